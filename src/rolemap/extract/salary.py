@@ -1,0 +1,243 @@
+"""Base pay as the posting states it: ranges and single figures, k / thousands separators of both
+conventions, $ € £ and ISO codes, hour / day / week / month / year, "up to" and "from". Never equity,
+bonus, OTE, sign-on money, funding or prices; never min > max.
+
+Every candidate amount is found by one regex (linear: no nested quantifiers), then scored by its context;
+the best plausible candidate wins. Units are taken from words next to the amount, and from magnitude only
+when the text says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rolemap.extract.wordlists import load_wordlist
+from rolemap.models import Span
+
+_CUR = load_wordlist("currencies")
+_SYMBOLS = sorted(_CUR["symbols"], key=len, reverse=True)
+_CODES = sorted(_CUR["codes"], key=len, reverse=True)
+_DOT_DECIMAL = frozenset(_CUR["dot_is_decimal"])
+
+_cur_alt = "|".join([*(re.escape(s) for s in _SYMBOLS), *(rf"\b{c}\b" for c in _CODES)])
+_NUM = r"\d{1,3}(?:[,.\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?"
+_MULT = r"(?:[kK]\b|[mM]{1,2}\b|\s?(?:thousand|million)\b)"
+_PERIOD_WORDS = (
+    r"(?:/\s?(?:hr|hour|h|yr|year|y|annum|mo|month|wk|week|day|d)\b|"
+    r"(?:per|an|a|each|every|/)\s?(?:hour|hr|year|yr|annum|month|week|day)\b|"
+    r"hourly|annually|annual|yearly|monthly|weekly|daily|p\.?\s?a\.?(?!\w)|p/h|p\.h\.|pcm)"
+)
+_MONEY = re.compile(
+    rf"(?P<cur1>{_cur_alt})?\s?(?P<n1>{_NUM})\s?(?P<m1>{_MULT})?\s?(?P<code1>{_cur_alt})?"
+    rf"\s?(?P<p1>{_PERIOD_WORDS})?"
+    rf"(?:\s?(?:-|–|—|~|to|and)\s?(?P<cur2>{_cur_alt})?\s?(?P<n2>{_NUM})\s?(?P<m2>{_MULT})?"
+    rf"\s?(?P<code2>{_cur_alt})?)?",
+    re.I,
+)
+_PERIOD_AFTER = re.compile(rf"^\s?\(?(?:\w+\s)?{_PERIOD_WORDS}", re.I)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?P<p>hourly|annual|yearly|monthly|weekly|daily)\s+(?:base\s+)?(?:pay|rate|salary|wage|compensation)",
+    re.I,
+)
+_UP_TO = re.compile(r"(?:up\s+to|maximum\s+of|max\.?|not\s+to\s+exceed)\s*$", re.I)
+_SALARY_WORDS = re.compile(
+    r"\b(?:salary|salaries|pay|paid|compensation|comp|wage|wages|rate|base|range|earn|earning|income|"
+    r"remuneration|brutto|gross|band|tc|ctc|package|per\s+hour|hourly)\b",
+    re.I,
+)
+_NOT_PAY_BEFORE = re.compile(
+    r"(?:bonus(?:es)?|equity|ote|on[- ]target(?:\s+earnings)?|commissions?|sign[- ]?on|signing|stipend|"
+    r"relocation|raised|funding|revenue|valuation|budget|tuition|reimburse\w*|allowance|credit|grants?|"
+    r"prize|award|investment|invested|arr|worth|cost|costs|price|savings|spend|over|donat\w*|"
+    r"referral|401\(?k\)?|match\w*|tips|loan\w*|assistance|premiums?|discount|insurance|market|"
+    r"\bcover\w*)\W{0,3}(?:of|up to|is|:|worth|at|about|around|nearly|over|than)?\W{0,3}$",
+    re.I,
+)
+_NOT_PAY_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\s){0,2}?(?:bonus|equity|in equity|ote|commission|sign[- ]?on|stipend|relocation|"
+    r"signing|funding|in funding|raised|revenue|arr|valuation|seed|series|market|in sales|in revenue|"
+    r"users|customers|in tips|tips|per user|off|budget|investment|grant|of funding|401|match|"
+    r"allowance|reimburs\w*|credit|loan|towards|for (?:relocation|equipment|learning|education))\b",
+    re.I,
+)
+_CONNECTOR = re.compile(r"^\s?\+?\s?(?:\+|plus\b|and\b|with\b|,)", re.I)  # "$150k + equity": base, then more
+_PLAUSIBLE = {
+    "hour": (5, 1500),
+    "day": (40, 10000),
+    "week": (150, 40000),
+    "month": (400, 150000),
+    "year": (8000, 5000000),
+}
+_PERIOD_OF = {
+    "h": "hour", "hr": "hour", "hour": "hour", "hourly": "hour", "p/h": "hour", "p.h.": "hour",
+    "d": "day", "day": "day", "daily": "day",
+    "wk": "week", "week": "week", "weekly": "week",
+    "mo": "month", "month": "month", "monthly": "month", "pcm": "month",
+    "y": "year", "yr": "year", "year": "year", "annum": "year", "annually": "year", "annual": "year",
+    "yearly": "year", "pa": "year", "p.a.": "year", "p.a": "year", "pa.": "year",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SalaryCandidate:
+    min: float | None
+    max: float | None
+    currency: str
+    period: str
+    score: int
+    span: Span
+
+    def as_record(self) -> dict[str, object]:
+        return {"min": _tidy(self.min), "max": _tidy(self.max), "currency": self.currency, "period": self.period}
+
+
+def extract_salary(text: str) -> tuple[dict[str, object] | None, tuple[Span, ...]]:
+    best: SalaryCandidate | None = None
+    for candidate in salary_candidates(text):
+        if best is None or candidate.score > best.score:
+            best = candidate
+    if best is None:
+        return None, ()
+    return best.as_record(), (best.span,)
+
+
+def salary_candidates(text: str) -> list[SalaryCandidate]:
+    out = []
+    for m in _MONEY.finditer(text):
+        candidate = _read_candidate(text, m)
+        if candidate is not None:
+            out.append(candidate)
+    return out
+
+
+def _read_candidate(text: str, m: re.Match[str]) -> SalaryCandidate | None:
+    currency = _currency(m.group("cur1") or m.group("code1") or m.group("cur2") or m.group("code2"))
+    if currency is None:
+        return None
+    before = text[max(0, m.start() - 45) : m.start()]
+    after = text[m.end() : m.end() + 40]
+    if _NOT_PAY_BEFORE.search(before) or (_NOT_PAY_AFTER.search(after) and not _CONNECTOR.match(after)):
+        return None
+    low = _amount(m.group("n1"), m.group("m1"), currency)
+    high = _amount(m.group("n2"), m.group("m2"), currency) if m.group("n2") else None
+    if low is None:
+        return None
+    if high is not None:
+        low, high = _share_multiplier(low, high, m)
+    period = _period(m, before, after)
+    if period is None:
+        period = _period_from_magnitude(high or low)
+        if period is None:
+            return None
+    if high is None:
+        low, high = _open_ended(low, before, after)
+    lo, hi = low, high
+    if lo is not None and hi is not None and lo > hi:
+        if hi * 3 < lo:
+            return None
+        lo, hi = hi, lo
+    if not all(_plausible(v, period) for v in (lo, hi) if v is not None):
+        return None
+    score = 0
+    if _SALARY_WORDS.search(text[max(0, m.start() - 80) : m.start()]) or _SALARY_WORDS.search(after[:25]):
+        score += 3
+    score += 2 if m.group("n2") else 0
+    score += 1 if (m.group("p1") or _PERIOD_AFTER.match(after)) else 0
+    span = Span(m.start(), m.end(), text[m.start() : m.end()])
+    return SalaryCandidate(lo, hi, currency, period, score, span)
+
+
+def _currency(token: str | None) -> str | None:
+    if not token:
+        return None
+    token = token.strip()
+    return _CUR["symbols"].get(token) or _CUR["codes"].get(token.upper())
+
+
+def _amount(number: str | None, multiplier: str | None, currency: str) -> float | None:
+    if not number:
+        return None
+    value = parse_number(number, dot_is_decimal=currency in _DOT_DECIMAL)
+    if value is None:
+        return None
+    mult = (multiplier or "").strip().lower()
+    if mult in ("k", "thousand"):
+        value *= 1_000
+    elif mult in ("m", "mm", "million"):
+        value *= 1_000_000
+    return value
+
+
+def parse_number(number: str, dot_is_decimal: bool = True) -> float | None:
+    """'120,000' → 120000; '70.000' → 70000 (unless dots are decimal points here); '56.41' → 56.41."""
+    groups = re.split(r"[,.\u202f ]", number)
+    seps = re.findall(r"[,.\u202f ]", number)
+    if not seps:
+        return float(number)
+    last_sep, last_group = seps[-1], groups[-1]
+    decimal_last = len(last_group) != 3 or (last_sep == "." and dot_is_decimal and len(seps) == 1)
+    if last_sep == "," and len(seps) == 1 and len(last_group) == 3:
+        decimal_last = False
+    if decimal_last and last_sep in ",.":
+        whole = "".join(groups[:-1])
+        return float(f"{whole}.{last_group}") if whole else None
+    return float("".join(groups))
+
+
+def _share_multiplier(low: float, high: float, m: re.Match[str]) -> tuple[float, float]:
+    """'$120-150k' means 120k-150k: a k on one side scales a bare number on the other."""
+    if m.group("m2") and not m.group("m1") and low < 1000 <= high and low * 1000 <= high * 10:
+        return low * 1000, high
+    if m.group("m1") and not m.group("m2") and high < 1000 <= low:
+        return low, high * 1000
+    return low, high
+
+
+def _period(m: re.Match[str], before: str, after: str) -> str | None:
+    word = m.group("p1")
+    if not word:
+        found = _PERIOD_AFTER.match(after)
+        word = found.group(0) if found else None
+    if word:
+        return _normalise_period(word)
+    found_before = _PERIOD_BEFORE.search(before)
+    return _PERIOD_OF[found_before.group("p").lower()] if found_before else None
+
+
+def _normalise_period(word: str) -> str | None:
+    token = re.sub(r"[\s()]", "", word.lower())
+    token = re.sub(r"^(?:\w+?)?(?:per|an|a|each|every|/)(?=hour|hr|year|yr|annum|month|week|day|h|y|d|mo|wk)",
+                   "", token)
+    token = token.lstrip("/")
+    for key in sorted(_PERIOD_OF, key=len, reverse=True):
+        if token.endswith(key):
+            return _PERIOD_OF[key]
+    return None
+
+
+def _period_from_magnitude(value: float) -> str | None:
+    if value >= 15_000:
+        return "year"
+    if value < 200:
+        return "hour"
+    return None  # 200-15,000 with no unit word: a month, a week or a bonus; say nothing
+
+
+def _open_ended(value: float, before: str, after: str) -> tuple[float | None, float | None]:
+    # "from $X" and "$X+" are read as the single figure stated, as boards record them; only "up to"
+    # leaves the minimum unknown (../shared/spec/extraction.md).
+    if _UP_TO.search(before):
+        return None, value
+    return value, value
+
+
+def _plausible(value: float, period: str) -> bool:
+    lo, hi = _PLAUSIBLE[period]
+    return lo <= value <= hi
+
+
+def _tidy(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == int(value) else round(value, 2)

@@ -1,0 +1,83 @@
+"""Skills and languages from taxonomy matches, each marked required or nice-to-have by where it stands."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rolemap.extract.sections import SectionMap
+from rolemap.extract.taxonomy import Match
+from rolemap.models import Skill, Span
+
+# Sections whose technology words describe perks or the application process, not the job.
+_IGNORED_SECTIONS = frozenset({"benefits", "apply"})
+
+
+@dataclass
+class _Tally:
+    first: int
+    count: int = 0
+    in_title: bool = False
+    required: bool = False
+    spans: list[Span] = field(default_factory=list)
+
+
+def tally_matches(matches: list[Match], sections: SectionMap) -> dict[str, _Tally]:
+    tallies: dict[str, _Tally] = {}
+    for m in matches:
+        kind = sections.kind_at(m.start)
+        if kind in _IGNORED_SECTIONS:
+            continue
+        t = tallies.setdefault(m.skill.id, _Tally(first=m.start))
+        t.count += 1
+        t.in_title = t.in_title or kind == "title"
+        t.required = t.required or not sections.is_nice_to_have(m.start, m.end)
+        if len(t.spans) < 3:
+            t.spans.append(Span(m.start, m.end, sections.text[m.start : m.end]))
+    return tallies
+
+
+def pick_skills(tallies: dict[str, _Tally], categories: dict[str, str]) -> tuple[tuple[Skill, ...], list[Span]]:
+    chosen = sorted(
+        (sid for sid in tallies if categories[sid] != "language"),
+        key=lambda sid: (not tallies[sid].required, tallies[sid].first),
+    )
+    skills = tuple(Skill(sid, tallies[sid].required) for sid in chosen)
+    spans = [s for sid in chosen for s in tallies[sid].spans[:1]]
+    return skills, spans
+
+
+def pick_languages(
+    tallies: dict[str, _Tally], categories: dict[str, str], parents: dict[str, str | None]
+) -> tuple[tuple[str, ...], str | None, list[Span]]:
+    """Languages, most central first: named in the title, then required, then most mentioned.
+    A framework implies its language ("Django" → python) with less weight than naming it."""
+    weight: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    spans: list[Span] = []
+    for sid, t in tallies.items():
+        if categories[sid] == "language":
+            weight[sid] += 10 * t.in_title + 2 * t.required + t.count
+            first[sid] = min(first.get(sid, t.first), t.first)
+            spans.extend(t.spans[:1])
+    for sid, t in tallies.items():
+        parent = parents.get(sid)
+        if categories[sid] == "framework" and parent and categories.get(parent) == "language":
+            weight[parent] += 0.5 + 0.5 * t.required
+            first.setdefault(parent, t.first)
+            if parent not in tallies:
+                spans.extend(t.spans[:1])
+    order = sorted(weight, key=lambda lang: (-weight[lang], first[lang]))
+    return tuple(order), _primary(order, weight, tallies), spans
+
+
+def _primary(order: list[str], weight: dict[str, float], tallies: dict[str, _Tally]) -> str | None:
+    if not order:
+        return None
+    if len(order) == 1:
+        return order[0]
+    top, second = weight[order[0]], weight[order[1]]
+    in_title = [lang for lang in order if lang in tallies and tallies[lang].in_title]
+    if len(in_title) == 1:
+        return in_title[0]
+    return order[0] if top >= 2 * second else None

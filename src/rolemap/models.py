@@ -1,0 +1,99 @@
+"""The plain records that flow between pipeline stages.
+
+A source yields `Posting`s; `text.plain_text` turns a posting's description into the text that
+extraction reads; `extract.extract_posting` returns an `Extraction`. Both are frozen: stages make new
+records, never change old ones, so a stage can run in any process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Keys a source may set in `Posting.source_fields` for structured facts the board itself gives.
+# They are kept beside the text and never used by `extract` (see ../shared/spec/extraction.md).
+STRUCTURED_KEYS = (
+    "salary",  # {"min", "max", "currency", "period"} as the board states it
+    "remote",  # bool: the board flags the job as remote / telecommute
+    "employment_type",  # the board's own value, e.g. "FULL_TIME"
+    "valid_through",  # ISO date the posting expires
+    "department",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """One job posting as a source gave it."""
+
+    id: str
+    title: str = ""
+    description: str = ""
+    company: str | None = None
+    location: str | None = None
+    url: str | None = None
+    posted_at: str | None = None
+    source: str = "file"  # "jsonl", "csv", "html", "greenhouse", "lever", "ashby", "hn", "text"
+    board: str | None = None  # a complete listing this posting came from, e.g. "greenhouse:acme"
+    source_fields: dict[str, Any] = field(default_factory=dict)
+
+    def as_input(self) -> dict[str, Any]:
+        """The posting in the input format of the extraction contract."""
+        out: dict[str, Any] = {"id": self.id, "title": self.title, "description": self.description}
+        for key in ("company", "location", "url", "posted_at"):
+            value = getattr(self, key)
+            if value:
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    id: str
+    required: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The extraction record of ../shared/spec/extraction.md, plus documented extra fields."""
+
+    id: str
+    languages: tuple[str, ...] = ()
+    primary_language: str | None = None
+    seniority: str | None = None
+    system_types: tuple[str, ...] = ()
+    work_model: str | None = None
+    employment_type: str | None = None
+    years_experience: dict[str, int | None] | None = None
+    salary: dict[str, Any] | None = None
+    skills: tuple[Skill, ...] = ()
+    evidence: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    # extras beyond the contract
+    domains: tuple[str, ...] = ()
+    scope: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "languages": list(self.languages),
+            "primary_language": self.primary_language,
+            "seniority": self.seniority,
+            "system_types": list(self.system_types),
+            "work_model": self.work_model,
+            "employment_type": self.employment_type,
+            "years_experience": self.years_experience,
+            "salary": self.salary,
+            "skills": [{"id": s.id, "required": s.required} for s in self.skills],
+            "evidence": {k: [s.as_dict() for s in v] for k, v in self.evidence.items() if v},
+            "domains": list(self.domains),
+            "scope": list(self.scope),
+        }
