@@ -1,0 +1,111 @@
+"""Hacker News "Ask HN: Who is hiring?" comments: one top-level comment is one posting.
+
+Three shapes are read: the official HN API item (`{"id", "by", "time", "text", "kids", "parent"}`), the
+Algolia search API item (`{"id", "author", "created_at", "text", "children"}`), and the monthly dump rows of
+../shared/data/hn_whoishiring_2013_2018 (`{"hn_item_id", "month", "text_html", ...}`).
+The first line's `Company | Role | Location | ...` header is parsed where present.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from rolemap.errors import PostingError
+from rolemap.models import Posting
+from rolemap.text import plain_text
+
+_ROLE_WORDS = re.compile(
+    r"\b(?:engineer|developer|programmer|architect|devops|sre|scientist|designer|manager|lead|head of|"
+    r"intern|cto|vp|analyst|administrator|specialist|consultant|hacker|full[- ]?stack|back[- ]?end|"
+    r"front[- ]?end|roles?|positions?|engineers|developers)\b",
+    re.I,
+)
+_SPLIT = re.compile(r"\s[|•–—]\s|\s-\s|\s\|\s?|\|")
+
+
+def parse_header(text: str) -> dict[str, str]:
+    """`Company | Role | Location | REMOTE` → {"company", "role", "location", "header"} where present."""
+    first = plain_text(text).split("\n", 1)[0].strip()
+    parts = [p.strip() for p in _SPLIT.split(first) if p.strip()]
+    if len(parts) < 2 or len(first) > 300:
+        return {}
+    out = {"header": first, "company": parts[0][:120]}
+    roles = [p for p in parts[1:] if _ROLE_WORDS.search(p)]
+    if roles:
+        out["role"] = roles[0][:200]
+    rest = [p for p in parts[1:] if p not in roles and not re.search(r"(?i)remote|onsite|full|part|intern|visa|\$", p)]
+    if rest:
+        out["location"] = rest[0][:120]
+    return out
+
+
+def posting_from_hn(item_id: Any, html: str, posted_at: str | None, user: str | None,
+                    source_fields: dict[str, Any] | None = None) -> Posting:
+    if item_id in (None, ""):
+        raise PostingError("hn item", "has no id")
+    if not html or not html.strip():
+        raise PostingError(f"hn item {item_id}", "has no text (deleted or dead comment)", str(item_id))
+    header = parse_header(html)
+    fields = dict(source_fields or {})
+    if user:
+        fields["user"] = user
+    if "header" in header:
+        fields["header"] = header["header"]
+    return Posting(
+        id=f"hn-{item_id}",
+        title=header.get("role", ""),
+        description=html,
+        company=header.get("company"),
+        location=header.get("location"),
+        url=f"https://news.ycombinator.com/item?id={item_id}",
+        posted_at=posted_at,
+        source="hn",
+        source_fields=fields,
+    )
+
+
+def from_dump_row(row: dict[str, Any]) -> Posting:
+    """A row of the 2013–2018 dump: the month is the thread's; derived_* fields are kept, not trusted."""
+    month = row.get("month")
+    fields = {k: v for k, v in row.items() if k.startswith("derived_")}
+    if row.get("derived_remote"):
+        fields["remote"] = True
+    return posting_from_hn(row.get("hn_item_id"), row.get("text_html") or "",
+                           f"{month}-01" if month else None, row.get("user"), fields)
+
+
+def from_api_item(item: dict[str, Any]) -> Posting:
+    posted = datetime.fromtimestamp(item["time"], UTC).date().isoformat() if item.get("time") else None
+    if item.get("deleted") or item.get("dead"):
+        raise PostingError(f"hn item {item.get('id')}", "is deleted or dead", str(item.get("id")))
+    return posting_from_hn(item.get("id"), item.get("text") or "", posted, item.get("by"))
+
+
+def from_algolia_item(item: dict[str, Any]) -> Posting:
+    created = item.get("created_at")
+    return posting_from_hn(item.get("id"), item.get("text") or "", created[:10] if created else None,
+                           item.get("author"))
+
+
+def algolia_thread(thread: dict[str, Any]) -> Iterator[Posting | PostingError]:
+    """Every top-level comment of an Algolia thread item (replies are discussion, not postings)."""
+    for child in thread.get("children") or []:
+        try:
+            yield from_algolia_item(child)
+        except PostingError as e:
+            yield e
+
+
+def is_algolia_item(data: Any) -> bool:
+    return isinstance(data, dict) and "children" in data and ("author" in data or "story_id" in data)
+
+
+def is_api_item(data: Any) -> bool:
+    return isinstance(data, dict) and "by" in data and "type" in data and "id" in data
+
+
+def is_dump_row(data: Any) -> bool:
+    return isinstance(data, dict) and "hn_item_id" in data and "text_html" in data

@@ -1,0 +1,139 @@
+"""Fetching job-board APIs politely: timeouts, retries with back-off, a clear User-Agent, a rate limit.
+
+The HTTP client, the clock and the sleep are passed in, so tests run against a local server (or
+httpx.MockTransport) and never wait for real. Base URLs can be overridden for the same reason.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from rolemap import __version__
+from rolemap.errors import FetchError, InputError, PostingError
+from rolemap.models import Posting
+from rolemap.sources import boards, hn
+
+USER_AGENT = f"rolemap/{__version__} (job-market research; respects rate limits)"
+MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+DEFAULT_BASES = {
+    "greenhouse": "https://boards-api.greenhouse.io/v1/boards",
+    "lever": "https://api.lever.co/v0/postings",
+    "ashby": "https://api.ashbyhq.com/posting-api/job-board",
+    "hn": "https://hacker-news.firebaseio.com/v0",
+    "hn-algolia": "https://hn.algolia.com/api/v1",
+}
+
+
+@dataclass
+class Fetcher:
+    """GETs JSON with retries. `min_interval` seconds pass between two requests (the rate limit)."""
+
+    client: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=20.0, follow_redirects=True))
+    retries: int = 3
+    backoff: float = 1.0
+    min_interval: float = 1.0
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
+    _last: float | None = None
+
+    def get_json(self, url: str, params: dict[str, str] | None = None) -> Any:
+        for attempt in range(self.retries + 1):
+            self._wait_turn()
+            try:
+                response = self.client.get(url, params=params, headers={"User-Agent": USER_AGENT,
+                                                                         "Accept": "application/json"})
+            except httpx.TimeoutException:
+                problem = "timed out"
+            except httpx.HTTPError as e:
+                problem = f"could not connect ({type(e).__name__})"
+            else:
+                if response.status_code == 200:
+                    return _parse(response, url)
+                if response.status_code == 404:
+                    raise FetchError(f"{url}: 404 not found; check the board or company name")
+                if response.status_code not in RETRY_STATUSES:
+                    raise FetchError(f"{url}: HTTP {response.status_code}")
+                problem = f"HTTP {response.status_code}"
+                if attempt < self.retries:
+                    self.sleep(_retry_after(response) or self.backoff * 2**attempt)
+                    continue
+            if attempt < self.retries:
+                self.sleep(self.backoff * 2**attempt)
+        raise FetchError(f"{url}: {problem} after {self.retries + 1} tries; try again later")
+
+    def _wait_turn(self) -> None:
+        now = self.clock()
+        if self._last is not None and now - self._last < self.min_interval:
+            self.sleep(self.min_interval - (now - self._last))
+        self._last = self.clock()
+
+
+def _parse(response: httpx.Response, url: str) -> Any:
+    if len(response.content) > MAX_RESPONSE_BYTES:
+        raise FetchError(f"{url}: answer larger than {MAX_RESPONSE_BYTES // 2**20} MB")
+    try:
+        return json.loads(response.content)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise FetchError(f"{url}: answered with something that is not JSON") from None
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After", "")
+    return min(float(value), 60.0) if value.replace(".", "", 1).isdigit() else None
+
+
+def parse_target(target: str) -> tuple[str, str]:
+    """'greenhouse:acme' → ('greenhouse', 'acme'); names the kinds it knows when it does not."""
+    kind, _, name = target.partition(":")
+    if kind not in ("greenhouse", "lever", "ashby", "hn", "hn-algolia") or not name:
+        raise InputError(
+            f"{target!r}: not a fetch target; use greenhouse:BOARD, lever:COMPANY, ashby:BOARD, "
+            "hn:THREAD_ID or hn-algolia:THREAD_ID"
+        )
+    if not all(ch.isalnum() or ch in "-_." for ch in name):
+        raise InputError(f"{target!r}: the name may hold only letters, digits, '-', '_' and '.'")
+    if kind.startswith("hn") and not name.isdigit():
+        raise InputError(f"{target!r}: an HN thread id is a number, e.g. hn:16052538")
+    return kind, name
+
+
+def fetch(target: str, fetcher: Fetcher, bases: dict[str, str] | None = None) -> Iterator[Posting | PostingError]:
+    kind, name = parse_target(target)
+    base = {**DEFAULT_BASES, **(bases or {})}[kind]
+    if kind == "greenhouse":
+        yield from boards.greenhouse_postings(fetcher.get_json(f"{base}/{name}/jobs", {"content": "true"}), name)
+    elif kind == "lever":
+        yield from boards.lever_postings(fetcher.get_json(f"{base}/{name}", {"mode": "json"}), name)
+    elif kind == "ashby":
+        answer = fetcher.get_json(f"{base}/{name}", {"includeCompensation": "true"})
+        yield from boards.ashby_postings(answer, name)
+    elif kind == "hn-algolia":
+        yield from hn.algolia_thread(_object(fetcher.get_json(f"{base}/items/{name}"), target))
+    else:
+        yield from _hn_thread(fetcher, base, name, target)
+
+
+def _hn_thread(fetcher: Fetcher, base: str, thread_id: str, target: str) -> Iterator[Posting | PostingError]:
+    story = _object(fetcher.get_json(f"{base}/item/{thread_id}.json"), target)
+    for kid in story.get("kids") or []:
+        try:
+            item = fetcher.get_json(f"{base}/item/{int(kid)}.json")
+            yield hn.from_api_item(_object(item, f"hn item {kid}"))
+        except (FetchError, InputError, PostingError) as e:
+            yield PostingError(f"hn item {kid}", e.message)
+        except (TypeError, ValueError):
+            yield PostingError(f"hn item {kid}", "is not an item id")
+
+
+def _object(data: Any, where: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise FetchError(f"{where}: expected a JSON object from the API, got {type(data).__name__}")
+    return data
