@@ -47,7 +47,7 @@ _SALARY_WORDS = re.compile(
     re.I,
 )
 _NOT_PAY_BEFORE = re.compile(
-    r"(?:bonus(?:es)?|equity|ote|on[- ]target(?:\s+earnings)?|commissions?|sign[- ]?on|signing|stipend|"
+    r"\b(?:bonus(?:es)?|equity|ote|on[- ]target(?:\s+earnings)?|commissions?|sign[- ]?on|signing|stipend|"
     r"relocation|raised|funding|revenue|valuation|budget|tuition|reimburse\w*|allowance|credit|grants?|"
     r"prize|award|investment|invested|arr|worth|cost|costs|price|savings|spend|over|donat\w*|"
     r"referral|401\(?k\)?|match\w*|tips|loan\w*|assistance|premiums?|discount|insurance|market|"

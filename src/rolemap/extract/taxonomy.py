@@ -139,7 +139,7 @@ class SkillMatcher:
             automaton.add_word(key, (len(key), entry, needs_context))
 
     def find(self, text: str) -> list[Match]:
-        candidates = list(self._candidates(text))
+        candidates = list(self._candidates(mask_links(text)))
         return _longest_first(candidates)
 
     def _candidates(self, text: str) -> Iterator[Match]:
@@ -154,6 +154,14 @@ class SkillMatcher:
                 if needs_context and not _in_tech_context(text, start, end):
                     continue
                 yield Match(entry, start, end)
+
+
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+
+
+def mask_links(text: str) -> str:
+    """URLs and e-mail addresses blanked out, offsets kept: "http://golang.jobs" names no skill."""
+    return _LINK.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _longest_first(matches: list[Match]) -> list[Match]:

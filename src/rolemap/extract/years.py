@@ -38,6 +38,7 @@ _GENERAL_WHAT = re.compile(
     r"post[- ]graduate|building|developing|designing|the|a|an|in\s+software|in\s+(?:a|an)\s+)",
     re.I,
 )
+_SKILL_YEARS = re.compile(r"^\s*(?:of|with|in|using|working|building|developing|writing|programming)\b", re.I)
 _SUBCLAUSE_BEFORE = re.compile(r"(?:including|includes|of which|with at least|with|and)\s*$", re.I)
 
 
@@ -69,7 +70,7 @@ def _mentions(text: str) -> list[YearsMention]:
         if lo is None or lo > 30 or (hi is not None and (hi < lo or hi > 40)):
             continue
         context = text[max(0, m.start() - 60) : m.end()]
-        if not _EXPERIENCE.search(context):
+        if not (_EXPERIENCE.search(context) or _SKILL_YEARS.match(after)):
             continue
         general = _is_general(after) and not _SUBCLAUSE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
         end = m.start("after") if m.group("after") is not None else m.end()

@@ -267,3 +267,14 @@ def text_posting(path: Path, text: str) -> PostingOrError:
     digest = hashlib.sha1(text.encode()).hexdigest()[:16]
     return Posting(id=f"text-{digest}", title=title, description=body, source="text",
                    source_fields={"file": path.name})
+
+
+def count_lines(path: Path) -> int | None:
+    """Lines in a JSON Lines file (a quick count for the progress bar); None for other formats."""
+    try:
+        if detect_format(path) != "jsonl":
+            return None
+        with _open_binary(path) as f:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+    except (InputError, OSError):
+        return None

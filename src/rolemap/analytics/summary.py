@@ -1,0 +1,98 @@
+"""The first market summary: how many postings, their levels, top languages and skills, stated pay.
+
+Postings recognised as duplicates of another are counted once (the first copy). Salaries are compared
+only within one currency and period, as stated, so no figure mixes hourly with yearly pay.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from rolemap.store.db import Store
+from rolemap.store.schema import extractions, posting_labels, posting_skills, postings
+
+LEVELS = ("intern", "junior", "mid", "senior", "staff", "manager")
+
+
+@dataclass(frozen=True)
+class SalaryFigure:
+    currency: str
+    period: str
+    count: int
+    median: float
+    p25: float
+    p75: float
+
+
+@dataclass(frozen=True)
+class MarketSummary:
+    postings: int
+    open_postings: int
+    companies: int
+    levels: dict[str, int]
+    top_languages: list[tuple[str, int]]
+    top_skills: list[tuple[str, int]]
+    salaries: list[SalaryFigure] = field(default_factory=list)
+
+    def share(self, count: int) -> float:
+        return count / self.postings if self.postings else 0.0
+
+
+def market_summary(store: Store, top: int = 10) -> MarketSummary:
+    unique = postings.c.duplicate_of.is_(None)
+    with store.engine.connect() as conn:
+        total = conn.scalar(select(func.count()).where(unique)) or 0
+        open_count = conn.scalar(select(func.count()).where(unique, postings.c.closed_at.is_(None))) or 0
+        companies = conn.scalar(select(func.count(func.distinct(func.lower(postings.c.company)))).where(unique)) or 0
+        level_rows = conn.execute(
+            select(extractions.c.seniority, func.count())
+            .join(postings, postings.c.id == extractions.c.posting_id)
+            .where(unique, extractions.c.seniority.is_not(None))
+            .group_by(extractions.c.seniority)
+        ).tuples().all()
+        languages = conn.execute(
+            select(posting_labels.c.value, func.count().label("n"))
+            .join(postings, postings.c.id == posting_labels.c.posting_id)
+            .where(unique, posting_labels.c.field == "language")
+            .group_by(posting_labels.c.value).order_by(func.count().desc(), posting_labels.c.value).limit(top)
+        ).tuples().all()
+        skills = conn.execute(
+            select(posting_skills.c.skill_id, func.count().label("n"))
+            .join(postings, postings.c.id == posting_skills.c.posting_id)
+            .where(unique)
+            .group_by(posting_skills.c.skill_id).order_by(func.count().desc(), posting_skills.c.skill_id).limit(top)
+        ).tuples().all()
+        pay_rows = conn.execute(
+            select(extractions.c.salary_currency, extractions.c.salary_period, extractions.c.salary_min,
+                   extractions.c.salary_max)
+            .join(postings, postings.c.id == extractions.c.posting_id)
+            .where(unique, extractions.c.salary_currency.is_not(None))
+        ).tuples().all()
+    levels = {level: 0 for level in LEVELS} | dict(level_rows)
+    return MarketSummary(int(total), int(open_count), int(companies), levels, list(languages), list(skills),
+                         _salary_figures(pay_rows))
+
+
+def _salary_figures(rows: list[tuple[str, str, float | None, float | None]]) -> list[SalaryFigure]:
+    """Median and middle half (p25–p75) of each posting's midpoint, per (currency, period), largest group
+    first. Not min–max: a few misread or unusual figures would make the range say nothing."""
+    groups: dict[tuple[str, str], list[float]] = {}
+    for currency, period, low, high in rows:
+        values = [v for v in (low, high) if v is not None]
+        if values:
+            groups.setdefault((currency, period), []).append(sum(values) / len(values))
+    figures = [
+        SalaryFigure(cur, per, len(mids), statistics.median(mids), *_quartiles(mids))
+        for (cur, per), mids in groups.items()
+    ]
+    return sorted(figures, key=lambda f: -f.count)
+
+
+def _quartiles(values: list[float]) -> tuple[float, float]:
+    if len(values) < 2:
+        return values[0], values[0]
+    q = statistics.quantiles(values, n=4, method="inclusive")
+    return q[0], q[2]

@@ -1,0 +1,51 @@
+"""The `rolemap extract` contract: JSON Lines in, one record a line out, in order, errors as records."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import IO
+
+from rolemap.errors import PostingError
+from rolemap.extract.engine import extract_posting
+from rolemap.sources.files import MAX_LINE_BYTES, _bounded_lines, decode, posting_from_object
+
+_PROGRESS_EVERY = 200
+
+
+def extract_lines(src: IO[bytes], dst: IO[str], on_progress: Callable[[int], None] | None = None) -> int:
+    """Returns how many lines could not be read."""
+    failed = 0
+    pending = 0
+    for number, line in enumerate(_bounded_lines(src), 1):
+        if line is not None and not line.strip():
+            continue
+        record = _record(line, f"line {number}")
+        failed += "error" in record
+        dst.write(json.dumps(record, ensure_ascii=False) + "\n")
+        pending += 1
+        if on_progress and pending == _PROGRESS_EVERY:
+            on_progress(pending)
+            pending = 0
+    if on_progress and pending:
+        on_progress(pending)
+    return failed
+
+
+def _record(line: bytes | None, where: str) -> dict[str, object]:
+    if line is None:
+        return {"id": None, "error": f"{where}: longer than {MAX_LINE_BYTES // 2**20} MB"}
+    try:
+        data = json.loads(decode(line, where))
+    except json.JSONDecodeError as e:
+        return {"id": None, "error": f"{where}: not valid JSON ({e.msg} at column {e.colno})"}
+    except Exception as e:  # InputError from decode: not UTF-8
+        return {"id": None, "error": getattr(e, "message", str(e))}
+    item = posting_from_object(data, where)
+    if isinstance(item, PostingError):
+        raw_id = data.get("id") if isinstance(data, dict) else None
+        return {"id": raw_id if isinstance(raw_id, (str, int)) else None, "error": item.message}
+    try:
+        return extract_posting(item).as_dict()
+    except Exception as e:  # an extractor bug costs this line, not the run
+        return {"id": item.id, "error": f"{where}: could not be extracted ({type(e).__name__})"}

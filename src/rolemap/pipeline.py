@@ -1,0 +1,97 @@
+"""The ingest pipeline: sources → text → extract → store, in batches, one transaction each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from rolemap.errors import PostingError
+from rolemap.extract import extract_text
+from rolemap.models import Posting
+from rolemap.store.db import Store
+from rolemap.store.repository import Prepared, close_missing, save_batch
+from rolemap.text import document_text
+
+BATCH_SIZE = 500
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    stored: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    closed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        closed = f", {self.closed} closed" if self.closed else ""
+        return (f"read {self.read}, stored {self.stored}, updated {self.updated}, "
+                f"duplicates {self.duplicates}, failed {self.failed}{closed}")
+
+
+def prepare(posting: Posting) -> Prepared:
+    text = document_text(posting.title, posting.description)
+    return Prepared(posting, extract_text(posting.id, text), text)
+
+
+def ingest(
+    store: Store,
+    items: Iterable[Posting | PostingError],
+    *,
+    now: datetime | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+    close_boards: bool = True,
+) -> IngestReport:
+    """Store every posting with its extraction. A bad posting is counted and reported, never the batch.
+    Boards whose complete listing was read have their vanished postings marked closed."""
+    now = now or datetime.now(UTC)
+    report = IngestReport()
+    seen_by_board: dict[str, set[str]] = {}
+    for batch in _batches(items, report, on_error):
+        prepared = []
+        for posting in batch:
+            try:
+                prepared.append(prepare(posting))
+            except Exception as e:  # an extractor bug must cost one posting, not the run
+                _fail(report, on_error, f"{posting.id}: could not be extracted ({type(e).__name__}: {e})")
+        result = save_batch(store, prepared, now)
+        report.stored += result.stored
+        report.updated += result.updated
+        report.duplicates += result.duplicates
+        for p in prepared:
+            if p.posting.board:
+                seen_by_board.setdefault(p.posting.board, set()).add(p.posting.id)
+        if on_progress:
+            on_progress(len(batch))
+    if close_boards:
+        for board, seen in seen_by_board.items():
+            report.closed += close_missing(store, board, seen, now)
+    return report
+
+
+def _batches(items: Iterable[Posting | PostingError], report: IngestReport,
+             on_error: Callable[[str], None] | None) -> Iterator[list[Posting]]:
+    batch: list[Posting] = []
+    for item in items:
+        report.read += 1
+        if isinstance(item, PostingError):
+            _fail(report, on_error, item.message)
+            continue
+        batch.append(item)
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _fail(report: IngestReport, on_error: Callable[[str], None] | None, message: str) -> None:
+    report.failed += 1
+    if len(report.errors) < 1000:
+        report.errors.append(message)
+    if on_error:
+        on_error(message)

@@ -1,0 +1,1 @@
+"""Stage 6: presenting results (terminal tables, exports)."""

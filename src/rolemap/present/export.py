@@ -1,0 +1,111 @@
+"""Export the store as JSON Lines, CSV or Parquet: one row a posting, with its extraction record."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from rolemap.errors import InputError
+
+EXPORT_FORMATS = ("jsonl", "csv", "parquet")
+COLUMNS = ("id", "source", "board", "title", "company", "location", "url", "posted_at", "first_seen",
+           "last_seen", "closed_at", "duplicate_of", "seniority", "primary_language", "languages",
+           "system_types", "work_model", "employment_type", "years_min", "salary_min", "salary_max",
+           "salary_currency", "salary_period", "skills", "description")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def flatten(row: dict[str, Any]) -> dict[str, Any]:
+    record = row.get("record") or {}
+    salary = record.get("salary") or {}
+    out = {k: _plain(row.get(k)) for k in ("id", "source", "board", "title", "company", "location", "url",
+                                           "posted_at", "first_seen", "last_seen", "closed_at", "duplicate_of",
+                                           "description")}
+    out.update({
+        "seniority": record.get("seniority"), "primary_language": record.get("primary_language"),
+        "languages": ";".join(record.get("languages") or []),
+        "system_types": ";".join(record.get("system_types") or []),
+        "work_model": record.get("work_model"), "employment_type": record.get("employment_type"),
+        "years_min": (record.get("years_experience") or {}).get("min"),
+        "salary_min": salary.get("min"), "salary_max": salary.get("max"),
+        "salary_currency": salary.get("currency"), "salary_period": salary.get("period"),
+        "skills": ";".join(s["id"] + ("" if s["required"] else "?") for s in record.get("skills") or []),
+    })  # fmt: skip
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def export(rows: Iterable[dict[str, Any]], fmt: str, out: Path | IO[str]) -> int:
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"--format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    flat = (flatten(r) for r in rows)
+    if fmt == "parquet":
+        if not isinstance(out, Path):
+            raise InputError("--format parquet writes a file; give it with -o FILE.parquet")
+        return _parquet(flat, out)
+    if isinstance(out, Path):
+        with out.open("w", encoding="utf-8", newline="") as f:
+            return _write_text(flat, fmt, f)
+    return _write_text(flat, fmt, out)
+
+
+def _write_text(rows: Iterator[dict[str, Any]], fmt: str, f: IO[str]) -> int:
+    n = 0
+    if fmt == "jsonl":
+        for n, row in enumerate(rows, 1):
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return n
+    writer = csv.DictWriter(f, fieldnames=COLUMNS)
+    writer.writeheader()
+    for n, row in enumerate(rows, 1):
+        writer.writerow({k: _csv_safe(v) for k, v in row.items()})
+    return n
+
+
+def _csv_safe(value: Any) -> Any:
+    """Cells that a spreadsheet would run as a formula get a leading quote (OWASP ASVS 1.2.10)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _parquet(rows: Iterator[dict[str, Any]], path: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer = None
+    n = 0
+    batch: list[dict[str, Any]] = []
+    try:
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= 5000:
+                writer = _write_parquet_batch(pa, pq, writer, batch, path)
+                n += len(batch)
+                batch = []
+        if batch or writer is None:
+            writer = _write_parquet_batch(pa, pq, writer, batch, path)
+            n += len(batch)
+    finally:
+        if writer is not None:
+            writer.close()
+    return n
+
+
+_PARQUET_SCHEMA_TYPES = {"years_min": "int64", "salary_min": "float64", "salary_max": "float64"}
+
+
+def _write_parquet_batch(pa: Any, pq: Any, writer: Any, batch: list[dict[str, Any]], path: Path) -> Any:
+    schema = pa.schema([(c, getattr(pa, _PARQUET_SCHEMA_TYPES.get(c, "string"))()) for c in COLUMNS])
+    table = pa.Table.from_pylist([{c: r.get(c) for c in COLUMNS} for r in batch], schema=schema)
+    if writer is None:
+        writer = pq.ParquetWriter(str(path), schema)
+    writer.write_table(table)
+    return writer

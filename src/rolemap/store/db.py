@@ -1,0 +1,125 @@
+"""Opening the store: SQLite by default (one file, WAL), PostgreSQL when the URL names one; migrated on open."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from rolemap.errors import StoreError
+
+ENV_VAR = "ROLEMAP_DB"
+_MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def default_db_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "rolemap" / "rolemap.db"
+
+
+def resolve_url(url: str | None) -> str:
+    """--db, else $ROLEMAP_DB, else the default SQLite file. A bare path means a SQLite file."""
+    url = url or os.environ.get(ENV_VAR) or ""
+    if not url:
+        return f"sqlite:///{default_db_path()}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    return url
+
+
+@dataclass(frozen=True)
+class Store:
+    engine: Engine
+    url: str
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def describe(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+
+def open_store(url: str | None = None, migrate: bool = True) -> Store:
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+    except ArgumentError:
+        raise StoreError(f"{url!r}: not a database URL; use a file path, sqlite:///PATH or postgresql://...") from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(f"{url}: rolemap stores postings in SQLite or PostgreSQL, not {parsed.get_backend_name()}")
+    engine = _engine(resolved, parsed.get_backend_name())
+    store = Store(engine, resolved)
+    if migrate:
+        migrate_store(store)
+    return store
+
+
+def _engine(url: str, backend: str) -> Engine:
+    if backend == "sqlite":
+        path = make_url(url).database
+        if path and path != ":memory:":
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"{path}: cannot create its folder ({e.strerror})") from None
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError:
+        raise StoreError("PostgreSQL needs the psycopg driver: pip install 'rolemap[postgres]'") from None
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN IMMEDIATE itself: a write transaction then waits for the
+    # lock (busy_timeout) instead of failing with SQLITE_BUSY half-way through.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode=WAL", "busy_timeout=5000", "foreign_keys=ON", "synchronous=NORMAL"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    return config
+
+
+def migrate_store(store: Store) -> None:
+    """Bring the schema to the newest migration; a no-op when it already is."""
+    config = _alembic_config()
+    head = ScriptDirectory.from_config(config).get_current_head()
+    try:
+        with store.engine.begin() as conn:
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                return
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    except OperationalError as e:
+        raise StoreError(f"{store.describe()}: cannot open the database ({_reason(e)})") from None
+    except SQLAlchemyError as e:
+        raise StoreError(f"{store.describe()}: migration failed ({_reason(e)})") from None
+
+
+def schema_revision(store: Store) -> str | None:
+    with store.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _reason(e: SQLAlchemyError) -> str:
+    return str(getattr(e, "orig", e)).strip().splitlines()[0]

@@ -1,0 +1,191 @@
+"""Reading and writing postings and their extraction records. One call to `save_batch` is one transaction:
+a batch is stored whole or not at all."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from rolemap.errors import StoreError
+from rolemap.models import Extraction, Posting
+from rolemap.store.db import Store
+from rolemap.store.schema import extractions, posting_labels, posting_skills, postings
+
+EXTRACTOR_VERSION = "1"
+_FOLD = re.compile(r"\W+")
+
+
+def fingerprint(text: str) -> str:
+    """Content identity across sources: the words of title + text, case and punctuation folded."""
+    return hashlib.sha1(_FOLD.sub(" ", text.lower()).strip().encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A posting ready to store: the record, its extraction and its document text."""
+
+    posting: Posting
+    extraction: Extraction
+    text: str
+
+
+@dataclass
+class BatchResult:
+    stored: int = 0
+    updated: int = 0
+    duplicates: int = 0
+
+
+def save_batch(store: Store, batch: Sequence[Prepared], now: datetime) -> BatchResult:
+    if not batch:
+        return BatchResult()
+    try:
+        with store.engine.begin() as conn:
+            return _save(conn, batch, now)
+    except SQLAlchemyError as e:
+        reason = str(getattr(e, "orig", e)).splitlines()[0]
+        raise StoreError(f"{store.describe()}: could not store a batch of {len(batch)} postings; "
+                         f"nothing of it was written ({reason})") from None
+
+
+def _save(conn: Connection, batch: Sequence[Prepared], now: datetime) -> BatchResult:
+    result = BatchResult()
+    unique = list({p.posting.id: p for p in batch}.values())  # the last copy of an id in a batch wins
+    ids = [p.posting.id for p in unique]
+    prints = {p.posting.id: fingerprint(p.text) for p in unique}
+    existing = set(conn.scalars(select(postings.c.id).where(postings.c.id.in_(ids))))
+    owners = dict(
+        conn.execute(
+            select(postings.c.fingerprint, postings.c.id)
+            .where(postings.c.fingerprint.in_(set(prints.values())), postings.c.duplicate_of.is_(None))
+        ).tuples().all()
+    )
+    new_rows = []
+    for p in unique:
+        row = _posting_row(p, prints[p.posting.id], now)
+        if p.posting.id in existing:
+            del row["first_seen"]
+            row["closed_at"] = None
+            owner = owners.get(row["fingerprint"])
+            row["duplicate_of"] = owner if owner and owner != p.posting.id else None
+            conn.execute(update(postings).where(postings.c.id == p.posting.id).values(**row))
+            result.updated += 1
+            continue
+        owner = owners.get(row["fingerprint"])
+        if owner and owner != p.posting.id:
+            row["duplicate_of"] = owner
+            result.duplicates += 1
+        else:
+            owners[row["fingerprint"]] = p.posting.id
+            result.stored += 1
+        new_rows.append(row)
+    if new_rows:
+        conn.execute(insert(postings), new_rows)
+    _replace_extractions(conn, unique, ids)
+    return result
+
+
+def _posting_row(p: Prepared, print_: str, now: datetime) -> dict[str, Any]:
+    post = p.posting
+    return {
+        "id": post.id, "source": post.source, "board": post.board, "title": post.title[:2000],
+        "company": (post.company or None) and post.company[:300], "location": (post.location or None) and post.location[:300],
+        "url": post.url, "posted_at": post.posted_at, "description": post.description, "text": p.text,
+        "fingerprint": print_, "duplicate_of": None, "source_fields": post.source_fields,
+        "first_seen": now, "last_seen": now, "closed_at": None,
+    }  # fmt: skip
+
+
+def _replace_extractions(conn: Connection, batch: Sequence[Prepared], ids: list[str]) -> None:
+    for table in (posting_labels, posting_skills, extractions):
+        conn.execute(delete(table).where(table.c.posting_id.in_(ids)))
+    conn.execute(insert(extractions), [_extraction_row(p.extraction) for p in batch])
+    skills = [{"posting_id": p.posting.id, "skill_id": s.id, "required": s.required}
+              for p in batch for s in p.extraction.skills]
+    if skills:
+        conn.execute(insert(posting_skills), skills)
+    labels = [
+        {"posting_id": p.posting.id, "field": field, "value": value, "rank": rank}
+        for p in batch
+        for field, values in (("language", p.extraction.languages), ("system_type", p.extraction.system_types),
+                              ("domain", p.extraction.domains), ("scope", p.extraction.scope))
+        for rank, value in enumerate(dict.fromkeys(values))
+    ]
+    if labels:
+        conn.execute(insert(posting_labels), labels)
+
+
+def _extraction_row(e: Extraction) -> dict[str, Any]:
+    salary = e.salary or {}
+    return {
+        "posting_id": e.id, "extractor_version": EXTRACTOR_VERSION, "record": e.as_dict(),
+        "seniority": e.seniority, "primary_language": e.primary_language, "work_model": e.work_model,
+        "employment_type": e.employment_type, "years_min": (e.years_experience or {}).get("min"),
+        "salary_min": salary.get("min"), "salary_max": salary.get("max"),
+        "salary_currency": salary.get("currency"), "salary_period": salary.get("period"),
+    }  # fmt: skip
+
+
+def close_missing(store: Store, board: str, seen_ids: set[str], now: datetime) -> int:
+    """Postings of a board that its latest complete listing no longer has are marked closed."""
+    with store.engine.begin() as conn:
+        open_ids = set(conn.scalars(select(postings.c.id).where(postings.c.board == board,
+                                                                 postings.c.closed_at.is_(None))))
+        gone = sorted(open_ids - seen_ids)
+        for start in range(0, len(gone), 500):
+            conn.execute(update(postings).where(postings.c.id.in_(gone[start : start + 500])).values(closed_at=now))
+    return len(gone)
+
+
+def count_postings(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.scalar(select(func.count()).select_from(postings)) or 0)
+
+
+def list_postings(store: Store, limit: int = 20, offset: int = 0, include_closed: bool = True) -> list[dict[str, Any]]:
+    query = (
+        select(postings.c.id, postings.c.title, postings.c.company, postings.c.posted_at, postings.c.source,
+               postings.c.closed_at, postings.c.duplicate_of, postings.c.source_fields, extractions.c.seniority,
+               extractions.c.primary_language, extractions.c.work_model)
+        .select_from(postings.outerjoin(extractions, extractions.c.posting_id == postings.c.id))
+        .order_by(postings.c.posted_at.desc(), postings.c.id)
+        .limit(limit).offset(offset)
+    )
+    if not include_closed:
+        query = query.where(postings.c.closed_at.is_(None))
+    with store.engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def get_posting(store: Store, posting_id: str) -> dict[str, Any] | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(postings).where(postings.c.id == posting_id)).first()
+        if row is None:
+            return None
+        out = dict(row._mapping)
+        out["extraction"] = conn.scalar(select(extractions.c.record).where(extractions.c.posting_id == posting_id))
+        return out
+
+
+def iter_postings(store: Store, chunk: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every posting with its extraction record, in id order, read a chunk at a time."""
+    last = ""
+    while True:
+        with store.engine.connect() as conn:
+            rows = conn.execute(
+                select(postings, extractions.c.record)
+                .select_from(postings.outerjoin(extractions, extractions.c.posting_id == postings.c.id))
+                .where(postings.c.id > last).order_by(postings.c.id).limit(chunk)
+            ).all()
+        if not rows:
+            return
+        for row in rows:
+            yield dict(row._mapping)
+        last = rows[-1].id

@@ -1,0 +1,83 @@
+"""The store's tables (SQLAlchemy Core). Changes go through a migration in migrations/versions/."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+postings = Table(
+    "postings",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("source", String(20), nullable=False),
+    Column("board", String(200)),  # a complete listing ("greenhouse:acme"): postings gone from it get closed
+    Column("title", Text, nullable=False, default=""),
+    Column("company", String(300)),
+    Column("location", String(300)),
+    Column("url", Text),
+    Column("posted_at", String(40)),
+    Column("description", Text, nullable=False, default=""),
+    Column("text", Text, nullable=False, default=""),  # title + "\n" + plain description: evidence offsets
+    Column("fingerprint", String(40), nullable=False),
+    Column("duplicate_of", String(200)),  # the first posting with the same content, from any source
+    Column("source_fields", JSON, nullable=False, default=dict),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),
+    Index("ix_postings_fingerprint", "fingerprint"),
+    Index("ix_postings_board", "board"),
+    Index("ix_postings_posted_at", "posted_at"),
+)
+
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("posting_id", String(200), ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True),
+    Column("extractor_version", String(20), nullable=False),
+    Column("record", JSON, nullable=False),
+    # the record's scalar fields again, as columns, so analytics filter and group without parsing JSON
+    Column("seniority", String(20)),
+    Column("primary_language", String(30)),
+    Column("work_model", String(20)),
+    Column("employment_type", String(20)),
+    Column("years_min", Integer),
+    Column("salary_min", Float),
+    Column("salary_max", Float),
+    Column("salary_currency", String(3)),
+    Column("salary_period", String(10)),
+    Index("ix_extractions_seniority", "seniority"),
+)
+
+posting_skills = Table(
+    "posting_skills",
+    metadata,
+    Column("posting_id", String(200), ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True),
+    Column("skill_id", String(100), primary_key=True),
+    Column("required", Boolean, nullable=False),
+    Index("ix_posting_skills_skill", "skill_id"),
+)
+
+# Multi-valued labels of the record: field is "language", "system_type", "domain" or "scope".
+posting_labels = Table(
+    "posting_labels",
+    metadata,
+    Column("posting_id", String(200), ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True),
+    Column("field", String(20), primary_key=True),
+    Column("value", String(100), primary_key=True),
+    Column("rank", Integer, nullable=False, default=0),
+    Index("ix_posting_labels_value", "field", "value"),
+)

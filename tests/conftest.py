@@ -1,0 +1,84 @@
+"""Shared fixtures: a fresh SQLite store per test, and a real PostgreSQL started on loopback once a run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rolemap.store.db import Store, open_store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return open_store(f"sqlite:///{tmp_path / 'rolemap.db'}")
+
+
+def _pg_bin() -> Path | None:
+    for candidate in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (candidate / "pg_ctl").exists():
+            return candidate
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throw-away PostgreSQL cluster on 127.0.0.1 (as the postgres user when run as root)."""
+    if os.environ.get("ROLEMAP_TEST_PG"):
+        yield os.environ["ROLEMAP_TEST_PG"]
+        return
+    pg = _pg_bin()
+    if pg is None:
+        pytest.skip("PostgreSQL is not installed (make test installs Debian's postgresql)")
+    data = Path(tempfile.mkdtemp(prefix="rolemap-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(data, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    try:
+        subprocess.run([*as_user, str(pg / "initdb"), "-D", str(data / "db"), "-A", "trust", "-U", "rolemap"],
+                       check=True, capture_output=True)
+        subprocess.run([*as_user, str(pg / "pg_ctl"), "-D", str(data / "db"), "-l", str(data / "log"), "-w",
+                        "-o", f"-p {port} -k {data} -c listen_addresses=127.0.0.1", "start"],
+                       check=True, capture_output=True)
+    except (subprocess.CalledProcessError, FileNotFoundError) as e:
+        shutil.rmtree(data, ignore_errors=True)
+        pytest.skip(f"PostgreSQL could not start: {getattr(e, 'stderr', b'')!r}")
+    try:
+        for _ in range(50):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        yield f"postgresql://rolemap@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_user, str(pg / "pg_ctl"), "-D", str(data / "db"), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_store(postgres_url: str) -> Iterator[Store]:
+    s = open_store(postgres_url)
+    yield s
+    with s.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE IF EXISTS posting_labels, posting_skills, extractions, postings, "
+                             "alembic_version CASCADE")
+    s.engine.dispose()

@@ -1,0 +1,85 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rolemap.extract.salary import extract_salary, parse_number
+
+
+def usd(lo, hi, period="year", cur="USD"):
+    return {"min": lo, "max": hi, "currency": cur, "period": period}
+
+
+# The formats of ../shared/research/facts.md §3.1, and real phrasings from the LinkedIn salary postings.
+CASES = [
+    ("$120K-$150K", usd(120000, 150000)),
+    ("$120-150k", usd(120000, 150000)),
+    ("120,000 - 150,000 USD per year", usd(120000, 150000)),
+    ("$60/hr", usd(60, 60, "hour")),
+    ("$60 - $75 an hour", usd(60, 75, "hour")),
+    ("$300 - $400 per hour", usd(300, 400, "hour")),
+    ("$4,000 - $6,000 per month", usd(4000, 6000, "month")),
+    ("€70.000–85.000", usd(70000, 85000, cur="EUR")),
+    ("£55k", usd(55000, 55000, cur="GBP")),
+    ("up to $200k", usd(None, 200000)),
+    ("$150k-$180k + equity", usd(150000, 180000)),
+    ("Salary: $140,000- $175,000", usd(140000, 175000)),
+    ("between $35,000 and $85,000 per year", usd(35000, 85000)),
+    ("$230,000/yr to $280,000/yr", usd(230000, 280000)),
+    ("Salary Range: $205,398 - $274,206 Annual", usd(205398, 274206)),
+    ("$45.00 - $55.00/hr", usd(45, 55, "hour")),
+    ("USD 120,000 to 140,000", usd(120000, 140000)),
+    ("Pay: $18.00 - $24.00 per hour", usd(18, 24, "hour")),
+    ("Starting at $35/hour depending on experience", usd(35, 35, "hour")),
+    ("salary 90k€", usd(90000, 90000, cur="EUR")),
+    ("$200 Sign-On Bonus!!! Pay Range: $20 - $25 Per Hour", usd(20, 25, "hour")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_salary_formats(text, expected):
+    assert extract_salary(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["OTE $200k", "We raised $20M in funding", "$10,000 sign-on bonus", "a $5,000 relocation stipend",
+     "401(k) match up to $6,000", "competitive salary, DOE", "Series B, $40M", "$2,000 learning budget",
+     "a $100B market", "Gehalt: 70.000 - 85.000"],
+)
+def test_not_salary(text):
+    assert extract_salary(text)[0] is None
+
+
+def test_evidence_points_at_the_amount():
+    text = "Great team. Base salary $120k - $150k per year, plus equity."
+    _, spans = extract_salary(text)
+    assert text[spans[0].start : spans[0].end] == spans[0].text
+    assert "$120k" in spans[0].text
+
+
+def test_salary_words_beat_other_amounts():
+    text = "We served $3,000,000 in payments. The salary range for this role is $130,000 - $160,000."
+    assert extract_salary(text)[0] == usd(130000, 160000)
+
+
+@pytest.mark.parametrize(("raw", "dot_decimal", "value"), [
+    ("120,000", True, 120000), ("70.000", False, 70000), ("56.41", True, 56.41), ("1.234.567", False, 1234567),
+    ("22,90", False, 22.9), ("33.774", True, 33.774), ("100 000", True, 100000),
+])
+def test_parse_number_conventions(raw, dot_decimal, value):
+    assert parse_number(raw, dot_is_decimal=dot_decimal) == pytest.approx(value)
+
+
+@given(st.text(max_size=400))
+def test_never_raises_and_min_never_above_max(text):
+    salary, spans = extract_salary(text)
+    if salary is not None:
+        assert salary["min"] is None or salary["max"] is None or salary["min"] <= salary["max"]
+        assert spans
+
+
+@given(st.integers(1, 400), st.integers(1, 400), st.sampled_from(["k", ",000"]))
+def test_generated_ranges_keep_order(a, b, unit):
+    salary, _ = extract_salary(f"Salary: ${a}{unit} - ${b}{unit} per year")
+    if salary is not None:
+        assert salary["min"] <= salary["max"]

@@ -1,0 +1,43 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rolemap.text import document_text, html_to_text, looks_like_html, normalise_text, plain_text
+
+
+def test_blocks_become_lines_and_list_items_bullets():
+    assert html_to_text("<p>One</p><ul><li>a</li><li>b<br>c</li></ul>") == "One\n\n- a\n\n- b\nc"
+
+
+def test_scripts_and_styles_are_dropped():
+    text = html_to_text("<p>Hi</p><script>alert('x')</script><style>p{}</style><noscript>n</noscript>")
+    assert text == "Hi"
+
+
+def test_entities_are_decoded_including_escaped_html_from_greenhouse():
+    assert plain_text("&lt;p&gt;Fish &amp;amp; chips&lt;/p&gt;") == "Fish & chips"
+    assert plain_text("<p>C&#x2F;C++ &amp; Go</p>") == "C/C++ & Go"
+
+
+def test_plain_text_and_markdown_are_kept_as_written():
+    assert not looks_like_html("## Requirements\n- Python 3")
+    assert plain_text("## Requirements\n- Python   3\r\n\n\n\nEnd") == "## Requirements\n- Python 3\n\nEnd"
+
+
+def test_document_text_is_title_newline_text():
+    assert document_text("Senior\nEngineer", "<p>Go</p>") == "Senior Engineer\nGo"
+
+
+def test_invisible_characters_and_odd_spaces_are_removed():
+    assert normalise_text("a\u200bb\u00a0\u00a0c\ufeff") == "ab c"
+
+
+@given(st.text())
+def test_normalise_text_is_idempotent(s):
+    once = normalise_text(s)
+    assert normalise_text(once) == once
+
+
+@given(st.text(alphabet=st.characters(), max_size=300))
+def test_plain_text_never_raises_and_is_normalised(s):
+    out = plain_text(s)
+    assert normalise_text(out) == out
