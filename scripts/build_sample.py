@@ -16,12 +16,16 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-DUMP = Path(__file__).resolve().parents[2] / "shared/data/hn_whoishiring_2013_2018/hn_whoishiring_2013-08_2018-04.jsonl.gz"
+DUMP = (
+    Path(__file__).resolve().parents[2]
+    / "shared/data/hn_whoishiring_2013_2018/hn_whoishiring_2013-08_2018-04.jsonl.gz"
+)
 OUT = Path(__file__).resolve().parents[1] / "src/rolemap/data/sample/hn_backend_2013_2018.jsonl.gz"
 PER_MONTH = 60
 BACKEND = re.compile(r"back[- ]?end|server[- ]side|\bapis?\b|microservices?|distributed systems", re.I)
-LANGUAGE = re.compile(r"\b(?:python|java|golang|go|ruby|php|node\.?js|scala|elixir|c#|\.net|kotlin|rust|clojure|erlang)\b",
-                      re.I)
+LANGUAGE = re.compile(
+    r"\b(?:python|java|golang|go|ruby|php|node\.?js|scala|elixir|c#|\.net|kotlin|rust|clojure|erlang)\b", re.I
+)
 KEEP = ("month", "hn_item_id", "url", "user", "text_html", "derived_remote")
 
 
@@ -33,7 +37,11 @@ def main(dump: Path = DUMP, out: Path = OUT) -> None:
             text = row.get("text_html") or ""
             if BACKEND.search(text) and LANGUAGE.search(text) and len(text) < 20_000:
                 by_month[row["month"]].append({k: row[k] for k in KEEP if k in row})
-    rows = [r for month in sorted(by_month) for r in sorted(by_month[month], key=lambda r: r["hn_item_id"])[:PER_MONTH]]
+    rows = [
+        r
+        for month in sorted(by_month)
+        for r in sorted(by_month[month], key=lambda r: r["hn_item_id"])[:PER_MONTH]
+    ]
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(out, "wb", mtime=0) as f:
         for row in rows:

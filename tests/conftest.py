@@ -53,11 +53,27 @@ def postgres_url() -> Iterator[str]:
         as_user = ["runuser", "-u", "postgres", "--"]
     port = _free_port()
     try:
-        subprocess.run([*as_user, str(pg / "initdb"), "-D", str(data / "db"), "-A", "trust", "-U", "rolemap"],
-                       check=True, capture_output=True)
-        subprocess.run([*as_user, str(pg / "pg_ctl"), "-D", str(data / "db"), "-l", str(data / "log"), "-w",
-                        "-o", f"-p {port} -k {data} -c listen_addresses=127.0.0.1", "start"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [*as_user, str(pg / "initdb"), "-D", str(data / "db"), "-A", "trust", "-U", "rolemap"],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [
+                *as_user,
+                str(pg / "pg_ctl"),
+                "-D",
+                str(data / "db"),
+                "-l",
+                str(data / "log"),
+                "-w",
+                "-o",
+                f"-p {port} -k {data} -c listen_addresses=127.0.0.1",
+                "start",
+            ],
+            check=True,
+            capture_output=True,
+        )
     except (subprocess.CalledProcessError, FileNotFoundError) as e:
         shutil.rmtree(data, ignore_errors=True)
         pytest.skip(f"PostgreSQL could not start: {getattr(e, 'stderr', b'')!r}")
@@ -69,8 +85,10 @@ def postgres_url() -> Iterator[str]:
             time.sleep(0.1)
         yield f"postgresql://rolemap@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run([*as_user, str(pg / "pg_ctl"), "-D", str(data / "db"), "-m", "immediate", "stop"],
-                       capture_output=True)
+        subprocess.run(
+            [*as_user, str(pg / "pg_ctl"), "-D", str(data / "db"), "-m", "immediate", "stop"],
+            capture_output=True,
+        )
         shutil.rmtree(data, ignore_errors=True)
 
 
@@ -79,6 +97,8 @@ def pg_store(postgres_url: str) -> Iterator[Store]:
     s = open_store(postgres_url)
     yield s
     with s.engine.begin() as conn:
-        conn.exec_driver_sql("DROP TABLE IF EXISTS posting_labels, posting_skills, extractions, postings, "
-                             "alembic_version CASCADE")
+        conn.exec_driver_sql(
+            "DROP TABLE IF EXISTS posting_labels, posting_skills, extractions, postings, "
+            "alembic_version CASCADE"
+        )
     s.engine.dispose()

@@ -3,6 +3,7 @@ library function and formats the result; errors become one line on stderr and ex
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator
@@ -38,8 +39,11 @@ err = Console(stderr=True)
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help=f"Database URL or SQLite file path (default: ${ENV_VAR}, else {default_db_path()}).",
-                 show_default=False),
+    typer.Option(
+        "--db",
+        help=f"Database URL or SQLite file path (default: ${ENV_VAR}, else {default_db_path()}).",
+        show_default=False,
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 MAX_ERRORS_SHOWN = 20
@@ -57,7 +61,9 @@ def _error_printer() -> Any:
     return show
 
 
-def _run_ingest(db: str | None, items: Iterator[Posting | PostingError], total: int | None, what: str) -> None:
+def _run_ingest(
+    db: str | None, items: Iterator[Posting | PostingError], total: int | None, what: str
+) -> None:
     store = open_store(db)
     show = _error_printer()
     with progress_bar(err, f"ingesting {what}", total) as bar:
@@ -80,21 +86,37 @@ def _parse_map(value: str | None) -> dict[str, str]:
     for pair in value.split(","):
         target, sep, source = pair.partition("=")
         if not sep or not target.strip() or not source.strip():
-            raise InputError(f"--map {value!r}: write it as field=column pairs, e.g. title=jobtitle,description=body")
+            raise InputError(
+                f"--map {value!r}: write it as field=column pairs, e.g. title=jobtitle,description=body"
+            )
         mapping[target.strip()] = source.strip()
     return mapping
 
 
 @app.command("ingest")
 def ingest_command(
-    sources: Annotated[list[Path] | None, typer.Argument(help="Files to read: .jsonl .csv .json .html .txt .md (.gz ok).",
-                                                          show_default=False)] = None,
+    sources: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files to read: .jsonl .csv .json .html .txt .md (.gz ok).", show_default=False),
+    ] = None,
     db: DbOption = None,
-    sample: Annotated[bool, typer.Option("--sample", help="Load the bundled sample of real HN postings.")] = False,
-    fmt: Annotated[str | None, typer.Option("--format", help="Read every SOURCE as this format: "
-                                            "jsonl, csv, json, html or text (default: from the file name).")] = None,
-    column_map: Annotated[str | None, typer.Option("--map", help="CSV columns to rename, e.g. "
-                                                   "title=jobtitle,description=jobdescription,id=job_id.")] = None,
+    sample: Annotated[
+        bool, typer.Option("--sample", help="Load the bundled sample of real HN postings.")
+    ] = False,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="Read every SOURCE as this format: "
+            "jsonl, csv, json, html or text (default: from the file name).",
+        ),
+    ] = None,
+    column_map: Annotated[
+        str | None,
+        typer.Option(
+            "--map", help="CSV columns to rename, e.g. title=jobtitle,description=jobdescription,id=job_id."
+        ),
+    ] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the files.")] = "utf-8",
 ) -> None:
     """Load postings from files into the store, extracting every field. Re-ingesting updates, never duplicates.
@@ -125,12 +147,19 @@ def ingest_command(
 
 @app.command("fetch")
 def fetch_command(
-    targets: Annotated[list[str], typer.Argument(help="greenhouse:BOARD, lever:COMPANY, ashby:BOARD, hn:THREAD_ID "
-                                                 "or hn-algolia:THREAD_ID.", show_default=False)],
+    targets: Annotated[
+        list[str],
+        typer.Argument(
+            help="greenhouse:BOARD, lever:COMPANY, ashby:BOARD, hn:THREAD_ID or hn-algolia:THREAD_ID.",
+            show_default=False,
+        ),
+    ],
     db: DbOption = None,
     rate: Annotated[float, typer.Option(help="Seconds to wait between two requests (politeness).")] = 1.0,
     timeout: Annotated[float, typer.Option(help="Seconds before a request times out.")] = 20.0,
-    retries: Annotated[int, typer.Option(help="Tries after the first for 429/5xx answers and time-outs.")] = 3,
+    retries: Annotated[
+        int, typer.Option(help="Tries after the first for 429/5xx answers and time-outs.")
+    ] = 3,
 ) -> None:
     """Fetch live postings from job-board APIs and store them. Postings gone from a board are marked closed."""
     import httpx
@@ -139,7 +168,9 @@ def fetch_command(
 
     for target in targets:
         parse_target(target)
-    fetcher = Fetcher(client=httpx.Client(timeout=timeout, follow_redirects=True), retries=retries, min_interval=rate)
+    fetcher = Fetcher(
+        client=httpx.Client(timeout=timeout, follow_redirects=True), retries=retries, min_interval=rate
+    )
 
     def items() -> Iterator[Posting | PostingError]:
         for target in targets:
@@ -150,9 +181,13 @@ def fetch_command(
 
 @app.command("extract")
 def extract_command(
-    input_path: Annotated[str, typer.Argument(metavar="INPUT", help="JSON Lines postings (id, title, description); "
-                                              "'-' for stdin.")],
-    output: Annotated[str, typer.Option("-o", "--output", help="Where to write the records; '-' for stdout.")] = "-",
+    input_path: Annotated[
+        str,
+        typer.Argument(metavar="INPUT", help="JSON Lines postings (id, title, description); '-' for stdin."),
+    ],
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="Where to write the records; '-' for stdout.")
+    ] = "-",
 ) -> None:
     """Write the extraction record of every posting (../shared/spec/extraction.md), one line each, in order.
 
@@ -167,6 +202,8 @@ def extract_command(
     finally:
         if dst is not sys.stdout:
             dst.close()
+        if src is not sys.stdin.buffer:
+            src.close()
     if failed:
         err.print(f"{failed} line(s) could not be read; see their error records", highlight=False)
         raise typer.Exit(1)
@@ -202,8 +239,15 @@ def list_command(
     table = Table("id", "title", "company", "posted", "level", "language", "work model")
     for r in rows:
         title = r["title"] or (r["source_fields"] or {}).get("header", "")
-        table.add_row(r["id"], _cut(title, 50), _cut(r["company"] or "", 28), (r["posted_at"] or "")[:10],
-                      r["seniority"] or "", r["primary_language"] or "", r["work_model"] or "")
+        table.add_row(
+            r["id"],
+            _cut(title, 50),
+            _cut(r["company"] or "", 28),
+            (r["posted_at"] or "")[:10],
+            r["seniority"] or "",
+            r["primary_language"] or "",
+            r["work_model"] or "",
+        )
     out.print(table)
 
 
@@ -212,8 +256,9 @@ def _cut(text: str, width: int) -> str:
 
 
 @app.command("show")
-def show_command(posting_id: Annotated[str, typer.Argument(metavar="ID")], db: DbOption = None,
-                 as_json: JsonOption = False) -> None:
+def show_command(
+    posting_id: Annotated[str, typer.Argument(metavar="ID")], db: DbOption = None, as_json: JsonOption = False
+) -> None:
     """Show one posting: its fields, its source fields and its extraction record."""
     row = get_posting(open_store(db), posting_id)
     if row is None:
@@ -221,8 +266,20 @@ def show_command(posting_id: Annotated[str, typer.Argument(metavar="ID")], db: D
     if as_json:
         out.print_json(json.dumps(row, default=str))
         return
-    for key in ("id", "title", "company", "location", "url", "posted_at", "source", "board", "first_seen",
-                "last_seen", "closed_at", "duplicate_of"):
+    for key in (
+        "id",
+        "title",
+        "company",
+        "location",
+        "url",
+        "posted_at",
+        "source",
+        "board",
+        "first_seen",
+        "last_seen",
+        "closed_at",
+        "duplicate_of",
+    ):
         if row.get(key):
             out.print(f"[bold]{key}[/]: {row[key]}", highlight=False)
     if row.get("source_fields"):
@@ -240,7 +297,9 @@ def show_command(posting_id: Annotated[str, typer.Argument(metavar="ID")], db: D
 def export_command(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
-    output: Annotated[str, typer.Option("-o", "--output", help="File to write; '-' for stdout (not parquet).")] = "-",
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="File to write; '-' for stdout (not parquet).")
+    ] = "-",
 ) -> None:
     """Export every stored posting with its extraction record."""
     from rolemap.present.export import export
@@ -255,8 +314,13 @@ def export_command(
 def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Where the store is, its schema version and how many postings it holds."""
     store = open_store(db)
-    info = {"version": __version__, "db": store.describe(), "schema": schema_revision(store),
-            "postings": count_postings(store), "default_db": str(default_db_path())}
+    info = {
+        "version": __version__,
+        "db": store.describe(),
+        "schema": schema_revision(store),
+        "postings": count_postings(store),
+        "default_db": str(default_db_path()),
+    }
     if as_json:
         out.print_json(json.dumps(info))
         return
@@ -265,25 +329,31 @@ def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 
 @app.command("summary")
-def summary_command(db: DbOption = None, top: Annotated[int, typer.Option(min=1, max=100)] = 10,
-                    as_json: JsonOption = False) -> None:
+def summary_command(
+    db: DbOption = None, top: Annotated[int, typer.Option(min=1, max=100)] = 10, as_json: JsonOption = False
+) -> None:
     """A first market summary: postings, levels, top languages and skills, stated pay."""
     s = market_summary(open_store(db), top=top)
     if as_json:
-        out.print_json(json.dumps(s, default=lambda o: o.__dict__))
+        out.print_json(json.dumps(dataclasses.asdict(s)))
         return
     if not s.postings:
         out.print("The store holds no postings yet: run `rolemap ingest --sample` or `rolemap ingest FILE`.")
         return
-    out.print(f"[bold]{s.postings:,}[/] postings ({s.open_postings:,} open) from [bold]{s.companies:,}[/] companies")
+    out.print(
+        f"[bold]{s.postings:,}[/] postings ({s.open_postings:,} open) from [bold]{s.companies:,}[/] companies"
+    )
     out.print(_share_table("level", list(s.levels.items()), s))
     out.print(_share_table("language", s.top_languages, s))
     out.print(_share_table("skill", s.top_skills, s))
     if not s.salaries:
         out.print("No posting states its pay.")
     for f in s.salaries[:3]:
-        out.print(f"pay ({f.currency} per {f.period}, {f.count} postings that state it): median {f.median:,.0f}, "
-                  f"middle half {f.p25:,.0f}–{f.p75:,.0f}", highlight=False)
+        out.print(
+            f"pay ({f.currency} per {f.period}, {f.count} postings that state it): median {f.median:,.0f}, "
+            f"middle half {f.p25:,.0f}–{f.p75:,.0f}",
+            highlight=False,
+        )
 
 
 def _share_table(name: str, rows: list[tuple[str, int]], s: Any) -> Table:
@@ -294,8 +364,11 @@ def _share_table(name: str, rows: list[tuple[str, int]], s: Any) -> Table:
 
 
 @taxonomy_app.command("check")
-def taxonomy_check(path: Annotated[Path | None, typer.Argument(help="A skills.tsv to check (default: the bundled one).")]
-                   = None) -> None:
+def taxonomy_check(
+    path: Annotated[
+        Path | None, typer.Argument(help="A skills.tsv to check (default: the bundled one).")
+    ] = None,
+) -> None:
     """Validate the skills taxonomy: columns, ids, categories, parents and alias clashes."""
     from importlib import resources
 
@@ -313,8 +386,10 @@ def taxonomy_check(path: Annotated[Path | None, typer.Argument(help="A skills.ts
     by_category: dict[str, int] = {}
     for e in entries.values():
         by_category[e.category] = by_category.get(e.category, 0) + 1
-    out.print(f"{where}: {len(entries)} skills, "
-              f"{sum(len(e.aliases) for e in entries.values())} aliases, all valid", highlight=False)
+    out.print(
+        f"{where}: {len(entries)} skills, {sum(len(e.aliases) for e in entries.values())} aliases, all valid",
+        highlight=False,
+    )
     out.print(", ".join(f"{k} {v}" for k, v in sorted(by_category.items())), highlight=False)
 
 
@@ -326,8 +401,12 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Turn real job postings into a clear map of the backend job market."""
 

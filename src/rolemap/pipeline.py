@@ -28,8 +28,10 @@ class IngestReport:
 
     def summary(self) -> str:
         closed = f", {self.closed} closed" if self.closed else ""
-        return (f"read {self.read}, stored {self.stored}, updated {self.updated}, "
-                f"duplicates {self.duplicates}, failed {self.failed}{closed}")
+        return (
+            f"read {self.read}, stored {self.stored}, updated {self.updated}, "
+            f"duplicates {self.duplicates}, failed {self.failed}{closed}"
+        )
 
 
 def prepare(posting: Posting) -> Prepared:
@@ -73,8 +75,9 @@ def ingest(
     return report
 
 
-def _batches(items: Iterable[Posting | PostingError], report: IngestReport,
-             on_error: Callable[[str], None] | None) -> Iterator[list[Posting]]:
+def _batches(
+    items: Iterable[Posting | PostingError], report: IngestReport, on_error: Callable[[str], None] | None
+) -> Iterator[list[Posting]]:
     batch: list[Posting] = []
     for item in items:
         report.read += 1

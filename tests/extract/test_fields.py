@@ -10,62 +10,95 @@ def doc(title, body):
     return title + "\n" + body
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Backend engineer. No remote.", "onsite"),
-    ("Hybrid, 3 days in office a week, London", "hybrid"),
-    ("Remote within the US", "remote"),
-    ("ONSITE or REMOTE", "remote"),
-    ("We build remote sensing software for satellites. Our office is in Berlin.", None),
-    ("Work with remote teams across time zones from our NYC office, onsite.", "onsite"),
-    ("Remote is not available for this position.", "onsite"),
-    ("Fully remote, work from anywhere in the EU", "remote"),
-    ("2 days a week in the office, the rest from home", "hybrid"),
-    ("Telecommute opportunity", "remote"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Backend engineer. No remote.", "onsite"),
+        ("Hybrid, 3 days in office a week, London", "hybrid"),
+        ("Remote within the US", "remote"),
+        ("ONSITE or REMOTE", "remote"),
+        ("We build remote sensing software for satellites. Our office is in Berlin.", None),
+        ("Work with remote teams across time zones from our NYC office, onsite.", "onsite"),
+        ("Remote is not available for this position.", "onsite"),
+        ("Fully remote, work from anywhere in the EU", "remote"),
+        ("2 days a week in the office, the rest from home", "hybrid"),
+        ("Telecommute opportunity", "remote"),
+    ],
+)
 def test_work_model(text, expected):
     assert detect_work_model(text)[0] == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Requirements:\n- 8–10+ years of experience, including 2+ years of Go", 8),
-    ("Requirements:\n- 5+ years of professional software development experience\n- 3 years with Kafka", 5),
-    ("Requirements:\n- 3-5 years of experience with Java", 3),
-    ("We were founded 10 years ago.\nRequirements:\n- 2+ years of backend experience", 2),
-    ("You have a minimum of seven years of experience in software engineering", 7),
-    ("Requirements:\n- 3+ years of Python\n- 5+ years of SQL", 5),
-    ("Nice to have:\n- 10 years of experience in fintech", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Requirements:\n- 8–10+ years of experience, including 2+ years of Go", 8),
+        (
+            "Requirements:\n- 5+ years of professional software development experience\n- 3 years with Kafka",
+            5,
+        ),
+        ("Requirements:\n- 3-5 years of experience with Java", 3),
+        ("We were founded 10 years ago.\nRequirements:\n- 2+ years of backend experience", 2),
+        ("You have a minimum of seven years of experience in software engineering", 7),
+        ("Requirements:\n- 3+ years of Python\n- 5+ years of SQL", 5),
+        ("Nice to have:\n- 10 years of experience in fintech", None),
+    ],
+)
 def test_years_of_experience(text, expected):
     years, _ = extract_years(doc("Engineer", text), SectionMap(doc("Engineer", text)))
     assert (years or {}).get("min") == expected
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("Senior Backend Engineer", "senior"), ("Sr. Software Engineer", "senior"), ("Staff Engineer", "staff"),
-    ("Principal Engineer", "staff"), ("Engineering Manager, Payments", "manager"), ("Head of Platform", "manager"),
-    ("Junior Python Developer", "junior"), ("Software Engineering Intern", "intern"), ("Backend Engineer II", "mid"),
-    ("Lead Developer", "staff"), ("Team Lead, Backend", "manager"),
-])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Senior Backend Engineer", "senior"),
+        ("Sr. Software Engineer", "senior"),
+        ("Staff Engineer", "staff"),
+        ("Principal Engineer", "staff"),
+        ("Engineering Manager, Payments", "manager"),
+        ("Head of Platform", "manager"),
+        ("Junior Python Developer", "junior"),
+        ("Software Engineering Intern", "intern"),
+        ("Backend Engineer II", "mid"),
+        ("Lead Developer", "staff"),
+        ("Team Lead, Backend", "manager"),
+    ],
+)
 def test_seniority_from_title(title, expected):
     assert extract_text("x", doc(title, "We build APIs.")).seniority == expected
 
 
 def test_seniority_from_years_when_title_is_silent():
-    assert extract_text("x", doc("Backend Engineer", "Requirements:\n- 3+ years of experience")).seniority == "mid"
+    assert (
+        extract_text("x", doc("Backend Engineer", "Requirements:\n- 3+ years of experience")).seniority
+        == "mid"
+    )
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Full-time, permanent", "full_time"), ("This is a 6 month contract (C2C ok)", "contract"),
-    ("Part-time role, 20 hours", "part_time"), ("Summer internship", "internship"),
-    ("Temporary assignment", "temporary"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Full-time, permanent", "full_time"),
+        ("This is a 6 month contract (C2C ok)", "contract"),
+        ("Part-time role, 20 hours", "part_time"),
+        ("Summer internship", "internship"),
+        ("Temporary assignment", "temporary"),
+    ],
+)
 def test_employment_type(text, expected):
     assert extract_text("x", doc("Engineer", text)).employment_type == expected
 
 
 def test_languages_handle_ambiguous_words():
-    e = extract_text("x", doc("Backend Engineer (Go)", "Go to our site to apply. We write services in Go, "
-                                                       "C/C++ and C#, with Node.js. Rust developers welcome."))
+    e = extract_text(
+        "x",
+        doc(
+            "Backend Engineer (Go)",
+            "Go to our site to apply. We write services in Go, "
+            "C/C++ and C#, with Node.js. Rust developers welcome.",
+        ),
+    )
     assert e.primary_language == "go"
     assert set(e.languages) == {"go", "c", "cpp", "csharp", "javascript", "rust"}
 
@@ -75,8 +108,14 @@ def test_spring_season_is_not_the_framework():
 
 
 def test_skills_required_flag_follows_sections_and_sentences():
-    e = extract_text("x", doc("Engineer", "Requirements:\n- Python, PostgreSQL\n- Kafka experience is a plus\n"
-                                          "Nice to have:\n- Terraform\n\nBenefits:\n- Free Docker stickers"))
+    e = extract_text(
+        "x",
+        doc(
+            "Engineer",
+            "Requirements:\n- Python, PostgreSQL\n- Kafka experience is a plus\n"
+            "Nice to have:\n- Terraform\n\nBenefits:\n- Free Docker stickers",
+        ),
+    )
     skills = {s.id: s.required for s in e.skills}
     assert skills["postgresql"] is True
     assert skills["kafka"] is False
@@ -90,7 +129,9 @@ def test_urls_and_emails_name_no_skill():
 
 
 def test_evidence_offsets_point_into_the_document_text():
-    text = doc("Senior Python Engineer", "Remote. $150k-$180k. Requirements: 5+ years of experience with Django.")
+    text = doc(
+        "Senior Python Engineer", "Remote. $150k-$180k. Requirements: 5+ years of experience with Django."
+    )
     record = extract_text("x", text).as_dict()
     for spans in record["evidence"].values():
         for span in spans:
@@ -98,18 +139,29 @@ def test_evidence_offsets_point_into_the_document_text():
     assert record["salary"] == {"min": 150000, "max": 180000, "currency": "USD", "period": "year"}
 
 
-@pytest.mark.parametrize(("line", "kind"), [
-    ("Requirements:", "requirements"), ("## What you will do", "responsibilities"), ("Nice to have", "nice"),
-    ("PREFERRED QUALIFICATIONS", "nice"), ("About us:", "about"), ("Benefits", "benefits"),
-    ("Experience with Python is required.", None), ("We build great software for people who need it.", None),
-])
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Requirements:", "requirements"),
+        ("## What you will do", "responsibilities"),
+        ("Nice to have", "nice"),
+        ("PREFERRED QUALIFICATIONS", "nice"),
+        ("About us:", "about"),
+        ("Benefits", "benefits"),
+        ("Experience with Python is required.", None),
+        ("We build great software for people who need it.", None),
+    ],
+)
 def test_heading_classification(line, kind):
     assert classify_heading(line) == kind
 
 
 def test_foreign_language_postings_give_nulls_not_guesses():
-    german = doc("Softwareentwickler (m/w/d)", "Wir suchen dich für unser Team in München. "
-                 "Du hast Erfahrung mit Datenbanken. Gehalt nach Vereinbarung.")
+    german = doc(
+        "Softwareentwickler (m/w/d)",
+        "Wir suchen dich für unser Team in München. "
+        "Du hast Erfahrung mit Datenbanken. Gehalt nach Vereinbarung.",
+    )
     e = extract_text("de", german)
     assert e.salary is None and e.work_model is None and e.years_experience is None
 

@@ -42,9 +42,18 @@ def test_salary_formats(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["OTE $200k", "We raised $20M in funding", "$10,000 sign-on bonus", "a $5,000 relocation stipend",
-     "401(k) match up to $6,000", "competitive salary, DOE", "Series B, $40M", "$2,000 learning budget",
-     "a $100B market", "Gehalt: 70.000 - 85.000"],
+    [
+        "OTE $200k",
+        "We raised $20M in funding",
+        "$10,000 sign-on bonus",
+        "a $5,000 relocation stipend",
+        "401(k) match up to $6,000",
+        "competitive salary, DOE",
+        "Series B, $40M",
+        "$2,000 learning budget",
+        "a $100B market",
+        "Gehalt: 70.000 - 85.000",
+    ],
 )
 def test_not_salary(text):
     assert extract_salary(text)[0] is None
@@ -62,10 +71,18 @@ def test_salary_words_beat_other_amounts():
     assert extract_salary(text)[0] == usd(130000, 160000)
 
 
-@pytest.mark.parametrize(("raw", "dot_decimal", "value"), [
-    ("120,000", True, 120000), ("70.000", False, 70000), ("56.41", True, 56.41), ("1.234.567", False, 1234567),
-    ("22,90", False, 22.9), ("33.774", True, 33.774), ("100 000", True, 100000),
-])
+@pytest.mark.parametrize(
+    ("raw", "dot_decimal", "value"),
+    [
+        ("120,000", True, 120000),
+        ("70.000", False, 70000),
+        ("56.41", True, 56.41),
+        ("1.234.567", False, 1234567),
+        ("22,90", False, 22.9),
+        ("33.774", True, 33.774),
+        ("100 000", True, 100000),
+    ],
+)
 def test_parse_number_conventions(raw, dot_decimal, value):
     assert parse_number(raw, dot_is_decimal=dot_decimal) == pytest.approx(value)
 

@@ -46,34 +46,51 @@ def market_summary(store: Store, top: int = 10) -> MarketSummary:
     with store.engine.connect() as conn:
         total = conn.scalar(select(func.count()).where(unique)) or 0
         open_count = conn.scalar(select(func.count()).where(unique, postings.c.closed_at.is_(None))) or 0
-        companies = conn.scalar(select(func.count(func.distinct(func.lower(postings.c.company)))).where(unique)) or 0
+        companies = (
+            conn.scalar(select(func.count(func.distinct(func.lower(postings.c.company)))).where(unique)) or 0
+        )
         level_rows = conn.execute(
             select(extractions.c.seniority, func.count())
             .join(postings, postings.c.id == extractions.c.posting_id)
             .where(unique, extractions.c.seniority.is_not(None))
             .group_by(extractions.c.seniority)
-        ).tuples().all()
+        ).all()
         languages = conn.execute(
             select(posting_labels.c.value, func.count().label("n"))
             .join(postings, postings.c.id == posting_labels.c.posting_id)
             .where(unique, posting_labels.c.field == "language")
-            .group_by(posting_labels.c.value).order_by(func.count().desc(), posting_labels.c.value).limit(top)
-        ).tuples().all()
+            .group_by(posting_labels.c.value)
+            .order_by(func.count().desc(), posting_labels.c.value)
+            .limit(top)
+        ).all()
         skills = conn.execute(
             select(posting_skills.c.skill_id, func.count().label("n"))
             .join(postings, postings.c.id == posting_skills.c.posting_id)
             .where(unique)
-            .group_by(posting_skills.c.skill_id).order_by(func.count().desc(), posting_skills.c.skill_id).limit(top)
-        ).tuples().all()
+            .group_by(posting_skills.c.skill_id)
+            .order_by(func.count().desc(), posting_skills.c.skill_id)
+            .limit(top)
+        ).all()
         pay_rows = conn.execute(
-            select(extractions.c.salary_currency, extractions.c.salary_period, extractions.c.salary_min,
-                   extractions.c.salary_max)
+            select(
+                extractions.c.salary_currency,
+                extractions.c.salary_period,
+                extractions.c.salary_min,
+                extractions.c.salary_max,
+            )
             .join(postings, postings.c.id == extractions.c.posting_id)
             .where(unique, extractions.c.salary_currency.is_not(None))
-        ).tuples().all()
-    levels = {level: 0 for level in LEVELS} | dict(level_rows)
-    return MarketSummary(int(total), int(open_count), int(companies), levels, list(languages), list(skills),
-                         _salary_figures(pay_rows))
+        ).all()
+    levels = {level: 0 for level in LEVELS} | {str(k): int(n) for k, n in level_rows}
+    return MarketSummary(
+        int(total),
+        int(open_count),
+        int(companies),
+        levels,
+        [(str(k), int(n)) for k, n in languages],
+        [(str(k), int(n)) for k, n in skills],
+        _salary_figures([(str(c), str(p), lo, hi) for c, p, lo, hi in pay_rows]),
+    )
 
 
 def _salary_figures(rows: list[tuple[str, str, float | None, float | None]]) -> list[SalaryFigure]:

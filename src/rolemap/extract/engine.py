@@ -84,5 +84,7 @@ def _names(span: Span, language: str, tallies: dict[str, Any]) -> bool:
 
 def extract_record(row: dict[str, Any]) -> dict[str, Any]:
     """The contract's record for one input object (id, title, description)."""
-    posting = Posting(id=str(row["id"]), title=str(row.get("title") or ""), description=str(row.get("description") or ""))
+    posting = Posting(
+        id=str(row["id"]), title=str(row.get("title") or ""), description=str(row.get("description") or "")
+    )
     return extract_posting(posting).as_dict()

@@ -89,7 +89,12 @@ class SalaryCandidate:
     span: Span
 
     def as_record(self) -> dict[str, object]:
-        return {"min": _tidy(self.min), "max": _tidy(self.max), "currency": self.currency, "period": self.period}
+        return {
+            "min": _tidy(self.min),
+            "max": _tidy(self.max),
+            "currency": self.currency,
+            "period": self.period,
+        }
 
 
 def extract_salary(text: str) -> tuple[dict[str, object] | None, tuple[Span, ...]]:
@@ -207,8 +212,9 @@ def _period(m: re.Match[str], before: str, after: str) -> str | None:
 
 def _normalise_period(word: str) -> str | None:
     token = re.sub(r"[\s()]", "", word.lower())
-    token = re.sub(r"^(?:\w+?)?(?:per|an|a|each|every|/)(?=hour|hr|year|yr|annum|month|week|day|h|y|d|mo|wk)",
-                   "", token)
+    token = re.sub(
+        r"^(?:\w+?)?(?:per|an|a|each|every|/)(?=hour|hr|year|yr|annum|month|week|day|h|y|d|mo|wk)", "", token
+    )
     token = token.lstrip("/")
     for key in sorted(_PERIOD_OF, key=len, reverse=True):
         if token.endswith(key):

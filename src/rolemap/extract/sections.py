@@ -82,8 +82,10 @@ def classify_heading(line: str) -> str | None:
 def _heading_words() -> dict[str, tuple[str, ...]]:
     # Order matters: "nice" before "requirements" so "preferred qualifications" is nice-to-have.
     words = load_wordlist("section_headings")
-    return {kind: tuple(words[kind]) for kind in ("nice", "benefits", "apply", "responsibilities",
-                                                   "requirements", "about")}
+    return {
+        kind: tuple(words[kind])
+        for kind in ("nice", "benefits", "apply", "responsibilities", "requirements", "about")
+    }
 
 
 def _split(text: str) -> list[Section]:

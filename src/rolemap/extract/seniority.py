@@ -10,8 +10,11 @@ from rolemap.extract.patterns import phrase_regex
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
-_STAFF_SCOPE = re.compile(r"\b(?:architect\w*|lead(?:ing)? (?:a |the )?(?:team|engineers)|technical leadership|"
-                          r"mentor\w* (?:senior|other) engineers)\b", re.I)
+_STAFF_SCOPE = re.compile(
+    r"\b(?:architect\w*|lead(?:ing)? (?:a |the )?(?:team|engineers)|technical leadership|"
+    r"mentor\w* (?:senior|other) engineers)\b",
+    re.I,
+)
 
 
 @cache

@@ -3,6 +3,7 @@ it names, and the scope signals that drive pay. Every label keeps the phrases th
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from rolemap.extract.patterns import phrase_regex, spans_of
@@ -13,7 +14,7 @@ SYSTEM_TYPES = ("product", "data", "distributed", "platform", "security")
 
 
 @cache
-def _system_rules() -> dict[str, tuple[object, object]]:
+def _system_rules() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     words = load_wordlist("system_types")
     return {t: (phrase_regex(words[t]["strong"]), phrase_regex(words[t]["weak"])) for t in SYSTEM_TYPES}
 
@@ -24,8 +25,8 @@ def classify_system_types(text: str, start: int = 0) -> tuple[tuple[str, ...], t
     threshold = load_wordlist("system_types")["min_score"]
     scored: list[tuple[int, str, list[Span]]] = []
     for kind, (strong, weak) in _system_rules().items():
-        strong_spans = spans_of(strong, body, limit=10)  # type: ignore[arg-type]
-        weak_spans = spans_of(weak, body, limit=10)  # type: ignore[arg-type]
+        strong_spans = spans_of(strong, body, limit=10)
+        weak_spans = spans_of(weak, body, limit=10)
         score = 2 * len({s.text.lower() for s in strong_spans}) + len({s.text.lower() for s in weak_spans})
         if score >= threshold and strong_spans:
             scored.append((score, kind, strong_spans[:2]))
@@ -36,10 +37,10 @@ def classify_system_types(text: str, start: int = 0) -> tuple[tuple[str, ...], t
 
 
 @cache
-def _labelled_rules(list_name: str) -> dict[str, object]:
+def _labelled_rules(list_name: str) -> dict[str, re.Pattern[str]]:
     return {k: phrase_regex(v) for k, v in load_wordlist(list_name).items() if not k.startswith("_")}
 
 
 def detect_labels(list_name: str, text: str) -> tuple[str, ...]:
     """Every label of a word list (domains, scope) with at least one phrase in the text."""
-    return tuple(k for k, rx in _labelled_rules(list_name).items() if rx.search(text))  # type: ignore[attr-defined]
+    return tuple(k for k, rx in _labelled_rules(list_name).items() if rx.search(text))

@@ -37,7 +37,9 @@ def tally_matches(matches: list[Match], sections: SectionMap) -> dict[str, _Tall
     return tallies
 
 
-def pick_skills(tallies: dict[str, _Tally], categories: dict[str, str]) -> tuple[tuple[Skill, ...], list[Span]]:
+def pick_skills(
+    tallies: dict[str, _Tally], categories: dict[str, str]
+) -> tuple[tuple[Skill, ...], list[Span]]:
     chosen = sorted(
         (sid for sid in tallies if categories[sid] != "language"),
         key=lambda sid: (not tallies[sid].required, tallies[sid].first),

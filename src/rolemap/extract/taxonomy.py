@@ -25,8 +25,30 @@ CONTRACT_LANGUAGES = (
     "groovy", "lua",
 )  # fmt: skip
 CATEGORIES = frozenset(
-    "language language-other query framework library tool platform server datastore format messaging data "
-    "practice cloud devops observability protocol frontend security hardware trade other".split()
+    [
+        "language",
+        "language-other",
+        "query",
+        "framework",
+        "library",
+        "tool",
+        "platform",
+        "server",
+        "datastore",
+        "format",
+        "messaging",
+        "data",
+        "practice",
+        "cloud",
+        "devops",
+        "observability",
+        "protocol",
+        "frontend",
+        "security",
+        "hardware",
+        "trade",
+        "other",
+    ]
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _FLAGS = frozenset({"cs", "ctx"})
@@ -188,15 +210,87 @@ def _on_word_boundary(text: str, start: int, end: int) -> bool:
 
 _LIST_MARKS = ",/|()&+;:"
 _CONTEXT_BEFORE = frozenset(
-    "in with using use uses write writing written of and or like including knowledge experience "
-    "proficiency proficient expert background stack languages language e.g. eg such as build building "
-    "love fluent familiarity familiar skilled strong".split()
+    [
+        "in",
+        "with",
+        "using",
+        "use",
+        "uses",
+        "write",
+        "writing",
+        "written",
+        "of",
+        "and",
+        "or",
+        "like",
+        "including",
+        "knowledge",
+        "experience",
+        "proficiency",
+        "proficient",
+        "expert",
+        "background",
+        "stack",
+        "languages",
+        "language",
+        "e.g.",
+        "eg",
+        "such",
+        "as",
+        "build",
+        "building",
+        "love",
+        "fluent",
+        "familiarity",
+        "familiar",
+        "skilled",
+        "strong",
+    ]
 )
 _CONTEXT_AFTER = frozenset(
-    "developer developers engineer engineers engineering programming programmer programmers code codebase "
-    "services service microservices backend back-end language experience stack applications application "
-    "libraries library framework ecosystem scripts development expertise skills and or developers. apis api "
-    "web server servers tooling projects shop".split()
+    [
+        "developer",
+        "developers",
+        "engineer",
+        "engineers",
+        "engineering",
+        "programming",
+        "programmer",
+        "programmers",
+        "code",
+        "codebase",
+        "services",
+        "service",
+        "microservices",
+        "backend",
+        "back-end",
+        "language",
+        "experience",
+        "stack",
+        "applications",
+        "application",
+        "libraries",
+        "library",
+        "framework",
+        "ecosystem",
+        "scripts",
+        "development",
+        "expertise",
+        "skills",
+        "and",
+        "or",
+        "developers.",
+        "apis",
+        "api",
+        "dev",
+        "devs",
+        "web",
+        "server",
+        "servers",
+        "tooling",
+        "projects",
+        "shop",
+    ]
 )
 
 

@@ -16,7 +16,8 @@ def detect_work_model(text: str) -> tuple[str | None, tuple[Span, ...]]:
     refused_starts = {s.start for s in refused} | {s.start + s.text.lower().find("remote") for s in refused}
     not_work = {s.start for s in spans_of(wordlist_regex("work_model", "not_work"), text, limit=50)}
     remote = [
-        s for s in spans_of(wordlist_regex("work_model", "remote"), text, limit=50)
+        s
+        for s in spans_of(wordlist_regex("work_model", "remote"), text, limit=50)
         if s.start not in not_work and s.start not in refused_starts and not _inside(s, refused)
     ]
     if remote:

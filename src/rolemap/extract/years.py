@@ -24,9 +24,12 @@ _YEARS = re.compile(
 )
 _NOT_EXPERIENCE = re.compile(
     r"^\s*(?:old|ago|in business|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
-    r"in a row|straight|later|from now)", re.I
+    r"in a row|straight|later|from now)",
+    re.I,
 )
-_EXPERIENCE = re.compile(r"\b(?:experience|exp\b|professional|industry|background|track record|working)", re.I)
+_EXPERIENCE = re.compile(
+    r"\b(?:experience|exp\b|professional|industry|background|track record|working)", re.I
+)
 _GENERAL = re.compile(
     r"^\W*(?:of\s+)?(?:\w+\s+){0,3}?(?:experience|exp\b)(?:\s+(?:as|in|with|building|developing|writing|"
     r"working|designing|on|of))?\s*(?:a\s+|an\s+)?(?P<what>[^,;(]{0,40})",
@@ -72,7 +75,9 @@ def _mentions(text: str) -> list[YearsMention]:
         context = text[max(0, m.start() - 60) : m.end()]
         if not (_EXPERIENCE.search(context) or _SKILL_YEARS.match(after)):
             continue
-        general = _is_general(after) and not _SUBCLAUSE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+        general = _is_general(after) and not _SUBCLAUSE_BEFORE.search(
+            text[max(0, m.start() - 20) : m.start()]
+        )
         end = m.start("after") if m.group("after") is not None else m.end()
         out.append(YearsMention(lo, hi, general, Span(m.start(), end, text[m.start() : end])))
     return out

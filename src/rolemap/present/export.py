@@ -12,19 +12,57 @@ from typing import IO, Any
 from rolemap.errors import InputError
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
-COLUMNS = ("id", "source", "board", "title", "company", "location", "url", "posted_at", "first_seen",
-           "last_seen", "closed_at", "duplicate_of", "seniority", "primary_language", "languages",
-           "system_types", "work_model", "employment_type", "years_min", "salary_min", "salary_max",
-           "salary_currency", "salary_period", "skills", "description")
+COLUMNS = (
+    "id",
+    "source",
+    "board",
+    "title",
+    "company",
+    "location",
+    "url",
+    "posted_at",
+    "first_seen",
+    "last_seen",
+    "closed_at",
+    "duplicate_of",
+    "seniority",
+    "primary_language",
+    "languages",
+    "system_types",
+    "work_model",
+    "employment_type",
+    "years_min",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "salary_period",
+    "skills",
+    "description",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def flatten(row: dict[str, Any]) -> dict[str, Any]:
     record = row.get("record") or {}
     salary = record.get("salary") or {}
-    out = {k: _plain(row.get(k)) for k in ("id", "source", "board", "title", "company", "location", "url",
-                                           "posted_at", "first_seen", "last_seen", "closed_at", "duplicate_of",
-                                           "description")}
+    out = {
+        k: _plain(row.get(k))
+        for k in (
+            "id",
+            "source",
+            "board",
+            "title",
+            "company",
+            "location",
+            "url",
+            "posted_at",
+            "first_seen",
+            "last_seen",
+            "closed_at",
+            "duplicate_of",
+            "description",
+        )
+    }
     out.update({
         "seniority": record.get("seniority"), "primary_language": record.get("primary_language"),
         "languages": ";".join(record.get("languages") or []),
@@ -59,13 +97,15 @@ def export(rows: Iterable[dict[str, Any]], fmt: str, out: Path | IO[str]) -> int
 def _write_text(rows: Iterator[dict[str, Any]], fmt: str, f: IO[str]) -> int:
     n = 0
     if fmt == "jsonl":
-        for n, row in enumerate(rows, 1):
+        for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
         return n
     writer = csv.DictWriter(f, fieldnames=COLUMNS)
     writer.writeheader()
-    for n, row in enumerate(rows, 1):
+    for row in rows:
         writer.writerow({k: _csv_safe(v) for k, v in row.items()})
+        n += 1
     return n
 
 

@@ -4,5 +4,13 @@ from rolemap.sources.files import FORMATS, detect_format, read_file
 from rolemap.sources.http import Fetcher, fetch, parse_target
 from rolemap.sources.sample import SAMPLE_PATH, sample_postings
 
-__all__ = ["FORMATS", "SAMPLE_PATH", "Fetcher", "detect_format", "fetch", "parse_target", "read_file",
-           "sample_postings"]
+__all__ = [
+    "FORMATS",
+    "SAMPLE_PATH",
+    "Fetcher",
+    "detect_format",
+    "fetch",
+    "parse_target",
+    "read_file",
+    "sample_postings",
+]

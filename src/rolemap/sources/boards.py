@@ -69,7 +69,9 @@ def _lever_job(job: dict[str, Any], company: str) -> Posting:
     salary = job.get("salaryRange")
     if isinstance(salary, dict) and salary.get("min") is not None:
         fields["salary"] = {
-            "min": salary.get("min"), "max": salary.get("max"), "currency": salary.get("currency"),
+            "min": salary.get("min"),
+            "max": salary.get("max"),
+            "currency": salary.get("currency"),
             "period": _lever_period(salary.get("interval")),
         }
     created = job.get("createdAt")
@@ -80,7 +82,9 @@ def _lever_job(job: dict[str, Any], company: str) -> Posting:
         company=company,
         location=cats.get("location"),
         url=job.get("hostedUrl"),
-        posted_at=datetime.fromtimestamp(created / 1000, UTC).date().isoformat() if isinstance(created, int) else None,
+        posted_at=datetime.fromtimestamp(created / 1000, UTC).date().isoformat()
+        if isinstance(created, int)
+        else None,
         source="lever",
         board=f"lever:{company}",
         source_fields=fields,
@@ -88,8 +92,13 @@ def _lever_job(job: dict[str, Any], company: str) -> Posting:
 
 
 def _lever_period(interval: Any) -> str | None:
-    mapping = {"per-year-salary": "year", "per-month-salary": "month", "per-week-salary": "week",
-               "per-day-salary": "day", "per-hour-wage": "hour"}
+    mapping = {
+        "per-year-salary": "year",
+        "per-month-salary": "month",
+        "per-week-salary": "week",
+        "per-day-salary": "day",
+        "per-hour-wage": "hour",
+    }
     return mapping.get(str(interval)) if interval else None
 
 
@@ -129,15 +138,27 @@ def _ashby_salary(comp: Any) -> dict[str, Any] | None:
         return None
     for tier in comp.get("summaryComponents") or []:
         if isinstance(tier, dict) and tier.get("compensationType") == "Salary":
-            period = {"1 YEAR": "year", "1 MONTH": "month", "1 HOUR": "hour", "1 WEEK": "week", "1 DAY": "day"}
-            return {"min": tier.get("minValue"), "max": tier.get("maxValue"), "currency": tier.get("currencyCode"),
-                    "period": period.get(str(tier.get("interval")), None)}
+            period = {
+                "1 YEAR": "year",
+                "1 MONTH": "month",
+                "1 HOUR": "hour",
+                "1 WEEK": "week",
+                "1 DAY": "day",
+            }
+            return {
+                "min": tier.get("minValue"),
+                "max": tier.get("maxValue"),
+                "currency": tier.get("currencyCode"),
+                "period": period.get(str(tier.get("interval"))),
+            }
     return None
 
 
 def _job_list(data: Any, key: str, where: str) -> list[Any]:
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise InputError(f"{where}: expected a JSON object with a {key!r} list; this is not that board's format")
+        raise InputError(
+            f"{where}: expected a JSON object with a {key!r} list; this is not that board's format"
+        )
     return data[key]
 
 
@@ -179,6 +200,11 @@ def sniff_board(data: Any) -> str | None:
         if "jobUrl" in first or "apiVersion" in data or "isRemote" in first:
             return "ashby"
         return "greenhouse" if not first else None
-    if isinstance(data, list) and data and isinstance(data[0], dict) and ("hostedUrl" in data[0] or "categories" in data[0]):
+    if (
+        isinstance(data, list)
+        and data
+        and isinstance(data[0], dict)
+        and ("hostedUrl" in data[0] or "categories" in data[0])
+    ):
         return "lever"
     return None

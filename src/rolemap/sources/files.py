@@ -52,11 +52,14 @@ def detect_format(path: Path) -> str:
         return "jsonl" if head.startswith(b"{") and b"\n{" in head else "json"
     if head.startswith(b"<"):
         return "html"
-    raise InputError(f"{path}: cannot tell its format from the name; pass --format with one of {', '.join(FORMATS)}")
+    raise InputError(
+        f"{path}: cannot tell its format from the name; pass --format with one of {', '.join(FORMATS)}"
+    )
 
 
-def read_file(path: Path, fmt: str | None = None, column_map: dict[str, str] | None = None,
-              encoding: str = "utf-8") -> Iterator[PostingOrError]:
+def read_file(
+    path: Path, fmt: str | None = None, column_map: dict[str, str] | None = None, encoding: str = "utf-8"
+) -> Iterator[PostingOrError]:
     check_readable(path)
     fmt = fmt or detect_format(path)
     if fmt == "jsonl":
@@ -74,19 +77,20 @@ def read_file(path: Path, fmt: str | None = None, column_map: dict[str, str] | N
 
 
 def _open_binary(path: Path) -> IO[bytes]:
-    f = path.open("rb")
-    magic = f.read(2)
-    f.seek(0)
+    with path.open("rb") as f:
+        magic = f.read(2)
     if magic == b"\x1f\x8b":
-        return gzip.open(f)  # type: ignore[return-value]
-    return f
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
 
 
 def _read_document(path: Path, encoding: str) -> str:
     with _open_binary(path) as f:
         data = f.read(MAX_DOCUMENT_BYTES + 1)
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise InputError(f"{path}: larger than {MAX_DOCUMENT_BYTES // 2**20} MB; split it, or use JSON Lines, which is streamed")
+        raise InputError(
+            f"{path}: larger than {MAX_DOCUMENT_BYTES // 2**20} MB; split it, or use JSON Lines, which is streamed"
+        )
     if not data.strip():
         raise InputError(f"{path}: is empty")
     return decode(data, str(path), encoding)
@@ -163,10 +167,14 @@ def contract_posting(data: dict[str, Any], where: str, source: str = "jsonl") ->
         raise PostingError(where, "has no usable 'id' (a string is required)")
     for key in ("title", "description"):
         if data.get(key) is not None and not isinstance(data[key], str):
-            raise PostingError(where, f"'{key}' must be a string, got {type(data[key]).__name__}", str(raw_id))
+            raise PostingError(
+                where, f"'{key}' must be a string, got {type(data[key]).__name__}", str(raw_id)
+            )
     if not data.get("title") and not data.get("description"):
         raise PostingError(where, "has neither a title nor a description", str(raw_id))
-    optional = {k: str(data[k]) for k in ("company", "location", "url", "posted_at") if data.get(k) not in (None, "")}
+    optional = {
+        k: str(data[k]) for k in ("company", "location", "url", "posted_at") if data.get(k) not in (None, "")
+    }
     return Posting(
         id=str(raw_id),
         title=data.get("title") or "",
@@ -181,13 +189,16 @@ def csv_postings(path: Path, column_map: dict[str, str], encoding: str) -> Itera
     """CSV with the contract's column names, or others renamed with --map title=jobtitle,..."""
     csv.field_size_limit(MAX_LINE_BYTES)
     with _open_binary(path) as raw:
-        text = io.TextIOWrapper(raw, encoding="utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding,
-                                newline="")
+        text = io.TextIOWrapper(
+            raw, encoding="utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding, newline=""
+        )
         reader = csv.DictReader(text)
         try:
             header = reader.fieldnames
         except UnicodeDecodeError:
-            raise InputError(f"{path}: not {encoding} text; pass --encoding latin-1 (or the real encoding)") from None
+            raise InputError(
+                f"{path}: not {encoding} text; pass --encoding latin-1 (or the real encoding)"
+            ) from None
         except csv.Error as e:
             raise InputError(f"{path}: not valid CSV ({e})") from None
         if not header:
@@ -195,7 +206,9 @@ def csv_postings(path: Path, column_map: dict[str, str], encoding: str) -> Itera
         rename = {source: target for target, source in column_map.items()}
         missing_maps = [s for s in rename if s not in header]
         if missing_maps:
-            raise InputError(f"{path}: --map names columns that are not in the file: {missing_maps}; columns: {header}")
+            raise InputError(
+                f"{path}: --map names columns that are not in the file: {missing_maps}; columns: {header}"
+            )
         columns = [rename.get(c, c) for c in header]
         if "title" not in columns and "description" not in columns:
             raise InputError(
@@ -207,10 +220,15 @@ def csv_postings(path: Path, column_map: dict[str, str], encoding: str) -> Itera
             for number, row in enumerate(reader, 2):
                 yield _csv_row(row, rename, f"{path}:{number}")
         except UnicodeDecodeError:
-            yield PostingError(f"{path}:{number + 1}", f"not {encoding} text; the rest of the file was not read "
-                               "(pass --encoding latin-1 or the real encoding)")
+            yield PostingError(
+                f"{path}:{number + 1}",
+                f"not {encoding} text; the rest of the file was not read "
+                "(pass --encoding latin-1 or the real encoding)",
+            )
         except csv.Error as e:
-            yield PostingError(f"{path}:{number + 1}", f"not valid CSV ({e}); the rest of the file was not read")
+            yield PostingError(
+                f"{path}:{number + 1}", f"not valid CSV ({e}); the rest of the file was not read"
+            )
 
 
 def _csv_row(row: dict[str | None, Any], rename: dict[str, str], where: str) -> PostingOrError:
@@ -246,7 +264,9 @@ def json_postings(path: Path, text: str) -> Iterator[PostingOrError]:
     elif isinstance(data, dict):
         yield posting_from_object(data, where)
     else:
-        raise InputError(f"{path}: a JSON {type(data).__name__} is not a posting, a list of postings or a board answer")
+        raise InputError(
+            f"{path}: a JSON {type(data).__name__} is not a posting, a list of postings or a board answer"
+        )
 
 
 def _board_file(path: Path, data: Any, provider: str) -> Iterator[PostingOrError]:
@@ -254,8 +274,11 @@ def _board_file(path: Path, data: Any, provider: str) -> Iterator[PostingOrError
     first = next((j for j in jobs if isinstance(j, dict)), {})
     url = first.get("absolute_url") or first.get("hostedUrl") or first.get("jobUrl")
     board = boards.board_from_url(url, provider) or path.name.split(".")[0]
-    readers = {"greenhouse": boards.greenhouse_postings, "lever": boards.lever_postings,
-               "ashby": boards.ashby_postings}
+    readers = {
+        "greenhouse": boards.greenhouse_postings,
+        "lever": boards.lever_postings,
+        "ashby": boards.ashby_postings,
+    }
     yield from readers[provider](data, board)
 
 
@@ -265,8 +288,9 @@ def text_posting(path: Path, text: str) -> PostingOrError:
     title = lines[0].strip().lstrip("#").strip().strip("*_").strip()[:300]
     body = lines[1] if len(lines) > 1 else ""
     digest = hashlib.sha1(text.encode()).hexdigest()[:16]
-    return Posting(id=f"text-{digest}", title=title, description=body, source="text",
-                   source_fields={"file": path.name})
+    return Posting(
+        id=f"text-{digest}", title=title, description=body, source="text", source_fields={"file": path.name}
+    )
 
 
 def count_lines(path: Path) -> int | None:

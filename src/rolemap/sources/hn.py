@@ -36,14 +36,23 @@ def parse_header(text: str) -> dict[str, str]:
     roles = [p for p in parts[1:] if _ROLE_WORDS.search(p)]
     if roles:
         out["role"] = roles[0][:200]
-    rest = [p for p in parts[1:] if p not in roles and not re.search(r"(?i)remote|onsite|full|part|intern|visa|\$", p)]
+    rest = [
+        p
+        for p in parts[1:]
+        if p not in roles and not re.search(r"(?i)remote|onsite|full|part|intern|visa|\$", p)
+    ]
     if rest:
         out["location"] = rest[0][:120]
     return out
 
 
-def posting_from_hn(item_id: Any, html: str, posted_at: str | None, user: str | None,
-                    source_fields: dict[str, Any] | None = None) -> Posting:
+def posting_from_hn(
+    item_id: Any,
+    html: str,
+    posted_at: str | None,
+    user: str | None,
+    source_fields: dict[str, Any] | None = None,
+) -> Posting:
     if item_id in (None, ""):
         raise PostingError("hn item", "has no id")
     if not html or not html.strip():
@@ -73,8 +82,13 @@ def from_dump_row(row: dict[str, Any]) -> Posting:
     fields = {k: v for k, v in row.items() if k.startswith("derived_")}
     if row.get("derived_remote"):
         fields["remote"] = True
-    return posting_from_hn(row.get("hn_item_id"), row.get("text_html") or "",
-                           f"{month}-01" if month else None, row.get("user"), fields)
+    return posting_from_hn(
+        row.get("hn_item_id"),
+        row.get("text_html") or "",
+        f"{month}-01" if month else None,
+        row.get("user"),
+        fields,
+    )
 
 
 def from_api_item(item: dict[str, Any]) -> Posting:
@@ -86,8 +100,9 @@ def from_api_item(item: dict[str, Any]) -> Posting:
 
 def from_algolia_item(item: dict[str, Any]) -> Posting:
     created = item.get("created_at")
-    return posting_from_hn(item.get("id"), item.get("text") or "", created[:10] if created else None,
-                           item.get("author"))
+    return posting_from_hn(
+        item.get("id"), item.get("text") or "", created[:10] if created else None, item.get("author")
+    )
 
 
 def algolia_thread(thread: dict[str, Any]) -> Iterator[Posting | PostingError]:

@@ -48,8 +48,9 @@ class Fetcher:
         for attempt in range(self.retries + 1):
             self._wait_turn()
             try:
-                response = self.client.get(url, params=params, headers={"User-Agent": USER_AGENT,
-                                                                         "Accept": "application/json"})
+                response = self.client.get(
+                    url, params=params, headers={"User-Agent": USER_AGENT, "Accept": "application/json"}
+                )
             except httpx.TimeoutException:
                 problem = "timed out"
             except httpx.HTTPError as e:
@@ -105,11 +106,15 @@ def parse_target(target: str) -> tuple[str, str]:
     return kind, name
 
 
-def fetch(target: str, fetcher: Fetcher, bases: dict[str, str] | None = None) -> Iterator[Posting | PostingError]:
+def fetch(
+    target: str, fetcher: Fetcher, bases: dict[str, str] | None = None
+) -> Iterator[Posting | PostingError]:
     kind, name = parse_target(target)
     base = {**DEFAULT_BASES, **(bases or {})}[kind]
     if kind == "greenhouse":
-        yield from boards.greenhouse_postings(fetcher.get_json(f"{base}/{name}/jobs", {"content": "true"}), name)
+        yield from boards.greenhouse_postings(
+            fetcher.get_json(f"{base}/{name}/jobs", {"content": "true"}), name
+        )
     elif kind == "lever":
         yield from boards.lever_postings(fetcher.get_json(f"{base}/{name}", {"mode": "json"}), name)
     elif kind == "ashby":

@@ -24,7 +24,9 @@ def jsonld_postings(html: str, where: str) -> Iterator[Posting | PostingError]:
     tree = LexborHTMLParser(html)
     blocks = tree.css('script[type="application/ld+json"]')
     if not blocks:
-        yield PostingError(where, "no schema.org JSON-LD block (<script type=\"application/ld+json\">) in this page")
+        yield PostingError(
+            where, 'no schema.org JSON-LD block (<script type="application/ld+json">) in this page'
+        )
         return
     found = 0
     for n, block in enumerate(blocks, 1):
@@ -104,8 +106,12 @@ def _salary(base: Any) -> dict[str, Any] | None:
         unit = base.get("unitText")
     if lo is None and hi is None:
         return None
-    return {"min": _number(lo), "max": _number(hi), "currency": base.get("currency"),
-            "period": _PERIODS.get(str(unit).upper()) if unit else None}
+    return {
+        "min": _number(lo),
+        "max": _number(hi),
+        "currency": base.get("currency"),
+        "period": _PERIODS.get(str(unit).upper()) if unit else None,
+    }
 
 
 def _number(value: Any) -> float | None:
@@ -123,7 +129,10 @@ def _location(loc: Any) -> str | None:
         addr = loc.get("address")
         if isinstance(addr, dict):
             parts = [addr.get(k) for k in ("addressLocality", "addressRegion", "addressCountry")]
-            return ", ".join(str(p if not isinstance(p, dict) else p.get("name", "")) for p in parts if p) or None
+            return (
+                ", ".join(str(p if not isinstance(p, dict) else p.get("name", "")) for p in parts if p)
+                or None
+            )
         if isinstance(addr, str):
             return addr
     return None

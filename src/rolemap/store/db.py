@@ -56,9 +56,13 @@ def open_store(url: str | None = None, migrate: bool = True) -> Store:
     try:
         parsed = make_url(resolved)
     except ArgumentError:
-        raise StoreError(f"{url!r}: not a database URL; use a file path, sqlite:///PATH or postgresql://...") from None
+        raise StoreError(
+            f"{url!r}: not a database URL; use a file path, sqlite:///PATH or postgresql://..."
+        ) from None
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise StoreError(f"{url}: rolemap stores postings in SQLite or PostgreSQL, not {parsed.get_backend_name()}")
+        raise StoreError(
+            f"{url}: rolemap stores postings in SQLite or PostgreSQL, not {parsed.get_backend_name()}"
+        )
     engine = _engine(resolved, parsed.get_backend_name())
     store = Store(engine, resolved)
     if migrate:

@@ -51,8 +51,10 @@ def save_batch(store: Store, batch: Sequence[Prepared], now: datetime) -> BatchR
             return _save(conn, batch, now)
     except SQLAlchemyError as e:
         reason = str(getattr(e, "orig", e)).splitlines()[0]
-        raise StoreError(f"{store.describe()}: could not store a batch of {len(batch)} postings; "
-                         f"nothing of it was written ({reason})") from None
+        raise StoreError(
+            f"{store.describe()}: could not store a batch of {len(batch)} postings; "
+            f"nothing of it was written ({reason})"
+        ) from None
 
 
 def _save(conn: Connection, batch: Sequence[Prepared], now: datetime) -> BatchResult:
@@ -63,9 +65,10 @@ def _save(conn: Connection, batch: Sequence[Prepared], now: datetime) -> BatchRe
     existing = set(conn.scalars(select(postings.c.id).where(postings.c.id.in_(ids))))
     owners = dict(
         conn.execute(
-            select(postings.c.fingerprint, postings.c.id)
-            .where(postings.c.fingerprint.in_(set(prints.values())), postings.c.duplicate_of.is_(None))
-        ).tuples().all()
+            select(postings.c.fingerprint, postings.c.id).where(
+                postings.c.fingerprint.in_(set(prints.values())), postings.c.duplicate_of.is_(None)
+            )
+        ).all()
     )
     new_rows = []
     for p in unique:
@@ -107,15 +110,22 @@ def _replace_extractions(conn: Connection, batch: Sequence[Prepared], ids: list[
     for table in (posting_labels, posting_skills, extractions):
         conn.execute(delete(table).where(table.c.posting_id.in_(ids)))
     conn.execute(insert(extractions), [_extraction_row(p.extraction) for p in batch])
-    skills = [{"posting_id": p.posting.id, "skill_id": s.id, "required": s.required}
-              for p in batch for s in p.extraction.skills]
+    skills = [
+        {"posting_id": p.posting.id, "skill_id": s.id, "required": s.required}
+        for p in batch
+        for s in p.extraction.skills
+    ]
     if skills:
         conn.execute(insert(posting_skills), skills)
     labels = [
         {"posting_id": p.posting.id, "field": field, "value": value, "rank": rank}
         for p in batch
-        for field, values in (("language", p.extraction.languages), ("system_type", p.extraction.system_types),
-                              ("domain", p.extraction.domains), ("scope", p.extraction.scope))
+        for field, values in (
+            ("language", p.extraction.languages),
+            ("system_type", p.extraction.system_types),
+            ("domain", p.extraction.domains),
+            ("scope", p.extraction.scope),
+        )
         for rank, value in enumerate(dict.fromkeys(values))
     ]
     if labels:
@@ -136,11 +146,16 @@ def _extraction_row(e: Extraction) -> dict[str, Any]:
 def close_missing(store: Store, board: str, seen_ids: set[str], now: datetime) -> int:
     """Postings of a board that its latest complete listing no longer has are marked closed."""
     with store.engine.begin() as conn:
-        open_ids = set(conn.scalars(select(postings.c.id).where(postings.c.board == board,
-                                                                 postings.c.closed_at.is_(None))))
+        open_ids = set(
+            conn.scalars(
+                select(postings.c.id).where(postings.c.board == board, postings.c.closed_at.is_(None))
+            )
+        )
         gone = sorted(open_ids - seen_ids)
         for start in range(0, len(gone), 500):
-            conn.execute(update(postings).where(postings.c.id.in_(gone[start : start + 500])).values(closed_at=now))
+            conn.execute(
+                update(postings).where(postings.c.id.in_(gone[start : start + 500])).values(closed_at=now)
+            )
     return len(gone)
 
 
@@ -149,14 +164,27 @@ def count_postings(store: Store) -> int:
         return int(conn.scalar(select(func.count()).select_from(postings)) or 0)
 
 
-def list_postings(store: Store, limit: int = 20, offset: int = 0, include_closed: bool = True) -> list[dict[str, Any]]:
+def list_postings(
+    store: Store, limit: int = 20, offset: int = 0, include_closed: bool = True
+) -> list[dict[str, Any]]:
     query = (
-        select(postings.c.id, postings.c.title, postings.c.company, postings.c.posted_at, postings.c.source,
-               postings.c.closed_at, postings.c.duplicate_of, postings.c.source_fields, extractions.c.seniority,
-               extractions.c.primary_language, extractions.c.work_model)
+        select(
+            postings.c.id,
+            postings.c.title,
+            postings.c.company,
+            postings.c.posted_at,
+            postings.c.source,
+            postings.c.closed_at,
+            postings.c.duplicate_of,
+            postings.c.source_fields,
+            extractions.c.seniority,
+            extractions.c.primary_language,
+            extractions.c.work_model,
+        )
         .select_from(postings.outerjoin(extractions, extractions.c.posting_id == postings.c.id))
         .order_by(postings.c.posted_at.desc(), postings.c.id)
-        .limit(limit).offset(offset)
+        .limit(limit)
+        .offset(offset)
     )
     if not include_closed:
         query = query.where(postings.c.closed_at.is_(None))
@@ -170,7 +198,9 @@ def get_posting(store: Store, posting_id: str) -> dict[str, Any] | None:
         if row is None:
             return None
         out = dict(row._mapping)
-        out["extraction"] = conn.scalar(select(extractions.c.record).where(extractions.c.posting_id == posting_id))
+        out["extraction"] = conn.scalar(
+            select(extractions.c.record).where(extractions.c.posting_id == posting_id)
+        )
         return out
 
 
@@ -182,7 +212,9 @@ def iter_postings(store: Store, chunk: int = 1000) -> Iterator[dict[str, Any]]:
             rows = conn.execute(
                 select(postings, extractions.c.record)
                 .select_from(postings.outerjoin(extractions, extractions.c.posting_id == postings.c.id))
-                .where(postings.c.id > last).order_by(postings.c.id).limit(chunk)
+                .where(postings.c.id > last)
+                .order_by(postings.c.id)
+                .limit(chunk)
             ).all()
         if not rows:
             return

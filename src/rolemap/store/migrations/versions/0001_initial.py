@@ -38,7 +38,9 @@ def upgrade() -> None:
     op.create_index("ix_postings_posted_at", "postings", ["posted_at"])
     op.create_table(
         "extractions",
-        sa.Column("posting_id", sa.String(200), sa.ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "posting_id", sa.String(200), sa.ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True
+        ),
         sa.Column("extractor_version", sa.String(20), nullable=False),
         sa.Column("record", sa.JSON, nullable=False),
         sa.Column("seniority", sa.String(20)),
@@ -54,14 +56,18 @@ def upgrade() -> None:
     op.create_index("ix_extractions_seniority", "extractions", ["seniority"])
     op.create_table(
         "posting_skills",
-        sa.Column("posting_id", sa.String(200), sa.ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "posting_id", sa.String(200), sa.ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True
+        ),
         sa.Column("skill_id", sa.String(100), primary_key=True),
         sa.Column("required", sa.Boolean, nullable=False),
     )
     op.create_index("ix_posting_skills_skill", "posting_skills", ["skill_id"])
     op.create_table(
         "posting_labels",
-        sa.Column("posting_id", sa.String(200), sa.ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "posting_id", sa.String(200), sa.ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True
+        ),
         sa.Column("field", sa.String(20), primary_key=True),
         sa.Column("value", sa.String(100), primary_key=True),
         sa.Column("rank", sa.Integer, nullable=False),

@@ -1,0 +1,3 @@
+from rolemap.cli import main
+
+main()
