@@ -105,6 +105,8 @@ def test_ingest_board_files_and_html(db):
 
 def test_extract_contract_on_the_eval_pool(tmp_path):
     pool = SHARED / "data" / "eval_pool" / "postings.jsonl"
+    if not pool.exists():
+        pytest.skip(f"{pool} is not here (CI has ../shared beside the clone)")
     out = tmp_path / "out.jsonl"
     r = run("extract", pool, "-o", out)
     assert r.returncode == 0, r.stderr

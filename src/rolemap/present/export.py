@@ -12,57 +12,18 @@ from typing import IO, Any
 from rolemap.errors import InputError
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
-COLUMNS = (
-    "id",
-    "source",
-    "board",
-    "title",
-    "company",
-    "location",
-    "url",
-    "posted_at",
-    "first_seen",
-    "last_seen",
-    "closed_at",
-    "duplicate_of",
-    "seniority",
-    "primary_language",
-    "languages",
-    "system_types",
-    "work_model",
-    "employment_type",
-    "years_min",
-    "salary_min",
-    "salary_max",
-    "salary_currency",
-    "salary_period",
-    "skills",
-    "description",
-)
+_POSTING_COLUMNS = ("id", "source", "board", "title", "company", "location", "url", "posted_at", "first_seen",
+                    "last_seen", "closed_at", "duplicate_of")  # fmt: skip
+_RECORD_COLUMNS = ("seniority", "primary_language", "languages", "system_types", "work_model", "employment_type",
+                   "years_min", "salary_min", "salary_max", "salary_currency", "salary_period", "skills")  # fmt: skip
+COLUMNS = (*_POSTING_COLUMNS, *_RECORD_COLUMNS, "description")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def flatten(row: dict[str, Any]) -> dict[str, Any]:
     record = row.get("record") or {}
     salary = record.get("salary") or {}
-    out = {
-        k: _plain(row.get(k))
-        for k in (
-            "id",
-            "source",
-            "board",
-            "title",
-            "company",
-            "location",
-            "url",
-            "posted_at",
-            "first_seen",
-            "last_seen",
-            "closed_at",
-            "duplicate_of",
-            "description",
-        )
-    }
+    out = {k: _plain(row.get(k)) for k in (*_POSTING_COLUMNS, "description")}
     out.update({
         "seniority": record.get("seniority"), "primary_language": record.get("primary_language"),
         "languages": ";".join(record.get("languages") or []),
