@@ -24,10 +24,6 @@ def job(i, board=None, text="We build APIs in Python and PostgreSQL.", title="Ba
     )
 
 
-def both_stores(request):
-    return request.getfixturevalue(request.param)
-
-
 @pytest.fixture(params=["store", "pg_store"])
 def any_store(request):
     return request.getfixturevalue(request.param)

@@ -8,7 +8,7 @@ from typing import IO
 
 from rolemap.errors import PostingError
 from rolemap.extract.engine import extract_posting
-from rolemap.sources.files import MAX_LINE_BYTES, _bounded_lines, decode, posting_from_object
+from rolemap.sources.files import MAX_LINE_BYTES, bounded_lines, decode, posting_from_object
 
 _PROGRESS_EVERY = 200
 
@@ -17,7 +17,7 @@ def extract_lines(src: IO[bytes], dst: IO[str], on_progress: Callable[[int], Non
     """Returns how many lines could not be read."""
     failed = 0
     pending = 0
-    for number, line in enumerate(_bounded_lines(src), 1):
+    for number, line in enumerate(bounded_lines(src), 1):
         if line is not None and not line.strip():
             continue
         record = _record(line, f"line {number}")

@@ -53,7 +53,8 @@ class SectionMap:
 
 
 def _sentence_start(text: str, offset: int) -> int:
-    return text.rfind(". ", 0, offset) + 1 if text.rfind(". ", 0, offset) != -1 else -1
+    dot = text.rfind(". ", 0, offset)
+    return dot + 1 if dot != -1 else -1
 
 
 def classify_heading(line: str) -> str | None:

@@ -111,7 +111,7 @@ def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
 def jsonl_postings(path: Path) -> Iterator[PostingOrError]:
     read_any = False
     with _open_binary(path) as f:
-        for number, line in enumerate(_bounded_lines(f), 1):
+        for number, line in enumerate(bounded_lines(f), 1):
             where = f"{path}:{number}"
             if line is None:
                 yield PostingError(where, f"line longer than {MAX_LINE_BYTES // 2**20} MB; skipped")
@@ -132,7 +132,7 @@ def jsonl_postings(path: Path) -> Iterator[PostingOrError]:
         raise InputError(f"{path}: is empty")
 
 
-def _bounded_lines(f: IO[bytes]) -> Iterator[bytes | None]:
+def bounded_lines(f: IO[bytes]) -> Iterator[bytes | None]:
     """Lines of at most MAX_LINE_BYTES; a longer one is drained in chunks and given as None."""
     while True:
         line = f.readline(MAX_LINE_BYTES + 1)
