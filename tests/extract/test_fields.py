@@ -1,7 +1,8 @@
 import pytest
 
 from rolemap.extract import extract_text
-from rolemap.extract.sections import SectionMap, classify_heading
+from rolemap.extract.document import Document
+from rolemap.extract.sections import classify_heading
 from rolemap.extract.work_model import detect_work_model
 from rolemap.extract.years import extract_years
 
@@ -26,7 +27,7 @@ def doc(title, body):
     ],
 )
 def test_work_model(text, expected):
-    assert detect_work_model(text)[0] == expected
+    assert detect_work_model(Document.read(doc("Engineer", text)))[0] == expected
 
 
 @pytest.mark.parametrize(
@@ -45,7 +46,7 @@ def test_work_model(text, expected):
     ],
 )
 def test_years_of_experience(text, expected):
-    years, _ = extract_years(doc("Engineer", text), SectionMap(doc("Engineer", text)))
+    years, _ = extract_years(Document.read(doc("Engineer", text)))
     assert (years or {}).get("min") == expected
 
 

@@ -2,7 +2,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rolemap.extract.document import Document
 from rolemap.extract.salary import extract_salary, parse_number
+
+
+def salary_of(text):
+    return extract_salary(Document.read("Engineer\n" + text))
 
 
 def usd(lo, hi, period="year", cur="USD"):
@@ -37,7 +42,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_salary_formats(text, expected):
-    assert extract_salary(text)[0] == expected
+    assert salary_of(text)[0] == expected
 
 
 @pytest.mark.parametrize(
@@ -56,19 +61,20 @@ def test_salary_formats(text, expected):
     ],
 )
 def test_not_salary(text):
-    assert extract_salary(text)[0] is None
+    assert salary_of(text)[0] is None
 
 
 def test_evidence_points_at_the_amount():
     text = "Great team. Base salary $120k - $150k per year, plus equity."
-    _, spans = extract_salary(text)
-    assert text[spans[0].start : spans[0].end] == spans[0].text
+    _, spans = salary_of(text)
+    full = "Engineer\n" + text
+    assert full[spans[0].start : spans[0].end] == spans[0].text
     assert "$120k" in spans[0].text
 
 
 def test_salary_words_beat_other_amounts():
     text = "We served $3,000,000 in payments. The salary range for this role is $130,000 - $160,000."
-    assert extract_salary(text)[0] == usd(130000, 160000)
+    assert salary_of(text)[0] == usd(130000, 160000)
 
 
 @pytest.mark.parametrize(
@@ -89,7 +95,7 @@ def test_parse_number_conventions(raw, dot_decimal, value):
 
 @given(st.text(max_size=400))
 def test_never_raises_and_min_never_above_max(text):
-    salary, spans = extract_salary(text)
+    salary, spans = salary_of(text)
     if salary is not None:
         assert salary["min"] is None or salary["max"] is None or salary["min"] <= salary["max"]
         assert spans
@@ -97,6 +103,6 @@ def test_never_raises_and_min_never_above_max(text):
 
 @given(st.integers(1, 400), st.integers(1, 400), st.sampled_from(["k", ",000"]))
 def test_generated_ranges_keep_order(a, b, unit):
-    salary, _ = extract_salary(f"Salary: ${a}{unit} - ${b}{unit} per year")
+    salary, _ = salary_of(f"Salary: ${a}{unit} - ${b}{unit} per year")
     if salary is not None:
         assert salary["min"] <= salary["max"]

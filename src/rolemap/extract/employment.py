@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from rolemap.extract.patterns import wordlist_regex
+from rolemap.extract.document import Document
 from rolemap.models import Span
 
-_KINDS = ("internship", "contract", "part_time", "temporary", "full_time")
+KINDS = ("internship", "contract", "part_time", "temporary", "full_time")
 
 
-def detect_employment_type(text: str, title_end: int) -> tuple[str | None, tuple[Span, ...]]:
+def detect_employment_type(doc: Document) -> tuple[str | None, tuple[Span, ...]]:
     """A word in the title decides first; otherwise the earliest mention in the text."""
     found: list[tuple[bool, int, str, Span]] = []
-    for kind in _KINDS:
-        m = wordlist_regex("employment_type", kind).search(text)
-        if m:
-            found.append((m.start() >= title_end, m.start(), kind, Span(m.start(), m.end(), m.group(0))))
+    for kind in KINDS:
+        spans = doc.hits.spans(f"employment_type/{kind}")
+        if spans:
+            first = min(spans, key=lambda s: (not doc.in_title(s.start), s.start))
+            found.append((not doc.in_title(first.start), first.start, kind, first))
     if not found:
         return None, ()
     _, _, kind, span = min(found, key=lambda f: (f[0], f[1]))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from rolemap.extract.document import Document
 from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.salary import extract_salary
-from rolemap.extract.sections import SectionMap
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
 from rolemap.extract.skills import pick_languages, pick_skills, tally_matches
@@ -36,19 +36,17 @@ def extract_posting(posting: Posting) -> Extraction:
 
 def extract_text(posting_id: str, text: str) -> Extraction:
     """Every field from the document text (title + "\\n" + plain description)."""
-    text = text[:MAX_TEXT_CHARS]
-    title_end = text.find("\n") if "\n" in text else len(text)
-    sections = SectionMap(text)
+    doc = Document.read(text[:MAX_TEXT_CHARS])
     matcher, categories, parents = _matcher()
-    tallies = tally_matches(matcher.find(text), sections)
+    tallies = tally_matches(matcher.find(doc.text), doc)
     skills, skill_spans = pick_skills(tallies, categories)
     languages, primary, language_spans = pick_languages(tallies, categories, parents)
-    years, years_spans = extract_years(text, sections)
-    seniority, seniority_spans = detect_seniority(text, title_end, years, years_spans)
-    work_model, work_spans = detect_work_model(text)
-    employment, employment_spans = detect_employment_type(text, title_end)
-    salary, salary_spans = extract_salary(text)
-    system_types, system_spans = classify_system_types(text)
+    years, years_spans = extract_years(doc)
+    seniority, seniority_spans = detect_seniority(doc, years, years_spans)
+    work_model, work_spans = detect_work_model(doc)
+    employment, employment_spans = detect_employment_type(doc)
+    salary, salary_spans = extract_salary(doc)
+    system_types, system_spans = classify_system_types(doc)
     evidence: dict[str, tuple[Span, ...]] = {
         "languages": tuple(language_spans),
         "primary_language": tuple(s for s in language_spans if primary and _names(s, primary, tallies))[:1],
@@ -72,8 +70,8 @@ def extract_text(posting_id: str, text: str) -> Extraction:
         salary=salary,
         skills=skills,
         evidence={k: v for k, v in evidence.items() if v},
-        domains=detect_labels("domains", text),
-        scope=detect_labels("scope", text),
+        domains=detect_labels("domains", doc),
+        scope=detect_labels("scope", doc),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rolemap.extract.document import Document
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -20,6 +21,7 @@ _SYMBOLS = sorted(_CUR["symbols"], key=len, reverse=True)
 _CODES = sorted(_CUR["codes"], key=len, reverse=True)
 _DOT_DECIMAL = frozenset(_CUR["dot_is_decimal"])
 
+_WINDOW = 40  # characters before a currency where its amount can start ("120,000.00 - 150,000.00 USD")
 _cur_alt = "|".join([*(re.escape(s) for s in _SYMBOLS), *(rf"\b{c}\b" for c in _CODES)])
 _NUM = r"\d{1,3}(?:[,.\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?"
 _MULT = r"(?:[kK]\b|[mM]{1,2}\b|\s?(?:thousand|million)\b)"
@@ -97,9 +99,9 @@ class SalaryCandidate:
         }
 
 
-def extract_salary(text: str) -> tuple[dict[str, object] | None, tuple[Span, ...]]:
+def extract_salary(doc: Document) -> tuple[dict[str, object] | None, tuple[Span, ...]]:
     best: SalaryCandidate | None = None
-    for candidate in salary_candidates(text):
+    for candidate in salary_candidates(doc):
         if best is None or candidate.score > best.score:
             best = candidate
     if best is None:
@@ -107,13 +109,34 @@ def extract_salary(text: str) -> tuple[dict[str, object] | None, tuple[Span, ...
     return best.as_record(), (best.span,)
 
 
-def salary_candidates(text: str) -> list[SalaryCandidate]:
-    out = []
-    for m in _MONEY.finditer(text):
-        candidate = _read_candidate(text, m)
-        if candidate is not None:
-            out.append(candidate)
+def salary_candidates(doc: Document) -> list[SalaryCandidate]:
+    """Amounts next to a currency: the money regex runs only in short windows around a currency sign
+    or code, which the shared phrase pass has already found."""
+    text = doc.text
+    out: list[SalaryCandidate] = []
+    seen: set[int] = set()
+    for start, end in _windows(text, doc.hits.spans("anchors/currency")):
+        for m in _MONEY.finditer(text, start, end):
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
+            candidate = _read_candidate(text, m)
+            if candidate is not None:
+                out.append(candidate)
     return out
+
+
+def _windows(text: str, anchors: list[Span]) -> list[tuple[int, int]]:
+    """Merged stretches around each currency, starting at a word start so no number is cut in two."""
+    merged: list[tuple[int, int]] = []
+    for a in anchors:
+        start = text.rfind(" ", 0, max(0, a.start - _WINDOW)) + 1
+        end = min(len(text), a.end + 2 * _WINDOW)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _read_candidate(text: str, m: re.Match[str]) -> SalaryCandidate | None:

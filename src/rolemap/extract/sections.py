@@ -4,26 +4,26 @@ apply) from its headings, and mark the sentences that soften a requirement ("X i
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from rolemap.extract.wordlists import load_wordlist
+from rolemap.extract.phrases import Hits, phrase_book
 
 # A heading: a short line ending in ':' / all caps / a Markdown heading / "-- Title --" / **Title**.
 _HEADING_SHAPE = re.compile(
     r"^(?:#{1,6}\s*|\*\*|__|-{2,}\s*)?(?P<body>[A-Za-z][^\n]{0,70}?)(?:\*\*|__|\s*-{2,})?\s*:?\s*$"
 )
-_NICE_SENTENCE = re.compile(
-    r"\b(?:nice[- ]to[- ]haves?|(?:a|big|huge|major|definite|strong)\s+plus|pluses|is a bonus|are a bonus|"
-    r"bonus(?: points)?(?: if| for)?|preferred|desirable|desired|ideally|would be (?:great|nice|awesome|a plus)|"
-    r"not required|good to have|helpful|advantageous|an advantage|extra credit)\b",
-    re.I,
-)
+# Checked in this order: "nice" before "requirements" so "preferred qualifications" is nice-to-have.
+HEADING_KINDS = ("nice", "benefits", "apply", "responsibilities", "requirements", "about")
+_NICE = "nice_to_have/sentence"
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|[A-Z])|\n|(?<=[a-z])(?=[A-Z][a-z])")
+_SENTENCE_REACH = 250
+_TRAILING_REACH = 80
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    kind: str  # "title", "header", "about", "responsibilities", "requirements", "nice", "benefits", "apply", "body"
+    kind: str  # "title", "about", "responsibilities", "requirements", "nice", "benefits", "apply", "body"
     start: int
     end: int
 
@@ -32,9 +32,10 @@ class SectionMap:
     """Answers, for any offset of the document, which section it stands in and whether its sentence
     marks a skill as nice-to-have."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, hits: Hits | None = None) -> None:
         self.text = text
-        self.sections = _split(text)
+        self.hits = hits if hits is not None else phrase_book().find(text)
+        self.sections = _split(text, self.hits)
         self._starts = [s.start for s in self.sections]
 
     def kind_at(self, offset: int) -> str:
@@ -44,28 +45,40 @@ class SectionMap:
     def is_nice_to_have(self, start: int, end: int) -> bool:
         if self.kind_at(start) == "nice":
             return True
-        left = max(self.text.rfind("\n", 0, start), _sentence_start(self.text, start))
-        right_nl = self.text.find("\n", end)
-        right = len(self.text) if right_nl == -1 else right_nl
-        dot = self.text.find(". ", end, right)
-        sentence = self.text[left + 1 : dot if dot != -1 else right]
-        return bool(_NICE_SENTENCE.search(sentence))
+        if _NICE not in self.hits:
+            return False
+        left, right = sentence_bounds(self.text, start, end)
+        # A marker before the item softens it ("Bonus: Kafka", "ideally Go"); one after it only when near
+        # ("Kafka is a plus"): a trailing "preferred" far away belongs to another item of the sentence.
+        return any(
+            s.end <= start or s.start - end <= _TRAILING_REACH for s in self.hits.within(_NICE, left, right)
+        )
 
 
-def _sentence_start(text: str, offset: int) -> int:
-    dot = text.rfind(". ", 0, offset)
-    return dot + 1 if dot != -1 else -1
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): up to a full stop, a line break, or a seam where a board glued
+    two lines together ("...experience requiredBroad base..."); never more than 250 characters a side."""
+    left = max(0, start - _SENTENCE_REACH)
+    for m in _SENTENCE_END.finditer(text, left, start):
+        left = m.end()
+    right_limit = min(len(text), end + _SENTENCE_REACH)
+    m = _SENTENCE_END.search(text, end, right_limit)
+    return left, m.start() if m else right_limit
 
 
 def classify_heading(line: str) -> str | None:
     """The section kind a heading line opens, or None when the line is not a heading."""
+    return _heading_kind(line, 0, phrase_book().find(line))
+
+
+def _heading_kind(line: str, offset: int, hits: Hits) -> str | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 80:
         return None
     shape = _HEADING_SHAPE.match(stripped)
     if not shape:
         return None
-    body = shape.group("body").strip(" *_-#").lower()
+    body = shape.group("body").strip(" *_-#")
     looks_like_heading = (
         stripped.endswith(":")
         or stripped.startswith(("#", "**", "__", "--"))
@@ -74,29 +87,24 @@ def classify_heading(line: str) -> str | None:
     )
     if not looks_like_heading:
         return None
-    for kind, phrases in _heading_words().items():
-        if any(body.startswith(p) or f" {p}" in f" {body}" for p in phrases):
+    for kind in HEADING_KINDS:
+        if hits.within(f"section_headings/{kind}", offset, offset + len(line)):
             return kind
     return None
 
 
-def _heading_words() -> dict[str, tuple[str, ...]]:
-    # Order matters: "nice" before "requirements" so "preferred qualifications" is nice-to-have.
-    words = load_wordlist("section_headings")
-    return {
-        kind: tuple(words[kind])
-        for kind in ("nice", "benefits", "apply", "responsibilities", "requirements", "about")
-    }
-
-
-def _split(text: str) -> list[Section]:
+def _split(text: str, hits: Hits) -> list[Section]:
     first_nl = text.find("\n")
     title_end = len(text) if first_nl == -1 else first_nl
     sections = [Section("title", 0, title_end)]
     kind, start = "body", title_end + 1
     offset = title_end + 1
+    # Only a line holding a heading word can open a section: find those lines without testing each.
+    starts = sorted(s.start for k in HEADING_KINDS for s in hits.spans(f"section_headings/{k}"))
     for line in text[title_end + 1 :].split("\n"):
-        heading = classify_heading(line) if len(line) <= 80 else None
+        i = bisect_left(starts, offset)
+        has_word = i < len(starts) and starts[i] < offset + len(line)
+        heading = _heading_kind(line, offset, hits) if has_word and len(line) <= 80 else None
         if heading:
             sections.append(Section(kind, start, offset))
             kind, start = heading, offset

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rolemap.extract.sections import SectionMap
+from rolemap.extract.document import Document
 from rolemap.extract.taxonomy import Match
 from rolemap.models import Skill, Span
 
@@ -22,7 +22,8 @@ class _Tally:
     spans: list[Span] = field(default_factory=list)
 
 
-def tally_matches(matches: list[Match], sections: SectionMap) -> dict[str, _Tally]:
+def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
+    sections = doc.sections
     tallies: dict[str, _Tally] = {}
     for m in matches:
         kind = sections.kind_at(m.start)
@@ -30,7 +31,7 @@ def tally_matches(matches: list[Match], sections: SectionMap) -> dict[str, _Tall
             continue
         t = tallies.setdefault(m.skill.id, _Tally(first=m.start))
         t.count += 1
-        t.in_title = t.in_title or kind == "title"
+        t.in_title = t.in_title or doc.in_title(m.start)
         t.required = t.required or not sections.is_nice_to_have(m.start, m.end)
         if len(t.spans) < 3:
             t.spans.append(Span(m.start, m.end, sections.text[m.start : m.end]))

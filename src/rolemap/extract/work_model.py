@@ -1,30 +1,28 @@
 """remote / hybrid / onsite, decided from explicit phrases, never from a bare keyword test:
 "no remote" is onsite, "hybrid, 3 days in office" is hybrid, "remote within the US" is remote,
-"remote sensing" and "remote teams" say nothing."""
+"remote sensing", "remote teams" and "occasional work from home" say nothing about this job."""
 
 from __future__ import annotations
 
-from rolemap.extract.patterns import spans_of, wordlist_regex
+from rolemap.extract.document import Document
 from rolemap.models import Span
 
 
-def detect_work_model(text: str) -> tuple[str | None, tuple[Span, ...]]:
-    hybrid = spans_of(wordlist_regex("work_model", "hybrid"), text)
+def detect_work_model(doc: Document) -> tuple[str | None, tuple[Span, ...]]:
+    hits = doc.hits
+    hybrid = hits.spans("work_model/hybrid")
     if hybrid:
         return "hybrid", tuple(hybrid[:2])
-    refused = spans_of(wordlist_regex("work_model", "onsite_strong"), text)
-    refused_starts = {s.start for s in refused} | {s.start + s.text.lower().find("remote") for s in refused}
-    not_work = {s.start for s in spans_of(wordlist_regex("work_model", "not_work"), text, limit=50)}
+    refused = hits.spans("work_model/onsite_strong")
+    not_work = hits.spans("work_model/not_work")
     remote = [
-        s
-        for s in spans_of(wordlist_regex("work_model", "remote"), text, limit=50)
-        if s.start not in not_work and s.start not in refused_starts and not _inside(s, refused)
+        s for s in hits.spans("work_model/remote") if not _inside(s, refused) and not _inside(s, not_work)
     ]
     if remote:
         return "remote", tuple(remote[:2])
     if refused:
         return "onsite", tuple(refused[:2])
-    onsite = spans_of(wordlist_regex("work_model", "onsite"), text)
+    onsite = [s for s in hits.spans("work_model/onsite") if not _inside(s, not_work)]
     if onsite:
         return "onsite", tuple(onsite[:2])
     return None, ()

@@ -1,8 +1,12 @@
 """Years of experience the role itself requires ("8–10+ years, including 2+ years of Go" is 8).
 
-Each "N years" mention is read with the words after it: a mention about overall / professional experience
-wins; one tied to a single skill ("2+ years of Go") counts only when no overall one exists, and then the
-largest does. Mentions in nice-to-have sentences, or about the company ("founded 10 years ago"), are skipped.
+Each "N years" mention is read with the words after it. A mention about overall experience ("5+ years of
+experience", "7 years of software development") wins, the smallest of
+them when there are several (a degree alternative: "BS with 5 years or MS with 3" is 3). Without one, the
+largest mention about a skill or activity counts. Mentions in nice-to-have sentences, about the company
+("founded 10 years ago", "for the last two years"), or that refine an earlier mention ("including 2+ years
+of Go") are skipped. The regex only runs in short windows around the word "year", found by the shared
+phrase pass.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rolemap.extract.sections import SectionMap
+from rolemap.extract.document import Document
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -19,30 +23,40 @@ _NUM = r"(?:\d{1,2}|" + "|".join(_WORDS) + r")"
 _YEARS = re.compile(
     rf"(?:(?P<least>at least|minimum(?: of)?|min\.?|over|more than)\s+)?"
     rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?P<plus>\+|\s?plus)?\s*(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*)?"
-    rf"(?:\(\d{{1,2}}\)\s*)?(?:years?|yrs?)\b(?P<after>[^\n.;]{{0,60}})",
+    rf"(?:\(\d{{1,2}}\)\s*)?(?:(?:solid|full|good|relevant|professional|proven|progressive)\s+)?"
+    rf"(?:years?|yrs?)\b(?P<after>[^\n.;]{{0,60}})",
     re.I,
 )
 _NOT_EXPERIENCE = re.compile(
-    r"^\s*(?:old|ago|in business|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
-    r"in a row|straight|later|from now)",
+    r"^\W*(?:old|ago|in business|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
+    r"in a row|straight|later|from now|of (?:growth|funding|operation|profitab\w+|existence))",
     re.I,
 )
-_EXPERIENCE = re.compile(
-    r"\b(?:experience|exp\b|professional|industry|background|track record|working)", re.I
-)
-_GENERAL = re.compile(
-    r"^\W*(?:of\s+)?(?:\w+\s+){0,3}?(?:experience|exp\b)(?:\s+(?:as|in|with|building|developing|writing|"
-    r"working|designing|on|of))?\s*(?:a\s+|an\s+)?(?P<what>[^,;(]{0,40})",
+_TIME_NOT_REQUIREMENT = re.compile(r"\b(?:last|past|next|previous|coming|first|recent|for the)\s*$", re.I)
+_EXPERIENCE_NEAR = re.compile(r"\b(?:experience|exp\b|professional|industry|background|track record)", re.I)
+_EXPERIENCE = re.compile(r"^\W*(?:of\s+)?(?:[\w/.#+-]+\s+){0,4}?(?:experience|exp)\b", re.I)
+_OBJECT = re.compile(
+    r"^\s*(?P<prep>as|in|with|on|building|developing|writing|working|designing|using|of|doing)\b\s*"
+    r"(?:a\s+|an\s+|the\s+)?(?P<what>[^,;(]{0,40})",
     re.I,
+)
+_AFTER_YEARS = re.compile(
+    r"^\W*(?P<prep>as|of|with|in|using|working|building|developing|writing|programming|doing)\b\s*"
+    r"(?:a\s+|an\s+|the\s+)?(?P<what>[^,;(]{0,40})",
+    re.I,
+)
+_ROLE_WORK = re.compile(
+    r"^\W*(?:[\w/.#+-]+\s+){0,3}?(?:development|engineering|programming|design|administration)\b", re.I
 )
 _GENERAL_WHAT = re.compile(
     r"^(?:software|professional|industry|relevant|related|hands[- ]on|progressive|backend|back-end|"
-    r"engineering|development|programming|web|full[- ]stack|technical|it\b|coding|production|commercial|"
-    r"post[- ]graduate|building|developing|designing|the|a|an|in\s+software|in\s+(?:a|an)\s+)",
+    r"engineering|development|programming|web|full[- ]stack|technical|it\b|information technology|coding|"
+    r"production|commercial|post[- ]graduate|work\b|working\b|a similar|similar|this|the field|"
+    r"computer science|in software)",
     re.I,
 )
-_SKILL_YEARS = re.compile(r"^\s*(?:of|with|in|using|working|building|developing|writing|programming)\b", re.I)
-_SUBCLAUSE_BEFORE = re.compile(r"(?:including|includes|of which|with at least|with|and)\s*$", re.I)
+_REFINES = re.compile(r"\b(?:including|includes|of which|with at least|with|plus)\W*$", re.I)
+_WINDOW = 70
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +67,14 @@ class YearsMention:
     span: Span
 
 
-def extract_years(text: str, sections: SectionMap) -> tuple[dict[str, int | None] | None, tuple[Span, ...]]:
-    mentions = [m for m in _mentions(text) if not sections.is_nice_to_have(m.span.start, m.span.end)]
-    mentions = [m for m in mentions if sections.kind_at(m.span.start) not in ("benefits", "about", "apply")]
+def extract_years(doc: Document) -> tuple[dict[str, int | None] | None, tuple[Span, ...]]:
+    sections = doc.sections
+    mentions = [
+        m
+        for m in mentions_of(doc)
+        if not sections.is_nice_to_have(m.span.start, m.span.end)
+        and sections.kind_at(m.span.start) not in ("benefits", "about", "apply")
+    ]
     if not mentions:
         return None, ()
     general = [m for m in mentions if m.general]
@@ -63,32 +82,73 @@ def extract_years(text: str, sections: SectionMap) -> tuple[dict[str, int | None
     return {"min": chosen.lo, "max": chosen.hi}, (chosen.span,)
 
 
-def _mentions(text: str) -> list[YearsMention]:
-    out = []
-    for m in _YEARS.finditer(text):
-        after = m.group("after") or ""
-        if _NOT_EXPERIENCE.match(after):
-            continue
-        lo, hi = _number(m.group("lo")), _number(m.group("hi")) if m.group("hi") else None
-        if lo is None or lo > 30 or (hi is not None and (hi < lo or hi > 40)):
-            continue
-        context = text[max(0, m.start() - 60) : m.end()]
-        if not (_EXPERIENCE.search(context) or _SKILL_YEARS.match(after)):
-            continue
-        general = _is_general(after) and not _SUBCLAUSE_BEFORE.search(
-            text[max(0, m.start() - 20) : m.start()]
-        )
-        end = m.start("after") if m.group("after") is not None else m.end()
-        out.append(YearsMention(lo, hi, general, Span(m.start(), end, text[m.start() : end])))
+def mentions_of(doc: Document) -> list[YearsMention]:
+    text = doc.text
+    out: list[YearsMention] = []
+    seen: set[int] = set()
+    for start, end in _windows(doc):
+        for m in _YEARS.finditer(text, start, end):
+            mention = _read(text, m)
+            if mention is None or mention.span.start in seen:
+                continue
+            seen.add(mention.span.start)
+            if out and _refines(text, out[-1], mention):
+                continue
+            out.append(mention)
     return out
 
 
+def _windows(doc: Document) -> list[tuple[int, int]]:
+    """Merged stretches around each 'year' word, starting at a word start so no number is cut."""
+    merged: list[tuple[int, int]] = []
+    for s in doc.hits.spans("anchors/years"):
+        start = doc.text.rfind(" ", 0, max(0, s.start - _WINDOW)) + 1
+        end = min(len(doc.text), s.end + _WINDOW)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _read(text: str, m: re.Match[str]) -> YearsMention | None:
+    after = m.group("after") or ""
+    if _NOT_EXPERIENCE.match(after) or _TIME_NOT_REQUIREMENT.search(text[max(0, m.start() - 20) : m.start()]):
+        return None
+    lo, hi = _number(m.group("lo")), _number(m.group("hi")) if m.group("hi") else None
+    if lo is None or lo > 30 or (hi is not None and (hi < lo or hi > 40)):
+        return None
+    near = text[max(0, m.start() - 60) : m.end()]
+    if not (_EXPERIENCE_NEAR.search(near) or _AFTER_YEARS.match(after) or _ROLE_WORK.match(after)):
+        return None
+    end = m.start("after")
+    return YearsMention(lo, hi, _is_general(after), Span(m.start(), end, text[m.start() : end]))
+
+
 def _is_general(after: str) -> bool:
-    m = _GENERAL.match(after)
-    if not m:
-        return False
-    what = m.group("what").strip()
+    """Overall experience: no object, or a whole field ("in software development")."""
+    experience = _EXPERIENCE.match(after)
+    if experience:
+        obj = _OBJECT.match(after[experience.end() :])
+        return obj is None or _general_object(obj)
+    obj = _AFTER_YEARS.match(after)
+    if obj:
+        return _general_object(obj)
+    work = _ROLE_WORK.match(after)
+    return bool(work and _GENERAL_WHAT.match(after.lstrip(" -–:")))
+
+
+def _general_object(obj: re.Match[str]) -> bool:
+    what = obj.group("what").strip()
+    if obj.group("prep").lower() == "as":
+        return False  # "2+ years as a tech lead": a part of the career, not the whole
     return not what or bool(_GENERAL_WHAT.match(what))
+
+
+def _refines(text: str, previous: YearsMention, mention: YearsMention) -> bool:
+    """'8+ years, including 2+ years of Go': the second mention is a detail of the first."""
+    between = text[previous.span.end : mention.span.start]
+    return len(between) <= 45 and not re.search(r"[.;\n]", between) and bool(_REFINES.search(between))
 
 
 def _number(token: str) -> int | None:
