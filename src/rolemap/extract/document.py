@@ -1,12 +1,20 @@
 """The document every rule reads: the text, where its title ends, its sections, and the word-list
-phrases found in it (one Aho-Corasick pass, shared by all rules)."""
+phrases and taxonomy skills found in it (one Aho-Corasick pass, shared by all rules)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from rolemap.extract.phrases import Hits, phrase_book, search_copy
+from rolemap.extract.phrases import Hits, PhraseBook, book_lists, search_copy, title_book
 from rolemap.extract.sections import SectionMap
+from rolemap.extract.taxonomy import (
+    Match,
+    SingleLetterSkills,
+    load_taxonomy,
+    resolve_skills,
+    skill_literals,
+)
 
 _HEADER_MARKS = ("|", " – ", " — ", " - ", " / ")
 
@@ -14,16 +22,19 @@ _HEADER_MARKS = ("|", " – ", " — ", " - ", " / ")
 @dataclass(frozen=True, slots=True)
 class Document:
     text: str
-    copy: str  # lowercased, digits as '#': what the matchers scan
     title: tuple[int, int]  # the title, or a Hacker News header line when the title is empty
     hits: Hits
     sections: SectionMap
+    skills: list[Match]
 
     @classmethod
     def read(cls, text: str) -> Document:
         copy = search_copy(text)
-        hits = phrase_book().find(text, copy)
-        return cls(text, copy, _title_span(text), hits, SectionMap(text, hits))
+        title = _title_span(text)
+        book, letters = _scanner()
+        hits = book.find(text, copy).merged(title_book().find(text, copy, *title))
+        skills = resolve_skills(text, hits, letters.find(text))
+        return cls(text, title, hits, SectionMap(text, hits), skills)
 
     @property
     def title_text(self) -> str:
@@ -31,6 +42,13 @@ class Document:
 
     def in_title(self, start: int) -> bool:
         return self.title[0] <= start < self.title[1]
+
+
+@cache
+def _scanner() -> tuple[PhraseBook, SingleLetterSkills]:
+    """The word lists and the skills taxonomy in one automaton: one pass over each document."""
+    taxonomy = load_taxonomy()
+    return PhraseBook(book_lists(), skill_literals(taxonomy)), SingleLetterSkills(taxonomy)
 
 
 def _title_span(text: str) -> tuple[int, int]:

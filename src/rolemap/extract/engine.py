@@ -11,7 +11,7 @@ from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
 from rolemap.extract.skills import pick_languages, pick_skills, tally_matches
-from rolemap.extract.taxonomy import SkillMatcher, load_taxonomy
+from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.work_model import detect_work_model
 from rolemap.extract.years import extract_years
 from rolemap.models import Extraction, Posting, Span
@@ -21,13 +21,9 @@ MAX_TEXT_CHARS = 1_000_000  # a description longer than this is cut: no real pos
 
 
 @cache
-def _matcher() -> tuple[SkillMatcher, dict[str, str], dict[str, str | None]]:
+def _ecosystem() -> tuple[dict[str, str], dict[str, str | None]]:
     taxonomy = load_taxonomy()
-    return (
-        SkillMatcher(taxonomy),
-        {sid: e.category for sid, e in taxonomy.items()},
-        {sid: e.parent for sid, e in taxonomy.items()},
-    )
+    return {sid: e.category for sid, e in taxonomy.items()}, {sid: e.parent for sid, e in taxonomy.items()}
 
 
 def extract_posting(posting: Posting) -> Extraction:
@@ -37,8 +33,8 @@ def extract_posting(posting: Posting) -> Extraction:
 def extract_text(posting_id: str, text: str) -> Extraction:
     """Every field from the document text (title + "\\n" + plain description)."""
     doc = Document.read(text[:MAX_TEXT_CHARS])
-    matcher, categories, parents = _matcher()
-    tallies = tally_matches(matcher.find(doc.text), doc)
+    categories, parents = _ecosystem()
+    tallies = tally_matches(doc.skills, doc)
     skills, skill_spans = pick_skills(tallies, categories)
     languages, primary, language_spans = pick_languages(tallies, categories, parents)
     years, years_spans = extract_years(doc)

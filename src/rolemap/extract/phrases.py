@@ -9,7 +9,7 @@ glue lines together):
     [- ]      one character of the set
     x?        the character (or group) before it is optional
     word*     at the end of a phrase: the last word may go on ("telecommut*" finds "telecommuting")
-    #         one digit
+    #         one digit (the scan reads every digit as 0: "# days" finds "3 days")
     \\x        the character x itself
 
 Everything else is literal: "sr." has a real dot.
@@ -17,7 +17,6 @@ Everything else is literal: "sr." has a real dot.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -30,7 +29,6 @@ from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
 MAX_EXPANSION = 2000  # literals one phrase may expand to: a guard against a typo that explodes
-_DIGITS = str.maketrans("0123456789", "##########")
 _SYNTAX = frozenset("()[]|?*#\\")
 
 
@@ -39,7 +37,7 @@ def expand(phrase: str) -> list[str]:
     parts, i = _sequence(phrase, 0, "", phrase)
     if i != len(phrase):
         raise DataError(f"phrase {phrase!r}: unexpected {phrase[i]!r} at {i}")
-    out = list(dict.fromkeys(p.lower() for p in parts))
+    out = list(dict.fromkeys(search_key(p) for p in parts))
     if "" in out or any("*" in p[:-1] for p in out):
         raise DataError(f"phrase {phrase!r}: may not be empty, and '*' may only end it")
     return out
@@ -77,18 +75,27 @@ def _atom(p: str, i: int, phrase: str) -> tuple[list[str], int]:
         return list(p[i + 1 : close]), close + 1
     if c == "\\" and i + 1 < len(p):
         return [p[i + 1]], i + 2
+    if c == "#":
+        return ["0"], i + 1
     if c in ")]|?":
         raise DataError(f"phrase {phrase!r}: unexpected {c!r} at {i}")
     return [c], i + 1
 
 
 def search_copy(text: str) -> str:
-    """The text lowercased with every digit as '#', offsets unchanged (a few characters grow when
+    """The text lowercased with every digit as '0', offsets unchanged (a few characters grow when
     lowercased, e.g. 'İ'; those are left as they are)."""
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return lowered.translate(_DIGITS)
+    for digit in "123456789":  # nine C-speed passes: str.translate is slow on non-ASCII text
+        lowered = lowered.replace(digit, "0")
+    return lowered
+
+
+def search_key(literal: str) -> str:
+    """A literal as the scan sees it (see search_copy)."""
+    return search_copy(literal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,84 +105,109 @@ class _Literal:
     open_end: bool  # ends in '*': the word may go on
     start_bounded: bool
     end_bounded: bool
+    extra: tuple[
+        object, ...
+    ] = ()  # other things found at this literal (skill aliases), judged by their owner
 
 
 class Hits:
-    """Where each list's phrases were found: tag ("work_model/remote") → spans in text order."""
+    """Where each list's phrases were found: tag ("work_model/remote") → spans; and the raw
+    (start, end, payloads) places of the extra literals, for their owner to judge."""
 
-    def __init__(self, text: str, found: Mapping[str, list[Span]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        found: Mapping[str, list[Span]],
+        extra: list[tuple[int, int, tuple[object, ...]]] | None = None,
+    ) -> None:
         self.text = text
         self._found = found
+        self.extra = extra or []
 
     def spans(self, tag: str) -> list[Span]:
+        """In the order their ends appear in the text."""
         return self._found.get(tag, [])
 
     def __contains__(self, tag: str) -> bool:
         return bool(self._found.get(tag))
 
+    def labels(self, list_name: str) -> list[str]:
+        """The keys of a list with at least one hit: "domains" → ["fintech", ...]."""
+        prefix = list_name + "/"
+        return [tag[len(prefix) :] for tag in self._found if tag.startswith(prefix)]
+
+    def merged(self, other: Hits) -> Hits:
+        return Hits(self.text, {**self._found, **other._found}, self.extra + other.extra)
+
     def within(self, tag: str, start: int, end: int) -> list[Span]:
-        spans = self._found.get(tag, [])
-        i = bisect_left(spans, start, key=lambda s: s.start)
-        out = []
-        while i < len(spans) and spans[i].start < end:
-            if spans[i].end <= end:
-                out.append(spans[i])
-            i += 1
-        return out
+        return [s for s in self._found.get(tag, ()) if start <= s.start and s.end <= end]
 
 
 class PhraseBook:
-    """Named phrase lists compiled into one automaton."""
+    """Named phrase lists, and optionally extra literals with payloads, compiled into one automaton."""
 
-    def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
+    def __init__(
+        self, lists: Mapping[str, Iterable[str]], extra: Mapping[str, Iterable[object]] | None = None
+    ) -> None:
         by_literal: dict[str, list[str]] = defaultdict(list)
         for tag, phrases in lists.items():
             for phrase in phrases:
                 for literal in expand(phrase):
                     if tag not in by_literal[literal]:
                         by_literal[literal].append(tag)
-        self._automaton = ahocorasick.Automaton()
+        # A key of the automaton: "telecommut*" is looked for as "telecommut", open at its end.
+        keys: dict[str, tuple[list[str], bool, list[object]]] = {}
         for literal, tags in by_literal.items():
-            key = literal.rstrip("*")
+            open_end = literal.endswith("*")
+            keys[literal[:-1] if open_end else literal] = (tags, open_end, [])
+        for literal, payloads in (extra or {}).items():
+            keys.setdefault(literal, ([], False, []))[2].extend(payloads)
+        self._automaton = ahocorasick.Automaton()
+        for key, (tags, open_end, payloads) in keys.items():
             self._automaton.add_word(
                 key,
                 _Literal(
                     len(key),
                     tuple(tags),
-                    literal.endswith("*"),
+                    open_end,
                     key[0].isalnum(),
-                    key[-1].isalnum() and not literal.endswith("*"),
+                    key[-1].isalnum() and not open_end,
+                    tuple(payloads),
                 ),
             )
-        self.tags = frozenset(lists)
-        if by_literal:
+        if len(self._automaton):
             self._automaton.make_automaton()
 
-    def find(self, text: str, copy: str | None = None) -> Hits:
+    def find(self, text: str, copy: str | None = None, start: int = 0, end: int | None = None) -> Hits:
+        """Phrases in text[start:end] (offsets stay those of the whole text)."""
         copy = search_copy(text) if copy is None else copy
         found: dict[str, list[Span]] = defaultdict(list)
-        if self._automaton.kind != ahocorasick.AHOCORASICK:
-            return Hits(text, found)
-        for last, lit in self._automaton.iter(copy):
-            start, end = last - lit.length + 1, last + 1
-            if lit.start_bounded and not _starts_word(text, start):
+        extra: list[tuple[int, int, tuple[object, ...]]] = []
+        if self._automaton.kind != ahocorasick.AHOCORASICK or start >= (len(text) if end is None else end):
+            return Hits(text, found, extra)
+        size = len(text)
+        for last, lit in self._automaton.iter(copy, start, size if end is None else end):
+            first = last - lit.length + 1
+            if lit.extra:
+                extra.append((first, last + 1, lit.extra))
+            if not lit.tags:
                 continue
+            # Word boundaries, inline: this loop runs for every hit of every document.
+            if lit.start_bounded and first and not _starts_word(text, first):
+                continue
+            stop = last + 1
             if lit.open_end:
-                while end < len(text) and text[end].isalnum():
-                    end += 1
-            elif lit.end_bounded and not _ends_word(text, end):
+                while stop < size and text[stop].isalnum():
+                    stop += 1
+            elif lit.end_bounded and stop < size and not _ends_word(text, stop):
                 continue
-            span = Span(start, end, text[start:end])
+            span = Span(first, stop, text[first:stop])
             for tag in lit.tags:
                 found[tag].append(span)
-        for spans in found.values():
-            spans.sort(key=lambda s: (s.start, -s.end))
-        return Hits(text, found)
+        return Hits(text, found, extra)
 
 
 def _starts_word(text: str, start: int) -> bool:
-    if start == 0:
-        return True
     before = text[start - 1]
     if not (before.isalnum() or before in "_-"):
         return True
@@ -183,19 +215,18 @@ def _starts_word(text: str, start: int) -> bool:
 
 
 def _ends_word(text: str, end: int) -> bool:
-    if end >= len(text):
-        return True
     after = text[end]
     if not (after.isalnum() or after == "_"):
         return True
     return text[end - 1].islower() and after.isupper()  # "RemoteDuration"
 
 
-# The word lists the rule layer reads through the book, each flattened to "list/key" tags.
+# The word lists the rule layer reads through the book, each flattened to "list/key" tags. Title words
+# ("I", "II", "Lead") are looked for in the title only: a book of their own.
+TITLE_LISTS = ("seniority_title",)
 BOOK_LISTS = (
     "work_model",
     "employment_type",
-    "seniority_title",
     "seniority_scope",
     "system_types",
     "domains",
@@ -221,13 +252,26 @@ def flatten(list_name: str, value: object) -> dict[str, list[str]]:
 
 
 @cache
+def title_book() -> PhraseBook:
+    lists: dict[str, list[str]] = {}
+    for name in TITLE_LISTS:
+        lists.update(flatten(name, load_wordlist(name)))
+    return PhraseBook(lists)
+
+
+@cache
 def phrase_book() -> PhraseBook:
+    return PhraseBook(book_lists())
+
+
+def book_lists() -> dict[str, list[str]]:
+    """Every "list/key" → phrases the document scan looks for."""
     lists: dict[str, list[str]] = {}
     for name in BOOK_LISTS:
         lists.update(flatten(name, load_wordlist(name)))
     currencies = load_wordlist("currencies")
     lists["anchors/currency"] = [literal(c) for c in [*currencies["symbols"], *currencies["codes"]]]
-    return PhraseBook(lists)
+    return lists
 
 
 def literal(text: str) -> str:

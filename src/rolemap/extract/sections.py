@@ -4,8 +4,9 @@ apply) from its headings, and mark the sentences that soften a requirement ("X i
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from rolemap.extract.phrases import Hits, phrase_book
 
@@ -45,14 +46,19 @@ class SectionMap:
     def is_nice_to_have(self, start: int, end: int) -> bool:
         if self.kind_at(start) == "nice":
             return True
-        if _NICE not in self.hits:
-            return False
-        left, right = sentence_bounds(self.text, start, end)
-        # A marker before the item softens it ("Bonus: Kafka", "ideally Go"); one after it only when near
-        # ("Kafka is a plus"): a trailing "preferred" far away belongs to another item of the sentence.
-        return any(
-            s.end <= start or s.start - end <= _TRAILING_REACH for s in self.hits.within(_NICE, left, right)
-        )
+        return any(lo <= start and end <= hi for lo, hi in self._softened)
+
+    @cached_property
+    def _softened(self) -> list[tuple[int, int]]:
+        """Stretches a nice-to-have word softens. A word before the item softens the rest of its sentence
+        ("Bonus: Kafka", "ideally Go"); one after it only what stands near ("Kafka is a plus"): a trailing
+        "preferred" far away belongs to another item of the sentence."""
+        out = []
+        for marker in self.hits.spans(_NICE):
+            left, right = sentence_bounds(self.text, marker.start, marker.end)
+            out.append((marker.end, right))
+            out.append((max(left, marker.start - _TRAILING_REACH), marker.start))
+        return out
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -62,8 +68,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     for m in _SENTENCE_END.finditer(text, left, start):
         left = m.end()
     right_limit = min(len(text), end + _SENTENCE_REACH)
-    m = _SENTENCE_END.search(text, end, right_limit)
-    return left, m.start() if m else right_limit
+    stop = _SENTENCE_END.search(text, end, right_limit)
+    return left, stop.start() if stop else right_limit
 
 
 def classify_heading(line: str) -> str | None:
@@ -98,16 +104,21 @@ def _split(text: str, hits: Hits) -> list[Section]:
     title_end = len(text) if first_nl == -1 else first_nl
     sections = [Section("title", 0, title_end)]
     kind, start = "body", title_end + 1
-    offset = title_end + 1
-    # Only a line holding a heading word can open a section: find those lines without testing each.
-    starts = sorted(s.start for k in HEADING_KINDS for s in hits.spans(f"section_headings/{k}"))
-    for line in text[title_end + 1 :].split("\n"):
-        i = bisect_left(starts, offset)
-        has_word = i < len(starts) and starts[i] < offset + len(line)
-        heading = _heading_kind(line, offset, hits) if has_word and len(line) <= 80 else None
+    # Only a line holding a heading word can open a section: visit those lines, not every line.
+    line_starts = sorted(
+        {
+            text.rfind("\n", 0, s.start) + 1
+            for k in HEADING_KINDS
+            for s in hits.spans(f"section_headings/{k}")
+            if s.start > title_end
+        }
+    )
+    for offset in line_starts:
+        line_end = text.find("\n", offset)
+        line = text[offset : len(text) if line_end == -1 else line_end]
+        heading = _heading_kind(line, offset, hits) if len(line) <= 80 else None
         if heading:
             sections.append(Section(kind, start, offset))
             kind, start = heading, offset
-        offset += len(line) + 1
     sections.append(Section(kind, start, len(text)))
     return [s for s in sections if s.end > s.start or s.kind == "title"]

@@ -18,7 +18,7 @@ def classify_system_types(doc: Document) -> tuple[tuple[str, ...], tuple[Span, .
     """Types whose signal score reaches the threshold, strongest first (at most three)."""
     threshold = load_wordlist("system_types")["min_score"]
     scored: list[tuple[int, str, list[Span]]] = []
-    for kind in SYSTEM_TYPES:
+    for kind in {label.split("/")[0] for label in doc.hits.labels("system_types")}:
         strong = _about_the_work(doc, f"system_types/{kind}/strong")
         weak = _about_the_work(doc, f"system_types/{kind}/weak")
         score = 2 * len({s.text.lower() for s in strong}) + len({s.text.lower() for s in weak})
@@ -35,9 +35,14 @@ def label_names(list_name: str) -> tuple[str, ...]:
 
 
 def detect_labels(list_name: str, doc: Document) -> tuple[str, ...]:
-    """Every label of a word list (domains, scope) with a phrase in the text that describes the work."""
-    return tuple(k for k in label_names(list_name) if _about_the_work(doc, f"{list_name}/{k}"))
+    """Every label of a word list (domains, scope) with a phrase in the text that describes the work,
+    in the list's order."""
+    found = {k for k in doc.hits.labels(list_name) if _about_the_work(doc, f"{list_name}/{k}")}
+    return tuple(k for k in label_names(list_name) if k in found)
 
 
 def _about_the_work(doc: Document, tag: str) -> list[Span]:
-    return [s for s in doc.hits.spans(tag) if doc.sections.kind_at(s.start) not in _NOT_THE_WORK]
+    spans = doc.hits.spans(tag)
+    if not spans:
+        return spans
+    return [s for s in spans if doc.sections.kind_at(s.start) not in _NOT_THE_WORK]

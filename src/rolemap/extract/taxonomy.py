@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import ahocorasick
-
 from rolemap.errors import DataError
+from rolemap.extract.phrases import Hits, PhraseBook, search_copy, search_key
+from rolemap.extract.wordlists import load_wordlist
+from rolemap.models import Span
 
 CONTRACT_LANGUAGES = (
     "python", "java", "kotlin", "scala", "javascript", "typescript", "go", "csharp", "php", "ruby", "rust",
@@ -139,51 +140,119 @@ def load_taxonomy() -> dict[str, SkillEntry]:
     return parse_taxonomy(text)
 
 
-class SkillMatcher:
-    """Finds every taxonomy alias in a text in one pass per case mode, then keeps the longest matches."""
+@dataclass(frozen=True, slots=True)
+class SkillAlias:
+    """One alias as the document scan carries it: the skill, and what its hit must also satisfy."""
+
+    entry: SkillEntry
+    written: str  # the alias as the taxonomy writes it
+    exact: bool  # must match in this case ("Go", "Rust", "Spring")
+    needs_context: bool
+    has_digit: bool  # the scan reads digits as 0: "html5" must be checked against the text
+
+
+def skill_literals(entries: dict[str, SkillEntry]) -> dict[str, list[SkillAlias]]:
+    """Scan literal (lowercase, digits as 0: see phrases.search_copy) → the aliases it may be.
+    One-letter aliases ("C", "R") are left to `single_letter_skills`: as literals they would hit every
+    letter c and r of the text."""
+    out: dict[str, list[SkillAlias]] = {}
+    for alias in _aliases(entries):
+        if len(alias.written) > 1:
+            out.setdefault(search_key(alias.written), []).append(alias)
+    return out
+
+
+class SingleLetterSkills:
+    """The one-letter aliases, found with one regex over the text in their exact case."""
 
     def __init__(self, entries: dict[str, SkillEntry]) -> None:
-        self._folded = ahocorasick.Automaton()
-        self._exact = ahocorasick.Automaton()
-        for entry in entries.values():
-            for alias in entry.aliases:
-                if _is_exact(entry, alias):
-                    self._add(self._exact, alias, entry, entry.needs_context)
-                else:
-                    self._add(self._folded, alias.lower(), entry, False)
-        self._folded.make_automaton()
-        self._exact.make_automaton()
+        self._by_letter = {a.written: a for a in _aliases(entries) if len(a.written) == 1}
+        letters = "".join(sorted(self._by_letter))
+        self._pattern = re.compile(f"[{re.escape(letters)}](?![\\w+#])") if letters else None
 
-    @staticmethod
-    def _add(automaton: ahocorasick.Automaton, key: str, entry: SkillEntry, needs_context: bool) -> None:
-        existing = automaton.get(key, None)
-        if existing is None:
-            automaton.add_word(key, (len(key), entry, needs_context))
+    def find(self, text: str) -> list[tuple[int, int, tuple[SkillAlias, ...]]]:
+        if self._pattern is None:
+            return []
+        return [(m.start(), m.end(), (self._by_letter[m.group(0)],)) for m in self._pattern.finditer(text)]
+
+
+def _aliases(entries: dict[str, SkillEntry]) -> Iterator[SkillAlias]:
+    for entry in entries.values():
+        for alias in entry.aliases:
+            exact = _is_exact(entry, alias)
+            yield SkillAlias(
+                entry, alias, exact, exact and entry.needs_context, any(c.isdigit() for c in alias)
+            )
+
+
+class SkillMatcher:
+    """Taxonomy aliases in a text: one Aho-Corasick pass, then the longest matches that stand on word
+    boundaries. The extractor shares that pass with the word lists (extract.document); this class is
+    the same matcher on its own."""
+
+    def __init__(self, entries: dict[str, SkillEntry]) -> None:
+        self._book = PhraseBook({"anchors/link": load_wordlist("anchors")["link"]}, skill_literals(entries))
+        self._letters = SingleLetterSkills(entries)
 
     def find(self, text: str) -> list[Match]:
-        candidates = list(self._candidates(mask_links(text)))
-        return _longest_first(candidates)
-
-    def _candidates(self, text: str) -> Iterator[Match]:
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a few characters change length when lowercased; keep offsets true
-            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        for source, automaton in ((lowered, self._folded), (text, self._exact)):
-            for end_index, (length, entry, needs_context) in automaton.iter(source):
-                start, end = end_index - length + 1, end_index + 1
-                if not _on_word_boundary(text, start, end):
-                    continue
-                if needs_context and not _in_tech_context(text, start, end):
-                    continue
-                yield Match(entry, start, end)
+        hits = self._book.find(text, search_copy(text))
+        return resolve_skills(text, hits, self._letters.find(text))
 
 
-_LINK = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+def resolve_skills(
+    text: str, hits: Hits, letters: list[tuple[int, int, tuple[SkillAlias, ...]]]
+) -> list[Match]:
+    """The skill hits of a document scan that are real: right case, on word boundaries, outside links,
+    in a technical context where the alias needs one; longest first where they overlap."""
+    links = link_spans(text, hits.spans("anchors/link"))
+    sure: list[Match] = []
+    unsure: list[Match] = []
+    for start, end, payloads in [*hits.extra, *letters]:
+        if not _on_word_boundary(text, start, end) or (links and _inside(start, links)):
+            continue
+        for payload in payloads:
+            if not isinstance(payload, SkillAlias):
+                continue
+            if payload.exact and text[start:end] != payload.written:
+                continue  # a case-sensitive alias in another case
+            if payload.has_digit and text[start:end].lower() != payload.written.lower():
+                continue  # a digit the scan read as 0
+            (unsure if payload.needs_context else sure).append(Match(payload.entry, start, end))
+    # "Go" counts next to words like "in", "with", "developer", or near another technology ("Node.js
+    # with some Go"); alone ("Go to our site") it is a verb.
+    near = [m.start for m in sure]
+    for m in unsure:
+        if _in_tech_context(text, m.start, m.end) or any(abs(p - m.start) <= _NEAR for p in near):
+            sure.append(m)
+    return _longest_first(sure)
 
 
-def mask_links(text: str) -> str:
-    """URLs and e-mail addresses blanked out, offsets kept: "http://golang.jobs" names no skill."""
-    return _LINK.sub(lambda m: " " * len(m.group(0)), text)
+_NEAR = 40
+
+
+def link_spans(text: str, anchors: list[Span]) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses, from their anchors ("http://", "www.", "@") to the surrounding spaces:
+    "http://golang.jobs" and "jobs@rust-lang.org" name no skill."""
+    spans: list[tuple[int, int]] = []
+    for a in anchors:
+        start = a.start
+        if a.text == "@":
+            start = max(text.rfind(" ", 0, a.start), text.rfind("\n", 0, a.start)) + 1
+        end = _word_end(text, a.end)
+        if a.text != "@" or "." in text[a.end : end]:
+            spans.append((start, end))
+    return spans
+
+
+def _word_end(text: str, i: int) -> int:
+    return _NOT_SPACES.match(text, i).end()  # type: ignore[union-attr]  # \S* always matches
+
+
+_NOT_SPACES = re.compile(r"\S*")
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
 
 
 def _longest_first(matches: list[Match]) -> list[Match]:
@@ -204,6 +273,10 @@ def _on_word_boundary(text: str, start: int, end: int) -> bool:
         return False  # "my.python", "#go" hashtags, "foo_bar"
     if after.isalnum() or after in "+#_":
         return False  # "C" in "C++", "Go" in "Google"
+    if (before == "&" and start > 1 and text[start - 2].isalnum()) or (
+        after == "&" and end + 1 < len(text) and text[end + 1].isalnum()
+    ):
+        return False  # "P&C", "R&D", "AT&T"
     # "Node.js" ends in a letter; an alias followed by ".x" is part of a longer name ("vue.config")
     return not (after == "." and end + 1 < len(text) and text[end + 1].isalnum())
 
