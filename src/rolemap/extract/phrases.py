@@ -30,14 +30,15 @@ from rolemap.models import Span
 
 MAX_EXPANSION = 2000  # literals one phrase may expand to: a guard against a typo that explodes
 _SYNTAX = frozenset("()[]|?*#\\")
+_ANY_DIGIT = "\x00"  # what '#' expands to, until the scan key reads it as 0
 
 
 def expand(phrase: str) -> list[str]:
-    """Every literal string a phrase stands for (lowercase), in a stable order."""
+    """Every literal string a phrase stands for (lowercase; '#' stands as _ANY_DIGIT), in a stable order."""
     parts, i = _sequence(phrase, 0, "", phrase)
     if i != len(phrase):
         raise DataError(f"phrase {phrase!r}: unexpected {phrase[i]!r} at {i}")
-    out = list(dict.fromkeys(search_key(p) for p in parts))
+    out = list(dict.fromkeys(p.lower() for p in parts))
     if "" in out or any("*" in p[:-1] for p in out):
         raise DataError(f"phrase {phrase!r}: may not be empty, and '*' may only end it")
     return out
@@ -76,7 +77,7 @@ def _atom(p: str, i: int, phrase: str) -> tuple[list[str], int]:
     if c == "\\" and i + 1 < len(p):
         return [p[i + 1]], i + 2
     if c == "#":
-        return ["0"], i + 1
+        return [_ANY_DIGIT], i + 1
     if c in ")]|?":
         raise DataError(f"phrase {phrase!r}: unexpected {c!r} at {i}")
     return [c], i + 1
@@ -105,9 +106,10 @@ class _Literal:
     open_end: bool  # ends in '*': the word may go on
     start_bounded: bool
     end_bounded: bool
-    extra: tuple[
-        object, ...
-    ] = ()  # other things found at this literal (skill aliases), judged by their owner
+    # Other things found at this literal (skill aliases), judged by their owner.
+    extra: tuple[object, ...] = ()
+    # (tag, form) pairs: the scan reads digits as 0, so "1099" must be checked against the text.
+    checked: tuple[tuple[str, str], ...] = ()
 
 
 class Hits:
@@ -155,15 +157,22 @@ class PhraseBook:
                 for literal in expand(phrase):
                     if tag not in by_literal[literal]:
                         by_literal[literal].append(tag)
-        # A key of the automaton: "telecommut*" is looked for as "telecommut", open at its end.
-        keys: dict[str, tuple[list[str], bool, list[object]]] = {}
-        for literal, tags in by_literal.items():
-            open_end = literal.endswith("*")
-            keys[literal[:-1] if open_end else literal] = (tags, open_end, [])
+        # A key of the automaton: "telecommut*" is looked for as "telecommut", open at its end; digits
+        # as 0, so a form with a real digit ("1099", "24/7") is checked against the text on a hit.
+        keys: dict[str, tuple[list[str], bool, list[object], list[tuple[str, str]]]] = {}
+        for form, tags in by_literal.items():
+            open_end = form.endswith("*")
+            body = form[:-1] if open_end else form
+            key = search_key(body.replace(_ANY_DIGIT, "0"))
+            slot = keys.setdefault(key, ([], open_end, [], []))
+            if any(c.isdigit() for c in body):
+                slot[3].extend((tag, body) for tag in tags)
+            else:
+                slot[0].extend(t for t in tags if t not in slot[0])
         for literal, payloads in (extra or {}).items():
-            keys.setdefault(literal, ([], False, []))[2].extend(payloads)
+            keys.setdefault(literal, ([], False, [], []))[2].extend(payloads)
         self._automaton = ahocorasick.Automaton()
-        for key, (tags, open_end, payloads) in keys.items():
+        for key, (tags, open_end, payloads, checked) in keys.items():
             self._automaton.add_word(
                 key,
                 _Literal(
@@ -173,6 +182,7 @@ class PhraseBook:
                     key[0].isalnum(),
                     key[-1].isalnum() and not open_end,
                     tuple(payloads),
+                    tuple(checked),
                 ),
             )
         if len(self._automaton):
@@ -190,7 +200,10 @@ class PhraseBook:
             first = last - lit.length + 1
             if lit.extra:
                 extra.append((first, last + 1, lit.extra))
-            if not lit.tags:
+            tags = lit.tags
+            if lit.checked:
+                tags = tags + tuple(t for t, form in lit.checked if _same_digits(text, first, form))
+            if not tags:
                 continue
             # Word boundaries, inline: this loop runs for every hit of every document.
             if lit.start_bounded and first and not _starts_word(text, first):
@@ -202,9 +215,13 @@ class PhraseBook:
             elif lit.end_bounded and stop < size and not _ends_word(text, stop):
                 continue
             span = Span(first, stop, text[first:stop])
-            for tag in lit.tags:
+            for tag in tags:
                 found[tag].append(span)
         return Hits(text, found, extra)
+
+
+def _same_digits(text: str, start: int, form: str) -> bool:
+    return all(text[start + i] == c for i, c in enumerate(form) if c.isdigit())
 
 
 def _starts_word(text: str, start: int) -> bool:

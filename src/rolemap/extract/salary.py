@@ -42,6 +42,7 @@ _PERIOD_BEFORE = re.compile(
     r"\b(?P<p>hourly|annual|yearly|monthly|weekly|daily)\s+(?:base\s+)?(?:pay|rate|salary|wage|compensation)",
     re.I,
 )
+_NAMED_AS_PAY = re.compile(r"(?:salary|pay|wage|compensation)(?:\s+(?:of|is|range))?\s*:?\s*$", re.I)
 _UP_TO = re.compile(r"(?:up\s+to|maximum\s+of|max\.?|not\s+to\s+exceed)\s*$", re.I)
 _SALARY_WORDS = re.compile(
     r"\b(?:salary|salaries|pay|paid|compensation|comp|wage|wages|rate|base|range|earn|earning|income|"
@@ -63,7 +64,10 @@ _NOT_PAY_AFTER = re.compile(
     r"allowance|reimburs\w*|credit|loan|towards|for (?:relocation|equipment|learning|education))\b",
     re.I,
 )
-_CONNECTOR = re.compile(r"^\s?\+?\s?(?:\+|plus\b|and\b|with\b|,)", re.I)  # "$150k + equity": base, then more
+# "$150k + equity", "$80,000 - $125,000 along with commission": the base, then more
+_CONNECTOR = re.compile(
+    r"^\s?\+?\s?(?:\+|plus\b|and\b|with\b|along with\b|as well as\b|in addition to\b|,)", re.I
+)
 _PLAUSIBLE = {
     "hour": (5, 1500),
     "day": (40, 10000),
@@ -100,13 +104,97 @@ class SalaryCandidate:
 
 
 def extract_salary(doc: Document) -> tuple[dict[str, object] | None, tuple[Span, ...]]:
-    best: SalaryCandidate | None = None
-    for candidate in salary_candidates(doc):
-        if best is None or candidate.score > best.score:
-            best = candidate
+    best = choose(salary_candidates(doc), doc.text)
     if best is None:
         return None, ()
     return best.as_record(), (best.span,)
+
+
+def choose(candidates: list[SalaryCandidate], text: str) -> SalaryCandidate | None:
+    """The best-scored amount (the first of equals), then three readings of how postings state pay:
+    "starts at $23 with progressions up to $24/hour" is one range; a band that contains the first one
+    ("hiring range $18.50-22.75, full range $18.50-27.00") is the position's whole band; and the same
+    pay stated twice ("$33.77-38.00 hourly or $70,250-79,040 annually") is read in years."""
+    if not candidates:
+        return None
+    top = max(c.score for c in candidates)
+    tied = [c for c in candidates if c.score == top]
+    best = tied[0]
+    best = _joined_up_to(best, candidates, text) or _joined_levels(best, tied, text) or best
+    wider = [c for c in tied if c is not best and _contains(c, best)]
+    if wider:
+        best = max(wider, key=lambda c: (c.max or 0) - (c.min or 0))
+    yearly = [c for c in tied if c.period == "year" and abs(c.span.start - best.span.end) <= _SAME_STATEMENT]
+    if best.period != "year" and yearly:
+        best = yearly[0]
+    return best
+
+
+_SAME_STATEMENT = 40  # characters between two amounts that state the same pay in two units
+
+
+def _joined_up_to(
+    best: SalaryCandidate, candidates: list[SalaryCandidate], text: str
+) -> SalaryCandidate | None:
+    if best.min is None:  # "up to $24": a starting figure just before it makes the range
+        starts = [
+            c
+            for c in candidates
+            if c.min is not None
+            and c.min == c.max
+            and c.currency == best.currency
+            and 0 <= best.span.start - c.span.end <= 60
+            and "\n" not in text[c.span.end : best.span.start]
+            and c.min < (best.max or 0)
+        ]
+        if starts:
+            c = starts[-1]
+            return SalaryCandidate(
+                c.min,
+                best.max,
+                best.currency,
+                best.period,
+                best.score,
+                Span(c.span.start, best.span.end, text[c.span.start : best.span.end]),
+            )
+    return None
+
+
+def _joined_levels(best: SalaryCandidate, tied: list[SalaryCandidate], text: str) -> SalaryCandidate | None:
+    """Overlapping bands stated side by side for one job ("Technician I: $35.89 - $52.04 per hour
+    Technician II: $41.29 - $59.86 per hour") span the job's whole band."""
+    band = best
+    for c in tied:
+        if c is best or c.currency != band.currency or c.period != band.period:
+            continue
+        if None in (c.min, c.max, band.min, band.max) or c.span.start < band.span.end:
+            continue
+        gap = text[band.span.end : c.span.start]
+        if len(gap) > 60 or "\n" in gap or not (c.min <= band.max and band.min <= c.max):  # type: ignore[operator]
+            continue
+        band = SalaryCandidate(
+            min(band.min, c.min),  # type: ignore[type-var]
+            max(band.max, c.max),  # type: ignore[type-var]
+            band.currency,
+            band.period,
+            band.score,
+            Span(band.span.start, c.span.end, text[band.span.start : c.span.end]),
+        )
+    return band if band is not best else None
+
+
+def _contains(outer: SalaryCandidate, inner: SalaryCandidate) -> bool:
+    return (
+        outer.currency == inner.currency
+        and outer.period == inner.period
+        and outer.min is not None
+        and inner.min is not None
+        and outer.max is not None
+        and inner.max is not None
+        and outer.min <= inner.min
+        and inner.max <= outer.max
+        and (outer.min, outer.max) != (inner.min, inner.max)
+    )
 
 
 def salary_candidates(doc: Document) -> list[SalaryCandidate]:
@@ -155,7 +243,7 @@ def _read_candidate(text: str, m: re.Match[str]) -> SalaryCandidate | None:
         low, high = _share_multiplier(low, high, m)
     period = _period(m, before, after)
     if period is None:
-        period = _period_from_magnitude(high or low)
+        period = _period_from_magnitude(high or low, _NAMED_AS_PAY.search(before) is not None)
         if period is None:
             return None
     if high is None:
@@ -245,11 +333,13 @@ def _normalise_period(word: str) -> str | None:
     return None
 
 
-def _period_from_magnitude(value: float) -> str | None:
+def _period_from_magnitude(value: float, named_as_pay: bool) -> str | None:
     if value >= 15_000:
         return "year"
     if value < 200:
         return "hour"
+    if named_as_pay and value >= 1_000:
+        return "month"  # "Salary of $4,200": a salary of that size is a monthly one
     return None  # 200-15,000 with no unit word: a month, a week or a bonus; say nothing
 
 

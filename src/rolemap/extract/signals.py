@@ -15,17 +15,26 @@ _NOT_THE_WORK = frozenset({"benefits", "apply"})
 
 
 def classify_system_types(doc: Document) -> tuple[tuple[str, ...], tuple[Span, ...]]:
-    """Types whose signal score reaches the threshold, strongest first (at most three)."""
-    threshold = load_wordlist("system_types")["min_score"]
+    """The best-supported type, and a second one close behind; "product" for a posting that describes
+    web or product work but no stronger kind (weights in wordlists.json, system_types)."""
+    rules = load_wordlist("system_types")
     scored: list[tuple[int, str, list[Span]]] = []
-    for kind in {label.split("/")[0] for label in doc.hits.labels("system_types")}:
+    for kind in SYSTEM_TYPES:
         strong = _about_the_work(doc, f"system_types/{kind}/strong")
         weak = _about_the_work(doc, f"system_types/{kind}/weak")
+        if not strong and not weak:
+            continue
+        titled = [s for s in (*strong, *weak) if doc.in_title(s.start)]
         score = 2 * len({s.text.lower() for s in strong}) + len({s.text.lower() for s in weak})
-        if score >= threshold and strong:
-            scored.append((score, kind, strong[:2]))
+        score += rules["title_bonus"] if titled else 0
+        if score >= rules["min_score"] and (strong or titled):
+            scored.append((score, kind, (titled + strong)[:2]))
+    if not scored:
+        web = _about_the_work(doc, "system_types/product/weak")
+        return (("product",), tuple(web[:2])) if web else ((), ())
     scored.sort(key=lambda s: (-s[0], SYSTEM_TYPES.index(s[1])))
-    kept = scored[:3]
+    best = scored[0][0]
+    kept = [scored[0], *(s for s in scored[1:2] if s[0] >= rules["second_ratio"] * best)]
     return tuple(kind for _, kind, _ in kept), tuple(s for _, _, found in kept for s in found)
 
 

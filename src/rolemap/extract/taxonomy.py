@@ -267,18 +267,45 @@ def _longest_first(matches: list[Match]) -> list[Match]:
 
 
 def _on_word_boundary(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    if before.isalnum() or before in "_@" or (before in ".#" and text[start].isalnum()):
-        return False  # "my.python", "#go" hashtags, "foo_bar"
-    if after.isalnum() or after in "+#_":
-        return False  # "C" in "C++", "Go" in "Google"
-    if (before == "&" and start > 1 and text[start - 2].isalnum()) or (
-        after == "&" and end + 1 < len(text) and text[end + 1].isalnum()
-    ):
-        return False  # "P&C", "R&D", "AT&T"
-    # "Node.js" ends in a letter; an alias followed by ".x" is part of a longer name ("vue.config")
-    return not (after == "." and end + 1 < len(text) and text[end + 1].isalnum())
+    """Standing alone: not inside a word, a URL-ish name or "C++". Boards glue lines together
+    ("preferredTFS (source...", "Oracle, SQL Server.Ability", "AWSAre you", "Kafka6. BizTalk"):
+    such seams count as boundaries."""
+    return _starts_alone(text, start) and _ends_alone(text, start, end)
+
+
+def _starts_alone(text: str, start: int) -> bool:
+    if start == 0:
+        return True
+    before, first = text[start - 1], text[start]
+    if before.isalnum():
+        return before.islower() and first.isupper()  # camelCase seam: "preferredTFS"
+    if before in "_@":
+        return False  # "foo_bar", "@python"
+    if before == "#" and first.isalnum():
+        return False  # "#go" hashtags
+    if before == "." and first.isalnum():
+        # "my.python" is a name; "development.CSS" is two sentences glued together
+        return first.isupper() and start >= 2 and text[start - 2].islower()
+    # "P&C", "R&D", "AT&T": an ampersand inside a name
+    return not (before == "&" and start >= 2 and text[start - 2].isalnum())
+
+
+def _ends_alone(text: str, start: int, end: int) -> bool:
+    if end >= len(text):
+        return True
+    after = text[end]
+    following = text[end + 1] if end + 1 < len(text) else " "
+    if after.isalnum():
+        if after.isupper() and following.islower():
+            return True  # a capitalised word glued on: "AWSAre", "testsWorking", "DB2Extensive"
+        return after.isdigit() and following == "."  # a numbered list glued on: "Kafka6. BizTalk"
+    if after in "+#_":
+        return False  # "C" in "C++", "C#"
+    if after == "&" and following.isalnum():
+        return False
+    # "Node.js" ends in a letter; an alias followed by ".x" is part of a longer name ("vue.config"),
+    # unless a capital starts a glued sentence ("SQL Server.Ability")
+    return not (after == "." and following.isalnum() and not following.isupper())
 
 
 _LIST_MARKS = ",/|()&+;:"
