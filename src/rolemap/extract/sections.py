@@ -43,10 +43,14 @@ class SectionMap:
         i = bisect_right(self._starts, offset) - 1
         return self.sections[max(i, 0)].kind
 
-    def is_nice_to_have(self, start: int, end: int) -> bool:
-        if self.kind_at(start) == "nice":
+    def is_nice_to_have(self, start: int, end: int, kind: str | None = None) -> bool:
+        """Whether [start, end) is softened; `kind` is its section when the caller knows it already."""
+        if (kind or self.kind_at(start)) == "nice":
             return True
-        return any(lo <= start and end <= hi for lo, hi in self._softened)
+        for lo, hi in self._softened:
+            if lo <= start and end <= hi:
+                return True
+        return False
 
     @cached_property
     def _softened(self) -> list[tuple[int, int]]:

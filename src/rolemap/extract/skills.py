@@ -29,10 +29,12 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
         kind = sections.kind_at(m.start)
         if kind in _IGNORED_SECTIONS:
             continue
-        t = tallies.setdefault(m.skill.id, _Tally(first=m.start))
+        t = tallies.get(m.skill.id)
+        if t is None:
+            t = tallies[m.skill.id] = _Tally(first=m.start)
         t.count += 1
         t.in_title = t.in_title or doc.in_title(m.start)
-        t.required = t.required or not sections.is_nice_to_have(m.start, m.end)
+        t.required = t.required or not sections.is_nice_to_have(m.start, m.end, kind)
         if len(t.spans) < 3:
             t.spans.append(Span(m.start, m.end, sections.text[m.start : m.end]))
     return tallies

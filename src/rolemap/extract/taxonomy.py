@@ -10,6 +10,7 @@ its ecosystem belongs to). Matching rules, decided per alias:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -204,7 +205,7 @@ def resolve_skills(
 ) -> list[Match]:
     """The skill hits of a document scan that are real: right case, on word boundaries, outside links,
     in a technical context where the alias needs one; longest first where they overlap."""
-    links = link_spans(text, hits.spans("anchors/link"))
+    links = sorted(link_spans(text, hits.spans("anchors/link")))
     sure: list[Match] = []
     unsure: list[Match] = []
     for start, end, payloads in [*hits.extra, *letters]:
@@ -251,8 +252,13 @@ def _word_end(text: str, i: int) -> int:
 _NOT_SPACES = re.compile(r"\S*")
 
 
+_AFTER_ANY = 1 << 62  # sorts after every (start, end) pair with the same start
+
+
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+    """Whether offset falls in one of the sorted spans."""
+    i = bisect_right(spans, (offset, _AFTER_ANY)) - 1
+    return i >= 0 and offset < spans[i][1]
 
 
 def _longest_first(matches: list[Match]) -> list[Match]:
@@ -266,11 +272,18 @@ def _longest_first(matches: list[Match]) -> list[Match]:
     return kept
 
 
+_PLAIN_EDGES = frozenset(" \n\t,;:()[]{}/\"'!?|<>*")
+
+
 def _on_word_boundary(text: str, start: int, end: int) -> bool:
     """Standing alone: not inside a word, a URL-ish name or "C++". Boards glue lines together
     ("preferredTFS (source...", "Oracle, SQL Server.Ability", "AWSAre you", "Kafka6. BizTalk"):
     such seams count as boundaries."""
-    return _starts_alone(text, start) and _ends_alone(text, start, end)
+    plain_start = start == 0 or text[start - 1] in _PLAIN_EDGES
+    plain_end = end >= len(text) or text[end] in _PLAIN_EDGES
+    if plain_start and plain_end:
+        return True  # the usual case, decided without the rules below
+    return (plain_start or _starts_alone(text, start)) and (plain_end or _ends_alone(text, start, end))
 
 
 def _starts_alone(text: str, start: int) -> bool:

@@ -32,7 +32,7 @@ _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 _ODD_SPACES = "\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = re.compile(rf"[ {_ODD_SPACES}]{{2,}}|[{_ODD_SPACES}]")
 _ODD_SPACE = re.compile(rf"[{_ODD_SPACES}]")
-_LINE_EDGES = re.compile(r" \n ?|\n ")
+_RUN_OF_SPACES = re.compile(" {2,}")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
 
@@ -65,11 +65,13 @@ def normalise_text(text: str) -> str:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Each regex runs only when its target can be there: most lines need neither.
-    if "  " in text or _ODD_SPACE.search(text):
+    # Each step runs only when its target is there, and the common ones are plain string passes.
+    if _ODD_SPACE.search(text):
         text = _SPACES.sub(" ", text)
+    if "  " in text:
+        text = _RUN_OF_SPACES.sub(" ", text)
     if " \n" in text or "\n " in text:
-        text = _LINE_EDGES.sub("\n", text)
+        text = text.replace(" \n", "\n").replace("\n ", "\n")  # runs of spaces are single by now
     if "\n\n\n" in text:
         text = _MANY_NEWLINES.sub("\n\n", text)
     return text.strip()
