@@ -47,10 +47,7 @@ class SectionMap:
         """Whether [start, end) is softened; `kind` is its section when the caller knows it already."""
         if (kind or self.kind_at(start)) == "nice":
             return True
-        for lo, hi in self._softened:
-            if lo <= start and end <= hi:
-                return True
-        return False
+        return any(lo <= start and end <= hi for lo, hi in self._softened)
 
     @cached_property
     def _softened(self) -> list[tuple[int, int]]:
