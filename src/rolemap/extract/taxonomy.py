@@ -322,89 +322,12 @@ def _ends_alone(text: str, start: int, end: int) -> bool:
 
 
 _LIST_MARKS = ",/|()&+;:"
-_CONTEXT_BEFORE = frozenset(
-    [
-        "in",
-        "with",
-        "using",
-        "use",
-        "uses",
-        "write",
-        "writing",
-        "written",
-        "of",
-        "and",
-        "or",
-        "like",
-        "including",
-        "knowledge",
-        "experience",
-        "proficiency",
-        "proficient",
-        "expert",
-        "background",
-        "stack",
-        "languages",
-        "language",
-        "e.g.",
-        "eg",
-        "such",
-        "as",
-        "build",
-        "building",
-        "love",
-        "fluent",
-        "familiarity",
-        "familiar",
-        "skilled",
-        "strong",
-    ]
-)
-_CONTEXT_AFTER = frozenset(
-    [
-        "developer",
-        "developers",
-        "engineer",
-        "engineers",
-        "engineering",
-        "programming",
-        "programmer",
-        "programmers",
-        "code",
-        "codebase",
-        "services",
-        "service",
-        "microservices",
-        "backend",
-        "back-end",
-        "language",
-        "experience",
-        "stack",
-        "applications",
-        "application",
-        "libraries",
-        "library",
-        "framework",
-        "ecosystem",
-        "scripts",
-        "development",
-        "expertise",
-        "skills",
-        "and",
-        "or",
-        "developers.",
-        "apis",
-        "api",
-        "dev",
-        "devs",
-        "web",
-        "server",
-        "servers",
-        "tooling",
-        "projects",
-        "shop",
-    ]
-)
+
+
+@cache
+def _context_words() -> tuple[frozenset[str], frozenset[str]]:
+    words = load_wordlist("tech_context")
+    return frozenset(words["before"]), frozenset(words["after"])
 
 
 def _in_tech_context(text: str, start: int, end: int) -> bool:
@@ -415,6 +338,7 @@ def _in_tech_context(text: str, start: int, end: int) -> bool:
         return True
     left_words = left.lower().split()
     right_words = right.lower().split()
-    if left_words and left_words[-1].strip(".,") in _CONTEXT_BEFORE:
+    context_before, context_after = _context_words()
+    if left_words and left_words[-1].strip(".,") in context_before:
         return True
-    return bool(right_words and right_words[0].strip(".,;:") in _CONTEXT_AFTER)
+    return bool(right_words and right_words[0].strip(".,;:") in context_after)
