@@ -12,7 +12,8 @@ def detect_employment_type(doc: Document) -> tuple[str | None, tuple[Span, ...]]
     """A word in the title decides first; otherwise the earliest mention in the text."""
     found: list[tuple[bool, int, str, Span]] = []
     for kind in KINDS:
-        spans = doc.hits.spans(f"employment_type/{kind}")
+        titled = [s for s in doc.hits.spans(f"employment_type/title/{kind}") if doc.in_title(s.start)]
+        spans = titled + doc.hits.spans(f"employment_type/{kind}")
         if spans:
             first = min(spans, key=lambda s: (not doc.in_title(s.start), s.start))
             found.append((not doc.in_title(first.start), first.start, kind, first))
