@@ -6,7 +6,7 @@ from rolemap.extract.taxonomy import CONTRACT_LANGUAGES, SkillMatcher, load_taxo
 
 def test_bundled_taxonomy_is_valid_and_large():
     taxonomy = load_taxonomy()
-    assert len(taxonomy) >= 550
+    assert len(taxonomy) >= 600
     assert set(CONTRACT_LANGUAGES) <= set(taxonomy)
 
 

@@ -24,7 +24,7 @@ _YEARS = re.compile(
     rf"(?:(?P<least>at least|minimum(?: of)?|min\.?|over|more than)\s+)?"
     rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?P<plus>\+|\s?plus)?\s*(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*)?"
     rf"(?:\(\d{{1,2}}\)\s*)?(?:(?:solid|full|good|relevant|professional|proven|progressive)\s+)?"
-    rf"(?:years?|yrs?)\b(?P<after>[^\n.;]{{0,60}})",
+    rf"(?:years?|yrs?)\b(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}})",
     re.I,
 )
 _NOT_EXPERIENCE = re.compile(

@@ -1,0 +1,179 @@
+"""Tricky cases taken from the real postings in ../shared/data (shortened), one table per field."""
+
+import pytest
+
+from rolemap.extract import extract_text
+
+
+def doc(title, body):
+    return title + "\n" + body
+
+
+def field(title, body, name):
+    return getattr(extract_text("case", doc(title, body)), name)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Location: 100% RemoteDuration: 3 months", "remote"),  # LinkedIn glues lines together
+        ("Travel: 80% (Friday Remote)Rate: Hourly", "hybrid"),
+        ("work from home quite often, up to 3-4 days a week", "hybrid"),
+        ("Occasional work from home, no problem! (We are an on-site team, though)", "onsite"),
+        ("This is an in-office position only. Remote candidates will not be considered.", "onsite"),
+        ("Schedule: HYBRID - 3 days onsite & 2 days remote", "hybrid"),
+        ("Staff are assigned to one branch, office location, or remote worksite.", None),
+        ("performing video finishing and remote production duties", None),
+    ],
+)
+def test_work_model(body, expected):
+    assert field("Engineer", body, "work_model") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Analyst", "Location: Pittsburgh , PA Position Type: Contract Description: ...", "contract"),
+        ("Manager", "Oversee 1099 Preparation and distribution. Established in 1968.", None),
+        ("Coordinator", "A full service fire sprinkler systems contractor for residential buildings", None),
+        ("Communications Lead", "Works closely with staff and oversees a Resource Development Intern.", None),
+        ("Content Manager (INTERNSHIP)", "Who we are: ...", "internship"),
+        ("Senior .NET Developer (Temp-to-Perm)", "Company overview ...", "temporary"),
+        ("Cloud / .NET Developer", "Location: 100% RemoteDuration: 3 months", "contract"),
+        ("Engineer", "This is a 6 month contract with a possible extension.", "contract"),
+    ],
+)
+def test_employment_type(title, body, expected):
+    assert field(title, body, "employment_type") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Requirements:Candidates MUST have 7 solid years of relevant experience with prior contracts.", 7),
+        ("Skills Required: 6+ years full-stack .NET development REST web services", 6),
+        ("Requirements:3+ years as a Security EngineerExperience with Microsoft defender", 3),
+        ("We have been working for the last two years building the Amazon of Financial Services.", None),
+        (
+            "BS in Electrical Engineering with 5+ years of experience in related field OR MS in Electrical "
+            "or Computer Engineering with 3+ years of experience in relevant areas in USB validation.",
+            3,
+        ),
+        (
+            "Minimum 6 years of documented work experience in designing, implementing and supporting "
+            "enterprise computing systems requiredMinimum 8+ years of documented IT experience required",
+            8,
+        ),
+        (
+            "Required Qualifications:6+ years of designing and coding distributed systems2+ years as a tech "
+            "lead2+ years of Java/Spring for building RESTful services",
+            6,
+        ),
+        (
+            "Requirements:0 - 3 + years of full stack software development experience BS in Computer Science "
+            "or relevant field preferredExperience with React",
+            0,
+        ),
+        (
+            "Qualifications BS Degree in Computer Science (BONUS).High level of communication. 4+ years* experience",
+            4,
+        ),
+    ],
+)
+def test_years(body, expected):
+    years = field("Engineer", body, "years_experience")
+    assert (years or {}).get("min") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Technical Project Manager - Agile, SQL", "3-5 Years Software Project Management experience", "mid"),
+        ("Architect/Project Manager", "Five years of experience managing architectural projects", "senior"),
+        (
+            "",
+            "HUGHUB – Mayfair, London Onsite – SENIOR .NET DEVELOPER\nWe build insurance software.",
+            "senior",
+        ),
+        (
+            "ENTERPRISE SYSTEMS ENGINEER",
+            "Minimum 8+ years of IT experience. You will architect our platform.",
+            "staff",
+        ),
+        ("Software Engineer II", "Build services.", "mid"),
+        ("Engineering Manager", "Lead a team of 8.", "manager"),
+    ],
+)
+def test_seniority(title, body, expected):
+    assert field(title, body, "seniority") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
+        ("Heavy P&C Insurance Industry background; R&D budget", set(), {"c", "r"}),
+        ("Work in node.js with some Go on the horizon.", {"go", "javascript"}, set()),
+        ("Go to our careers page and apply.", set(), {"go"}),
+        ("Scripting in R, Python and SAS.", {"r", "python"}, set()),
+    ],
+)
+def test_languages(body, present, absent):
+    languages = set(field("Engineer", body, "languages"))
+    assert present <= languages and not (absent & languages)
+
+
+@pytest.mark.parametrize(
+    ("body", "skill"),
+    [
+        ("front end JavaScript Development.CSS and HTML design", "css"),
+        ("Experience with 4. Snowflake 5. Kafka6. BizTalk (must have)", "kafka"),
+        ("data processing (Kafka/Spark/Storm), AWSAre you interested in solving", "aws"),
+        ("RDBMS like Oracle, SQL Server.Ability to translate functional", "sql-server"),
+        ("MCSE preferredTFS (source code management)", "tfs"),
+        ("Agile/Scrum experience", "scrum"),
+    ],
+)
+def test_skills_in_glued_text(body, skill):
+    assert skill in {s.id for s in field("Engineer", body, "skills")}
+
+
+def test_make_the_verb_is_not_make_the_tool():
+    skills = {s.id for s in field("Engineer", "Make an impact. Build with Make and Bazel.", "skills")}
+    assert "bazel" in skills and "make" in skills
+    assert "make" not in {s.id for s in field("Engineer", "Make an impact on millions of users.", "skills")}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Data Engineer", "Build ETL pipelines into our data warehouse with Airflow.", ("data",)),
+        ("Security Engineer", "Identity and access management, SOC 2 compliance.", ("security",)),
+        (
+            "Site Reliability Engineer",
+            "Kubernetes, Terraform, on-call rotation, observability.",
+            ("platform",),
+        ),
+        (
+            "Backend Engineer",
+            "Low-latency services handling millions of requests per second.",
+            ("distributed",),
+        ),
+        ("Rails Developer", "Build features for our web app and admin tools.", ("product",)),
+        ("Developer", "We are a team of five.", ()),
+    ],
+)
+def test_system_types(title, body, expected):
+    assert field(title, body, "system_types")[: len(expected) or None] == expected
+
+
+def test_domains_and_scope_ignore_benefits():
+    e = extract_text(
+        "x",
+        doc(
+            "Backend Engineer",
+            "We build the billing engine of a multi-tenant SaaS. You will join the on-call rotation and "
+            "lead the migration off our legacy platform.\nBenefits:\nHealth insurance, 401k",
+        ),
+    )
+    assert {"billing-engine", "multi-tenant-saas"} <= set(e.domains) and "health" not in e.domains
+    assert {"on-call", "migration"} <= set(e.scope)
