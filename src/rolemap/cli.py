@@ -16,6 +16,7 @@ from rich.table import Table
 
 from rolemap import __version__
 from rolemap.analytics import market_summary
+from rolemap.cli_market import market_app
 from rolemap.errors import InputError, PostingError, RolemapError
 from rolemap.models import Posting
 from rolemap.pipeline import IngestReport, ingest
@@ -33,6 +34,7 @@ app = typer.Typer(
 )
 taxonomy_app = typer.Typer(help="Inspect and validate the skills taxonomy.", no_args_is_help=True)
 app.add_typer(taxonomy_app, name="taxonomy")
+app.registered_commands.extend(market_app.registered_commands)  # market, pay, profile, tracker, trends…
 
 out = Console()
 err = Console(stderr=True)

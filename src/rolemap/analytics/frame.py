@@ -1,0 +1,246 @@
+"""The market frame: the store's unique postings as columns (Arrow files, read as numpy arrays), so every
+market question is a handful of vector operations instead of a SQL scan of millions of rows.
+
+A frame is built from the store once and cached beside it (`<db>.market/`); it is rebuilt when the store
+changes (its posting count, newest `last_seen` or newest close date moved). Multi-valued fields (skills,
+languages, system types, domains, scope) are pairs of arrays: posting row → code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.feather as feather
+from sqlalchemy import func, select, text
+
+from rolemap.errors import StoreError
+from rolemap.store.db import Store
+from rolemap.store.schema import postings
+
+FORMAT = "1"  # bump when the files below change shape
+CATEGORICAL = (
+    "company",
+    "location",
+    "source",
+    "seniority",
+    "primary_language",
+    "work_model",
+    "employment_type",
+    "salary_currency",
+    "salary_period",
+)
+MULTI = ("skill", "language", "system_type", "domain", "scope")
+
+_POSTINGS_SQL = """
+SELECT p.id, p.title, p.company, p.location, p.source, p.posted_at, p.closed_at IS NULL AS is_open,
+       e.seniority, e.primary_language, e.work_model, e.employment_type, e.years_min,
+       e.salary_min, e.salary_max, e.salary_currency, e.salary_period
+FROM postings p LEFT JOIN extractions e ON e.posting_id = p.id
+WHERE p.duplicate_of IS NULL
+ORDER BY p.id
+"""
+_SKILLS_SQL = """
+SELECT s.posting_id, s.skill_id, s.required
+FROM posting_skills s JOIN postings p ON p.id = s.posting_id
+WHERE p.duplicate_of IS NULL
+ORDER BY s.posting_id
+"""
+_LABELS_SQL = """
+SELECT l.posting_id, l.field, l.value
+FROM posting_labels l JOIN postings p ON p.id = l.posting_id
+WHERE p.duplicate_of IS NULL
+ORDER BY l.posting_id
+"""
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """One multi-valued field: row[i] has value vocab[code[i]]; `required` only for skills."""
+
+    row: np.ndarray
+    code: np.ndarray
+    vocab: list[str]
+    required: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class MarketFrame:
+    table: pa.Table  # one row a unique posting
+    pairs: dict[str, Pairs]
+
+    @property
+    def size(self) -> int:
+        return self.table.num_rows
+
+    def codes(self, column: str) -> tuple[np.ndarray, list[str]]:
+        """A categorical column as (codes with -1 for none, vocabulary)."""
+        col = self.table.column(column).combine_chunks()
+        if not isinstance(col, pa.DictionaryArray):
+            col = col.dictionary_encode()
+        codes = col.indices.to_numpy(zero_copy_only=False)
+        codes = np.where(col.is_null().to_numpy(zero_copy_only=False), -1, codes).astype(np.int32)
+        return codes, col.dictionary.to_pylist()
+
+    def numbers(self, column: str) -> np.ndarray:
+        """A numeric column as floats, NaN for none."""
+        return self.table.column(column).to_numpy().astype(float)
+
+    def strings(self, column: str) -> list[str | None]:
+        return self.table.column(column).to_pylist()
+
+
+def load_frame(store: Store, cache: Path | None = None) -> MarketFrame:
+    """The frame of the store, from the cache when it is current."""
+    key = _store_key(store)
+    folder = cache if cache is not None else cache_folder(store)
+    if folder is not None:
+        frame = _read_cache(folder, key)
+        if frame is not None:
+            return frame
+    frame = build_frame(store)
+    if folder is not None:
+        _write_cache(folder, key, frame)
+    return frame
+
+
+def cache_folder(store: Store) -> Path | None:
+    """`<file>.market/` beside a SQLite file; a folder in the user's cache for a server database."""
+    if store.is_sqlite:
+        database = store.engine.url.database
+        if not database or database == ":memory:":
+            return None
+        return Path(database).with_name(Path(database).name + ".market")
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    digest = hashlib.sha256(store.url.encode()).hexdigest()[:16]
+    return Path(base) / "rolemap" / f"market-{digest}"
+
+
+def build_frame(store: Store) -> MarketFrame:
+    try:
+        with store.engine.connect() as conn:
+            rows = conn.execute(text(_POSTINGS_SQL)).all()
+            skills = conn.execute(text(_SKILLS_SQL)).all()
+            labels = conn.execute(text(_LABELS_SQL)).all()
+    except Exception as e:  # the store's driver errors, named for the user
+        raise StoreError(f"{store.describe()}: cannot read postings for the market view ({e})") from e
+    columns: list[Any] = list(zip(*rows, strict=True)) if rows else [() for _ in range(16)]
+    ids = list(columns[0])
+    table = pa.table(
+        {
+            "id": pa.array(ids, pa.string()),
+            "title": pa.array(columns[1], pa.string()),
+            "company": _categorical(_one_spelling(columns[2])),
+            "location": _categorical(columns[3]),
+            "source": _categorical(columns[4]),
+            "posted": pa.array([_day(d) for d in columns[5]], pa.date32()),
+            "is_open": pa.array([bool(v) for v in columns[6]], pa.bool_()),
+            "seniority": _categorical(columns[7]),
+            "primary_language": _categorical(columns[8]),
+            "work_model": _categorical(columns[9]),
+            "employment_type": _categorical(columns[10]),
+            "years_min": pa.array(columns[11], pa.float64()),
+            "salary_min": pa.array(columns[12], pa.float64()),
+            "salary_max": pa.array(columns[13], pa.float64()),
+            "salary_currency": _categorical(columns[14]),
+            "salary_period": _categorical(columns[15]),
+        }
+    )
+    position = {pid: i for i, pid in enumerate(ids)}
+    pairs = {"skill": _pairs([(r[0], r[1]) for r in skills], position, [bool(r[2]) for r in skills])}
+    by_field: dict[str, list[tuple[str, str]]] = {f: [] for f in MULTI if f != "skill"}
+    for pid, field_name, value in labels:
+        if field_name in by_field:
+            by_field[field_name].append((pid, value))
+    for field_name, items in by_field.items():
+        pairs[field_name] = _pairs(items, position)
+    return MarketFrame(table, pairs)
+
+
+def _categorical(values: list[str | None] | tuple[str | None, ...]) -> pa.DictionaryArray:
+    return pa.array(list(values), pa.string()).dictionary_encode()
+
+
+def _one_spelling(names: tuple[str | None, ...]) -> list[str | None]:
+    """ "Acme", "ACME " and "acme" are one company: each is shown as its first spelling."""
+    first: dict[str, str] = {}
+    out: list[str | None] = []
+    for name in names:
+        name = " ".join((name or "").split())
+        out.append(first.setdefault(name.casefold(), name) if name else None)
+    return out
+
+
+def _day(posted: str | None) -> object:
+    import datetime as dt
+
+    if not posted:
+        return None
+    try:
+        return dt.date.fromisoformat(posted[:10])
+    except ValueError:
+        return None
+
+
+def _pairs(
+    items: list[tuple[str, str]], position: dict[str, int], required: list[bool] | None = None
+) -> Pairs:
+    if not items:
+        return Pairs(
+            np.zeros(0, np.int32),
+            np.zeros(0, np.int32),
+            [],
+            np.zeros(0, bool) if required is not None else None,
+        )
+    encoded = pa.array([v for _, v in items], pa.string()).dictionary_encode()
+    return Pairs(
+        np.fromiter((position[p] for p, _ in items), np.int32, len(items)),
+        encoded.indices.to_numpy().astype(np.int32),
+        encoded.dictionary.to_pylist(),
+        np.array(required, bool) if required is not None else None,
+    )
+
+
+def _store_key(store: Store) -> dict[str, object]:
+    with store.engine.connect() as conn:
+        count, newest, closed = conn.execute(
+            select(func.count(), func.max(postings.c.last_seen), func.max(postings.c.closed_at))
+        ).one()
+    return {"format": FORMAT, "postings": count, "newest": str(newest), "closed": str(closed)}
+
+
+def _read_cache(folder: Path, key: dict[str, object]) -> MarketFrame | None:
+    try:
+        if json.loads((folder / "key.json").read_text()) != key:
+            return None
+        table = feather.read_table(folder / "postings.arrow", memory_map=True)
+        vocab = json.loads((folder / "vocab.json").read_text())
+        pairs = {}
+        for name in MULTI:
+            data = np.load(folder / f"{name}.npz", allow_pickle=False)
+            pairs[name] = Pairs(data["row"], data["code"], vocab[name], data.get("required", None))
+        return MarketFrame(table, pairs)
+    except (OSError, ValueError, KeyError, pa.ArrowException):
+        return None  # no cache, an old one or a damaged one: build anew
+
+
+def _write_cache(folder: Path, key: dict[str, object], frame: MarketFrame) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "key.json").unlink(missing_ok=True)  # a half-written cache is never current
+        feather.write_feather(frame.table, folder / "postings.arrow", compression="uncompressed")
+        for name, p in frame.pairs.items():
+            arrays = {"row": p.row, "code": p.code}
+            if p.required is not None:
+                arrays["required"] = p.required
+            np.savez(folder / f"{name}.npz", **arrays)  # type: ignore[arg-type]
+        (folder / "vocab.json").write_text(json.dumps({n: p.vocab for n, p in frame.pairs.items()}))
+        (folder / "key.json").write_text(json.dumps(key))
+    except OSError:
+        pass  # a cache that cannot be written only costs time

@@ -1,0 +1,133 @@
+"""A lane: the postings a set of filters selects ("Go, senior, distributed, remote, since 2017"). Filters
+combine with AND; a filter given several values matches any of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from rolemap.analytics.frame import MarketFrame
+from rolemap.errors import InputError
+
+LEVELS = ("intern", "junior", "mid", "senior", "staff", "manager")
+WORK_MODELS = ("remote", "hybrid", "onsite")
+EMPLOYMENT_TYPES = ("full_time", "part_time", "contract", "internship", "temporary")
+SYSTEM_TYPES = ("product", "data", "distributed", "platform", "security")
+_PERIOD = re.compile(r"^(\d{4})(?:[-_ ]?(?:Q([1-4])|(\d{1,2})))?$", re.I)
+
+
+@dataclass(frozen=True)
+class Lane:
+    language: tuple[str, ...] = ()
+    seniority: tuple[str, ...] = ()
+    system_type: tuple[str, ...] = ()
+    work_model: tuple[str, ...] = ()
+    employment_type: tuple[str, ...] = ()
+    skill: tuple[str, ...] = ()
+    company: tuple[str, ...] = ()
+    location: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None  # exclusive
+    open_only: bool = False
+
+    def __post_init__(self) -> None:
+        for name, allowed in (
+            ("seniority", LEVELS),
+            ("work_model", WORK_MODELS),
+            ("employment_type", EMPLOYMENT_TYPES),
+            ("system_type", SYSTEM_TYPES),
+        ):
+            bad = [v for v in getattr(self, name) if v not in allowed]
+            if bad:
+                raise InputError(f"--{name.replace('_', '-')} {bad[0]!r}: use one of {', '.join(allowed)}")
+        if self.since and self.until and self.since >= self.until:
+            raise InputError(f"--since {self.since} is not before --until {self.until}")
+
+    def describe(self) -> str:
+        parts = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value in ((), None, False):
+                continue
+            shown = ", ".join(value) if isinstance(value, tuple) else str(value)
+            parts.append(f"{f.name.replace('_', ' ')}: {shown}")
+        return "; ".join(parts) or "all postings"
+
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value not in ((), None, False):
+                out[f.name] = list(value) if isinstance(value, tuple) else str(value)
+        return out
+
+
+def select(frame: MarketFrame, lane: Lane) -> np.ndarray:
+    """A boolean mask over the frame's rows: the lane's postings."""
+    mask = np.ones(frame.size, bool)
+    for column in ("seniority", "work_model", "employment_type", "source"):
+        wanted = getattr(lane, column)
+        if wanted:
+            mask &= _in_vocab(frame, column, {w.lower() for w in wanted})
+    if lane.company:
+        mask &= _in_vocab(frame, "company", {c.lower() for c in lane.company}, fold=True)
+    if lane.location:
+        mask &= _contains(frame, "location", lane.location)
+    for name, pair in (("language", "language"), ("system_type", "system_type"), ("skill", "skill")):
+        wanted = getattr(lane, name)
+        if wanted:
+            mask &= has_any(frame, pair, {w.lower() for w in wanted})
+    if lane.since or lane.until:
+        posted = frame.table.column("posted").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+        if lane.since:
+            mask &= posted >= np.datetime64(lane.since)
+        if lane.until:
+            mask &= posted < np.datetime64(lane.until)
+    if lane.open_only:
+        mask &= frame.table.column("is_open").to_numpy(zero_copy_only=False)
+    return mask
+
+
+def has_any(frame: MarketFrame, field: str, values: set[str]) -> np.ndarray:
+    pairs = frame.pairs[field]
+    codes = [i for i, v in enumerate(pairs.vocab) if v.lower() in values]
+    mask = np.zeros(frame.size, bool)
+    if codes:
+        mask[pairs.row[np.isin(pairs.code, codes)]] = True
+    return mask
+
+
+def _in_vocab(frame: MarketFrame, column: str, values: set[str], fold: bool = False) -> np.ndarray:
+    codes, vocab = frame.codes(column)
+    keep = [i for i, v in enumerate(vocab) if (v.lower() if fold else v) in values]
+    return np.isin(codes, keep)
+
+
+def _contains(frame: MarketFrame, column: str, needles: tuple[str, ...]) -> np.ndarray:
+    codes, vocab = frame.codes(column)
+    keep = [i for i, v in enumerate(vocab) if any(n.lower() in v.lower() for n in needles)]
+    return np.isin(codes, keep)
+
+
+def parse_period(text: str, end: bool = False) -> dt.date:
+    """'2017', '2017Q1', '2017-03' → the first day of that period (the day after it when end=True)."""
+    m = _PERIOD.match(text.strip())
+    if not m:
+        raise InputError(f"{text!r}: not a period; use 2017, 2017Q1 or 2017-03")
+    year = int(m.group(1))
+    if m.group(2):
+        first_month, months = (int(m.group(2)) - 1) * 3 + 1, 3
+    elif m.group(3):
+        first_month, months = int(m.group(3)), 1
+        if not 1 <= first_month <= 12:
+            raise InputError(f"{text!r}: month {first_month} does not exist")
+    else:
+        first_month, months = 1, 12
+    if not end:
+        return dt.date(year, first_month, 1)
+    month_index = year * 12 + first_month - 1 + months
+    return dt.date(month_index // 12, month_index % 12 + 1, 1)

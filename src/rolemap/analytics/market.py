@@ -1,0 +1,275 @@
+"""The role page of a lane, pay by level and scope, the target profile and the tracker: what the seed
+documents ask the market to tell a person, computed on the market frame."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from rolemap.analytics.frame import MarketFrame
+from rolemap.analytics.lane import LEVELS, WORK_MODELS, Lane, select
+from rolemap.analytics.pay import PayScale, PayStats, pay_scale, pay_stats
+
+MIN_CELL = 5  # a pay cell on fewer postings is marked "too few", never hidden
+
+
+@dataclass(frozen=True)
+class Share:
+    name: str
+    count: int
+    share: float
+    required: int | None = None  # postings that require it (skills only)
+
+
+@dataclass(frozen=True)
+class Market:
+    lane: str
+    postings: int
+    open_positions: int
+    companies: int
+    top_companies: list[Share]
+    levels: list[Share]  # the six levels, then "unknown"
+    senior_share: float | None  # senior + staff + manager among postings with a level
+    junior_share: float | None  # intern + junior among postings with a level
+    work_models: list[Share]
+    pay: PayStats
+    languages: list[Share]
+    skills: list[Share]
+    together: list[tuple[str, str, int]]  # skills asked together, most often first
+    message: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None = None) -> Market:
+    mask = select(frame, lane)
+    n = int(mask.sum())
+    scale = scale or pay_scale(frame)
+    is_open = frame.table.column("is_open").to_numpy(zero_copy_only=False)
+    levels = counts_of(frame, "seniority", mask, order=LEVELS)
+    known = sum(s.count for s in levels if s.name != "unknown")
+    senior = sum(s.count for s in levels if s.name in ("senior", "staff", "manager"))
+    junior = sum(s.count for s in levels if s.name in ("intern", "junior"))
+    company_codes, _ = frame.codes("company")
+    return Market(
+        lane=lane.describe(),
+        postings=n,
+        open_positions=int((mask & is_open).sum()),
+        companies=int(np.unique(company_codes[mask & (company_codes >= 0)]).size),
+        top_companies=[s for s in counts_of(frame, "company", mask) if s.name != "unknown"][:top],
+        levels=levels,
+        senior_share=senior / known if known else None,
+        junior_share=junior / known if known else None,
+        work_models=counts_of(frame, "work_model", mask, order=WORK_MODELS),
+        pay=pay_stats(scale, mask),
+        languages=multi_counts(frame, "language", mask)[:top],
+        skills=multi_counts(frame, "skill", mask)[:top],
+        together=co_occurring(frame, mask, top),
+        message="" if n else f"no postings match ({lane.describe()}): widen the filters",
+    )
+
+
+def counts_of(frame: MarketFrame, column: str, mask: np.ndarray, order: tuple[str, ...] = ()) -> list[Share]:
+    """How many of the lane's postings have each value, most first (or in `order`), then "unknown"."""
+    codes, vocab = frame.codes(column)
+    n = int(mask.sum())
+    tally = np.bincount(codes[mask] + 1, minlength=len(vocab) + 1)  # slot 0: none
+    shares = [Share(v, int(tally[i + 1]), float(tally[i + 1] / n) if n else 0.0) for i, v in enumerate(vocab)]
+    if order:
+        by_name = {s.name: s for s in shares}
+        shares = [by_name.get(name, Share(name, 0, 0.0)) for name in order]
+    else:
+        shares = sorted((s for s in shares if s.count), key=lambda s: (-s.count, s.name))
+    unknown = int(tally[0])
+    return [*shares, Share("unknown", unknown, unknown / n if n else 0.0)]
+
+
+def multi_counts(frame: MarketFrame, field_name: str, mask: np.ndarray) -> list[Share]:
+    """Values of a multi-valued field by the share of the lane's postings that have them."""
+    pairs = frame.pairs[field_name]
+    n = int(mask.sum())
+    inside = mask[pairs.row]
+    tally = np.bincount(pairs.code[inside], minlength=len(pairs.vocab))
+    required = (
+        np.bincount(pairs.code[inside & pairs.required], minlength=len(pairs.vocab))
+        if pairs.required is not None
+        else None
+    )
+    order: list[int] = (
+        np.lexsort((np.array(pairs.vocab, dtype=object), -tally)).tolist() if pairs.vocab else []
+    )
+    return [
+        Share(
+            pairs.vocab[i],
+            int(tally[i]),
+            float(tally[i] / n) if n else 0.0,
+            int(required[i]) if required is not None else None,
+        )
+        for i in order
+        if tally[i]
+    ]
+
+
+def co_occurring(frame: MarketFrame, mask: np.ndarray, top: int) -> list[tuple[str, str, int]]:
+    """Pairs among the lane's most asked skills, by how many postings ask for both."""
+    skills = multi_counts(frame, "skill", mask)[: max(top, 2)]
+    if len(skills) < 2:
+        return []
+    pairs = frame.pairs["skill"]
+    index = {name: j for j, name in enumerate(s.name for s in skills)}
+    column = np.array([index.get(pairs.vocab[c], -1) for c in range(len(pairs.vocab))], np.int32)
+    keep = mask[pairs.row] & (column[pairs.code] >= 0)
+    position = np.cumsum(mask) - 1  # row → its place among the lane's postings
+    matrix = np.zeros((int(mask.sum()), len(skills)), np.float32)
+    matrix[position[pairs.row[keep]], column[pairs.code[keep]]] = 1.0
+    together = matrix.T @ matrix
+    out = [
+        (skills[a].name, skills[b].name, int(together[a, b]))
+        for a in range(len(skills))
+        for b in range(a + 1, len(skills))
+        if together[a, b] > 0
+    ]
+    return sorted(out, key=lambda t: (-t[2], t[0], t[1]))[:top]
+
+
+@dataclass(frozen=True)
+class PayCell:
+    value: str
+    postings: int
+    pay: PayStats
+    too_few: bool
+
+
+@dataclass(frozen=True)
+class PayBy:
+    lane: str
+    by: str
+    currency: str
+    cells: list[PayCell]
+    overall: PayStats
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+PAY_DIMENSIONS = ("seniority", "system_type", "work_model", "language", "scope", "employment_type")
+
+
+def pay_by(
+    frame: MarketFrame, lane: Lane, by: str, scale: PayScale | None = None, min_cell: int = MIN_CELL
+) -> PayBy:
+    mask = select(frame, lane)
+    scale = scale or pay_scale(frame)
+    cells = []
+    for value, members in _groups(frame, by, mask):
+        stats = pay_stats(scale, members)
+        cells.append(PayCell(value, int(members.sum()), stats, stats.count < min_cell))
+    return PayBy(lane.describe(), by, scale.currency, cells, pay_stats(scale, mask))
+
+
+def _groups(frame: MarketFrame, by: str, mask: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    if by in ("seniority", "work_model", "employment_type"):
+        codes, vocab = frame.codes(by)
+        order = {"seniority": LEVELS, "work_model": WORK_MODELS}.get(by) or tuple(sorted(vocab))
+        return [(v, mask & (codes == vocab.index(v))) for v in order if v in vocab]
+    pairs = frame.pairs[by]
+    groups = []
+    for share in multi_counts(frame, by, mask):
+        member = np.zeros(frame.size, bool)
+        member[pairs.row[pairs.code == pairs.vocab.index(share.name)]] = True
+        groups.append((share.name, mask & member))
+    return groups
+
+
+@dataclass(frozen=True)
+class Profile:
+    lane: str
+    postings: int
+    min_share: float
+    must_have: list[Share]
+    nice_to_have: list[Share]
+    languages: list[Share]
+    three_repeated: list[str] = field(default_factory=list)
+    message: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def profile(frame: MarketFrame, lane: Lane, min_share: float = 0.3) -> Profile:
+    """The skills at least `min_share` of the lane's postings ask for: must-have when most of the postings
+    that name a skill require it, nice-to-have otherwise; and the three most repeated, as the guide asks."""
+    mask = select(frame, lane)
+    n = int(mask.sum())
+    common = [s for s in multi_counts(frame, "skill", mask) if s.share >= min_share]
+    must = [s for s in common if (s.required or 0) * 2 > s.count]
+    nice = [s for s in common if (s.required or 0) * 2 <= s.count]
+    languages = [s for s in multi_counts(frame, "language", mask) if s.share >= min_share]
+    message = "" if n else f"no postings match ({lane.describe()}): widen the filters"
+    if n and not common:
+        message = f"no skill is asked by {min_share:.0%} of these {n} postings: lower --min-share"
+    return Profile(lane.describe(), n, min_share, must, nice, languages, [s.name for s in must[:3]], message)
+
+
+@dataclass(frozen=True)
+class TrackerRow:
+    id: str
+    title: str
+    company: str
+    language: str
+    level: str
+    system_type: str
+    work_model: str
+    posted: str
+    repeated: list[str]
+
+
+def tracker(
+    frame: MarketFrame, lane: Lane, limit: int = 50, repeated_share: float = 0.3
+) -> tuple[list[TrackerRow], int]:
+    """One row a posting of the lane, newest first, with its repeated requirements: the skills it shares
+    with at least `repeated_share` of the lane's postings. Returns the rows and the lane's size."""
+    mask = select(frame, lane)
+    n = int(mask.sum())
+    repeated = {s.name for s in multi_counts(frame, "skill", mask) if s.share >= repeated_share}
+    posted = frame.table.column("posted").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    rows = np.flatnonzero(mask)
+    order = rows[np.argsort(-posted[rows].astype("int64"), kind="stable")][:limit]
+    chosen = set(order.tolist())
+    skills = _values_of(frame, "skill", chosen)
+    systems = _values_of(frame, "system_type", chosen)
+    titles, companies, ids = frame.strings("title"), frame.strings("company"), frame.strings("id")
+    level_codes, level_vocab = frame.codes("seniority")
+    model_codes, model_vocab = frame.codes("work_model")
+    language_codes, language_vocab = frame.codes("primary_language")
+    out = []
+    for r in order.tolist():
+        out.append(
+            TrackerRow(
+                id=ids[r] or "",
+                title=titles[r] or "",
+                company=companies[r] or "",
+                language=_name(language_codes[r], language_vocab),
+                level=_name(level_codes[r], level_vocab),
+                system_type=", ".join(systems.get(r, [])),
+                work_model=_name(model_codes[r], model_vocab),
+                posted="" if np.isnat(posted[r]) else str(posted[r]),
+                repeated=[s for s in skills.get(r, []) if s in repeated],
+            )
+        )
+    return out, n
+
+
+def _values_of(frame: MarketFrame, field_name: str, rows: set[int]) -> dict[int, list[str]]:
+    pairs = frame.pairs[field_name]
+    keep = np.isin(pairs.row, list(rows))
+    out: dict[int, list[str]] = {}
+    for r, c in zip(pairs.row[keep].tolist(), pairs.code[keep].tolist(), strict=True):
+        out.setdefault(r, []).append(pairs.vocab[c])
+    return out
+
+
+def _name(code: int, vocab: list[str]) -> str:
+    return vocab[code] if code >= 0 else ""

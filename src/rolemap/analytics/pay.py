@@ -1,0 +1,168 @@
+"""Pay on one scale: every stated salary annualised (hour × 2080, day × 260, week × 52, month × 12) and
+converted to one currency with a dated rate table, implausible figures left out and counted.
+
+A posting's figure is the middle of its range ("$120k–$150k" → 135k), or the one figure it states ("up to
+$150k" → 150k). Statistics say how many figures they rest on and how many were annualised, converted and
+left out, so a wide range never stands without its reason.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from rolemap.analytics.frame import MarketFrame
+from rolemap.errors import DataError, InputError
+
+HOURS_A_YEAR = {"hour": 2080.0, "day": 260.0, "week": 52.0, "month": 12.0, "year": 1.0}
+# A full-time year of pay outside this band (in the target currency, USD by default) is a misread figure
+# or not a salary: "a yearly 3,000", "an hourly 90,000".
+PLAUSIBLE_YEAR = (10_000.0, 1_000_000.0)
+MIN_FOR_MEDIAN = 3  # fewer figures than this: no median is printed, the output says why
+
+
+@dataclass(frozen=True)
+class Rates:
+    date: str
+    base: str
+    usd_per_unit: dict[str, float]
+    source: str = "bundled"
+
+    def factor(self, currency: str, target: str) -> float | None:
+        """How many `target` one `currency` is worth, or None when the table lacks either."""
+        a, b = self.usd_per_unit.get(currency), self.usd_per_unit.get(target)
+        return a / b if a and b else None
+
+
+@cache
+def bundled_rates() -> Rates:
+    raw = resources.files("rolemap.analytics").joinpath("data/rates.json").read_text(encoding="utf-8")
+    return parse_rates(raw, "rates.json (bundled)")
+
+
+def load_rates(path: Path | None) -> Rates:
+    if path is None:
+        return bundled_rates()
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: cannot read the rate table ({e})") from None
+    return parse_rates(raw, str(path))
+
+
+def parse_rates(raw: str, where: str) -> Rates:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise DataError(f"{where}: not valid JSON ({e})") from None
+    rates = data.get("rates") if isinstance(data, dict) else None
+    if not isinstance(rates, dict) or not rates or not isinstance(data.get("date"), str):
+        raise DataError(f'{where}: expected {{"date": "YYYY-MM-DD", "rates": {{"EUR": 1.07, ...}}}}')
+    bad = [k for k, v in rates.items() if not isinstance(v, (int, float)) or isinstance(v, bool) or v <= 0]
+    if bad:
+        raise DataError(f"{where}: the rate of {bad[0]} must be a positive number")
+    return Rates(
+        data["date"], str(data.get("base", "USD")), {k.upper(): float(v) for k, v in rates.items()}, where
+    )
+
+
+@dataclass(frozen=True)
+class PayScale:
+    """Every posting's pay as one yearly figure in one currency (NaN where none is usable)."""
+
+    yearly: np.ndarray
+    stated: np.ndarray  # the posting states a salary
+    annualised: np.ndarray  # stated per hour / day / week / month
+    converted: np.ndarray  # stated in another currency
+    implausible: np.ndarray  # stated, but outside the plausible band once annualised
+    unconvertible: np.ndarray  # a currency the rate table lacks
+    currency: str
+    rates: Rates
+
+
+def pay_scale(frame: MarketFrame, currency: str = "USD", rates: Rates | None = None) -> PayScale:
+    rates = rates or bundled_rates()
+    currency = currency.upper()
+    if currency not in rates.usd_per_unit:
+        raise InputError(f"--currency {currency}: the rate table ({rates.source}) has no rate for it")
+    low, high = frame.numbers("salary_min"), frame.numbers("salary_max")
+    middle = np.where(np.isnan(low), high, np.where(np.isnan(high), low, (low + high) / 2))
+    period_codes, periods = frame.codes("salary_period")
+    currency_codes, currencies = frame.codes("salary_currency")
+    per_year = np.array([HOURS_A_YEAR.get(p, np.nan) for p in periods] + [np.nan])[period_codes]
+    factor = np.array([rates.factor(c, currency) or np.nan for c in currencies] + [np.nan])[currency_codes]
+    stated = ~np.isnan(middle) & (period_codes >= 0) & (currency_codes >= 0)
+    yearly = middle * per_year * factor
+    unconvertible = stated & np.isnan(factor)
+    implausible = stated & ~unconvertible & ~((yearly >= PLAUSIBLE_YEAR[0]) & (yearly <= PLAUSIBLE_YEAR[1]))
+    usable = stated & ~unconvertible & ~implausible
+    year_code = periods.index("year") if "year" in periods else -2
+    target_code = currencies.index(currency) if currency in currencies else -2
+    return PayScale(
+        yearly=np.where(usable, yearly, np.nan),
+        stated=stated,
+        annualised=usable & (period_codes != year_code),
+        converted=usable & (currency_codes != target_code),
+        implausible=implausible,
+        unconvertible=unconvertible,
+        currency=currency,
+        rates=rates,
+    )
+
+
+@dataclass(frozen=True)
+class PayStats:
+    count: int  # figures the statistics rest on
+    stated: int  # postings of the lane that state pay at all
+    annualised: int
+    converted: int
+    left_out: int  # implausible or in a currency without a rate
+    currency: str
+    median: float | None
+    p25: float | None
+    p75: float | None
+    low: float | None
+    high: float | None
+    note: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def pay_stats(scale: PayScale, mask: np.ndarray) -> PayStats:
+    values = scale.yearly[mask]
+    values = values[~np.isnan(values)]
+    stated = int(scale.stated[mask].sum())
+    left_out = int((scale.implausible | scale.unconvertible)[mask].sum())
+    common = dict(
+        count=int(values.size),
+        stated=stated,
+        annualised=int(scale.annualised[mask].sum()),
+        converted=int(scale.converted[mask].sum()),
+        left_out=left_out,
+        currency=scale.currency,
+    )
+    if values.size < MIN_FOR_MEDIAN:
+        note = (
+            f"too few salaries for a median: {values.size} usable of {stated} stated "
+            f"(at least {MIN_FOR_MEDIAN} needed)"
+        )
+        return PayStats(**common, median=None, p25=None, p75=None, low=None, high=None, note=note)  # type: ignore[arg-type]
+    p25, median, p75 = (float(v) for v in np.percentile(values, [25, 50, 75]))
+    low, high = float(values.min()), float(values.max())
+    note = (
+        f"yearly {scale.currency}, from {values.size} postings stating pay; {common['annualised']} converted from "
+        f"hourly/daily/weekly/monthly pay, {common['converted']} from another currency (rates of "
+        f"{scale.rates.date}), {left_out} left out as implausible or without a rate. The range is the lowest "
+        f"and highest figure; half the postings pay between {_k(p25)} and {_k(p75)}."
+    )
+    return PayStats(**common, median=median, p25=p25, p75=p75, low=low, high=high, note=note)  # type: ignore[arg-type]
+
+
+def _k(value: float) -> str:
+    return f"{value / 1000:,.0f}k" if value >= 10_000 else f"{value:,.0f}"

@@ -1,0 +1,269 @@
+"""The market commands: market, pay, tracker, profile, trends, changes, report. Each takes the same lane
+filters, builds (or reuses) the market frame of the store and prints a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from rolemap.analytics import market as market_lib
+from rolemap.analytics import trends as trends_lib
+from rolemap.analytics.frame import MarketFrame, load_frame
+from rolemap.analytics.lane import Lane, parse_period
+from rolemap.analytics.pay import load_rates, pay_scale
+from rolemap.errors import InputError
+from rolemap.present import market_view as view
+from rolemap.store.db import ENV_VAR, open_store
+
+market_app = typer.Typer()
+out = Console()
+err = Console(stderr=True)
+
+
+def _many(help_text: str, name: str) -> Any:
+    return typer.Option(
+        name, help=help_text + " Repeat or separate with commas.", rich_help_panel="Lane filters"
+    )
+
+
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help=f"Database URL or SQLite file (default: ${ENV_VAR}).")
+]
+Language = Annotated[list[str] | None, _many("Programming language (go, python, java…).", "--language")]
+Seniority = Annotated[
+    list[str] | None, _many("Level: intern, junior, mid, senior, staff, manager.", "--seniority")
+]
+SystemType = Annotated[
+    list[str] | None, _many("System type: product, data, distributed, platform, security.", "--system-type")
+]
+WorkModel = Annotated[list[str] | None, _many("remote, hybrid or onsite.", "--work-model")]
+Employment = Annotated[
+    list[str] | None,
+    _many("full_time, part_time, contract, internship, temporary.", "--employment-type"),
+]
+Skill = Annotated[list[str] | None, _many("Skill id (kubernetes, postgresql…).", "--skill")]
+Company = Annotated[list[str] | None, _many("Company name (exact, any case).", "--company")]
+Location = Annotated[
+    list[str] | None, _many("Text the location contains (Berlin, US, London…).", "--location")
+]
+Source = Annotated[list[str] | None, _many("Source: hn, jsonl, csv, greenhouse, lever, ashby…", "--source")]
+Since = Annotated[
+    str | None, typer.Option(help="First period: 2017, 2017Q1 or 2017-03.", rich_help_panel="Lane filters")
+]
+Until = Annotated[
+    str | None,
+    typer.Option(help="Last period, included: 2018, 2018Q1 or 2018-03.", rich_help_panel="Lane filters"),
+]
+OpenOnly = Annotated[
+    bool, typer.Option("--open", help="Only postings not closed.", rich_help_panel="Lane filters")
+]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+AsCsv = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
+Currency = Annotated[str, typer.Option(help="Currency every salary is converted to.")]
+RatesFile = Annotated[
+    Path | None,
+    typer.Option("--rates", help="Your own exchange-rate table (JSON, same shape as the bundled one)."),
+]
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip().lower() for item in values or [] for v in item.split(",") if v.strip())
+
+
+def lane_of(**filters: Any) -> Lane:
+    since, until = filters.pop("since"), filters.pop("until")
+    return Lane(
+        **{k: _split(v) for k, v in filters.items() if k != "open_only"},
+        since=parse_period(since) if since else None,
+        until=parse_period(until, end=True) if until else None,
+        open_only=filters.get("open_only", False),
+    )
+
+
+def _frame(db: str | None) -> MarketFrame:
+    store = open_store(db)
+    with err.status("reading the store into the market view…") if err.is_terminal else _nothing():
+        return load_frame(store)
+
+
+class _nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _emit(as_json: bool, as_csv: bool, data: Any, csv_text: Any, table: Any) -> None:
+    if as_json and as_csv:
+        raise InputError("choose one of --json and --csv")
+    if as_json:
+        print(json.dumps(data, default=str, indent=1))
+    elif as_csv:
+        print(csv_text(), end="")
+    else:
+        out.print(table())
+
+
+@market_app.command("market")
+def market_command(
+    language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
+    work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
+    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    top: Annotated[int, typer.Option(min=1, max=200, help="How many skills, languages and companies to list.")] = 15,
+    currency: Currency = "USD", rates: RatesFile = None,
+    db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
+) -> None:  # fmt: skip
+    """The role page of a lane: open positions, companies hiring, levels, work model, salary, top skills.
+
+    Example: rolemap market --language go --seniority senior,staff --since 2017
+    """
+    lane = lane_of(**_filters(locals()))
+    frame = _frame(db)
+    m = market_lib.market(frame, lane, top, pay_scale(frame, currency, load_rates(rates)))
+    _emit(as_json, as_csv, m.as_dict(), lambda: view.market_csv(m), lambda: view.market_view(m))
+
+
+@market_app.command("pay")
+def pay_command(
+    by: Annotated[str, typer.Option(help="seniority, system_type, work_model, language, scope or employment_type.")] = "seniority",
+    language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
+    work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
+    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    min_cell: Annotated[int, typer.Option(min=1, help="Cells with fewer salaries are marked too few.")] = 5,
+    currency: Currency = "USD", rates: RatesFile = None,
+    db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
+) -> None:  # fmt: skip
+    """Pay compared by level, system type, work model, language or scope (on-call, migration, people
+    management…), every salary yearly in one currency, each cell with its count.
+
+    Example: rolemap pay --language python --by scope
+    """
+    if by not in market_lib.PAY_DIMENSIONS:
+        raise InputError(f"--by {by!r}: use one of {', '.join(market_lib.PAY_DIMENSIONS)}")
+    lane = lane_of(**_filters(locals()))
+    frame = _frame(db)
+    p = market_lib.pay_by(frame, lane, by, pay_scale(frame, currency, load_rates(rates)), min_cell)
+    _emit(as_json, as_csv, p.as_dict(), lambda: view.pay_by_csv(p), lambda: view.pay_by_view(p))
+
+
+@market_app.command("profile")
+def profile_command(
+    min_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="Least share of the lane's postings.")] = 0.3,
+    language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
+    work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
+    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
+) -> None:  # fmt: skip
+    """The target profile of a lane: the skills most of its postings ask for, must-have and nice-to-have,
+    and the three repeated skills to build evidence for.
+
+    Example: rolemap profile --language go --system-type distributed --min-share 0.25
+    """
+    lane = lane_of(**_filters(locals()))
+    p = market_lib.profile(_frame(db), lane, min_share)
+    _emit(as_json, as_csv, p.as_dict(), lambda: view.profile_csv(p), lambda: view.profile_view(p))
+
+
+@market_app.command("tracker")
+def tracker_command(
+    limit: Annotated[int, typer.Option(min=1, max=100_000, help="How many postings, newest first.")] = 50,
+    language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
+    work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
+    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
+) -> None:  # fmt: skip
+    """The guide's tracker: one row a posting with title, company, language, level, system type, work
+    model, and the requirements it shares with many postings of the lane.
+
+    Example: rolemap tracker --skill kubernetes --work-model remote --csv > tracker.csv
+    """
+    lane = lane_of(**_filters(locals()))
+    rows, total = market_lib.tracker(_frame(db), lane, limit)
+    data = {"lane": lane.describe(), "postings": total, "rows": [r.__dict__ for r in rows]}
+    _emit(as_json, as_csv, data, lambda: view.tracker_csv(rows), lambda: view.tracker_view(rows, total))
+
+
+@market_app.command("trends")
+def trends_command(
+    every: Annotated[str, typer.Option(help="quarter or month.")] = "quarter",
+    top: Annotated[int, typer.Option(min=1, max=50, help="Values shown per dimension.")] = 8,
+    language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
+    work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
+    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
+) -> None:  # fmt: skip
+    """Each language, skill, level, system type and work model: its share of postings per period.
+
+    Example: rolemap trends --every quarter --since 2015
+    """
+    lane = lane_of(**_filters(locals()))
+    t = trends_lib.trends(_frame(db), lane, every, top)
+    _emit(as_json, as_csv, t.as_dict(), lambda: view.trends_csv(t), lambda: view.trends_view(t))
+
+
+@market_app.command("changes")
+def changes_command(
+    since: Annotated[str, typer.Option("--since", help="The earlier period: 2017Q1 (or 2017-03 with --every month).")],
+    to: Annotated[str | None, typer.Option("--to", help="The later period (default: the newest in the data).")] = None,
+    every: Annotated[str, typer.Option(help="quarter or month.")] = "quarter",
+    alpha: Annotated[float, typer.Option(min=0.0001, max=0.5, help="False-discovery rate.")] = 0.05,
+    language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
+    work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
+    location: Location = None, source: Source = None, open_only: OpenOnly = False,
+    db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
+) -> None:  # fmt: skip
+    """What rose or fell between two periods, tested for significance (two-proportion z-test with a
+    Benjamini-Hochberg false-discovery rate); small samples are flagged.
+
+    Example: rolemap changes --since 2014Q1 --to 2018Q1
+    """
+    filters = _filters(locals())
+    lane = lane_of(**filters, since=None, until=None)
+    c = trends_lib.changes(_frame(db), lane, since.upper(), to.upper() if to else None, every, alpha)
+    _emit(as_json, as_csv, c.as_dict(), lambda: view.changes_csv(c), lambda: view.changes_view(c))
+
+
+_FILTER_NAMES = (
+    "language", "seniority", "system_type", "work_model", "employment_type", "skill", "company", "location",
+    "source", "since", "until", "open_only",
+)  # fmt: skip
+
+
+def _filters(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: values[k] for k in _FILTER_NAMES if k in values and not (k == "since" and "to" in values)}
+
+
+@market_app.command("report")
+def report_command(
+    output: Annotated[Path, typer.Option("-o", "--output", help="The file to write (report.html, report.md).")],
+    format: Annotated[str | None, typer.Option("--format", help="html or md (default: from the file name).")] = None,
+    every: Annotated[str, typer.Option(help="Trend periods: quarter or month.")] = "quarter",
+    language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
+    work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
+    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    currency: Currency = "USD", rates: RatesFile = None, db: DbOpt = None,
+) -> None:  # fmt: skip
+    """One self-contained page for a lane: headline figures and charts (levels, pay by level, top skills,
+    trends, work model), each chart beside its numbers. Opens without a network.
+
+    Example: rolemap report --language go -o go.html
+    """
+    from rolemap.present.report import gather, render_html, render_markdown
+
+    kind = (format or output.suffix.lstrip(".") or "html").lower()
+    if kind not in ("html", "md"):
+        raise InputError(f"--format {kind!r}: use html or md")
+    lane = lane_of(**_filters(locals()))
+    frame = _frame(db)
+    data = gather(frame, lane, pay_scale(frame, currency, load_rates(rates)), every)
+    page = render_html(data) if kind == "html" else render_markdown(data)
+    try:
+        output.write_text(page, encoding="utf-8")
+    except OSError as e:
+        raise InputError(f"{output}: cannot write the report ({e.strerror})") from None
+    err.print(f"wrote {output} ({kind}, {len(page) / 1024:,.0f} KB)", highlight=False)

@@ -1,0 +1,79 @@
+"""`rolemap report`: the role page of a lane as one self-contained HTML page (inline SVG charts, inline CSS,
+no script, nothing fetched) or as Markdown. Every chart has its numbers in a table next to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from rolemap.analytics.frame import MarketFrame
+from rolemap.analytics.lane import LEVELS, Lane
+from rolemap.analytics.market import Market, PayBy, market, pay_by
+from rolemap.analytics.pay import PayScale
+from rolemap.analytics.trends import Trends, trends
+from rolemap.present import charts
+from rolemap.present.market_view import money, pct
+
+
+@dataclass(frozen=True)
+class ReportData:
+    market: Market
+    pay: PayBy
+    trends: Trends
+    generated: str
+
+
+def gather(frame: MarketFrame, lane: Lane, scale: PayScale, every: str = "quarter") -> ReportData:
+    return ReportData(
+        market(frame, lane, 15, scale),
+        pay_by(frame, lane, "seniority", scale),
+        trends(frame, lane, every, 6),
+        datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+
+
+def render_html(data: ReportData) -> str:
+    return _env().get_template("report.html.j2").render(d=data, charts=_charts(data), money=money, pct=pct)
+
+
+def render_markdown(data: ReportData) -> str:
+    return _env(markdown=True).get_template("report.md.j2").render(d=data, money=money, pct=pct)
+
+
+def _env(markdown: bool = False) -> Environment:
+    return Environment(
+        loader=PackageLoader("rolemap.present", "templates"),
+        autoescape=select_autoescape(["html.j2"]) if not markdown else False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _charts(data: ReportData) -> dict[str, str]:
+    m, out = data.market, dict[str, str]()
+    if not m.postings:
+        return out
+    levels = [s for s in m.levels if s.name in LEVELS]
+    out["levels"] = charts.bars(
+        [s.name for s in levels], [s.share for s in levels], "Experience levels", True
+    )
+    out["work"] = charts.bars(
+        [s.name for s in m.work_models], [s.share for s in m.work_models], "Work model", True
+    )
+    out["skills"] = charts.bars([s.name for s in m.skills], [s.share for s in m.skills], "Top skills", True)
+    cells = [c for c in data.pay.cells if c.pay.median is not None]
+    if cells:
+        out["pay"] = charts.pay_ranges(
+            [c.value for c in cells],
+            [c.pay.p25 or 0 for c in cells],
+            [c.pay.median or 0 for c in cells],
+            [c.pay.p75 or 0 for c in cells],
+            f"Yearly pay by level ({data.pay.currency}): middle half and median",
+        )
+    t = data.trends
+    languages = {s.value: s.shares for s in t.series if s.dimension == "language"}
+    if len(t.periods) > 1 and languages:
+        out["trends"] = charts.lines(t.periods, languages, f"Languages: share of postings per {t.every}")
+    return out

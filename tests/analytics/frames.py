@@ -1,0 +1,57 @@
+"""Small market frames written by hand, so every statistic can be checked against arithmetic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from rolemap.analytics.frame import MULTI, MarketFrame, Pairs
+
+
+def make_frame(rows: list[dict[str, Any]]) -> MarketFrame:
+    def col(name: str) -> list[Any]:
+        return [r.get(name) for r in rows]
+
+    def cat(name: str) -> pa.DictionaryArray:
+        return pa.array(col(name), pa.string()).dictionary_encode()
+
+    table = pa.table(
+        {
+            "id": pa.array([r.get("id", f"p{i}") for i, r in enumerate(rows)], pa.string()),
+            "title": pa.array([r.get("title", "") for r in rows], pa.string()),
+            "company": cat("company"),
+            "location": cat("location"),
+            "source": cat("source"),
+            "posted": pa.array(
+                [dt.date.fromisoformat(r["posted"]) if r.get("posted") else None for r in rows], pa.date32()
+            ),
+            "is_open": pa.array([r.get("open", True) for r in rows], pa.bool_()),
+            "seniority": cat("seniority"),
+            "primary_language": cat("primary_language"),
+            "work_model": cat("work_model"),
+            "employment_type": cat("employment_type"),
+            "years_min": pa.array(col("years_min"), pa.float64()),
+            "salary_min": pa.array(col("salary_min"), pa.float64()),
+            "salary_max": pa.array(col("salary_max"), pa.float64()),
+            "salary_currency": cat("salary_currency"),
+            "salary_period": cat("salary_period"),
+        }
+    )
+    pairs = {}
+    for field in MULTI:
+        items: list[tuple[int, str, bool]] = []
+        for i, r in enumerate(rows):
+            for value in r.get(field, []):
+                name, required = value if isinstance(value, tuple) else (value, True)
+                items.append((i, name, required))
+        vocab = sorted({name for _, name, _ in items})
+        pairs[field] = Pairs(
+            np.array([i for i, _, _ in items], np.int32),
+            np.array([vocab.index(n) for _, n, _ in items], np.int32),
+            vocab,
+            np.array([req for _, _, req in items], bool) if field == "skill" else None,
+        )
+    return MarketFrame(table, pairs)

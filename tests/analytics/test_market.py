@@ -1,0 +1,279 @@
+import math
+
+import numpy as np
+import pytest
+
+from rolemap.analytics.lane import Lane, parse_period, select
+from rolemap.analytics.market import market, pay_by, profile, tracker
+from rolemap.analytics.pay import Rates, parse_rates, pay_scale, pay_stats
+from rolemap.analytics.trends import benjamini_hochberg, changes, trends, two_proportion_p
+from rolemap.errors import DataError, InputError
+from tests.analytics.frames import make_frame
+
+RATES = Rates("2024-06-28", "USD", {"USD": 1.0, "EUR": 1.10, "GBP": 1.25})
+
+
+def usd_year(value, **extra):
+    return {
+        "salary_min": value,
+        "salary_max": value,
+        "salary_currency": "USD",
+        "salary_period": "year",
+        **extra,
+    }
+
+
+def test_pay_is_annualised_and_converted_with_counts():
+    frame = make_frame(
+        [
+            usd_year(100_000),
+            {
+                "salary_min": 50,
+                "salary_max": 50,
+                "salary_currency": "USD",
+                "salary_period": "hour",
+            },  # 104,000
+            {
+                "salary_min": 8000,
+                "salary_max": 8000,
+                "salary_currency": "USD",
+                "salary_period": "month",
+            },  # 96,000
+            {
+                "salary_min": 80_000,
+                "salary_max": 100_000,
+                "salary_currency": "EUR",
+                "salary_period": "year",
+            },  # 99,000
+            {
+                "salary_min": 3000,
+                "salary_max": 3000,
+                "salary_currency": "USD",
+                "salary_period": "year",
+            },  # implausible
+            {
+                "salary_min": 90_000,
+                "salary_max": 90_000,
+                "salary_currency": "USD",
+                "salary_period": "hour",
+            },  # implausible
+            {
+                "salary_min": 100_000,
+                "salary_max": 100_000,
+                "salary_currency": "XYZ",
+                "salary_period": "year",
+            },  # no rate
+            {},  # no pay stated
+        ]
+    )
+    scale = pay_scale(frame, "USD", RATES)
+    assert scale.yearly[:4].tolist() == pytest.approx([100_000, 104_000, 96_000, 99_000])
+    stats = pay_stats(scale, np.ones(frame.size, bool))
+    assert (stats.count, stats.stated, stats.annualised, stats.converted, stats.left_out) == (4, 7, 2, 1, 3)
+    assert stats.median == pytest.approx(99_500)  # middle of 96k, 99k, 100k, 104k
+    assert stats.p25 == pytest.approx(98_250) and stats.p75 == pytest.approx(101_000)
+    assert (stats.low, stats.high) == (pytest.approx(96_000), pytest.approx(104_000))
+    assert "lowest and highest" in stats.note and "3 left out" in stats.note
+
+
+def test_pay_in_another_currency_and_up_to():
+    frame = make_frame(
+        [
+            usd_year(110_000),
+            {"salary_min": None, "salary_max": 125_000, "salary_currency": "USD", "salary_period": "year"},
+        ]
+    )
+    scale = pay_scale(frame, "EUR", RATES)
+    assert scale.yearly.tolist() == pytest.approx([100_000, 125_000 / 1.1])
+
+
+def test_too_few_salaries_for_a_median_is_said():
+    stats = pay_stats(pay_scale(make_frame([usd_year(100_000), {}]), "USD", RATES), np.ones(2, bool))
+    assert stats.median is None and "too few salaries" in stats.note
+
+
+def test_unknown_target_currency_is_an_input_error():
+    with pytest.raises(InputError, match="no rate"):
+        pay_scale(make_frame([{}]), "BTC", RATES)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("{", "not valid JSON"),
+        ('{"date": "2024-01-01"}', "expected"),
+        ('{"date": "x", "rates": {"EUR": -1}}', "positive"),
+    ],
+)
+def test_bad_rate_tables(raw, message):
+    with pytest.raises(DataError, match=message):
+        parse_rates(raw, "rates.json")
+
+
+LANE_ROWS = [
+    {
+        "seniority": "senior",
+        "work_model": "remote",
+        "company": "Acme",
+        "language": ["go"],
+        "skill": ["kubernetes", ("kafka", False)],
+        "posted": "2017-02-01",
+        **usd_year(150_000),
+    },
+    {
+        "seniority": "senior",
+        "work_model": "onsite",
+        "company": "Acme",
+        "language": ["go", "python"],
+        "skill": ["kubernetes"],
+        "posted": "2017-05-01",
+        **usd_year(130_000),
+    },
+    {
+        "seniority": "junior",
+        "work_model": "remote",
+        "company": "Beta",
+        "language": ["python"],
+        "skill": ["django", "kubernetes"],
+        "posted": "2018-01-10",
+        **usd_year(90_000),
+    },
+    {
+        "seniority": "staff",
+        "work_model": "hybrid",
+        "company": "Gamma",
+        "language": ["go"],
+        "skill": [("kafka", False)],
+        "posted": "2018-02-01",
+        "open": False,
+    },
+    {"company": "Delta", "language": ["java"], "skill": ["spring"], "posted": "2018-03-01"},
+]
+
+
+def test_market_counts_shares_and_pay():
+    m = market(make_frame(LANE_ROWS), Lane(), scale=pay_scale(make_frame(LANE_ROWS), "USD", RATES))
+    assert (m.postings, m.open_positions, m.companies) == (5, 4, 4)
+    levels = {s.name: (s.count, s.share) for s in m.levels}
+    assert levels["senior"] == (2, 0.4) and levels["unknown"] == (1, 0.2)
+    assert m.senior_share == pytest.approx(3 / 4) and m.junior_share == pytest.approx(1 / 4)
+    assert {s.name: s.count for s in m.work_models} == {"remote": 2, "hybrid": 1, "onsite": 1, "unknown": 1}
+    skills = {s.name: (s.count, s.required) for s in m.skills}
+    assert skills["kubernetes"] == (3, 3) and skills["kafka"] == (2, 0)
+    assert m.pay.median == pytest.approx(130_000) and m.pay.count == 3
+    assert {(frozenset((a, b)), n) for a, b, n in m.together} >= {(frozenset(("kafka", "kubernetes")), 1)}
+
+
+def test_filters_combine_and_match_any_of_several_values():
+    frame = make_frame(LANE_ROWS)
+    assert select(frame, Lane(language=("go",))).tolist() == [True, True, False, True, False]
+    assert select(frame, Lane(language=("go",), work_model=("remote",))).tolist() == [
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
+    assert select(frame, Lane(seniority=("senior", "staff"))).sum() == 3
+    assert select(frame, Lane(company=("ACME",))).sum() == 2  # any case
+    assert select(frame, Lane(since=parse_period("2018"), open_only=True)).tolist() == [
+        False,
+        False,
+        True,
+        False,
+        True,
+    ]
+    assert select(frame, Lane(until=parse_period("2017Q1", end=True))).tolist() == [
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
+
+
+def test_empty_lane_says_so():
+    m = market(make_frame(LANE_ROWS), Lane(language=("cobol",)))
+    assert m.postings == 0 and "no postings match" in m.message and m.pay.median is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2017", "2017-01-01", "2018-01-01"),
+        ("2017Q2", "2017-04-01", "2017-07-01"),
+        ("2017-12", "2017-12-01", "2018-01-01"),
+    ],
+)
+def test_periods(text, start, end):
+    assert str(parse_period(text)) == start and str(parse_period(text, end=True)) == end
+
+
+@pytest.mark.parametrize("bad", ["17Q1", "2017Q5", "2017-13", "soon", "'; DROP TABLE postings; --"])
+def test_bad_periods(bad):
+    with pytest.raises(InputError):
+        parse_period(bad)
+
+
+def test_bad_filter_values_are_named():
+    with pytest.raises(InputError, match="--seniority 'wizard'"):
+        Lane(seniority=("wizard",))
+
+
+def test_pay_by_marks_small_cells():
+    frame = make_frame(LANE_ROWS)
+    result = pay_by(frame, Lane(), "seniority", pay_scale(frame, "USD", RATES), min_cell=2)
+    cells = {c.value: c for c in result.cells}
+    assert cells["senior"].pay.count == 2 and not cells["senior"].too_few
+    assert cells["junior"].too_few and cells["staff"].too_few  # shown, marked
+
+
+def test_pay_by_a_multi_valued_dimension():
+    frame = make_frame(LANE_ROWS)
+    result = pay_by(frame, Lane(), "language", pay_scale(frame, "USD", RATES), min_cell=1)
+    assert {c.value: c.pay.count for c in result.cells} == {"go": 2, "python": 2, "java": 0}
+
+
+def test_profile_splits_must_and_nice():
+    p = profile(make_frame(LANE_ROWS), Lane(), min_share=0.4)
+    assert [s.name for s in p.must_have] == ["kubernetes"] and [s.name for s in p.nice_to_have] == ["kafka"]
+    assert p.three_repeated == ["kubernetes"]
+    assert "lower --min-share" in profile(make_frame(LANE_ROWS), Lane(), min_share=0.9).message
+
+
+def test_tracker_rows_newest_first_with_repeated_requirements():
+    rows, total = tracker(make_frame(LANE_ROWS), Lane(language=("go",)), limit=2)
+    assert total == 3 and [r.posted for r in rows] == ["2018-02-01", "2017-05-01"]
+    assert rows[1].repeated == ["kubernetes"] and rows[0].repeated == ["kafka"]
+
+
+def test_trends_shares_per_quarter():
+    t = trends(make_frame(LANE_ROWS), Lane(), "quarter")
+    assert t.periods == ["2017Q1", "2017Q2", "2017Q3", "2017Q4", "2018Q1"] and t.totals == [1, 1, 0, 0, 3]
+    go = next(s for s in t.series if s.dimension == "language" and s.value == "go")
+    assert go.counts == [1, 1, 0, 0, 1] and go.shares[-1] == pytest.approx(1 / 3)
+
+
+def test_two_proportion_test_against_a_hand_computation():
+    # 30/100 vs 50/100: pooled p = 0.4, se = sqrt(0.4*0.6*0.02) = 0.069282, z = 2.88675
+    assert two_proportion_p(30, 100, 50, 100) == pytest.approx(math.erfc(2.88675 / math.sqrt(2)), rel=1e-4)
+    assert two_proportion_p(0, 10, 0, 10) == 1.0
+
+
+def test_benjamini_hochberg_against_a_hand_computation():
+    assert benjamini_hochberg([0.01, 0.04, 0.03, 0.20]) == pytest.approx([0.04, 0.0533333, 0.0533333, 0.20])
+
+
+def test_changes_between_two_quarters():
+    rows = [{"language": ["go"], "posted": "2014-01-01"}] * 5 + [
+        {"language": ["java"], "posted": "2014-01-01"}
+    ] * 45
+    rows += [{"language": ["go"], "posted": "2018-01-01"}] * 30 + [
+        {"language": ["java"], "posted": "2018-01-01"}
+    ] * 20
+    c = changes(make_frame(rows), Lane(), "2014Q1", "2018Q1")
+    go = next(x for x in c.changes if x.value == "go")
+    assert (go.before, go.after, go.share_before, go.share_after) == (5, 30, 0.1, 0.6)
+    assert go.significant and not go.small_sample and c.changes[0].significant
+    with pytest.raises(InputError, match="not in the data"):
+        changes(make_frame(rows), Lane(), "2010Q1")

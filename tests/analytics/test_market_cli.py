@@ -1,0 +1,140 @@
+"""The market commands end to end on a small store built from crafted postings."""
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from rolemap.analytics.frame import cache_folder, load_frame
+from rolemap.pipeline import ingest
+from rolemap.sources import read_file
+from rolemap.store.db import open_store
+from tests.test_cli import run
+
+POSTINGS = [
+    (
+        "a1",
+        "Senior Go Engineer",
+        "Remote (US). 5+ years of experience with Go, Kubernetes and Kafka. Salary $150k-$170k.",
+        "2017-02-01",
+    ),
+    (
+        "a2",
+        "Senior Backend Engineer (Go)",
+        "Onsite in Berlin. Go, Kubernetes, PostgreSQL. Salary €90,000 - €110,000 per year.",
+        "2017-05-01",
+    ),
+    ("a3", "Junior Python Developer", "Remote. Python, Django, Kubernetes. $40/hour.", "2018-01-10"),
+    (
+        "a4",
+        "Staff Engineer",
+        "Hybrid, 2 days a week in the office. Go and Kafka; on-call rotation.",
+        "2018-02-01",
+    ),
+    ("a5", "Java Developer", "Spring Boot services.", "2018-03-01"),
+]
+
+
+@pytest.fixture
+def db(tmp_path):
+    src = tmp_path / "postings.jsonl"
+    src.write_text(
+        "".join(
+            json.dumps({"id": i, "title": t, "description": d, "company": f"Co{n % 3}", "posted_at": p})
+            + "\n"
+            for n, (i, t, d, p) in enumerate(POSTINGS)
+        )
+    )
+    path = tmp_path / "m.db"
+    ingest(open_store(str(path)), read_file(src))
+    return str(path)
+
+
+def test_market_json(db):
+    r = run("market", "--db", db, "--json")
+    assert r.returncode == 0, r.stderr
+    m = json.loads(r.stdout)
+    assert m["postings"] == 5 and m["companies"] == 3
+    assert {s["name"]: s["count"] for s in m["levels"]}["senior"] == 2
+    pay = m["pay"]
+    # 160k, 100k EUR → 107k USD, 40/h → 83,200: median 107k
+    assert pay["count"] == 3 and pay["annualised"] == 1 and pay["converted"] == 1
+    assert pay["median"] == pytest.approx(100_000 * 1.07, rel=1e-3)
+
+
+def test_market_filters_and_csv(db):
+    r = run("market", "--db", db, "--language", "go", "--work-model", "remote,hybrid", "--csv")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert {"section", "name", "count", "share_or_unit"} == set(rows[0])
+    assert next(x for x in rows if x["name"] == "postings")["count"] == "2"
+
+
+def test_market_table_and_an_empty_lane(db):
+    r = run("market", "--db", db)
+    assert r.returncode == 0 and "Median salary" in r.stdout and "Experience levels" in r.stdout
+    r = run("market", "--db", db, "--language", "cobol")
+    assert r.returncode == 0 and "no postings match" in r.stdout
+
+
+def test_pay_profile_tracker_trends_changes(db):
+    pay = json.loads(run("pay", "--db", db, "--by", "seniority", "--json").stdout)
+    assert {c["value"]: c["too_few"] for c in pay["cells"]}["senior"] is True  # 2 salaries < 5
+    prof = json.loads(run("profile", "--db", db, "--language", "go", "--json").stdout)
+    assert "kubernetes" in [s["name"] for s in prof["must_have"]]
+    rows = list(csv.DictReader(io.StringIO(run("tracker", "--db", db, "--csv").stdout)))
+    assert [r["id"] for r in rows] == ["a5", "a4", "a3", "a2", "a1"]
+    trends = json.loads(run("trends", "--db", db, "--json").stdout)
+    assert trends["periods"][0] == "2017Q1" and sum(trends["totals"]) == 5
+    r = run("changes", "--db", db, "--since", "2017Q1", "--to", "2018Q1")
+    assert r.returncode == 0 and "2017Q1" in r.stdout
+
+
+def test_report_is_self_contained(db, tmp_path):
+    html = tmp_path / "r.html"
+    assert run("report", "--db", db, "-o", html).returncode == 0
+    page = html.read_text()
+    assert page.count("<svg") >= 3 and "<script" not in page
+    assert not re.search(r'(?:src|href)="(?:https?:)?//', page)  # nothing fetched
+    md = tmp_path / "r.md"
+    assert run("report", "--db", db, "-o", md).returncode == 0
+    assert md.read_text().startswith("# Backend job market") and "| level |" in md.read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["pay", "--by", "zodiac"], "--by 'zodiac'"),
+        (["market", "--since", "yesterday"], "not a period"),
+        (["market", "--seniority", "wizard"], "--seniority 'wizard'"),
+        (["market", "--json", "--csv"], "choose one"),
+        (["market", "--currency", "BTC"], "no rate"),
+        (["changes", "--since", "1999Q1"], "not in the data"),
+        (["trends", "--every", "fortnight"], "--every 'fortnight'"),
+        (["report", "-o", "r.pdf"], "--format 'pdf'"),
+        (["market", "--since", "2018", "--until", "2017"], "is not before"),
+    ],
+)
+def test_bad_arguments_are_one_line_errors(db, args, message):
+    r = run(*args, "--db", db)
+    assert r.returncode == 1 and message in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_bad_rate_table(db, tmp_path):
+    bad = tmp_path / "rates.json"
+    bad.write_text("{not json")
+    r = run("market", "--db", db, "--rates", bad)
+    assert r.returncode == 1 and "not valid JSON" in r.stderr
+
+
+def test_the_frame_cache_follows_the_store(db, tmp_path):
+    store = open_store(db)
+    first = load_frame(store)
+    assert (cache_folder(store) / "key.json").exists()
+    assert load_frame(store).size == first.size == 5
+    src = tmp_path / "more.jsonl"
+    src.write_text(json.dumps({"id": "b1", "title": "Go Developer", "description": "Go."}) + "\n")
+    ingest(store, read_file(src))
+    assert load_frame(store).size == 6
