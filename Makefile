@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 run: setup
 	$(BIN)/rolemap ingest --sample
-	$(BIN)/rolemap summary
+	$(BIN)/rolemap market
 
 test: setup system-deps lint
 	$(BIN)/pytest
@@ -36,7 +36,10 @@ system-deps:
 	fi
 
 bench: setup
+	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/market_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

@@ -138,3 +138,13 @@ def test_the_frame_cache_follows_the_store(db, tmp_path):
     src.write_text(json.dumps({"id": "b1", "title": "Go Developer", "description": "Go."}) + "\n")
     ingest(store, read_file(src))
     assert load_frame(store).size == 6
+
+
+def test_the_bundled_sample_shows_real_movements(tmp_path):
+    """2013–2018 on Hacker News: Go, Docker, Kubernetes and React rose, from the data alone."""
+    db = str(tmp_path / "sample.db")
+    assert run("ingest", "--sample", "--db", db).returncode == 0
+    r = run("changes", "--since", "2013Q4", "--to", "2018Q1", "--db", db, "--json")
+    found = {(c["dimension"], c["value"]): c for c in json.loads(r.stdout)["changes"]}
+    for key in (("language", "go"), ("skill", "docker"), ("skill", "kubernetes"), ("skill", "react")):
+        assert found[key]["significant"] and found[key]["share_after"] > found[key]["share_before"], key

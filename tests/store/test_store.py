@@ -117,10 +117,10 @@ def test_listing_and_iteration(store):
 def test_schema_is_migrated_once_and_reopening_is_a_no_op(tmp_path):
     url = f"sqlite:///{tmp_path / 'x.db'}"
     first = open_store(url)
-    assert schema_revision(first) == "0001"
+    assert schema_revision(first) == "0002"
     with first.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-    assert schema_revision(open_store(url)) == "0001"
+    assert schema_revision(open_store(url)) == "0002"
 
 
 def test_url_resolution(monkeypatch, tmp_path):
@@ -135,3 +135,22 @@ def test_url_resolution(monkeypatch, tmp_path):
 def test_bad_database_urls(url):
     with pytest.raises(StoreError):
         open_store(url)
+
+
+def test_a_store_of_the_first_schema_is_upgraded_on_open(tmp_path):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from rolemap.store.db import _alembic_config
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = open_store(url, migrate=False)
+    config = _alembic_config()
+    with old.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    assert schema_revision(old) == "0001"
+    store = open_store(url)
+    assert schema_revision(store) == "0002"
+    names = {ix["name"] for ix in inspect(store.engine).get_indexes("postings")}
+    assert {"ix_postings_last_seen", "ix_postings_closed_at"} <= names

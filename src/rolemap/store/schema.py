@@ -41,6 +41,8 @@ postings = Table(
     Index("ix_postings_fingerprint", "fingerprint"),
     Index("ix_postings_board", "board"),
     Index("ix_postings_posted_at", "posted_at"),
+    Index("ix_postings_last_seen", "last_seen"),  # migration 0002: the market frame's change check
+    Index("ix_postings_closed_at", "closed_at"),
 )
 
 extractions = Table(
