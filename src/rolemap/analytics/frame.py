@@ -17,8 +17,9 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.feather as feather
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from rolemap.errors import StoreError
 from rolemap.store.db import Store
@@ -46,18 +47,9 @@ FROM postings p LEFT JOIN extractions e ON e.posting_id = p.id
 WHERE p.duplicate_of IS NULL
 ORDER BY p.id
 """
-_SKILLS_SQL = """
-SELECT s.posting_id, s.skill_id, s.required
-FROM posting_skills s JOIN postings p ON p.id = s.posting_id
-WHERE p.duplicate_of IS NULL
-ORDER BY s.posting_id
-"""
-_LABELS_SQL = """
-SELECT l.posting_id, l.field, l.value
-FROM posting_labels l JOIN postings p ON p.id = l.posting_id
-WHERE p.duplicate_of IS NULL
-ORDER BY l.posting_id
-"""
+# Read whole: rows of duplicates are dropped while mapping ids to rows, cheaper than a join in SQL.
+_SKILLS_SQL = "SELECT posting_id, skill_id, required FROM posting_skills"
+_LABELS_SQL = "SELECT posting_id, field, value FROM posting_labels"
 
 
 @dataclass(frozen=True)
@@ -125,9 +117,7 @@ def cache_folder(store: Store) -> Path | None:
 def build_frame(store: Store) -> MarketFrame:
     try:
         with store.engine.connect() as conn:
-            rows = conn.execute(text(_POSTINGS_SQL)).all()
-            skills = conn.execute(text(_SKILLS_SQL)).all()
-            labels = conn.execute(text(_LABELS_SQL)).all()
+            rows, skills, labels = (_fetch(conn, sql) for sql in (_POSTINGS_SQL, _SKILLS_SQL, _LABELS_SQL))
     except Exception as e:  # the store's driver errors, named for the user
         raise StoreError(f"{store.describe()}: cannot read postings for the market view ({e})") from e
     columns: list[Any] = list(zip(*rows, strict=True)) if rows else [() for _ in range(16)]
@@ -152,15 +142,27 @@ def build_frame(store: Store) -> MarketFrame:
             "salary_period": _categorical(columns[15]),
         }
     )
-    position = {pid: i for i, pid in enumerate(ids)}
-    pairs = {"skill": _pairs([(r[0], r[1]) for r in skills], position, [bool(r[2]) for r in skills])}
-    by_field: dict[str, list[tuple[str, str]]] = {f: [] for f in MULTI if f != "skill"}
-    for pid, field_name, value in labels:
-        if field_name in by_field:
-            by_field[field_name].append((pid, value))
-    for field_name, items in by_field.items():
-        pairs[field_name] = _pairs(items, position)
+    id_set = table.column("id").combine_chunks()
+    skill_columns: list[Any] = list(zip(*skills, strict=True)) if skills else [(), (), ()]
+    pairs = {"skill": _pairs(id_set, skill_columns[0], skill_columns[1], skill_columns[2])}
+    label_columns: list[Any] = list(zip(*labels, strict=True)) if labels else [(), (), ()]
+    fields = pa.array(label_columns[1], pa.string())
+    for field_name in MULTI[1:]:
+        chosen = pc.equal(fields, field_name).to_numpy(zero_copy_only=False)
+        pids = [p for p, keep in zip(label_columns[0], chosen, strict=True) if keep]
+        values = [v for v, keep in zip(label_columns[2], chosen, strict=True) if keep]
+        pairs[field_name] = _pairs(id_set, pids, values)
     return MarketFrame(table, pairs)
+
+
+def _fetch(conn: Any, sql: str) -> list[tuple[Any, ...]]:
+    """All rows as plain tuples, through the driver's own cursor: millions of rows, no row objects."""
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def _categorical(values: list[str | None] | tuple[str | None, ...]) -> pa.DictionaryArray:
@@ -188,22 +190,16 @@ def _day(posted: str | None) -> object:
         return None
 
 
-def _pairs(
-    items: list[tuple[str, str]], position: dict[str, int], required: list[bool] | None = None
-) -> Pairs:
-    if not items:
-        return Pairs(
-            np.zeros(0, np.int32),
-            np.zeros(0, np.int32),
-            [],
-            np.zeros(0, bool) if required is not None else None,
-        )
-    encoded = pa.array([v for _, v in items], pa.string()).dictionary_encode()
+def _pairs(ids: pa.Array, pids: Any, values: Any, required: Any = None) -> Pairs:
+    """Rows found by id in C (pyarrow's index_in); rows of duplicate postings (not in ids) are dropped."""
+    rows = pc.index_in(pa.array(pids, pa.string()), value_set=ids)
+    keep = rows.is_valid().to_numpy(zero_copy_only=False)
+    encoded = pa.array(values, pa.string()).dictionary_encode()
     return Pairs(
-        np.fromiter((position[p] for p, _ in items), np.int32, len(items)),
-        encoded.indices.to_numpy().astype(np.int32),
+        rows.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int32)[keep],
+        encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)[keep],
         encoded.dictionary.to_pylist(),
-        np.array(required, bool) if required is not None else None,
+        np.array(required, bool)[keep] if required is not None else None,
     )
 
 
