@@ -277,3 +277,8 @@ def test_changes_between_two_quarters():
     assert go.significant and not go.small_sample and c.changes[0].significant
     with pytest.raises(InputError, match="not in the data"):
         changes(make_frame(rows), Lane(), "2010Q1")
+
+
+def test_trends_without_dates_say_so():
+    t = trends(make_frame([{"language": ["go"]}]), Lane())
+    assert t.periods == [] and "has a posted date: no trend" in t.message

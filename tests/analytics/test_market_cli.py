@@ -148,3 +148,36 @@ def test_the_bundled_sample_shows_real_movements(tmp_path):
     found = {(c["dimension"], c["value"]): c for c in json.loads(r.stdout)["changes"]}
     for key in (("language", "go"), ("skill", "docker"), ("skill", "kubernetes"), ("skill", "react")):
         assert found[key]["significant"] and found[key]["share_after"] > found[key]["share_before"], key
+
+
+@pytest.fixture(params=["store", "pg_store"])
+def any_store(request):
+    return request.getfixturevalue(request.param)
+
+
+def test_the_frame_on_sqlite_and_postgresql(any_store, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    src = tmp_path / "p.jsonl"
+    src.write_text(
+        "".join(
+            json.dumps(
+                {"id": i, "title": t, "description": d, "company": "Acme" if n else "ACME ", "posted_at": p}
+            )
+            + "\n"
+            for n, (i, t, d, p) in enumerate(POSTINGS)
+        )
+    )
+    ingest(any_store, read_file(src))
+    frame = load_frame(any_store)
+    assert frame.size == 5 and frame.codes("company")[1] == ["ACME"]  # one company, its first spelling
+    assert sorted(frame.pairs["skill"].vocab)[:2] == ["django", "kafka"]
+    again = load_frame(any_store)  # from the cache
+    assert again.size == 5 and again.pairs["skill"].vocab == frame.pairs["skill"].vocab
+
+
+def test_a_damaged_cache_is_rebuilt(db):
+    store = open_store(db)
+    load_frame(store)
+    folder = cache_folder(store)
+    (folder / "postings.arrow").write_bytes(b"\x00garbage")
+    assert load_frame(store).size == 5

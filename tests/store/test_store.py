@@ -154,3 +154,11 @@ def test_a_store_of_the_first_schema_is_upgraded_on_open(tmp_path):
     assert schema_revision(store) == "0002"
     names = {ix["name"] for ix in inspect(store.engine).get_indexes("postings")}
     assert {"ix_postings_last_seen", "ix_postings_closed_at"} <= names
+
+
+def test_the_head_revision_constant_matches_the_migrations():
+    from alembic.script import ScriptDirectory
+
+    from rolemap.store.db import HEAD_REVISION, _alembic_config
+
+    assert ScriptDirectory.from_config(_alembic_config()).get_current_head() == HEAD_REVISION

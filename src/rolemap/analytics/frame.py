@@ -1,7 +1,7 @@
 """The market frame: the store's unique postings as columns (Arrow files, read as numpy arrays), so every
 market question is a handful of vector operations instead of a SQL scan of millions of rows.
 
-A frame is built from the store once and cached beside it (`<db>.market/`); it is rebuilt when the store
+A frame is built from the store once and cached beside it (`<db>.market/`: Arrow IPC and .npy files, memory-mapped); it is rebuilt when the store
 changes (its posting count, newest `last_seen` or newest close date moved). Multi-valued fields (skills,
 languages, system types, domains, scope) are pairs of arrays: posting row → code.
 """
@@ -25,7 +25,7 @@ from rolemap.errors import StoreError
 from rolemap.store.db import Store
 from rolemap.store.schema import postings
 
-FORMAT = "1"  # bump when the files below change shape
+FORMAT = "2"  # bump when the files below change shape
 CATEGORICAL = (
     "company",
     "location",
@@ -204,10 +204,10 @@ def _pairs(ids: pa.Array, pids: Any, values: Any, required: Any = None) -> Pairs
 
 
 def _store_key(store: Store) -> dict[str, object]:
-    with store.engine.connect() as conn:
-        count, newest, closed = conn.execute(
-            select(func.count(), func.max(postings.c.last_seen), func.max(postings.c.closed_at))
-        ).one()
+    with store.engine.connect() as conn:  # three queries: each one is answered from an index
+        count = conn.scalar(select(func.count()).select_from(postings))
+        newest = conn.scalar(select(func.max(postings.c.last_seen)))
+        closed = conn.scalar(select(func.max(postings.c.closed_at)))
     return {"format": FORMAT, "postings": count, "newest": str(newest), "closed": str(closed)}
 
 
@@ -219,8 +219,12 @@ def _read_cache(folder: Path, key: dict[str, object]) -> MarketFrame | None:
         vocab = json.loads((folder / "vocab.json").read_text())
         pairs = {}
         for name in MULTI:
-            data = np.load(folder / f"{name}.npz", allow_pickle=False)
-            pairs[name] = Pairs(data["row"], data["code"], vocab[name], data.get("required", None))
+            arrays = {
+                part: np.load(folder / f"{name}.{part}.npy", mmap_mode="r", allow_pickle=False)
+                for part in ("row", "code", "required")
+                if (folder / f"{name}.{part}.npy").exists()
+            }
+            pairs[name] = Pairs(arrays["row"], arrays["code"], vocab[name], arrays.get("required"))
         return MarketFrame(table, pairs)
     except (OSError, ValueError, KeyError, pa.ArrowException):
         return None  # no cache, an old one or a damaged one: build anew
@@ -232,10 +236,10 @@ def _write_cache(folder: Path, key: dict[str, object], frame: MarketFrame) -> No
         (folder / "key.json").unlink(missing_ok=True)  # a half-written cache is never current
         feather.write_feather(frame.table, folder / "postings.arrow", compression="uncompressed")
         for name, p in frame.pairs.items():
-            arrays = {"row": p.row, "code": p.code}
+            np.save(folder / f"{name}.row.npy", p.row, allow_pickle=False)
+            np.save(folder / f"{name}.code.npy", p.code, allow_pickle=False)
             if p.required is not None:
-                arrays["required"] = p.required
-            np.savez(folder / f"{name}.npz", **arrays)  # type: ignore[arg-type]
+                np.save(folder / f"{name}.required.npy", p.required, allow_pickle=False)
         (folder / "vocab.json").write_text(json.dumps({n: p.vocab for n, p in frame.pairs.items()}))
         (folder / "key.json").write_text(json.dumps(key))
     except OSError:

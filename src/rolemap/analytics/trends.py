@@ -63,6 +63,7 @@ class Trends:
     periods: list[str]
     totals: list[int]
     series: list[Trend]
+    message: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -86,7 +87,10 @@ def trends(frame: MarketFrame, lane: Lane, every: str = "quarter", top: int = 8)
             counts = grid[code].tolist()
             shares = [c / t if t else 0.0 for c, t in zip(counts, totals.tolist(), strict=True)]
             series.append(Trend(dimension, vocab[code], counts, shares))
-    return Trends(lane.describe(), every, names, totals.tolist(), series)
+    message = (
+        "" if int(dated.sum()) else f"no posting of this lane ({lane.describe()}) has a posted date: no trend"
+    )
+    return Trends(lane.describe(), every, names, totals.tolist(), series, message)
 
 
 @dataclass(frozen=True)

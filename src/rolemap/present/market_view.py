@@ -198,6 +198,8 @@ def _cell(value: Any) -> str:
 
 
 def trends_view(t: Trends, last: int = 8) -> Group:
+    if t.message:
+        return Group(Text(t.message))
     periods = t.periods[-last:]
     tables = []
     for dimension in dict.fromkeys(s.dimension for s in t.series):
