@@ -48,7 +48,8 @@ Employment = Annotated[
 Skill = Annotated[list[str] | None, _many("Skill id (kubernetes, postgresql…).", "--skill")]
 Company = Annotated[list[str] | None, _many("Company name (exact, any case).", "--company")]
 Location = Annotated[
-    list[str] | None, _many("Text the location contains (Berlin, US, London…).", "--location")
+    list[str] | None,
+    _many("Words the location holds (Berlin, US, London…; whole words, any case).", "--location"),
 ]
 Source = Annotated[list[str] | None, _many("Source: hn, jsonl, csv, greenhouse, lever, ashby…", "--source")]
 Since = Annotated[

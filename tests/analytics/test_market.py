@@ -282,3 +282,11 @@ def test_changes_between_two_quarters():
 def test_trends_without_dates_say_so():
     t = trends(make_frame([{"language": ["go"]}]), Lane())
     assert t.periods == [] and "has a posted date: no trend" in t.message
+
+
+def test_location_matches_whole_words():
+    frame = make_frame(
+        [{"location": "Austin, TX"}, {"location": "Remote (US)"}, {"location": "San Francisco, CA, US"}]
+    )
+    assert select(frame, Lane(location=("us",))).tolist() == [False, True, True]
+    assert select(frame, Lane(location=("san francisco", "austin"))).tolist() == [True, False, True]

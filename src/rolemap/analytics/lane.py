@@ -108,8 +108,10 @@ def _in_vocab(frame: MarketFrame, column: str, values: set[str], fold: bool = Fa
 
 
 def _contains(frame: MarketFrame, column: str, needles: tuple[str, ...]) -> np.ndarray:
+    """Values holding one of the needles as whole words: "US" finds "Austin, TX, US", not "Austin"."""
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in needles), re.I)
     codes, vocab = frame.codes(column)
-    keep = [i for i, v in enumerate(vocab) if any(n.lower() in v.lower() for n in needles)]
+    keep = [i for i, v in enumerate(vocab) if pattern.search(v)]
     return np.isin(codes, keep)
 
 
