@@ -40,6 +40,7 @@ bench: setup
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/market_bench.py
+	$(BIN)/python bench/jd_lint_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

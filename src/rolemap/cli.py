@@ -16,6 +16,7 @@ from rich.table import Table
 
 from rolemap import __version__
 from rolemap.analytics import market_summary
+from rolemap.cli_jd import jd_app
 from rolemap.cli_market import market_app
 from rolemap.errors import InputError, PostingError, RolemapError
 from rolemap.models import Posting
@@ -35,6 +36,7 @@ app = typer.Typer(
 taxonomy_app = typer.Typer(help="Inspect and validate the skills taxonomy.", no_args_is_help=True)
 app.add_typer(taxonomy_app, name="taxonomy")
 app.registered_commands.extend(market_app.registered_commands)  # market, pay, profile, tracker, trends…
+app.add_typer(jd_app, name="jd")
 
 out = Console()
 err = Console(stderr=True)

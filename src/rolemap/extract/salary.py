@@ -197,7 +197,7 @@ def _contains(outer: SalaryCandidate, inner: SalaryCandidate) -> bool:
     )
 
 
-def salary_candidates(doc: Document) -> list[SalaryCandidate]:
+def salary_candidates(doc: Document, check_plausible: bool = True) -> list[SalaryCandidate]:
     """Amounts next to a currency: the money regex runs only in short windows around a currency sign
     or code, which the shared phrase pass has already found."""
     text = doc.text
@@ -208,7 +208,7 @@ def salary_candidates(doc: Document) -> list[SalaryCandidate]:
             if m.start() in seen:
                 continue
             seen.add(m.start())
-            candidate = _read_candidate(text, m)
+            candidate = _read_candidate(text, m, check_plausible)
             if candidate is not None:
                 out.append(candidate)
     return out
@@ -227,7 +227,9 @@ def _windows(text: str, anchors: list[Span]) -> list[tuple[int, int]]:
     return merged
 
 
-def _read_candidate(text: str, m: re.Match[str]) -> SalaryCandidate | None:
+def _read_candidate(text: str, m: re.Match[str], check_plausible: bool = True) -> SalaryCandidate | None:
+    """One amount read with its context; with check_plausible=False also figures no salary could be
+    ("$3K-$360K"), for the JD linter to point at."""
     currency = _currency(m.group("cur1") or m.group("code1") or m.group("cur2") or m.group("code2"))
     if currency is None:
         return None
@@ -253,14 +255,15 @@ def _read_candidate(text: str, m: re.Match[str]) -> SalaryCandidate | None:
         if hi * 3 < lo:
             return None
         lo, hi = hi, lo
-    if not all(_plausible(v, period) for v in (lo, hi) if v is not None):
+    if check_plausible and not all(_plausible(v, period) for v in (lo, hi) if v is not None):
         return None
     score = 0
     if _SALARY_WORDS.search(text[max(0, m.start() - 80) : m.start()]) or _SALARY_WORDS.search(after[:25]):
         score += 3
     score += 2 if m.group("n2") else 0
     score += 1 if (m.group("p1") or _PERIOD_AFTER.match(after)) else 0
-    span = Span(m.start(), m.end(), text[m.start() : m.end()])
+    end = m.start() + len(m.group(0).rstrip())
+    span = Span(m.start(), end, text[m.start() : end])
     return SalaryCandidate(lo, hi, currency, period, score, span)
 
 
