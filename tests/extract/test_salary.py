@@ -58,6 +58,10 @@ def test_salary_formats(text, expected):
         "$2,000 learning budget",
         "a $100B market",
         "Gehalt: 70.000 - 85.000",
+        # from the HN sample: funding, insurance and revenue, not pay
+        "We bootstrapped the company passed $1M in annual recurring revenue, then raised",
+        "Everything's insured up to $1m. We're funded by General Catalyst",
+        "closed our seed round of $625k from well known angels",
     ],
 )
 def test_not_salary(text):

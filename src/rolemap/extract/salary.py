@@ -51,14 +51,15 @@ _SALARY_WORDS = re.compile(
 )
 _NOT_PAY_BEFORE = re.compile(
     r"\b(?:bonus(?:es)?|equity|ote|on[- ]target(?:\s+earnings)?|commissions?|sign[- ]?on|signing|stipend|"
-    r"relocation|raised|funding|revenue|valuation|budget|tuition|reimburse\w*|allowance|credit|grants?|"
+    r"relocation|raised|raise|funding|revenue|valuation|budget|tuition|reimburse\w*|allowance|credit|grants?|"
+    r"insured|round|seed|series [a-e]|investors?|arr|gmv|sales|bookings|"
     r"prize|award|investment|invested|arr|worth|cost|costs|price|savings|spend|over|donat\w*|"
     r"referral|401\(?k\)?|match\w*|tips|loan\w*|assistance|premiums?|discount|insurance|market|"
     r"\bcover\w*)\W{0,3}(?:of|up to|is|:|worth|at|about|around|nearly|over|than)?\W{0,3}$",
     re.I,
 )
 _NOT_PAY_AFTER = re.compile(
-    r"^\W{0,3}(?:\w+\s){0,2}?(?:bonus|equity|in equity|ote|commission|sign[- ]?on|stipend|relocation|"
+    r"^\W{0,3}(?:\w+\s){0,3}?(?:bonus|equity|in equity|ote|commission|sign[- ]?on|stipend|relocation|"
     r"signing|funding|in funding|raised|revenue|arr|valuation|seed|series|market|in sales|in revenue|"
     r"users|customers|in tips|tips|per user|off|budget|investment|grant|of funding|401|match|"
     r"allowance|reimburs\w*|credit|loan|towards|for (?:relocation|equipment|learning|education))\b",
@@ -73,7 +74,7 @@ _PLAUSIBLE = {
     "day": (40, 10000),
     "week": (150, 40000),
     "month": (400, 150000),
-    "year": (8000, 5000000),
+    "year": (8000, 900_000),  # a seven-figure "salary" in a posting is funding, revenue or a prize
 }
 _PERIOD_OF = {
     "h": "hour", "hr": "hour", "hour": "hour", "hourly": "hour", "p/h": "hour", "p.h.": "hour",
