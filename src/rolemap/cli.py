@@ -18,6 +18,7 @@ from rolemap import __version__
 from rolemap.analytics import market_summary
 from rolemap.cli_jd import jd_app
 from rolemap.cli_market import market_app
+from rolemap.cli_resume import resume_app, seeker_app
 from rolemap.errors import InputError, PostingError, RolemapError
 from rolemap.models import Posting
 from rolemap.pipeline import IngestReport, ingest
@@ -37,6 +38,8 @@ taxonomy_app = typer.Typer(help="Inspect and validate the skills taxonomy.", no_
 app.add_typer(taxonomy_app, name="taxonomy")
 app.registered_commands.extend(market_app.registered_commands)  # market, pay, profile, tracker, trends…
 app.add_typer(jd_app, name="jd")
+app.add_typer(resume_app, name="resume")
+app.registered_commands.extend(seeker_app.registered_commands)  # match, watch
 
 out = Console()
 err = Console(stderr=True)

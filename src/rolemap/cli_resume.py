@@ -1,0 +1,235 @@
+"""The job seeker commands: `resume read|coach|stories|forget`, `match` and `watch`. A resume is personal
+data: it is stored only with --save, removed with `resume forget`, and never printed in an error."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from rolemap.cli_market import (
+    Company,
+    DbOpt,
+    Employment,
+    Language,
+    Location,
+    OpenOnly,
+    Seniority,
+    Since,
+    Skill,
+    Source,
+    SystemType,
+    Until,
+    WorkModel,
+    _filters,
+    _frame,
+    lane_of,
+)
+from rolemap.errors import InputError
+
+resume_app = typer.Typer(
+    help="Read a resume, coach its bullets, find its interview stories.", no_args_is_help=True
+)
+seeker_app = typer.Typer()
+out = Console()
+err = Console(stderr=True)
+ResumeFile = Annotated[
+    Path, typer.Argument(metavar="RESUME", help="PDF, DOCX, Markdown/text or JSON Resume.")
+]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def saved_folder() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "rolemap" / "resumes"
+
+
+def _read(path: Path) -> Any:
+    from rolemap.resume.read import read_resume
+
+    return read_resume(path)
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True, default=str))
+
+
+@resume_app.command("read")
+def read_command(
+    file: ResumeFile,
+    save: Annotated[
+        bool, typer.Option("--save", help="Keep the parsed resume (only you can read it).")
+    ] = False,
+    as_json: AsJson = False,
+) -> None:
+    """Sections, dated roles, bullets with their skills, and years of use per skill.
+
+    Example: rolemap resume read cv.pdf --json
+    """
+    resume = _read(file)
+    if save:
+        folder = saved_folder()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target = folder / f"{file.stem}.json"
+        target.write_text(json.dumps(resume.as_dict(), ensure_ascii=False))
+        target.chmod(0o600)
+        err.print(
+            f"saved as '{file.stem}' (remove it with: rolemap resume forget {file.stem})", highlight=False
+        )
+    if as_json:
+        _print_json(resume.as_dict())
+        return
+    out.print(
+        f"{file.name}: sections {', '.join(resume.sections) or 'none found'}; {len(resume.roles)} roles, {len(resume.bullets)} bullets, {resume.total_years:.1f} years in dated roles",
+        highlight=False,
+    )
+    table = Table("skill", "years", show_edge=False)
+    for skill, years in sorted(resume.skills.items(), key=lambda kv: (-kv[1], kv[0])):
+        table.add_row(skill, f"{years:.1f}")
+    out.print(table)
+
+
+@resume_app.command("forget")
+def forget_command(
+    name: Annotated[str, typer.Argument(help="The name --save gave (the file's stem).")],
+) -> None:
+    """Delete a resume saved with --save."""
+    target = saved_folder() / f"{Path(name).name}.json"
+    if not target.exists():
+        raise InputError(f"no saved resume named {name!r}")
+    target.unlink()
+    err.print(f"forgot {name!r}", highlight=False)
+
+
+@resume_app.command("coach")
+def coach_command(file: ResumeFile, as_json: AsJson = False) -> None:
+    """Each bullet against the guide's four questions: which service, what you did, which decision, what
+    changed. Weak bullets come with what is missing and a shape to rewrite them.
+
+    Example: rolemap resume coach cv.md
+    """
+    from rolemap.resume.coach import coach
+
+    reviews = coach(_read(file))
+    if as_json:
+        _print_json({"bullets": [r.as_dict() for r in reviews]})
+        return
+    for r in reviews:
+        colour = {"strong": "green", "ok": "yellow", "weak": "red"}[r.verdict]
+        out.print(f"[{colour}]{r.verdict:6}[/] line {r.line}: ", end="", highlight=False)
+        out.print(r.text, markup=False, highlight=False)
+        if r.missing:
+            out.print(f"        missing: {', '.join(r.missing)}", markup=False, highlight=False)
+        if r.suggestion:
+            out.print(f"        {r.suggestion}", markup=False, highlight=False)
+
+
+@resume_app.command("stories")
+def stories_command(file: ResumeFile, as_json: AsJson = False) -> None:
+    """The guide's interview themes and the bullets that could carry each story; themes with none.
+
+    Example: rolemap resume stories cv.docx
+    """
+    from rolemap.resume.coach import stories
+
+    themes, uncovered = stories(_read(file))
+    if as_json:
+        _print_json({"themes": [t.__dict__ for t in themes], "uncovered": uncovered})
+        return
+    for t in themes:
+        out.print(f"[bold]{t.theme}[/]: {len(t.bullets)} bullet(s)", highlight=False)
+        for b in t.bullets[:3]:
+            out.print(f"  - {b}", markup=False, highlight=False)
+    if uncovered:
+        out.print(f"No story yet for: {', '.join(uncovered)}", highlight=False)
+
+
+@seeker_app.command("match")
+def match_command(
+    resume_file: ResumeFile,
+    posting_id: Annotated[str | None, typer.Argument(help="A stored posting's id (leave out with lane filters).")] = None,
+    expect: Annotated[float | None, typer.Option(help="Your expected pay, in the posting's currency and period.")] = None,
+    top: Annotated[int, typer.Option(min=1, max=500, help="Lane: how many postings to rank.")] = 20,
+    language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
+    work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
+    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    db: DbOpt = None, as_json: AsJson = False,
+) -> None:  # fmt: skip
+    """Your resume against a posting (each requirement met, partly or missing, with the line that proves
+    it) or against a lane (postings ranked by fit, and the skills to learn next).
+
+    Example: rolemap match cv.pdf hn-16052600    |    rolemap match cv.pdf --language go --seniority senior
+    """
+    from rolemap.resume.match import match_lane, match_record
+    from rolemap.store.db import open_store
+    from rolemap.store.repository import get_posting
+
+    resume = _read(resume_file)
+    if posting_id:
+        row = get_posting(open_store(db), posting_id)
+        if row is None:
+            raise InputError(f"no posting with id {posting_id!r}")
+        fit = match_record(resume, posting_id, row.get("title") or "", row.get("extraction") or {}, expect)
+        if as_json:
+            _print_json(fit.as_dict())
+            return
+        table = Table("requirement", "", "status", "evidence", show_edge=False)
+        for r in fit.requirements:
+            table.add_row(
+                r.name,
+                "required" if r.required else "nice",
+                r.status,
+                (f"line {r.line}: " if r.line else "") + r.evidence,
+            )
+        out.print(table)
+        out.print(fit.summary, highlight=False)
+        return
+    lane = lane_of(**_filters(locals()))
+    result = match_lane(resume, _frame(db), lane, top)
+    if as_json:
+        _print_json(result.as_dict())
+        return
+    table = Table("posting", "title", "required met", "partly", "nice met", show_edge=False)
+    for f in result.ranked:
+        table.add_row(
+            f.posting_id,
+            f.title[:50],
+            f"{f.required_met}/{f.required_total}",
+            str(f.required_partly),
+            f"{f.nice_met}/{f.nice_total}",
+        )
+    out.print(f"{result.lane}: {result.postings:,} postings", highlight=False)
+    out.print(table)
+    out.print(
+        "Learn next: " + ", ".join(f"{s} ({share:.0%})" for s, _, share in result.learn_next[:8]),
+        highlight=False,
+    )
+
+
+@seeker_app.command("watch")
+def watch_command(
+    resume_file: Annotated[Path, typer.Option("--resume", help="Your resume.")],
+    language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
+    work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
+    location: Location = None, source: Source = None, open_only: OpenOnly = False,
+    db: DbOpt = None, as_json: AsJson = False,
+) -> None:  # fmt: skip
+    """The guide's reasons to revisit, from the store: skills you lack that rose significantly in your lane
+    since the quarter before the newest, more postings at the next level, more remote or contract roles.
+
+    Example: rolemap watch --resume cv.md --language go
+    """
+    from rolemap.resume.watch import alerts
+
+    lane = lane_of(**_filters(locals()), since=None, until=None)
+    found = alerts(_read(resume_file), _frame(db), lane)
+    if as_json:
+        _print_json({"alerts": found})
+        return
+    for a in found or ["nothing moved enough since the last quarter to revisit"]:
+        out.print(f"- {a}", highlight=False)

@@ -1,0 +1,97 @@
+"""The bullet coach and the story finder of the seed guide.
+
+A bullet is asked the guide's four questions: what service or system (a system word with something that
+names it: "billing APIs", "a reporting endpoint", not bare "APIs"), what the person did (an action verb),
+which technical decision or constraint ("by adding an index", "instead of", "idempotent"), and what changed
+(a number or an observable outcome: "cut p99 latency", "40%", "test coverage for invoice edge cases").
+strong: service, contribution and a decision or a result; ok: service and contribution; weak: less.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import cache
+from typing import Any
+
+from rolemap.extract.phrases import PhraseBook
+from rolemap.resume.read import Bullet, Resume, _words
+
+QUESTIONS = ("service", "contribution", "decision", "result")
+_SHAPE = "[Action verb] [which service or system] [using / by which decision or constraint], [what changed, with a number]"
+_EXAMPLE = "Cut p95 latency of the invoice API from 900 ms to 200 ms by adding a covering index and batching ledger writes"
+
+
+@dataclass(frozen=True)
+class BulletReview:
+    text: str
+    line: int
+    verdict: str  # weak, ok, strong
+    found: dict[str, str]  # question → the words that answer it
+    missing: list[str]
+    suggestion: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@cache
+def _book() -> PhraseBook:
+    coach = _words()["coach"]
+    lists = {f"coach/{k}": v for k, v in coach.items() if k != "generic_qualifier"}
+    lists.update({f"theme/{k}": v for k, v in _words()["themes"].items()})
+    return PhraseBook(lists)
+
+
+def review(bullet: Bullet) -> BulletReview:
+    text = bullet.text
+    hits = _book().find(text)
+    found: dict[str, str] = {}
+    service = _named_system(text, hits)
+    if service:
+        found["service"] = service
+    verbs = [
+        s
+        for s in hits.spans("coach/contribution")
+        if s.start <= 2 or text[: s.start].strip().endswith((",", ";", "and"))
+    ]
+    if verbs:
+        found["contribution"] = verbs[0].text
+    for key in ("decision", "result"):
+        spans = hits.spans(f"coach/{key}")
+        if spans:
+            found[key] = spans[0].text
+    missing = [q for q in QUESTIONS if q not in found]
+    core = "service" in found and "contribution" in found
+    verdict = "strong" if core and ("decision" in found or "result" in found) else "ok" if core else "weak"
+    suggestion = "" if verdict == "strong" else f"Rewrite as: {_SHAPE}. For example: {_EXAMPLE}."
+    return BulletReview(text, bullet.line, verdict, found, missing, suggestion)
+
+
+def _named_system(text: str, hits: Any) -> str:
+    """A system word with a word before it that names which one ("billing APIs", "reporting endpoint")."""
+    generic = set(_words()["coach"]["generic_qualifier"])
+    for span in hits.spans("coach/system"):
+        before = re.findall(r"[A-Za-z][\w/.-]*", text[max(0, span.start - 40) : span.start])
+        if before and before[-1].lower() not in generic:
+            return f"{before[-1]} {span.text}"
+    return ""
+
+
+def coach(resume: Resume) -> list[BulletReview]:
+    return [review(b) for b in resume.bullets]
+
+
+@dataclass(frozen=True)
+class Theme:
+    theme: str
+    bullets: list[str]
+
+
+def stories(resume: Resume) -> tuple[list[Theme], list[str]]:
+    """For each interview theme of the guide, the bullets that could carry a story; and the themes none can."""
+    out = []
+    for theme in _words()["themes"]:
+        carriers = [b.text for b in resume.bullets if _book().find(b.text).spans(f"theme/{theme}")]
+        out.append(Theme(theme, carriers))
+    return out, [t.theme for t in out if not t.bullets]

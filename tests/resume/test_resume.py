@@ -1,0 +1,184 @@
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from rolemap.analytics.lane import Lane
+from rolemap.errors import InputError
+from rolemap.resume.coach import review, stories
+from rolemap.resume.match import match_lane, match_record
+from rolemap.resume.read import Bullet, read_resume
+from tests.analytics.frames import make_frame
+from tests.resume import files
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "resumes"
+TODAY = dt.date(2026, 11, 23)
+GUIDE_WEAK = "Built APIs in Python and PostgreSQL"
+GUIDE_STRONG = (
+    "Implemented authenticated billing APIs in Python, improved query efficiency for a reporting endpoint, "
+    "and added test coverage for invoice edge cases"
+)
+
+
+def test_markdown_resume():
+    r = read_resume(FIXTURES / "dana.md", TODAY)
+    assert r.sections == ["summary", "experience", "skills", "education"]
+    assert [(x.start, x.end) for x in r.roles] == [("2020-03", None), ("2017-01", "2020-02")]
+    assert r.skills["kafka"] == pytest.approx(6.8, abs=0.1) and r.skills["django"] == pytest.approx(
+        3.2, abs=0.1
+    )
+    assert all(b.line > 0 for b in r.bullets) and len(r.bullets) == 7
+
+
+def test_json_resume():
+    r = read_resume(FIXTURES / "lee.json", TODAY)
+    assert [x.heading for x in r.roles] == ["Backend Developer · Globex", "Junior Developer · Initech"]
+    assert r.skills["go"] == pytest.approx(3.0, abs=0.1) and "php" in r.skills
+    assert r.total_years == pytest.approx(4.75, abs=0.1)
+
+
+def test_pdf_and_docx_resumes(tmp_path):
+    lines = [
+        "Dana Ortiz",
+        "Experience",
+        "Senior Backend Engineer, Acme | Mar 2020 - Present",
+        f"- {GUIDE_STRONG}",
+    ]
+    pdf = read_resume(files.text_pdf(tmp_path / "cv.pdf", lines), TODAY)
+    assert pdf.roles[0].start == "2020-03" and pdf.bullets[0].text.startswith("Implemented")
+    doc = files.docx(
+        tmp_path / "cv.docx",
+        [
+            ("Experience", "Heading 1"),
+            ("Backend Engineer, Acme | 2019 - 2022", None),
+            (GUIDE_WEAK, "List Bullet"),
+        ],
+    )
+    r = read_resume(doc, TODAY)
+    assert r.roles[0].start == "2019-01" and r.roles[0].end == "2022-12" and r.skills["python"] == 4.0
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: files.scanned_pdf(p / "scan.pdf"), "no text layer"),
+        (
+            lambda p: files.encrypted_pdf(p / "locked.pdf", files.text_pdf(p / "x.pdf", ["Experience"])),
+            "encrypted",
+        ),
+        (lambda p: files.damaged_docx(p / "broken.docx"), "damaged DOCX"),
+        (lambda p: files.zip_bomb_docx(p / "bomb.docx"), "zip bomb"),
+        (lambda p: _write(p / "junk.pdf", b"%PDF-1.4 garbage"), "not a readable PDF"),
+        (lambda p: _write(p / "junk.docx", b"not a zip"), "not a DOCX"),
+        (lambda p: _write(p / "bin.md", b"\x00\x01\x02binary"), "binary data"),
+        (lambda p: _write(p / "latin.txt", "Erfahrung: Müller".encode("latin-1")), "not UTF-8"),
+        (lambda p: _write(p / "empty.md", b""), "empty"),
+        (lambda p: _write(p / "bad.json", b"{not json"), "not valid JSON"),
+        (lambda p: _write(p / "list.json", b"[1, 2]"), "not a JSON Resume"),
+        (lambda p: _sparse(p / "huge.pdf", 50 * 2**20), "too large"),
+    ],
+)
+def test_bad_resumes_are_clear_errors_without_content(tmp_path, make, message):
+    path = make(tmp_path)
+    with pytest.raises(InputError, match=message) as caught:
+        read_resume(path, TODAY)
+    assert "Müller" not in str(caught.value)  # never the resume's content
+
+
+def _write(path, data):
+    path.write_bytes(data)
+    return path
+
+
+def _sparse(path, size):
+    with path.open("wb") as f:
+        f.truncate(size)
+    return path
+
+
+def test_the_guides_bullet_examples():
+    weak = review(Bullet(GUIDE_WEAK, [], 1))
+    assert (
+        weak.verdict == "weak" and {"service", "decision", "result"} <= set(weak.missing) and weak.suggestion
+    )
+    strong = review(Bullet(GUIDE_STRONG, [], 1))
+    assert strong.verdict == "strong" and "billing APIs" in strong.found["service"]
+    assert strong.found["contribution"] == "Implemented"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Cut p95 latency of the invoice API from 900 ms to 200 ms by adding a covering index", "strong"),
+        ("Maintained Django services and Celery workers on AWS", "ok"),
+        ("Responsible for various tasks", "weak"),
+    ],
+)
+def test_more_bullets(text, verdict):
+    assert review(Bullet(text, [], 1)).verdict == verdict
+
+
+def test_stories_cover_themes_and_name_the_missing_ones():
+    themes, uncovered = stories(read_resume(FIXTURES / "dana.md", TODAY))
+    by_theme = {t.theme: t.bullets for t in themes}
+    assert any("post-mortem" in b for b in by_theme["debugging-or-incident"])
+    assert any("latency" in b for b in by_theme["performance"])
+    assert set(uncovered) == {t for t, b in by_theme.items() if not b}
+
+
+def test_match_a_posting_with_evidence():
+    resume = read_resume(FIXTURES / "dana.md", TODAY)
+    record = {
+        "languages": ["python"],
+        "skills": [
+            {"id": "kafka", "required": True},
+            {"id": "mysql", "required": True},
+            {"id": "rust", "required": True},
+            {"id": "redis", "required": False},
+        ],
+        "years_experience": {"min": 5, "max": None},
+        "seniority": "senior",
+        "salary": {"min": 120000, "max": 150000, "currency": "USD", "period": "year"},
+    }
+    fit = match_record(resume, "p1", "Senior Backend Engineer", record, expected_pay=140000)
+    status = {r.name: r.status for r in fit.requirements}
+    assert (
+        status["python"] == "met"
+        and status["kafka"] == "met"
+        and status["mysql"] == "partly"
+        and status["rust"] == "missing"
+    )
+    assert status["5+ years"] == "met" and status["senior"] == "met"
+    kafka = next(r for r in fit.requirements if r.name == "kafka")
+    assert "Kafka" in kafka.evidence and kafka.line == 12
+    assert (
+        fit.summary.startswith("required: 4 of 6 met, 1 partly; nice-to-have: 1 of 2 met")
+        and "rust" in fit.summary
+    )
+
+
+def test_match_is_deterministic_byte_for_byte():
+    resume = read_resume(FIXTURES / "dana.md", TODAY)
+    record = {"skills": [{"id": s, "required": True} for s in ("kafka", "mysql", "go")]}
+    first = json.dumps(match_record(resume, "p", "t", record).as_dict(), sort_keys=True)
+    assert all(
+        json.dumps(
+            match_record(read_resume(FIXTURES / "dana.md", TODAY), "p", "t", record).as_dict(), sort_keys=True
+        )
+        == first
+        for _ in range(3)
+    )
+
+
+def test_match_a_lane_ranks_and_says_what_to_learn_next():
+    frame = make_frame(
+        [
+            {"id": "a", "language": ["python"], "skill": ["kafka", "postgresql"]},
+            {"id": "b", "language": ["go"], "skill": ["kubernetes", "kafka"]},
+            {"id": "c", "language": ["go"], "skill": ["kubernetes"]},
+        ]
+    )
+    result = match_lane(read_resume(FIXTURES / "dana.md", TODAY), frame, Lane())
+    assert [f.posting_id for f in result.ranked] == ["a", "b", "c"]
+    assert result.learn_next[:2] == [("go", 2, 2 / 3), ("kubernetes", 2, 2 / 3)]  # languages and skills alike

@@ -1,0 +1,78 @@
+import json
+from pathlib import Path
+
+from tests.resume.test_resume import FIXTURES, GUIDE_STRONG, GUIDE_WEAK
+from tests.test_cli import run
+
+
+def test_read_coach_stories_json(tmp_path):
+    cv = FIXTURES / "dana.md"
+    data = json.loads(run("resume", "read", cv, "--json").stdout)
+    assert data["sections"][:2] == ["summary", "experience"] and "kafka" in data["skills"]
+    bullets = json.loads(run("resume", "coach", cv, "--json").stdout)["bullets"]
+    verdicts = {b["text"]: b["verdict"] for b in bullets}
+    assert verdicts[GUIDE_WEAK] == "weak" and verdicts[GUIDE_STRONG] == "strong"
+    assert set(bullets[0]) >= {"text", "verdict", "missing"}
+    stories = json.loads(run("resume", "stories", cv, "--json").stdout)
+    assert {t["theme"] for t in stories["themes"]} >= {"performance", "debugging-or-incident"}
+
+
+def test_same_input_same_output_byte_for_byte():
+    outputs = {run("resume", "coach", FIXTURES / "dana.md", "--json").stdout for _ in range(2)}
+    assert len(outputs) == 1
+
+
+def test_save_and_forget(tmp_path):
+    env_home = {"XDG_DATA_HOME": str(tmp_path)}
+    import os
+    import subprocess
+    import sys
+
+    def cli(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "rolemap", *map(str, args)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env_home},
+        )
+
+    assert cli("resume", "read", FIXTURES / "dana.md", "--save").returncode == 0
+    saved = tmp_path / "rolemap" / "resumes" / "dana.json"
+    assert saved.exists() and oct(saved.stat().st_mode & 0o777) == "0o600"
+    assert cli("resume", "forget", "dana").returncode == 0 and not saved.exists()
+    r = cli("resume", "forget", "dana")
+    assert r.returncode == 1 and "no saved resume" in r.stderr
+
+
+def test_match_against_a_stored_posting_and_a_lane(tmp_path):
+    db = str(tmp_path / "m.db")
+    src = tmp_path / "p.jsonl"
+    src.write_text(
+        json.dumps(
+            {
+                "id": "j1",
+                "title": "Senior Python Engineer",
+                "description": "Requirements: 5+ years. Python, Kafka and Rust.",
+                "posted_at": "2018-01-01",
+            }
+        )
+        + "\n"
+    )
+    assert run("ingest", src, "--db", db).returncode == 0
+    fit = json.loads(run("match", FIXTURES / "dana.md", "j1", "--db", db, "--json").stdout)
+    assert {r["name"]: r["status"] for r in fit["requirements"]}["rust"] == "missing"
+    lane = json.loads(run("match", FIXTURES / "dana.md", "--language", "python", "--db", db, "--json").stdout)
+    assert lane["ranked"][0]["posting_id"] == "j1" and lane["learn_next"][0][0] == "rust"
+    r = run("match", FIXTURES / "dana.md", "nope", "--db", db)
+    assert r.returncode == 1 and "no posting with id 'nope'" in r.stderr
+    r = run("watch", "--resume", FIXTURES / "dana.md", "--db", db)
+    assert r.returncode == 0 and "fewer than two quarters" in r.stdout
+
+
+def test_errors_never_show_resume_content(tmp_path):
+    secret = tmp_path / "cv.txt"
+    secret.write_bytes("Jane Secret, 555-0100".encode("utf-16"))
+    r = run("resume", "coach", secret)
+    assert r.returncode == 1 and "Jane" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = run("resume", "read", Path("/no/such/cv.pdf"))
+    assert r.returncode == 1 and "no such file" in r.stderr
