@@ -154,6 +154,7 @@ def match_command(
     resume_file: ResumeFile,
     posting_id: Annotated[str | None, typer.Argument(help="A stored posting's id (leave out with lane filters).")] = None,
     expect: Annotated[float | None, typer.Option(help="Your expected pay, in the posting's currency and period.")] = None,
+    want: Annotated[str | None, typer.Option(help="The work model you want: remote, hybrid or onsite.")] = None,
     top: Annotated[int, typer.Option(min=1, max=500, help="Lane: how many postings to rank.")] = 20,
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
@@ -169,12 +170,16 @@ def match_command(
     from rolemap.store.db import open_store
     from rolemap.store.repository import get_posting
 
+    if want not in (None, "remote", "hybrid", "onsite"):
+        raise InputError(f"--want {want!r}: use remote, hybrid or onsite")
     resume = _read(resume_file)
     if posting_id:
         row = get_posting(open_store(db), posting_id)
         if row is None:
             raise InputError(f"no posting with id {posting_id!r}")
-        fit = match_record(resume, posting_id, row.get("title") or "", row.get("extraction") or {}, expect)
+        fit = match_record(
+            resume, posting_id, row.get("title") or "", row.get("extraction") or {}, expect, want
+        )
         if as_json:
             _print_json(fit.as_dict())
             return

@@ -141,7 +141,14 @@ def test_match_a_posting_with_evidence():
         "seniority": "senior",
         "salary": {"min": 120000, "max": 150000, "currency": "USD", "period": "year"},
     }
-    fit = match_record(resume, "p1", "Senior Backend Engineer", record, expected_pay=140000)
+    fit = match_record(
+        resume,
+        "p1",
+        "Senior Backend Engineer",
+        {**record, "work_model": "onsite"},
+        expected_pay=140000,
+        wanted_work_model="remote",
+    )
     status = {r.name: r.status for r in fit.requirements}
     assert (
         status["python"] == "met"
@@ -152,10 +159,9 @@ def test_match_a_posting_with_evidence():
     assert status["5+ years"] == "met" and status["senior"] == "met"
     kafka = next(r for r in fit.requirements if r.name == "kafka")
     assert "Kafka" in kafka.evidence and kafka.line == 12
-    assert (
-        fit.summary.startswith("required: 4 of 6 met, 1 partly; nice-to-have: 1 of 2 met")
-        and "rust" in fit.summary
-    )
+    assert status["onsite"] == "missing"  # the posting's work model is not the one wanted
+    assert fit.summary.startswith("required: 4 of 6 met, 1 partly; nice-to-have: 1 of 3 met")
+    assert "rust" in fit.summary
 
 
 def test_match_is_deterministic_byte_for_byte():

@@ -45,7 +45,12 @@ class Fit:
 
 
 def match_record(
-    resume: Resume, posting_id: str, title: str, record: dict[str, Any], expected_pay: float | None = None
+    resume: Resume,
+    posting_id: str,
+    title: str,
+    record: dict[str, Any],
+    expected_pay: float | None = None,
+    wanted_work_model: str | None = None,
 ) -> Fit:
     """Each requirement of an extraction record against the resume."""
     taxonomy = load_taxonomy()
@@ -87,6 +92,14 @@ def match_record(
             else "missing"
         )
         out.append(Requirement("seniority", level, True, status, f"{total:.1f} years in the dated roles"))
+    offered = record.get("work_model")
+    if wanted_work_model and offered:
+        fits = offered == wanted_work_model or (wanted_work_model == "hybrid" and offered == "remote")
+        out.append(
+            Requirement(
+                "work_model", offered, False, "met" if fits else "missing", f"you want {wanted_work_model}"
+            )
+        )
     salary = record.get("salary")
     if expected_pay is not None and salary and salary.get("max"):
         status = "met" if expected_pay <= salary["max"] else "missing"
