@@ -182,3 +182,14 @@ def test_json_list_of_postings(tmp_path):
 def test_malformed_json_file(tmp_path):
     with pytest.raises(InputError, match="not valid JSON"):
         list(read_file(write(tmp_path / "p.json", "{'single': quotes}")))
+
+
+def test_epoch_timestamps_become_iso_dates(tmp_path):
+    from rolemap.sources.files import posted_date
+
+    assert posted_date("1713397508000.0") == "2024-04-17" and posted_date("1713397508") == "2024-04-17"
+    assert posted_date("2024-04-17T10:00:00Z") == "2024-04-17T10:00:00Z" and posted_date("soon") == "soon"
+    src = tmp_path / "li.csv"
+    src.write_text("job_id,title,description,listed_time\n7,Go Developer,Go and Kafka,1713397508000.0\n")
+    (posting,) = list(read_file(src, column_map={"id": "job_id", "posted_at": "listed_time"}))
+    assert posting.posted_at == "2024-04-17"

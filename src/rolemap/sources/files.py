@@ -9,7 +9,9 @@ import gzip
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -175,6 +177,8 @@ def contract_posting(data: dict[str, Any], where: str, source: str = "jsonl") ->
     optional = {
         k: str(data[k]) for k in ("company", "location", "url", "posted_at") if data.get(k) not in (None, "")
     }
+    if "posted_at" in optional:
+        optional["posted_at"] = posted_date(optional["posted_at"])
     return Posting(
         id=str(raw_id),
         title=data.get("title") or "",
@@ -183,6 +187,21 @@ def contract_posting(data: dict[str, Any], where: str, source: str = "jsonl") ->
         source_fields={k: v for k, v in data.items() if k not in CONTRACT_FIELDS},
         **optional,
     )
+
+
+_EPOCH = re.compile(r"^\d{9,13}(?:\.0+)?$")
+
+
+def posted_date(value: str) -> str:
+    """ISO dates pass through; a Unix timestamp in seconds or milliseconds (LinkedIn's "1713397508000.0")
+    becomes the ISO date (UTC) it stands for."""
+    value = value.strip()
+    if not _EPOCH.match(value):
+        return value
+    seconds = float(value)
+    if seconds > 1e11:  # milliseconds
+        seconds /= 1000
+    return datetime.fromtimestamp(seconds, UTC).date().isoformat()
 
 
 def csv_postings(path: Path, column_map: dict[str, str], encoding: str) -> Iterator[PostingOrError]:
