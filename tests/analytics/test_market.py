@@ -290,3 +290,23 @@ def test_location_matches_whole_words():
     )
     assert select(frame, Lane(location=("us",))).tolist() == [False, True, True]
     assert select(frame, Lane(location=("san francisco", "austin"))).tolist() == [True, False, True]
+
+
+def test_the_report_escapes_what_postings_say():
+    from rolemap.present.report import gather, render_html, render_markdown
+
+    rows = [
+        {
+            "company": "<script>alert(1)</script>",
+            "seniority": "senior",
+            "skill": ["kafka"],
+            "posted": "2018-01-01",
+            **usd_year(100_000),
+        }
+    ] * 4
+    frame = make_frame(rows)
+    data = gather(frame, Lane(), pay_scale(frame, "USD", RATES))
+    page = render_html(data)
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    assert "<svg" in page and "Pay by level" in page
+    assert render_markdown(data).startswith("# Backend job market")
