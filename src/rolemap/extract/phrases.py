@@ -220,6 +220,20 @@ class PhraseBook:
         return Hits(text, found, extra)
 
 
+def windows_around(text: str, anchors: list[Span], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged stretches of text around anchor hits, each starting at a word start so no number is cut in
+    two: where the years and salary readers run their regexes."""
+    merged: list[tuple[int, int]] = []
+    for a in anchors:
+        start = text.rfind(" ", 0, max(0, a.start - before)) + 1
+        end = min(len(text), a.end + after)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _same_digits(text: str, start: int, form: str) -> bool:
     return all(text[start + i] == c for i, c in enumerate(form) if c.isdigit())
 

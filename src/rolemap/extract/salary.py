@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rolemap.extract.document import Document
+from rolemap.extract.phrases import windows_around
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -204,7 +205,7 @@ def salary_candidates(doc: Document, check_plausible: bool = True) -> list[Salar
     text = doc.text
     out: list[SalaryCandidate] = []
     seen: set[int] = set()
-    for start, end in _windows(text, doc.hits.spans("anchors/currency")):
+    for start, end in windows_around(text, doc.hits.spans("anchors/currency"), _WINDOW, 2 * _WINDOW):
         for m in _MONEY.finditer(text, start, end):
             if m.start() in seen:
                 continue
@@ -213,19 +214,6 @@ def salary_candidates(doc: Document, check_plausible: bool = True) -> list[Salar
             if candidate is not None:
                 out.append(candidate)
     return out
-
-
-def _windows(text: str, anchors: list[Span]) -> list[tuple[int, int]]:
-    """Merged stretches around each currency, starting at a word start so no number is cut in two."""
-    merged: list[tuple[int, int]] = []
-    for a in anchors:
-        start = text.rfind(" ", 0, max(0, a.start - _WINDOW)) + 1
-        end = min(len(text), a.end + 2 * _WINDOW)
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _read_candidate(text: str, m: re.Match[str], check_plausible: bool = True) -> SalaryCandidate | None:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from rolemap.extract.document import Document
+from rolemap.extract.phrases import windows_around
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -86,7 +87,7 @@ def mentions_of(doc: Document) -> list[YearsMention]:
     text = doc.text
     out: list[YearsMention] = []
     seen: set[int] = set()
-    for start, end in _windows(doc):
+    for start, end in windows_around(text, doc.hits.spans("anchors/years"), _WINDOW, _WINDOW):
         for m in _YEARS.finditer(text, start, end):
             mention = _read(text, m)
             if mention is None or mention.span.start in seen:
@@ -96,19 +97,6 @@ def mentions_of(doc: Document) -> list[YearsMention]:
                 continue
             out.append(mention)
     return out
-
-
-def _windows(doc: Document) -> list[tuple[int, int]]:
-    """Merged stretches around each 'year' word, starting at a word start so no number is cut."""
-    merged: list[tuple[int, int]] = []
-    for s in doc.hits.spans("anchors/years"):
-        start = doc.text.rfind(" ", 0, max(0, s.start - _WINDOW)) + 1
-        end = min(len(doc.text), s.end + _WINDOW)
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _read(text: str, m: re.Match[str]) -> YearsMention | None:
