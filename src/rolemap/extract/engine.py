@@ -32,7 +32,11 @@ def extract_posting(posting: Posting) -> Extraction:
 
 def extract_text(posting_id: str, text: str) -> Extraction:
     """Every field from the document text (title + "\\n" + plain description)."""
-    doc = Document.read(text[:MAX_TEXT_CHARS])
+    return extract_document(posting_id, Document.read(text[:MAX_TEXT_CHARS]))
+
+
+def extract_document(posting_id: str, doc: Document) -> Extraction:
+    """Every field from a document already read (the JD linter reads it once for its own rules too)."""
     categories, parents = _ecosystem()
     tallies = tally_matches(doc.skills, doc)
     skills, skill_spans = pick_skills(tallies, categories)

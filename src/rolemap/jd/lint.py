@@ -17,7 +17,7 @@ from typing import Any
 import pyphen
 
 from rolemap.extract.document import Document
-from rolemap.extract.engine import extract_text
+from rolemap.extract.engine import MAX_TEXT_CHARS, extract_document
 from rolemap.extract.phrases import PhraseBook
 from rolemap.extract.salary import salary_candidates
 from rolemap.jd.spec import template
@@ -118,9 +118,9 @@ def _book() -> PhraseBook:
 def lint_text(raw_text: str, today: dt.date | None = None) -> tuple[str, list[Finding]]:
     """The plain text the findings point into, and the findings, most severe first."""
     text = raw_text if raw_text.strip() else "\n"
-    doc = Document.read(text)
+    doc = Document.read(text[:MAX_TEXT_CHARS])
     hits = _book().find(text)
-    record = extract_text("jd", text)
+    record = extract_document("jd", doc)
     sections = find_sections(text, hits)
     findings: list[Finding] = []
     for check in (_sections, _pay, _level, _requirements, _wording, _style, _closing):
