@@ -188,3 +188,9 @@ def test_match_a_lane_ranks_and_says_what_to_learn_next():
     result = match_lane(read_resume(FIXTURES / "dana.md", TODAY), frame, Lane())
     assert [f.posting_id for f in result.ranked] == ["a", "b", "c"]
     assert result.learn_next[:2] == [("go", 2, 2 / 3), ("kubernetes", 2, 2 / 3)]  # languages and skills alike
+
+
+def test_a_current_role_counts_up_to_the_day_given():
+    later = read_resume(FIXTURES / "dana.md", dt.date(2030, 3, 1))
+    assert later.as_of == "2030-03" and later.skills["kafka"] == pytest.approx(10.1, abs=0.1)
+    assert later.total_years > read_resume(FIXTURES / "dana.md", TODAY).total_years

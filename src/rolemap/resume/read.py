@@ -57,13 +57,14 @@ class Resume:
     roles: list[Role]
     bullets: list[Bullet]  # every bullet, in roles or not
     skills: dict[str, float] = field(default_factory=dict)  # skill → years of use (0 when undated)
+    as_of: str = ""  # YYYY-MM: the month a current role ("– Present") is counted up to
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @property
     def total_years(self) -> float:
-        return _years(_intervals(self.roles))
+        return _years(_intervals(self.roles, self.as_of))
 
 
 def read_resume(path: Path, today: dt.date | None = None) -> Resume:
@@ -224,7 +225,7 @@ def from_text(text: str, source: str, today: dt.date | None = None) -> Resume:
         bullet = Bullet(content, skills_in(content), n)
         (role_bullets if role_head else loose).append(bullet)
     close_role()
-    return _finish(source, sections, roles, loose)
+    return _finish(source, sections, roles, loose, today)
 
 
 def from_json_resume(data: Any, source: str, today: dt.date | None = None) -> Resume:
@@ -261,14 +262,17 @@ def from_json_resume(data: Any, source: str, today: dt.date | None = None) -> Re
         for k in ("summary", "experience", "education", "skills", "projects")
         if data.get({"summary": "basics", "experience": "work"}.get(k, k))
     ]
-    return _finish(source, sections, roles, [])
+    return _finish(source, sections, roles, [], today)
 
 
-def _finish(source: str, sections: list[str], roles: list[Role], loose: list[Bullet]) -> Resume:
+def _finish(
+    source: str, sections: list[str], roles: list[Role], loose: list[Bullet], today: dt.date
+) -> Resume:
+    as_of = today.strftime("%Y-%m")
     bullets = [b for r in roles for b in r.bullets] + loose
     years: dict[str, list[tuple[int, int]]] = {}
     for role in roles:
-        span = _interval(role)
+        span = _interval(role, as_of)
         for b in role.bullets:
             for s in b.skills:
                 years.setdefault(s, [])
@@ -278,7 +282,7 @@ def _finish(source: str, sections: list[str], roles: list[Role], loose: list[Bul
         for s in b.skills:
             years.setdefault(s, [])
     skills = {s: round(_years(spans), 1) for s, spans in sorted(years.items())}
-    return Resume(source, list(dict.fromkeys(sections)), roles, bullets, skills)
+    return Resume(source, list(dict.fromkeys(sections)), roles, bullets, skills, as_of)
 
 
 def _section_of(line: str) -> str | None:
@@ -304,11 +308,11 @@ def _month(text: str, today: dt.date, end: bool = False) -> str | None:
     return f"{m['year']}-{min(max(month, 1), 12):02d}"
 
 
-def _interval(role: Role) -> tuple[int, int] | None:
+def _interval(role: Role, as_of: str) -> tuple[int, int] | None:
     if not role.start:
         return None
     start = _index(role.start)
-    end = _index(role.end) if role.end else _index(dt.date.today().strftime("%Y-%m"))
+    end = _index(role.end or as_of)
     return (start, end + 1) if end >= start else None
 
 
@@ -317,8 +321,8 @@ def _index(month: str) -> int:
     return int(year) * 12 + int(m) - 1
 
 
-def _intervals(roles: list[Role]) -> list[tuple[int, int]]:
-    return [span for r in roles if (span := _interval(r))]
+def _intervals(roles: list[Role], as_of: str) -> list[tuple[int, int]]:
+    return [span for r in roles if (span := _interval(r, as_of))]
 
 
 def _years(spans: list[tuple[int, int]]) -> float:
