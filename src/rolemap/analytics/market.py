@@ -237,9 +237,10 @@ def tracker(
     posted = frame.table.column("posted").to_numpy(zero_copy_only=False).astype("datetime64[D]")
     rows = np.flatnonzero(mask)
     order = rows[np.argsort(-posted[rows].astype("int64"), kind="stable")][:limit]
-    chosen = set(order.tolist())
-    skills = _values_of(frame, "skill", chosen)
-    systems = _values_of(frame, "system_type", chosen)
+    chosen = np.zeros(frame.size, bool)
+    chosen[order] = True
+    skills = {r: [v for v, _ in values] for r, values in values_by_row(frame, "skill", chosen).items()}
+    systems = {r: [v for v, _ in values] for r, values in values_by_row(frame, "system_type", chosen).items()}
     titles, companies, ids = frame.strings("title"), frame.strings("company"), frame.strings("id")
     level_codes, level_vocab = frame.codes("seniority")
     model_codes, model_vocab = frame.codes("work_model")
@@ -262,12 +263,15 @@ def tracker(
     return out, n
 
 
-def _values_of(frame: MarketFrame, field_name: str, rows: set[int]) -> dict[int, list[str]]:
+def values_by_row(frame: MarketFrame, field_name: str, rows: np.ndarray) -> dict[int, list[tuple[str, bool]]]:
+    """For the rows in the boolean mask `rows`: each row's values of a multi-valued field, with whether
+    it is required (always True for fields other than skills)."""
     pairs = frame.pairs[field_name]
-    keep = np.isin(pairs.row, list(rows))
-    out: dict[int, list[str]] = {}
-    for r, c in zip(pairs.row[keep].tolist(), pairs.code[keep].tolist(), strict=True):
-        out.setdefault(r, []).append(pairs.vocab[c])
+    keep = rows[pairs.row]
+    required = pairs.required[keep] if pairs.required is not None else np.ones(int(keep.sum()), bool)
+    out: dict[int, list[tuple[str, bool]]] = {}
+    for r, c, req in zip(pairs.row[keep].tolist(), pairs.code[keep].tolist(), required.tolist(), strict=True):
+        out.setdefault(r, []).append((pairs.vocab[c], bool(req)))
     return out
 
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from rolemap.analytics.frame import MarketFrame
 from rolemap.analytics.lane import Lane, select
-from rolemap.analytics.market import multi_counts
+from rolemap.analytics.market import multi_counts, values_by_row
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.resume.read import Resume
 
@@ -175,25 +175,14 @@ def match_lane(resume: Resume, frame: MarketFrame, lane: Lane, top: int = 20) ->
     lane's postings ask for them."""
     mask = select(frame, lane)
     rows = np.flatnonzero(mask)
-    pairs = frame.pairs["skill"]
-    inside = mask[pairs.row]
-    required = pairs.required if pairs.required is not None else np.ones(len(pairs.row), bool)
-    by_row: dict[int, list[tuple[str, bool]]] = {}
-    for r, c, req in zip(
-        pairs.row[inside].tolist(), pairs.code[inside].tolist(), required[inside].tolist(), strict=True
-    ):
-        by_row.setdefault(r, []).append((pairs.vocab[c], bool(req)))
-    languages: dict[int, list[str]] = {}
-    lang = frame.pairs["language"]
-    keep = mask[lang.row]
-    for r, c in zip(lang.row[keep].tolist(), lang.code[keep].tolist(), strict=True):
-        languages.setdefault(r, []).append(lang.vocab[c])
+    skills = values_by_row(frame, "skill", mask)
+    languages = values_by_row(frame, "language", mask)
     ids, titles = frame.strings("id"), frame.strings("title")
     fits = []
     for r in rows.tolist():
         record = {
-            "languages": languages.get(r, []),
-            "skills": [{"id": s, "required": req} for s, req in by_row.get(r, [])],
+            "languages": [lang for lang, _ in languages.get(r, [])],
+            "skills": [{"id": s, "required": req} for s, req in skills.get(r, [])],
         }
         fits.append(match_record(resume, ids[r] or "", titles[r] or "", record))
     fits.sort(key=_rank)
