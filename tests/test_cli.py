@@ -89,7 +89,7 @@ def test_ingest_sample_and_summary(db):
     summary = json.loads(run("summary", "--db", db, "--json").stdout)
     assert summary["postings"] > 2000 and dict(summary["top_languages"])["python"] > 500
     info = json.loads(run("info", "--db", db, "--json").stdout)
-    assert info["schema"] == "0002" and info["postings"] == 3197
+    assert info["schema"] == "0003" and info["postings"] == 3197
 
 
 def test_ingest_board_files_and_html(db):

@@ -19,6 +19,7 @@ from rolemap.analytics import market_summary
 from rolemap.cli_jd import jd_app
 from rolemap.cli_market import market_app
 from rolemap.cli_resume import resume_app, seeker_app
+from rolemap.cli_web import web_app
 from rolemap.errors import InputError, PostingError, RolemapError
 from rolemap.models import Posting
 from rolemap.pipeline import IngestReport, ingest
@@ -40,6 +41,7 @@ app.registered_commands.extend(market_app.registered_commands)  # market, pay, p
 app.add_typer(jd_app, name="jd")
 app.add_typer(resume_app, name="resume")
 app.registered_commands.extend(seeker_app.registered_commands)  # match, watch
+app.registered_commands.extend(web_app.registered_commands)  # serve
 
 out = Console()
 err = Console(stderr=True)

@@ -2,12 +2,14 @@
 
     RolemapError                 base: a message a person can act on, and a short code
     ├── InputError               a file, URL or argument we were given cannot be read as asked
-    │   └── PostingError         one posting inside a readable input is bad (the batch goes on)
+    │   ├── PostingError         one posting inside a readable input is bad (the batch goes on)
+    │   └── NotFound             a posting (or other record) named by id is not in the store
     ├── FetchError               a job-board API answered badly or not at all
     ├── StoreError               the database cannot be opened, migrated or written
     └── DataError                a bundled data file (taxonomy, word list) is invalid
 
-The CLI prints `error: <message>` and exits 1 (2 for bad usage); the API maps them to 4xx with a JSON body.
+The CLI prints `error: <message>` and exits 1 (2 for bad usage); the API maps them to 4xx with a JSON body
+(NotFound 404, InputError 400 or 422, FetchError 502, StoreError 503).
 Messages name the input and, where there is one, the fix.
 """
 
@@ -38,6 +40,10 @@ class PostingError(InputError):
         super().__init__(f"{where}: {message}")
         self.where = where
         self.posting_id = posting_id
+
+
+class NotFound(InputError):
+    code = "R102"
 
 
 class FetchError(RolemapError):

@@ -90,7 +90,7 @@ class MarketFrame:
 
 def load_frame(store: Store, cache: Path | None = None) -> MarketFrame:
     """The frame of the store, from the cache when it is current."""
-    key = _store_key(store)
+    key = store_key(store)
     folder = cache if cache is not None else cache_folder(store)
     if folder is not None:
         frame = _read_cache(folder, key)
@@ -203,7 +203,7 @@ def _pairs(ids: pa.Array, pids: Any, values: Any, required: Any = None) -> Pairs
     )
 
 
-def _store_key(store: Store) -> dict[str, object]:
+def store_key(store: Store) -> dict[str, object]:
     with store.engine.connect() as conn:  # three queries: each one is answered from an index
         count = conn.scalar(select(func.count()).select_from(postings))
         newest = conn.scalar(select(func.max(postings.c.last_seen)))

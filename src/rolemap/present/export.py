@@ -65,12 +65,12 @@ def _write_text(rows: Iterator[dict[str, Any]], fmt: str, f: IO[str]) -> int:
     writer = csv.DictWriter(f, fieldnames=COLUMNS)
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _csv_safe(v) for k, v in row.items()})
+        writer.writerow({k: csv_safe(v) for k, v in row.items()})
         n += 1
     return n
 
 
-def _csv_safe(value: Any) -> Any:
+def csv_safe(value: Any) -> Any:
     """Cells that a spreadsheet would run as a formula get a leading quote (OWASP ASVS 1.2.10)."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value

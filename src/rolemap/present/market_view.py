@@ -14,6 +14,8 @@ from rich.text import Text
 from rolemap.analytics.market import Market, PayBy, Profile, Share, TrackerRow
 from rolemap.analytics.pay import PayStats
 from rolemap.analytics.trends import Changes, Trends
+from rolemap.present.export import csv_safe
+from rolemap.store.tracker import TrackerEntry
 
 
 def money(value: float | None, currency: str = "") -> str:
@@ -32,7 +34,7 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([csv_safe(cell) for cell in row] for row in rows)  # titles and notes are untrusted
     return buffer.getvalue()
 
 
@@ -191,6 +193,25 @@ def tracker_view(rows: list[TrackerRow], total: int) -> Group:
 
 def tracker_csv(rows: list[TrackerRow]) -> str:
     return to_csv(TRACKER_COLUMNS, ([_cell(getattr(r, c)) for c in TRACKER_COLUMNS] for r in rows))
+
+
+SAVED_COLUMNS = (
+    "title",
+    "language",
+    "level",
+    "system_type",
+    "repeated",
+    "status",
+    "company",
+    "notes",
+    "url",
+    "id",
+)
+
+
+def saved_tracker_csv(entries: list[TrackerEntry]) -> str:
+    """The tracker a seeker keeps: the guide's five columns first, then status, company, notes, link."""
+    return to_csv(SAVED_COLUMNS, ([_cell(getattr(e, c)) for c in SAVED_COLUMNS] for e in entries))
 
 
 def _cell(value: Any) -> str:

@@ -35,7 +35,7 @@ def gather(frame: MarketFrame, lane: Lane, scale: PayScale, every: str = "quarte
 
 
 def render_html(data: ReportData) -> str:
-    return _env().get_template("report.html.j2").render(d=data, charts=_charts(data), money=money, pct=pct)
+    return _env().get_template("report.html.j2").render(d=data, charts=chart_set(data), money=money, pct=pct)
 
 
 def render_markdown(data: ReportData) -> str:
@@ -51,7 +51,7 @@ def _env(markdown: bool = False) -> Environment:
     )
 
 
-def _charts(data: ReportData) -> dict[str, str]:
+def chart_set(data: ReportData) -> dict[str, str]:
     m, out = data.market, dict[str, str]()
     if not m.postings:
         return out

@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import re
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,6 +77,22 @@ def read_file(
         yield text_posting(path, _read_document(path, encoding))
     else:
         raise InputError(f"{path}: unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def read_bytes(name: str, data: bytes, fmt: str | None = None) -> Iterator[PostingOrError]:
+    """Postings from bytes received (an upload, a fetched page), read as a file called `name` would be.
+    Messages name `name`, never the temporary file."""
+    safe = Path(name.replace("\\", "/")).name.strip() or "upload"  # no folders from the sender
+    with tempfile.TemporaryDirectory(prefix="rolemap-") as folder:
+        path = Path(folder) / safe[:100]
+        path.write_bytes(data)
+        try:
+            for item in read_file(path, fmt):
+                if isinstance(item, PostingError):
+                    item = PostingError(item.where.replace(str(path), safe), item.message.split(": ", 1)[-1])
+                yield item
+        except InputError as e:
+            raise InputError(e.message.replace(str(path), safe)) from None
 
 
 def _open_binary(path: Path) -> IO[bytes]:

@@ -221,3 +221,19 @@ def iter_postings(store: Store, chunk: int = 1000) -> Iterator[dict[str, Any]]:
         for row in rows:
             yield dict(row._mapping)
         last = rows[-1].id
+
+
+def snippets(store: Store, ids: list[str], chars: int = 240) -> dict[str, str]:
+    """The start of each posting's description text (after its title line), for lists of postings."""
+    if not ids:
+        return {}
+    query = select(postings.c.id, postings.c.title, func.substr(postings.c.text, 1, chars + 300)).where(
+        postings.c.id.in_(ids)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    out = {}
+    for posting_id, title, head in rows:
+        body = head[len(title or "") + 1 :] if head else ""  # text = title + "\n" + description
+        out[posting_id] = " ".join(body.split())[:chars]
+    return out

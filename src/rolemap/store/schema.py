@@ -83,3 +83,15 @@ posting_labels = Table(
     Column("rank", Integer, nullable=False, default=0),
     Index("ix_posting_labels_value", "field", "value"),
 )
+
+# The seeker's tracker (migration 0003): a saved posting, its status and notes.
+TRACKER_STATUSES = ("saved", "applied", "interviewing", "offer", "rejected", "closed")
+tracker = Table(
+    "tracker",
+    metadata,
+    Column("posting_id", String(200), ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True),
+    Column("status", String(20), nullable=False),
+    Column("notes", Text, nullable=False, server_default=""),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

@@ -1,0 +1,134 @@
+"""The postings of a lane as a list: filtered by the same lane as the market figures (so a list and its
+role page always count the same postings), narrowed by full-text search, sorted and cut into pages.
+Everything but the search runs on the market frame; sort orders are computed once per frame."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from rolemap.analytics.frame import MarketFrame
+from rolemap.analytics.lane import Lane, select
+from rolemap.analytics.pay import PayScale
+
+SORTS = ("newest", "oldest", "title", "company", "salary")
+MAX_PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class ListedPosting:
+    id: str
+    title: str
+    company: str
+    location: str
+    posted: str
+    source: str
+    seniority: str
+    language: str
+    work_model: str
+    salary_yearly: float | None  # in the pay scale's currency, the middle of the stated range
+    is_open: bool
+    snippet: str = ""  # the start of the text, filled in by whoever reads the store
+
+
+@dataclass(frozen=True)
+class PostingPage:
+    lane: str
+    query: str
+    sort: str
+    page: int
+    limit: int
+    total: int
+    items: list[ListedPosting]
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.limit))
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "pages": self.pages}
+
+
+class Listing:
+    """Sort orders and the id → row map of one frame, built on first use and kept with the frame."""
+
+    def __init__(self, frame: MarketFrame, scale: PayScale) -> None:
+        self.frame, self.scale = frame, scale
+        self._orders: dict[str, np.ndarray] = {}
+        self._rows: dict[str, int] | None = None
+        self._lock = threading.Lock()
+
+    def rows_of(self, ids: set[str]) -> np.ndarray:
+        """A mask of the frame rows whose posting id is in `ids` (ids of duplicates are not rows)."""
+        with self._lock:
+            if self._rows is None:
+                self._rows = {pid: r for r, pid in enumerate(self.frame.strings("id")) if pid}
+        mask = np.zeros(self.frame.size, bool)
+        hits = [self._rows[i] for i in ids if i in self._rows]
+        mask[hits] = True
+        return mask
+
+    def order(self, sort: str) -> np.ndarray:
+        with self._lock:
+            if sort not in self._orders:
+                self._orders[sort] = self._sorted(sort)
+            return self._orders[sort]
+
+    def _sorted(self, sort: str) -> np.ndarray:
+        table = self.frame.table
+        if sort in ("newest", "oldest"):
+            days = table.column("posted").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+            number = days.astype("int64")
+            key = np.where(np.isnat(days), np.iinfo(np.int64).max, -number if sort == "newest" else number)
+            return np.argsort(key, kind="stable")  # undated last; ties in id order, the frame's order
+        if sort == "salary":
+            yearly = np.nan_to_num(self.scale.yearly, nan=-1.0)
+            return np.argsort(-yearly, kind="stable")
+        values = [(v or "").casefold() for v in self.frame.strings(sort)]
+        return np.array(
+            sorted(range(len(values)), key=lambda r: (values[r] == "", values[r])), dtype=np.int64
+        )
+
+
+def list_postings(
+    listing: Listing,
+    lane: Lane,
+    search_hits: set[str] | None = None,
+    query: str = "",
+    sort: str = "newest",
+    page: int = 1,
+    limit: int = 20,
+) -> PostingPage:
+    mask = select(listing.frame, lane)
+    if search_hits is not None:
+        mask &= listing.rows_of(search_hits)
+    order = listing.order(sort)
+    chosen = order[mask[order]]
+    start = (page - 1) * limit
+    items = [_listed(listing, int(r)) for r in chosen[start : start + limit]]
+    return PostingPage(lane.describe(), query, sort, page, limit, int(chosen.size), items)
+
+
+def _listed(listing: Listing, r: int) -> ListedPosting:
+    t = listing.frame.table
+    yearly = listing.scale.yearly[r]
+
+    def cell(column: str) -> str:
+        value = t.column(column)[r].as_py()
+        return "" if value is None else str(value)
+
+    return ListedPosting(
+        id=cell("id"),
+        title=cell("title"),
+        company=cell("company"),
+        location=cell("location"),
+        posted=cell("posted"),
+        source=cell("source"),
+        seniority=cell("seniority"),
+        language=cell("primary_language"),
+        work_model=cell("work_model"),
+        salary_yearly=None if np.isnan(yearly) else round(float(yearly)),
+        is_open=bool(t.column("is_open")[r].as_py()),
+    )

@@ -1,0 +1,56 @@
+"""`rolemap serve`: the web app and JSON API over a store, with uvicorn."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from rolemap.errors import InputError
+from rolemap.store.db import ENV_VAR, open_store
+
+web_app = typer.Typer()
+err = Console(stderr=True)
+TOKEN_VAR = "ROLEMAP_TOKEN"
+
+
+@web_app.command("serve")
+def serve_command(
+    db: Annotated[str | None, typer.Option("--db", help=f"Database URL or SQLite file (default: ${ENV_VAR}).")] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on. Beyond loopback needs --token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(help=f"Secret that writes (ingest, tracker) must carry (default: ${TOKEN_VAR}).", show_default=False),
+    ] = None,
+    max_upload_mb: Annotated[int, typer.Option(min=1, max=1024, help="Largest upload or request body.")] = 20,
+) -> None:  # fmt: skip
+    """Serve the market pages, the postings with their evidence, the tracker and the JSON API (/api/…,
+    described at /openapi.json). Reads are open; writes need the token when the server has one.
+
+    Example: rolemap serve --port 8000, then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from rolemap.web.app import WebSettings, create_app
+    from rolemap.web.security import is_loopback
+
+    token = token or os.environ.get(TOKEN_VAR) or None
+    if not is_loopback(host) and not token:
+        raise InputError(
+            f"--host {host}: listening beyond this machine needs a token for writes; "
+            f"pass --token SECRET or set ${TOKEN_VAR}"
+        )
+    if token is not None and len(token) < 16:
+        raise InputError(
+            "--token: use at least 16 characters (e.g. python -c 'import secrets; print(secrets.token_urlsafe())')"
+        )
+    store = open_store(db)
+    app = create_app(store, WebSettings(token=token, max_upload_bytes=max_upload_mb * 2**20))
+    shown = f"[{host}]" if ":" in host else host
+    err.print(
+        f"rolemap serving {store.describe()} at http://{shown}:{port}/  (Ctrl-C stops)", highlight=False
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

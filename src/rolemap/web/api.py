@@ -1,0 +1,321 @@
+"""The JSON API: every page's data (postings, posting, market, pay, profile, trends, changes, tracker) and
+the writes (ingest, tracker). Query strings are the pages' own (see queries.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import PlainTextResponse, Response
+from pydantic import BaseModel, Field, ValidationError
+
+from rolemap.analytics import market as market_lib
+from rolemap.analytics import trends as trends_lib
+from rolemap.analytics.listing import PostingPage, list_postings
+from rolemap.analytics.market import Market, PayBy, Profile
+from rolemap.analytics.trends import Changes, Trends
+from rolemap.errors import InputError, NotFound, RolemapError
+from rolemap.pipeline import ingest
+from rolemap.present.market_view import saved_tracker_csv
+from rolemap.sources.files import read_bytes
+from rolemap.sources.url import fetch_public
+from rolemap.store.repository import get_posting, snippets
+from rolemap.store.schema import TRACKER_STATUSES
+from rolemap.store.search import search_ids
+from rolemap.store.tracker import TrackerEntry, track, tracker_entries, tracker_status, untrack
+from rolemap.web.queries import (
+    ChangesQuery,
+    MarketQuery,
+    PayQuery,
+    PostingsQuery,
+    ProfileQuery,
+    TrendsQuery,
+)
+from rolemap.web.state import MarketState, Snapshot
+
+router = APIRouter(prefix="/api", tags=["api"])
+MAX_REPORTED_ERRORS = 20
+
+
+def market_state(request: Request) -> MarketState:
+    state: MarketState = request.app.state.market
+    return state
+
+
+State = Annotated[MarketState, Depends(market_state)]
+
+
+# ---- postings ----------------------------------------------------------------------------------
+
+
+def postings_page(state: MarketState, query: PostingsQuery) -> PostingPage:
+    lane = query.to_lane()
+    hits = search_ids(state.store, query.q) if query.q.strip() else None
+    snapshot = state.current()
+    page = list_postings(snapshot.listing, lane, hits, query.q, query.sort, query.page, query.limit)
+    heads = snippets(state.store, [p.id for p in page.items])
+    return replace(page, items=[replace(p, snippet=heads.get(p.id, "")) for p in page.items])
+
+
+@router.get(
+    "/postings", response_model=PostingPage, summary="Postings of a lane: filtered, searched, sorted, paged"
+)
+def api_postings(state: State, query: Annotated[PostingsQuery, Query()]) -> dict[str, object]:
+    return postings_page(state, query).as_dict()
+
+
+class Posting(BaseModel):
+    id: str
+    title: str
+    company: str | None
+    location: str | None
+    url: str | None
+    source: str
+    posted_at: str | None
+    first_seen: str
+    last_seen: str
+    closed_at: str | None
+    duplicate_of: str | None
+    text: str = Field(description="title + newline + plain description: what evidence offsets point into")
+    description: str = Field(description="the description as the source gave it (untrusted HTML)")
+    source_fields: dict[str, Any]
+    extraction: dict[str, Any] | None
+    tracker: dict[str, Any] | None
+
+
+def posting_record(state: MarketState, posting_id: str) -> dict[str, Any]:
+    row = get_posting(state.store, posting_id)
+    if row is None:
+        raise NotFound(f"posting {posting_id[:200]!r}: not in the store")
+    keep = set(Posting.model_fields) - {"tracker"}
+    out = {k: _plain(v) for k, v in row.items() if k in keep}
+    entry = tracker_status(state.store, posting_id)
+    out["tracker"] = {k: _plain(v) for k, v in entry.items() if k != "posting_id"} if entry else None
+    return out
+
+
+@router.get("/postings/{posting_id:path}", response_model=Posting, summary="One posting with its extraction")
+def api_posting(state: State, posting_id: str) -> dict[str, Any]:
+    return posting_record(state, posting_id)
+
+
+# ---- market ------------------------------------------------------------------------------------
+
+
+def market_of(state: MarketState, query: MarketQuery) -> tuple[Snapshot, Market]:
+    lane, snapshot = query.to_lane(), state.current()
+    key = ("market", lane, query.top)
+    result = state.answer(
+        snapshot, key, lambda: market_lib.market(snapshot.frame, lane, query.top, snapshot.scale)
+    )
+    return snapshot, result
+
+
+@router.get("/market", response_model=Market, summary="The role page of a lane")
+def api_market(state: State, query: Annotated[MarketQuery, Query()]) -> dict[str, object]:
+    return market_of(state, query)[1].as_dict()
+
+
+def pay_of(state: MarketState, query: PayQuery) -> PayBy:
+    lane, snapshot = query.to_lane(), state.current()
+    key = ("pay", lane, query.by, query.min_cell)
+    return state.answer(
+        snapshot,
+        key,
+        lambda: market_lib.pay_by(snapshot.frame, lane, query.by, snapshot.scale, query.min_cell),
+    )
+
+
+@router.get("/pay", response_model=PayBy, summary="Yearly pay compared by level, system type, scope…")
+def api_pay(state: State, query: Annotated[PayQuery, Query()]) -> dict[str, object]:
+    return pay_of(state, query).as_dict()
+
+
+@router.get("/profile", response_model=Profile, summary="The target profile of a lane")
+def api_profile(state: State, query: Annotated[ProfileQuery, Query()]) -> dict[str, object]:
+    lane, snapshot = query.to_lane(), state.current()
+    return market_lib.profile(snapshot.frame, lane, query.min_share).as_dict()
+
+
+def trends_of(state: MarketState, query: TrendsQuery) -> Trends:
+    lane, snapshot = query.to_lane(), state.current()
+    key = ("trends", lane, query.every, query.top)
+    return state.answer(
+        snapshot, key, lambda: trends_lib.trends(snapshot.frame, lane, query.every, query.top)
+    )
+
+
+@router.get("/trends", response_model=Trends, summary="Shares of languages, skills, levels… per period")
+def api_trends(state: State, query: Annotated[TrendsQuery, Query()]) -> dict[str, object]:
+    return trends_of(state, query).as_dict()
+
+
+def changes_of(state: MarketState, query: ChangesQuery) -> Changes:
+    lane, snapshot = query.lane(), state.current()
+    since, to = query.since.upper(), query.to.upper() if query.to else None
+    return trends_lib.changes(snapshot.frame, lane, since, to, query.every, query.alpha)
+
+
+@router.get("/changes", response_model=Changes, summary="What rose or fell between two periods, tested")
+def api_changes(state: State, query: Annotated[ChangesQuery, Query()]) -> dict[str, object]:
+    return changes_of(state, query).as_dict()
+
+
+# ---- tracker -----------------------------------------------------------------------------------
+
+
+class TrackerList(BaseModel):
+    statuses: list[str]
+    entries: list[TrackerEntry]
+
+
+class TrackerChange(BaseModel):
+    status: str = Field(description="saved, applied, interviewing, offer, rejected or closed", max_length=20)
+    notes: str | None = Field(None, max_length=5000, description="Left as it was when not given.")
+
+
+@router.get("/tracker", response_model=TrackerList, summary="The saved postings, the guide's five columns")
+def api_tracker(state: State) -> dict[str, object]:
+    return {
+        "statuses": list(TRACKER_STATUSES),
+        "entries": [e.as_dict() for e in tracker_entries(state.store)],
+    }
+
+
+@router.get("/tracker.csv", response_class=PlainTextResponse, summary="The tracker as CSV")
+def api_tracker_csv(state: State) -> Response:
+    return Response(
+        saved_tracker_csv(tracker_entries(state.store)),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="rolemap-tracker.csv"'},
+    )
+
+
+@router.put(
+    "/tracker/{posting_id:path}", response_model=TrackerEntry, summary="Save a posting or change its status"
+)
+def api_track(state: State, request: Request, posting_id: str, change: TrackerChange) -> dict[str, object]:
+    request.app.state.guard.check_write(request)
+    track(state.store, posting_id, change.status, change.notes, datetime.now(UTC))
+    return next(e for e in tracker_entries(state.store) if e.id == posting_id).as_dict()
+
+
+@router.delete("/tracker/{posting_id:path}", status_code=204, summary="Take a posting off the tracker")
+def api_untrack(state: State, request: Request, posting_id: str) -> Response:
+    request.app.state.guard.check_write(request)
+    if not untrack(state.store, posting_id):
+        raise NotFound(f"posting {posting_id[:200]!r}: not on the tracker")
+    return Response(status_code=204)
+
+
+# ---- ingest ------------------------------------------------------------------------------------
+
+
+class IngestUrl(BaseModel):
+    url: str = Field(max_length=2000, description="An http(s) page with schema.org JobPosting JSON-LD, or a "
+                     "JSON / JSON Lines / CSV file of postings, on a public address.")  # fmt: skip
+
+
+class IngestResult(BaseModel):
+    source: str
+    read: int
+    stored: int
+    updated: int
+    duplicates: int
+    failed: int
+    errors: list[str]
+
+
+_INGEST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": IngestUrl.model_json_schema()},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                }
+            },
+        },
+    }
+}
+
+
+@router.post(
+    "/ingest", response_model=IngestResult, openapi_extra=_INGEST_BODY,
+    summary="Add postings: a public URL ({\"url\": …}) or an uploaded file (multipart, field 'file')",
+)  # fmt: skip
+async def api_ingest(state: State, request: Request) -> dict[str, object]:
+    request.app.state.guard.check_write(request)
+    name, data = await _ingest_input(request)
+    result = await run_in_threadpool(ingest_bytes, state, name, data)
+    return result
+
+
+async def _ingest_input(request: Request) -> tuple[str, bytes]:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        try:
+            body = IngestUrl.model_validate_json(await request.body())
+        except ValidationError as e:
+            raise InputError(f'ingest: the JSON body must be {{"url": "https://…"}} ({_first(e)})') from None
+        settings = request.app.state.settings
+        fetched = await run_in_threadpool(fetch_public, body.url, settings.url_policy)
+        return name_for(fetched.url, fetched.content_type), fetched.body
+    if kind == "multipart/form-data":
+        try:
+            async with request.form(max_files=1, max_fields=5) as form:
+                upload = form.get("file")
+                if upload is None or isinstance(upload, str):
+                    raise InputError("ingest: send the file in a multipart field named 'file'")
+                data = await upload.read()
+        except RolemapError:
+            raise
+        except Exception as e:  # the multipart parser's own errors: a malformed body
+            raise InputError(
+                f"ingest: the upload is not a readable multipart form ({type(e).__name__})"
+            ) from None
+        if not data.strip():
+            raise InputError(f"{upload.filename or 'upload'}: is empty")
+        return upload.filename or "upload", data
+    raise InputError(f'ingest: send JSON {{"url": …}} or a multipart upload, not {kind or "no content type"}')
+
+
+def ingest_bytes(state: MarketState, name: str, data: bytes) -> dict[str, object]:
+    errors: list[str] = []
+    report = ingest(state.store, read_bytes(name, data), on_error=errors.append, close_boards=False)
+    state.invalidate()
+    if report.failed and not (report.stored or report.updated or report.duplicates):
+        raise InputError(f"{name}: no posting could be read ({errors[0] if errors else 'unknown reason'})")
+    return {
+        "source": name, "read": report.read, "stored": report.stored, "updated": report.updated,
+        "duplicates": report.duplicates, "failed": report.failed, "errors": errors[:MAX_REPORTED_ERRORS],
+    }  # fmt: skip
+
+
+_TYPES = {"text/html": ".html", "application/json": ".json", "application/ld+json": ".json",
+          "application/x-ndjson": ".jsonl", "application/jsonl": ".jsonl", "text/csv": ".csv",
+          "text/plain": ".txt", "text/markdown": ".md"}  # fmt: skip
+
+
+def name_for(url: str, content_type: str) -> str:
+    """A file name for a fetched URL: its last path part, with the suffix its content type implies."""
+    tail = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1] or "page"
+    suffix = _TYPES.get(content_type)
+    if suffix and not tail.lower().endswith(suffix):
+        tail += suffix
+    return tail
+
+
+def _first(e: ValidationError) -> str:
+    error = e.errors()[0]
+    return f"{'.'.join(str(p) for p in error.get('loc', ())) or 'body'}: {error.get('msg', 'invalid')}"
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value

@@ -1,0 +1,102 @@
+"""The web app: FastAPI serving the pages (Jinja2, no script) and the JSON API under /api, over one store.
+
+`create_app(settings)` builds it; `rolemap serve` runs it with uvicorn. Errors are JSON
+({"error": message, "code": …}) under /api and an HTML page elsewhere, with the right 4xx code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from rolemap import __version__
+from rolemap.errors import DataError, FetchError, InputError, NotFound, RolemapError, StoreError
+from rolemap.sources.url import UrlPolicy
+from rolemap.store.db import Store
+from rolemap.web.security import Forbidden, Guard, HardeningMiddleware, TooLarge, Unauthorized
+from rolemap.web.state import MarketState
+
+STATIC = Path(__file__).parent / "static"
+_STATUS: list[tuple[type[RolemapError], int]] = [
+    (NotFound, 404), (TooLarge, 413), (Unauthorized, 401), (Forbidden, 403), (InputError, 400),
+    (FetchError, 502), (StoreError, 503), (DataError, 500),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    token: str | None = None
+    max_upload_bytes: int = 20 * 2**20
+    url_policy: UrlPolicy = field(default_factory=UrlPolicy)
+    recheck_seconds: float = 1.0
+
+
+def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
+    from rolemap.web import api, pages
+
+    settings = settings or WebSettings()
+    app = FastAPI(
+        title="rolemap",
+        version=__version__,
+        summary="The backend job market from real postings: market figures, postings with evidence, a tracker.",
+        docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json is the document
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.settings = settings
+    app.state.market = MarketState(store, settings.recheck_seconds)
+    app.state.guard = Guard(settings.token)
+    app.add_middleware(HardeningMiddleware, max_body=settings.max_upload_bytes)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.add_exception_handler(RolemapError, _rolemap_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    return app
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def error_response(request: Request, status: int, message: str, code: str, extra: Any = None) -> Response:
+    if wants_json(request):
+        body: dict[str, Any] = {"error": message, "code": code}
+        if extra is not None:
+            body["detail"] = extra
+        return JSONResponse(body, status_code=status)
+    from rolemap.web.pages import render
+
+    return render(request, "error.html.j2", {"status": status, "message": message}, status=status)
+
+
+async def _rolemap_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RolemapError)
+    status = next((code for kind, code in _STATUS if isinstance(exc, kind)), 500)
+    return error_response(request, status, exc.message, exc.code)
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    problems = [
+        f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', 'invalid')}"
+        for e in exc.errors()
+    ]
+    detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+    return error_response(request, 422, "; ".join(problems[:5]) or "invalid request", "R422", detail)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    message = {404: "no such page", 405: "method not allowed here"}.get(exc.status_code, str(exc.detail))
+    response = error_response(request, exc.status_code, message, f"R{exc.status_code}")
+    if exc.headers:
+        response.headers.update(exc.headers)
+    return response

@@ -1,0 +1,226 @@
+"""The HTML pages: market, postings, a posting with its evidence, tracker, trends, ingest, login. Plain
+forms and links (no script), so every page works with the keyboard and the URL is the view: a filtered
+market page can be bookmarked and shared. Pages read the same functions as the API."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+import nh3
+from fastapi import APIRouter, Form, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from rolemap import __version__
+from rolemap.analytics.lane import EMPLOYMENT_TYPES, LEVELS, SYSTEM_TYPES, WORK_MODELS
+from rolemap.errors import InputError
+from rolemap.present.evidence import segments
+from rolemap.present.market_view import money, pct
+from rolemap.present.report import chart_set, gather
+from rolemap.sources.url import fetch_public
+from rolemap.store.schema import TRACKER_STATUSES
+from rolemap.store.tracker import track, tracker_entries, untrack
+from rolemap.web import api
+from rolemap.web.queries import ChangesQuery, MarketQuery, PostingsQuery, TrendsQuery
+from rolemap.web.security import CSRF_COOKIE, CSRF_FIELD, SESSION_COOKIE, check_origin, csrf_token
+
+router = APIRouter(include_in_schema=False)
+_env = Environment(
+    loader=PackageLoader("rolemap.web", "templates"),
+    autoescape=select_autoescape(["j2"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+# What a posting's original HTML may keep: text structure and links, never script, style, forms or media.
+_ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "u", "a", "h1", "h2", "h3", "h4",
+                 "h5", "h6", "blockquote", "pre", "code", "table", "thead", "tbody", "tr", "th", "td", "hr",
+                 "div", "span", "dl", "dt", "dd", "sup", "sub"}  # fmt: skip
+FILTER_CHOICES = {
+    "seniority": LEVELS, "work_model": WORK_MODELS, "system_type": SYSTEM_TYPES,
+    "employment_type": EMPLOYMENT_TYPES,
+}  # fmt: skip
+
+
+def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    token = csrf_token(request)
+    guard = request.app.state.guard
+    page = _env.get_template(template).render(
+        request=request, csrf=token, csrf_field=CSRF_FIELD, can_write=guard.can_write(request),
+        needs_login=guard.token is not None, version=__version__, money=money, pct=pct, link=link,
+        choices=FILTER_CHOICES, **context,
+    )  # fmt: skip
+    response = HTMLResponse(page, status_code=status)
+    if request.cookies.get(CSRF_COOKIE) != token:
+        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", secure=_https(request))
+    return response
+
+
+def link(path: str, filters: dict[str, Any], **changes: Any) -> str:
+    """A URL for `path` with the current filters, some changed (None drops one)."""
+    params = {**filters, **changes}
+    params = {k: v for k, v in params.items() if v not in (None, "", [], False)}
+    query = urlencode(params, doseq=True)
+    return f"{path}?{query}" if query else path
+
+
+def _https(request: Request) -> bool:
+    return request.url.scheme == "https"
+
+
+# ---- market, postings, trends --------------------------------------------------------------------
+
+
+@router.get("/", response_class=HTMLResponse)
+def market_page(request: Request, query: Annotated[MarketQuery, Query()]) -> Response:
+    state = api.market_state(request)
+    lane, snapshot = query.to_lane(), state.current()
+
+    def compute() -> tuple[Any, dict[str, str]]:
+        data = gather(snapshot.frame, lane, snapshot.scale)
+        return data, chart_set(data)
+
+    data, charts = state.answer(snapshot, ("market-page", lane), compute)
+    filters = query.filters()
+    return render(request, "market.html.j2", {"d": data, "charts": charts, "filters": filters, "q": query})
+
+
+@router.get("/postings", response_class=HTMLResponse)
+def postings_list(request: Request, query: Annotated[PostingsQuery, Query()]) -> Response:
+    page = api.postings_page(api.market_state(request), query)
+    filters = {k: v for k, v in query.filters().items() if k != "page"}
+    lane_filters = {k: v for k, v in filters.items() if k not in ("q", "sort", "limit")}
+    context = {"page": page, "filters": filters, "lane_filters": lane_filters, "q": query}
+    return render(request, "postings.html.j2", context)
+
+
+@router.get("/postings/{posting_id:path}", response_class=HTMLResponse)
+def posting_page(request: Request, posting_id: str) -> Response:
+    record = api.posting_record(api.market_state(request), posting_id)
+    extraction = record.get("extraction") or {}
+    context = {
+        "p": record,
+        "x": extraction,
+        "segments": segments(record["text"], extraction.get("evidence")),
+        "original": nh3.clean(
+            record["description"], tags=_ALLOWED_TAGS, link_rel="noopener noreferrer nofollow"
+        ),
+        "statuses": TRACKER_STATUSES,
+    }
+    return render(request, "posting.html.j2", context)
+
+
+@router.get("/trends", response_class=HTMLResponse)
+def trends_page(
+    request: Request,
+    query: Annotated[TrendsQuery, Query()],
+    before: Annotated[str | None, Query(pattern=r"^\d{4}(?:[-_ ]?(?:[Qq][1-4]|\d{1,2}))?$")] = None,
+    after: Annotated[str | None, Query(pattern=r"^\d{4}(?:[-_ ]?(?:[Qq][1-4]|\d{1,2}))?$")] = None,
+) -> Response:
+    from rolemap.present import charts as chart_lib
+
+    state = api.market_state(request)
+    t = api.trends_of(state, query)
+    figures = {}
+    for dimension in ("language", "skill", "work_model", "seniority"):
+        series = {s.value: s.shares for s in t.series if s.dimension == dimension}
+        if len(t.periods) > 1 and series:
+            figures[dimension] = chart_lib.lines(
+                t.periods, series, f"{dimension.replace('_', ' ')}: share of postings per {t.every}"
+            )
+    c = None
+    if len(t.periods) > 1:
+        filters = {k: v for k, v in query.filters().items() if k not in ("since", "until", "top")}
+        changes_query = ChangesQuery(**filters, since=before or t.periods[0], to=after or t.periods[-1])
+        c = api.changes_of(state, changes_query)
+    context = {"t": t, "figures": figures, "c": c, "filters": query.filters(), "q": query,
+               "before": before or "", "after": after or ""}  # fmt: skip
+    return render(request, "trends.html.j2", context)
+
+
+# ---- tracker -------------------------------------------------------------------------------------
+
+
+@router.get("/tracker", response_class=HTMLResponse)
+def tracker_page(request: Request) -> Response:
+    entries = tracker_entries(api.market_state(request).store)
+    return render(request, "tracker.html.j2", {"entries": entries, "statuses": TRACKER_STATUSES})
+
+
+@router.post("/tracker/{posting_id:path}")
+def tracker_form(
+    request: Request,
+    posting_id: str,
+    status: Annotated[str, Form(max_length=20)] = "saved",
+    notes: Annotated[str | None, Form(max_length=5000)] = None,
+    action: Annotated[str, Form(max_length=10)] = "save",
+    back: Annotated[str, Form(max_length=500)] = "/tracker",
+    csrf_token: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    request.app.state.guard.check_write(request, form_csrf=csrf_token)
+    store = api.market_state(request).store
+    if action == "remove":
+        untrack(store, posting_id)
+    else:
+        track(store, posting_id, status, notes, datetime.now(UTC))
+    return RedirectResponse(_local(back), status_code=303)
+
+
+def _local(path: str) -> str:
+    """Only a path on this site: never follow a form's `back` to another host."""
+    return path if path.startswith("/") and not path.startswith("//") and "\\" not in path else "/tracker"
+
+
+# ---- ingest and login ----------------------------------------------------------------------------
+
+
+@router.get("/ingest", response_class=HTMLResponse)
+def ingest_page(request: Request) -> Response:
+    return render(request, "ingest.html.j2", {"result": None})
+
+
+@router.post("/ingest", response_class=HTMLResponse)
+async def ingest_form(
+    request: Request,
+    url: Annotated[str, Form(max_length=2000)] = "",
+    file: UploadFile | None = None,
+    csrf_token: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    request.app.state.guard.check_write(request, form_csrf=csrf_token)
+    state = api.market_state(request)
+    if file is not None and file.filename:
+        name, data = file.filename, await file.read()
+    elif url.strip():
+        fetched = await run_in_threadpool(fetch_public, url.strip(), request.app.state.settings.url_policy)
+        name, data = api.name_for(fetched.url, fetched.content_type), fetched.body
+    else:
+        raise InputError("ingest: give a URL or choose a file")
+    result = await run_in_threadpool(api.ingest_bytes, state, name, data)
+    return render(request, "ingest.html.j2", {"result": result})
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request) -> Response:
+    return render(request, "login.html.j2", {"failed": False})
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login(
+    request: Request,
+    token: Annotated[str, Form(max_length=500)] = "",
+    csrf_token: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    check_origin(request)
+    guard = request.app.state.guard
+    if guard.token is None:
+        return RedirectResponse("/", status_code=303)
+    expected = request.cookies.get(CSRF_COOKIE, "")
+    if not guard.token_matches(token) or not expected or csrf_token != expected:
+        return render(request, "login.html.j2", {"failed": True}, status=401)
+    response = RedirectResponse("/tracker", status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE, guard.session_value(), httponly=True, samesite="strict", secure=_https(request)
+    )
+    return response

@@ -1,0 +1,109 @@
+"""The query strings of the pages and the API, as checked models: one set of lane filters shared by every
+view, so a market page, its postings list and its JSON are the same URL with a different path. Empty
+form fields are dropped; free-text filters also take commas (language=go,python)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from rolemap.analytics.lane import Lane, parse_period
+from rolemap.analytics.listing import MAX_PAGE_SIZE
+
+Level = Literal["intern", "junior", "mid", "senior", "staff", "manager"]
+WorkModel = Literal["remote", "hybrid", "onsite"]
+Employment = Literal["full_time", "part_time", "contract", "internship", "temporary"]
+SystemType = Literal["product", "data", "distributed", "platform", "security"]
+Sort = Literal["newest", "oldest", "title", "company", "salary"]
+Every = Literal["quarter", "month"]
+PayDimension = Literal["seniority", "system_type", "work_model", "language", "scope", "employment_type"]
+PERIOD = r"^\d{4}(?:[-_ ]?(?:[Qq][1-4]|\d{1,2}))?$"
+
+
+class LaneFilters(BaseModel):
+    model_config = ConfigDict(str_max_length=100)
+
+    language: list[str] = Field(default_factory=list, max_length=20)
+    seniority: list[Level] = Field(default_factory=list)
+    system_type: list[SystemType] = Field(default_factory=list)
+    work_model: list[WorkModel] = Field(default_factory=list)
+    employment_type: list[Employment] = Field(default_factory=list)
+    skill: list[str] = Field(default_factory=list, max_length=20)
+    company: list[str] = Field(default_factory=list, max_length=20)
+    location: list[str] = Field(default_factory=list, max_length=20)
+    source: list[str] = Field(default_factory=list, max_length=20)
+    open: bool = Field(False, description="Only postings not closed.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_empty(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        out = {}
+        for key, value in data.items():
+            if isinstance(value, list):
+                value = [v for v in value if not (isinstance(v, str) and not v.strip())]
+            if value not in ("", None, []):
+                out[key] = value
+        return out
+
+    def lane(self, since: str | None = None, until: str | None = None) -> Lane:
+        def split(values: list[str]) -> tuple[str, ...]:
+            return tuple(v.strip().lower() for item in values for v in item.split(",") if v.strip())
+
+        return Lane(
+            language=split(self.language), seniority=tuple(self.seniority), system_type=tuple(self.system_type),
+            work_model=tuple(self.work_model), employment_type=tuple(self.employment_type),
+            skill=split(self.skill), company=split(self.company), location=split(self.location),
+            source=split(self.source),
+            since=parse_period(since) if since else None,
+            until=parse_period(until, end=True) if until else None,
+            open_only=self.open,
+        )  # fmt: skip
+
+    def filters(self) -> dict[str, Any]:
+        """The non-default filters, for building links that keep them."""
+        return {k: v for k, v in self.model_dump().items() if v not in ([], None, False, "")}
+
+
+class LaneQuery(LaneFilters):
+    since: str | None = Field(None, pattern=PERIOD, description="First period: 2017, 2017Q1 or 2017-03.")
+    until: str | None = Field(None, pattern=PERIOD, description="Last period, included.")
+
+    def to_lane(self) -> Lane:
+        return self.lane(self.since, self.until)
+
+
+class PostingsQuery(LaneQuery):
+    q: str = Field("", max_length=200, description="Words that must all occur (title, company, text).")
+    sort: Sort = "newest"
+    page: int = Field(1, ge=1, le=100_000)
+    limit: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+
+
+class MarketQuery(LaneQuery):
+    top: int = Field(15, ge=1, le=200)
+
+
+class PayQuery(LaneQuery):
+    by: PayDimension = "seniority"
+    min_cell: int = Field(5, ge=1, le=10_000)
+
+
+class ProfileQuery(LaneQuery):
+    min_share: float = Field(0.3, ge=0.0, le=1.0)
+
+
+class TrendsQuery(LaneQuery):
+    every: Every = "quarter"
+    top: int = Field(8, ge=1, le=50)
+
+
+class ChangesQuery(LaneFilters):
+    since: str = Field(
+        pattern=PERIOD, description="The earlier period (2017Q1, or 2017-03 with every=month)."
+    )
+    to: str | None = Field(None, pattern=PERIOD, description="The later period (default: the newest).")
+    every: Every = "quarter"
+    alpha: float = Field(0.05, ge=0.0001, le=0.5)

@@ -1,0 +1,153 @@
+"""The JSON API: every endpoint, its filters and its errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from rolemap.store.tracker import tracker_entries
+
+
+def test_postings_list_filters_sorts_and_pages(client):
+    everything = client.get("/api/postings").json()
+    assert (
+        everything["total"] == client.get("/api/market").json()["postings"]
+    )  # the same lane, the same count
+    assert len(everything["items"]) == 20 and everything["page"] == 1
+    go = client.get("/api/postings", params={"language": "go", "limit": 100}).json()
+    assert 0 < go["total"] < everything["total"]
+    ids = {p["id"] for p in go["items"]}
+    for pid in list(ids)[:5]:
+        assert "go" in client.get(f"/api/postings/{pid}").json()["extraction"]["languages"]
+    newest = [p["posted"] for p in everything["items"]]
+    assert newest == sorted(newest, reverse=True)
+    oldest = client.get("/api/postings", params={"sort": "oldest"}).json()["items"]
+    assert [p["posted"] for p in oldest] == sorted(p["posted"] for p in oldest)
+    paid = client.get("/api/postings", params={"sort": "salary"}).json()["items"]
+    yearly = [p["salary_yearly"] for p in paid if p["salary_yearly"] is not None]
+    assert yearly and yearly == sorted(yearly, reverse=True)
+    second = client.get("/api/postings", params={"page": 2}).json()
+    assert not {p["id"] for p in second["items"]} & {p["id"] for p in everything["items"]}
+    beyond = client.get("/api/postings", params={"page": 10_000}).json()
+    assert beyond["items"] == [] and beyond["total"] == everything["total"]
+
+
+def test_lane_filters_combine_with_search(client):
+    hits = client.get("/api/postings", params={"q": "zanzibarian"}).json()
+    assert [p["id"] for p in hits["items"]] == ["known-1"]
+    assert client.get("/api/postings", params={"q": "zanzibarian", "seniority": "staff"}).json()["total"] == 1
+    assert (
+        client.get("/api/postings", params={"q": "zanzibarian", "seniority": "junior"}).json()["total"] == 0
+    )
+    commas = client.get("/api/postings", params={"language": "go,python"}).json()["total"]
+    repeated = client.get("/api/postings", params=[("language", "go"), ("language", "python")]).json()[
+        "total"
+    ]
+    assert commas == repeated > 0
+
+
+def test_a_posting_with_its_extraction_and_evidence(client):
+    p = client.get("/api/postings/known-1").json()
+    assert p["title"] == "Staff Backend Engineer" and p["company"] == "Zanzi"
+    x = p["extraction"]
+    assert x["seniority"] == "staff" and x["years_experience"]["min"] == 8
+    for span in x["evidence"]["years_experience"]:
+        assert p["text"][span["start"] : span["end"]] == span["text"]
+    assert p["tracker"] is None
+    odd = client.get("/api/postings/odd/id with spaces")
+    assert odd.status_code == 200 and odd.json()["id"] == "odd/id with spaces"
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/postings/nope", 404),
+        ("/api/postings?limit=0", 422),
+        ("/api/postings?limit=101", 422),
+        ("/api/postings?page=0", 422),
+        ("/api/postings?sort=random", 422),
+        ("/api/postings?seniority=guru", 422),
+        ("/api/postings?since=last+year", 422),
+        ("/api/postings?since=2019&until=2018", 400),
+        ("/api/postings?since=2018-13", 400),
+        ("/api/postings?q=" + "x" * 201, 422),
+        ("/api/postings?q=%21%21", 400),
+        ("/api/postings?language=" + "x" * 101, 422),
+        ("/api/market?top=0", 422),
+        ("/api/pay?by=height", 422),
+        ("/api/profile?min_share=2", 422),
+        ("/api/trends?every=decade", 422),
+        ("/api/changes", 422),
+        ("/api/changes?since=1999Q1", 400),
+        ("/api/nothing-here", 404),
+    ],
+)
+def test_bad_requests_get_a_json_error(client, path, status):
+    r = client.get(path)
+    assert r.status_code == status, r.text
+    if status >= 400:
+        body = r.json()
+        assert set(body) >= {"error", "code"} and body["error"]
+        assert "\n" not in body["error"]
+
+
+def test_sql_and_script_looking_filters_are_just_values(client):
+    before = client.get("/api/postings").json()["total"]
+    for value in ["'; DROP TABLE postings; --", "<script>alert(1)</script>", "%00", "go\x00"]:
+        r = client.get("/api/postings", params={"company": value, "q": "engineer"})
+        assert r.status_code in (200, 400), r.text
+    assert client.get("/api/postings").json()["total"] == before
+
+
+def test_market_pay_profile_trends_changes(client):
+    m = client.get("/api/market", params={"language": "go"}).json()
+    assert m["lane"] == "language: go" and m["postings"] > 0
+    assert {"open_positions", "pay", "levels", "senior_share", "skills", "top_companies"} <= set(m)
+    pay = client.get("/api/pay", params={"by": "work_model"}).json()
+    assert pay["by"] == "work_model" and pay["cells"]
+    profile = client.get("/api/profile", params={"min_share": 0.1}).json()
+    assert profile["must_have"] or profile["nice_to_have"]
+    trends = client.get("/api/trends", params={"every": "quarter"}).json()
+    assert len(trends["periods"]) == len(trends["totals"]) > 1
+    changes = client.get("/api/changes", params={"since": trends["periods"][0]}).json()
+    assert changes["before"] == trends["periods"][0]
+
+
+def test_tracker_api_round_trip_and_csv(client, web_store):
+    r = client.put("/api/tracker/known-1", json={"status": "applied", "notes": '=HYPERLINK("http://x")'})
+    assert r.status_code == 200 and r.json()["status"] == "applied"
+    assert client.put("/api/tracker/evil-1", json={"status": "saved"}).status_code == 200
+    listed = client.get("/api/tracker").json()
+    assert [e["id"] for e in listed["entries"]] == ["evil-1", "known-1"]
+    assert "interviewing" in listed["statuses"]
+    sheet = client.get("/api/tracker.csv")
+    assert sheet.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(sheet.text)))
+    assert list(rows[0])[:5] == ["title", "language", "level", "system_type", "repeated"]
+    assert rows[1]["notes"].startswith("'=")  # a spreadsheet will not run it
+    assert client.get("/api/postings/known-1").json()["tracker"]["status"] == "applied"
+    assert client.put("/api/tracker/known-1", json={"status": "hired"}).status_code == 400
+    assert client.put("/api/tracker/nope", json={"status": "saved"}).status_code == 404
+    assert client.put("/api/tracker/known-1", json={"notes": "x"}).status_code == 422
+    assert (
+        client.put(
+            "/api/tracker/known-1", content=b"{not json", headers={"content-type": "application/json"}
+        ).status_code
+        == 422
+    )
+    assert client.delete("/api/tracker/known-1").status_code == 204
+    assert client.delete("/api/tracker/known-1").status_code == 404
+    assert [e.id for e in tracker_entries(web_store)] == ["evil-1"]
+
+
+def test_openapi_document_lists_every_endpoint(client):
+    doc = client.get("/openapi.json").json()
+    paths = set(doc["paths"])
+    for path in ["/api/postings", "/api/postings/{posting_id}", "/api/market", "/api/pay", "/api/profile",
+                 "/api/trends", "/api/changes", "/api/tracker", "/api/tracker.csv", "/api/tracker/{posting_id}",
+                 "/api/ingest"]:  # fmt: skip
+        assert path in paths
+    assert "/" not in paths and "/postings" not in paths  # pages are not API
+    assert client.get("/docs").status_code == 404  # the interactive docs would load a CDN script
