@@ -7,9 +7,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test setup system-deps lint bench clean
 
+# Loads the bundled sample, prints its market summary, then serves the web app (Ctrl-C stops).
 run: setup
 	$(BIN)/rolemap ingest --sample
-	$(BIN)/rolemap market
+	$(BIN)/rolemap market --top 5
+	$(BIN)/rolemap serve --host 127.0.0.1 --port $(or $(PORT),8000)
 
 test: setup system-deps lint
 	$(BIN)/pytest
@@ -27,12 +29,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	rm -f $(VENV)/.installed-* && touch $@
 
-# Debian's PostgreSQL, for the tests that run against a real server (started by the tests on loopback).
+# Debian's PostgreSQL (the store tests start a server on loopback) and chromium (the browser tests drive
+# it with Playwright; Playwright's own browser download is never used).
 system-deps:
-	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
-		echo "installing Debian's postgresql for the store tests"; \
-		($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql >/dev/null) \
-		|| echo "postgresql could not be installed: its tests will be skipped with that reason"; \
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian's$$missing for the tests"; \
+		($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null) \
+		|| echo "could not install$$missing: those tests will be skipped with that reason"; \
 	fi
 
 bench: setup
@@ -41,6 +47,7 @@ bench: setup
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/market_bench.py
 	$(BIN)/python bench/jd_lint_bench.py
+	$(BIN)/python bench/web_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

@@ -209,7 +209,9 @@ def test_periods(text, start, end):
     assert str(parse_period(text)) == start and str(parse_period(text, end=True)) == end
 
 
-@pytest.mark.parametrize("bad", ["17Q1", "2017Q5", "2017-13", "soon", "'; DROP TABLE postings; --"])
+@pytest.mark.parametrize(
+    "bad", ["17Q1", "2017Q5", "2017-13", "0000", "9999-12", "soon", "'; DROP TABLE postings; --"]
+)
 def test_bad_periods(bad):
     with pytest.raises(InputError):
         parse_period(bad)

@@ -151,3 +151,19 @@ def test_openapi_document_lists_every_endpoint(client):
         assert path in paths
     assert "/" not in paths and "/postings" not in paths  # pages are not API
     assert client.get("/docs").status_code == 404  # the interactive docs would load a CDN script
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--host", "0.0.0.0"], "needs a token"),
+        (["--host", "192.168.1.5", "--token", "short"], "at least 16"),
+        (["--port", "70000"], "65535"),
+    ],
+)
+def test_serve_refuses_unsafe_or_bad_settings(tmp_path, monkeypatch, args, fragment):
+    from tests.test_cli import run
+
+    monkeypatch.delenv("ROLEMAP_TOKEN", raising=False)
+    result = run("serve", "--db", tmp_path / "s.db", *args)
+    assert result.returncode != 0 and fragment in result.stderr

@@ -121,6 +121,8 @@ def parse_period(text: str, end: bool = False) -> dt.date:
     if not m:
         raise InputError(f"{text!r}: not a period; use 2017, 2017Q1 or 2017-03")
     year = int(m.group(1))
+    if not 1900 <= year <= 2999:
+        raise InputError(f"{text!r}: year {year} is out of range; use a year between 1900 and 2999")
     if m.group(2):
         first_month, months = (int(m.group(2)) - 1) * 3 + 1, 3
     elif m.group(3):

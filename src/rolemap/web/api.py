@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
 from pydantic import BaseModel, Field, ValidationError
 
 from rolemap.analytics import market as market_lib
@@ -33,10 +34,35 @@ from rolemap.web.queries import (
     PostingsQuery,
     ProfileQuery,
     TrendsQuery,
+    check_repeats,
 )
 from rolemap.web.state import MarketState, Snapshot
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ErrorBody(BaseModel):
+    error: str = Field(description="What is wrong, naming the input; one line.")
+    code: str = Field(description="A short code: R100 bad input, R102 not found, R401, R403, R413, R422…")
+    detail: list[dict[str, Any]] | None = Field(None, description="Each invalid parameter (422 only).")
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text}
+    for status, text in [(400, "The input cannot be used as asked"), (401, "A write without the server's token"),
+                         (403, "A cross-site or CSRF-less write"), (404, "No such posting"),
+                         (413, "The body is larger than the server's limit"),
+                         (422, "A parameter or body that does not match this document"),
+                         (502, "The URL to ingest could not be fetched")]
+}  # fmt: skip
+
+
+def _one_value_each(request: Request) -> None:
+    try:
+        check_repeats(request.query_params.multi_items())
+    except ValueError as e:
+        raise RequestValidationError([{"loc": ("query",), "msg": str(e), "type": "value_error"}]) from None
+
+
+router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS, dependencies=[Depends(_one_value_each)])
 MAX_REPORTED_ERRORS = 20
 
 
@@ -185,7 +211,10 @@ def api_tracker(state: State) -> dict[str, object]:
     }
 
 
-@router.get("/tracker.csv", response_class=PlainTextResponse, summary="The tracker as CSV")
+@router.get(
+    "/tracker.csv", summary="The tracker as CSV",
+    responses={200: {"description": "One row a saved posting", "content": {"text/csv": {"schema": {"type": "string"}}}}},
+)  # fmt: skip
 def api_tracker_csv(state: State) -> Response:
     return Response(
         saved_tracker_csv(tracker_entries(state.store)),

@@ -18,34 +18,39 @@ SystemType = Literal["product", "data", "distributed", "platform", "security"]
 Sort = Literal["newest", "oldest", "title", "company", "salary"]
 Every = Literal["quarter", "month"]
 PayDimension = Literal["seniority", "system_type", "work_model", "language", "scope", "employment_type"]
-PERIOD = r"^\d{4}(?:[-_ ]?(?:[Qq][1-4]|\d{1,2}))?$"
+MAX_VALUES = 20
+_FREE_TEXT = frozenset({"language", "skill", "company", "location", "source", "since", "until", "to", "q"})
+PERIOD = r"^(?:\d{4}(?:[-_ ]?(?:[Qq][1-4]|\d{1,2}))?)?$"  # blank: no period (a blank form field)
 
 
 class LaneFilters(BaseModel):
     model_config = ConfigDict(str_max_length=100)
 
-    language: list[str] = Field(default_factory=list, max_length=20)
+    language: list[str] = Field(default_factory=list, max_length=MAX_VALUES)
     seniority: list[Level] = Field(default_factory=list)
     system_type: list[SystemType] = Field(default_factory=list)
     work_model: list[WorkModel] = Field(default_factory=list)
     employment_type: list[Employment] = Field(default_factory=list)
-    skill: list[str] = Field(default_factory=list, max_length=20)
-    company: list[str] = Field(default_factory=list, max_length=20)
-    location: list[str] = Field(default_factory=list, max_length=20)
-    source: list[str] = Field(default_factory=list, max_length=20)
+    skill: list[str] = Field(default_factory=list, max_length=MAX_VALUES)
+    company: list[str] = Field(default_factory=list, max_length=MAX_VALUES)
+    location: list[str] = Field(default_factory=list, max_length=MAX_VALUES)
+    source: list[str] = Field(default_factory=list, max_length=MAX_VALUES)
     open: bool = Field(False, description="Only postings not closed.")
 
     @model_validator(mode="before")
     @classmethod
     def _drop_empty(cls, data: Any) -> Any:
+        """A form's blank text fields mean "no filter"; choices (checkboxes) are never blank, so a blank
+        one is refused like any other wrong value."""
         if not isinstance(data, dict):
             return data
         out = {}
         for key, value in data.items():
-            if isinstance(value, list):
+            if key in _FREE_TEXT and isinstance(value, list) and len(value) <= MAX_VALUES:
                 value = [v for v in value if not (isinstance(v, str) and not v.strip())]
-            if value not in ("", None, []):
-                out[key] = value
+            if key in _FREE_TEXT and value in ("", []):
+                continue
+            out[key] = value
         return out
 
     def lane(self, since: str | None = None, until: str | None = None) -> Lane:
@@ -65,6 +70,20 @@ class LaneFilters(BaseModel):
     def filters(self) -> dict[str, Any]:
         """The non-default filters, for building links that keep them."""
         return {k: v for k, v in self.model_dump().items() if v not in ([], None, False, "")}
+
+
+LIST_PARAMETERS = frozenset(
+    name for name, f in LaneFilters.model_fields.items() if getattr(f.annotation, "__origin__", None) is list
+)
+
+
+def check_repeats(pairs: list[tuple[str, str]]) -> None:
+    """A parameter that takes one value, given twice (limit=1&limit=2), is refused, not silently cut."""
+    seen: set[str] = set()
+    for name, _ in pairs:
+        if name in seen and name not in LIST_PARAMETERS:
+            raise ValueError(f"{name}: give it once (only the filters take several values)")
+        seen.add(name)
 
 
 class LaneQuery(LaneFilters):
