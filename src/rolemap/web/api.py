@@ -25,7 +25,7 @@ from rolemap.sources.files import read_bytes
 from rolemap.sources.url import fetch_public
 from rolemap.store.repository import get_posting, snippets
 from rolemap.store.schema import TRACKER_STATUSES
-from rolemap.store.search import search_ids
+from rolemap.store.search import query_words, search_ids
 from rolemap.store.tracker import TrackerEntry, track, tracker_entries, tracker_status, untrack
 from rolemap.web.queries import (
     ChangesQuery,
@@ -78,9 +78,11 @@ State = Annotated[MarketState, Depends(market_state)]
 
 
 def postings_page(state: MarketState, query: PostingsQuery) -> PostingPage:
-    lane = query.to_lane()
-    hits = search_ids(state.store, query.q) if query.q.strip() else None
-    snapshot = state.current()
+    lane, snapshot = query.to_lane(), state.current()
+    hits = None
+    if query.q.strip():  # kept per store version: a common word matches tens of thousands of postings
+        words = tuple(query_words(query.q))
+        hits = state.answer(snapshot, ("search", words), lambda: search_ids(state.store, " ".join(words)))
     page = list_postings(snapshot.listing, lane, hits, query.q, query.sort, query.page, query.limit)
     heads = snippets(state.store, [p.id for p in page.items])
     return replace(page, items=[replace(p, snippet=heads.get(p.id, "")) for p in page.items])
