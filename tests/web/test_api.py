@@ -167,3 +167,19 @@ def test_serve_refuses_unsafe_or_bad_settings(tmp_path, monkeypatch, args, fragm
     monkeypatch.delenv("ROLEMAP_TOKEN", raising=False)
     result = run("serve", "--db", tmp_path / "s.db", *args)
     assert result.returncode != 0 and fragment in result.stderr
+
+
+def test_query_choices_are_the_librarys_own():
+    """The query models spell out choices as Literals (for the OpenAPI document); they must stay the
+    library's tuples."""
+    from typing import get_args
+
+    from rolemap.analytics.lane import EMPLOYMENT_TYPES, LEVELS, SYSTEM_TYPES, WORK_MODELS
+    from rolemap.analytics.listing import SORTS
+    from rolemap.analytics.market import PAY_DIMENSIONS
+    from rolemap.web import queries
+
+    pairs = [(queries.Level, LEVELS), (queries.WorkModel, WORK_MODELS), (queries.Employment, EMPLOYMENT_TYPES),
+             (queries.SystemType, SYSTEM_TYPES), (queries.Sort, SORTS), (queries.PayDimension, PAY_DIMENSIONS)]  # fmt: skip
+    for literal, values in pairs:
+        assert get_args(literal) == values

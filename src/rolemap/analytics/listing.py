@@ -107,16 +107,19 @@ def list_postings(
     order = listing.order(sort)
     chosen = order[mask[order]]
     start = (page - 1) * limit
-    items = [_listed(listing, int(r)) for r in chosen[start : start + limit]]
+    rows = chosen[start : start + limit]
+    cells = listing.frame.table.select(_SHOWN).take(rows).to_pylist()  # the page's rows, read once
+    items = [_listed(row, listing.scale.yearly[r]) for row, r in zip(cells, rows.tolist(), strict=True)]
     return PostingPage(lane.describe(), query, sort, page, limit, int(chosen.size), items)
 
 
-def _listed(listing: Listing, r: int) -> ListedPosting:
-    t = listing.frame.table
-    yearly = listing.scale.yearly[r]
+_SHOWN = ["id", "title", "company", "location", "posted", "source", "seniority", "primary_language",
+          "work_model", "is_open"]  # fmt: skip
 
+
+def _listed(row: dict[str, object], yearly: float) -> ListedPosting:
     def cell(column: str) -> str:
-        value = t.column(column)[r].as_py()
+        value = row[column]
         return "" if value is None else str(value)
 
     return ListedPosting(
@@ -130,5 +133,5 @@ def _listed(listing: Listing, r: int) -> ListedPosting:
         language=cell("primary_language"),
         work_model=cell("work_model"),
         salary_yearly=None if np.isnan(yearly) else round(float(yearly)),
-        is_open=bool(t.column("is_open")[r].as_py()),
+        is_open=bool(row["is_open"]),
     )

@@ -23,7 +23,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def flatten(row: dict[str, Any]) -> dict[str, Any]:
     record = row.get("record") or {}
     salary = record.get("salary") or {}
-    out = {k: _plain(row.get(k)) for k in (*_POSTING_COLUMNS, "description")}
+    out = {k: plain(row.get(k)) for k in (*_POSTING_COLUMNS, "description")}
     out.update({
         "seniority": record.get("seniority"), "primary_language": record.get("primary_language"),
         "languages": ";".join(record.get("languages") or []),
@@ -37,7 +37,7 @@ def flatten(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
 

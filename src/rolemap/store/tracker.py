@@ -60,9 +60,9 @@ def track(store: Store, posting_id: str, status: str, notes: str | None, now: da
             values["notes"] = notes
         changed = conn.execute(update(tracker).where(tracker.c.posting_id == posting_id).values(**values))
         if not changed.rowcount:
-            conn.execute(insert(tracker).values(posting_id=posting_id, saved_at=now, notes=notes or "", **{
-                k: v for k, v in values.items() if k != "notes"
-            }))  # fmt: skip
+            conn.execute(
+                insert(tracker).values(posting_id=posting_id, saved_at=now, **{"notes": "", **values})
+            )
 
 
 def untrack(store: Store, posting_id: str) -> bool:
@@ -125,8 +125,8 @@ def tracker_size(store: Store) -> int:
 
 def _by_posting(conn: Any, query: Any, ids: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
+    column = query.selected_columns[0]
     for start in range(0, len(ids), 500):
-        column = query.selected_columns[0]
         for posting_id, value in conn.execute(query.where(column.in_(ids[start : start + 500]))):
             out.setdefault(posting_id, []).append(value)
     return out

@@ -20,6 +20,7 @@ from rolemap.analytics.market import Market, PayBy, Profile
 from rolemap.analytics.trends import Changes, Trends
 from rolemap.errors import InputError, NotFound, RolemapError
 from rolemap.pipeline import ingest
+from rolemap.present.export import plain
 from rolemap.present.market_view import saved_tracker_csv
 from rolemap.sources.files import read_bytes
 from rolemap.sources.url import fetch_public
@@ -119,9 +120,9 @@ def posting_record(state: MarketState, posting_id: str) -> dict[str, Any]:
     if row is None:
         raise NotFound(f"posting {posting_id[:200]!r}: not in the store")
     keep = set(Posting.model_fields) - {"tracker"}
-    out = {k: _plain(v) for k, v in row.items() if k in keep}
+    out = {k: plain(v) for k, v in row.items() if k in keep}
     entry = tracker_status(state.store, posting_id)
-    out["tracker"] = {k: _plain(v) for k, v in entry.items() if k != "posting_id"} if entry else None
+    out["tracker"] = {k: plain(v) for k, v in entry.items() if k != "posting_id"} if entry else None
     return out
 
 
@@ -295,9 +296,7 @@ async def _ingest_input(request: Request) -> tuple[str, bytes]:
             body = IngestUrl.model_validate_json(await request.body())
         except ValidationError as e:
             raise InputError(f'ingest: the JSON body must be {{"url": "https://…"}} ({_first(e)})') from None
-        settings = request.app.state.settings
-        fetched = await run_in_threadpool(fetch_public, body.url, settings.url_policy)
-        return name_for(fetched.url, fetched.content_type), fetched.body
+        return await fetch_url(request, body.url)
     if kind == "multipart/form-data":
         try:
             async with request.form(max_files=1, max_fields=5) as form:
@@ -315,6 +314,12 @@ async def _ingest_input(request: Request) -> tuple[str, bytes]:
             raise InputError(f"{upload.filename or 'upload'}: is empty")
         return upload.filename or "upload", data
     raise InputError(f'ingest: send JSON {{"url": …}} or a multipart upload, not {kind or "no content type"}')
+
+
+async def fetch_url(request: Request, url: str) -> tuple[str, bytes]:
+    """A public URL's body, named for read_bytes (the SSRF rules are in sources/url.py)."""
+    fetched = await run_in_threadpool(fetch_public, url, request.app.state.settings.url_policy)
+    return name_for(fetched.url, fetched.content_type), fetched.body
 
 
 def ingest_bytes(state: MarketState, name: str, data: bytes) -> dict[str, object]:
@@ -346,7 +351,3 @@ def name_for(url: str, content_type: str) -> str:
 def _first(e: ValidationError) -> str:
     error = e.errors()[0]
     return f"{'.'.join(str(p) for p in error.get('loc', ())) or 'body'}: {error.get('msg', 'invalid')}"
-
-
-def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime) else value

@@ -16,16 +16,23 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rolemap import __version__
 from rolemap.analytics.lane import EMPLOYMENT_TYPES, LEVELS, SYSTEM_TYPES, WORK_MODELS
+from rolemap.analytics.listing import SORTS
 from rolemap.errors import InputError
 from rolemap.present.evidence import segments
 from rolemap.present.market_view import money, pct
 from rolemap.present.report import chart_set, gather
-from rolemap.sources.url import fetch_public
 from rolemap.store.schema import TRACKER_STATUSES
 from rolemap.store.tracker import track, tracker_entries, untrack
 from rolemap.web import api
-from rolemap.web.queries import ChangesQuery, MarketQuery, PostingsQuery, TrendsQuery
-from rolemap.web.security import CSRF_COOKIE, CSRF_FIELD, SESSION_COOKIE, check_origin, csrf_token
+from rolemap.web.queries import A_PERIOD, ChangesQuery, MarketQuery, PostingsQuery, TrendsQuery
+from rolemap.web.security import (
+    CSRF_COOKIE,
+    CSRF_FIELD,
+    SESSION_COOKIE,
+    check_origin,
+    csrf_matches,
+    csrf_token,
+)
 
 router = APIRouter(include_in_schema=False)
 _env = Environment(
@@ -92,7 +99,7 @@ def postings_list(request: Request, query: Annotated[PostingsQuery, Query()]) ->
     page = api.postings_page(api.market_state(request), query)
     filters = {k: v for k, v in query.filters().items() if k != "page"}
     lane_filters = {k: v for k, v in filters.items() if k not in ("q", "sort", "limit")}
-    context = {"page": page, "filters": filters, "lane_filters": lane_filters, "q": query}
+    context = {"page": page, "filters": filters, "lane_filters": lane_filters, "q": query, "sorts": SORTS}
     return render(request, "postings.html.j2", context)
 
 
@@ -116,8 +123,8 @@ def posting_page(request: Request, posting_id: str) -> Response:
 def trends_page(
     request: Request,
     query: Annotated[TrendsQuery, Query()],
-    before: Annotated[str | None, Query(pattern=r"^\d{4}(?:[-_ ]?(?:[Qq][1-4]|\d{1,2}))?$")] = None,
-    after: Annotated[str | None, Query(pattern=r"^\d{4}(?:[-_ ]?(?:[Qq][1-4]|\d{1,2}))?$")] = None,
+    before: Annotated[str | None, Query(pattern=A_PERIOD)] = None,
+    after: Annotated[str | None, Query(pattern=A_PERIOD)] = None,
 ) -> Response:
     from rolemap.present import charts as chart_lib
 
@@ -193,8 +200,7 @@ async def ingest_form(
     if file is not None and file.filename:
         name, data = file.filename, await file.read()
     elif url.strip():
-        fetched = await run_in_threadpool(fetch_public, url.strip(), request.app.state.settings.url_policy)
-        name, data = api.name_for(fetched.url, fetched.content_type), fetched.body
+        name, data = await api.fetch_url(request, url.strip())
     else:
         raise InputError("ingest: give a URL or choose a file")
     result = await run_in_threadpool(api.ingest_bytes, state, name, data)
@@ -216,8 +222,7 @@ def login(
     guard = request.app.state.guard
     if guard.token is None:
         return RedirectResponse("/", status_code=303)
-    expected = request.cookies.get(CSRF_COOKIE, "")
-    if not guard.token_matches(token) or not expected or csrf_token != expected:
+    if not guard.token_matches(token) or not csrf_matches(request, csrf_token):
         return render(request, "login.html.j2", {"failed": True}, status=401)
     response = RedirectResponse("/tracker", status_code=303)
     response.set_cookie(

@@ -20,7 +20,9 @@ Every = Literal["quarter", "month"]
 PayDimension = Literal["seniority", "system_type", "work_model", "language", "scope", "employment_type"]
 MAX_VALUES = 20
 _FREE_TEXT = frozenset({"language", "skill", "company", "location", "source", "since", "until", "to", "q"})
-PERIOD = r"^(?:\d{4}(?:[-_ ]?(?:[Qq][1-4]|\d{1,2}))?)?$"  # blank: no period (a blank form field)
+_ONE_PERIOD = r"\d{4}(?:[-_ ]?(?:[Qq][1-4]|\d{1,2}))?"  # what lane.parse_period reads
+A_PERIOD = rf"^{_ONE_PERIOD}$"
+PERIOD = rf"^(?:{_ONE_PERIOD})?$"  # blank: no period (a blank form field)
 
 
 class LaneFilters(BaseModel):

@@ -94,10 +94,8 @@ class Guard:
                 "this server needs its token for changes: send 'Authorization: Bearer TOKEN', "
                 "or log in at /login"
             )
-        if form_csrf is not None:
-            expected = request.cookies.get(CSRF_COOKIE, "")
-            if not expected or not hmac.compare_digest(form_csrf.encode(), expected.encode()):
-                raise Forbidden("the form's CSRF token is missing or stale: reload the page and try again")
+        if form_csrf is not None and not csrf_matches(request, form_csrf):
+            raise Forbidden("the form's CSRF token is missing or stale: reload the page and try again")
 
 
 def check_origin(request: Request) -> None:
@@ -107,6 +105,12 @@ def check_origin(request: Request) -> None:
         return  # not a browser (curl, a script): the token decides
     if origin != f"{request.url.scheme}://{request.headers.get('host', '')}":
         raise Forbidden(f"a change requested from another site ({origin[:80]}) is refused")
+
+
+def csrf_matches(request: Request, given: str) -> bool:
+    """The form repeats the page's CSRF cookie (double submit)."""
+    expected = request.cookies.get(CSRF_COOKIE, "")
+    return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
 def csrf_token(request: Request) -> str:
