@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup system-deps lint bench clean
+.PHONY: run test setup system-deps bench-deps lint bench clean
 
 # Loads the bundled sample, prints its market summary, then serves the web app (Ctrl-C stops).
 run: setup
@@ -41,7 +41,11 @@ system-deps:
 		|| echo "could not install$$missing: those tests will be skipped with that reason"; \
 	fi
 
-bench: setup
+# wrk, the load generator of bench/web_bench.py (a C program: it leaves the cores to the server).
+bench-deps:
+	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null)
+
+bench: setup bench-deps
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/ingest_bench.py

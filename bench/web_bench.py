@@ -1,23 +1,24 @@
-"""The web app under load: `rolemap serve` on loopback over a 100,000-posting store, driven by 50
-concurrent keep-alive clients for 30 s per page kind (postings list, posting page, market page), each
-client walking a mix of URLs. Prints requests per second and p50 / p95 / p99 latency per kind, and the
-first (uncached) time of each market lane. Not part of `make test`.
+"""The web app under load: `rolemap serve --workers N` on loopback over a 100,000-posting store, driven
+by 50 concurrent keep-alive clients for 30 s per page kind (postings list, posting page, market page, API
+list), the clients walking a mix of URLs. Prints requests per second and p50 / p95 / p99 latency per
+kind, and the first (uncached) time of each market lane and each list page. Not part of `make test`.
 
-    .venv/bin/python bench/web_bench.py [--postings 100000] [--clients 50] [--seconds 30] [--db PATH]
+    .venv/bin/python bench/web_bench.py [--postings 100000] [--clients 50] [--seconds 30] [--workers N] [--db PATH]
 
 The store is the real Hacker News postings (../shared/data), repeated with new ids, dates shifted and a
 marker line so copies are not duplicates, ingested through the normal pipeline (a few minutes, once; pass
---db to keep it). The load generator is a small asyncio HTTP/1.1 client in this process, on the other core.
+--db to keep it). The load comes from wrk (Debian's package; `make bench` installs it), a C program that
+takes little of the CPU the server needs (bench/wrk_urls.lua walks the URLs and reports percentiles).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime as dt
 import itertools
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -49,8 +50,11 @@ def main() -> None:
     parser.add_argument("--postings", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="server processes")
     parser.add_argument("--db", type=Path, default=None, help="keep the store here (reused when it exists)")
     args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("web_bench needs wrk: apt-get install wrk (make bench does)")
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or Path(tmp) / "web.db"
         store = open_store(str(path))
@@ -60,24 +64,24 @@ def main() -> None:
         print(
             f"store: {path.name}, {count_postings(store):,} postings, {path.stat().st_size / 2**20:,.0f} MB"
         )
-        with _server(path) as base:
+        with _server(path, args.workers) as base:
             _warm(base)
-            _first_market_hits(base)
+            _first_hits(base, "market page", _market_urls())
+            _first_hits(base, "postings list", _list_urls())
             kinds = {
                 "postings list (/postings?…)": _list_urls(),
                 "posting page (/postings/ID)": [f"/postings/{i}" for i in ids],
                 "market page (/?…)": _market_urls(),
                 "API list (/api/postings?…)": ["/api" + u for u in _list_urls()],
             }
-            print(f"\n{args.clients} concurrent clients, {args.seconds:.0f} s each, keep-alive")
+            print(
+                f"\n{args.clients} concurrent clients, {args.seconds:.0f} s each, keep-alive, "
+                f"{args.workers} server process{'es' if args.workers > 1 else ''}"
+            )
             print(f"{'kind':34} {'requests/s':>10} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
             for name, urls in kinds.items():
-                latencies, errors, elapsed = asyncio.run(_load(base, urls, args.clients, args.seconds))
-                q = statistics.quantiles(latencies, n=100)
-                print(
-                    f"{name:34} {len(latencies) / elapsed:10,.0f} {q[49] * 1000:8.1f} {q[94] * 1000:8.1f} "
-                    f"{q[98] * 1000:8.1f} {errors:7}"
-                )
+                n, seconds, p50, p95, p99, errors = _wrk(base, urls, args.clients, args.seconds, Path(tmp))
+                print(f"{name:34} {n / seconds:10,.0f} {p50:8.1f} {p95:8.1f} {p99:8.1f} {errors:7}")
 
 
 def _fill(store, wanted: int) -> None:
@@ -134,8 +138,8 @@ def _market_urls() -> list[str]:
 
 
 class _server:
-    def __init__(self, db: Path) -> None:
-        self.db = db
+    def __init__(self, db: Path, workers: int) -> None:
+        self.db, self.workers = db, workers
 
     def __enter__(self) -> str:
         with socket.socket() as s:
@@ -143,13 +147,17 @@ class _server:
             port = s.getsockname()[1]
         rolemap = Path(sys.executable).with_name("rolemap")
         self.process = subprocess.Popen(
-            [str(rolemap), "serve", "--db", str(self.db), "--port", str(port)],
+            [str(rolemap), "serve", "--db", str(self.db), "--port", str(port), "--workers", str(self.workers)],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "ROLEMAP_TOKEN": ""},
         )  # fmt: skip
         base = f"http://127.0.0.1:{port}"
-        for _ in range(600):
+        start = time.perf_counter()
+        for _ in range(6000):
             try:
                 urllib.request.urlopen(base + "/api/tracker", timeout=1).read()
+                print(
+                    f"server up (market frame built or read from its cache): {time.perf_counter() - start:.1f} s"
+                )
                 return base
             except OSError:
                 time.sleep(0.1)
@@ -161,58 +169,38 @@ class _server:
 
 
 def _warm(base: str) -> None:
-    start = time.perf_counter()
-    urllib.request.urlopen(base + "/api/postings?limit=1", timeout=600).read()
-    print(f"first request (the market frame built and sort orders made): {time.perf_counter() - start:.1f} s")
-    for sort in ("newest", "title", "salary", "oldest"):
+    for sort in ("newest", "title", "salary", "oldest"):  # the sort orders, made once per frame
         urllib.request.urlopen(f"{base}/api/postings?sort={sort}", timeout=60).read()
 
 
-def _first_market_hits(base: str) -> None:
+def _first_hits(base: str, kind: str, urls: list[str]) -> None:
     times = []
-    for url in _market_urls():
+    for url in urls:
         start = time.perf_counter()
         urllib.request.urlopen(base + url, timeout=60).read()
         times.append(time.perf_counter() - start)
+    q = statistics.quantiles(times, n=20)
     print(
-        f"market page, first hit of each of {len(times)} lanes (computed, not cached): "
-        f"median {statistics.median(times) * 1000:.0f} ms, slowest {max(times) * 1000:.0f} ms"
+        f"{kind}, first hit of each of {len(times)} URLs (computed, not cached): "
+        f"median {statistics.median(times) * 1000:.0f} ms, p95 {q[18] * 1000:.0f} ms, "
+        f"slowest {max(times) * 1000:.0f} ms"
     )
 
 
-async def _load(base: str, urls: list[str], clients: int, seconds: float) -> tuple[list[float], int, float]:
-    host, port = base.removeprefix("http://").split(":")
-    latencies: list[float] = []
-    errors = 0
-    deadline = time.perf_counter() + seconds
-
-    async def client(n: int) -> None:
-        nonlocal errors
-        reader, writer = await asyncio.open_connection(host, int(port))
-        walk = itertools.cycle(urls[n % len(urls) :] + urls[: n % len(urls)])
-        while time.perf_counter() < deadline:
-            url = next(walk)
-            start = time.perf_counter()
-            writer.write(f"GET {url} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
-            status, length = await _response_head(reader)
-            await reader.readexactly(length)
-            latencies.append(time.perf_counter() - start)
-            errors += status >= 400
-        writer.close()
-
-    start = time.perf_counter()
-    await asyncio.gather(*(client(n) for n in range(clients)))
-    return latencies, errors, time.perf_counter() - start
-
-
-async def _response_head(reader: asyncio.StreamReader) -> tuple[int, int]:
-    head = await reader.readuntil(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    status = int(lines[0].split()[1])
-    length = next(
-        int(v) for k, _, v in (line.partition(":") for line in lines[1:]) if k.lower() == "content-length"
-    )
-    return status, length
+def _wrk(
+    base: str, urls: list[str], clients: int, seconds: float, tmp: Path
+) -> tuple[int, float, float, float, float, int]:
+    """Requests, seconds, p50 / p95 / p99 ms and errors (HTTP >= 400, socket errors and timeouts)."""
+    listing = tmp / "urls.txt"
+    listing.write_text("\n".join(urls) + "\n")
+    script = Path(__file__).with_name("wrk_urls.lua")
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{clients}", f"-d{seconds:.0f}s", "--timeout", "10s", "-s", str(script), base],
+        env={**os.environ, "URLS": str(listing)}, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    fields = next(line for line in out.splitlines() if line.startswith("RESULT")).split()[1:]
+    n, elapsed, p50, p95, p99, http_errors, socket_errors = fields
+    return int(n), float(elapsed), float(p50), float(p95), float(p99), int(http_errors) + int(socket_errors)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -26,6 +26,10 @@ def serve_command(
         typer.Option(help=f"Secret that writes (ingest, tracker) must carry (default: ${TOKEN_VAR}).", show_default=False),
     ] = None,
     max_upload_mb: Annotated[int, typer.Option(min=1, max=1024, help="Largest upload or request body.")] = 20,
+    workers: Annotated[
+        int,
+        typer.Option(min=1, max=64, help="Server processes sharing the port: one per core serves the most readers."),
+    ] = 1,
 ) -> None:  # fmt: skip
     """Serve the market pages, the postings with their evidence, the tracker and the JSON API (/api/…,
     described at /openapi.json). Reads are open; writes need the token when the server has one.
@@ -34,7 +38,8 @@ def serve_command(
     """
     import uvicorn
 
-    from rolemap.web.app import WebSettings, create_app
+    from rolemap.analytics.frame import load_frame
+    from rolemap.web.app import SERVE_ENV, WebSettings, create_app, serve_environment
     from rolemap.web.security import is_loopback
 
     token = token or os.environ.get(TOKEN_VAR) or None
@@ -48,9 +53,17 @@ def serve_command(
             "--token: use at least 16 characters (e.g. python -c 'import secrets; print(secrets.token_urlsafe())')"
         )
     store = open_store(db)
-    app = create_app(store, WebSettings(token=token, max_upload_bytes=max_upload_mb * 2**20))
+    settings = WebSettings(token=token, max_upload_bytes=max_upload_mb * 2**20)
     shown = f"[{host}]" if ":" in host else host
     err.print(
-        f"rolemap serving {store.describe()} at http://{shown}:{port}/  (Ctrl-C stops)", highlight=False
+        f"rolemap serving {store.describe()} at http://{shown}:{port}/ with {workers} "
+        f"process{'es' if workers > 1 else ''}  (Ctrl-C stops)",
+        highlight=False,
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning", "server_header": False}
+    if workers == 1:
+        uvicorn.run(create_app(store, settings), **options)
+        return
+    load_frame(store)  # built (or checked) once here, so the workers start from the cached frame
+    os.environ[SERVE_ENV] = serve_environment(store, settings)
+    uvicorn.run("rolemap.web.app:app_from_environment", factory=True, workers=workers, **options)

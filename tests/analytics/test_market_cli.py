@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from rolemap.analytics.frame import cache_folder, load_frame
+from rolemap.analytics.frame import cache_folder, cache_place, load_frame, store_key
 from rolemap.pipeline import ingest
 from rolemap.sources import read_file
 from rolemap.store.db import open_store
@@ -132,12 +132,13 @@ def test_a_bad_rate_table(db, tmp_path):
 def test_the_frame_cache_follows_the_store(db, tmp_path):
     store = open_store(db)
     first = load_frame(store)
-    assert (cache_folder(store) / "key.json").exists()
+    assert (cache_place(cache_folder(store), store_key(store)) / "key.json").exists()
     assert load_frame(store).size == first.size == 5
     src = tmp_path / "more.jsonl"
     src.write_text(json.dumps({"id": "b1", "title": "Go Developer", "description": "Go."}) + "\n")
     ingest(store, read_file(src))
     assert load_frame(store).size == 6
+    assert [p.name for p in cache_folder(store).iterdir()] == [cache_place(cache_folder(store), store_key(store)).name]
 
 
 def test_the_bundled_sample_shows_real_movements(tmp_path):
@@ -178,6 +179,21 @@ def test_the_frame_on_sqlite_and_postgresql(any_store, tmp_path, monkeypatch):
 def test_a_damaged_cache_is_rebuilt(db):
     store = open_store(db)
     load_frame(store)
-    folder = cache_folder(store)
-    (folder / "postings.arrow").write_bytes(b"\x00garbage")
+    place = cache_place(cache_folder(store), store_key(store))
+    (place / "postings.arrow").write_bytes(b"\x00garbage")
     assert load_frame(store).size == 5
+
+
+def test_a_cache_is_put_in_place_whole(db):
+    """Two processes writing the same state (the server's workers) each write a draft and rename it;
+    the second finds the state in place, drops its draft, and the cache still reads."""
+    from rolemap.analytics.frame import _write_cache
+
+    store = open_store(db)
+    frame = load_frame(store)
+    folder, key = cache_folder(store), store_key(store)
+    (folder / "postings.arrow").write_bytes(b"a file of the previous format")
+    _write_cache(folder, key, frame)
+    _write_cache(folder, key, frame)
+    assert [p.name for p in folder.iterdir()] == [cache_place(folder, key).name]
+    assert load_frame(store).size == frame.size == 5

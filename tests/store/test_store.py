@@ -162,3 +162,19 @@ def test_the_head_revision_constant_matches_the_migrations():
     from rolemap.store.db import HEAD_REVISION, _alembic_config
 
     assert ScriptDirectory.from_config(_alembic_config()).get_current_head() == HEAD_REVISION
+
+
+def test_reads_never_wait_for_a_writer(store):
+    """SQLite: a read begins deferred (a snapshot), so an open write transaction, which holds the write
+    lock until it commits, neither blocks it nor hides what was committed before."""
+    import time
+
+    ingest(store, [job(1)], now=T0)
+    with store.engine.begin() as writer:  # BEGIN IMMEDIATE: the write lock is held from here
+        writer.execute(postings.update().where(postings.c.id == "p1").values(title="Renamed"))
+        start = time.perf_counter()
+        seen = get_posting(store, "p1")
+        waited = time.perf_counter() - start
+    assert seen is not None and seen["title"] == "Backend Engineer"  # the committed state
+    assert waited < 2.0  # a reader taking the lock would wait the 5 s busy timeout, then fail
+    assert get_posting(store, "p1")["title"] == "Renamed"

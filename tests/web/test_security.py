@@ -118,6 +118,17 @@ def test_upload_ingests_and_reports_bad_lines(client):
     assert client.get("/api/postings", params={"q": "role"}).json()["total"] >= 3  # visible at once
 
 
+def test_kept_pages_follow_the_store(client):
+    """Lists and searches are kept per store version: an ingest must show in them at once."""
+    new = b'{"id": "q1", "title": "Quokka Platform Engineer", "description": "Go and Kafka at Quokka."}\n'
+    for _ in range(2):  # the second time from what the server kept
+        assert client.get("/api/postings", params={"q": "quokka"}).json()["total"] == 0
+        assert "No posting matches" in client.get("/postings", params={"q": "quokka"}).text
+    assert client.post("/api/ingest", files={"file": ("new.jsonl", new)}).status_code == 200
+    assert [p["id"] for p in client.get("/api/postings", params={"q": "quokka"}).json()["items"]] == ["q1"]
+    assert "Quokka Platform Engineer" in client.get("/postings", params={"q": "quokka"}).text
+
+
 @pytest.mark.parametrize(
     ("name", "data", "fragment"),
     [

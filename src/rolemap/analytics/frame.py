@@ -1,9 +1,10 @@
 """The market frame: the store's unique postings as columns (Arrow files, read as numpy arrays), so every
 market question is a handful of vector operations instead of a SQL scan of millions of rows.
 
-A frame is built from the store once and cached beside it (`<db>.market/`: Arrow IPC and .npy files, memory-mapped); it is rebuilt when the store
-changes (its posting count, newest `last_seen` or newest close date moved). Multi-valued fields (skills,
-languages, system types, domains, scope) are pairs of arrays: posting row → code.
+A frame is built from the store once and cached beside it (`<db>.market/<state>/`: Arrow IPC and .npy
+files, memory-mapped); it is rebuilt when the store changes (its posting count, newest `last_seen` or
+newest close date moved). Multi-valued fields (skills, languages, system types, domains, scope) are pairs
+of arrays: posting row → code.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,7 +119,7 @@ def cache_folder(store: Store) -> Path | None:
 
 def build_frame(store: Store) -> MarketFrame:
     try:
-        with store.engine.connect() as conn:
+        with store.read() as conn:
             rows, skills, labels = (_fetch(conn, sql) for sql in (_POSTINGS_SQL, _SKILLS_SQL, _LABELS_SQL))
     except Exception as e:  # the store's driver errors, named for the user
         raise StoreError(f"{store.describe()}: cannot read postings for the market view ({e})") from e
@@ -204,25 +207,31 @@ def _pairs(ids: pa.Array, pids: Any, values: Any, required: Any = None) -> Pairs
 
 
 def store_key(store: Store) -> dict[str, object]:
-    with store.engine.connect() as conn:  # three queries: each one is answered from an index
+    with store.read() as conn:  # three queries: each one is answered from an index
         count = conn.scalar(select(func.count()).select_from(postings))
         newest = conn.scalar(select(func.max(postings.c.last_seen)))
         closed = conn.scalar(select(func.max(postings.c.closed_at)))
     return {"format": FORMAT, "postings": count, "newest": str(newest), "closed": str(closed)}
 
 
+def cache_place(folder: Path, key: dict[str, object]) -> Path:
+    """One subfolder per store state: a cache once written is never changed, only replaced whole."""
+    return folder / hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
+
+
 def _read_cache(folder: Path, key: dict[str, object]) -> MarketFrame | None:
+    place = cache_place(folder, key)
     try:
-        if json.loads((folder / "key.json").read_text()) != key:
+        if json.loads((place / "key.json").read_text()) != key:
             return None
-        table = feather.read_table(folder / "postings.arrow", memory_map=True)
-        vocab = json.loads((folder / "vocab.json").read_text())
+        table = feather.read_table(place / "postings.arrow", memory_map=True)
+        vocab = json.loads((place / "vocab.json").read_text())
         pairs = {}
         for name in MULTI:
             arrays = {
-                part: np.load(folder / f"{name}.{part}.npy", mmap_mode="r", allow_pickle=False)
+                part: np.load(place / f"{name}.{part}.npy", mmap_mode="r", allow_pickle=False)
                 for part in ("row", "code", "required")
-                if (folder / f"{name}.{part}.npy").exists()
+                if (place / f"{name}.{part}.npy").exists()
             }
             pairs[name] = Pairs(arrays["row"], arrays["code"], vocab[name], arrays.get("required"))
         return MarketFrame(table, pairs)
@@ -231,16 +240,33 @@ def _read_cache(folder: Path, key: dict[str, object]) -> MarketFrame | None:
 
 
 def _write_cache(folder: Path, key: dict[str, object], frame: MarketFrame) -> None:
+    """Written in a temporary folder and renamed into place, so processes building the same frame at
+    once (the server's workers) never read each other's half-written files; older states are removed
+    (a process still reading one keeps its memory-mapped files until it lets go)."""
+    place = cache_place(folder, key)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "key.json").unlink(missing_ok=True)  # a half-written cache is never current
-        feather.write_feather(frame.table, folder / "postings.arrow", compression="uncompressed")
-        for name, p in frame.pairs.items():
-            np.save(folder / f"{name}.row.npy", p.row, allow_pickle=False)
-            np.save(folder / f"{name}.code.npy", p.code, allow_pickle=False)
-            if p.required is not None:
-                np.save(folder / f"{name}.required.npy", p.required, allow_pickle=False)
-        (folder / "vocab.json").write_text(json.dumps({n: p.vocab for n, p in frame.pairs.items()}))
-        (folder / "key.json").write_text(json.dumps(key))
+        draft = Path(tempfile.mkdtemp(dir=folder, prefix=".draft-"))
     except OSError:
-        pass  # a cache that cannot be written only costs time
+        return  # a cache that cannot be written only costs time
+    try:
+        _write_files(draft, key, frame)
+        shutil.rmtree(place, ignore_errors=True)  # a damaged one
+        draft.rename(place)  # fails when another process has just put the same state in place
+    except OSError:
+        shutil.rmtree(draft, ignore_errors=True)
+        return
+    for old in folder.iterdir():  # older states, and the files of the format before this one
+        if old != place and not old.name.startswith(".draft-"):
+            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+
+
+def _write_files(folder: Path, key: dict[str, object], frame: MarketFrame) -> None:
+    feather.write_feather(frame.table, folder / "postings.arrow", compression="uncompressed")
+    for name, p in frame.pairs.items():
+        np.save(folder / f"{name}.row.npy", p.row, allow_pickle=False)
+        np.save(folder / f"{name}.code.npy", p.code, allow_pickle=False)
+        if p.required is not None:
+            np.save(folder / f"{name}.required.npy", p.required, allow_pickle=False)
+    (folder / "vocab.json").write_text(json.dumps({n: p.vocab for n, p in frame.pairs.items()}))
+    (folder / "key.json").write_text(json.dumps(key))

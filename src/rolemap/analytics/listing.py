@@ -92,25 +92,28 @@ class Listing:
         )
 
 
-def list_postings(
-    listing: Listing,
-    lane: Lane,
-    search_hits: set[str] | None = None,
-    query: str = "",
-    sort: str = "newest",
-    page: int = 1,
-    limit: int = 20,
-) -> PostingPage:
+def matching_rows(
+    listing: Listing, lane: Lane, search_hits: set[str] | None = None, sort: str = "newest"
+) -> np.ndarray:
+    """The frame rows of the lane (and of the search, when there is one) in the sort order: what a list
+    pages through. Worth keeping while the frame lasts: the next page is then a slice of it."""
     mask = select(listing.frame, lane)
     if search_hits is not None:
         mask &= listing.rows_of(search_hits)
     order = listing.order(sort)
-    chosen = order[mask[order]]
+    return order[mask[order]].astype(np.int32)  # half the memory of int64 while it is kept
+
+
+def page_of(
+    listing: Listing, rows: np.ndarray, lane: Lane, query: str = "", sort: str = "newest",
+    page: int = 1, limit: int = 20,
+) -> PostingPage:  # fmt: skip
+    """One page of `matching_rows`, each row read from the frame."""
     start = (page - 1) * limit
-    rows = chosen[start : start + limit]
-    cells = listing.frame.table.select(_SHOWN).take(rows).to_pylist()  # the page's rows, read once
-    items = [_listed(row, listing.scale.yearly[r]) for row, r in zip(cells, rows.tolist(), strict=True)]
-    return PostingPage(lane.describe(), query, sort, page, limit, int(chosen.size), items)
+    shown = rows[start : start + limit]
+    cells = listing.frame.table.select(_SHOWN).take(shown).to_pylist()  # the page's rows, read once
+    items = [_listed(row, listing.scale.yearly[r]) for row, r in zip(cells, shown.tolist(), strict=True)]
+    return PostingPage(lane.describe(), query, sort, page, limit, int(rows.size), items)
 
 
 _SHOWN = ["id", "title", "company", "location", "posted", "source", "seniority", "primary_language",

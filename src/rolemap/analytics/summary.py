@@ -43,7 +43,7 @@ class MarketSummary:
 
 def market_summary(store: Store, top: int = 10) -> MarketSummary:
     unique = postings.c.duplicate_of.is_(None)
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         total = conn.scalar(select(func.count()).where(unique)) or 0
         open_count = conn.scalar(select(func.count()).where(unique, postings.c.closed_at.is_(None))) or 0
         companies = (

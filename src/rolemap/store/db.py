@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
@@ -18,6 +18,7 @@ ENV_VAR = "ROLEMAP_DB"
 # command check the schema with one query, and import Alembic only when there is something to upgrade.
 HEAD_REVISION = "0003"
 _MIGRATIONS = Path(__file__).parent / "migrations"
+_READ_ONLY = "rolemap_read_only"
 
 
 def default_db_path() -> Path:
@@ -49,6 +50,12 @@ class Store:
     def describe(self) -> str:
         return make_url(self.url).render_as_string(hide_password=True)
 
+    def read(self) -> Connection:
+        """A connection for reading. On SQLite its transaction begins deferred: a snapshot that never takes
+        or waits for the write lock, so readers (the web server's many) neither queue behind each other nor
+        block an ingest. Writes use `engine.begin()`, which takes the lock first."""
+        return self.engine.connect().execution_options(**{_READ_ONLY: True})
+
 
 def open_store(url: str | None = None, migrate: bool = True) -> Store:
     resolved = resolve_url(url)
@@ -79,7 +86,7 @@ def _engine(url: str, backend: str) -> Engine:
                 raise StoreError(f"{path}: cannot create its folder ({e.strerror})") from None
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
@@ -95,6 +102,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     for pragma in ("journal_mode=WAL", "busy_timeout=5000", "foreign_keys=ON", "synchronous=NORMAL"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def _alembic_config() -> Any:
@@ -124,7 +135,7 @@ def migrate_store(store: Store) -> None:
 
 def schema_revision(store: Store) -> str | None:
     """The store's migration, from Alembic's own version table (None for an empty database)."""
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -160,7 +160,7 @@ def close_missing(store: Store, board: str, seen_ids: set[str], now: datetime) -
 
 
 def count_postings(store: Store) -> int:
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         return int(conn.scalar(select(func.count()).select_from(postings)) or 0)
 
 
@@ -188,27 +188,27 @@ def list_postings(
     )
     if not include_closed:
         query = query.where(postings.c.closed_at.is_(None))
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         return [dict(row._mapping) for row in conn.execute(query)]
 
 
 def get_posting(store: Store, posting_id: str) -> dict[str, Any] | None:
-    with store.engine.connect() as conn:
-        row = conn.execute(select(postings).where(postings.c.id == posting_id)).first()
-        if row is None:
-            return None
-        out = dict(row._mapping)
-        out["extraction"] = conn.scalar(
-            select(extractions.c.record).where(extractions.c.posting_id == posting_id)
-        )
-        return out
+    """One posting with its extraction record (None when it has none), in one query."""
+    query = (
+        select(postings, extractions.c.record.label("extraction"))
+        .select_from(postings.outerjoin(extractions, extractions.c.posting_id == postings.c.id))
+        .where(postings.c.id == posting_id)
+    )
+    with store.read() as conn:
+        row = conn.execute(query).first()
+    return dict(row._mapping) if row else None
 
 
 def iter_postings(store: Store, chunk: int = 1000) -> Iterator[dict[str, Any]]:
     """Every posting with its extraction record, in id order, read a chunk at a time."""
     last = ""
     while True:
-        with store.engine.connect() as conn:
+        with store.read() as conn:
             rows = conn.execute(
                 select(postings, extractions.c.record)
                 .select_from(postings.outerjoin(extractions, extractions.c.posting_id == postings.c.id))
@@ -230,7 +230,7 @@ def snippets(store: Store, ids: list[str], chars: int = 240) -> dict[str, str]:
     query = select(postings.c.id, postings.c.title, func.substr(postings.c.text, 1, chars + 300)).where(
         postings.c.id.in_(ids)
     )
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         rows = conn.execute(query).all()
     out = {}
     for posting_id, title, head in rows:

@@ -36,7 +36,7 @@ def query_words(query: str) -> list[str]:
 def search_ids(store: Store, query: str) -> set[str]:
     """The ids of the postings holding every word of the query (duplicates included)."""
     words = query_words(query)
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         if store.is_sqlite:
             # Each word quoted: FTS5 then reads it as a string, never as AND/OR/NEAR or a column filter.
             match = " ".join('"' + w.replace('"', "") + '"' for w in words)

@@ -71,7 +71,7 @@ def untrack(store: Store, posting_id: str) -> bool:
 
 
 def tracker_status(store: Store, posting_id: str) -> dict[str, Any] | None:
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         row = conn.execute(select(tracker).where(tracker.c.posting_id == posting_id)).first()
     return dict(row._mapping) if row else None
 
@@ -79,7 +79,7 @@ def tracker_status(store: Store, posting_id: str) -> dict[str, Any] | None:
 def tracker_entries(store: Store) -> list[TrackerEntry]:
     """Every tracked posting, most recently changed first. A requirement is repeated when at least two
     tracked postings (and at least 30% of them) ask for it: the guide's signal of what the lane wants."""
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         rows = conn.execute(
             select(
                 tracker, postings.c.title, postings.c.company, postings.c.url,
@@ -119,7 +119,7 @@ def tracker_entries(store: Store) -> list[TrackerEntry]:
 
 
 def tracker_size(store: Store) -> int:
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         return int(conn.scalar(select(func.count()).select_from(tracker)) or 0)
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+import numpy as np
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -15,7 +16,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from rolemap.analytics import market as market_lib
 from rolemap.analytics import trends as trends_lib
-from rolemap.analytics.listing import PostingPage, list_postings
+from rolemap.analytics.listing import PostingPage, matching_rows, page_of
 from rolemap.analytics.market import Market, PayBy, Profile
 from rolemap.analytics.trends import Changes, Trends
 from rolemap.errors import InputError, NotFound, RolemapError
@@ -37,7 +38,7 @@ from rolemap.web.queries import (
     TrendsQuery,
     check_repeats,
 )
-from rolemap.web.state import MarketState, Snapshot
+from rolemap.web.state import MarketState
 
 
 class ErrorBody(BaseModel):
@@ -56,7 +57,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }  # fmt: skip
 
 
-def _one_value_each(request: Request) -> None:
+async def _one_value_each(request: Request) -> None:
     try:
         check_repeats(request.query_params.multi_items())
     except ValueError as e:
@@ -72,27 +73,44 @@ def market_state(request: Request) -> MarketState:
     return state
 
 
-State = Annotated[MarketState, Depends(market_state)]
+async def _state(request: Request) -> MarketState:
+    return market_state(request)
+
+
+# Reads are `async def`: they run on the event loop, one at a time in each server process, which for
+# CPU-bound reads beats a thread pool whose threads contend for the GIL (about twice the requests a
+# second for posting and market pages, measured with bench/web_bench.py). Writes stay `def`, in the
+# thread pool: SQLite's write lock may make them wait, and that must not stall the loop.
+State = Annotated[MarketState, Depends(_state)]
 
 
 # ---- postings ----------------------------------------------------------------------------------
 
 
 def postings_page(state: MarketState, query: PostingsQuery) -> PostingPage:
+    """A page of postings with their snippets, kept per store version, as are the rows it is cut from
+    (the next page is a slice of them) and a search's matches (a common word matches tens of thousands)."""
     lane, snapshot = query.to_lane(), state.current()
-    hits = None
-    if query.q.strip():  # kept per store version: a common word matches tens of thousands of postings
-        words = tuple(query_words(query.q))
-        hits = state.answer(snapshot, ("search", words), lambda: search_ids(state.store, " ".join(words)))
-    page = list_postings(snapshot.listing, lane, hits, query.q, query.sort, query.page, query.limit)
-    heads = snippets(state.store, [p.id for p in page.items])
-    return replace(page, items=[replace(p, snippet=heads.get(p.id, "")) for p in page.items])
+    words = tuple(query_words(query.q)) if query.q.strip() else None
+
+    def rows() -> np.ndarray:
+        hits = search_ids(state.store, " ".join(words)) if words else None
+        return matching_rows(snapshot.listing, lane, hits, query.sort)
+
+    def page() -> PostingPage:
+        matching = state.answer(snapshot, ("rows", lane, words, query.sort), rows)
+        cut = page_of(snapshot.listing, matching, lane, query.q, query.sort, query.page, query.limit)
+        heads = snippets(state.store, [p.id for p in cut.items])
+        return replace(cut, items=[replace(p, snippet=heads.get(p.id, "")) for p in cut.items])
+
+    key = ("postings", lane, words, query.q, query.sort, query.page, query.limit)
+    return state.answer(snapshot, key, page)
 
 
 @router.get(
     "/postings", response_model=PostingPage, summary="Postings of a lane: filtered, searched, sorted, paged"
 )
-def api_postings(state: State, query: Annotated[PostingsQuery, Query()]) -> dict[str, object]:
+async def api_postings(state: State, query: Annotated[PostingsQuery, Query()]) -> dict[str, object]:
     return postings_page(state, query).as_dict()
 
 
@@ -127,25 +145,24 @@ def posting_record(state: MarketState, posting_id: str) -> dict[str, Any]:
 
 
 @router.get("/postings/{posting_id:path}", response_model=Posting, summary="One posting with its extraction")
-def api_posting(state: State, posting_id: str) -> dict[str, Any]:
+async def api_posting(state: State, posting_id: str) -> dict[str, Any]:
     return posting_record(state, posting_id)
 
 
 # ---- market ------------------------------------------------------------------------------------
 
 
-def market_of(state: MarketState, query: MarketQuery) -> tuple[Snapshot, Market]:
+def market_of(state: MarketState, query: MarketQuery) -> Market:
     lane, snapshot = query.to_lane(), state.current()
     key = ("market", lane, query.top)
-    result = state.answer(
+    return state.answer(
         snapshot, key, lambda: market_lib.market(snapshot.frame, lane, query.top, snapshot.scale)
     )
-    return snapshot, result
 
 
 @router.get("/market", response_model=Market, summary="The role page of a lane")
-def api_market(state: State, query: Annotated[MarketQuery, Query()]) -> dict[str, object]:
-    return market_of(state, query)[1].as_dict()
+async def api_market(state: State, query: Annotated[MarketQuery, Query()]) -> dict[str, object]:
+    return market_of(state, query).as_dict()
 
 
 def pay_of(state: MarketState, query: PayQuery) -> PayBy:
@@ -159,14 +176,16 @@ def pay_of(state: MarketState, query: PayQuery) -> PayBy:
 
 
 @router.get("/pay", response_model=PayBy, summary="Yearly pay compared by level, system type, scope…")
-def api_pay(state: State, query: Annotated[PayQuery, Query()]) -> dict[str, object]:
+async def api_pay(state: State, query: Annotated[PayQuery, Query()]) -> dict[str, object]:
     return pay_of(state, query).as_dict()
 
 
 @router.get("/profile", response_model=Profile, summary="The target profile of a lane")
-def api_profile(state: State, query: Annotated[ProfileQuery, Query()]) -> dict[str, object]:
+async def api_profile(state: State, query: Annotated[ProfileQuery, Query()]) -> dict[str, object]:
     lane, snapshot = query.to_lane(), state.current()
-    return market_lib.profile(snapshot.frame, lane, query.min_share).as_dict()
+    key = ("profile", lane, query.min_share)
+    found = state.answer(snapshot, key, lambda: market_lib.profile(snapshot.frame, lane, query.min_share))
+    return found.as_dict()
 
 
 def trends_of(state: MarketState, query: TrendsQuery) -> Trends:
@@ -178,18 +197,21 @@ def trends_of(state: MarketState, query: TrendsQuery) -> Trends:
 
 
 @router.get("/trends", response_model=Trends, summary="Shares of languages, skills, levels… per period")
-def api_trends(state: State, query: Annotated[TrendsQuery, Query()]) -> dict[str, object]:
+async def api_trends(state: State, query: Annotated[TrendsQuery, Query()]) -> dict[str, object]:
     return trends_of(state, query).as_dict()
 
 
 def changes_of(state: MarketState, query: ChangesQuery) -> Changes:
     lane, snapshot = query.lane(), state.current()
     since, to = query.since.upper(), query.to.upper() if query.to else None
-    return trends_lib.changes(snapshot.frame, lane, since, to, query.every, query.alpha)
+    key = ("changes", lane, since, to, query.every, query.alpha)
+    return state.answer(
+        snapshot, key, lambda: trends_lib.changes(snapshot.frame, lane, since, to, query.every, query.alpha)
+    )
 
 
 @router.get("/changes", response_model=Changes, summary="What rose or fell between two periods, tested")
-def api_changes(state: State, query: Annotated[ChangesQuery, Query()]) -> dict[str, object]:
+async def api_changes(state: State, query: Annotated[ChangesQuery, Query()]) -> dict[str, object]:
     return changes_of(state, query).as_dict()
 
 
@@ -207,7 +229,7 @@ class TrackerChange(BaseModel):
 
 
 @router.get("/tracker", response_model=TrackerList, summary="The saved postings, the guide's five columns")
-def api_tracker(state: State) -> dict[str, object]:
+async def api_tracker(state: State) -> dict[str, object]:
     return {
         "statuses": list(TRACKER_STATUSES),
         "entries": [e.as_dict() for e in tracker_entries(state.store)],
@@ -218,7 +240,7 @@ def api_tracker(state: State) -> dict[str, object]:
     "/tracker.csv", summary="The tracker as CSV",
     responses={200: {"description": "One row a saved posting", "content": {"text/csv": {"schema": {"type": "string"}}}}},
 )  # fmt: skip
-def api_tracker_csv(state: State) -> Response:
+async def api_tracker_csv(state: State) -> Response:
     return Response(
         saved_tracker_csv(tracker_entries(state.store)),
         media_type="text/csv; charset=utf-8",

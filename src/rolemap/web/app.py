@@ -1,10 +1,13 @@
 """The web app: FastAPI serving the pages (Jinja2, no script) and the JSON API under /api, over one store.
 
-`create_app(settings)` builds it; `rolemap serve` runs it with uvicorn. Errors are JSON
-({"error": message, "code": …}) under /api and an HTML page elsewhere, with the right 4xx code."""
+`create_app(store, settings)` builds it; `rolemap serve` runs it with uvicorn (with `--workers N`, each
+process builds its own with `app_from_environment`). Errors are JSON ({"error": message, "code": …})
+under /api and an HTML page elsewhere, with the right 4xx code."""
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +21,7 @@ from starlette.exceptions import HTTPException
 from rolemap import __version__
 from rolemap.errors import DataError, FetchError, InputError, NotFound, RolemapError, StoreError
 from rolemap.sources.url import UrlPolicy
-from rolemap.store.db import Store
+from rolemap.store.db import Store, open_store
 from rolemap.web.security import Forbidden, Guard, HardeningMiddleware, TooLarge, Unauthorized
 from rolemap.web.state import MarketState
 
@@ -35,6 +38,23 @@ class WebSettings:
     max_upload_bytes: int = 20 * 2**20
     url_policy: UrlPolicy = field(default_factory=UrlPolicy)
     recheck_seconds: float = 1.0
+
+
+# How `rolemap serve --workers N` hands its store and settings to worker processes, which uvicorn starts
+# from an import string (the URL policy and recheck interval keep their defaults there).
+SERVE_ENV = "ROLEMAP_SERVE"
+
+
+def serve_environment(store: Store, settings: WebSettings) -> str:
+    return json.dumps(
+        {"db": store.url, "token": settings.token, "max_upload_bytes": settings.max_upload_bytes}
+    )
+
+
+def app_from_environment() -> FastAPI:
+    config = json.loads(os.environ[SERVE_ENV])
+    settings = WebSettings(token=config["token"], max_upload_bytes=config["max_upload_bytes"])
+    return create_app(open_store(config["db"], migrate=False), settings)
 
 
 def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:

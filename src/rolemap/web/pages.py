@@ -40,6 +40,7 @@ _env = Environment(
     autoescape=select_autoescape(["j2"]),
     trim_blocks=True,
     lstrip_blocks=True,
+    auto_reload=False,  # templates ship with the package: no stat() of each one on every request
 )
 # What a posting's original HTML may keep: text structure and links, never script, style, forms or media.
 _ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "u", "a", "h1", "h2", "h3", "h4",
@@ -81,7 +82,7 @@ def _https(request: Request) -> bool:
 
 
 @router.get("/", response_class=HTMLResponse)
-def market_page(request: Request, query: Annotated[MarketQuery, Query()]) -> Response:
+async def market_page(request: Request, query: Annotated[MarketQuery, Query()]) -> Response:
     state = api.market_state(request)
     lane, snapshot = query.to_lane(), state.current()
 
@@ -95,7 +96,7 @@ def market_page(request: Request, query: Annotated[MarketQuery, Query()]) -> Res
 
 
 @router.get("/postings", response_class=HTMLResponse)
-def postings_list(request: Request, query: Annotated[PostingsQuery, Query()]) -> Response:
+async def postings_list(request: Request, query: Annotated[PostingsQuery, Query()]) -> Response:
     page = api.postings_page(api.market_state(request), query)
     filters = {k: v for k, v in query.filters().items() if k != "page"}
     lane_filters = {k: v for k, v in filters.items() if k not in ("q", "sort", "limit")}
@@ -104,7 +105,7 @@ def postings_list(request: Request, query: Annotated[PostingsQuery, Query()]) ->
 
 
 @router.get("/postings/{posting_id:path}", response_class=HTMLResponse)
-def posting_page(request: Request, posting_id: str) -> Response:
+async def posting_page(request: Request, posting_id: str) -> Response:
     record = api.posting_record(api.market_state(request), posting_id)
     extraction = record.get("extraction") or {}
     context = {
@@ -120,7 +121,7 @@ def posting_page(request: Request, posting_id: str) -> Response:
 
 
 @router.get("/trends", response_class=HTMLResponse)
-def trends_page(
+async def trends_page(
     request: Request,
     query: Annotated[TrendsQuery, Query()],
     before: Annotated[str | None, Query(pattern=A_PERIOD)] = None,
@@ -151,7 +152,7 @@ def trends_page(
 
 
 @router.get("/tracker", response_class=HTMLResponse)
-def tracker_page(request: Request) -> Response:
+async def tracker_page(request: Request) -> Response:
     entries = tracker_entries(api.market_state(request).store)
     return render(request, "tracker.html.j2", {"entries": entries, "statuses": TRACKER_STATUSES})
 
@@ -184,7 +185,7 @@ def _local(path: str) -> str:
 
 
 @router.get("/ingest", response_class=HTMLResponse)
-def ingest_page(request: Request) -> Response:
+async def ingest_page(request: Request) -> Response:
     return render(request, "ingest.html.j2", {"result": None})
 
 
@@ -208,7 +209,7 @@ async def ingest_form(
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_page(request: Request) -> Response:
+async def login_page(request: Request) -> Response:
     return render(request, "login.html.j2", {"failed": False})
 
 

@@ -1,7 +1,8 @@
 """What the server keeps between requests: the market frame of the store (checked against the store at
-most once a second, rebuilt when it changed), its pay scale and sort orders, and a small cache of computed
-market answers for that frame. A new frame drops every cached answer, so an answer is never staler than
-the store by more than the check interval."""
+most once a second, rebuilt when it changed), its pay scale and sort orders, and bounded caches of what
+was computed from that frame (market answers, pages of postings, the rows a search or a lane matched).
+A new frame drops every cached answer, so an answer is never staler than the store by more than the check
+interval. Tracker statuses are never cached: they change without the frame changing."""
 
 from __future__ import annotations
 
@@ -17,7 +18,11 @@ from rolemap.analytics.listing import Listing
 from rolemap.analytics.pay import PayScale, pay_scale
 from rolemap.store.db import Store
 
-ANSWERS_KEPT = 256
+# How many answers of each kind (the key's first item) are kept, least recently used dropped first. Rows
+# are arrays of up to one int32 per posting, so fewer are kept; everything else is a few kilobytes.
+KEPT = {"rows": 64}
+ANSWERS_KEPT = 512
+_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ class MarketState:
         self._key: dict[str, object] | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
-        self._answers: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._answers: dict[str, OrderedDict[tuple[Any, ...], Any]] = {}
 
     def current(self) -> Snapshot:
         with self._lock:
@@ -50,7 +55,8 @@ class MarketState:
                 scale = pay_scale(frame)
                 version = (self._snapshot.version + 1) if self._snapshot else 1
                 self._snapshot, self._key = Snapshot(frame, scale, Listing(frame, scale), version), key
-                self._answers.clear()
+                for shelf in self._answers.values():
+                    shelf.clear()
             return self._snapshot
 
     def invalidate(self) -> None:
@@ -59,15 +65,26 @@ class MarketState:
             self._checked = 0.0
 
     def answer(self, snapshot: Snapshot, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-        """A market answer for this frame, computed once: role pages are read far more than data changes."""
-        full_key = (snapshot.version, *key)
-        with self._lock:
-            if full_key in self._answers:
-                self._answers.move_to_end(full_key)
-                return self._answers[full_key]
+        """An answer for this frame (the key's first item names its kind), computed once: role pages are
+        read far more than data changes. Computed in the caller's thread, the event loop's for reads:
+        handing it to a worker thread was slower for everyone (the two fight for the GIL), so a new
+        answer holds up its process's other requests for the tens of milliseconds it takes."""
+        found = self._lookup(snapshot, key)
+        if found is not _MISSING:
+            return found
         value = compute()
         with self._lock:
-            self._answers[full_key] = value
-            while len(self._answers) > ANSWERS_KEPT:
-                self._answers.popitem(last=False)
+            shelf = self._answers.setdefault(key[0], OrderedDict())
+            shelf[(snapshot.version, *key)] = value
+            while len(shelf) > KEPT.get(key[0], ANSWERS_KEPT):
+                shelf.popitem(last=False)
         return value
+
+    def _lookup(self, snapshot: Snapshot, key: tuple[Any, ...]) -> Any:
+        with self._lock:
+            shelf = self._answers.get(key[0])
+            full_key = (snapshot.version, *key)
+            if shelf is None or full_key not in shelf:
+                return _MISSING
+            shelf.move_to_end(full_key)
+            return shelf[full_key]
