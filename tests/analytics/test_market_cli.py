@@ -138,7 +138,8 @@ def test_the_frame_cache_follows_the_store(db, tmp_path):
     src.write_text(json.dumps({"id": "b1", "title": "Go Developer", "description": "Go."}) + "\n")
     ingest(store, read_file(src))
     assert load_frame(store).size == 6
-    assert [p.name for p in cache_folder(store).iterdir()] == [cache_place(cache_folder(store), store_key(store)).name]
+    folder = cache_folder(store)
+    assert [p.name for p in folder.iterdir()] == [cache_place(folder, store_key(store)).name]
 
 
 def test_the_bundled_sample_shows_real_movements(tmp_path):
