@@ -52,6 +52,7 @@ bench: setup bench-deps
 	$(BIN)/python bench/market_bench.py
 	$(BIN)/python bench/jd_lint_bench.py
 	$(BIN)/python bench/web_bench.py
+	$(BIN)/python bench/near_dup_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

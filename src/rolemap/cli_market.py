@@ -14,10 +14,12 @@ from rolemap.analytics import market as market_lib
 from rolemap.analytics import trends as trends_lib
 from rolemap.analytics.frame import MarketFrame, load_frame
 from rolemap.analytics.lane import Lane, parse_period
+from rolemap.analytics.near_dups import DEFAULT_THRESHOLD, near_groups
 from rolemap.analytics.pay import load_rates, pay_scale
 from rolemap.errors import InputError
 from rolemap.present import market_view as view
 from rolemap.store.db import ENV_VAR, open_store
+from rolemap.store.repository import unique_texts
 
 market_app = typer.Typer()
 out = Console()
@@ -268,3 +270,35 @@ def report_command(
     except OSError as e:
         raise InputError(f"{output}: cannot write the report ({e.strerror})") from None
     err.print(f"wrote {output} ({kind}, {len(page) / 1024:,.0f} KB)", highlight=False)
+
+
+@market_app.command("near-dups")
+def near_dups_command(
+    db: DbOpt = None,
+    threshold: Annotated[
+        float, typer.Option(min=0.05, max=1.0, help="Estimated Jaccard similarity of word 5-shingles at which two postings are one job.")
+    ] = DEFAULT_THRESHOLD,
+    limit: Annotated[int, typer.Option(min=1, help="Groups shown (largest first); --json gives all.")] = 20,
+    as_json: AsJson = False,
+) -> None:  # fmt: skip
+    """Group near-duplicate postings: the same job posted again with small edits, or copied by an agency
+    (MinHash + LSH over word 5-shingles). Exact copies are already marked at ingest; these are not yet
+    dropped from the market figures.
+
+    Example: rolemap near-dups --threshold 0.8 --limit 5
+    """
+    rows = unique_texts(open_store(db))
+    with err.status(f"comparing {len(rows):,} postings…"):
+        groups = near_groups([r[0] for r in rows], [r[2] for r in rows], threshold)
+    titles = {
+        pid: title or " ".join(text.split())[:60] for pid, title, text in rows
+    }  # HN posts have no title
+    extra = sum(len(g.ids) - 1 for g in groups)
+    if as_json:
+        payload = {
+            "threshold": threshold, "postings": len(rows), "counted_once": len(rows) - extra,
+            "groups": [{"ids": g.ids, "lowest_similarity": g.lowest, "title": titles[g.ids[0]]} for g in groups],
+        }  # fmt: skip
+        print(json.dumps(payload, indent=1))
+        return
+    out.print(view.near_dups_view(groups[:limit], titles, len(rows), extra, threshold))

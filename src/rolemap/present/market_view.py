@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rolemap.analytics.market import Market, PayBy, Profile, Share, TrackerRow
+from rolemap.analytics.near_dups import NearGroup
 from rolemap.analytics.pay import PayStats
 from rolemap.analytics.trends import Changes, Trends
 from rolemap.present.export import csv_safe
@@ -300,3 +301,19 @@ def changes_csv(c: Changes) -> str:
             for x in c.changes
         ),
     )
+
+
+def near_dups_view(
+    groups: list[NearGroup], titles: dict[str, str], postings: int, extra: int, threshold: float
+) -> Group:
+    head = Text(
+        f"{postings:,} postings; {extra:,} are near-duplicates of another (similarity ≥ {threshold:g}): "
+        f"counted once, {postings - extra:,} jobs."
+    )
+    table = Table("postings", "lowest similarity", "first posted (counts)", "its near-duplicates", box=None)
+    for g in groups:
+        others = ", ".join(g.ids[1:6]) + (f" … (+{len(g.ids) - 6})" if len(g.ids) > 6 else "")
+        table.add_row(
+            str(len(g.ids)), f"{g.lowest:.2f}", f"{g.ids[0]} {titles.get(g.ids[0], '')[:50]}", others
+        )
+    return Group(head, table)

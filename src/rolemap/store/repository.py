@@ -223,6 +223,17 @@ def iter_postings(store: Store, chunk: int = 1000) -> Iterator[dict[str, Any]]:
         last = rows[-1].id
 
 
+def unique_texts(store: Store) -> list[tuple[str, str, str]]:
+    """(id, title, text) of every posting that is not an exact duplicate, the earliest posted first."""
+    query = (
+        select(postings.c.id, postings.c.title, postings.c.text)
+        .where(postings.c.duplicate_of.is_(None))
+        .order_by(func.coalesce(postings.c.posted_at, postings.c.first_seen), postings.c.id)
+    )
+    with store.read() as conn:
+        return [(row.id, row.title or "", row.text) for row in conn.execute(query)]
+
+
 def snippets(store: Store, ids: list[str], chars: int = 240) -> dict[str, str]:
     """The start of each posting's description text (after its title line), for lists of postings."""
     if not ids:
