@@ -22,7 +22,6 @@ from rolemap.store.db import Store
 # are arrays of up to one int32 per posting, so fewer are kept; everything else is a few kilobytes.
 KEPT = {"rows": 64}
 ANSWERS_KEPT = 512
-_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -69,22 +68,15 @@ class MarketState:
         read far more than data changes. Computed in the caller's thread, the event loop's for reads:
         handing it to a worker thread was slower for everyone (the two fight for the GIL), so a new
         answer holds up its process's other requests for the tens of milliseconds it takes."""
-        found = self._lookup(snapshot, key)
-        if found is not _MISSING:
-            return found
+        kind, full_key = key[0], (snapshot.version, *key)
+        with self._lock:
+            shelf = self._answers.setdefault(kind, OrderedDict())
+            if full_key in shelf:
+                shelf.move_to_end(full_key)
+                return shelf[full_key]
         value = compute()
         with self._lock:
-            shelf = self._answers.setdefault(key[0], OrderedDict())
-            shelf[(snapshot.version, *key)] = value
-            while len(shelf) > KEPT.get(key[0], ANSWERS_KEPT):
+            shelf[full_key] = value
+            while len(shelf) > KEPT.get(kind, ANSWERS_KEPT):
                 shelf.popitem(last=False)
         return value
-
-    def _lookup(self, snapshot: Snapshot, key: tuple[Any, ...]) -> Any:
-        with self._lock:
-            shelf = self._answers.get(key[0])
-            full_key = (snapshot.version, *key)
-            if shelf is None or full_key not in shelf:
-                return _MISSING
-            shelf.move_to_end(full_key)
-            return shelf[full_key]
