@@ -57,6 +57,31 @@ DbOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 MAX_ERRORS_SHOWN = 20
 
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        help="local: this process; dask: a Dask cluster (--scheduler, else one worker process per core).",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask).",
+        show_default=False,
+    ),
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Workers of the local Dask cluster (default: one per core).",
+        show_default=False,
+    ),
+]
+
 
 def _error_printer() -> Any:
     shown = 0
@@ -127,16 +152,32 @@ def ingest_command(
         ),
     ] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the files.")] = "utf-8",
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Load postings from files into the store, extracting every field. Re-ingesting updates, never duplicates.
 
-    A bad posting is reported and skipped; the exit code is 1 when any was skipped."""
+    A bad posting is reported and skipped; the exit code is 1 when any was skipped.
+
+    Parquet made by `rolemap extract … -o FOLDER/` (name the files or the FOLDER) is loaded as it is, one
+    shard a unit of work; --engine dask loads the shards in parallel into PostgreSQL, and a re-run after a
+    crash loses and duplicates nothing. Example:
+    rolemap ingest --engine dask --db postgresql://rolemap@db/market records/"""
     from rolemap.sources import read_file, sample_postings
     from rolemap.sources.files import check_readable, count_lines
 
     paths = list(sources or [])
     if not paths and not sample:
         raise InputError("name at least one SOURCE file, or pass --sample")
+    if paths and all(p.is_dir() or p.suffix == ".parquet" for p in paths) and not sample:
+        _load_dataset(db, paths, _engine(engine), scheduler, workers)
+        return
+    if engine != "local" or scheduler:
+        raise InputError(
+            "--engine dask loads extraction shards (Parquet): make them first with "
+            "rolemap extract --engine dask SHARDS… -o FOLDER/, then ingest FOLDER/"
+        )
     mapping = _parse_map(column_map)
     for path in paths:
         check_readable(path)
@@ -152,6 +193,58 @@ def ingest_command(
     total = sum(count_lines(p) or 0 for p in ([SAMPLE_PATH] if sample else []) + paths) or None
     what = "the bundled sample" if sample and not paths else f"{len(paths) + sample} source(s)"
     _run_ingest(db, items(), total, what)
+
+
+def _load_dataset(
+    db: str | None, paths: list[Path], engine: Any, scheduler: str | None, workers: int | None
+) -> None:
+    from rolemap.cluster.engine import run_units
+    from rolemap.cluster.load import LoadResult, dataset_files, load_shard, load_time
+    from rolemap.store.repository import settle_duplicates
+
+    files = dataset_files(paths)
+    store = open_store(db)  # migrated here, once, before any unit opens it
+    if engine == "dask" and store.is_sqlite:
+        raise InputError(
+            f"{store.describe()}: --engine dask loads into PostgreSQL (every worker writes at once; "
+            "SQLite has one writer): pass --db postgresql://…, or use --engine local"
+        )
+    try:
+        report = IngestReport()
+        show = _error_printer()
+        with progress_bar(err, f"loading {len(files)} shard(s) ({engine})", len(files)) as bar:
+
+            def done(result: LoadResult) -> None:
+                report.read += result.stored + result.updated + result.duplicates + result.skipped
+                report.stored += result.stored
+                report.updated += result.updated
+                report.duplicates += result.duplicates
+                bar.advance(bar.task_ids[0], 1)
+
+            def shard_failed(args: tuple[Any, ...], why: str) -> None:
+                report.failed += 1
+                show(f"{args[1]}: not loaded, nothing of its failing batch was written ({why}); run again")
+                bar.advance(bar.task_ids[0], 1)
+
+            now = load_time()
+            run_units(
+                load_shard,
+                [(store.url, str(f), now) for f in files],
+                engine=engine,
+                scheduler=scheduler,
+                workers=workers,
+                on_done=done,
+                on_failed=shard_failed,
+            )
+        settled = settle_duplicates(store)
+        if settled:
+            err.print(
+                f"exact copies across shards settled: {settled} postings now point at one copy",
+                highlight=False,
+            )
+        _finish(report)
+    finally:
+        store.engine.dispose()
 
 
 @app.command("fetch")
@@ -190,17 +283,41 @@ def fetch_command(
 
 @app.command("extract")
 def extract_command(
-    input_path: Annotated[
-        str,
-        typer.Argument(metavar="INPUT", help="JSON Lines postings (id, title, description); '-' for stdin."),
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT...",
+            help="JSON Lines postings (id, title, description); '-' for stdin. "
+            "With -o FOLDER/: shards (.jsonl, .jsonl.gz, .parquet) or folders of them.",
+        ),
     ],
     output: Annotated[
-        str, typer.Option("-o", "--output", help="Where to write the records; '-' for stdout.")
+        str,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Where to write the records; '-' for stdout; FOLDER/ for Parquet, one file a shard.",
+        ),
     ] = "-",
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Write the extraction record of every posting (../shared/spec/extraction.md), one line each, in order.
 
-    Exit code 0 when every line was read, 1 when some were not (they get {"id", "error"} records)."""
+    Exit code 0 when every line was read, 1 when some were not (they get {"id", "error"} records).
+
+    With -o FOLDER/ (or --engine dask) every shard becomes FOLDER/<shard>.parquet: the same records, byte
+    for byte, whichever engine ran it. Example: rolemap extract --engine dask shards/ -o records/"""
+    if output.endswith("/") or Path(output).is_dir() or engine != "local" or scheduler:
+        _extract_to_parquet(inputs, Path(output), engine, scheduler, workers)
+        return
+    if len(inputs) != 1:
+        raise InputError("give one INPUT for JSON Lines output, or -o FOLDER/ to write Parquet shards")
+    _extract_to_jsonl(inputs[0], output)
+
+
+def _extract_to_jsonl(input_path: str, output: str) -> None:
     from rolemap.extract.batch import extract_lines
 
     src = sys.stdin.buffer if input_path == "-" else _open_input(Path(input_path))
@@ -216,6 +333,56 @@ def extract_command(
     if failed:
         err.print(f"{failed} line(s) could not be read; see their error records", highlight=False)
         raise typer.Exit(1)
+
+
+def _extract_to_parquet(
+    inputs: list[str], out_dir: Path, engine: str, scheduler: str | None, workers: int | None
+) -> None:
+    from rolemap.cluster.engine import run_units
+    from rolemap.cluster.shards import ShardResult, extract_shard, list_shards, prepare_output
+
+    if "-" in inputs or str(out_dir) == "-":
+        raise InputError("Parquet output reads files and writes a folder: name the shards and -o FOLDER/")
+    shards = list_shards([Path(i) for i in inputs])
+    prepare_output(out_dir)
+    show = _error_printer()
+    failed = postings = 0
+    with progress_bar(err, f"extracting {len(shards)} shard(s) ({engine})", len(shards)) as bar:
+
+        def done(result: ShardResult) -> None:
+            nonlocal failed, postings
+            postings += result.postings
+            failed += result.failed
+            for message in result.errors:
+                show(message)
+            bar.advance(bar.task_ids[0], 1)
+
+        def shard_failed(args: tuple[Any, ...], why: str) -> None:
+            nonlocal failed
+            failed += 1
+            show(f"{args[0]}: {why}")
+            bar.advance(bar.task_ids[0], 1)
+
+        run_units(
+            extract_shard,
+            [(str(s), str(out_dir)) for s in shards],
+            engine=_engine(engine),
+            scheduler=scheduler,
+            workers=workers,
+            on_done=done,
+            on_failed=shard_failed,
+        )
+    err.print(f"{postings} records in {out_dir}/, {failed} line(s) or shard(s) not read", highlight=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _engine(name: str) -> Any:
+    from rolemap.cluster.engine import ENGINES
+
+    if name not in ENGINES:
+        raise InputError(f"--engine {name!r}: use one of {', '.join(ENGINES)}")
+    return name
 
 
 def _open_input(path: Path) -> Any:

@@ -81,6 +81,25 @@ class Extraction:
     domains: tuple[str, ...] = ()
     scope: tuple[str, ...] = ()
 
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Extraction:
+        """The inverse of `as_dict` (a record read back from `rolemap extract` output)."""
+        return cls(
+            id=record["id"],
+            languages=tuple(record.get("languages") or ()),
+            primary_language=record.get("primary_language"),
+            seniority=record.get("seniority"),
+            system_types=tuple(record.get("system_types") or ()),
+            work_model=record.get("work_model"),
+            employment_type=record.get("employment_type"),
+            years_experience=record.get("years_experience"),
+            salary=record.get("salary"),
+            skills=tuple(Skill(s["id"], bool(s["required"])) for s in record.get("skills") or ()),
+            evidence={k: tuple(Span(**s) for s in v) for k, v in (record.get("evidence") or {}).items()},
+            domains=tuple(record.get("domains") or ()),
+            scope=tuple(record.get("scope") or ()),
+        )
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

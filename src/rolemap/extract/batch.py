@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import IO
 
 from rolemap.errors import PostingError
-from rolemap.extract.engine import extract_posting
+from rolemap.extract.engine import extract_posting, extract_text
+from rolemap.models import Posting
 from rolemap.sources.files import MAX_LINE_BYTES, bounded_lines, decode, posting_from_object
 
 _PROGRESS_EVERY = 200
@@ -22,7 +23,7 @@ def extract_lines(src: IO[bytes], dst: IO[str], on_progress: Callable[[int], Non
             continue
         record = _record(line, f"line {number}")
         failed += "error" in record
-        dst.write(json.dumps(record, ensure_ascii=False) + "\n")
+        dst.write(record_json(record) + "\n")
         pending += 1
         if on_progress and pending == _PROGRESS_EVERY:
             on_progress(pending)
@@ -33,6 +34,12 @@ def extract_lines(src: IO[bytes], dst: IO[str], on_progress: Callable[[int], Non
 
 
 def _record(line: bytes | None, where: str) -> dict[str, object]:
+    item = read_line(line, where)
+    return item if isinstance(item, dict) else record_of(item, where)
+
+
+def read_line(line: bytes | None, where: str) -> Posting | dict[str, object]:
+    """The posting of one input line, or the error record that stands for it."""
     if line is None:
         return {"id": None, "error": f"{where}: longer than {MAX_LINE_BYTES // 2**20} MB"}
     try:
@@ -41,11 +48,27 @@ def _record(line: bytes | None, where: str) -> dict[str, object]:
         return {"id": None, "error": f"{where}: not valid JSON ({e.msg} at column {e.colno})"}
     except Exception as e:  # InputError from decode: not UTF-8
         return {"id": None, "error": getattr(e, "message", str(e))}
+    return read_object(data, where)
+
+
+def read_object(data: object, where: str) -> Posting | dict[str, object]:
     item = posting_from_object(data, where)
     if isinstance(item, PostingError):
         raw_id = data.get("id") if isinstance(data, dict) else None
         return {"id": raw_id if isinstance(raw_id, (str, int)) else None, "error": item.message}
+    return item
+
+
+def record_of(item: Posting, where: str, text: str | None = None) -> dict[str, object]:
+    """The extraction record of a posting (of its document text when already made)."""
     try:
-        return extract_posting(item).as_dict()
+        if text is None:
+            return extract_posting(item).as_dict()
+        return extract_text(item.id, text).as_dict()
     except Exception as e:  # an extractor bug costs this line, not the run
         return {"id": item.id, "error": f"{where}: could not be extracted ({type(e).__name__})"}
+
+
+def record_json(record: dict[str, object]) -> str:
+    """A record as one line of `rolemap extract` output (without its newline)."""
+    return json.dumps(record, ensure_ascii=False)

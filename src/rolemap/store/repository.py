@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, case, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from rolemap.errors import StoreError
@@ -141,6 +141,27 @@ def _extraction_row(e: Extraction) -> dict[str, Any]:
         "salary_min": salary.get("min"), "salary_max": salary.get("max"),
         "salary_currency": salary.get("currency"), "salary_period": salary.get("period"),
     }  # fmt: skip
+
+
+def settle_duplicates(store: Store) -> int:
+    """Exact copies after a parallel load, made the same whichever worker stored which copy first: of the
+    postings sharing a fingerprint, the smallest id is the one that counts and the others point at it.
+    Returns how many postings changed."""
+    owners = (
+        select(postings.c.fingerprint, func.min(postings.c.id).label("owner"))
+        .group_by(postings.c.fingerprint)
+        .having(func.count() > 1)
+        .subquery()
+    )
+    settled = case((postings.c.id == owners.c.owner, None), else_=owners.c.owner)
+    with store.engine.begin() as conn:
+        changed = conn.execute(
+            update(postings)
+            .where(postings.c.fingerprint == owners.c.fingerprint)
+            .where(postings.c.duplicate_of.is_distinct_from(settled))
+            .values(duplicate_of=settled)
+        ).rowcount
+    return int(changed or 0)
 
 
 def close_missing(store: Store, board: str, seen_ids: set[str], now: datetime) -> int:
