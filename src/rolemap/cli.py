@@ -170,7 +170,7 @@ def ingest_command(
     paths = list(sources or [])
     if not paths and not sample:
         raise InputError("name at least one SOURCE file, or pass --sample")
-    if paths and all(p.is_dir() or p.suffix == ".parquet" for p in paths) and not sample:
+    if paths and all(_is_dataset(p) for p in paths) and not sample:
         _load_dataset(db, paths, _engine(engine), scheduler, workers)
         return
     if engine != "local" or scheduler:
@@ -193,6 +193,11 @@ def ingest_command(
     total = sum(count_lines(p) or 0 for p in ([SAMPLE_PATH] if sample else []) + paths) or None
     what = "the bundled sample" if sample and not paths else f"{len(paths) + sample} source(s)"
     _run_ingest(db, items(), total, what)
+
+
+def _is_dataset(path: Path) -> bool:
+    """Extraction output: a Parquet file, or a folder of them."""
+    return path.suffix == ".parquet" or (path.is_dir() and any(path.glob("*.parquet")))
 
 
 def _load_dataset(
