@@ -19,7 +19,7 @@ from rolemap.analytics.pay import load_rates, pay_scale
 from rolemap.errors import InputError
 from rolemap.present import market_view as view
 from rolemap.store.db import ENV_VAR, open_store
-from rolemap.store.repository import unique_texts
+from rolemap.store.repository import mark_near_duplicates, unique_texts
 
 market_app = typer.Typer()
 out = Console()
@@ -119,13 +119,26 @@ def market_command(
     location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
     top: Annotated[int, typer.Option(min=1, max=200, help="How many skills, languages and companies to list.")] = 15,
     currency: Currency = "USD", rates: RatesFile = None,
+    dataset: Annotated[
+        Path | None, typer.Option("--dataset", help="Compute over the Parquet shards of `rolemap extract -o FOLDER/` (DuckDB) instead of the store.", show_default=False)
+    ] = None,
     db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
 ) -> None:  # fmt: skip
     """The role page of a lane: open positions, companies hiring, levels, work model, salary, top skills.
 
     Example: rolemap market --language go --seniority senior,staff --since 2017
+
+    With --dataset FOLDER/ the same figures come from a Parquet dataset of any size, scanned where it lies.
     """
     lane = lane_of(**_filters(locals()))
+    if dataset is not None:
+        from rolemap.analytics.dataset import dataset_market
+
+        if not dataset.is_dir():
+            raise InputError(f"--dataset {dataset}: not a folder; name the -o FOLDER/ of rolemap extract")
+        m = dataset_market(dataset, lane, top, currency, load_rates(rates))
+        _emit(as_json, as_csv, m.as_dict(), lambda: view.market_csv(m), lambda: view.market_view(m))
+        return
     frame = _frame(db)
     m = market_lib.market(frame, lane, top, pay_scale(frame, currency, load_rates(rates)))
     _emit(as_json, as_csv, m.as_dict(), lambda: view.market_csv(m), lambda: view.market_view(m))
@@ -278,18 +291,29 @@ def near_dups_command(
     threshold: Annotated[
         float, typer.Option(min=0.05, max=1.0, help="Estimated Jaccard similarity of word 5-shingles at which two postings are one job.")
     ] = DEFAULT_THRESHOLD,
+    apply: Annotated[bool, typer.Option("--apply", help="Store the groups: the market then counts each group once.")] = False,
+    dataset: Annotated[
+        Path | None, typer.Option("--dataset", help="Group the Parquet shards of `rolemap extract -o FOLDER/` instead of the store; writes FOLDER/_near_dups.parquet.", show_default=False)
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, help="Groups shown (largest first); --json gives all.")] = 20,
     as_json: AsJson = False,
 ) -> None:  # fmt: skip
     """Group near-duplicate postings: the same job posted again with small edits, or copied by an agency
-    (MinHash + LSH over word 5-shingles). Exact copies are already marked at ingest; these are not yet
-    dropped from the market figures.
+    (MinHash + LSH over word 5-shingles). The earliest posted of a group counts. Exact copies are marked
+    at ingest already; --apply (or --dataset) makes the market figures count each group once.
 
-    Example: rolemap near-dups --threshold 0.8 --limit 5
+    Example: rolemap near-dups --threshold 0.8 --limit 5 --apply
     """
-    rows = unique_texts(open_store(db))
+    if dataset is not None:
+        _dataset_near_dups(dataset, threshold, limit, as_json)
+        return
+    store = open_store(db)
+    rows = unique_texts(store)
     with err.status(f"comparing {len(rows):,} postings…"):
         groups = near_groups([r[0] for r in rows], [r[2] for r in rows], threshold)
+    if apply:
+        moved = mark_near_duplicates(store, [g.ids for g in groups])
+        err.print(f"stored: {moved:,} postings now count with their group's first", highlight=False)
     titles = {
         pid: title or " ".join(text.split())[:60] for pid, title, text in rows
     }  # HN posts have no title
@@ -302,3 +326,23 @@ def near_dups_command(
         print(json.dumps(payload, indent=1))
         return
     out.print(view.near_dups_view(groups[:limit], titles, len(rows), extra, threshold))
+
+
+def _dataset_near_dups(folder: Path, threshold: float, limit: int, as_json: bool) -> None:
+    from rolemap.cluster.dedup import dataset_near_groups, write_near_dups
+
+    if not folder.is_dir():
+        raise InputError(f"--dataset {folder}: not a folder; name the -o FOLDER/ of rolemap extract")
+    with err.status(f"grouping the postings of {folder}…"):
+        groups, postings = dataset_near_groups(folder, threshold)
+    written = write_near_dups(folder, groups)
+    extra = sum(len(g.ids) - 1 for g in groups)
+    err.print(f"wrote {written} ({extra:,} postings count with their group's first)", highlight=False)
+    if as_json:
+        payload = {
+            "threshold": threshold, "postings": postings, "counted_once": postings - extra,
+            "groups": [{"ids": g.ids, "lowest_similarity": g.lowest} for g in groups],
+        }  # fmt: skip
+        print(json.dumps(payload, indent=1))
+        return
+    out.print(view.near_dups_view(groups[:limit], {}, postings, extra, threshold))

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from rolemap.errors import PostingError, StoreError
 from rolemap.models import Posting
 from rolemap.pipeline import ingest
-from rolemap.store.db import open_store, resolve_url, schema_revision
+from rolemap.store.db import HEAD_REVISION, open_store, resolve_url, schema_revision
 from rolemap.store.repository import count_postings, get_posting, iter_postings, list_postings
 from rolemap.store.schema import postings
 
@@ -117,10 +117,10 @@ def test_listing_and_iteration(store):
 def test_schema_is_migrated_once_and_reopening_is_a_no_op(tmp_path):
     url = f"sqlite:///{tmp_path / 'x.db'}"
     first = open_store(url)
-    assert schema_revision(first) == "0003"
+    assert schema_revision(first) == HEAD_REVISION
     with first.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-    assert schema_revision(open_store(url)) == "0003"
+    assert schema_revision(open_store(url)) == HEAD_REVISION
 
 
 def test_url_resolution(monkeypatch, tmp_path):
@@ -151,9 +151,9 @@ def test_a_store_of_the_first_schema_is_upgraded_on_open(tmp_path):
         command.upgrade(config, "0001")
     assert schema_revision(old) == "0001"
     store = open_store(url)
-    assert schema_revision(store) == "0003"
+    assert schema_revision(store) == HEAD_REVISION == "0004"
     names = {ix["name"] for ix in inspect(store.engine).get_indexes("postings")}
-    assert {"ix_postings_last_seen", "ix_postings_closed_at"} <= names
+    assert {"ix_postings_last_seen", "ix_postings_closed_at", "ix_postings_near_duplicate_of"} <= names
 
 
 def test_the_head_revision_constant_matches_the_migrations():

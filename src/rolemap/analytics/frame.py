@@ -47,7 +47,7 @@ SELECT p.id, p.title, p.company, p.location, p.source, p.posted_at, p.closed_at 
        e.seniority, e.primary_language, e.work_model, e.employment_type, e.years_min,
        e.salary_min, e.salary_max, e.salary_currency, e.salary_period
 FROM postings p LEFT JOIN extractions e ON e.posting_id = p.id
-WHERE p.duplicate_of IS NULL
+WHERE p.duplicate_of IS NULL AND p.near_duplicate_of IS NULL
 ORDER BY p.id
 """
 # Read whole: rows of duplicates are dropped while mapping ids to rows, cheaper than a join in SQL.
@@ -207,11 +207,18 @@ def _pairs(ids: pa.Array, pids: Any, values: Any, required: Any = None) -> Pairs
 
 
 def store_key(store: Store) -> dict[str, object]:
-    with store.read() as conn:  # three queries: each one is answered from an index
+    with store.read() as conn:  # four queries: each one is answered from an index
         count = conn.scalar(select(func.count()).select_from(postings))
         newest = conn.scalar(select(func.max(postings.c.last_seen)))
         closed = conn.scalar(select(func.max(postings.c.closed_at)))
-    return {"format": FORMAT, "postings": count, "newest": str(newest), "closed": str(closed)}
+        # grouping again changes no time stamp: the count of grouped postings and their largest id
+        grouped = conn.execute(
+            select(func.count(postings.c.near_duplicate_of), func.max(postings.c.near_duplicate_of))
+        ).one()
+    return {
+        "format": FORMAT, "postings": count, "newest": str(newest), "closed": str(closed),
+        "near_duplicates": [grouped[0], grouped[1]],
+    }  # fmt: skip
 
 
 def cache_place(folder: Path, key: dict[str, object]) -> Path:

@@ -11,7 +11,7 @@ member, in the order given, is the one that counts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -74,8 +74,18 @@ def near_groups(
 
 def groups_of(ids: Sequence[str], sigs: Sequence[LeanMinHash], threshold: float) -> list[NearGroup]:
     """`near_groups` from signatures already made (one set of signatures serves several thresholds)."""
+    check_threshold(threshold)
+    return join_groups(ids, similar_pairs(sigs, threshold))
+
+
+def check_threshold(threshold: float) -> None:
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold {threshold}: give a similarity above 0 and at most 1")
+
+
+def join_groups(ids: Sequence[str], pairs: Iterable[tuple[int, int, float]]) -> list[NearGroup]:
+    """Groups of the postings joined by similar pairs (union-find); `ids` are in the order in which a
+    group's representative is chosen (the earliest posted first), pairs index into them."""
     parent = list(range(len(ids)))
     lowest: dict[int, float] = {}
 
@@ -85,7 +95,7 @@ def groups_of(ids: Sequence[str], sigs: Sequence[LeanMinHash], threshold: float)
             i = parent[i]
         return i
 
-    for i, j, estimate in similar_pairs(sigs, threshold):
+    for i, j, estimate in pairs:
         a, b = root(i), root(j)
         low = min(estimate, lowest.get(a, 1.0), lowest.get(b, 1.0))
         if a != b:

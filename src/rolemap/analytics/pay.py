@@ -137,28 +137,53 @@ class PayStats:
 def pay_stats(scale: PayScale, mask: np.ndarray) -> PayStats:
     values = scale.yearly[mask]
     values = values[~np.isnan(values)]
-    stated = int(scale.stated[mask].sum())
-    left_out = int((scale.implausible | scale.unconvertible)[mask].sum())
-    common = dict(
-        count=int(values.size),
-        stated=stated,
-        annualised=int(scale.annualised[mask].sum()),
-        converted=int(scale.converted[mask].sum()),
-        left_out=left_out,
-        currency=scale.currency,
+    quartiles = None
+    if values.size >= MIN_FOR_MEDIAN:
+        p25, median, p75 = (float(v) for v in np.percentile(values, [25, 50, 75]))
+        quartiles = (p25, median, p75, float(values.min()), float(values.max()))
+    return stats_of(
+        int(values.size),
+        int(scale.stated[mask].sum()),
+        int(scale.annualised[mask].sum()),
+        int(scale.converted[mask].sum()),
+        int((scale.implausible | scale.unconvertible)[mask].sum()),
+        scale.currency,
+        scale.rates,
+        quartiles,
     )
-    if values.size < MIN_FOR_MEDIAN:
+
+
+def stats_of(
+    count: int,
+    stated: int,
+    annualised: int,
+    converted: int,
+    left_out: int,
+    currency: str,
+    rates: Rates,
+    quartiles: tuple[float, float, float, float, float] | None,
+) -> PayStats:
+    """The statistics and their note from counts and (p25, median, p75, lowest, highest) of the usable
+    yearly figures, whoever computed them (numpy here, DuckDB over a Parquet dataset)."""
+    common = dict(
+        count=count,
+        stated=stated,
+        annualised=annualised,
+        converted=converted,
+        left_out=left_out,
+        currency=currency,
+    )
+    if count < MIN_FOR_MEDIAN or quartiles is None:
         note = (
-            f"too few salaries for a median: {values.size} usable of {stated} stated "
+            f"too few salaries for a median: {count} usable of {stated} stated "
             f"(at least {MIN_FOR_MEDIAN} needed)"
         )
         return PayStats(**common, median=None, p25=None, p75=None, low=None, high=None, note=note)  # type: ignore[arg-type]
-    p25, median, p75 = (float(v) for v in np.percentile(values, [25, 50, 75]))
-    low, high = float(values.min()), float(values.max())
+    p25, median, p75, low, high = quartiles
     note = (
-        f"yearly {scale.currency}, from {values.size} postings stating pay; {common['annualised']} converted from "
-        f"hourly/daily/weekly/monthly pay, {common['converted']} from another currency (rates of "
-        f"{scale.rates.date}), {left_out} left out as implausible or without a rate. The range is the lowest "
+        f"yearly {currency}, from {count} postings stating pay; {annualised} converted from "
+        f"hourly/daily/weekly/monthly pay, {converted} from another currency (rates of "
+        f"{rates.date}), {left_out} left out as implausible or without a rate. The range is the lowest "
         f"and highest figure; half the postings pay between {_k(p25)} and {_k(p75)}."
     )
     return PayStats(**common, median=median, p25=p25, p75=p75, low=low, high=high, note=note)  # type: ignore[arg-type]

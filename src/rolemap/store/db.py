@@ -16,7 +16,7 @@ from rolemap.errors import StoreError
 ENV_VAR = "ROLEMAP_DB"
 # The newest migration in migrations/versions/ (a test keeps the two equal). Knowing it here lets every
 # command check the schema with one query, and import Alembic only when there is something to upgrade.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _READ_ONLY = "rolemap_read_only"
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, case, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from rolemap.errors import StoreError
@@ -162,6 +162,25 @@ def settle_duplicates(store: Store) -> int:
             .values(duplicate_of=settled)
         ).rowcount
     return int(changed or 0)
+
+
+def mark_near_duplicates(store: Store, groups: Sequence[Sequence[str]]) -> int:
+    """Replace the store's near-duplicate groups: in each (ids, the one that counts first), the others
+    point at the first. One transaction. Returns how many postings now point at another."""
+    with store.engine.begin() as conn:
+        conn.execute(
+            update(postings).where(postings.c.near_duplicate_of.is_not(None)).values(near_duplicate_of=None)
+        )
+        rows = [{"member": member, "owner": ids[0]} for ids in groups for member in ids[1:]]
+        if rows:
+            conn.execute(
+                update(postings)
+                .where(postings.c.id == bindparam("member"))
+                .values(near_duplicate_of=bindparam("owner"))
+                .execution_options(synchronize_session=False),
+                rows,
+            )
+    return len(rows)
 
 
 def close_missing(store: Store, board: str, seen_ids: set[str], now: datetime) -> int:

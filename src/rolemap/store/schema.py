@@ -34,6 +34,9 @@ postings = Table(
     Column("text", Text, nullable=False, default=""),  # title + "\n" + plain description: evidence offsets
     Column("fingerprint", String(40), nullable=False),
     Column("duplicate_of", String(200)),  # the first posting with the same content, from any source
+    Column(
+        "near_duplicate_of", String(200)
+    ),  # migration 0004: the posting of its near-duplicate group that counts
     Column("source_fields", JSON, nullable=False, default=dict),
     Column("first_seen", DateTime(timezone=True), nullable=False),
     Column("last_seen", DateTime(timezone=True), nullable=False),
@@ -43,6 +46,7 @@ postings = Table(
     Index("ix_postings_posted_at", "posted_at"),
     Index("ix_postings_last_seen", "last_seen"),  # migration 0002: the market frame's change check
     Index("ix_postings_closed_at", "closed_at"),
+    Index("ix_postings_near_duplicate_of", "near_duplicate_of"),
 )
 
 extractions = Table(
