@@ -100,6 +100,8 @@ def extract_shard(shard: str, out_dir: str) -> ShardResult:
             for chunk in _chunks(_items(source), ROWS_A_GROUP):
                 writer.write_table(_table(chunk, result), row_group_size=ROWS_A_GROUP)
         os.replace(draft, target)
+    except OSError as e:  # on a worker: a path it cannot see or write (no shared file system?)
+        raise InputError(f"{source} → {target}: {e.strerror or e}") from None
     finally:
         draft.unlink(missing_ok=True)
     result.seconds = time.perf_counter() - started
