@@ -7,9 +7,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test setup system-deps bench-deps lint bench clean
 
-# Loads the bundled sample, prints its market summary, then serves the web app (Ctrl-C stops).
+# Loads the bundled sample, groups its near-duplicates, prints its market summary, then serves the web app
+# (Ctrl-C stops).
 run: setup
 	$(BIN)/rolemap ingest --sample
+	$(BIN)/rolemap near-dups --apply --limit 3
 	$(BIN)/rolemap market --top 5
 	$(BIN)/rolemap serve --host 127.0.0.1 --port $(or $(PORT),8000)
 
@@ -53,6 +55,7 @@ bench: setup bench-deps
 	$(BIN)/python bench/jd_lint_bench.py
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/near_dup_bench.py
+	$(BIN)/python bench/scale_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

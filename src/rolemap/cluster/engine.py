@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal, TypeVar
 
-from rolemap.errors import InputError
+from rolemap.errors import InputError, RolemapError
 
 Engine = Literal["local", "dask"]
 ENGINES: tuple[Engine, ...] = ("local", "dask")
@@ -53,7 +53,7 @@ def _run_here(
     for a in args:
         try:
             result = unit(*a)
-        except InputError as e:
+        except RolemapError as e:  # a unit's named failure (unreadable shard, store error): the others go on
             _report(on_failed, a, e.message)
             continue
         results.append(result)
