@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from rolemap.store.db import HEAD_REVISION
 from tests.conftest import FIXTURES, SHARED
 
 ROLEMAP = [sys.executable, "-m", "rolemap"]
@@ -89,7 +90,7 @@ def test_ingest_sample_and_summary(db):
     summary = json.loads(run("summary", "--db", db, "--json").stdout)
     assert summary["postings"] > 2000 and dict(summary["top_languages"])["python"] > 500
     info = json.loads(run("info", "--db", db, "--json").stdout)
-    assert info["schema"] == "0003" and info["postings"] == 3197
+    assert info["schema"] == HEAD_REVISION and info["postings"] == 3197
 
 
 def test_ingest_board_files_and_html(db):

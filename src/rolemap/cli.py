@@ -291,7 +291,7 @@ def extract_command(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            metavar="INPUT...",
+            metavar="INPUT",
             help="JSON Lines postings (id, title, description); '-' for stdin. "
             "With -o FOLDER/: shards (.jsonl, .jsonl.gz, .parquet) or folders of them.",
         ),
