@@ -20,6 +20,7 @@ from rolemap.cli_jd import jd_app
 from rolemap.cli_market import market_app
 from rolemap.cli_resume import resume_app, seeker_app
 from rolemap.cli_web import web_app
+from rolemap.cluster.engine import check_engine
 from rolemap.errors import InputError, PostingError, RolemapError
 from rolemap.models import Posting
 from rolemap.pipeline import IngestReport, ingest
@@ -171,7 +172,7 @@ def ingest_command(
     if not paths and not sample:
         raise InputError("name at least one SOURCE file, or pass --sample")
     if paths and all(_is_dataset(p) for p in paths) and not sample:
-        _load_dataset(db, paths, _engine(engine), scheduler, workers)
+        _load_dataset(db, paths, check_engine(engine), scheduler, workers)
         return
     if engine != "local" or scheduler:
         raise InputError(
@@ -371,7 +372,7 @@ def _extract_to_parquet(
         run_units(
             extract_shard,
             [(str(s), str(out_dir)) for s in shards],
-            engine=_engine(engine),
+            engine=check_engine(engine),
             scheduler=scheduler,
             workers=workers,
             on_done=done,
@@ -380,14 +381,6 @@ def _extract_to_parquet(
     err.print(f"{postings} records in {out_dir}/, {failed} line(s) or shard(s) not read", highlight=False)
     if failed:
         raise typer.Exit(1)
-
-
-def _engine(name: str) -> Any:
-    from rolemap.cluster.engine import ENGINES
-
-    if name not in ENGINES:
-        raise InputError(f"--engine {name!r}: use one of {', '.join(ENGINES)}")
-    return name
 
 
 def _open_input(path: Path) -> Any:

@@ -20,7 +20,7 @@ from typing import Any
 from rolemap.analytics.lane import LEVELS, WORK_MODELS, Lane
 from rolemap.analytics.market import Market, Share
 from rolemap.analytics.pay import HOURS_A_YEAR, MIN_FOR_MEDIAN, PLAUSIBLE_YEAR, Rates, bundled_rates, stats_of
-from rolemap.cluster.dedup import NEAR_DUPS_FILE
+from rolemap.cluster.dedup import NEAR_DUPS_FILE, first_copies_sql, sql_string
 from rolemap.cluster.load import dataset_files
 from rolemap.errors import InputError
 
@@ -52,20 +52,13 @@ def dataset_market(
 
 
 def _counted_view(con: Any, folder: Path) -> None:
-    files = [str(f) for f in dataset_files([folder])]
     near = folder / NEAR_DUPS_FILE
-    dropped = f"WHERE id NOT IN (SELECT id FROM read_parquet('{_quoted(near)}'))" if near.exists() else ""
-    con.execute(  # exact copies first (the smallest id stays), then near-duplicates
-        f"""CREATE TEMP VIEW counted AS
-        SELECT * FROM (
-            SELECT * FROM read_parquet({files!r}) WHERE error IS NULL
-            QUALIFY row_number() OVER (PARTITION BY fingerprint ORDER BY id) = 1
-        ) {dropped}"""
+    dropped = (
+        f"WHERE id NOT IN (SELECT id FROM read_parquet({sql_string(str(near))}))" if near.exists() else ""
     )
-
-
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
+    con.execute(  # exact copies first (the smallest id stays), then near-duplicates
+        f"CREATE TEMP VIEW counted AS SELECT * FROM ({first_copies_sql(dataset_files([folder]))}) {dropped}"
+    )
 
 
 def _lane_filter(lane: Lane) -> tuple[str, list[Any]]:

@@ -51,17 +51,30 @@ def dataset_near_groups(folder: Path, threshold: float) -> tuple[list[NearGroup]
     return join_groups(counted.ids, _checked(counted, candidates, threshold)), len(counted.ids)
 
 
+def first_copies_sql(files: list[Path]) -> str:
+    """SQL (DuckDB) for the shards' postings that count before near-duplicate grouping: rows with a record,
+    one a fingerprint (the smallest id), each with the `filename` and `file_row_number` it came from."""
+    listed = ", ".join(sql_string(str(f)) for f in files)
+    return f"""SELECT * FROM read_parquet([{listed}], filename = true, file_row_number = true)
+        WHERE error IS NULL
+        QUALIFY row_number() OVER (PARTITION BY fingerprint ORDER BY id) = 1"""
+
+
+def sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def counted_postings(folder: Path) -> Counted:
+    import duckdb
+
     files = dataset_files([folder])
-    chosen: dict[str, tuple[str, str, int, int]] = {}  # fingerprint → (id, posted_at, file, row)
-    for f_index, path in enumerate(files):
-        table = pq.read_table(path, columns=["id", "error", "fingerprint", "posted_at"])
-        columns = (table.column(c).to_pylist() for c in ("id", "error", "fingerprint", "posted_at"))
-        for row, (pid, error, print_, posted) in enumerate(zip(*columns, strict=True)):
-            if error is None and (print_ not in chosen or pid < chosen[print_][0]):
-                chosen[print_] = (pid, posted or "", f_index, row)
-    kept = sorted(chosen.values(), key=lambda k: (k[1], k[0]))
-    return Counted(files, [k[0] for k in kept], [(k[2], k[3]) for k in kept])
+    place = {str(f): i for i, f in enumerate(files)}
+    with duckdb.connect() as con:
+        rows = con.execute(
+            f"SELECT id, filename, file_row_number FROM ({first_copies_sql(files)}) "
+            "ORDER BY coalesce(posted_at, ''), id"
+        ).fetchall()
+    return Counted(files, [r[0] for r in rows], [(place[r[1]], r[2]) for r in rows])
 
 
 def _signatures(

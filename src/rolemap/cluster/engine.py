@@ -35,12 +35,16 @@ def run_units(
 ) -> list[R]:
     """Run `unit(*a)` for every `a`; results in completion order. A unit that raises is reported through
     `on_failed` (its arguments and a one-line reason) and the others go on."""
-    if engine not in ENGINES:
-        raise InputError(f"--engine {engine!r}: use one of {', '.join(ENGINES)}")
-    if engine == "local":
+    if check_engine(engine) == "local":
         return _run_here(unit, args, on_done, on_failed)
     with dask_client(scheduler, workers) as client:
         return _run_on(client, unit, args, on_done, on_failed)
+
+
+def check_engine(name: str) -> Engine:
+    if name not in ENGINES:
+        raise InputError(f"--engine {name!r}: use one of {', '.join(ENGINES)}")
+    return name
 
 
 def _run_here(

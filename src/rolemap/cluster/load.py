@@ -39,7 +39,6 @@ class LoadResult:
     updated: int = 0
     duplicates: int = 0
     skipped: int = 0  # lines of the shard that had no record (their error was reported at extraction)
-    seconds: float = 0.0
 
 
 def check_dataset_file(path: Path) -> None:
@@ -73,7 +72,6 @@ def dataset_files(paths: list[Path]) -> list[Path]:
 
 def load_shard(db_url: str, shard: str, now_iso: str) -> LoadResult:
     """Store every record of one extraction shard (a work unit: runs in any process)."""
-    started = time.perf_counter()
     now = datetime.fromisoformat(now_iso)
     result = LoadResult(shard)
     store = open_store(db_url, migrate=False)  # the driver migrated it once before the units started
@@ -91,7 +89,6 @@ def load_shard(db_url: str, shard: str, now_iso: str) -> LoadResult:
             result.duplicates += saved.duplicates
     finally:
         store.engine.dispose()
-    result.seconds = time.perf_counter() - started
     return result
 
 

@@ -13,13 +13,11 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -76,7 +74,6 @@ class ShardResult:
     output: str
     postings: int = 0  # lines that gave a record
     failed: int = 0  # lines that gave an error record
-    seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
 
@@ -90,7 +87,6 @@ def output_name(shard: Path) -> str:
 
 def extract_shard(shard: str, out_dir: str) -> ShardResult:
     """Extract every posting of `shard` into `out_dir/<shard name>.parquet`."""
-    started = time.perf_counter()
     source = Path(shard)
     target = Path(out_dir) / output_name(source)
     result = ShardResult(str(source), str(target))
@@ -104,7 +100,6 @@ def extract_shard(shard: str, out_dir: str) -> ShardResult:
         raise InputError(f"{source} → {target}: {e.strerror or e}") from None
     finally:
         draft.unlink(missing_ok=True)
-    result.seconds = time.perf_counter() - started
     return result
 
 
@@ -198,11 +193,6 @@ def _row(
         skills=[s["id"] for s in skills], skills_required=[bool(s["required"]) for s in skills],
     )  # fmt: skip
     return row
-
-
-def signature_of(value: bytes) -> np.ndarray:
-    """A stored signature back as the hash values datasketch compares."""
-    return np.frombuffer(value, dtype="<u4").astype(np.uint64)
 
 
 def list_shards(paths: list[Path]) -> list[Path]:
