@@ -7,6 +7,9 @@
 2. LinkedIn 2024 sample (1,000 postings, the board's structured fields as truth): employment type against
    `formatted_work_type`; remote precision and recall against `remote_allowed`.
 3. Dice 2017 sample (658 postings): years of experience against the employer-entered `experience_range`.
+4. LinkedIn sample read as `rolemap ingest --map …` reads it: how often the record's employment type,
+   remote flag and salary equal the CSV's own columns where a column is set (the board's facts first:
+   target 100%).
 
 The structured fields are what employers ticked, not what the text says, so they disagree with a careful
 reader now and then: these figures are a floor, the hand labels are the measure.
@@ -43,6 +46,7 @@ def main(shared: Path = SHARED) -> None:
         print(score(shared / "eval" / labels, shared / "data" / "eval_pool" / pool, shared), end="")
     linkedin(shared / "data" / "linkedin_2024_sample" / "postings_sample_1000.csv")
     dice(shared / "data" / "dice_tech_sample" / "dice_postings_with_skills.csv")
+    source_fields_agreement(shared / "data" / "linkedin_2024_sample" / "postings_sample_1000.csv")
 
 
 def score(labels: Path, pool: Path, shared: Path) -> str:
@@ -117,6 +121,71 @@ def dice(path: Path) -> None:
         f"exact={exact / max(said, 1):.3f}  within 1 year={near / max(said, 1):.3f}  "
         f"inside the range={inside / max(said, 1):.3f}"
     )
+
+
+LINKEDIN_MAP = (
+    "id=job_id,salary_min=min_salary,salary_max=max_salary,salary_period=pay_period,salary_currency=currency,"
+    "remote=remote_allowed,employment_type=formatted_work_type"
+)
+PAY_PERIODS = {"YEARLY": "year", "HOURLY": "hour", "MONTHLY": "month", "WEEKLY": "week", "DAILY": "day"}
+
+
+def source_fields_agreement(path: Path) -> None:
+    """The record against the CSV columns it was given with --map: agreement where the column is set."""
+    from rolemap.models import Posting
+    from rolemap.pipeline import prepare
+    from rolemap.sources import read_file
+
+    print(f"== {path.parent.name}: source fields agreement (rolemap ingest --map {LINKEDIN_MAP})")
+    column_map = dict(pair.split("=", 1) for pair in LINKEDIN_MAP.split(","))
+    records = {
+        p.id: prepare(p).extraction for p in read_file(path, column_map=column_map) if isinstance(p, Posting)
+    }
+    kinds = remote = pay = 0
+    kinds_right = remote_right = pay_right = 0
+    unmapped: Counter[str] = Counter()
+    for row in rows(path):
+        record = records.get(row["job_id"])
+        if record is None:
+            continue
+        if row["formatted_work_type"]:
+            truth = WORK_TYPES.get(row["formatted_work_type"])
+            if truth is None:
+                unmapped[row["formatted_work_type"]] += 1
+            else:
+                kinds += 1
+                kinds_right += record.employment_type == truth
+        if row["remote_allowed"]:
+            remote += 1
+            remote_right += record.work_model == ("remote" if float(row["remote_allowed"]) else None)
+        if row["min_salary"] or row["max_salary"]:
+            pay += 1
+            low, high = (
+                float(row["min_salary"] or row["max_salary"]),
+                float(row["max_salary"] or row["min_salary"]),
+            )
+            got = record.salary or {}
+            pay_right += (
+                got.get("currency") == row["currency"]
+                and got.get("period") == PAY_PERIODS.get(row["pay_period"])
+                and _within(got.get("min"), low)
+                and _within(got.get("max"), high)
+            )
+    for name, right, n in (
+        ("employment_type", kinds_right, kinds),
+        ("remote", remote_right, remote),
+        ("salary", pay_right, pay),
+    ):
+        print(f"{name:<18} column set: {n:>4}  agree: {right:>4}  = {right / max(n, 1):.1%}")
+    if unmapped:
+        print(
+            "   not in the contract's value set (no fact, the text decides): "
+            + ", ".join(f"{k}: {v}" for k, v in unmapped.most_common())
+        )
+
+
+def _within(value: object, truth: float) -> bool:
+    return isinstance(value, (int, float)) and abs(value - truth) <= 0.01 * truth
 
 
 if __name__ == "__main__":

@@ -63,6 +63,30 @@ class Skill:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """A place of work: a city with its ISO 3166-1 alpha-2 country, or a country alone (remote limited
+    to it)."""
+
+    city: str | None
+    country: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"city": self.city, "country": self.country}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One role a posting hires for: its title as written, its family and its level."""
+
+    title: str
+    family: str
+    seniority: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "family": self.family, "seniority": self.seniority}
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """The extraction record of ../shared/spec/extraction.md, plus documented extra fields."""
 
@@ -77,9 +101,17 @@ class Extraction:
     salary: dict[str, Any] | None = None
     skills: tuple[Skill, ...] = ()
     evidence: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    # version 2: who hires, for which roles, where
+    company: str | None = None
+    title: str | None = None
+    locations: tuple[Location, ...] = ()
+    role_families: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
     # extras beyond the contract
     domains: tuple[str, ...] = ()
     scope: tuple[str, ...] = ()
+    # field → where a structured source stated it ("lever:salaryRange"); that value won over the text's
+    source_facts: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> Extraction:
@@ -96,8 +128,14 @@ class Extraction:
             salary=record.get("salary"),
             skills=tuple(Skill(s["id"], bool(s["required"])) for s in record.get("skills") or ()),
             evidence={k: tuple(Span(**s) for s in v) for k, v in (record.get("evidence") or {}).items()},
+            company=record.get("company"),
+            title=record.get("title"),
+            locations=tuple(Location(**loc) for loc in record.get("locations") or ()),
+            role_families=tuple(record.get("role_families") or ()),
+            roles=tuple(Role(**r) for r in record.get("roles") or ()),
             domains=tuple(record.get("domains") or ()),
             scope=tuple(record.get("scope") or ()),
+            source_facts=dict(record.get("source_facts") or {}),
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -112,7 +150,13 @@ class Extraction:
             "years_experience": self.years_experience,
             "salary": self.salary,
             "skills": [{"id": s.id, "required": s.required} for s in self.skills],
+            "company": self.company,
+            "title": self.title,
+            "locations": [loc.as_dict() for loc in self.locations],
+            "role_families": list(self.role_families),
+            "roles": [r.as_dict() for r in self.roles],
             "evidence": {k: [s.as_dict() for s in v] for k, v in self.evidence.items() if v},
             "domains": list(self.domains),
             "scope": list(self.scope),
+            "source_facts": dict(self.source_facts),
         }

@@ -1,4 +1,9 @@
-"""The ingest pipeline: sources → text → extract → store, in batches, one transaction each."""
+"""The ingest pipeline: sources → text → extract → store, in batches, one transaction each.
+
+Every posting is made safe to store first (`sources.clean.clean_posting`: one place, whichever source it came
+from), then extracted, and the facts its source states put in place of the text's (`apply_source_facts`).
+One bad posting is one reported failure: it cannot be read, cleaned, extracted or stored, and the others
+are."""
 
 from __future__ import annotations
 
@@ -6,9 +11,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from rolemap.errors import PostingError
+from rolemap.errors import InputError, PostingError
 from rolemap.extract import extract_text
+from rolemap.extract.source_facts import apply_source_facts
 from rolemap.models import Posting
+from rolemap.sources.clean import clean_posting
 from rolemap.store.db import Store
 from rolemap.store.repository import Prepared, close_missing, save_batch
 from rolemap.text import document_text
@@ -35,8 +42,9 @@ class IngestReport:
 
 
 def prepare(posting: Posting) -> Prepared:
+    """A posting with its extraction record: what its text says, and over that what its source states."""
     text = document_text(posting.title, posting.description)
-    return Prepared(posting, extract_text(posting.id, text), text)
+    return Prepared(posting, apply_source_facts(extract_text(posting.id, text), posting), text)
 
 
 def ingest(
@@ -64,6 +72,8 @@ def ingest(
         report.stored += result.stored
         report.updated += result.updated
         report.duplicates += result.duplicates
+        for posting_id, reason in result.failed:
+            _fail(report, on_error, f"{posting_id}: could not be stored ({reason})")
         for p in prepared:
             if p.posting.board:
                 seen_by_board.setdefault(p.posting.board, set()).add(p.posting.id)
@@ -78,16 +88,25 @@ def ingest(
 def _batches(
     items: Iterable[Posting | PostingError], report: IngestReport, on_error: Callable[[str], None] | None
 ) -> Iterator[list[Posting]]:
+    """Clean postings in batches. When the source breaks off (an unreadable file), the postings read
+    before are still stored, then the error goes on up."""
     batch: list[Posting] = []
-    for item in items:
-        report.read += 1
-        if isinstance(item, PostingError):
-            _fail(report, on_error, item.message)
-            continue
-        batch.append(item)
-        if len(batch) >= BATCH_SIZE:
+    try:
+        for item in items:
+            report.read += 1
+            if not isinstance(item, PostingError):
+                item = clean_posting(item)
+            if isinstance(item, PostingError):
+                _fail(report, on_error, item.message)
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                yield batch
+                batch = []
+    except InputError:
+        if batch:
             yield batch
-            batch = []
+        raise
     if batch:
         yield batch
 

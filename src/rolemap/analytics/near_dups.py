@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -41,6 +43,8 @@ def shingles(text: str) -> set[bytes]:
 
 def signatures(texts: Sequence[str]) -> list[LeanMinHash]:
     """One MinHash a text (fixed seed: the same text always gives the same signature)."""
+    from datasketch import LeanMinHash, MinHash  # imported here: datasketch brings scipy (0.4 s)
+
     return [LeanMinHash(m) for m in MinHash.bulk([shingles(t) for t in texts], num_perm=NUM_PERM)]
 
 
@@ -54,6 +58,8 @@ def similar_pairs(sigs: Sequence[LeanMinHash], threshold: float) -> Iterator[tup
     """(i, j, similarity) with i < j, for every pair at or above the threshold that LSH proposes."""
     # LSH's bands are tuned to a threshold but let through only part of the pairs just above it; asking
     # for candidates well below it and checking each estimate keeps those.
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=max(0.05, threshold - CANDIDATE_MARGIN), num_perm=NUM_PERM)
     for i, sig in enumerate(sigs):
         lsh.insert(i, sig, check_duplication=False)

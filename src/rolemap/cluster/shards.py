@@ -24,7 +24,8 @@ import pyarrow.parquet as pq
 from rolemap.analytics.near_dups import signatures
 from rolemap.errors import InputError
 from rolemap.extract.batch import read_line, read_object, record_json, record_of
-from rolemap.models import Posting
+from rolemap.extract.source_facts import FACTS_FROM, apply_source_facts
+from rolemap.models import Extraction, Posting
 from rolemap.sources.files import bounded_lines
 from rolemap.store.repository import fingerprint
 from rolemap.text import document_text
@@ -147,7 +148,7 @@ def _table(chunk: list[tuple[int, Posting | dict[str, object]]], result: ShardRe
             _count_error(result, item)
             continue
         text = document_text(item.title, item.description)
-        record = record_of(item, f"{result.shard}:{number}", text)
+        record = with_source_facts(record_of(item, f"{result.shard}:{number}", text), item)
         row = _row(number, record, item, text)
         rows.append(row)
         if "error" in record:
@@ -158,6 +159,14 @@ def _table(chunk: list[tuple[int, Posting | dict[str, object]]], result: ShardRe
     for (place, _), sig in zip(texts, signatures([t for _, t in texts]), strict=True):
         rows[place]["minhash"] = sig.hashvalues.astype("<u4").tobytes()
     return pa.Table.from_pylist(rows, schema=SCHEMA)
+
+
+def with_source_facts(record: dict[str, Any], posting: Posting) -> dict[str, Any]:
+    """The record with the facts the posting's source states, as `pipeline.prepare` makes it for ingest;
+    a posting that states none (the contract's input) keeps its record byte for byte."""
+    if "error" in record or not posting.source_fields.get(FACTS_FROM):
+        return record
+    return apply_source_facts(Extraction.from_dict(record), posting).as_dict()
 
 
 def _count_error(result: ShardResult, record: dict[str, object]) -> None:

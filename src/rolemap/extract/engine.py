@@ -7,6 +7,8 @@ from typing import Any
 
 from rolemap.extract.document import Document
 from rolemap.extract.employment import detect_employment_type
+from rolemap.extract.identity import locations_of, read_identity
+from rolemap.extract.roles import build_roles, family_from_skills, roles_in_text
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
@@ -17,6 +19,11 @@ from rolemap.extract.years import extract_years
 from rolemap.models import Extraction, Posting, Span
 from rolemap.text import document_text
 
+_IDENTITY_TAGS = (
+    "identity/place_cue", "identity/remote", "identity/company_hiring", "identity/company_eeo",
+    "identity/company_is_a", "identity/company_field", "identity/company_at", "identity/company_intro",
+    "identity/company_about",
+)  # fmt: skip
 MAX_TEXT_CHARS = 1_000_000  # a description longer than this is cut: no real posting is, and rules stay fast
 
 
@@ -27,15 +34,23 @@ def _ecosystem() -> tuple[dict[str, str], dict[str, str | None]]:
 
 
 def extract_posting(posting: Posting) -> Extraction:
+    """The record from the posting's title and description alone (../shared/eval/LABELING.md); a source's
+    own company, place, salary and flags are applied on top at ingestion (`extract.source_facts`)."""
     return extract_text(posting.id, document_text(posting.title, posting.description))
 
 
-def extract_text(posting_id: str, text: str) -> Extraction:
-    """Every field from the document text (title + "\\n" + plain description)."""
-    return extract_document(posting_id, Document.read(text[:MAX_TEXT_CHARS]))
+def extract_text(
+    posting_id: str, text: str, *, company: str | None = None, location: str | None = None
+) -> Extraction:
+    """Every field from the document text (title + "\\n" + plain description). `company` and `location`
+    are a source's own fields: the company stands when given, the location fills in only when the text
+    names no place."""
+    return extract_document(posting_id, Document.read(text[:MAX_TEXT_CHARS]), company=company, location=location)
 
 
-def extract_document(posting_id: str, doc: Document) -> Extraction:
+def extract_document(
+    posting_id: str, doc: Document, *, company: str | None = None, location: str | None = None
+) -> Extraction:
     """Every field from a document already read (the JD linter reads it once for its own rules too)."""
     categories, parents = _ecosystem()
     tallies = tally_matches(doc.skills, doc)
@@ -47,6 +62,19 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     employment, employment_spans = detect_employment_type(doc)
     salary, salary_spans = extract_salary(doc)
     system_types, system_spans = classify_system_types(doc)
+    anchors = {tag.split("/", 1)[1].removeprefix("company_"): doc.hits.spans(tag) for tag in _IDENTITY_TAGS}
+    identity = read_identity(doc.text, anchors, company, location)
+    locations, location_spans = locations_of(identity, doc.text, anchors)
+    skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
+    titles = identity.titles if doc.text.startswith("\n") else (
+        [(identity.title, identity.title_span)] if identity.title and identity.title_span else []
+    )
+    if not titles:
+        header_end = doc.text.find("\n", 1)
+        nouns = doc.hits.spans("identity/role_noun")
+        titles = roles_in_text(doc.text, header_end if header_end > 0 else len(doc.text), nouns)
+    roles = build_roles(titles, seniority, skill_ids, categories)
+    families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (family_from_skills(skill_ids, categories),)
     evidence: dict[str, tuple[Span, ...]] = {
         "languages": tuple(language_spans),
         "primary_language": tuple(s for s in language_spans if primary and _names(s, primary, tallies))[:1],
@@ -57,6 +85,11 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         "years_experience": years_spans if years else (),
         "salary": salary_spans,
         "skills": tuple(skill_spans),
+        "company": (identity.company_span,) if identity.company and identity.company_span else (),
+        "title": (identity.title_span,) if identity.title and identity.title_span else (),
+        "locations": tuple(location_spans),
+        "roles": tuple(span for _, span in roles),
+        "role_families": tuple(dict.fromkeys(span for _, span in roles)),
     }
     return Extraction(
         id=posting_id,
@@ -69,6 +102,11 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         years_experience=years,
         salary=salary,
         skills=skills,
+        company=identity.company,
+        title=identity.title or (", ".join(t for t, _ in titles) if titles else None),
+        locations=tuple(locations),
+        role_families=families,
+        roles=tuple(r for r, _ in roles),
         evidence={k: v for k, v in evidence.items() if v},
         domains=detect_labels("domains", doc),
         scope=detect_labels("scope", doc),

@@ -17,6 +17,7 @@ Everything else is literal: "sr." has a real dot.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from functools import cache
 import ahocorasick
 
 from rolemap.errors import DataError
+from rolemap.extract.intervals import Marks
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -125,6 +127,7 @@ class Hits:
         self.text = text
         self._found = found
         self.extra = extra or []
+        self._by_start: dict[str, tuple[list[int], list[int]]] = {}
 
     def spans(self, tag: str) -> list[Span]:
         """In the order their ends appear in the text."""
@@ -142,7 +145,21 @@ class Hits:
         return Hits(self.text, {**self._found, **other._found}, self.extra + other.extra)
 
     def within(self, tag: str, start: int, end: int) -> list[Span]:
-        return [s for s in self._found.get(tag, ()) if start <= s.start and s.end <= end]
+        """The spans of tag inside [start, end), in the order of spans(); from an index of their starts
+        built once a tag, so asking once per line of a text stays linear in it."""
+        spans = self._found.get(tag)
+        if not spans:
+            return []
+        index = self._by_start.get(tag)
+        if index is None:
+            order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+            index = self._by_start[tag] = ([spans[i].start for i in order], order)
+        starts, order = index
+        found = []
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            if spans[order[i]].end <= end:
+                found.append(order[i])
+        return [spans[i] for i in sorted(found)]
 
 
 class PhraseBook:
@@ -224,8 +241,9 @@ def windows_around(text: str, anchors: list[Span], before: int, after: int) -> l
     """Merged stretches of text around anchor hits, each starting at a word start so no number is cut in
     two: where the years and salary readers run their regexes."""
     merged: list[tuple[int, int]] = []
+    spaces = Marks(text, " ")  # one index of the spaces, not a search back per anchor
     for a in anchors:
-        start = text.rfind(" ", 0, max(0, a.start - before)) + 1
+        start = spaces.last_before(a.start - before) + 1
         end = min(len(text), a.end + after)
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
@@ -256,6 +274,7 @@ def _ends_word(text: str, end: int) -> bool:
 # ("I", "II", "Lead") are looked for in the title only: a book of their own.
 TITLE_LISTS = ("seniority_title",)
 BOOK_LISTS = (
+    "identity",
     "work_model",
     "employment_type",
     "seniority_scope",

@@ -169,10 +169,10 @@ def _joined_levels(best: SalaryCandidate, tied: list[SalaryCandidate], text: str
     for c in tied:
         if c is best or c.currency != band.currency or c.period != band.period:
             continue
-        if None in (c.min, c.max, band.min, band.max) or c.span.start < band.span.end:
-            continue
+        if None in (c.min, c.max, band.min, band.max) or not 0 <= c.span.start - band.span.end <= 60:
+            continue  # the gap is measured before it is cut out: a slice of the whole text per pair is quadratic
         gap = text[band.span.end : c.span.start]
-        if len(gap) > 60 or "\n" in gap or not (c.min <= band.max and band.min <= c.max):  # type: ignore[operator]
+        if "\n" in gap or not (c.min <= band.max and band.min <= c.max):  # type: ignore[operator]
             continue
         band = SalaryCandidate(
             min(band.min, c.min),  # type: ignore[type-var]

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from rolemap.extract.intervals import Cover, Marks
 from rolemap.extract.phrases import Hits, phrase_book
 
 # A heading: a short line ending in ':' / all caps / a Markdown heading / "-- Title --" / **Title**.
@@ -47,10 +48,10 @@ class SectionMap:
         """Whether [start, end) is softened; `kind` is its section when the caller knows it already."""
         if (kind or self.kind_at(start)) == "nice":
             return True
-        return any(lo <= start and end <= hi for lo, hi in self._softened)
+        return self._softened.covers(start, end)
 
     @cached_property
-    def _softened(self) -> list[tuple[int, int]]:
+    def _softened(self) -> Cover:
         """Stretches a nice-to-have word softens. A word before the item softens the rest of its sentence
         ("Bonus: Kafka", "ideally Go"); one after it only what stands near ("Kafka is a plus"): a trailing
         "preferred" far away belongs to another item of the sentence."""
@@ -59,7 +60,7 @@ class SectionMap:
             left, right = sentence_bounds(self.text, marker.start, marker.end)
             out.append((marker.end, right))
             out.append((max(left, marker.start - _TRAILING_REACH), marker.start))
-        return out
+        return Cover(out)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -106,9 +107,10 @@ def _split(text: str, hits: Hits) -> list[Section]:
     sections = [Section("title", 0, title_end)]
     kind, start = "body", title_end + 1
     # Only a line holding a heading word can open a section: visit those lines, not every line.
+    newlines = Marks(text, "\n")
     line_starts = sorted(
         {
-            text.rfind("\n", 0, s.start) + 1
+            newlines.last_before(s.start) + 1
             for k in HEADING_KINDS
             for s in hits.spans(f"section_headings/{k}")
             if s.start > title_end

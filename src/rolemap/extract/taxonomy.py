@@ -10,13 +10,14 @@ its ecosystem belongs to). Matching rules, decided per alias:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from rolemap.errors import DataError
+from rolemap.extract.intervals import WHITE_SPACE, Marks
 from rolemap.extract.phrases import Hits, PhraseBook, search_copy, search_key
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
@@ -221,9 +222,9 @@ def resolve_skills(
             (unsure if payload.needs_context else sure).append(Match(payload.entry, start, end))
     # "Go" counts next to words like "in", "with", "developer", or near another technology ("Node.js
     # with some Go"); alone ("Go to our site") it is a verb.
-    near = [m.start for m in sure]
+    near = sorted(m.start for m in sure)
     for m in unsure:
-        if _in_tech_context(text, m.start, m.end) or any(abs(p - m.start) <= _NEAR for p in near):
+        if _in_tech_context(text, m.start, m.end) or _has_near(near, m.start):
             sure.append(m)
     return _longest_first(sure)
 
@@ -231,25 +232,25 @@ def resolve_skills(
 _NEAR = 40
 
 
+def _has_near(sorted_offsets: list[int], offset: int) -> bool:
+    i = bisect_left(sorted_offsets, offset - _NEAR)
+    return i < len(sorted_offsets) and sorted_offsets[i] <= offset + _NEAR
+
+
 def link_spans(text: str, anchors: list[Span]) -> list[tuple[int, int]]:
     """URLs and e-mail addresses, from their anchors ("http://", "www.", "@") to the surrounding spaces:
-    "http://golang.jobs" and "jobs@rust-lang.org" name no skill."""
+    "http://golang.jobs" and "jobs@rust-lang.org" name no skill. The spaces, line breaks and dots are
+    indexed once, so a text of a million "@" stays linear."""
     spans: list[tuple[int, int]] = []
+    breaks, white, dots = Marks(text, " \n"), Marks(text, WHITE_SPACE), Marks(text, ".")
     for a in anchors:
         start = a.start
         if a.text == "@":
-            start = max(text.rfind(" ", 0, a.start), text.rfind("\n", 0, a.start)) + 1
-        end = _word_end(text, a.end)
-        if a.text != "@" or "." in text[a.end : end]:
+            start = breaks.last_before(a.start) + 1
+        end = white.first_from(a.end, len(text))
+        if a.text != "@" or dots.first_from(a.end, end) < end:
             spans.append((start, end))
     return spans
-
-
-def _word_end(text: str, i: int) -> int:
-    return _NOT_SPACES.match(text, i).end()  # type: ignore[union-attr]  # \S* always matches
-
-
-_NOT_SPACES = re.compile(r"\S*")
 
 
 _AFTER_ANY = 1 << 62  # sorts after every (start, end) pair with the same start

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from rolemap.extract.document import Document
+from rolemap.extract.intervals import Cover
 from rolemap.models import Span
 
 
@@ -15,18 +16,19 @@ def detect_work_model(doc: Document) -> tuple[str | None, tuple[Span, ...]]:
         return "hybrid", tuple(hybrid[:2])
     refused = hits.spans("work_model/onsite_strong")
     not_work = hits.spans("work_model/not_work")
+    # One index of each list, not a scan of it per remote phrase: linear however many a text repeats.
+    refused_cover = Cover((o.start, o.end) for o in refused)
+    not_work_cover = Cover((o.start, o.end) for o in not_work)
     remote = [
-        s for s in hits.spans("work_model/remote") if not _inside(s, refused) and not _inside(s, not_work)
+        s
+        for s in hits.spans("work_model/remote")
+        if not refused_cover.covers(s.start, s.end) and not not_work_cover.covers(s.start, s.end)
     ]
     if remote:
         return "remote", tuple(remote[:2])
     if refused:
         return "onsite", tuple(refused[:2])
-    onsite = [s for s in hits.spans("work_model/onsite") if not _inside(s, not_work)]
+    onsite = [s for s in hits.spans("work_model/onsite") if not not_work_cover.covers(s.start, s.end)]
     if onsite:
         return "onsite", tuple(onsite[:2])
     return None, ()
-
-
-def _inside(span: Span, others: list[Span]) -> bool:
-    return any(o.start <= span.start and span.end <= o.end for o in others)

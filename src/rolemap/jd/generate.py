@@ -1,5 +1,9 @@
 """`rolemap jd new`: a job description from a role spec, in the seed template's sections and order, with
-requirements that fit the level and a salary band from the spec or, failing that, from the market."""
+requirements that fit the level and a salary band from the spec or, failing that, from the market.
+
+Every sentence that states a fact (title, level, role, work model and where it reaches, places, employment
+type, pay, stack) is written from the spec; defaults fill only what the spec leaves out, and a default duty
+that says what one of the spec's duties already says (jd/duties.py) is left out."""
 
 from __future__ import annotations
 
@@ -13,6 +17,9 @@ from rolemap.analytics.frame import MarketFrame
 from rolemap.analytics.lane import Lane, select
 from rolemap.analytics.market import MIN_CELL
 from rolemap.analytics.pay import pay_scale, pay_stats
+from rolemap.jd.duties import meaning, same_duty
+from rolemap.jd.messages import join_names
+from rolemap.jd.roles import role_noun, with_article
 from rolemap.jd.spec import RoleSpec, Salary, template
 
 MIN_POSTINGS_FOR_BAND = 10  # fewer market salaries than this: no band is proposed, the note says so
@@ -23,15 +30,15 @@ _EMPLOYMENT = {
     "internship": "INTERN",
     "temporary": "TEMPORARY",
 }
-_WORK = {"remote": "remote", "hybrid": "hybrid (part office, part home)", "onsite": "on-site"}
-_LEVEL_WORDS = {
-    "intern": "an intern",
-    "junior": "a junior",
-    "mid": "a mid-level",
-    "senior": "a senior",
-    "staff": "a staff-level",
-    "manager": "an engineering manager as",
+_EMPLOYMENT_WORDS = {
+    "full_time": "full-time role",
+    "part_time": "part-time role",
+    "contract": "contract role",
+    "internship": "internship",
+    "temporary": "temporary role",
 }
+_LEVEL_WORDS = {"intern": "", "junior": "junior", "mid": "mid-level", "senior": "senior", "staff": "staff"}
+DEFAULT_REMOTE_COUNTRIES = ("US",)
 
 
 @dataclass(frozen=True)
@@ -78,20 +85,19 @@ def propose_band(spec: RoleSpec, frame: MarketFrame | None) -> Band:
 def build(spec: RoleSpec, band: Band) -> JobDescription:
     t = template()
     level = t["levels"][spec.level]
-    stack = ", ".join(spec.stack) if spec.stack else spec.language
-    where = ", ".join(spec.locations) if spec.locations else "anywhere we can employ you"
     overview = [
-        f"We are looking for {_LEVEL_WORDS[spec.level]} backend engineer to join {spec.company}. "
-        + (spec.overview or f"You will build and run {spec.system_type} systems in {spec.language}.")
-        + f" Our stack: {stack}.",
-        f"This is a {_WORK[spec.work_model]} {spec.employment_type.replace('_', '-')} role ({where}).",
+        f"We are looking for {with_article(role_phrase(spec))} to join {spec.company}. "
+        + (spec.overview or f"You will build and run {t['system_words'][spec.system_type]['work']}.")
+        + (f" Our stack: {', '.join(spec.stack)}." if spec.stack else f" You will write {spec.language}."),
+        work_sentence(spec),
     ]
     if band.salary:
         overview.append(f"Pay: {money_range(band.salary)} base.")
+    duties, repeated = responsibilities_and_repeats(spec)
     sections = [
         ("About the company", [spec.about or f"{spec.company} is hiring."], [], []),
         ("Role overview", overview, [], []),
-        ("Key responsibilities", [], responsibilities(spec), []),
+        ("Key responsibilities", [], duties, []),
         ("Requirements", [], requirements(spec, level), []),
         (
             "Nice-to-have skills",
@@ -111,26 +117,85 @@ def build(spec: RoleSpec, band: Band) -> JobDescription:
         ),
     ]
     notes = [] if band.salary else [f"no salary band: {band.note}"]
+    notes += [f"the spec's responsibilities {a} and {b} say the same thing ({why})" for a, b, why in repeated]
     return JobDescription(spec, sections, band, notes)
 
 
+def role_phrase(spec: RoleSpec) -> str:
+    """ "senior platform engineer": the spec's level, then the role its title names."""
+    role = role_noun(spec.title, (spec.language, *spec.stack))
+    level = _LEVEL_WORDS.get(spec.level, "")
+    return f"{level} {role}".strip() if level and level not in role.lower().split() else role
+
+
+def work_sentence(spec: RoleSpec) -> str:
+    """Where the work is done, and for a remote role, who it is open to (the same countries as the JSON-LD's
+    applicantLocationRequirements)."""
+    kind = _EMPLOYMENT_WORDS[spec.employment_type]
+    places = join_names(spec.locations, limit=len(spec.locations))
+    if spec.work_model == "remote":
+        countries = join_names([country_name(c) for c in remote_countries(spec)], limit=99)
+        offices = f" Our offices: {places}." if spec.locations else ""
+        return f"This is a remote {kind}, open to people who live in {countries}.{offices}"
+    if spec.work_model == "hybrid":
+        office = f"our office in {places}" if places else "our office"
+        return f"This is a hybrid {kind}: part of the week in {office}, the rest from home."
+    return f"This is an on-site {kind} in {places}." if places else f"This is an on-site {kind}."
+
+
+def remote_countries(spec: RoleSpec) -> list[str]:
+    return list(spec.remote_countries or DEFAULT_REMOTE_COUNTRIES)
+
+
+def country_name(code: str) -> str:
+    return str(template()["countries"].get(code.upper(), code))
+
+
+def place_line(spec: RoleSpec) -> str:
+    """The line under the title: "Acme · Remote (United States)", "Acme · Berlin, Germany (hybrid)"."""
+    places = "; ".join(spec.locations)
+    if spec.work_model == "remote":
+        names = [country_name(c).removeprefix("the ") for c in remote_countries(spec)]
+        return f"Remote ({join_names(names, limit=99)})"
+    if spec.work_model == "hybrid":
+        return f"{places} (hybrid)" if places else "Hybrid"
+    return places or "On-site"
+
+
 def responsibilities(spec: RoleSpec) -> list[str]:
-    """The spec's own, then the template's defaults for the system type, level and common work, 8 to 10."""
-    defaults = template()["responsibilities"]
+    return responsibilities_and_repeats(spec)[0]
+
+
+def responsibilities_and_repeats(spec: RoleSpec) -> tuple[list[str], list[tuple[int, int, str]]]:
+    """The spec's own duties, then the template's defaults for the level, system type and common work —
+    each default only when it says something none of the chosen ones says — 8 to 10 in all. Also the pairs
+    of the spec's own duties that say the same thing (1-based), for a note."""
+    t = template()
+    defaults = t["responsibilities"]
     fill = {
         "language": spec.language,
         "datastore": next(
             (s for s in spec.stack if "sql" in s.lower() or "mongo" in s.lower()), "the database"
         ),
+        **t["system_words"][spec.system_type],
     }
     pool = list(spec.responsibilities)
+    meanings = [meaning(d) for d in pool]
+    repeated = [
+        (i + 1, j + 1, why)
+        for i in range(len(meanings))
+        for j in range(i + 1, len(meanings))
+        if (why := same_duty(meanings[i], meanings[j]))
+    ]
     extra = [*defaults.get(spec.level, []), *defaults[spec.system_type], *defaults["common"]]
     for line in (e.format(**fill) for e in extra):
         if len(pool) >= 8:
             break
-        if line not in pool:
+        m = meaning(line)
+        if not any(same_duty(m, chosen) for chosen in meanings):
             pool.append(line)
-    return pool[:10]
+            meanings.append(m)
+    return pool[:10], repeated
 
 
 def requirements(spec: RoleSpec, level: dict[str, Any]) -> list[str]:
@@ -161,12 +226,7 @@ def money_range(s: Salary) -> str:
 
 
 def to_markdown(jd: JobDescription) -> str:
-    lines = [
-        f"# {jd.spec.title}",
-        "",
-        f"{jd.spec.company} · {', '.join(jd.spec.locations) or jd.spec.work_model}",
-        "",
-    ]
+    lines = [f"# {jd.spec.title}", "", f"{jd.spec.company} · {place_line(jd.spec)}", ""]
     for heading, paragraphs, bullets, closing in jd.sections:
         lines += [f"## {heading}", ""]
         for p in paragraphs:
@@ -178,9 +238,10 @@ def to_markdown(jd: JobDescription) -> str:
     return "\n".join(lines)
 
 
-def to_html(jd: JobDescription) -> str:
+def to_html_body(jd: JobDescription) -> str:
+    """The JD as HTML elements, without the JSON-LD: what the JSON-LD's description holds."""
     e = html.escape
-    parts = [f"<h1>{e(jd.spec.title)}</h1>", f"<p>{e(jd.spec.company)}</p>"]
+    parts = [f"<h1>{e(jd.spec.title)}</h1>", f"<p>{e(jd.spec.company)} · {e(place_line(jd.spec))}</p>"]
     for heading, paragraphs, bullets, closing in jd.sections:
         parts.append(f"<h2>{e(heading)}</h2>")
         parts.extend(f"<p>{e(p)}</p>" for p in paragraphs)
@@ -190,6 +251,42 @@ def to_html(jd: JobDescription) -> str:
     return "\n".join(parts)
 
 
+def to_html(jd: JobDescription, fragment: bool = False) -> str:
+    """A complete page (or, with `fragment`, an <article> to paste into one), carrying the JobPosting
+    JSON-LD in a <script type="application/ld+json"> block, so the page a team publishes is the one search
+    engines read."""
+    article = f"<article>\n{to_html_body(jd)}\n</article>"
+    script = f'<script type="application/ld+json">\n{json_ld_for_script(to_json_ld(jd))}\n</script>'
+    if fragment:
+        return f"{script}\n{article}"
+    e = html.escape
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{e(jd.spec.title)} · {e(jd.spec.company)}</title>",
+            script,
+            "</head>",
+            "<body>",
+            "<main>",
+            article,
+            "</main>",
+            "</body>",
+            "</html>",
+        ]
+    )
+
+
+def json_ld_for_script(doc: dict[str, Any]) -> str:
+    """JSON that is safe inside <script>: "<", ">" and "&" written as JSON escapes, so no text in the spec
+    can close the block ("</script>") or open a comment; JSON readers get the same characters back."""
+    text = json.dumps(doc, indent=1, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def to_json_ld(jd: JobDescription) -> dict[str, Any]:
     """schema.org JobPosting with the properties Google's job search requires and recommends."""
     s = jd.spec
@@ -197,7 +294,7 @@ def to_json_ld(jd: JobDescription) -> dict[str, Any]:
         "@context": "https://schema.org/",
         "@type": "JobPosting",
         "title": s.title,
-        "description": to_html(jd),
+        "description": to_html_body(jd),
         "datePosted": s.date_posted.isoformat(),
         "validThrough": (s.valid_through or s.date_posted + dt.timedelta(days=60)).isoformat(),
         "employmentType": _EMPLOYMENT[s.employment_type],
@@ -210,9 +307,7 @@ def to_json_ld(jd: JobDescription) -> dict[str, Any]:
     }
     if s.work_model == "remote":
         doc["jobLocationType"] = "TELECOMMUTE"
-        doc["applicantLocationRequirements"] = [
-            {"@type": "Country", "name": c} for c in s.remote_countries or ["US"]
-        ]
+        doc["applicantLocationRequirements"] = [{"@type": "Country", "name": c} for c in remote_countries(s)]
     if s.work_model != "remote" or s.locations:
         doc["jobLocation"] = [_place(loc) for loc in s.locations or ["Unknown"]]
     if jd.band.salary:

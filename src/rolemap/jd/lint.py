@@ -1,6 +1,8 @@
 """`rolemap jd lint`: check a job description against the seed template, pay-transparency laws and the
-job-ad wording research. Each finding has a rule id, a severity, the span it is about, a message and,
-where there is one, a fix. Word lists and law tables are data (jd/data/)."""
+job-ad wording research, and against itself (jd/consistency.py: duplicated duties, a title the body
+contradicts, work-model and pay statements that disagree, with each other or with the page's JSON-LD). Each
+finding has a rule id, a severity, the span it is about, a message and, where there is one, a fix. Word lists
+and law tables are data (jd/data/)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
@@ -20,10 +22,17 @@ from rolemap.extract.document import Document
 from rolemap.extract.engine import MAX_TEXT_CHARS, extract_document
 from rolemap.extract.phrases import PhraseBook
 from rolemap.extract.salary import salary_candidates
+from rolemap.jd.consistency import RULES as CONSISTENCY_RULES
+from rolemap.jd.consistency import Page, consistency_findings, page_json_ld, remote_regions
+from rolemap.jd.findings import SEVERITIES, Finding, Section
+from rolemap.jd.messages import law_message
+from rolemap.jd.roles import with_article
 from rolemap.jd.spec import template
+from rolemap.jd.words import action_verb
 from rolemap.models import Span
 
-SEVERITIES = ("error", "warning", "info")
+__all__ = ["RULES", "SEVERITIES", "Finding", "Section", "flesch_reading_ease", "lint_document", "lint_text"]
+
 RULES = {
     "missing-section": "A section of the template is missing",
     "responsibility-count": "Key responsibilities should number 8 to 10",
@@ -43,51 +52,13 @@ RULES = {
     "length": "Length outside the band that performs well",
     "no-eeo": "No equal-opportunity statement",
     "no-apply": "No clear way to apply",
+    **CONSISTENCY_RULES,
 }
 MAX_REQUIREMENTS = (
     10  # research (facts.md 2.5): requirements are read as hard gates; label the rest nice-to-have
 )
 WORDS_BAND = (300, 700)  # Textio: best-performing length; LinkedIn: shorter posts get more applies
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_ITEM_SPLIT = re.compile(r"(?<=[.!?;])(?=[A-Z])|\n")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,2}[.)])\s+")
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: str
-    start: int
-    end: int
-    message: str
-    fix: str = ""
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class Section:
-    id: str
-    heading: Span
-    end: int
-
-    def items(self, text: str) -> list[Span]:
-        """The section's lines, bullets and glued sentences ("…Go.Strong experience…") as items."""
-        body_start = self.heading.end
-        out = []
-        pos = body_start
-        for piece in _ITEM_SPLIT.split(text[body_start : self.end]):
-            start = pos
-            pos += len(piece) + (1 if text[pos + len(piece) : pos + len(piece) + 1] == "\n" else 0)
-            stripped = piece.strip()
-            if len(stripped) < 3:
-                continue
-            lead = len(piece) - len(piece.lstrip())
-            bullet = _BULLET.match(piece)
-            first = start + (bullet.end() if bullet else lead)
-            out.append(Span(first, start + len(piece.rstrip()), text[first : start + len(piece.rstrip())]))
-        return out
 
 
 @cache
@@ -106,6 +77,9 @@ def _book() -> PhraseBook:
         "apply": wording["apply"],
         "vague_pay": wording["vague_pay"],
         "leadership": wording["leadership"],
+        "remote_anywhere": wording["remote_anywhere"],
+        "junior_duties": wording["junior_duties"],
+        **{f"lives_in/{k}": v for k, v in laws["lives_in"].items() if not k.startswith("_")},
         **{f"exclusionary/{i}": e["phrases"] for i, e in enumerate(wording["exclusionary"])},
         **{f"law/{j['id']}": j["aliases"] for j in laws["jurisdictions"]},
         **{f"remote_in/{k}": v for k, v in laws["remote_in"].items() if not k.startswith("_")},
@@ -115,8 +89,25 @@ def _book() -> PhraseBook:
     return PhraseBook(lists)
 
 
-def lint_text(raw_text: str, today: dt.date | None = None) -> tuple[str, list[Finding]]:
-    """The plain text the findings point into, and the findings, most severe first."""
+def lint_document(
+    raw: str, today: dt.date | None = None, html: bool | None = None
+) -> tuple[str, list[Finding]]:
+    """Lint a JD as written: Markdown or text as it is, HTML as its rendered text (`html` None: told by
+    its tags), checked also against the page's own JSON-LD. The findings point into the returned text."""
+    from rolemap.text import looks_like_html, plain_text
+
+    if html is None:
+        html = looks_like_html(raw)
+    if not html:
+        return lint_text(raw, today)
+    return lint_text(plain_text(raw), today, page_json_ld(raw))
+
+
+def lint_text(
+    raw_text: str, today: dt.date | None = None, page: Page | None = None
+) -> tuple[str, list[Finding]]:
+    """The plain text the findings point into, and the findings, most severe first. `page` is what the
+    page's JSON-LD says, when the text came from an HTML page that has one."""
     text = raw_text if raw_text.strip() else "\n"
     doc = Document.read(text[:MAX_TEXT_CHARS])
     hits = _book().find(text)
@@ -125,6 +116,7 @@ def lint_text(raw_text: str, today: dt.date | None = None) -> tuple[str, list[Fi
     findings: list[Finding] = []
     for check in (_sections, _pay, _level, _requirements, _wording, _style, _closing):
         findings.extend(check(text, doc, hits, record, sections, today or dt.date.today()))
+    findings.extend(consistency_findings(text, doc, hits, record, sections, page))
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.start, f.rule))
     return text, findings
 
@@ -178,35 +170,48 @@ def _sections(
                     "warning",
                     resp.heading.start,
                     resp.heading.end,
-                    f"{len(items)} responsibilities; the template asks for 8 to 10",
+                    f"{_count(len(items), 'responsibility', 'responsibilities')}; the template asks for 8 to 10",
                     "merge or split duties to 8–10 concrete ones",
                 )
             )
-        verbs = set(template()["action_verbs"])
         for item in items:
             first = _WORD.search(item.text)
-            if first and first.group(0).lower() not in verbs:
+            if first is None:
+                continue
+            ok, why = action_verb(first.group(0))
+            if not ok:
                 out.append(
                     Finding(
                         "responsibility-verb",
                         "info",
                         item.start,
                         item.end,
-                        f"'{first.group(0)}' does not start the duty with an action verb",
+                        _VERB_MESSAGES[why].format(word=first.group(0)),
                         "start with a verb: 'Design…', 'Build…', 'Own…'",
                     )
                 )
     return out
 
 
+_VERB_MESSAGES = {
+    "not a verb": "'{word}' is not a verb: start the duty with an action verb",
+    "not an action": "'{word}' names no action: start the duty with an action verb",
+    "past tense": "'{word}' is in the past tense: start the duty with the verb's plain form",
+}
+
+
+def _count(n: int, one: str, several: str) -> str:
+    return f"{n} {one if n == 1 else several}"
+
+
 def _laws_reached(text: str, hits: Any, record: Any, today: dt.date) -> list[dict[str, Any]]:
     """The pay-transparency laws in force that this posting falls under, by its places and remote reach."""
     laws = _data("pay_transparency.json")["jurisdictions"]
     named = {j["id"] for j in laws if hits.spans(f"law/{j['id']}")}
-    remote_us = bool(hits.spans("remote_in/us")) or (
-        record.work_model == "remote" and not hits.spans("remote_in/canada")
-    )
-    remote_ca = bool(hits.spans("remote_in/canada"))
+    remote = record.work_model == "remote"
+    regions = remote_regions(hits, remote)
+    remote_us = "us" in regions or (remote and not regions)  # a remote posting that names no place: the US
+    remote_ca = "canada" in regions
     out: list[dict[str, Any]] = []
     for j in laws:
         if dt.date.fromisoformat(j["effective"]) > today:
@@ -235,9 +240,9 @@ def _pay(
     text: str, doc: Any, hits: Any, record: Any, sections: dict[str, Section], today: dt.date
 ) -> list[Finding]:
     laws = _laws_reached(text, hits, record, today)
-    law_names = ", ".join(j["name"] for j in laws[:4]) + (" and more" if len(laws) > 4 else "")
+    law_names = [j["name"] for j in laws]
     severity = "error" if laws else "warning"
-    why = f" ({law_names} require a range in the posting)" if laws else ""
+    why = f" ({law_message('pay-range', law_names)})" if laws else ""
     candidates = salary_candidates(doc, check_plausible=False)
     ranges = [
         _Range(c.min, c.max, c.period, c.span)
@@ -296,7 +301,7 @@ def _pay(
     strict = [j["name"] for j in laws if j.get("open_ended_forbidden")]
     for c in candidates:
         if _open_ended(text, c.min, c.max, c.span):
-            note = f" ({', '.join(strict)} do not accept it)" if strict else ""
+            note = f" ({law_message('open-ended-pay', strict)})" if strict else ""
             out.append(
                 Finding(
                     "open-ended-pay",
@@ -322,7 +327,7 @@ def _pay(
                         "error",
                         r.span.start,
                         r.span.end,
-                        f"{j['name']} allows a spread of at most {spread:,}",
+                        law_message("misleading-range", [j["name"]], spread=f"{spread:,}"),
                         "narrow the range",
                     )
                 )
@@ -367,7 +372,7 @@ def _level(
                 "warning",
                 span.start,
                 span.end,
-                f"a {level} title asks for {years}+ years",
+                f"{with_article(str(level))} title asks for {years}+ years",
                 "match the years to the level (junior 0–2, mid 2–4, senior 5+, staff 8+)",
             )
         )
@@ -379,7 +384,7 @@ def _level(
                     "warning",
                     lead.start,
                     lead.end,
-                    f"a {level} role that is asked to '{lead.text}'",
+                    f"{with_article(str(level))} role that is asked to '{lead.text}'",
                     "move the duty to a senior role, or retitle the role",
                 )
             )
@@ -405,9 +410,15 @@ def _requirements(
                 f"keep at most {MAX_REQUIREMENTS} real must-haves and move the rest to nice-to-have",
             )
         )
+    words = [_content_words(item.text) for item in items]
     for i, a in enumerate(items):
-        for b in items[i + 1 :]:
-            if SequenceMatcher(None, a.text.lower(), b.text.lower()).ratio() >= 0.85:
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            same_words = words[i] == words[j] or (
+                len(words[i] & words[j]) >= 0.75 * len(words[i] | words[j])
+                and SequenceMatcher(None, a.text.lower(), b.text.lower()).ratio() >= 0.85
+            )  # "Experience with Spark" and "Experience with SQL" share letters, not a requirement
+            if same_words:
                 out.append(
                     Finding(
                         "duplicate-requirement",
@@ -419,6 +430,10 @@ def _requirements(
                     )
                 )
     return out
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text) if w.lower() not in _STOPWORDS)
 
 
 def _wording(

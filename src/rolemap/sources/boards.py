@@ -1,11 +1,19 @@
 """The public job-board APIs that companies expose: Greenhouse, Lever and Ashby.
 
 Each `*_postings` function turns one API answer (already parsed JSON) into postings; the shapes are the
-providers' documented ones (see tests/fixtures/boards/). A job missing its id is reported and skipped.
+providers' documented ones (see tests/fixtures/boards/). A job missing its id, or with a field of the wrong
+type, is reported and skipped; the others are read.
+
+The facts a board states (employment type, workplace, pay, places, the company's name) are kept in
+`source_fields` with the provider field they came from (sources/facts.py): Greenhouse `location.name`,
+`metadata` ("Employment Type: Full-time"), `company_name`, `pay_input_ranges`; Lever
+`categories.commitment`, `categories.location` / `allLocations`, `workplaceType`, `salaryRange`; Ashby
+`employmentType`, `workplaceType`, `isRemote`, `address` / `secondaryLocations`, `compensation`.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -13,6 +21,8 @@ from typing import Any
 
 from rolemap.errors import InputError, PostingError
 from rolemap.models import Posting
+from rolemap.sources import facts
+from rolemap.sources.clean import as_text, clean_posting
 
 PostingOrError = Posting | PostingError
 
@@ -23,25 +33,88 @@ def greenhouse_postings(data: Any, board: str) -> Iterator[PostingOrError]:
         yield _safe(job, f"greenhouse:{board}", lambda j: _greenhouse_job(j, board))
 
 
+# Greenhouse's custom fields ("metadata") that carry a fact, by the field's name.
+_GREENHOUSE_META = (
+    (re.compile(r"(?i)employment|job type|commitment|contract type|type of (?:role|position)"), "employment_type"),
+    (re.compile(r"(?i)workplace|work ?model|work arrangement|location type|remote"), "work_model"),
+    (re.compile(r"(?i)seniority|(?:job|career|experience) level|^level$"), "seniority"),
+)  # fmt: skip
+_YES_NO = {"yes": True, "true": True, "no": False, "false": False}
+_WORK_WORDS = re.compile(r"(?i)\b(?:remote|hybrid|on-?site|in[- ]office|telecommute)\b")
+
+
 def _greenhouse_job(job: dict[str, Any], board: str) -> Posting:
     fields: dict[str, Any] = {}
     if job.get("departments"):
-        fields["department"] = ", ".join(d.get("name", "") for d in job["departments"] if isinstance(d, dict))
-    for meta in job.get("metadata") or []:
-        if isinstance(meta, dict) and meta.get("name") and meta.get("value") not in (None, ""):
-            fields.setdefault("metadata", {})[meta["name"]] = meta["value"]
+        fields["department"] = ", ".join(
+            _text(d.get("name")) or "" for d in _list(job["departments"]) if isinstance(d, dict)
+        )
+    for meta in _list(job.get("metadata")):
+        name, value = _text(meta.get("name")) if isinstance(meta, dict) else None, _meta_value(meta)
+        if not name or value is None:
+            continue
+        fields.setdefault("metadata", {})[name] = value
+        for pattern, fact in _GREENHOUSE_META:
+            if pattern.search(name) and fact not in fields.get(facts.FACTS_FROM, {}):
+                origin = f"greenhouse:metadata.{name}"
+                if fact == "work_model" and value.lower() in _YES_NO:  # "Remote: Yes"
+                    facts.state(fields, "remote", origin, "remote", _YES_NO[value.lower()])
+                else:
+                    facts.state(fields, fact, origin, fact, value)
+                break
+    location = _text(_get(job.get("location"), "name"))
+    if location:
+        facts.state(fields, "locations", "greenhouse:location.name")
+        if _WORK_WORDS.search(location) and "work_model" not in fields.get(facts.FACTS_FROM, {}):
+            facts.state(fields, "work_model", "greenhouse:location.name", "work_model", location)
+    salary = _greenhouse_pay(job.get("pay_input_ranges"))
+    if salary:
+        facts.state(fields, "salary", "greenhouse:pay_input_ranges", "salary", salary)
+    company = _text(job.get("company_name"))
+    if company:
+        facts.state(fields, "company", "greenhouse:company_name")
     return Posting(
         id=f"greenhouse-{board}-{_required(job, 'id')}",
-        title=str(job.get("title") or ""),
-        description=str(job.get("content") or ""),
-        company=job.get("company_name") or board,
-        location=(job.get("location") or {}).get("name") if isinstance(job.get("location"), dict) else None,
-        url=job.get("absolute_url"),
-        posted_at=job.get("first_published") or job.get("updated_at"),
+        title=_text(job.get("title")) or "",
+        description=_text(job.get("content")) or "",
+        company=company or board,
+        location=location,
+        url=_url(job, "absolute_url"),
+        posted_at=_text(job.get("first_published")) or _text(job.get("updated_at")),
         source="greenhouse",
         board=f"greenhouse:{board}",
         source_fields=fields,
     )
+
+
+def _meta_value(meta: Any) -> str | None:
+    """A custom field's value as text: single values as they are, multi-selects joined."""
+    if not isinstance(meta, dict):
+        return None
+    value = meta.get("value")
+    if isinstance(value, list):
+        return ", ".join(t for t in (_text(v) for v in value) if t) or None
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return _text(value) or None
+
+
+def _greenhouse_pay(ranges: Any) -> dict[str, Any] | None:
+    """`pay_input_ranges` (asked for with ?pay_transparency=true): bands in cents, one per zone, the first
+    the one the board shows first ("US National Range"). Greenhouse states no period."""
+    band = next((r for r in _list(ranges) if isinstance(r, dict)), None)
+    if band is None:
+        return None
+    low, high = _number(band.get("min_cents")), _number(band.get("max_cents"))
+    if low is None and high is None:
+        return None
+    return {
+        "min": None if low is None else low / 100,
+        "max": None if high is None else high / 100,
+        "currency": _text(band.get("currency_type")),
+        "period": None,
+        "title": _text(band.get("title")),
+    }
 
 
 def lever_postings(data: Any, company: str) -> Iterator[PostingOrError]:
@@ -52,43 +125,69 @@ def lever_postings(data: Any, company: str) -> Iterator[PostingOrError]:
 
 
 def _lever_job(job: dict[str, Any], company: str) -> Posting:
-    cats = job.get("categories") or {}
-    parts = [job.get("description") or job.get("descriptionPlain") or ""]
-    for block in job.get("lists") or []:
+    cats: dict[str, Any] = job["categories"] if isinstance(job.get("categories"), dict) else {}
+    parts = [_text(job.get("description")) or _text(job.get("descriptionPlain")) or ""]
+    for block in _list(job.get("lists")):
         if isinstance(block, dict):
-            parts.append(f"<h3>{block.get('text', '')}</h3><ul>{block.get('content', '')}</ul>")
-    parts.append(job.get("additional") or "")
+            parts.append(
+                f"<h3>{_text(block.get('text')) or ''}</h3><ul>{_text(block.get('content')) or ''}</ul>"
+            )
+    parts.append(_text(job.get("additional")) or "")
     fields: dict[str, Any] = {}
-    if cats.get("commitment"):
-        fields["employment_type"] = cats["commitment"]
-    if cats.get("team"):
-        fields["department"] = cats["team"]
-    if job.get("workplaceType"):
-        fields["workplace_type"] = job["workplaceType"]
-        fields["remote"] = job["workplaceType"] == "remote"
+    commitment = _text(cats.get("commitment"))
+    if commitment:
+        facts.state(fields, "employment_type", "lever:categories.commitment", "employment_type", commitment)
+    if _text(cats.get("team")):
+        fields["department"] = _text(cats["team"])
+    workplace = _text(job.get("workplaceType"))
+    location = _text(cats.get("location"))
+    if workplace:
+        fields["workplace_type"] = workplace
+        fields["remote"] = workplace == "remote"
+        if workplace != "unspecified":
+            facts.state(fields, "work_model", "lever:workplaceType", "work_model", workplace)
+    if location and _WORK_WORDS.search(location) and "work_model" not in fields.get(facts.FACTS_FROM, {}):
+        facts.state(fields, "work_model", "lever:categories.location", "work_model", location)
+    all_locations = [t for t in (_text(x) for x in _list(cats.get("allLocations"))) if t]
+    if all_locations:
+        facts.state(fields, "locations", "lever:categories.allLocations", "all_locations", all_locations)
+    elif location:
+        facts.state(fields, "locations", "lever:categories.location")
+    country = _text(job.get("country"))
+    if country and workplace == "remote":
+        fields["addresses"] = [{"city": None, "country": country}]
+        fields.setdefault(facts.FACTS_FROM, {}).setdefault("locations", "lever:country")
     salary = job.get("salaryRange")
-    if isinstance(salary, dict) and salary.get("min") is not None:
-        fields["salary"] = {
-            "min": salary.get("min"),
-            "max": salary.get("max"),
-            "currency": salary.get("currency"),
+    if isinstance(salary, dict) and (salary.get("min") is not None or salary.get("max") is not None):
+        value = {
+            "min": _number(salary.get("min")),
+            "max": _number(salary.get("max")),
+            "currency": _text(salary.get("currency")),
             "period": _lever_period(salary.get("interval")),
         }
+        facts.state(fields, "salary", "lever:salaryRange", "salary", value)
     created = job.get("createdAt")
     return Posting(
         id=f"lever-{company}-{_required(job, 'id')}",
-        title=str(job.get("text") or ""),
+        title=_text(job.get("text")) or "",
         description="".join(parts),
         company=company,
-        location=cats.get("location"),
-        url=job.get("hostedUrl"),
-        posted_at=datetime.fromtimestamp(created / 1000, UTC).date().isoformat()
-        if isinstance(created, int)
-        else None,
+        location=location,
+        url=_url(job, "hostedUrl"),
+        posted_at=_epoch_date(created),
         source="lever",
         board=f"lever:{company}",
         source_fields=fields,
     )
+
+
+def _epoch_date(millis: Any) -> str | None:
+    if isinstance(millis, bool) or not isinstance(millis, (int, float)):
+        return None
+    try:
+        return datetime.fromtimestamp(millis / 1000, UTC).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _lever_period(interval: Any) -> str | None:
@@ -110,46 +209,85 @@ def ashby_postings(data: Any, board: str) -> Iterator[PostingOrError]:
 
 def _ashby_job(job: dict[str, Any], board: str) -> Posting:
     fields: dict[str, Any] = {}
-    if job.get("employmentType"):
-        fields["employment_type"] = job["employmentType"]
-    if "isRemote" in job:
-        fields["remote"] = bool(job["isRemote"])
-    if job.get("department"):
-        fields["department"] = job["department"]
+    kind = _text(job.get("employmentType"))
+    if kind:
+        facts.state(fields, "employment_type", "ashby:employmentType", "employment_type", kind)
+    workplace = _text(job.get("workplaceType"))
+    if workplace:
+        facts.state(fields, "work_model", "ashby:workplaceType", "work_model", workplace)
+    if isinstance(job.get("isRemote"), bool):
+        fields["remote"] = job["isRemote"]
+        if not workplace:
+            facts.state(fields, "remote", "ashby:isRemote")
+    if _text(job.get("department")):
+        fields["department"] = _text(job["department"])
+    location = _text(job.get("location"))
+    addresses = [a for a in [_postal(_get(job.get("address"), "postalAddress"))] if a]
+    others = []
+    for place in _list(job.get("secondaryLocations")):
+        if isinstance(place, dict):
+            address = _postal(place.get("address"))
+            if address:
+                addresses.append(address)
+            elif _text(place.get("location")):
+                others.append(_text(place.get("location")))
+    if addresses:
+        fields["addresses"] = addresses
+    if others:
+        fields["all_locations"] = [location, *others] if location else others
+    if addresses or location or others:
+        facts.state(fields, "locations", "ashby:address" if addresses else "ashby:location")
     salary = _ashby_salary(job.get("compensation"))
     if salary:
-        fields["salary"] = salary
+        facts.state(fields, "salary", "ashby:compensation", "salary", salary)
     return Posting(
         id=f"ashby-{board}-{_required(job, 'id')}",
-        title=str(job.get("title") or ""),
-        description=str(job.get("descriptionHtml") or job.get("descriptionPlain") or ""),
+        title=_text(job.get("title")) or "",
+        description=_text(job.get("descriptionHtml")) or _text(job.get("descriptionPlain")) or "",
         company=board,
-        location=job.get("location"),
-        url=job.get("jobUrl"),
-        posted_at=job.get("publishedAt"),
+        location=location,
+        url=_url(job, "jobUrl"),
+        posted_at=_text(job.get("publishedAt")),
         source="ashby",
         board=f"ashby:{board}",
         source_fields=fields,
     )
 
 
+def _postal(address: Any) -> dict[str, Any] | None:
+    """A schema.org PostalAddress as {"city", "region", "country"} (names as given), or None."""
+    if not isinstance(address, dict):
+        return None
+    out = {
+        "city": _text(address.get("addressLocality")),
+        "region": _text(address.get("addressRegion")),
+        "country": _text(address.get("addressCountry")) or _text(_get(address.get("addressCountry"), "name")),
+    }
+    return out if out["city"] or out["country"] else None
+
+
+_ASHBY_PERIODS = {"1 YEAR": "year", "1 MONTH": "month", "1 HOUR": "hour", "1 WEEK": "week", "1 DAY": "day"}
+
+
 def _ashby_salary(comp: Any) -> dict[str, Any] | None:
+    """The salary component of `compensation` (?includeCompensation=true): the summary's, else the
+    first tier's."""
     if not isinstance(comp, dict):
         return None
-    for tier in comp.get("summaryComponents") or []:
-        if isinstance(tier, dict) and tier.get("compensationType") == "Salary":
-            period = {
-                "1 YEAR": "year",
-                "1 MONTH": "month",
-                "1 HOUR": "hour",
-                "1 WEEK": "week",
-                "1 DAY": "day",
-            }
+    components = list(_list(comp.get("summaryComponents")))
+    for tier in _list(comp.get("compensationTiers")):
+        if isinstance(tier, dict):
+            components.extend(_list(tier.get("components")))
+    for part in components:
+        if isinstance(part, dict) and part.get("compensationType") == "Salary":
+            low, high = _number(part.get("minValue")), _number(part.get("maxValue"))
+            if low is None and high is None:
+                continue
             return {
-                "min": tier.get("minValue"),
-                "max": tier.get("maxValue"),
-                "currency": tier.get("currencyCode"),
-                "period": period.get(str(tier.get("interval"))),
+                "min": low,
+                "max": high,
+                "currency": _text(part.get("currencyCode")),
+                "period": _ASHBY_PERIODS.get(str(part.get("interval"))),
             }
     return None
 
@@ -163,19 +301,52 @@ def _job_list(data: Any, key: str, where: str) -> list[Any]:
 
 
 def _required(job: dict[str, Any], key: str) -> str:
-    value = job.get(key)
-    if value in (None, ""):
+    value = _text(job.get(key))
+    if not value:
         raise ValueError(f"has no {key!r}")
-    return re.sub(r"[^A-Za-z0-9_.-]", "_", str(value))
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", value)
 
 
 def _safe(job: Any, where: str, build: Callable[[dict[str, Any]], Posting]) -> PostingOrError:
     if not isinstance(job, dict):
         return PostingError(where, f"a job is a {type(job).__name__}, not an object")
+    job_id = _text(job.get("id")) or "?"
     try:
-        return build(job)
-    except (ValueError, TypeError, AttributeError, KeyError) as e:
-        return PostingError(f"{where} job {job.get('id', '?')}", str(e))
+        return clean_posting(build(job), f"{where} job {job_id}")
+    except (ValueError, TypeError, AttributeError, KeyError, OverflowError, RecursionError) as e:
+        return PostingError(f"{where} job {job_id[:100]}", str(e))
+
+
+def _text(value: Any) -> str | None:
+    """A provider's text field: a string (or a number written out); anything else is no text."""
+    return as_text(value) if not isinstance(value, (dict, list)) else None
+
+
+def _get(value: Any, key: str) -> Any:
+    return value.get(key) if isinstance(value, dict) else None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _url(job: dict[str, Any], key: str) -> str | None:
+    value = job.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{key!r} must be a string (a URL), got {type(value).__name__}")
+    return value
 
 
 def board_from_url(url: str | None, provider: str) -> str | None:

@@ -8,10 +8,11 @@ import csv
 import gzip
 import hashlib
 import io
-import json
 import re
 import tempfile
+import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -19,6 +20,8 @@ from typing import IO, Any
 from rolemap.errors import InputError, PostingError
 from rolemap.models import Posting
 from rolemap.sources import boards, hn
+from rolemap.sources.clean import as_text, clean_posting, parse_json
+from rolemap.sources.facts import FACTS_FROM
 from rolemap.sources.jsonld import jsonld_postings
 
 PostingOrError = Posting | PostingError
@@ -26,6 +29,28 @@ PostingOrError = Posting | PostingError
 MAX_LINE_BYTES = 8 * 1024 * 1024  # one posting; a longer line is skipped without being held in memory
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024  # a whole JSON / HTML / text file is parsed at once, so it is capped
 CONTRACT_FIELDS = ("id", "title", "description", "company", "location", "url", "posted_at")
+# What `--map FIELD=COLUMN` may name besides the contract's fields: the board's own facts, which win over
+# what the text says (see extract/source_facts.py).
+FACT_FIELDS = (
+    "salary_min", "salary_max", "salary_period", "salary_currency", "remote", "employment_type", "seniority",
+    "work_model",
+)  # fmt: skip
+MAP_FIELDS = CONTRACT_FIELDS + FACT_FIELDS
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much one file may hold once decompressed. A file past a cap is "too large": what was read
+    before stays read, the rest is not read."""
+
+    max_bytes: int = 16 * 2**30
+    max_lines: int = 50_000_000
+    max_ratio: int = 100  # decompressed / compressed size of a gzip file, checked past RATIO_FLOOR bytes
+
+
+RATIO_FLOOR = 2**20
+FILE_LIMITS = Limits()  # a file named on the command line
+RECEIVED_LIMITS = Limits(max_bytes=256 * 2**20, max_lines=200_000)  # bytes received: an upload, a page
 
 FORMATS = ("jsonl", "csv", "json", "html", "text")
 _SUFFIXES = {
@@ -61,33 +86,47 @@ def detect_format(path: Path) -> str:
 
 
 def read_file(
-    path: Path, fmt: str | None = None, column_map: dict[str, str] | None = None, encoding: str = "utf-8"
+    path: Path,
+    fmt: str | None = None,
+    column_map: dict[str, str] | None = None,
+    encoding: str = "utf-8",
+    limits: Limits = FILE_LIMITS,
 ) -> Iterator[PostingOrError]:
+    """Every posting of one file, each made safe to store (`clean_posting`), or the error of one posting.
+    A file that cannot be read at all is an InputError; one that breaks off part-way (a truncated gzip, a
+    cap reached) gives what was read and one PostingError naming the file."""
     check_readable(path)
+    column_map = column_map or {}
     fmt = fmt or detect_format(path)
     if fmt == "jsonl":
-        yield from jsonl_postings(path)
+        items = jsonl_postings(path, column_map, limits)
     elif fmt == "csv":
-        yield from csv_postings(path, column_map or {}, encoding)
+        items = csv_postings(path, column_map, encoding, limits)
     elif fmt == "json":
-        yield from json_postings(path, _read_document(path, encoding))
+        items = json_postings(path, _read_document(path, encoding, limits))
     elif fmt == "html":
-        yield from jsonld_postings(_read_document(path, encoding), str(path))
+        items = jsonld_postings(_read_document(path, encoding, limits), str(path))
     elif fmt == "text":
-        yield text_posting(path, _read_document(path, encoding))
+        items = iter([text_posting(path, _read_document(path, encoding, limits))])
     else:
         raise InputError(f"{path}: unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    for item in items:
+        yield item if isinstance(item, PostingError) else clean_posting(item)
 
 
-def read_bytes(name: str, data: bytes, fmt: str | None = None) -> Iterator[PostingOrError]:
+def read_bytes(
+    name: str, data: bytes, fmt: str | None = None, limits: Limits = RECEIVED_LIMITS
+) -> Iterator[PostingOrError]:
     """Postings from bytes received (an upload, a fetched page), read as a file called `name` would be.
     Messages name `name`, never the temporary file."""
     safe = Path(name.replace("\\", "/")).name.strip() or "upload"  # no folders from the sender
+    if safe in (".", ".."):
+        safe = "upload"
     with tempfile.TemporaryDirectory(prefix="rolemap-") as folder:
         path = Path(folder) / safe[:100]
         path.write_bytes(data)
         try:
-            for item in read_file(path, fmt):
+            for item in read_file(path, fmt, limits=limits):
                 if isinstance(item, PostingError):
                     item = PostingError(item.where.replace(str(path), safe), item.message.split(": ", 1)[-1])
                 yield item
@@ -95,16 +134,72 @@ def read_bytes(name: str, data: bytes, fmt: str | None = None) -> Iterator[Posti
             raise InputError(e.message.replace(str(path), safe)) from None
 
 
-def _open_binary(path: Path) -> IO[bytes]:
-    with path.open("rb") as f:
-        magic = f.read(2)
-    if magic == b"\x1f\x8b":
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return path.open("rb")
+def _open_binary(path: Path, limits: Limits = FILE_LIMITS) -> IO[bytes]:
+    """The file's bytes, gunzipped when it is gzip, within `limits`. A corrupt or truncated gzip, a cap
+    reached or a read error surfaces as one InputError naming the file, whichever reader is reading."""
+    raw = path.open("rb")
+    try:
+        gz = gzip.GzipFile(fileobj=raw, mode="rb") if raw.read(2) == b"\x1f\x8b" else None
+        raw.seek(0)
+    except OSError:
+        raw.close()
+        raise
+    return io.BufferedReader(_CappedStream(raw, gz, str(path), limits), buffer_size=1 << 16)
 
 
-def _read_document(path: Path, encoding: str) -> str:
-    with _open_binary(path) as f:
+class _CappedStream(io.RawIOBase):
+    def __init__(self, raw: io.BufferedReader, gz: gzip.GzipFile | None, where: str, limits: Limits) -> None:
+        self._raw, self._gz, self._where, self._limits = raw, gz, where, limits
+        self._bytes = self._lines = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            n = (self._gz or self._raw).readinto(buffer)
+        except (EOFError, zlib.error) as e:
+            raise InputError(
+                f"{self._where}: not a readable gzip file ({e}); the rest was not read"
+            ) from None
+        except OSError as e:  # gzip.BadGzipFile is one
+            kind = "not a readable gzip file" if self._gz else "could not be read"
+            raise InputError(f"{self._where}: {kind} ({e.strerror or e}); the rest was not read") from None
+        if not n:
+            return 0
+        self._bytes += n
+        self._lines += bytes(memoryview(buffer)[:n]).count(b"\n")
+        self._check()
+        return n
+
+    def _check(self) -> None:
+        limits = self._limits
+        if self._bytes > limits.max_bytes:
+            raise InputError(
+                f"{self._where}: too large (more than {limits.max_bytes / 2**30:g} GB of data); "
+                "split it; the rest was not read"
+            )
+        if self._lines > limits.max_lines:
+            raise InputError(
+                f"{self._where}: too large (more than {limits.max_lines:,} lines); split it; the rest was not read"
+            )
+        if self._gz is not None and self._bytes > RATIO_FLOOR:
+            packed = max(self._raw.tell(), 1)
+            if self._bytes > limits.max_ratio * packed:
+                raise InputError(
+                    f"{self._where}: too large (it decompresses to more than {limits.max_ratio} times its "
+                    "size: a decompression bomb?); the rest was not read"
+                )
+
+    def close(self) -> None:
+        if self._gz is not None:
+            self._gz.close()
+        self._raw.close()
+        super().close()
+
+
+def _read_document(path: Path, encoding: str, limits: Limits = FILE_LIMITS) -> str:
+    with _open_binary(path, limits) as f:
         data = f.read(MAX_DOCUMENT_BYTES + 1)
     if len(data) > MAX_DOCUMENT_BYTES:
         raise InputError(
@@ -127,26 +222,40 @@ def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
         raise InputError(f"{where}: unknown encoding {encoding!r}") from None
 
 
-def jsonl_postings(path: Path) -> Iterator[PostingOrError]:
+def jsonl_postings(
+    path: Path, column_map: dict[str, str] | None = None, limits: Limits = FILE_LIMITS
+) -> Iterator[PostingOrError]:
     read_any = False
-    with _open_binary(path) as f:
-        for number, line in enumerate(bounded_lines(f), 1):
+    with _open_binary(path, limits) as f:
+        lines = enumerate(bounded_lines(f), 1)
+        while True:
+            try:
+                number, line = next(lines)
+            except StopIteration:
+                break
+            except InputError as e:  # a corrupt or truncated gzip, a cap: what was read stays read
+                if not read_any:
+                    raise
+                yield PostingError(str(path), e.message.split(": ", 1)[-1])
+                return
             where = f"{path}:{number}"
-            if line is None:
-                yield PostingError(where, f"line longer than {MAX_LINE_BYTES // 2**20} MB; skipped")
-                continue
-            if not line.strip():
+            if line is not None and not line.strip():
                 continue
             read_any = True
+            if line is None:
+                yield PostingError(
+                    where, f"too large: a line longer than {MAX_LINE_BYTES // 2**20} MB; skipped"
+                )
+                continue
             try:
-                data = json.loads(decode(line, where))
+                data = parse_json(decode(line, where))
             except InputError as e:
                 yield PostingError(where, e.message.split(": ", 1)[1])
                 continue
-            except json.JSONDecodeError as e:
-                yield PostingError(where, f"not valid JSON ({e.msg} at column {e.colno})")
+            except ValueError as e:  # JSONDecodeError, or nesting too deep
+                yield PostingError(where, str(e))
                 continue
-            yield posting_from_object(data, where)
+            yield posting_from_object(data, where, column_map)
     if not read_any:
         raise InputError(f"{path}: is empty")
 
@@ -165,22 +274,37 @@ def bounded_lines(f: IO[bytes]) -> Iterator[bytes | None]:
         yield line
 
 
-def posting_from_object(data: Any, where: str) -> PostingOrError:
-    """One JSON object: a contract posting, an HN dump row or an HN API item."""
+def posting_from_object(data: Any, where: str, column_map: dict[str, str] | None = None) -> PostingOrError:
+    """One JSON object: a contract posting, an HN dump row or an HN API item, made safe to store."""
     if not isinstance(data, dict):
         return PostingError(where, f"expected a JSON object, got {type(data).__name__}")
     try:
         if hn.is_dump_row(data):
-            return hn.from_dump_row(data)
-        if hn.is_api_item(data):
-            return hn.from_api_item(data)
-        return contract_posting(data, where)
+            posting = hn.from_dump_row(data)
+        elif hn.is_api_item(data):
+            posting = hn.from_api_item(data)
+        else:
+            posting = contract_posting(_renamed(data, column_map), where, "jsonl", column_map)
     except PostingError as e:
-        return PostingError(where, e.message)
+        return e if e.where == where else PostingError(where, e.message, e.posting_id)
+    except (TypeError, ValueError, AttributeError, KeyError, OverflowError, RecursionError) as e:
+        return PostingError(where, f"not a posting this reader understands ({type(e).__name__}: {e})")
+    return clean_posting(posting, where)
 
 
-def contract_posting(data: dict[str, Any], where: str, source: str = "jsonl") -> Posting:
-    """A posting in the input format of ../shared/spec/extraction.md; other keys go to source_fields."""
+def _renamed(data: dict[str, Any], column_map: dict[str, str] | None) -> dict[str, Any]:
+    if not column_map:
+        return data
+    rename = {source: target for target, source in column_map.items()}
+    return {rename.get(k, k): v for k, v in data.items()}
+
+
+def contract_posting(
+    data: dict[str, Any], where: str, source: str = "jsonl", column_map: dict[str, str] | None = None
+) -> Posting:
+    """A posting in the input format of ../shared/spec/extraction.md; other keys go to source_fields.
+    Fields named by `column_map` (--map) that are board facts (FACT_FIELDS, a company) are recorded as
+    facts, with the column they came from."""
     raw_id = data.get("id")
     if raw_id in (None, "") or isinstance(raw_id, (dict, list, bool)):
         raise PostingError(where, "has no usable 'id' (a string is required)")
@@ -191,19 +315,56 @@ def contract_posting(data: dict[str, Any], where: str, source: str = "jsonl") ->
             )
     if not data.get("title") and not data.get("description"):
         raise PostingError(where, "has neither a title nor a description", str(raw_id))
-    optional = {
-        k: str(data[k]) for k in ("company", "location", "url", "posted_at") if data.get(k) not in (None, "")
-    }
+    optional = {}
+    for k in ("company", "location", "url", "posted_at"):
+        if data.get(k) in (None, ""):
+            continue
+        text = as_text(data[k])
+        if text is None:
+            raise PostingError(where, f"'{k}' must be a string, got {type(data[k]).__name__}", str(raw_id))
+        optional[k] = text
     if "posted_at" in optional:
         optional["posted_at"] = posted_date(optional["posted_at"])
+    fields = {k: v for k, v in data.items() if k not in CONTRACT_FIELDS}
     return Posting(
         id=str(raw_id),
         title=data.get("title") or "",
         description=data.get("description") or "",
         source=source,
-        source_fields={k: v for k, v in data.items() if k not in CONTRACT_FIELDS},
+        source_fields=_with_facts(fields, data, source, column_map or {}),
         **optional,
     )
+
+
+def _with_facts(
+    fields: dict[str, Any], data: dict[str, Any], source: str, column_map: dict[str, str]
+) -> dict[str, Any]:
+    """source_fields with the mapped facts gathered (`salary_*` columns into one `salary`) and where each
+    came from in `facts_from` ("csv:min_salary"). A CSV's company and location columns are facts too."""
+    origins: dict[str, str] = {}
+
+    def column(field: str) -> str:
+        return f"{source}:{column_map.get(field, field)}"
+
+    def given(field: str) -> bool:
+        return data.get(field) not in (None, "") and (field in column_map or source == "csv")
+
+    parts = {p: fields.pop(f"salary_{p}", None) for p in ("min", "max", "currency", "period")}
+    if any(f"salary_{p}" in column_map for p in parts) and (given("salary_min") or given("salary_max")):
+        fields["salary"] = parts
+        origins["salary"] = column("salary_min" if given("salary_min") else "salary_max")
+    elif any(v not in (None, "") for v in parts.values()):
+        fields.update({f"salary_{p}": v for p, v in parts.items() if v not in (None, "")})
+    for field in ("remote", "employment_type", "seniority", "work_model"):
+        if field in column_map and given(field):
+            origins[field] = column(field)
+    if given("company"):
+        origins["company"] = column("company")
+    if given("location"):
+        origins["locations"] = column("location")
+    if origins:
+        fields[FACTS_FROM] = origins
+    return fields
 
 
 _EPOCH = re.compile(r"^\d{9,13}(?:\.0+)?$")
@@ -221,14 +382,19 @@ def posted_date(value: str) -> str:
     return datetime.fromtimestamp(seconds, UTC).date().isoformat()
 
 
-def csv_postings(path: Path, column_map: dict[str, str], encoding: str) -> Iterator[PostingOrError]:
-    """CSV with the contract's column names, or others renamed with --map title=jobtitle,..."""
+def csv_postings(
+    path: Path, column_map: dict[str, str], encoding: str, limits: Limits = FILE_LIMITS
+) -> Iterator[PostingOrError]:
+    """CSV with the contract's column names, or others renamed with --map title=jobtitle,...
+
+    Read strictly: a quote that is never closed is an error naming the line where its field starts (not
+    a giant field that swallows the rest of the file), and a malformed row costs only that row."""
     csv.field_size_limit(MAX_LINE_BYTES)
-    with _open_binary(path) as raw:
+    with _open_binary(path, limits) as raw:
         text = io.TextIOWrapper(
             raw, encoding="utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding, newline=""
         )
-        reader = csv.DictReader(text)
+        reader = csv.DictReader(text, strict=True)
         try:
             header = reader.fieldnames
         except UnicodeDecodeError:
@@ -251,31 +417,52 @@ def csv_postings(path: Path, column_map: dict[str, str], encoding: str) -> Itera
                 f"{path}: no 'title' or 'description' column (columns: {', '.join(header)}); "
                 "rename yours with --map title=COLUMN,description=COLUMN"
             )
-        number = 1
+        yield from _csv_rows(path, reader, rename, column_map, encoding)
+
+
+def _csv_rows(
+    path: Path, reader: csv.DictReader[str], rename: dict[str, str], column_map: dict[str, str], encoding: str
+) -> Iterator[PostingOrError]:
+    while True:
+        start = reader.line_num + 1  # the line this row starts on (a quoted field may span lines)
         try:
-            for number, row in enumerate(reader, 2):
-                yield _csv_row(row, rename, f"{path}:{number}")
+            row = next(reader)
+        except StopIteration:
+            return
         except UnicodeDecodeError:
             yield PostingError(
-                f"{path}:{number + 1}",
+                f"{path}:{start}",
                 f"not {encoding} text; the rest of the file was not read "
                 "(pass --encoding latin-1 or the real encoding)",
             )
+            return
         except csv.Error as e:
-            yield PostingError(
-                f"{path}:{number + 1}", f"not valid CSV ({e}); the rest of the file was not read"
-            )
+            if "unexpected end of data" in str(e) or "field larger than field limit" in str(e):
+                yield PostingError(
+                    f"{path}:{start}",
+                    "a quoted field starts on this line and its quote is never closed; "
+                    "the rest of the file was not read",
+                )
+                return
+            yield PostingError(f"{path}:{start}", f"not valid CSV ({e}); row skipped")
+            continue
+        except InputError as e:  # a corrupt or truncated gzip, a cap
+            yield PostingError(f"{path}:{start}", e.message.split(": ", 1)[-1])
+            return
+        yield _csv_row(row, rename, column_map, f"{path}:{start}")
 
 
-def _csv_row(row: dict[str | None, Any], rename: dict[str, str], where: str) -> PostingOrError:
+def _csv_row(
+    row: dict[str | None, Any], rename: dict[str, str], column_map: dict[str, str], where: str
+) -> PostingOrError:
     if None in row:
         return PostingError(where, "has more fields than the header")
     data = {rename.get(k, k): v for k, v in row.items() if k is not None}
     if not data.get("id"):
         basis = f"{data.get('title', '')}\n{data.get('company', '')}\n{data.get('description', '')}"
-        data["id"] = f"csv-{hashlib.sha1(basis.encode()).hexdigest()[:16]}"
+        data["id"] = f"csv-{hashlib.sha1(basis.encode('utf-8', 'replace')).hexdigest()[:16]}"
     try:
-        return contract_posting(data, where, source="csv")
+        return contract_posting(data, where, source="csv", column_map=column_map)
     except PostingError as e:
         return e
 
@@ -283,9 +470,9 @@ def _csv_row(row: dict[str | None, Any], rename: dict[str, str], where: str) -> 
 def json_postings(path: Path, text: str) -> Iterator[PostingOrError]:
     where = str(path)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise InputError(f"{path}: not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+        data = parse_json(text)
+    except ValueError as e:
+        raise InputError(f"{path}: {e}") from None
     provider = boards.sniff_board(data)
     if provider:
         yield from _board_file(path, data, provider)
@@ -293,7 +480,10 @@ def json_postings(path: Path, text: str) -> Iterator[PostingOrError]:
         if data.get("type") == "story":
             yield from hn.algolia_thread(data)
         else:
-            yield hn.from_algolia_item(data)
+            try:
+                yield hn.from_algolia_item(data)
+            except PostingError as e:
+                yield e
     elif isinstance(data, list):
         for n, item in enumerate(data, 1):
             yield posting_from_object(item, f"{where}[{n}]")
@@ -307,9 +497,14 @@ def json_postings(path: Path, text: str) -> Iterator[PostingOrError]:
 
 def _board_file(path: Path, data: Any, provider: str) -> Iterator[PostingOrError]:
     jobs = data if isinstance(data, list) else data.get("jobs", [])
-    first = next((j for j in jobs if isinstance(j, dict)), {})
-    url = first.get("absolute_url") or first.get("hostedUrl") or first.get("jobUrl")
-    board = boards.board_from_url(url, provider) or path.name.split(".")[0]
+    board = None
+    for job in jobs:
+        if isinstance(job, dict):
+            url = job.get("absolute_url") or job.get("hostedUrl") or job.get("jobUrl")
+            board = boards.board_from_url(url if isinstance(url, str) else None, provider)
+            if board:
+                break
+    board = board or path.name.split(".")[0]
     readers = {
         "greenhouse": boards.greenhouse_postings,
         "lever": boards.lever_postings,
@@ -330,11 +525,12 @@ def text_posting(path: Path, text: str) -> PostingOrError:
 
 
 def count_lines(path: Path) -> int | None:
-    """Lines in a JSON Lines file (a quick count for the progress bar); None for other formats."""
+    """Lines in a JSON Lines file (a quick count for the progress bar); None for other formats and for a
+    file that cannot be read to its end (the reader reports why)."""
     try:
         if detect_format(path) != "jsonl":
             return None
         with _open_binary(path) as f:
             return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
-    except (InputError, OSError):
+    except (InputError, OSError, EOFError, zlib.error):
         return None

@@ -79,35 +79,83 @@ def posting_from_hn(
 def from_dump_row(row: dict[str, Any]) -> Posting:
     """A row of the 2013–2018 dump: the month is the thread's; derived_* fields are kept, not trusted."""
     month = row.get("month")
+    item_id = _item_id(row.get("hn_item_id"))
     fields = {k: v for k, v in row.items() if k.startswith("derived_")}
     if row.get("derived_remote"):
         fields["remote"] = True
     return posting_from_hn(
-        row.get("hn_item_id"),
-        row.get("text_html") or "",
-        f"{month}-01" if month else None,
-        row.get("user"),
+        item_id,
+        _html(row, "text_html", item_id),
+        f"{month}-01" if isinstance(month, str) and month else None,
+        _user(row.get("user")),
         fields,
     )
 
 
 def from_api_item(item: dict[str, Any]) -> Posting:
-    posted = datetime.fromtimestamp(item["time"], UTC).date().isoformat() if item.get("time") else None
+    item_id = _item_id(item.get("id"))
     if item.get("deleted") or item.get("dead"):
-        raise PostingError(f"hn item {item.get('id')}", "is deleted or dead", str(item.get("id")))
-    return posting_from_hn(item.get("id"), item.get("text") or "", posted, item.get("by"))
+        raise PostingError(f"hn item {item_id}", "is deleted or dead", item_id)
+    return posting_from_hn(
+        item_id, _html(item, "text", item_id), _unix_date(item.get("time"), item_id), _user(item.get("by"))
+    )
 
 
 def from_algolia_item(item: dict[str, Any]) -> Posting:
+    item_id = _item_id(item.get("id"))
     created = item.get("created_at")
+    if created is not None and not isinstance(created, str):
+        raise PostingError(
+            f"hn item {item_id}", f"'created_at' must be an ISO date, got {type(created).__name__}"
+        )
     return posting_from_hn(
-        item.get("id"), item.get("text") or "", created[:10] if created else None, item.get("author")
+        item_id, _html(item, "text", item_id), created[:10] if created else None, _user(item.get("author"))
     )
+
+
+def _item_id(value: Any) -> str | None:
+    """An item id: a number (or its digits as a string); anything else is no id."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) or (isinstance(value, str) and value.isdigit() and len(value) <= 20):
+        return str(value)
+    return None
+
+
+def _html(item: dict[str, Any], key: str, item_id: str | None) -> str:
+    value = item.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise PostingError(f"hn item {item_id}", f"'{key}' must be text, got {type(value).__name__}", item_id)
+    return value
+
+
+def _user(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _unix_date(value: Any, item_id: str | None) -> str | None:
+    """The API's `time` (Unix seconds) as an ISO date; a number written as text is accepted."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise PostingError(f"hn item {item_id}", f"'time' must be Unix seconds, got {value!r:.40}", item_id)
+    try:
+        return datetime.fromtimestamp(value, UTC).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        raise PostingError(f"hn item {item_id}", f"'time' is not a date ({value!r:.40})", item_id) from None
 
 
 def algolia_thread(thread: dict[str, Any]) -> Iterator[Posting | PostingError]:
     """Every top-level comment of an Algolia thread item (replies are discussion, not postings)."""
-    for child in thread.get("children") or []:
+    children = thread.get("children")
+    for child in children if isinstance(children, list) else []:
+        if not isinstance(child, dict):
+            yield PostingError("hn thread", f"a comment is a {type(child).__name__}, not an object")
+            continue
         try:
             yield from_algolia_item(child)
         except PostingError as e:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,30 +11,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from rolemap.errors import StoreError
+from rolemap.store.url import ENV_VAR as ENV_VAR
+from rolemap.store.url import default_db_path as default_db_path
+from rolemap.store.url import resolve_url
 
-ENV_VAR = "ROLEMAP_DB"
 # The newest migration in migrations/versions/ (a test keeps the two equal). Knowing it here lets every
 # command check the schema with one query, and import Alembic only when there is something to upgrade.
 HEAD_REVISION = "0004"
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _READ_ONLY = "rolemap_read_only"
-
-
-def default_db_path() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "rolemap" / "rolemap.db"
-
-
-def resolve_url(url: str | None) -> str:
-    """--db, else $ROLEMAP_DB, else the default SQLite file. A bare path means a SQLite file."""
-    url = url or os.environ.get(ENV_VAR) or ""
-    if not url:
-        return f"sqlite:///{default_db_path()}"
-    if url.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + url.split("://", 1)[1]
-    if "://" not in url:
-        return f"sqlite:///{Path(url).expanduser()}"
-    return url
 
 
 @dataclass(frozen=True)

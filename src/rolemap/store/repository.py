@@ -1,17 +1,24 @@
-"""Reading and writing postings and their extraction records. One call to `save_batch` is one transaction:
-a batch is stored whole or not at all."""
+"""Reading and writing postings and their extraction records. `save_batch` stores a batch in one
+transaction; a posting the database refuses is left out and the rest stored (see its docstring)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    InterfaceError,
+    ProgrammingError,
+    SQLAlchemyError,
+    StatementError,
+)
 
 from rolemap.errors import StoreError
 from rolemap.models import Extraction, Posting
@@ -41,20 +48,67 @@ class BatchResult:
     stored: int = 0
     updated: int = 0
     duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (posting id, why the store refused it)
+
+    def add(self, other: BatchResult) -> None:
+        self.stored += other.stored
+        self.updated += other.updated
+        self.duplicates += other.duplicates
+        self.failed.extend(other.failed)
+
+
+# What one posting's values can cause (a NUL byte PostgreSQL refuses, a value of a type no column takes):
+# the batch is tried again without that posting. Anything else is the database's own failure.
+_ONE_POSTING_DB = (DataError, ProgrammingError, InterfaceError)
+_ONE_POSTING_VALUE = (TypeError, ValueError, OverflowError, RecursionError)
 
 
 def save_batch(store: Store, batch: Sequence[Prepared], now: datetime) -> BatchResult:
+    """Store a batch in one transaction. When the database refuses a value of one posting, the batch is
+    tried again in halves until that posting stands alone; it is left out and named in `failed`, every
+    other posting is stored. When the database itself fails (connection, lock, disk, a race on an id that
+    a retry settles), or refuses every posting, it is a StoreError."""
     if not batch:
         return BatchResult()
-    try:
-        with store.engine.begin() as conn:
-            return _save(conn, batch, now)
-    except SQLAlchemyError as e:
-        reason = str(getattr(e, "orig", e)).splitlines()[0]
-        raise StoreError(
-            f"{store.describe()}: could not store a batch of {len(batch)} postings; "
-            f"nothing of it was written ({reason})"
-        ) from None
+    result = BatchResult()
+    pending = [list(batch)]
+    written = 0
+    while pending:
+        part = pending.pop()
+        try:
+            with store.engine.begin() as conn:
+                result.add(_save(conn, part, now))
+            written += len(part)
+        except Exception as e:
+            if not _one_posting_may_cause(e):
+                raise _store_error(store, batch, written, e) from None
+            if len(part) > 1:
+                middle = len(part) // 2
+                pending += [part[middle:], part[:middle]]
+            else:
+                result.failed.append((part[0].posting.id, _reason(e)))
+    if len(batch) > 1 and len(result.failed) == len(batch):
+        raise _store_error(store, batch, 0, ValueError(result.failed[0][1]))
+    return result
+
+
+def _one_posting_may_cause(e: Exception) -> bool:
+    if isinstance(e, SQLAlchemyError):
+        unbound = isinstance(e, StatementError) and not isinstance(e, DBAPIError)  # e.g. JSON it cannot write
+        return unbound or isinstance(e, _ONE_POSTING_DB)
+    return isinstance(e, _ONE_POSTING_VALUE)
+
+
+def _reason(e: BaseException) -> str:
+    lines = str(getattr(e, "orig", None) or e).splitlines()
+    return (lines[0] if lines else type(e).__name__)[:300]
+
+
+def _store_error(store: Store, batch: Sequence[Prepared], written: int, e: BaseException) -> StoreError:
+    kept = f"{written} of its postings were stored first" if written else "nothing of it was written"
+    return StoreError(
+        f"{store.describe()}: could not store a batch of {len(batch)} postings; {kept} ({_reason(e)})"
+    )
 
 
 def _save(conn: Connection, batch: Sequence[Prepared], now: datetime) -> BatchResult:

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from rolemap.cli_market import (
+from rolemap.cli.console import err, out
+from rolemap.cli.market import market_frame
+from rolemap.cli.options import (
+    AsJson,
     Company,
     DbOpt,
     Employment,
@@ -26,8 +27,7 @@ from rolemap.cli_market import (
     SystemType,
     Until,
     WorkModel,
-    _filters,
-    _frame,
+    lane_filters,
     lane_of,
 )
 from rolemap.errors import InputError
@@ -36,12 +36,9 @@ resume_app = typer.Typer(
     help="Read a resume, coach its bullets, find its interview stories.", no_args_is_help=True
 )
 seeker_app = typer.Typer()
-out = Console()
-err = Console(stderr=True)
 ResumeFile = Annotated[
     Path, typer.Argument(metavar="RESUME", help="PDF, DOCX, Markdown/text or JSON Resume.")
 ]
-AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def saved_folder() -> Path:
@@ -71,6 +68,8 @@ def read_command(
 
     Example: rolemap resume read cv.pdf --json
     """
+    from rich.table import Table
+
     resume = _read(file)
     if save:
         folder = saved_folder()
@@ -78,20 +77,20 @@ def read_command(
         target = folder / f"{file.stem}.json"
         target.write_text(json.dumps(resume.as_dict(), ensure_ascii=False))
         target.chmod(0o600)
-        err.print(
+        err().print(
             f"saved as '{file.stem}' (remove it with: rolemap resume forget {file.stem})", highlight=False
         )
     if as_json:
         _print_json(resume.as_dict())
         return
-    out.print(
+    out().print(
         f"{file.name}: sections {', '.join(resume.sections) or 'none found'}; {len(resume.roles)} roles, {len(resume.bullets)} bullets, {resume.total_years:.1f} years in dated roles",
         highlight=False,
     )
     table = Table("skill", "years", show_edge=False)
     for skill, years in sorted(resume.skills.items(), key=lambda kv: (-kv[1], kv[0])):
         table.add_row(skill, f"{years:.1f}")
-    out.print(table)
+    out().print(table)
 
 
 @resume_app.command("forget")
@@ -103,7 +102,7 @@ def forget_command(
     if not target.exists():
         raise InputError(f"no saved resume named {name!r}")
     target.unlink()
-    err.print(f"forgot {name!r}", highlight=False)
+    err().print(f"forgot {name!r}", highlight=False)
 
 
 @resume_app.command("coach")
@@ -121,12 +120,12 @@ def coach_command(file: ResumeFile, as_json: AsJson = False) -> None:
         return
     for r in reviews:
         colour = {"strong": "green", "ok": "yellow", "weak": "red"}[r.verdict]
-        out.print(f"[{colour}]{r.verdict:6}[/] line {r.line}: ", end="", highlight=False)
-        out.print(r.text, markup=False, highlight=False)
+        out().print(f"[{colour}]{r.verdict:6}[/] line {r.line}: ", end="", highlight=False)
+        out().print(r.text, markup=False, highlight=False)
         if r.missing:
-            out.print(f"        missing: {', '.join(r.missing)}", markup=False, highlight=False)
+            out().print(f"        missing: {', '.join(r.missing)}", markup=False, highlight=False)
         if r.suggestion:
-            out.print(f"        {r.suggestion}", markup=False, highlight=False)
+            out().print(f"        {r.suggestion}", markup=False, highlight=False)
 
 
 @resume_app.command("stories")
@@ -142,11 +141,11 @@ def stories_command(file: ResumeFile, as_json: AsJson = False) -> None:
         _print_json({"themes": [t.__dict__ for t in themes], "uncovered": uncovered})
         return
     for t in themes:
-        out.print(f"[bold]{t.theme}[/]: {len(t.bullets)} bullet(s)", highlight=False)
+        out().print(f"[bold]{t.theme}[/]: {len(t.bullets)} bullet(s)", highlight=False)
         for b in t.bullets[:3]:
-            out.print(f"  - {b}", markup=False, highlight=False)
+            out().print(f"  - {b}", markup=False, highlight=False)
     if uncovered:
-        out.print(f"No story yet for: {', '.join(uncovered)}", highlight=False)
+        out().print(f"No story yet for: {', '.join(uncovered)}", highlight=False)
 
 
 @seeker_app.command("match")
@@ -166,6 +165,8 @@ def match_command(
 
     Example: rolemap match cv.pdf hn-16052600    |    rolemap match cv.pdf --language go --seniority senior
     """
+    from rich.table import Table
+
     from rolemap.resume.match import match_lane, match_record
     from rolemap.store.db import open_store
     from rolemap.store.repository import get_posting
@@ -191,11 +192,11 @@ def match_command(
                 r.status,
                 (f"line {r.line}: " if r.line else "") + r.evidence,
             )
-        out.print(table)
-        out.print(fit.summary, highlight=False)
+        out().print(table)
+        out().print(fit.summary, highlight=False)
         return
-    lane = lane_of(**_filters(locals()))
-    result = match_lane(resume, _frame(db), lane, top)
+    lane = lane_of(**lane_filters(locals()))
+    result = match_lane(resume, market_frame(db), lane, top)
     if as_json:
         _print_json(result.as_dict())
         return
@@ -208,9 +209,9 @@ def match_command(
             str(f.required_partly),
             f"{f.nice_met}/{f.nice_total}",
         )
-    out.print(f"{result.lane}: {result.postings:,} postings", highlight=False)
-    out.print(table)
-    out.print(
+    out().print(f"{result.lane}: {result.postings:,} postings", highlight=False)
+    out().print(table)
+    out().print(
         "Learn next: " + ", ".join(f"{s} ({share:.0%})" for s, _, share in result.learn_next[:8]),
         highlight=False,
     )
@@ -231,10 +232,10 @@ def watch_command(
     """
     from rolemap.resume.watch import alerts
 
-    lane = lane_of(**_filters(locals()), since=None, until=None)
-    found = alerts(_read(resume_file), _frame(db), lane)
+    lane = lane_of(**lane_filters(locals()), since=None, until=None)
+    found = alerts(_read(resume_file), market_frame(db), lane)
     if as_json:
         _print_json({"alerts": found})
         return
     for a in found or ["nothing moved enough since the last quarter to revisit"]:
-        out.print(f"- {a}", highlight=False)
+        out().print(f"- {a}", highlight=False)

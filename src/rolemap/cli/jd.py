@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from rolemap.cli.console import err
 from rolemap.errors import InputError
-from rolemap.store.db import ENV_VAR
+from rolemap.store.url import ENV_VAR
 
 jd_app = typer.Typer(
     help="Write a job description from a role spec, and lint any job description.", no_args_is_help=True
 )
-err = Console(stderr=True)
 
 
 @jd_app.command("new")
@@ -24,7 +24,15 @@ def new_command(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
     ] = None,
-    format: Annotated[str, typer.Option("--format", help="md, html or json-ld.")] = "md",
+    format: Annotated[
+        str, typer.Option("--format", help="md, html (a page with its JSON-LD) or json-ld.")
+    ] = "md",
+    fragment: Annotated[
+        bool,
+        typer.Option(
+            "--fragment", help="With --format html: an <article> and its JSON-LD <script>, not a whole page."
+        ),
+    ] = False,
     db: Annotated[
         str | None, typer.Option("--db", help=f"Store for the market salary band (default: ${ENV_VAR}).")
     ] = None,
@@ -43,6 +51,8 @@ def new_command(
 
     if format not in ("md", "html", "json-ld"):
         raise InputError(f"--format {format!r}: use md, html or json-ld")
+    if fragment and format != "html":
+        raise InputError("--fragment goes with --format html")
     spec = load_spec(spec_file)
     frame = None
     if spec.salary is None and not no_market:
@@ -52,11 +62,14 @@ def new_command(
         frame = load_frame(open_store(db))
     band = propose_band(spec, frame)
     jd = build(spec, band)
-    page = {"md": to_markdown, "html": to_html, "json-ld": to_json_ld_text}[format](jd)
+    if format == "html":
+        page = to_html(jd, fragment=fragment)
+    else:
+        page = {"md": to_markdown, "json-ld": to_json_ld_text}[format](jd)
     for note in jd.notes:
-        err.print(f"note: {note}", highlight=False)
+        err().print(f"note: {note}", highlight=False)
     if band.salary:
-        err.print(f"salary band {band.note}", highlight=False)
+        err().print(f"salary band {band.note}", highlight=False)
     if output is None:
         print(page)
     else:
@@ -64,58 +77,68 @@ def new_command(
             output.write_text(page + "\n", encoding="utf-8")
         except OSError as e:
             raise InputError(f"{output}: cannot write ({e.strerror})") from None
-        err.print(f"wrote {output}", highlight=False)
+        err().print(f"wrote {output}", highlight=False)
 
 
 @jd_app.command("lint")
 def lint_command(
     files: Annotated[
-        list[Path], typer.Argument(metavar="FILE...", help="Job descriptions: text, Markdown or HTML.")
+        list[str],
+        typer.Argument(
+            metavar="FILE...", help="Job descriptions: text, Markdown or HTML; '-' reads standard input."
+        ),
     ],
-    format: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
+    format: Annotated[str, typer.Option("--format", help="text, json, sarif or github.")] = "text",
     min_severity: Annotated[
         str, typer.Option("--min-severity", help="error, warning or info: hide what is below.")
     ] = "info",
     date: Annotated[
         str | None, typer.Option("--date", help="Check the laws in force on this day (default: today).")
     ] = None,
+    stdin_name: Annotated[
+        str, typer.Option("--stdin-name", help="The file name to report for '-' (standard input).")
+    ] = "-",
 ) -> None:
     """Check job descriptions: template sections, pay range and pay-transparency laws, level against
     years, requirement count, gender-coded and exclusionary wording, readability, EEO statement, how to
-    apply. Exits 1 when any error is found, so a hiring team's CI can run it.
+    apply; and the JD against itself: duplicated duties, a title the text contradicts, work-model and pay
+    statements that disagree (with each other or with the page's JSON-LD). Exits 1 when any error is
+    found, so a hiring team's CI or pre-commit hook can run it; --format github prints annotations.
 
     Example: rolemap jd lint jd.md other.html --format sarif > jd.sarif
     """
     import datetime as dt
+    import sys
 
-    from rolemap.jd.lint import SEVERITIES, lint_text
-    from rolemap.jd.report import as_json, as_sarif, as_text
-    from rolemap.sources.files import check_readable, decode
-    from rolemap.text import looks_like_html, plain_text
+    from rolemap.jd.files import STDIN, lint_jd, read_jd
+    from rolemap.jd.findings import SEVERITIES
+    from rolemap.jd.report import FORMATS, as_github, as_json, as_sarif, as_text
 
-    if format not in ("text", "json", "sarif"):
-        raise InputError(f"--format {format!r}: use text, json or sarif")
+    if format not in FORMATS:
+        raise InputError(f"--format {format!r}: use {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
     if min_severity not in SEVERITIES:
         raise InputError(f"--min-severity {min_severity!r}: use error, warning or info")
     try:
         today = dt.date.fromisoformat(date) if date else None
     except ValueError:
         raise InputError(f"--date {date!r}: use a date like 2026-11-23") from None
+    if files.count(STDIN) > 1:
+        raise InputError("'-' (standard input) may be named once")
     shown = SEVERITIES[: SEVERITIES.index(min_severity) + 1]
     results, errors, started = [], 0, time.perf_counter()
-    for path in files:
-        check_readable(path)
-        raw = decode(path.read_bytes(), str(path))
-        text = plain_text(raw) if looks_like_html(raw) or path.suffix.lower() in (".html", ".htm") else raw
-        text, findings = lint_text(text, today)
-        errors += sum(f.severity == "error" for f in findings)
-        results.append((str(path), text, [f for f in findings if f.severity in shown]))
-    if format == "text":
-        for where, text, findings in results:
-            if findings:
-                print(as_text(where, text, findings))
-        counts = {s: sum(f.severity == s for _, _, fs in results for f in fs) for s in SEVERITIES}
-        err.print(
+    for name in files:
+        raw = read_jd(name, sys.stdin.buffer if name == STDIN else None)
+        linted = lint_jd(stdin_name if name == STDIN else name, raw, today)
+        errors += sum(f.severity == "error" for f in linted.findings)
+        results.append(replace(linted, findings=[f for f in linted.findings if f.severity in shown]))
+    if format in ("text", "github"):
+        text = (
+            "\n".join(filter(None, (as_text(r) for r in results))) if format == "text" else as_github(results)
+        )
+        if text:
+            print(text)
+        counts = {s: sum(f.severity == s for r in results for f in r.findings) for s in SEVERITIES}
+        err().print(
             f"{len(files)} file(s): {counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes ({time.perf_counter() - started:.1f} s)",
             highlight=False,
         )

@@ -6,19 +6,18 @@ import os
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
+from rolemap.cli.console import err
+from rolemap.cli.options import DbOpt
 from rolemap.errors import InputError
-from rolemap.store.db import ENV_VAR, open_store
 
 web_app = typer.Typer()
-err = Console(stderr=True)
 TOKEN_VAR = "ROLEMAP_TOKEN"
 
 
 @web_app.command("serve")
 def serve_command(
-    db: Annotated[str | None, typer.Option("--db", help=f"Database URL or SQLite file (default: ${ENV_VAR}).")] = None,
+    db: DbOpt = None,
     host: Annotated[str, typer.Option(help="Address to listen on. Beyond loopback needs --token.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 8000,
     token: Annotated[
@@ -39,6 +38,7 @@ def serve_command(
     import uvicorn
 
     from rolemap.analytics.frame import load_frame
+    from rolemap.store.db import open_store
     from rolemap.web.app import SERVE_ENV, WebSettings, create_app, serve_environment
     from rolemap.web.security import is_loopback
 
@@ -55,7 +55,7 @@ def serve_command(
     store = open_store(db)
     settings = WebSettings(token=token, max_upload_bytes=max_upload_mb * 2**20)
     shown = f"[{host}]" if ":" in host else host
-    err.print(
+    err().print(
         f"rolemap serving {store.describe()} at http://{shown}:{port}/ with {workers} "
         f"process{'es' if workers > 1 else ''}  (Ctrl-C stops)",
         highlight=False,

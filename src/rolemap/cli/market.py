@@ -1,104 +1,55 @@
-"""The market commands: market, pay, tracker, profile, trends, changes, report. Each takes the same lane
-filters, builds (or reuses) the market frame of the store and prints a table, JSON or CSV."""
+"""The market commands: market, pay, tracker, profile, trends, changes, report and near-dups. Each takes the
+same lane filters (rolemap.cli.options), builds (or reuses) the market frame of the store and prints a
+table, JSON or CSV."""
 
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
-from rolemap.analytics import market as market_lib
-from rolemap.analytics import trends as trends_lib
-from rolemap.analytics.frame import MarketFrame, load_frame
-from rolemap.analytics.lane import Lane, parse_period
-from rolemap.analytics.near_dups import DEFAULT_THRESHOLD, near_groups
-from rolemap.analytics.pay import load_rates, pay_scale
+from rolemap.analytics.near_dups import DEFAULT_THRESHOLD
+from rolemap.cli.console import err, out
+from rolemap.cli.options import (
+    AsCsv,
+    AsJson,
+    Company,
+    Currency,
+    DbOpt,
+    Employment,
+    Language,
+    Location,
+    OpenOnly,
+    RatesFile,
+    Seniority,
+    Since,
+    Skill,
+    Source,
+    SystemType,
+    Until,
+    WorkModel,
+    lane_filters,
+    lane_of,
+)
 from rolemap.errors import InputError
-from rolemap.present import market_view as view
-from rolemap.store.db import ENV_VAR, open_store
-from rolemap.store.repository import mark_near_duplicates, unique_texts
+
+if TYPE_CHECKING:
+    from rolemap.analytics.frame import MarketFrame
 
 market_app = typer.Typer()
-out = Console()
-err = Console(stderr=True)
 
 
-def _many(help_text: str, name: str) -> Any:
-    return typer.Option(
-        name, help=help_text + " Repeat or separate with commas.", rich_help_panel="Lane filters"
-    )
+def market_frame(db: str | None) -> MarketFrame:
+    from rolemap.analytics.frame import load_frame
+    from rolemap.store.db import open_store
 
-
-DbOpt = Annotated[
-    str | None, typer.Option("--db", help=f"Database URL or SQLite file (default: ${ENV_VAR}).")
-]
-Language = Annotated[list[str] | None, _many("Programming language (go, python, java…).", "--language")]
-Seniority = Annotated[
-    list[str] | None, _many("Level: intern, junior, mid, senior, staff, manager.", "--seniority")
-]
-SystemType = Annotated[
-    list[str] | None, _many("System type: product, data, distributed, platform, security.", "--system-type")
-]
-WorkModel = Annotated[list[str] | None, _many("remote, hybrid or onsite.", "--work-model")]
-Employment = Annotated[
-    list[str] | None,
-    _many("full_time, part_time, contract, internship, temporary.", "--employment-type"),
-]
-Skill = Annotated[list[str] | None, _many("Skill id (kubernetes, postgresql…).", "--skill")]
-Company = Annotated[list[str] | None, _many("Company name (exact, any case).", "--company")]
-Location = Annotated[
-    list[str] | None,
-    _many("Words the location holds (Berlin, US, London…; whole words, any case).", "--location"),
-]
-Source = Annotated[list[str] | None, _many("Source: hn, jsonl, csv, greenhouse, lever, ashby…", "--source")]
-Since = Annotated[
-    str | None, typer.Option(help="First period: 2017, 2017Q1 or 2017-03.", rich_help_panel="Lane filters")
-]
-Until = Annotated[
-    str | None,
-    typer.Option(help="Last period, included: 2018, 2018Q1 or 2018-03.", rich_help_panel="Lane filters"),
-]
-OpenOnly = Annotated[
-    bool, typer.Option("--open", help="Only postings not closed.", rich_help_panel="Lane filters")
-]
-AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-AsCsv = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
-Currency = Annotated[str, typer.Option(help="Currency every salary is converted to.")]
-RatesFile = Annotated[
-    Path | None,
-    typer.Option("--rates", help="Your own exchange-rate table (JSON, same shape as the bundled one)."),
-]
-
-
-def _split(values: list[str] | None) -> tuple[str, ...]:
-    return tuple(v.strip().lower() for item in values or [] for v in item.split(",") if v.strip())
-
-
-def lane_of(**filters: Any) -> Lane:
-    since, until = filters.pop("since"), filters.pop("until")
-    return Lane(
-        **{k: _split(v) for k, v in filters.items() if k != "open_only"},
-        since=parse_period(since) if since else None,
-        until=parse_period(until, end=True) if until else None,
-        open_only=filters.get("open_only", False),
-    )
-
-
-def _frame(db: str | None) -> MarketFrame:
     store = open_store(db)
-    with err.status("reading the store into the market view…") if err.is_terminal else _nothing():
+    status = err().status("reading the store into the market view…") if err().is_terminal else nullcontext()
+    with status:
         return load_frame(store)
-
-
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def _emit(as_json: bool, as_csv: bool, data: Any, csv_text: Any, table: Any) -> None:
@@ -109,7 +60,7 @@ def _emit(as_json: bool, as_csv: bool, data: Any, csv_text: Any, table: Any) -> 
     elif as_csv:
         print(csv_text(), end="")
     else:
-        out.print(table())
+        out().print(table())
 
 
 @market_app.command("market")
@@ -130,7 +81,11 @@ def market_command(
 
     With --dataset FOLDER/ the same figures come from a Parquet dataset of any size, scanned where it lies.
     """
-    lane = lane_of(**_filters(locals()))
+    from rolemap.analytics import market as market_lib
+    from rolemap.analytics.pay import load_rates, pay_scale
+    from rolemap.present import market_view as view
+
+    lane = lane_of(**lane_filters(locals()))
     if dataset is not None:
         from rolemap.analytics.dataset import dataset_market
 
@@ -139,7 +94,7 @@ def market_command(
         m = dataset_market(dataset, lane, top, currency, load_rates(rates))
         _emit(as_json, as_csv, m.as_dict(), lambda: view.market_csv(m), lambda: view.market_view(m))
         return
-    frame = _frame(db)
+    frame = market_frame(db)
     m = market_lib.market(frame, lane, top, pay_scale(frame, currency, load_rates(rates)))
     _emit(as_json, as_csv, m.as_dict(), lambda: view.market_csv(m), lambda: view.market_view(m))
 
@@ -159,10 +114,14 @@ def pay_command(
 
     Example: rolemap pay --language python --by scope
     """
+    from rolemap.analytics import market as market_lib
+    from rolemap.analytics.pay import load_rates, pay_scale
+    from rolemap.present import market_view as view
+
     if by not in market_lib.PAY_DIMENSIONS:
         raise InputError(f"--by {by!r}: use one of {', '.join(market_lib.PAY_DIMENSIONS)}")
-    lane = lane_of(**_filters(locals()))
-    frame = _frame(db)
+    lane = lane_of(**lane_filters(locals()))
+    frame = market_frame(db)
     p = market_lib.pay_by(frame, lane, by, pay_scale(frame, currency, load_rates(rates)), min_cell)
     _emit(as_json, as_csv, p.as_dict(), lambda: view.pay_by_csv(p), lambda: view.pay_by_view(p))
 
@@ -180,8 +139,11 @@ def profile_command(
 
     Example: rolemap profile --language go --system-type distributed --min-share 0.25
     """
-    lane = lane_of(**_filters(locals()))
-    p = market_lib.profile(_frame(db), lane, min_share)
+    from rolemap.analytics import market as market_lib
+    from rolemap.present import market_view as view
+
+    lane = lane_of(**lane_filters(locals()))
+    p = market_lib.profile(market_frame(db), lane, min_share)
     _emit(as_json, as_csv, p.as_dict(), lambda: view.profile_csv(p), lambda: view.profile_view(p))
 
 
@@ -198,8 +160,11 @@ def tracker_command(
 
     Example: rolemap tracker --skill kubernetes --work-model remote --csv > tracker.csv
     """
-    lane = lane_of(**_filters(locals()))
-    rows, total = market_lib.tracker(_frame(db), lane, limit)
+    from rolemap.analytics import market as market_lib
+    from rolemap.present import market_view as view
+
+    lane = lane_of(**lane_filters(locals()))
+    rows, total = market_lib.tracker(market_frame(db), lane, limit)
     data = {"lane": lane.describe(), "postings": total, "rows": [r.__dict__ for r in rows]}
     _emit(as_json, as_csv, data, lambda: view.tracker_csv(rows), lambda: view.tracker_view(rows, total))
 
@@ -217,8 +182,11 @@ def trends_command(
 
     Example: rolemap trends --every quarter --since 2015
     """
-    lane = lane_of(**_filters(locals()))
-    t = trends_lib.trends(_frame(db), lane, every, top)
+    from rolemap.analytics import trends as trends_lib
+    from rolemap.present import market_view as view
+
+    lane = lane_of(**lane_filters(locals()))
+    t = trends_lib.trends(market_frame(db), lane, every, top)
     _emit(as_json, as_csv, t.as_dict(), lambda: view.trends_csv(t), lambda: view.trends_view(t))
 
 
@@ -238,20 +206,13 @@ def changes_command(
 
     Example: rolemap changes --since 2014Q1 --to 2018Q1
     """
-    filters = _filters(locals())
+    from rolemap.analytics import trends as trends_lib
+    from rolemap.present import market_view as view
+
+    filters = lane_filters(locals())
     lane = lane_of(**filters, since=None, until=None)
-    c = trends_lib.changes(_frame(db), lane, since.upper(), to.upper() if to else None, every, alpha)
+    c = trends_lib.changes(market_frame(db), lane, since.upper(), to.upper() if to else None, every, alpha)
     _emit(as_json, as_csv, c.as_dict(), lambda: view.changes_csv(c), lambda: view.changes_view(c))
-
-
-_FILTER_NAMES = (
-    "language", "seniority", "system_type", "work_model", "employment_type", "skill", "company", "location",
-    "source", "since", "until", "open_only",
-)  # fmt: skip
-
-
-def _filters(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: values[k] for k in _FILTER_NAMES if k in values and not (k == "since" and "to" in values)}
 
 
 @market_app.command("report")
@@ -269,20 +230,21 @@ def report_command(
 
     Example: rolemap report --language go -o go.html
     """
+    from rolemap.analytics.pay import load_rates, pay_scale
     from rolemap.present.report import gather, render_html, render_markdown
 
     kind = (format or output.suffix.lstrip(".") or "html").lower()
     if kind not in ("html", "md"):
         raise InputError(f"--format {kind!r}: use html or md")
-    lane = lane_of(**_filters(locals()))
-    frame = _frame(db)
+    lane = lane_of(**lane_filters(locals()))
+    frame = market_frame(db)
     data = gather(frame, lane, pay_scale(frame, currency, load_rates(rates)), every)
     page = render_html(data) if kind == "html" else render_markdown(data)
     try:
         output.write_text(page, encoding="utf-8")
     except OSError as e:
         raise InputError(f"{output}: cannot write the report ({e.strerror})") from None
-    err.print(f"wrote {output} ({kind}, {len(page) / 1024:,.0f} KB)", highlight=False)
+    err().print(f"wrote {output} ({kind}, {len(page) / 1024:,.0f} KB)", highlight=False)
 
 
 @market_app.command("near-dups")
@@ -307,13 +269,18 @@ def near_dups_command(
     if dataset is not None:
         _dataset_near_dups(dataset, threshold, limit, as_json)
         return
+    from rolemap.analytics.near_dups import near_groups
+    from rolemap.present import market_view as view
+    from rolemap.store.db import open_store
+    from rolemap.store.repository import mark_near_duplicates, unique_texts
+
     store = open_store(db)
     rows = unique_texts(store)
-    with err.status(f"comparing {len(rows):,} postings…"):
+    with err().status(f"comparing {len(rows):,} postings…"):
         groups = near_groups([r[0] for r in rows], [r[2] for r in rows], threshold)
     if apply:
         moved = mark_near_duplicates(store, [g.ids for g in groups])
-        err.print(f"stored: {moved:,} postings now count with their group's first", highlight=False)
+        err().print(f"stored: {moved:,} postings now count with their group's first", highlight=False)
     titles = {
         pid: title or " ".join(text.split())[:60] for pid, title, text in rows
     }  # HN posts have no title
@@ -325,19 +292,20 @@ def near_dups_command(
         }  # fmt: skip
         print(json.dumps(payload, indent=1))
         return
-    out.print(view.near_dups_view(groups[:limit], titles, len(rows), extra, threshold))
+    out().print(view.near_dups_view(groups[:limit], titles, len(rows), extra, threshold))
 
 
 def _dataset_near_dups(folder: Path, threshold: float, limit: int, as_json: bool) -> None:
     from rolemap.cluster.dedup import dataset_near_groups, write_near_dups
+    from rolemap.present import market_view as view
 
     if not folder.is_dir():
         raise InputError(f"--dataset {folder}: not a folder; name the -o FOLDER/ of rolemap extract")
-    with err.status(f"grouping the postings of {folder}…"):
+    with err().status(f"grouping the postings of {folder}…"):
         groups, postings = dataset_near_groups(folder, threshold)
     written = write_near_dups(folder, groups)
     extra = sum(len(g.ids) - 1 for g in groups)
-    err.print(f"wrote {written} ({extra:,} postings count with their group's first)", highlight=False)
+    err().print(f"wrote {written} ({extra:,} postings count with their group's first)", highlight=False)
     if as_json:
         payload = {
             "threshold": threshold, "postings": postings, "counted_once": postings - extra,
@@ -345,4 +313,4 @@ def _dataset_near_dups(folder: Path, threshold: float, limit: int, as_json: bool
         }  # fmt: skip
         print(json.dumps(payload, indent=1))
         return
-    out.print(view.near_dups_view(groups[:limit], {}, postings, extra, threshold))
+    out().print(view.near_dups_view(groups[:limit], {}, postings, extra, threshold))

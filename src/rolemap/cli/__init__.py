@@ -1,0 +1,74 @@
+"""The rolemap command line: a thin client of the library. Each command parses its arguments, calls one
+library function and formats the result; errors become one line on stderr and exit code 1.
+
+One module a command group: `options` (the shared options), `ingest` (ingest, fetch, extract), `postings`
+(list, show, export, info, summary), `taxonomy`, `market` (the market frame's commands), `jd`, `resume`
+(resume …, match, watch) and `web` (serve). A command imports the libraries it uses when it runs, so
+building the command tree (and `rolemap --help`) imports none of them: tests/test_startup.py keeps it so."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from rolemap import __version__
+from rolemap.cli.console import err, out
+from rolemap.cli.ingest import ingest_app
+from rolemap.cli.jd import jd_app
+from rolemap.cli.market import market_app
+from rolemap.cli.postings import postings_app
+from rolemap.cli.resume import resume_app, seeker_app
+from rolemap.cli.taxonomy import taxonomy_app
+from rolemap.cli.web import web_app
+from rolemap.errors import RolemapError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="rolemap",
+    help="Turn real job postings into a clear map of the backend job market.\n\n"
+    "Start with: rolemap ingest --sample && rolemap summary",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+for commands in (market_app, seeker_app, web_app, ingest_app, postings_app):
+    app.registered_commands.extend(commands.registered_commands)
+app.add_typer(taxonomy_app, name="taxonomy")
+app.add_typer(jd_app, name="jd")
+app.add_typer(resume_app, name="resume")
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        out().print(f"rolemap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn real job postings into a clear map of the backend job market."""
+
+
+def main() -> None:
+    # numpy's OpenBLAS starts a thread a core when imported, and they spin a while; rolemap multiplies no
+    # matrix, so one is enough (for the Dask and web workers started from here too). A set value is kept.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    try:
+        app()
+    except RolemapError as e:
+        err().print(f"error: {e.message}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err().print("interrupted; every batch stored so far is complete", highlight=False)
+        sys.exit(130)

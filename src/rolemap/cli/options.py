@@ -1,0 +1,130 @@
+"""The options several commands share, each defined once: the store (--db), --json and --csv, the Dask
+engine, the pay scale and the lane filters of the market and seeker commands.
+
+Only Typer is imported here: the command tree and --help are built from these without the libraries the
+commands use (rolemap.cli's start-up test keeps it so)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from rolemap.store.url import ENV_VAR, default_db_path
+
+if TYPE_CHECKING:
+    from rolemap.analytics.lane import Lane
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help=f"Database URL or SQLite file path (default: ${ENV_VAR}, else {default_db_path()}).",
+        show_default=False,
+    ),
+]
+# The market, seeker and web commands' --db: the same option with its shorter help.
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help=f"Database URL or SQLite file (default: ${ENV_VAR}).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+AsCsv = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
+
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        help="local: this process; dask: a Dask cluster (--scheduler, else one worker process per core).",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask).",
+        show_default=False,
+    ),
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Workers of the local Dask cluster (default: one per core).",
+        show_default=False,
+    ),
+]
+
+Currency = Annotated[str, typer.Option(help="Currency every salary is converted to.")]
+RatesFile = Annotated[
+    Path | None,
+    typer.Option("--rates", help="Your own exchange-rate table (JSON, same shape as the bundled one)."),
+]
+
+
+# The lane filters. A command takes the ones it needs as parameters of these names, and turns them into a
+# Lane with lane_of(**lane_filters(locals())).
+def _many(help_text: str, name: str) -> Any:
+    return typer.Option(
+        name, help=help_text + " Repeat or separate with commas.", rich_help_panel="Lane filters"
+    )
+
+
+Language = Annotated[list[str] | None, _many("Programming language (go, python, java…).", "--language")]
+Seniority = Annotated[
+    list[str] | None, _many("Level: intern, junior, mid, senior, staff, manager.", "--seniority")
+]
+SystemType = Annotated[
+    list[str] | None, _many("System type: product, data, distributed, platform, security.", "--system-type")
+]
+WorkModel = Annotated[list[str] | None, _many("remote, hybrid or onsite.", "--work-model")]
+Employment = Annotated[
+    list[str] | None,
+    _many("full_time, part_time, contract, internship, temporary.", "--employment-type"),
+]
+Skill = Annotated[list[str] | None, _many("Skill id (kubernetes, postgresql…).", "--skill")]
+Company = Annotated[list[str] | None, _many("Company name (exact, any case).", "--company")]
+Location = Annotated[
+    list[str] | None,
+    _many("Words the location holds (Berlin, US, London…; whole words, any case).", "--location"),
+]
+Source = Annotated[list[str] | None, _many("Source: hn, jsonl, csv, greenhouse, lever, ashby…", "--source")]
+Since = Annotated[
+    str | None, typer.Option(help="First period: 2017, 2017Q1 or 2017-03.", rich_help_panel="Lane filters")
+]
+Until = Annotated[
+    str | None,
+    typer.Option(help="Last period, included: 2018, 2018Q1 or 2018-03.", rich_help_panel="Lane filters"),
+]
+OpenOnly = Annotated[
+    bool, typer.Option("--open", help="Only postings not closed.", rich_help_panel="Lane filters")
+]
+
+LANE_FILTERS = (
+    "language", "seniority", "system_type", "work_model", "employment_type", "skill", "company", "location",
+    "source", "since", "until", "open_only",
+)  # fmt: skip
+
+
+def lane_filters(values: dict[str, Any]) -> dict[str, Any]:
+    """The lane filters among a command's parameters (its locals()). A command with --to (changes) uses
+    --since as its earlier period, not as a filter."""
+    return {k: values[k] for k in LANE_FILTERS if k in values and not (k == "since" and "to" in values)}
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip().lower() for item in values or [] for v in item.split(",") if v.strip())
+
+
+def lane_of(**filters: Any) -> Lane:
+    from rolemap.analytics.lane import Lane, parse_period
+
+    since, until = filters.pop("since"), filters.pop("until")
+    return Lane(
+        **{k: _split(v) for k, v in filters.items() if k != "open_only"},
+        since=parse_period(since) if since else None,
+        until=parse_period(until, end=True) if until else None,
+        open_only=filters.get("open_only", False),
+    )

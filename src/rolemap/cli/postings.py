@@ -1,0 +1,181 @@
+"""`rolemap list`, `show`, `export`, `info` and `summary`: what the store holds."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from rolemap.cli.console import err, out
+from rolemap.cli.options import DbOption, JsonOption
+from rolemap.errors import InputError
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+postings_app = typer.Typer()
+
+
+@postings_app.command("list")
+def list_command(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=10000, help="How many postings.")] = 20,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
+    open_only: Annotated[bool, typer.Option("--open", help="Only postings not closed.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored postings, newest first, with their level, language and work model."""
+    from rich.table import Table
+
+    from rolemap.store.db import open_store
+    from rolemap.store.repository import list_postings
+
+    rows = list_postings(open_store(db), limit=limit, offset=offset, include_closed=not open_only)
+    if as_json:
+        out().print_json(json.dumps(rows, default=str))
+        return
+    table = Table("id", "title", "company", "posted", "level", "language", "work model")
+    for r in rows:
+        title = r["title"] or (r["source_fields"] or {}).get("header", "")
+        table.add_row(
+            r["id"],
+            _cut(title, 50),
+            _cut(r["company"] or "", 28),
+            (r["posted_at"] or "")[:10],
+            r["seniority"] or "",
+            r["primary_language"] or "",
+            r["work_model"] or "",
+        )
+    out().print(table)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@postings_app.command("show")
+def show_command(
+    posting_id: Annotated[str, typer.Argument(metavar="ID")], db: DbOption = None, as_json: JsonOption = False
+) -> None:
+    """Show one posting: its fields, its source fields and its extraction record."""
+    from rolemap.store.db import open_store
+    from rolemap.store.repository import get_posting
+
+    row = get_posting(open_store(db), posting_id)
+    if row is None:
+        raise InputError(f"no posting with id {posting_id!r}; `rolemap list` shows the ids")
+    if as_json:
+        out().print_json(json.dumps(row, default=str))
+        return
+    for key in (
+        "id",
+        "title",
+        "company",
+        "location",
+        "url",
+        "posted_at",
+        "source",
+        "board",
+        "first_seen",
+        "last_seen",
+        "closed_at",
+        "duplicate_of",
+    ):
+        if row.get(key):
+            out().print(f"[bold]{key}[/]: {row[key]}", highlight=False)
+    if row.get("source_fields"):
+        out().print("[bold]source fields[/]:", json.dumps(row["source_fields"], default=str), highlight=False)
+    record = row.get("extraction") or {}
+    out().print("[bold]extraction[/]:")
+    for key, value in record.items():
+        if key not in ("id", "evidence") and value not in (None, [], {}):
+            out().print(f"  {key}: {json.dumps(value)}", highlight=False)
+    out().print("[bold]text[/]:")
+    out().print(row.get("text", ""), markup=False, highlight=False)
+
+
+@postings_app.command("export")
+def export_command(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="File to write; '-' for stdout (not parquet).")
+    ] = "-",
+) -> None:
+    """Export every stored posting with its extraction record."""
+    from rolemap.present.export import export
+    from rolemap.store.db import open_store
+    from rolemap.store.repository import iter_postings
+
+    rows = iter_postings(open_store(db))
+    target: Path | Any = sys.stdout if output == "-" else Path(output)
+    n = export(rows, fmt, target)
+    err().print(f"exported {n} postings", highlight=False)
+
+
+@postings_app.command("info")
+def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Where the store is, its schema version and how many postings it holds."""
+    from rolemap import __version__
+    from rolemap.store.db import default_db_path, open_store, schema_revision
+    from rolemap.store.repository import count_postings
+
+    store = open_store(db)
+    info = {
+        "version": __version__,
+        "db": store.describe(),
+        "schema": schema_revision(store),
+        "postings": count_postings(store),
+        "default_db": str(default_db_path()),
+    }
+    if as_json:
+        out().print_json(json.dumps(info))
+        return
+    for key, value in info.items():
+        out().print(f"{key:>10}: {value}", highlight=False)
+
+
+@postings_app.command("summary")
+def summary_command(
+    db: DbOption = None, top: Annotated[int, typer.Option(min=1, max=100)] = 10, as_json: JsonOption = False
+) -> None:
+    """A first market summary: postings, levels, top languages and skills, stated pay."""
+    from rolemap.analytics import market_summary
+    from rolemap.store.db import open_store
+
+    s = market_summary(open_store(db), top=top)
+    if as_json:
+        out().print_json(json.dumps(dataclasses.asdict(s)))
+        return
+    if not s.postings:
+        out().print(
+            "The store holds no postings yet: run `rolemap ingest --sample` or `rolemap ingest FILE`."
+        )
+        return
+    out().print(
+        f"[bold]{s.postings:,}[/] postings ({s.open_postings:,} open) from [bold]{s.companies:,}[/] companies"
+    )
+    out().print(_share_table("level", list(s.levels.items()), s))
+    out().print(_share_table("language", s.top_languages, s))
+    out().print(_share_table("skill", s.top_skills, s))
+    if not s.salaries:
+        out().print("No posting states its pay.")
+    for f in s.salaries[:3]:
+        out().print(
+            f"pay ({f.currency} per {f.period}, {f.count} postings that state it): median {f.median:,.0f}, "
+            f"middle half {f.p25:,.0f}–{f.p75:,.0f}",
+            highlight=False,
+        )
+
+
+def _share_table(name: str, rows: list[tuple[str, int]], s: Any) -> Table:
+    from rich.table import Table
+
+    table = Table(name, "postings", "share")
+    for key, count in rows:
+        table.add_row(key, f"{count:,}", f"{s.share(count):.0%}")
+    return table

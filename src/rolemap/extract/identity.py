@@ -1,0 +1,358 @@
+"""Who hires and for what title: the header of a posting read segment by segment, and the company named in
+its text.
+
+A header is the first line of a posting with no title of its own (Hacker News: `Acme | Senior Backend
+Engineer | Berlin | REMOTE | https://acme.io`), or the title line itself. Each segment is read for what it
+is — a URL or e-mail, a work-model / employment / visa flag, pay, a place (the gazetteer says so), a role
+(it ends in or holds a role noun) — and only a segment that is none of these can be the company. Without a
+header, the company comes from the sentences that name a hirer ("Acme is hiring", "At Acme, we",
+"Company: Acme", "About Acme", "Acme is an equal opportunity employer"). A reader that is not sure leaves
+the field empty: a city is never a company, a URL never a title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from rolemap.extract.places import parse_places, places_in_text
+from rolemap.extract.roles import is_role_title, seniority_of, technology_names
+from rolemap.models import Location, Span
+
+_SEPARATOR = re.compile(r"\s*\|\s*|\s+[•–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*|\s+::\s+|[–—]")
+_URL = re.compile(
+    r"(?i)\(?\s*(?:https?://|www\.)\S+\s*\)?|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|co|ai|net|org|dev|"
+    r"app|tech|me|us|uk|de|fr|nl|ly|so|sh|xyz|jobs|careers)\b(?:/\S*)?"
+)
+_FLAG = re.compile(
+    r"(?i)^(?:[\s,&+/()]*(?:remote(?:ly)?(?: ok| friendly| first| only| possible| allowed)?|on[- ]?site|onsite|"
+    r"in[- ]office|hybrid|relo(?:cation)?(?: ok| assistance| available| provided)?|visa(?: sponsorship)?"
+    r"(?: available| ok| provided)?|h-?1b|sponsorship|interns?(?:hips?)?|full[- ]?time|part[- ]?time|contract(?:or)?s?|"
+    r"permanent|freelance|temp(?:orary)?|equity|no remote|ft|pt|w2|c2c|1099|flexible|us only|eu only|"
+    r"worldwide|anywhere|global|international|apply|jobs?|careers?|hiring|we'?re hiring|new|yc \w\d+)[\s,&+/()!.]*)+$"
+)
+_PAY = re.compile(r"[$€£¥₹]\s?\d|\d\s?[kK]\b|\b(?:salary|usd|eur|gbp|per annum|/yr|/year)\b", re.I)
+_HIRING = re.compile(
+    r"\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?(?:hiring|looking|seeking|recruiting|searching|growing)\b"
+    r"|\s+(?:seeks|wants|needs)\b|\s+hiring\b",
+    re.I,
+)
+_NOT_A_NAME = re.compile(
+    r"(?i)^(?:we|our|us|this|the|it|you|they|he|she|a|an|my|client|our client|company|position|role|job|"
+    r"the company|the team|team|candidate|location|description|summary|overview|responsibilities|"
+    r"requirements|qualifications|benefits|who|what|why|how|where|when|hello|hi|hey|note|apply|about|"
+    r"looking|seeking|hiring|remote|onsite|everyone|nobody|someone|there|here|each|all|job description|"
+    r"customer|our customer|employer|firm|organization|organisation|agency|startup|business|"
+    r"position summary|job summary|role overview|immediate need|urgent|new|direct client|confidential)$"
+    r"|^(?:their|our|your|his|her|its|this|that|these|those|my|a|an|every|each|any|some|no)\s"
+)
+
+
+_NAME_GLUE = frozenset({"of", "and", "for", "the", "de", "la", "le", "du", "von", "van", "y", "e", "in", "on", "at", "&"})
+
+
+@dataclass
+class Identity:
+    company: str | None = None
+    company_span: Span | None = None
+    title: str | None = None
+    title_span: Span | None = None
+    titles: list[tuple[str, Span]] = field(default_factory=list)  # each role segment of the header
+    places: list[tuple[Location, Span]] = field(default_factory=list)
+    given_location: str | None = None  # the input's own location string, read when the text names no place
+
+
+def read_identity(
+    text: str,
+    anchors: dict[str, list[Span]] | None = None,
+    given_company: str | None = None,
+    given_location: str | None = None,
+) -> Identity:
+    """Company, title and header places of a document (title + "\\n" + description); `anchors` are the
+    document scan's hits of the word list "identity" (key → spans)."""
+    out = Identity()
+    has_title = not text.startswith("\n")
+    line_start = 0 if has_title else 1
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end == -1 else line_end
+    _read_header(text, line_start, line_end, out, company_allowed=not has_title)
+    if given_company and (company := clean_company(given_company)):
+        out.company, out.company_span = company, None  # the source's own field: a fact, not a guess
+    if out.company is None:
+        found = company_in_text(text, anchors or {})
+        if found:
+            out.company, out.company_span = found
+    out.given_location = given_location
+    return out
+
+
+def _read_header(text: str, start: int, end: int, out: Identity, company_allowed: bool) -> None:
+    line = text[start:end]
+    if len(line) > 300:
+        return
+    segments = _segments(line, start)
+    named_alone = False  # a first line that is only a name: "42Floors (http://42floors.com/)"
+    if company_allowed and len(segments) < 2:
+        hiring = _hiring_sentence(line, start) or _comma_header(line, start)
+        named_alone = bool(hiring) or _name_line(text, line, end)
+        segments = hiring or segments
+    kept: list[tuple[int, int]] = []
+    for n, (seg_start, seg_end) in enumerate(segments):
+        raw = text[seg_start:seg_end]
+        bare = (_URL.sub(" ", raw) if "." in raw or "@" in raw else raw).strip(" ,.;:!()[]")
+        if n == 0 and company_allowed and not bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", raw.strip()):
+            bare = raw.strip()  # "Clay.io - San Francisco": the hirer named by its domain
+        if not bare or _FLAG.match(bare) or (_PAY.search(bare) and not is_role_title(bare)):
+            continue
+        if n == 0 and company_allowed and ", " in bare and _name_then_places(bare, seg_start, out, text):
+            continue
+        if is_role_title(bare) and len(bare.split()) <= 10:
+            out.titles.append((bare, Span(seg_start, seg_end, raw)))
+            kept.append((seg_start, seg_end))
+            continue
+        places = parse_places(bare)
+        if places is not None and (places or _looks_like_place(bare)):
+            out.places.extend((p, Span(seg_start, seg_end, raw)) for p in places)
+            continue
+        if company_allowed and out.company is None and not out.titles and (len(segments) > 1 or named_alone):
+            company = clean_company(raw)
+            if company and _plausible_company(company, header=True):
+                out.company, out.company_span = company, Span(seg_start, seg_end, raw)
+                continue
+        if not company_allowed:
+            kept.append((seg_start, seg_end))  # "Senior Back End Developer - Python, Big Data Processing"
+    if kept:
+        first, last = kept[0][0], kept[-1][1]
+        out.title = " ".join(text[first:last].split())
+        out.title_span = Span(first, last, text[first:last])
+    elif not company_allowed and line.strip():
+        out.title, out.title_span = line.strip(), Span(start, end, line)
+
+
+def _name_then_places(bare: str, seg_start: int, out: Identity, text: str) -> bool:
+    """ "Kensho, Boston, MA (Cambridge)": the hirer, then where."""
+    name, rest = bare.split(", ", 1)
+    places = parse_places(rest)
+    company = clean_company(name)
+    if not places or not company or parse_places(name) or not _plausible_company(company, header=True):
+        return False
+    out.company, out.company_span = company, Span(seg_start, seg_start + len(name), name)
+    where = seg_start + len(name) + 2
+    out.places.extend((p, Span(where, where + len(rest), rest)) for p in places)
+    return True
+
+
+def _segments(line: str, offset: int) -> list[tuple[int, int]]:
+    """The header's segments as (start, end) offsets, outer spaces trimmed."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in [*_SEPARATOR.finditer(line), None]:
+        stop = m.start() if m else len(line)
+        piece = line[pos:stop]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((offset + pos + lead, offset + pos + len(piece.rstrip())))
+        if m:
+            pos = m.end()
+    return out
+
+
+def _hiring_sentence(line: str, offset: int) -> list[tuple[int, int]]:
+    """ "Kueski is Hiring in Guadalajara, Mexico!" → the company, then the rest as its own segment."""
+    m = _HIRING.search(line[:120])
+    if not m or m.start() == 0:
+        return []
+    rest = line[m.end() :]
+    parts = [(offset, offset + m.start())]
+    role = re.match(r"\s*(?:for\s+)?(?:an?\s+|several\s+|multiple\s+)?([^!.;(]+?)(?=\s+(?:in|at|to|who|for)\s|[!.;(]|$)", rest)
+    if role and is_role_title(role.group(1)):
+        parts.append((offset + m.end() + role.start(1), offset + m.end() + role.end(1)))
+        rest_at = role.end()
+    else:
+        rest_at = 0
+    where = re.match(r"\s*(?:in|at)\s+([^!.;(]+)", rest[rest_at:])
+    if where:
+        parts.append((offset + m.end() + rest_at + where.start(1), offset + m.end() + rest_at + where.end(1)))
+    return parts
+
+
+def _comma_header(line: str, offset: int) -> list[tuple[int, int]]:
+    """ "Collective Health, (http://…), San Mateo, CA": a header written with commas, read as segments when
+    it holds a URL or a place besides its first piece."""
+    if ", " not in line or len(line) > 160:
+        return []
+    pieces = _segments(line.replace(", ", " | "), offset)
+    rest = ", ".join(line[a - offset : b - offset] for a, b in pieces[1:])
+    return pieces if len(pieces) > 1 and (_URL.search(rest) or parse_places(rest)) else []
+
+
+def _name_line(text: str, line: str, end: int) -> bool:
+    """A short first line carrying a URL, or followed by a line that is a place, is the hirer's name."""
+    bare = _URL.sub(" ", line).strip()
+    if not bare or len(bare.split()) > 4:
+        return False
+    if _URL.search(line):
+        return True
+    following = text[end + 1 : text.find("\n", end + 1) if text.find("\n", end + 1) > 0 else len(text)]
+    return bool(following.strip()) and bool(parse_places(following.strip()))
+
+
+def _looks_like_place(bare: str) -> bool:
+    return bool(re.fullmatch(r"(?i)[\w\s,.()/-]*\b(?:remote|on-?site|hybrid|anywhere|worldwide)\b[\w\s,.()/-]*", bare))
+
+
+@lru_cache(maxsize=50_000)
+def clean_company(raw: str) -> str | None:
+    """A company name without its URL, YC batch, tagline or "is hiring"."""
+    name = _URL.sub(" ", raw)
+    name = re.sub(r"(?i)\((?:yc|y combinator)[^)]*\)|\byc\s*[swf]\d{2}\b", " ", name)
+    name = _HIRING.split(name, maxsplit=1)[0]
+    name = re.split(r"['’]s\b", name, maxsplit=1)[0]  # "Genesis10's G10 Associates Program" → Genesis10
+    name = re.split(r"\s+[(\[]|[\[(]\s*$|\s+-\s+|:\s", name, maxsplit=1)[0]
+    name = " ".join(name.split()).strip(" ,.;:!-–—'\"*")
+    return name or None
+
+
+def _is_role_name(name: str) -> bool:
+    """ "Senior Engineer", "Software Developers" are roles; "ASA Architects", "Genius Developers" are firms."""
+    if not is_role_title(name):
+        return False
+    return bool(seniority_of(name) or re.search(r"(?i)\b(?:software|engineer|developer|programmer|manager|intern)\b", name))
+
+
+@lru_cache(maxsize=50_000)
+def _plausible_company(name: str, header: bool = False) -> bool:
+    """Not a place, a role or a sentence (nor, in a header segment, a technology): a name of at most six
+    words. Outside a header a company may share a product's name ("Informatica is the company …")."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or len(name) > 60 or _NOT_A_NAME.match(name):
+        return False
+    if not (name[0].isupper() or name[0].isdigit()):
+        return False
+    if any(w[0].islower() and w not in _NAME_GLUE for w in words):
+        return False  # "Be a full time DB Rethinker" is a sentence, not a name
+    if (is_role_title(name) if header else _is_role_name(name)) or _FLAG.match(name) or _PAY.search(name):
+        return False
+    if parse_places(name):
+        return False
+    return not header or name.lower() not in technology_names()
+
+
+# The sentences that name a hirer. Each is found by its fixed words (the word list "identity/company_*",
+# in the document's one scan), then the name is read from the capitalised words just before or after them:
+# 1–6 words, with a legal suffix ("CyberCoders, Inc").
+_NAME = (
+    r"((?:[A-Z0-9][\w&.'’!+-]*)(?:[ ](?:[A-Z0-9&][\w&.'’!+-]*|of|and|for|de|la|the)){0,5}"
+    r"(?:,?\s(?i:inc|llc|ltd|gmbh|corp|co|p\.a|plc|s\.a|ag|b\.v)\.?)?)"
+)
+_NAME_BEFORE = re.compile(_NAME + r"(?:\s*\([^)]{0,80}\))?,?\s*$")
+_NAME_AFTER = re.compile(_NAME)
+# kind → (strength: lower wins, the name must recur in the text, the name follows the words)
+_KINDS = {"field": (0, False, True), "hiring": (1, False, False), "at": (2, False, True), "intro": (3, False, True),
+          "eeo": (4, False, False), "about": (5, True, True), "is_a": (6, True, False)}  # fmt: skip
+_AFTER_CHECK = {
+    "at": re.compile(r",?\s+(?:we|our|you)\b"),
+    "intro": re.compile(r"(?:\s*\([^)]{0,40}\))?,?\s+(?:is|are|was|has)\b"),
+    "about": re.compile(r"\s*[:\n]"),
+}
+_NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)\b", re.I)
+
+
+def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Span] | None:
+    """The hirer named by the text's own sentences, the strongest kind first, or None. `anchors` are where
+    the document's scan found each kind's fixed words. The weaker kinds ("About X", "X is a …") count
+    only when the name recurs in the text, as a company's own name does; the equal-opportunity line is
+    read anywhere (it often closes a long posting), the others in the first 6,000 characters."""
+    best: tuple[int, int, tuple[str, Span]] | None = None
+    for kind, (strength, _, after) in _KINDS.items():
+        for anchor in anchors.get(kind, ()):
+            if (best is not None and best[0] < strength) or (kind != "eeo" and anchor.start > 6000):
+                break
+            if after:
+                name = _NAME_AFTER.match(text, anchor.end + (text[anchor.end : anchor.end + 1] == " "))
+                check = _AFTER_CHECK.get(kind)
+                if name and check and not check.match(text, name.end()):
+                    continue
+            else:
+                if kind == "is_a" and _NOT_AFTER.match(text, anchor.end):
+                    continue
+                word = text[text.rfind(" ", 0, anchor.start - 1) + 1 : anchor.start]
+                if not word[:1].isupper() and not word[:1].isdigit() and not word.rstrip().endswith((")", ".")):
+                    continue  # no name can end here: "it is a", "we are looking"
+                name = _NAME_BEFORE.search(text, max(0, anchor.start - 90), anchor.start)
+            best = _better(best, kind, text, name, anchor.start)
+    return best[2] if best else None
+
+
+def _better(
+    best: tuple[int, int, tuple[str, Span]] | None, kind: str, text: str, m: re.Match[str] | None, at: int
+) -> tuple[int, int, tuple[str, Span]] | None:
+    if m is None:
+        return best
+    strength, needs_repeat, _ = _KINDS[kind]
+    if best is not None and (best[0], best[1]) <= (strength, at):
+        return best
+    found = _name_at(text, m.start(1), m.end(1))
+    if found is None or (needs_repeat and (len(found[0]) <= 2 or not _recurs(text, found[0]))):
+        return best
+    return strength, at, found
+
+
+_GLUE = re.compile(r"(?<=[a-z.!?)])(?=[A-Z])")  # "resume!CyberCoders": a block boundary lost
+
+
+def _name_at(text: str, start: int, end: int) -> tuple[str, Span] | None:
+    """The name captured at text[start:end], mended where the source glued two blocks together
+    ("VacationsV2Soft" → "V2Soft" when "V2Soft" stands alone elsewhere) and without a heading word or a
+    doubled name ("About Plymouth Rock Plymouth Rock" → "Plymouth Rock")."""
+    raw = text[start:end]
+    first = raw.split(" ", 1)[0].rstrip(",")
+    half = len(first) // 2
+    if len(first) % 2 == 0 and half > 1 and first[:half] == first[half:]:
+        start, raw = start + half, raw[half:]  # "CyberCodersCyberCoders, Inc": a logo's alt text glued on
+    for cut in reversed([m.start() for m in _GLUE.finditer(raw)]):
+        tail = raw[cut:]
+        word = tail.split()[0].rstrip(",")
+        if re.search(r"(?<![A-Za-z])" + re.escape(word) + r"(?![a-z])", text[:start] + text[end:]):
+            start, raw = start + cut, tail
+            break
+    heading = re.match(r"(?:About|Why|Join|Overview|Description|Summary)\s+", raw)
+    if heading:
+        start, raw = start + heading.end(), raw[heading.end() :]
+    words = raw.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        raw = " ".join(words[:half])
+    name = clean_company(raw)
+    if name:
+        name = re.sub(r"^(?:The|the)\s+", "", name)
+    if not name or not _plausible_company(name):
+        return None
+    return name, Span(start, start + len(raw), text[start : start + len(raw)])
+
+
+def _recurs(text: str, name: str) -> bool:
+    return len(re.findall(r"(?<![A-Za-z])" + re.escape(name) + r"(?![a-z])", text)) >= 2
+
+
+def locations_of(
+    identity: Identity, text: str, anchors: dict[str, list[Span]] | None = None
+) -> tuple[list[Location], list[Span]]:
+    """The header's places, then those the text names (pairs, cues, remote limited to a country)."""
+    anchors = anchors or {}
+    found: dict[Location, Span] = {}
+    in_text = places_in_text(text, anchors.get("place_cue", []), anchors.get("remote", []))
+    for place, span in [*identity.places, *in_text]:
+        found.setdefault(place, span)
+    if not found and identity.given_location:
+        for place in parse_places(identity.given_location) or []:
+            found[place] = Span(0, 0, "")  # the input's location field: no span of the text
+    cities = {p.country for p in found if p.city}
+    # A country named alone adds nothing when a city of it is listed ("New York, New York").
+    places = [p for p in found if p.city or p.country not in cities or _remote_limit(found[p])]
+    return places, [found[p] for p in places if found[p].end > found[p].start]
+
+
+def _remote_limit(span: Span) -> bool:
+    return "remote" in span.text.lower()

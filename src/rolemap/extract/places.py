@@ -1,0 +1,353 @@
+"""Places of work: a gazetteer (GeoNames through `scripts/build_gazetteer.py`) and the readers that use it.
+
+A place is claimed only where the text says it is one, so a town called "Mobile" or "Cloud" never turns an
+ad into a place of work:
+- `read_places(segment)` reads a string that is a place by position: a board's location field, a Hacker
+  News header segment, the words after "Location:" — every part must be a known place (or a work-model
+  word) or nothing is claimed;
+- `places_in_text(text)` finds "City, ST" / "City, Country" pairs (the gazetteer must hold that city in
+  that region or country), places after cues ("Location:", "based in", "office in"), and the country that
+  remote work is limited to ("Remote (US only)", "remote within Canada").
+Metro names fold to their city (NYC → New York, Bay Area → San Francisco); a city without a region is the
+most populous of that name.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from rolemap.models import Location, Span
+
+MIN_BARE_POPULATION = 15_000  # a city named without its region must be at least a town of this size
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str
+    country: str
+    region: str
+    population: int
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    cities: dict[str, list[str]]  # lower-case name → its cities' rows, most populous first (read on use)
+    countries: dict[str, str]  # lower-case name or alias → ISO code ("" = not one country: "EU")
+    regions: dict[str, tuple[str, str]]  # exact code or lower-case name → (country, region code)
+    metros: dict[str, tuple[str, str]]  # lower-case metro name → (city, country)
+    not_places: frozenset[str]
+
+    def region(self, word: str) -> tuple[str, str] | None:
+        """A region by its code as written (upper case: "IN" is Indiana, "in" is not) or its name."""
+        if word.isupper() and len(word) <= 3:
+            return self.regions.get(word)
+        return self.regions.get(word.lower()) if not word.isupper() or len(word) > 3 else None
+
+    def country(self, word: str) -> str | None:
+        if len(word) <= 3 and not word.isupper():
+            return None  # "us", "uk" in running text are words
+        return self.countries.get(word.lower())
+
+    def towns(self, name: str) -> tuple[City, ...]:
+        return _towns(self, name.lower())
+
+    def city(self, name: str, country: str | None = None, region: str | None = None) -> City | None:
+        for city in self.towns(name):
+            if (country is None or city.country == country) and (region is None or city.region == region):
+                return city
+        return None
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    cities: dict[str, list[str]] = {}
+    countries: dict[str, str] = {}
+    regions: dict[str, tuple[str, str]] = {}
+    metros: dict[str, tuple[str, str]] = {}
+    not_places: set[str] = set()
+    raw = resources.files("rolemap.extract").joinpath("data/places.tsv.gz").read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    for line in lines[1:]:  # the first line names the source
+        kind, written, rest = line.split("\t", 2)
+        if kind == "city":  # rows come most populous first within a name; parsed only when looked up
+            cities.setdefault(written.lower(), []).append(rest)
+            continue
+        canonical, country, region, _ = rest.split("\t")
+        if kind == "country":
+            countries.setdefault(written.lower(), country)
+        elif kind == "region":
+            regions[written if written.isupper() and len(written) <= 3 else written.lower()] = (country, region)
+        elif kind == "metro":
+            metros[written.lower()] = (canonical, country)
+        else:
+            not_places.add(written.lower())
+    return Gazetteer(cities, countries, regions, metros, frozenset(not_places))
+
+
+@lru_cache(maxsize=20_000)
+def _towns(g: Gazetteer, key: str) -> tuple[City, ...]:
+    return tuple(_city_row(row) for row in g.cities.get(key, ()))
+
+
+def _city_row(row: str) -> City:
+    name, country, region, population = row.split("\t")
+    return City(name, country, region, int(population))
+
+
+# Words that stand beside a place in a location segment without being one ("London Onsite", "NYC or Remote").
+_FLAG_WORDS = frozenset(
+    "remote remotely onsite on-site in-office office hybrid relo relocation ok only preferred or and area metro "
+    "greater downtown hq headquarters full-time fulltime full time part-time part contract visa intern interns the "
+    "based anywhere worldwide global globally timezone timezones tz utc friendly possible welcome required "
+    "assistance available on site in also".split()
+)
+_PARTS = re.compile(r"\s*(?:[;|/()\[\]•+&]|\bor\b|\band\b|\s[-–—]\s)\s*", re.I)
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*", re.U)
+
+
+def read_places(segment: str) -> list[Location]:
+    """The places a location-only string names; [] unless every part of it is a place or a flag word."""
+    return parse_places(segment) or []
+
+
+def parse_places(segment: str) -> list[Location] | None:
+    """The places of a location-only string; None when some part of it is not a place ("Senior Engineer"),
+    [] when it is place-like but names no one place ("EU", "Remote")."""
+    found = _parse_places(segment)
+    return None if found is None else list(found)
+
+
+@lru_cache(maxsize=50_000)  # headers repeat their places ("San Francisco, CA", "REMOTE") post after post
+def _parse_places(segment: str) -> tuple[Location, ...] | None:
+    found: list[Location] = []
+    for part in _PARTS.split(segment):
+        part = part.strip(" ,.:!")
+        if not part:
+            continue
+        places = _part_places(part)
+        if places is None:
+            return None
+        found.extend(places)
+    return tuple(_same_country_districts(_neighbours(_unique(found))))
+
+
+def _neighbours(places: list[Location]) -> list[Location]:
+    """ "Santa Clara / San Francisco / Toronto": a name that several countries hold is read in the country
+    of the places named beside it (the US Santa Clara, not Cuba's)."""
+    countries = [p.country for p in places if p.city]
+    if len(countries) < 2:
+        return places
+    g = gazetteer()
+    out = []
+    for place in places:
+        here = g.city(place.city or "", place.country)
+        if place.city and countries.count(place.country) == 1 and here and here.population < 500_000:
+            other = next(
+                (c for c in sorted(set(countries), key=countries.count, reverse=True)
+                 if c != place.country and (there := g.city(place.city, c)) and there.population >= 15_000),
+                None,
+            )
+            if other:
+                place = Location(place.city, other)
+        out.append(place)
+    return _unique(out)
+
+
+def _population(g: Gazetteer, place: Location) -> int:
+    if place.city and place.city.lower() in g.metros:
+        return 10_000_000
+    city = g.city(place.city or "", place.country)
+    return city.population if city else 0
+
+
+def _same_country_districts(places: list[Location]) -> list[Location]:
+    """ "New York (Manhattan/Soho)": a small town abroad named beside a city is a district of that city."""
+    countries = {p.country for p in places if p.city}
+    if len(countries) < 2:
+        return places
+    g = gazetteer()
+    big = {p.country for p in places if p.city and _population(g, p) >= 1_000_000}
+    return [p for p in places if not p.city or not big or p.country in big]
+
+
+def _part_places(part: str) -> list[Location] | None:
+    """One part: "Cambridge, MA", "Leuven, Belgium", "Mayfair, London Onsite"; None if not a place.
+    A short capitalised piece that is not a place (a district: "Mayfair") is passed over when another
+    piece of the part is one."""
+    pieces = [p.strip() for p in part.split(",") if p.strip()]
+    out: list[Location] = []
+    unknown = False
+    i = 0
+    while i < len(pieces):
+        name = _bare(pieces[i])
+        after = _bare(pieces[i + 1]) if i + 1 < len(pieces) else ""
+        if not name:
+            i += 1
+            continue
+        pair = (_city_in(pieces[i].strip(), after) or _city_in(name, after)) if after else None
+        if pair is not None:
+            out.append(pair)
+            i += 2
+            continue
+        single = _one_place(pieces[i].strip()) or _one_place(name) or _city_then_region(name)
+        if single is None:
+            if len(name.split()) > 3 or not name[:1].isupper():
+                return None
+            unknown = True
+        elif single.city or single.country:  # "EU", "Worldwide" are known, but no one country
+            out.append(single)
+        i += 1
+    return None if unknown and not out else out
+
+
+def _city_then_region(name: str) -> Location | None:
+    """ "Conshohocken PA", "London UK", "Ottawa Ontario": a city and its region written without a comma."""
+    words = name.split()
+    for cut in (1, 2):
+        if len(words) > cut:
+            found = _city_in(" ".join(words[:-cut]), " ".join(words[-cut:]))
+            if found:
+                return found
+    return None
+
+
+def _bare(piece: str) -> str:
+    """The piece without the work-model and filler words around a place ("London Onsite" → "London")."""
+    return " ".join(w for w in piece.split() if w.lower().strip(".!") not in _FLAG_WORDS and not w.isdigit())
+
+
+def _city_in(name: str, where: str) -> Location | None:
+    """ "Cambridge", "MA" → Cambridge, US; "Melbourne", "AU" → Melbourne, AU; None if that city is not there."""
+    g = gazetteer()
+    whole = g.metros.get(f"{name}, {where}".lower())  # "Washington, DC"
+    if whole:
+        return Location(*whole)
+    metro = g.metros.get(name.lower())
+    own_region = g.region(name)
+    region = g.region(where)
+    country = g.country(where) if region is None else region[0]
+    if country is None and where.upper() == where and len(where) == 2:
+        country = where if any(c.country == where for c in g.towns(name)) else None
+    if not country:
+        return None
+    if metro and metro[1] == country:
+        return Location(metro[0], country)
+    if own_region and own_region[0] == country:
+        return Location(None, country)  # "Florida, United States": a region, not the town called Florida
+    city = g.city(name, country, region[1] if region else None) or (
+        g.city(name, country) if region is None else None
+    )
+    return Location(city.name, city.country) if city else None
+
+
+def _one_place(name: str) -> Location | None:
+    """A piece on its own: a metro, a city of some size, a country or a region; None if not a place."""
+    g = gazetteer()
+    key = name.lower()
+    if key in g.metros:
+        city, country = g.metros[key]
+        return Location(city, country)
+    country = g.country(name)
+    if country is not None:
+        return Location(None, country or None)
+    region = g.region(name)
+    if region is not None:
+        return Location(None, region[0])
+    if key in g.not_places or not name[:1].isupper():
+        return None
+    city = g.city(name)
+    if city and city.population >= MIN_BARE_POPULATION:
+        return Location(city.name, city.country)
+    return None
+
+
+def _unique(places: list[Location]) -> list[Location]:
+    return list(dict.fromkeys(places))
+
+
+# "Lake Success, NY", "Leuven, Belgium", "Montreal, Canada": up to four capitalised words, a comma, a region.
+# "Lake Success, NY", "Leuven, Belgium": a comma before a region or country is the anchor; only then are the
+# (up to four) capitalised words before it read as a city.
+_COMMA_REGION = re.compile(r",[ \t]?([A-Z][A-Za-z]*(?:[ -][A-Z][a-z]+){0,2})")
+_CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ -]){0,3}[A-Z][\w.'’-]*)$")
+_CUE_TAIL = re.compile(r"s?[ \t:–—-]*")
+_CUE_STOP = re.compile(r"(?<=[a-z])\.\s|\s{2,}|\s(?i:with|for|to|at|we|our|you|is|are)\s")
+_REMOTE_LIMIT = re.compile(
+    r"(?i)(?:\b(?:only|based|within|in|from|across|anywhere in|throughout)\b|[(\[,:–—-])\s*(?:the\s+)?$"
+)
+
+
+def places_in_text(text: str, cues: list[Span], remotes: list[Span]) -> Iterator[tuple[Location, Span]]:
+    """Places of work the running text names, each with its span. `cues` and `remotes` are where the
+    document's scan found the words that announce a place ("Location:", "based in") and remote work."""
+    g = gazetteer()
+    for m in _COMMA_REGION.finditer(text):
+        where = _region_words(g, m.group(1))
+        if not where:
+            continue
+        city = _CITY_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        found = _pair_at(city.group(1), where) if city else None
+        if found and city:
+            start = city.end(1) - len(found[1])
+            end = m.start(1) + len(where)
+            yield found[0], Span(start, end, text[start:end])
+    for cue in cues:
+        after = _CUE_TAIL.match(text, cue.end).end()  # type: ignore[union-attr]
+        line = text[after : after + 80].split("\n", 1)[0]
+        head = _CUE_STOP.split(line, maxsplit=1)[0]
+        for place in read_places(head):
+            yield place, Span(after, after + len(head), head)
+    yield from remote_countries(text, remotes)
+
+
+def _region_words(g: Gazetteer, words: str) -> str | None:
+    """The leading words that name a region or a country ("New York City" → "New York"), or None."""
+    parts = words.split(" ")
+    for k in range(len(parts), 0, -1):
+        head = " ".join(parts[:k])
+        if g.region(head) or g.country(head):
+            return head
+    return None
+
+
+def _pair_at(words: str, where: str) -> tuple[Location, str] | None:
+    """The longest tail of `words` that is a city in `where` ("Location Lake Success", "NY" → Lake Success)."""
+    raw = words.split(" ")
+    for k in range(len(raw)):
+        name = " ".join(raw[k:])
+        place = _city_in(name, where)
+        if place is not None:
+            return place, name
+    return None
+
+
+def remote_countries(text: str, remotes: list[Span]) -> Iterator[tuple[Location, Span]]:
+    """ "Remote (US only)", "remote within Canada", "US-based remote": the country remote work is limited to."""
+    g = gazetteer()
+    for m in remotes:
+        after = text[m.end : m.end + 40].split("\n", 1)[0]
+        before = text[max(0, m.start - 25) : m.start].rsplit("\n", 1)[-1]
+        for word in _WORD.finditer(after):
+            country = _country_word(g, word.group())
+            prefix = after[: word.start()]
+            if country and _REMOTE_LIMIT.search(prefix) and len(prefix) < 20:
+                stop = m.end + word.start() + len(word.group())
+                yield Location(None, country), Span(m.start, stop, text[m.start : stop])
+                break
+        tail = re.search(r"([A-Z][\w.]*)[\s-]+(?:based|only)?[\s-]*$", before)
+        if tail:
+            country = _country_word(g, tail.group(1))
+            if country:
+                start = m.start - len(before) + tail.start(1)
+                yield Location(None, country), Span(start, m.end, text[start : m.end])
+
+
+def _country_word(g: Gazetteer, word: str) -> str | None:
+    word = word.strip(".,;:()")
+    country = g.country(word)
+    return country or None

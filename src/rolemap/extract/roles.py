@@ -1,0 +1,274 @@
+"""The roles a posting hires for and their families (../shared/spec/extraction.md, version 2).
+
+Roles come from the header's role segments ("Backend Engineer, Frontend Designer" is two), else from the
+lines of the text that are a role title on their own (a Hacker News post listing its openings), else from
+the sentence "we're hiring X, Y and Z". A role's family comes from its title (`data/roles.json`: the first
+family whose pattern matches); a generic title ("Software Engineer", "Java Developer") is decided by the
+posting's skills: client-side and server-side skills together make it fullstack, server-side alone backend,
+client-side alone frontend, mobile skills mobile, and nothing at all other_software.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from importlib import resources
+
+from rolemap.extract.taxonomy import load_taxonomy
+from rolemap.extract.wordlists import load_wordlist
+from rolemap.models import Role, Span
+
+MAX_ROLES = 12  # a posting listing more is a careers page; the first twelve are kept
+
+
+@dataclass(frozen=True)
+class RoleBook:
+    families: tuple[tuple[str, re.Pattern[str]], ...]
+    role_noun: re.Pattern[str]
+    engineering_noun: re.Pattern[str]
+    client_side: frozenset[str]
+    mobile: frozenset[str]
+    server_side_categories: frozenset[str]
+    server_side: frozenset[str]
+    levels: tuple[tuple[str, re.Pattern[str]], ...]
+    generic_noun: re.Pattern[str]
+    title_skills: dict[str, str]  # skill id named in a title → family
+    title_categories: dict[str, str]  # taxonomy category of a skill named in a title → family
+
+
+@cache
+def role_book() -> RoleBook:
+    raw = resources.files("rolemap.extract").joinpath("data/roles.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    titles = load_wordlist("seniority_title")
+    levels = tuple(
+        (level, re.compile(r"(?i)(?<![\w.])(?:" + "|".join(titles[level]) + r")(?![\w])"))
+        for level in titles["order"]
+    )
+    return RoleBook(
+        families=tuple((family, re.compile(rf"(?i)(?<![\w-])(?:{pattern})")) for family, pattern in data["families"]),
+        role_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['role_nouns']})(?![\w-])"),
+        engineering_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['engineering_nouns']})(?![\w-])"),
+        client_side=frozenset(data["client_side_skills"]),
+        mobile=frozenset(data["mobile_skills"]),
+        server_side_categories=frozenset(data["server_side_skills_categories"]),
+        server_side=frozenset(data["server_side_frameworks"]),
+        levels=levels,
+        generic_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['generic_nouns']})(?![\w-])"),
+        title_skills={k: v for k, v in data["title_technology"]["skills"].items()},
+        title_categories={k: v for k, v in data["title_technology"]["categories"].items()},
+    )
+
+
+@lru_cache(maxsize=50_000)
+def is_role_title(text: str) -> bool:
+    """A role title holds a role noun ("engineer", "developers", "intern"), or is a list of family words
+    ("Frontend, Backend, Business Development")."""
+    if role_book().role_noun.search(text):
+        return True
+    parts = [p for p in re.split(r"\s*(?:[,/&]|\band\b)\s*", text) if p.strip()]
+    return bool(parts) and all(_family_word(p) for p in parts)
+
+
+def _family_word(part: str) -> bool:
+    part = part.strip().lower()
+    return part in {"frontend", "front-end", "front end", "backend", "back-end", "back end", "full stack",
+                    "fullstack", "full-stack", "devops", "sre", "ios", "android", "mobile", "qa", "design",
+                    "product", "sales", "marketing", "data science", "machine learning", "security",
+                    "infrastructure", "business development", "operations", "support", "ml", "ai", "data",
+                    "web", "dev ops", "platform", "cloud"}  # fmt: skip
+
+
+def family_of(
+    title: str, skills: frozenset[str], categories: dict[str, str], title_skills: tuple[str, ...] = ()
+) -> str:
+    """The family of one role title: its own words, then the technology it names, then (a generic
+    "Software Engineer") the posting's skills."""
+    book = role_book()
+    family = title_family(title)
+    if family:
+        return family
+    for skill in title_skills:
+        family = book.title_skills.get(skill) or book.title_categories.get(categories.get(skill, ""))
+        if family:
+            return family
+    if not book.engineering_noun.search(title) and not re.search(r"(?i)\bsoftware\b", title):
+        return "non_software"
+    return family_from_skills(skills, categories)
+
+
+@lru_cache(maxsize=20_000)  # titles repeat across postings ("Senior Software Engineer")
+def title_family(title: str) -> str | None:
+    """The family a title's own words name, or None ("Software Engineer" names none)."""
+    for family, pattern in role_book().families:
+        if pattern.search(title):
+            return family
+    return title_family(title + " engineer") if _family_word(title) else None
+
+
+def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> str:
+    """Client-side and server-side skills together: fullstack; server-side alone: backend; and so on."""
+    book = role_book()
+    client = len(skills & book.client_side)
+    mobile = len(skills & book.mobile)
+    server = sum(
+        1
+        for s in skills
+        if s in book.server_side or categories.get(s) in book.server_side_categories or book.title_skills.get(s) == "backend"
+    )
+    if mobile >= 2 and mobile > client:
+        return "mobile"
+    if client and server:
+        return "fullstack" if client >= 2 or client * 3 >= server else "backend"
+    if server:
+        return "backend"
+    if client:
+        return "frontend"
+    return "other_software"
+
+
+def seniority_of(title: str) -> str | None:
+    for level, pattern in role_book().levels:
+        if pattern.search(title):
+            return level
+    return None
+
+
+def split_roles(title: str) -> list[str]:
+    """ "Backend Engineer, Frontend Designer" → two roles; "Backend, Web or Android Engineer" → three (the
+    last noun is shared); "Front-End/Full-Stack Developer" → two; "Java Lead / Java Developer" stays one (a
+    slash separates roles only when each side names a kind of role)."""
+    for separator, each_kind in ((r",\s*|\s+and\s+|\s*&\s*|;\s*|\s+or\s+", False), (r"\s*/\s*", True)):
+        parts = [p.strip(" .") for p in re.split(separator, title) if p.strip(" .")]
+        if len(parts) < 2:
+            continue
+        shared = re.search(r"(?i)(\s(?:engineers?|developers?))$", parts[-1])
+        if shared and all(len(p.split()) <= 2 and not role_book().role_noun.search(p) for p in parts[:-1]):
+            bare_noun = parts[-1].strip().lower() in {"engineer", "engineers", "developer", "developers"}
+            heads = parts[:-1] if bare_noun else parts[:-1]
+            tail = [] if bare_noun else [parts[-1]]
+            return [p + shared.group(1) for p in heads] + tail
+        if each_kind and not all(_names_a_kind(p) for p in parts):
+            continue
+        if all(is_role_title(p) for p in parts):
+            return parts
+    # "Senior Back End Developer - Python, Big Data" → the role, without the stack after a dash or bracket
+    head = re.split(r"\s+[-–—]\s+|\s*\(", title, maxsplit=1)[0].strip()
+    return [head if head and is_role_title(head) else title.strip()]
+
+
+def _names_a_kind(part: str) -> bool:
+    return _family_word(part) or any(pattern.search(part) for _, pattern in role_book().families)
+
+
+# A line that is a role title on its own: "Senior Backend Engineer", "* DevOps Engineer (Berlin)".
+_ROLE_LINE = re.compile(
+    r"[ \t]*(?:[-*•·#>]+[ \t]*|\d+[.)][ \t]*)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
+    r"(?:[Ee]ngineers?|[Dd]evelopers?|[Pp]rogrammers?|[Aa]rchitects?|[Ss]cientists?|[Dd]esigners?|[Mm]anagers?|"
+    r"[Ll]ead|SRE|[Ii]ntern|[Aa]nalysts?|[Rr]ecruiters?|[Ww]riters?|[Dd]irector|[Aa]dministrators?|[Ss]pecialists?|"
+    r"[Cc]onsultants?|[Tt]esters?))(?:[ \t]*(?:\([^)\n]{0,60}\)|[-–—:|,][^\n]{0,120}))?[ \t]*$"
+)
+_HIRING_LIST = re.compile(
+    r"(?i)\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
+    r"((?:[\w.+#/-]+\s){0,5}?(?:engineers?|developers?|designers?|scientists?|managers?)"
+    r"(?:\s*(?:,|and|&|/)\s*(?:an?\s+)?(?:[\w.+#/-]+\s){0,5}?(?:engineers?|developers?|designers?|scientists?|managers?))+)"
+)
+
+
+def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str, Span]]:
+    """Role titles that stand as lines of their own after the header, or a "hiring X, Y and Z" list.
+    `nouns` are where the document's scan found role nouns: only their lines are read."""
+    out: list[tuple[str, Span]] = []
+    for m in _role_lines(text, skip_to, nouns):
+        title = m.group(1).strip()
+        first = title.split(" ", 1)[0]
+        if len(title.split()) <= 6 and first != first.lower() and is_role_title(title):
+            out.append((title, Span(m.start(1), m.end(1), title)))
+        if len(out) >= MAX_ROLES:
+            return out
+    if out:
+        return out
+    first = next((n.start for n in nouns if n.start >= skip_to), None)
+    if first is None or first > skip_to + 4000:
+        return out
+    m = _HIRING_LIST.search(text, max(skip_to, first - 160), first + 400)
+    if m:
+        for part in re.split(r"\s*(?:,|\band\b|&|/)\s*", m.group(1)):
+            part = re.sub(r"(?i)^an?\s+", "", part.strip())
+            if part and is_role_title(part):
+                start = m.start(1) + m.group(1).find(part)
+                out.append((part, Span(start, start + len(part), part)))
+    return out[:MAX_ROLES]
+
+
+def _role_lines(text: str, skip_to: int, nouns: list[Span]) -> Iterator[re.Match[str]]:
+    """The short lines that hold a role noun, matched against the role-line pattern."""
+    done = -1
+    for noun in sorted(nouns, key=lambda s: s.start):
+        if noun.start < skip_to or noun.start <= done:
+            continue
+        start = text.rfind("\n", 0, noun.start) + 1
+        end = text.find("\n", noun.end)
+        end = len(text) if end == -1 else end
+        done = end
+        if 3 < end - start <= 160:
+            m = _ROLE_LINE.match(text, start, end)
+            if m:
+                yield m
+
+
+def build_roles(
+    titles: list[tuple[str, Span]],
+    posting_level: str | None,
+    skills: frozenset[str],
+    categories: dict[str, str],
+) -> list[tuple[Role, Span]]:
+    """Each title as a role with its family and level; a single role takes the posting's level."""
+    roles: list[tuple[Role, Span]] = []
+    seen: set[str] = set()
+    for title, span in titles:
+        for part in split_roles(title):
+            key = part.lower()
+            if key in seen or not _names_a_role(part):
+                continue
+            seen.add(key)
+            named = technologies_in(part)
+            roles.append((Role(part, family_of(part, skills, categories, named), seniority_of(part)), span))
+    if len(roles) == 1 and roles[0][0].seniority is None and posting_level:
+        role, span = roles[0]
+        roles[0] = (Role(role.title, role.family, posting_level), span)
+    return roles[:MAX_ROLES]
+
+
+def _names_a_role(title: str) -> bool:
+    """ "Multiple positions", "other roles", "Engineering" head a list of openings; they are not a role."""
+    book = role_book()
+    stripped = book.generic_noun.sub(" ", title)
+    return bool(book.role_noun.search(stripped) or (_family_word(title) and not book.generic_noun.fullmatch(title.strip())))
+
+
+@cache
+def technology_names() -> dict[str, str]:
+    """Every taxonomy name and alias, lower case → skill id."""
+    names: dict[str, str] = {}
+    for sid, entry in load_taxonomy().items():
+        for name in (sid, entry.name, *entry.aliases):
+            names.setdefault(name.lower(), sid)
+    return names
+
+
+@lru_cache(maxsize=20_000)
+def technologies_in(title: str) -> tuple[str, ...]:
+    """Skill ids a title names ("Sr. Java Engineer" → java), by the taxonomy's names and aliases."""
+    technologies = technology_names()
+    words = re.findall(r"[\w.+#-]+", title.lower().replace(" .", " ").replace(". ", " "))
+    found: list[str] = []
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            skill = technologies.get(" ".join(words[i : i + size]).strip("."))
+            if skill and skill not in found:
+                found.append(skill)
+    return tuple(found)

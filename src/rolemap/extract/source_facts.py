@@ -1,0 +1,357 @@
+"""The board's facts first: where a source states a fact (employment type, work model, salary, seniority,
+company, places), that is the record's value, and what the text says fills only what the source leaves out.
+
+A source names its facts in `Posting.source_fields["facts_from"]` (sources/facts.py). Here each is put into
+the contract's value sets (`full_time` … `temporary`; `remote` / `hybrid` / `onsite`; a salary
+`{min, max, currency, period}` with an ISO 4217 code and a period of hour / day / week / month / year; the
+contract's seniority levels; places as `Location(city, ISO 3166-1 alpha-2 country)`) and written over the
+text's value. `Extraction.source_facts[field]` says where a value came from ("lever:salaryRange",
+"csv:min_salary"); the text's evidence spans for that field are kept when they agree with the source and
+dropped when they do not. A value that does not fit the contract (LinkedIn's "Volunteer", a salary with
+no currency) is no fact, and the text's value stands.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from rolemap.models import Extraction, Location, Posting
+
+FACTS_FROM = "facts_from"  # the key sources/facts.py writes
+MAX_COMPANY_CHARS = 200
+
+
+def apply_source_facts(extraction: Extraction, posting: Posting) -> Extraction:
+    """`extraction` with every fact `posting`'s source states in place of the text's value."""
+    origins = posting.source_fields.get(FACTS_FROM) if isinstance(posting.source_fields, dict) else None
+    if not isinstance(origins, dict) or not origins:
+        return extraction
+    changes: dict[str, Any] = {}
+    stated: dict[str, str] = {}
+    for field, read in _READERS:
+        origin, value = read(posting, origins)
+        if origin is None:
+            continue
+        changes[field] = value
+        stated[field] = origin
+    if not changes:
+        return extraction
+    evidence = dict(extraction.evidence)
+    for field, value in changes.items():
+        if not _same(field, getattr(extraction, field), value):
+            evidence.pop(field, None)
+    if "seniority" in changes and len(extraction.roles) == 1:
+        changes["roles"] = (replace(extraction.roles[0], seniority=changes["seniority"]),)
+    return replace(
+        extraction, **changes, evidence=evidence, source_facts={**extraction.source_facts, **stated}
+    )
+
+
+def _same(field: str, old: Any, new: Any) -> bool:
+    if field == "locations":
+        return set(old) == set(new)
+    return bool(old == new)
+
+
+# --- one reader a field: (origin, value) when the source states it, (None, None) when it does not --------
+
+Read = tuple[str | None, Any]
+
+
+def _origin(origins: dict[str, Any], fact: str) -> str | None:
+    origin = origins.get(fact)
+    return origin if isinstance(origin, str) and origin else None
+
+
+def _employment_fact(posting: Posting, origins: dict[str, Any]) -> Read:
+    origin = _origin(origins, "employment_type")
+    value = employment_type_of(posting.source_fields.get("employment_type")) if origin else None
+    return (origin, value) if value else (None, None)
+
+
+def _work_model_fact(posting: Posting, origins: dict[str, Any]) -> Read:
+    origin = _origin(origins, "work_model")
+    value = work_model_of(posting.source_fields.get("work_model")) if origin else None
+    if value:
+        return origin, value
+    origin = _origin(origins, "remote")
+    flag = remote_flag(posting.source_fields.get("remote")) if origin else None
+    if flag is True:
+        return origin, "remote"
+    return (None, None)
+
+
+def _salary_fact(posting: Posting, origins: dict[str, Any]) -> Read:
+    origin = _origin(origins, "salary")
+    value = salary_of(posting.source_fields.get("salary")) if origin else None
+    return (origin, value) if value else (None, None)
+
+
+def _seniority_fact(posting: Posting, origins: dict[str, Any]) -> Read:
+    origin = _origin(origins, "seniority")
+    value = seniority_of(posting.source_fields.get("seniority")) if origin else None
+    return (origin, value) if value else (None, None)
+
+
+def _company_fact(posting: Posting, origins: dict[str, Any]) -> Read:
+    origin = _origin(origins, "company")
+    name = " ".join(posting.company.split()) if origin and isinstance(posting.company, str) else ""
+    return (origin, name) if name and len(name) <= MAX_COMPANY_CHARS else (None, None)
+
+
+def _locations_fact(posting: Posting, origins: dict[str, Any]) -> Read:
+    origin = _origin(origins, "locations")
+    if not origin:
+        return None, None
+    fields = posting.source_fields
+    found: list[Location] = []
+    addresses = fields.get("addresses")
+    for address in addresses if isinstance(addresses, list) else []:
+        found.extend(address_locations(address))
+    names = fields.get("all_locations")
+    texts = [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
+    if not found and not texts and posting.location:
+        texts = [posting.location]
+    for text in texts:
+        found.extend(places_of(text))
+    places = tuple(dict.fromkeys(found))
+    return (origin, places) if places else (None, None)
+
+
+# The order the record's fields are read in; each reader is independent of the others.
+_READERS: tuple[tuple[str, Callable[[Posting, dict[str, Any]], Read]], ...] = (
+    ("employment_type", _employment_fact),
+    ("work_model", _work_model_fact),
+    ("salary", _salary_fact),
+    ("seniority", _seniority_fact),
+    ("company", _company_fact),
+    ("locations", _locations_fact),
+)
+
+
+# --- the contract's value sets --------------------------------------------------------------------------
+
+
+def _words(value: Any) -> str:
+    """ "FullTime" / "FULL_TIME" / "full-time" → "full time"."""
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(value))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+_EMPLOYMENT = (
+    (re.compile(r"\b(?:intern|interns|internship|co op|coop)\b"), "internship"),
+    (re.compile(r"\bpart time\b|\bparttime\b"), "part_time"),
+    (re.compile(r"\b(?:temp|temporary|seasonal|fixed term)\b"), "temporary"),
+    (re.compile(r"\b(?:contract|contractor|contractors|freelance|freelancer|c2h)\b"), "contract"),
+    (re.compile(r"\b(?:full time|fulltime|permanent|regular|fte)\b"), "full_time"),
+)
+
+
+def employment_type_of(value: Any) -> str | None:
+    """A board's employment type in the contract's set: the first listed one that has a meaning there
+    ("FULL_TIME", "Full-time", "FullTime" → full_time; "CONTRACTOR" → contract; "Volunteer" → None)."""
+    values = (
+        value if isinstance(value, list) else re.split(r"[,;/|]", value) if isinstance(value, str) else []
+    )
+    for part in values:
+        if not isinstance(part, str):
+            continue
+        words = _words(part)
+        for pattern, kind in _EMPLOYMENT:
+            if pattern.search(words):
+                return kind
+    return None
+
+
+_REMOTE = re.compile(
+    r"\b(?:remote|remotely|telecommute|telecommuting|work from home|wfh|fully distributed)\b"
+)
+_HYBRID = re.compile(r"\bhybrid\b")
+_ONSITE = re.compile(r"\b(?:on site|onsite|in office|in person|office based|office)\b")
+
+
+def work_model_of(value: Any) -> str | None:
+    """A board's workplace value, or a location field that states one ("Remote - US"), as remote /
+    hybrid / onsite; None when it says none or more than one ("Remote or on-site")."""
+    if not isinstance(value, str):
+        return None
+    words = _words(value)
+    remote, hybrid, onsite = (bool(p.search(words)) for p in (_REMOTE, _HYBRID, _ONSITE))
+    if hybrid and not remote:
+        return "hybrid"
+    if remote and not (hybrid or onsite):
+        return "remote"
+    if onsite and not (remote or hybrid):
+        return "onsite"
+    return None
+
+
+_TRUE = {"1", "1.0", "true", "yes", "y", "t", "remote"}
+_FALSE = {"0", "0.0", "false", "no", "n", "f"}
+
+
+def remote_flag(value: Any) -> bool | None:
+    """A remote flag: True / "1.0" / "yes" → True; False / "0" / "no" → False; blank or other → None."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return bool(value) if value in (0, 1) else None
+    text = str(value).strip().lower() if isinstance(value, str) else ""
+    return True if text in _TRUE else False if text in _FALSE else None
+
+
+_SENIORITY = (
+    (re.compile(r"\bmid senior\b"), None),  # LinkedIn's "Mid-Senior level" is either
+    (re.compile(r"\b(?:intern|internship|co op)\b"), "intern"),
+    (
+        re.compile(r"\b(?:director|executive|vp|vice president|head|chief|cto|manager|management)\b"),
+        "manager",
+    ),
+    (re.compile(r"\b(?:staff|principal|distinguished|architect|fellow|lead)\b"), "staff"),
+    (re.compile(r"\b(?:senior|sr)\b"), "senior"),
+    (re.compile(r"\b(?:junior|jr|entry|graduate|new grad|associate|trainee|apprentice)\b"), "junior"),
+    (re.compile(r"\b(?:mid|intermediate|experienced)\b"), "mid"),
+)
+
+
+def seniority_of(value: Any) -> str | None:
+    """A board's level in the contract's set ("Entry level" → junior, "Director" → manager)."""
+    if not isinstance(value, str):
+        return None
+    words = _words(value)
+    for pattern, level in _SENIORITY:
+        if pattern.search(words):
+            return level
+    return None
+
+
+_PERIOD_WORDS = {
+    "hour": "hour", "hourly": "hour", "hr": "hour", "per hour wage": "hour",
+    "day": "day", "daily": "day", "per day salary": "day",
+    "week": "week", "weekly": "week", "per week salary": "week",
+    "month": "month", "monthly": "month", "mo": "month", "per month salary": "month",
+    "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year", "yr": "year",
+    "per year salary": "year",
+}  # fmt: skip
+
+
+def period_of(value: Any) -> str | None:
+    """ "YEAR", "YEARLY", "per-year-salary", "1 YEAR", "hourly" → the contract's period; None otherwise."""
+    if not isinstance(value, str):
+        return None
+    words = _words(value).removeprefix("1 ").removeprefix("per ").strip()
+    return _PERIOD_WORDS.get(words) or _PERIOD_WORDS.get(f"per {words}")
+
+
+def salary_of(value: Any) -> dict[str, Any] | None:
+    """A board's salary as the contract's `{min, max, currency, period}`, or None when it is not one: no
+    figure, no ISO 4217 currency, or no period (stated, or plain from the size: ≥ 15,000 a year, < 200 an
+    hour — as the text reader decides)."""
+    if not isinstance(value, dict):
+        return None
+    low, high = _amount(value.get("min")), _amount(value.get("max"))
+    if low is None and high is None:
+        return None
+    if high is None:
+        high = low
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    currency = value.get("currency")
+    if not isinstance(currency, str) or not re.fullmatch(r"[A-Za-z]{3}", currency.strip()):
+        return None
+    period = period_of(value.get("period")) or _period_from_size(high or low or 0)
+    if period is None:
+        return None
+    return {"min": _tidy(low), "max": _tidy(high), "currency": currency.strip().upper(), "period": period}
+
+
+def _amount(value: Any) -> float | None:
+    if isinstance(value, bool) or value in (None, ""):
+        return None
+    try:
+        number = float(str(value).replace(",", "").strip()) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) and number > 0 else None
+
+
+def _period_from_size(value: float) -> str | None:
+    if value >= 15_000:
+        return "year"
+    if 0 < value < 200:
+        return "hour"
+    return None
+
+
+def _tidy(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == int(value) else round(value, 2)
+
+
+# --- places ---------------------------------------------------------------------------------------------
+
+
+def places_of(text: str) -> list[Location]:
+    """The places a board's location string names (the gazetteer of extract/places.py), a country alone
+    dropped where the same string names a city in it ("New York, NY" is New York, not also "the US")."""
+    read = _place_reader()
+    if read is None or not text.strip():
+        return []
+    places = read(text)
+    with_city = {p.country for p in places if p.city}
+    return [p for p in places if p.city or p.country not in with_city]
+
+
+def address_locations(address: Any) -> list[Location]:
+    """A PostalAddress ({"city", "region", "country"}, or {"text"}) as places: the country as its ISO
+    code, the city as the gazetteer names it (or as written, when the gazetteer does not know it)."""
+    if not isinstance(address, dict):
+        return []
+    if isinstance(address.get("text"), str):
+        return places_of(address["text"])
+    city, region, country = (
+        address.get(k) if isinstance(address.get(k), str) else None for k in ("city", "region", "country")
+    )
+    code = country_code(country) if country else None
+    if not city:
+        return [Location(None, code)] if code else []
+    known = [p for p in places_of(", ".join(x for x in (city, region, country) if x)) if p.city]
+    known = [p for p in known if code is None or p.country == code] or known
+    if known:
+        return known[:1]
+    return [Location(" ".join(city.split()), code)] if code else []
+
+
+def country_code(value: str) -> str | None:
+    """ "US", "us", "USA", "United States", "Germany" → the ISO 3166-1 alpha-2 code; None if not a country."""
+    text = value.strip()
+    if re.fullmatch(r"[A-Za-z]{2}", text):
+        code = {"UK": "GB"}.get(text.upper(), text.upper())  # the UK's own, reserved, code
+        known = _country_codes()
+        return code if known is None or code in known else None
+    places = places_of(text)
+    return places[0].country if len(places) == 1 and places[0].city is None else None
+
+
+@cache
+def _place_reader() -> Callable[[str], list[Location]] | None:
+    try:
+        from rolemap.extract.places import read_places
+    except ImportError:  # the gazetteer is not installed: places are left to the text
+        return None
+    return read_places
+
+
+@cache
+def _country_codes() -> frozenset[str] | None:
+    try:
+        from rolemap.extract.places import gazetteer
+    except ImportError:
+        return None
+    return frozenset(code for code in gazetteer().countries.values() if code)

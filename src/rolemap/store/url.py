@@ -1,0 +1,26 @@
+"""Which database: --db, else $ROLEMAP_DB, else the default SQLite file. Plain strings and paths, no
+database library: the command line's help names the default without importing one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "ROLEMAP_DB"
+
+
+def default_db_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "rolemap" / "rolemap.db"
+
+
+def resolve_url(url: str | None) -> str:
+    """--db, else $ROLEMAP_DB, else the default SQLite file. A bare path means a SQLite file."""
+    url = url or os.environ.get(ENV_VAR) or ""
+    if not url:
+        return f"sqlite:///{default_db_path()}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    return url

@@ -1,0 +1,395 @@
+"""The board's facts first (issue 15, point 3): a structured value a source states is the record's value,
+the text fills only what the source leaves out. Recorded answers are in the providers' documented shapes
+(tests/fixtures/boards/)."""
+
+import csv
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from rolemap.cluster.shards import with_source_facts
+from rolemap.extract.batch import record_of
+from rolemap.extract.source_facts import (
+    apply_source_facts,
+    country_code,
+    employment_type_of,
+    salary_of,
+    seniority_of,
+    work_model_of,
+)
+from rolemap.models import Extraction, Location, Posting
+from rolemap.pipeline import ingest, prepare
+from rolemap.sources import read_file
+from rolemap.store.repository import get_posting
+from rolemap.text import document_text
+from tests.conftest import FIXTURES, SHARED
+
+BOARDS = FIXTURES / "boards"
+LINKEDIN = SHARED / "data" / "linkedin_2024_sample" / "postings_sample_1000.csv"
+LINKEDIN_MAP = {
+    "id": "job_id", "salary_min": "min_salary", "salary_max": "max_salary", "salary_period": "pay_period",
+    "salary_currency": "currency", "remote": "remote_allowed", "employment_type": "formatted_work_type",
+}  # fmt: skip
+
+
+def records(path, **kw):
+    """{posting id: (posting, what the text alone says, the record ingest stores)}"""
+    out = {}
+    for p in read_file(path, **kw):
+        assert isinstance(p, Posting), p
+        out[p.id] = (
+            p,
+            prepare(Posting(id=p.id, title=p.title, description=p.description)).extraction,
+            prepare(p).extraction,
+        )
+    return out
+
+
+# --- Greenhouse -----------------------------------------------------------------------------------------
+
+
+def test_greenhouse_remote_us_job_is_remote_whatever_its_hybrid_team():
+    _, text, record = records(BOARDS / "greenhouse_github.json")["greenhouse-github-7712001"]
+    assert text.work_model == "hybrid"  # "a hybrid team of engineers": what the text alone reads
+    assert record.work_model == "remote" and record.source_facts["work_model"] == "greenhouse:location.name"
+    assert "work_model" not in record.evidence  # the text's span disagreed with the board: dropped
+    assert record.employment_type == "full_time"
+    assert record.source_facts["employment_type"] == "greenhouse:metadata.Employment Type"
+    assert record.salary == {"min": 149700, "max": 315400, "currency": "USD", "period": "year"}
+    assert record.source_facts["salary"] == "greenhouse:pay_input_ranges"
+    assert record.company == "GitHub" and record.source_facts["company"] == "greenhouse:company_name"
+    assert record.locations == (Location(None, "US"),)
+    assert record.seniority == "senior" and "seniority" in record.evidence  # agrees with the text: kept
+
+
+def test_greenhouse_office_location_and_board_slug():
+    _, _, record = records(BOARDS / "greenhouse_github.json")["greenhouse-github-7712002"]
+    assert record.locations == (Location("Amsterdam", "NL"),) and record.work_model is None
+    answer = json.loads((BOARDS / "greenhouse_acme.json").read_text())
+    del answer["jobs"][1]["company_name"]
+    from rolemap.sources.boards import greenhouse_postings
+
+    posting = list(greenhouse_postings(answer, "acme"))[1]
+    assert posting.company == "acme" and prepare(posting).extraction.company is None  # a slug is no name
+
+
+# --- Lever ----------------------------------------------------------------------------------------------
+
+
+def test_lever_hybrid_job_with_in_office_perks_is_hybrid():
+    _, text, record = records(BOARDS / "lever_ramp.json")["lever-ramp-8d2f6a10-1c3e-4b5a-9e7f-0a1b2c3d4e5f"]
+    assert text.work_model == "onsite"  # read from "In-office perks"
+    assert record.work_model == "hybrid" and record.source_facts["work_model"] == "lever:workplaceType"
+    assert record.employment_type == "full_time"  # categories.commitment "Full Time"
+    assert record.locations == (Location("New York", "US"), Location("San Francisco", "US"))
+    assert record.source_facts["locations"] == "lever:categories.allLocations"
+    assert record.company is None  # Lever's company is the board's slug
+
+
+def test_lever_salary_range_wins_over_a_401k_match():
+    _, text, record = records(BOARDS / "lever_ramp.json")["lever-ramp-9e3a7b21-2d4f-4c6b-8f80-1b2c3d4e5f60"]
+    assert text.salary is not None and text.salary["max"] == 10_000
+    assert record.salary == {"min": 150_000, "max": 180_000, "currency": "USD", "period": "year"}
+    assert record.source_facts["salary"] == "lever:salaryRange" and "salary" not in record.evidence
+    assert record.work_model == "remote" and record.locations == (Location(None, "US"),)
+
+
+def test_lever_hourly_intern_agreeing_with_the_text_keeps_its_evidence():
+    _, text, record = records(BOARDS / "lever_ramp.json")["lever-ramp-0f4b8c32-3e50-4d7c-9091-2c3d4e5f6071"]
+    assert record.employment_type == "internship" == text.employment_type
+    assert record.evidence["employment_type"] == text.evidence["employment_type"]
+    assert record.work_model == "onsite" and record.source_facts["work_model"] == "lever:workplaceType"
+    assert record.salary == {"min": 45, "max": 55, "currency": "USD", "period": "hour"}
+
+
+# --- Ashby ----------------------------------------------------------------------------------------------
+
+
+def test_ashby_contract_hybrid_job_with_addresses_and_compensation_tiers():
+    _, text, record = records(BOARDS / "ashby_hooli.json")["ashby-hooli-5b1c9d2e-7777-4888-9999-aaaabbbbcccc"]
+    assert text.work_model == "remote"  # "Work from home whenever you like"
+    assert record.work_model == "hybrid" and record.source_facts["work_model"] == "ashby:workplaceType"
+    assert (
+        record.employment_type == "contract"
+        and record.source_facts["employment_type"] == "ashby:employmentType"
+    )
+    assert record.salary == {
+        "min": 81_000,
+        "max": 87_000,
+        "currency": "USD",
+        "period": "year",
+    }  # not the equity
+    assert record.locations == (Location("Houston", "US"), Location("San Francisco", "US"))
+    assert record.source_facts["locations"] == "ashby:address"
+
+
+def test_ashby_remote_intern_paid_by_the_hour():
+    _, _, record = records(BOARDS / "ashby_hooli.json")["ashby-hooli-6c2daf3f-8888-4999-aaaa-bbbbccccdddd"]
+    assert record.work_model == "remote" and record.source_facts["work_model"] == "ashby:isRemote"
+    assert record.employment_type == "internship"
+    assert record.salary == {"min": 30, "max": 40, "currency": "CAD", "period": "hour"}
+    assert record.locations == (Location(None, "CA"),)
+
+
+# --- schema.org JobPosting: JSON-LD and microdata -------------------------------------------------------
+
+
+def test_jsonld_graph_with_aud_salary_and_offices():
+    ((_, text, record),) = records(BOARDS / "jsonld_canva.html").values()
+    assert text.salary is None  # "a competitive salary"
+    assert record.salary == {"min": 130_000, "max": 160_000, "currency": "AUD", "period": "year"}
+    assert record.source_facts["salary"] == "jsonld:baseSalary"
+    assert record.employment_type == "full_time"  # ["FULL_TIME"]
+    assert record.company == "Canva" and record.source_facts["company"] == "jsonld:hiringOrganization.name"
+    assert {loc.country for loc in record.locations} == {"AU"}
+    assert Location("Melbourne", "AU") in record.locations
+
+
+def test_jsonld_telecommute_limited_to_a_country():
+    ((posting, _, record),) = records(FIXTURES / "pages" / "jobposting.html").values()
+    assert record.work_model == "remote" and record.source_facts["work_model"] == "jsonld:jobLocationType"
+    assert record.locations == (Location(None, "US"),)
+    assert record.source_facts["locations"] == "jsonld:applicantLocationRequirements"
+    assert posting.posted_at == "2026-10-20"
+
+
+def test_microdata_job_posting():
+    ((posting, _, record),) = records(BOARDS / "microdata_initech.html").values()
+    assert posting.id == "jsonld-INI-7" and posting.title == "Backend Developer (Part-time)"
+    assert posting.posted_at == "2026-10-05" and "Django" in posting.description
+    assert (
+        record.company == "Initech GmbH"
+        and record.source_facts["company"] == "microdata:hiringOrganization.name"
+    )
+    assert record.salary == {"min": 50_000, "max": 60_000, "currency": "EUR", "period": "year"}
+    assert record.employment_type == "part_time" and record.locations == (Location("Berlin", "DE"),)
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "value"),
+    [
+        ({"baseSalary": {"@type": "MonetaryAmount", "currency": "GBP", "value": 55000, "unitText": "YEAR"}},
+         "salary", {"min": 55_000, "max": 55_000, "currency": "GBP", "period": "year"}),
+        ({"baseSalary": {"currency": "USD", "value": {"value": 42.5, "unitText": "HOUR"}}},
+         "salary", {"min": 42.5, "max": 42.5, "currency": "USD", "period": "hour"}),
+        ({"baseSalary": {"value": {"minValue": 1, "maxValue": 2}}}, "salary", None),  # no currency: no fact
+        ({"employmentType": ["CONTRACTOR", "FULL_TIME"]}, "employment_type", "contract"),
+        ({"employmentType": "VOLUNTEER"}, "employment_type", None),
+        ({"jobLocationType": "TELECOMMUTE"}, "work_model", "remote"),
+        ({"jobLocation": {"@type": "Place", "address": {"addressLocality": "Leeds", "addressCountry": "United Kingdom"}}},
+         "locations", (Location("Leeds", "GB"),)),
+        ({"jobLocation": {"address": {"addressLocality": "Nowheresville", "addressCountry": "NZ"}}},
+         "locations", (Location("Nowheresville", "NZ"),)),
+        ({"applicantLocationRequirements": [{"@type": "Country", "name": "Germany"}, {"@type": "Country", "name": "FR"}]},
+         "locations", (Location(None, "DE"), Location(None, "FR"))),
+        ({"hiringOrganization": "Hooli"}, "company", "Hooli"),
+    ],
+)  # fmt: skip
+def test_jsonld_shapes(tmp_path, extra, field, value):
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Engineer",
+        "description": "Go.",
+    }
+    path = tmp_path / "p.html"
+    path.write_text(f'<script type="application/ld+json">{json.dumps([{**posting, **extra}])}</script>')
+    ((_, _, record),) = records(path).values()
+    assert getattr(record, field) == (value if value is not None else getattr(Extraction("x"), field))
+
+
+# --- CSV and JSON Lines with --map ----------------------------------------------------------------------
+
+
+def test_mapped_csv_columns_are_facts(tmp_path):
+    path = tmp_path / "jobs.csv"
+    path.write_text(
+        "job_id,title,description,kind,remote_ok,low,high,per,cur,level,where,firm,office\n"
+        "1,Go Developer,Go. This is a contract role.,Full-time,1.0,100000,120000,YEARLY,USD,Entry level,"
+        'Hybrid,Acme Corp,"Austin, TX"\n'
+        "2,Go Developer,Go and Kafka.,Volunteer,,,,,,Mid-Senior level,,Initech,\n"
+    )
+    column_map = {
+        "id": "job_id", "employment_type": "kind", "remote": "remote_ok", "salary_min": "low", "salary_max": "high",
+        "salary_period": "per", "salary_currency": "cur", "seniority": "level", "work_model": "where",
+        "company": "firm", "location": "office",
+    }  # fmt: skip
+    got = records(path, column_map=column_map)
+    _, text, first = got["1"]
+    assert text.employment_type == "contract" and first.employment_type == "full_time"
+    assert first.source_facts == {
+        "employment_type": "csv:kind", "work_model": "csv:where", "salary": "csv:low", "seniority": "csv:level",
+        "company": "csv:firm", "locations": "csv:office",
+    }  # fmt: skip
+    assert first.work_model == "hybrid"  # the work model column wins over the remote flag
+    assert first.salary == {"min": 100_000, "max": 120_000, "currency": "USD", "period": "year"}
+    assert (first.seniority, first.company, first.locations) == (
+        "junior",
+        "Acme Corp",
+        (Location("Austin", "US"),),
+    )
+    _, _, second = got["2"]
+    assert second.source_facts == {
+        "company": "csv:firm"
+    }  # "Volunteer", "Mid-Senior level": no contract value
+
+
+def test_mapped_jsonl_keys_are_facts_and_unmapped_ones_are_not(tmp_path):
+    path = tmp_path / "jobs.jsonl"
+    line = {"id": "a", "title": "Go Developer", "description": "Go.", "type": "PART_TIME", "remote": True}
+    path.write_text(json.dumps(line) + "\n")
+    ((_, _, plain),) = records(path).values()
+    assert plain.source_facts == {} and plain.employment_type is None
+    ((_, _, mapped),) = records(path, column_map={"employment_type": "type", "remote": "remote"}).values()
+    assert mapped.employment_type == "part_time" and mapped.work_model == "remote"
+    assert mapped.source_facts == {"employment_type": "jsonl:type", "work_model": "jsonl:remote"}
+
+
+def test_linkedin_sample_with_map_equals_its_columns_wherever_they_are_set():
+    if not LINKEDIN.exists():
+        pytest.skip(f"{LINKEDIN} is not here")
+    work_types = {"Full-time": "full_time", "Part-time": "part_time", "Contract": "contract",
+                  "Internship": "internship", "Temporary": "temporary"}  # fmt: skip
+    periods = {"YEARLY": "year", "HOURLY": "hour", "MONTHLY": "month"}
+    by_id = {p.id: prepare(p).extraction for p in read_file(LINKEDIN, column_map=LINKEDIN_MAP)}
+    csv.field_size_limit(1 << 24)
+    with LINKEDIN.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    checked = {"employment_type": 0, "remote": 0, "salary": 0}
+    for row in rows:
+        record = by_id[row["job_id"]]
+        if row["formatted_work_type"] in work_types:
+            checked["employment_type"] += 1
+            assert record.employment_type == work_types[row["formatted_work_type"]], row["job_id"]
+        if row["remote_allowed"]:
+            checked["remote"] += 1
+            assert record.work_model == "remote", row["job_id"]
+        if row["min_salary"]:
+            checked["salary"] += 1
+            assert record.salary == {
+                "min": float(row["min_salary"]), "max": float(row["max_salary"]), "currency": row["currency"],
+                "period": periods[row["pay_period"]],
+            }, row["job_id"]  # fmt: skip
+    assert checked == {"employment_type": 985, "remote": 184, "salary": 338}
+
+
+# --- the contract's input, ingest and the Dask path -----------------------------------------------------
+
+
+def test_plain_contract_input_keeps_its_record_exactly():
+    posting = Posting(id="a", title="Senior Go Engineer", description="Remote. $150k-$180k. Go and Kafka.")
+    text = document_text(posting.title, posting.description)
+    extraction = prepare(posting).extraction
+    assert apply_source_facts(extraction, posting) is extraction
+    assert with_source_facts(record_of(posting, "line 1", text), posting) == record_of(
+        posting, "line 1", text
+    )
+
+
+def test_ingest_and_the_shard_path_give_the_same_record():
+    for name in ("lever_ramp.json", "greenhouse_github.json", "ashby_hooli.json", "jsonld_canva.html"):
+        for posting in read_file(BOARDS / name):
+            text = document_text(posting.title, posting.description)
+            on_dask = with_source_facts(record_of(posting, name, text), posting)
+            assert on_dask == prepare(posting).extraction.as_dict(), posting.id
+
+
+def test_ingest_stores_the_boards_facts(store):
+    ingest(store, read_file(BOARDS / "lever_ramp.json"), now=datetime(2026, 1, 1, tzinfo=UTC))
+    row = get_posting(store, "lever-ramp-9e3a7b21-2d4f-4c6b-8f80-1b2c3d4e5f60")
+    assert row["extraction"]["salary"]["min"] == 150_000
+    assert row["extraction"]["source_facts"]["salary"] == "lever:salaryRange"
+
+
+# --- the contract's value sets --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [("FULL_TIME", "full_time"), ("Full-time", "full_time"), ("FullTime", "full_time"), ("Full Time", "full_time"),
+     ("PartTime", "part_time"), ("Part-time", "part_time"), ("CONTRACTOR", "contract"), ("Contract", "contract"),
+     ("Intern", "internship"), ("INTERN", "internship"), ("Temporary", "temporary"), ("TEMPORARY", "temporary"),
+     ("Volunteer", None), ("Other", None), ("PER_DIEM", None), (["FULL_TIME", "PART_TIME"], "full_time"),
+     ("Full-time Permanent", "full_time"), ("", None), (None, None), (7, None)],
+)  # fmt: skip
+def test_employment_types(raw, kind):
+    assert employment_type_of(raw) == kind
+
+
+@pytest.mark.parametrize(
+    ("raw", "model"),
+    [("remote", "remote"), ("hybrid", "hybrid"), ("on-site", "onsite"), ("unspecified", None), ("OnSite", "onsite"),
+     ("Remote", "remote"), ("TELECOMMUTE", "remote"), ("Remote - US", "remote"), ("Hybrid - NYC", "hybrid"),
+     ("New York, NY", None), ("Remote or On-site", None), (None, None)],
+)  # fmt: skip
+def test_work_models(raw, model):
+    assert work_model_of(raw) == model
+
+
+@pytest.mark.parametrize(
+    ("raw", "level"),
+    [("Entry level", "junior"), ("Associate", "junior"), ("Mid-Senior level", None), ("Director", "manager"),
+     ("Executive", "manager"), ("Internship", "intern"), ("Senior", "senior"), ("Principal", "staff"), ("mid", "mid")],
+)  # fmt: skip
+def test_seniority_levels(raw, level):
+    assert seniority_of(raw) == level
+
+
+@pytest.mark.parametrize(
+    ("raw", "salary"),
+    [({"min": "17.0", "max": "20.0", "currency": "USD", "period": "HOURLY"},
+      {"min": 17, "max": 20, "currency": "USD", "period": "hour"}),
+     ({"min": 90000, "max": 80000, "currency": "eur", "period": "1 YEAR"},
+      {"min": 80000, "max": 90000, "currency": "EUR", "period": "year"}),
+     ({"min": 150000, "max": 180000, "currency": "USD", "period": None},
+      {"min": 150000, "max": 180000, "currency": "USD", "period": "year"}),
+     ({"min": 5000, "max": 6000, "currency": "USD", "period": None}, None),  # a month? a week? unsaid
+     ({"min": 5000, "max": 6000, "currency": "USD", "period": "BIWEEKLY"}, None),
+     ({"min": 100000, "max": 120000, "currency": "$", "period": "year"}, None),
+     ({"min": "n/a", "max": None, "currency": "USD", "period": "year"}, None),
+     ({"min": float("nan"), "max": 1e400, "currency": "USD", "period": "year"}, None)],
+)  # fmt: skip
+def test_salaries(raw, salary):
+    assert salary_of(raw) == salary
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [("US", "US"), ("de", "DE"), ("UK", "GB"), ("USA", "US"), ("United States", "US"), ("Germany", "DE"),
+     ("Atlantis", None), ("XX", None)],
+)  # fmt: skip
+def test_country_codes(raw, code):
+    assert country_code(raw) == code
+
+
+def test_a_fact_that_is_not_stated_leaves_the_text_alone():
+    posting = Posting(
+        id="a", title="Go Engineer", description="Hybrid: 3 days in Berlin.",
+        source_fields={"facts_from": {"salary": "lever:salaryRange", "work_model": "lever:workplaceType"},
+                       "work_model": "unspecified"},
+    )  # fmt: skip
+    extraction = prepare(posting).extraction
+    assert extraction.work_model == "hybrid" and extraction.source_facts == {}
+
+
+def test_ingest_help_lists_every_map_field_and_a_misspelt_one_is_refused(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from rolemap.sources.files import MAP_FIELDS
+
+    run = [sys.executable, "-m", "rolemap", "ingest"]
+    shown = subprocess.run(
+        [*run, "--help"], capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"}, timeout=60
+    )
+    assert all(field in shown.stdout for field in MAP_FIELDS), shown.stdout
+    src = tmp_path / "jobs.csv"
+    src.write_text("title,low\nGo Developer,1\n")
+    refused = subprocess.run(
+        [*run, str(src), "--db", str(tmp_path / "x.db"), "--map", "salary_mn=low"],
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode == 1 and "'salary_mn' is not a field" in refused.stderr
