@@ -7,6 +7,8 @@
 2. LinkedIn 2024 sample (1,000 postings, the board's structured fields as truth): employment type against
    `formatted_work_type`; remote precision and recall against `remote_allowed`.
 3. Dice 2017 sample (658 postings): years of experience against the employer-entered `experience_range`.
+5. The whole HN dump (28k postings, no labels): how many records name a company that is a place, a job
+   title or a URL (target 0), and a random 300 written to bench/out/identity_sample.tsv to check by reading.
 4. LinkedIn sample read as `rolemap ingest --map …` reads it: how often the record's employment type,
    remote flag and salary equal the CSV's own columns where a column is set (the board's facts first:
    target 100%).
@@ -47,6 +49,7 @@ def main(shared: Path = SHARED) -> None:
     linkedin(shared / "data" / "linkedin_2024_sample" / "postings_sample_1000.csv")
     dice(shared / "data" / "dice_tech_sample" / "dice_postings_with_skills.csv")
     source_fields_agreement(shared / "data" / "linkedin_2024_sample" / "postings_sample_1000.csv")
+    identity_on_hn(shared / "data" / "hn_whoishiring_2013_2018" / "hn_whoishiring_2013-08_2018-04.jsonl.gz")
 
 
 def score(labels: Path, pool: Path, shared: Path) -> str:
@@ -182,6 +185,58 @@ def source_fields_agreement(path: Path) -> None:
             "   not in the contract's value set (no fact, the text decides): "
             + ", ".join(f"{k}: {v}" for k, v in unmapped.most_common())
         )
+
+
+def identity_on_hn(dump: Path, sample: int = 300) -> None:
+    """Companies that are not companies, counted by the readers' own tests over the whole dump, and a
+    sample to read: the automatic count cannot see a wrong name that looks like a name."""
+    import gzip
+    import random
+    import re
+
+    from rolemap.extract.places import confident_place
+    from rolemap.extract.roles import is_role_title
+    from rolemap.text import document_text
+
+    print(f"== {dump.parent.name}: identity over every posting (no labels)")
+    with gzip.open(dump, "rt", encoding="utf-8") as f:
+        items = [json.loads(line) for line in f]
+    bad: Counter[str] = Counter()
+    named = 0
+    families: Counter[str] = Counter()
+    records = []
+    for item in items:
+        html = item.get("text_html") or ""
+        text = document_text("", html)
+        record = extract_record({"id": str(item["hn_item_id"]), "title": "", "description": html})
+        records.append((item["hn_item_id"], text.strip().split("\n", 1)[0][:150], record))
+        families.update(record["role_families"])
+        company = record["company"]
+        if not company:
+            continue
+        named += 1
+        if confident_place(company):  # a town's name alone is often a company's too ("Nava", "Spring")
+            bad["a place"] += 1
+        elif is_role_title(company) and re.search(r"(?i)\b(?:engineer|developer|manager)s?\b", company):
+            bad["a job title"] += 1
+        elif re.search(r"(?i)https?:|www\.|\.(?:com|io|co)\b/", company):
+            bad["a URL"] += 1
+    n = len(items)
+    print(f"company named      {named:,} of {n:,} ({named / n:.1%}); a place: {bad['a place']}, "
+          f"a job title: {bad['a job title']}, a URL: {bad['a URL']}")
+    with_place = sum(1 for _, _, r in records if r["locations"])
+    print(f"locations named    {with_place:,} of {n:,} ({with_place / n:.1%})")
+    print("role families      " + ", ".join(f"{k} {v / n:.0%}" for k, v in families.most_common()))
+    out = Path(__file__).resolve().parent / "out" / "identity_sample.tsv"
+    out.parent.mkdir(exist_ok=True)
+    rng = random.Random(300)
+    with out.open("w", encoding="utf-8") as f:
+        f.write("id\tfirst line\tcompany\tlocations\troles\n")
+        for pid, first, r in rng.sample(records, min(sample, len(records))):
+            places = "; ".join(f"{p['city'] or ''},{p['country'] or ''}" for p in r["locations"])
+            roles = "; ".join(f"{x['title']}={x['family']}" for x in r["roles"])
+            f.write(f"{pid}\t{first}\t{r['company'] or ''}\t{places}\t{roles}\n")
+    print(f"   {min(sample, n)} records to read: {out}")
 
 
 def _within(value: object, truth: float) -> bool:

@@ -110,6 +110,7 @@ class Extraction:
     # extras beyond the contract
     domains: tuple[str, ...] = ()
     scope: tuple[str, ...] = ()
+    salary_families: tuple[str, ...] = ()  # the role families the salary is tied to (all, when one family)
     # field → where a structured source stated it ("lever:salaryRange"); that value won over the text's
     source_facts: dict[str, str] = field(default_factory=dict)
 
@@ -135,6 +136,7 @@ class Extraction:
             roles=tuple(Role(**r) for r in record.get("roles") or ()),
             domains=tuple(record.get("domains") or ()),
             scope=tuple(record.get("scope") or ()),
+            salary_families=tuple(record.get("salary_families") or ()),
             source_facts=dict(record.get("source_facts") or {}),
         )
 
@@ -158,5 +160,6 @@ class Extraction:
             "evidence": {k: [s.as_dict() for s in v] for k, v in self.evidence.items() if v},
             "domains": list(self.domains),
             "scope": list(self.scope),
+            "salary_families": list(self.salary_families),
             "source_facts": dict(self.source_facts),
         }

@@ -198,8 +198,14 @@ def test_bad_spec_files(tmp_path):
         load_spec(tmp_path / "missing.yaml")
     binary = tmp_path / "bin.yaml"
     binary.write_bytes(b"\xff\xfe\x00junk")
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match="not UTF-8"):
         load_spec(binary)
+    huge = tmp_path / "huge.yaml"
+    huge.write_bytes(b"title: " + b"x" * 300_000)
+    with pytest.raises(InputError, match="larger than"):
+        load_spec(huge)
+    with pytest.raises(InputError, match="cannot read"):
+        load_spec(tmp_path)  # a folder
 
 
 def test_template_data_is_well_formed():

@@ -224,7 +224,9 @@ def test_the_pre_commit_hook_as_pre_commit_runs_it(tmp_path):
     (folder / "bad.md").write_text(BAD_MD)
     picked, r = hook_run(hook, folder)
     assert picked == ["bad.md", "good.md"] and r.returncode == 1 and "bad.md:" in r.stdout
-    assert "bad.md:1:1: error [pay-range]" in r.stdout and " info [" not in r.stdout  # args: --min-severity warning
+    assert (
+        "bad.md:1:1: error [pay-range]" in r.stdout and " info [" not in r.stdout
+    )  # args: --min-severity warning
     assert not [line for line in r.stdout.splitlines() if line.startswith("good.md") and " error [" in line]
 
 

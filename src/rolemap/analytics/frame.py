@@ -28,7 +28,7 @@ from rolemap.errors import StoreError
 from rolemap.store.db import Store
 from rolemap.store.schema import postings
 
-FORMAT = "2"  # bump when the files below change shape
+FORMAT = "3"  # bump when the files below change shape
 CATEGORICAL = (
     "company",
     "location",
@@ -40,10 +40,10 @@ CATEGORICAL = (
     "salary_currency",
     "salary_period",
 )
-MULTI = ("skill", "language", "system_type", "domain", "scope")
+MULTI = ("skill", "language", "system_type", "domain", "scope", "family", "country", "city", "salary_family")
 
 _POSTINGS_SQL = """
-SELECT p.id, p.title, p.company, p.location, p.source, p.posted_at, p.closed_at IS NULL AS is_open,
+SELECT p.id, COALESCE(e.title, p.title), e.company, p.location, p.source, p.posted_at, p.closed_at IS NULL AS is_open,
        e.seniority, e.primary_language, e.work_model, e.employment_type, e.years_min,
        e.salary_min, e.salary_max, e.salary_currency, e.salary_period
 FROM postings p LEFT JOIN extractions e ON e.posting_id = p.id

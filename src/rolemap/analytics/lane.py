@@ -16,6 +16,10 @@ LEVELS = ("intern", "junior", "mid", "senior", "staff", "manager")
 WORK_MODELS = ("remote", "hybrid", "onsite")
 EMPLOYMENT_TYPES = ("full_time", "part_time", "contract", "internship", "temporary")
 SYSTEM_TYPES = ("product", "data", "distributed", "platform", "security")
+FAMILIES = (
+    "backend", "fullstack", "frontend", "mobile", "data", "ml", "infra", "security", "qa", "embedded",
+    "other_software", "non_software",
+)  # fmt: skip
 _PERIOD = re.compile(r"^(\d{4})(?:[-_ ]?(?:Q([1-4])|(\d{1,2})))?$", re.I)
 
 
@@ -30,6 +34,9 @@ class Lane:
     company: tuple[str, ...] = ()
     location: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
+    family: tuple[str, ...] = ()  # role families (../shared/spec/extraction.md, version 2)
+    country: tuple[str, ...] = ()  # ISO 3166-1 alpha-2 codes or country names ("de", "germany", "uk")
+    city: tuple[str, ...] = ()  # "berlin", "london, gb", or a metro name ("nyc", "bay area")
     since: dt.date | None = None
     until: dt.date | None = None  # exclusive
     open_only: bool = False
@@ -40,6 +47,7 @@ class Lane:
             ("work_model", WORK_MODELS),
             ("employment_type", EMPLOYMENT_TYPES),
             ("system_type", SYSTEM_TYPES),
+            ("family", FAMILIES),
         ):
             bad = [v for v in getattr(self, name) if v not in allowed]
             if bad:
@@ -77,10 +85,14 @@ def select(frame: MarketFrame, lane: Lane) -> np.ndarray:
         mask &= _in_vocab(frame, "company", {c.lower() for c in lane.company}, fold=True)
     if lane.location:
         mask &= _contains(frame, "location", lane.location)
-    for name, pair in (("language", "language"), ("system_type", "system_type"), ("skill", "skill")):
+    for name, pair in (("language", "language"), ("system_type", "system_type"), ("skill", "skill"), ("family", "family")):
         wanted = getattr(lane, name)
         if wanted:
             mask &= has_any(frame, pair, {w.lower() for w in wanted})
+    if lane.country:
+        mask &= has_any(frame, "country", {c.lower() for c in country_codes(lane.country)})
+    if lane.city:
+        mask &= _cities(frame, lane.city)
     if lane.since or lane.until:
         posted = frame.table.column("posted").to_numpy(zero_copy_only=False).astype("datetime64[D]")
         if lane.since:
@@ -89,6 +101,47 @@ def select(frame: MarketFrame, lane: Lane) -> np.ndarray:
             mask &= posted < np.datetime64(lane.until)
     if lane.open_only:
         mask &= frame.table.column("is_open").to_numpy(zero_copy_only=False)
+    return mask
+
+
+def salary_counts(frame: MarketFrame, lane: Lane, mask: np.ndarray) -> np.ndarray:
+    """The lane's postings whose salary counts for it: in a lane of role families, only salaries the text
+    ties to a role of those families (a product manager's pay in a post that also hires a backend
+    engineer is not a backend salary)."""
+    if not lane.family:
+        return mask
+    return mask & has_any(frame, "salary_family", set(lane.family))
+
+
+def country_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """ "de", "Germany", "UK" → ISO codes, by the extraction gazetteer; an unknown name is an error."""
+    from rolemap.extract.places import gazetteer
+
+    g = gazetteer()
+    out = []
+    for value in values:
+        code = g.countries.get(value.lower()) or (value.upper() if len(value) == 2 and value.isalpha() else None)
+        if not code:
+            raise InputError(f"--country {value!r}: not a country; use an ISO code (de, us, gb) or a name")
+        out.append(code)
+    return tuple(out)
+
+
+def _cities(frame: MarketFrame, wanted: tuple[str, ...]) -> np.ndarray:
+    """Cities by name ("london" finds every London; "london, gb" one), metro names folded (nyc → New York)."""
+    from rolemap.extract.places import gazetteer
+
+    metros = gazetteer().metros
+    names = set()
+    for value in wanted:
+        city, _, country = value.partition(",")
+        city = metros.get(city.strip(), (city.strip(),))[0].lower()
+        names.add(f"{city}, {country.strip()}" if country.strip() else city)
+    pairs = frame.pairs["city"]
+    codes = [i for i, v in enumerate(pairs.vocab) if v.lower() in names or v.lower().rsplit(", ", 1)[0] in names]
+    mask = np.zeros(frame.size, bool)
+    if codes:
+        mask[pairs.row[np.isin(pairs.code, codes)]] = True
     return mask
 
 

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from rolemap.analytics.frame import MarketFrame
-from rolemap.analytics.lane import LEVELS, WORK_MODELS, Lane, select
+from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, salary_counts, select
 from rolemap.analytics.pay import PayScale, PayStats, pay_scale, pay_stats
 
 MIN_CELL = 5  # a pay cell on fewer postings is marked "too few", never hidden
@@ -22,8 +22,18 @@ class Share:
     required: int | None = None  # postings that require it (skills only)
 
 
+# The role page's heading for each family (the seed's "Backend Engineer — 375 open positions").
+FAMILY_TITLES = {
+    "backend": "Backend engineer", "fullstack": "Full-stack engineer", "frontend": "Frontend engineer",
+    "mobile": "Mobile engineer", "data": "Data engineer", "ml": "Machine learning / data science",
+    "infra": "Infrastructure / DevOps engineer", "security": "Security engineer", "qa": "QA / test engineer",
+    "embedded": "Embedded engineer", "other_software": "Other software roles", "non_software": "Non-software roles",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Market:
+    title: str  # "Backend engineer", "Backend engineer, Data engineer", or "All roles"
     lane: str
     postings: int
     open_positions: int
@@ -37,6 +47,10 @@ class Market:
     languages: list[Share]
     skills: list[Share]
     together: list[tuple[str, str, int]]  # skills asked together, most often first
+    families: list[Share] = field(default_factory=list)  # the role mix of the lane before its family filter
+    countries: list[Share] = field(default_factory=list)  # where: postings naming a place in each country
+    cities: list[Share] = field(default_factory=list)
+    pay_countries: list[Share] = field(default_factory=list)  # where the salaries come from
     message: str = ""
 
     def as_dict(self) -> dict[str, object]:
@@ -53,7 +67,10 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
     senior = sum(s.count for s in levels if s.name in ("senior", "staff", "manager"))
     junior = sum(s.count for s in levels if s.name in ("intern", "junior"))
     company_codes, _ = frame.codes("company")
+    paid = salary_counts(frame, lane, mask) & ~np.isnan(scale.yearly)
+    mix = select(frame, Lane(**{**_fields(lane), "family": ()}))
     return Market(
+        title=", ".join(FAMILY_TITLES.get(f, f) for f in lane.family) or "All roles",
         lane=lane.describe(),
         postings=n,
         open_positions=int((mask & is_open).sum()),
@@ -63,12 +80,20 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
         senior_share=senior / known if known else None,
         junior_share=junior / known if known else None,
         work_models=counts_of(frame, "work_model", mask, order=WORK_MODELS),
-        pay=pay_stats(scale, mask),
+        pay=pay_stats(scale, salary_counts(frame, lane, mask)),
         languages=multi_counts(frame, "language", mask)[:top],
         skills=multi_counts(frame, "skill", mask)[:top],
         together=co_occurring(frame, mask, top),
+        families=sorted(multi_counts(frame, "family", mix), key=lambda s: FAMILIES.index(s.name) if s.name in FAMILIES else 99),
+        countries=multi_counts(frame, "country", mask)[:top],
+        cities=multi_counts(frame, "city", mask)[:top],
+        pay_countries=multi_counts(frame, "country", paid)[:top],
         message="" if n else f"no postings match ({lane.describe()}): widen the filters",
     )
+
+
+def _fields(lane: Lane) -> dict[str, object]:
+    return {f: getattr(lane, f) for f in lane.__dataclass_fields__}
 
 
 def counts_of(frame: MarketFrame, column: str, mask: np.ndarray, order: tuple[str, ...] = ()) -> list[Share]:
@@ -154,13 +179,15 @@ class PayBy:
         return asdict(self)
 
 
-PAY_DIMENSIONS = ("seniority", "system_type", "work_model", "language", "scope", "employment_type")
+PAY_DIMENSIONS = (
+    "seniority", "system_type", "work_model", "language", "scope", "employment_type", "family", "country", "city",
+)  # fmt: skip
 
 
 def pay_by(
     frame: MarketFrame, lane: Lane, by: str, scale: PayScale | None = None, min_cell: int = MIN_CELL
 ) -> PayBy:
-    mask = select(frame, lane)
+    mask = salary_counts(frame, lane, select(frame, lane))
     scale = scale or pay_scale(frame)
     cells = []
     for value, members in _groups(frame, by, mask):

@@ -16,7 +16,7 @@ from rolemap.extract.skills import pick_languages, pick_skills, tally_matches
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.work_model import detect_work_model
 from rolemap.extract.years import extract_years
-from rolemap.models import Extraction, Posting, Span
+from rolemap.models import Extraction, Posting, Role, Span
 from rolemap.text import document_text
 
 _IDENTITY_TAGS = (
@@ -108,9 +108,26 @@ def extract_document(
         role_families=families,
         roles=tuple(r for r, _ in roles),
         evidence={k: v for k, v in evidence.items() if v},
+        salary_families=salary_families(roles, salary_spans, doc.title[1]) if salary else (),
         domains=detect_labels("domains", doc),
         scope=detect_labels("scope", doc),
     )
+
+
+def salary_families(
+    roles: list[tuple[Role, Span]], salary_spans: tuple[Span, ...], header_end: int
+) -> tuple[str, ...]:
+    """The families a posting's salary counts for: every family when the roles share one; else the family
+    of the role the salary is written under (the nearest role title before it, past the header); none
+    when the text does not tie it to one role (a product manager's pay is not a backend salary)."""
+    families = tuple(dict.fromkeys(role.family for role, _ in roles))
+    if len(families) <= 1 or not salary_spans:
+        return families
+    at = salary_spans[0].start
+    before = [(span.start, role.family) for role, span in roles if span.start <= at]
+    if not before or at <= header_end:
+        return ()
+    return (max(before)[1],)
 
 
 def _names(span: Span, language: str, tallies: dict[str, Any]) -> bool:

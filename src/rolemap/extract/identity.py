@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from rolemap.extract.places import parse_places, places_in_text
-from rolemap.extract.roles import is_role_title, seniority_of, technology_names
+from rolemap.extract.places import confident_place, parse_places, places_in_text
+from rolemap.extract.roles import is_role_title, seniority_of, technology_names, title_family
 from rolemap.models import Location, Span
 
 _SEPARATOR = re.compile(r"\s*\|\s*|\s+[•–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*|\s+::\s+|[–—]")
@@ -43,13 +43,17 @@ _NOT_A_NAME = re.compile(
     r"the company|the team|team|candidate|location|description|summary|overview|responsibilities|"
     r"requirements|qualifications|benefits|who|what|why|how|where|when|hello|hi|hey|note|apply|about|"
     r"looking|seeking|hiring|remote|onsite|everyone|nobody|someone|there|here|each|all|job description|"
-    r"customer|our customer|employer|firm|organization|organisation|agency|startup|business|"
+    r"customer|our customer|employer|firm|organization|organisation|agency|startup|business|any|some|none|"
+    r"multiple|several|various|many|other|others|experience|engineering|development|"
     r"position summary|job summary|role overview|immediate need|urgent|new|direct client|confidential)$"
     r"|^(?:their|our|your|his|her|its|this|that|these|those|my|a|an|every|each|any|some|no)\s"
 )
 
 
-_NAME_GLUE = frozenset({"of", "and", "for", "the", "de", "la", "le", "du", "von", "van", "y", "e", "in", "on", "at", "&"})
+_NAME_GLUE = frozenset(
+    {"of", "and", "for", "the", "de", "la", "le", "du", "von", "van", "y", "e", "in", "on", "at", "&",
+     "inc", "llc", "ltd", "co", "corp", "gmbh", "plc", "ag", "sa", "bv", "ab", "oy", "as"}
+)  # fmt: skip
 
 
 @dataclass
@@ -105,20 +109,28 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             bare = raw.strip()  # "Clay.io - San Francisco": the hirer named by its domain
         if not bare or _FLAG.match(bare) or (_PAY.search(bare) and not is_role_title(bare)):
             continue
-        if n == 0 and company_allowed and ", " in bare and _name_then_places(bare, seg_start, out, text):
-            continue
-        if is_role_title(bare) and len(bare.split()) <= 10:
+        # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme".
+        may_name = company_allowed and out.company is None and n <= 1 and (len(segments) > 1 or named_alone)
+        if may_name and n == 0 and ", " in bare and not confident_place(bare):
+            if _name_then_places(bare, seg_start, out, text):
+                continue
+        if is_role_title(bare) and len(bare.split()) <= 10 and not (may_name and _is_a_name(bare)):
             out.titles.append((bare, Span(seg_start, seg_end, raw)))
             kept.append((seg_start, seg_end))
             continue
         places = parse_places(bare)
-        if places is not None and (places or _looks_like_place(bare)):
+        named_next = n == 0 and len(segments) > 1 and _names_next(text, segments[1])
+        unsure = may_name and not confident_place(bare) and not named_next  # "Nava", but "Palo Alto - IDEO"
+        if places is not None and (places or _looks_like_place(bare)) and not unsure:
             out.places.extend((p, Span(seg_start, seg_end, raw)) for p in places)
             continue
-        if company_allowed and out.company is None and not out.titles and (len(segments) > 1 or named_alone):
+        if may_name:
             company = clean_company(raw)
-            if company and _plausible_company(company, header=True):
+            if company and _plausible_company(company, header=True, first=n == 0):
                 out.company, out.company_span = company, Span(seg_start, seg_end, raw)
+                continue
+            if places:
+                out.places.extend((p, Span(seg_start, seg_end, raw)) for p in places)
                 continue
         if not company_allowed:
             kept.append((seg_start, seg_end))  # "Senior Back End Developer - Python, Big Data Processing"
@@ -130,12 +142,28 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         out.title, out.title_span = line.strip(), Span(start, end, line)
 
 
+def _names_next(text: str, segment: tuple[int, int]) -> bool:
+    """The segment after a small town's name is the hirer ("Palo Alto - IDEO Digital Shop - …")."""
+    raw = text[segment[0] : segment[1]]
+    bare = (_URL.sub(" ", raw) if "." in raw or "@" in raw else raw).strip(" ,.;:!()[]")
+    if not bare or _FLAG.match(bare) or is_role_title(bare) or parse_places(bare) is not None:
+        return False
+    company = clean_company(raw)
+    return bool(company and _plausible_company(company, header=True, first=True))
+
+
+def _is_a_name(bare: str) -> bool:
+    """ "Giving Assistant", "Genius Developers": a first segment with a role noun that is still a name
+    (no seniority or family word, and not "Software Engineer")."""
+    return not _is_role_name(bare) and not title_family(bare) and bool(re.fullmatch(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){1,3}", bare))
+
+
 def _name_then_places(bare: str, seg_start: int, out: Identity, text: str) -> bool:
     """ "Kensho, Boston, MA (Cambridge)": the hirer, then where."""
     name, rest = bare.split(", ", 1)
     places = parse_places(rest)
     company = clean_company(name)
-    if not places or not company or parse_places(name) or not _plausible_company(company, header=True):
+    if not places or not company or confident_place(name) or not _plausible_company(company, header=True, first=True):
         return False
     out.company, out.company_span = company, Span(seg_start, seg_start + len(name), name)
     where = seg_start + len(name) + 2
@@ -222,21 +250,24 @@ def _is_role_name(name: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def _plausible_company(name: str, header: bool = False) -> bool:
-    """Not a place, a role or a sentence (nor, in a header segment, a technology): a name of at most six
-    words. Outside a header a company may share a product's name ("Informatica is the company …")."""
+def _plausible_company(name: str, header: bool = False, first: bool = False) -> bool:
+    """Not a place, a role or a sentence (nor, in a later header segment, a technology): a name of at most
+    six words. The first segment of a header is the hirer's own slot: there a product's name ("GitLab",
+    "Amazon Web Services"), a lower-case brand ("iRobot", "untapt") or a small town's name ("Nava") is the
+    company; elsewhere a company may still share a product's name ("Informatica is the company …")."""
     words = name.split()
     if not 1 <= len(words) <= 6 or len(name) > 60 or _NOT_A_NAME.match(name):
         return False
-    if not (name[0].isupper() or name[0].isdigit()):
+    brand = first and len(words) == 1 and name[:1].isalpha()
+    if not (name[0].isupper() or name[0].isdigit() or brand):
         return False
-    if any(w[0].islower() and w not in _NAME_GLUE for w in words):
+    if any(w[0].islower() and w.lower().strip(".,") not in _NAME_GLUE for w in words[1:]):
         return False  # "Be a full time DB Rethinker" is a sentence, not a name
     if (is_role_title(name) if header else _is_role_name(name)) or _FLAG.match(name) or _PAY.search(name):
         return False
-    if parse_places(name):
+    if confident_place(name) if first else parse_places(name):
         return False
-    return not header or name.lower() not in technology_names()
+    return not header or first or name.lower() not in technology_names()
 
 
 # The sentences that name a hirer. Each is found by its fixed words (the word list "identity/company_*",
@@ -246,7 +277,7 @@ _NAME = (
     r"((?:[A-Z0-9][\w&.'’!+-]*)(?:[ ](?:[A-Z0-9&][\w&.'’!+-]*|of|and|for|de|la|the)){0,5}"
     r"(?:,?\s(?i:inc|llc|ltd|gmbh|corp|co|p\.a|plc|s\.a|ag|b\.v)\.?)?)"
 )
-_NAME_BEFORE = re.compile(_NAME + r"(?:\s*\([^)]{0,80}\))?,?\s*$")
+_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9])" + _NAME + r"(?:\s*\([^)]{0,80}\))?,?\s*$")
 _NAME_AFTER = re.compile(_NAME)
 # kind → (strength: lower wins, the name must recur in the text, the name follows the words)
 _KINDS = {"field": (0, False, True), "hiring": (1, False, False), "at": (2, False, True), "intro": (3, False, True),

@@ -165,6 +165,22 @@ def _population(g: Gazetteer, place: Location) -> int:
     return city.population if city else 0
 
 
+CONFIDENT_POPULATION = 100_000
+
+
+def confident_place(segment: str) -> bool:
+    """A segment that can only be a place: a city with its region or country ("Malibu, CA"), a metro, a
+    country or region, or a city of some size named alone; not a small town's name, which a company may
+    share ("Nava")."""
+    places = parse_places(segment)
+    if not places:
+        return False
+    if "," in segment or len(places) > 1 or _city_then_region(_bare(segment)):
+        return True
+    g = gazetteer()
+    return all(not p.city or _population(g, p) >= CONFIDENT_POPULATION for p in places)
+
+
 def _same_country_districts(places: list[Location]) -> list[Location]:
     """ "New York (Manhattan/Soho)": a small town abroad named beside a city is a district of that city."""
     countries = {p.country for p in places if p.city}

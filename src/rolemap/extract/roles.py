@@ -146,11 +146,9 @@ def split_roles(title: str) -> list[str]:
         if len(parts) < 2:
             continue
         shared = re.search(r"(?i)(\s(?:engineers?|developers?))$", parts[-1])
-        if shared and all(len(p.split()) <= 2 and not role_book().role_noun.search(p) for p in parts[:-1]):
+        if shared and (not each_kind or all(_names_a_kind(p) for p in parts[:-1])) and all(len(p.split()) <= 2 and not role_book().role_noun.search(p) for p in parts[:-1]):
             bare_noun = parts[-1].strip().lower() in {"engineer", "engineers", "developer", "developers"}
-            heads = parts[:-1] if bare_noun else parts[:-1]
-            tail = [] if bare_noun else [parts[-1]]
-            return [p + shared.group(1) for p in heads] + tail
+            return [p + shared.group(1) for p in parts[:-1]] + ([] if bare_noun else [parts[-1]])
         if each_kind and not all(_names_a_kind(p) for p in parts):
             continue
         if all(is_role_title(p) for p in parts):
@@ -169,7 +167,7 @@ _ROLE_LINE = re.compile(
     r"[ \t]*(?:[-*•·#>]+[ \t]*|\d+[.)][ \t]*)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
     r"(?:[Ee]ngineers?|[Dd]evelopers?|[Pp]rogrammers?|[Aa]rchitects?|[Ss]cientists?|[Dd]esigners?|[Mm]anagers?|"
     r"[Ll]ead|SRE|[Ii]ntern|[Aa]nalysts?|[Rr]ecruiters?|[Ww]riters?|[Dd]irector|[Aa]dministrators?|[Ss]pecialists?|"
-    r"[Cc]onsultants?|[Tt]esters?))(?:[ \t]*(?:\([^)\n]{0,60}\)|[-–—:|,][^\n]{0,120}))?[ \t]*$"
+    r"[Cc]onsultants?|[Tt]esters?))(?:[ \t]*(?:[(\[][^)\]\n]{0,60}[)\]])?[ \t]*(?:[-–—:|,][^\n]*)?)?[ \t]*$"
 )
 _HIRING_LIST = re.compile(
     r"(?i)\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
@@ -214,7 +212,7 @@ def _role_lines(text: str, skip_to: int, nouns: list[Span]) -> Iterator[re.Match
         end = text.find("\n", noun.end)
         end = len(text) if end == -1 else end
         done = end
-        if 3 < end - start <= 160:
+        if 3 < end - start and noun.start - start <= 80:
             m = _ROLE_LINE.match(text, start, end)
             if m:
                 yield m

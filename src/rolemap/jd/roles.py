@@ -26,7 +26,9 @@ _STRIP_LEVEL = re.compile(
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,|\s[-–—|/]\s)\s*")
-_ADJECTIVES = r"(?:(?:full[- ]time|part[- ]time|remote|talented|experienced|motivated|driven|passionate)[ ,]+){0,2}"
+_ADJECTIVES = (
+    r"(?:(?:full[- ]time|part[- ]time|remote|talented|experienced|motivated|driven|passionate)[ ,]+){0,2}"
+)
 _INTRO = (
     r"\b(?:looking for|hiring|seeking|searching for|join (?:us|our team|the team) as|you(?:'ll| will)? "
     r"(?:be|are) joining as|as|you are|we need|we want)\s+(?:an?|our(?: next| new)?|the|one)\s+"

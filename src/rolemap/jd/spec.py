@@ -15,6 +15,7 @@ from rolemap.analytics.lane import EMPLOYMENT_TYPES, LEVELS, SYSTEM_TYPES, WORK_
 from rolemap.errors import InputError
 
 PERIODS = ("hour", "day", "week", "month", "year")
+MAX_SPEC_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,18 @@ def template() -> dict[str, Any]:
 
 def load_spec(path: Path) -> RoleSpec:
     try:
-        raw = path.read_text(encoding="utf-8")
+        with path.open("rb") as f:
+            data = f.read(MAX_SPEC_BYTES + 1)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{path}: cannot read the role spec ({e})") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read the role spec ({e.strerror or e})") from None
+    if len(data) > MAX_SPEC_BYTES:
+        raise InputError(f"{path}: larger than {MAX_SPEC_BYTES // 1024} KB; a role spec is a page of YAML")
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})") from None
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as e:

@@ -67,19 +67,32 @@ def market_view(m: Market) -> Group:
     if not m.postings:
         return Group(Text(m.message))
     head = Text(
-        f"{m.lane}\n{m.postings:,} postings, {m.open_positions:,} open, {m.companies:,} companies hiring; "
-        f"senior share {pct(m.senior_share)}, junior share {pct(m.junior_share)} (of postings with a level)"
+        f"{m.title}: {m.open_positions:,} open positions, {m.companies:,} companies hiring\n{m.lane}\n"
+        f"{m.postings:,} postings, senior share {pct(m.senior_share)}, junior share {pct(m.junior_share)} "
+        "(of postings with a level)"
     )
     return Group(
         head,
         pay_line(m.pay),
+        pay_places(m),
+        _shares("Roles (the lane's postings by role family; --family all for every role)", m.families),
         _shares("Experience levels", m.levels),
         _shares("Work model", m.work_models),
         _shares("Languages", m.languages),
         _shares("Skills", m.skills, required=True),
         _shares("Companies hiring", m.top_companies),
+        _shares("Where: countries", m.countries),
+        _shares("Where: cities", m.cities),
         _together(m.together),
     )
+
+
+def pay_places(m: Market) -> Text:
+    """Where the salaries come from: pay is one currency, but not one labour market."""
+    if not m.pay_countries:
+        return Text("")
+    places = ", ".join(f"{s.name} {s.count}" for s in m.pay_countries[:6])
+    return Text(f"Salaries by country of the posting: {places} (see pay --by country)")
 
 
 def _together(pairs: list[tuple[str, str, int]]) -> Table:
@@ -116,6 +129,10 @@ def market_csv(m: Market) -> str:
         ("language", m.languages),
         ("skill", m.skills),
         ("company", m.top_companies),
+        ("family", m.families),
+        ("country", m.countries),
+        ("city", m.cities),
+        ("pay_country", m.pay_countries),
     ):
         rows.extend([section, s.name, s.count, round(s.share, 4)] for s in shares)
     rows.extend(["together", f"{a}+{b}", n, ""] for a, b, n in m.together)

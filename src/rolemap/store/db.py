@@ -17,7 +17,7 @@ from rolemap.store.url import resolve_url
 
 # The newest migration in migrations/versions/ (a test keeps the two equal). Knowing it here lets every
 # command check the schema with one query, and import Alembic only when there is something to upgrade.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _READ_ONLY = "rolemap_read_only"
 

@@ -25,7 +25,7 @@ from rolemap.models import Extraction, Posting
 from rolemap.store.db import Store
 from rolemap.store.schema import extractions, posting_labels, posting_skills, postings
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # the record of ../shared/spec/extraction.md, version 2
 _FOLD = re.compile(r"\W+")
 
 
@@ -179,6 +179,10 @@ def _replace_extractions(conn: Connection, batch: Sequence[Prepared], ids: list[
             ("system_type", p.extraction.system_types),
             ("domain", p.extraction.domains),
             ("scope", p.extraction.scope),
+            ("family", p.extraction.role_families),
+            ("salary_family", p.extraction.salary_families),
+            ("country", tuple(loc.country for loc in p.extraction.locations if loc.country)),
+            ("city", tuple(f"{loc.city}, {loc.country}"[:100] for loc in p.extraction.locations if loc.city)),
         )
         for rank, value in enumerate(dict.fromkeys(values))
     ]
@@ -194,6 +198,7 @@ def _extraction_row(e: Extraction) -> dict[str, Any]:
         "employment_type": e.employment_type, "years_min": (e.years_experience or {}).get("min"),
         "salary_min": salary.get("min"), "salary_max": salary.get("max"),
         "salary_currency": salary.get("currency"), "salary_period": salary.get("period"),
+        "company": (e.company or None) and e.company[:300], "title": (e.title or None) and e.title[:500],
     }  # fmt: skip
 
 

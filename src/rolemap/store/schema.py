@@ -65,7 +65,10 @@ extractions = Table(
     Column("salary_max", Float),
     Column("salary_currency", String(3)),
     Column("salary_period", String(10)),
+    Column("company", String(300)),  # migration 0005: the hirer the record names (version 2)
+    Column("title", String(500)),
     Index("ix_extractions_seniority", "seniority"),
+    Index("ix_extractions_company", "company"),
 )
 
 posting_skills = Table(
@@ -77,7 +80,8 @@ posting_skills = Table(
     Index("ix_posting_skills_skill", "skill_id"),
 )
 
-# Multi-valued labels of the record: field is "language", "system_type", "domain" or "scope".
+# Multi-valued labels of the record: field is "language", "system_type", "domain", "scope", and (version 2)
+# "family" (role families), "country" (ISO code) and "city" ("Berlin, DE").
 posting_labels = Table(
     "posting_labels",
     metadata,
