@@ -39,7 +39,8 @@ def test_jsonl_contract_postings_with_one_bad_line(tmp_path):
     )
     good, bad = split(read_file(path))
     assert [p.id for p in good] == ["a", "7"]
-    assert good[0].company == "Acme" and good[0].source_fields == {"salary_text": "x"}
+    assert good[0].company == "Acme"  # the record's own company field is a fact of the source
+    assert good[0].source_fields == {"salary_text": "x", "facts_from": {"company": "jsonl:company"}}
     assert [e.where for e in bad] == [f"{path}:2", f"{path}:3", f"{path}:4"]
     assert "not valid JSON" in bad[0].message and "no usable 'id'" in bad[1].message
 

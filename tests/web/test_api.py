@@ -13,7 +13,7 @@ from rolemap.store.tracker import tracker_entries
 def test_postings_list_filters_sorts_and_pages(client):
     everything = client.get("/api/postings").json()
     assert (
-        everything["total"] == client.get("/api/market").json()["postings"]
+        everything["total"] == client.get("/api/market?family=all").json()["postings"]
     )  # the same lane, the same count
     assert len(everything["items"]) == 20 and everything["page"] == 1
     go = client.get("/api/postings", params={"language": "go", "limit": 100}).json()
@@ -103,7 +103,10 @@ def test_sql_and_script_looking_filters_are_just_values(client):
 
 def test_market_pay_profile_trends_changes(client):
     m = client.get("/api/market", params={"language": "go"}).json()
-    assert m["lane"] == "language: go" and m["postings"] > 0
+    assert m["lane"] == "language: go; family: backend" and m["postings"] > 0  # the backend role page
+    assert m["title"] == "Backend engineer" and any(f["name"] == "backend" for f in m["families"])
+    everything = client.get("/api/market", params={"language": "go", "family": "all"}).json()
+    assert everything["title"] == "All roles" and everything["postings"] >= m["postings"]
     assert {"open_positions", "pay", "levels", "senior_share", "skills", "top_companies"} <= set(m)
     pay = client.get("/api/pay", params={"by": "work_model"}).json()
     assert pay["by"] == "work_model" and pay["cells"]

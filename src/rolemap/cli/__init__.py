@@ -27,19 +27,13 @@ from rolemap.errors import RolemapError
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(
-    name="rolemap",
-    help="Turn real job postings into a clear map of the backend job market.\n\n"
-    "Start with: rolemap ingest --sample && rolemap summary",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-for commands in (market_app, seeker_app, web_app, ingest_app, postings_app):
-    app.registered_commands.extend(commands.registered_commands)
-app.add_typer(taxonomy_app, name="taxonomy")
-app.add_typer(jd_app, name="jd")
-app.add_typer(resume_app, name="resume")
+# The top-level commands, in the order --help lists them, and the command groups.
+COMMANDS = [
+    c
+    for part in (market_app, seeker_app, web_app, ingest_app, postings_app)
+    for c in part.registered_commands
+]
+GROUPS = {"taxonomy": taxonomy_app, "jd": jd_app, "resume": resume_app}
 
 
 def version_callback(value: bool) -> None:
@@ -48,7 +42,6 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     version: Annotated[
         bool,
@@ -60,12 +53,42 @@ def main_options(
     """Turn real job postings into a clear map of the backend job market."""
 
 
+def make_app(only: str | None = None) -> typer.Typer:
+    """The rolemap app; with `only`, the same app holding that one command or group."""
+    made = typer.Typer(
+        name="rolemap",
+        help="Turn real job postings into a clear map of the backend job market.\n\n"
+        "Start with: rolemap ingest --sample && rolemap summary",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    made.callback()(main_options)
+    made.registered_commands.extend(c for c in COMMANDS if only in (None, c.name))
+    for name, group in GROUPS.items():
+        if only in (None, name):
+            made.add_typer(group, name=name)
+    return made
+
+
+app = make_app()
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app to run `args`: when they start with a command's name, the app of that command alone, whose
+    options are all that Typer then builds (building every command's takes 25 ms, a command's 0.3 ms);
+    anything else (--help, --version, a misspelt command) meets the whole app."""
+    if args and (args[0] in GROUPS or any(c.name == args[0] for c in COMMANDS)):
+        return make_app(only=args[0])
+    return app
+
+
 def main() -> None:
     # numpy's OpenBLAS starts a thread a core when imported, and they spin a while; rolemap multiplies no
     # matrix, so one is enough (for the Dask and web workers started from here too). A set value is kept.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
-        app()
+        app_for(sys.argv[1:])()
     except RolemapError as e:
         err().print(f"error: {e.message}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(1)

@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 
 from rolemap.extract.places import confident_place, parse_places, places_in_text
 from rolemap.extract.roles import is_role_title, seniority_of, technology_names, title_family
+from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.models import Location, Span
 
 _SEPARATOR = re.compile(r"\s*\|\s*|\s+[•–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*|\s+::\s+|[–—]")
@@ -152,6 +153,11 @@ def _names_next(text: str, segment: tuple[int, int]) -> bool:
     return bool(company and _plausible_company(company, header=True, first=True))
 
 
+def _category(skill: str) -> str:
+    entry = load_taxonomy().get(skill)
+    return entry.category if entry else ""
+
+
 def _is_a_name(bare: str) -> bool:
     """ "Giving Assistant", "Genius Developers": a first segment with a role noun that is still a name
     (no seniority or family word, and not "Software Engineer")."""
@@ -267,7 +273,11 @@ def _plausible_company(name: str, header: bool = False, first: bool = False) -> 
         return False
     if confident_place(name) if first else parse_places(name):
         return False
-    return not header or first or name.lower() not in technology_names()
+    if not header:
+        return True
+    technology = technology_names().get(name.lower())
+    # In the first segment a product's name is usually its maker's ("GitLab"); a language never is.
+    return technology is None or (first and _category(technology) not in ("language", "language-other", "framework"))
 
 
 # The sentences that name a hirer. Each is found by its fixed words (the word list "identity/company_*",

@@ -124,16 +124,29 @@ def parse_places(segment: str) -> list[Location] | None:
 
 @lru_cache(maxsize=50_000)  # headers repeat their places ("San Francisco, CA", "REMOTE") post after post
 def _parse_places(segment: str) -> tuple[Location, ...] | None:
+    outside, inside = _BRACKETED.sub(" / ", segment), " / ".join(_BRACKETED.findall(segment))
     found: list[Location] = []
-    for part in _PARTS.split(segment):
-        part = part.strip(" ,.:!")
-        if not part:
-            continue
-        places = _part_places(part)
-        if places is None:
-            return None
-        found.extend(places)
-    return tuple(_same_country_districts(_neighbours(_unique(found))))
+    within: list[Location] = []
+    for text, into in ((outside, found), (inside, within)):
+        for part in _PARTS.split(text):
+            part = part.strip(" ,.:!")
+            if not part:
+                continue
+            places = _part_places(part)
+            if places is None:
+                return None
+            into.extend(places)
+    return tuple(_neighbours(_unique(found + _districts(within, found))))
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def _districts(within: list[Location], outside: list[Location]) -> list[Location]:
+    """ "New York (Manhattan/Soho)": what the brackets name beside a city is a district of it, not a town
+    abroad that shares the district's name; places in brackets count only in the countries named outside."""
+    countries = {p.country for p in outside}
+    return [p for p in within if not countries or p.country in countries]
 
 
 def _neighbours(places: list[Location]) -> list[Location]:
@@ -175,20 +188,13 @@ def confident_place(segment: str) -> bool:
     places = parse_places(segment)
     if not places:
         return False
+    head, _, rest = segment.partition(",")
+    if rest and not (_city_in(head.strip(), _bare(rest.split(",")[0])) or _one_place(head.strip())):
+        return False  # "Kensho, Boston, MA": a name, then the places
     if "," in segment or len(places) > 1 or _city_then_region(_bare(segment)):
         return True
     g = gazetteer()
     return all(not p.city or _population(g, p) >= CONFIDENT_POPULATION for p in places)
-
-
-def _same_country_districts(places: list[Location]) -> list[Location]:
-    """ "New York (Manhattan/Soho)": a small town abroad named beside a city is a district of that city."""
-    countries = {p.country for p in places if p.city}
-    if len(countries) < 2:
-        return places
-    g = gazetteer()
-    big = {p.country for p in places if p.city and _population(g, p) >= 1_000_000}
-    return [p for p in places if not p.city or not big or p.country in big]
 
 
 def _part_places(part: str) -> list[Location] | None:
@@ -238,27 +244,32 @@ def _bare(piece: str) -> str:
 
 
 def _city_in(name: str, where: str) -> Location | None:
-    """ "Cambridge", "MA" → Cambridge, US; "Melbourne", "AU" → Melbourne, AU; None if that city is not there."""
+    """ "Cambridge", "MA" → Cambridge, US; "Melbourne", "AU" → Melbourne, AU; None if that city is not there.
+    A two-letter code is read as a US state or Canadian province first, then as a country ("Berlin, DE")."""
     g = gazetteer()
     whole = g.metros.get(f"{name}, {where}".lower())  # "Washington, DC"
     if whole:
         return Location(*whole)
+    readings: list[tuple[str, str | None]] = []
+    region = g.region(where)
+    if region:
+        readings.append((region[0], region[1]))
+    country = g.country(where)
+    if country is None and where.isupper() and len(where) == 2 and any(c.country == where for c in g.towns(name)):
+        country = where  # an ISO code GeoNames knows though the alias list does not ("Melbourne, AU")
+    if country:
+        readings.append((country, None))
     metro = g.metros.get(name.lower())
     own_region = g.region(name)
-    region = g.region(where)
-    country = g.country(where) if region is None else region[0]
-    if country is None and where.upper() == where and len(where) == 2:
-        country = where if any(c.country == where for c in g.towns(name)) else None
-    if not country:
-        return None
-    if metro and metro[1] == country:
-        return Location(metro[0], country)
-    if own_region and own_region[0] == country:
-        return Location(None, country)  # "Florida, United States": a region, not the town called Florida
-    city = g.city(name, country, region[1] if region else None) or (
-        g.city(name, country) if region is None else None
-    )
-    return Location(city.name, city.country) if city else None
+    for country_code, region_code in readings:
+        if metro and metro[1] == country_code:
+            return Location(metro[0], country_code)
+        if own_region and own_region[0] == country_code:
+            return Location(None, country_code)  # "Florida, United States": a region, not the town Florida
+        city = g.city(name, country_code, region_code)
+        if city:
+            return Location(city.name, city.country)
+    return None
 
 
 def _one_place(name: str) -> Location | None:

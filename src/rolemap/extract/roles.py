@@ -145,10 +145,10 @@ def split_roles(title: str) -> list[str]:
         parts = [p.strip(" .") for p in re.split(separator, title) if p.strip(" .")]
         if len(parts) < 2:
             continue
-        shared = re.search(r"(?i)(\s(?:engineers?|developers?))$", parts[-1])
+        shared = re.search(r"(?i)(?:^|\s)((?:engineers?|developers?))$", parts[-1])
         if shared and (not each_kind or all(_names_a_kind(p) for p in parts[:-1])) and all(len(p.split()) <= 2 and not role_book().role_noun.search(p) for p in parts[:-1]):
             bare_noun = parts[-1].strip().lower() in {"engineer", "engineers", "developer", "developers"}
-            return [p + shared.group(1) for p in parts[:-1]] + ([] if bare_noun else [parts[-1]])
+            return [f"{p} {shared.group(1)}" for p in parts[:-1]] + ([] if bare_noun else [parts[-1]])
         if each_kind and not all(_names_a_kind(p) for p in parts):
             continue
         if all(is_role_title(p) for p in parts):

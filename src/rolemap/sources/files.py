@@ -340,7 +340,8 @@ def _with_facts(
     fields: dict[str, Any], data: dict[str, Any], source: str, column_map: dict[str, str]
 ) -> dict[str, Any]:
     """source_fields with the mapped facts gathered (`salary_*` columns into one `salary`) and where each
-    came from in `facts_from` ("csv:min_salary"). A CSV's company and location columns are facts too."""
+    came from in `facts_from` ("csv:min_salary"). A record's own company and location fields (the
+    contract input's `company` and `location`, or the columns mapped to them) are facts too."""
     origins: dict[str, str] = {}
 
     def column(field: str) -> str:
@@ -358,9 +359,9 @@ def _with_facts(
     for field in ("remote", "employment_type", "seniority", "work_model"):
         if field in column_map and given(field):
             origins[field] = column(field)
-    if given("company"):
+    if data.get("company") not in (None, ""):
         origins["company"] = column("company")
-    if given("location"):
+    if data.get("location") not in (None, ""):
         origins["locations"] = column("location")
     if origins:
         fields[FACTS_FROM] = origins

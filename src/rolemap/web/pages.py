@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rolemap import __version__
-from rolemap.analytics.lane import EMPLOYMENT_TYPES, LEVELS, SYSTEM_TYPES, WORK_MODELS
+from rolemap.analytics.lane import EMPLOYMENT_TYPES, FAMILIES, LEVELS, SYSTEM_TYPES, WORK_MODELS
 from rolemap.analytics.listing import SORTS
 from rolemap.errors import InputError
 from rolemap.present.evidence import segments
@@ -47,7 +47,7 @@ _ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "u", "a"
                  "h5", "h6", "blockquote", "pre", "code", "table", "thead", "tbody", "tr", "th", "td", "hr",
                  "div", "span", "dl", "dt", "dd", "sup", "sub"}  # fmt: skip
 FILTER_CHOICES = {
-    "seniority": LEVELS, "work_model": WORK_MODELS, "system_type": SYSTEM_TYPES,
+    "family": (*FAMILIES, "all"), "seniority": LEVELS, "work_model": WORK_MODELS, "system_type": SYSTEM_TYPES,
     "employment_type": EMPLOYMENT_TYPES,
 }  # fmt: skip
 

@@ -17,9 +17,17 @@ Employment = Literal["full_time", "part_time", "contract", "internship", "tempor
 SystemType = Literal["product", "data", "distributed", "platform", "security"]
 Sort = Literal["newest", "oldest", "title", "company", "salary"]
 Every = Literal["quarter", "month"]
-PayDimension = Literal["seniority", "system_type", "work_model", "language", "scope", "employment_type"]
+PayDimension = Literal[
+    "seniority", "system_type", "work_model", "language", "scope", "employment_type", "family", "country", "city"
+]
+Family = Literal[
+    "backend", "fullstack", "frontend", "mobile", "data", "ml", "infra", "security", "qa", "embedded",
+    "other_software", "non_software", "all",
+]
 MAX_VALUES = 20
-_FREE_TEXT = frozenset({"language", "skill", "company", "location", "source", "since", "until", "to", "q"})
+_FREE_TEXT = frozenset(
+    {"language", "skill", "company", "location", "source", "country", "city", "since", "until", "to", "q"}
+)
 _ONE_PERIOD = r"\d{4}(?:[-_ ]?(?:[Qq][1-4]|\d{1,2}))?"  # what lane.parse_period reads
 A_PERIOD = rf"^{_ONE_PERIOD}$"
 PERIOD = rf"^(?:{_ONE_PERIOD})?$"  # blank: no period (a blank form field)
@@ -37,6 +45,9 @@ class LaneFilters(BaseModel):
     company: list[str] = Field(default_factory=list, max_length=MAX_VALUES)
     location: list[str] = Field(default_factory=list, max_length=MAX_VALUES)
     source: list[str] = Field(default_factory=list, max_length=MAX_VALUES)
+    family: list[Family] = Field(default_factory=list, description="Role families; all: every role.")
+    country: list[str] = Field(default_factory=list, max_length=MAX_VALUES)
+    city: list[str] = Field(default_factory=list, max_length=MAX_VALUES)
     open: bool = Field(False, description="Only postings not closed.")
 
     @model_validator(mode="before")
@@ -63,7 +74,8 @@ class LaneFilters(BaseModel):
             language=split(self.language), seniority=tuple(self.seniority), system_type=tuple(self.system_type),
             work_model=tuple(self.work_model), employment_type=tuple(self.employment_type),
             skill=split(self.skill), company=split(self.company), location=split(self.location),
-            source=split(self.source),
+            source=split(self.source), family=tuple(f for f in self.family if f != "all"),
+            country=split(self.country), city=split(self.city),
             since=parse_period(since) if since else None,
             until=parse_period(until, end=True) if until else None,
             open_only=self.open,
@@ -104,6 +116,12 @@ class PostingsQuery(LaneQuery):
 
 
 class MarketQuery(LaneQuery):
+    """The role page opens on backend roles (the seed's "Backend Engineer" page); family=all shows every
+    role."""
+
+    family: list[Family] = Field(
+        default_factory=lambda: ["backend"], description="Role families (default backend); all: every role."
+    )
     top: int = Field(15, ge=1, le=200)
 
 

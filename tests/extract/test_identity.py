@@ -1,0 +1,203 @@
+"""Who hires, for which roles, where: header shapes from real Hacker News posts, company sentences from
+real board postings, roles in multi-role posts, the place gazetteer."""
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from rolemap.extract import extract_text
+from rolemap.extract.places import confident_place, gazetteer, read_places
+from rolemap.extract.roles import family_of, split_roles
+from rolemap.models import Location
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def hn(header: str, body: str = "We build things.") -> str:
+    """A Hacker News post as the extractor reads it: no title, the header on the first line."""
+    return "\n" + header + "\n" + body
+
+
+# Every header shape of the brief: |, " - ", //, —, ":", "is hiring", brackets, URL and e-mail segments,
+# flags, a place first, a role first.
+@pytest.mark.parametrize(
+    ("header", "company", "cities"),
+    [
+        ("Cadmus | Front End Developer (React/Redux) | Melbourne, AU | Full-Time | Onsite", "Cadmus", {("Melbourne", "AU")}),
+        ("Rollbar | https://rollbar.com | San Francisco or REMOTE | Backend Engineer, Frontend Designer", "Rollbar", {("San Francisco", "US")}),
+        ("HUGHUB – Mayfair, London Onsite – SENIOR .NET DEVELOPER", "HUGHUB", {("London", "GB")}),
+        ("Harvard Center for International Development - Cambridge, MA", "Harvard Center for International Development", {("Cambridge", "US")}),
+        ("Thasos Group / Senior Quantitative Researcher / NYC Based / Full Time ONSITE", "Thasos Group", {("New York", "US")}),
+        ("Acme // Senior Go Engineer // Berlin, Germany // VISA", "Acme", {("Berlin", "DE")}),
+        ("Kueski is Hiring in Guadalajara, Mexico!", "Kueski", {("Guadalajara", "MX")}),
+        ("Company: ClassDojo (http://www.classdojo.com)", "ClassDojo", set()),
+        ("Kensho, Boston, MA (Cambridge): FULL TIME Software Engineers", "Kensho", {("Boston", "US"), ("Cambridge", "US")}),
+        ("Cratejoy (YC S13) | Austin, TX | Full-time | ONSITE", "Cratejoy", {("Austin", "US")}),
+        ("Seattle, WA (H1B transfers are ok, no remote)", None, {("Seattle", "US")}),
+        ("New York, NY | CloserIQ (https://closeriq.com)", "CloserIQ", {("New York", "US")}),
+        ("Palo Alto - Pebble (http://getpebble.com) - Firmware Engineer", "Pebble", {("Palo Alto", "US")}),
+        ("Nava | Infrastructure Engineers, Fullstack Software Engineers", "Nava", set()),
+        ("Monetate - Conshohocken PA, London UK, Palo Alto CA, or Remote", "Monetate", {("Conshohocken", "US"), ("London", "GB"), ("Palo Alto", "US")}),
+        ("42Floors (http://42floors.com/)", "42Floors", set()),
+        ("GitLab / Several locations / Full Time / Remote", "GitLab", set()),
+        ("Splitwise (https://www.splitwise.com) is hiring software engineers in Providence", "Splitwise", {("Providence", "US")}),
+    ],
+)  # fmt: skip
+def test_header_shapes(header, company, cities):
+    record = extract_text("x", hn(header))
+    assert record.company == company
+    assert {(p.city, p.country) for p in record.locations if p.city} == cities
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "London, UK | Software Engineer | ONSITE",
+        "San Francisco, CA | https://example.com | Backend Engineer",
+        "Senior Software Engineer | REMOTE | Full-time",
+        "https://example.com | REMOTE",
+        "Node.js | Remote",
+    ],
+)
+def test_a_city_a_title_or_a_url_is_never_the_company(header):
+    assert extract_text("x", hn(header)).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Java Architect\nV2Soft is a CMMI level 3 company. V2Soft provides services.", "V2Soft"),
+        ("Engineer\nApex Systems is looking to hire a Security Engineer for a client.", "Apex Systems"),
+        ("Engineer\nAt SSC Inc, we are a company obsessed with excellence.", "SSC Inc"),
+        ("Engineer\nCompany DescriptionEcontenti, Inc is a leading provider of consulting.", "Econtenti, Inc"),
+        ("Engineer\nWe build.\nCyberCodersCyberCoders, Inc is proud to be an Equal Opportunity Employer", "CyberCoders, Inc"),
+        ("Engineer\nOur client is seeking a Splunk Admin. Location: Lake Success, NY", None),
+        ("Engineer\nExperience is a plus. Experience with Go.", None),
+        ("Engineer\nThe ideal candidate will build apps.", None),
+    ],
+)  # fmt: skip
+def test_company_sentences(text, company):
+    assert extract_text("x", text).company == company
+
+
+def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
+    text = hn(
+        "[ALL REMOTE] SpiderOak, multiple positions.",
+        "We are a global team, with 8 years of history behind us.\n\n"
+        "* Product Manager [$75k-$100k]: Help manage product development.\n\n"
+        "* JavaScript UI Developer [$75k-$100k]: Build UIs in React.\n\n"
+        "* Python / Django Developer [$75k-$100k]: Build out web products in Django and SQL.\n",
+    )
+    record = extract_text("x", text)
+    assert [(r.title, r.family) for r in record.roles] == [
+        ("Product Manager", "non_software"),
+        ("JavaScript UI Developer", "frontend"),
+        ("Python / Django Developer", "backend"),
+    ]
+    assert set(record.role_families) == {"non_software", "frontend", "backend"}
+    # the salary stands under the product manager: it is not a backend salary
+    assert record.salary and record.salary_families == ("non_software",)
+
+
+def test_one_family_posting_keeps_its_salary_for_that_family():
+    record = extract_text("x", hn("Acme | Senior Backend Engineer | Berlin | $120k-$150k"))
+    assert record.role_families == ("backend",) and record.salary_families == ("backend",)
+    assert record.roles[0].seniority == "senior"
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Backend Engineer, Frontend Designer", ["Backend Engineer", "Frontend Designer"]),
+        ("Backend, Web or Android Engineer", ["Backend Engineer", "Web Engineer", "Android Engineer"]),
+        ("Front-End/Full-Stack Developer", ["Front-End Developer", "Full-Stack Developer"]),
+        ("DevOps/Backend/ML/Engineer", ["DevOps Engineer", "Backend Engineer", "ML Engineer"]),
+        ("Java Lead / Java Developer", ["Java Lead / Java Developer"]),
+        ("Senior Back End Developer - Python, Big Data Processing", ["Senior Back End Developer"]),
+    ],
+)
+def test_split_roles(title, roles):
+    assert split_roles(title) == roles
+
+
+@pytest.mark.parametrize(
+    ("title", "skills", "family"),
+    [
+        ("Senior Backend Engineer", set(), "backend"),
+        ("Full Stack Engineer", set(), "fullstack"),
+        ("iOS Engineer", set(), "mobile"),
+        ("Data Scientist", set(), "ml"),
+        ("Site Reliability Engineer", set(), "infra"),
+        ("Senior QA Engineer", set(), "qa"),
+        ("Firmware Engineer", set(), "embedded"),
+        ("Product Manager", set(), "non_software"),
+        ("Civil Engineer", set(), "non_software"),
+        ("Sr. Java Engineer", set(), "backend"),  # the title's technology
+        ("Software Engineer", {"react", "postgresql", "django"}, "fullstack"),  # the posting's skills
+        ("Software Engineer", {"postgresql", "kafka"}, "backend"),
+        ("Software Engineer", set(), "other_software"),
+    ],
+)
+def test_family_of_a_title(title, skills, family):
+    from rolemap.extract.roles import technologies_in
+    from rolemap.extract.taxonomy import load_taxonomy
+
+    categories = {sid: e.category for sid, e in load_taxonomy().items()}
+    assert family_of(title, frozenset(skills), categories, technologies_in(title)) == family
+
+
+@pytest.mark.parametrize(
+    ("segment", "places"),
+    [
+        ("Cambridge, MA", [("Cambridge", "US")]),
+        ("Cambridge", [("Cambridge", "GB")]),  # alone: the most populous of the name
+        ("NYC", [("New York", "US")]),
+        ("SF Bay Area (San Mateo, CA)", [("San Francisco", "US"), ("San Mateo", "US")]),
+        ("Berlin, DE", [("Berlin", "DE")]),  # DE is Delaware only when a Delaware city comes before it
+        ("Toronto, ON", [("Toronto", "CA")]),
+        ("Washington, DC", [("Washington", "US")]),
+        ("Santa Clara / San Francisco / Toronto", [("Santa Clara", "US"), ("San Francisco", "US"), ("Toronto", "CA")]),
+        ("New York (Manhattan/Soho)", [("New York", "US")]),
+        ("Remote (US only)", [(None, "US")]),
+        ("Zürich", [("Zurich", "CH")]),
+        ("Senior Software Engineer", []),
+        ("Mobile", []),
+        ("Remote", []),
+    ],
+)  # fmt: skip
+def test_gazetteer(segment, places):
+    assert [(p.city, p.country) for p in read_places(segment)] == places
+
+
+def test_remote_limited_to_a_country_and_worldwide_remote():
+    assert Location(None, "US") in extract_text("x", "Engineer\nThis role is remote (US only).").locations
+    assert Location(None, "CA") in extract_text("x", "Engineer\nFully remote within Canada.").locations
+    assert extract_text("x", "Engineer\nRemote from anywhere in the world.").locations == ()
+
+
+def test_a_small_town_name_is_not_a_confident_place():
+    assert confident_place("Berlin") and confident_place("Malibu, CA") and not confident_place("Nava")
+
+
+def test_the_gazetteer_file_is_built_by_its_script_not_by_hand(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    out = tmp_path / "places.tsv.gz"
+    build.write(out)
+    shipped = ROOT / "src/rolemap/extract/data/places.tsv.gz"
+    assert gzip.decompress(out.read_bytes()) == gzip.decompress(shipped.read_bytes())
+    assert len(gazetteer().cities) > 50_000  # names of towns of 1,000+ (US) and 5,000+ people
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", "\n|||||", "\n" + "Acme | " * 5000, "\n<script>alert(1)</script> | Berlin", "\n' OR 1=1; -- | NYC", "\x00\x01\ufffd"],
+)
+def test_hostile_headers_give_a_record(text):
+    record = extract_text("x", text)
+    assert record.company is None or len(record.company) <= 60
