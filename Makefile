@@ -56,6 +56,7 @@ bench: setup bench-deps
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/near_dup_bench.py
 	$(BIN)/python bench/scale_bench.py
+	$(BIN)/python bench/startup_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

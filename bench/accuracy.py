@@ -222,8 +222,10 @@ def identity_on_hn(dump: Path, sample: int = 300) -> None:
         elif re.search(r"(?i)https?:|www\.|\.(?:com|io|co)\b/", company):
             bad["a URL"] += 1
     n = len(items)
-    print(f"company named      {named:,} of {n:,} ({named / n:.1%}); a place: {bad['a place']}, "
-          f"a job title: {bad['a job title']}, a URL: {bad['a URL']}")
+    print(
+        f"company named      {named:,} of {n:,} ({named / n:.1%}); a place: {bad['a place']}, "
+        f"a job title: {bad['a job title']}, a URL: {bad['a URL']}"
+    )
     with_place = sum(1 for _, _, r in records if r["locations"])
     print(f"locations named    {with_place:,} of {n:,} ({with_place / n:.1%})")
     print("role families      " + ", ".join(f"{k} {v / n:.0%}" for k, v in families.most_common()))

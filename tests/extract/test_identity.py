@@ -196,7 +196,15 @@ def test_the_gazetteer_file_is_built_by_its_script_not_by_hand(tmp_path):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "\n", "\n|||||", "\n" + "Acme | " * 5000, "\n<script>alert(1)</script> | Berlin", "\n' OR 1=1; -- | NYC", "\x00\x01\ufffd"],
+    [
+        "",
+        "\n",
+        "\n|||||",
+        "\n" + "Acme | " * 5000,
+        "\n<script>alert(1)</script> | Berlin",
+        "\n' OR 1=1; -- | NYC",
+        "\x00\x01\ufffd",
+    ],
 )
 def test_hostile_headers_give_a_record(text):
     record = extract_text("x", text)

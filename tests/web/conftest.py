@@ -73,6 +73,7 @@ def make_client(store: Store, **settings: object) -> TestClient:
     defaults: dict[str, object] = {
         "recheck_seconds": 0.0,
         "url_policy": UrlPolicy(resolve=lambda h, p: ["203.0.113.7"]),
+        "allowed_hosts": ("testserver",),  # the test client's Host
     }
     return TestClient(create_app(store, WebSettings(**{**defaults, **settings})))  # type: ignore[arg-type]
 

@@ -14,19 +14,30 @@ posting of a dataset is open (a file has no closing date).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from rolemap.analytics.lane import LEVELS, WORK_MODELS, Lane
-from rolemap.analytics.market import Market, Share
+from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, city_names, country_codes
+from rolemap.analytics.market import FAMILY_TITLES, Market, Share
 from rolemap.analytics.pay import HOURS_A_YEAR, MIN_FOR_MEDIAN, PLAUSIBLE_YEAR, Rates, bundled_rates, stats_of
 from rolemap.cluster.dedup import NEAR_DUPS_FILE, first_copies_sql, sql_string
 from rolemap.cluster.load import dataset_files
 from rolemap.errors import InputError
 
+# Version-2 fields are read from the stored record itself, so a dataset written before them still answers.
+_FAMILIES = "coalesce(CAST(json_extract(record, '$.role_families') AS VARCHAR[]), [])"
+_SALARY_FAMILIES = "coalesce(CAST(json_extract(record, '$.salary_families') AS VARCHAR[]), [])"
+_PLACES = "coalesce(CAST(json_extract(record, '$.locations') AS STRUCT(city VARCHAR, country VARCHAR)[]), [])"
+_COUNTRIES = f"list_filter(list_transform({_PLACES}, lambda p: p.country), lambda c: c IS NOT NULL)"
+_CITIES = (
+    f"list_transform(list_filter({_PLACES}, lambda p: p.city IS NOT NULL), lambda p: p.city || ', ' || p.country)"
+)
 _NEEDED = (
-    "id, company, seniority, work_model, salary_min, salary_max, salary_currency, salary_period, "
-    "languages, skills, skills_required"
+    "id, json_extract_string(record, '$.company') AS company, seniority, work_model, "
+    "salary_min, salary_max, salary_currency, salary_period, languages, skills, skills_required, "
+    f"{_FAMILIES} AS families, {_SALARY_FAMILIES} AS salary_families, {_COUNTRIES} AS countries, "
+    f"{_CITIES} AS cities"
 )
 _COMPANY_KEY = "lower(regexp_replace(trim(company), '\\s+', ' ', 'g'))"
 
@@ -46,6 +57,10 @@ def dataset_market(
         where, params = _lane_filter(lane)
         # a table (DuckDB spills it to disk when large): a view cannot take the filter's parameters
         con.execute(f"CREATE TEMP TABLE lane AS SELECT {_NEEDED} FROM counted WHERE {where}", params)
+        mix_where, mix_params = _lane_filter(replace(lane, family=()))  # the role mix: before the family filter
+        con.execute(
+            f"CREATE TEMP TABLE mix AS SELECT {_FAMILIES} AS families FROM counted WHERE {mix_where}", mix_params
+        )
         return _market(con, lane, top, currency, rates)
     finally:
         con.close()
@@ -80,6 +95,17 @@ def _lane_filter(lane: Lane) -> tuple[str, list[Any]]:
         if wanted:
             clauses.append(f"list_has_any(list_transform({column}, lambda x: lower(x)), ?)")
             params.append([w.lower() for w in wanted])
+    if lane.family:
+        clauses.append(f"list_has_any({_FAMILIES}, ?)")
+        params.append(list(lane.family))
+    if lane.country:
+        clauses.append(f"list_has_any({_COUNTRIES}, ?)")
+        params.append(list(country_codes(lane.country)))
+    if lane.city:
+        clauses.append(f"list_has_any(list_transform({_CITIES}, lambda c: lower(c)), ?) OR "
+                       f"list_has_any(list_transform({_PLACES}, lambda p: lower(p.city)), ?)")
+        names = [c.lower() for c in city_names(lane.city)]
+        params.extend([names, names])
     posted = "TRY_CAST(substr(posted_at, 1, 10) AS DATE)"
     if lane.since:
         clauses.append(f"{posted} >= ?")
@@ -101,7 +127,9 @@ def _market(con: Any, lane: Lane, top: int, currency: str, rates: Rates) -> Mark
     senior = sum(s.count for s in levels if s.name in ("senior", "staff", "manager"))
     junior = sum(s.count for s in levels if s.name in ("intern", "junior"))
     skills = _multi(con, "skills", n, required=True)
+    paid = f"list_has_any(salary_families, {_sql_list(lane.family)})" if lane.family else "TRUE"
     return Market(
+        title=", ".join(FAMILY_TITLES.get(f, f) for f in lane.family) or "All roles",
         lane=lane.describe(),
         postings=n,
         open_positions=n,
@@ -113,10 +141,17 @@ def _market(con: Any, lane: Lane, top: int, currency: str, rates: Rates) -> Mark
         senior_share=senior / known if known else None,
         junior_share=junior / known if known else None,
         work_models=_ordered(con, "work_model", WORK_MODELS, n),
-        pay=_pay(con, currency, rates),
+        pay=_pay(con, currency, rates, paid),
         languages=_multi(con, "languages", n)[:top],
         skills=skills[:top],
         together=_together(con, [s.name for s in skills[: max(top, 2)]], top),
+        families=sorted(
+            _multi(con, "families", con.execute("SELECT count(*) FROM mix").fetchone()[0], table="mix"),
+            key=lambda s: FAMILIES.index(s.name) if s.name in FAMILIES else 99,
+        ),
+        countries=_multi(con, "countries", n)[:top],
+        cities=_multi(con, "cities", n)[:top],
+        pay_countries=_pay_countries(con, top),
         message="" if n else f"no postings match ({lane.describe()}): widen the filters",
     )
 
@@ -140,7 +175,7 @@ def _companies(con: Any, n: int, top: int) -> list[Share]:
     return [_share(name, c, n) for name, c in rows]
 
 
-def _multi(con: Any, column: str, n: int, required: bool = False) -> list[Share]:
+def _multi(con: Any, column: str, n: int, required: bool = False, table: str = "lane") -> list[Share]:
     if required:
         rows = con.execute(
             """SELECT s.value, count(*) AS c, count(*) FILTER (WHERE s.required) FROM (
@@ -149,7 +184,7 @@ def _multi(con: Any, column: str, n: int, required: bool = False) -> list[Share]
         ).fetchall()
         return [_share(v, c, n, r) for v, c, r in rows]
     rows = con.execute(
-        f"SELECT value, count(*) AS c FROM (SELECT unnest(list_distinct({column})) AS value FROM lane) "
+        f"SELECT value, count(*) AS c FROM (SELECT unnest(list_distinct({column})) AS value FROM {table}) "
         "GROUP BY 1 ORDER BY c DESC, 1"
     ).fetchall()
     return [_share(v, c, n) for v, c in rows]
@@ -170,8 +205,23 @@ def _together(con: Any, skills: list[str], top: int) -> list[tuple[str, str, int
     return sorted(out, key=lambda t: (-t[2], t[0], t[1]))[:top]
 
 
-def _pay(con: Any, currency: str, rates: Rates) -> Any:
-    """pay.pay_scale and pay_stats, as one SQL aggregate: each figure annualised and converted."""
+def _pay_countries(con: Any, top: int) -> list[Share]:
+    """Where the usable salaries come from (after `_pay` made the table `usable`)."""
+    rows = con.execute(
+        "SELECT value, count(*) AS c FROM (SELECT unnest(list_distinct(countries)) AS value FROM usable "
+        "WHERE ok) GROUP BY 1 ORDER BY c DESC, 1"
+    ).fetchall()
+    n = con.execute("SELECT count(*) FROM usable WHERE ok").fetchone()[0]
+    return [_share(v, c, n) for v, c in rows][:top]
+
+
+def _sql_list(values: tuple[str, ...]) -> str:
+    return "[" + ", ".join(sql_string(v) for v in values) + "]"
+
+
+def _pay(con: Any, currency: str, rates: Rates, paid: str = "TRUE") -> Any:
+    """pay.pay_scale and pay_stats, as one SQL aggregate: each figure annualised and converted. `paid`
+    keeps the salaries that count for the lane (in a family lane, those tied to a role of the family)."""
     periods = list(HOURS_A_YEAR.items())
     factors = [(c, f) for c in rates.usd_per_unit if (f := rates.factor(c, currency))]
     con.execute("CREATE TEMP TABLE per_year(period VARCHAR, hours DOUBLE)")
@@ -179,24 +229,27 @@ def _pay(con: Any, currency: str, rates: Rates) -> Any:
     con.execute("CREATE TEMP TABLE factor(currency VARCHAR, factor DOUBLE)")
     con.executemany("INSERT INTO factor VALUES (?, ?)", factors)
     low, high = PLAUSIBLE_YEAR
-    row = con.execute(
-        """WITH figures AS (
-            SELECT l.salary_period AS period, l.salary_currency AS currency,
+    con.execute(
+        f"""CREATE TEMP TABLE usable AS WITH figures AS (
+            SELECT l.countries, l.salary_period AS period, l.salary_currency AS currency,
                    coalesce((l.salary_min + l.salary_max) / 2, l.salary_min, l.salary_max) AS middle,
                    p.hours, f.factor
             FROM lane l LEFT JOIN per_year p ON p.period = l.salary_period
-            LEFT JOIN factor f ON f.currency = l.salary_currency),
+            LEFT JOIN factor f ON f.currency = l.salary_currency WHERE {paid}),
         judged AS (
             SELECT *, middle IS NOT NULL AND period IS NOT NULL AND currency IS NOT NULL AS stated,
-                   middle * hours * factor AS yearly FROM figures),
-        usable AS (SELECT *, stated AND yearly BETWEEN ? AND ? AS ok FROM judged)
-        SELECT count(*) FILTER (WHERE ok), count(*) FILTER (WHERE stated),
+                   middle * hours * factor AS yearly FROM figures)
+        SELECT *, stated AND yearly BETWEEN ? AND ? AS ok FROM judged""",
+        [low, high],
+    )
+    row = con.execute(
+        """SELECT count(*) FILTER (WHERE ok), count(*) FILTER (WHERE stated),
                count(*) FILTER (WHERE ok AND period <> 'year'), count(*) FILTER (WHERE ok AND currency <> ?),
                count(*) FILTER (WHERE stated AND NOT coalesce(ok, FALSE)),
                quantile_cont(yearly, [0.25, 0.5, 0.75]) FILTER (WHERE ok),
                min(yearly) FILTER (WHERE ok), max(yearly) FILTER (WHERE ok)
         FROM usable""",
-        [low, high, currency],
+        [currency],
     ).fetchone()
     count, stated, annualised, converted, left_out, quartiles, lowest, highest = row
     shown = (*quartiles, lowest, highest) if count >= MIN_FOR_MEDIAN else None

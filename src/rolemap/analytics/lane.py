@@ -85,7 +85,12 @@ def select(frame: MarketFrame, lane: Lane) -> np.ndarray:
         mask &= _in_vocab(frame, "company", {c.lower() for c in lane.company}, fold=True)
     if lane.location:
         mask &= _contains(frame, "location", lane.location)
-    for name, pair in (("language", "language"), ("system_type", "system_type"), ("skill", "skill"), ("family", "family")):
+    for name, pair in (
+        ("language", "language"),
+        ("system_type", "system_type"),
+        ("skill", "skill"),
+        ("family", "family"),
+    ):
         wanted = getattr(lane, name)
         if wanted:
             mask &= has_any(frame, pair, {w.lower() for w in wanted})
@@ -120,25 +125,35 @@ def country_codes(values: tuple[str, ...]) -> tuple[str, ...]:
     g = gazetteer()
     out = []
     for value in values:
-        code = g.countries.get(value.lower()) or (value.upper() if len(value) == 2 and value.isalpha() else None)
+        code = g.countries.get(value.lower()) or (
+            value.upper() if len(value) == 2 and value.isalpha() else None
+        )
         if not code:
             raise InputError(f"--country {value!r}: not a country; use an ISO code (de, us, gb) or a name")
         out.append(code)
     return tuple(out)
 
 
-def _cities(frame: MarketFrame, wanted: tuple[str, ...]) -> np.ndarray:
-    """Cities by name ("london" finds every London; "london, gb" one), metro names folded (nyc → New York)."""
+def city_names(wanted: tuple[str, ...]) -> tuple[str, ...]:
+    """ "nyc" → "new york", "london, gb" stays: the names the frame's "City, CC" values are matched with."""
     from rolemap.extract.places import gazetteer
 
     metros = gazetteer().metros
-    names = set()
+    names = []
     for value in wanted:
         city, _, country = value.partition(",")
-        city = metros.get(city.strip(), (city.strip(),))[0].lower()
-        names.add(f"{city}, {country.strip()}" if country.strip() else city)
+        city = metros.get(city.strip().lower(), (city.strip(),))[0].lower()
+        names.append(f"{city}, {country.strip().lower()}" if country.strip() else city)
+    return tuple(names)
+
+
+def _cities(frame: MarketFrame, wanted: tuple[str, ...]) -> np.ndarray:
+    """Cities by name ("london" finds every London; "london, gb" one), metro names folded (nyc → New York)."""
+    names = set(city_names(wanted))
     pairs = frame.pairs["city"]
-    codes = [i for i, v in enumerate(pairs.vocab) if v.lower() in names or v.lower().rsplit(", ", 1)[0] in names]
+    codes = [
+        i for i, v in enumerate(pairs.vocab) if v.lower() in names or v.lower().rsplit(", ", 1)[0] in names
+    ]
     mask = np.zeros(frame.size, bool)
     if codes:
         mask[pairs.row[np.isin(pairs.code, codes)]] = True

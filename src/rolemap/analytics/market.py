@@ -3,7 +3,7 @@ documents ask the market to tell a person, computed on the market frame."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
@@ -68,7 +68,7 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
     junior = sum(s.count for s in levels if s.name in ("intern", "junior"))
     company_codes, _ = frame.codes("company")
     paid = salary_counts(frame, lane, mask) & ~np.isnan(scale.yearly)
-    mix = select(frame, Lane(**{**_fields(lane), "family": ()}))
+    mix = select(frame, replace(lane, family=()))
     return Market(
         title=", ".join(FAMILY_TITLES.get(f, f) for f in lane.family) or "All roles",
         lane=lane.describe(),
@@ -84,16 +84,15 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
         languages=multi_counts(frame, "language", mask)[:top],
         skills=multi_counts(frame, "skill", mask)[:top],
         together=co_occurring(frame, mask, top),
-        families=sorted(multi_counts(frame, "family", mix), key=lambda s: FAMILIES.index(s.name) if s.name in FAMILIES else 99),
+        families=sorted(
+            multi_counts(frame, "family", mix),
+            key=lambda s: FAMILIES.index(s.name) if s.name in FAMILIES else 99,
+        ),
         countries=multi_counts(frame, "country", mask)[:top],
         cities=multi_counts(frame, "city", mask)[:top],
         pay_countries=multi_counts(frame, "country", paid)[:top],
         message="" if n else f"no postings match ({lane.describe()}): widen the filters",
     )
-
-
-def _fields(lane: Lane) -> dict[str, object]:
-    return {f: getattr(lane, f) for f in lane.__dataclass_fields__}
 
 
 def counts_of(frame: MarketFrame, column: str, mask: np.ndarray, order: tuple[str, ...] = ()) -> list[Share]:

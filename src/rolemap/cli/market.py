@@ -16,10 +16,13 @@ from rolemap.cli.console import err, out
 from rolemap.cli.options import (
     AsCsv,
     AsJson,
+    City,
     Company,
+    Country,
     Currency,
     DbOpt,
     Employment,
+    Family,
     Language,
     Location,
     OpenOnly,
@@ -67,7 +70,7 @@ def _emit(as_json: bool, as_csv: bool, data: Any, csv_text: Any, table: Any) -> 
 def market_command(
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
-    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
     top: Annotated[int, typer.Option(min=1, max=200, help="How many skills, languages and companies to list.")] = 15,
     currency: Currency = "USD", rates: RatesFile = None,
     dataset: Annotated[
@@ -75,7 +78,8 @@ def market_command(
     ] = None,
     db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
 ) -> None:  # fmt: skip
-    """The role page of a lane: open positions, companies hiring, levels, work model, salary, top skills.
+    """The role page of a lane: open positions, companies hiring, levels, work model, salary, top skills,
+    where, and the role mix. It opens on backend roles; --family all counts every role.
 
     Example: rolemap market --language go --seniority senior,staff --since 2017
 
@@ -85,6 +89,7 @@ def market_command(
     from rolemap.analytics.pay import load_rates, pay_scale
     from rolemap.present import market_view as view
 
+    family = family or ["backend"]  # the backend role page, unless another family (or all) is asked for
     lane = lane_of(**lane_filters(locals()))
     if dataset is not None:
         from rolemap.analytics.dataset import dataset_market
@@ -104,7 +109,7 @@ def pay_command(
     by: Annotated[str, typer.Option(help="seniority, system_type, work_model, language, scope or employment_type.")] = "seniority",
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
-    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
     min_cell: Annotated[int, typer.Option(min=1, help="Cells with fewer salaries are marked too few.")] = 5,
     currency: Currency = "USD", rates: RatesFile = None,
     db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
@@ -131,7 +136,7 @@ def profile_command(
     min_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="Least share of the lane's postings.")] = 0.3,
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
-    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
     db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
 ) -> None:  # fmt: skip
     """The target profile of a lane: the skills most of its postings ask for, must-have and nice-to-have,
@@ -152,7 +157,7 @@ def tracker_command(
     limit: Annotated[int, typer.Option(min=1, max=100_000, help="How many postings, newest first.")] = 50,
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
-    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
     db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
 ) -> None:  # fmt: skip
     """The guide's tracker: one row a posting with title, company, language, level, system type, work
@@ -175,7 +180,7 @@ def trends_command(
     top: Annotated[int, typer.Option(min=1, max=50, help="Values shown per dimension.")] = 8,
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
-    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
     db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
 ) -> None:  # fmt: skip
     """Each language, skill, level, system type and work model: its share of postings per period.
@@ -198,7 +203,7 @@ def changes_command(
     alpha: Annotated[float, typer.Option(min=0.0001, max=0.5, help="False-discovery rate.")] = 0.05,
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
-    location: Location = None, source: Source = None, open_only: OpenOnly = False,
+    location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, open_only: OpenOnly = False,
     db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
 ) -> None:  # fmt: skip
     """What rose or fell between two periods, tested for significance (two-proportion z-test with a
@@ -222,11 +227,12 @@ def report_command(
     every: Annotated[str, typer.Option(help="Trend periods: quarter or month.")] = "quarter",
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
-    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
     currency: Currency = "USD", rates: RatesFile = None, db: DbOpt = None,
 ) -> None:  # fmt: skip
     """One self-contained page for a lane: headline figures and charts (levels, pay by level, top skills,
-    trends, work model), each chart beside its numbers. Opens without a network.
+    trends, work model), each chart beside its numbers, where, and the role mix. Opens without a network.
+    Like `rolemap market` it is the backend role page unless --family says otherwise (all: every role).
 
     Example: rolemap report --language go -o go.html
     """
@@ -236,6 +242,7 @@ def report_command(
     kind = (format or output.suffix.lstrip(".") or "html").lower()
     if kind not in ("html", "md"):
         raise InputError(f"--format {kind!r}: use html or md")
+    family = family or ["backend"]
     lane = lane_of(**lane_filters(locals()))
     frame = market_frame(db)
     data = gather(frame, lane, pay_scale(frame, currency, load_rates(rates)), every)

@@ -91,6 +91,22 @@ Location = Annotated[
     _many("Words the location holds (Berlin, US, London…; whole words, any case).", "--location"),
 ]
 Source = Annotated[list[str] | None, _many("Source: hn, jsonl, csv, greenhouse, lever, ashby…", "--source")]
+Family = Annotated[
+    list[str] | None,
+    _many(
+        "Role family: backend, fullstack, frontend, mobile, data, ml, infra, security, qa, embedded, "
+        "other_software, non_software; all: every role.",
+        "--family",
+    ),
+]
+Country = Annotated[
+    list[str] | None,
+    _many("Country of a place of work: ISO code or name (us, de, uk, germany).", "--country"),
+]
+City = Annotated[
+    list[str] | None,
+    _many("City of a place of work (berlin, 'london, gb'); metro names fold (nyc, sf, bay area).", "--city"),
+]
 Since = Annotated[
     str | None, typer.Option(help="First period: 2017, 2017Q1 or 2017-03.", rich_help_panel="Lane filters")
 ]
@@ -104,7 +120,7 @@ OpenOnly = Annotated[
 
 LANE_FILTERS = (
     "language", "seniority", "system_type", "work_model", "employment_type", "skill", "company", "location",
-    "source", "since", "until", "open_only",
+    "source", "family", "country", "city", "since", "until", "open_only",
 )  # fmt: skip
 
 
@@ -122,6 +138,7 @@ def lane_of(**filters: Any) -> Lane:
     from rolemap.analytics.lane import Lane, parse_period
 
     since, until = filters.pop("since"), filters.pop("until")
+    filters["family"] = [f for f in _split(filters.get("family")) if f != "all"]  # all: every role
     return Lane(
         **{k: _split(v) for k, v in filters.items() if k != "open_only"},
         since=parse_period(since) if since else None,

@@ -14,9 +14,12 @@ from rolemap.cli.console import err, out
 from rolemap.cli.market import market_frame
 from rolemap.cli.options import (
     AsJson,
+    City,
     Company,
+    Country,
     DbOpt,
     Employment,
+    Family,
     Language,
     Location,
     OpenOnly,
@@ -157,11 +160,12 @@ def match_command(
     top: Annotated[int, typer.Option(min=1, max=500, help="Lane: how many postings to rank.")] = 20,
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
-    location: Location = None, source: Source = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
     db: DbOpt = None, as_json: AsJson = False,
 ) -> None:  # fmt: skip
     """Your resume against a posting (each requirement met, partly or missing, with the line that proves
-    it) or against a lane (postings ranked by fit, and the skills to learn next).
+    it) or against a lane (postings ranked by fit, and the skills to learn next). A lane holds backend
+    roles unless --family says otherwise (--family all: every role).
 
     Example: rolemap match cv.pdf hn-16052600    |    rolemap match cv.pdf --language go --seniority senior
     """
@@ -173,6 +177,7 @@ def match_command(
 
     if want not in (None, "remote", "hybrid", "onsite"):
         raise InputError(f"--want {want!r}: use remote, hybrid or onsite")
+    family = family or ["backend"]  # a backend seeker is not told to learn angular next
     resume = _read(resume_file)
     if posting_id:
         row = get_posting(open_store(db), posting_id)
@@ -222,7 +227,7 @@ def watch_command(
     resume_file: Annotated[Path, typer.Option("--resume", help="Your resume.")],
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
-    location: Location = None, source: Source = None, open_only: OpenOnly = False,
+    location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, open_only: OpenOnly = False,
     db: DbOpt = None, as_json: AsJson = False,
 ) -> None:  # fmt: skip
     """The guide's reasons to revisit, from the store: skills you lack that rose significantly in your lane

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from typing import Annotated, Any
 
 import typer
@@ -13,6 +14,7 @@ from rolemap.errors import InputError
 
 web_app = typer.Typer()
 TOKEN_VAR = "ROLEMAP_TOKEN"
+SHUTDOWN_GRACE_SECONDS = 5
 
 
 @web_app.command("serve")
@@ -29,6 +31,14 @@ def serve_command(
         int,
         typer.Option(min=1, max=64, help="Server processes sharing the port: one per core serves the most readers."),
     ] = 1,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A name the server answers for besides the --host address, localhost, 127.0.0.1 and [::1] "
+            "(repeat for more). Requests naming another Host are refused (421).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:  # fmt: skip
     """Serve the market pages, the postings with their evidence, the tracker and the JSON API (/api/…,
     described at /openapi.json). Reads are open; writes need the token when the server has one.
@@ -53,14 +63,21 @@ def serve_command(
             "--token: use at least 16 characters (e.g. python -c 'import secrets; print(secrets.token_urlsafe())')"
         )
     store = open_store(db)
-    settings = WebSettings(token=token, max_upload_bytes=max_upload_mb * 2**20)
+    settings = WebSettings(
+        token=token, max_upload_bytes=max_upload_mb * 2**20, listen=host,
+        allowed_hosts=tuple(allowed_host or ()), session_key=secrets.token_hex(32),
+    )  # fmt: skip
     shown = f"[{host}]" if ":" in host else host
     err().print(
         f"rolemap serving {store.describe()} at http://{shown}:{port}/ with {workers} "
         f"process{'es' if workers > 1 else ''}  (Ctrl-C stops)",
         highlight=False,
     )
-    options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning", "server_header": False}
+    options: dict[str, Any] = {
+        "host": host, "port": port, "log_level": "warning", "server_header": False,
+        # On SIGTERM running requests get this long; a running ingest stops at once (web/uploads.py).
+        "timeout_graceful_shutdown": SHUTDOWN_GRACE_SECONDS,
+    }  # fmt: skip
     if workers == 1:
         uvicorn.run(create_app(store, settings), **options)
         return

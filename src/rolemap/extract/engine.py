@@ -45,7 +45,9 @@ def extract_text(
     """Every field from the document text (title + "\\n" + plain description). `company` and `location`
     are a source's own fields: the company stands when given, the location fills in only when the text
     names no place."""
-    return extract_document(posting_id, Document.read(text[:MAX_TEXT_CHARS]), company=company, location=location)
+    return extract_document(
+        posting_id, Document.read(text[:MAX_TEXT_CHARS]), company=company, location=location
+    )
 
 
 def extract_document(
@@ -66,8 +68,10 @@ def extract_document(
     identity = read_identity(doc.text, anchors, company, location)
     locations, location_spans = locations_of(identity, doc.text, anchors)
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
-    titles = identity.titles if doc.text.startswith("\n") else (
-        [(identity.title, identity.title_span)] if identity.title and identity.title_span else []
+    titles = (
+        identity.titles
+        if doc.text.startswith("\n")
+        else ([(identity.title, identity.title_span)] if identity.title and identity.title_span else [])
     )
     roles = build_roles(titles, seniority, skill_ids, categories)
     if not roles:  # no title, or one that only says "multiple positions": the roles the text lists
@@ -75,7 +79,9 @@ def extract_document(
         nouns = doc.hits.spans("identity/role_noun")
         titles = roles_in_text(doc.text, header_end if header_end > 0 else len(doc.text), nouns)
         roles = build_roles(titles, seniority, skill_ids, categories)
-    families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (family_from_skills(skill_ids, categories),)
+    families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
+        family_from_skills(skill_ids, categories),
+    )
     evidence: dict[str, tuple[Span, ...]] = {
         "languages": tuple(language_spans),
         "primary_language": tuple(s for s in language_spans if primary and _names(s, primary, tallies))[:1],

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from rolemap.extract.places import confident_place, parse_places, places_in_text
 from rolemap.extract.roles import is_role_title, seniority_of, technology_names, title_family
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.models import Location, Span
 
-_SEPARATOR = re.compile(r"\s*\|\s*|\s+[•–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*|\s+::\s+|[–—]")
+_SEPARATOR = re.compile(
+    r"\s*\|\s*|\s+[•–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*|\s+::\s+|[–—]"
+)
 _URL = re.compile(
     r"(?i)\(?\s*(?:https?://|www\.)\S+\s*\)?|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|co|ai|net|org|dev|"
     r"app|tech|me|us|uk|de|fr|nl|ly|so|sh|xyz|jobs|careers)\b(?:/\S*)?"
@@ -112,9 +114,9 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             continue
         # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme".
         may_name = company_allowed and out.company is None and n <= 1 and (len(segments) > 1 or named_alone)
-        if may_name and n == 0 and ", " in bare and not confident_place(bare):
-            if _name_then_places(bare, seg_start, out, text):
-                continue
+        name_first = may_name and n == 0 and ", " in bare and not confident_place(bare)
+        if name_first and _name_then_places(bare, seg_start, out, text):
+            continue
         if is_role_title(bare) and len(bare.split()) <= 10 and not (may_name and _is_a_name(bare)):
             out.titles.append((bare, Span(seg_start, seg_end, raw)))
             kept.append((seg_start, seg_end))
@@ -161,7 +163,11 @@ def _category(skill: str) -> str:
 def _is_a_name(bare: str) -> bool:
     """ "Giving Assistant", "Genius Developers": a first segment with a role noun that is still a name
     (no seniority or family word, and not "Software Engineer")."""
-    return not _is_role_name(bare) and not title_family(bare) and bool(re.fullmatch(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){1,3}", bare))
+    return (
+        not _is_role_name(bare)
+        and not title_family(bare)
+        and bool(re.fullmatch(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){1,3}", bare))
+    )
 
 
 def _name_then_places(bare: str, seg_start: int, out: Identity, text: str) -> bool:
@@ -169,7 +175,12 @@ def _name_then_places(bare: str, seg_start: int, out: Identity, text: str) -> bo
     name, rest = bare.split(", ", 1)
     places = parse_places(rest)
     company = clean_company(name)
-    if not places or not company or confident_place(name) or not _plausible_company(company, header=True, first=True):
+    if (
+        not places
+        or not company
+        or confident_place(name)
+        or not _plausible_company(company, header=True, first=True)
+    ):
         return False
     out.company, out.company_span = company, Span(seg_start, seg_start + len(name), name)
     where = seg_start + len(name) + 2
@@ -199,7 +210,10 @@ def _hiring_sentence(line: str, offset: int) -> list[tuple[int, int]]:
         return []
     rest = line[m.end() :]
     parts = [(offset, offset + m.start())]
-    role = re.match(r"\s*(?:for\s+)?(?:an?\s+|several\s+|multiple\s+)?([^!.;(]+?)(?=\s+(?:in|at|to|who|for)\s|[!.;(]|$)", rest)
+    role = re.match(
+        r"\s*(?:for\s+)?(?:an?\s+|several\s+|multiple\s+)?([^!.;(]+?)(?=\s+(?:in|at|to|who|for)\s|[!.;(]|$)",
+        rest,
+    )
     if role and is_role_title(role.group(1)):
         parts.append((offset + m.end() + role.start(1), offset + m.end() + role.end(1)))
         rest_at = role.end()
@@ -233,7 +247,9 @@ def _name_line(text: str, line: str, end: int) -> bool:
 
 
 def _looks_like_place(bare: str) -> bool:
-    return bool(re.fullmatch(r"(?i)[\w\s,.()/-]*\b(?:remote|on-?site|hybrid|anywhere|worldwide)\b[\w\s,.()/-]*", bare))
+    return bool(
+        re.fullmatch(r"(?i)[\w\s,.()/-]*\b(?:remote|on-?site|hybrid|anywhere|worldwide)\b[\w\s,.()/-]*", bare)
+    )
 
 
 @lru_cache(maxsize=50_000)
@@ -252,7 +268,10 @@ def _is_role_name(name: str) -> bool:
     """ "Senior Engineer", "Software Developers" are roles; "ASA Architects", "Genius Developers" are firms."""
     if not is_role_title(name):
         return False
-    return bool(seniority_of(name) or re.search(r"(?i)\b(?:software|engineer|developer|programmer|manager|intern)\b", name))
+    return bool(
+        seniority_of(name)
+        or re.search(r"(?i)\b(?:software|engineer|developer|programmer|manager|intern)\b", name)
+    )
 
 
 @lru_cache(maxsize=50_000)
@@ -277,7 +296,9 @@ def _plausible_company(name: str, header: bool = False, first: bool = False) -> 
         return True
     technology = technology_names().get(name.lower())
     # In the first segment a product's name is usually its maker's ("GitLab"); a language never is.
-    return technology is None or (first and _category(technology) not in ("language", "language-other", "framework"))
+    return technology is None or (
+        first and _category(technology) not in ("language", "language-other", "framework")
+    )
 
 
 # The sentences that name a hirer. Each is found by its fixed words (the word list "identity/company_*",
@@ -319,7 +340,11 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
                 if kind == "is_a" and _NOT_AFTER.match(text, anchor.end):
                     continue
                 word = text[text.rfind(" ", 0, anchor.start - 1) + 1 : anchor.start]
-                if not word[:1].isupper() and not word[:1].isdigit() and not word.rstrip().endswith((")", ".")):
+                if (
+                    not word[:1].isupper()
+                    and not word[:1].isdigit()
+                    and not word.rstrip().endswith((")", "."))
+                ):
                     continue  # no name can end here: "it is a", "we are looking"
                 name = _NAME_BEFORE.search(text, max(0, anchor.start - 90), anchor.start)
             best = _better(best, kind, text, name, anchor.start)

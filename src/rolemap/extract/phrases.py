@@ -31,6 +31,11 @@ from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
 MAX_EXPANSION = 2000  # literals one phrase may expand to: a guard against a typo that explodes
+# Hits a scan keeps of one tag and of one literal, and of the extra literals (skills) in all. A real posting
+# has at most about 150 of any (28k Hacker News postings); past these a text repeats itself, and the rules'
+# work stays bounded however many times it does.
+MAX_HITS = 1000
+MAX_EXTRA = 10_000
 _SYNTAX = frozenset("()[]|?*#\\")
 _ANY_DIGIT = "\x00"  # what '#' expands to, until the scan key reads it as 0
 
@@ -112,6 +117,7 @@ class _Literal:
     extra: tuple[object, ...] = ()
     # (tag, form) pairs: the scan reads digits as 0, so "1099" must be checked against the text.
     checked: tuple[tuple[str, str], ...] = ()
+    index: int = 0  # its place in the book, for the per-literal count of a scan
 
 
 class Hits:
@@ -189,7 +195,7 @@ class PhraseBook:
         for literal, payloads in (extra or {}).items():
             keys.setdefault(literal, ([], False, [], []))[2].extend(payloads)
         self._automaton = ahocorasick.Automaton()
-        for key, (tags, open_end, payloads, checked) in keys.items():
+        for index, (key, (tags, open_end, payloads, checked)) in enumerate(keys.items()):
             self._automaton.add_word(
                 key,
                 _Literal(
@@ -200,22 +206,31 @@ class PhraseBook:
                     key[-1].isalnum() and not open_end,
                     tuple(payloads),
                     tuple(checked),
+                    index,
                 ),
             )
+        self._size = len(keys)
         if len(self._automaton):
             self._automaton.make_automaton()
 
     def find(self, text: str, copy: str | None = None, start: int = 0, end: int | None = None) -> Hits:
-        """Phrases in text[start:end] (offsets stay those of the whole text)."""
+        """Phrases in text[start:end] (offsets stay those of the whole text): of each literal the first
+        MAX_HITS places are looked at, of each tag the first MAX_HITS kept, and the first MAX_EXTRA extra
+        literals."""
         copy = search_copy(text) if copy is None else copy
         found: dict[str, list[Span]] = defaultdict(list)
         extra: list[tuple[int, int, tuple[object, ...]]] = []
         if self._automaton.kind != ahocorasick.AHOCORASICK or start >= (len(text) if end is None else end):
             return Hits(text, found, extra)
         size = len(text)
+        left = [MAX_HITS] * self._size  # places of each literal still to look at; past them, one test a hit
+        run_from = run_end = -1  # the last run of letters an open-ended literal was followed through
         for last, lit in self._automaton.iter(copy, start, size if end is None else end):
+            if not left[lit.index]:
+                continue
+            left[lit.index] -= 1
             first = last - lit.length + 1
-            if lit.extra:
+            if lit.extra and len(extra) < MAX_EXTRA:
                 extra.append((first, last + 1, lit.extra))
             tags = lit.tags
             if lit.checked:
@@ -227,13 +242,20 @@ class PhraseBook:
                 continue
             stop = last + 1
             if lit.open_end:
-                while stop < size and text[stop].isalnum():
-                    stop += 1
+                if run_from <= stop <= run_end:
+                    stop = run_end  # in a word already followed: "telecommuttelecommut…" is read once
+                else:
+                    run_from = stop
+                    while stop < size and text[stop].isalnum():
+                        stop += 1
+                    run_end = stop
             elif lit.end_bounded and stop < size and not _ends_word(text, stop):
                 continue
             span = Span(first, stop, text[first:stop])
             for tag in tags:
-                found[tag].append(span)
+                spans = found[tag]
+                if len(spans) < MAX_HITS:
+                    spans.append(span)
         return Hits(text, found, extra)
 
 

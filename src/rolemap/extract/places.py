@@ -81,7 +81,10 @@ def gazetteer() -> Gazetteer:
         if kind == "country":
             countries.setdefault(written.lower(), country)
         elif kind == "region":
-            regions[written if written.isupper() and len(written) <= 3 else written.lower()] = (country, region)
+            regions[written if written.isupper() and len(written) <= 3 else written.lower()] = (
+                country,
+                region,
+            )
         elif kind == "metro":
             metros[written.lower()] = (canonical, country)
         else:
@@ -101,10 +104,7 @@ def _city_row(row: str) -> City:
 
 # Words that stand beside a place in a location segment without being one ("London Onsite", "NYC or Remote").
 _FLAG_WORDS = frozenset(
-    "remote remotely onsite on-site in-office office hybrid relo relocation ok only preferred or and area metro "
-    "greater downtown hq headquarters full-time fulltime full time part-time part contract visa intern interns the "
-    "based anywhere worldwide global globally timezone timezones tz utc friendly possible welcome required "
-    "assistance available on site in also".split()
+    ["remote", "remotely", "onsite", "on-site", "in-office", "office", "hybrid", "relo", "relocation", "ok", "only", "preferred", "or", "and", "area", "metro", "greater", "downtown", "hq", "headquarters", "full-time", "fulltime", "full", "time", "part-time", "part", "contract", "visa", "intern", "interns", "the", "based", "anywhere", "worldwide", "global", "globally", "timezone", "timezones", "tz", "utc", "friendly", "possible", "welcome", "required", "assistance", "available", "on", "site", "in", "also"]
 )
 _PARTS = re.compile(r"\s*(?:[;|/()\[\]•+&]|\bor\b|\band\b|\s[-–—]\s)\s*", re.I)
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*", re.U)
@@ -161,8 +161,11 @@ def _neighbours(places: list[Location]) -> list[Location]:
         here = g.city(place.city or "", place.country)
         if place.city and countries.count(place.country) == 1 and here and here.population < 500_000:
             other = next(
-                (c for c in sorted(set(countries), key=countries.count, reverse=True)
-                 if c != place.country and (there := g.city(place.city, c)) and there.population >= 15_000),
+                (
+                    c
+                    for c in sorted(set(countries), key=countries.count, reverse=True)
+                    if c != place.country and (there := g.city(place.city, c)) and there.population >= 15_000
+                ),
                 None,
             )
             if other:
@@ -255,7 +258,12 @@ def _city_in(name: str, where: str) -> Location | None:
     if region:
         readings.append((region[0], region[1]))
     country = g.country(where)
-    if country is None and where.isupper() and len(where) == 2 and any(c.country == where for c in g.towns(name)):
+    if (
+        country is None
+        and where.isupper()
+        and len(where) == 2
+        and any(c.country == where for c in g.towns(name))
+    ):
         country = where  # an ISO code GeoNames knows though the alias list does not ("Melbourne, AU")
     if country:
         readings.append((country, None))

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -49,7 +49,9 @@ def role_book() -> RoleBook:
         for level in titles["order"]
     )
     return RoleBook(
-        families=tuple((family, re.compile(rf"(?i)(?<![\w-])(?:{pattern})")) for family, pattern in data["families"]),
+        families=tuple(
+            (family, re.compile(rf"(?i)(?<![\w-])(?:{pattern})")) for family, pattern in data["families"]
+        ),
         role_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['role_nouns']})(?![\w-])"),
         engineering_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['engineering_nouns']})(?![\w-])"),
         client_side=frozenset(data["client_side_skills"]),
@@ -117,7 +119,9 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
     server = sum(
         1
         for s in skills
-        if s in book.server_side or categories.get(s) in book.server_side_categories or book.title_skills.get(s) == "backend"
+        if s in book.server_side
+        or categories.get(s) in book.server_side_categories
+        or book.title_skills.get(s) == "backend"
     )
     if mobile >= 2 and mobile > client:
         return "mobile"
@@ -146,7 +150,11 @@ def split_roles(title: str) -> list[str]:
         if len(parts) < 2:
             continue
         shared = re.search(r"(?i)(?:^|\s)((?:engineers?|developers?))$", parts[-1])
-        if shared and (not each_kind or all(_names_a_kind(p) for p in parts[:-1])) and all(len(p.split()) <= 2 and not role_book().role_noun.search(p) for p in parts[:-1]):
+        if (
+            shared
+            and (not each_kind or all(_names_a_kind(p) for p in parts[:-1]))
+            and all(len(p.split()) <= 2 and not role_book().role_noun.search(p) for p in parts[:-1])
+        ):
             bare_noun = parts[-1].strip().lower() in {"engineer", "engineers", "developer", "developers"}
             return [f"{p} {shared.group(1)}" for p in parts[:-1]] + ([] if bare_noun else [parts[-1]])
         if each_kind and not all(_names_a_kind(p) for p in parts):
@@ -212,7 +220,7 @@ def _role_lines(text: str, skip_to: int, nouns: list[Span]) -> Iterator[re.Match
         end = text.find("\n", noun.end)
         end = len(text) if end == -1 else end
         done = end
-        if 3 < end - start and noun.start - start <= 80:
+        if end - start > 3 and noun.start - start <= 80:
             m = _ROLE_LINE.match(text, start, end)
             if m:
                 yield m
@@ -245,7 +253,10 @@ def _names_a_role(title: str) -> bool:
     """ "Multiple positions", "other roles", "Engineering" head a list of openings; they are not a role."""
     book = role_book()
     stripped = book.generic_noun.sub(" ", title)
-    return bool(book.role_noun.search(stripped) or (_family_word(title) and not book.generic_noun.fullmatch(title.strip())))
+    return bool(
+        book.role_noun.search(stripped)
+        or (_family_word(title) and not book.generic_noun.fullmatch(title.strip()))
+    )
 
 
 @cache

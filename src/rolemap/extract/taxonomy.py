@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import islice
 
 from rolemap.errors import DataError
 from rolemap.extract.intervals import WHITE_SPACE, Marks
-from rolemap.extract.phrases import Hits, PhraseBook, search_copy, search_key
+from rolemap.extract.phrases import MAX_HITS, Hits, PhraseBook, search_copy, search_key
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -173,9 +174,11 @@ class SingleLetterSkills:
         self._pattern = re.compile(f"[{re.escape(letters)}](?![\\w+#])") if letters else None
 
     def find(self, text: str) -> list[tuple[int, int, tuple[SkillAlias, ...]]]:
+        """The first MAX_HITS, as the phrase scan keeps of each literal."""
         if self._pattern is None:
             return []
-        return [(m.start(), m.end(), (self._by_letter[m.group(0)],)) for m in self._pattern.finditer(text)]
+        found = islice(self._pattern.finditer(text), MAX_HITS)
+        return [(m.start(), m.end(), (self._by_letter[m.group(0)],)) for m in found]
 
 
 def _aliases(entries: dict[str, SkillEntry]) -> Iterator[SkillAlias]:

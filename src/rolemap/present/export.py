@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -71,10 +72,18 @@ def _write_text(rows: Iterator[dict[str, Any]], fmt: str, f: IO[str]) -> int:
 
 
 def csv_safe(value: Any) -> Any:
-    """Cells that a spreadsheet would run as a formula get a leading quote (OWASP ASVS 1.2.10)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """Cells that a spreadsheet would run as a formula get a leading quote (OWASP ASVS 1.2.10). A cell
+    holding a line break is dangerous as well: a reader that splits rows on CR or LF alone would start a
+    row inside it, so every line of it that starts like a formula gets the quote too (the writers also
+    end rows in CRLF and quote such cells)."""
+    if not isinstance(value, str):
+        return value
+    if "\r" in value or "\n" in value:
+        value = _FORMULA_AFTER_BREAK.sub(r"\1'", value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+_FORMULA_AFTER_BREAK = re.compile(r"([\r\n])(?=[=+\-@\t])")
 
 
 def _parquet(rows: Iterator[dict[str, Any]], path: Path) -> int:

@@ -33,7 +33,7 @@ def pct(value: float | None) -> str:
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180: a cell with a lone CR or LF is quoted
     writer.writerow(header)
     writer.writerows([csv_safe(cell) for cell in row] for row in rows)  # titles and notes are untrusted
     return buffer.getvalue()

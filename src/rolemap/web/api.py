@@ -3,6 +3,7 @@ the writes (ingest, tracker). Query strings are the pages' own (see queries.py).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -39,6 +40,7 @@ from rolemap.web.queries import (
     check_repeats,
 )
 from rolemap.web.state import MarketState
+from rolemap.web.uploads import MAX_UPLOAD_LINES, check_upload, limited, run_stoppable, upload_name
 
 
 class ErrorBody(BaseModel):
@@ -307,8 +309,7 @@ _INGEST_BODY = {
 async def api_ingest(state: State, request: Request) -> dict[str, object]:
     request.app.state.guard.check_write(request)
     name, data = await _ingest_input(request)
-    result = await run_in_threadpool(ingest_bytes, state, name, data)
-    return result
+    return await ingest_received(request, state, name, data)
 
 
 async def _ingest_input(request: Request) -> tuple[str, bytes]:
@@ -332,9 +333,10 @@ async def _ingest_input(request: Request) -> tuple[str, bytes]:
             raise InputError(
                 f"ingest: the upload is not a readable multipart form ({type(e).__name__})"
             ) from None
+        name = upload_name(upload.filename)
         if not data.strip():
-            raise InputError(f"{upload.filename or 'upload'}: is empty")
-        return upload.filename or "upload", data
+            raise InputError(f"{name}: is empty")
+        return name, data
     raise InputError(f'ingest: send JSON {{"url": …}} or a multipart upload, not {kind or "no content type"}')
 
 
@@ -344,10 +346,31 @@ async def fetch_url(request: Request, url: str) -> tuple[str, bytes]:
     return name_for(fetched.url, fetched.content_type), fetched.body
 
 
-def ingest_bytes(state: MarketState, name: str, data: bytes) -> dict[str, object]:
+async def ingest_received(request: Request, state: MarketState, name: str, data: bytes) -> dict[str, object]:
+    """An upload or a fetched file, checked against the caps, then ingested in a worker thread that stops
+    when the client leaves or the server stops (uploads.py)."""
+    settings = request.app.state.settings
+
+    def work(stop: threading.Event) -> dict[str, object]:
+        check_upload(name, data, settings.max_upload_bytes, settings.max_upload_lines)
+        return ingest_bytes(state, name, data, stop, settings.max_upload_lines)
+
+    return await run_stoppable(request, work)
+
+
+def ingest_bytes(
+    state: MarketState,
+    name: str,
+    data: bytes,
+    stop: threading.Event | None = None,
+    max_items: int = MAX_UPLOAD_LINES,
+) -> dict[str, object]:
     errors: list[str] = []
-    report = ingest(state.store, read_bytes(name, data), on_error=errors.append, close_boards=False)
-    state.invalidate()
+    items = limited(read_bytes(name, data), name, stop or threading.Event(), max_items)
+    try:
+        report = ingest(state.store, items, on_error=errors.append, close_boards=False)
+    finally:
+        state.invalidate()  # a stopped ingest may have stored some batches
     if report.failed and not (report.stored or report.updated or report.duplicates):
         raise InputError(f"{name}: no posting could be read ({errors[0] if errors else 'unknown reason'})")
     return {

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,22 +24,37 @@ from rolemap import __version__
 from rolemap.errors import DataError, FetchError, InputError, NotFound, RolemapError, StoreError
 from rolemap.sources.url import UrlPolicy
 from rolemap.store.db import Store, open_store
-from rolemap.web.security import Forbidden, Guard, HardeningMiddleware, TooLarge, Unauthorized
+from rolemap.web.security import (
+    Forbidden,
+    Guard,
+    HardeningMiddleware,
+    Misdirected,
+    TooLarge,
+    TooManyAttempts,
+    Unauthorized,
+    allowed_hosts,
+)
 from rolemap.web.state import MarketState
+from rolemap.web.uploads import MAX_UPLOAD_LINES, IngestStopped, watch_shutdown
 
 STATIC = Path(__file__).parent / "static"
 _STATUS: list[tuple[type[RolemapError], int]] = [
-    (NotFound, 404), (TooLarge, 413), (Unauthorized, 401), (Forbidden, 403), (InputError, 400),
-    (FetchError, 502), (StoreError, 503), (DataError, 500),
+    (NotFound, 404), (TooLarge, 413), (Unauthorized, 401), (Forbidden, 403), (Misdirected, 421),
+    (TooManyAttempts, 429), (InputError, 400), (FetchError, 502), (StoreError, 503), (IngestStopped, 503),
+    (DataError, 500),
 ]  # fmt: skip
 
 
 @dataclass(frozen=True)
 class WebSettings:
     token: str | None = None
-    max_upload_bytes: int = 20 * 2**20
+    max_upload_bytes: int = 20 * 2**20  # a body, and an upload once decompressed
+    max_upload_lines: int = MAX_UPLOAD_LINES  # lines (or postings) in one upload
     url_policy: UrlPolicy = field(default_factory=UrlPolicy)
     recheck_seconds: float = 1.0
+    listen: str = "127.0.0.1"  # the address served: with the loopback names, what the Host header may be
+    allowed_hosts: tuple[str, ...] = ()  # more names the Host header may be (--allowed-host)
+    session_key: str | None = None  # hex; signs session cookies (one per server start, shared by workers)
 
 
 # How `rolemap serve --workers N` hands its store and settings to worker processes, which uvicorn starts
@@ -47,14 +64,28 @@ SERVE_ENV = "ROLEMAP_SERVE"
 
 def serve_environment(store: Store, settings: WebSettings) -> str:
     return json.dumps(
-        {"db": store.url, "token": settings.token, "max_upload_bytes": settings.max_upload_bytes}
-    )
+        {
+            "db": store.url, "token": settings.token, "max_upload_bytes": settings.max_upload_bytes,
+            "listen": settings.listen, "allowed_hosts": list(settings.allowed_hosts),
+            "session_key": settings.session_key,
+        }
+    )  # fmt: skip
 
 
 def app_from_environment() -> FastAPI:
     config = json.loads(os.environ[SERVE_ENV])
-    settings = WebSettings(token=config["token"], max_upload_bytes=config["max_upload_bytes"])
+    settings = WebSettings(
+        token=config["token"], max_upload_bytes=config["max_upload_bytes"], listen=config["listen"],
+        allowed_hosts=tuple(config["allowed_hosts"]), session_key=config["session_key"],
+    )  # fmt: skip
     return create_app(open_store(config["db"], migrate=False), settings)
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """While the server runs, SIGTERM / SIGINT also stop a running ingest at once (see uploads.py)."""
+    with watch_shutdown():
+        yield
 
 
 def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
@@ -67,12 +98,19 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
         summary="The backend job market from real postings: market figures, postings with evidence, a tracker.",
         docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json is the document
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.store = store
     app.state.settings = settings
     app.state.market = MarketState(store, settings.recheck_seconds)
-    app.state.guard = Guard(settings.token)
-    app.add_middleware(HardeningMiddleware, max_body=settings.max_upload_bytes)
+    key = bytes.fromhex(settings.session_key) if settings.session_key else None
+    app.state.guard = Guard(settings.token, key)
+    app.add_middleware(
+        HardeningMiddleware,
+        max_body=settings.max_upload_bytes,
+        error_page=error_response,
+        hosts=allowed_hosts(settings.listen, settings.allowed_hosts),
+    )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

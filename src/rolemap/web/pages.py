@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import nh3
 from fastapi import APIRouter, Form, Query, Request, UploadFile
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -29,10 +28,14 @@ from rolemap.web.security import (
     CSRF_COOKIE,
     CSRF_FIELD,
     SESSION_COOKIE,
+    SESSION_SECONDS,
+    Forbidden,
     check_origin,
+    client_address,
     csrf_matches,
     csrf_token,
 )
+from rolemap.web.uploads import upload_name
 
 router = APIRouter(include_in_schema=False)
 _env = Environment(
@@ -58,7 +61,7 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     page = _env.get_template(template).render(
         request=request, csrf=token, csrf_field=CSRF_FIELD, can_write=guard.can_write(request),
         needs_login=guard.token is not None, version=__version__, money=money, pct=pct, link=link,
-        choices=FILTER_CHOICES, **context,
+        web_link=web_link, choices=FILTER_CHOICES, **context,
     )  # fmt: skip
     response = HTMLResponse(page, status_code=status)
     if request.cookies.get(CSRF_COOKIE) != token:
@@ -72,6 +75,20 @@ def link(path: str, filters: dict[str, Any], **changes: Any) -> str:
     params = {k: v for k, v in params.items() if v not in (None, "", [], False)}
     query = urlencode(params, doseq=True)
     return f"{path}?{query}" if query else path
+
+
+def web_link(url: object) -> str | None:
+    """A posting's URL when it may be a link: http(s), with a host, nothing a browser would strip or
+    re-read (a tab inside "javascript:", spaces, quotes, control characters). Anything else is no link."""
+    if not isinstance(url, str) or len(url) > 2000:
+        return None
+    if any(ord(ch) < 0x21 or ch in "\"'<>\\`" or ord(ch) == 0x7F for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def _https(request: Request) -> bool:
@@ -199,12 +216,12 @@ async def ingest_form(
     request.app.state.guard.check_write(request, form_csrf=csrf_token)
     state = api.market_state(request)
     if file is not None and file.filename:
-        name, data = file.filename, await file.read()
+        name, data = upload_name(file.filename), await file.read()
     elif url.strip():
         name, data = await api.fetch_url(request, url.strip())
     else:
         raise InputError("ingest: give a URL or choose a file")
-    result = await run_in_threadpool(api.ingest_bytes, state, name, data)
+    result = await api.ingest_received(request, state, name, data)
     return render(request, "ingest.html.j2", {"result": result})
 
 
@@ -223,10 +240,34 @@ def login(
     guard = request.app.state.guard
     if guard.token is None:
         return RedirectResponse("/", status_code=303)
-    if not guard.token_matches(token) or not csrf_matches(request, csrf_token):
+    client = client_address(request)
+    guard.limiter.check(client)  # 429 after too many failures from this address
+    if not csrf_matches(request, csrf_token):
         return render(request, "login.html.j2", {"failed": True}, status=401)
+    if not guard.token_matches(token):
+        guard.limiter.failed(client)
+        return render(request, "login.html.j2", {"failed": True}, status=401)
+    guard.limiter.succeeded(client)
+    previous = request.cookies.get(SESSION_COOKIE)
+    if previous:
+        guard.end_session(previous)
     response = RedirectResponse("/tracker", status_code=303)
     response.set_cookie(
-        SESSION_COOKIE, guard.session_value(), httponly=True, samesite="strict", secure=_https(request)
-    )
+        SESSION_COOKIE, guard.new_session(), max_age=SESSION_SECONDS, httponly=True, samesite="strict",
+        secure=_https(request),
+    )  # fmt: skip
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, csrf_token: Annotated[str, Form(max_length=100)] = "") -> Response:
+    """Ends the browser's session: its value is refused from now on, and the cookie is deleted."""
+    check_origin(request)
+    if not csrf_matches(request, csrf_token):
+        raise Forbidden("the form's CSRF token is missing or stale: reload the page and try again")
+    session = request.cookies.get(SESSION_COOKIE)
+    if session:
+        request.app.state.guard.end_session(session)
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict", secure=_https(request))
     return response

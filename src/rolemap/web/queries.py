@@ -18,11 +18,30 @@ SystemType = Literal["product", "data", "distributed", "platform", "security"]
 Sort = Literal["newest", "oldest", "title", "company", "salary"]
 Every = Literal["quarter", "month"]
 PayDimension = Literal[
-    "seniority", "system_type", "work_model", "language", "scope", "employment_type", "family", "country", "city"
+    "seniority",
+    "system_type",
+    "work_model",
+    "language",
+    "scope",
+    "employment_type",
+    "family",
+    "country",
+    "city",
 ]
 Family = Literal[
-    "backend", "fullstack", "frontend", "mobile", "data", "ml", "infra", "security", "qa", "embedded",
-    "other_software", "non_software", "all",
+    "backend",
+    "fullstack",
+    "frontend",
+    "mobile",
+    "data",
+    "ml",
+    "infra",
+    "security",
+    "qa",
+    "embedded",
+    "other_software",
+    "non_software",
+    "all",
 ]
 MAX_VALUES = 20
 _FREE_TEXT = frozenset(
