@@ -13,6 +13,7 @@ import zlib
 
 import pytest
 
+from rolemap.errors import InputError
 from rolemap.models import Posting
 from rolemap.pipeline import ingest
 from rolemap.web.pages import web_link
@@ -91,6 +92,7 @@ def test_each_login_gets_a_fresh_session_and_logout_ends_it(web_store):
         assert out.status_code == 303 and 'rolemap_session=""' in out.headers["set-cookie"]
         assert c.put("/api/tracker/known-1", json={"status": "applied"}).status_code == 401
         for old in (first, second):  # a copied cookie is dead too
+            c.cookies.clear()
             c.cookies.set("rolemap_session", old)
             assert c.put("/api/tracker/known-1", json={"status": "applied"}).status_code == 401
 
@@ -112,6 +114,7 @@ def test_a_forged_or_expired_session_is_refused(web_store):
             "",
             "a.b.c",
         ]:
+            c.cookies.clear()
             c.cookies.set("rolemap_session", forged)
             assert c.put("/api/tracker/known-1", json={"status": "saved"}).status_code == 401, forged
 
@@ -211,18 +214,20 @@ def test_a_chunked_body_too_large_is_413_not_400(web_store):
 # ---- upload names ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["..", ".", "../..", "/", "a/..", "\x00", " ", "..\\.."])
+@pytest.mark.parametrize("name", ["..", ".", "../..", "/", "a/..", "...", " ", "..\\.."])
 def test_an_upload_named_dot_dot_is_a_clean_4xx(client, name):
     r = client.post("/api/ingest", files={"file": (name, b'{"id": "n1", "title": "t", "description": "d"}')})
-    assert 400 <= r.status_code < 500, r.text
-    assert r.json()["error"].startswith("upload")
+    assert r.status_code == 400, r.text
+    assert "not a file name" in r.json()["error"]
 
 
 def test_upload_names():
     assert upload_name("../../etc/passwd.jsonl") == "passwd.jsonl"
     assert upload_name("C:\\Users\\me\\jobs.csv") == "jobs.csv"
     assert upload_name("jobs\r\n.jsonl") == "jobs.jsonl"
-    assert upload_name("..") == upload_name(None) == upload_name("") == "upload"
+    for unusable in ("..", "", None, "a/.", "\x00"):
+        with pytest.raises(InputError, match="not a file name"):
+            upload_name(unusable)
     assert len(upload_name("a" * 500 + ".jsonl")) == 100 and upload_name("a" * 500 + ".jsonl").endswith(
         ".jsonl"
     )
@@ -248,7 +253,7 @@ def test_a_script_url_is_never_a_link(web_store, url):
     with make_client(web_store) as c:
         page = c.get("/postings/link-1").text
     assert "original posting" not in page
-    assert "javascript:" not in page.lower() and "vbscript:" not in page and 'href="data:' not in page
+    assert "javascript:" not in page.lower() and "vbscript:" not in page and "data:text" not in page
 
 
 def test_a_web_url_is_a_link(web_store):
@@ -311,7 +316,9 @@ def test_a_corrupt_gzip_upload_is_a_400(client):
 
 
 def test_more_postings_than_the_cap_in_one_line_of_json(web_store):
-    many = json.dumps([{"id": f"j{i}", "title": "Go Engineer", "description": "Go."} for i in range(30)])
+    many = json.dumps(
+        [{"id": f"j{i}", "title": "Go Engineer", "description": f"Go, team {i}."} for i in range(30)]
+    )
     with make_client(web_store, max_upload_lines=20) as c:
         r = c.post("/api/ingest", files={"file": ("jobs.json", many.encode())})
         assert r.status_code == 200, r.text

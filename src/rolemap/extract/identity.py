@@ -100,7 +100,11 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         return
     segments = _segments(line, start)
     named_alone = False  # a first line that is only a name: "42Floors (http://42floors.com/)"
-    if company_allowed and len(segments) < 2:
+    if not company_allowed and len(segments) < 2:
+        hiring = _hiring_sentence(line, start)  # a title "Justin.tv is looking for a Lead Flash Engineer!"
+        if len(hiring) > 1 and is_role_title(text[hiring[1][0] : hiring[1][1]]):
+            segments, company_allowed, named_alone = hiring, True, True
+    elif company_allowed and len(segments) < 2:
         hiring = _hiring_sentence(line, start) or _comma_header(line, start)
         named_alone = bool(hiring) or _name_line(text, line, end)
         segments = hiring or segments

@@ -3,7 +3,9 @@
 Three shapes are read: the official HN API item (`{"id", "by", "time", "text", "kids", "parent"}`), the
 Algolia search API item (`{"id", "author", "created_at", "text", "children"}`), and the monthly dump rows of
 ../shared/data/hn_whoishiring_2013_2018 (`{"hn_item_id", "month", "text_html", ...}`).
-The first line's `Company | Role | Location | ...` header is parsed where present.
+A comment has no title, company or location field: the extractor reads them from its text (a first line
+`Company | Role | Location | ...` is kept as `source_fields["header"]` for display). An HN job story
+(`"type": "job"`) has a title of its own ("Justin.tv is looking for a Lead Flash Engineer!").
 """
 
 from __future__ import annotations
@@ -17,33 +19,15 @@ from rolemap.errors import PostingError
 from rolemap.models import Posting
 from rolemap.text import plain_text
 
-_ROLE_WORDS = re.compile(
-    r"\b(?:engineer|developer|programmer|architect|devops|sre|scientist|designer|manager|lead|head of|"
-    r"intern|cto|vp|analyst|administrator|specialist|consultant|hacker|full[- ]?stack|back[- ]?end|"
-    r"front[- ]?end|roles?|positions?|engineers|developers)\b",
-    re.I,
-)
-_SPLIT = re.compile(r"\s[|•–—]\s|\s-\s|\s\|\s?|\|")
+_SEPARATORS = re.compile(r"\s[|•–—/-]\s|\|")
 
 
-def parse_header(text: str) -> dict[str, str]:
-    """`Company | Role | Location | REMOTE` → {"company", "role", "location", "header"} where present."""
+def header_line(text: str) -> str | None:
+    """The first line when it is shaped like a header (`Acme | Senior Backend Engineer | Berlin`), kept
+    for display. What its segments are (company, roles, places) is the extractor's reading
+    (`extract/identity.py`), not a guess of this source's."""
     first = plain_text(text).split("\n", 1)[0].strip()
-    parts = [p.strip() for p in _SPLIT.split(first) if p.strip()]
-    if len(parts) < 2 or len(first) > 300:
-        return {}
-    out = {"header": first, "company": parts[0][:120]}
-    roles = [p for p in parts[1:] if _ROLE_WORDS.search(p)]
-    if roles:
-        out["role"] = roles[0][:200]
-    rest = [
-        p
-        for p in parts[1:]
-        if p not in roles and not re.search(r"(?i)remote|onsite|full|part|intern|visa|\$", p)
-    ]
-    if rest:
-        out["location"] = rest[0][:120]
-    return out
+    return first if len(first) <= 300 and _SEPARATORS.search(first) else None
 
 
 def posting_from_hn(
@@ -52,23 +36,22 @@ def posting_from_hn(
     posted_at: str | None,
     user: str | None,
     source_fields: dict[str, Any] | None = None,
+    title: str = "",
 ) -> Posting:
     if item_id in (None, ""):
         raise PostingError("hn item", "has no id")
-    if not html or not html.strip():
+    if (not html or not html.strip()) and not title.strip():
         raise PostingError(f"hn item {item_id}", "has no text (deleted or dead comment)", str(item_id))
-    header = parse_header(html)
+    header = header_line(html)
     fields = dict(source_fields or {})
     if user:
         fields["user"] = user
-    if "header" in header:
-        fields["header"] = header["header"]
+    if header:
+        fields["header"] = header
     return Posting(
         id=f"hn-{item_id}",
-        title=header.get("role", ""),
+        title=title,
         description=html,
-        company=header.get("company"),
-        location=header.get("location"),
         url=f"https://news.ycombinator.com/item?id={item_id}",
         posted_at=posted_at,
         source="hn",
@@ -96,8 +79,13 @@ def from_api_item(item: dict[str, Any]) -> Posting:
     item_id = _item_id(item.get("id"))
     if item.get("deleted") or item.get("dead"):
         raise PostingError(f"hn item {item_id}", "is deleted or dead", item_id)
+    title = item.get("title") if item.get("type") == "job" and isinstance(item.get("title"), str) else ""
     return posting_from_hn(
-        item_id, _html(item, "text", item_id), _unix_date(item.get("time"), item_id), _user(item.get("by"))
+        item_id,
+        _html(item, "text", item_id),  # a job story may hold only its title (and a URL)
+        _unix_date(item.get("time"), item_id),
+        _user(item.get("by")),
+        title=title,
     )
 
 

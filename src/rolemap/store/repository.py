@@ -269,8 +269,9 @@ def list_postings(
     query = (
         select(
             postings.c.id,
-            postings.c.title,
-            postings.c.company,
+            # the record's reading first: a Hacker News post has no title or company field of its own
+            func.coalesce(func.nullif(postings.c.title, ""), extractions.c.title).label("title"),
+            func.coalesce(extractions.c.company, postings.c.company).label("company"),
             postings.c.posted_at,
             postings.c.source,
             postings.c.closed_at,

@@ -41,10 +41,16 @@ class IngestStopped(RolemapError):
 
 
 def upload_name(filename: str | None) -> str:
-    """'../../etc/passwd.jsonl' → 'passwd.jsonl'; '..', '', control characters only → 'upload'."""
+    """'../../etc/passwd.jsonl' → 'passwd.jsonl' (at most its last 100 characters); a name that leaves
+    nothing but dots ('..', 'a/.') is an InputError."""
     base = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
     base = "".join(ch for ch in base if ch.isprintable()).strip()[-100:]
-    return "upload" if base in ("", ".", "..") else base
+    if not base.strip("."):
+        shown = (filename or "")[:60]
+        raise InputError(
+            f"{shown!r}: not a file name; name the upload after what it holds (jobs.jsonl, jobs.csv, page.html)"
+        )
+    return base
 
 
 def check_upload(name: str, data: bytes, max_bytes: int, max_lines: int) -> None:
