@@ -1,6 +1,7 @@
 """remote / hybrid / onsite, decided from explicit phrases, never from a bare keyword test:
 "no remote" is onsite, "hybrid, 3 days in office" is hybrid, "remote within the US" is remote,
-"remote sensing", "remote teams" and "occasional work from home" say nothing about this job."""
+"remote sensing", "remote teams", "occasional work from home", a "hybrid team", "in-office perks" and
+"relocation from anywhere in the world" say nothing about this job."""
 
 from __future__ import annotations
 
@@ -11,14 +12,14 @@ from rolemap.models import Span
 
 def detect_work_model(doc: Document) -> tuple[str | None, tuple[Span, ...]]:
     hits = doc.hits
-    hybrid = hits.spans("work_model/hybrid")
+    not_work = hits.spans("work_model/not_work")
+    # One index of each list, not a scan of it per remote phrase: linear however many a text repeats.
+    not_work_cover = Cover((o.start, o.end) for o in not_work)
+    hybrid = [s for s in hits.spans("work_model/hybrid") if not not_work_cover.covers(s.start, s.end)]
     if hybrid:
         return "hybrid", tuple(hybrid[:2])
     refused = hits.spans("work_model/onsite_strong")
-    not_work = hits.spans("work_model/not_work")
-    # One index of each list, not a scan of it per remote phrase: linear however many a text repeats.
     refused_cover = Cover((o.start, o.end) for o in refused)
-    not_work_cover = Cover((o.start, o.end) for o in not_work)
     remote = [
         s
         for s in hits.spans("work_model/remote")

@@ -30,7 +30,8 @@ _YEARS = re.compile(
 )
 _NOT_EXPERIENCE = re.compile(
     r"^\W*(?:old|ago|in business|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
-    r"in a row|straight|later|from now|of (?:growth|funding|operation|profitab\w+|existence))",
+    r"in a row|straight|later|from now|of (?:growth|funding|operation|profitab\w+|existence|history|heritage|"
+    r"excellence|service|success)|[^.\n]{0,30}?\bbehind (?:us|it|them|the company)\b)",
     re.I,
 )
 _TIME_NOT_REQUIREMENT = re.compile(r"\b(?:last|past|next|previous|coming|first|recent|for the)\s*$", re.I)
