@@ -198,3 +198,39 @@ def test_a_cache_is_put_in_place_whole(db):
     _write_cache(folder, key, frame)
     assert [p.name for p in folder.iterdir()] == [cache_place(folder, key).name]
     assert load_frame(store).size == frame.size == 5
+
+
+def test_a_current_cache_is_read_without_opening_the_store(db, tmp_path):
+    """`cached_sqlite_frame` checks the store's state with sqlite3 alone: the same frame as load_frame
+    while the store is unchanged, None once it changed, when there is no cache or no SQLite store."""
+    from rolemap.analytics.frame import cached_sqlite_frame
+
+    assert cached_sqlite_frame(db) is None  # no cache yet
+    store = open_store(db)
+    frame = load_frame(store)
+    cached = cached_sqlite_frame(db)
+    assert cached is not None and cached.table.equals(frame.table)
+    assert {k: (p.vocab, p.row.tolist()) for k, p in cached.pairs.items()} == {
+        k: (p.vocab, p.row.tolist()) for k, p in frame.pairs.items()
+    }
+    src = tmp_path / "more.jsonl"
+    src.write_text(json.dumps({"id": "b1", "title": "Go Developer", "description": "Go."}) + "\n")
+    ingest(store, read_file(src))
+    assert cached_sqlite_frame(db) is None  # the store moved on: the caller rebuilds
+    assert cached_sqlite_frame(str(tmp_path / "absent.db")) is None
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_the_market_of_an_unchanged_store_imports_no_sqlalchemy(db):
+    import subprocess
+    import sys
+
+    assert run("market", "--db", db).returncode == 0  # builds the cache
+    code = (
+        "import sys; from rolemap.cli import main; sys.argv = ['rolemap', 'market', '--db', sys.argv[1]]\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, db], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "open positions" in done.stdout, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[]"

@@ -31,7 +31,7 @@ HOSTILE_UNITS = {
     "'remote sensing' (every non-work phrase per 'remote')": "remote sensing\n",
     "e-mail marks with no space (a search back per '@')": "@",
     "URLs with no space (a scan to the word end per URL)": "http://",
-    "one open-ended word (a scan to the word end per hit)": "telecommut",
+    "an open-ended word after a camelCase seam (a scan to the word end per hit)": "aTelecommut",
     "unsure skills near sure ones (every sure one per unsure one)": "Go Python ",
     "years": "5 years of experience ",
     "salary statements": "Salary $150k-$180k. ",

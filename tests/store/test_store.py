@@ -131,6 +131,16 @@ def test_url_resolution(monkeypatch, tmp_path):
     assert resolve_url(None).endswith("env.db")
 
 
+def test_the_sqlite_file_of_a_url():
+    """The file a SQLite URL names, as SQLAlchemy reads it, or None (then only SQLAlchemy opens it)."""
+    from rolemap.store.url import sqlite_file
+
+    assert sqlite_file(resolve_url("my.db")) == "my.db" and sqlite_file("sqlite:////a/b.db") == "/a/b.db"
+    for url in ("postgresql+psycopg://u@h/db", "sqlite://", "sqlite:///:memory:", "sqlite:///x.db?mode=ro"):
+        assert sqlite_file(url) is None, url
+    assert sqlite_file("sqlite:///x%20y.db") is None  # SQLAlchemy opens "x y.db"
+
+
 @pytest.mark.parametrize("url", ["mysql://u@h/db", "notadb://x", "sqlite:////proc/no/such/dir/x.db"])
 def test_bad_database_urls(url):
     with pytest.raises(StoreError):

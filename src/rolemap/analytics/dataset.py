@@ -30,9 +30,7 @@ _FAMILIES = "coalesce(CAST(json_extract(record, '$.role_families') AS VARCHAR[])
 _SALARY_FAMILIES = "coalesce(CAST(json_extract(record, '$.salary_families') AS VARCHAR[]), [])"
 _PLACES = "coalesce(CAST(json_extract(record, '$.locations') AS STRUCT(city VARCHAR, country VARCHAR)[]), [])"
 _COUNTRIES = f"list_filter(list_transform({_PLACES}, lambda p: p.country), lambda c: c IS NOT NULL)"
-_CITIES = (
-    f"list_transform(list_filter({_PLACES}, lambda p: p.city IS NOT NULL), lambda p: p.city || ', ' || p.country)"
-)
+_CITIES = f"list_transform(list_filter({_PLACES}, lambda p: p.city IS NOT NULL), lambda p: p.city || ', ' || p.country)"
 _NEEDED = (
     "id, json_extract_string(record, '$.company') AS company, seniority, work_model, "
     "salary_min, salary_max, salary_currency, salary_period, languages, skills, skills_required, "
@@ -57,9 +55,12 @@ def dataset_market(
         where, params = _lane_filter(lane)
         # a table (DuckDB spills it to disk when large): a view cannot take the filter's parameters
         con.execute(f"CREATE TEMP TABLE lane AS SELECT {_NEEDED} FROM counted WHERE {where}", params)
-        mix_where, mix_params = _lane_filter(replace(lane, family=()))  # the role mix: before the family filter
+        mix_where, mix_params = _lane_filter(
+            replace(lane, family=())
+        )  # the role mix: before the family filter
         con.execute(
-            f"CREATE TEMP TABLE mix AS SELECT {_FAMILIES} AS families FROM counted WHERE {mix_where}", mix_params
+            f"CREATE TEMP TABLE mix AS SELECT {_FAMILIES} AS families FROM counted WHERE {mix_where}",
+            mix_params,
         )
         return _market(con, lane, top, currency, rates)
     finally:
@@ -102,8 +103,10 @@ def _lane_filter(lane: Lane) -> tuple[str, list[Any]]:
         clauses.append(f"list_has_any({_COUNTRIES}, ?)")
         params.append(list(country_codes(lane.country)))
     if lane.city:
-        clauses.append(f"list_has_any(list_transform({_CITIES}, lambda c: lower(c)), ?) OR "
-                       f"list_has_any(list_transform({_PLACES}, lambda p: lower(p.city)), ?)")
+        clauses.append(
+            f"list_has_any(list_transform({_CITIES}, lambda c: lower(c)), ?) OR "
+            f"list_has_any(list_transform({_PLACES}, lambda p: lower(p.city)), ?)"
+        )
         names = [c.lower() for c in city_names(lane.city)]
         params.extend([names, names])
     posted = "TRY_CAST(substr(posted_at, 1, 10) AS DATE)"

@@ -13,20 +13,22 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.feather as feather
-from sqlalchemy import func, select
 
 from rolemap.errors import StoreError
-from rolemap.store.db import Store
-from rolemap.store.schema import postings
+from rolemap.store.db import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from rolemap.store.db import Store
 
 FORMAT = "3"  # bump when the files below change shape
 CATEGORICAL = (
@@ -105,13 +107,34 @@ def load_frame(store: Store, cache: Path | None = None) -> MarketFrame:
     return frame
 
 
+def cached_sqlite_frame(database: str) -> MarketFrame | None:
+    """The cached frame of a SQLite store file when it is current, checked through the standard sqlite3
+    module: a command over an unchanged store then imports no SQLAlchemy (a fifth of `rolemap market`).
+    None when the file, its cache or its newest migration is missing: open the store and `load_frame`."""
+    folder = _sqlite_cache_folder(database)
+    if folder is None or not folder.is_dir():
+        return None
+    try:  # mode=rw: never creates the file; isolation_level None: the BEGIN below is the only transaction
+        conn = sqlite3.connect(f"{Path(database).resolve().as_uri()}?mode=rw", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("BEGIN")  # deferred: one snapshot, as Store.read() gives, never the write lock
+        if _fetch_one(conn, "SELECT version_num FROM alembic_version") != (HEAD_REVISION,):
+            return None
+        key = _key_of(conn)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return _read_cache(folder, key)
+
+
 def cache_folder(store: Store) -> Path | None:
     """`<file>.market/` beside a SQLite file; a folder in the user's cache for a server database."""
     if store.is_sqlite:
-        database = store.engine.url.database
-        if not database or database == ":memory:":
-            return None
-        return Path(database).with_name(Path(database).name + ".market")
+        return _sqlite_cache_folder(store.engine.url.database)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     digest = hashlib.sha256(store.url.encode()).hexdigest()[:16]
     return Path(base) / "rolemap" / f"market-{digest}"
@@ -206,19 +229,45 @@ def _pairs(ids: pa.Array, pids: Any, values: Any, required: Any = None) -> Pairs
     )
 
 
+def _sqlite_cache_folder(database: str | None) -> Path | None:
+    if not database or database == ":memory:":
+        return None
+    return Path(database).with_name(Path(database).name + ".market")
+
+
+# The store's state: four queries, each answered from an index. Grouping again changes no time stamp: the
+# count of grouped postings and their largest id say it. Plain SQL through the driver's cursor, so that
+# store_key (any store) and cached_sqlite_frame (sqlite3 alone) read the same values.
+_KEY_SQL = (
+    "SELECT count(*) FROM postings",
+    "SELECT max(last_seen) FROM postings",
+    "SELECT max(closed_at) FROM postings",
+    "SELECT count(near_duplicate_of), max(near_duplicate_of) FROM postings",
+)
+
+
 def store_key(store: Store) -> dict[str, object]:
-    with store.read() as conn:  # four queries: each one is answered from an index
-        count = conn.scalar(select(func.count()).select_from(postings))
-        newest = conn.scalar(select(func.max(postings.c.last_seen)))
-        closed = conn.scalar(select(func.max(postings.c.closed_at)))
-        # grouping again changes no time stamp: the count of grouped postings and their largest id
-        grouped = conn.execute(
-            select(func.count(postings.c.near_duplicate_of), func.max(postings.c.near_duplicate_of))
-        ).one()
+    with store.read() as conn, conn.begin():  # one snapshot for the four
+        return _key_of(conn.connection)
+
+
+def _key_of(dbapi_connection: Any) -> dict[str, object]:
+    (count,), (newest,), (closed,), grouped = (_fetch_one(dbapi_connection, sql) for sql in _KEY_SQL)
     return {
         "format": FORMAT, "postings": count, "newest": str(newest), "closed": str(closed),
         "near_duplicates": [grouped[0], grouped[1]],
     }  # fmt: skip
+
+
+def _fetch_one(dbapi_connection: Any, sql: str) -> tuple[Any, ...]:
+    """The first row, () for none."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(sql)
+        row = cursor.fetchone()
+        return tuple(row) if row is not None else ()
+    finally:
+        cursor.close()
 
 
 def cache_place(folder: Path, key: dict[str, object]) -> Path:

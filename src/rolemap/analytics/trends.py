@@ -12,7 +12,16 @@ from rolemap.analytics.frame import MarketFrame
 from rolemap.analytics.lane import Lane, select
 from rolemap.errors import InputError
 
-DIMENSIONS = ("language", "skill", "seniority", "system_type", "work_model", "employment_type")
+DIMENSIONS = (
+    "family",
+    "language",
+    "skill",
+    "seniority",
+    "system_type",
+    "work_model",
+    "employment_type",
+    "country",
+)
 MIN_COUNT = 5  # a value seen fewer times in either period is flagged: its test means little
 
 

@@ -46,7 +46,12 @@ market_app = typer.Typer()
 
 
 def market_frame(db: str | None) -> MarketFrame:
-    from rolemap.analytics.frame import load_frame
+    from rolemap.analytics.frame import cached_sqlite_frame, load_frame
+    from rolemap.store.url import resolve_url, sqlite_file
+
+    database = sqlite_file(resolve_url(db))
+    if database is not None and (cached := cached_sqlite_frame(database)) is not None:
+        return cached  # an unchanged SQLite store: its cache, checked without opening the store
     from rolemap.store.db import open_store
 
     store = open_store(db)

@@ -17,6 +17,7 @@ Everything else is literal: "sr." has a real dot.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -36,6 +37,9 @@ MAX_EXPANSION = 2000  # literals one phrase may expand to: a guard against a typ
 # work stays bounded however many times it does.
 MAX_HITS = 1000
 MAX_EXTRA = 10_000
+# Letters an open-ended phrase ("telecommut*") follows past its literal: words end long before, and a
+# text of one endless word cannot make each hit copy the rest of it.
+MAX_WORD_TAIL = 100
 _SYNTAX = frozenset("()[]|?*#\\")
 _ANY_DIGIT = "\x00"  # what '#' expands to, until the scan key reads it as 0
 
@@ -224,7 +228,6 @@ class PhraseBook:
             return Hits(text, found, extra)
         size = len(text)
         left = [MAX_HITS] * self._size  # places of each literal still to look at; past them, one test a hit
-        run_from = run_end = -1  # the last run of letters an open-ended literal was followed through
         for last, lit in self._automaton.iter(copy, start, size if end is None else end):
             if not left[lit.index]:
                 continue
@@ -241,14 +244,8 @@ class PhraseBook:
             if lit.start_bounded and first and not _starts_word(text, first):
                 continue
             stop = last + 1
-            if lit.open_end:
-                if run_from <= stop <= run_end:
-                    stop = run_end  # in a word already followed: "telecommuttelecommut…" is read once
-                else:
-                    run_from = stop
-                    while stop < size and text[stop].isalnum():
-                        stop += 1
-                    run_end = stop
+            if lit.open_end:  # the word goes on, for at most MAX_WORD_TAIL letters
+                stop = _LETTERS.match(text, stop, stop + MAX_WORD_TAIL).end()  # type: ignore[union-attr]
             elif lit.end_bounded and stop < size and not _ends_word(text, stop):
                 continue
             span = Span(first, stop, text[first:stop])
@@ -272,6 +269,9 @@ def windows_around(text: str, anchors: list[Span], before: int, after: int) -> l
         else:
             merged.append((start, end))
     return merged
+
+
+_LETTERS = re.compile(r"[^\W_]*")  # a run of str.isalnum() characters: \w without the underscore
 
 
 def _same_digits(text: str, start: int, form: str) -> bool:

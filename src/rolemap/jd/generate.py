@@ -119,7 +119,9 @@ def build(spec: RoleSpec, band: Band) -> JobDescription:
     notes = [] if band.salary else [f"no salary band: {band.note}"]
     notes += [f"the spec's responsibilities {a} and {b} say the same thing ({why})" for a, b, why in repeated]
     if len(spec.responsibilities) > 10:
-        notes.append(f"the spec lists {len(spec.responsibilities)} responsibilities; the JD keeps the first 10")
+        notes.append(
+            f"the spec lists {len(spec.responsibilities)} responsibilities; the JD keeps the first 10"
+        )
     return JobDescription(spec, sections, band, notes)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.table import Table
@@ -16,7 +16,9 @@ from rolemap.analytics.near_dups import NearGroup
 from rolemap.analytics.pay import PayStats
 from rolemap.analytics.trends import Changes, Trends
 from rolemap.present.export import csv_safe
-from rolemap.store.tracker import TrackerEntry
+
+if TYPE_CHECKING:
+    from rolemap.store.tracker import TrackerEntry
 
 
 def money(value: float | None, currency: str = "") -> str:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from typing import TYPE_CHECKING, Any
 
 from rolemap.errors import StoreError
 from rolemap.store.url import ENV_VAR as ENV_VAR
 from rolemap.store.url import default_db_path as default_db_path
 from rolemap.store.url import resolve_url
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+    from sqlalchemy.exc import SQLAlchemyError
+
+# SQLAlchemy is imported by the functions that use it: this module's names (Store, HEAD_REVISION) come
+# without it, so a command that finds its market frame cached never imports it (analytics.frame).
 # The newest migration in migrations/versions/ (a test keeps the two equal). Knowing it here lets every
 # command check the schema with one query, and import Alembic only when there is something to upgrade.
 HEAD_REVISION = "0005"
@@ -32,6 +34,8 @@ class Store:
         return self.engine.dialect.name == "sqlite"
 
     def describe(self) -> str:
+        from sqlalchemy.engine import make_url
+
         return make_url(self.url).render_as_string(hide_password=True)
 
     def read(self) -> Connection:
@@ -42,6 +46,9 @@ class Store:
 
 
 def open_store(url: str | None = None, migrate: bool = True) -> Store:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     resolved = resolve_url(url)
     try:
         parsed = make_url(resolved)
@@ -61,6 +68,9 @@ def open_store(url: str | None = None, migrate: bool = True) -> Store:
 
 
 def _engine(url: str, backend: str) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import make_url
+
     if backend == "sqlite":
         path = make_url(url).database
         if path and path != ":memory:":
@@ -102,6 +112,8 @@ def _alembic_config() -> Any:
 
 def migrate_store(store: Store) -> None:
     """Bring the schema to the newest migration; a no-op when it already is."""
+    from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
     try:
         if schema_revision(store) == HEAD_REVISION:
             return
@@ -119,6 +131,8 @@ def migrate_store(store: Store) -> None:
 
 def schema_revision(store: Store) -> str | None:
     """The store's migration, from Alembic's own version table (None for an empty database)."""
+    from sqlalchemy import inspect, text
+
     with store.read() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None

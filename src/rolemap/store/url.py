@@ -24,3 +24,12 @@ def resolve_url(url: str | None) -> str:
     if "://" not in url:
         return f"sqlite:///{Path(url).expanduser()}"
     return url
+
+
+def sqlite_file(url: str) -> str | None:
+    """The file of a `sqlite:///PATH` URL (as resolve_url makes them), None for any other URL and for a
+    path with a query or a percent sign (SQLAlchemy would read it otherwise)."""
+    path = url.removeprefix("sqlite:///")
+    if path == url or not path or path == ":memory:" or any(c in path for c in "?%"):
+        return None
+    return path

@@ -153,7 +153,7 @@ def watch_shutdown() -> Iterator[None]:
         yield
         return
     SHUTDOWN.clear()
-    before = {sig: signal.getsignal(sig) for sig in _SIGNALS}
+    before: dict[int, Any] = {sig: signal.getsignal(sig) for sig in _SIGNALS}
 
     def on_signal(sig: int, frame: FrameType | None) -> None:
         SHUTDOWN.set()
@@ -169,6 +169,6 @@ def watch_shutdown() -> Iterator[None]:
     try:
         yield
     finally:
-        for sig, handler in before.items():
-            if signal.getsignal(sig) is on_signal:
-                signal.signal(sig, handler)
+        for number, handler in before.items():
+            if signal.getsignal(number) is on_signal:
+                signal.signal(number, handler)
