@@ -3,9 +3,9 @@ import json
 import httpx
 
 from rolemap.errors import PostingError
+from rolemap.extract import extract_posting
 from rolemap.models import Posting
 from rolemap.sources import Fetcher, fetch, read_file
-from rolemap.extract import extract_posting
 from rolemap.sources.hn import from_api_item, header_line
 from tests.conftest import FIXTURES
 
@@ -25,7 +25,12 @@ def test_the_header_is_kept_for_display_and_read_by_the_extractor():
 
 def test_an_hn_job_story_has_a_title_of_its_own():
     item = {
-        "by": "justin", "id": 192327, "score": 6, "time": 1210981217, "type": "job", "url": "",
+        "by": "justin",
+        "id": 192327,
+        "score": 6,
+        "time": 1210981217,
+        "type": "job",
+        "url": "",
         "title": "Justin.tv is looking for a Lead Flash Engineer!",
         "text": "Justin.tv is the biggest live video site online. We serve hundreds of thousands of video streams a day.",
     }  # fmt: skip  (the HN API's documented example of a job item)
