@@ -114,3 +114,23 @@ def test_anything_but_a_command_meets_the_whole_app():
 
     for argv in ([], ["--help"], ["--version"], ["markt"], ["--db", "x", "info"]):
         assert app_for(argv) is app
+
+
+def test_info_on_a_current_store_reads_it_without_sqlalchemy(tmp_path):
+    db = tmp_path / "s.db"
+    made = subprocess.run(
+        [sys.executable, "-m", "rolemap", "info", "--db", str(db)], capture_output=True, text=True
+    )
+    assert made.returncode == 0, made.stderr  # the first open creates and migrates it, the full way
+    code = (
+        "import sys, contextlib, io, rolemap.cli\n"
+        f"sys.argv = ['rolemap', 'info', '--json', '--db', {str(db)!r}]\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as shown:\n"
+        "    try:\n        rolemap.cli.main()\n    except SystemExit as e:\n        assert e.code in (0, None)\n"
+        "print(shown.getvalue().replace(chr(10), ' '))\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic', 'numpy'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    shown, modules = done.stdout.strip().splitlines()
+    assert json.loads(shown)["postings"] == 0 and json.loads(shown)["schema"] and modules == "[]"

@@ -63,3 +63,64 @@ def test_several_worker_processes_serve_one_store(web_store):
         server.terminate()
         _, stderr = server.communicate(timeout=20)
     assert "with 2 processes" in stderr
+
+
+def test_allowed_hosts_and_sessions_reach_every_worker(web_store):
+    """`--allowed-host` and the session key go down to the worker processes: a Host the server was not
+    given is a 421 on each, a named one is answered, and a session made by one process holds on the other."""
+    port = _free_port()
+    env = {**os.environ, "ROLEMAP_TOKEN": TOKEN}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "rolemap", "serve", "--db", web_store.url, "--port", str(port), "--workers", "2",
+         "--allowed-host", "Jobs.Example.org:8443"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+
+    def status(host: str, cookie: str | None = None) -> int:
+        headers = {"Host": host, **({"Cookie": cookie} if cookie else {})}
+        change = json.dumps({"status": "saved"}).encode()
+        request = urllib.request.Request(
+            base + "/api/tracker/known-1",
+            change,
+            {**headers, "Content-Type": "application/json"},
+            method="PUT",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as r:
+                return int(r.status)
+        except urllib.error.HTTPError as e:
+            return e.code
+
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/api/tracker", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        for _ in range(6):  # new connections land on either process
+            assert status("attacker.test") == 421
+            assert status("jobs.example.org") == 401  # answered: it needs the token
+        page = urllib.request.urlopen(base + "/login", timeout=10)
+        csrf = page.headers["set-cookie"].split("rolemap_csrf=")[1].split(";")[0]
+        form = f"token={TOKEN}&csrf_token={csrf}".encode()
+        login = urllib.request.Request(
+            base + "/login",
+            form,
+            {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"rolemap_csrf={csrf}"},
+        )
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+
+        try:
+            urllib.request.build_opener(NoRedirect).open(login, timeout=10)
+        except urllib.error.HTTPError as e:
+            assert e.code == 303
+            session = e.headers["set-cookie"].split("rolemap_session=")[1].split(";")[0]
+        assert {status(f"127.0.0.1:{port}", f"rolemap_session={session}") for _ in range(6)} == {200}
+    finally:
+        server.terminate()
+        server.communicate(timeout=20)

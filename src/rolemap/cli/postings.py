@@ -121,17 +121,16 @@ def export_command(
 def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Where the store is, its schema version and how many postings it holds."""
     from rolemap import __version__
-    from rolemap.store.db import default_db_path, open_store, schema_revision
-    from rolemap.store.repository import count_postings
+    from rolemap.store.db import default_db_path, sqlite_summary
 
-    store = open_store(db)
-    info = {
-        "version": __version__,
-        "db": store.describe(),
-        "schema": schema_revision(store),
-        "postings": count_postings(store),
-        "default_db": str(default_db_path()),
-    }
+    found = sqlite_summary(db)  # a current SQLite file: read without importing SQLAlchemy
+    if found is None:
+        from rolemap.store.db import open_store, schema_revision
+        from rolemap.store.repository import count_postings
+
+        store = open_store(db)
+        found = {"db": store.describe(), "schema": schema_revision(store), "postings": count_postings(store)}
+    info = {"version": __version__, **found, "default_db": str(default_db_path())}
     if as_json:
         out().print_json(json.dumps(info))
         return

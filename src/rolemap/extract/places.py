@@ -336,8 +336,8 @@ def _one_place(name: str) -> Location | None:
     g = gazetteer()
     key = name.lower()
     if key in g.metros:
-        city, country = g.metros[key]
-        return Location(city, country)
+        metro_city, metro_country = g.metros[key]
+        return Location(metro_city, metro_country)
     country = g.country(name)
     if country is not None:
         return Location(None, country or None)

@@ -200,12 +200,12 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
     first = next((n.start for n in nouns if n.start >= skip_to), None)
     if first is None or first > skip_to + 4000:
         return out
-    m = _HIRING_LIST.search(text, max(skip_to, first - 160), first + 400)
-    if m:
-        for part in re.split(r"\s*(?:,|\band\b|&|/)\s*", m.group(1)):
+    listed = _HIRING_LIST.search(text, max(skip_to, first - 160), first + 400)
+    if listed:
+        for part in re.split(r"\s*(?:,|\band\b|&|/)\s*", listed.group(1)):
             part = re.sub(r"(?i)^an?\s+", "", part.strip())
             if part and is_role_title(part):
-                start = m.start(1) + m.group(1).find(part)
+                start = listed.start(1) + listed.group(1).find(part)
                 out.append((part, Span(start, start + len(part), part)))
     return out[:MAX_ROLES]
 

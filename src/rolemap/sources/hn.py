@@ -79,7 +79,8 @@ def from_api_item(item: dict[str, Any]) -> Posting:
     item_id = _item_id(item.get("id"))
     if item.get("deleted") or item.get("dead"):
         raise PostingError(f"hn item {item_id}", "is deleted or dead", item_id)
-    title = item.get("title") if item.get("type") == "job" and isinstance(item.get("title"), str) else ""
+    story = item.get("title")
+    title = story if item.get("type") == "job" and isinstance(story, str) else ""
     return posting_from_hn(
         item_id,
         _html(item, "text", item_id),  # a job story may hold only its title (and a URL)

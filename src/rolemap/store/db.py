@@ -24,6 +24,34 @@ _MIGRATIONS = Path(__file__).parent / "migrations"
 _READ_ONLY = "rolemap_read_only"
 
 
+def sqlite_summary(url: str | None) -> dict[str, object] | None:
+    """A SQLite store's URL, schema and posting count read with Python's own sqlite3 module (no SQLAlchemy
+    to import: `rolemap info` answers at once); None when the store is not a SQLite file at the newest
+    schema, so the caller opens it the full way (creating or upgrading it)."""
+    import sqlite3
+
+    from rolemap.store.url import resolve_url, sqlite_file
+
+    full = resolve_url(url)
+    path = sqlite_file(full)
+    if path is None or not Path(path).is_file():
+        return None
+    try:
+        con = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        if not revision or revision[0] != HEAD_REVISION:
+            return None
+        count = con.execute("SELECT count(*) FROM postings").fetchone()[0]
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    return {"db": full, "schema": revision[0], "postings": int(count)}
+
+
 @dataclass(frozen=True)
 class Store:
     engine: Engine

@@ -45,7 +45,9 @@ from rolemap.web.uploads import MAX_UPLOAD_LINES, check_upload, limited, run_sto
 
 class ErrorBody(BaseModel):
     error: str = Field(description="What is wrong, naming the input; one line.")
-    code: str = Field(description="A short code: R100 bad input, R102 not found, R401, R403, R413, R422…")
+    code: str = Field(
+        description="A short code: R100 bad input, R102 not found, R401, R403, R413, R421, R422…"
+    )
     detail: list[dict[str, Any]] | None = Field(None, description="Each invalid parameter (422 only).")
 
 
@@ -53,9 +55,13 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": text}
     for status, text in [(400, "The input cannot be used as asked"), (401, "A write without the server's token"),
                          (403, "A cross-site or CSRF-less write"), (404, "No such posting"),
-                         (413, "The body is larger than the server's limit"),
+                         (413, "The body, or an upload once decompressed, is larger than the server's limit"),
+                         (421, "A Host header the server does not answer for (see --allowed-host)"),
                          (422, "A parameter or body that does not match this document"),
-                         (502, "The URL to ingest could not be fetched")]
+                         (429, "Too many failed attempts at the token from this address"),
+                         (500, "The server failed on this request (the error is in its log)"),
+                         (502, "The URL to ingest could not be fetched"),
+                         (503, "An ingest stopped because the server is stopping")]
 }  # fmt: skip
 
 

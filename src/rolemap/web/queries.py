@@ -134,12 +134,16 @@ class PostingsQuery(LaneQuery):
     limit: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
+def _backend() -> list[Family]:
+    return ["backend"]
+
+
 class MarketQuery(LaneQuery):
     """The role page opens on backend roles (the seed's "Backend Engineer" page); family=all shows every
     role."""
 
     family: list[Family] = Field(
-        default_factory=lambda: ["backend"], description="Role families (default backend); all: every role."
+        default_factory=_backend, description="Role families (default backend); all: every role."
     )
     top: int = Field(15, ge=1, le=200)
 

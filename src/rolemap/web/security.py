@@ -222,17 +222,22 @@ class Guard:
 
     def check_write(self, request: Request, form_csrf: str | None = None) -> None:
         """Raise unless this request may change something. `form_csrf`: the token a page form posted.
-        A wrong Bearer token counts as a failed login."""
+        A Bearer token is an attempt at the token like the login form: from an address past the failed-login
+        limit it is refused before it is looked at, and a wrong one counts as a failure."""
         check_origin(request)
-        if not self.can_write(request):
-            if _bearer(request) is not None:
+        if self.token is not None:
+            given = _bearer(request)
+            if given is not None:
                 client = client_address(request)
                 self.limiter.check(client)
-                self.limiter.failed(client)
-            raise Unauthorized(
-                "this server needs its token for changes: send 'Authorization: Bearer TOKEN', "
-                "or log in at /login"
-            )
+                if not self.token_matches(given):
+                    self.limiter.failed(client)
+                    raise Unauthorized("the Bearer token is not this server's")
+            elif not self.session_ok(request.cookies.get(SESSION_COOKIE, "")):
+                raise Unauthorized(
+                    "this server needs its token for changes: send 'Authorization: Bearer TOKEN', "
+                    "or log in at /login"
+                )
         if form_csrf is not None and not csrf_matches(request, form_csrf):
             raise Forbidden("the form's CSRF token is missing or stale: reload the page and try again")
 
