@@ -184,6 +184,12 @@ _HIRING_LIST = re.compile(
 )
 
 
+_NOT_A_TITLE_START = frozenset(
+    "we i our you your if please current currently looking hiring seeking all any no not the a an this these "
+    "those for to join apply email send contact visit see about who what why how when where there here".split()
+)
+
+
 def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str, Span]]:
     """Role titles that stand as lines of their own after the header, or a "hiring X, Y and Z" list.
     `nouns` are where the document's scan found role nouns: only their lines are read."""
@@ -191,6 +197,8 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
     for m in _role_lines(text, skip_to, nouns):
         title = m.group(1).strip()
         first = title.split(" ", 1)[0]
+        if first.lower() in _NOT_A_TITLE_START:  # "We are not hiring remote developers" is a sentence
+            continue
         if len(title.split()) <= 6 and first != first.lower() and is_role_title(title):
             out.append((title, Span(m.start(1), m.end(1), title)))
         if len(out) >= MAX_ROLES:
@@ -236,13 +244,20 @@ def build_roles(
     roles: list[tuple[Role, Span]] = []
     seen: set[str] = set()
     for title, span in titles:
-        for part in split_roles(title):
+        title = re.sub(r"(?i)^(?:an?|the)\s+", "", title.strip())
+        parts = split_roles(title)
+        for part in parts:
+            part = re.sub(r"(?i)^(?:an?|the)\s+", "", part)
             key = part.lower()
             if key in seen or not _names_a_role(part):
                 continue
             seen.add(key)
             named = technologies_in(part)
-            roles.append((Role(part, family_of(part, skills, categories, named), seniority_of(part)), span))
+            # a role cut from a longer title is judged with its qualifiers ("Staff Engineer (Geotechnical)")
+            cut = len(parts) == 1 and part != title
+            family = "non_software" if cut and title_family(title) == "non_software" else None
+            family = family or family_of(part, skills, categories, named)
+            roles.append((Role(part, family, seniority_of(part)), span))
     if len(roles) == 1 and roles[0][0].seniority is None and posting_level:
         role, span = roles[0]
         roles[0] = (Role(role.title, role.family, posting_level), span)
