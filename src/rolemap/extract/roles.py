@@ -185,8 +185,7 @@ _HIRING_LIST = re.compile(
 
 
 _NOT_A_TITLE_START = frozenset(
-    "we i our you your if please current currently looking hiring seeking all any no not the a an this these "
-    "those for to join apply email send contact visit see about who what why how when where there here".split()
+    ["we", "i", "our", "you", "your", "if", "please", "current", "currently", "looking", "hiring", "seeking", "all", "any", "no", "not", "the", "a", "an", "this", "these", "those", "for", "to", "join", "apply", "email", "send", "contact", "visit", "see", "about", "who", "what", "why", "how", "when", "where", "there", "here"]
 )
 
 
