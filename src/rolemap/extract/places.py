@@ -292,6 +292,7 @@ def _city_then_region(name: str) -> Location | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
 def _bare(piece: str) -> str:
     """The piece without the work-model and filler words around a place ("London Onsite" → "London")."""
     return " ".join(w for w in piece.split() if w.lower().strip(".!") not in _FLAG_WORDS and not w.isdigit())
