@@ -237,6 +237,8 @@ def _read_candidate(text: str, m: re.Match[str], check_plausible: bool = True) -
         period = _period_from_magnitude(high or low, _NAMED_AS_PAY.search(before) is not None)
         if period is None:
             return None
+        if period != "year" and not _pay_context(text, m, after):
+            return None  # "the $10 genome": a small sum with no unit is pay only where the text says so
     if high is None:
         low, high = _open_ended(low, before, after)
     lo, hi = low, high
@@ -323,6 +325,18 @@ def _normalise_period(word: str) -> str | None:
         if token.endswith(key):
             return _PERIOD_OF[key]
     return None
+
+
+# Pay words for a small sum without a unit; no word boundary before them, since boards glue lines together
+# ("Hours: 22.5hrs/weekSalary: $23.00/hr").
+_PAY_CONTEXT = re.compile(
+    r"(?i)(?:salar|pay\b|paid|wage|compensat|remunerat|\brate\b|hourly|per\s+hour|an\s+hour|/\s*h(?:ou)?r|"
+    r"\bhr\b|stipend|earn|hiring range|range\s*:|\bbase\b)"
+)
+
+
+def _pay_context(text: str, m: re.Match[str], after: str) -> bool:
+    return bool(_PAY_CONTEXT.search(text, max(0, m.start() - 80), m.start()) or _PAY_CONTEXT.search(after[:25]))
 
 
 def _period_from_magnitude(value: float, named_as_pay: bool) -> str | None:

@@ -11,12 +11,8 @@ resume nested too deeply to parse is refused.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import re
-import struct
-import zipfile
-import zlib
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
@@ -26,13 +22,11 @@ from typing import Any
 from rolemap.errors import InputError
 from rolemap.extract.phrases import PhraseBook
 from rolemap.extract.taxonomy import SkillMatcher, load_taxonomy
+from rolemap.resume.pdf import pdf_text
+from rolemap.resume.word import docx_text
 from rolemap.text import plain_text
 
 MAX_BYTES = 10 * 2**20  # no resume is larger; a bigger file is refused before it is read
-MAX_DOCX_UNPACKED = 50 * 2**20  # a DOCX that unpacks to more than this is a zip bomb
-MAX_DOCX_PARTS = 1000  # files inside a DOCX; a real one has a few dozen
-MAX_PDF_STREAM = 8 * 2**20  # bytes one PDF stream may decompress to (a resume page's content is kilobytes)
-_CHUNK = 1 << 20
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -82,9 +76,9 @@ def read_resume(path: Path, today: dt.date | None = None) -> Resume:
     if suffix == ".json":
         return from_json_resume(_json(raw, path), path.name, today)
     if suffix == ".pdf":
-        text = _pdf_text(raw, path)
+        text = pdf_text(raw, path)
     elif suffix == ".docx":
-        text = _docx_text(raw, path)
+        text = docx_text(raw, path)
     else:
         text = _decode(raw, path)
         text = plain_text(text)
@@ -127,129 +121,6 @@ def _json(raw: bytes, path: Path) -> Any:
         raise InputError(f"{path.name}: not valid JSON (line {e.lineno})") from None
     except RecursionError:
         raise InputError(f"{path.name}: not a JSON Resume (nested too deeply to read)") from None
-
-
-def _pdf_text(raw: bytes, path: Path) -> str:
-    from pypdf import PdfReader, apply_configuration
-    from pypdf.errors import LimitReachedError, PyPdfError
-
-    try:
-        with apply_configuration(
-            zlib_maximum_output_length=MAX_PDF_STREAM, lzw_maximum_output_length=MAX_PDF_STREAM,
-            run_length_maximum_output_length=MAX_PDF_STREAM, jbig2_maximum_output_length=MAX_PDF_STREAM,
-            brotli_maximum_output_length=MAX_PDF_STREAM, maximum_declared_stream_length=MAX_PDF_STREAM,
-            array_based_stream_maximum_output_length=MAX_PDF_STREAM, image_maximum_buffer_size=MAX_PDF_STREAM,
-            stream_decoding_work_maximum_length=4 * MAX_PDF_STREAM, stream_parsing_work_maximum_count=500_000,
-            xform_maximum_invocations_per_extraction=500,
-            jbig2dec_binary=None,  # never run a program on a file someone sent
-        ):  # fmt: skip
-            reader = PdfReader(io.BytesIO(raw))
-            if reader.is_encrypted:
-                raise InputError(f"{path.name}: the PDF is encrypted; save an unprotected copy")
-            text = "\n".join(page.extract_text() or "" for page in reader.pages[:20])
-    except InputError:
-        raise
-    except LimitReachedError:
-        raise InputError(
-            f"{path.name}: the PDF decompresses to more than a resume holds (over {MAX_PDF_STREAM // 2**20} MB "
-            "in one stream: a decompression bomb?)"
-        ) from None
-    except (
-        PyPdfError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        IndexError,
-        OSError,
-        RecursionError,
-        zlib.error,
-    ):
-        raise InputError(f"{path.name}: not a readable PDF") from None
-    if not text.strip():
-        raise InputError(
-            f"{path.name}: the PDF has no text layer (a scanned image?); export it from the original document"
-        )
-    return text
-
-
-def _docx_text(raw: bytes, path: Path) -> str:
-    import docx
-
-    try:
-        document = docx.Document(io.BytesIO(_unpacked_docx(raw, path)))
-    except InputError:
-        raise
-    except Exception:  # python-docx raises several kinds on a damaged package
-        raise InputError(f"{path.name}: a damaged DOCX (it cannot be opened)") from None
-    lines = []
-    for p in document.paragraphs:
-        style = (p.style.name or "").lower() if p.style is not None else ""
-        prefix = "# " if style.startswith(("heading", "title")) else ("- " if "list" in style else "")
-        lines.append(prefix + p.text)
-    return "\n".join(lines)
-
-
-def _unpacked_docx(raw: bytes, path: Path) -> bytes:
-    """The DOCX repacked from its parts, each inflated here in chunks: a part that unpacks to more than its
-    zip directory states (which the zip-bomb check trusted before), or all of them to more than
-    MAX_DOCX_UNPACKED, is refused at the first chunk past it. python-docx reads whole parts at once, so it
-    only ever sees this copy, whose sizes are true."""
-    bomb = InputError(
-        f"{path.name}: the DOCX unpacks to more than {MAX_DOCX_UNPACKED // 2**20} MB (a zip bomb?)"
-    )
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            parts = [info for info in archive.infolist() if not info.is_dir()]
-    except (zipfile.BadZipFile, zlib.error, ValueError, OSError):
-        raise InputError(f"{path.name}: not a DOCX file (not a zip archive)") from None
-    if len(parts) > MAX_DOCX_PARTS:
-        raise InputError(f"{path.name}: a damaged DOCX ({len(parts):,} parts; a real one has a few dozen)")
-    if sum(info.file_size for info in parts) > MAX_DOCX_UNPACKED:
-        raise bomb
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as clean:
-        for info in parts:  # each held to its stated size, and those were summed above
-            clean.writestr(info.filename, _docx_part(raw, info, path))
-    return out.getvalue()
-
-
-def _docx_part(raw: bytes, info: zipfile.ZipInfo, path: Path) -> bytes:
-    """One part's bytes, inflated a megabyte at a time and never past the size its directory entry states."""
-    damaged = InputError(f"{path.name}: a damaged DOCX (its part {info.filename[:80]!r} cannot be read)")
-    header = raw[info.header_offset : info.header_offset + 30]
-    if len(header) < 30 or header[:4] != b"PK\x03\x04" or info.flag_bits & 0x1:
-        raise damaged  # no local header where the directory says, or encrypted
-    name_length, extra_length = struct.unpack("<HH", header[26:30])
-    start = info.header_offset + 30 + name_length + extra_length
-    packed = raw[start : start + info.compress_size]
-    if info.compress_type == zipfile.ZIP_STORED:
-        data = packed
-    elif info.compress_type == zipfile.ZIP_DEFLATED:
-        inflater = zlib.decompressobj(-15)
-        chunks: list[bytes] = []
-        size = 0
-        pending = packed
-        try:
-            while not inflater.eof:
-                chunk = inflater.decompress(pending, _CHUNK)
-                pending = inflater.unconsumed_tail
-                if not chunk and not pending:
-                    break  # the data ends before the stream does
-                size += len(chunk)
-                if size > info.file_size:
-                    raise InputError(
-                        f"{path.name}: the DOCX unpacks to more than its zip directory states (a zip bomb?)"
-                    )
-                chunks.append(chunk)
-        except zlib.error:
-            raise damaged from None
-        data = b"".join(chunks)
-    else:
-        raise damaged
-    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
-        raise damaged
-    return data
 
 
 @cache

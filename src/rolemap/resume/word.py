@@ -1,0 +1,150 @@
+"""A DOCX resume as lines of text, in document order: paragraphs **and tables** (the usual Word template
+sets a role's title, employer and dates in a table row, and some put the whole page in a two-column table).
+
+A hostile DOCX is one clear InputError: the package is unpacked part by part in chunks, each held to the
+size its zip directory states and all to MAX_DOCX_UNPACKED, before python-docx sees a repacked copy.
+
+Lines come out in the shape `read.from_text` reads: `#`… for a heading style (its level kept, so "Heading 1"
+sections and "Heading 2" roles stay apart), `- ` for a list paragraph (a list style or Word numbering), and
+a table row of short cells as one line, cells joined by " | " ("Senior Engineer | Acme | 2019 – 2023").
+A cell holding more than a few paragraphs, or a list or a heading, is a layout cell: its paragraphs are
+lines of their own, left cell first.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from rolemap.errors import InputError
+
+MAX_DOCX_UNPACKED = 50 * 2**20  # a DOCX that unpacks to more than this is a zip bomb
+MAX_DOCX_PARTS = 1000  # files inside a DOCX; a real one has a few dozen
+_CHUNK = 1 << 20
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_text(raw: bytes, path: Path) -> str:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(_unpacked_docx(raw, path)))
+        return "\n".join(_block_lines(document.element.body, document))
+    except InputError:
+        raise
+    except Exception:  # python-docx raises several kinds on a damaged package
+        raise InputError(f"{path.name}: a damaged DOCX (it cannot be opened)") from None
+
+
+def _block_lines(parent: Any, document: Any, depth: int = 0) -> list[str]:
+    """The lines of a body or a table cell: its paragraphs and tables in order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for child in parent.iterchildren():
+        if child.tag == f"{_W}p":
+            line = _paragraph_line(Paragraph(child, document))
+            if line.strip():
+                lines.append(line)
+        elif child.tag == f"{_W}tbl" and depth < 5:
+            lines.extend(_table_lines(Table(child, document), document, depth))
+    return lines
+
+
+def _table_lines(table: Any, document: Any, depth: int) -> list[str]:
+    lines: list[str] = []
+    for row in table.rows:
+        cells = []
+        seen: set[int] = set()
+        for cell in row.cells:  # a merged cell is listed once for each grid column it spans
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append(_block_lines(cell._tc, document, depth + 1))
+        layout = any(len(c) > 3 or any(ln.startswith(("- ", "#")) for ln in c) for c in cells)
+        if layout:
+            for c in cells:
+                lines.extend(c)
+        else:
+            joined = " | ".join(" · ".join(c) for c in cells if c)
+            if joined:
+                lines.append(joined)
+    return lines
+
+
+def _paragraph_line(p: Any) -> str:
+    style = (p.style.name or "").lower() if p.style is not None else ""
+    text = p.text.strip()
+    if style == "title":
+        return "# " + text
+    if style.startswith("heading"):
+        level = style.removeprefix("heading").strip()
+        return "#" * (int(level) if level.isdigit() and 0 < int(level) < 7 else 2) + " " + text
+    numbered = p._p.pPr is not None and p._p.pPr.numPr is not None
+    return ("- " if "list" in style or numbered else "") + text
+
+
+def _unpacked_docx(raw: bytes, path: Path) -> bytes:
+    """The DOCX repacked from its parts, each inflated here in chunks: a part that unpacks to more than its
+    zip directory states (which the zip-bomb check trusted before), or all of them to more than
+    MAX_DOCX_UNPACKED, is refused at the first chunk past it. python-docx reads whole parts at once, so it
+    only ever sees this copy, whose sizes are true."""
+    bomb = InputError(
+        f"{path.name}: the DOCX unpacks to more than {MAX_DOCX_UNPACKED // 2**20} MB (a zip bomb?)"
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = [info for info in archive.infolist() if not info.is_dir()]
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError):
+        raise InputError(f"{path.name}: not a DOCX file (not a zip archive)") from None
+    if len(parts) > MAX_DOCX_PARTS:
+        raise InputError(f"{path.name}: a damaged DOCX ({len(parts):,} parts; a real one has a few dozen)")
+    if sum(info.file_size for info in parts) > MAX_DOCX_UNPACKED:
+        raise bomb
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as clean:
+        for info in parts:  # each held to its stated size, and those were summed above
+            clean.writestr(info.filename, _docx_part(raw, info, path))
+    return out.getvalue()
+
+
+def _docx_part(raw: bytes, info: zipfile.ZipInfo, path: Path) -> bytes:
+    """One part's bytes, inflated a megabyte at a time and never past the size its directory entry states."""
+    damaged = InputError(f"{path.name}: a damaged DOCX (its part {info.filename[:80]!r} cannot be read)")
+    header = raw[info.header_offset : info.header_offset + 30]
+    if len(header) < 30 or header[:4] != b"PK\x03\x04" or info.flag_bits & 0x1:
+        raise damaged  # no local header where the directory says, or encrypted
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    start = info.header_offset + 30 + name_length + extra_length
+    packed = raw[start : start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        data = packed
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-15)
+        chunks: list[bytes] = []
+        size = 0
+        pending = packed
+        try:
+            while not inflater.eof:
+                chunk = inflater.decompress(pending, _CHUNK)
+                pending = inflater.unconsumed_tail
+                if not chunk and not pending:
+                    break  # the data ends before the stream does
+                size += len(chunk)
+                if size > info.file_size:
+                    raise InputError(
+                        f"{path.name}: the DOCX unpacks to more than its zip directory states (a zip bomb?)"
+                    )
+                chunks.append(chunk)
+        except zlib.error:
+            raise damaged from None
+        data = b"".join(chunks)
+    else:
+        raise damaged
+    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        raise damaged
+    return data
