@@ -21,6 +21,7 @@ from typing import Any
 from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, city_names, country_codes
 from rolemap.analytics.market import FAMILY_TITLES, Market, Share
 from rolemap.analytics.pay import HOURS_A_YEAR, MIN_FOR_MEDIAN, PLAUSIBLE_YEAR, Rates, bundled_rates, stats_of
+from rolemap.analytics.stats import wilson
 from rolemap.cluster.dedup import NEAR_DUPS_FILE, first_copies_sql, sql_string
 from rolemap.cluster.load import dataset_files
 from rolemap.errors import InputError
@@ -156,6 +157,9 @@ def _market(con: Any, lane: Lane, top: int, currency: str, rates: Rates) -> Mark
         cities=_multi(con, "cities", n)[:top],
         pay_countries=_pay_countries(con, top),
         message="" if n else f"no postings match ({lane.describe()}): widen the filters",
+        with_level=known,
+        senior_interval=wilson(senior, known),
+        junior_interval=wilson(junior, known),
     )
 
 

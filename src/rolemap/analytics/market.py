@@ -10,6 +10,7 @@ import numpy as np
 from rolemap.analytics.frame import MarketFrame
 from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, salary_counts, select
 from rolemap.analytics.pay import PayScale, PayStats, pay_scale, pay_stats
+from rolemap.analytics.stats import wilson
 
 MIN_CELL = 5  # a pay cell on fewer postings is marked "too few", never hidden
 
@@ -52,6 +53,9 @@ class Market:
     cities: list[Share] = field(default_factory=list)
     pay_countries: list[Share] = field(default_factory=list)  # where the salaries come from
     message: str = ""
+    with_level: int = 0  # postings with a level: the n of the senior and junior shares
+    senior_interval: tuple[float, float] | None = None  # Wilson 95% intervals of the two shares
+    junior_interval: tuple[float, float] | None = None
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -92,6 +96,9 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
         cities=multi_counts(frame, "city", mask)[:top],
         pay_countries=multi_counts(frame, "country", paid)[:top],
         message="" if n else f"no postings match ({lane.describe()}): widen the filters",
+        with_level=known,
+        senior_interval=wilson(senior, known),
+        junior_interval=wilson(junior, known),
     )
 
 

@@ -9,7 +9,7 @@ left out, so a wide range never stands without its reason.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from rolemap.analytics.frame import MarketFrame
+from rolemap.analytics.stats import MIN_FOR_HEADLINE, median_interval
 from rolemap.errors import DataError, InputError
 
 HOURS_A_YEAR = {"hour": 2080.0, "day": 260.0, "week": 52.0, "month": 12.0, "year": 1.0}
@@ -24,6 +25,8 @@ HOURS_A_YEAR = {"hour": 2080.0, "day": 260.0, "week": 52.0, "month": 12.0, "year
 # or not a salary: "a yearly 3,000", "an hourly 90,000".
 PLAUSIBLE_YEAR = (10_000.0, 1_000_000.0)
 MIN_FOR_MEDIAN = 3  # fewer figures than this: no median is printed, the output says why
+# A headline card (market in the CLI, the web market page, the report) shows a median only from
+# MIN_FOR_HEADLINE figures and says "too few" below; tables show cells from MIN_FOR_MEDIAN, marked.
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,9 @@ class PayStats:
     low: float | None
     high: float | None
     note: str
+    median_low: float | None = None  # the median's 95% order-statistic interval (from 6 figures)
+    median_high: float | None = None
+    too_few: bool = True  # fewer than MIN_FOR_HEADLINE figures: a card says "too few", not a median
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -141,7 +147,7 @@ def pay_stats(scale: PayScale, mask: np.ndarray) -> PayStats:
     if values.size >= MIN_FOR_MEDIAN:
         p25, median, p75 = (float(v) for v in np.percentile(values, [25, 50, 75]))
         quartiles = (p25, median, p75, float(values.min()), float(values.max()))
-    return stats_of(
+    stats = stats_of(
         int(values.size),
         int(scale.stated[mask].sum()),
         int(scale.annualised[mask].sum()),
@@ -151,6 +157,10 @@ def pay_stats(scale: PayScale, mask: np.ndarray) -> PayStats:
         scale.rates,
         quartiles,
     )
+    interval = median_interval(values)
+    if interval is None or stats.median is None:
+        return stats
+    return replace(stats, median_low=interval[0], median_high=interval[1])
 
 
 def stats_of(
@@ -172,6 +182,7 @@ def stats_of(
         converted=converted,
         left_out=left_out,
         currency=currency,
+        too_few=count < MIN_FOR_HEADLINE,
     )
     if count < MIN_FOR_MEDIAN or quartiles is None:
         note = (

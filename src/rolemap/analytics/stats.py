@@ -82,7 +82,12 @@ def compare(x1: int, n1: int, x2: int, n2: int) -> tuple[float | None, str]:
     if min(n1, n2) < MIN_PERIOD or x1 + x2 < MIN_SIGNAL:
         return None, ""
     seen, total = x1 + x2, n1 + n2
-    expected = (seen * n1 / total, (total - seen) * n1 / total, seen * n2 / total, (total - seen) * n2 / total)
+    expected = (
+        seen * n1 / total,
+        (total - seen) * n1 / total,
+        seen * n2 / total,
+        (total - seen) * n2 / total,
+    )
     if min(expected) >= MIN_EXPECTED:
         return two_proportion_p(x1, n1, x2, n2), "z"
     return fisher_p(x1, n1, x2, n2), "exact"

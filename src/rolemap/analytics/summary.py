@@ -46,8 +46,13 @@ def market_summary(store: Store, top: int = 10) -> MarketSummary:
     with store.read() as conn:
         total = conn.scalar(select(func.count()).where(unique)) or 0
         open_count = conn.scalar(select(func.count()).where(unique, postings.c.closed_at.is_(None))) or 0
-        companies = (
-            conn.scalar(select(func.count(func.distinct(func.lower(postings.c.company)))).where(unique)) or 0
+        companies = (  # the hirer the record names (a source's own company field is written into it)
+            conn.scalar(
+                select(func.count(func.distinct(func.lower(extractions.c.company))))
+                .join(postings, postings.c.id == extractions.c.posting_id)
+                .where(unique)
+            )
+            or 0
         )
         level_rows = conn.execute(
             select(extractions.c.seniority, func.count())

@@ -1,16 +1,35 @@
-"""The market over time: each value's share of postings per month or quarter, and what rose or fell between
-two periods, tested for significance (two-proportion z-test, Benjamini-Hochberg false-discovery rate)."""
+"""The market over time: each value's share of postings per month or quarter inside the lane's window, and
+what rose or fell between two periods, tested where a test means something (rolemap.analytics.stats) with
+Benjamini-Hochberg q-values. Periods, partial periods and source caveats: rolemap.analytics.periods."""
 
 from __future__ import annotations
 
-import math
-from dataclasses import asdict, dataclass
+import datetime as dt
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
 from rolemap.analytics.frame import MarketFrame
 from rolemap.analytics.lane import Lane, select
+from rolemap.analytics.periods import Calendar, calendar, caveats_between
+from rolemap.analytics.stats import (
+    MIN_PERIOD,
+    benjamini_hochberg,
+    compare,
+    two_proportion_p,
+)
 from rolemap.errors import InputError
+
+__all__ = [
+    "Change",
+    "Changes",
+    "Trend",
+    "Trends",
+    "benjamini_hochberg",
+    "changes",
+    "trends",
+    "two_proportion_p",
+]
 
 DIMENSIONS = (
     "family",
@@ -26,25 +45,9 @@ MIN_COUNT = 5  # a value seen fewer times in either period is flagged: its test 
 
 
 def period_index(frame: MarketFrame, every: str) -> tuple[np.ndarray, list[str]]:
-    """Each row's period number (-1 without a date) and the periods' names, oldest first."""
-    if every not in ("month", "quarter"):
-        raise InputError(f"--every {every!r}: use month or quarter")
-    posted = frame.table.column("posted").to_numpy(zero_copy_only=False).astype("datetime64[M]")
-    known = ~np.isnat(posted)
-    months = np.where(known, posted.astype("int64"), -1)  # months since 1970-01
-    step = 3 if every == "quarter" else 1
-    buckets = np.where(known, months // step, -1)
-    if not known.any():
-        return buckets, []
-    first, last = int(buckets[known].min()), int(buckets[known].max())
-    names = [_name(b, step) for b in range(first, last + 1)]
-    return np.where(known, buckets - first, -1), names
-
-
-def _name(bucket: int, step: int) -> str:
-    month = bucket * step
-    year, m = 1970 + month // 12, month % 12
-    return f"{year}Q{m // 3 + 1}" if step == 3 else f"{year}-{m + 1:02d}"
+    """Each row's period number (-1 without a date) and the store's periods' names, oldest first."""
+    cal = calendar(frame, every)
+    return cal.row_period, cal.names
 
 
 def _membership(frame: MarketFrame, dimension: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -62,26 +65,33 @@ class Trend:
     dimension: str
     value: str
     counts: list[int]
-    shares: list[float]
+    shares: list[float | None]  # None: the lane has no posting in that period (a gap, not 0%)
 
 
 @dataclass(frozen=True)
 class Trends:
     lane: str
     every: str
-    periods: list[str]
-    totals: list[int]
+    periods: list[str]  # exactly the periods of the store inside the lane's window
+    totals: list[int]  # the lane's dated postings per period
     series: list[Trend]
     message: str = ""
+    partial: list[str] = field(default_factory=list)  # "" or why the period is partial
+    caveats: list[str] = field(default_factory=list)  # known source artefacts inside the window
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
 
 def trends(frame: MarketFrame, lane: Lane, every: str = "quarter", top: int = 8) -> Trends:
-    """For each dimension, its `top` values (by postings in the lane): share of postings per period."""
+    """For each dimension, its `top` values (by postings of the lane in the window): share per period."""
+    cal = calendar(frame, every)
+    chosen, partial = cal.window(lane.since, lane.until)
+    names = [cal.names[i] for i in chosen]
     mask = select(frame, lane)
-    period, names = period_index(frame, every)
+    position = np.full(len(cal.names) + 1, -1, np.int64)  # store period → place in the window
+    position[chosen] = np.arange(len(chosen))
+    period = position[cal.row_period]  # row_period -1 maps to the last slot: -1
     dated = mask & (period >= 0)
     totals = np.bincount(period[dated], minlength=len(names))
     series = []
@@ -94,12 +104,20 @@ def trends(frame: MarketFrame, lane: Lane, every: str = "quarter", top: int = 8)
             if grid[code].sum() == 0:
                 continue
             counts = grid[code].tolist()
-            shares = [c / t if t else 0.0 for c, t in zip(counts, totals.tolist(), strict=True)]
+            shares = [c / t if t else None for c, t in zip(counts, totals.tolist(), strict=True)]
             series.append(Trend(dimension, vocab[code], counts, shares))
-    message = (
-        "" if int(dated.sum()) else f"no posting of this lane ({lane.describe()}) has a posted date: no trend"
-    )
-    return Trends(lane.describe(), every, names, totals.tolist(), series, message)
+    message = ""
+    if not cal.names:
+        message = f"no posting of this lane ({lane.describe()}) has a posted date: no trend"
+    elif not names:
+        message = (
+            f"the window holds no period of the store (postings from {cal.names[0]} to {cal.names[-1]}): "
+            "widen --since/--until"
+        )
+    elif not int(dated.sum()):
+        message = f"no posting of this lane ({lane.describe()}) has a posted date in the window: no trend"
+    notes = caveats_between(frame, dated, cal.starts[chosen[0]], cal.starts[chosen[-1]]) if names else []
+    return Trends(lane.describe(), every, names, totals.tolist(), series, message, partial, notes)
 
 
 @dataclass(frozen=True)
@@ -110,10 +128,11 @@ class Change:
     after: int
     share_before: float
     share_after: float
-    p_value: float
-    q_value: float
+    p_value: float | None  # None: not tested (too few postings or sightings)
+    q_value: float | None
     significant: bool
     small_sample: bool
+    test: str = ""  # "z" (two-proportion z-test), "exact" (Fisher's exact test) or "" (not tested)
 
 
 @dataclass(frozen=True)
@@ -126,94 +145,93 @@ class Changes:
     alpha: float
     changes: list[Change]
     message: str = ""
+    caveats: list[str] = field(default_factory=list)  # partial periods compared, known source artefacts
+    tested: int = 0  # values tested: the q-values' family
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
 
+def default_periods(cal: Calendar, before: str | None, after: str | None) -> tuple[str, str]:
+    """`after` defaults to the newest complete period (the newest at all when none is complete), `before`
+    to the complete period before `after` (the period before it when none is)."""
+    if not cal.names:
+        raise InputError("no posting has a date: trends need posted dates")
+    for label in (before, after):
+        if label is not None and label not in cal.names:
+            raise InputError(
+                f"period {label!r} is not in the data ({cal.names[0]} to {cal.names[-1]}, every {cal.every})"
+            )
+    if after is None:
+        complete = [i for i in range(len(cal.names)) if cal.complete(i)]
+        candidates = [i for i in complete if before is None or i > cal.names.index(before)]
+        after = cal.names[candidates[-1] if candidates else -1]
+    if before is None:
+        b = cal.names.index(after)
+        earlier = [i for i in range(b) if cal.complete(i)]
+        if not earlier and b == 0:
+            raise InputError(f"{after} is the store's first period: nothing before it to compare with")
+        before = cal.names[earlier[-1] if earlier else b - 1]
+    return before, after
+
+
 def changes(
     frame: MarketFrame,
     lane: Lane,
-    before: str,
+    before: str | None = None,
     after: str | None = None,
     every: str = "quarter",
     alpha: float = 0.05,
 ) -> Changes:
-    """Each value's share in period `before` against period `after` (default: the last period), rising
-    and falling ones first by significance; q-values control the false-discovery rate at `alpha`."""
+    """Each value's share in period `before` against period `after` (default: the last two complete
+    periods), significant ones first; q-values control the false-discovery rate at `alpha` over the values
+    tested. The lane's own --since/--until do not apply: the two periods are the window."""
+    lane = replace(lane, since=None, until=None)
     mask = select(frame, lane)
-    period, names = period_index(frame, every)
-    if not names:
-        raise InputError("no posting has a date: trends need posted dates")
-    wanted_after = after or names[-1]
-    for label in (before, wanted_after):
-        if label not in names:
-            raise InputError(
-                f"period {label!r} is not in the data ({names[0]} to {names[-1]}, every {every})"
-            )
-    a, b = names.index(before), names.index(wanted_after)
-    in_a, in_b = mask & (period == a), mask & (period == b)
+    cal = calendar(frame, every)
+    before, after = default_periods(cal, before, after)
+    a, b = cal.names.index(before), cal.names.index(after)
+    in_a, in_b = mask & (cal.row_period == a), mask & (cal.row_period == b)
     n_a, n_b = int(in_a.sum()), int(in_b.sum())
+    notes = [f"{cal.names[i]} is partial: {cal.partial[i]}" for i in (a, b) if cal.partial[i]]
+    notes += caveats_between(
+        frame, in_a | in_b, min(cal.starts[a], cal.starts[b]), max(cal.starts[a], cal.starts[b])
+    )
     if not n_a or not n_b:
-        empty = before if not n_a else wanted_after
-        return Changes(
-            lane.describe(),
-            before,
-            wanted_after,
-            n_a,
-            n_b,
-            alpha,
-            [],
-            f"no postings in {empty} for this lane",
-        )
-    found: list[tuple[str, str, int, int, float]] = []
+        empty = before if not n_a else after
+        message = f"no postings in {empty} for this lane"
+        return Changes(lane.describe(), before, after, n_a, n_b, alpha, [], message, notes)
+    found: list[tuple[str, str, int, int, float | None, str]] = []
     for dimension in DIMENSIONS:
         rows, codes, vocab = _membership(frame, dimension)
         count_a = np.bincount(codes[in_a[rows]], minlength=len(vocab))
         count_b = np.bincount(codes[in_b[rows]], minlength=len(vocab))
         for code in np.flatnonzero(count_a + count_b):
             x, y = int(count_a[code]), int(count_b[code])
-            found.append((dimension, vocab[code], x, y, two_proportion_p(x, n_a, y, n_b)))
-    q = benjamini_hochberg([f[4] for f in found])
-    out = [
-        Change(
-            d,
-            v,
-            x,
-            y,
-            x / n_a,
-            y / n_b,
-            p,
-            qv,
-            qv <= alpha,
-            min(x, y) < MIN_COUNT and max(x, y) < 2 * MIN_COUNT,
+            found.append((dimension, vocab[code], x, y, *compare(x, n_a, y, n_b)))
+    tested = [i for i, f in enumerate(found) if f[4] is not None]
+    q_of = dict(zip(tested, benjamini_hochberg([found[i][4] or 0.0 for i in tested]), strict=True))
+    out = []
+    for i, (d, v, x, y, p, test) in enumerate(found):
+        q = q_of.get(i)
+        small = min(x, y) < MIN_COUNT and max(x, y) < 2 * MIN_COUNT
+        out.append(Change(d, v, x, y, x / n_a, y / n_b, p, q, q is not None and q <= alpha, small, test))
+    out.sort(
+        key=lambda c: (
+            not c.significant,
+            c.q_value is None,
+            c.q_value or 1.0,
+            -abs(c.share_after - c.share_before),
         )
-        for (d, v, x, y, p), qv in zip(found, q, strict=True)
-    ]
-    out.sort(key=lambda c: (not c.significant, c.q_value, -abs(c.share_after - c.share_before)))
-    return Changes(lane.describe(), before, wanted_after, n_a, n_b, alpha, out)
+    )
+    message = ""
+    if min(n_a, n_b) < MIN_PERIOD:
+        message = (
+            f"too few postings to test ({before}: {n_a:,}, {after}: {n_b:,}; at least {MIN_PERIOD} a period): "
+            "counts only"
+        )
+    return Changes(lane.describe(), before, after, n_a, n_b, alpha, out, message, notes, len(tested))
 
 
-def two_proportion_p(x1: int, n1: int, x2: int, n2: int) -> float:
-    """Two-sided p-value of the pooled two-proportion z-test."""
-    pooled = (x1 + x2) / (n1 + n2)
-    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
-    if se == 0:
-        return 1.0
-    z = (x1 / n1 - x2 / n2) / se
-    return math.erfc(abs(z) / math.sqrt(2))
-
-
-def benjamini_hochberg(p_values: list[float]) -> list[float]:
-    """q-values: the smallest false-discovery rate at which each test would be called significant."""
-    m = len(p_values)
-    if not m:
-        return []
-    order = sorted(range(m), key=lambda i: p_values[i])
-    q = [0.0] * m
-    running = 1.0
-    for rank in range(m, 0, -1):
-        i = order[rank - 1]
-        running = min(running, p_values[i] * m / rank)
-        q[i] = running
-    return q
+def period_start(cal: Calendar, name: str) -> dt.date:
+    return cal.starts[cal.names.index(name)]

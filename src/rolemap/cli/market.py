@@ -188,7 +188,8 @@ def trends_command(
     location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
     db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
 ) -> None:  # fmt: skip
-    """Each language, skill, level, system type and work model: its share of postings per period.
+    """Each language, skill, level, system type and work model: its share of postings per period, exactly
+    the periods inside --since/--until; a period without postings is a gap, a partial period is marked.
 
     Example: rolemap trends --every quarter --since 2015
     """
@@ -202,8 +203,8 @@ def trends_command(
 
 @market_app.command("changes")
 def changes_command(
-    since: Annotated[str, typer.Option("--since", help="The earlier period: 2017Q1 (or 2017-03 with --every month).")],
-    to: Annotated[str | None, typer.Option("--to", help="The later period (default: the newest in the data).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="The earlier period: 2017Q1 (or 2017-03 with --every month); default: the complete period before --to.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="The later period (default: the newest complete period).")] = None,
     every: Annotated[str, typer.Option(help="quarter or month.")] = "quarter",
     alpha: Annotated[float, typer.Option(min=0.0001, max=0.5, help="False-discovery rate.")] = 0.05,
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
@@ -211,8 +212,9 @@ def changes_command(
     location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, open_only: OpenOnly = False,
     db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
 ) -> None:  # fmt: skip
-    """What rose or fell between two periods, tested for significance (two-proportion z-test with a
-    Benjamini-Hochberg false-discovery rate); small samples are flagged.
+    """What rose or fell between two periods (default: the last two complete quarters), each with its
+    counts, tested where a test means something (z-test, Fisher's exact test on small counts) with a
+    Benjamini-Hochberg false-discovery rate; partial periods and known source artefacts are said.
 
     Example: rolemap changes --since 2014Q1 --to 2018Q1
     """
@@ -221,7 +223,9 @@ def changes_command(
 
     filters = lane_filters(locals())
     lane = lane_of(**filters, since=None, until=None)
-    c = trends_lib.changes(market_frame(db), lane, since.upper(), to.upper() if to else None, every, alpha)
+    c = trends_lib.changes(
+        market_frame(db), lane, since.upper() if since else None, to.upper() if to else None, every, alpha
+    )
     _emit(as_json, as_csv, c.as_dict(), lambda: view.changes_csv(c), lambda: view.changes_view(c))
 
 

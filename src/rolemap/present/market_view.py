@@ -14,7 +14,8 @@ from rich.text import Text
 from rolemap.analytics.market import Market, PayBy, Profile, Share, TrackerRow
 from rolemap.analytics.near_dups import NearGroup
 from rolemap.analytics.pay import PayStats
-from rolemap.analytics.trends import Changes, Trends
+from rolemap.analytics.stats import MIN_FOR_HEADLINE, MIN_PERIOD, MIN_SIGNAL
+from rolemap.analytics.trends import Change, Changes, Trends
 from rolemap.present.export import csv_safe
 
 if TYPE_CHECKING:
@@ -31,6 +32,26 @@ def money(value: float | None, currency: str = "") -> str:
 
 def pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
+
+
+def median_card(pay: PayStats) -> tuple[str, str]:
+    """A headline median as (figure, what it rests on): "too few" below MIN_FOR_HEADLINE salaries."""
+    if pay.median is None or pay.too_few:
+        return "too few", f"{pay.count} usable salaries; a headline median needs at least {MIN_FOR_HEADLINE}"
+    interval = (
+        f", 95% interval {money(pay.median_low)}–{money(pay.median_high)}"
+        if pay.median_low is not None
+        else ""
+    )
+    return money(pay.median, pay.currency), f"n = {pay.count:,}{interval}"
+
+
+def share_card(share: float | None, n: int, interval: tuple[float, float] | None) -> tuple[str, str]:
+    """A headline share as (figure, what it rests on): "too few" below MIN_FOR_HEADLINE postings."""
+    if share is None or n < MIN_FOR_HEADLINE:
+        return "too few", f"{n} postings with a level; a headline share needs at least {MIN_FOR_HEADLINE}"
+    shown = f", 95% interval {pct(interval[0])}–{pct(interval[1])}" if interval else ""
+    return pct(share), f"n = {n:,}{shown}"
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -59,8 +80,9 @@ def _shares(title: str, shares: list[Share], required: bool = False) -> Table:
 def pay_line(pay: PayStats) -> Text:
     if pay.median is None:
         return Text(f"Salary: {pay.note}")
+    figure, basis = median_card(pay)
     return Text(
-        f"Median salary {money(pay.median, pay.currency)} (p25 {money(pay.p25)}, p75 {money(pay.p75)}; "
+        f"Median salary {figure} ({basis}; p25 {money(pay.p25)}, p75 {money(pay.p75)}; "
         f"range {money(pay.low)}–{money(pay.high)} on {pay.count} postings)\n{pay.note}"
     )
 
@@ -68,10 +90,12 @@ def pay_line(pay: PayStats) -> Text:
 def market_view(m: Market) -> Group:
     if not m.postings:
         return Group(Text(m.message))
+    senior, senior_basis = share_card(m.senior_share, m.with_level, m.senior_interval)
+    junior, junior_basis = share_card(m.junior_share, m.with_level, m.junior_interval)
     head = Text(
         f"{m.title}: {m.open_positions:,} open positions, {m.companies:,} companies hiring\n{m.lane}\n"
-        f"{m.postings:,} postings, senior share {pct(m.senior_share)}, junior share {pct(m.junior_share)} "
-        "(of postings with a level)"
+        f"{m.postings:,} postings; of postings with a level, senior share {senior} ({senior_basis}), "
+        f"junior share {junior} ({junior_basis})"
     )
     return Group(
         head,
@@ -112,8 +136,18 @@ def market_csv(m: Market) -> str:
         ["summary", "open_positions", m.open_positions, ""],
     ]
     rows.append(["summary", "companies", m.companies, ""])
+    rows.append(["summary", "with_level", m.with_level, ""])
+    for name, share, interval in (
+        ("senior_share", m.senior_share, m.senior_interval),
+        ("junior_share", m.junior_share, m.junior_interval),
+    ):
+        low, high = interval or (None, None)
+        rows.append(["summary", name, m.with_level, "" if share is None else round(share, 4)])
+        rows.append(["summary", f"{name}_interval", "", "" if low is None else f"{low:.4f}-{high:.4f}"])
     for key in (
         "median",
+        "median_low",
+        "median_high",
         "p25",
         "p75",
         "low",
@@ -238,56 +272,82 @@ def _cell(value: Any) -> str:
     return "; ".join(value) if isinstance(value, list) else str(value)
 
 
-def trends_view(t: Trends, last: int = 8) -> Group:
+def _gap(value: float | None, count: int) -> str:
+    return "–" if value is None else f"{pct(value)} ({count})"
+
+
+def trends_view(t: Trends, last: int = 12) -> Group:
     if t.message:
         return Group(Text(t.message))
-    periods = t.periods[-last:]
+    shown = t.periods[-last:]
+    partial = t.partial[-last:] if t.partial else [""] * len(shown)
+    headers = [p + ("*" if why else "") for p, why in zip(shown, partial, strict=True)]
     tables = []
     for dimension in dict.fromkeys(s.dimension for s in t.series):
-        table = Table(title=f"{dimension}: share of postings", title_justify="left", show_edge=False)
+        table = Table(title=f"{dimension}: share of postings (count)", title_justify="left", show_edge=False)
         table.add_column(dimension)
-        for p in periods:
-            table.add_column(p, justify="right")
+        for h in headers:
+            table.add_column(h, justify="right")
         for s in (s for s in t.series if s.dimension == dimension):
-            table.add_row(s.value, *(pct(v) for v in s.shares[-last:]))
+            table.add_row(
+                s.value, *(_gap(v, c) for v, c in zip(s.shares[-last:], s.counts[-last:], strict=True))
+            )
         tables.append(table)
-    totals = ", ".join(f"{p}: {n:,}" for p, n in zip(periods, t.totals[-last:], strict=True))
-    return Group(Text(f"{t.lane}; postings per period: {totals}"), *tables)
+    totals = ", ".join(f"{h}: {n:,}" for h, n in zip(headers, t.totals[-last:], strict=True))
+    lines = [f"{t.lane}; {t.periods[0]} to {t.periods[-1]}, postings per {t.every}: {totals}"]
+    if len(t.periods) > last:
+        lines.append(f"the newest {last} of {len(t.periods)} periods shown; --since, --json or --csv for all")
+    lines.append("– : no posting of the lane in that period (a gap, not 0%)")
+    lines += [f"* {p} is partial: {why}" for p, why in zip(shown, partial, strict=True) if why]
+    lines += [f"caveat: {c}" for c in t.caveats]
+    return Group(Text("\n".join(lines)), *tables)
 
 
 def trends_csv(t: Trends) -> str:
+    partial = t.partial or [""] * len(t.periods)
     rows = (
-        [s.dimension, s.value, p, c, round(v, 4)]
+        [s.dimension, s.value, p, c, total, "" if v is None else round(v, 4), why]
         for s in t.series
-        for p, c, v in zip(t.periods, s.counts, s.shares, strict=True)
+        for p, c, total, v, why in zip(t.periods, s.counts, t.totals, s.shares, partial, strict=True)
     )
-    return to_csv(["dimension", "value", "period", "postings", "share"], rows)
+    return to_csv(["dimension", "value", "period", "postings", "period_postings", "share", "partial"], rows)
+
+
+def _verdict(ch: Change) -> str:
+    if not ch.test:
+        return "not tested: too few"
+    test = "exact test" if ch.test == "exact" else "z-test"
+    return ("significant" if ch.significant else "not significant") + f" ({test})"
 
 
 def changes_view(c: Changes, limit: int = 25) -> Group:
-    if c.message:
-        return Group(Text(c.message))
+    head = Text(
+        f"{c.lane}: {c.before} ({c.postings_before:,} postings) → {c.after} ({c.postings_after:,}); "
+        f"z-test, or Fisher's exact test on small counts; values seen fewer than {MIN_SIGNAL} times or periods "
+        f"under {MIN_PERIOD} postings are not tested; Benjamini-Hochberg q-values over the {c.tested} values "
+        f"tested, significant at q ≤ {c.alpha}"
+    )
+    notes = [Text(c.message)] if c.message else []
+    notes += [Text(f"caveat: {note}") for note in c.caveats]
+    if not c.changes:
+        return Group(head, *notes)
     table = Table(show_edge=False)
     for column in ("", "value", c.before, c.after, "change", "q-value", ""):
         table.add_column(
             column, justify="right" if column in (c.before, c.after, "change", "q-value") else "left"
         )
     for ch in c.changes[:limit]:
-        arrow = "↑" if ch.share_after > ch.share_before else "↓"
+        arrow = "↑" if ch.share_after > ch.share_before else "↓" if ch.share_after < ch.share_before else "="
         table.add_row(
             ch.dimension,
             ch.value,
-            f"{pct(ch.share_before)} ({ch.before})",
-            f"{pct(ch.share_after)} ({ch.after})",
+            f"{pct(ch.share_before)} ({ch.before}/{c.postings_before})",
+            f"{pct(ch.share_after)} ({ch.after}/{c.postings_after})",
             f"{arrow} {abs(ch.share_after - ch.share_before) * 100:.1f} pts",
-            f"{ch.q_value:.3g}",
-            ("significant" if ch.significant else "") + (" · small sample" if ch.small_sample else ""),
+            "–" if ch.q_value is None else f"{ch.q_value:.3g}",
+            _verdict(ch) + (" · small sample" if ch.small_sample and ch.test else ""),
         )
-    head = Text(
-        f"{c.lane}: {c.before} ({c.postings_before:,} postings) → {c.after} ({c.postings_after:,}); two-proportion "
-        f"z-tests, Benjamini-Hochberg q-values, significant at q ≤ {c.alpha}"
-    )
-    return Group(head, table)
+    return Group(head, table, *notes)
 
 
 def changes_csv(c: Changes) -> str:
@@ -297,8 +357,11 @@ def changes_csv(c: Changes) -> str:
             "value",
             "before",
             "after",
+            "postings_before",
+            "postings_after",
             "share_before",
             "share_after",
+            "test",
             "p_value",
             "q_value",
             "significant",
@@ -310,10 +373,13 @@ def changes_csv(c: Changes) -> str:
                 x.value,
                 x.before,
                 x.after,
+                c.postings_before,
+                c.postings_after,
                 round(x.share_before, 4),
                 round(x.share_after, 4),
-                x.p_value,
-                x.q_value,
+                x.test,
+                "" if x.p_value is None else x.p_value,
+                "" if x.q_value is None else x.q_value,
                 x.significant,
                 x.small_sample,
             ]

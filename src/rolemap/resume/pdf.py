@@ -18,6 +18,7 @@ The result is text in the Markdown-ish shape `read.from_text` reads, one line a 
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zlib
 from collections import Counter
@@ -165,7 +166,7 @@ def _join(row: list[Piece]) -> str:
     """Pieces of a line as text: a space where pypdf's pieces do not already carry one; single letters
     drawn one by one (letter spacing) keep wider gaps as word breaks."""
     if len(row) >= 4 and all(len(p.text.strip()) == 1 for p in row):
-        gaps = [b.x - a.x for a, b in zip(row, row[1:], strict=False)]
+        gaps = [b.x - a.x for a, b in itertools.pairwise(row)]
         usual = sorted(gaps)[len(gaps) // 2]
         text = row[0].text.strip()
         for gap, p in zip(gaps, row[1:], strict=True):

@@ -22,7 +22,7 @@ from typing import Any
 from rolemap.errors import InputError
 from rolemap.extract.phrases import PhraseBook
 from rolemap.extract.taxonomy import SkillMatcher, load_taxonomy
-from rolemap.resume.pdf import pdf_text
+from rolemap.resume.pdf import pdf_text, unspaced
 from rolemap.resume.word import docx_text
 from rolemap.text import plain_text
 
@@ -61,6 +61,13 @@ class Resume:
     bullets: list[Bullet]  # every bullet, in roles or not
     skills: dict[str, float] = field(default_factory=dict)  # skill → years of use (0 when undated)
     as_of: str = ""  # YYYY-MM: the month a current role ("– Present") is counted up to
+    listed: list[Bullet] = field(default_factory=list)  # the Skills section's lines, with their skills
+    notes: list[str] = field(default_factory=list)  # what could not be read, said plainly
+
+    @property
+    def dated(self) -> bool:
+        """Whether any role has dates: without one, years and level are unknown (not zero)."""
+        return any(r.start for r in self.roles)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -74,6 +81,8 @@ def read_resume(path: Path, today: dt.date | None = None) -> Resume:
     raw = _bytes(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
+        from rolemap.resume.jsonresume import from_json_resume
+
         return from_json_resume(_json(raw, path), path.name, today)
     if suffix == ".pdf":
         text = pdf_text(raw, path)
@@ -140,126 +149,234 @@ def _skills() -> SkillMatcher:
     return SkillMatcher(load_taxonomy())
 
 
+@cache
+def _practices() -> PhraseBook:
+    return PhraseBook({f"practice/{k}": v for k, v in _words()["practices"].items() if not k.startswith("_")})
+
+
 def skills_in(text: str) -> list[str]:
-    return list(dict.fromkeys(m.skill.id for m in _skills().find(text)))
+    """The taxonomy's skills a line names, then the practice skills its wording shows ("added test
+    coverage" → unit-testing; data/resume.json `practices`)."""
+    found = [m.skill.id for m in _skills().find(text)]
+    found += _practices().find(text).labels("practice")
+    return list(dict.fromkeys(found))
 
 
 def from_text(text: str, source: str, today: dt.date | None = None) -> Resume:
-    """Sections from heading lines; in the experience section, a line with a date range opens a role and
-    the lines after it are its bullets."""
-    sections: list[str] = []
-    roles: list[Role] = []
-    loose: list[Bullet] = []
-    current: str | None = None
-    role_head: tuple[str, str | None, str | None] | None = None
-    role_bullets: list[Bullet] = []
-    today = today or dt.date.today()
+    """Sections from heading lines; in the experience section, role headers (a line with a date range, and
+    the short title, employer and place lines around it) open a role and the lines after them are its
+    bullets. A heading this module does not know (Publications, Awards) ends the section before it."""
+    return _Outline(today or dt.date.today()).read(text, source)
 
-    def close_role() -> None:
-        if role_head:
-            roles.append(Role(role_head[0], role_head[1], role_head[2], list(role_bullets)))
-        role_bullets.clear()
 
-    for n, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip().strip("#*_ ").strip()
+class _Outline:
+    """One pass over a resume's lines (see from_text)."""
+
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
+        self.sections: list[str] = []
+        self.section: str | None = None
+        self.level = 0  # the `#` count of the current section's heading (0: a plain line)
+        self.roles: list[Role] = []
+        self.loose: list[Bullet] = []
+        self.listed: list[Bullet] = []
+        self.pending: list[str] = []  # short header lines not yet given to a role
+        self.head: list[str] | None = None  # the open role's heading parts
+        self.dates: tuple[str | None, str | None] = (None, None)
+        self.bullets: list[Bullet] = []
+        self.last: Bullet | None = None  # the bullet a wrapped line continues
+
+    def read(self, text: str, source: str) -> Resume:
+        for n, line in enumerate(text.splitlines(), 1):
+            self.line(n, line)
+        self.close()
+        dated = [r for r in self.roles if r.start]
+        notes = []
+        if not dated:
+            notes.append(
+                "no dated role found (a role's dates, such as 'Mar 2020 – Present', were not read): years "
+                "and level are unknown, and matching goes by the resume's skills"
+            )
+        return finish(source, self.sections, self.roles, self.loose, self.today, self.listed, notes)
+
+    def line(self, n: int, line: str) -> None:
+        level = len(line) - len(line.lstrip("#")) if line.startswith("#") else 0
+        stripped = unspaced(line.strip().strip("#*_ ").strip())
         if not stripped:
-            continue
+            return
         kind = _section_of(stripped)
         if kind:
-            close_role()
-            role_head, current = None, kind
-            sections.append(kind)
-            continue
+            self.close()
+            self.section, self.level = kind, level
+            self.sections.append(kind)
+            return
         dates = _RANGE.search(stripped)
-        if dates and not _BULLET.match(line) and len(stripped) < 140:
-            close_role()
-            role_head = (
-                _RANGE.sub("", stripped).strip(" |,–-—()"),
-                _month(dates["start"], today),
-                _month(dates["end"], today, end=True),
-            )
-            continue
-        if current not in ("experience", "projects") and not role_head and not _BULLET.match(line):
-            continue  # the name, a tagline, the summary, the skills list: not bullets
-        content = _BULLET.sub("", line).strip()
+        marked = bool(_BULLET.match(line))
+        if level and not dates and self._ends_section(level):
+            self.close()
+            if self.sections or level > 1:  # a first `# Name` heading is no section
+                self.section, self.level = "other", level
+                self.sections.append("other")
+            return
+        if self.section == "skills":
+            self.listed.append(Bullet(_BULLET.sub("", stripped), skills_in(stripped), n))
+            return
+        if self.section not in (None, "experience", "summary", "projects"):
+            return  # education, publications, awards…: never roles, never bullets to coach
+        in_roles = self.section in (None, "experience")
+        if in_roles and dates and not marked and len(stripped) < 140:
+            self.open_role(_RANGE.sub("", stripped), dates)
+            return
+        content = _BULLET.sub("", line).strip().strip("*_ ").strip() if marked else stripped
+        if (
+            not marked
+            and self.last is not None
+            and content[:1].islower()
+            and not self.pending
+            and not _header_like(content)
+        ):
+            self.extend_last(content)  # a wrapped line of the bullet above
+            return
+        if in_roles and not marked and (level or _header_like(content)):
+            self.pending.append(content)
+            return
+        if self.section is None and not marked:
+            return  # the name, a tagline, contact lines
+        if self.section == "summary" and not marked:
+            return
         if len(content.split()) < 3:
-            continue
-        bullet = Bullet(content, skills_in(content), n)
-        (role_bullets if role_head else loose).append(bullet)
-    close_role()
-    return _finish(source, sections, roles, loose, today)
+            return
+        self.add_bullet(Bullet(content, skills_in(content), n), in_roles)
+
+    def _ends_section(self, level: int) -> bool:
+        if self.section == "experience" and self.level and level > self.level:
+            return False  # `### Acme` under `## Experience`: a role header
+        return level <= self.level if self.level else level <= 2
+
+    def open_role(self, rest: str, dates: re.Match[str]) -> None:
+        self.close()
+        parts = [*self.pending, rest.strip(" |,–-—()·*_")]
+        self.head = [p for p in parts if p]
+        self.dates = (month(dates["start"], self.today), month(dates["end"], self.today, end=True))
+        self.pending = []
+
+    def add_bullet(self, bullet: Bullet, in_roles: bool) -> None:
+        if self.pending and in_roles:
+            if self.head is not None and not self.bullets:
+                self.head.extend(self.pending)  # the employer or place line under the dates
+            else:
+                self.close()
+                self.head, self.dates = list(self.pending), (None, None)  # a role without dates
+            self.pending = []
+        if self.head is not None and in_roles:
+            self.bullets.append(bullet)
+        else:
+            self.loose.append(bullet)
+        self.last = bullet
+
+    def extend_last(self, content: str) -> None:
+        last = self.last
+        assert last is not None
+        joined = Bullet(f"{last.text} {content}", skills_in(f"{last.text} {content}"), last.line)
+        for group in (self.bullets, self.loose):
+            if group and group[-1] is last:
+                group[-1] = joined
+        self.last = joined
+
+    def close(self) -> None:
+        if self.head is not None:
+            heading = " · ".join(dict.fromkeys(self.head))
+            self.roles.append(Role(heading, self.dates[0], self.dates[1], list(self.bullets)))
+        self.head, self.dates, self.pending, self.last = None, (None, None), [], None
+        self.bullets = []
 
 
-def from_json_resume(data: Any, source: str, today: dt.date | None = None) -> Resume:
-    """The jsonresume.org schema: work[] with position, name, startDate, endDate, highlights, summary."""
-    if not isinstance(data, dict) or not isinstance(data.get("work", []), list):
-        raise InputError(f"{source}: not a JSON Resume (expected an object with a 'work' list)")
-    today = today or dt.date.today()
-    roles = []
-    line = 0
-    for job in data.get("work") or []:
-        if not isinstance(job, dict):
-            continue
-        texts = [
-            t
-            for t in [job.get("summary"), *(job.get("highlights") or [])]
-            if isinstance(t, str) and t.strip()
-        ]
-        bullets = []
-        for t in texts:
-            line += 1
-            bullets.append(Bullet(t.strip(), skills_in(t), line))
-        heading = " · ".join(str(job[k]) for k in ("position", "name") if job.get(k))
-        start, end = job.get("startDate"), job.get("endDate")
-        roles.append(
-            Role(
-                heading,
-                _month(str(start), today) if start else None,
-                _month(str(end), today, end=True) if end else None,
-                bullets,
-            )
-        )
-    sections = [
-        k
-        for k in ("summary", "experience", "education", "skills", "projects")
-        if data.get({"summary": "basics", "experience": "work"}.get(k, k))
-    ]
-    return _finish(source, sections, roles, [], today)
-
-
-def _finish(
-    source: str, sections: list[str], roles: list[Role], loose: list[Bullet], today: dt.date
-) -> Resume:
-    as_of = today.strftime("%Y-%m")
-    bullets = [b for r in roles for b in r.bullets] + loose
-    years: dict[str, list[tuple[int, int]]] = {}
-    for role in roles:
-        span = _interval(role, as_of)
-        for b in role.bullets:
-            for s in b.skills:
-                years.setdefault(s, [])
-                if span:
-                    years[s].append(span)
-    for b in loose:
-        for s in b.skills:
-            years.setdefault(s, [])
-    skills = {s: round(_years(spans), 1) for s, spans in sorted(years.items())}
-    return Resume(source, list(dict.fromkeys(sections)), roles, bullets, skills, as_of)
+def _header_like(line: str) -> bool:
+    """A title, employer or place line: short, no full stop, most words capitalised or split by a
+    separator ("Senior Engineer", "Acme Payments, Berlin", "Engineer at Acme")."""
+    words = line.split()
+    if not words or len(words) > 10 or line.rstrip().endswith((".", ";", ":")):
+        return False
+    if any(sep in line for sep in (" | ", " · ", " — ", " – ", " @ ")) or re.search(r"\bat [A-Z]", line):
+        return True
+    capital = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return capital >= max(2, len(words) * 0.6) or (len(words) == 1 and words[0][:1].isupper())
 
 
 def _section_of(line: str) -> str | None:
     if len(line) > 40 or len(line.split()) > 4:
         return None
     body = line.rstrip(":").strip()
-    hits = _headings().find(body)
-    for kind in _words()["sections"]:
-        for span in hits.spans(f"section/{kind}"):
-            if span.start == 0 and span.end >= len(body) - 1:
-                return kind
+    for candidate in (body, *_compact_names().get(re.sub(r"\W", "", body.lower()), [])):
+        hits = _headings().find(candidate)
+        for kind in _words()["sections"]:
+            for span in hits.spans(f"section/{kind}"):
+                if span.start == 0 and span.end >= len(candidate) - 1:
+                    return kind
     return None
 
 
-def _month(text: str, today: dt.date, end: bool = False) -> str | None:
+@cache
+def _compact_names() -> dict[str, list[str]]:
+    """Section names without spaces ("opensource" → "open source"), for letter-spaced headings whose word
+    breaks were lost ("O P E N S O U R C E")."""
+    from rolemap.extract.phrases import expand
+
+    names: dict[str, list[str]] = {}
+    for phrases in _words()["sections"].values():
+        for phrase in phrases:
+            for literal in expand(phrase):
+                names.setdefault(re.sub(r"\W", "", literal), []).append(literal)
+    return names
+
+
+def finish(
+    source: str,
+    sections: list[str],
+    roles: list[Role],
+    loose: list[Bullet],
+    today: dt.date,
+    listed: list[Bullet] | None = None,
+    notes: list[str] | None = None,
+) -> Resume:
+    """The Resume with each skill's years: the months of the dated roles whose bullets name it or a skill
+    of its ecosystem (a Flask role is Python time: the taxonomy's parent column), overlaps counted once. A
+    skill only listed (Skills section) or in undated bullets has 0 years; a parent never named anywhere is
+    not added."""
+    as_of = today.strftime("%Y-%m")
+    listed = listed or []
+    bullets = [b for r in roles for b in r.bullets] + loose
+    named = {s for b in [*bullets, *listed] for s in b.skills}
+    parents = _parents()
+    years: dict[str, list[tuple[int, int]]] = {s: [] for s in named}
+    for role in roles:
+        span = _interval(role, as_of)
+        if not span:
+            continue
+        for b in role.bullets:
+            for s in b.skills:
+                for owner in (s, *_ancestors(s, parents)):
+                    if owner in years:
+                        years[owner].append(span)
+    skills = {s: round(_years(spans), 1) for s, spans in sorted(years.items())}
+    return Resume(
+        source, list(dict.fromkeys(sections)), roles, bullets, skills, as_of, list(listed), list(notes or [])
+    )
+
+
+@cache
+def _parents() -> dict[str, str]:
+    return {e.id: e.parent for e in load_taxonomy().values() if e.parent}
+
+
+def _ancestors(skill: str, parents: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    while (skill := parents.get(skill, "")) and skill not in out and len(out) < 5:
+        out.append(skill)
+    return out
+
+
+def month(text: str, today: dt.date, end: bool = False) -> str | None:
     t = text.strip().lower().rstrip(".")
     if t in ("present", "current", "now", "today"):
         return None if end else today.strftime("%Y-%m")
