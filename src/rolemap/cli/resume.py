@@ -90,6 +90,8 @@ def read_command(
         f"{file.name}: sections {', '.join(resume.sections) or 'none found'}; {len(resume.roles)} roles, {len(resume.bullets)} bullets, {resume.total_years:.1f} years in dated roles",
         highlight=False,
     )
+    for note in resume.notes:
+        out().print(f"note: {note}", markup=False, highlight=False)
     table = Table("skill", "years", show_edge=False)
     for skill, years in sorted(resume.skills.items(), key=lambda kv: (-kv[1], kv[0])):
         table.add_row(skill, f"{years:.1f}")
@@ -169,8 +171,6 @@ def match_command(
 
     Example: rolemap match cv.pdf hn-16052600    |    rolemap match cv.pdf --language go --seniority senior
     """
-    from rich.table import Table
-
     from rolemap.resume.match import match_lane, match_record
     from rolemap.store.db import open_store
     from rolemap.store.repository import get_posting
@@ -189,58 +189,114 @@ def match_command(
         if as_json:
             _print_json(fit.as_dict())
             return
-        table = Table("requirement", "", "status", "evidence", show_edge=False)
-        for r in fit.requirements:
-            table.add_row(
-                r.name,
-                "required" if r.required else "nice",
-                r.status,
-                (f"line {r.line}: " if r.line else "") + r.evidence,
-            )
-        out().print(table)
-        out().print(fit.summary, highlight=False)
+        for line in fit_lines(fit, out().width):
+            out().print(line, markup=False, highlight=False)
         return
     lane = lane_of(**lane_filters(locals()))
     result = match_lane(resume, market_frame(db), lane, top)
     if as_json:
         _print_json(result.as_dict())
         return
-    table = Table("posting", "title", "required met", "partly", "nice met", show_edge=False)
-    for f in result.ranked:
-        table.add_row(
-            f.posting_id,
-            f.title[:50],
-            f"{f.required_met}/{f.required_total}",
-            str(f.required_partly),
-            f"{f.nice_met}/{f.nice_total}",
-        )
     out().print(f"{result.lane}: {result.postings:,} postings", highlight=False)
-    out().print(table)
+    for line in lane_lines(result, out().width):
+        out().print(line, markup=False, highlight=False)
     out().print(
         "Learn next: " + ", ".join(f"{s} ({share:.0%})" for s, _, share in result.learn_next[:8]),
         highlight=False,
     )
 
 
+def fit_lines(fit: Any, width: int) -> list[str]:
+    """A posting's requirements, one record each: status, name and whether required on one line, the
+    evidence wrapped under it (at most three lines); the summary last. Fits any width from 40 columns."""
+    import textwrap
+
+    width = max(40, min(width, 120))
+    lines = []
+    for r in fit.requirements:
+        lines.append(f"{r.status:<8} {r.name} ({'required' if r.required else 'nice-to-have'})")
+        evidence = (f"line {r.line}: " if r.line else "") + r.evidence
+        if evidence:
+            lines.extend(
+                textwrap.wrap(
+                    evidence,
+                    width,
+                    initial_indent=" " * 9,
+                    subsequent_indent=" " * 9,
+                    max_lines=3,
+                    placeholder=" …",
+                )
+            )
+    return [*lines, *textwrap.wrap(fit.summary, width, subsequent_indent="  ")]
+
+
+def lane_lines(result: Any, width: int) -> list[str]:
+    """Ranked postings, one record each: the id whole with its counts, then its title cut to the width."""
+    import textwrap
+
+    width = max(40, min(width, 120))
+    lines = []
+    for f in result.ranked:
+        lines.append(
+            f"{f.posting_id}  required {f.required_met}/{f.required_total}, {f.required_partly} partly, "
+            f"nice {f.nice_met}/{f.nice_total}"
+        )
+        if f.title:
+            lines.append(
+                textwrap.shorten(f.title, width - 4, initial_indent="", placeholder=" …").join(["    ", ""])
+            )
+    return lines
+
+
 @seeker_app.command("watch")
 def watch_command(
     resume_file: Annotated[Path, typer.Option("--resume", help="Your resume.")],
+    since: Annotated[str | None, typer.Option("--since", help="The earlier quarter (2017Q4); default: the complete quarter before --to.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="The later quarter; default: the newest complete quarter.")] = None,
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
     location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, open_only: OpenOnly = False,
     db: DbOpt = None, as_json: AsJson = False,
 ) -> None:  # fmt: skip
-    """The guide's reasons to revisit, from the store: skills you lack that rose significantly in your lane
-    since the quarter before the newest, more postings at the next level, more remote or contract roles.
+    """The guide's reasons to revisit, from the store: skills you lack that rose in your lane, more
+    postings at the next level, more remote or contract roles. It names the two quarters compared (default:
+    the last two complete ones) and their postings, the alerts (significant rises) and the near-misses
+    (rises that did not reach significance, with their figures).
 
-    Example: rolemap watch --resume cv.md --language go
+    Example: rolemap watch --resume cv.md --language go --since 2017Q4 --to 2018Q1
     """
-    from rolemap.resume.watch import alerts
+    import datetime as dt
+
+    from rolemap.resume.watch import watch
 
     lane = lane_of(**lane_filters(locals()), since=None, until=None)
-    found = alerts(_read(resume_file), market_frame(db), lane)
+    found = watch(
+        _read(resume_file),
+        market_frame(db),
+        lane,
+        since.upper() if since else None,
+        to.upper() if to else None,
+        dt.date.today(),
+    )
     if as_json:
-        _print_json({"alerts": found})
+        _print_json(found.as_dict())
         return
-    for a in found or ["nothing moved enough since the last quarter to revisit"]:
+    if found.message:
+        out().print(found.message, highlight=False)
+        return
+    out().print(
+        f"{found.lane}: {found.before} ({found.postings_before:,} postings) → {found.after} "
+        f"({found.postings_after:,} postings)",
+        highlight=False,
+    )
+    for note in found.notes:
+        out().print(f"note: {note}", highlight=False)
+    out().print("Alerts:" if found.alerts else "Alerts: none reached significance", highlight=False)
+    for a in found.alerts:
         out().print(f"- {a}", highlight=False)
+    out().print(
+        "Near-misses (rises that did not reach significance):" if found.near_misses else "Near-misses: none",
+        highlight=False,
+    )
+    for m in found.near_misses:
+        out().print(f"- {m}", highlight=False)

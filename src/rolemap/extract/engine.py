@@ -73,11 +73,12 @@ def extract_document(
         if doc.text.startswith("\n")
         else ([(identity.title, identity.title_span)] if identity.title and identity.title_span else [])
     )
+    own_title = not doc.text.startswith("\n") and bool(titles)  # the posting's own title: one role
     header_end = doc.text.find("\n", 1)
     if not titles or doc.text.startswith("\n"):  # a post without a title lists its roles in its text too
         nouns = doc.hits.spans("identity/role_noun")
         titles = titles + roles_in_text(doc.text, header_end if header_end > 0 else len(doc.text), nouns)
-    roles = build_roles(titles, seniority, skill_ids, categories)
+    roles = build_roles(titles, seniority, skill_ids, categories, own_title=own_title)
     families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
         family_from_skills(skill_ids, categories),
     )

@@ -185,7 +185,48 @@ _HIRING_LIST = re.compile(
 
 
 _NOT_A_TITLE_START = frozenset(
-    ["we", "i", "our", "you", "your", "if", "please", "current", "currently", "looking", "hiring", "seeking", "all", "any", "no", "not", "the", "a", "an", "this", "these", "those", "for", "to", "join", "apply", "email", "send", "contact", "visit", "see", "about", "who", "what", "why", "how", "when", "where", "there", "here"]
+    [
+        "we",
+        "i",
+        "our",
+        "you",
+        "your",
+        "if",
+        "please",
+        "current",
+        "currently",
+        "looking",
+        "hiring",
+        "seeking",
+        "all",
+        "any",
+        "no",
+        "not",
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "for",
+        "to",
+        "join",
+        "apply",
+        "email",
+        "send",
+        "contact",
+        "visit",
+        "see",
+        "about",
+        "who",
+        "what",
+        "why",
+        "how",
+        "when",
+        "where",
+        "there",
+        "here",
+    ]
 )
 
 
@@ -238,17 +279,20 @@ def build_roles(
     posting_level: str | None,
     skills: frozenset[str],
     categories: dict[str, str],
+    own_title: bool = False,
 ) -> list[tuple[Role, Span]]:
-    """Each title as a role with its family and level; a single role takes the posting's level."""
+    """Each title as a role with its family and level; a single role takes the posting's level. A
+    posting's own title is one role, whatever its words ("Watchmaker", "Sales and Customer Experience
+    Specialist", "Data Engineer/ETL"): only a header or a list in the text names several."""
     roles: list[tuple[Role, Span]] = []
     seen: set[str] = set()
     for title, span in titles:
         title = re.sub(r"(?i)^(?:an?|the)\s+", "", title.strip())
-        parts = split_roles(title)
+        parts = [_head(title)] if own_title else split_roles(title)
         for part in parts:
             part = re.sub(r"(?i)^(?:an?|the)\s+", "", part)
             key = part.lower()
-            if key in seen or not _names_a_role(part):
+            if key in seen or not (own_title or _names_a_role(part)):
                 continue
             seen.add(key)
             named = technologies_in(part)
@@ -261,6 +305,12 @@ def build_roles(
         role, span = roles[0]
         roles[0] = (Role(role.title, role.family, posting_level), span)
     return roles[:MAX_ROLES]
+
+
+def _head(title: str) -> str:
+    """ "Senior Back End Developer - Python, Big Data" → the role without the stack or place after it."""
+    head = re.split(r"\s+[-–—|]\s+|\s*\(", title, maxsplit=1)[0].strip()
+    return head if head and len(head) >= 2 else title
 
 
 def _names_a_role(title: str) -> bool:

@@ -336,7 +336,9 @@ _PAY_CONTEXT = re.compile(
 
 
 def _pay_context(text: str, m: re.Match[str], after: str) -> bool:
-    return bool(_PAY_CONTEXT.search(text, max(0, m.start() - 80), m.start()) or _PAY_CONTEXT.search(after[:25]))
+    return bool(
+        _PAY_CONTEXT.search(text, max(0, m.start() - 80), m.start()) or _PAY_CONTEXT.search(after[:25])
+    )
 
 
 def _period_from_magnitude(value: float, named_as_pay: bool) -> str | None:

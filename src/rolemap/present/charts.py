@@ -52,10 +52,13 @@ def pay_ranges(labels: list[str], p25: list[float], median: list[float], p75: li
     return _figure(title, _TOP + len(labels) * _ROW + 26, "".join(body))
 
 
-def lines(periods: list[str], series: dict[str, list[float]], title: str) -> str:
-    """Shares over time, one line a value, with a legend under the plot."""
+def lines(
+    periods: list[str], series: dict[str, list[float | None]], title: str, partial: list[bool] | None = None
+) -> str:
+    """Shares over time, one line a value, with a legend under the plot. A period without data (None) is a
+    gap in the line, never a fall to 0%; a lone point between gaps is a dot. Partial periods are shaded."""
     left, right, plot_top, plot_h = 50, _WIDTH - 10, _TOP, 180
-    top = max((v for values in series.values() for v in values), default=0) or 1
+    top = max((v for values in series.values() for v in values if v is not None), default=0) or 1
     top = _nice_ceil(top * 100) / 100
     step = (right - left) / max(len(periods) - 1, 1)
 
@@ -63,6 +66,12 @@ def lines(periods: list[str], series: dict[str, list[float]], title: str) -> str
         return plot_top + plot_h * (1 - value / top)
 
     body = []
+    for i, shaded in enumerate(partial or []):
+        if shaded:
+            body.append(
+                f'<rect x="{left + (i - 0.5) * step:.1f}" y="{plot_top}" width="{step:.1f}" height="{plot_h}" '
+                f'fill="{_GRID}" fill-opacity="0.6"><title>{escape(periods[i])}: partial period</title></rect>'
+            )
     for k in range(5):
         value = top * k / 4
         body.append(
@@ -78,8 +87,15 @@ def lines(periods: list[str], series: dict[str, list[float]], title: str) -> str
     legend_y = plot_top + plot_h + 36
     for n, (name, values) in enumerate(series.items()):
         color = _PALETTE[n % len(_PALETTE)]
-        points = " ".join(f"{left + i * step:.1f},{y(v):.1f}" for i, v in enumerate(values))
-        body.append(f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="2"/>')
+        for run in _runs(values):
+            if len(run) == 1:
+                i = run[0]
+                body.append(
+                    f'<circle cx="{left + i * step:.1f}" cy="{y(values[i] or 0):.1f}" r="2.5" fill="{color}"/>'
+                )
+                continue
+            points = " ".join(f"{left + i * step:.1f},{y(values[i] or 0):.1f}" for i in run)
+            body.append(f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="2"/>')
         lx, ly = left + (n % 4) * 135, legend_y + (n // 4) * 18
         body.append(
             f'<rect x="{lx}" y="{ly - 9}" width="12" height="4" fill="{color}"/>'
@@ -87,6 +103,22 @@ def lines(periods: list[str], series: dict[str, list[float]], title: str) -> str
         )
     height = legend_y + ((len(series) + 3) // 4) * 18
     return _figure(title, height, "".join(body))
+
+
+def _runs(values: list[float | None]) -> list[list[int]]:
+    """The indexes of each unbroken stretch of known values."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, v in enumerate(values):
+        if v is None:
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(i)
+    if current:
+        runs.append(current)
+    return runs
 
 
 def _figure(title: str, height: float, body: str) -> str:

@@ -14,7 +14,7 @@ from rolemap.analytics.market import Market, PayBy, market, pay_by
 from rolemap.analytics.pay import PayScale
 from rolemap.analytics.trends import Trends, trends
 from rolemap.present import charts
-from rolemap.present.market_view import money, pct
+from rolemap.present.market_view import median_card, money, pct, share_card
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,15 @@ def gather(frame: MarketFrame, lane: Lane, scale: PayScale, every: str = "quarte
 
 
 def render_html(data: ReportData) -> str:
-    return _env().get_template("report.html.j2").render(d=data, charts=chart_set(data), money=money, pct=pct)
+    return _env().get_template("report.html.j2").render(d=data, charts=chart_set(data), **_helpers())
 
 
 def render_markdown(data: ReportData) -> str:
-    return _env(markdown=True).get_template("report.md.j2").render(d=data, money=money, pct=pct)
+    return _env(markdown=True).get_template("report.md.j2").render(d=data, **_helpers())
+
+
+def _helpers() -> dict[str, object]:
+    return {"money": money, "pct": pct, "median_card": median_card, "share_card": share_card, "zip": zip}
 
 
 def _env(markdown: bool = False) -> Environment:
@@ -75,5 +79,10 @@ def chart_set(data: ReportData) -> dict[str, str]:
     t = data.trends
     languages = {s.value: s.shares for s in t.series if s.dimension == "language"}
     if len(t.periods) > 1 and languages:
-        out["trends"] = charts.lines(t.periods, languages, f"Languages: share of postings per {t.every}")
+        out["trends"] = charts.lines(
+            t.periods,
+            languages,
+            f"Languages: share of postings per {t.every} (shaded: partial periods)",
+            [bool(why) for why in t.partial],
+        )
     return out

@@ -23,9 +23,10 @@ class Requirement:
     kind: str  # skill, years, seniority, salary
     name: str
     required: bool
-    status: str  # met, partly, missing
+    status: str  # met, partly, missing; unknown: years or level of a resume without a dated role
     evidence: str  # the resume line that proves it, or why it is partly met
     line: int | None = None
+    proof: str = ""  # bullet (a bullet shows it), listed (only the Skills section names it), related
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def match_record(
 ) -> Fit:
     """Each requirement of an extraction record against the resume."""
     taxonomy = load_taxonomy()
-    have = {s: _first_line(resume, s) for s in resume.skills}
+    have = _evidence(resume)
     languages = {lang: True for lang in record.get("languages") or []}
     wanted = [(s["id"], bool(s["required"])) for s in record.get("skills") or []]
     wanted = [(lang, True) for lang in languages if lang in taxonomy] + [
@@ -63,35 +64,23 @@ def match_record(
     out = []
     for skill, required in wanted:
         if skill in have:
-            text, line = have[skill]
-            out.append(Requirement("skill", skill, required, "met", text, line))
+            text, line, proof = have[skill]
+            if proof == "listed":
+                text = f"listed, no bullet shows it: {text}"
+            out.append(Requirement("skill", skill, required, "met", text, line, proof))
             continue
         related = _related(skill, have, taxonomy)
         if related:
-            text, line = have[related]
+            other, relation = related
+            text, line, _ = have[other]
             out.append(
-                Requirement("skill", skill, required, "partly", f"{related} (same family): {text}", line)
+                Requirement(
+                    "skill", skill, required, "partly", f"{other} ({relation}): {text}", line, "related"
+                )
             )
         else:
             out.append(Requirement("skill", skill, required, "missing", ""))
-    years = (record.get("years_experience") or {}).get("min")
-    if years is not None:
-        total = resume.total_years
-        status = "met" if total >= years else "partly" if total >= years - 1 else "missing"
-        out.append(
-            Requirement("years", f"{years}+ years", True, status, f"{total:.1f} years in the dated roles")
-        )
-    level = record.get("seniority")
-    if level in _LEVEL_YEARS:
-        total = resume.total_years
-        status = (
-            "met"
-            if total >= _LEVEL_YEARS[level]
-            else "partly"
-            if total >= _LEVEL_YEARS[level] - 2
-            else "missing"
-        )
-        out.append(Requirement("seniority", level, True, status, f"{total:.1f} years in the dated roles"))
+    out.extend(_experience(resume, record))
     offered = record.get("work_model")
     if wanted_work_model and offered:
         fits = offered == wanted_work_model or (wanted_work_model == "hybrid" and offered == "remote")
@@ -115,41 +104,82 @@ def match_record(
     return _fit(posting_id, title, out)
 
 
+def _experience(resume: Resume, record: dict[str, Any]) -> list[Requirement]:
+    """The posting's years and level against the years of the resume's dated roles; without a dated role
+    they are unknown, not missing, and not counted."""
+    out = []
+    total = resume.total_years
+    because = f"{total:.1f} years in the dated roles"
+    unknown = "no dated role in the resume: not judged (matched on skills only)"
+    years = (record.get("years_experience") or {}).get("min")
+    if years is not None:
+        status = "met" if total >= years else "partly" if total >= years - 1 else "missing"
+        if not resume.dated:
+            status, because = "unknown", unknown
+        out.append(Requirement("years", f"{years}+ years", True, status, because))
+    level = record.get("seniority")
+    if level in _LEVEL_YEARS:
+        need = _LEVEL_YEARS[level]
+        status = "met" if total >= need else "partly" if total >= need - 2 else "missing"
+        if not resume.dated:
+            status, because = "unknown", unknown
+        out.append(Requirement("seniority", level, True, status, because))
+    return out
+
+
 def _fit(posting_id: str, title: str, reqs: list[Requirement]) -> Fit:
-    required = [r for r in reqs if r.required]
+    required = [r for r in reqs if r.required and r.status != "unknown"]
     nice = [r for r in reqs if not r.required]
     met = sum(r.status == "met" for r in required)
+    listed = sum(r.status == "met" and r.proof == "listed" for r in required)
     partly = sum(r.status == "partly" for r in required)
     nice_met = sum(r.status == "met" for r in nice)
     missing = [r.name for r in required if r.status == "missing"]
+    unknown = [r.name for r in reqs if r.status == "unknown"]
     summary = (
-        f"required: {met} of {len(required)} met, {partly} partly; nice-to-have: {nice_met} of {len(nice)} met"
+        f"required: {met} of {len(required)} met"
+        + (f" ({listed} only listed)" if listed else "")
+        + f", {partly} partly; nice-to-have: {nice_met} of {len(nice)} met"
         + (f"; missing: {', '.join(missing)}" if missing else "")
+        + (f"; not judged (no dated role): {', '.join(unknown)}" if unknown else "")
     )
     return Fit(posting_id, title, reqs, summary, met, partly, len(required), nice_met, len(nice))
 
 
-def _first_line(resume: Resume, skill: str) -> tuple[str, int]:
+def _evidence(resume: Resume) -> dict[str, tuple[str, int, str]]:
+    """Each skill of the resume → its first bullet (proof "bullet") or, when no bullet names it, its line
+    in the Skills section (proof "listed")."""
+    have: dict[str, tuple[str, int, str]] = {}
     for b in resume.bullets:
-        if skill in b.skills:
-            return b.text, b.line
-    return "", 0
+        for s in b.skills:
+            have.setdefault(s, (b.text, b.line, "bullet"))
+    for b in resume.listed:
+        for s in b.skills:
+            have.setdefault(s, (b.text, b.line, "listed"))
+    return have
 
 
-def _related(skill: str, have: dict[str, Any], taxonomy: dict[str, Any]) -> str | None:
-    """A skill the resume has that shares the wanted one's ecosystem (Flask for Django: both python) or,
-    for datastores, messaging and clouds, its category (MySQL for PostgreSQL)."""
+def _related(skill: str, have: dict[str, Any], taxonomy: dict[str, Any]) -> tuple[str, str] | None:
+    """A skill the resume has that is close to the wanted one, and how: its parent ("python (parent)" for
+    Django), a child of it (Flask for Python), a sibling in the same ecosystem (Flask for Django), or, for
+    datastores, messaging and clouds, one of the same category (MySQL for PostgreSQL)."""
     entry = taxonomy.get(skill)
     if entry is None:
         return None
+    if entry.parent and entry.parent in have:
+        return entry.parent, "parent"
+    for other in sorted(have):
+        e = taxonomy.get(other)
+        if e is not None and e.parent == skill:
+            return other, f"a {skill} {e.category}"
     for other in sorted(have):
         e = taxonomy.get(other)
         if e is None:
             continue
         if entry.parent and e.parent == entry.parent and e.category == entry.category:
-            return other
+            return other, "same family"
         if entry.category in ("datastore", "messaging", "cloud") and e.category == entry.category:
-            return other
+            return other, "same family"
     return None
 
 

@@ -211,7 +211,7 @@ async def api_trends(state: State, query: Annotated[TrendsQuery, Query()]) -> di
 
 def changes_of(state: MarketState, query: ChangesQuery) -> Changes:
     lane, snapshot = query.lane(), state.current()
-    since, to = query.since.upper(), query.to.upper() if query.to else None
+    since, to = query.since.upper() if query.since else None, query.to.upper() if query.to else None
     key = ("changes", lane, since, to, query.every, query.alpha)
     return state.answer(
         snapshot, key, lambda: trends_lib.changes(snapshot.frame, lane, since, to, query.every, query.alpha)

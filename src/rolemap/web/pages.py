@@ -18,7 +18,7 @@ from rolemap.analytics.lane import EMPLOYMENT_TYPES, FAMILIES, LEVELS, SYSTEM_TY
 from rolemap.analytics.listing import SORTS
 from rolemap.errors import InputError
 from rolemap.present.evidence import segments
-from rolemap.present.market_view import money, pct
+from rolemap.present.market_view import median_card, money, pct, share_card
 from rolemap.present.report import chart_set, gather
 from rolemap.store.schema import TRACKER_STATUSES
 from rolemap.store.tracker import track, tracker_entries, untrack
@@ -61,6 +61,7 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     page = _env.get_template(template).render(
         request=request, csrf=token, csrf_field=CSRF_FIELD, can_write=guard.can_write(request),
         needs_login=guard.token is not None, version=__version__, money=money, pct=pct, link=link,
+        median_card=median_card, share_card=share_card,
         web_link=web_link, choices=FILTER_CHOICES, **context,
     )  # fmt: skip
     response = HTMLResponse(page, status_code=status)
@@ -153,13 +154,15 @@ async def trends_page(
         series = {s.value: s.shares for s in t.series if s.dimension == dimension}
         if len(t.periods) > 1 and series:
             figures[dimension] = chart_lib.lines(
-                t.periods, series, f"{dimension.replace('_', ' ')}: share of postings per {t.every}"
+                t.periods,
+                series,
+                f"{dimension.replace('_', ' ')}: share of postings per {t.every}",
+                [bool(why) for why in t.partial],
             )
     c = None
-    if len(t.periods) > 1:
+    if len(t.periods) > 1:  # default: the last two complete periods of the store
         filters = {k: v for k, v in query.filters().items() if k not in ("since", "until", "top")}
-        changes_query = ChangesQuery(**filters, since=before or t.periods[0], to=after or t.periods[-1])
-        c = api.changes_of(state, changes_query)
+        c = api.changes_of(state, ChangesQuery(**filters, since=before or None, to=after or None))
     context = {"t": t, "figures": figures, "c": c, "filters": query.filters(), "q": query,
                "before": before or "", "after": after or ""}  # fmt: skip
     return render(request, "trends.html.j2", context)

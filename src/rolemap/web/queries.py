@@ -163,9 +163,13 @@ class TrendsQuery(LaneQuery):
 
 
 class ChangesQuery(LaneFilters):
-    since: str = Field(
-        pattern=PERIOD, description="The earlier period (2017Q1, or 2017-03 with every=month)."
+    since: str | None = Field(
+        None,
+        pattern=PERIOD,
+        description="The earlier period (2017Q1, or 2017-03 with every=month); default: the complete period before `to`.",
     )
-    to: str | None = Field(None, pattern=PERIOD, description="The later period (default: the newest).")
+    to: str | None = Field(
+        None, pattern=PERIOD, description="The later period (default: the newest complete one)."
+    )
     every: Every = "quarter"
     alpha: float = Field(0.05, ge=0.0001, le=0.5)
