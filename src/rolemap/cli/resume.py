@@ -242,9 +242,7 @@ def lane_lines(result: Any, width: int) -> list[str]:
             f"nice {f.nice_met}/{f.nice_total}"
         )
         if f.title:
-            lines.append(
-                textwrap.shorten(f.title, width - 4, initial_indent="", placeholder=" …").join(["    ", ""])
-            )
+            lines.append("    " + textwrap.shorten(f.title, width - 4, placeholder=" …"))
     return lines
 
 

@@ -295,11 +295,12 @@ def build_roles(
             if key in seen or not (own_title or _names_a_role(part)):
                 continue
             seen.add(key)
-            named = technologies_in(part)
-            # a role cut from a longer title is judged with its qualifiers ("Staff Engineer (Geotechnical)")
+            # a role cut from a longer title is judged with its qualifiers ("Staff Engineer (Geotechnical)",
+            # "SAP Developer - SQL, Data Modeling"): a posting's own title whole, a header's part alone
+            judged = title if own_title else part
             cut = len(parts) == 1 and part != title
             family = "non_software" if cut and title_family(title) == "non_software" else None
-            family = family or family_of(part, skills, categories, named)
+            family = family or family_of(judged, skills, categories, technologies_in(judged))
             roles.append((Role(part, family, seniority_of(part)), span))
     if len(roles) == 1 and roles[0][0].seniority is None and posting_level:
         role, span = roles[0]
