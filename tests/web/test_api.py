@@ -79,7 +79,7 @@ def test_a_posting_with_its_extraction_and_evidence(client):
         ("/api/pay?by=height", 422),
         ("/api/profile?min_share=2", 422),
         ("/api/trends?every=decade", 422),
-        ("/api/changes", 422),
+        ("/api/changes?since=last+year", 422),  # issue 17: no since is the last two complete quarters
         ("/api/changes?since=1999Q1", 400),
         ("/api/nothing-here", 404),
     ],
@@ -116,6 +116,11 @@ def test_market_pay_profile_trends_changes(client):
     assert len(trends["periods"]) == len(trends["totals"]) > 1
     changes = client.get("/api/changes", params={"since": trends["periods"][0]}).json()
     assert changes["before"] == trends["periods"][0]
+    latest = client.get("/api/changes").json()  # the last two complete quarters
+    assert latest["before"] in trends["periods"] and latest["after"] in trends["periods"]
+    assert {"caveats", "tested"} <= set(latest) and all("test" in c for c in latest["changes"])
+    window = client.get("/api/trends", params={"since": trends["periods"][-1]}).json()
+    assert window["periods"] == trends["periods"][-1:] and "partial" in window
 
 
 def test_tracker_api_round_trip_and_csv(client, web_store):

@@ -4,7 +4,6 @@ Benjamini-Hochberg q-values. Periods, partial periods and source caveats: rolema
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
@@ -231,7 +230,3 @@ def changes(
             "counts only"
         )
     return Changes(lane.describe(), before, after, n_a, n_b, alpha, out, message, notes, len(tested))
-
-
-def period_start(cal: Calendar, name: str) -> dt.date:
-    return cal.starts[cal.names.index(name)]

@@ -33,7 +33,8 @@ _MONTHS = {
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     )
 }
-_DATE = r"(?:(?:[A-Za-z]{3,9}\.?\s+)?\d{4}(?:[-/.]\d{1,2})?|present|current|now|today)"
+_MONTH_NAME = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+_DATE = rf"(?:(?:{_MONTH_NAME}\s+)?\d{{4}}(?:[-/.]\d{{1,2}})?|present|current|now|today)"
 _RANGE = re.compile(rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until)\s*(?P<end>{_DATE})", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,2}[.)])\s+")
 
@@ -214,7 +215,7 @@ class _Outline:
         marked = bool(_BULLET.match(line))
         if level and not dates and self._ends_section(level):
             self.close()
-            if self.sections or level > 1:  # a first `# Name` heading is no section
+            if self.sections:  # a `# Name` heading before the first section is none
                 self.section, self.level = "other", level
                 self.sections.append("other")
             return
@@ -254,8 +255,9 @@ class _Outline:
         return level <= self.level if self.level else level <= 2
 
     def open_role(self, rest: str, dates: re.Match[str]) -> None:
+        pending = self.pending
         self.close()
-        parts = [*self.pending, rest.strip(" |,–-—()·*_")]
+        parts = [*pending, rest.strip(" |,–-—()·*_")]
         self.head = [p for p in parts if p]
         self.dates = (month(dates["start"], self.today), month(dates["end"], self.today, end=True))
         self.pending = []
@@ -265,8 +267,9 @@ class _Outline:
             if self.head is not None and not self.bullets:
                 self.head.extend(self.pending)  # the employer or place line under the dates
             else:
+                pending = self.pending
                 self.close()
-                self.head, self.dates = list(self.pending), (None, None)  # a role without dates
+                self.head, self.dates = pending, (None, None)  # a role without dates
             self.pending = []
         if self.head is not None and in_roles:
             self.bullets.append(bullet)
