@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rolemap.resume.pdf import unspaced
 from rolemap.resume.read import Resume, from_text, read_resume
@@ -49,7 +51,7 @@ def test_two_column_pdf_reads_each_column_in_order(tmp_path):
     ]
     assert r.roles[0].bullets[0].text.endswith("to the billing cluster")
     assert r.sections == ["skills", "education", "experience", "projects"]
-    assert [line.skills for line in r.listed][0] == ["go", "python"]
+    assert r.listed[0].skills == ["go", "python"]
     assert loose(r) == ["A Kubernetes operator for nightly database backups"]  # a project, not a role
 
 
@@ -122,3 +124,57 @@ def test_a_wrapped_text_bullet_is_one_bullet():
     text = "Experience\nEngineer, Acme | 2019 - 2021\n- Added test coverage for the invoice\n  service and its edge cases\n"
     r = from_text(text, "x.txt", TODAY)
     assert [b.text for b in r.bullets] == ["Added test coverage for the invoice service and its edge cases"]
+
+
+def test_a_whole_page_table_and_a_big_table_are_read_in_linear_time(tmp_path):
+    """Some templates put the whole page in a two-cell table (sidebar | main); a hostile one has a table of
+    thousands of rows, which python-docx's cell API would walk quadratically."""
+    import time
+
+    import docx
+
+    d = docx.Document()
+    side, main = d.add_table(rows=1, cols=2).rows[0].cells
+    side.paragraphs[0].add_run("Skills")
+    side.add_paragraph("Python, Redis")
+    side.add_paragraph("Linux")
+    side.add_paragraph("Go")
+    main.paragraphs[0].text = "Experience"
+    main.paragraphs[0].style = d.styles["Heading 1"]
+    main.add_paragraph("Backend Engineer, Acme | 2019 – 2022")
+    main.add_paragraph("Built billing APIs in Python on PostgreSQL", style="List Bullet")
+    big = d.add_table(rows=3000, cols=4)
+    for row in big.rows[:3]:
+        row.cells[0].text = "x"
+    d.save(str(tmp_path / "page.docx"))
+    started = time.perf_counter()
+    r = read_resume(tmp_path / "page.docx", TODAY)
+    assert time.perf_counter() - started < 10
+    assert [(x.heading, x.start) for x in r.roles] == [("Backend Engineer, Acme", "2019-01")]
+    assert {"python", "redis", "linux"} <= {s for line in r.listed for s in line.skills}
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "## Experience",
+                    "## Skills",
+                    "### Acme",
+                    "*Engineer, 2019 – 2021*",
+                    "## Awards",
+                    "Python, Redis",
+                ]
+            ),
+            st.text(alphabet=st.sampled_from("ab A#-*•| 2019–to\n"), max_size=40),
+        ),
+        max_size=30,
+    )
+)
+def test_any_lines_make_a_resume_whose_bullets_point_at_their_lines(lines):
+    text = "\n".join(lines)
+    r = from_text(text, "x.md", TODAY)
+    count = len(text.splitlines())
+    assert all(1 <= b.line <= count for b in [*r.bullets, *r.listed])
+    assert all(b in r.bullets for x in r.roles for b in x.bullets)

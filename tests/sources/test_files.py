@@ -64,7 +64,9 @@ def test_gzip_and_hn_dump_rows(tmp_path):
     with gzip.open(path, "wt") as f:
         f.write(json.dumps(row) + "\n")
     (posting,) = read_file(path)
-    assert posting.id == "hn-123" and posting.company == "Acme" and posting.title == "Backend Engineer"
+    # the header is kept for display; company and role are the extractor's reading of it
+    assert posting.id == "hn-123" and posting.company is None and posting.title == ""
+    assert posting.source_fields["header"] == "Acme | Backend Engineer | NYC"
     assert posting.posted_at == "2017-03-01" and posting.source_fields["remote"] is True
 
 

@@ -121,6 +121,8 @@ def test_market_pay_profile_trends_changes(client):
     assert {"caveats", "tested"} <= set(latest) and all("test" in c for c in latest["changes"])
     window = client.get("/api/trends", params={"since": trends["periods"][-1]}).json()
     assert window["periods"] == trends["periods"][-1:] and "partial" in window
+    page = client.get("/trends", params={"since": trends["periods"][-2]})
+    assert page.status_code == 200 and trends["periods"][0] not in page.text.split("What changed")[0]
 
 
 def test_tracker_api_round_trip_and_csv(client, web_store):

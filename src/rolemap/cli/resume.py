@@ -87,7 +87,7 @@ def read_command(
         _print_json(resume.as_dict())
         return
     out().print(
-        f"{file.name}: sections {', '.join(resume.sections) or 'none found'}; {len(resume.roles)} roles, {len(resume.bullets)} bullets, {resume.total_years:.1f} years in dated roles",
+        f"{file.name}: sections {', '.join(resume.sections) or 'none found'}; {len(resume.roles)} roles ({sum(1 for r in resume.roles if r.start)} dated), {len(resume.bullets)} bullets, {resume.total_years:.1f} years in dated roles",
         highlight=False,
     )
     for note in resume.notes:
@@ -231,18 +231,18 @@ def fit_lines(fit: Any, width: int) -> list[str]:
 
 
 def lane_lines(result: Any, width: int) -> list[str]:
-    """Ranked postings, one record each: the id whole with its counts, then its title cut to the width."""
+    """Ranked postings, one record each: the id whole on its own line, then its counts and its title cut to
+    the width."""
     import textwrap
 
     width = max(40, min(width, 120))
     lines = []
     for f in result.ranked:
-        lines.append(
-            f"{f.posting_id}  required {f.required_met}/{f.required_total}, {f.required_partly} partly, "
-            f"nice {f.nice_met}/{f.nice_total}"
-        )
-        if f.title:
-            lines.append("    " + textwrap.shorten(f.title, width - 4, placeholder=" …"))
+        lines.append(f.posting_id)
+        counts = f"    {f.required_met}/{f.required_total} required met, {f.required_partly} partly, nice {f.nice_met}/{f.nice_total}"
+        room = width - len(counts) - 3
+        title = textwrap.shorten(f.title, room, placeholder=" …") if f.title and room >= 10 else ""
+        lines.append(counts + (f" · {title}" if title else ""))
     return lines
 
 

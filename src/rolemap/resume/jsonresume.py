@@ -26,7 +26,7 @@ def from_json_resume(data: Any, source: str, today: dt.date | None = None) -> Re
     for job in data.get("work") or []:
         if not isinstance(job, dict):
             continue
-        highlights = job.get("highlights") if isinstance(job.get("highlights"), list) else []
+        highlights = _list(job.get("highlights"))
         texts = [t for t in [job.get("summary"), *highlights] if isinstance(t, str) and t.strip()]
         bullets = []
         for t in texts:
@@ -47,7 +47,7 @@ def from_json_resume(data: Any, source: str, today: dt.date | None = None) -> Re
     for group in data.get("skills") or []:
         if not isinstance(group, dict):
             continue
-        keywords = group.get("keywords") if isinstance(group.get("keywords"), list) else []
+        keywords = _list(group.get("keywords"))
         words = [str(w) for w in [group.get("name"), *keywords] if isinstance(w, str) and w.strip()]
         if words:
             line += 1
@@ -60,3 +60,7 @@ def from_json_resume(data: Any, source: str, today: dt.date | None = None) -> Re
     ]
     notes = [] if any(r.start for r in roles) else [_NO_DATES]
     return finish(source, sections, roles, [], today, listed, notes)
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []

@@ -160,24 +160,23 @@ def _evidence(resume: Resume) -> dict[str, tuple[str, int, str]]:
 
 
 def _related(skill: str, have: dict[str, Any], taxonomy: dict[str, Any]) -> tuple[str, str] | None:
-    """A skill the resume has that is close to the wanted one, and how: its parent ("python (parent)" for
-    Django), a child of it (Flask for Python), a sibling in the same ecosystem (Flask for Django), or, for
-    datastores, messaging and clouds, one of the same category (MySQL for PostgreSQL)."""
+    """A skill the resume has that is close to the wanted one, and how, closest first: a sibling in the
+    same ecosystem (Flask for Django), its parent (Python for Django), a child of it (Flask for Python),
+    or, for datastores, messaging and clouds, one of the same category (MySQL for PostgreSQL)."""
     entry = taxonomy.get(skill)
     if entry is None:
         return None
-    if entry.parent and entry.parent in have:
-        return entry.parent, "parent"
-    for other in sorted(have):
-        e = taxonomy.get(other)
-        if e is not None and e.parent == skill:
-            return other, f"a {skill} {e.category}"
-    for other in sorted(have):
-        e = taxonomy.get(other)
-        if e is None:
-            continue
+    ordered = [(other, taxonomy.get(other)) for other in sorted(have)]
+    known = [(other, e) for other, e in ordered if e is not None]
+    for other, e in known:
         if entry.parent and e.parent == entry.parent and e.category == entry.category:
             return other, "same family"
+    if entry.parent and entry.parent in have:
+        return entry.parent, "parent"
+    for other, e in known:
+        if e.parent == skill:
+            return other, f"a {skill} {e.category}"
+    for other, e in known:
         if entry.category in ("datastore", "messaging", "cloud") and e.category == entry.category:
             return other, "same family"
     return None

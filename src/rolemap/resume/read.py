@@ -1,11 +1,14 @@
 """Reading a resume (PDF, DOCX, Markdown or text, JSON Resume) into sections, dated roles and bullets, with
-the taxonomy's skills found in each bullet and years of use per skill from the dated roles.
+the taxonomy's skills found in each bullet, the Skills section's listed skills, and years of use per skill
+from the dated roles. Each format is first laid out as lines (`pdf.py`: positions, columns, headings by
+style; `word.py`: paragraphs and tables; `jsonresume.py` reads JSON Resume straight into a Resume); then
+`from_text` reads those lines.
 
 A resume is personal data: error messages name the file and the problem, never its content. A hostile file
 is one clear InputError, never a traceback or a machine's memory: a DOCX is unpacked part by part in
-chunks, each held to the size its zip directory states and all to MAX_DOCX_UNPACKED, before python-docx
-sees a repacked copy; a PDF is read within tight pypdf limits (MAX_PDF_STREAM bytes a stream); a JSON
-resume nested too deeply to parse is refused.
+chunks, each held to the size its zip directory states and all to MAX_DOCX_UNPACKED (word.py), before
+python-docx sees a repacked copy; a PDF is read within tight pypdf limits (MAX_PDF_STREAM bytes a stream,
+pdf.py); a JSON resume nested too deeply to parse is refused; a file over MAX_BYTES is not read.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ _MONTHS = {
 _MONTH_NAME = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 _DATE = rf"(?:(?:{_MONTH_NAME}\s+)?\d{{4}}(?:[-/.]\d{{1,2}})?|present|current|now|today)"
 _RANGE = re.compile(rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until)\s*(?P<end>{_DATE})", re.I)
+_EMPHASIS = re.compile(r"\*\*|__|`")  # Markdown bold and code marks inside a line
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,2}[.)])\s+")
 
 
@@ -202,7 +206,7 @@ class _Outline:
 
     def line(self, n: int, line: str) -> None:
         level = len(line) - len(line.lstrip("#")) if line.startswith("#") else 0
-        stripped = unspaced(line.strip().strip("#*_ ").strip())
+        stripped = unspaced(_EMPHASIS.sub("", line.strip().strip("#*_ ")).strip())
         if not stripped:
             return
         kind = _section_of(stripped)
@@ -228,7 +232,9 @@ class _Outline:
         if in_roles and dates and not marked and len(stripped) < 140:
             self.open_role(_RANGE.sub("", stripped), dates)
             return
-        content = _BULLET.sub("", line).strip().strip("*_ ").strip() if marked else stripped
+        content = (
+            _EMPHASIS.sub("", _BULLET.sub("", line)).strip().strip("*_ ").strip() if marked else stripped
+        )
         if (
             not marked
             and self.last is not None

@@ -33,38 +33,35 @@ def docx_text(raw: bytes, path: Path) -> str:
 
     try:
         document = docx.Document(io.BytesIO(_unpacked_docx(raw, path)))
-        return "\n".join(_block_lines(document.element.body, document))
+        return "\n".join(_block_lines(document.element.body, _Styles(document)))
     except InputError:
         raise
     except Exception:  # python-docx raises several kinds on a damaged package
         raise InputError(f"{path.name}: a damaged DOCX (it cannot be opened)") from None
 
 
-def _block_lines(parent: Any, document: Any, depth: int = 0) -> list[str]:
-    """The lines of a body or a table cell: its paragraphs and tables in order."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
+def _block_lines(parent: Any, styles: _Styles, depth: int = 0) -> list[str]:
+    """The lines of a body or a table cell: its paragraphs and tables in order, and those inside content
+    controls (`w:sdt`, which some templates wrap sections in). The XML is walked directly, once: python-docx's
+    cell API rebuilds a table's whole grid for every row, quadratic in a hostile table's size."""
     lines: list[str] = []
     for child in parent.iterchildren():
         if child.tag == f"{_W}p":
-            line = _paragraph_line(Paragraph(child, document))
+            line = _paragraph_line(child, styles.name(child))
             if line.strip():
                 lines.append(line)
         elif child.tag == f"{_W}tbl" and depth < 5:
-            lines.extend(_table_lines(Table(child, document), document, depth))
+            lines.extend(_table_lines(child, styles, depth))
+        elif child.tag == f"{_W}sdt" and depth < 5:
+            for content in child.iterchildren(f"{_W}sdtContent"):
+                lines.extend(_block_lines(content, styles, depth + 1))
     return lines
 
 
-def _table_lines(table: Any, document: Any, depth: int) -> list[str]:
+def _table_lines(table: Any, styles: _Styles, depth: int) -> list[str]:
     lines: list[str] = []
-    for row in table.rows:
-        cells = []
-        seen: set[int] = set()
-        for cell in row.cells:  # a merged cell is listed once for each grid column it spans
-            if id(cell._tc) not in seen:
-                seen.add(id(cell._tc))
-                cells.append(_block_lines(cell._tc, document, depth + 1))
+    for row in table.iterchildren(f"{_W}tr"):
+        cells = [_block_lines(tc, styles, depth + 1) for tc in row.iterchildren(f"{_W}tc")]
         layout = any(len(c) > 3 or any(ln.startswith(("- ", "#")) for ln in c) for c in cells)
         if layout:
             for c in cells:
@@ -76,15 +73,33 @@ def _table_lines(table: Any, document: Any, depth: int) -> list[str]:
     return lines
 
 
-def _paragraph_line(p: Any) -> str:
-    style = (p.style.name or "").lower() if p.style is not None else ""
-    text = p.text.strip()
+class _Styles:
+    """Paragraph style names by style id, read once: python-docx looks a paragraph's style up with an XPath
+    search of the whole styles part each time, quadratic over a long document."""
+
+    def __init__(self, document: Any) -> None:
+        self.names: dict[str, str] = {}
+        for style in document.styles.element.iterchildren(f"{_W}style"):
+            name = style.find(f"{_W}name")
+            if name is not None:
+                self.names[style.get(f"{_W}styleId", "")] = (name.get(f"{_W}val") or "").lower()
+
+    def name(self, p: Any) -> str:
+        ppr = p.find(f"{_W}pPr")
+        ref = ppr.find(f"{_W}pStyle") if ppr is not None else None
+        return self.names.get(ref.get(f"{_W}val", ""), "") if ref is not None else ""
+
+
+def _paragraph_line(p: Any, style: str) -> str:
+    """A `w:p` element (python-docx's CT_P, whose text is its runs' text) as a line."""
+    text = str(p.text or "").strip()
     if style == "title":
         return "# " + text
     if style.startswith("heading"):
         level = style.removeprefix("heading").strip()
         return "#" * (int(level) if level.isdigit() and 0 < int(level) < 7 else 2) + " " + text
-    numbered = p._p.pPr is not None and p._p.pPr.numPr is not None
+    ppr = p.find(f"{_W}pPr")
+    numbered = ppr is not None and ppr.find(f"{_W}numPr") is not None
     return ("- " if "list" in style or numbered else "") + text
 
 

@@ -160,9 +160,11 @@ async def trends_page(
                 [bool(why) for why in t.partial],
             )
     c = None
-    if len(t.periods) > 1:  # default: the last two complete periods of the store
+    if len(t.periods) > 1:  # default: the last two complete periods of the window
         filters = {k: v for k, v in query.filters().items() if k not in ("since", "until", "top")}
-        c = api.changes_of(state, ChangesQuery(**filters, since=before or None, to=after or None))
+        complete = [p for p, why, n in zip(t.periods, t.partial, t.totals, strict=True) if n and not why]
+        window = complete[-2:] if len(complete) > 1 else [None, None]
+        c = api.changes_of(state, ChangesQuery(**filters, since=before or window[0], to=after or window[1]))
     context = {"t": t, "figures": figures, "c": c, "filters": query.filters(), "q": query,
                "before": before or "", "after": after or ""}  # fmt: skip
     return render(request, "trends.html.j2", context)
