@@ -222,11 +222,11 @@ def _ashby_job(job: dict[str, Any], board: str) -> Posting:
     if _text(job.get("department")):
         fields["department"] = _text(job["department"])
     location = _text(job.get("location"))
-    addresses = [a for a in [_postal(_get(job.get("address"), "postalAddress"))] if a]
+    addresses = [a for a in [facts.postal_address(_get(job.get("address"), "postalAddress"))] if a]
     others = []
     for place in _list(job.get("secondaryLocations")):
         if isinstance(place, dict):
-            address = _postal(place.get("address"))
+            address = facts.postal_address(place.get("address"))
             if address:
                 addresses.append(address)
             elif _text(place.get("location")):
@@ -252,18 +252,6 @@ def _ashby_job(job: dict[str, Any], board: str) -> Posting:
         board=f"ashby:{board}",
         source_fields=fields,
     )
-
-
-def _postal(address: Any) -> dict[str, Any] | None:
-    """A schema.org PostalAddress as {"city", "region", "country"} (names as given), or None."""
-    if not isinstance(address, dict):
-        return None
-    out = {
-        "city": _text(address.get("addressLocality")),
-        "region": _text(address.get("addressRegion")),
-        "country": _text(address.get("addressCountry")) or _text(_get(address.get("addressCountry"), "name")),
-    }
-    return out if out["city"] or out["country"] else None
 
 
 _ASHBY_PERIODS = {"1 YEAR": "year", "1 MONTH": "month", "1 HOUR": "hour", "1 WEEK": "week", "1 DAY": "day"}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rolemap.sources.clean import as_text
+
 FACTS_FROM = "facts_from"
 FACTS = ("employment_type", "work_model", "remote", "salary", "seniority", "company", "locations")
 
@@ -20,3 +22,28 @@ def state(fields: dict[str, Any], fact: str, origin: str, key: str | None = None
     if key is not None:
         fields[key] = value
     fields.setdefault(FACTS_FROM, {})[fact] = origin
+
+
+def postal_address(address: Any) -> dict[str, Any] | None:
+    """A schema.org PostalAddress (Ashby and JSON-LD both send one) as {"city", "region", "country"},
+    names or codes as given; a plain string is kept as {"text"}; None when it names no place."""
+    if isinstance(address, list):
+        address = next((a for a in address if isinstance(a, dict)), None)
+    if isinstance(address, str):
+        return {"city": None, "region": None, "country": None, "text": address}
+    if not isinstance(address, dict):
+        return None
+    country = address.get("addressCountry")
+    out = {
+        "city": _text(address.get("addressLocality")),
+        "region": _text(address.get("addressRegion")),
+        "country": _text(country) or _text(country.get("name") if isinstance(country, dict) else None),
+    }
+    return out if any(out.values()) else None
+
+
+def _text(value: Any) -> str | None:
+    """A text property: a string, a number, or a JSON-LD value object ({"@value": …})."""
+    if isinstance(value, dict) and "@value" in value:
+        value = value["@value"]
+    return as_text(value) if not isinstance(value, (dict, list)) else None

@@ -249,21 +249,7 @@ def _number(value: Any) -> float | None:
 
 def _place_address(place: Any) -> dict[str, Any] | None:
     """A Place's PostalAddress as {"city", "region", "country"} (names or codes as given)."""
-    if not isinstance(place, dict):
-        return None
-    address = place.get("address")
-    if isinstance(address, list):
-        address = next((a for a in address if isinstance(a, dict)), None)
-    if isinstance(address, str):
-        return {"city": None, "region": None, "country": None, "text": address}
-    if not isinstance(address, dict):
-        return None
-    out = {
-        "city": _text(address.get("addressLocality")),
-        "region": _text(address.get("addressRegion")),
-        "country": _text(address.get("addressCountry")) or _text(_get(address.get("addressCountry"), "name")),
-    }
-    return out if any(out.values()) else None
+    return facts.postal_address(place.get("address")) if isinstance(place, dict) else None
 
 
 def _area(area: Any) -> dict[str, Any] | None:
