@@ -21,7 +21,7 @@ from rolemap.text import document_text
 
 _IDENTITY_TAGS = (
     "identity/place_cue", "identity/remote", "identity/company_hiring", "identity/company_eeo",
-    "identity/company_is_a", "identity/company_field", "identity/company_at", "identity/company_intro",
+    "identity/company_is_a", "identity/company_field", "identity/company_intro",
     "identity/company_about",
 )  # fmt: skip
 MAX_TEXT_CHARS = 1_000_000  # a description longer than this is cut: no real posting is, and rules stay fast

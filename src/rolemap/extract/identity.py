@@ -325,14 +325,19 @@ _AFTER_CHECK = {
 _NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)\b", re.I)
 
 
+_AT = re.compile(r"\bAt\s+(?=[A-Z0-9])")  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
+
+
 def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Span] | None:
     """The hirer named by the text's own sentences, the strongest kind first, or None. `anchors` are where
     the document's scan found each kind's fixed words. The weaker kinds ("About X", "X is a …") count
     only when the name recurs in the text, as a company's own name does; the equal-opportunity line is
     read anywhere (it often closes a long posting), the others in the first 6,000 characters."""
     best: tuple[int, int, tuple[str, Span]] | None = None
+    found = dict(anchors)
+    found["at"] = [Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000)]
     for kind, (strength, _, after) in _KINDS.items():
-        for anchor in anchors.get(kind, ()):
+        for anchor in found.get(kind, ()):
             if (best is not None and best[0] < strength) or (kind != "eeo" and anchor.start > 6000):
                 break
             if after:
