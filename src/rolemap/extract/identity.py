@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rolemap.extract.places import confident_place, parse_places, places_in_text
+from rolemap.extract.places import confident_place, parse_places, places_in_text, starts_with_a_city
 from rolemap.extract.roles import is_role_title, seniority_of, technology_names, title_family
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.models import Location, Span
@@ -133,6 +133,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             continue
         if may_name:
             company = clean_company(raw)
+            if company and n > 0 and starts_with_a_city(company):
+                company = None  # "Digital Marketing Assistant | London Gatwick"
             if company and _plausible_company(company, header=True, first=n == 0):
                 out.company, out.company_span = company, Span(seg_start, seg_end, raw)
                 continue

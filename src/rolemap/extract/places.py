@@ -242,7 +242,7 @@ def confident_place(segment: str) -> bool:
     places = parse_places(segment)
     if not places:
         return False
-    head, _, rest = segment.partition(",")
+    head, _, rest = _BRACKETED.sub(" ", segment).partition(",")
     if rest and not (_city_in(head.strip(), _bare(rest.split(",")[0])) or _one_place(head.strip())):
         return False  # "Kensho, Boston, MA": a name, then the places
     if "," in segment or len(places) > 1 or _city_then_region(_bare(segment)):
@@ -438,3 +438,12 @@ def _country_word(g: Gazetteer, word: str) -> str | None:
     word = word.strip(".,;:()")
     country = g.country(word)
     return country or None
+
+
+def starts_with_a_city(name: str, population: int = 1_000_000) -> bool:
+    """ "London Gatwick": a big city's name and one word more reads as a place, not a hirer."""
+    words = name.split()
+    if len(words) != 2:
+        return False
+    city = gazetteer().city(words[0])
+    return bool(city and city.population >= population)
