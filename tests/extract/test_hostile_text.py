@@ -35,6 +35,11 @@ HOSTILE_UNITS = {
     "unsure skills near sure ones (every sure one per unsure one)": "Go Python ",
     "years": "5 years of experience ",
     "salary statements": "Salary $150k-$180k. ",
+    "'City, ST' pairs (a gazetteer look-up per comma)": "Acme, NY ",
+    "place cues (a place segment read per cue)": "Location: Berlin, Germany\n",
+    "remote limited to a country": "remote (US only) ",
+    "role lines (a role per line)": "Senior Backend Engineer\n",
+    "company sentences": "Acme is a company. About Acme:\n",
 }
 HOSTILE_TOKENS = st.sampled_from(
     ["$", "€", "USD", "-", "1", "$1", "k", "@", "http://", "www.", "##", "Requirements", "\n", " ", ".",
@@ -92,6 +97,7 @@ def test_a_crafted_megabyte_costs_no_more_than_three_normal_ones():
         "headings": "## Requirements\n",
         "range chain": "-$1",
         "e-mail marks": "@",
+        "city pairs": "Acme, NY ",
     }
     size = 1_000_000
     base = _seconds("Engineer\n" + (normal * (size // len(normal) + 1))[:size])

@@ -23,7 +23,8 @@ from importlib import resources
 
 from rolemap.models import Location, Span
 
-MIN_BARE_POPULATION = 15_000  # a city named without its region must be at least a town of this size
+MIN_BARE_POPULATION = 15_000
+MAX_PAIRS_READ = 2_000  # "City, Region" anchors read in one text (a real posting has a few dozen at most)  # a city named without its region must be at least a town of this size
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +374,9 @@ def places_in_text(text: str, cues: list[Span], remotes: list[Span]) -> Iterator
     """Places of work the running text names, each with its span. `cues` and `remotes` are where the
     document's scan found the words that announce a place ("Location:", "based in") and remote work."""
     g = gazetteer()
-    for m in _COMMA_REGION.finditer(text):
+    for n, m in enumerate(_COMMA_REGION.finditer(text)):
+        if n >= MAX_PAIRS_READ:
+            break  # a text with thousands of "X, Y" pairs is a list, not a posting: its first ones suffice
         where = _region_words(g, m.group(1))
         if not where:
             continue
