@@ -43,12 +43,7 @@ def test_several_worker_processes_serve_one_store(web_store):
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "/api/tracker", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
+        _wait_until_up(base)
         with urllib.request.urlopen(base + "/api/postings?q=zanzibarian", timeout=10) as r:
             assert [p["id"] for p in json.load(r)["items"]] == ["known-1"]
         change = json.dumps({"status": "applied"}).encode()
@@ -93,12 +88,7 @@ def test_allowed_hosts_and_sessions_reach_every_worker(web_store):
             return e.code
 
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "/api/tracker", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
+        _wait_until_up(base)
         for _ in range(6):  # new connections land on either process
             assert status("attacker.test") == 421
             assert status("jobs.example.org") == 401  # answered: it needs the token
@@ -124,3 +114,13 @@ def test_allowed_hosts_and_sessions_reach_every_worker(web_store):
     finally:
         server.terminate()
         server.communicate(timeout=20)
+
+
+def _wait_until_up(base: str) -> None:
+    """Until the server answers (its workers start in a few seconds; at most 30)."""
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + "/api/tracker", timeout=1).read()
+            return
+        except OSError:
+            time.sleep(0.1)
