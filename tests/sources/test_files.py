@@ -188,7 +188,7 @@ def test_malformed_json_file(tmp_path):
 
 
 def test_epoch_timestamps_become_iso_dates(tmp_path):
-    from rolemap.sources.files import posted_date
+    from rolemap.sources.contract import posted_date
 
     assert posted_date("1713397508000.0") == "2024-04-17" and posted_date("1713397508") == "2024-04-17"
     assert posted_date("2024-04-17T10:00:00Z") == "2024-04-17T10:00:00Z" and posted_date("soon") == "soon"

@@ -377,7 +377,7 @@ def test_ingest_help_lists_every_map_field_and_a_misspelt_one_is_refused(tmp_pat
     import subprocess
     import sys
 
-    from rolemap.sources.files import MAP_FIELDS
+    from rolemap.sources.contract import MAP_FIELDS
 
     run = [sys.executable, "-m", "rolemap", "ingest"]
     shown = subprocess.run(

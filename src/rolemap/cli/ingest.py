@@ -59,7 +59,7 @@ def _finish(report: IngestReport) -> None:
 def _parse_map(value: str | None) -> dict[str, str]:
     if not value:
         return {}
-    from rolemap.sources.files import MAP_FIELDS
+    from rolemap.sources.contract import MAP_FIELDS
 
     mapping = {}
     for pair in value.split(","):

@@ -9,7 +9,8 @@ from typing import IO
 from rolemap.errors import PostingError
 from rolemap.extract.engine import extract_posting, extract_text
 from rolemap.models import Posting
-from rolemap.sources.files import MAX_LINE_BYTES, bounded_lines, decode, posting_from_object
+from rolemap.sources.contract import posting_from_object
+from rolemap.sources.files import MAX_LINE_BYTES, bounded_lines, decode
 
 _PROGRESS_EVERY = 200
 
