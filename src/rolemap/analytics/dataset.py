@@ -22,6 +22,7 @@ from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, city_nam
 from rolemap.analytics.market import FAMILY_TITLES, Market, Share
 from rolemap.analytics.pay import HOURS_A_YEAR, MIN_FOR_MEDIAN, PLAUSIBLE_YEAR, Rates, bundled_rates, stats_of
 from rolemap.analytics.stats import wilson
+from rolemap.analytics.totals import totals_of
 from rolemap.cluster.dedup import NEAR_DUPS_FILE, first_copies_sql, sql_string
 from rolemap.cluster.load import dataset_files
 from rolemap.errors import InputError
@@ -63,7 +64,7 @@ def dataset_market(
             f"CREATE TEMP TABLE mix AS SELECT {_FAMILIES} AS families FROM counted WHERE {mix_where}",
             mix_params,
         )
-        return _market(con, lane, top, currency, rates)
+        return replace(_market(con, lane, top, currency, rates), totals=_totals(con, folder))
     finally:
         con.close()
 
@@ -76,6 +77,19 @@ def _counted_view(con: Any, folder: Path) -> None:
     con.execute(  # exact copies first (the smallest id stays), then near-duplicates
         f"CREATE TEMP VIEW counted AS SELECT * FROM ({first_copies_sql(dataset_files([folder]))}) {dropped}"
     )
+
+
+def _totals(con: Any, folder: Path) -> dict[str, int]:
+    """The store's vocabulary of totals (analytics/totals.py) for a dataset: stored = postings with a
+    record, unique = one a fingerprint, counted = after near-duplicate groups."""
+    files = dataset_files([folder])
+    listed = ", ".join(sql_string(str(f)) for f in files)
+    stored = con.execute(
+        f"SELECT count(DISTINCT id) FROM read_parquet([{listed}]) WHERE error IS NULL"
+    ).fetchone()[0]
+    unique = con.execute(f"SELECT count(*) FROM ({first_copies_sql(files)})").fetchone()[0]
+    counted = con.execute("SELECT count(*) FROM counted").fetchone()[0]
+    return totals_of((stored, stored - unique, unique - counted))
 
 
 def _lane_filter(lane: Lane) -> tuple[str, list[Any]]:

@@ -15,7 +15,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,13 +24,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.feather as feather
 
+from rolemap.analytics.totals import TOTALS_SQL, totals_of
 from rolemap.errors import StoreError
 from rolemap.store.db import HEAD_REVISION
 
 if TYPE_CHECKING:
     from rolemap.store.db import Store
 
-FORMAT = "3"  # bump when the files below change shape
+FORMAT = "4"  # bump when the files below change shape
 CATEGORICAL = (
     "company",
     "location",
@@ -69,8 +70,9 @@ class Pairs:
 
 @dataclass(frozen=True)
 class MarketFrame:
-    table: pa.Table  # one row a unique posting
+    table: pa.Table  # one row a counted posting
     pairs: dict[str, Pairs]
+    totals: dict[str, int] = field(default_factory=dict)  # the store's totals (analytics/totals.py)
 
     @property
     def size(self) -> int:
@@ -144,6 +146,7 @@ def build_frame(store: Store) -> MarketFrame:
     try:
         with store.read() as conn:
             rows, skills, labels = (_fetch(conn, sql) for sql in (_POSTINGS_SQL, _SKILLS_SQL, _LABELS_SQL))
+            totals = totals_of(_fetch_one(conn.connection, TOTALS_SQL))
     except Exception as e:  # the store's driver errors, named for the user
         raise StoreError(f"{store.describe()}: cannot read postings for the market view ({e})") from e
     columns: list[Any] = list(zip(*rows, strict=True)) if rows else [() for _ in range(16)]
@@ -178,7 +181,7 @@ def build_frame(store: Store) -> MarketFrame:
         pids = [p for p, keep in zip(label_columns[0], chosen, strict=True) if keep]
         values = [v for v, keep in zip(label_columns[2], chosen, strict=True) if keep]
         pairs[field_name] = _pairs(id_set, pids, values)
-    return MarketFrame(table, pairs)
+    return MarketFrame(table, pairs, totals)
 
 
 def _fetch(conn: Any, sql: str) -> list[tuple[Any, ...]]:
@@ -290,7 +293,7 @@ def _read_cache(folder: Path, key: dict[str, object]) -> MarketFrame | None:
                 if (place / f"{name}.{part}.npy").exists()
             }
             pairs[name] = Pairs(arrays["row"], arrays["code"], vocab[name], arrays.get("required"))
-        return MarketFrame(table, pairs)
+        return MarketFrame(table, pairs, json.loads((place / "totals.json").read_text()))
     except (OSError, ValueError, KeyError, pa.ArrowException):
         return None  # no cache, an old one or a damaged one: build anew
 
@@ -325,4 +328,5 @@ def _write_files(folder: Path, key: dict[str, object], frame: MarketFrame) -> No
         if p.required is not None:
             np.save(folder / f"{name}.required.npy", p.required, allow_pickle=False)
     (folder / "vocab.json").write_text(json.dumps({n: p.vocab for n, p in frame.pairs.items()}))
+    (folder / "totals.json").write_text(json.dumps(frame.totals))
     (folder / "key.json").write_text(json.dumps(key))

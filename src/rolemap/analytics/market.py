@@ -52,6 +52,7 @@ class Market:
     countries: list[Share] = field(default_factory=list)  # where: postings naming a place in each country
     cities: list[Share] = field(default_factory=list)
     pay_countries: list[Share] = field(default_factory=list)  # where the salaries come from
+    totals: dict[str, int] = field(default_factory=dict)  # the store's totals (analytics/totals.py)
     message: str = ""
     with_level: int = 0  # postings with a level: the n of the senior and junior shares
     senior_interval: tuple[float, float] | None = None  # Wilson 95% intervals of the two shares
@@ -95,6 +96,7 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
         countries=multi_counts(frame, "country", mask)[:top],
         cities=multi_counts(frame, "city", mask)[:top],
         pay_countries=multi_counts(frame, "country", paid)[:top],
+        totals=dict(frame.totals),
         message="" if n else f"no postings match ({lane.describe()}): widen the filters",
         with_level=known,
         senior_interval=wilson(senior, known),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from rolemap.store.db import Store
+from rolemap.store.repository import store_totals
 from rolemap.store.schema import extractions, posting_labels, posting_skills, postings
 
 LEVELS = ("intern", "junior", "mid", "senior", "staff", "manager")
@@ -36,6 +37,7 @@ class MarketSummary:
     top_languages: list[tuple[str, int]]
     top_skills: list[tuple[str, int]]
     salaries: list[SalaryFigure] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)  # analytics/totals.py: the summary counts "unique"
 
     def share(self, count: int) -> float:
         return count / self.postings if self.postings else 0.0
@@ -43,6 +45,7 @@ class MarketSummary:
 
 def market_summary(store: Store, top: int = 10) -> MarketSummary:
     unique = postings.c.duplicate_of.is_(None)
+    totals = store_totals(store)
     with store.read() as conn:
         total = conn.scalar(select(func.count()).where(unique)) or 0
         open_count = conn.scalar(select(func.count()).where(unique, postings.c.closed_at.is_(None))) or 0
@@ -95,6 +98,7 @@ def market_summary(store: Store, top: int = 10) -> MarketSummary:
         [(str(k), int(n)) for k, n in languages],
         [(str(k), int(n)) for k, n in skills],
         _salary_figures([(str(c), str(p), lo, hi) for c, p, lo, hi in pay_rows]),
+        totals,
     )
 
 

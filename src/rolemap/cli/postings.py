@@ -125,11 +125,11 @@ def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
 
     found = sqlite_summary(db)  # a current SQLite file: read without importing SQLAlchemy
     if found is None:
-        from rolemap.store.db import open_store, schema_revision
-        from rolemap.store.repository import count_postings
+        from rolemap.store.db import info_counts, open_store, schema_revision
+        from rolemap.store.repository import store_totals
 
         store = open_store(db)
-        found = {"db": store.describe(), "schema": schema_revision(store), "postings": count_postings(store)}
+        found = {"db": store.describe(), "schema": schema_revision(store), **info_counts(store_totals(store))}
     info = {"version": __version__, **found, "default_db": str(default_db_path())}
     if as_json:
         out().print_json(json.dumps(info))
@@ -144,6 +144,7 @@ def summary_command(
 ) -> None:
     """A first market summary: postings, levels, top languages and skills, stated pay."""
     from rolemap.analytics import market_summary
+    from rolemap.analytics.totals import totals_line
     from rolemap.store.db import open_store
 
     s = market_summary(open_store(db), top=top)
@@ -156,7 +157,9 @@ def summary_command(
         )
         return
     out().print(
-        f"[bold]{s.postings:,}[/] postings ({s.open_postings:,} open) from [bold]{s.companies:,}[/] companies"
+        f"[bold]{s.postings:,}[/] unique postings ({s.open_postings:,} open) from [bold]{s.companies:,}[/] "
+        f"companies\n{totals_line(s.totals)}; the market commands count the {s.totals.get('counted', 0):,}",
+        highlight=False,
     )
     out().print(_share_table("level", list(s.levels.items()), s))
     out().print(_share_table("language", s.top_languages, s))

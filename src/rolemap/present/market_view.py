@@ -15,6 +15,7 @@ from rolemap.analytics.market import Market, PayBy, Profile, Share, TrackerRow
 from rolemap.analytics.near_dups import NearGroup
 from rolemap.analytics.pay import PayStats
 from rolemap.analytics.stats import MIN_FOR_HEADLINE, MIN_PERIOD, MIN_SIGNAL
+from rolemap.analytics.totals import totals_line
 from rolemap.analytics.trends import Change, Changes, Trends
 from rolemap.present.export import csv_safe
 
@@ -96,6 +97,11 @@ def market_view(m: Market) -> Group:
         f"{m.title}: {m.open_positions:,} open positions, {m.companies:,} companies hiring\n{m.lane}\n"
         f"{m.postings:,} postings; of postings with a level, senior share {senior} ({senior_basis}), "
         f"junior share {junior} ({junior_basis})"
+        + (
+            f"\nThe store: {totals_line(m.totals)}; this lane counts {m.postings:,} of them"
+            if m.totals
+            else ""
+        )
     )
     return Group(
         head,

@@ -12,6 +12,7 @@ from rolemap.analytics.frame import MarketFrame
 from rolemap.analytics.lane import LEVELS, Lane
 from rolemap.analytics.market import Market, PayBy, market, pay_by
 from rolemap.analytics.pay import PayScale
+from rolemap.analytics.totals import totals_line
 from rolemap.analytics.trends import Trends, trends
 from rolemap.present import charts
 from rolemap.present.market_view import median_card, money, pct, share_card
@@ -43,7 +44,10 @@ def render_markdown(data: ReportData) -> str:
 
 
 def _helpers() -> dict[str, object]:
-    return {"money": money, "pct": pct, "median_card": median_card, "share_card": share_card, "zip": zip}
+    return {
+        "money": money, "pct": pct, "median_card": median_card, "share_card": share_card, "zip": zip,
+        "totals_line": totals_line,
+    }  # fmt: skip
 
 
 def _env(markdown: bool = False) -> Environment:

@@ -30,6 +30,7 @@ def sqlite_summary(url: str | None) -> dict[str, object] | None:
     schema, so the caller opens it the full way (creating or upgrading it)."""
     import sqlite3
 
+    from rolemap.analytics.totals import TOTALS_SQL, totals_of
     from rolemap.store.url import resolve_url, sqlite_file
 
     full = resolve_url(url)
@@ -44,12 +45,17 @@ def sqlite_summary(url: str | None) -> dict[str, object] | None:
         revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
         if not revision or revision[0] != HEAD_REVISION:
             return None
-        count = con.execute("SELECT count(*) FROM postings").fetchone()[0]
+        totals = totals_of(tuple(con.execute(TOTALS_SQL).fetchone() or ()))
     except sqlite3.Error:
         return None
     finally:
         con.close()
-    return {"db": full, "schema": revision[0], "postings": int(count)}
+    return {"db": full, "schema": revision[0], **info_counts(totals)}
+
+
+def info_counts(totals: dict[str, int]) -> dict[str, int]:
+    """`rolemap info`'s counts, in the vocabulary of analytics/totals.py ("postings" is the stored count)."""
+    return {"postings": totals["stored"], "unique": totals["unique"], "counted": totals["counted"]}
 
 
 @dataclass(frozen=True)

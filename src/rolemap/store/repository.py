@@ -258,6 +258,19 @@ def close_missing(store: Store, board: str, seen_ids: set[str], now: datetime) -
     return len(gone)
 
 
+def store_totals(store: Store) -> dict[str, int]:
+    """stored, exact copies, unique, near-duplicates, counted (analytics/totals.py)."""
+    from rolemap.analytics.totals import TOTALS_SQL, totals_of
+
+    with store.read() as conn:
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(TOTALS_SQL)
+            return totals_of(tuple(cursor.fetchone() or ()))
+        finally:
+            cursor.close()
+
+
 def count_postings(store: Store) -> int:
     with store.read() as conn:
         return int(conn.scalar(select(func.count()).select_from(postings)) or 0)

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from rolemap import __version__
 from rolemap.analytics.lane import EMPLOYMENT_TYPES, FAMILIES, LEVELS, SYSTEM_TYPES, WORK_MODELS
 from rolemap.analytics.listing import SORTS
+from rolemap.analytics.totals import totals_line
 from rolemap.errors import InputError
 from rolemap.present.evidence import segments
 from rolemap.present.market_view import median_card, money, pct, share_card
@@ -61,6 +62,7 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     page = _env.get_template(template).render(
         request=request, csrf=token, csrf_field=CSRF_FIELD, can_write=guard.can_write(request),
         needs_login=guard.token is not None, version=__version__, money=money, pct=pct, link=link,
+        totals_line=totals_line,
         median_card=median_card, share_card=share_card,
         web_link=web_link, choices=FILTER_CHOICES, **context,
     )  # fmt: skip
