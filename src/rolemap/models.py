@@ -21,6 +21,17 @@ STRUCTURED_KEYS = (
 )
 
 
+# The value sets of the extraction record (../shared/spec/extraction.md).
+LEVELS = ("intern", "junior", "mid", "senior", "staff", "manager")
+WORK_MODELS = ("remote", "hybrid", "onsite")
+EMPLOYMENT_TYPES = ("full_time", "part_time", "contract", "internship", "temporary")
+SYSTEM_TYPES = ("product", "data", "distributed", "platform", "security")
+FAMILIES = (
+    "backend", "fullstack", "frontend", "mobile", "data", "ml", "infra", "security", "qa", "embedded",
+    "other_software", "non_software",
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Posting:
     """One job posting as a source gave it."""

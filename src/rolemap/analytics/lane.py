@@ -11,15 +11,11 @@ import numpy as np
 
 from rolemap.analytics.frame import MarketFrame
 from rolemap.errors import InputError
+from rolemap.models import EMPLOYMENT_TYPES, FAMILIES, LEVELS, SYSTEM_TYPES, WORK_MODELS
 
-LEVELS = ("intern", "junior", "mid", "senior", "staff", "manager")
-WORK_MODELS = ("remote", "hybrid", "onsite")
-EMPLOYMENT_TYPES = ("full_time", "part_time", "contract", "internship", "temporary")
-SYSTEM_TYPES = ("product", "data", "distributed", "platform", "security")
-FAMILIES = (
-    "backend", "fullstack", "frontend", "mobile", "data", "ml", "infra", "security", "qa", "embedded",
-    "other_software", "non_software",
-)  # fmt: skip
+# The contract's value sets live with the records (models.py), so a command that only needs them (jd lint)
+# does not load the market frame's libraries.
+__all__ = ["EMPLOYMENT_TYPES", "FAMILIES", "LEVELS", "SYSTEM_TYPES", "WORK_MODELS", "Lane", "select"]
 _PERIOD = re.compile(r"^(\d{4})(?:[-_ ]?(?:Q([1-4])|(\d{1,2})))?$", re.I)
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from rolemap.analytics.lane import EMPLOYMENT_TYPES, LEVELS, SYSTEM_TYPES, WORK_MODELS
 from rolemap.errors import InputError
+from rolemap.models import EMPLOYMENT_TYPES, LEVELS, SYSTEM_TYPES, WORK_MODELS
 
 PERIODS = ("hour", "day", "week", "month", "year")
 MAX_SPEC_BYTES = 256 * 1024
