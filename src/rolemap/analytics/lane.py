@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -146,19 +147,17 @@ def city_names(wanted: tuple[str, ...]) -> tuple[str, ...]:
 def _cities(frame: MarketFrame, wanted: tuple[str, ...]) -> np.ndarray:
     """Cities by name ("london" finds every London; "london, gb" one), metro names folded (nyc → New York)."""
     names = set(city_names(wanted))
-    pairs = frame.pairs["city"]
-    codes = [
-        i for i, v in enumerate(pairs.vocab) if v.lower() in names or v.lower().rsplit(", ", 1)[0] in names
-    ]
-    mask = np.zeros(frame.size, bool)
-    if codes:
-        mask[pairs.row[np.isin(pairs.code, codes)]] = True
-    return mask
+    return rows_where(frame, "city", lambda v: v in names or v.rsplit(", ", 1)[0] in names)
 
 
 def has_any(frame: MarketFrame, field: str, values: set[str]) -> np.ndarray:
+    return rows_where(frame, field, values.__contains__)
+
+
+def rows_where(frame: MarketFrame, field: str, keep: Callable[[str], bool]) -> np.ndarray:
+    """The rows with a value of a multi-valued field that `keep` accepts (given in lower case)."""
     pairs = frame.pairs[field]
-    codes = [i for i, v in enumerate(pairs.vocab) if v.lower() in values]
+    codes = [i for i, v in enumerate(pairs.vocab) if keep(v.lower())]
     mask = np.zeros(frame.size, bool)
     if codes:
         mask[pairs.row[np.isin(pairs.code, codes)]] = True

@@ -72,7 +72,7 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
     senior = sum(s.count for s in levels if s.name in ("senior", "staff", "manager"))
     junior = sum(s.count for s in levels if s.name in ("intern", "junior"))
     company_codes, _ = frame.codes("company")
-    paid = salary_counts(frame, lane, mask) & ~np.isnan(scale.yearly)
+    salaried = salary_counts(frame, lane, mask)
     mix = select(frame, replace(lane, family=()))
     return Market(
         title=", ".join(FAMILY_TITLES.get(f, f) for f in lane.family) or "All roles",
@@ -85,7 +85,7 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
         senior_share=senior / known if known else None,
         junior_share=junior / known if known else None,
         work_models=counts_of(frame, "work_model", mask, order=WORK_MODELS),
-        pay=pay_stats(scale, salary_counts(frame, lane, mask)),
+        pay=pay_stats(scale, salaried),
         languages=multi_counts(frame, "language", mask)[:top],
         skills=multi_counts(frame, "skill", mask)[:top],
         together=co_occurring(frame, mask, top),
@@ -95,7 +95,7 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
         ),
         countries=multi_counts(frame, "country", mask)[:top],
         cities=multi_counts(frame, "city", mask)[:top],
-        pay_countries=multi_counts(frame, "country", paid)[:top],
+        pay_countries=multi_counts(frame, "country", salaried & ~np.isnan(scale.yearly))[:top],
         totals=dict(frame.totals),
         message="" if n else f"no postings match ({lane.describe()}): widen the filters",
         with_level=known,

@@ -39,20 +39,12 @@ def extract_posting(posting: Posting) -> Extraction:
     return extract_text(posting.id, document_text(posting.title, posting.description))
 
 
-def extract_text(
-    posting_id: str, text: str, *, company: str | None = None, location: str | None = None
-) -> Extraction:
-    """Every field from the document text (title + "\\n" + plain description). `company` and `location`
-    are a source's own fields: the company stands when given, the location fills in only when the text
-    names no place."""
-    return extract_document(
-        posting_id, Document.read(text[:MAX_TEXT_CHARS]), company=company, location=location
-    )
+def extract_text(posting_id: str, text: str) -> Extraction:
+    """Every field from the document text (title + "\\n" + plain description)."""
+    return extract_document(posting_id, Document.read(text[:MAX_TEXT_CHARS]))
 
 
-def extract_document(
-    posting_id: str, doc: Document, *, company: str | None = None, location: str | None = None
-) -> Extraction:
+def extract_document(posting_id: str, doc: Document) -> Extraction:
     """Every field from a document already read (the JD linter reads it once for its own rules too)."""
     categories, parents = _ecosystem()
     tallies = tally_matches(doc.skills, doc)
@@ -65,7 +57,7 @@ def extract_document(
     salary, salary_spans = extract_salary(doc)
     system_types, system_spans = classify_system_types(doc)
     anchors = {tag.split("/", 1)[1].removeprefix("company_"): doc.hits.spans(tag) for tag in _IDENTITY_TAGS}
-    identity = read_identity(doc.text, anchors, company, location)
+    identity = read_identity(doc.text, anchors)
     locations, location_spans = locations_of(identity, doc.text, anchors)
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
     titles = (

@@ -67,15 +67,9 @@ class Identity:
     title_span: Span | None = None
     titles: list[tuple[str, Span]] = field(default_factory=list)  # each role segment of the header
     places: list[tuple[Location, Span]] = field(default_factory=list)
-    given_location: str | None = None  # the input's own location string, read when the text names no place
 
 
-def read_identity(
-    text: str,
-    anchors: dict[str, list[Span]] | None = None,
-    given_company: str | None = None,
-    given_location: str | None = None,
-) -> Identity:
+def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Identity:
     """Company, title and header places of a document (title + "\\n" + description); `anchors` are the
     document scan's hits of the word list "identity" (key → spans)."""
     out = Identity()
@@ -84,13 +78,10 @@ def read_identity(
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end == -1 else line_end
     _read_header(text, line_start, line_end, out, company_allowed=not has_title)
-    if given_company and (company := clean_company(given_company)):
-        out.company, out.company_span = company, None  # the source's own field: a fact, not a guess
     if out.company is None:
         found = company_in_text(text, anchors or {})
         if found:
             out.company, out.company_span = found
-    out.given_location = given_location
     return out
 
 
@@ -111,7 +102,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
     kept: list[tuple[int, int]] = []
     for n, (seg_start, seg_end) in enumerate(segments):
         raw = text[seg_start:seg_end]
-        bare = (_URL.sub(" ", raw) if "." in raw or "@" in raw else raw).strip(" ,.;:!()[]")
+        bare = _without_urls(raw)
         if n == 0 and company_allowed and not bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", raw.strip()):
             bare = raw.strip()  # "Clay.io - San Francisco": the hirer named by its domain
         if not bare or _FLAG.match(bare) or (_PAY.search(bare) and not is_role_title(bare)):
@@ -151,10 +142,15 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         out.title, out.title_span = line.strip(), Span(start, end, line)
 
 
+def _without_urls(raw: str) -> str:
+    """A header segment without its URLs and e-mail addresses and the punctuation around them."""
+    return (_URL.sub(" ", raw) if "." in raw or "@" in raw else raw).strip(" ,.;:!()[]")
+
+
 def _names_next(text: str, segment: tuple[int, int]) -> bool:
     """The segment after a small town's name is the hirer ("Palo Alto - IDEO Digital Shop - …")."""
     raw = text[segment[0] : segment[1]]
-    bare = (_URL.sub(" ", raw) if "." in raw or "@" in raw else raw).strip(" ,.;:!()[]")
+    bare = _without_urls(raw)
     if not bare or _FLAG.match(bare) or is_role_title(bare) or parse_places(bare) is not None:
         return False
     company = clean_company(raw)
@@ -422,13 +418,10 @@ def locations_of(
     in_text = places_in_text(text, anchors.get("place_cue", []), anchors.get("remote", []))
     for place, span in [*identity.places, *in_text]:
         found.setdefault(place, span)
-    if not found and identity.given_location:
-        for place in parse_places(identity.given_location) or []:
-            found[place] = Span(0, 0, "")  # the input's location field: no span of the text
     cities = {p.country for p in found if p.city}
     # A country named alone adds nothing when a city of it is listed ("New York, New York").
     places = [p for p in found if p.city or p.country not in cities or _remote_limit(found[p])]
-    return places, [found[p] for p in places if found[p].end > found[p].start]
+    return places, [found[p] for p in places]
 
 
 def _remote_limit(span: Span) -> bool:

@@ -162,8 +162,8 @@ def split_roles(title: str) -> list[str]:
         if all(is_role_title(p) for p in parts):
             return parts
     # "Senior Back End Developer - Python, Big Data" → the role, without the stack after a dash or bracket
-    head = re.split(r"\s+[-–—]\s+|\s*\(", title, maxsplit=1)[0].strip()
-    return [head if head and is_role_title(head) else title.strip()]
+    head = _head(title.strip())
+    return [head if is_role_title(head) else title.strip()]
 
 
 def _names_a_kind(part: str) -> bool:
