@@ -68,10 +68,15 @@ def _origin(origins: dict[str, Any], fact: str) -> str | None:
     return origin if isinstance(origin, str) and origin else None
 
 
-def _employment_fact(posting: Posting, origins: dict[str, Any]) -> Read:
-    origin = _origin(origins, "employment_type")
-    value = employment_type_of(posting.source_fields.get("employment_type")) if origin else None
-    return (origin, value) if value else (None, None)
+def _stated(fact: str, normalise: Callable[[Any], Any]) -> Callable[[Posting, dict[str, Any]], Read]:
+    """The reader of a fact the source keeps under its own name, put into the contract's values."""
+
+    def read(posting: Posting, origins: dict[str, Any]) -> Read:
+        origin = _origin(origins, fact)
+        value = normalise(posting.source_fields.get(fact)) if origin else None
+        return (origin, value) if value else (None, None)
+
+    return read
 
 
 def _work_model_fact(posting: Posting, origins: dict[str, Any]) -> Read:
@@ -84,18 +89,6 @@ def _work_model_fact(posting: Posting, origins: dict[str, Any]) -> Read:
     if flag is True:
         return origin, "remote"
     return (None, None)
-
-
-def _salary_fact(posting: Posting, origins: dict[str, Any]) -> Read:
-    origin = _origin(origins, "salary")
-    value = salary_of(posting.source_fields.get("salary")) if origin else None
-    return (origin, value) if value else (None, None)
-
-
-def _seniority_fact(posting: Posting, origins: dict[str, Any]) -> Read:
-    origin = _origin(origins, "seniority")
-    value = seniority_of(posting.source_fields.get("seniority")) if origin else None
-    return (origin, value) if value else (None, None)
 
 
 def _company_fact(posting: Posting, origins: dict[str, Any]) -> Read:
@@ -123,12 +116,13 @@ def _locations_fact(posting: Posting, origins: dict[str, Any]) -> Read:
     return (origin, places) if places else (None, None)
 
 
-# The order the record's fields are read in; each reader is independent of the others.
+# The order the record's fields are read in; each reader is independent of the others. (The lambdas name
+# the value-set functions defined below this table.)
 _READERS: tuple[tuple[str, Callable[[Posting, dict[str, Any]], Read]], ...] = (
-    ("employment_type", _employment_fact),
+    ("employment_type", _stated("employment_type", lambda v: employment_type_of(v))),
     ("work_model", _work_model_fact),
-    ("salary", _salary_fact),
-    ("seniority", _seniority_fact),
+    ("salary", _stated("salary", lambda v: salary_of(v))),
+    ("seniority", _stated("seniority", lambda v: seniority_of(v))),
     ("company", _company_fact),
     ("locations", _locations_fact),
 )
