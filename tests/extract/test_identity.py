@@ -100,6 +100,48 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
     assert record.salary and record.salary_families == ("non_software",)
 
 
+@pytest.mark.parametrize(
+    ("body", "families"),
+    [
+        # kinds joined before a plural noun are several roles; a bare noun names none of its own
+        ("The stack is Go and Python.\nLooking for backend or frontend engineers.", {"backend", "frontend"}),
+        ("We're looking for front-end and back-end engineers, and data scientists.", {"frontend", "backend", "ml"}),
+        # kinds listed after the noun
+        ("We're currently looking for SW engineers up and down the stack, back end, infrastructure, data, "
+         "test, etc.", {"backend", "infra", "data", "qa"}),
+        # a list a hiring line introduces, items without a role noun of their own included
+        ("Right now, we are hiring new engineers for the following areas:\n- (Frontend) Web Development\n"
+         "- Backend Development (with a focus on cryptography)\n- App Development (Android and/or iOS)\n"
+         "- Embedded Software Development\nWe do not care about degrees.", {"frontend", "backend", "mobile", "embedded"}),
+        ("Multiple positions including:\n* Back End, Full Stack, and Front End Software Development Engineers "
+         "[Senior & junior].\n* Test Engineers", {"backend", "fullstack", "frontend", "qa"}),
+    ],
+)  # fmt: skip
+def test_roles_named_in_the_prose_and_lists_of_a_post(body, families):
+    record = extract_text("x", hn("Acme | Berlin, Germany | ONSITE", body))
+    assert set(record.role_families) == families
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Our app is used by thousands of backend engineers every day.",  # no hiring sentence
+        "What we're looking for:\n- Experience with backend development\n- 5+ years of Go",  # requirements
+        "The ideal candidate plans to become a lead engineer (or perhaps a product manager) one day.",
+    ],
+)
+def test_roles_outside_hiring_sentences_and_lists_are_not_read(body):
+    record = extract_text("x", hn("Acme | Backend Engineer | Berlin, Germany", body))
+    assert record.role_families == ("backend",)
+
+
+def test_one_person_with_two_technologies_is_one_role():
+    record = extract_text(
+        "x", hn("Acme | Berlin", "Looking for an experienced Rails and Javascript programmer.")
+    )
+    assert [r.title for r in record.roles] == ["experienced Rails and Javascript programmer"]
+
+
 def test_one_family_posting_keeps_its_salary_for_that_family():
     record = extract_text("x", hn("Acme | Senior Backend Engineer | Berlin | $120k-$150k"))
     assert record.role_families == ("backend",) and record.salary_families == ("backend",)

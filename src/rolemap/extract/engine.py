@@ -8,7 +8,13 @@ from typing import Any
 from rolemap.extract.document import Document
 from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.identity import locations_of, read_identity
-from rolemap.extract.roles import build_roles, family_from_skills, roles_in_text
+from rolemap.extract.roles import (
+    build_roles,
+    family_from_skills,
+    roles_in_lists,
+    roles_in_sentences,
+    roles_in_text,
+)
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
@@ -69,7 +75,9 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     header_end = doc.text.find("\n", 1)
     if not titles or doc.text.startswith("\n"):  # a post without a title lists its roles in its text too
         nouns = doc.hits.spans("identity/role_noun")
-        titles = titles + roles_in_text(doc.text, header_end if header_end > 0 else len(doc.text), nouns)
+        body = header_end if header_end > 0 else len(doc.text)
+        titles += roles_in_text(doc.text, body, nouns) + roles_in_lists(doc.text, body)
+        titles += roles_in_sentences(doc.text, body, nouns, generic=not titles)
     roles = build_roles(titles, seniority, skill_ids, categories, own_title=own_title)
     families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
         family_from_skills(skill_ids, categories),

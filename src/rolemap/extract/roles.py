@@ -37,6 +37,10 @@ class RoleBook:
     generic_noun: re.Pattern[str]
     title_skills: dict[str, str]  # skill id named in a title → family
     title_categories: dict[str, str]  # taxonomy category of a skill named in a title → family
+    hiring_cue: re.Pattern[str]
+    prose_noun: re.Pattern[str]
+    family_words: frozenset[str]  # a part of a role list that names a kind of role alone ("Backend")
+    title_words: frozenset[str]  # levels and neutral title words ("senior", "software")
 
 
 @cache
@@ -62,6 +66,10 @@ def role_book() -> RoleBook:
         generic_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['generic_nouns']})(?![\w-])"),
         title_skills={k: v for k, v in data["title_technology"]["skills"].items()},
         title_categories={k: v for k, v in data["title_technology"]["categories"].items()},
+        hiring_cue=re.compile(rf"(?i)(?<![\w-])(?:{data['hiring_cues']})(?![\w-])"),
+        prose_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['prose_role_nouns']})(?![\w-])"),
+        family_words=frozenset(data["family_words"]),
+        title_words=frozenset(data["title_words"]),
     )
 
 
@@ -76,12 +84,7 @@ def is_role_title(text: str) -> bool:
 
 
 def _family_word(part: str) -> bool:
-    part = part.strip().lower()
-    return part in {"frontend", "front-end", "front end", "backend", "back-end", "back end", "full stack",
-                    "fullstack", "full-stack", "devops", "sre", "ios", "android", "mobile", "qa", "design",
-                    "product", "sales", "marketing", "data science", "machine learning", "security",
-                    "infrastructure", "business development", "operations", "support", "ml", "ai", "data",
-                    "web", "dev ops", "platform", "cloud"}  # fmt: skip
+    return part.strip().lower() in role_book().family_words
 
 
 def family_of(
@@ -258,6 +261,156 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
     return out[:MAX_ROLES]
 
 
+_COORDINATOR = re.compile(r"(?i)^(?:,|and|or|&|and/or|plus)$")
+_SENTENCE_MARKS = ".!?\n"
+_PROSE_REACH = 300  # characters a hiring sentence is read back from its noun
+
+
+def roles_in_sentences(
+    text: str, skip_to: int, nouns: list[Span], generic: bool = True
+) -> list[tuple[str, Span]]:
+    """Roles named in the prose of a hiring sentence, one for each kind the sentence joins: "we're looking
+    for backend or frontend engineers" is two roles, "SW engineers up and down the stack, back end,
+    infrastructure, data, dev ops" one for each kind listed after the noun. A noun with no kind before it
+    ("looking for engineers") names no role of its own, and one of no kind ("a software developer") only
+    when `generic`: a post whose header names its roles describes the same role in other words."""
+    book = role_book()
+    out: list[tuple[str, Span]] = []
+    for noun in sorted(nouns, key=lambda s: s.start):
+        if noun.start < skip_to or not book.prose_noun.fullmatch(noun.text):
+            continue
+        reach = max(skip_to, noun.start - _PROSE_REACH)
+        start = max(max(text.rfind(c, reach, noun.start) for c in _SENTENCE_MARKS) + 1, reach)
+        cues = list(book.hiring_cue.finditer(text, start, noun.start))
+        if not cues:
+            continue
+        before = text[cues[-1].end() : noun.start]
+        # "Rails and Javascript programmer" is one person; "front-end and back-end engineers" two roles
+        for kind, offset in _kinds_before(before, split_and=noun.text.lower().endswith("s")):
+            if not generic and title_family(kind) is None and not technologies_in(kind):
+                continue
+            title = f"{kind} {noun.text}"
+            at = cues[-1].end() + offset
+            out.append((title, Span(at, noun.end, text[at : noun.end])))
+        end = min(len(text), noun.end + _PROSE_REACH)
+        stop = min(
+            (i for i in (text.find(c, noun.end, end) for c in _SENTENCE_MARKS) if i != -1), default=end
+        )
+        listed = []
+        for m in re.finditer(r"[^,;]+", text[noun.end : stop]):
+            item = re.sub(r"(?i)^(?:and|or|&)\s+|\s+etc$", "", m.group().strip(" .():-"))
+            if _family_word(item):
+                at = noun.end + m.start() + m.group().find(item)
+                listed.append((item, at))
+        if len(listed) >= 2:
+            out.extend((f"{item} {noun.text}", Span(at, at + len(item), item)) for item, at in listed)
+        if len(out) >= MAX_ROLES:
+            break
+    return out[:MAX_ROLES]
+
+
+_BULLET = re.compile(r"[ \t]*(?:[-*•·>]+|\d+[.)])[ \t]+")
+_LIST_ITEM_NOUN = re.compile(r"(?i)\b(?:development|engineering)\b")
+MAX_LISTED = 15  # items read after one introducing line
+_INTRO_END = re.compile(r":[ \t]*\n")
+_OPENINGS = re.compile(r"(?i)\b(?:positions|roles|openings|opportunities|vacancies)\b")
+
+
+def roles_in_lists(text: str, skip_to: int) -> list[tuple[str, Span]]:
+    """The items of a list a hiring line introduces ("we are hiring engineers for the following areas:",
+    "Multiple positions including:"), each that names a kind of role: "(Frontend) Web Development",
+    "Back End, Full Stack, and Front End Software Development Engineers" (one role a kind)."""
+    book = role_book()
+    out: list[tuple[str, Span]] = []
+    for colon in _INTRO_END.finditer(text, skip_to):
+        intro = text[text.rfind("\n", 0, colon.start()) + 1 : colon.start()]
+        if not (
+            _OPENINGS.search(intro)
+            or (
+                book.hiring_cue.search(intro)
+                and (book.prose_noun.search(intro) or book.generic_noun.search(intro))
+            )
+        ):
+            continue
+        at = colon.end()
+        for _ in range(MAX_LISTED):
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            bullet = _BULLET.match(text, at, end)
+            if bullet is None:
+                break
+            out.extend(_item_roles(text, bullet.end(), end))
+            at = end + 1
+        if len(out) >= MAX_ROLES:
+            break
+    return out[:MAX_ROLES]
+
+
+def _item_roles(text: str, start: int, end: int) -> list[tuple[str, Span]]:
+    item = text[start:end]
+    head = _head(item.split("[", 1)[0].strip() or item.strip())
+    if len(head.split()) > 10 or not (
+        book_noun := role_book().prose_noun.search(head) or _LIST_ITEM_NOUN.search(head)
+    ):
+        return [(head, Span(start, start + len(head), head))] if _family_word(head) else []
+    kinds = _kinds_before(head[: book_noun.start()], split_and=book_noun.group().lower().endswith("s"))
+    if len(kinds) >= 2:  # "Back End, Full Stack, and Front End Software Development Engineers"
+        noun = book_noun.group()
+        return [
+            (f"{kind} {noun}", Span(start + at, start + book_noun.end(), head[at : book_noun.end()]))
+            for kind, at in kinds
+        ]
+    if title_family(item) is None:
+        return []
+    # the role up to its noun ("Embedded developers for real-time biofeedback"), unless only the words
+    # after it say its kind ("App Developer (iOS & Android)")
+    title = head[: book_noun.end()]
+    if title_family(title) is None:
+        title = item.strip()[:80]
+    return [(title, Span(start, start + len(title), title))]
+
+
+def _kinds_before(phrase: str, split_and: bool = True) -> list[tuple[str, int]]:
+    """The kinds of role a phrase names just before its noun, read back from the noun while the words are
+    family words, technologies, levels or joining words: "two backend or frontend" → backend, frontend."""
+    tokens = [(m.group(), m.start()) for m in re.finditer(r"[\w.+#/'-]+|,", phrase)]
+    kept: list[tuple[str, int]] = []
+    i = len(tokens)
+    while i > 0:
+        pair = " ".join(t for t, _ in tokens[i - 2 : i]) if i >= 2 else ""
+        word = tokens[i - 1][0]
+        if pair and _family_word(pair):
+            kept[:0] = tokens[i - 2 : i]
+            i -= 2
+        elif (_COORDINATOR.match(word) and kept) or _modifier(word):
+            kept.insert(0, tokens[i - 1])
+            i -= 1
+        else:
+            break
+    while kept and _COORDINATOR.match(kept[0][0]):
+        kept.pop(0)
+    kinds: list[tuple[str, int]] = []
+    chunk: list[tuple[str, int]] = []
+    for token in [*kept, ("or", -1)]:
+        if _COORDINATOR.match(token[0]) and (split_and or token[0].lower() == "or"):
+            words = [
+                t for t, _ in chunk if t.lower() not in role_book().title_words or t.lower() == "software"
+            ]
+            if words:
+                kinds.append((" ".join(t for t, _ in chunk), chunk[0][1]))
+            chunk = []
+        else:
+            chunk.append(token)
+    return kinds
+
+
+def _modifier(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in role_book().title_words or all(
+        _family_word(part) or part in technology_names() for part in lowered.split("/") if part
+    )
+
+
 def _role_lines(text: str, skip_to: int, nouns: list[Span]) -> Iterator[re.Match[str]]:
     """The short lines that hold a role noun, matched against the role-line pattern."""
     done = -1
@@ -321,6 +474,9 @@ def _names_a_role(title: str) -> bool:
     return bool(
         book.role_noun.search(stripped)
         or (_family_word(title) and not book.generic_noun.fullmatch(title.strip()))
+        or (
+            _LIST_ITEM_NOUN.search(title) and title_family(title)
+        )  # "Backend Development" in a list of openings
     )
 
 
