@@ -135,6 +135,29 @@ def test_roles_outside_hiring_sentences_and_lists_are_not_read(body):
     assert record.role_families == ("backend",)
 
 
+def test_a_generic_title_with_its_kinds_in_brackets_is_one_role_a_kind():
+    record = extract_text(
+        "x", hn("Acme | Berlin", "Open roles:\n- Software Engineer (frontend/backend/data; mid-level)")
+    )
+    assert [(r.title, r.family) for r in record.roles] == [
+        ("Software Engineer (frontend)", "frontend"),
+        ("Software Engineer (backend)", "backend"),
+        ("Software Engineer (data)", "data"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Java/J2EE Developer (Big Data / Hadoop)", "backend"),  # the head's own words first
+        ("Solution Architect, Master Data Management (MDM)", "data"),  # a head of no kind: its qualifiers
+        ("Senior Web Developer - PHP, FullStack", "fullstack"),  # full stack anywhere spans the head's kind
+    ],
+)
+def test_a_postings_own_title_is_judged_by_its_head_then_its_qualifiers(title, family):
+    assert extract_text("x", f"{title}\nWe build things.").role_families == (family,)
+
+
 def test_one_person_with_two_technologies_is_one_role():
     record = extract_text(
         "x", hn("Acme | Berlin", "Looking for an experienced Rails and Javascript programmer.")

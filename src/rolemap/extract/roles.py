@@ -93,16 +93,22 @@ def family_of(
     """The family of one role title: its own words, then the technology it names, then (a generic
     "Software Engineer") the posting's skills."""
     book = role_book()
-    family = title_family(title)
+    family = title_family(title) or _technology_family(title_skills, categories)
     if family:
         return family
+    if not book.engineering_noun.search(title) and not re.search(r"(?i)\bsoftware\b", title):
+        return "non_software"
+    return family_from_skills(skills, categories)
+
+
+def _technology_family(title_skills: tuple[str, ...], categories: dict[str, str]) -> str | None:
+    """The family of the first technology a title names that decides one ("Sr. Java Engineer": backend)."""
+    book = role_book()
     for skill in title_skills:
         family = book.title_skills.get(skill) or book.title_categories.get(categories.get(skill, ""))
         if family:
             return family
-    if not book.engineering_noun.search(title) and not re.search(r"(?i)\bsoftware\b", title):
-        return "non_software"
-    return family_from_skills(skills, categories)
+    return None
 
 
 @lru_cache(maxsize=20_000)  # titles repeat across postings ("Senior Software Engineer")
@@ -175,10 +181,10 @@ def _names_a_kind(part: str) -> bool:
 
 # A line that is a role title on its own: "Senior Backend Engineer", "* DevOps Engineer (Berlin)".
 _ROLE_LINE = re.compile(
-    r"[ \t]*(?:[-*•·#>]+[ \t]*|\d+[.)][ \t]*)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
+    r"[ \t]*(?:[-*•·#>]+[ \t]*|\d+[.)][ \t]*|__)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
     r"(?:[Ee]ngineers?|[Dd]evelopers?|[Pp]rogrammers?|[Aa]rchitects?|[Ss]cientists?|[Dd]esigners?|[Mm]anagers?|"
     r"[Ll]ead|SRE|[Ii]ntern|[Aa]nalysts?|[Rr]ecruiters?|[Ww]riters?|[Dd]irector|[Aa]dministrators?|[Ss]pecialists?|"
-    r"[Cc]onsultants?|[Tt]esters?))(?:[ \t]*(?:[(\[][^)\]\n]{0,60}[)\]])?[ \t]*(?:[-–—:|,][^\n]*)?)?[ \t]*$"
+    r"[Cc]onsultants?|[Tt]esters?))(?:__)?(?:[ \t]*(?:[(\[][^)\]\n]{0,60}[)\]])?[ \t]*(?:[-–—:|,][^\n]*)?)?[ \t]*$"
 )
 _HIRING_LIST = re.compile(
     r"(?i)\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
@@ -243,7 +249,12 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
         if first.lower() in _NOT_A_TITLE_START:  # "We are not hiring remote developers" is a sentence
             continue
         if len(title.split()) <= 6 and first != first.lower() and is_role_title(title):
-            out.append((title, Span(m.start(1), m.end(1), title)))
+            span = Span(m.start(1), m.end(1), title)
+            kinds = _bracket_kinds(text, m.end(1)) if _names_no_kind(title) else []
+            if kinds:  # "Software Engineer (frontend/backend/data)": one role a kind
+                out.extend((f"{title} ({kind})", span) for kind in kinds)
+            else:
+                out.append((title, span))
         if len(out) >= MAX_ROLES:
             return out
     if out:
@@ -284,10 +295,14 @@ def roles_in_sentences(
         cues = list(book.hiring_cue.finditer(text, start, noun.start))
         if not cues:
             continue
-        before = text[cues[-1].end() : noun.start]
+        # a bracketed stack is no kind of its own: "front-end (React, Backbone) and back-end (Java) developers"
+        before = _BRACKETED.sub(lambda m: " " * len(m.group()), text[cues[-1].end() : noun.start])
         # "Rails and Javascript programmer" is one person; "front-end and back-end engineers" two roles
-        for kind, offset in _kinds_before(before, split_and=noun.text.lower().endswith("s")):
-            if not generic and title_family(kind) is None and not technologies_in(kind):
+        kinds = _kinds_before(before, split_and=noun.text.lower().endswith("s")) or _named_role(
+            before, noun.text
+        )
+        for kind, offset in kinds:
+            if not generic and title_family(f"{kind} {noun.text}") is None and not technologies_in(kind):
                 continue
             title = f"{kind} {noun.text}"
             at = cues[-1].end() + offset
@@ -312,6 +327,8 @@ def roles_in_sentences(
 _BULLET = re.compile(r"[ \t]*(?:[-*•·>]+|\d+[.)])[ \t]+")
 _LIST_ITEM_NOUN = re.compile(r"(?i)\b(?:development|engineering)\b")
 MAX_LISTED = 15  # items read after one introducing line
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+_KINDS_BRACKET = re.compile(r"[ \t]*\(([^;)\n]{1,80})[;)]")
 _INTRO_END = re.compile(r":[ \t]*\n")
 _OPENINGS = re.compile(r"(?i)\b(?:positions|roles|openings|opportunities|vacancies)\b")
 
@@ -334,6 +351,8 @@ def roles_in_lists(text: str, skip_to: int) -> list[tuple[str, Span]]:
             continue
         at = colon.end()
         for _ in range(MAX_LISTED):
+            while text.startswith("\n", at):  # blank lines between the items
+                at += 1
             end = text.find("\n", at)
             end = len(text) if end == -1 else end
             bullet = _BULLET.match(text, at, end)
@@ -344,6 +363,26 @@ def roles_in_lists(text: str, skip_to: int) -> list[tuple[str, Span]]:
         if len(out) >= MAX_ROLES:
             break
     return out[:MAX_ROLES]
+
+
+def _names_no_kind(title: str) -> bool:
+    return title_family(title) is None and not technologies_in(title)
+
+
+def _bracket_kinds(text: str, at: int) -> list[str]:
+    """The kinds a bracket right after a generic title lists: "Software Engineer (frontend/backend/data;
+    mid-to-senior+)" → frontend, backend, data; nothing when the bracket says anything else first."""
+    bracket = _KINDS_BRACKET.match(text, at)
+    if bracket is None:
+        return []
+    parts = [p.strip() for p in re.split(r"[/,]|\bor\b|\band\b", bracket.group(1)) if p.strip()]
+    return parts if parts and all(_family_word(p) for p in parts) else []
+
+
+def _bracket_family(title: str, at: int) -> str | None:
+    """The family of the one kind a bracket names: "Software Engineer (data)" → data."""
+    kinds = _bracket_kinds(title, at)
+    return title_family(f"{kinds[0]} engineer") if len(kinds) == 1 else None
 
 
 def _item_roles(text: str, start: int, end: int) -> list[tuple[str, Span]]:
@@ -365,6 +404,9 @@ def _item_roles(text: str, start: int, end: int) -> list[tuple[str, Span]]:
     # the role up to its noun ("Embedded developers for real-time biofeedback"), unless only the words
     # after it say its kind ("App Developer (iOS & Android)")
     title = head[: book_noun.end()]
+    bracket = item.find("(")
+    if bracket != -1 and _names_no_kind(title) and (kinds_listed := _bracket_kinds(text, start + bracket)):
+        return [(f"{title} ({kind})", Span(start, start + len(title), title)) for kind in kinds_listed]
     if title_family(title) is None:
         title = item.strip()[:80]
     return [(title, Span(start, start + len(title), title))]
@@ -404,6 +446,16 @@ def _kinds_before(phrase: str, split_and: bool = True) -> list[tuple[str, int]]:
     return kinds
 
 
+def _named_role(phrase: str, noun: str) -> list[tuple[str, int]]:
+    """A role whose words before the noun name its family though they are not kinds of software work
+    ("account managers", "product designer"): the shortest such name of at most three words."""
+    for first in reversed(list(re.finditer(r"[\w.+#'-]+", phrase))[-3:]):
+        name = phrase[first.start() :].strip()
+        if title_family(f"{name} {noun}"):
+            return [(name, first.start())]
+    return []
+
+
 def _modifier(word: str) -> bool:
     lowered = word.lower()
     return lowered in role_book().title_words or all(
@@ -438,23 +490,33 @@ def build_roles(
     posting's own title is one role, whatever its words ("Watchmaker", "Sales and Customer Experience
     Specialist", "Data Engineer/ETL"): only a header or a list in the text names several."""
     roles: list[tuple[Role, Span]] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for title, span in titles:
         title = re.sub(r"(?i)^(?:an?|the)\s+", "", title.strip())
         parts = [_head(title)] if own_title else split_roles(title)
         for part in parts:
             part = re.sub(r"(?i)^(?:an?|the)\s+", "", part)
             key = part.lower()
-            if key in seen or not (own_title or _names_a_role(part)):
+            if not (own_title or _names_a_role(part)):
                 continue
-            seen.add(key)
             # a role cut from a longer title is judged with its qualifiers ("Staff Engineer (Geotechnical)",
             # "SAP Developer - SQL, Data Modeling"): a posting's own title whole, a header's part alone
             judged = title if own_title else part
             cut = len(parts) == 1 and part != title
-            family = "non_software" if cut and title_family(title) == "non_software" else None
+            # the role's own words before its qualifiers: "Java/J2EE Developer (Big Data / Hadoop)" is a Java
+            # developer's role; the qualifiers decide only a head that names no kind ("Solution Architect,
+            # Master Data Management", "Staff Engineer (Geotechnical)", "Software Engineer (full-stack)")
+            family, named = None, part
+            if cut:  # ... save "full stack" named anywhere: it spans the kinds a head names
+                whole = title_family(title) or _bracket_family(title, len(part))
+                family = title_family(part) or _technology_family(technologies_in(part), categories)
+                if whole and (whole == "fullstack" or family is None):
+                    family, named = whole, title  # the role is named with the words that give its kind
             family = family or family_of(judged, skills, categories, technologies_in(judged))
-            roles.append((Role(part, family, seniority_of(part)), span))
+            if (key, family) in seen:  # "Software Engineer (frontend)" and "(backend)" are two roles
+                continue
+            seen.add((key, family))
+            roles.append((Role(named, family, seniority_of(part)), span))
     if len(roles) == 1 and roles[0][0].seniority is None and posting_level:
         role, span = roles[0]
         roles[0] = (Role(role.title, role.family, posting_level), span)
