@@ -70,8 +70,20 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Java Architect\nV2Soft is a CMMI level 3 company. V2Soft provides services.", "V2Soft"),
         ("Engineer\nApex Systems is looking to hire a Security Engineer for a client.", "Apex Systems"),
         ("Engineer\nAt SSC Inc, we are a company obsessed with excellence.", "SSC Inc"),
-        ("Engineer\nCompany DescriptionEcontenti, Inc is a leading provider of consulting.", "Econtenti, Inc"),
-        ("Engineer\nWe build.\nCyberCodersCyberCoders, Inc is proud to be an Equal Opportunity Employer", "CyberCoders, Inc"),
+        # a legal form after a comma is the firm's legal name, not the name it goes by
+        ("Engineer\nCompany DescriptionEcontenti, Inc is a leading provider of consulting.", "Econtenti"),
+        ("Engineer\nWe build.\nCyberCodersCyberCoders, Inc is proud to be an Equal Opportunity Employer", "CyberCoders"),
+        ("Architect\nCompany DescriptionASA Architects, P.A. is one of the largest firms.", "ASA Architects"),
+        # a quoted equal-opportunity line names the employer of record, over a team's "About X"
+        ("Developer\nAbout SWATT: a team.\n\"Genesis10 is an Equal Opportunity Employer, M/F/D/V\"", "Genesis10"),
+        # a recruiter's signature closes with the firm's legal name, its blocks glued by the board: the
+        # block its e-mail address spells is the firm
+        ("Developer\nGood exp. in Apex. Thanks & RegardsNeetamTalent AcquisitionTanisha Systems Inc"
+         "Desk no. 732-686-5350Email: neetam@tanishasystem.com", "Tanisha Systems"),
+        ("Developer\nWHO WE AREStasis Drilling Solutions LLC is a privately held company.", "Stasis Drilling Solutions"),
+        ("Developer\nNo H1-B Visa corp-corp sponsorship. No Corp-To-Corp.", None),  # not a firm's legal form
+        ("Paralegal\nKazan & Greenwood, a Professional Law Corporation, has represented clients.", None),
+        ("Technician\nSet up and operate controllers (NC, CNC, PLC).", None),
         ("Engineer\nOur client is seeking a Splunk Admin. Location: Lake Success, NY", None),
         ("Engineer\nExperience is a plus. Experience with Go.", None),
         ("Engineer\nThe ideal candidate will build apps.", None),

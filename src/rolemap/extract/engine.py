@@ -8,13 +8,8 @@ from typing import Any
 from rolemap.extract.document import Document
 from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.identity import locations_of, read_identity
-from rolemap.extract.roles import (
-    build_roles,
-    family_from_skills,
-    roles_in_lists,
-    roles_in_sentences,
-    roles_in_text,
-)
+from rolemap.extract.role_mentions import roles_in_lists, roles_in_sentences
+from rolemap.extract.roles import build_roles, family_from_skills, roles_in_text
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
@@ -28,7 +23,7 @@ from rolemap.text import document_text
 _IDENTITY_TAGS = (
     "identity/place_cue", "identity/remote", "identity/company_hiring", "identity/company_eeo",
     "identity/company_is_a", "identity/company_field", "identity/company_intro",
-    "identity/company_about",
+    "identity/company_about", "identity/company_legal",
 )  # fmt: skip
 MAX_TEXT_CHARS = 1_000_000  # a description longer than this is cut: no real posting is, and rules stay fast
 

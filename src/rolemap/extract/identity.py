@@ -261,9 +261,14 @@ def clean_company(raw: str) -> str | None:
     name = re.sub(r"(?i)\((?:yc|y combinator)[^)]*\)|\byc\s*[swf]\d{2}\b", " ", name)
     name = _HIRING.split(name, maxsplit=1)[0]
     name = re.split(r"['’]s\b", name, maxsplit=1)[0]  # "Genesis10's G10 Associates Program" → Genesis10
-    name = re.split(r"\s+[(\[]|[\[(]\s*$|\s+-\s+|:\s", name, maxsplit=1)[0]
-    name = " ".join(name.split()).strip(" ,.;:!-–—'\"*")
+    name = re.split(r"\s+[(\[<@→]|[\[(<]\s*$|\s+-\s+|:\s", name, maxsplit=1)[0]
+    name = " ".join(name.split()).strip(" ,.;:!-–—'\"*()<>→")
+    name = _LEGAL_FORM.sub("", name)  # "ASA Architects, P.A." is ASA Architects
     return name or None
+
+
+# A legal form written after a comma: the firm's legal name, not the name it goes by.
+_LEGAL_FORM = re.compile(r"(?i),\s*(?:inc|llc|l\.l\.c|ltd|corp|co|p\.a|p\.c|pllc|llp|plc|gmbh|s\.a|b\.v)\.?$")
 
 
 def _is_role_name(name: str) -> bool:
@@ -310,11 +315,13 @@ _NAME = (
     r"((?:[A-Z0-9][\w&.'’!+-]*)(?:[ ](?:[A-Z0-9&][\w&.'’!+-]*|of|and|for|de|la|the)){0,5}"
     r"(?:,?\s(?i:inc|llc|ltd|gmbh|corp|co|p\.a|plc|s\.a|ag|b\.v)\.?)?)"
 )
-_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9])" + _NAME + r"(?:\s*\([^)]{0,80}\))?,?\s*$")
+# A name may start where a board glued it to the block before ("…@diverselynx.comDiverse Lynx LLC").
+_NAME_BEFORE = re.compile(r"(?<![A-Z0-9])" + _NAME + r"(?:\s*\([^)]{0,80}\))?,?\s*$")
 _NAME_AFTER = re.compile(_NAME)
 # kind → (strength: lower wins, the name must recur in the text, the name follows the words)
 _KINDS = {"field": (0, False, True), "hiring": (1, False, False), "at": (2, False, True), "intro": (3, False, True),
-          "eeo": (4, False, False), "about": (5, True, True), "is_a": (6, True, False)}  # fmt: skip
+          "eeo": (4, False, False), "legal": (5, False, False), "about": (6, True, True),
+          "is_a": (7, True, False)}  # fmt: skip
 _AFTER_CHECK = {
     "at": re.compile(r",?\s+(?:we|our|you)\b"),
     "intro": re.compile(r"(?:\s*\([^)]{0,40}\))?,?\s+(?:is|are|was|has)\b"),
@@ -323,6 +330,19 @@ _AFTER_CHECK = {
 _NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)\b", re.I)
 
 
+# A legal form as a firm writes it after its name: "Inc." or "LLC", not "corp-to-corp", "LTD" insurance or
+# "Inc. 5000" (a magazine's list).
+_LEGAL_ANCHOR = re.compile(
+    r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|GmbH|plc)\.?"
+)  # "PLC" is a controller too
+_NOT_A_FIRM_AFTER = re.compile(r"\.?(?:[-/]|\s+(?:Magazine|5000|Best|to\b))")
+
+
+def _is_legal_form(text: str, start: int, end: int) -> bool:
+    return bool(_LEGAL_ANCHOR.fullmatch(text, start, end)) and not _NOT_A_FIRM_AFTER.match(text, end)
+
+
+_ANYWHERE = ("eeo", "legal")  # read in the whole text: the equal-opportunity line and a signature close it
 _AT = re.compile(r"\bAt\s+(?=[A-Z0-9])")  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
 
 
@@ -336,7 +356,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     found["at"] = [Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000)]
     for kind, (strength, _, after) in _KINDS.items():
         for anchor in found.get(kind, ()):
-            if (best is not None and best[0] < strength) or (kind != "eeo" and anchor.start > 6000):
+            if (best is not None and best[0] < strength) or (kind not in _ANYWHERE and anchor.start > 6000):
                 break
             if after:
                 name = _NAME_AFTER.match(text, anchor.end + (text[anchor.end : anchor.end + 1] == " "))
@@ -346,7 +366,10 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
             else:
                 if kind == "is_a" and _NOT_AFTER.match(text, anchor.end):
                     continue
-                word = text[text.rfind(" ", 0, anchor.start - 1) + 1 : anchor.start]
+                if kind == "legal" and not _is_legal_form(text, anchor.start, anchor.end):
+                    continue  # "corp-to-corp", "STD, LTD" (disability), "Inc. Magazine"
+                gap = max(text.rfind(" ", 0, anchor.start - 1), text.rfind("\n", 0, anchor.start - 1))
+                word = text[gap + 1 : anchor.start].lstrip("\"'“‘([")
                 if (
                     not word[:1].isupper()
                     and not word[:1].isdigit()
@@ -366,16 +389,20 @@ def _better(
     strength, needs_repeat, _ = _KINDS[kind]
     if best is not None and (best[0], best[1]) <= (strength, at):
         return best
-    found = _name_at(text, m.start(1), m.end(1))
+    if kind == "legal" and re.search(r"(?i)\b(?:an?)\s+$", text[max(0, m.start(1) - 4) : m.start(1)]):
+        return best  # "a Professional Law Corporation" describes a firm; it does not name one
+    found = _name_at(text, m.start(1), m.end(1), signature=kind == "legal")
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not _recurs(text, found[0]))):
         return best
     return strength, at, found
 
 
-_GLUE = re.compile(r"(?<=[a-z.!?)])(?=[A-Z])")  # "resume!CyberCoders": a block boundary lost
+_GLUE = re.compile(
+    r"(?<=[a-z.!?)])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])"
+)  # "resume!CyberCoders": a block boundary lost
 
 
-def _name_at(text: str, start: int, end: int) -> tuple[str, Span] | None:
+def _name_at(text: str, start: int, end: int, signature: bool = False) -> tuple[str, Span] | None:
     """The name captured at text[start:end], mended where the source glued two blocks together
     ("VacationsV2Soft" → "V2Soft" when "V2Soft" stands alone elsewhere) and without a heading word or a
     doubled name ("About Plymouth Rock Plymouth Rock" → "Plymouth Rock")."""
@@ -384,10 +411,18 @@ def _name_at(text: str, start: int, end: int) -> tuple[str, Span] | None:
     half = len(first) // 2
     if len(first) % 2 == 0 and half > 1 and first[:half] == first[half:]:
         start, raw = start + half, raw[half:]  # "CyberCodersCyberCoders, Inc": a logo's alt text glued on
-    for cut in reversed([m.start() for m in _GLUE.finditer(raw)]):
+    cuts = [m.start() for m in _GLUE.finditer(raw)]
+    spelt = _cut_spelt_by_a_domain(raw, cuts, text) if signature and cuts else None
+    if spelt is not None:  # "RegardsNeetamTalent AcquisitionTanisha Systems" + neetam@tanishasystem.com
+        start, raw = start + spelt, raw[spelt:]
+    for cut in reversed(cuts if spelt is None else []):
         tail = raw[cut:]
         word = tail.split()[0].rstrip(",")
-        if re.search(r"(?<![A-Za-z])" + re.escape(word) + r"(?![a-z])", text[:start] + text[end:]):
+        # a block is the name when it follows a run of capitals ("WHO WE AREStasis Drilling") or stands
+        # alone elsewhere too ("NextGen" is not two blocks)
+        if re.fullmatch("[A-Z]{2}", raw[max(0, cut - 2) : cut]) or re.search(
+            r"(?<![A-Za-z])" + re.escape(word) + r"(?![a-z])", text[:start] + text[end:]
+        ):
             start, raw = start + cut, tail
             break
     heading = re.match(r"(?:About|Why|Join|Overview|Description|Summary)\s+", raw)
@@ -403,6 +438,23 @@ def _name_at(text: str, start: int, end: int) -> tuple[str, Span] | None:
     if not name or not _plausible_company(name):
         return None
     return name, Span(start, start + len(raw), text[start : start + len(raw)])
+
+
+_MAIL_OR_WEB = re.compile(r"(?i)(?:@|www\.|https?://)([a-z0-9-]{4,})\.")
+
+
+def _cut_spelt_by_a_domain(raw: str, cuts: list[int], text: str) -> int | None:
+    """Where a signature's glued blocks give way to the firm's name: the block its e-mail or web address
+    spells ("…AcquisitionTanisha Systems Inc" and "neetam@tanishasystem.com" → "Tanisha Systems Inc")."""
+    domains = {m.group(1).lower().replace("-", "") for m in _MAIL_OR_WEB.finditer(text)}
+    for cut in [0, *cuts]:
+        squashed = re.sub(r"[\W_]", "", _LEGAL_WORD.sub("", raw[cut:])).lower()
+        if len(squashed) >= 4 and any(d.startswith(squashed) or squashed.startswith(d) for d in domains):
+            return cut
+    return None
+
+
+_LEGAL_WORD = re.compile(r"(?i),?\s*\b(?:inc|llc|ltd|corp|corporation|gmbh|plc|pvt)\b\.?")
 
 
 def _recurs(text: str, name: str) -> bool:

@@ -1,0 +1,192 @@
+"""Roles a post names in its prose and lists rather than in a title or a line of their own: the kinds a
+hiring sentence joins before a role noun ("we're looking for backend or frontend engineers"), the kinds it
+lists after one ("engineers up and down the stack: back end, infrastructure, data"), and the items of a
+list a hiring line introduces ("Multiple positions including:"). Hacker News posts name their openings
+this way; `roles.build_roles` then gives each its family and level.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rolemap.extract.roles import (
+    LIST_ITEM_NOUN,
+    MAX_ROLES,
+    bracket_kinds,
+    family_word,
+    names_no_kind,
+    role_book,
+    role_head,
+    technologies_in,
+    technology_names,
+    title_family,
+)
+from rolemap.models import Span
+
+_COORDINATOR = re.compile(r"(?i)^(?:,|and|or|&|and/or|plus)$")
+_SENTENCE_MARKS = ".!?\n"
+_PROSE_REACH = 300  # characters a hiring sentence is read back from its noun
+
+
+def roles_in_sentences(
+    text: str, skip_to: int, nouns: list[Span], generic: bool = True
+) -> list[tuple[str, Span]]:
+    """Roles named in the prose of a hiring sentence, one for each kind the sentence joins: "we're looking
+    for backend or frontend engineers" is two roles, "SW engineers up and down the stack, back end,
+    infrastructure, data, dev ops" one for each kind listed after the noun. A noun with no kind before it
+    ("looking for engineers") names no role of its own, and one of no kind ("a software developer") only
+    when `generic`: a post whose header names its roles describes the same role in other words."""
+    book = role_book()
+    out: list[tuple[str, Span]] = []
+    for noun in sorted(nouns, key=lambda s: s.start):
+        if noun.start < skip_to or not book.prose_noun.fullmatch(noun.text):
+            continue
+        reach = max(skip_to, noun.start - _PROSE_REACH)
+        start = max(max(text.rfind(c, reach, noun.start) for c in _SENTENCE_MARKS) + 1, reach)
+        cues = list(book.hiring_cue.finditer(text, start, noun.start))
+        if not cues:
+            continue
+        # a bracketed stack is no kind of its own: "front-end (React, Backbone) and back-end (Java) developers"
+        before = _BRACKETED.sub(lambda m: " " * len(m.group()), text[cues[-1].end() : noun.start])
+        # "Rails and Javascript programmer" is one person; "front-end and back-end engineers" two roles
+        kinds = _kinds_before(before, split_and=noun.text.lower().endswith("s")) or _named_role(
+            before, noun.text
+        )
+        for kind, offset in kinds:
+            if not generic and title_family(f"{kind} {noun.text}") is None and not technologies_in(kind):
+                continue
+            title = f"{kind} {noun.text}"
+            at = cues[-1].end() + offset
+            out.append((title, Span(at, noun.end, text[at : noun.end])))
+        end = min(len(text), noun.end + _PROSE_REACH)
+        stop = min(
+            (i for i in (text.find(c, noun.end, end) for c in _SENTENCE_MARKS) if i != -1), default=end
+        )
+        listed = []
+        for m in re.finditer(r"[^,;]+", text[noun.end : stop]):
+            item = re.sub(r"(?i)^(?:and|or|&)\s+|\s+etc$", "", m.group().strip(" .():-"))
+            if family_word(item):
+                at = noun.end + m.start() + m.group().find(item)
+                listed.append((item, at))
+        if len(listed) >= 2:
+            out.extend((f"{item} {noun.text}", Span(at, at + len(item), item)) for item, at in listed)
+        if len(out) >= MAX_ROLES:
+            break
+    return out[:MAX_ROLES]
+
+
+_BULLET = re.compile(r"[ \t]*(?:[-*•·>]+|\d+[.)])[ \t]+")
+MAX_LISTED = 15  # items read after one introducing line
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+_INTRO_END = re.compile(r":[ \t]*\n")
+_OPENINGS = re.compile(r"(?i)\b(?:positions|roles|openings|opportunities|vacancies)\b")
+
+
+def roles_in_lists(text: str, skip_to: int) -> list[tuple[str, Span]]:
+    """The items of a list a hiring line introduces ("we are hiring engineers for the following areas:",
+    "Multiple positions including:"), each that names a kind of role: "(Frontend) Web Development",
+    "Back End, Full Stack, and Front End Software Development Engineers" (one role a kind)."""
+    book = role_book()
+    out: list[tuple[str, Span]] = []
+    for colon in _INTRO_END.finditer(text, skip_to):
+        intro = text[text.rfind("\n", 0, colon.start()) + 1 : colon.start()]
+        if not (
+            _OPENINGS.search(intro)
+            or (
+                book.hiring_cue.search(intro)
+                and (book.prose_noun.search(intro) or book.generic_noun.search(intro))
+            )
+        ):
+            continue
+        at = colon.end()
+        for _ in range(MAX_LISTED):
+            while text.startswith("\n", at):  # blank lines between the items
+                at += 1
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            bullet = _BULLET.match(text, at, end)
+            if bullet is None:
+                break
+            out.extend(_item_roles(text, bullet.end(), end))
+            at = end + 1
+        if len(out) >= MAX_ROLES:
+            break
+    return out[:MAX_ROLES]
+
+
+def _item_roles(text: str, start: int, end: int) -> list[tuple[str, Span]]:
+    item = text[start:end]
+    head = role_head(item.split("[", 1)[0].strip() or item.strip())
+    if len(head.split()) > 10 or not (
+        book_noun := role_book().prose_noun.search(head) or LIST_ITEM_NOUN.search(head)
+    ):
+        return [(head, Span(start, start + len(head), head))] if family_word(head) else []
+    kinds = _kinds_before(head[: book_noun.start()], split_and=book_noun.group().lower().endswith("s"))
+    if len(kinds) >= 2:  # "Back End, Full Stack, and Front End Software Development Engineers"
+        noun = book_noun.group()
+        return [
+            (f"{kind} {noun}", Span(start + at, start + book_noun.end(), head[at : book_noun.end()]))
+            for kind, at in kinds
+        ]
+    if title_family(item) is None:
+        return []
+    # the role up to its noun ("Embedded developers for real-time biofeedback"), unless only the words
+    # after it say its kind ("App Developer (iOS & Android)")
+    title = head[: book_noun.end()]
+    bracket = item.find("(")
+    if bracket != -1 and names_no_kind(title) and (kinds_listed := bracket_kinds(text, start + bracket)):
+        return [(f"{title} ({kind})", Span(start, start + len(title), title)) for kind in kinds_listed]
+    if title_family(title) is None:
+        title = item.strip()[:80]
+    return [(title, Span(start, start + len(title), title))]
+
+
+def _kinds_before(phrase: str, split_and: bool = True) -> list[tuple[str, int]]:
+    """The kinds of role a phrase names just before its noun, read back from the noun while the words are
+    family words, technologies, levels or joining words: "two backend or frontend" → backend, frontend."""
+    tokens = [(m.group(), m.start()) for m in re.finditer(r"[\w.+#/'-]+|,", phrase)]
+    kept: list[tuple[str, int]] = []
+    i = len(tokens)
+    while i > 0:
+        pair = " ".join(t for t, _ in tokens[i - 2 : i]) if i >= 2 else ""
+        word = tokens[i - 1][0]
+        if pair and family_word(pair):
+            kept[:0] = tokens[i - 2 : i]
+            i -= 2
+        elif (_COORDINATOR.match(word) and kept) or _modifier(word):
+            kept.insert(0, tokens[i - 1])
+            i -= 1
+        else:
+            break
+    while kept and _COORDINATOR.match(kept[0][0]):
+        kept.pop(0)
+    kinds: list[tuple[str, int]] = []
+    chunk: list[tuple[str, int]] = []
+    for token in [*kept, ("or", -1)]:
+        if _COORDINATOR.match(token[0]) and (split_and or token[0].lower() == "or"):
+            words = [
+                t for t, _ in chunk if t.lower() not in role_book().title_words or t.lower() == "software"
+            ]
+            if words:
+                kinds.append((" ".join(t for t, _ in chunk), chunk[0][1]))
+            chunk = []
+        else:
+            chunk.append(token)
+    return kinds
+
+
+def _named_role(phrase: str, noun: str) -> list[tuple[str, int]]:
+    """A role whose words before the noun name its family though they are not kinds of software work
+    ("account managers", "product designer"): the shortest such name of at most three words."""
+    for first in reversed(list(re.finditer(r"[\w.+#'-]+", phrase))[-3:]):
+        name = phrase[first.start() :].strip()
+        if title_family(f"{name} {noun}"):
+            return [(name, first.start())]
+    return []
+
+
+def _modifier(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in role_book().title_words or all(
+        family_word(part) or part in technology_names() for part in lowered.split("/") if part
+    )
