@@ -21,8 +21,8 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -110,8 +110,7 @@ def search_key(literal: str) -> str:
     return search_copy(literal)
 
 
-@dataclass(frozen=True, slots=True)
-class _Literal:
+class _Literal(NamedTuple):  # a tuple: the scan unpacks one at every hit
     length: int
     tags: tuple[str, ...]  # "list/key" names this literal belongs to
     open_end: bool  # ends in '*': the word may go on
@@ -121,7 +120,7 @@ class _Literal:
     extra: tuple[object, ...] = ()
     # (tag, form) pairs: the scan reads digits as 0, so "1099" must be checked against the text.
     checked: tuple[tuple[str, str], ...] = ()
-    index: int = 0  # its place in the book, for the per-literal count of a scan
+    place: int = 0  # its place in the book, for the per-literal count of a scan
 
 
 class Hits:
@@ -229,24 +228,24 @@ class PhraseBook:
         size = len(text)
         left = [MAX_HITS] * self._size  # places of each literal still to look at; past them, one test a hit
         for last, lit in self._automaton.iter(copy, start, size if end is None else end):
-            if not left[lit.index]:
+            length, tags, open_end, start_bounded, end_bounded, payloads, checked, place = lit
+            if not left[place]:
                 continue
-            left[lit.index] -= 1
-            first = last - lit.length + 1
-            if lit.extra and len(extra) < MAX_EXTRA:
-                extra.append((first, last + 1, lit.extra))
-            tags = lit.tags
-            if lit.checked:
-                tags = tags + tuple(t for t, form in lit.checked if _same_digits(text, first, form))
+            left[place] -= 1
+            first = last - length + 1
+            if payloads and len(extra) < MAX_EXTRA:
+                extra.append((first, last + 1, payloads))
+            if checked:
+                tags = tags + tuple(t for t, form in checked if _same_digits(text, first, form))
             if not tags:
                 continue
             # Word boundaries, inline: this loop runs for every hit of every document.
-            if lit.start_bounded and first and not _starts_word(text, first):
+            if start_bounded and first and not _starts_word(text, first):
                 continue
             stop = last + 1
-            if lit.open_end:  # the word goes on, for at most MAX_WORD_TAIL letters
+            if open_end:  # the word goes on, for at most MAX_WORD_TAIL letters
                 stop = _LETTERS.match(text, stop, stop + MAX_WORD_TAIL).end()  # type: ignore[union-attr]
-            elif lit.end_bounded and stop < size and not _ends_word(text, stop):
+            elif end_bounded and stop < size and not _ends_word(text, stop):
                 continue
             span = Span(first, stop, text[first:stop])
             for tag in tags:

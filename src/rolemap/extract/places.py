@@ -236,6 +236,7 @@ def _population(g: Gazetteer, place: Location) -> int:
 CONFIDENT_POPULATION = 100_000
 
 
+@lru_cache(maxsize=50_000)
 def confident_place(segment: str) -> bool:
     """A segment that can only be a place: a city with its region or country ("Malibu, CA"), a metro, a
     country or region, or a city of some size named alone; not a small town's name, which a company may
@@ -282,6 +283,7 @@ def _part_places(part: str) -> list[Location] | None:
     return None if unknown and not out else out
 
 
+@lru_cache(maxsize=50_000)
 def _city_then_region(name: str) -> Location | None:
     """ "Conshohocken PA", "London UK", "Ottawa Ontario": a city and its region written without a comma."""
     words = name.split()
@@ -299,6 +301,7 @@ def _bare(piece: str) -> str:
     return " ".join(w for w in piece.split() if w.lower().strip(".!") not in _FLAG_WORDS and not w.isdigit())
 
 
+@lru_cache(maxsize=50_000)  # names repeat post after post; the answers are pure
 def _city_in(name: str, where: str) -> Location | None:
     """ "Cambridge", "MA" → Cambridge, US; "Melbourne", "AU" → Melbourne, AU; None if that city is not there.
     A two-letter code is read as a US state or Canadian province first, then as a country ("Berlin, DE")."""
@@ -333,6 +336,7 @@ def _city_in(name: str, where: str) -> Location | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
 def _one_place(name: str) -> Location | None:
     """A piece on its own: a metro, a city of some size, a country or a region; None if not a place."""
     g = gazetteer()
@@ -395,6 +399,7 @@ def places_in_text(text: str, cues: list[Span], remotes: list[Span]) -> Iterator
     yield from remote_countries(text, remotes)
 
 
+@lru_cache(maxsize=50_000)
 def _region_words(g: Gazetteer, words: str) -> str | None:
     """The leading words that name a region or a country ("New York City" → "New York"), or None."""
     parts = words.split(" ")
@@ -405,6 +410,7 @@ def _region_words(g: Gazetteer, words: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
 def _pair_at(words: str, where: str) -> tuple[Location, str] | None:
     """The longest tail of `words` that is a city in `where` ("Location Lake Success", "NY" → Lake Success)."""
     raw = words.split(" ")

@@ -143,6 +143,7 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
     return "other_software"
 
 
+@lru_cache(maxsize=20_000)
 def seniority_of(title: str) -> str | None:
     for level, pattern in role_book().levels:
         if pattern.search(title):
@@ -151,6 +152,11 @@ def seniority_of(title: str) -> str | None:
 
 
 def split_roles(title: str) -> list[str]:
+    return list(_split_roles(title))
+
+
+@lru_cache(maxsize=20_000)  # header titles repeat post after post
+def _split_roles(title: str) -> tuple[str, ...]:
     """ "Backend Engineer, Frontend Designer" → two roles; "Backend, Web or Android Engineer" → three (the
     last noun is shared); "Front-End/Full-Stack Developer" → two; "Java Lead / Java Developer" stays one (a
     slash separates roles only when each side names a kind of role)."""
@@ -165,14 +171,14 @@ def split_roles(title: str) -> list[str]:
             and all(len(p.split()) <= 2 and not role_book().role_noun.search(p) for p in parts[:-1])
         ):
             bare_noun = parts[-1].strip().lower() in {"engineer", "engineers", "developer", "developers"}
-            return [f"{p} {shared.group(1)}" for p in parts[:-1]] + ([] if bare_noun else [parts[-1]])
+            return (*[f"{p} {shared.group(1)}" for p in parts[:-1]], *([] if bare_noun else [parts[-1]]))
         if each_kind and not all(_names_a_kind(p) for p in parts):
             continue
         if all(is_role_title(p) for p in parts):
-            return parts
+            return tuple(parts)
     # "Senior Back End Developer - Python, Big Data" → the role, without the stack after a dash or bracket
     head = role_head(title.strip())
-    return [head if is_role_title(head) else title.strip()]
+    return (head if is_role_title(head) else title.strip(),)
 
 
 def _names_a_kind(part: str) -> bool:
