@@ -98,7 +98,7 @@ def pg_store(postgres_url: str) -> Iterator[Store]:
     yield s
     with s.engine.begin() as conn:
         conn.exec_driver_sql(
-            "DROP TABLE IF EXISTS tracker, posting_labels, posting_skills, extractions, postings, "
+            "DROP TABLE IF EXISTS corrections, tracker, posting_labels, posting_skills, extractions, postings, "
             "alembic_version CASCADE"
         )
     s.engine.dispose()

@@ -29,6 +29,12 @@ def make_frame(rows: list[dict[str, Any]]) -> MarketFrame:
                 [dt.date.fromisoformat(r["posted"]) if r.get("posted") else None for r in rows], pa.date32()
             ),
             "is_open": pa.array([r.get("open", True) for r in rows], pa.bool_()),
+            # open for the month it was posted (the Hacker News rule) unless a row says otherwise
+            "open_from": pa.array([_date(r.get("open_from", r.get("posted"))) for r in rows], pa.date32()),
+            "open_until": pa.array(
+                [_date(r.get("open_until")) or _month_end(r.get("posted")) for r in rows], pa.date32()
+            ),
+            "reposts": pa.array([r.get("reposts", 0) for r in rows], pa.int32()),
             "seniority": cat("seniority"),
             "primary_language": cat("primary_language"),
             "work_model": cat("work_model"),
@@ -38,6 +44,7 @@ def make_frame(rows: list[dict[str, Any]]) -> MarketFrame:
             "salary_max": pa.array(col("salary_max"), pa.float64()),
             "salary_currency": cat("salary_currency"),
             "salary_period": cat("salary_period"),
+            "salary_from_source": pa.array([bool(r.get("salary_from_source")) for r in rows], pa.bool_()),
         }
     )
     pairs = {}
@@ -55,3 +62,13 @@ def make_frame(rows: list[dict[str, Any]]) -> MarketFrame:
             np.array([req for _, _, req in items], bool) if field == "skill" else None,
         )
     return MarketFrame(table, pairs)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _month_end(posted: str | None) -> dt.date | None:
+    from rolemap.analytics.freshness import month_end
+
+    return month_end(dt.date.fromisoformat(posted), 1) if posted else None

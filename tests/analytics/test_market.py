@@ -312,3 +312,27 @@ def test_the_report_escapes_what_postings_say():
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert "<svg" in page and "Pay by level" in page
     assert render_markdown(data).startswith("# All roles: ")
+
+
+def test_a_skill_lane_reads_aliases_and_rolls_up_the_products_under_it():
+    frame = make_frame(
+        [
+            {"skill": ["rhel"], "language": ["go"]},
+            {"skill": ["postgresql"]},
+            {"skill": ["linux"]},
+            {"skill": ["python"], "language": ["python"]},
+        ]
+    )
+    lane = Lane(skill=("Linux",))
+    assert lane.skill == ("linux",)
+    assert select(frame, lane).tolist() == [True, False, True, False]  # RHEL postings are Linux postings
+    assert select(frame, Lane(skill=("postgres",))).tolist() == [False, True, False, False]
+    assert select(frame, Lane(skill=("rhel",))).tolist() == [True, False, False, False]  # not the other way
+    golang = Lane(language=("golang",))
+    assert golang.describe() == "language: go" and select(frame, golang).tolist() == [
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert Lane(skill=("C#", "c++")).skill == ("csharp", "cpp")

@@ -79,12 +79,12 @@ def test_market_table_and_an_empty_lane(db):
     assert r.returncode == 0 and "no postings match" in r.stdout
 
 
-def test_pay_profile_tracker_trends_changes(db):
+def test_pay_profile_list_trends_changes(db):
     pay = json.loads(run("pay", "--db", db, "--by", "seniority", "--json").stdout)
     assert {c["value"]: c["too_few"] for c in pay["cells"]}["senior"] is True  # 2 salaries < 5
     prof = json.loads(run("profile", "--db", db, "--language", "go", "--json").stdout)
     assert "kubernetes" in [s["name"] for s in prof["must_have"]]
-    rows = list(csv.DictReader(io.StringIO(run("tracker", "--db", db, "--csv").stdout)))
+    rows = list(csv.DictReader(io.StringIO(run("list", "--db", db, "--csv").stdout)))  # the lane listing
     assert [r["id"] for r in rows] == ["a5", "a4", "a3", "a2", "a1"]
     trends = json.loads(run("trends", "--db", db, "--json").stdout)
     assert trends["periods"][0] == "2017Q1" and sum(trends["totals"]) == 5
@@ -100,7 +100,7 @@ def test_report_is_self_contained(db, tmp_path):
     assert not re.search(r'(?:src|href)="(?:https?:)?//', page)  # nothing fetched
     md = tmp_path / "r.md"
     assert run("report", "--db", db, "-o", md).returncode == 0
-    assert md.read_text().startswith("# Backend engineer: 5 open positions") and "| level |" in md.read_text()
+    assert md.read_text().startswith("# Backend engineer: 5 postings") and "| level |" in md.read_text()
 
 
 @pytest.mark.parametrize(
@@ -232,5 +232,5 @@ def test_the_market_of_an_unchanged_store_imports_no_sqlalchemy(db):
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}), file=sys.stderr)"
     )
     done = subprocess.run([sys.executable, "-c", code, db], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0 and "open positions" in done.stdout, done.stderr
+    assert done.returncode == 0 and "companies hiring" in done.stdout, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "[]"

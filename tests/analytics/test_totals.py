@@ -14,10 +14,21 @@ BODY = (
 
 
 def test_totals_add_up():
-    t = totals_of((10, 3, 2))
-    assert t == {"stored": 10, "exact_copies": 3, "unique": 7, "near_duplicates": 2, "counted": 5}
+    t = totals_of((10, 3, 2), reposts=1)
+    assert t == {
+        "stored": 10,
+        "exact_copies": 3,
+        "unique": 7,
+        "near_duplicates": 2,
+        "reposts": 1,
+        "counted": 4,
+    }
     assert totals_line(t) == (
-        "10 stored, 7 unique (3 exact copies set aside), 5 counted (2 near-duplicates set aside)"
+        "10 stored, 7 unique (3 exact copies set aside), 4 counted (2 near-duplicates and 1 reposts set aside)"
+    )
+    # a Parquet dataset folds no reposts: its totals say so rather than "0 reposts"
+    assert totals_line(totals_of((10, 3, 2))) == (
+        "10 stored, 7 unique (3 exact copies set aside), 5 counted (2 near-duplicates set aside; reposts not folded)"
     )
     assert totals_line({}) == ""
 
@@ -50,6 +61,7 @@ def test_info_summary_and_the_role_page_reconcile(tmp_path):
     summary = json.loads(run("summary", "--json"))
     page = json.loads(run("market", "--json", "--family", "all"))
     assert (info["postings"], info["unique"], info["counted"]) == (4, 3, 2)
+    assert (info["near_duplicates"], info["reposts"]) == (1, 0)
     assert summary["postings"] == info["unique"] and summary["totals"] == page["totals"]
     assert page["totals"]["counted"] == page["postings"] == 2
     assert "4 stored, 3 unique (1 exact copies set aside), 2 counted" in run("market", "--family", "all")

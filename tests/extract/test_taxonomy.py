@@ -1,13 +1,51 @@
+import gzip
+import importlib.util
+import sys
+from pathlib import Path
+
 import pytest
 
 from rolemap.errors import DataError
-from rolemap.extract.taxonomy import CONTRACT_LANGUAGES, SkillMatcher, load_taxonomy, parse_taxonomy
+from rolemap.extract import extract_text
+from rolemap.extract.taxonomy import (
+    CONTRACT_LANGUAGES,
+    SkillMatcher,
+    ancestors_of,
+    children_of,
+    descendants_of,
+    load_taxonomy,
+    parse_taxonomy,
+    resolve_skill,
+    search_taxonomy,
+    taxonomy_sizes,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = ROOT.parent / "shared" / "data" / "skill_sources"
+BASE = "\n".join(f"{lang}\tlanguage\t{lang}\t\t\t" for lang in CONTRACT_LANGUAGES)
 
 
 def test_bundled_taxonomy_is_valid_and_large():
     taxonomy = load_taxonomy()
-    assert len(taxonomy) >= 600
+    assert len(taxonomy) >= 5000
     assert set(CONTRACT_LANGUAGES) <= set(taxonomy)
+    sizes = taxonomy_sizes(taxonomy)
+    assert {"hand", "onet", "esco", "devicon", "linguist", "simple-icons"} <= set(sizes["by source"])
+
+
+def test_the_taxonomy_file_is_built_by_its_script_not_by_hand(tmp_path, monkeypatch):
+    if not SOURCES.exists():
+        pytest.skip(f"{SOURCES} is not here: the open sources sit in ../shared beside the clone")
+    pytest.importorskip("wordfreq", reason="the builder needs the dev dependency wordfreq")
+    spec = importlib.util.spec_from_file_location("build_taxonomy", ROOT / "scripts" / "build_taxonomy.py")
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "build_taxonomy", build)  # its dataclasses look themselves up there
+    spec.loader.exec_module(build)
+    out = tmp_path / "skills.tsv.gz"
+    build.write(out, SOURCES)
+    shipped = ROOT / "src/rolemap/extract/data/skills.tsv.gz"
+    assert gzip.decompress(out.read_bytes()) == gzip.decompress(shipped.read_bytes())
 
 
 @pytest.mark.parametrize(
@@ -18,18 +56,28 @@ def test_bundled_taxonomy_is_valid_and_large():
         ("foo\ttool\tFoo\t\tmissing-parent\t", "unknown parent"),
         ("foo\ttool\tFoo\t\t\tweird", "unknown flags"),
         ("foo\ttool\tFoo", "expected 6"),
+        ("python\ttool\tPython again\t\t\t", "listed twice"),
+        ("foo\ttool\tFoo\t\t\t\tonet\tlowercase", "must have a capital"),
     ],
 )
 def test_validation_names_the_problem(line, message):
-    base = "\n".join(f"{lang}\tlanguage\t{lang}\t\t\t" for lang in CONTRACT_LANGUAGES)
     with pytest.raises(DataError, match=message):
-        parse_taxonomy(base + "\n" + line)
+        parse_taxonomy(BASE + "\n" + line)
 
 
 def test_alias_clash_is_an_error():
-    base = "\n".join(f"{lang}\tlanguage\t{lang}\t\t\t" for lang in CONTRACT_LANGUAGES)
     with pytest.raises(DataError, match="belongs to both"):
-        parse_taxonomy(base + "\nfoo\ttool\tFoo\tshared\t\t\nbar\ttool\tBar\tshared\t\t")
+        parse_taxonomy(BASE + "\nfoo\ttool\tFoo\tshared\t\t\nbar\ttool\tBar\tshared\t\t")
+
+
+def test_a_guarded_alias_may_not_hide_a_clash_either():
+    with pytest.raises(DataError, match="belongs to both"):
+        parse_taxonomy(BASE + "\nfoo\ttool\tFoo\t\t\t\tonet\tHive\nbar\ttool\tBar\t\t\t\tonet\tHive")
+
+
+def test_parents_may_not_loop():
+    with pytest.raises(DataError, match="parents loop: a -> b -> a"):
+        parse_taxonomy(BASE + "\na\ttool\tA\t\tb\t\nb\ttool\tB\t\ta\t")
 
 
 @pytest.mark.parametrize(
@@ -41,8 +89,89 @@ def test_alias_clash_is_an_error():
         ("Google Cloud", ["gcp"]),
         ("R and Python for statistics", ["r", "python", "statistics"]),
         ("ruby on rails", ["rails"]),
+        # products at the level the text names them
+        ("RHEL and CentOS servers", ["rhel", "centos"]),
+        ("vSphere, HDFS, PostGIS", ["vsphere", "hdfs", "postgis"]),
+        ("Spring Boot and ASP.NET MVC", ["spring-boot", "asp-net-mvc"]),
+        ("Windows Server 2016", ["windows-server"]),
+        # from the open sources
+        (
+            "NetBackup, LoadRunner and BigQuery",
+            ["veritas-netbackup", "hewlett-packard-loadrunner", "bigquery"],
+        ),
+        ("Microsoft Visio and Visio", ["visio", "visio"]),  # the product's id, without its maker
     ],
 )
 def test_matching(text, ids):
     matcher = SkillMatcher(load_taxonomy())
     assert [m.skill.id for m in matcher.find(text)] == ids
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an everyday word from the sources counts in a list or after a context word
+        ("Tools: Zoom, Trello", True),
+        ("experience with Zoom", True),
+        # and not where any word could stand
+        ("Zoom in on the details", False),
+        ("Our app PacketZoom Engineering", False),
+        ("zoom, trello", False),  # in the case written only
+        ("Fluent in Javascript and CSS", False),
+    ],
+)
+def test_a_guarded_everyday_word_needs_a_technical_context(text, found):
+    entry = load_taxonomy()["zoom" if "oom" in text else "fluent"]
+    assert entry.guarded, "the builder marks an everyday word"
+    matcher = SkillMatcher(load_taxonomy())
+    assert any(m.skill.id == entry.id for m in matcher.find(text)) is found
+
+
+def test_hierarchy():
+    assert ancestors_of("asp-net-mvc") == ("asp-net", "csharp")
+    assert {"rhel", "centos", "ubuntu", "debian"} <= set(children_of("linux"))
+    assert "windows-server" in children_of("windows") and "vsphere" in children_of("vmware")
+    assert ancestors_of("spring-boot") == ("spring", "java")
+    assert ancestors_of("hdfs") == ("hadoop",) and ancestors_of("postgis") == ("postgresql",)
+    assert "aws-lambda" in descendants_of("aws")
+    assert children_of("no-such-skill") == () and ancestors_of("no-such-skill") == ()
+
+
+def test_a_framework_two_levels_down_still_implies_its_language():
+    record = extract_text("x", "Backend Engineer\nWe build our services with ASP.NET MVC and SQL Server.")
+    assert "asp-net-mvc" in {s.id for s in record.skills} and "csharp" in record.languages
+
+
+def test_topics_are_found_but_not_listed_as_skills():
+    record = extract_text(
+        "x", "Engineer\nYou know data structures, scalability and distributed systems; we use CI/CD and TDD."
+    )
+    ids = {s.id for s in record.skills}
+    assert {"ci-cd", "tdd"} <= ids
+    assert not ids & {"data-structures", "scalability", "distributed-systems"}
+    assert load_taxonomy()["scalability"].category == "topic"
+
+
+def test_topics_can_be_listed_on_their_own():
+    from rolemap.extract.document import Document
+    from rolemap.extract.skills import pick_topics, tally_matches
+
+    doc = Document.read("Engineer\nYou know data structures, scalability and Kafka.")
+    categories = {sid: e.category for sid, e in load_taxonomy().items()}
+    assert pick_topics(tally_matches(doc.skills, doc), categories) == ("data-structures", "scalability")
+    assert load_taxonomy()["ci-cd"].category == "practice"
+
+
+@pytest.mark.parametrize(
+    ("typed", "skill"),
+    [("k8s", "kubernetes"), ("Postgres", "postgresql"), ("C#", "csharp"), ("c++", "cpp"), ("rhel", "rhel")],
+)
+def test_resolve_and_search(typed, skill):
+    entry = resolve_skill(typed)
+    assert entry is not None and entry.id == skill
+    assert search_taxonomy(typed)[0].id == skill
+
+
+def test_nothing_resolves_from_nothing():
+    assert resolve_skill("no such technology at all") is None
+    assert search_taxonomy("   ") == [] and search_taxonomy("zzzzqqq") == []

@@ -110,6 +110,10 @@ def test_market_pay_profile_trends_changes(client):
     assert {"open_positions", "pay", "levels", "senior_share", "skills", "top_companies"} <= set(m)
     pay = client.get("/api/pay", params={"by": "work_model"}).json()
     assert pay["by"] == "work_model" and pay["cells"]
+    assert pay["premiums"]["controls"] == ["level", "country"] and "left_out" in pay["premiums"]
+    assert all(
+        {"from_board", "from_text"} <= set(c["pay"]) and "status" in c["premium"] for c in pay["cells"]
+    )
     profile = client.get("/api/profile", params={"min_share": 0.1}).json()
     assert profile["must_have"] or profile["nice_to_have"]
     trends = client.get("/api/trends", params={"every": "quarter"}).json()
@@ -140,7 +144,9 @@ def test_tracker_api_round_trip_and_csv(client, web_store):
     assert client.get("/api/postings/known-1").json()["tracker"]["status"] == "applied"
     assert client.put("/api/tracker/known-1", json={"status": "hired"}).status_code == 400
     assert client.put("/api/tracker/nope", json={"status": "saved"}).status_code == 404
-    assert client.put("/api/tracker/known-1", json={"notes": "x"}).status_code == 422
+    kept = client.put("/api/tracker/known-1", json={"notes": "x"})  # a field not given stays as it is
+    assert kept.status_code == 200 and kept.json()["status"] == "applied" and kept.json()["notes"] == "x"
+    assert client.put("/api/tracker/known-1", json={"status": ["applied"]}).status_code == 422
     assert (
         client.put(
             "/api/tracker/known-1", content=b"{not json", headers={"content-type": "application/json"}
@@ -193,3 +199,18 @@ def test_query_choices_are_the_librarys_own():
              (queries.SystemType, SYSTEM_TYPES), (queries.Sort, SORTS), (queries.PayDimension, PAY_DIMENSIONS)]  # fmt: skip
     for literal, values in pairs:
         assert get_args(literal) == values
+
+
+def test_every_market_answer_states_its_months_and_the_reposts_folded(client):
+    """Issue 17: the months the figures cover, and the reposts folded, in the JSON and on the page."""
+    m = client.get("/api/market", params={"family": "all"}).json()
+    # the undated posting counts from the day it was read (2026-11-01, the store's newest fetch): the one open
+    assert m["coverage"] == {"first": "2013-08", "last": "2026-11", "open_now": 1, "as_of": "2026-11-01"}
+    assert m["open_positions"] == 1  # the posts of 2013-2018 are not open in 2026
+    assert "reposts" in m["totals"] and m["totals"]["counted"] == (
+        m["totals"]["unique"] - m["totals"]["near_duplicates"] - m["totals"]["reposts"]
+    )
+    assert client.get("/api/pay", params={"by": "seniority"}).json()["coverage"]["first"] == "2013-08"
+    page = client.get("/", params={"family": "all"}).text
+    assert "postings from 2013-08 to 2026-11; open at the newest fetch (2026-11-01): 1" in page
+    assert "reposts set aside" in page

@@ -6,59 +6,28 @@ the main pages are written to docs/screenshots/ when ROLEMAP_SCREENSHOTS=1."""
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from rolemap.web.app import WebSettings, create_app
+from tests.web.browsing import chromium, needs_chromium, serving
 from tests.web.conftest import build_store
 
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)"
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:
-    import uvicorn
-
-    store = build_store(tmp_path_factory.mktemp("browser") / "web.db")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(store, WebSettings(recheck_seconds=0.0)), host="127.0.0.1", port=port, log_level="warning"
-    )
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if running.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(build_store(tmp_path_factory.mktemp("browser") / "web.db")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )  # fmt: skip
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
@@ -114,12 +83,13 @@ def test_open_a_posting_see_evidence_and_track_it(page):
     page.get_by_role("button", name="Add to tracker").click()
     assert "saved" in page.locator("#tracked").inner_text()
     page.goto("/tracker")
-    row = page.locator("table.tracker tbody tr", has_text="Staff Backend Engineer")
-    assert "python" in row.inner_text() and "staff" in row.inner_text()
-    row.get_by_label("Status of Staff Backend Engineer").select_option("interviewing")
-    row.get_by_role("button", name="Save").click()
-    page.wait_for_url("**/tracker")
-    assert page.locator("table.tracker select").first.input_value() == "interviewing"
+    card = page.locator(".board .card", has_text="Staff Backend Engineer")
+    assert "python" in card.inner_text() and "staff" in card.inner_text()
+    card.get_by_label("Move to").select_option("interviewing")
+    card.get_by_role("button", name="Move").click()
+    page.wait_for_url("**/tracker#board")
+    moved = page.locator("[data-status='interviewing'] .card", has_text="Staff Backend Engineer")
+    assert moved.count() == 1
     shot(page, "tracker")
     assert page.problems == []
 

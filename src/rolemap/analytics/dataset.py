@@ -14,13 +14,16 @@ posting of a dataset is open (a file has no closing date).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from rolemap.analytics.freshness import open_months
 from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, city_names, country_codes
 from rolemap.analytics.market import FAMILY_TITLES, Market, Share
 from rolemap.analytics.pay import HOURS_A_YEAR, MIN_FOR_MEDIAN, PLAUSIBLE_YEAR, Rates, bundled_rates, stats_of
+from rolemap.analytics.reposts import repost_months
 from rolemap.analytics.stats import wilson
 from rolemap.analytics.totals import totals_of
 from rolemap.cluster.dedup import NEAR_DUPS_FILE, first_copies_sql, sql_string
@@ -36,6 +39,8 @@ _CITIES = f"list_transform(list_filter({_PLACES}, lambda p: p.city IS NOT NULL),
 _NEEDED = (
     "id, json_extract_string(record, '$.company') AS company, seniority, work_model, "
     "salary_min, salary_max, salary_currency, salary_period, languages, skills, skills_required, "
+    "json_extract(record, '$.source_facts.salary') IS NOT NULL AS salary_from_source, "
+    "TRY_CAST(substr(posted_at, 1, 10) AS DATE) AS posted, "
     f"{_FAMILIES} AS families, {_SALARY_FAMILIES} AS salary_families, {_COUNTRIES} AS countries, "
     f"{_CITIES} AS cities"
 )
@@ -89,7 +94,8 @@ def _totals(con: Any, folder: Path) -> dict[str, int]:
     ).fetchone()[0]
     unique = con.execute(f"SELECT count(*) FROM ({first_copies_sql(files)})").fetchone()[0]
     counted = con.execute("SELECT count(*) FROM counted").fetchone()[0]
-    return totals_of((stored, stored - unique, unique - counted))
+    # reposts are not folded over a dataset: its totals say so, save when folding is turned off anyway
+    return totals_of((stored, stored - unique, unique - counted), 0 if repost_months() == 0 else None)
 
 
 def _lane_filter(lane: Lane) -> tuple[str, list[Any]]:
@@ -124,14 +130,36 @@ def _lane_filter(lane: Lane) -> tuple[str, list[Any]]:
         )
         names = [c.lower() for c in city_names(lane.city)]
         params.extend([names, names])
-    posted = "TRY_CAST(substr(posted_at, 1, 10) AS DATE)"
+    # the jobs open at some time in the window, as the store's lanes read it (analytics/freshness.py):
+    # a dataset's postings are read once, open from their posting month for open_months() months
+    opened = f"coalesce(TRY_CAST(substr(posted_at, 1, 10) AS DATE), DATE '{_as_of()}')"
     if lane.since:
-        clauses.append(f"{posted} >= ?")
+        clauses.append(f"last_day({opened} + to_months({open_months() - 1})) >= ?")
         params.append(lane.since)
     if lane.until:
-        clauses.append(f"{posted} < ?")
+        clauses.append(f"{opened} < ?")
         params.append(lane.until)
     return " AND ".join(clauses), params
+
+
+def _as_of() -> dt.date:
+    """The reference date of "open now" over a dataset: the day it is read (a store's is its newest
+    fetch; a dataset's records carry no fetch time)."""
+    return dt.date.today()
+
+
+def _coverage(con: Any) -> dict[str, Any]:
+    """freshness.coverage over the lane: each posting open from its posting month (the reference date when
+    it has none) for open_months() months."""
+    as_of = _as_of()
+    first, last, open_now = con.execute(
+        f"""WITH spans AS (SELECT coalesce(posted, ?) AS opened FROM lane),
+        ends AS (SELECT opened, last_day(opened + to_months({open_months() - 1})) AS closes FROM spans)
+        SELECT strftime(min(opened), '%Y-%m'), strftime(max(closes), '%Y-%m'),
+               count(*) FILTER (WHERE closes >= ?) FROM ends""",
+        [as_of, as_of],
+    ).fetchone()
+    return {"first": first, "last": last, "open_now": int(open_now or 0), "as_of": as_of.isoformat()}
 
 
 def _re2_escape(text: str) -> str:
@@ -140,6 +168,7 @@ def _re2_escape(text: str) -> str:
 
 def _market(con: Any, lane: Lane, top: int, currency: str, rates: Rates) -> Market:
     n = con.execute("SELECT count(*) FROM lane").fetchone()[0]
+    covers = _coverage(con)
     levels = _ordered(con, "seniority", LEVELS, n)
     known = sum(s.count for s in levels if s.name != "unknown")
     senior = sum(s.count for s in levels if s.name in ("senior", "staff", "manager"))
@@ -150,7 +179,7 @@ def _market(con: Any, lane: Lane, top: int, currency: str, rates: Rates) -> Mark
         title=", ".join(FAMILY_TITLES.get(f, f) for f in lane.family) or "All roles",
         lane=lane.describe(),
         postings=n,
-        open_positions=n,
+        open_positions=covers["open_now"],
         companies=con.execute(
             f"SELECT count(DISTINCT {_COMPANY_KEY}) FROM lane WHERE trim(company) <> ''"
         ).fetchone()[0],
@@ -174,6 +203,7 @@ def _market(con: Any, lane: Lane, top: int, currency: str, rates: Rates) -> Mark
         with_level=known,
         senior_interval=wilson(senior, known),
         junior_interval=wilson(junior, known),
+        coverage=covers,
     )
 
 
@@ -252,7 +282,7 @@ def _pay(con: Any, currency: str, rates: Rates, paid: str = "TRUE") -> Any:
     low, high = PLAUSIBLE_YEAR
     con.execute(
         f"""CREATE TEMP TABLE usable AS WITH figures AS (
-            SELECT l.countries, l.salary_period AS period, l.salary_currency AS currency,
+            SELECT l.countries, l.salary_from_source, l.salary_period AS period, l.salary_currency AS currency,
                    coalesce((l.salary_min + l.salary_max) / 2, l.salary_min, l.salary_max) AS middle,
                    p.hours, f.factor
             FROM lane l LEFT JOIN per_year p ON p.period = l.salary_period
@@ -268,10 +298,12 @@ def _pay(con: Any, currency: str, rates: Rates, paid: str = "TRUE") -> Any:
                count(*) FILTER (WHERE ok AND period <> 'year'), count(*) FILTER (WHERE ok AND currency <> ?),
                count(*) FILTER (WHERE stated AND NOT coalesce(ok, FALSE)),
                quantile_cont(yearly, [0.25, 0.5, 0.75]) FILTER (WHERE ok),
-               min(yearly) FILTER (WHERE ok), max(yearly) FILTER (WHERE ok)
+               min(yearly) FILTER (WHERE ok), max(yearly) FILTER (WHERE ok),
+               count(*) FILTER (WHERE ok AND salary_from_source)
         FROM usable""",
         [currency],
     ).fetchone()
-    count, stated, annualised, converted, left_out, quartiles, lowest, highest = row
+    count, stated, annualised, converted, left_out, quartiles, lowest, highest, board = row
     shown = (*quartiles, lowest, highest) if count >= MIN_FOR_MEDIAN else None
-    return stats_of(count, stated, annualised, converted, left_out, currency, rates, shown)
+    stats = stats_of(count, stated, annualised, converted, left_out, currency, rates, shown)
+    return replace(stats, from_board=board, from_text=count - board)

@@ -9,6 +9,7 @@ of arrays: posting row → code.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -24,6 +25,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.feather as feather
 
+from rolemap.analytics.freshness import days, open_months, open_spans
+from rolemap.analytics.reposts import folded, repost_groups, repost_months
 from rolemap.analytics.totals import TOTALS_SQL, totals_of
 from rolemap.errors import StoreError
 from rolemap.store.db import HEAD_REVISION
@@ -31,7 +34,7 @@ from rolemap.store.db import HEAD_REVISION
 if TYPE_CHECKING:
     from rolemap.store.db import Store
 
-FORMAT = "4"  # bump when the files below change shape
+FORMAT = "6"  # bump when the files below change shape
 CATEGORICAL = (
     "company",
     "location",
@@ -48,11 +51,19 @@ MULTI = ("skill", "language", "system_type", "domain", "scope", "family", "count
 _POSTINGS_SQL = """
 SELECT p.id, COALESCE(e.title, p.title), e.company, p.location, p.source, p.posted_at, p.closed_at IS NULL AS is_open,
        e.seniority, e.primary_language, e.work_model, e.employment_type, e.years_min,
-       e.salary_min, e.salary_max, e.salary_currency, e.salary_period
+       e.salary_min, e.salary_max, e.salary_currency, e.salary_period,
+       CASE WHEN e.salary_min IS NULL AND e.salary_max IS NULL THEN FALSE ELSE {salary_from_source} END,
+       p.board, p.first_seen, p.last_seen, p.closed_at
 FROM postings p LEFT JOIN extractions e ON e.posting_id = p.id
 WHERE p.duplicate_of IS NULL AND p.near_duplicate_of IS NULL
 ORDER BY p.id
 """
+# A salary from the board's own fields: the record names its origin (extract/source_facts.py); only rows
+# with a salary read the record's JSON.
+_SALARY_FROM_SOURCE = {
+    "sqlite": "json_extract(e.record, '$.source_facts.salary') IS NOT NULL",
+    "postgresql": "(e.record::jsonb -> 'source_facts' -> 'salary') IS NOT NULL",
+}
 # Read whole: rows of duplicates are dropped while mapping ids to rows, cheaper than a join in SQL.
 _SKILLS_SQL = "SELECT posting_id, skill_id, required FROM posting_skills"
 _LABELS_SQL = "SELECT posting_id, field, value FROM posting_labels"
@@ -90,6 +101,12 @@ class MarketFrame:
     def numbers(self, column: str) -> np.ndarray:
         """A numeric column as floats, NaN for none."""
         return self.table.column(column).to_numpy().astype(float)
+
+    @property
+    def as_of(self) -> str | None:
+        """The date "open" is judged at (analytics/freshness.py), ISO; None for a frame made by hand."""
+        value = (self.table.schema.metadata or {}).get(b"as_of")
+        return value.decode() if value else None
 
     def strings(self, column: str) -> list[str | None]:
         return self.table.column(column).to_pylist()
@@ -142,14 +159,19 @@ def cache_folder(store: Store) -> Path | None:
     return Path(base) / "rolemap" / f"market-{digest}"
 
 
-def build_frame(store: Store) -> MarketFrame:
+def build_frame(store: Store, today: dt.date | None = None) -> MarketFrame:
+    """The frame of the store: one row a job. `today` is the date "open" is judged at; by default the
+    store's newest fetch (analytics/freshness.py), so a cached frame stays true until the store changes."""
     try:
         with store.read() as conn:
-            rows, skills, labels = (_fetch(conn, sql) for sql in (_POSTINGS_SQL, _SKILLS_SQL, _LABELS_SQL))
-            totals = totals_of(_fetch_one(conn.connection, TOTALS_SQL))
+            postings_sql = _POSTINGS_SQL.format(salary_from_source=_SALARY_FROM_SOURCE[conn.dialect.name])
+            rows, skills, labels = (_fetch(conn, sql) for sql in (postings_sql, _SKILLS_SQL, _LABELS_SQL))
+            counts = _fetch_one(conn.connection, TOTALS_SQL)
     except Exception as e:  # the store's driver errors, named for the user
         raise StoreError(f"{store.describe()}: cannot read postings for the market view ({e})") from e
-    columns: list[Any] = list(zip(*rows, strict=True)) if rows else [() for _ in range(16)]
+    columns: list[Any] = list(zip(*rows, strict=True)) if rows else [() for _ in range(21)]
+    columns, jobs = _one_row_a_job(columns, labels, today)
+    totals = totals_of(counts, jobs.folded)
     ids = list(columns[0])
     table = pa.table(
         {
@@ -159,7 +181,10 @@ def build_frame(store: Store) -> MarketFrame:
             "location": _categorical(columns[3]),
             "source": _categorical(columns[4]),
             "posted": pa.array([_day(d) for d in columns[5]], pa.date32()),
-            "is_open": pa.array([bool(v) for v in columns[6]], pa.bool_()),
+            "is_open": pa.array(jobs.is_open, pa.bool_()),  # not columns[6]: judged per source
+            "open_from": pa.array(jobs.open_from, pa.date32(), mask=np.isnat(jobs.open_from)),
+            "open_until": pa.array(jobs.open_until, pa.date32(), mask=np.isnat(jobs.open_until)),
+            "reposts": pa.array(jobs.reposts, pa.int32()),
             "seniority": _categorical(columns[7]),
             "primary_language": _categorical(columns[8]),
             "work_model": _categorical(columns[9]),
@@ -169,8 +194,10 @@ def build_frame(store: Store) -> MarketFrame:
             "salary_max": pa.array(columns[13], pa.float64()),
             "salary_currency": _categorical(columns[14]),
             "salary_period": _categorical(columns[15]),
+            "salary_from_source": pa.array([bool(v) for v in columns[16]], pa.bool_()),
         }
     )
+    table = table.replace_schema_metadata({"as_of": jobs.as_of.isoformat()})  # kept by the Arrow cache file
     id_set = table.column("id").combine_chunks()
     skill_columns: list[Any] = list(zip(*skills, strict=True)) if skills else [(), (), ()]
     pairs = {"skill": _pairs(id_set, skill_columns[0], skill_columns[1], skill_columns[2])}
@@ -182,6 +209,62 @@ def build_frame(store: Store) -> MarketFrame:
         values = [v for v, keep in zip(label_columns[2], chosen, strict=True) if keep]
         pairs[field_name] = _pairs(id_set, pids, values)
     return MarketFrame(table, pairs, totals)
+
+
+@dataclass(frozen=True)
+class _Jobs:
+    open_from: np.ndarray  # the first and last day each kept row's job was open (datetime64[D], NaT: none)
+    open_until: np.ndarray
+    is_open: np.ndarray  # at the reference date
+    reposts: np.ndarray  # postings folded into the row
+    folded: int
+    as_of: dt.date  # the reference date of `is_open`
+
+
+def _one_row_a_job(
+    columns: list[Any], labels: list[tuple[Any, ...]], today: dt.date | None
+) -> tuple[list[Any], _Jobs]:
+    """The columns with each company's reposts of a role folded into one row (analytics/reposts.py), and
+    each kept row's open span and freshness (analytics/freshness.py). The row kept is the series' earliest
+    posting that states a salary, else its earliest: a job keeps its pay when any of its postings gave it."""
+    posted = [_day(d) for d in columns[5]]
+    first_seen, last_seen, closed = (days(columns[c]) for c in (18, 19, 20))
+    newest = last_seen[~np.isnat(last_seen)]
+    reference = today or (newest.max().astype(object) if newest.size else dt.date.today())
+    board = np.array([b is not None for b in columns[17]], bool)
+    start, end, is_open = open_spans(
+        board, np.array(posted, "datetime64[D]"), first_seen, last_seen, closed, open_months(), reference
+    )
+    named: dict[tuple[str, str], set[str]] = {}
+    for posting_id, field_name, value in labels:
+        if field_name in ("family", "country"):
+            named.setdefault((field_name, posting_id), set()).add(value)
+    none: frozenset[str] = frozenset()
+    fams, places = (
+        [frozenset(named[f, i]) if (f, i) in named else none for i in columns[0]]
+        for f in ("family", "country")
+    )
+    groups = repost_groups(
+        columns[2], fams, columns[7], columns[1], posted, repost_months(), countries=places
+    )
+    series: dict[int, list[int]] = {}  # only the series of several postings: most rows stand alone
+    for i, g in enumerate(groups):
+        if g != i:
+            series.setdefault(g, [g]).append(i)
+    keep = np.ones(len(groups), bool)
+    reposts = np.zeros(len(groups), np.int32)
+    for first, rows in series.items():
+        rows.sort(key=lambda r: (posted[r] or dt.date.max, r))
+        salaried = [r for r in rows if columns[12][r] is not None or columns[13][r] is not None]
+        kept = salaried[0] if salaried else first
+        keep[rows] = False
+        keep[kept] = True
+        start[kept], end[kept] = start[rows].min(), end[rows].max()  # first to last posting's months
+        is_open[kept] = is_open[rows].any()
+        reposts[kept] = len(rows) - 1
+    index = np.flatnonzero(keep).tolist()
+    jobs = _Jobs(start[keep], end[keep], is_open[keep], reposts[keep], folded(groups), reference)
+    return [[column[r] for r in index] for column in columns], jobs
 
 
 def _fetch(conn: Any, sql: str) -> list[tuple[Any, ...]]:
@@ -208,9 +291,7 @@ def _one_spelling(names: tuple[str | None, ...]) -> list[str | None]:
     return out
 
 
-def _day(posted: str | None) -> object:
-    import datetime as dt
-
+def _day(posted: str | None) -> dt.date | None:
     if not posted:
         return None
     try:
@@ -238,7 +319,7 @@ def _sqlite_cache_folder(database: str | None) -> Path | None:
     return Path(database).with_name(Path(database).name + ".market")
 
 
-# The store's state: four queries, each answered from an index. Grouping again changes no time stamp: the
+# The store's state: five queries, each answered from an index. Grouping again changes no time stamp: the
 # count of grouped postings and their largest id say it. Plain SQL through the driver's cursor, so that
 # store_key (any store) and cached_sqlite_frame (sqlite3 alone) read the same values.
 _KEY_SQL = (
@@ -246,19 +327,22 @@ _KEY_SQL = (
     "SELECT max(last_seen) FROM postings",
     "SELECT max(closed_at) FROM postings",
     "SELECT count(near_duplicate_of), max(near_duplicate_of) FROM postings",
+    # a user's corrections rewrite extraction rows only: their count and newest time say it (each one set
+    # gets a time later than any before it, so no two states of the table share the pair)
+    "SELECT count(*), max(set_at) FROM corrections",
 )
 
 
 def store_key(store: Store) -> dict[str, object]:
-    with store.read() as conn, conn.begin():  # one snapshot for the four
+    with store.read() as conn, conn.begin():  # one snapshot for the five
         return _key_of(conn.connection)
 
 
 def _key_of(dbapi_connection: Any) -> dict[str, object]:
-    (count,), (newest,), (closed,), grouped = (_fetch_one(dbapi_connection, sql) for sql in _KEY_SQL)
+    (count,), (newest,), (closed,), grouped, fixed = (_fetch_one(dbapi_connection, sql) for sql in _KEY_SQL)
     return {
-        "format": FORMAT, "postings": count, "newest": str(newest), "closed": str(closed),
-        "near_duplicates": [grouped[0], grouped[1]],
+        "open_months": open_months(), "repost_months": repost_months(), "format": FORMAT, "postings": count, "newest": str(newest), "closed": str(closed),
+        "near_duplicates": [grouped[0], grouped[1]], "corrections": [fixed[0], str(fixed[1])],
     }  # fmt: skip
 
 

@@ -51,6 +51,11 @@ class Lane:
                 raise InputError(f"--{name.replace('_', '-')} {bad[0]!r}: use one of {', '.join(allowed)}")
         if self.since and self.until and self.since >= self.until:
             raise InputError(f"--since {self.since} is not before --until {self.until}")
+        # a skill or language as a user types it ("postgres", "k8s", "golang", "C#") is read as the
+        # taxonomy's id, and describe() shows that id: the user sees what their word was read as
+        for name in ("skill", "language"):
+            if getattr(self, name):
+                object.__setattr__(self, name, skill_ids(getattr(self, name)))
 
     def describe(self) -> str:
         parts = []
@@ -85,25 +90,46 @@ def select(frame: MarketFrame, lane: Lane) -> np.ndarray:
     for name, pair in (
         ("language", "language"),
         ("system_type", "system_type"),
-        ("skill", "skill"),
         ("family", "family"),
     ):
         wanted = getattr(lane, name)
         if wanted:
             mask &= has_any(frame, pair, {w.lower() for w in wanted})
+    if lane.skill:  # a skill's lane holds the products under it: --skill linux includes RHEL postings
+        mask &= has_any(frame, "skill", set(rolled_up(lane.skill)))
     if lane.country:
         mask &= has_any(frame, "country", {c.lower() for c in country_codes(lane.country)})
     if lane.city:
         mask &= _cities(frame, lane.city)
-    if lane.since or lane.until:
-        posted = frame.table.column("posted").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    if lane.since or lane.until:  # the jobs open at some time in the window (analytics/freshness.py)
+        opened = frame.table.column("open_from").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+        closed = frame.table.column("open_until").to_numpy(zero_copy_only=False).astype("datetime64[D]")
         if lane.since:
-            mask &= posted >= np.datetime64(lane.since)
+            mask &= closed >= np.datetime64(lane.since)
         if lane.until:
-            mask &= posted < np.datetime64(lane.until)
+            mask &= opened < np.datetime64(lane.until)
     if lane.open_only:
         mask &= frame.table.column("is_open").to_numpy(zero_copy_only=False)
     return mask
+
+
+def skill_ids(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Each value as the taxonomy's id ("postgres" → postgresql, "C#" → csharp); a word the taxonomy
+    does not know is kept as typed (its lane is simply empty)."""
+    from rolemap.extract.taxonomy import resolve_skill
+
+    out = []
+    for value in values:
+        entry = resolve_skill(value)
+        out.append(entry.id if entry else value.strip().lower())
+    return tuple(dict.fromkeys(out))
+
+
+def rolled_up(skills: tuple[str, ...]) -> tuple[str, ...]:
+    """The skills and every product under them in the taxonomy (linux → rhel, centos, ubuntu …)."""
+    from rolemap.extract.taxonomy import descendants_of
+
+    return tuple(dict.fromkeys(s for skill in skills for s in (skill, *descendants_of(skill))))
 
 
 def salary_counts(frame: MarketFrame, lane: Lane, mask: np.ndarray) -> np.ndarray:

@@ -4,12 +4,15 @@ documents ask the market to tell a person, computed on the market frame."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from typing import Any
 
 import numpy as np
 
 from rolemap.analytics.frame import MarketFrame
+from rolemap.analytics.freshness import coverage
 from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, salary_counts, select
 from rolemap.analytics.pay import PayScale, PayStats, pay_scale, pay_stats
+from rolemap.analytics.premiums import PREMIUM_DIMENSIONS, Premium, PremiumModel, premiums
 from rolemap.analytics.stats import wilson
 
 MIN_CELL = 5  # a pay cell on fewer postings is marked "too few", never hidden
@@ -53,6 +56,8 @@ class Market:
     cities: list[Share] = field(default_factory=list)
     pay_countries: list[Share] = field(default_factory=list)  # where the salaries come from
     totals: dict[str, int] = field(default_factory=dict)  # the store's totals (analytics/totals.py)
+    coverage: dict[str, Any] = field(default_factory=dict)  # months covered, open now (freshness.py)
+    reposts_folded: int = 0  # postings of the lane folded into its jobs as reposts (analytics/reposts.py)
     message: str = ""
     with_level: int = 0  # postings with a level: the n of the senior and junior shares
     senior_interval: tuple[float, float] | None = None  # Wilson 95% intervals of the two shares
@@ -97,6 +102,8 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
         cities=multi_counts(frame, "city", mask)[:top],
         pay_countries=multi_counts(frame, "country", salaried & ~np.isnan(scale.yearly))[:top],
         totals=dict(frame.totals),
+        coverage=coverage(frame, mask),
+        reposts_folded=int(frame.table.column("reposts").to_numpy(zero_copy_only=False)[mask].sum()),
         message="" if n else f"no postings match ({lane.describe()}): widen the filters",
         with_level=known,
         senior_interval=wilson(senior, known),
@@ -171,8 +178,9 @@ def co_occurring(frame: MarketFrame, mask: np.ndarray, top: int) -> list[tuple[s
 class PayCell:
     value: str
     postings: int
-    pay: PayStats
+    pay: PayStats  # the raw cell: its quartiles, median interval, and salaries from the board and the text
     too_few: bool
+    premium: Premium | None = None  # over the lane's baseline at the same level and place (premiums.py)
 
 
 @dataclass(frozen=True)
@@ -182,6 +190,8 @@ class PayBy:
     currency: str
     cells: list[PayCell]
     overall: PayStats
+    premiums: PremiumModel | None = None  # what the cells' premiums rest on (method, controls, left out)
+    coverage: dict[str, Any] = field(default_factory=dict)  # the months of the salaries (freshness.py)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -197,11 +207,19 @@ def pay_by(
 ) -> PayBy:
     mask = salary_counts(frame, lane, select(frame, lane))
     scale = scale or pay_scale(frame)
+    model, found = premiums(frame, mask, by, scale)
+    premium: dict[str, Premium | None] = {p.value: p for p in found}
     cells = []
     for value, members in _groups(frame, by, mask):
         stats = pay_stats(scale, members)
-        cells.append(PayCell(value, int(members.sum()), stats, stats.count < min_cell))
-    return PayBy(lane.describe(), by, scale.currency, cells, pay_stats(scale, mask))
+        # a value with no fitted salary is "too few" (n = 0) where premiums are computed at all
+        unfitted = Premium(value, 0, 0, None, None, None, "too few") if by in PREMIUM_DIMENSIONS else None
+        cells.append(
+            PayCell(value, int(members.sum()), stats, stats.count < min_cell, premium.get(value, unfitted))
+        )
+    return PayBy(
+        lane.describe(), by, scale.currency, cells, pay_stats(scale, mask), model, coverage(frame, mask)
+    )
 
 
 def _groups(frame: MarketFrame, by: str, mask: np.ndarray) -> list[tuple[str, np.ndarray]]:
@@ -228,6 +246,7 @@ class Profile:
     languages: list[Share]
     three_repeated: list[str] = field(default_factory=list)
     message: str = ""
+    coverage: dict[str, Any] = field(default_factory=dict)  # months covered, open now (freshness.py)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -245,7 +264,17 @@ def profile(frame: MarketFrame, lane: Lane, min_share: float = 0.3) -> Profile:
     message = "" if n else f"no postings match ({lane.describe()}): widen the filters"
     if n and not common:
         message = f"no skill is asked by {min_share:.0%} of these {n} postings: lower --min-share"
-    return Profile(lane.describe(), n, min_share, must, nice, languages, [s.name for s in must[:3]], message)
+    return Profile(
+        lane.describe(),
+        n,
+        min_share,
+        must,
+        nice,
+        languages,
+        [s.name for s in must[:3]],
+        message,
+        coverage(frame, mask),
+    )
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ class PayScale:
     unconvertible: np.ndarray  # a currency the rate table lacks
     currency: str
     rates: Rates
+    from_board: np.ndarray | None = None  # usable, and stated in the board's own salary fields, not the text
 
 
 def pay_scale(frame: MarketFrame, currency: str = "USD", rates: Rates | None = None) -> PayScale:
@@ -115,7 +116,16 @@ def pay_scale(frame: MarketFrame, currency: str = "USD", rates: Rates | None = N
         unconvertible=unconvertible,
         currency=currency,
         rates=rates,
+        from_board=_board_salaries(frame, usable),
     )
+
+
+def _board_salaries(frame: MarketFrame, usable: np.ndarray) -> np.ndarray | None:
+    """The usable salaries stated in a board's structured fields (extract/source_facts.py), not read in
+    the text; None for a frame that does not say."""
+    if "salary_from_source" not in frame.table.column_names:
+        return None
+    return usable & frame.table.column("salary_from_source").to_numpy(zero_copy_only=False).astype(bool)
 
 
 @dataclass(frozen=True)
@@ -135,6 +145,10 @@ class PayStats:
     median_low: float | None = None  # the median's 95% order-statistic interval (from 6 figures)
     median_high: float | None = None
     too_few: bool = True  # fewer than MIN_FOR_HEADLINE figures: a card says "too few", not a median
+    # of `count`: figures from a board's structured salary fields, and figures read in the posting's text
+    # (None where the origin is not known: a Parquet dataset)
+    from_board: int | None = None
+    from_text: int | None = None
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -157,6 +171,9 @@ def pay_stats(scale: PayScale, mask: np.ndarray) -> PayStats:
         scale.rates,
         quartiles,
     )
+    if scale.from_board is not None:
+        board = int(scale.from_board[mask].sum())
+        stats = replace(stats, from_board=board, from_text=stats.count - board)
     interval = median_interval(values)
     if interval is None or stats.median is None:
         return stats

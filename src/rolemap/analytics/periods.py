@@ -9,6 +9,10 @@ A period is **partial** (marked, and left out of default comparisons) when
 - the window of `--since/--until` covers only part of it.
 Both rules read the whole store, not the lane: a lane's own thin periods are its trend, not a gap in the data.
 A period inside the window with no posting of the lane is a gap (n = 0): never a share of 0%.
+
+A job counts in **each period it was open** (the frame's `open_from` to `open_until`, analytics/freshness.py):
+a Hacker News post in the month of its thread, a company's folded reposts from the first to the last month
+they were posted, a board posting from its posting date until the board dropped it.
 """
 
 from __future__ import annotations
@@ -33,12 +37,21 @@ class Calendar:
     names: list[str]  # every period from the store's first dated posting to its last, oldest first
     starts: list[dt.date]  # each period's first day
     ends: list[dt.date]  # the day after each period
-    totals: list[int]  # the store's dated postings per period
+    totals: list[int]  # the store's jobs open in each period
     partial: list[str]  # "" or why the period is partial
-    row_period: np.ndarray  # each row's period index (-1: no date)
+    row_first: np.ndarray  # each row's first and last period open (-1: no date)
+    row_last: np.ndarray
 
     def complete(self, index: int) -> bool:
         return not self.partial[index] and self.totals[index] > 0
+
+    def open_in(self, index: int) -> np.ndarray:
+        """The rows open in period `index`."""
+        return (self.row_first >= 0) & (self.row_first <= index) & (self.row_last >= index)
+
+    def spread(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each (row, period) a row was open: positions into `rows` and the period indexes."""
+        return spread(self.row_first[rows], self.row_last[rows])
 
     def window(self, since: dt.date | None, until: dt.date | None) -> tuple[list[int], list[str]]:
         """The indexes of the periods that overlap [since, until) and why each is partial, the window's
@@ -67,22 +80,32 @@ def period_name(bucket: int, step: int) -> str:
     return f"{year}Q{m // 3 + 1}" if step == 3 else f"{year}-{m + 1:02d}"
 
 
+def spread(first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For spans [first, last] (first -1: none), each (span, step) pair: the span's position, the step."""
+    lengths = np.where(first >= 0, last - first + 1, 0).astype(np.int64)
+    position = np.repeat(np.arange(len(first)), lengths)
+    offset = np.arange(len(position)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return position, first[position] + offset
+
+
 def calendar(frame: MarketFrame, every: str) -> Calendar:
     if every not in ("month", "quarter"):
         raise InputError(f"--every {every!r}: use month or quarter")
     step = 3 if every == "quarter" else 1
-    posted = frame.table.column("posted").to_numpy(zero_copy_only=False).astype("datetime64[D]")
-    known = ~np.isnat(posted)
+    opened = frame.table.column("open_from").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    closed = frame.table.column("open_until").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    known = ~np.isnat(opened) & ~np.isnat(closed)
     if not known.any():
-        return Calendar(every, [], [], [], [], [], np.full(frame.size, -1, np.int64))
-    months = _month_index(posted[known])
-    buckets = months // step
-    first, last = int(buckets.min()), int(buckets.max())
-    row_period = np.full(frame.size, -1, np.int64)
-    row_period[known] = buckets - first
+        none = np.full(frame.size, -1, np.int64)
+        return Calendar(every, [], [], [], [], [], none, none)
+    from_month, to_month = _month_index(opened[known]), _month_index(closed[known])
+    first, last = int(from_month.min()) // step, int(to_month.max()) // step
+    row_first, row_last = np.full(frame.size, -1, np.int64), np.full(frame.size, -1, np.int64)
+    row_first[known], row_last[known] = from_month // step - first, to_month // step - first
     count = len(range(first, last + 1))
-    totals = np.bincount(buckets - first, minlength=count)
-    per_month = np.bincount(months - first * step, minlength=count * step)
+    totals = np.bincount(spread(row_first[known], row_last[known])[1], minlength=count)
+    month_spans = spread(from_month - first * step, to_month - first * step)[1]
+    per_month = np.bincount(month_spans, minlength=count * step)
     nonempty = totals[totals > 0]
     median = float(np.median(nonempty))
     partial = []
@@ -101,7 +124,8 @@ def calendar(frame: MarketFrame, every: str) -> Calendar:
         [_date((b + 1) * step) for b in range(first, last + 1)],
         totals.tolist(),
         partial,
-        row_period,
+        row_first,
+        row_last,
     )
 
 

@@ -6,11 +6,13 @@ only within one currency and period, as stated, so no figure mixes hourly with y
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
+from rolemap.analytics.freshness import day, open_months, open_since
 from rolemap.store.db import Store
 from rolemap.store.repository import store_totals
 from rolemap.store.schema import extractions, posting_labels, posting_skills, postings
@@ -38,6 +40,7 @@ class MarketSummary:
     top_skills: list[tuple[str, int]]
     salaries: list[SalaryFigure] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)  # analytics/totals.py: the summary counts "unique"
+    coverage: dict[str, object] = field(default_factory=dict)  # first and last month posted, open now
 
     def share(self, count: int) -> float:
         return count / self.postings if self.postings else 0.0
@@ -48,7 +51,25 @@ def market_summary(store: Store, top: int = 10) -> MarketSummary:
     totals = store_totals(store)
     with store.read() as conn:
         total = conn.scalar(select(func.count()).where(unique)) or 0
-        open_count = conn.scalar(select(func.count()).where(unique, postings.c.closed_at.is_(None))) or 0
+        first, last, newest = conn.execute(
+            select(
+                func.min(postings.c.posted_at), func.max(postings.c.posted_at), func.max(postings.c.last_seen)
+            ).where(unique)
+        ).one()
+        as_of = day(newest) or dt.date.today()
+        cutoff = open_since(as_of, open_months())
+        open_count = (  # analytics/freshness.py: a board posting until dropped, another for its months
+            conn.scalar(
+                select(func.count()).where(
+                    unique,
+                    or_(
+                        and_(postings.c.board.is_not(None), postings.c.closed_at.is_(None)),
+                        and_(postings.c.board.is_(None), postings.c.posted_at >= cutoff.isoformat()),
+                    ),
+                )
+            )
+            or 0
+        )
         companies = (  # the hirer the record names (a source's own company field is written into it)
             conn.scalar(
                 select(func.count(func.distinct(func.lower(extractions.c.company))))
@@ -99,7 +120,11 @@ def market_summary(store: Store, top: int = 10) -> MarketSummary:
         [(str(k), int(n)) for k, n in skills],
         _salary_figures([(str(c), str(p), lo, hi) for c, p, lo, hi in pay_rows]),
         totals,
-    )
+        {
+            "first": first[:7] if first else None, "last": last[:7] if last else None,
+            "open_now": int(open_count), "as_of": as_of.isoformat(),
+        },
+    )  # fmt: skip
 
 
 def _salary_figures(rows: list[tuple[str, str, float | None, float | None]]) -> list[SalaryFigure]:

@@ -6,10 +6,13 @@ JSON, report):
 - **unique**: stored minus exact copies;
 - **near-duplicates**: unique postings that repeat another with small edits, once `rolemap near-dups
   --apply` grouped them (`near_duplicate_of`);
-- **counted**: unique minus near-duplicates: what every market figure counts, each a job once.
+- **reposts folded**: the rest that repeat an earlier posting of the same company, role families, level and a
+  similar title within a few months (analytics/reposts.py): one job, counted once;
+- **counted**: unique minus near-duplicates and reposts folded: what every market figure counts, each a job
+  once.
 
-So "3,197 stored, 2,908 unique (289 exact copies set aside), 2,471 counted (437 near-duplicates set aside)"
-always adds up. A lane then counts its share of the counted postings.
+So "3,197 stored, 2,908 unique (289 exact copies set aside), 2,414 counted (437 near-duplicates and 57
+reposts set aside)" always adds up. A lane then counts its share of the counted postings.
 """
 
 from __future__ import annotations
@@ -25,22 +28,41 @@ TOTALS_SQL = (
 )
 
 
-def totals_of(row: tuple[Any, ...]) -> dict[str, int]:
-    """The row of TOTALS_SQL as the named totals."""
+def totals_of(row: tuple[Any, ...], reposts: int | None = None) -> dict[str, int]:
+    """The row of TOTALS_SQL and the count of reposts folded as the named totals; without that count
+    (a Parquet dataset does not fold reposts) the totals have no "reposts"."""
     stored, copies, near = (int(v or 0) for v in row) if row else (0, 0, 0)
     unique = stored - copies
-    return {
-        "stored": stored, "exact_copies": copies, "unique": unique, "near_duplicates": near,
-        "counted": unique - near,
-    }  # fmt: skip
+    totals = {"stored": stored, "exact_copies": copies, "unique": unique, "near_duplicates": near}
+    if reposts is not None:
+        totals["reposts"] = reposts
+    return {**totals, "counted": unique - near - (reposts or 0)}
+
+
+def read_totals(dbapi_connection: Any) -> dict[str, int]:
+    """The store's totals through any DB-API connection (the standard sqlite3 module for `rolemap info`)."""
+    from rolemap.analytics.reposts import count_reposts
+
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(TOTALS_SQL)
+        row = tuple(cursor.fetchone() or ())
+    finally:
+        cursor.close()
+    return totals_of(row, count_reposts(dbapi_connection))
 
 
 def totals_line(totals: dict[str, int]) -> str:
-    """ "3,197 stored, 2,908 unique (289 exact copies set aside), 2,471 counted (437 near-duplicates set
-    aside)"; "" when the totals are not known (a Parquet dataset has no store)."""
+    """ "3,197 stored, 2,908 unique (289 exact copies set aside), 2,414 counted (437 near-duplicates and 57
+    reposts set aside)"; "" when the totals are not known (a Parquet dataset has no store)."""
     if not totals:
         return ""
+    folded = (
+        f"{totals['near_duplicates']:,} near-duplicates and {totals['reposts']:,} reposts set aside"
+        if "reposts" in totals
+        else f"{totals['near_duplicates']:,} near-duplicates set aside; reposts not folded"
+    )
     return (
         f"{totals['stored']:,} stored, {totals['unique']:,} unique ({totals['exact_copies']:,} exact copies "
-        f"set aside), {totals['counted']:,} counted ({totals['near_duplicates']:,} near-duplicates set aside)"
+        f"set aside), {totals['counted']:,} counted ({folded})"
     )

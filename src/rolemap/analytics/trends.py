@@ -44,9 +44,9 @@ MIN_COUNT = 5  # a value seen fewer times in either period is flagged: its test 
 
 
 def period_index(frame: MarketFrame, every: str) -> tuple[np.ndarray, list[str]]:
-    """Each row's period number (-1 without a date) and the store's periods' names, oldest first."""
+    """Each row's first period open (-1 without a date) and the store's periods' names, oldest first."""
     cal = calendar(frame, every)
-    return cal.row_period, cal.names
+    return cal.row_first, cal.names
 
 
 def _membership(frame: MarketFrame, dimension: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -72,7 +72,7 @@ class Trends:
     lane: str
     every: str
     periods: list[str]  # exactly the periods of the store inside the lane's window
-    totals: list[int]  # the lane's dated postings per period
+    totals: list[int]  # the lane's jobs open in each period
     series: list[Trend]
     message: str = ""
     partial: list[str] = field(default_factory=list)  # "" or why the period is partial
@@ -83,22 +83,29 @@ class Trends:
 
 
 def trends(frame: MarketFrame, lane: Lane, every: str = "quarter", top: int = 8) -> Trends:
-    """For each dimension, its `top` values (by postings of the lane in the window): share per period."""
+    """For each dimension, its `top` values (by jobs of the lane open in the window): share per period. A
+    job counts in each period it was open (rolemap.analytics.periods)."""
     cal = calendar(frame, every)
     chosen, partial = cal.window(lane.since, lane.until)
     names = [cal.names[i] for i in chosen]
+    # the jobs open in the window; one open in a period the window cuts is open inside the window too
     mask = select(frame, lane)
-    position = np.full(len(cal.names) + 1, -1, np.int64)  # store period → place in the window
+    position = np.full(len(cal.names), -1, np.int64)  # store period → place in the window
     position[chosen] = np.arange(len(chosen))
-    period = position[cal.row_period]  # row_period -1 maps to the last slot: -1
-    dated = mask & (period >= 0)
-    totals = np.bincount(period[dated], minlength=len(names))
+    lane_rows = np.flatnonzero(mask)
+    at, period = cal.spread(lane_rows)
+    inside = position[period] >= 0
+    totals = np.bincount(position[period[inside]], minlength=len(names))
+    dated = np.zeros(frame.size, bool)
+    dated[lane_rows[at[inside]]] = True  # open at least once inside the window
     series = []
     for dimension in DIMENSIONS:
         rows, codes, vocab = _membership(frame, dimension)
-        keep = dated[rows]
+        keep = np.flatnonzero(dated[rows])
+        at, period = cal.spread(rows[keep])
+        inside = position[period] >= 0
         grid = np.zeros((len(vocab), len(names)), np.int64)
-        np.add.at(grid, (codes[keep], period[rows[keep]]), 1)
+        np.add.at(grid, (codes[keep[at[inside]]], position[period[inside]]), 1)
         for code in np.argsort(-grid.sum(axis=1), kind="stable")[:top]:
             if grid[code].sum() == 0:
                 continue
@@ -190,7 +197,7 @@ def changes(
     cal = calendar(frame, every)
     before, after = default_periods(cal, before, after)
     a, b = cal.names.index(before), cal.names.index(after)
-    in_a, in_b = mask & (cal.row_period == a), mask & (cal.row_period == b)
+    in_a, in_b = mask & cal.open_in(a), mask & cal.open_in(b)  # a job open in both counts in both
     n_a, n_b = int(in_a.sum()), int(in_b.sum())
     notes = [f"{cal.names[i]} is partial: {cal.partial[i]}" for i in (a, b) if cal.partial[i]]
     notes += caveats_between(

@@ -2,8 +2,8 @@
 library function and formats the result; errors become one line on stderr and exit code 1.
 
 One module a command group: `options` (the shared options), `ingest` (ingest, fetch, extract), `postings`
-(list, show, export, info, summary), `taxonomy`, `market` (the market frame's commands), `jd`, `resume`
-(resume …, match, watch) and `web` (serve). A command imports the libraries it uses when it runs, so
+(list, show, export, info, summary), `taxonomy`, `market` (the market frame's commands), `tracker` (the
+saved tracker), `jd`, `resume` (resume …, match, watch), `label` (label, accuracy) and `web` (serve). A command imports the libraries it uses when it runs, so
 building the command tree (and `rolemap --help`) imports none of them: tests/test_startup.py keeps it so."""
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from rolemap import __version__
 from rolemap.cli.console import err, out
 from rolemap.cli.ingest import ingest_app
 from rolemap.cli.jd import jd_app
+from rolemap.cli.label import label_app
 from rolemap.cli.market import market_app
 from rolemap.cli.postings import postings_app
 from rolemap.cli.resume import resume_app, seeker_app
 from rolemap.cli.taxonomy import taxonomy_app
+from rolemap.cli.tracker import tracker_app
 from rolemap.cli.web import web_app
 from rolemap.errors import RolemapError
 
@@ -30,10 +32,10 @@ __all__ = ["app", "main"]
 # The top-level commands, in the order --help lists them, and the command groups.
 COMMANDS = [
     c
-    for part in (market_app, seeker_app, web_app, ingest_app, postings_app)
+    for part in (market_app, seeker_app, web_app, ingest_app, postings_app, label_app)
     for c in part.registered_commands
 ]
-GROUPS = {"taxonomy": taxonomy_app, "jd": jd_app, "resume": resume_app}
+GROUPS = {"tracker": tracker_app, "taxonomy": taxonomy_app, "jd": jd_app, "resume": resume_app}
 
 
 def version_callback(value: bool) -> None:

@@ -215,12 +215,22 @@ def _load_dataset(
 @ingest_app.command("fetch")
 def fetch_command(
     targets: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            help="greenhouse:BOARD, lever:COMPANY, ashby:BOARD, hn:THREAD_ID or hn-algolia:THREAD_ID.",
+            help="greenhouse:BOARD, lever:COMPANY, ashby:BOARD, hn:THREAD_ID, hn:latest (the newest "
+            "'Ask HN: Who is hiring?' thread) or hn-algolia:THREAD_ID.",
             show_default=False,
         ),
-    ],
+    ] = None,
+    boards: Annotated[
+        Path | None,
+        typer.Option(
+            "--boards",
+            help="A saved list of boards, one a line ('#' starts a comment), fetched one after another with a "
+            "line for each; a board that fails is reported and the others go on.",
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
     rate: Annotated[float, typer.Option(help="Seconds to wait between two requests (politeness).")] = 1.0,
     timeout: Annotated[float, typer.Option(help="Seconds before a request times out.")] = 20.0,
@@ -228,22 +238,86 @@ def fetch_command(
         int, typer.Option(help="Tries after the first for 429/5xx answers and time-outs.")
     ] = 3,
 ) -> None:
-    """Fetch live postings from job-board APIs and store them. Postings gone from a board are marked closed."""
+    """Fetch live postings from job-board APIs and store them. Postings gone from a board are marked closed.
+
+    Keep a current store with one command a month: list your boards in a file, one a line
+
+        greenhouse:stripe
+        lever:netflix
+        hn:latest   # the newest "Who is hiring?" thread
+
+    and run `rolemap fetch --boards boards.txt`. Exit code 1 when a board failed or a posting was skipped."""
     import httpx
 
-    from rolemap.sources import Fetcher, fetch, parse_target
+    from rolemap.sources.http import Fetcher, parse_target, read_board_list
 
-    for target in targets:
+    listed = list(targets or [])
+    for target in listed:
         parse_target(target)
+    if boards is not None:
+        from_file, duplicates = read_board_list(boards)
+        if duplicates:
+            err().print(f"{boards}: {duplicates} duplicate line(s) skipped", highlight=False, soft_wrap=True)
+        listed += [t for t in from_file if t not in listed]
+    if not listed:
+        raise InputError(
+            "name a board (e.g. greenhouse:stripe or hn:latest), or a list of boards: --boards FILE"
+        )
     fetcher = Fetcher(
         client=httpx.Client(timeout=timeout, follow_redirects=True), retries=retries, min_interval=rate
     )
+    if len(listed) == 1 and boards is None:
+        _fetch_one(db, listed[0], fetcher)
+    else:
+        _fetch_each(db, listed, fetcher)
 
-    def items() -> Iterator[Posting | PostingError]:
-        for target in targets:
-            yield from fetch(target, fetcher)
 
-    _run_ingest(db, items(), None, ", ".join(targets))
+def _fetch_one(db: str | None, target: str, fetcher: Any) -> None:
+    from rolemap.sources.http import fetch, resolve_target
+
+    resolved, note = resolve_target(target, fetcher)
+    if note:
+        err().print(note, highlight=False, soft_wrap=True)
+    _run_ingest(db, fetch(resolved, fetcher), None, resolved)
+
+
+def _fetch_each(db: str | None, targets: list[str], fetcher: Any) -> None:
+    """Each board in its own ingest: one that fails (unreachable, not found, an answer of the wrong shape)
+    changes nothing of its postings (none closed) and the next one is fetched."""
+    from rolemap.errors import FetchError
+    from rolemap.pipeline import ingest
+    from rolemap.sources.http import fetch, resolve_target
+    from rolemap.store.db import open_store
+
+    store = open_store(db)
+    show = _error_printer()
+    failed: list[str] = []
+    skipped = 0
+    for number, target in enumerate(targets, start=1):
+        where = f"[{number}/{len(targets)}] {target}"
+        try:
+            resolved, note = resolve_target(target, fetcher)
+            report = ingest(store, fetch(resolved, fetcher), on_error=show)
+        except (FetchError, InputError) as e:
+            failed.append(target)
+            err().print(
+                f"{where}: failed, its stored postings left as they were ({e.message})", highlight=False
+            )
+            continue
+        skipped += report.failed
+        err().print(
+            f"{where}: {note + '; ' if note else ''}{report.summary()}", highlight=False, soft_wrap=True
+        )
+    refreshed = len(targets) - len(failed)
+    err().print(
+        f"{len(targets)} board(s): {refreshed} refreshed, {len(failed)} failed"
+        + (f" ({', '.join(failed)})" if failed else "")
+        + (f", {skipped} posting(s) skipped" if skipped else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
+    if failed or skipped:
+        raise typer.Exit(1)
 
 
 @ingest_app.command("extract")

@@ -1,4 +1,4 @@
-"""The market commands: market, pay, tracker, profile, trends, changes, report and near-dups. Each takes the
+"""The market commands: market, pay, profile, trends, changes, report and near-dups. Each takes the
 same lane filters (rolemap.cli.options), builds (or reuses) the market frame of the store and prints a
 table, JSON or CSV."""
 
@@ -111,7 +111,7 @@ def market_command(
 
 @market_app.command("pay")
 def pay_command(
-    by: Annotated[str, typer.Option(help="seniority, system_type, work_model, language, scope or employment_type.")] = "seniority",
+    by: Annotated[str, typer.Option(help="seniority, system_type, work_model, language, scope, employment_type, family, country or city.")] = "seniority",
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
     location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
@@ -120,7 +120,9 @@ def pay_command(
     db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
 ) -> None:  # fmt: skip
     """Pay compared by level, system type, work model, language or scope (on-call, migration, people
-    management…), every salary yearly in one currency, each cell with its count.
+    management…), every salary yearly in one currency, each cell with its count, how many salaries a
+    board states in its own fields and how many the text gives, and its premium over the lane's baseline
+    at the same level and in the same country (a regression on log pay, with its 95% interval and n).
 
     Example: rolemap pay --language python --by scope
     """
@@ -155,28 +157,6 @@ def profile_command(
     lane = lane_of(**lane_filters(locals()))
     p = market_lib.profile(market_frame(db), lane, min_share)
     _emit(as_json, as_csv, p.as_dict(), lambda: view.profile_csv(p), lambda: view.profile_view(p))
-
-
-@market_app.command("tracker")
-def tracker_command(
-    limit: Annotated[int, typer.Option(min=1, max=100_000, help="How many postings, newest first.")] = 50,
-    language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
-    work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
-    location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
-    db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
-) -> None:  # fmt: skip
-    """The guide's tracker: one row a posting with title, company, language, level, system type, work
-    model, and the requirements it shares with many postings of the lane.
-
-    Example: rolemap tracker --skill kubernetes --work-model remote --csv > tracker.csv
-    """
-    from rolemap.analytics import market as market_lib
-    from rolemap.present import market_view as view
-
-    lane = lane_of(**lane_filters(locals()))
-    rows, total = market_lib.tracker(market_frame(db), lane, limit)
-    data = {"lane": lane.describe(), "postings": total, "rows": [r.__dict__ for r in rows]}
-    _emit(as_json, as_csv, data, lambda: view.tracker_csv(rows), lambda: view.tracker_view(rows, total))
 
 
 @market_app.command("trends")

@@ -11,7 +11,28 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from rolemap.cli.console import err, out
-from rolemap.cli.options import DbOption, JsonOption
+from rolemap.cli.options import (
+    AsCsv,
+    City,
+    Company,
+    Country,
+    DbOption,
+    Employment,
+    Family,
+    JsonOption,
+    Language,
+    Location,
+    OpenOnly,
+    Seniority,
+    Since,
+    Skill,
+    Source,
+    SystemType,
+    Until,
+    WorkModel,
+    lane_filters,
+    lane_of,
+)
 from rolemap.errors import InputError
 
 if TYPE_CHECKING:
@@ -22,39 +43,62 @@ postings_app = typer.Typer()
 
 @postings_app.command("list")
 def list_command(
-    db: DbOption = None,
-    limit: Annotated[int, typer.Option(min=1, max=10000, help="How many postings.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, max=100_000, help="How many postings, newest first.")] = 20,
     offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
-    open_only: Annotated[bool, typer.Option("--open", help="Only postings not closed.")] = False,
-    as_json: JsonOption = False,
-) -> None:
-    """List stored postings, newest first, with their level, language and work model."""
-    from rich.table import Table
+    language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
+    work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
+    location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
+    db: DbOption = None, as_json: JsonOption = False, as_csv: AsCsv = False,
+) -> None:  # fmt: skip
+    """The postings of a lane, newest first, with the guide's five columns.
+
+    Title, language, level, system type and the requirements a posting shares with at least 30% of the
+    lane, plus id, company, work model and the day posted; copies and near-duplicates count once. Narrower
+    than 140 columns, one record a posting.
+
+    Example: rolemap list --skill kubernetes --work-model remote --csv > lane.csv
+    """
+    from rolemap.analytics import market as market_lib
+    from rolemap.cli.market import market_frame
+    from rolemap.present import listing_view as view
+
+    if as_json and as_csv:
+        raise InputError("choose one of --json and --csv")
+    lane = lane_of(**lane_filters(locals()))
+    rows, total = market_lib.tracker(market_frame(db), lane, offset + limit)
+    rows = rows[offset:]
+    if as_json:
+        data = {
+            "lane": lane.describe(),
+            "postings": total,
+            "offset": offset,
+            "rows": [r.__dict__ for r in rows],
+        }
+        print(json.dumps(data, default=str, indent=1))
+    elif as_csv:
+        print(view.lane_csv(rows), end="")
+    else:
+        out().print(view.lane_listing(_headed(rows, db), total, offset, out().width))
+
+
+def _headed(rows: list[Any], db: str | None) -> list[Any]:
+    """On the terminal, a posting without a title (an HN comment) shows the words it opens with instead
+    ("Lyft | San Francisco | ONSITE"): what a reader would call its title."""
+    untitled = [r.id for r in rows if not r.title][:500]
+    if not untitled:
+        return rows
+    import textwrap
 
     from rolemap.store.db import open_store
-    from rolemap.store.repository import list_postings
+    from rolemap.store.repository import snippets
 
-    rows = list_postings(open_store(db), limit=limit, offset=offset, include_closed=not open_only)
-    if as_json:
-        out().print_json(json.dumps(rows, default=str))
-        return
-    table = Table("id", "title", "company", "posted", "level", "language", "work model")
-    for r in rows:
-        title = r["title"] or (r["source_fields"] or {}).get("header", "")
-        table.add_row(
-            r["id"],
-            _cut(title, 50),
-            _cut(r["company"] or "", 28),
-            (r["posted_at"] or "")[:10],
-            r["seniority"] or "",
-            r["primary_language"] or "",
-            r["work_model"] or "",
-        )
-    out().print(table)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    heads = snippets(open_store(db), untitled, chars=160)
+    return [
+        r
+        if r.title
+        else dataclasses.replace(r, title=textwrap.shorten(heads.get(r.id, ""), 70, placeholder=" …"))
+        for r in rows
+    ]
 
 
 @postings_app.command("show")
@@ -62,6 +106,7 @@ def show_command(
     posting_id: Annotated[str, typer.Argument(metavar="ID")], db: DbOption = None, as_json: JsonOption = False
 ) -> None:
     """Show one posting: its fields, its source fields and its extraction record."""
+    from rolemap.extract.corrections import user_mark
     from rolemap.store.db import open_store
     from rolemap.store.repository import get_posting
 
@@ -92,8 +137,10 @@ def show_command(
     record = row.get("extraction") or {}
     out().print("[bold]extraction[/]:")
     for key, value in record.items():
-        if key not in ("id", "evidence") and value not in (None, [], {}):
-            out().print(f"  {key}: {json.dumps(value)}", highlight=False)
+        mark = user_mark(record, key)  # your own label (rolemap label)
+        if key not in ("id", "evidence", "extracted") and (value not in (None, [], {}) or mark):
+            mine = f"  (set by you; the extractor read {json.dumps(mark.get('was'))})" if mark else ""
+            out().print(f"  {key}: {json.dumps(value)}{mine}", markup=False, highlight=False)
     out().print("[bold]text[/]:")
     out().print(row.get("text", ""), markup=False, highlight=False)
 
@@ -135,7 +182,7 @@ def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
         out().print_json(json.dumps(info))
         return
     for key, value in info.items():
-        out().print(f"{key:>10}: {value}", highlight=False)
+        out().print(f"{key:>15}: {value}", highlight=False)
 
 
 @postings_app.command("summary")
@@ -144,6 +191,7 @@ def summary_command(
 ) -> None:
     """A first market summary: postings, levels, top languages and skills, stated pay."""
     from rolemap.analytics import market_summary
+    from rolemap.analytics.freshness import coverage_line
     from rolemap.analytics.totals import totals_line
     from rolemap.store.db import open_store
 
@@ -157,8 +205,9 @@ def summary_command(
         )
         return
     out().print(
-        f"[bold]{s.postings:,}[/] unique postings ({s.open_postings:,} open) from [bold]{s.companies:,}[/] "
-        f"companies\n{totals_line(s.totals)}; the market commands count the {s.totals.get('counted', 0):,}",
+        f"[bold]{s.postings:,}[/] unique postings from [bold]{s.companies:,}[/] companies; "
+        f"{coverage_line(s.coverage)}\n{totals_line(s.totals)}; the market commands count the "
+        f"{s.totals.get('counted', 0):,}",
         highlight=False,
     )
     out().print(_share_table("level", list(s.levels.items()), s))

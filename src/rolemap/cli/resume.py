@@ -129,6 +129,8 @@ def coach_command(file: ResumeFile, as_json: AsJson = False) -> None:
         out().print(r.text, markup=False, highlight=False)
         if r.missing:
             out().print(f"        missing: {', '.join(r.missing)}", markup=False, highlight=False)
+        if r.rewrite:
+            out().print(f"        try: {r.rewrite}", markup=False, highlight=False)
         if r.suggestion:
             out().print(f"        {r.suggestion}", markup=False, highlight=False)
 

@@ -226,15 +226,20 @@ class PhraseBook:
         if self._automaton.kind != ahocorasick.AHOCORASICK or start >= (len(text) if end is None else end):
             return Hits(text, found, extra)
         size = len(text)
-        left = [MAX_HITS] * self._size  # places of each literal still to look at; past them, one test a hit
+        seen: dict[int, int] = {}  # places of each literal looked at so far; past MAX_HITS, one test a hit
         for last, lit in self._automaton.iter(copy, start, size if end is None else end):
             length, tags, open_end, start_bounded, end_bounded, payloads, checked, place = lit
-            if not left[place]:
+            count = seen.get(place, 0)
+            if count >= MAX_HITS:
                 continue
-            left[place] -= 1
+            seen[place] = count + 1
             first = last - length + 1
+            # An extra literal inside a word ("gin" in "engineer", "rest" in "interest") is no skill: dropped
+            # here, before its owner (taxonomy.resolve_skills, same rule) would, save at a camelCase seam.
             if payloads and len(extra) < MAX_EXTRA:
-                extra.append((first, last + 1, payloads))
+                before = text[first - 1] if first else " "
+                if not before.isalnum() or (before.islower() and text[first].isupper()):
+                    extra.append((first, last + 1, payloads))
             if checked:
                 tags = tags + tuple(t for t, form in checked if _same_digits(text, first, form))
             if not tags:

@@ -9,6 +9,8 @@ from rolemap.extract.document import Document
 from rolemap.extract.taxonomy import Match
 from rolemap.models import Skill, Span
 
+# Languages have a field of their own; topics (scalability, data structures) are not skills at all.
+_NOT_SKILLS = frozenset({"language", "topic"})
 # Sections whose technology words describe perks or the application process, not the job.
 _IGNORED_SECTIONS = frozenset({"benefits", "apply"})
 
@@ -44,12 +46,20 @@ def pick_skills(
     tallies: dict[str, _Tally], categories: dict[str, str]
 ) -> tuple[tuple[Skill, ...], list[Span]]:
     chosen = sorted(
-        (sid for sid in tallies if categories[sid] != "language"),
+        (sid for sid in tallies if categories[sid] not in _NOT_SKILLS),
         key=lambda sid: (not tallies[sid].required, tallies[sid].first),
     )
     skills = tuple(Skill(sid, tallies[sid].required) for sid in chosen)
     spans = [s for sid in chosen for s in tallies[sid].spans[:1]]
     return skills, spans
+
+
+def pick_topics(tallies: dict[str, _Tally], categories: dict[str, str]) -> tuple[str, ...]:
+    """The fields and qualities a posting names (scalability, distributed systems), in order of first
+    mention: kept out of `skills`, for a record field of their own."""
+    return tuple(
+        sorted((sid for sid in tallies if categories[sid] == "topic"), key=lambda s: tallies[s].first)
+    )
 
 
 def pick_languages(
@@ -67,6 +77,8 @@ def pick_languages(
             spans.extend(t.spans[:1])
     for sid, t in tallies.items():
         parent = parents.get(sid)
+        while parent and categories.get(parent) == "framework":  # asp-net-mvc → asp-net → csharp
+            parent = parents.get(parent)
         if categories[sid] == "framework" and parent and categories.get(parent) == "language":
             weight[parent] += 0.5 + 0.5 * t.required
             first.setdefault(parent, t.first)

@@ -1,14 +1,19 @@
-"""The skills taxonomy (data/skills.tsv): loading, validation, and the one-pass matcher built from it.
+"""The skills taxonomy (data/skills.tsv.gz, built by scripts/build_taxonomy.py from the hand layer
+data/skills_layer.tsv and open sources): loading, validation, the hierarchy, and the one-pass matcher.
 
-Each skill has a canonical id, a display name, a category, aliases and an optional parent (the language
-its ecosystem belongs to). Matching rules, decided per alias:
+Each skill has a canonical id, a display name, a category, aliases, an optional parent (the language its
+ecosystem belongs to, or the product it is part of: rhel → linux) and the sources it came from. Matching
+rules, decided per alias:
   * aliases are matched case-insensitively on word boundaries;
   * on a `cs` line, an alias written with capitals matches only in that case ("Go", "Rust", "Spring");
-  * on a `ctx` line those case-sensitive aliases also need a technical context (see `_in_tech_context`).
+  * on a `ctx` line those case-sensitive aliases also need a technical context (see `_in_tech_context`);
+  * a *guarded* alias (the last column: an everyday English word or a name several products share, marked
+    by the builder) is both: in the case written, in a technical context ("Slack", "Hive").
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -51,6 +56,8 @@ CATEGORIES = frozenset(
         "security",
         "hardware",
         "trade",
+        "business",  # office, ERP, medical, accounting software: asked for outside engineering too
+        "topic",  # a field or quality (scalability, data structures): found, but not a skill
         "other",
     ]
 )
@@ -67,6 +74,8 @@ class SkillEntry:
     parent: str | None
     case_sensitive: bool
     needs_context: bool
+    guarded: tuple[str, ...] = ()  # in the case written and in a technical context only
+    sources: tuple[str, ...] = ()  # "hand", "onet", "esco", "devicon", "linguist", "simple-icons"
 
     @property
     def is_language(self) -> bool:
@@ -81,15 +90,19 @@ class Match:
 
 
 def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry]:
-    """Parse and validate the TSV; every problem names its line."""
+    """Parse and validate the TSV: the hand layer's 6 columns, or the built file's 8 (plus sources and
+    guarded aliases); every problem names its line."""
     entries: dict[str, SkillEntry] = {}
     for n, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         cols = raw.split("\t")
-        if len(cols) != 6:
-            raise DataError(f"{where}:{n}: expected 6 tab-separated columns, found {len(cols)}")
-        skill_id, category, name, aliases, parent, flags = (c.strip() for c in cols)
+        if len(cols) not in (6, 8):
+            raise DataError(
+                f"{where}:{n}: expected 6 tab-separated columns (8 in a built file), found {len(cols)}"
+            )
+        skill_id, category, name, aliases, parent, flags = (c.strip() for c in cols[:6])
+        sources, guarded = (c.strip() for c in cols[6:]) if len(cols) == 8 else ("hand", "")
         if not _ID.match(skill_id):
             raise DataError(f"{where}:{n}: id {skill_id!r} must be lowercase words joined by '-'")
         if skill_id in entries:
@@ -104,18 +117,27 @@ def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry
         if category == "language" and skill_id not in CONTRACT_LANGUAGES:
             raise DataError(f"{where}:{n}: {skill_id} is not a contract language; use language-other")
         alias_list = [a.strip() for a in aliases.split(";") if a.strip()]
+        guarded_list = tuple(dict.fromkeys(a.strip() for a in guarded.split(";") if a.strip()))
+        if any(a == a.lower() for a in guarded_list):
+            raise DataError(
+                f"{where}:{n}: a guarded alias of {skill_id} must have a capital to match by case"
+            )
+        plain = [a for a in dict.fromkeys([name, *alias_list]) if a not in guarded_list]
         entries[skill_id] = SkillEntry(
             id=skill_id,
             category=category,
             name=name,
-            aliases=tuple(dict.fromkeys([name, *alias_list])),
+            aliases=tuple(plain),
             parent=parent or None,
             case_sensitive="cs" in flag_set,
             needs_context="ctx" in flag_set,
+            guarded=guarded_list,
+            sources=tuple(s for s in sources.split(",") if s),
         )
     for entry in entries.values():
         if entry.parent and entry.parent not in entries:
             raise DataError(f"{where}: {entry.id} has unknown parent {entry.parent!r}")
+    _check_no_cycles(entries, where)
     missing = [lang for lang in CONTRACT_LANGUAGES if lang not in entries]
     if missing:
         raise DataError(f"{where}: contract languages missing: {missing}")
@@ -123,11 +145,23 @@ def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry
     return entries
 
 
+def _check_no_cycles(entries: dict[str, SkillEntry], where: str) -> None:
+    for entry in entries.values():
+        seen = [entry.id]
+        parent = entry.parent
+        while parent:
+            if parent in seen:
+                raise DataError(f"{where}: parents loop: {' -> '.join([*seen, parent])}")
+            seen.append(parent)
+            parent = entries[parent].parent
+
+
 def _check_alias_clashes(entries: dict[str, SkillEntry], where: str) -> None:
+    """Two skills may not claim one alias: the scan could not tell which one a posting names."""
     owner: dict[str, str] = {}
     for entry in entries.values():
-        for alias in entry.aliases:
-            key = alias if _is_exact(entry, alias) else alias.lower()
+        for alias in (*entry.aliases, *entry.guarded):
+            key = alias if alias in entry.guarded or _is_exact(entry, alias) else alias.lower()
             if owner.get(key, entry.id) != entry.id:
                 raise DataError(f"{where}: alias {alias!r} belongs to both {owner[key]} and {entry.id}")
             owner[key] = entry.id
@@ -137,10 +171,109 @@ def _is_exact(entry: SkillEntry, alias: str) -> bool:
     return entry.case_sensitive and alias != alias.lower()
 
 
+TAXONOMY_FILE = "data/skills.tsv.gz"  # built by scripts/build_taxonomy.py
+
+
+def bundled_taxonomy_text(name: str = TAXONOMY_FILE) -> str:
+    data = resources.files("rolemap.extract").joinpath(name).read_bytes()
+    return (gzip.decompress(data) if name.endswith(".gz") else data).decode("utf-8")
+
+
 @cache
 def load_taxonomy() -> dict[str, SkillEntry]:
-    text = resources.files("rolemap.extract").joinpath("data/skills.tsv").read_text(encoding="utf-8")
-    return parse_taxonomy(text)
+    return parse_taxonomy(bundled_taxonomy_text(TAXONOMY_FILE), TAXONOMY_FILE.removeprefix("data/"))
+
+
+@cache
+def _children_index() -> dict[str, tuple[str, ...]]:
+    children: dict[str, list[str]] = {}
+    for entry in load_taxonomy().values():
+        if entry.parent:
+            children.setdefault(entry.parent, []).append(entry.id)
+    return {k: tuple(sorted(v)) for k, v in children.items()}
+
+
+def parent_of(skill_id: str) -> str | None:
+    entry = load_taxonomy().get(skill_id)
+    return entry.parent if entry else None
+
+
+def children_of(skill_id: str) -> tuple[str, ...]:
+    """The skills whose parent this one is: linux → centos, debian, rhel, ubuntu …"""
+    return _children_index().get(skill_id, ())
+
+
+def descendants_of(skill_id: str) -> tuple[str, ...]:
+    """Children, grandchildren …: what a lane of this skill rolls up."""
+    found: list[str] = []
+    todo = list(children_of(skill_id))
+    while todo:
+        sid = todo.pop(0)
+        found.append(sid)
+        todo.extend(children_of(sid))
+    return tuple(found)
+
+
+def resolve_skill(text: str) -> SkillEntry | None:
+    """The skill an id, a name or an alias names, as a user types it: "k8s", "Postgres", "C#"."""
+    taxonomy = load_taxonomy()
+    wanted = text.strip()
+    if wanted.lower() in taxonomy:
+        return taxonomy[wanted.lower()]
+    for entry in taxonomy.values():
+        if wanted in entry.guarded:
+            return entry
+    lowered = wanted.lower()
+    for entry in taxonomy.values():
+        if any(a.lower() == lowered for a in (entry.name, *entry.aliases, *entry.guarded)):
+            return entry
+    return None
+
+
+def search_taxonomy(query: str, limit: int = 20) -> list[SkillEntry]:
+    """Skills whose id, name or an alias contains the query: exact names first, then the shortest."""
+    q = query.strip().lower()
+    if not q:
+        return []
+    scored: list[tuple[int, int, str, SkillEntry]] = []
+    for entry in load_taxonomy().values():
+        names = [n.lower() for n in (entry.id, entry.name, *entry.aliases, *entry.guarded)]
+        if q in names:
+            scored.append((0, len(entry.name), entry.id, entry))
+        elif any(q in n for n in names):
+            scored.append((1 if any(n.startswith(q) for n in names) else 2, len(entry.name), entry.id, entry))
+    return [e for *_, e in sorted(scored, key=lambda t: t[:3])[:limit]]
+
+
+def taxonomy_sizes(entries: dict[str, SkillEntry]) -> dict[str, dict[str, int]]:
+    """How many skills each source gave and each category holds, and how the names match."""
+    by_source: dict[str, int] = {}
+    by_category: dict[str, int] = {}
+    for e in entries.values():
+        by_category[e.category] = by_category.get(e.category, 0) + 1
+        for source in e.sources:
+            by_source[source] = by_source.get(source, 0) + 1
+    totals = {
+        "skills": len(entries),
+        "aliases": sum(len(e.aliases) for e in entries.values()),
+        "guarded aliases": sum(len(e.guarded) for e in entries.values()),
+        "with a parent": sum(1 for e in entries.values() if e.parent),
+    }
+    return {
+        "totals": totals,
+        "by source": dict(sorted(by_source.items(), key=lambda kv: -kv[1])),
+        "by category": dict(sorted(by_category.items(), key=lambda kv: -kv[1])),
+    }
+
+
+def ancestors_of(skill_id: str) -> tuple[str, ...]:
+    """Parent, grandparent …: asp-net-mvc → asp-net, csharp. parse_taxonomy has ruled out loops."""
+    chain: list[str] = []
+    parent = parent_of(skill_id)
+    while parent:
+        chain.append(parent)
+        parent = parent_of(parent)
+    return tuple(chain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +285,7 @@ class SkillAlias:
     exact: bool  # must match in this case ("Go", "Rust", "Spring")
     needs_context: bool
     has_digit: bool  # the scan reads digits as 0: "html5" must be checked against the text
+    guarded: bool = False  # an everyday word from the open sources: the strict context test only
 
 
 def skill_literals(entries: dict[str, SkillEntry]) -> dict[str, list[SkillAlias]]:
@@ -188,6 +322,8 @@ def _aliases(entries: dict[str, SkillEntry]) -> Iterator[SkillAlias]:
             yield SkillAlias(
                 entry, alias, exact, exact and entry.needs_context, any(c.isdigit() for c in alias)
             )
+        for alias in entry.guarded:
+            yield SkillAlias(entry, alias, True, True, any(c.isdigit() for c in alias), guarded=True)
 
 
 class SkillMatcher:
@@ -212,6 +348,7 @@ def resolve_skills(
     links = sorted(link_spans(text, hits.spans("anchors/link")))
     sure: list[Match] = []
     unsure: list[Match] = []
+    strict: list[Match] = []
     for start, end, payloads in [*hits.extra, *letters]:
         if not _on_word_boundary(text, start, end) or (links and _inside(start, links)):
             continue
@@ -222,6 +359,9 @@ def resolve_skills(
                 continue  # a case-sensitive alias in another case
             if payload.has_digit and text[start:end].lower() != payload.written.lower():
                 continue  # a digit the scan read as 0
+            if payload.guarded:
+                strict.append(Match(payload.entry, start, end))
+                continue
             (unsure if payload.needs_context else sure).append(Match(payload.entry, start, end))
     # "Go" counts next to words like "in", "with", "developer", or near another technology ("Node.js
     # with some Go"); alone ("Go to our site") it is a verb.
@@ -229,6 +369,9 @@ def resolve_skills(
     for m in unsure:
         if _in_tech_context(text, m.start, m.end) or _has_near(near, m.start):
             sure.append(m)
+    # A guarded word ("Fluent", "Zoom", "Analyze") is common enough that a technology nearby proves
+    # nothing ("Fluent in Javascript"): it needs a list or a context word before it, a plain word edge.
+    sure.extend(m for m in strict if _in_strict_context(text, m.start, m.end))
     return _longest_first(sure)
 
 
@@ -332,6 +475,23 @@ _LIST_MARKS = ",/|()&+;:"
 def _context_words() -> tuple[frozenset[str], frozenset[str]]:
     words = load_wordlist("tech_context")
     return frozenset(words["before"]), frozenset(words["after"])
+
+
+def _in_strict_context(text: str, start: int, end: int) -> bool:
+    """Listed after a mark ("Tools: Slack, Trello"), after a context word ("with Hive"), or before one other
+    than "and"/"or" ("Hive queries" is not, "Hive developer" is); never inside a camelCase name."""
+    if start and text[start - 1].isalnum():
+        return False  # "PacketZoom"
+    left = text[max(0, start - 40) : start].rstrip()
+    if left and left[-1] in _LIST_MARKS:
+        return True
+    context_before, context_after = _context_words()
+    left_words = left.lower().split()
+    if left_words and left_words[-1].strip(".,") in context_before:
+        return True
+    right_words = text[end : end + 40].lower().split()
+    after = right_words[0].strip(".,;:") if right_words else ""
+    return after in context_after and after not in ("and", "or")
 
 
 def _in_tech_context(text: str, start: int, end: int) -> bool:

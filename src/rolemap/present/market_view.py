@@ -5,22 +5,21 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from rolemap.analytics.market import Market, PayBy, Profile, Share, TrackerRow
+from rolemap.analytics.freshness import coverage_line
+from rolemap.analytics.market import Market, PayBy, Profile, Share
 from rolemap.analytics.near_dups import NearGroup
 from rolemap.analytics.pay import PayStats
+from rolemap.analytics.premiums import Premium, PremiumModel
 from rolemap.analytics.stats import MIN_FOR_HEADLINE, MIN_PERIOD, MIN_SIGNAL
 from rolemap.analytics.totals import totals_line
 from rolemap.analytics.trends import Change, Changes, Trends
 from rolemap.present.export import csv_safe
-
-if TYPE_CHECKING:
-    from rolemap.store.tracker import TrackerEntry
 
 
 def money(value: float | None, currency: str = "") -> str:
@@ -80,12 +79,26 @@ def _shares(title: str, shares: list[Share], required: bool = False) -> Table:
 
 def pay_line(pay: PayStats) -> Text:
     if pay.median is None:
-        return Text(f"Salary: {pay.note}")
+        return Text(f"Salary: {pay.note}{origins(pay)}")
     figure, basis = median_card(pay)
     return Text(
         f"Median salary {figure} ({basis}; p25 {money(pay.p25)}, p75 {money(pay.p75)}; "
-        f"range {money(pay.low)}–{money(pay.high)} on {pay.count} postings)\n{pay.note}"
+        f"range {money(pay.low)}–{money(pay.high)} on {pay.count} postings)\n{pay.note}{origins(pay)}"
     )
+
+
+def origins(pay: PayStats) -> str:
+    """Where the salaries come from: " Of them, 12 from boards' own salary fields and 30 read in the text." """
+    if pay.from_board is None or not pay.count:
+        return ""
+    return (
+        f" Of them, {pay.from_board:,} from boards' own salary fields and {pay.from_text:,} read in the text."
+    )
+
+
+def lane_folded(m: Market) -> str:
+    """ " (45 reposts folded into them)": what the lane's own counts left out as reposts of its jobs."""
+    return f" ({m.reposts_folded:,} reposts folded into them)" if m.reposts_folded else ""
 
 
 def market_view(m: Market) -> Group:
@@ -94,11 +107,12 @@ def market_view(m: Market) -> Group:
     senior, senior_basis = share_card(m.senior_share, m.with_level, m.senior_interval)
     junior, junior_basis = share_card(m.junior_share, m.with_level, m.junior_interval)
     head = Text(
-        f"{m.title}: {m.open_positions:,} open positions, {m.companies:,} companies hiring\n{m.lane}\n"
-        f"{m.postings:,} postings; of postings with a level, senior share {senior} ({senior_basis}), "
+        f"{m.title}: {m.postings:,} postings, {m.companies:,} companies hiring\n"
+        + (f"{coverage_line(m.coverage)}\n" if m.coverage else "")
+        + f"{m.lane}\nOf postings with a level, senior share {senior} ({senior_basis}), "
         f"junior share {junior} ({junior_basis})"
         + (
-            f"\nThe store: {totals_line(m.totals)}; this lane counts {m.postings:,} of them"
+            f"\nThe store: {totals_line(m.totals)}; this lane counts {m.postings:,} of them{lane_folded(m)}"
             if m.totals
             else ""
         )
@@ -140,6 +154,9 @@ def market_csv(m: Market) -> str:
     rows: list[list[Any]] = [
         ["summary", "postings", m.postings, ""],
         ["summary", "open_positions", m.open_positions, ""],
+        ["summary", "first_month", "", m.coverage.get("first") or ""],
+        ["summary", "last_month", "", m.coverage.get("last") or ""],
+        ["summary", "reposts_folded", m.totals.get("reposts", ""), ""],
     ]
     rows.append(["summary", "companies", m.companies, ""])
     rows.append(["summary", "with_level", m.with_level, ""])
@@ -183,36 +200,93 @@ def market_csv(m: Market) -> str:
 
 def pay_by_view(p: PayBy) -> Group:
     table = Table(title=f"Pay by {p.by} (yearly {p.currency})", title_justify="left", show_edge=False)
-    for column in (p.by, "postings", "with pay", "p25", "median", "p75", ""):
+    columns = [p.by, "postings", "with pay", "board / text", "p25", "median", "p75", ""]
+    if p.premiums and not p.premiums.message:
+        columns += ["premium", "95% interval", "n"]
+    for column in columns:
         table.add_column(column, justify="left" if column in (p.by, "") else "right")
     for c in p.cells:
-        table.add_row(
+        row = [
             c.value,
             f"{c.postings:,}",
             f"{c.pay.count:,}",
+            board_text(c.pay),
             money(c.pay.p25),
             money(c.pay.median),
             money(c.pay.p75),
             "too few to compare" if c.too_few else "",
+        ]
+        if len(columns) > len(row):
+            row += premium_cells(c.premium)
+        table.add_row(*row)
+    notes = [pay_line(p.overall), Text(f"board / text: {BOARD_TEXT}")]
+    if p.premiums:
+        notes.append(Text(premium_note(p.premiums)))
+    return Group(Text(f"{p.lane}; salaries of {coverage_line(p.coverage)}"), table, *notes)
+
+
+BOARD_TEXT = "salaries from a board's own salary fields / read in the posting's text"
+
+
+def board_text(pay: PayStats) -> str:
+    """ "12 / 30": how many of a cell's salaries a board states in its fields and how many the text gives."""
+    return "–" if pay.from_board is None else f"{pay.from_board:,} / {pay.from_text:,}"
+
+
+def signed(value: float | None) -> str:
+    return "–" if value is None else f"{value:+.0%}"
+
+
+def premium_cells(premium: Premium | None) -> list[str]:
+    """(premium, interval, n) of a cell: "+15%", "+9% to +21%", "48"; or what stands in their place."""
+    if premium is None:
+        return ["–", "", ""]
+    if premium.status != "estimated":
+        return [premium.status, "", f"{premium.postings:,}"]
+    return [
+        signed(premium.premium),
+        f"{signed(premium.low)} to {signed(premium.high)}",
+        f"{premium.postings:,}",
+    ]
+
+
+def premium_note(m: PremiumModel) -> str:
+    """What the premiums rest on: the method, the baseline, what was controlled for and what was left out."""
+    left = "; ".join(f"{n:,} {reason}" for reason, n in m.left_out.items()) or "none"
+    if m.message:
+        return f"Premiums: {m.message}" + (
+            f"; of {m.salaried:,} salaries, left out: {left}." if m.left_out else "."
         )
-    return Group(Text(p.lane), table, pay_line(p.overall))
+    return (
+        f"Premium: pay over the baseline ({m.baseline}) at the same {' and '.join(m.controls)}, "
+        f"{m.method}; on {m.fitted:,} of {m.salaried:,} salaries (left out: {left}). Shown from "
+        f"{m.min_cell} fitted salaries a value (n), the fit from {m.min_fit}; not controlled for: anything "
+        "else (company, years, skills, currency, date)."
+    )
 
 
 def pay_by_csv(p: PayBy) -> str:
-    return to_csv(
-        [p.by, "postings", "with_pay", "p25", "median", "p75", "too_few", "currency"],
-        (
-            [c.value, c.postings, c.pay.count, c.pay.p25, c.pay.median, c.pay.p75, c.too_few, p.currency]
-            for c in p.cells
-        ),
-    )
+    header = [p.by, "postings", "with_pay", "from_board", "from_text", "p25", "median", "p75", "too_few"]
+    header += ["premium", "premium_low", "premium_high", "premium_postings", "premium_status", "currency"]
+    rows = []
+    for c in p.cells:
+        r = c.premium
+        rows.append(
+            [c.value, c.postings, c.pay.count, c.pay.from_board, c.pay.from_text, c.pay.p25, c.pay.median]
+            + [c.pay.p75, c.too_few]
+            + ([r.premium, r.low, r.high, r.postings, r.status] if r else [None, None, None, None, ""])
+            + [p.currency]
+        )
+    return to_csv(header, rows)
 
 
 def profile_view(p: Profile) -> Group:
     if p.message and not (p.must_have or p.nice_to_have):
         return Group(Text(p.message))
     parts: list[Any] = [
-        Text(f"{p.lane}: {p.postings:,} postings; skills asked by at least {p.min_share:.0%}")
+        Text(
+            f"{p.lane}: {p.postings:,} postings ({coverage_line(p.coverage)}); skills asked by at least {p.min_share:.0%}"
+        )
     ]
     parts.append(_shares("Must-have (most postings naming it require it)", p.must_have, required=True))
     parts.append(_shares("Nice-to-have", p.nice_to_have, required=True))
@@ -227,55 +301,6 @@ def profile_csv(p: Profile) -> str:
     rows += [["nice_to_have", s.name, s.count, round(s.share, 4), s.required] for s in p.nice_to_have]
     rows += [["language", s.name, s.count, round(s.share, 4), ""] for s in p.languages]
     return to_csv(["kind", "skill", "postings", "share", "required"], rows)
-
-
-TRACKER_COLUMNS = (
-    "id",
-    "title",
-    "company",
-    "language",
-    "level",
-    "system_type",
-    "work_model",
-    "posted",
-    "repeated",
-)
-
-
-def tracker_view(rows: list[TrackerRow], total: int) -> Group:
-    table = Table(show_edge=False)
-    for column in TRACKER_COLUMNS:
-        table.add_column(column.replace("_", " "), overflow="fold")
-    for r in rows:
-        table.add_row(*(_cell(getattr(r, c)) for c in TRACKER_COLUMNS))
-    return Group(table, Text(f"{len(rows):,} of {total:,} postings shown, newest first"))
-
-
-def tracker_csv(rows: list[TrackerRow]) -> str:
-    return to_csv(TRACKER_COLUMNS, ([_cell(getattr(r, c)) for c in TRACKER_COLUMNS] for r in rows))
-
-
-SAVED_COLUMNS = (
-    "title",
-    "language",
-    "level",
-    "system_type",
-    "repeated",
-    "status",
-    "company",
-    "notes",
-    "url",
-    "id",
-)
-
-
-def saved_tracker_csv(entries: list[TrackerEntry]) -> str:
-    """The tracker a seeker keeps: the guide's five columns first, then status, company, notes, link."""
-    return to_csv(SAVED_COLUMNS, ([_cell(getattr(e, c)) for c in SAVED_COLUMNS] for e in entries))
-
-
-def _cell(value: Any) -> str:
-    return "; ".join(value) if isinstance(value, list) else str(value)
 
 
 def _gap(value: float | None, count: int) -> str:

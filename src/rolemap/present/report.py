@@ -9,13 +9,25 @@ from datetime import UTC, datetime
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rolemap.analytics.frame import MarketFrame
+from rolemap.analytics.freshness import coverage_line
 from rolemap.analytics.lane import LEVELS, Lane
 from rolemap.analytics.market import Market, PayBy, market, pay_by
 from rolemap.analytics.pay import PayScale
 from rolemap.analytics.totals import totals_line
 from rolemap.analytics.trends import Trends, trends
 from rolemap.present import charts
-from rolemap.present.market_view import median_card, money, pct, share_card
+from rolemap.present.market_view import (
+    BOARD_TEXT,
+    board_text,
+    lane_folded,
+    median_card,
+    money,
+    origins,
+    pct,
+    premium_cells,
+    premium_note,
+    share_card,
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +36,7 @@ class ReportData:
     pay: PayBy
     trends: Trends
     generated: str
+    pay_scope: PayBy | None = None  # pay by scope signal (on-call, migration…) with its premiums
 
 
 def gather(frame: MarketFrame, lane: Lane, scale: PayScale, every: str = "quarter") -> ReportData:
@@ -32,6 +45,7 @@ def gather(frame: MarketFrame, lane: Lane, scale: PayScale, every: str = "quarte
         pay_by(frame, lane, "seniority", scale),
         trends(frame, lane, every, 6),
         datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        pay_by(frame, lane, "scope", scale),
     )
 
 
@@ -46,7 +60,8 @@ def render_markdown(data: ReportData) -> str:
 def _helpers() -> dict[str, object]:
     return {
         "money": money, "pct": pct, "median_card": median_card, "share_card": share_card, "zip": zip,
-        "totals_line": totals_line,
+        "totals_line": totals_line, "coverage_line": coverage_line, "lane_folded": lane_folded, "board_text": board_text, "origins": origins, "BOARD_TEXT": BOARD_TEXT,
+        "premium_cells": premium_cells, "premium_note": premium_note,
     }  # fmt: skip
 
 

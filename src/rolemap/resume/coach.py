@@ -30,6 +30,7 @@ class BulletReview:
     found: dict[str, str]  # question → the words that answer it
     missing: list[str]
     suggestion: str
+    rewrite: str = ""  # the bullet in the guide's order, its own words kept, a [gap] per missing answer
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -65,7 +66,48 @@ def review(bullet: Bullet) -> BulletReview:
     core = "service" in found and "contribution" in found
     verdict = "strong" if core and ("decision" in found or "result" in found) else "ok" if core else "weak"
     suggestion = "" if verdict == "strong" else f"Rewrite as: {_SHAPE}. For example: {_EXAMPLE}."
-    return BulletReview(text, bullet.line, verdict, found, missing, suggestion)
+    rewritten = "" if verdict == "strong" else rewrite(text, hits, found)
+    return BulletReview(text, bullet.line, verdict, found, missing, suggestion, rewritten)
+
+
+# What each gap of a rewrite asks for: a question of the guide, never a fact about the person.
+GAPS = {
+    "contribution": "[what you did: built, migrated, cut…]",
+    "which": "[which one: billing, search…]",
+    "service": "[for which service or system]",
+    "decision": "by [which decision or constraint: adding an index, batching writes…]",
+    "result": "[what changed, with a number: from … to …, by N%]",
+}
+
+
+def rewrite(text: str, hits: Any, found: dict[str, str]) -> str:
+    """The bullet rebuilt from its own words in the guide's order (action verb, service, decision, result):
+    a filler opening ("Responsible for", "Worked on") gives way to a gap for the action verb, a bare system
+    word gets a gap for its name ("[which one] APIs"), and a missing decision or result becomes a gap at
+    the end. Nothing is invented: every word is the bullet's, or a bracketed question for its author."""
+    body = text.strip().rstrip(".;")
+    cut = 0
+    if "contribution" not in found:
+        fillers = [s for s in hits.spans("coach/filler") if s.start == 0]
+        cut = max((s.end for s in fillers), default=0)
+    rest = body[cut:].lstrip(" ,:-")
+    bare = [s for s in hits.spans("coach/system") if s.start >= cut]
+    if "service" not in found and bare:
+        at = bare[0].start - cut - (len(body[cut:]) - len(rest))
+        rest = f"{rest[:at]}{GAPS['which']} {rest[at:]}"
+    if "contribution" not in found:
+        first = rest.split(" ", 1)[0]
+        generic = set(_words()["coach"]["generic_qualifier"])
+        if first.lower() in generic and first[1:].islower():
+            rest = first.lower() + rest[len(first) :]  # "The billing API" → "[verb] the billing API"
+        rest = f"{GAPS['contribution']} {rest}"
+    if "service" not in found and not bare:
+        rest += f" {GAPS['service']}"
+    if "decision" not in found and "result" not in found:
+        rest += f" {GAPS['decision']}"
+    if "result" not in found:
+        rest += f", {GAPS['result']}"
+    return rest
 
 
 def _named_system(text: str, hits: Any) -> str:

@@ -83,7 +83,18 @@ class Resume:
 
 
 def read_resume(path: Path, today: dt.date | None = None) -> Resume:
-    raw = _bytes(path)
+    return read_resume_bytes(_bytes(path), Path(path.name), today)
+
+
+def read_resume_bytes(raw: bytes, path: Path, today: dt.date | None = None) -> Resume:
+    """A resume from its bytes (an upload, kept in memory), read as its name's suffix says; `path` only
+    names it in messages."""
+    if not raw:
+        raise InputError(f"{path.name}: the file is empty")
+    if len(raw) > MAX_BYTES:
+        raise InputError(
+            f"{path.name}: {len(raw) / 2**20:.0f} MB is too large for a resume (limit {MAX_BYTES // 2**20} MB)"
+        )
     suffix = path.suffix.lower()
     if suffix == ".json":
         from rolemap.resume.jsonresume import from_json_resume
@@ -400,7 +411,7 @@ def _interval(role: Role, as_of: str) -> tuple[int, int] | None:
     if not role.start:
         return None
     start = _index(role.start)
-    end = _index(role.end or as_of)
+    end = _index(role.end or as_of or dt.date.today().strftime("%Y-%m"))  # a resume sent back without as_of
     return (start, end + 1) if end >= start else None
 
 

@@ -10,6 +10,7 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -96,19 +97,59 @@ def parse_target(target: str) -> tuple[str, str]:
     kind, _, name = target.partition(":")
     if kind not in ("greenhouse", "lever", "ashby", "hn", "hn-algolia") or not name:
         raise InputError(
-            f"{target!r}: not a fetch target; use greenhouse:BOARD, lever:COMPANY, ashby:BOARD, "
-            "hn:THREAD_ID or hn-algolia:THREAD_ID"
+            f"{target[:80]!r}: not a fetch target; use greenhouse:BOARD, lever:COMPANY, ashby:BOARD, "
+            "hn:THREAD_ID, hn:latest or hn-algolia:THREAD_ID"
         )
-    if not all(ch.isalnum() or ch in "-_." for ch in name):
-        raise InputError(f"{target!r}: the name may hold only letters, digits, '-', '_' and '.'")
-    if kind.startswith("hn") and not name.isdigit():
-        raise InputError(f"{target!r}: an HN thread id is a number, e.g. hn:16052538")
+    if len(name) > 100 or not all(ch.isalnum() or ch in "-_." for ch in name):
+        raise InputError(f"{target[:80]!r}: the name may hold only letters, digits, '-', '_' and '.'")
+    if kind.startswith("hn") and not name.isdigit() and (kind, name) != ("hn", "latest"):
+        raise InputError(f"{target!r}: an HN thread id is a number, e.g. hn:16052538, or hn:latest")
     return kind, name
+
+
+# The account posts three threads a month: "Who is hiring?", "Who wants to be hired?", freelancers.
+HIRING_ACCOUNT = "whoishiring"
+HIRING_TITLE = "Ask HN: Who is hiring?"
+SUBMISSIONS_LOOKED_AT = 12  # three threads a month: the newest four months
+
+
+def latest_hiring_thread(fetcher: Fetcher, bases: dict[str, str] | None = None) -> tuple[str, str]:
+    """The newest "Ask HN: Who is hiring?" thread, as (item id, title): the `whoishiring` account's newest
+    submissions (item ids grow with time) read one by one until one has that title; deleted or dead items
+    and items that are not objects are passed over."""
+    base = {**DEFAULT_BASES, **(bases or {})}["hn"]
+    where = f"hn user {HIRING_ACCOUNT}"
+    submitted = _object(fetcher.get_json(f"{base}/user/{HIRING_ACCOUNT}.json"), where).get("submitted")
+    if not isinstance(submitted, list):
+        raise FetchError(f"{where}: the answer has no 'submitted' list of item ids")
+    ids = sorted(
+        {i for i in submitted if isinstance(i, int) and not isinstance(i, bool) and i > 0}, reverse=True
+    )
+    for item_id in ids[:SUBMISSIONS_LOOKED_AT]:
+        item = fetcher.get_json(f"{base}/item/{item_id}.json")
+        if not isinstance(item, dict) or item.get("deleted") or item.get("dead"):
+            continue
+        title = item.get("title")
+        if isinstance(title, str) and title.startswith(HIRING_TITLE):
+            return str(item_id), title
+    raise FetchError(
+        f"{where}: no '{HIRING_TITLE}' thread among its {min(len(ids), SUBMISSIONS_LOOKED_AT)} newest "
+        "submissions; name the thread instead: hn:THREAD_ID"
+    )
+
+
+def resolve_target(target: str, fetcher: Fetcher, bases: dict[str, str] | None = None) -> tuple[str, str]:
+    """A target with `hn:latest` made the newest hiring thread's id, and a note saying which thread it is."""
+    if parse_target(target) != ("hn", "latest"):
+        return target, ""
+    thread_id, title = latest_hiring_thread(fetcher, bases)
+    return f"hn:{thread_id}", f"hn:latest is thread {thread_id}, {title[:120]!r}"
 
 
 def fetch(
     target: str, fetcher: Fetcher, bases: dict[str, str] | None = None
 ) -> Iterator[Posting | PostingError]:
+    target, _ = resolve_target(target, fetcher, bases)
     kind, name = parse_target(target)
     base = {**DEFAULT_BASES, **(bases or {})}[kind]
     if kind == "greenhouse":
@@ -142,3 +183,48 @@ def _object(data: Any, where: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise FetchError(f"{where}: expected a JSON object from the API, got {type(data).__name__}")
     return data
+
+
+MAX_BOARD_LIST_BYTES = 256 * 1024
+MAX_BOARDS = 500  # a month's refresh at one request a second stays under ten minutes of board requests
+
+
+def read_board_list(path: Path) -> tuple[list[str], int]:
+    """The targets of a saved board list (one a line, `#` starts a comment) and how many duplicate lines were
+    dropped. The whole file is checked before anything is fetched: a line that is not a target is an error
+    naming its line, so a typo never costs a month's refresh of the boards after it."""
+    from rolemap.sources.files import check_readable
+
+    check_readable(path)
+    if path.stat().st_size > MAX_BOARD_LIST_BYTES:
+        raise InputError(
+            f"{path}: larger than {MAX_BOARD_LIST_BYTES // 1024} KB; a board list holds one board a line"
+        )
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise InputError(
+            f"{path}: binary data, not a list of boards; write one a line, e.g. greenhouse:stripe"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text (byte {e.start}); save it as UTF-8") from None
+    targets: list[str] = []
+    duplicates = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        target = line.split("#", 1)[0].strip()
+        if not target:
+            continue
+        try:
+            parse_target(target)
+        except InputError as e:
+            raise InputError(f"{path}, line {number}: {e.message}") from None
+        if target in targets:
+            duplicates += 1
+            continue
+        targets.append(target)
+        if len(targets) > MAX_BOARDS:
+            raise InputError(f"{path}: more than {MAX_BOARDS} boards; split the list and fetch it in parts")
+    if not targets:
+        raise InputError(f"{path}: no boards listed; write one a line, e.g. greenhouse:stripe or hn:latest")
+    return targets, duplicates

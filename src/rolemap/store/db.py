@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # without it, so a command that finds its market frame cached never imports it (analytics.frame).
 # The newest migration in migrations/versions/ (a test keeps the two equal). Knowing it here lets every
 # command check the schema with one query, and import Alembic only when there is something to upgrade.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0007"
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _READ_ONLY = "rolemap_read_only"
 
@@ -30,7 +30,7 @@ def sqlite_summary(url: str | None) -> dict[str, object] | None:
     schema, so the caller opens it the full way (creating or upgrading it)."""
     import sqlite3
 
-    from rolemap.analytics.totals import TOTALS_SQL, totals_of
+    from rolemap.analytics.totals import read_totals
     from rolemap.store.url import resolve_url, sqlite_file
 
     full = resolve_url(url)
@@ -45,7 +45,7 @@ def sqlite_summary(url: str | None) -> dict[str, object] | None:
         revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
         if not revision or revision[0] != HEAD_REVISION:
             return None
-        totals = totals_of(tuple(con.execute(TOTALS_SQL).fetchone() or ()))
+        totals = read_totals(con)
     except sqlite3.Error:
         return None
     finally:
@@ -55,7 +55,10 @@ def sqlite_summary(url: str | None) -> dict[str, object] | None:
 
 def info_counts(totals: dict[str, int]) -> dict[str, int]:
     """`rolemap info`'s counts, in the vocabulary of analytics/totals.py ("postings" is the stored count)."""
-    return {"postings": totals["stored"], "unique": totals["unique"], "counted": totals["counted"]}
+    return {
+        "postings": totals["stored"], "unique": totals["unique"], "near_duplicates": totals["near_duplicates"],
+        "reposts": totals.get("reposts", 0), "counted": totals["counted"],
+    }  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from sqlalchemy.exc import (
 
 from rolemap.errors import StoreError
 from rolemap.models import Extraction, Posting
+from rolemap.store.corrections import with_corrections
 from rolemap.store.db import Store
 from rolemap.store.schema import extractions, posting_labels, posting_skills, postings
 
@@ -161,9 +162,13 @@ def _posting_row(p: Prepared, print_: str, now: datetime) -> dict[str, Any]:
 
 
 def _replace_extractions(conn: Connection, batch: Sequence[Prepared], ids: list[str]) -> None:
+    """The extraction rows of `batch`, written anew; a user's corrections win over the extractor's values."""
+    batch, records = with_corrections(conn, batch)
     for table in (posting_labels, posting_skills, extractions):
         conn.execute(delete(table).where(table.c.posting_id.in_(ids)))
-    conn.execute(insert(extractions), [_extraction_row(p.extraction) for p in batch])
+    conn.execute(
+        insert(extractions), [_extraction_row(p.extraction, records.get(p.posting.id)) for p in batch]
+    )
     skills = [
         {"posting_id": p.posting.id, "skill_id": s.id, "required": s.required}
         for p in batch
@@ -190,10 +195,10 @@ def _replace_extractions(conn: Connection, batch: Sequence[Prepared], ids: list[
         conn.execute(insert(posting_labels), labels)
 
 
-def _extraction_row(e: Extraction) -> dict[str, Any]:
+def _extraction_row(e: Extraction, record: dict[str, Any] | None = None) -> dict[str, Any]:
     salary = e.salary or {}
     return {
-        "posting_id": e.id, "extractor_version": EXTRACTOR_VERSION, "record": e.as_dict(),
+        "posting_id": e.id, "extractor_version": EXTRACTOR_VERSION, "record": record or e.as_dict(),
         "seniority": e.seniority, "primary_language": e.primary_language, "work_model": e.work_model,
         "employment_type": e.employment_type, "years_min": (e.years_experience or {}).get("min"),
         "salary_min": salary.get("min"), "salary_max": salary.get("max"),
@@ -259,16 +264,11 @@ def close_missing(store: Store, board: str, seen_ids: set[str], now: datetime) -
 
 
 def store_totals(store: Store) -> dict[str, int]:
-    """stored, exact copies, unique, near-duplicates, counted (analytics/totals.py)."""
-    from rolemap.analytics.totals import TOTALS_SQL, totals_of
+    """stored, exact copies, unique, near-duplicates, reposts folded, counted (analytics/totals.py)."""
+    from rolemap.analytics.totals import read_totals
 
-    with store.read() as conn:
-        cursor = conn.connection.cursor()
-        try:
-            cursor.execute(TOTALS_SQL)
-            return totals_of(tuple(cursor.fetchone() or ()))
-        finally:
-            cursor.close()
+    with store.read() as conn, conn.begin():  # one snapshot for the counts and the reposts
+        return read_totals(conn.connection)
 
 
 def count_postings(store: Store) -> int:

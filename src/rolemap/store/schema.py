@@ -6,6 +6,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -92,7 +93,7 @@ posting_labels = Table(
     Index("ix_posting_labels_value", "field", "value"),
 )
 
-# The seeker's tracker (migration 0003): a saved posting, its status and notes.
+# The seeker's tracker (migration 0003, dates and pay 0006): a saved posting, its status and notes.
 TRACKER_STATUSES = ("saved", "applied", "interviewing", "offer", "rejected", "closed")
 tracker = Table(
     "tracker",
@@ -102,4 +103,24 @@ tracker = Table(
     Column("notes", Text, nullable=False, server_default=""),
     Column("saved_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # migration 0006: the seeker's dates and the pay they noted, as written and read as an amount
+    Column("applied_on", Date),
+    Column("follow_up_on", Date),
+    Column("salary", String(100), nullable=False, server_default=""),
+    Column("salary_amount", Float),
+    Column("salary_currency", String(3)),
+    Index("ix_tracker_status", "status"),
+)
+
+# A user's own labels (migration 0007): one row a corrected field of a posting, the value as JSON. The
+# extraction rows carry the corrected values (store/corrections.py); this is what puts them back over a
+# record extracted again.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("posting_id", String(200), ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True),
+    Column("field", String(30), primary_key=True),
+    Column("value", JSON),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+    Index("ix_corrections_set_at", "set_at"),
 )

@@ -1,16 +1,21 @@
-"""The seeker's tracker: saved postings with a status and notes, shown with the guide's five columns
-(title, language, level, system type, repeated requirements)."""
+"""The seeker's tracker, one store table for the CLI, the web and the API: saved postings with a status,
+notes, the day they applied, the day to follow up and the pay they noted, shown with the guide's five
+columns (title, language, level, system type, repeated requirements)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from datetime import datetime
+import re
+import textwrap
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, fields
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 
 from rolemap.errors import InputError, NotFound
 from rolemap.store.db import Store
+from rolemap.store.repository import snippets
 from rolemap.store.schema import (
     TRACKER_STATUSES,
     extractions,
@@ -21,6 +26,20 @@ from rolemap.store.schema import (
 )
 
 MAX_NOTES_CHARS = 5000
+MAX_SALARY_CHARS = 100
+# How the listing can be ordered. "date": the day applied, newest first, then postings not applied to yet
+# by the day saved; "follow-up": the nearest follow-up first; "salary": highest noted pay first (compared
+# in USD when the rate table knows the currency); "status": in the order of the statuses, a pipeline.
+SORTS = ("updated", "date", "follow-up", "salary", "status")
+# A day the seeker can mean: anything outside is a typo ("0026-12-01", "20261-01-01").
+_YEARS = range(1990, 2101)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Pay as people write it: "€70k", "70,000 EUR", "$120k-140k + equity", "GBP 65.000". The first figure
+# counts (the low end of a range); the currency is a symbol or an upper-case ISO code.
+_FIGURE = re.compile(r"(\d[\d,.\u00a0 ]*\d|\d)\s*([kK])?")
+_CODE = re.compile(r"\b([A-Z]{3})\b")
+_SYMBOLS = (("CA$", "CAD"), ("C$", "CAD"), ("A$", "AUD"), ("US$", "USD"), ("€", "EUR"), ("£", "GBP"),
+            ("$", "USD"), ("¥", "JPY"), ("₹", "INR"), ("CHF", "CHF"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -37,35 +56,178 @@ class TrackerEntry:
     saved_at: str
     updated_at: str
     url: str
+    applied_on: str = ""  # YYYY-MM-DD, "" when not given
+    follow_up_on: str = ""
+    salary: str = ""  # the pay as the seeker wrote it
+    salary_amount: float | None = None  # its first figure, read from it
+    salary_currency: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class TrackerChange:
+    """What a write says about an entry. None leaves a field as it is; "" clears a date, the notes or the
+    salary. Values are the user's text, checked by `check_change`."""
+
+    status: str | None = None
+    notes: str | None = None
+    applied_on: str | None = None
+    follow_up_on: str | None = None
+    salary: str | None = None
+
+    def given(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+
+
 def check_entry(status: str, notes: str) -> None:
+    check_change(TrackerChange(status=status, notes=notes))
+
+
+def check_change(change: TrackerChange) -> dict[str, Any]:
+    """The change as column values, or an InputError naming the bad value."""
+    values: dict[str, Any] = {}
+    if change.status is not None:
+        values["status"] = check_status(change.status)
+    if change.notes is not None:
+        if len(change.notes) > MAX_NOTES_CHARS:
+            raise InputError(f"notes: longer than {MAX_NOTES_CHARS:,} characters ({len(change.notes):,})")
+        values["notes"] = _plain(change.notes, "notes")
+    for name, label in (("applied_on", "applied date"), ("follow_up_on", "follow-up date")):
+        text = getattr(change, name)
+        if text is not None:
+            values[name] = parse_day(text, label)
+    if change.salary is not None:
+        salary = _plain(change.salary.strip(), "salary")
+        if len(salary) > MAX_SALARY_CHARS:
+            raise InputError(f"salary: longer than {MAX_SALARY_CHARS} characters ({len(salary):,})")
+        amount, currency = read_salary(salary)
+        values.update(salary=salary, salary_amount=amount, salary_currency=currency)
+    return values
+
+
+def check_status(status: str) -> str:
     if status not in TRACKER_STATUSES:
-        raise InputError(f"status {status!r}: use one of {', '.join(TRACKER_STATUSES)}")
-    if len(notes) > MAX_NOTES_CHARS:
-        raise InputError(f"notes: longer than {MAX_NOTES_CHARS:,} characters")
+        raise InputError(f"status {status[:40]!r}: use one of {', '.join(TRACKER_STATUSES)}")
+    return status
+
+
+def parse_day(text: str, label: str) -> date | None:
+    """A YYYY-MM-DD day, None for "" (cleared)."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        day = date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+    except ValueError:
+        day = None
+    if day is None or day.year not in _YEARS:
+        raise InputError(f"{label} {text[:40]!r}: not a day; write it as YYYY-MM-DD, e.g. 2026-12-01")
+    return day
+
+
+def read_salary(text: str) -> tuple[float | None, str | None]:
+    """The first figure of the pay the seeker wrote and its currency: "€70k + equity" → (70000.0, "EUR")."""
+    found = _FIGURE.search(text)
+    amount = None
+    if found:
+        digits = re.sub(r"[\s\u00a0,]", "", found.group(1))
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", digits):  # "65.000": a thousands dot
+            digits = digits.replace(".", "")
+        try:
+            amount = float(digits) * (1000 if found.group(2) else 1)
+        except ValueError:
+            amount = None
+    currency = next((code for symbol, code in _SYMBOLS if symbol in text), None)
+    if currency is None and (code := _CODE.search(text)):
+        currency = code.group(1)
+    return amount, currency
+
+
+def _plain(text: str, name: str) -> str:
+    if _CONTROL.search(text):
+        raise InputError(f"{name}: holds control characters (a NUL byte or similar); write plain text")
+    return _utf8(text, name)
+
+
+def _utf8(text: str, name: str) -> str:
+    """Bytes that were not UTF-8 (a terminal's argv decoded with surrogate escapes) cannot be stored."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{name}: not valid UTF-8 text") from None
+    return text
+
+
+def add_entry(store: Store, posting_id: str, change: TrackerChange, now: datetime) -> None:
+    """Put a posting on the tracker (status "saved" unless given); refused when it is there already."""
+    values = check_change(change)
+    _utf8(posting_id, "posting id")
+    with store.engine.begin() as conn:
+        _check_posting(conn, posting_id)
+        found = conn.scalar(select(tracker.c.status).where(tracker.c.posting_id == posting_id))
+        if found is not None:
+            raise InputError(
+                f"posting {posting_id[:200]!r} is already on the tracker ({found}): change it with "
+                "`rolemap tracker set`"
+            )
+        conn.execute(
+            insert(tracker).values(
+                posting_id=posting_id,
+                saved_at=now,
+                updated_at=now,
+                **{"status": "saved", "notes": "", **values},
+            )
+        )
+
+
+def set_entry(store: Store, posting_id: str, change: TrackerChange, now: datetime) -> None:
+    """Change a tracked posting's fields; NotFound when it is not on the tracker."""
+    values = check_change(change)
+    if not values:
+        raise InputError("nothing to change: give --status, --note, --applied, --follow-up or --salary")
+    _utf8(posting_id, "posting id")
+    with store.engine.begin() as conn:
+        changed = conn.execute(
+            update(tracker).where(tracker.c.posting_id == posting_id).values(updated_at=now, **values)
+        )
+        if not changed.rowcount:
+            raise NotFound(
+                f"posting {posting_id[:200]!r}: not on the tracker; add it with `rolemap tracker add`"
+            )
+
+
+def save_entry(store: Store, posting_id: str, change: TrackerChange, now: datetime) -> None:
+    """Add or change, whichever applies: the web's and the API's write."""
+    values = check_change(change)
+    _utf8(posting_id, "posting id")
+    with store.engine.begin() as conn:
+        _check_posting(conn, posting_id)
+        changed = conn.execute(
+            update(tracker).where(tracker.c.posting_id == posting_id).values(updated_at=now, **values)
+        )
+        if not changed.rowcount:
+            conn.execute(
+                insert(tracker).values(
+                    posting_id=posting_id, saved_at=now, updated_at=now,
+                    **{"status": "saved", "notes": "", **values},
+                )
+            )  # fmt: skip
 
 
 def track(store: Store, posting_id: str, status: str, notes: str | None, now: datetime) -> None:
     """Save a posting to the tracker, or change its status (and notes, when given)."""
-    check_entry(status, notes or "")
-    with store.engine.begin() as conn:
-        if conn.scalar(select(postings.c.id).where(postings.c.id == posting_id)) is None:
-            raise NotFound(f"posting {posting_id!r}: not in the store")
-        values: dict[str, Any] = {"status": status, "updated_at": now}
-        if notes is not None:
-            values["notes"] = notes
-        changed = conn.execute(update(tracker).where(tracker.c.posting_id == posting_id).values(**values))
-        if not changed.rowcount:
-            conn.execute(
-                insert(tracker).values(posting_id=posting_id, saved_at=now, **{"notes": "", **values})
-            )
+    save_entry(store, posting_id, TrackerChange(status=status, notes=notes), now)
+
+
+def _check_posting(conn: Any, posting_id: str) -> None:
+    if conn.scalar(select(postings.c.id).where(postings.c.id == posting_id)) is None:
+        raise NotFound(f"posting {posting_id[:200]!r}: not in the store")
 
 
 def untrack(store: Store, posting_id: str) -> bool:
+    _utf8(posting_id, "posting id")
     with store.engine.begin() as conn:
         return bool(conn.execute(delete(tracker).where(tracker.c.posting_id == posting_id)).rowcount)
 
@@ -76,14 +238,24 @@ def tracker_status(store: Store, posting_id: str) -> dict[str, Any] | None:
     return dict(row._mapping) if row else None
 
 
-def tracker_entries(store: Store) -> list[TrackerEntry]:
-    """Every tracked posting, most recently changed first. A requirement is repeated when at least two
-    tracked postings (and at least 30% of them) ask for it: the guide's signal of what the lane wants."""
+def tracker_entries(
+    store: Store,
+    statuses: Iterable[str] = (),
+    sort: str = "updated",
+    usd_per_unit: Mapping[str, float] | None = None,
+) -> list[TrackerEntry]:
+    """The tracked postings with a status among `statuses` (all when empty), in the `sort` order (SORTS).
+    A requirement is repeated when at least two tracked postings (and at least 30% of them) ask for it:
+    the guide's signal of what the lane wants; it is counted over the whole tracker, whatever the filter."""
+    wanted = {check_status(s) for s in statuses}
+    if sort not in SORTS:
+        raise InputError(f"sort {sort[:40]!r}: use one of {', '.join(SORTS)}")
     with store.read() as conn:
         rows = conn.execute(
             select(
                 tracker, postings.c.title, postings.c.company, postings.c.url,
                 extractions.c.primary_language, extractions.c.seniority,
+                extractions.c.title.label("record_title"), extractions.c.company.label("record_company"),
             )
             .select_from(
                 tracker.join(postings, postings.c.id == tracker.c.posting_id).outerjoin(
@@ -101,21 +273,59 @@ def tracker_entries(store: Store) -> list[TrackerEntry]:
             .order_by(posting_labels.c.rank),
             ids,
         )
+    # a posting without a title (an HN comment) is named by the words it opens with: what a reader would
+    # call its title ("Lyft | San Francisco | ONSITE")
+    heads = snippets(store, [r.posting_id for r in rows if not (r.title or r.record_title)], chars=160)
     counts: dict[str, int] = {}
     for values in skills.values():
         for skill in values:
             counts[skill] = counts.get(skill, 0) + 1
     least = max(2, -(-len(ids) * 3 // 10))
-    return [
+    entries = [
         TrackerEntry(
-            id=r.posting_id, title=r.title, company=r.company or "", language=r.primary_language or "",
-            level=r.seniority or "", system_type=", ".join(systems.get(r.posting_id, [])),
-            repeated=[s for s in skills.get(r.posting_id, []) if counts[s] >= least],
+            id=r.posting_id, title=r.title or r.record_title or _shorten(heads.get(r.posting_id, "")), company=r.company or r.record_company or "",
+            language=r.primary_language or "", level=r.seniority or "",
+            system_type=", ".join(systems.get(r.posting_id, [])),
+            repeated=sorted(s for s in skills.get(r.posting_id, []) if counts[s] >= least),
             status=r.status, notes=r.notes, saved_at=_iso(r.saved_at), updated_at=_iso(r.updated_at),
-            url=r.url or "",
+            url=r.url or "", applied_on=_day(r.applied_on), follow_up_on=_day(r.follow_up_on),
+            salary=r.salary or "", salary_amount=r.salary_amount, salary_currency=r.salary_currency or "",
         )
         for r in rows
+        if not wanted or r.status in wanted
     ]  # fmt: skip
+    return sort_entries(entries, sort, usd_per_unit or {})
+
+
+def sort_entries(
+    entries: list[TrackerEntry], sort: str, usd_per_unit: Mapping[str, float]
+) -> list[TrackerEntry]:
+    """Entries come most recently changed first; every order keeps that as its tie-break (stable sorts)."""
+    if sort == "date":
+        # applied ones first, newest first; then the rest by the day saved, newest first
+        return sorted(entries, key=lambda e: (not e.applied_on, _neg_day(e.applied_on or e.saved_at[:10])))
+    if sort == "follow-up":
+        return sorted(entries, key=lambda e: (not e.follow_up_on, e.follow_up_on))
+    if sort == "salary":
+
+        def pay(e: TrackerEntry) -> tuple[bool, float]:
+            if e.salary_amount is None:
+                return True, 0.0
+            return False, -e.salary_amount * usd_per_unit.get(e.salary_currency, 1.0)
+
+        return sorted(entries, key=pay)
+    if sort == "status":
+        return sorted(
+            entries, key=lambda e: TRACKER_STATUSES.index(e.status) if e.status in TRACKER_STATUSES else 99
+        )
+    return entries
+
+
+def _neg_day(text: str) -> int:
+    try:
+        return -date.fromisoformat(text[:10]).toordinal()
+    except ValueError:
+        return 0
 
 
 def tracker_size(store: Store) -> int:
@@ -134,3 +344,11 @@ def _by_posting(conn: Any, query: Any, ids: list[str]) -> dict[str, list[str]]:
 
 def _iso(value: datetime) -> str:
     return value.isoformat(timespec="seconds") if value else ""
+
+
+def _shorten(text: str) -> str:
+    return textwrap.shorten(text, 70, placeholder=" …") if text else ""
+
+
+def _day(value: date | str | None) -> str:
+    return value.isoformat() if isinstance(value, date) else (value or "")

@@ -19,17 +19,28 @@ from rolemap.analytics import market as market_lib
 from rolemap.analytics import trends as trends_lib
 from rolemap.analytics.listing import PostingPage, matching_rows, page_of
 from rolemap.analytics.market import Market, PayBy, Profile
+from rolemap.analytics.pay import bundled_rates
 from rolemap.analytics.trends import Changes, Trends
 from rolemap.errors import InputError, NotFound, RolemapError
 from rolemap.pipeline import ingest
 from rolemap.present.export import plain
-from rolemap.present.market_view import saved_tracker_csv
+from rolemap.present.listing_view import saved_csv
 from rolemap.sources.files import read_bytes
 from rolemap.sources.url import fetch_public
 from rolemap.store.repository import get_posting, snippets
 from rolemap.store.schema import TRACKER_STATUSES
 from rolemap.store.search import query_words, search_ids
-from rolemap.store.tracker import TrackerEntry, track, tracker_entries, tracker_status, untrack
+from rolemap.store.tracker import (
+    MAX_NOTES_CHARS,
+    MAX_SALARY_CHARS,
+    SORTS,
+    TrackerChange,
+    TrackerEntry,
+    save_entry,
+    tracker_entries,
+    tracker_status,
+    untrack,
+)
 from rolemap.web.queries import (
     ChangesQuery,
     MarketQuery,
@@ -183,7 +194,20 @@ def pay_of(state: MarketState, query: PayQuery) -> PayBy:
     )
 
 
-@router.get("/pay", response_model=PayBy, summary="Yearly pay compared by level, system type, scope…")
+@router.get(
+    "/pay",
+    response_model=PayBy,
+    summary="Yearly pay compared by level, system type, scope…",
+    description=(
+        "One cell a value of `by`: `postings`, `pay` (the raw cell: `count`, `p25`, `median`, `p75`, "
+        "`median_low`/`median_high`, `from_board`/`from_text`: salaries from a board's own fields and read "
+        "in the text), `too_few`, and `premium` (`premium`, `low`, `high` as fractions, 0.15 = +15%; "
+        "`postings`, `companies`, `status`: estimated, baseline, too few or not separable), the pay over "
+        "the lane's baseline at the same level and country. `premiums` says what they rest on: `method`, "
+        "`baseline`, `controls`, `salaried`, `fitted`, `left_out` (reason → postings), `message` (why "
+        "none, when none). docs/market.md, Pay."
+    ),
+)
 async def api_pay(state: State, query: Annotated[PayQuery, Query()]) -> dict[str, object]:
     return pay_of(state, query).as_dict()
 
@@ -228,19 +252,50 @@ async def api_changes(state: State, query: Annotated[ChangesQuery, Query()]) -> 
 
 class TrackerList(BaseModel):
     statuses: list[str]
+    sorts: list[str]
     entries: list[TrackerEntry]
 
 
-class TrackerChange(BaseModel):
-    status: str = Field(description="saved, applied, interviewing, offer, rejected or closed", max_length=20)
-    notes: str | None = Field(None, max_length=5000, description="Left as it was when not given.")
+class TrackerQuery(BaseModel):
+    status: str = Field(
+        "", max_length=200, description="Only these statuses, separated by commas (applied,interviewing)."
+    )
+    sort: str = Field(
+        "updated", pattern="^(" + "|".join(SORTS) + ")$",
+        description="updated (last changed first), date (applied, newest first), follow-up (nearest first), "
+        "salary (highest first, in USD when the currency has a rate) or status.",
+    )  # fmt: skip
+
+    def statuses(self) -> list[str]:
+        return [s.strip() for s in self.status.split(",") if s.strip()]
+
+
+class TrackerChangeBody(BaseModel):
+    """A field not given stays as it is; "" clears a date, the notes or the salary."""
+
+    status: str | None = Field(
+        None, max_length=20, description="saved, applied, interviewing, offer, rejected or closed; a new "
+        "entry without one is saved.",
+    )  # fmt: skip
+    notes: str | None = Field(None, max_length=MAX_NOTES_CHARS)
+    applied_on: str | None = Field(None, max_length=40, description="The day applied, YYYY-MM-DD.")
+    follow_up_on: str | None = Field(None, max_length=40, description="The day to follow up, YYYY-MM-DD.")
+    salary: str | None = Field(
+        None, max_length=MAX_SALARY_CHARS, description="The pay noted, as written: '€70k', '120000 USD'."
+    )
+
+
+def tracker_list(state: MarketState, query: TrackerQuery) -> list[TrackerEntry]:
+    """The same listing as `rolemap tracker`: filtered by status, sorted."""
+    return tracker_entries(state.store, query.statuses(), query.sort, bundled_rates().usd_per_unit)
 
 
 @router.get("/tracker", response_model=TrackerList, summary="The saved postings, the guide's five columns")
-async def api_tracker(state: State) -> dict[str, object]:
+async def api_tracker(state: State, query: Annotated[TrackerQuery, Query()]) -> dict[str, object]:
     return {
         "statuses": list(TRACKER_STATUSES),
-        "entries": [e.as_dict() for e in tracker_entries(state.store)],
+        "sorts": list(SORTS),
+        "entries": [e.as_dict() for e in tracker_list(state, query)],
     }
 
 
@@ -248,20 +303,22 @@ async def api_tracker(state: State) -> dict[str, object]:
     "/tracker.csv", summary="The tracker as CSV",
     responses={200: {"description": "One row a saved posting", "content": {"text/csv": {"schema": {"type": "string"}}}}},
 )  # fmt: skip
-async def api_tracker_csv(state: State) -> Response:
+async def api_tracker_csv(state: State, query: Annotated[TrackerQuery, Query()]) -> Response:
     return Response(
-        saved_tracker_csv(tracker_entries(state.store)),
+        saved_csv(tracker_list(state, query)),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="rolemap-tracker.csv"'},
     )
 
 
 @router.put(
-    "/tracker/{posting_id:path}", response_model=TrackerEntry, summary="Save a posting or change its status"
+    "/tracker/{posting_id:path}", response_model=TrackerEntry, summary="Save a posting or change its entry"
 )
-def api_track(state: State, request: Request, posting_id: str, change: TrackerChange) -> dict[str, object]:
+def api_track(
+    state: State, request: Request, posting_id: str, change: TrackerChangeBody
+) -> dict[str, object]:
     request.app.state.guard.check_write(request)
-    track(state.store, posting_id, change.status, change.notes, datetime.now(UTC))
+    save_entry(state.store, posting_id, TrackerChange(**change.model_dump()), datetime.now(UTC))
     return next(e for e in tracker_entries(state.store) if e.id == posting_id).as_dict()
 
 

@@ -89,7 +89,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
-    from rolemap.web import api, pages
+    from rolemap.web import api, labels, pages, seeker, seeker_api
 
     settings = settings or WebSettings()
     app = FastAPI(
@@ -113,7 +113,10 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(labels.router)  # your own labels: the API and the posting page's forms
+    app.include_router(seeker_api.router)  # resume, match: the seeker tools
     app.include_router(pages.router)
+    app.include_router(seeker.router)
     app.add_exception_handler(RolemapError, _rolemap_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, _http_error)

@@ -14,15 +14,23 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rolemap import __version__
+from rolemap.analytics.freshness import coverage_line
 from rolemap.analytics.lane import EMPLOYMENT_TYPES, FAMILIES, LEVELS, SYSTEM_TYPES, WORK_MODELS
 from rolemap.analytics.listing import SORTS
 from rolemap.analytics.totals import totals_line
 from rolemap.errors import InputError
 from rolemap.present.evidence import segments
-from rolemap.present.market_view import median_card, money, pct, share_card
+from rolemap.present.market_view import lane_folded, median_card, money, pct, share_card
 from rolemap.present.report import chart_set, gather
 from rolemap.store.schema import TRACKER_STATUSES
-from rolemap.store.tracker import track, tracker_entries, untrack
+from rolemap.store.tracker import (
+    MAX_NOTES_CHARS,
+    MAX_SALARY_CHARS,
+    TrackerChange,
+    save_entry,
+    tracker_entries,
+    untrack,
+)
 from rolemap.web import api
 from rolemap.web.queries import A_PERIOD, ChangesQuery, MarketQuery, PostingsQuery, TrendsQuery
 from rolemap.web.security import (
@@ -62,7 +70,7 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     page = _env.get_template(template).render(
         request=request, csrf=token, csrf_field=CSRF_FIELD, can_write=guard.can_write(request),
         needs_login=guard.token is not None, version=__version__, money=money, pct=pct, link=link,
-        totals_line=totals_line,
+        totals_line=totals_line, coverage_line=coverage_line, lane_folded=lane_folded,
         median_card=median_card, share_card=share_card,
         web_link=web_link, choices=FILTER_CHOICES, **context,
     )  # fmt: skip
@@ -176,27 +184,40 @@ async def trends_page(
 
 
 @router.get("/tracker", response_class=HTMLResponse)
-async def tracker_page(request: Request) -> Response:
-    entries = tracker_entries(api.market_state(request).store)
-    return render(request, "tracker.html.j2", {"entries": entries, "statuses": TRACKER_STATUSES})
+async def tracker_page(request: Request, query: Annotated[api.TrackerQuery, Query()]) -> Response:
+    """The board (a column a status, every entry) and the table (filtered by status, sorted)."""
+    state = api.market_state(request)
+    board = tracker_entries(state.store)
+    table = api.tracker_list(state, query) if query.status or query.sort != "updated" else board
+    columns = {status: [e for e in board if e.status == status] for status in TRACKER_STATUSES}
+    context = {"board": columns, "entries": table, "statuses": TRACKER_STATUSES, "q": query,
+               "shown_status": query.statuses()}  # fmt: skip
+    return render(request, "tracker.html.j2", context)
 
 
 @router.post("/tracker/{posting_id:path}")
 def tracker_form(
     request: Request,
     posting_id: str,
-    status: Annotated[str, Form(max_length=20)] = "saved",
-    notes: Annotated[str | None, Form(max_length=5000)] = None,
+    status: Annotated[str | None, Form(max_length=20)] = None,
+    notes: Annotated[str | None, Form(max_length=MAX_NOTES_CHARS)] = None,
+    applied_on: Annotated[str | None, Form(max_length=40)] = None,
+    follow_up_on: Annotated[str | None, Form(max_length=40)] = None,
+    salary: Annotated[str | None, Form(max_length=MAX_SALARY_CHARS)] = None,
     action: Annotated[str, Form(max_length=10)] = "save",
     back: Annotated[str, Form(max_length=500)] = "/tracker",
     csrf_token: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
+    """Every tracker form: a card moved on the board (status only), the edit form (every field), the
+    posting page's form (status and notes). A field the form does not send stays as it is."""
     request.app.state.guard.check_write(request, form_csrf=csrf_token)
     store = api.market_state(request).store
     if action == "remove":
         untrack(store, posting_id)
     else:
-        track(store, posting_id, status, notes, datetime.now(UTC))
+        change = TrackerChange(status=status, notes=notes, applied_on=applied_on, follow_up_on=follow_up_on,
+                               salary=salary)  # fmt: skip
+        save_entry(store, posting_id, change, datetime.now(UTC))
     return RedirectResponse(_local(back), status_code=303)
 
 

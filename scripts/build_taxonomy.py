@@ -1,0 +1,473 @@
+"""Build the skills taxonomy that extraction reads (src/rolemap/extract/data/skills.tsv.gz).
+
+Sources (../shared/data/skill_sources, see its SOURCE.md): O*NET 29.2 Technology Skills (CC BY 4.0), the
+ESCO digital skills collection (CC BY 4.0), simple-icons 16.37.0 (CC0), devicon 2.17.0 (MIT) and GitHub
+Linguist's languages 9.5.0 (MIT); plus the hand-kept layer `extract/data/skills_layer.tsv`, whose ids,
+categories, parents, aliases and flags always win. Entries of different sources are merged when their names
+fold to the same key ("Node.js" = "nodejs"). The output is deterministic, so a test rebuilds it and compares:
+never edit the generated file by hand.
+
+Which names may match on their own is decided by method, not by list:
+  * a name that is an everyday English word (every word of it at least COMMON_ZIPF in wordfreq) is
+    *guarded*: it matches only in the case written and in a technical context ("Slack", "Hive");
+  * a generated entry named by a single word more common than VERY_COMMON_ZIPF ("Box", "Chat", "Square")
+    is left out: too many sentences start with it, technical context or not;
+  * a generated *alias* that is an everyday word ("Enterprise" of "ADP Enterprise") or claimed by several
+    entries is dropped: only an entry's own name is worth guarding;
+  * a name of one or two characters, an alias of three, needs the hand layer ("R", "Go", "PMP"); a name
+    that is an acronym of three letters is guarded ("DOE": design of experiments, or the Department of
+    Energy).
+
+    python scripts/build_taxonomy.py [OUT] [SOURCES]
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src/rolemap/extract/data"
+OUT = DATA / "skills.tsv.gz"
+LAYER = DATA / "skills_layer.tsv"
+SOURCES = ROOT.parent / "shared/data/skill_sources"
+COMMON_ZIPF = 3.0  # about once in a million words of English: "slack", "hive", "flask", "spark"
+CAMEL_COMMON_ZIPF = 2.8  # "lifecycle" 2.87 (as "LifeCycle"); "sharepoint" 2.75, "netbackup" 1.0
+VERY_COMMON_ZIPF = 4.0  # "word", "box", "access", "chat", "square", "processing", "salt"
+VENDOR_MIN = 6  # a first word that starts this many O*NET product names is a maker's name ("Microsoft")
+
+# O*NET commodity (UNSPSC) titles → category. A commodity is a kind of software, never a parent.
+ONET_CATEGORIES = {
+    "Data base management system software": "datastore",
+    "Object oriented data base management software": "datastore",
+    "Operating system software": "platform",
+    "Development environment software": "tool",
+    "Program testing software": "tool",
+    "Compiler and decompiler software": "tool",
+    "Object or component oriented development software": "framework",
+    "Web platform development software": "framework",
+    "Application server software": "server",
+    "Web page creation and editing software": "frontend",
+    "Configuration management software": "devops",
+    "Network monitoring software": "observability",
+    "System and network management software": "observability",
+    "Transaction security and virus protection software": "security",
+    "Network security and virtual private network VPN equipment operating system software": "security",
+    "Enterprise application integration software": "messaging",
+    "Business intelligence and data analysis software": "data",
+    "Analytical or scientific software": "data",
+    "Data mining software": "data",
+    "Cloud-based management software": "cloud",
+    "Cloud-based platform as a service PaaS software": "cloud",
+    "Cloud-based infrastructure as a service IaaS software": "cloud",
+    "Clustering software": "platform",
+}
+DEVICON_CATEGORIES = {
+    "database": "datastore",
+    "framework": "framework",
+    "library": "library",
+    "cloud": "cloud",
+    "os": "platform",
+    "testing": "tool",
+    "editor": "tool",
+    "ide": "tool",
+    "tool": "tool",
+    "monitoring": "observability",
+    "server": "server",
+    "language": "language-other",
+}
+LINGUIST_CATEGORIES = {"programming": "language-other", "markup": "format", "data": "format"}
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass
+class Entry:
+    id: str
+    category: str
+    name: str
+    aliases: list[str] = field(default_factory=list)  # plain: any case, anywhere
+    guarded: list[str] = field(default_factory=list)  # in the case written, in a technical context
+    parent: str = ""
+    flags: str = ""
+    sources: set[str] = field(default_factory=set)
+    hand: bool = False
+    parent_hint: str = ""  # a name the sources give as its parent, resolved once every entry is known
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    aliases: tuple[str, ...]
+    category: str
+    source: str
+    parent_hint: str = ""
+    id_hint: str = ""  # "ospf" for "Open Shortest Path First OSPF": the id postings use
+
+
+def fold(name: str) -> str:
+    """The key two spellings of one name share: "Node.js" = "nodejs" = "Node JS", "C#" stays "c#"."""
+    key = name.lower().strip()
+    key = re.sub(r"(?<=\w)\.(?=\w)", "", key)
+    return re.sub(r"[\s_\-]+", "", key)
+
+
+def slug(name: str) -> str:
+    text = (
+        name.lower()
+        .replace("c#", "csharp")
+        .replace("c++", "cpp")
+        .replace("f#", "fsharp")
+        .replace("+", "-plus")
+    )
+    text = text.replace("#", "-sharp").replace(".net", "-net")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def is_common(name: str) -> bool:
+    """Every word of the name is an everyday English word. A camel-cased word is judged whole, a little
+    more strictly: "LifeCycle" is the word lifecycle, "NetBackup" and "SharePoint" are names."""
+    words = name.replace("-", " ").split()
+    if not words or not all(_WORD.fullmatch(w) for w in words):
+        return False
+    for word in words:
+        camel = re.search(r"[a-z][A-Z]", word) is not None
+        if zipf_frequency(word, "en") < (CAMEL_COMMON_ZIPF if camel else COMMON_ZIPF):
+            return False
+    return True
+
+
+def is_very_common(name: str) -> bool:
+    return bool(_WORD.fullmatch(name)) and zipf_frequency(name, "en") >= VERY_COMMON_ZIPF
+
+
+# --- the hand layer
+
+
+def read_layer(path: Path = LAYER) -> list[Entry]:
+    entries = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        sid, category, name, aliases, parent, flags = (c.strip() for c in raw.split("\t"))
+        alias_list = [a.strip() for a in aliases.split(";") if a.strip()]
+        entries.append(Entry(sid, category, name, alias_list, [], parent, flags, {"hand"}, hand=True))
+    return entries
+
+
+# --- the sources, each read into candidates
+
+
+def onet(sources: Path) -> list[Candidate]:
+    """O*NET examples are product names ("Apache Hadoop YARN"); a few are kinds of software written as a
+    phrase ("Compatibility testing software"), which are left out. A trailing acronym is an alias
+    ("Amazon Elastic Compute Cloud EC2")."""
+    rows: dict[str, str] = {}
+    with (sources / "onet_29_2/technology_skills.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            rows.setdefault(row["Example"].strip(), row["Commodity Title"].strip())
+    kinds = {fold(title) for title in rows.values()}  # "Customer relationship management CRM software"
+    vendors = makers(sources)
+    out = []
+    for raw, commodity in sorted(rows.items()):
+        name = re.sub(r"\s+software$", "", raw)
+        name = re.sub(r"\s+\(([A-Z][A-Z0-9&]{1,6})\)$", r" \1", name)  # "AWS Elastic MapReduce (EMR)"
+        words = name.split()
+        aliases: list[str] = []
+        if len(words) >= 3 and _is_acronym_of(words[-1], words[:-1]):
+            aliases.append(words[-1])
+            name = " ".join(words[:-1])
+            words = words[:-1]
+        plain_phrase = not any(c.isupper() or c.isdigit() for c in " ".join(words)[1:])
+        if plain_phrase and not aliases and (len(words) > 1 or name != raw):
+            continue  # "Compatibility testing software", "Database software": a kind of software
+        acronym = aliases[0] if aliases and len(aliases[0]) >= 3 else ""  # "OSPF": the id postings use
+        if plain_phrase and aliases:  # "Dynamic host configuration protocol DHCP": postings name it "DHCP"
+            name, aliases = aliases[0], [name]
+        if words[0] in vendors and len(words) > 1 and words[1][:1].isupper():
+            aliases.append(" ".join(words[1:]))  # "Microsoft Excel" → "Excel"
+        if len(words) > 1 and _is_distinctive(words[-1]):
+            aliases.append(words[-1])  # "Veritas NetBackup" → "NetBackup", "Hewlett Packard LoadRunner"
+        # An example named like a commodity ("Customer relationship management CRM software") is the kind
+        # itself, as a topic: CRM, ERP and CAD are kinds of software, not products.
+        phrase = " ".join(words)  # without its acronym: "Geographic information system"
+        kind = any(fold(form) in kinds for form in (raw, raw + " software", phrase, phrase + " software"))
+        category = "topic" if kind else ONET_CATEGORIES.get(commodity, "business")
+        out.append(
+            Candidate(name, tuple(aliases), category, "onet", id_hint=slug(acronym) if acronym else "")
+        )
+    return out
+
+
+def makers(sources: Path) -> frozenset[str]:
+    """First words that start many O*NET product names: makers ("Microsoft", "Oracle", "Autodesk")."""
+    with (sources / "onet_29_2/technology_skills.tsv").open(encoding="utf-8") as f:
+        names = {row["Example"].strip() for row in csv.DictReader(f, delimiter="\t")}
+    firsts = Counter(n.split()[0] for n in names if len(n.split()) > 1)
+    return frozenset(w for w, c in firsts.items() if c >= VENDOR_MIN and w[:1].isupper())
+
+
+def product_id(name: str, vendors: frozenset[str]) -> str:
+    """The id postings use: the product without its maker ("Microsoft Visio" → visio), unless what is
+    left is an everyday word ("Microsoft Word" stays microsoft-word)."""
+    words = name.split()
+    if len(words) > 1 and words[0] in vendors and words[1][:1].isupper():
+        product = " ".join(words[1:])
+        if len(product) > 3 and not is_common(product):
+            return slug(product)
+    return slug(name)
+
+
+def _is_distinctive(word: str) -> bool:
+    """A word that names one thing: a coined or camel-cased name ("NetBackup", "LoadRunner"), not English."""
+    if not re.fullmatch(r"[A-Z][A-Za-z]{4,}", word) or word.isupper():
+        return False
+    return bool(re.search(r"[a-z][A-Z]", word)) and zipf_frequency(word, "en") < COMMON_ZIPF
+
+
+def _is_acronym_of(token: str, words: list[str]) -> bool:
+    """ "EC2" of "Amazon Elastic Compute Cloud": its letters are initials of the words, in order."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9&]{1,6}", token):
+        return False
+    initials = iter(w[0].upper() for w in words if w)
+    return all(any(i == c for i in initials) for c in token if c.isalpha())
+
+
+def esco(sources: Path) -> list[Candidate]:
+    """ESCO's knowledge concepts named by a proper name ("Haskell", "WizIQ"); its verb phrases ("operate
+    control panels") and topics ("software anomalies") are not technologies."""
+    out = []
+    with (sources / "esco_digital/digitalSkillsCollection_en.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            name = row["preferredLabel"].strip()
+            if row["skillType"] != "knowledge" or not re.search(r"[A-Z0-9]", name):
+                continue
+            if any(w.islower() and len(w) > 3 for w in name.split()):
+                continue  # "ICT encryption", "SAP R3 tools": a topic about a name, not the name
+            aliases = tuple(
+                a.strip()
+                for a in row["altLabels"].split("|")
+                if " " not in a.strip() and re.search(r"[A-Z]", a)
+            )
+            out.append(Candidate(name, aliases, "other", "esco"))
+    return out
+
+
+def devicon(sources: Path) -> list[Candidate]:
+    """Devicon names are slugs ("adonisjs"); its tags name a kind ("framework") and often the language
+    ("nodejs"), which becomes the parent of a framework or library."""
+    out = []
+    for item in json.loads((sources / "npm/devicon_2.17.0.json").read_text(encoding="utf-8")):
+        tags = item.get("tags", [])
+        category = next((DEVICON_CATEGORIES[t] for t in tags if t in DEVICON_CATEGORIES), "tool")
+        hint = (
+            next((t for t in tags if t not in DEVICON_CATEGORIES), "")
+            if category in ("framework", "library")
+            else ""
+        )
+        out.append(Candidate(item["name"], tuple(item.get("altnames", [])), category, "devicon", hint))
+    return out
+
+
+def linguist(sources: Path) -> list[Candidate]:
+    """Programming, markup and data languages (not prose); a language's group is its parent ("TSX" →
+    TypeScript)."""
+    out = []
+    for name, lang in json.loads(
+        (sources / "npm/linguist_languages_9.5.0.json").read_text(encoding="utf-8")
+    ).items():
+        if lang["type"] not in LINGUIST_CATEGORIES:
+            continue
+        aliases = tuple(a for a in lang.get("aliases", []) if a.lower() != name.lower())
+        out.append(
+            Candidate(name, aliases, LINGUIST_CATEGORIES[lang["type"]], "linguist", lang.get("group", ""))
+        )
+    return out
+
+
+def simple_icons(sources: Path) -> list[Candidate]:
+    """Brands of every kind (shops, banks, newspapers): they only add names and a source to an entry
+    another source already has."""
+    out = []
+    for item in json.loads((sources / "npm/simple-icons_16.37.0.json").read_text(encoding="utf-8")):
+        aka = tuple(item.get("aliases", {}).get("aka", []))
+        out.append(Candidate(item["title"], aka, "other", "simple-icons"))
+    return out
+
+
+# --- merging
+
+
+class Taxonomy:
+    def __init__(self, layer: list[Entry], vendors: frozenset[str]) -> None:
+        self.vendors = vendors
+        self.entries: dict[str, Entry] = {}
+        self.by_key: dict[str, str] = {}  # folded name or alias → id (names first)
+        for e in layer:
+            self.entries[e.id] = e
+        for e in layer:
+            for n in (e.name, e.id, *e.aliases):
+                self.by_key.setdefault(fold(n), e.id)
+
+    def add(self, c: Candidate, create: bool = True) -> None:
+        key = fold(c.name)
+        if not key or (len(key) < 2 and not c.name.isupper()):
+            return
+        sid = self.by_key.get(key)
+        if sid is None and c.source == "onet":
+            sid = self._hand_product(c)
+        if sid is None:
+            if not create:
+                return
+            sid = (
+                c.id_hint if c.id_hint and c.id_hint not in self.entries else product_id(c.name, self.vendors)
+            )
+            while sid in self.entries:
+                sid += "-" + c.source.split("-")[0]
+            self.entries[sid] = Entry(sid, c.category, c.name, parent_hint=c.parent_hint)
+            self.by_key[key] = sid
+            for alias in c.aliases:  # "Veritas NetBackup" of "Symantec Veritas NetBackup": the same product
+                if " " in alias:
+                    self.by_key.setdefault(fold(alias), sid)
+        entry = self.entries[sid]
+        entry.sources.add(c.source)
+        if not entry.hand and entry.category == "other" and c.category != "other":
+            entry.category = c.category
+        if not entry.parent_hint and c.parent_hint:
+            entry.parent_hint = c.parent_hint
+        for name in (c.name, *c.aliases):
+            if fold(name) != fold(entry.name) and name not in entry.aliases:
+                entry.aliases.append(name)
+
+    def _hand_product(self, c: Candidate) -> str | None:
+        """The entry an O*NET product already is, named another way: by the shorter name derived from it
+        ("Symantec Veritas NetBackup" is "Veritas NetBackup"), or, for a hand-layer entry, by its acronym
+        ("Border Gateway Protocol BGP") or without its maker's words ("Microsoft Windows PowerShell")."""
+        words = c.name.split()
+        derived = [a for a in c.aliases if " " in a]
+        for form in derived:
+            sid = self.by_key.get(fold(form))
+            if sid is not None and fold(self.entries[sid].name) == fold(form):
+                return sid
+        for form in (*c.aliases, *(" ".join(words[i:]) for i in range(1, len(words)))):
+            sid = self.by_key.get(fold(form))
+            if sid is not None and self.entries[sid].hand and len(fold(form)) >= 3:
+                return sid
+        return None
+
+    def settle_names(self, layer_aliases: dict[str, set[str]]) -> None:
+        """Which entry may match each name, and how: plain, guarded (in the case written, in a technical
+        context) or not at all. The hand layer's own names are its decisions and stay as written. An entry
+        left without its own name to match by is dropped ("Box")."""
+        claims: dict[str, set[str]] = defaultdict(set)
+        for e in self.entries.values():
+            for n in (e.name, *e.aliases):
+                claims[fold(n)].add(e.id)
+        hand_keys = {
+            fold(n): sid
+            for sid, names in layer_aliases.items()
+            for n in (*names, self.entries[sid].name, sid)
+        }
+        for e in self.entries.values():
+            decided = layer_aliases.get(e.id, set())
+            keep: list[str] = []
+            guarded: list[str] = []
+            for n in dict.fromkeys(e.aliases if e.hand else [e.name, *e.aliases]):
+                key = fold(n)
+                if n in decided:
+                    keep.append(n)
+                elif hand_keys.get(key, e.id) != e.id:
+                    continue  # a name the hand layer gave to another entry
+                elif key != fold(e.name):  # an alias
+                    if len(claims[key]) == 1 and len(key) > 3 and not is_common(n):
+                        keep.append(n)
+                elif len(key) <= 2 or is_very_common(n):
+                    continue
+                elif is_common(n) or len(claims[key]) > 1 or (len(key) == 3 and n.isupper()):
+                    if n != n.lower():  # "DOE", "IPS": an acronym of three letters means many things
+                        guarded.append(n)
+                else:
+                    keep.append(n)
+            e.aliases, e.guarded = keep, guarded
+            if not e.hand and e.name not in keep and e.name not in guarded:
+                e.flags = "drop"
+
+    def settle_parents(self) -> None:
+        """A parent from the sources' structure: a language's group (Linguist), the language a framework
+        is tagged with (devicon), or a hand-layer product whose full name starts this one's ("Apache Hadoop" of
+        "Apache Hadoop YARN", "Amazon Web Services" of "Amazon Web Services AWS CloudFormation")."""
+        names: dict[str, str] = {}  # a prefix parent must be a hand-layer entry: not a maker ("Autodesk")
+        for e in self.entries.values():
+            if e.hand:
+                for n in (e.name, *e.aliases):
+                    names.setdefault(n.lower(), e.id)
+        for e in self.entries.values():
+            if e.hand or e.parent:
+                continue
+            parent = self.by_key.get(fold(e.parent_hint)) if e.parent_hint else None
+            if parent is None:
+                words = e.name.split()
+                for size in range(len(words) - 1, 0, -1):
+                    parent = names.get(" ".join(words[:size]).lower())
+                    if parent:
+                        break
+            if parent and parent != e.id and self.entries[parent].flags != "drop":
+                e.parent = parent
+        for e in self.entries.values():  # a parent chain never loops: cut a link that would close one
+            seen = {e.id}
+            p = e.parent
+            while p:
+                if p in seen:
+                    e.parent = ""
+                    break
+                seen.add(p)
+                p = self.entries[p].parent
+
+
+def build(sources: Path = SOURCES, layer_path: Path = LAYER) -> list[Entry]:
+    layer = read_layer(layer_path)
+    taxonomy = Taxonomy(layer, makers(sources))
+    layer_aliases = {e.id: set(e.aliases) for e in layer}
+    for reader in (linguist, devicon, esco, onet):
+        for c in reader(sources):
+            taxonomy.add(c)
+    for c in simple_icons(sources):
+        taxonomy.add(c, create=False)
+    taxonomy.settle_names(layer_aliases)
+    taxonomy.settle_parents()
+    kept = [e for e in taxonomy.entries.values() if e.flags != "drop"]
+    hand_order = {e.id: i for i, e in enumerate(layer)}
+    return sorted(kept, key=lambda e: (e.id not in hand_order, hand_order.get(e.id, 0), e.id))
+
+
+def write(path: Path = OUT, sources: Path = SOURCES, layer_path: Path = LAYER) -> int:
+    entries = build(sources, layer_path)
+    text = io.StringIO()
+    text.write(
+        "# rolemap skills taxonomy, built by scripts/build_taxonomy.py from skills_layer.tsv and the open\n"
+        "# sources credited in ATTRIBUTION.md. Do not edit: change the layer or the script and rebuild.\n"
+        "# id\tcategory\tname\taliases (;)\tparent\tflags\tsources (,)\tguarded aliases (;)\n"
+    )
+    for e in entries:
+        aliases = [a for a in e.aliases if a != e.name]
+        cols = [e.id, e.category, e.name, ";".join(aliases), e.parent, e.flags, ",".join(sorted(e.sources))]
+        cols.append(";".join(e.guarded))
+        text.write("\t".join(c.replace("\t", " ") for c in cols) + "\n")
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
+        out.write(text.getvalue().encode("utf-8"))
+    return len(entries)
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
+    sources = Path(sys.argv[2]) if len(sys.argv) > 2 else SOURCES
+    count = write(target, sources)
+    print(f"wrote {target}: {count:,} skills ({target.stat().st_size:,} bytes)")
