@@ -72,11 +72,17 @@ def linkedin(path: Path) -> None:
     print(f"== {path.parent.name}: employment type and remote against the board's fields")
     confusion: Counter[tuple[str, str | None]] = Counter()
     tp = fp = fn = 0
+    companies: Counter[str] = Counter()
     data = rows(path)
     for row in data:
         record = extract_record(
             {"id": row["job_id"], "title": row["title"], "description": row["description"]}
         )
+        if row["company_name"].strip():  # the board's own company column against the text's reading
+            read = record.get("company")
+            companies[
+                "none" if not read else "agree" if _key(read) == _key(row["company_name"]) else "differ"
+            ] += 1
         truth = WORK_TYPES.get(row["formatted_work_type"])
         if truth:
             confusion[(truth, record["employment_type"])] += 1
@@ -99,6 +105,12 @@ def linkedin(path: Path) -> None:
     )
     misses = Counter({k: v for k, v in confusion.items() if k[0] != k[1]}).most_common(4)
     print("   most common misses (board, extracted): " + ", ".join(f"{k}: {v}" for k, v in misses))
+    named = companies["agree"] + companies["differ"]
+    print(
+        f"company (text)     n={sum(companies.values())}  named={named}  "
+        f"agree with the board's column={companies['agree'] / max(named, 1):.3f} ({companies['agree']}), "
+        f"differ {companies['differ']} (a staffing firm, a parent or a subsidiary, or misread), none {companies['none']}"
+    )
 
 
 def dice(path: Path) -> None:
@@ -239,6 +251,18 @@ def identity_on_hn(dump: Path, sample: int = 300) -> None:
             roles = "; ".join(f"{x['title']}={x['family']}" for x in r["roles"])
             f.write(f"{pid}\t{first}\t{r['company'] or ''}\t{places}\t{roles}\n")
     print(f"   {min(sample, n)} records to read: {out}")
+
+
+def _key(name: str) -> str:
+    """score.py's folding of a company name: case, punctuation and a trailing legal form."""
+    words = "".join(c if c.isalnum() else " " for c in name.lower()).split()
+    while words and words[-1] in LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
+LEGAL_FORMS = {"inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "plc", "sa", "ag", "bv", "oy",
+               "ab", "srl", "sas", "pty"}  # fmt: skip
 
 
 def _within(value: object, truth: float) -> bool:

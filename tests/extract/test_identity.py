@@ -84,6 +84,11 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Developer\nNo H1-B Visa corp-corp sponsorship. No Corp-To-Corp.", None),  # not a firm's legal form
         ("Paralegal\nKazan & Greenwood, a Professional Law Corporation, has represented clients.", None),
         ("Technician\nSet up and operate controllers (NC, CNC, PLC).", None),
+        # a name is what follows the last full stop it spans; a question heading names no one
+        ("Coordinator\nWe serve Downtown Bellevue. The Bellevue Downtown Association is a nonprofit. "
+         "Join the Bellevue Downtown Association.",
+         "Bellevue Downtown Association"),
+        ("Coordinator\nWho & What We Do\nWho & What We are is a story.", None),
         ("Engineer\nOur client is seeking a Splunk Admin. Location: Lake Success, NY", None),
         ("Engineer\nExperience is a plus. Experience with Go.", None),
         ("Engineer\nThe ideal candidate will build apps.", None),

@@ -50,7 +50,7 @@ _NOT_A_NAME = re.compile(
     r"customer|our customer|employer|firm|organization|organisation|agency|startup|business|any|some|none|"
     r"multiple|several|various|many|other|others|experience|engineering|development|"
     r"position summary|job summary|role overview|immediate need|urgent|new|direct client|confidential)$"
-    r"|^(?:their|our|your|his|her|its|this|that|these|those|my|a|an|every|each|any|some|no)\s"
+    r"|^(?:their|our|your|his|her|its|this|that|these|those|my|a|an|every|each|any|some|no|who|what|why|how)\s"
 )
 
 
@@ -424,6 +424,9 @@ def _name_at(text: str, start: int, end: int, signature: bool = False) -> tuple[
         if _CAPITALS.fullmatch(raw, max(0, cut - 2), cut) or _stands_alone(text[:start] + text[end:], word):
             start, raw = start + cut, tail
             break
+    sentence = _LAST_SENTENCE_END.search(raw)  # "Downtown Bellevue. The Bellevue Downtown Association"
+    if sentence:
+        start, raw = start + sentence.end(), raw[sentence.end() :]
     heading = re.match(r"(?:About|Why|Join|Overview|Description|Summary)\s+", raw)
     if heading:
         start, raw = start + heading.end(), raw[heading.end() :]
@@ -440,6 +443,9 @@ def _name_at(text: str, start: int, end: int, signature: bool = False) -> tuple[
 
 
 _CAPITALS = re.compile("[A-Z]{2}")
+# The last full stop inside a captured name ends a sentence: the name is what follows it. Not after an
+# abbreviation that stands inside names ("St. Louis", "Inc. Magazine", "U.S. Bank").
+_LAST_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bSt)(?<!\bMt)(?<!\bDr)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<=[a-z])\.\s+(?=[A-Z])(?!.*(?<=[a-z])\.\s+[A-Z])")
 _MAIL_OR_WEB = re.compile(r"(?i)(?:@|www\.|https?://)([a-z0-9-]{4,})\.")
 
 
