@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from rolemap.analytics.lane import rolled_up
 from rolemap.store.tracker import tracker_entries
 
 
@@ -32,6 +33,20 @@ def test_postings_list_filters_sorts_and_pages(client):
     assert not {p["id"] for p in second["items"]} & {p["id"] for p in everything["items"]}
     beyond = client.get("/api/postings", params={"page": 10_000}).json()
     assert beyond["items"] == [] and beyond["total"] == everything["total"]
+
+
+def test_search_for_skills_written_with_symbols_finds_their_own_postings(client):
+    def ids(q: str) -> set[str]:
+        page = client.get("/api/postings", params={"q": q, "limit": 100}).json()
+        return {p["id"] for p in page["items"]}
+
+    csharp, cpp = ids("C#"), ids("c++")
+    assert csharp and cpp and csharp != cpp  # full-text search alone reads both as "c"
+    under_csharp = set(rolled_up(("csharp",)))  # ASP.NET MVC postings are C# postings
+    for posting_id in list(csharp)[:3]:
+        skills = {s["id"] for s in client.get(f"/api/postings/{posting_id}").json()["extraction"]["skills"]}
+        assert skills & under_csharp
+    assert ids("C# senior") <= csharp  # the other words still search the text
 
 
 def test_lane_filters_combine_with_search(client):

@@ -92,12 +92,31 @@ class Listing:
         )
 
 
+def skill_terms(query: str) -> tuple[str, tuple[str, ...]]:
+    """A search split into its words and the skills it names with symbols that full-text search cannot
+    tell apart ("C#", "C++", ".NET", "F#" all index as the bare letters): those are matched on the
+    postings' skills instead, so "C#" and "C++" find their own postings."""
+    from rolemap.analytics.lane import skill_ids
+
+    words, skills = [], []
+    for piece in query.split():
+        if not piece.replace("_", "").isalnum() and (found := skill_ids((piece,))[0]) != piece.lower():
+            skills.append(found)
+        else:
+            words.append(piece)
+    return " ".join(words), tuple(dict.fromkeys(skills))
+
+
 def matching_rows(
-    listing: Listing, lane: Lane, search_hits: set[str] | None = None, sort: str = "newest"
-) -> np.ndarray:
-    """The frame rows of the lane (and of the search, when there is one) in the sort order: what a list
-    pages through. Worth keeping while the frame lasts: the next page is then a slice of it."""
+    listing: Listing, lane: Lane, search_hits: set[str] | None = None, sort: str = "newest",
+    skills: tuple[str, ...] = (),
+) -> np.ndarray:  # fmt: skip
+    """The frame rows of the lane (and of the search, when there is one, and of each skill it names) in
+    the sort order: what a list pages through. Worth keeping while the frame lasts: the next page is then
+    a slice of it."""
     mask = select(listing.frame, lane)
+    for skill in skills:
+        mask &= select(listing.frame, Lane(skill=(skill,)))
     if search_hits is not None:
         mask &= listing.rows_of(search_hits)
     order = listing.order(sort)

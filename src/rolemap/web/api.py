@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from rolemap.analytics import market as market_lib
 from rolemap.analytics import trends as trends_lib
-from rolemap.analytics.listing import PostingPage, matching_rows, page_of
+from rolemap.analytics.listing import PostingPage, matching_rows, page_of, skill_terms
 from rolemap.analytics.market import Market, PayBy, Profile
 from rolemap.analytics.pay import bundled_rates
 from rolemap.analytics.trends import Changes, Trends
@@ -110,14 +110,17 @@ def postings_page(state: MarketState, query: PostingsQuery) -> PostingPage:
     """A page of postings with their snippets, kept per store version, as are the rows it is cut from
     (the next page is a slice of them) and a search's matches (a common word matches tens of thousands)."""
     lane, snapshot = query.to_lane(), state.current()
-    words = tuple(query_words(query.q)) if query.q.strip() else None
+    if query.q.strip():
+        query_words(query.q)  # the length and word-count checks, on the query as typed
+    rest, skills = skill_terms(query.q)
+    words = tuple(query_words(rest)) if rest.strip() else None
 
     def rows() -> np.ndarray:
         hits = search_ids(state.store, " ".join(words)) if words else None
-        return matching_rows(snapshot.listing, lane, hits, query.sort)
+        return matching_rows(snapshot.listing, lane, hits, query.sort, skills)
 
     def page() -> PostingPage:
-        matching = state.answer(snapshot, ("rows", lane, words, query.sort), rows)
+        matching = state.answer(snapshot, ("rows", lane, words, skills, query.sort), rows)
         cut = page_of(snapshot.listing, matching, lane, query.q, query.sort, query.page, query.limit)
         heads = snippets(state.store, [p.id for p in cut.items])
         return replace(cut, items=[replace(p, snippet=heads.get(p.id, "")) for p in cut.items])
