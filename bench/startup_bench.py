@@ -70,7 +70,7 @@ def main() -> None:
         listed = subprocess.run(
             [ROLEMAP, "list", "--db", db, "--limit", "1", "--json"], env=env, check=True, capture_output=True
         )
-        posting = json.loads(listed.stdout)[0]["id"]
+        posting = json.loads(listed.stdout)["rows"][0]["id"]
         subprocess.run([ROLEMAP, "market", "--db", db], env=env, check=True, capture_output=True)  # the cache
 
         # (argv, target): at most this many times `python -c pass`, or at most this many seconds.

@@ -1,4 +1,5 @@
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -336,3 +337,27 @@ def test_a_skill_lane_reads_aliases_and_rolls_up_the_products_under_it():
         False,
     ]
     assert Lane(skill=("C#", "c++")).skill == ("csharp", "cpp")
+
+
+def test_frame_columns_read_from_their_buffers_equal_pyarrows_own_conversion():
+    frame = make_frame(
+        [
+            {"posted": "2018-03-01", "salary_min": 100.0, "seniority": "senior", "reposts": 2, "open": True},
+            {"posted": None, "salary_min": None, "seniority": None, "open": False},
+            {"posted": "2016-01-31", "salary_min": 5.5, "seniority": "junior", "reposts": 1, "open": True},
+        ]
+        * 5
+    )
+    for sliced in (frame, replace(frame, table=frame.table.slice(1, 9))):  # an offset into the buffers
+        table = sliced.table
+        assert np.array_equal(
+            sliced.numbers("salary_min"), table.column("salary_min").to_numpy(), equal_nan=True
+        )
+        assert sliced.flags("is_open").tolist() == table.column("is_open").to_pylist()
+        assert sliced.counts("reposts").tolist() == [v or 0 for v in table.column("reposts").to_pylist()]
+        expected = [
+            np.datetime64(d) if d else np.datetime64("NaT") for d in table.column("posted").to_pylist()
+        ]
+        assert np.array_equal(sliced.dates("posted"), np.array(expected, "datetime64[D]"), equal_nan=True)
+        codes, vocab = sliced.codes("seniority")
+        assert [vocab[c] if c >= 0 else None for c in codes] == table.column("seniority").to_pylist()

@@ -89,18 +89,37 @@ class MarketFrame:
     def size(self) -> int:
         return self.table.num_rows
 
+    # Columns become numpy arrays read straight from their Arrow buffers: pyarrow's own conversion of a
+    # column with nulls goes through its pandas layer, which imports pandas (0.2 s) whenever it is
+    # installed (statsmodels brings it), and a market command needs none of it.
+
     def codes(self, column: str) -> tuple[np.ndarray, list[str]]:
         """A categorical column as (codes with -1 for none, vocabulary)."""
         col = self.table.column(column).combine_chunks()
         if not isinstance(col, pa.DictionaryArray):
             col = col.dictionary_encode()
-        codes = col.indices.to_numpy(zero_copy_only=False)
-        codes = np.where(col.is_null().to_numpy(zero_copy_only=False), -1, codes).astype(np.int32)
-        return codes, col.dictionary.to_pylist()
+        codes, valid = _values(col.indices)
+        return np.where(valid, codes, -1).astype(np.int32), col.dictionary.to_pylist()
 
     def numbers(self, column: str) -> np.ndarray:
         """A numeric column as floats, NaN for none."""
-        return self.table.column(column).to_numpy().astype(float)
+        values, valid = _values(self.table.column(column).combine_chunks().cast(pa.float64()))
+        return np.where(valid, values, np.nan)
+
+    def flags(self, column: str) -> np.ndarray:
+        """A boolean column as bools, False for none."""
+        values, valid = _values(self.table.column(column).combine_chunks())
+        return values & valid
+
+    def counts(self, column: str) -> np.ndarray:
+        """An integer column as int64, 0 for none."""
+        values, valid = _values(self.table.column(column).combine_chunks().cast(pa.int64()))
+        return np.where(valid, values, 0)
+
+    def dates(self, column: str) -> np.ndarray:
+        """A date column as datetime64[D], NaT for none."""
+        values, valid = _values(self.table.column(column).combine_chunks().cast(pa.int32()))
+        return np.where(valid, values.astype(np.int64), np.iinfo(np.int64).min).view("datetime64[D]")
 
     @property
     def as_of(self) -> str | None:
@@ -275,6 +294,24 @@ def _fetch(conn: Any, sql: str) -> list[tuple[Any, ...]]:
         return list(cursor.fetchall())
     finally:
         cursor.close()
+
+
+def _values(array: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """A fixed-width or boolean Arrow array as (values, valid) numpy arrays, read from its buffers."""
+    n, offset = len(array), array.offset
+    validity, data = array.buffers()[:2]
+    valid = _bits(validity, offset, n) if validity is not None else np.ones(n, bool)
+    if pa.types.is_boolean(array.type):
+        return _bits(data, offset, n), valid
+    kind = "f" if pa.types.is_floating(array.type) else "i" if pa.types.is_signed_integer(array.type) else "u"
+    dtype = np.dtype(f"{kind}{array.type.bit_width // 8}")
+    if data is None:  # an array of nulls only
+        return np.zeros(n, dtype), valid
+    return np.frombuffer(data, dtype=dtype, count=offset + n)[offset:], valid
+
+
+def _bits(buffer: pa.Buffer, offset: int, n: int) -> np.ndarray:
+    return np.unpackbits(np.frombuffer(buffer, np.uint8), bitorder="little")[offset : offset + n].astype(bool)
 
 
 def _categorical(values: list[str | None] | tuple[str | None, ...]) -> pa.DictionaryArray:

@@ -105,12 +105,12 @@ def coverage(frame: MarketFrame, mask: np.ndarray) -> dict[str, Any]:
     the reference date, and that date. Every page and JSON answer states it."""
     import numpy as np
 
-    opened = frame.table.column("open_from").to_numpy(zero_copy_only=False).astype("datetime64[D]")
-    closed = frame.table.column("open_until").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    opened = frame.dates("open_from")
+    closed = frame.dates("open_until")
     dated = mask & ~np.isnat(opened) & ~np.isnat(closed)
     first = str(opened[dated].min().astype("datetime64[M]")) if dated.any() else None
     last = str(closed[dated].max().astype("datetime64[M]")) if dated.any() else None
-    is_open = frame.table.column("is_open").to_numpy(zero_copy_only=False)
+    is_open = frame.flags("is_open")
     return {"first": first, "last": last, "open_now": int((mask & is_open).sum()), "as_of": frame.as_of}
 
 

@@ -102,14 +102,14 @@ def select(frame: MarketFrame, lane: Lane) -> np.ndarray:
     if lane.city:
         mask &= _cities(frame, lane.city)
     if lane.since or lane.until:  # the jobs open at some time in the window (analytics/freshness.py)
-        opened = frame.table.column("open_from").to_numpy(zero_copy_only=False).astype("datetime64[D]")
-        closed = frame.table.column("open_until").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+        opened = frame.dates("open_from")
+        closed = frame.dates("open_until")
         if lane.since:
             mask &= closed >= np.datetime64(lane.since)
         if lane.until:
             mask &= opened < np.datetime64(lane.until)
     if lane.open_only:
-        mask &= frame.table.column("is_open").to_numpy(zero_copy_only=False)
+        mask &= frame.flags("is_open")
     return mask
 
 

@@ -77,9 +77,8 @@ class Listing:
             return self._orders[sort]
 
     def _sorted(self, sort: str) -> np.ndarray:
-        table = self.frame.table
         if sort in ("newest", "oldest"):
-            days = table.column("posted").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+            days = self.frame.dates("posted")
             number = days.astype("int64")
             key = np.where(np.isnat(days), np.iinfo(np.int64).max, -number if sort == "newest" else number)
             return np.argsort(key, kind="stable")  # undated last; ties in id order, the frame's order

@@ -71,7 +71,7 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
     mask = select(frame, lane)
     n = int(mask.sum())
     scale = scale or pay_scale(frame)
-    is_open = frame.table.column("is_open").to_numpy(zero_copy_only=False)
+    is_open = frame.flags("is_open")
     levels = counts_of(frame, "seniority", mask, order=LEVELS)
     known = sum(s.count for s in levels if s.name != "unknown")
     senior = sum(s.count for s in levels if s.name in ("senior", "staff", "manager"))
@@ -103,7 +103,7 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
         pay_countries=multi_counts(frame, "country", salaried & ~np.isnan(scale.yearly))[:top],
         totals=dict(frame.totals),
         coverage=coverage(frame, mask),
-        reposts_folded=int(frame.table.column("reposts").to_numpy(zero_copy_only=False)[mask].sum()),
+        reposts_folded=int(frame.counts("reposts")[mask].sum()),
         message="" if n else f"no postings match ({lane.describe()}): widen the filters",
         with_level=known,
         senior_interval=wilson(senior, known),
@@ -298,7 +298,7 @@ def tracker(
     mask = select(frame, lane)
     n = int(mask.sum())
     repeated = {s.name for s in multi_counts(frame, "skill", mask) if s.share >= repeated_share}
-    posted = frame.table.column("posted").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    posted = frame.dates("posted")
     rows = np.flatnonzero(mask)
     order = rows[np.argsort(-posted[rows].astype("int64"), kind="stable")][:limit]
     chosen = np.zeros(frame.size, bool)

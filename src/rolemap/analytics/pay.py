@@ -125,7 +125,7 @@ def _board_salaries(frame: MarketFrame, usable: np.ndarray) -> np.ndarray | None
     the text; None for a frame that does not say."""
     if "salary_from_source" not in frame.table.column_names:
         return None
-    return usable & frame.table.column("salary_from_source").to_numpy(zero_copy_only=False).astype(bool)
+    return usable & frame.flags("salary_from_source")
 
 
 @dataclass(frozen=True)

@@ -92,8 +92,8 @@ def calendar(frame: MarketFrame, every: str) -> Calendar:
     if every not in ("month", "quarter"):
         raise InputError(f"--every {every!r}: use month or quarter")
     step = 3 if every == "quarter" else 1
-    opened = frame.table.column("open_from").to_numpy(zero_copy_only=False).astype("datetime64[D]")
-    closed = frame.table.column("open_until").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    opened = frame.dates("open_from")
+    closed = frame.dates("open_until")
     known = ~np.isnat(opened) & ~np.isnat(closed)
     if not known.any():
         none = np.full(frame.size, -1, np.int64)
