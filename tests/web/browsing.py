@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,16 +22,16 @@ needs_chromium = pytest.mark.skipif(
 
 
 @contextmanager
-def serving(store: Store) -> Iterator[str]:
-    """The app over `store` served by uvicorn in a thread on a free loopback port: its base URL."""
+def serving(store: Store, **options: Any) -> Iterator[str]:
+    """The app over `store` served by uvicorn in a thread on a free loopback port: its base URL.
+    `options` go to uvicorn.Config (a test of the access log turns it on)."""
     import uvicorn
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(store, WebSettings(recheck_seconds=0.0)), host="127.0.0.1", port=port, log_level="warning"
-    )
+    app = create_app(store, WebSettings(recheck_seconds=0.0))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, **{"log_level": "warning", **options})
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()

@@ -82,3 +82,12 @@ def make_client(store: Store, **settings: object) -> TestClient:
 def client(web_store: Store) -> Iterator[TestClient]:
     with make_client(web_store) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's chromium, one a test module (tests/web/browsing.py)."""
+    from tests.web.browsing import chromium
+
+    with chromium() as b:
+        yield b

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.browsing import chromium, needs_chromium, serving
+from tests.web.browsing import needs_chromium, serving
 from tests.web.conftest import build_store
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -22,12 +22,6 @@ pytestmark = needs_chromium
 def server(tmp_path_factory) -> Iterator[str]:
     with serving(build_store(tmp_path_factory.mktemp("browser") / "web.db")) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 
 from rolemap.pipeline import ingest
 from tests.resume import layouts
-from tests.web.browsing import chromium, needs_chromium, serving
+from tests.web.browsing import needs_chromium, serving
 from tests.web.conftest import T0, build_store
 from tests.web.test_browser import shot
 from tests.web.test_seeker_pages import pay_postings
@@ -27,12 +27,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ingest(store, pay_postings(), now=T0)  # salaries enough for the pay chart
     with serving(store) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium() as b:
-        yield b
 
 
 def new_page(browser, server: str, width: int, phone: bool = False):

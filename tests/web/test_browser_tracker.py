@@ -12,7 +12,6 @@ import pytest
 from rolemap.store.tracker import TrackerChange, add_entry
 from tests.web.browsing import needs_chromium, serving
 from tests.web.conftest import build_store
-from tests.web.test_browser import browser  # noqa: F401  (the chromium fixture, shared)
 
 pytestmark = needs_chromium
 NOW = datetime(2026, 11, 20, tzinfo=UTC)
@@ -33,7 +32,7 @@ def server(tmp_path_factory) -> Iterator[str]:
         yield url
 
 
-def open_page(browser, server, width: int, height: int = 900, mobile: bool = False):  # noqa: F811
+def open_page(browser, server, width: int, height: int = 900, mobile: bool = False):
     context = browser.new_context(
         viewport={"width": width, "height": height}, base_url=server, is_mobile=mobile
     )
@@ -47,7 +46,7 @@ def table_ids(page) -> list[str]:
     return page.locator("table.tracker-table tbody tr").evaluate_all("rows => rows.map(r => r.dataset.id)")
 
 
-def test_move_a_card_to_applied_and_see_it_in_the_table(browser, server):  # noqa: F811
+def test_move_a_card_to_applied_and_see_it_in_the_table(browser, server):
     context, page = open_page(browser, server, 1366)
     page.goto("/tracker")
     card = page.locator("[data-status='saved'] .card", has_text="Staff Backend Engineer")
@@ -106,7 +105,7 @@ OVERFLOWING = """root => [...root.querySelectorAll('.card, .column, td, th, h1, 
 
 
 @pytest.mark.parametrize(("width", "mobile"), [(1366, False), (390, True)])
-def test_the_page_reads_at_desktop_and_phone_widths(browser, server, width, mobile):  # noqa: F811
+def test_the_page_reads_at_desktop_and_phone_widths(browser, server, width, mobile):
     context, page = open_page(browser, server, width, height=844 if mobile else 900, mobile=mobile)
     page.goto("/tracker")
     assert page.evaluate("document.documentElement.scrollWidth") <= width + 1  # no sideways page

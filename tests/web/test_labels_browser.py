@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from tests.web.browsing import CHROMIUM
-from tests.web.test_browser import browser, page, pytestmark, server  # noqa: F401
+from tests.web.test_browser import page, pytestmark, server  # noqa: F401
 
 assert CHROMIUM and pytestmark  # the same skip as test_browser.py
 

@@ -9,9 +9,6 @@ import html
 import json
 import logging
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +21,7 @@ from rolemap.store.db import Store
 from rolemap.web.security import CSRF_COOKIE
 from tests.resume import layouts
 from tests.resume.files import zip_bomb_docx
+from tests.web.browsing import serving
 from tests.web.conftest import T0, make_client
 
 FIXTURES = Path(__file__).parents[1] / "resume" / "fixtures"
@@ -281,25 +279,8 @@ def test_nothing_of_a_resume_reaches_the_log_even_when_its_reader_fails(client, 
 @pytest.fixture
 def logged_server(web_store: Store) -> Iterator[str]:
     """A real uvicorn with its access log on, passed to the root logger (caplog sees it)."""
-    import uvicorn
-
-    from rolemap.web.app import WebSettings, create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(web_store, WebSettings(recheck_seconds=0.0))
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, log_level="debug")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(web_store, log_config=None, log_level="debug") as url:
+        yield url
 
 
 def test_the_servers_access_log_holds_no_resume(logged_server, caplog):
