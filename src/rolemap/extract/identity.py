@@ -445,7 +445,9 @@ def _name_at(text: str, start: int, end: int, signature: bool = False) -> tuple[
 _CAPITALS = re.compile("[A-Z]{2}")
 # The last full stop inside a captured name ends a sentence: the name is what follows it. Not after an
 # abbreviation that stands inside names ("St. Louis", "Inc. Magazine", "U.S. Bank").
-_LAST_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bSt)(?<!\bMt)(?<!\bDr)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<=[a-z])\.\s+(?=[A-Z])(?!.*(?<=[a-z])\.\s+[A-Z])")
+_LAST_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\bSt)(?<!\bMt)(?<!\bDr)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<=[a-z])\.\s+(?=[A-Z])(?!.*(?<=[a-z])\.\s+[A-Z])"
+)
 _MAIL_OR_WEB = re.compile(r"(?i)(?:@|www\.|https?://)([a-z0-9-]{4,})\.")
 
 
