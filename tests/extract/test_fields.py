@@ -172,3 +172,23 @@ def test_empty_and_huge_descriptions():
     big = doc("Engineer", ("We use Python and Kafka. " * 50_000))
     e = extract_text("big", big)
     assert "python" in e.languages
+
+
+@pytest.mark.parametrize(
+    ("text", "has_devops"),
+    [
+        ("DevOps Engineer\nYou will run our Kubernetes clusters.", False),  # a job title
+        ("Platform Engineer\nJoin our DevOps team and the SRE group.", False),  # a team
+        ("Platform Engineer\nHiring Systems/DevOps engineers.", False),
+        ("Backend Engineer\nExperience with DevOps practices and CI/CD.", True),  # the practice asked for
+        ("Backend Engineer\nDevOps experience is required.", True),
+    ],
+)
+def test_devops_counts_as_a_practice_not_as_a_title_or_a_team(text, has_devops):
+    skills = {s.id for s in extract_text("x", text).skills}
+    assert ("devops" in skills) == has_devops
+
+
+def test_other_practices_keep_their_mention_beside_a_role_noun():
+    skills = {s.id for s in extract_text("x", "Developer\nYou will work in a scrum team.").skills}
+    assert "scrum" in skills

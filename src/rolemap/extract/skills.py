@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -13,6 +14,18 @@ from rolemap.models import Skill, Span
 _NOT_SKILLS = frozenset({"language", "topic"})
 # Sections whose technology words describe perks or the application process, not the job.
 _IGNORED_SECTIONS = frozenset({"benefits", "apply"})
+# DevOps and SRE named as the kind of a role or a team ("DevOps Engineer", "the SRE team", "DevOps/SRE
+# role") are a job title, not a practice asked for (../shared/eval/LABELING.md: "DevOps counts only when
+# asked for as a practice, not as a team or a job title"); "DevOps practices" and "DevOps experience" still
+# count. Other practices keep their mention ("a scrum team" works in scrum; a "Machine Learning Engineer"
+# is asked for machine learning).
+_TITLE_PRACTICES = frozenset({"devops", "devsecops", "sre"})
+_NAMES_A_ROLE = re.compile(
+    r"(?:\s*/\s*[\w.+#-]+)?\s+(?:engineers?|engineering\s+(?:team|group|org)|teams?|roles?|positions?|openings?|"
+    r"leads?|managers?|specialists?|architects?|developers?|admins?|administrators?|consultants?|group|"
+    r"department|org)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -30,6 +43,8 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
     for m in matches:
         kind = sections.kind_at(m.start)
         if kind in _IGNORED_SECTIONS:
+            continue
+        if m.skill.id in _TITLE_PRACTICES and _NAMES_A_ROLE.match(sections.text, m.end):
             continue
         t = tallies.get(m.skill.id)
         if t is None:
