@@ -28,6 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 from rolemap.extract import extract_record
+from rolemap.extract.scoring import company_key
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 WORK_TYPES = {
@@ -81,7 +82,11 @@ def linkedin(path: Path) -> None:
         if row["company_name"].strip():  # the board's own company column against the text's reading
             read = record.get("company")
             companies[
-                "none" if not read else "agree" if _key(read) == _key(row["company_name"]) else "differ"
+                "none"
+                if not read
+                else "agree"
+                if company_key(read) == company_key(row["company_name"])
+                else "differ"
             ] += 1
         truth = WORK_TYPES.get(row["formatted_work_type"])
         if truth:
@@ -251,18 +256,6 @@ def identity_on_hn(dump: Path, sample: int = 300) -> None:
             roles = "; ".join(f"{x['title']}={x['family']}" for x in r["roles"])
             f.write(f"{pid}\t{first}\t{r['company'] or ''}\t{places}\t{roles}\n")
     print(f"   {min(sample, n)} records to read: {out}")
-
-
-def _key(name: str) -> str:
-    """score.py's folding of a company name: case, punctuation and a trailing legal form."""
-    words = "".join(c if c.isalnum() else " " for c in name.lower()).split()
-    while words and words[-1] in LEGAL_FORMS:
-        words.pop()
-    return " ".join(words)
-
-
-LEGAL_FORMS = {"inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "plc", "sa", "ag", "bv", "oy",
-               "ab", "srl", "sas", "pty"}  # fmt: skip
 
 
 def _within(value: object, truth: float) -> bool:

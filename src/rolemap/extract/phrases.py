@@ -212,7 +212,6 @@ class PhraseBook:
                     index,
                 ),
             )
-        self._size = len(keys)
         if len(self._automaton):
             self._automaton.make_automaton()
 
