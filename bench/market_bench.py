@@ -1,6 +1,8 @@
 """Market analytics at scale: a SQLite store of 1,000,000 postings (the 28k real Hacker News postings
 repeated with new ids and dates shifted by days), then the time of `market`, `pay`, `profile` and `trends`
-on it. Not part of `make test`.
+on it; then a store change: 10,000 new postings ingested, and the time of the next `market` (the frame brought
+up to date from the postings the change touched, analytics/frame_base.py) against a whole rebuild. The new
+postings are removed again at the end, so the store keeps its size from run to run. Not part of `make test`.
 
     .venv/bin/python bench/market_bench.py [--postings 1000000] [--db PATH]
 
@@ -35,6 +37,8 @@ DUMP = (
     / "shared/data/hn_whoishiring_2013_2018/hn_whoishiring_2013-08_2018-04.jsonl.gz"
 )
 CHUNK = 20_000
+CHANGE = 10_000  # postings of the store change
+NEW = "-new"  # their id suffix, to remove them again
 
 
 def main() -> None:
@@ -50,6 +54,7 @@ def main() -> None:
             _fill(store, args.postings - have, have)
         print(f"store: {path.name}, {_count(store):,} postings, {path.stat().st_size / 2**30:.1f} GiB")
         _time_commands(store)
+        _time_store_change(store)
 
 
 def _count(store: Store) -> int:
@@ -84,10 +89,17 @@ def _fill(store: Store, wanted: int, offset: int) -> None:
 
 
 def _rows(
-    batch: dict[str, list[dict[str, Any]]], p: Posting, r: dict[str, Any], copy: int, now: dt.datetime
+    batch: dict[str, list[dict[str, Any]]],
+    p: Posting,
+    r: dict[str, Any],
+    copy: int,
+    now: dt.datetime,
+    suffix: str = "",
+    shift: int | None = None,
 ) -> None:
-    pid = f"{p.id}-c{copy}"
-    posted = dt.date.fromisoformat(p.posted_at) + dt.timedelta(days=copy % 28) if p.posted_at else None
+    pid = f"{p.id}-c{copy}{suffix}"
+    days = copy % 28 if shift is None else shift
+    posted = dt.date.fromisoformat(p.posted_at) + dt.timedelta(days=days) if p.posted_at else None
     batch["p"].append(
         {
             "id": pid, "source": p.source, "board": None, "title": p.title, "company": p.company,
@@ -142,7 +154,8 @@ def _time_commands(store: Store) -> None:
     frame = build_frame(store)
     print(f"{'build the market frame from SQLite (once a change)':44} {time.perf_counter() - start:6.2f} s")
     load_frame(store)  # writes the cache
-    print(f"frame cache: {sum(f.stat().st_size for f in folder.iterdir()) / 2**20:,.0f} MB in {folder.name}")
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    print(f"frame cache, with its base: {size / 2**20:,.0f} MB in {folder.name}")
     lane = Lane(language=("go",), seniority=("senior", "staff"))
     _timed("open the frame (cache check + memory map)", lambda: load_frame(store))
     _timed("market (all postings)", lambda: market(load_frame(store), Lane()))
@@ -157,6 +170,48 @@ def _time_commands(store: Store) -> None:
     )
     m = market(frame, Lane(), scale=pay_scale(frame))
     print(json.dumps({"postings": m.postings, "median_pay": m.pay.median, "top_skill": m.skills[0].name}))
+
+
+def _time_store_change(store: Store) -> None:
+    """10,000 new postings (new ids, posting days a year after their originals, extraction rows, skills and
+    labels, through `_fill`'s inserts), then the next `market` as a new process meets it: `load_frame` (the
+    cache read, brought up to date, written) and `market`; then a whole rebuild of the same store."""
+    load_frame(store)  # the cache of the store before the change
+    _remove_new(store)  # an earlier run's, left by an interrupted run
+    load_frame(store)
+    start = time.perf_counter()
+    originals = [p for p in read_file(DUMP) if isinstance(p, Posting)][:CHANGE]
+    records = [(p, extract_posting(p).as_dict()) for p in originals]
+    batch: dict[str, list[dict[str, Any]]] = {"p": [], "e": [], "s": [], "l": []}
+    now = dt.datetime.now(dt.UTC)
+    for posting, record in records:
+        _rows(batch, posting, record, 0, now, suffix=NEW, shift=365)
+    _insert(store, batch)
+    ingested = time.perf_counter() - start
+    start = time.perf_counter()
+    frame = load_frame(store)
+    market(frame, Lane())
+    incremental = time.perf_counter() - start
+    start = time.perf_counter()
+    whole = build_frame(store)
+    rebuild = time.perf_counter() - start
+    same = whole.table.equals(frame.table) and whole.totals == frame.totals
+    assert same, "the frame brought up to date differs from a whole rebuild"
+    print(
+        f"store change: {len(records):,} new postings ingested in {ingested:.1f} s; next market (incremental "
+        f"frame) {incremental:.2f} s (target ≤ 5 s); full rebuild {rebuild:.1f} s"
+    )
+    _remove_new(store)
+
+
+def _remove_new(store: Store) -> None:
+    """The store change's postings, removed: the store keeps its size from run to run."""
+    from sqlalchemy import delete
+
+    with store.engine.begin() as conn:
+        for table in (posting_labels, posting_skills, extractions):
+            conn.execute(delete(table).where(table.c.posting_id.like(f"%{NEW}")))
+        conn.execute(delete(postings).where(postings.c.id.like(f"%{NEW}")))
 
 
 if __name__ == "__main__":

@@ -2,9 +2,12 @@
 market question is a handful of vector operations instead of a SQL scan of millions of rows.
 
 A frame is built from the store once and cached beside it (`<db>.market/<state>/`: Arrow IPC and .npy
-files, memory-mapped); it is rebuilt when the store changes (its posting count, newest `last_seen` or
-newest close date moved). Multi-valued fields (skills, languages, system types, domains, scope) are pairs
-of arrays: posting row → code.
+files, memory-mapped), with its base: every stored posting as read, before copies are set aside and reposts
+folded (analytics/frame_base.py). When the store changes (its posting count, newest `last_seen` or close
+date, near-duplicate groups or corrections moved), the base is brought up to date from the postings the
+change touched, or read whole when the change is not one of those, and the frame is made again from it
+(analytics/frame_build.py). Multi-valued fields (skills, languages, system types, domains, scope) are pairs
+of arrays: posting row → code, the vocabulary in code point order.
 """
 
 from __future__ import annotations
@@ -16,25 +19,24 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.feather as feather
 
-from rolemap.analytics.freshness import days, open_months, open_spans
-from rolemap.analytics.reposts import folded, repost_groups, repost_months
-from rolemap.analytics.totals import TOTALS_SQL, totals_of
+from rolemap.analytics.frame_base import Base, Sources, fetch_base, read_base, update_base, write_base
+from rolemap.analytics.freshness import open_months
+from rolemap.analytics.reposts import repost_months
 from rolemap.errors import StoreError
 from rolemap.store.db import HEAD_REVISION
 
 if TYPE_CHECKING:
     from rolemap.store.db import Store
 
-FORMAT = "6"  # bump when the files below change shape
+FORMAT = "8"  # bump when the files below change shape
 CATEGORICAL = (
     "company",
     "location",
@@ -48,35 +50,25 @@ CATEGORICAL = (
 )
 MULTI = ("skill", "language", "system_type", "domain", "scope", "family", "country", "city", "salary_family")
 
-_POSTINGS_SQL = """
-SELECT p.id, COALESCE(e.title, p.title), e.company, p.location, p.source, p.posted_at, p.closed_at IS NULL AS is_open,
-       e.seniority, e.primary_language, e.work_model, e.employment_type, e.years_min,
-       e.salary_min, e.salary_max, e.salary_currency, e.salary_period,
-       CASE WHEN e.salary_min IS NULL AND e.salary_max IS NULL THEN FALSE ELSE {salary_from_source} END,
-       p.board, p.first_seen, p.last_seen, p.closed_at
-FROM postings p LEFT JOIN extractions e ON e.posting_id = p.id
-WHERE p.duplicate_of IS NULL AND p.near_duplicate_of IS NULL
-ORDER BY p.id
-"""
-# A salary from the board's own fields: the record names its origin (extract/source_facts.py); only rows
-# with a salary read the record's JSON.
-_SALARY_FROM_SOURCE = {
-    "sqlite": "json_extract(e.record, '$.source_facts.salary') IS NOT NULL",
-    "postgresql": "(e.record::jsonb -> 'source_facts' -> 'salary') IS NOT NULL",
-}
-# Read whole: rows of duplicates are dropped while mapping ids to rows, cheaper than a join in SQL.
-_SKILLS_SQL = "SELECT posting_id, skill_id, required FROM posting_skills"
+# Read whole (frame_base.py names the postings of a change after them); after the posting and the skill,
+# one column for each flag field of Pairs, in its order.
+_SKILLS_SQL = "SELECT posting_id, skill_id, required, asked FROM posting_skills"
 _LABELS_SQL = "SELECT posting_id, field, value FROM posting_labels"
 
 
 @dataclass(frozen=True)
 class Pairs:
-    """One multi-valued field: row[i] has value vocab[code[i]]; `required` only for skills."""
+    """One multi-valued field: row[i] has value vocab[code[i]]; `required` and `asked` (false: the posting
+    only says the company uses it) only for skills."""
 
     row: np.ndarray
     code: np.ndarray
     vocab: list[str]
     required: np.ndarray | None = None
+    asked: np.ndarray | None = None
+
+
+_SOURCES = Sources(_SKILLS_SQL, tuple(f.name for f in fields(Pairs))[3:], _LABELS_SQL, MULTI[1:])
 
 
 @dataclass(frozen=True)
@@ -139,9 +131,12 @@ def load_frame(store: Store, cache: Path | None = None) -> MarketFrame:
         frame = _read_cache(folder, key)
         if frame is not None:
             return frame
-    frame = build_frame(store)
+    from rolemap.analytics.frame_build import frame_and_base  # it imports this module
+
+    base = read_store_base(store, _newest_base(folder) if folder is not None else None)
+    frame, base = frame_and_base(base)
     if folder is not None:
-        _write_cache(folder, key, frame)
+        _write_cache(folder, key, frame, base)
     return frame
 
 
@@ -179,121 +174,23 @@ def cache_folder(store: Store) -> Path | None:
 
 
 def build_frame(store: Store, today: dt.date | None = None) -> MarketFrame:
-    """The frame of the store: one row a job. `today` is the date "open" is judged at; by default the
-    store's newest fetch (analytics/freshness.py), so a cached frame stays true until the store changes."""
+    """The frame of the store, read whole: one row a job. `today` is the date "open" is judged at; by
+    default the store's newest fetch (analytics/freshness.py), so a cached frame stays true until the store
+    changes."""
+    from rolemap.analytics.frame_build import frame_of  # it imports this module
+
+    return frame_of(read_store_base(store), today)
+
+
+def read_store_base(store: Store, previous: Base | None = None) -> Base:
+    """The store's base (frame_base.py): `previous` brought up to date when the change since it is a set
+    of postings touched, else the store read whole. One snapshot."""
     try:
-        with store.read() as conn:
-            postings_sql = _POSTINGS_SQL.format(salary_from_source=_SALARY_FROM_SOURCE[conn.dialect.name])
-            rows, skills, labels = (_fetch(conn, sql) for sql in (postings_sql, _SKILLS_SQL, _LABELS_SQL))
-            counts = _fetch_one(conn.connection, TOTALS_SQL)
+        with store.read() as conn, conn.begin():
+            base = update_base(conn, previous, _SOURCES) if previous is not None else None
+            return base if base is not None else fetch_base(conn, _SOURCES)
     except Exception as e:  # the store's driver errors, named for the user
         raise StoreError(f"{store.describe()}: cannot read postings for the market view ({e})") from e
-    columns: list[Any] = list(zip(*rows, strict=True)) if rows else [() for _ in range(21)]
-    columns, jobs = _one_row_a_job(columns, labels, today)
-    totals = totals_of(counts, jobs.folded)
-    ids = list(columns[0])
-    table = pa.table(
-        {
-            "id": pa.array(ids, pa.string()),
-            "title": pa.array(columns[1], pa.string()),
-            "company": _categorical(_one_spelling(columns[2])),
-            "location": _categorical(columns[3]),
-            "source": _categorical(columns[4]),
-            "posted": pa.array([_day(d) for d in columns[5]], pa.date32()),
-            "is_open": pa.array(jobs.is_open, pa.bool_()),  # not columns[6]: judged per source
-            "open_from": pa.array(jobs.open_from, pa.date32(), mask=np.isnat(jobs.open_from)),
-            "open_until": pa.array(jobs.open_until, pa.date32(), mask=np.isnat(jobs.open_until)),
-            "reposts": pa.array(jobs.reposts, pa.int32()),
-            "seniority": _categorical(columns[7]),
-            "primary_language": _categorical(columns[8]),
-            "work_model": _categorical(columns[9]),
-            "employment_type": _categorical(columns[10]),
-            "years_min": pa.array(columns[11], pa.float64()),
-            "salary_min": pa.array(columns[12], pa.float64()),
-            "salary_max": pa.array(columns[13], pa.float64()),
-            "salary_currency": _categorical(columns[14]),
-            "salary_period": _categorical(columns[15]),
-            "salary_from_source": pa.array([bool(v) for v in columns[16]], pa.bool_()),
-        }
-    )
-    table = table.replace_schema_metadata({"as_of": jobs.as_of.isoformat()})  # kept by the Arrow cache file
-    id_set = table.column("id").combine_chunks()
-    skill_columns: list[Any] = list(zip(*skills, strict=True)) if skills else [(), (), ()]
-    pairs = {"skill": _pairs(id_set, skill_columns[0], skill_columns[1], skill_columns[2])}
-    label_columns: list[Any] = list(zip(*labels, strict=True)) if labels else [(), (), ()]
-    fields = pa.array(label_columns[1], pa.string())
-    for field_name in MULTI[1:]:
-        chosen = pc.equal(fields, field_name).to_numpy(zero_copy_only=False)
-        pids = [p for p, keep in zip(label_columns[0], chosen, strict=True) if keep]
-        values = [v for v, keep in zip(label_columns[2], chosen, strict=True) if keep]
-        pairs[field_name] = _pairs(id_set, pids, values)
-    return MarketFrame(table, pairs, totals)
-
-
-@dataclass(frozen=True)
-class _Jobs:
-    open_from: np.ndarray  # the first and last day each kept row's job was open (datetime64[D], NaT: none)
-    open_until: np.ndarray
-    is_open: np.ndarray  # at the reference date
-    reposts: np.ndarray  # postings folded into the row
-    folded: int
-    as_of: dt.date  # the reference date of `is_open`
-
-
-def _one_row_a_job(
-    columns: list[Any], labels: list[tuple[Any, ...]], today: dt.date | None
-) -> tuple[list[Any], _Jobs]:
-    """The columns with each company's reposts of a role folded into one row (analytics/reposts.py), and
-    each kept row's open span and freshness (analytics/freshness.py). The row kept is the series' earliest
-    posting that states a salary, else its earliest: a job keeps its pay when any of its postings gave it."""
-    posted = [_day(d) for d in columns[5]]
-    first_seen, last_seen, closed = (days(columns[c]) for c in (18, 19, 20))
-    newest = last_seen[~np.isnat(last_seen)]
-    reference = today or (newest.max().astype(object) if newest.size else dt.date.today())
-    board = np.array([b is not None for b in columns[17]], bool)
-    start, end, is_open = open_spans(
-        board, np.array(posted, "datetime64[D]"), first_seen, last_seen, closed, open_months(), reference
-    )
-    named: dict[tuple[str, str], set[str]] = {}
-    for posting_id, field_name, value in labels:
-        if field_name in ("family", "country"):
-            named.setdefault((field_name, posting_id), set()).add(value)
-    none: frozenset[str] = frozenset()
-    fams, places = (
-        [frozenset(named[f, i]) if (f, i) in named else none for i in columns[0]]
-        for f in ("family", "country")
-    )
-    groups = repost_groups(
-        columns[2], fams, columns[7], columns[1], posted, repost_months(), countries=places
-    )
-    series: dict[int, list[int]] = {}  # only the series of several postings: most rows stand alone
-    for i, g in enumerate(groups):
-        if g != i:
-            series.setdefault(g, [g]).append(i)
-    keep = np.ones(len(groups), bool)
-    reposts = np.zeros(len(groups), np.int32)
-    for first, rows in series.items():
-        rows.sort(key=lambda r: (posted[r] or dt.date.max, r))
-        salaried = [r for r in rows if columns[12][r] is not None or columns[13][r] is not None]
-        kept = salaried[0] if salaried else first
-        keep[rows] = False
-        keep[kept] = True
-        start[kept], end[kept] = start[rows].min(), end[rows].max()  # first to last posting's months
-        is_open[kept] = is_open[rows].any()
-        reposts[kept] = len(rows) - 1
-    index = np.flatnonzero(keep).tolist()
-    jobs = _Jobs(start[keep], end[keep], is_open[keep], reposts[keep], folded(groups), reference)
-    return [[column[r] for r in index] for column in columns], jobs
-
-
-def _fetch(conn: Any, sql: str) -> list[tuple[Any, ...]]:
-    """All rows as plain tuples, through the driver's own cursor: millions of rows, no row objects."""
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(sql)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
 
 
 def _values(array: pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -312,42 +209,6 @@ def _values(array: pa.Array) -> tuple[np.ndarray, np.ndarray]:
 
 def _bits(buffer: pa.Buffer, offset: int, n: int) -> np.ndarray:
     return np.unpackbits(np.frombuffer(buffer, np.uint8), bitorder="little")[offset : offset + n].astype(bool)
-
-
-def _categorical(values: list[str | None] | tuple[str | None, ...]) -> pa.DictionaryArray:
-    return pa.array(list(values), pa.string()).dictionary_encode()
-
-
-def _one_spelling(names: tuple[str | None, ...]) -> list[str | None]:
-    """ "Acme", "ACME " and "acme" are one company: each is shown as its first spelling."""
-    first: dict[str, str] = {}
-    out: list[str | None] = []
-    for name in names:
-        name = " ".join((name or "").split())
-        out.append(first.setdefault(name.casefold(), name) if name else None)
-    return out
-
-
-def _day(posted: str | None) -> dt.date | None:
-    if not posted:
-        return None
-    try:
-        return dt.date.fromisoformat(posted[:10])
-    except ValueError:
-        return None
-
-
-def _pairs(ids: pa.Array, pids: Any, values: Any, required: Any = None) -> Pairs:
-    """Rows found by id in C (pyarrow's index_in); rows of duplicate postings (not in ids) are dropped."""
-    rows = pc.index_in(pa.array(pids, pa.string()), value_set=ids)
-    keep = rows.is_valid().to_numpy(zero_copy_only=False)
-    encoded = pa.array(values, pa.string()).dictionary_encode()
-    return Pairs(
-        rows.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int32)[keep],
-        encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)[keep],
-        encoded.dictionary.to_pylist(),
-        np.array(required, bool)[keep] if required is not None else None,
-    )
 
 
 def _sqlite_cache_folder(database: str | None) -> Path | None:
@@ -410,16 +271,32 @@ def _read_cache(folder: Path, key: dict[str, object]) -> MarketFrame | None:
         for name in MULTI:
             arrays = {
                 part: np.load(place / f"{name}.{part}.npy", mmap_mode="r", allow_pickle=False)
-                for part in ("row", "code", "required")
+                for part in ("row", "code", "required", "asked")
                 if (place / f"{name}.{part}.npy").exists()
             }
-            pairs[name] = Pairs(arrays["row"], arrays["code"], vocab[name], arrays.get("required"))
+            pairs[name] = Pairs(
+                arrays["row"], arrays["code"], vocab[name], arrays.get("required"), arrays.get("asked")
+            )
         return MarketFrame(table, pairs, json.loads((place / "totals.json").read_text()))
     except (OSError, ValueError, KeyError, pa.ArrowException):
         return None  # no cache, an old one or a damaged one: build anew
 
 
-def _write_cache(folder: Path, key: dict[str, object], frame: MarketFrame) -> None:
+def _newest_base(folder: Path) -> Base | None:
+    """The base cached with the newest state in `folder`: what a change is read against."""
+    try:
+        states = [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".draft-")]
+        states.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return None  # no cache yet, or another process is replacing it
+    for state in states:
+        base = read_base(state / "base")
+        if base is not None:
+            return base
+    return None
+
+
+def _write_cache(folder: Path, key: dict[str, object], frame: MarketFrame, base: Base | None = None) -> None:
     """Written in a temporary folder and renamed into place, so processes building the same frame at
     once (the server's workers) never read each other's half-written files; older states are removed
     (a process still reading one keeps its memory-mapped files until it lets go)."""
@@ -431,6 +308,8 @@ def _write_cache(folder: Path, key: dict[str, object], frame: MarketFrame) -> No
         return  # a cache that cannot be written only costs time
     try:
         _write_files(draft, key, frame)
+        if base is not None:
+            write_base(draft / "base", base)
         shutil.rmtree(place, ignore_errors=True)  # a damaged one
         draft.rename(place)  # fails when another process has just put the same state in place
     except OSError:
@@ -448,6 +327,8 @@ def _write_files(folder: Path, key: dict[str, object], frame: MarketFrame) -> No
         np.save(folder / f"{name}.code.npy", p.code, allow_pickle=False)
         if p.required is not None:
             np.save(folder / f"{name}.required.npy", p.required, allow_pickle=False)
+        if p.asked is not None:
+            np.save(folder / f"{name}.asked.npy", p.asked, allow_pickle=False)
     (folder / "vocab.json").write_text(json.dumps({n: p.vocab for n, p in frame.pairs.items()}))
     (folder / "totals.json").write_text(json.dumps(frame.totals))
     (folder / "key.json").write_text(json.dumps(key))
