@@ -71,8 +71,13 @@ class Span(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Skill:
+    """A skill the posting names. `required` is the contract's (false for nice-to-have); `asked` is ours:
+    false when the text only says the company uses it (its stack, about-us text, "we use …"). A reader
+    counts a skill as required only when it is asked and required."""
+
     id: str
     required: bool
+    asked: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +129,7 @@ class Extraction:
     domains: tuple[str, ...] = ()
     scope: tuple[str, ...] = ()
     salary_families: tuple[str, ...] = ()  # the role families the salary is tied to (all, when one family)
+    topics: tuple[str, ...] = ()  # fields and qualities named (scalability, distributed systems): not skills
     # field → where a structured source stated it ("lever:salaryRange"); that value won over the text's
     source_facts: dict[str, str] = field(default_factory=dict)
 
@@ -140,7 +146,10 @@ class Extraction:
             employment_type=record.get("employment_type"),
             years_experience=record.get("years_experience"),
             salary=record.get("salary"),
-            skills=tuple(Skill(s["id"], bool(s["required"])) for s in record.get("skills") or ()),
+            skills=tuple(
+                Skill(s["id"], bool(s["required"]), bool(s.get("asked", True)))
+                for s in record.get("skills") or ()
+            ),
             evidence={k: tuple(Span(**s) for s in v) for k, v in (record.get("evidence") or {}).items()},
             company=record.get("company"),
             title=record.get("title"),
@@ -150,6 +159,7 @@ class Extraction:
             domains=tuple(record.get("domains") or ()),
             scope=tuple(record.get("scope") or ()),
             salary_families=tuple(record.get("salary_families") or ()),
+            topics=tuple(record.get("topics") or ()),
             source_facts=dict(record.get("source_facts") or {}),
         )
 
@@ -164,7 +174,7 @@ class Extraction:
             "employment_type": self.employment_type,
             "years_experience": self.years_experience,
             "salary": self.salary,
-            "skills": [{"id": s.id, "required": s.required} for s in self.skills],
+            "skills": [{"id": s.id, "required": s.required, "asked": s.asked} for s in self.skills],
             "company": self.company,
             "title": self.title,
             "locations": [loc.as_dict() for loc in self.locations],
@@ -174,5 +184,6 @@ class Extraction:
             "domains": list(self.domains),
             "scope": list(self.scope),
             "salary_families": list(self.salary_families),
+            "topics": list(self.topics),
             "source_facts": dict(self.source_facts),
         }

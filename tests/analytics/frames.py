@@ -49,17 +49,21 @@ def make_frame(rows: list[dict[str, Any]]) -> MarketFrame:
     )
     pairs = {}
     for field in MULTI:
-        items: list[tuple[int, str, bool]] = []
+        items: list[tuple[int, str, bool, bool]] = []  # row, value, required, asked
         for i, r in enumerate(rows):
             for value in r.get(field, []):
-                name, required = value if isinstance(value, tuple) else (value, True)
-                items.append((i, name, required))
-        vocab = sorted({name for _, name, _ in items})
+                # a skill is "id", ("id", required) or ("id", required, asked)
+                name, required, asked, *_ = (
+                    (*value, True) if isinstance(value, tuple) else (value, True, True)
+                )
+                items.append((i, name, required, asked))
+        vocab = sorted({name for _, name, _, _ in items})
         pairs[field] = Pairs(
-            np.array([i for i, _, _ in items], np.int32),
-            np.array([vocab.index(n) for _, n, _ in items], np.int32),
+            np.array([i for i, *_ in items], np.int32),
+            np.array([vocab.index(n) for _, n, _, _ in items], np.int32),
             vocab,
-            np.array([req for _, _, req in items], bool) if field == "skill" else None,
+            np.array([req for _, _, req, _ in items], bool) if field == "skill" else None,
+            np.array([asked for *_, asked in items], bool) if field == "skill" else None,
         )
     return MarketFrame(table, pairs)
 

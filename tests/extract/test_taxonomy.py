@@ -158,7 +158,9 @@ def test_topics_can_be_listed_on_their_own():
 
     doc = Document.read("Engineer\nYou know data structures, scalability and Kafka.")
     categories = {sid: e.category for sid, e in load_taxonomy().items()}
-    assert pick_topics(tally_matches(doc.skills, doc), categories) == ("data-structures", "scalability")
+    topics, spans = pick_topics(tally_matches(doc.skills, doc), categories)
+    assert topics == ("data-structures", "scalability")
+    assert [s.text for s in spans] == ["data structures", "scalability"]
     assert load_taxonomy()["ci-cd"].category == "practice"
 
 

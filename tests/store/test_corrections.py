@@ -311,7 +311,7 @@ def test_migration_0007_down_and_up(request, backend):
     from alembic import command
     from sqlalchemy import inspect
 
-    from rolemap.store.db import _alembic_config, schema_revision
+    from rolemap.store.db import HEAD_REVISION, _alembic_config, schema_revision
 
     store = request.getfixturevalue(backend)
     ingest(store, JOBS, now=T0)
@@ -324,7 +324,7 @@ def test_migration_0007_down_and_up(request, backend):
     with store.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
-    assert schema_revision(store) == "0007" and count_corrections(store) == 0
+    assert schema_revision(store) == HEAD_REVISION and count_corrections(store) == 0
     assert "ix_corrections_set_at" in {ix["name"] for ix in inspect(store.engine).get_indexes("corrections")}
 
 

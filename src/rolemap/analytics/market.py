@@ -8,11 +8,12 @@ from typing import Any
 
 import numpy as np
 
-from rolemap.analytics.frame import MarketFrame
+from rolemap.analytics.frame import MarketFrame, Pairs
 from rolemap.analytics.freshness import coverage
 from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, salary_counts, select
 from rolemap.analytics.pay import PayScale, PayStats, pay_scale, pay_stats
 from rolemap.analytics.premiums import PREMIUM_DIMENSIONS, Premium, PremiumModel, premiums
+from rolemap.analytics.skill_levels import skill_pairs_at
 from rolemap.analytics.stats import wilson
 
 MIN_CELL = 5  # a pay cell on fewer postings is marked "too few", never hidden
@@ -23,7 +24,8 @@ class Share:
     name: str
     count: int
     share: float
-    required: int | None = None  # postings that require it (skills only)
+    required: int | None = None  # postings that ask for it and require it (skills only)
+    asked: int | None = None  # postings that ask for it, not only say they use it (skills only)
 
 
 # The role page's heading for each family (the seed's "Backend Engineer — 375 open positions").
@@ -59,6 +61,7 @@ class Market:
     coverage: dict[str, Any] = field(default_factory=dict)  # months covered, open now (freshness.py)
     reposts_folded: int = 0  # postings of the lane folded into its jobs as reposts (analytics/reposts.py)
     message: str = ""
+    skills_level: str = "named"  # "parent": skills rolled up to their parent (analytics/skill_levels.py)
     with_level: int = 0  # postings with a level: the n of the senior and junior shares
     senior_interval: tuple[float, float] | None = None  # Wilson 95% intervals of the two shares
     junior_interval: tuple[float, float] | None = None
@@ -67,8 +70,12 @@ class Market:
         return asdict(self)
 
 
-def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None = None) -> Market:
+def market(
+    frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None = None, skills_level: str = "named"
+) -> Market:
+    """The role page; `skills_level` "parent" counts the skills tables at the parent level (rhel → linux)."""
     mask = select(frame, lane)
+    skill_pairs = skill_pairs_at(frame.pairs["skill"], skills_level)
     n = int(mask.sum())
     scale = scale or pay_scale(frame)
     is_open = frame.flags("is_open")
@@ -92,8 +99,8 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
         work_models=counts_of(frame, "work_model", mask, order=WORK_MODELS),
         pay=pay_stats(scale, salaried),
         languages=multi_counts(frame, "language", mask)[:top],
-        skills=multi_counts(frame, "skill", mask)[:top],
-        together=co_occurring(frame, mask, top),
+        skills=multi_counts(frame, "skill", mask, skill_pairs)[:top],
+        together=co_occurring(frame, mask, top, skill_pairs),
         families=sorted(
             multi_counts(frame, "family", mix),
             key=lambda s: FAMILIES.index(s.name) if s.name in FAMILIES else 99,
@@ -105,6 +112,7 @@ def market(frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None
         coverage=coverage(frame, mask),
         reposts_folded=int(frame.counts("reposts")[mask].sum()),
         message="" if n else f"no postings match ({lane.describe()}): widen the filters",
+        skills_level=skills_level,
         with_level=known,
         senior_interval=wilson(senior, known),
         junior_interval=wilson(junior, known),
@@ -126,14 +134,20 @@ def counts_of(frame: MarketFrame, column: str, mask: np.ndarray, order: tuple[st
     return [*shares, Share("unknown", unknown, unknown / n if n else 0.0)]
 
 
-def multi_counts(frame: MarketFrame, field_name: str, mask: np.ndarray) -> list[Share]:
-    """Values of a multi-valued field by the share of the lane's postings that have them."""
-    pairs = frame.pairs[field_name]
+def multi_counts(
+    frame: MarketFrame, field_name: str, mask: np.ndarray, pairs: Pairs | None = None
+) -> list[Share]:
+    """Values of a multi-valued field by the share of the lane's postings that have them (`pairs`: the
+    field's pairs, rolled up or not; the frame's by default). For skills, how many of those postings ask
+    for it and how many require it: a skill a posting only says it uses is neither."""
+    pairs = pairs if pairs is not None else frame.pairs[field_name]
     n = int(mask.sum())
     inside = mask[pairs.row]
     tally = np.bincount(pairs.code[inside], minlength=len(pairs.vocab))
+    asked_pairs = inside & pairs.asked if pairs.asked is not None else inside
+    asked = np.bincount(pairs.code[asked_pairs], minlength=len(pairs.vocab))
     required = (
-        np.bincount(pairs.code[inside & pairs.required], minlength=len(pairs.vocab))
+        np.bincount(pairs.code[asked_pairs & pairs.required], minlength=len(pairs.vocab))
         if pairs.required is not None
         else None
     )
@@ -146,18 +160,22 @@ def multi_counts(frame: MarketFrame, field_name: str, mask: np.ndarray) -> list[
             int(tally[i]),
             float(tally[i] / n) if n else 0.0,
             int(required[i]) if required is not None else None,
+            int(asked[i]) if required is not None else None,
         )
         for i in order
         if tally[i]
     ]
 
 
-def co_occurring(frame: MarketFrame, mask: np.ndarray, top: int) -> list[tuple[str, str, int]]:
-    """Pairs among the lane's most asked skills, by how many postings ask for both."""
-    skills = multi_counts(frame, "skill", mask)[: max(top, 2)]
+def co_occurring(
+    frame: MarketFrame, mask: np.ndarray, top: int, pairs: Pairs | None = None
+) -> list[tuple[str, str, int]]:
+    """Pairs among the lane's most named skills, by how many postings name both (`pairs`: the skill pairs
+    at the level of the table, the frame's by default)."""
+    pairs = pairs if pairs is not None else frame.pairs["skill"]
+    skills = multi_counts(frame, "skill", mask, pairs)[: max(top, 2)]
     if len(skills) < 2:
         return []
-    pairs = frame.pairs["skill"]
     index = {name: j for j, name in enumerate(s.name for s in skills)}
     column = np.array([index.get(pairs.vocab[c], -1) for c in range(len(pairs.vocab))], np.int32)
     keep = mask[pairs.row] & (column[pairs.code] >= 0)
@@ -247,6 +265,8 @@ class Profile:
     three_repeated: list[str] = field(default_factory=list)
     message: str = ""
     coverage: dict[str, Any] = field(default_factory=dict)  # months covered, open now (freshness.py)
+    # named by min_share of the postings but asked by fewer: the companies' stack, not a requirement
+    in_stack: list[Share] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -254,12 +274,19 @@ class Profile:
 
 def profile(frame: MarketFrame, lane: Lane, min_share: float = 0.3) -> Profile:
     """The skills at least `min_share` of the lane's postings ask for: must-have when most of the postings
-    that name a skill require it, nice-to-have otherwise; and the three most repeated, as the guide asks."""
+    that ask for a skill require it, nice-to-have otherwise; and the three most repeated, as the guide asks.
+    A posting that only says it uses a skill ("our stack is …") does not ask for it: skills named that
+    widely but asked by fewer are listed apart, as the lane's stack. Here `count` and `share` are of the
+    postings that ask."""
     mask = select(frame, lane)
     n = int(mask.sum())
-    common = [s for s in multi_counts(frame, "skill", mask) if s.share >= min_share]
+    named = multi_counts(frame, "skill", mask)
+    asking = [_asked_share(s, n) for s in named]
+    common = sorted((s for s in asking if s.share >= min_share), key=lambda s: (-s.count, s.name))
     must = [s for s in common if (s.required or 0) * 2 > s.count]
     nice = [s for s in common if (s.required or 0) * 2 <= s.count]
+    asked_enough = {s.name for s in common}
+    stack = [s for s in named if s.share >= min_share and s.name not in asked_enough]
     languages = [s for s in multi_counts(frame, "language", mask) if s.share >= min_share]
     message = "" if n else f"no postings match ({lane.describe()}): widen the filters"
     if n and not common:
@@ -274,7 +301,14 @@ def profile(frame: MarketFrame, lane: Lane, min_share: float = 0.3) -> Profile:
         [s.name for s in must[:3]],
         message,
         coverage(frame, mask),
+        stack,
     )
+
+
+def _asked_share(named: Share, n: int) -> Share:
+    """A skill's share counted over the postings that ask for it."""
+    asked = named.asked if named.asked is not None else named.count
+    return replace(named, count=asked, share=asked / n if n else 0.0)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from rolemap.extract.roles import build_roles, family_from_skills, roles_in_text
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
-from rolemap.extract.skills import pick_languages, pick_skills, tally_matches
+from rolemap.extract.skills import pick_languages, pick_skills, pick_topics, tally_matches
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.work_model import detect_work_model
 from rolemap.extract.years import extract_years
@@ -50,6 +50,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     categories, parents = _ecosystem()
     tallies = tally_matches(doc.skills, doc)
     skills, skill_spans = pick_skills(tallies, categories)
+    topics, topic_spans = pick_topics(tallies, categories)
     languages, primary, language_spans = pick_languages(tallies, categories, parents)
     years, years_spans = extract_years(doc)
     seniority, seniority_spans = detect_seniority(doc, years, years_spans)
@@ -87,6 +88,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         "years_experience": years_spans if years else (),
         "salary": salary_spans,
         "skills": tuple(skill_spans),
+        "topics": tuple(topic_spans),
         "company": (identity.company_span,) if identity.company and identity.company_span else (),
         "title": (identity.title_span,) if identity.title and identity.title_span else (),
         "locations": tuple(location_spans),
@@ -113,6 +115,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         salary_families=salary_families(roles, salary_spans, doc.title[1]) if salary else (),
         domains=detect_labels("domains", doc),
         scope=detect_labels("scope", doc),
+        topics=topics,
     )
 
 

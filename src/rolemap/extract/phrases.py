@@ -308,6 +308,7 @@ BOOK_LISTS = (
     "scope",
     "section_headings",
     "nice_to_have",
+    "skill_usage",
     "anchors",
 )
 

@@ -1,5 +1,6 @@
-"""Split a posting's text into sections (about, responsibilities, requirements, nice-to-have, benefits,
-apply) from its headings, and mark the sentences that soften a requirement ("X is a plus")."""
+"""Split a posting's text into sections (about, responsibilities, requirements, nice-to-have, stack, hiring,
+benefits, apply) from its headings, mark the sentences that soften a requirement ("X is a plus"), and the
+stretches that describe what the company uses rather than ask for ("our stack is X", "we use Y")."""
 
 from __future__ import annotations
 
@@ -16,8 +17,13 @@ _HEADING_SHAPE = re.compile(
     r"^(?:#{1,6}\s*|\*\*|__|-{2,}\s*)?(?P<body>[A-Za-z][^\n]{0,70}?)(?:\*\*|__|\s*-{2,})?\s*:?\s*$"
 )
 # Checked in this order: "nice" before "requirements" so "preferred qualifications" is nice-to-have.
-HEADING_KINDS = ("nice", "benefits", "apply", "responsibilities", "requirements", "about")
+# "stack" ("Our tech stack", "Technologies we use") after "requirements": "Skills & stack" asks; "hiring"
+# ("We're hiring:", "Open positions") before "about": "Our team is looking for" opens the roles, not about-us.
+HEADING_KINDS = ("nice", "benefits", "apply", "responsibilities", "requirements", "stack", "hiring", "about")
+# Sections whose technology words say what the company uses, not what it asks of a candidate.
+USED_SECTIONS = frozenset({"about", "stack"})
 _NICE = "nice_to_have/sentence"
+_USAGE_CUE, _ASK_CUE = "skill_usage/cue", "skill_usage/ask"
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|[A-Z])|\n|(?<=[a-z])(?=[A-Z][a-z])")
 _SENTENCE_REACH = 250
 _TRAILING_REACH = 80
@@ -25,7 +31,8 @@ _TRAILING_REACH = 80
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    kind: str  # "title", "about", "responsibilities", "requirements", "nice", "benefits", "apply", "body"
+    kind: str  # "title", "about", "responsibilities", "requirements", "nice", "stack", "hiring", "benefits",
+    # "apply", "body"
     start: int
     end: int
 
@@ -49,6 +56,39 @@ class SectionMap:
         if (kind or self.kind_at(start)) == "nice":
             return True
         return self._softened.covers(start, end)
+
+    def is_used_only(self, start: int, end: int, kind: str | None = None) -> bool:
+        """Whether [start, end) says what the company uses rather than asks for: it stands in an about or
+        stack section, or after a usage cue in its sentence ("our stack is …", "we use …", "built with …")."""
+        if (kind or self.kind_at(start)) in USED_SECTIONS:
+            return not self._asked_before(start)  # "Skills: Kafka" inside an about section still asks
+        return self._used.covers(start, end)
+
+    def _asked_before(self, offset: int) -> bool:
+        """Whether an ask word stands earlier in the sentence of `offset`."""
+        i = bisect_right(self._asks, offset) - 1
+        return i >= 0 and self._asks[i] >= sentence_bounds(self.text, offset, offset)[0]
+
+    @cached_property
+    def _asks(self) -> list[int]:
+        return sorted(s.start for s in self.hits.spans(_ASK_CUE))
+
+    @cached_property
+    def _used(self) -> Cover:
+        """From a usage cue to the end of its sentence, cut at the first word that turns the sentence into an
+        ask ("we use Go, and you know Kafka"); a cue after such a word is part of an ask ("experience with
+        services built on AWS") and covers nothing."""
+        cues = self.hits.spans(_USAGE_CUE)
+        if not cues:
+            return Cover(())
+        asks, out = self._asks, []
+        for cue in cues:
+            if self._asked_before(cue.start):
+                continue
+            right = sentence_bounds(self.text, cue.start, cue.end)[1]
+            j = bisect_right(asks, cue.end - 1)
+            out.append((cue.end, min(right, asks[j]) if j < len(asks) else right))
+        return Cover(out)
 
     @cached_property
     def _softened(self) -> Cover:
@@ -81,7 +121,7 @@ def classify_heading(line: str) -> str | None:
 
 def _heading_kind(line: str, offset: int, hits: Hits) -> str | None:
     stripped = line.strip()
-    if not stripped or len(stripped) > 80:
+    if not stripped or len(stripped) > 80 or "://" in stripped:  # a link ("…/about/jobs") heads nothing
         return None
     shape = _HEADING_SHAPE.match(stripped)
     if not shape:
@@ -95,8 +135,12 @@ def _heading_kind(line: str, offset: int, hits: Hits) -> str | None:
     )
     if not looks_like_heading:
         return None
+    opening = offset + len(line) - len(line.lstrip(" \t#*_-"))
     for kind in HEADING_KINDS:
-        if hits.within(f"section_headings/{kind}", offset, offset + len(line)):
+        found = hits.within(f"section_headings/{kind}", offset, offset + len(line))
+        # An about heading names the company first ("About us", "Who we are"); "passionate about clean
+        # code" or "What's ahead for the team:" is a line of the text, not the start of an about-us part.
+        if found and (kind != "about" or any(s.start == opening for s in found)):
             return kind
     return None
 

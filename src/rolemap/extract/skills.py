@@ -1,4 +1,5 @@
-"""Skills and languages from taxonomy matches, each marked required or nice-to-have by where it stands."""
+"""Skills and languages from taxonomy matches, each marked by where it stands: asked (required or
+nice-to-have) or only used (named in the company's stack, about-us text or a "we use …" sentence)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,9 @@ class _Tally:
     first: int
     count: int = 0
     in_title: bool = False
-    required: bool = False
+    required: bool = False  # a mention not softened, asked or only used
+    asked: bool = False  # a mention outside the company's own stack, about-us text or "we use …" sentences
+    asked_required: bool = False  # an asked mention not softened
     spans: list[Span] = field(default_factory=list)
 
 
@@ -51,7 +54,11 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
             t = tallies[m.skill.id] = _Tally(first=m.start)
         t.count += 1
         t.in_title = t.in_title or doc.in_title(m.start)
-        t.required = t.required or not sections.is_nice_to_have(m.start, m.end, kind)
+        hard = not sections.is_nice_to_have(m.start, m.end, kind)
+        t.required = t.required or hard
+        if not (t.asked and t.asked_required) and not sections.is_used_only(m.start, m.end, kind):
+            t.asked = True
+            t.asked_required = t.asked_required or hard
         if len(t.spans) < 3:
             t.spans.append(Span(m.start, m.end, sections.text[m.start : m.end]))
     return tallies
@@ -60,21 +67,27 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
 def pick_skills(
     tallies: dict[str, _Tally], categories: dict[str, str]
 ) -> tuple[tuple[Skill, ...], list[Span]]:
+    """Skills asked and required first, then asked as nice-to-have, then only used; each group in order of
+    first mention. `required` is the contract's (false only when softened: of an asked skill, every ask is
+    softened); a skill only used keeps it and has `asked` false (the market counts it as neither)."""
     chosen = sorted(
         (sid for sid in tallies if categories[sid] not in _NOT_SKILLS),
-        key=lambda sid: (not tallies[sid].required, tallies[sid].first),
+        key=lambda sid: (not tallies[sid].asked, not _required(tallies[sid]), tallies[sid].first),
     )
-    skills = tuple(Skill(sid, tallies[sid].required) for sid in chosen)
+    skills = tuple(Skill(sid, _required(tallies[sid]), tallies[sid].asked) for sid in chosen)
     spans = [s for sid in chosen for s in tallies[sid].spans[:1]]
     return skills, spans
 
 
-def pick_topics(tallies: dict[str, _Tally], categories: dict[str, str]) -> tuple[str, ...]:
+def _required(t: _Tally) -> bool:
+    return t.asked_required if t.asked else t.required
+
+
+def pick_topics(tallies: dict[str, _Tally], categories: dict[str, str]) -> tuple[tuple[str, ...], list[Span]]:
     """The fields and qualities a posting names (scalability, distributed systems), in order of first
-    mention: kept out of `skills`, for a record field of their own."""
-    return tuple(
-        sorted((sid for sid in tallies if categories[sid] == "topic"), key=lambda s: tallies[s].first)
-    )
+    mention, with the first span of each: kept out of `skills`, the record's `topics`."""
+    chosen = sorted((sid for sid in tallies if categories[sid] == "topic"), key=lambda s: tallies[s].first)
+    return tuple(chosen), [tallies[sid].spans[0] for sid in chosen]
 
 
 def pick_languages(

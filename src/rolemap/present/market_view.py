@@ -62,19 +62,31 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return buffer.getvalue()
 
 
-def _shares(title: str, shares: list[Share], required: bool = False) -> Table:
+def _shares(title: str, shares: list[Share], required: bool = False, asked: bool = False) -> Table:
+    """`required`: the share of the postings counted that require it; `asked`: that ask for it at all (the
+    rest only say the company uses it)."""
     table = Table(title=title, title_justify="left", show_edge=False)
     table.add_column("")
     table.add_column("postings", justify="right")
     table.add_column("share", justify="right")
+    if asked:
+        table.add_column("asked", justify="right")
     if required:
         table.add_column("required", justify="right")
     for s in shares:
         cells = [s.name, f"{s.count:,}", pct(s.share)]
+        if asked:
+            cells.append(pct(s.asked / s.count) if s.count and s.asked is not None else "–")
         if required:
             cells.append(pct(s.required / s.count) if s.count and s.required is not None else "–")
         table.add_row(*cells)
     return table
+
+
+SKILLS_TITLES = {
+    "named": "Skills (as postings name them; --skills-level parent rolls them up: rhel → linux)",
+    "parent": "Skills rolled up to their parent (a posting naming rhel and centos counts once for linux)",
+}
 
 
 def pay_line(pay: PayStats) -> Text:
@@ -125,7 +137,7 @@ def market_view(m: Market) -> Group:
         _shares("Experience levels", m.levels),
         _shares("Work model", m.work_models),
         _shares("Languages", m.languages),
-        _shares("Skills", m.skills, required=True),
+        _shares(SKILLS_TITLES.get(m.skills_level, "Skills"), m.skills, required=True, asked=True),
         _shares("Companies hiring", m.top_companies),
         _shares("Where: countries", m.countries),
         _shares("Where: cities", m.cities),
@@ -159,6 +171,7 @@ def market_csv(m: Market) -> str:
         ["summary", "reposts_folded", m.totals.get("reposts", ""), ""],
     ]
     rows.append(["summary", "companies", m.companies, ""])
+    rows.append(["summary", "skills_level", "", m.skills_level])
     rows.append(["summary", "with_level", m.with_level, ""])
     for name, share, interval in (
         ("senior_share", m.senior_share, m.senior_interval),
@@ -288,8 +301,11 @@ def profile_view(p: Profile) -> Group:
             f"{p.lane}: {p.postings:,} postings ({coverage_line(p.coverage)}); skills asked by at least {p.min_share:.0%}"
         )
     ]
-    parts.append(_shares("Must-have (most postings naming it require it)", p.must_have, required=True))
+    parts.append(_shares("Must-have (most postings asking for it require it)", p.must_have, required=True))
     parts.append(_shares("Nice-to-have", p.nice_to_have, required=True))
+    if p.in_stack:  # named as widely, but mostly as what the company uses: worth knowing, not asked for
+        title = "In the stack (named this widely, but asked for by fewer: the companies' tools)"
+        parts.append(_shares(title, p.in_stack, asked=True))
     parts.append(_shares("Languages", p.languages))
     if p.three_repeated:
         parts.append(Text("The three repeated skills to show evidence for: " + ", ".join(p.three_repeated)))
@@ -299,6 +315,7 @@ def profile_view(p: Profile) -> Group:
 def profile_csv(p: Profile) -> str:
     rows = [["must_have", s.name, s.count, round(s.share, 4), s.required] for s in p.must_have]
     rows += [["nice_to_have", s.name, s.count, round(s.share, 4), s.required] for s in p.nice_to_have]
+    rows += [["in_stack", s.name, s.count, round(s.share, 4), s.required] for s in p.in_stack]
     rows += [["language", s.name, s.count, round(s.share, 4), ""] for s in p.languages]
     return to_csv(["kind", "skill", "postings", "share", "required"], rows)
 

@@ -39,9 +39,12 @@ class ReportData:
     pay_scope: PayBy | None = None  # pay by scope signal (on-call, migration…) with its premiums
 
 
-def gather(frame: MarketFrame, lane: Lane, scale: PayScale, every: str = "quarter") -> ReportData:
+def gather(
+    frame: MarketFrame, lane: Lane, scale: PayScale, every: str = "quarter", skills_level: str = "named"
+) -> ReportData:
+    """The role page's figures; `skills_level` "parent" rolls the top skills up to their parent."""
     return ReportData(
-        market(frame, lane, 15, scale),
+        market(frame, lane, 15, scale, skills_level),
         pay_by(frame, lane, "seniority", scale),
         trends(frame, lane, every, 6),
         datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),

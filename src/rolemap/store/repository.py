@@ -170,7 +170,7 @@ def _replace_extractions(conn: Connection, batch: Sequence[Prepared], ids: list[
         insert(extractions), [_extraction_row(p.extraction, records.get(p.posting.id)) for p in batch]
     )
     skills = [
-        {"posting_id": p.posting.id, "skill_id": s.id, "required": s.required}
+        {"posting_id": p.posting.id, "skill_id": s.id, "required": s.required, "asked": s.asked}
         for p in batch
         for s in p.extraction.skills
     ]

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    true,
 )
 
 metadata = MetaData()
@@ -78,6 +79,8 @@ posting_skills = Table(
     Column("posting_id", String(200), ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True),
     Column("skill_id", String(100), primary_key=True),
     Column("required", Boolean, nullable=False),
+    # false: the posting only says the company uses it (stack, about-us text); migration 0008
+    Column("asked", Boolean, nullable=False, server_default=true()),
     Index("ix_posting_skills_skill", "skill_id"),
 )
 

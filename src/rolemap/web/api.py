@@ -176,9 +176,11 @@ async def api_posting(state: State, posting_id: str) -> dict[str, Any]:
 
 def market_of(state: MarketState, query: MarketQuery) -> Market:
     lane, snapshot = query.to_lane(), state.current()
-    key = ("market", lane, query.top)
+    key = ("market", lane, query.top, query.skills_level)
     return state.answer(
-        snapshot, key, lambda: market_lib.market(snapshot.frame, lane, query.top, snapshot.scale)
+        snapshot,
+        key,
+        lambda: market_lib.market(snapshot.frame, lane, query.top, snapshot.scale, query.skills_level),
     )
 
 

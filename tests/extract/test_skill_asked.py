@@ -1,0 +1,95 @@
+"""Skills a posting asks for against skills it only says the company uses (its stack, about-us text,
+"we use …"); topics as a field of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolemap.extract.engine import extract_text
+from rolemap.extract.sections import classify_heading
+from rolemap.models import Extraction, Skill
+
+
+def skills_of(text: str) -> dict[str, tuple[bool, bool]]:
+    """skill id → (asked, required)."""
+    return {s.id: (s.asked, s.required) for s in extract_text("t", text).skills}
+
+
+# a skill only used keeps the contract's `required` (false only when softened, as LABELING.md has it)
+ASKED, NICE, USED = (True, True), (True, False), (False, True)
+
+CASES = [
+    # from Hacker News postings (2013-2018), shortened
+    ("Backend Engineer\nOur stack is Python/Django/MySQL on the backend.", {"django": USED, "mysql": USED}),
+    ("Engineer\nTech Stack: Golang, Docker, AWS, Terraform & Packer for Ops.", {"docker": USED, "aws": USED}),
+    ("Engineer\nWe use Ruby on Rails, RSpec, Postgres and React on AWS.", {"rails": USED, "aws": USED}),
+    ("Engineer\nOur apps are hosted on Microsoft Azure.", {"azure": USED}),
+    ("Engineer\nThe frontend is built on React, Redux and Webpack.", {"redux": USED, "webpack": USED}),
+    # an ask word after the cue ends the used stretch; one before it makes the whole sentence an ask
+    ("Engineer\nWe use Terraform, and you know Kafka well.", {"terraform": USED, "kafka": ASKED}),
+    ("Engineer\nExperience with services built on GCP.", {"gcp": ASKED}),
+    # asked anywhere else: asked
+    ("Engineer\nOur stack: Redis, Kafka.\nRequirements:\n- 3 years with Kafka", {"redis": USED, "kafka": ASKED}),
+    # asked softly elsewhere: asked, not required
+    ("Engineer\nWe use Redis.\nRedis cluster experience is a plus.", {"redis": NICE}),
+    # about-us and stack sections
+    ("Engineer\nAbout us:\nAcme runs payroll on Rails and PostgreSQL.\n\nRequirements:\n- Docker",
+     {"rails": USED, "postgresql": USED, "docker": ASKED}),
+    ("Engineer\nOur Tech Stack:\n- Elasticsearch\n- Redis\n\nYou have:\n- Kafka",
+     {"elasticsearch": USED, "redis": USED, "kafka": ASKED}),
+    # "Skills:" inside an about section still asks
+    ("Engineer\nAbout us:\nWe are a small team.\nSkills: Cassandra, Kafka", {"cassandra": ASKED, "kafka": ASKED}),
+    # plain requirements stay as they were
+    ("Engineer\nRequirements:\n- PostgreSQL and Redis\n- Kafka is a plus", {"postgresql": ASKED, "kafka": NICE}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_asked_or_only_used(text, expected):
+    found = skills_of(text)
+    for skill, value in expected.items():
+        assert found.get(skill) == value, (skill, found)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Our Tech Stack:", "stack"),
+        ("Technologies we use", "stack"),
+        ("We're hiring:", "hiring"),
+        ("About us:", "about"),
+        ("Full Stack Developer", None),  # a role, not a stack heading
+        ("passionate about solid code", None),  # "about" in a line is no about-us heading
+        ("https://acme.com/about/jobs", None),  # a link heads nothing
+    ],
+)
+def test_headings_of_stack_and_about_parts(line, kind):
+    assert classify_heading(line) == kind
+
+
+def test_a_used_only_skill_comes_last():
+    record = extract_text(
+        "t", "Engineer\nOur stack: Redis.\nRequirements: Kafka; Docker is a plus."
+    ).as_dict()
+    assert record["skills"] == [
+        {"id": "kafka", "required": True, "asked": True},
+        {"id": "docker", "required": False, "asked": True},
+        {"id": "redis", "required": True, "asked": False},
+    ]
+
+
+def test_topics_are_a_field_with_evidence():
+    text = "Engineer\nYou know data structures and Kafka; we care about scalability."
+    record = extract_text("t", text).as_dict()
+    assert record["topics"] == ["data-structures", "scalability"]
+    assert "scalability" not in {s["id"] for s in record["skills"]}
+    spans = record["evidence"]["topics"]
+    assert [text[s["start"] : s["end"]] for s in spans] == ["data structures", "scalability"]
+    assert extract_text("t", "Engineer\nKafka.").as_dict()["topics"] == []
+
+
+def test_records_read_back_keep_asked_and_topics_and_old_records_read_as_asked():
+    record = extract_text("t", "Engineer\nWe use Redis. You know Kafka and scalability.")
+    assert Extraction.from_dict(record.as_dict()) == record
+    old = {"id": "o", "skills": [{"id": "kafka", "required": True}]}
+    assert Extraction.from_dict(old).skills == (Skill("kafka", True, True),)
