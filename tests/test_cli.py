@@ -168,3 +168,10 @@ def test_every_command_has_help_and_is_in_the_readme():
         r = run(command, "--help")
         assert r.returncode == 0 and "Usage" in r.stdout
         assert f"rolemap {command}" in readme, f"README does not show `rolemap {command}`"
+
+
+def test_an_argument_that_is_not_utf8_is_one_clear_error(db):
+    # bytes that are not UTF-8 (a Latin-1 terminal, binary junk) reach Python as lone surrogates
+    r = subprocess.run([*ROLEMAP, "show", b"abc\xff", "--db", db], capture_output=True, timeout=120)
+    assert r.returncode == 2
+    assert r.stderr.decode().strip() == "error: argument 'abc\ufffd' is not UTF-8 text"

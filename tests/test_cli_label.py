@@ -144,15 +144,16 @@ def test_a_labels_file_with_postings_not_in_the_store(db, tmp_path):
         (["a", "title=" + "x" * 100_000], "title: 100,000 characters; at most 500"),
         (["no-such-posting", "seniority=mid"], "posting 'no-such-posting': not in the store"),
         (["no-such-posting"], "posting 'no-such-posting': not in the store"),
-        (["\udcffid", "seniority=mid"], "not in the store (the id is not UTF-8)"),  # the byte 0xff
-        (["a", "company=\udcfe junk"], "company: control characters and bytes that are not UTF-8"),
+        # bytes that are not UTF-8 (0xff) are refused before any command runs, as bad usage (exit 2)
+        (["\udcffid", "seniority=mid"], "argument '\ufffdid' is not UTF-8 text"),
+        (["a", "company=\udcfe junk"], "argument 'company=\ufffd junk' is not UTF-8 text"),
         (["a", "company=a\x1bb"], "company: control characters"),
         (["a", "--out", "x.jsonl"], "--out goes with `rolemap label export`"),
     ],
 )
 def test_hostile_arguments_are_one_line_errors(db, args, says):
     r = run("label", *args, "--db", db)
-    assert r.returncode == 1, r.stdout
+    assert r.returncode == (2 if "not UTF-8 text" in says else 1), r.stdout
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and says in lines[0], r.stderr
     assert json.loads(run("label", "list", "--db", db, "--json").stdout) == []  # nothing written

@@ -226,3 +226,13 @@ def test_a_cli_add_is_seen_by_the_api_and_the_web_page(db):
         assert client.put("/api/tracker/lever-acme-7", json={"status": "offer"}).status_code == 200
     store.engine.dispose()
     assert entries(db)[0]["status"] == "offer" and entries(db)[0]["applied_on"] == "2026-11-20"
+
+
+def test_a_title_that_looks_like_markup_is_shown_as_written(tmp_path):
+    store = open_store(str(tmp_path / "m.db"))
+    title = "[bold red]Lead[/] Engineer [link=http://x]"
+    ingest(store, [Posting(id="m1", title=title, description="Go.", source="jsonl")], now=T0)
+    store.engine.dispose()
+    for columns in (80, 200):  # one record a posting, and the table
+        shown = ok("list", "--db", str(tmp_path / "m.db"), columns=columns)
+        assert "[bold red]Lead[/] Engineer [link=http://x]" in shown, shown

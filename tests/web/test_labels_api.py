@@ -140,7 +140,10 @@ def test_the_posting_page_form_sets_and_clears_with_csrf(client):
     form = {"field": "skills", "value": "python,docker?", "csrf_token": csrf}
     assert client.post("/labels/known-1", data=form, follow_redirects=False).status_code == 303
     skills = client.get("/api/postings/known-1").json()["extraction"]["skills"]
-    assert skills == [{"id": "python", "required": True}, {"id": "docker", "required": False}]
+    assert skills == [
+        {"id": "python", "required": True, "asked": True},
+        {"id": "docker", "required": False, "asked": True},
+    ]
     clear = {"field": "work_model", "action": "clear", "csrf_token": csrf}
     assert client.post("/labels/known-1", data=clear, follow_redirects=False).status_code == 303
     assert client.get("/api/postings/known-1").json()["extraction"]["work_model"] == "hybrid"

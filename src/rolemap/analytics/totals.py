@@ -28,15 +28,13 @@ TOTALS_SQL = (
 )
 
 
-def totals_of(row: tuple[Any, ...], reposts: int | None = None) -> dict[str, int]:
-    """The row of TOTALS_SQL and the count of reposts folded as the named totals; without that count
-    (a Parquet dataset does not fold reposts) the totals have no "reposts"."""
+def totals_of(row: tuple[Any, ...], reposts: int) -> dict[str, int]:
+    """The row of TOTALS_SQL (or a dataset's same three counts) and the count of reposts folded as the
+    named totals."""
     stored, copies, near = (int(v or 0) for v in row) if row else (0, 0, 0)
     unique = stored - copies
     totals = {"stored": stored, "exact_copies": copies, "unique": unique, "near_duplicates": near}
-    if reposts is not None:
-        totals["reposts"] = reposts
-    return {**totals, "counted": unique - near - (reposts or 0)}
+    return {**totals, "reposts": reposts, "counted": unique - near - reposts}
 
 
 def read_totals(dbapi_connection: Any) -> dict[str, int]:
@@ -57,11 +55,7 @@ def totals_line(totals: dict[str, int]) -> str:
     reposts set aside)"; "" when the totals are not known (a Parquet dataset has no store)."""
     if not totals:
         return ""
-    folded = (
-        f"{totals['near_duplicates']:,} near-duplicates and {totals['reposts']:,} reposts set aside"
-        if "reposts" in totals
-        else f"{totals['near_duplicates']:,} near-duplicates set aside; reposts not folded"
-    )
+    folded = f"{totals['near_duplicates']:,} near-duplicates and {totals['reposts']:,} reposts set aside"
     return (
         f"{totals['stored']:,} stored, {totals['unique']:,} unique ({totals['exact_copies']:,} exact copies "
         f"set aside), {totals['counted']:,} counted ({folded})"

@@ -85,10 +85,23 @@ def app_for(args: list[str]) -> typer.Typer:
     return app
 
 
+def _is_text(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def main() -> None:
     # numpy's OpenBLAS starts a thread a core when imported, and they spin a while; rolemap multiplies no
     # matrix, so one is enough (for the Dask and web workers started from here too). A set value is kept.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    unreadable = next((a for a in sys.argv[1:] if not _is_text(a)), None)
+    if unreadable is not None:  # bytes that are not UTF-8 reach Python as lone surrogates
+        shown = unreadable.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        err().print(f"error: argument {shown!r} is not UTF-8 text", markup=False, highlight=False)
+        sys.exit(2)
     try:
         app_for(sys.argv[1:])()
     except RolemapError as e:

@@ -417,6 +417,10 @@ def label_of(record: Mapping[str, Any], fields: list[str]) -> dict[str, Any]:
         if field in fields:
             key = RECORD_KEY[field]
             label[key] = record.get(key)
+    if isinstance(label.get("skills"), list):  # the labels' own shape: id and required ("asked" is ours)
+        label["skills"] = [
+            {k: v for k, v in s.items() if k != "asked"} if isinstance(s, dict) else s for s in label["skills"]
+        ]
     return label
 
 

@@ -68,7 +68,7 @@ def label_rows(record: dict[str, Any] | None) -> list[dict[str, Any]]:
 
 
 # The posting page includes `_labels.html.j2`, which calls this (pages.py builds the page's context).
-pages._env.globals["label_rows"] = label_rows
+pages.share_with_templates("label_rows", label_rows)
 
 
 # ---- the posting page's forms --------------------------------------------------------------------
