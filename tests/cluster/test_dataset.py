@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -122,11 +123,12 @@ LANES = [
 ]
 
 
+@pytest.mark.parametrize("months", ["6", "0"], ids=["reposts folded", "folding off"])
 @pytest.mark.parametrize("lane", LANES, ids=lambda lane: " ".join(lane) or "all")
 def test_the_dataset_market_equals_the_store_market(
-    dataset_and_store: tuple[Path, str], lane: list[str], monkeypatch: pytest.MonkeyPatch
+    dataset_and_store: tuple[Path, str], lane: list[str], months: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("ROLEMAP_REPOST_MONTHS", "0")  # the dataset market folds no reposts (docs/market.md)
+    monkeypatch.setenv("ROLEMAP_REPOST_MONTHS", months)  # both fold reposts by one rule, or neither does
     records, db = dataset_and_store
     assert json_of("market", "--json", "--dataset", str(records), *lane) == json_of(
         "market", "--json", "--db", db, *lane
@@ -163,3 +165,62 @@ def test_bad_datasets_are_one_line_errors(tmp_path: Path) -> None:
     (tmp_path / "empty" / "junk.parquet").write_bytes(b"\x00\x01 not parquet")
     code, output = cli("market", "--dataset", str(tmp_path / "empty"))
     assert code == 1 and "junk.parquet: not a readable Parquet file" in output
+
+
+REPOST_BODY = (
+    "{company} | {title} | Berlin\n{company} is hiring a senior backend engineer to build our payment APIs in "
+    "Go and PostgreSQL. {extra} You will design services, review code and own the reliability of billing. "
+    "Salary {pay}."
+)
+REPOSTED = [  # (id, title, company, posted, pay, extra): Acme's 2017 job posted three months running
+    ("r1", "Senior Backend Engineer", "Acme", "2017-01-01", "$150k-$170k", "We moved offices this spring."),
+    ("r2", "Senior Backend Engineer (Go)", "Acme", "2017-02-01", "$150k-$170k",
+     "Our team doubled since last year and we ship every day with continuous delivery."),
+    ("r3", "Sr Backend Engineer, Go", "Acme", "2017-03-01", "$150k-$170k",
+     "Come meet us at the Berlin meetup; we sponsor conference travel and a learning budget for books."),
+    ("o1", "Senior Backend Engineer", "Globex", "2017-02-01", "$100k-$120k", ""),
+    ("r4", "Senior Backend Engineer", "Acme", "2019-03-01", "$150k-$170k", ""),  # two years later: a new job
+    ("j1", "Junior Backend Engineer", "Acme", "2017-02-01", "$80k-$90k", ""),  # another level
+]  # fmt: skip
+
+
+def test_the_dataset_folds_a_monthly_repost_series_as_the_store_does(tmp_path: Path) -> None:
+    lines = [
+        json.dumps(
+            {
+                "id": pid,
+                "title": title,
+                "company": company,
+                "posted_at": posted,
+                "description": REPOST_BODY.format(company=company, title=title, extra=extra, pay=pay),
+            }
+        )
+        for pid, title, company, posted, pay, extra in REPOSTED
+    ]
+    (tmp_path / "postings.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records, db = tmp_path / "records", str(tmp_path / "store.db")
+    assert cli("extract", str(tmp_path / "postings.jsonl"), "-o", f"{records}/")[0] == 0
+    assert cli("ingest", "--db", db, str(records))[0] == 0
+    for lane in (["--family", "all"], ["--family", "all", "--since", "2017-02", "--until", "2017-02"]):
+        on_dataset = json_of("market", "--json", "--dataset", str(records), *lane)
+        assert on_dataset == json_of("market", "--json", "--db", db, *lane)
+    page: dict[str, Any] = json_of("market", "--json", "--family", "all", "--dataset", str(records))  # type: ignore[assignment]
+    # r2 and r3 fold into r1: four jobs, Acme's 2017 salary once
+    assert page["postings"] == 4 and page["reposts_folded"] == 2 and page["pay"]["count"] == 4
+    assert page["totals"] == {
+        "stored": 6, "exact_copies": 0, "unique": 6, "near_duplicates": 0, "reposts": 2, "counted": 4
+    }  # fmt: skip
+    assert page["coverage"]["first"] == "2017-01" and page["coverage"]["last"] == "2019-03"
+    # February 2017: r1's series (open January to March), Globex and the junior opening
+    february = json_of("market", "--json", "--family", "all", "--since", "2017-02", "--until", "2017-02",
+                       "--dataset", str(records))  # fmt: skip
+    assert february["postings"] == 3 and february["reposts_folded"] == 2  # type: ignore[index]
+    terminal = cli("market", "--family", "all", "--dataset", str(records))[1]
+    assert "4 counted (0 near-duplicates and 2 reposts set aside)" in terminal
+    assert "this lane counts 4 of them (2 reposts folded into them)" in terminal
+    # what near-dups --dataset compared: the six postings (none an exact copy), read once each
+    compared: dict[str, Any] = json_of("near-dups", "--dataset", str(records), "--json")  # type: ignore[assignment]
+    assert compared["covers"] == {
+        "from": "2017-01", "to": "2019-03", "postings": 6, "open_now": 0, "as_of": page["coverage"]["as_of"]
+    }  # fmt: skip
+    assert "Compared: 6 postings from 2017-01 to 2019-03" in cli("near-dups", "--dataset", str(records))[1]

@@ -46,7 +46,7 @@ def test_watch_takes_since_and_to_and_says_when_nothing_is_recent():
     w = watch(RESUME, make_frame(store()), Lane(), "2017Q3", "2018Q1", today=dt.date(2026, 12, 1))
     assert (w.before, w.after, w.postings_after) == ("2017Q3", "2018Q1", 1)
     assert w.notes[0].startswith(
-        "no recent period: the store's newest compared quarter, 2018Q1, ended 2018-04-01"
+        "no recent period: the store's newest compared quarter, 2018Q1, ended 2018-03-31, 3,167 days before 2026-12-01"
     )
     assert any("2018Q1 is partial" in n for n in w.notes) and any(
         "too few postings to test" in n for n in w.notes

@@ -7,9 +7,12 @@ to disk when a grouping outgrows memory), so one machine answers over hundreds o
 seconds without loading them; a Dask dataframe would need a cluster for what one scan does, and its
 exact quantiles would shuffle every salary. Extraction, where the CPU goes, stays on Dask.
 
-Counted as in the store: one posting per exact copy (the smallest id of a fingerprint) and, once
-`rolemap near-dups --dataset` has written `_near_dups.parquet`, one per near-duplicate group. Every
-posting of a dataset is open (a file has no closing date).
+Counted as in the store: one posting per exact copy (the smallest id of a fingerprint), once
+`rolemap near-dups --dataset` has written `_near_dups.parquet` one per near-duplicate group, and a company's
+reposts of one role folded into one job by the store's own rule (analytics/reposts.py: `repost_groups` and
+`series_rows` over the columns the rule reads, pulled from DuckDB; the jobs kept and their spans go back as a
+table). A dataset's postings are read once: each is open for `open_months()` months from its posting month
+(analytics/freshness.py), judged at the day it is read (a file has no fetch time nor closing date).
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ from rolemap.analytics.freshness import open_months
 from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, city_names, country_codes
 from rolemap.analytics.market import FAMILY_TITLES, Market, Share
 from rolemap.analytics.pay import HOURS_A_YEAR, MIN_FOR_MEDIAN, PLAUSIBLE_YEAR, Rates, bundled_rates, stats_of
-from rolemap.analytics.reposts import repost_months
-from rolemap.analytics.stats import wilson
+from rolemap.analytics.reposts import folded, repost_groups, repost_months, series_rows
+from rolemap.analytics.stats import median_rank, wilson
 from rolemap.analytics.totals import totals_of
 from rolemap.cluster.dedup import NEAR_DUPS_FILE, first_copies_sql, sql_string
 from rolemap.cluster.load import dataset_files
@@ -36,13 +39,19 @@ _SALARY_FAMILIES = "coalesce(CAST(json_extract(record, '$.salary_families') AS V
 _PLACES = "coalesce(CAST(json_extract(record, '$.locations') AS STRUCT(city VARCHAR, country VARCHAR)[]), [])"
 _COUNTRIES = f"list_filter(list_transform({_PLACES}, lambda p: p.country), lambda c: c IS NOT NULL)"
 _CITIES = f"list_transform(list_filter({_PLACES}, lambda p: p.city IS NOT NULL), lambda p: p.city || ', ' || p.country)"
+# whether each skill is asked (not only named as the company's stack): a record without the flag asks
+_SKILLS_ASKED = (
+    "list_transform(coalesce(json_extract(record, '$.skills[*]'), []), "
+    "lambda s: coalesce(CAST(json_extract(s, '$.asked') AS BOOLEAN), true))"
+)
 _NEEDED = (
     "id, json_extract_string(record, '$.company') AS company, seniority, work_model, "
     "salary_min, salary_max, salary_currency, salary_period, languages, skills, skills_required, "
+    f"{_SKILLS_ASKED} AS skills_asked, "
     "json_extract(record, '$.source_facts.salary') IS NOT NULL AS salary_from_source, "
     "TRY_CAST(substr(posted_at, 1, 10) AS DATE) AS posted, "
     f"{_FAMILIES} AS families, {_SALARY_FAMILIES} AS salary_families, {_COUNTRIES} AS countries, "
-    f"{_CITIES} AS cities"
+    f"{_CITIES} AS cities, reposts, open_from, open_until"
 )
 _COMPANY_KEY = "lower(regexp_replace(trim(company), '\\s+', ' ', 'g'))"
 
@@ -58,7 +67,7 @@ def dataset_market(
         raise InputError(f"--currency {currency}: the rate table ({rates.source}) has no rate for it")
     con = duckdb.connect()
     try:
-        _counted_view(con, folder)
+        reposts = _counted_view(con, folder)
         where, params = _lane_filter(lane)
         # a table (DuckDB spills it to disk when large): a view cannot take the filter's parameters
         con.execute(f"CREATE TEMP TABLE lane AS SELECT {_NEEDED} FROM counted WHERE {where}", params)
@@ -69,33 +78,113 @@ def dataset_market(
             f"CREATE TEMP TABLE mix AS SELECT {_FAMILIES} AS families FROM counted WHERE {mix_where}",
             mix_params,
         )
-        return replace(_market(con, lane, top, currency, rates), totals=_totals(con, folder))
+        return replace(_market(con, lane, top, currency, rates), totals=_totals(con, folder, reposts))
     finally:
         con.close()
 
 
-def _counted_view(con: Any, folder: Path) -> None:
+def dataset_covers(folder: Path) -> dict[str, Any]:
+    """What `rolemap near-dups --dataset` compares rests on (analytics/covers.py's record): the dataset's
+    postings that are not exact copies, each open from its posting month for open_months() months."""
+    import duckdb
+
+    as_of = _as_of()
+    with duckdb.connect() as con:
+        row = con.execute(
+            f"""WITH spans AS (
+                SELECT coalesce(TRY_CAST(substr(posted_at, 1, 10) AS DATE), ?) AS opened
+                FROM ({first_copies_sql(dataset_files([folder]))})),
+            ends AS (SELECT opened, last_day(opened + to_months({open_months() - 1})) AS closes FROM spans)
+            SELECT strftime(min(opened), '%Y-%m'), strftime(max(closes), '%Y-%m'), count(*),
+                   count(*) FILTER (WHERE closes >= ?) FROM ends""",
+            [as_of, as_of],
+        ).fetchone()
+    first, last, n, open_now = row if row else (None, None, 0, 0)  # an aggregate: always one row
+    return {
+        "from": first,
+        "to": last,
+        "postings": int(n),
+        "open_now": int(open_now or 0),
+        "as_of": as_of.isoformat(),
+    }
+
+
+def _counted_view(con: Any, folder: Path) -> int:
+    """The views `kept` (exact copies, then near-duplicates set aside) and `counted` (reposts folded too,
+    with each job's `reposts`, `open_from` and `open_until`); returns the number of reposts folded."""
     near = folder / NEAR_DUPS_FILE
     dropped = (
         f"WHERE id NOT IN (SELECT id FROM read_parquet({sql_string(str(near))}))" if near.exists() else ""
     )
     con.execute(  # exact copies first (the smallest id stays), then near-duplicates
-        f"CREATE TEMP VIEW counted AS SELECT * FROM ({first_copies_sql(dataset_files([folder]))}) {dropped}"
+        f"CREATE TEMP VIEW kept AS SELECT * FROM ({first_copies_sql(dataset_files([folder]))}) {dropped}"
     )
+    reposts = _fold_reposts(con)
+    posted = "TRY_CAST(substr(k.posted_at, 1, 10) AS DATE)"
+    con.execute(
+        f"""CREATE TEMP VIEW counted AS SELECT k.*, coalesce(s.reposts, 0) AS reposts,
+            coalesce(s.first_posted, {posted}, DATE '{_as_of()}') AS open_from,
+            last_day(coalesce(s.last_posted, {posted}, DATE '{_as_of()}') + to_months({open_months() - 1}))
+                AS open_until
+        FROM kept k LEFT JOIN series s ON s.id = k.id
+        WHERE k.id NOT IN (SELECT id FROM folded_away)"""
+    )
+    return reposts
 
 
-def _totals(con: Any, folder: Path) -> dict[str, int]:
+def _fold_reposts(con: Any) -> int:
+    """reposts.repost_groups over the kept postings that can be folded at all (a company, a date), read
+    in the store's row order (by id: the rule settles ties by row); writes the temporary tables `series`
+    (each job kept: its reposts, first and last posting day) and `folded_away` (the reposts set aside)."""
+    rows = con.execute(
+        f"""SELECT id, json_extract_string(record, '$.company') AS company, {_FAMILIES} AS families,
+            seniority, coalesce(json_extract_string(record, '$.title'), title) AS title,
+            TRY_CAST(substr(posted_at, 1, 10) AS DATE) AS posted, {_COUNTRIES} AS countries,
+            salary_min IS NOT NULL OR salary_max IS NOT NULL AS salaried
+        FROM kept WHERE trim(json_extract_string(record, '$.company')) <> ''
+            AND TRY_CAST(substr(posted_at, 1, 10) AS DATE) IS NOT NULL
+        ORDER BY id"""
+    ).fetchall()
+    ids, companies, families, levels, titles, posted, countries, salaried = (
+        (list(c) for c in zip(*rows, strict=True)) if rows else ([] for _ in range(8))
+    )
+    groups = repost_groups(
+        companies,
+        [frozenset(f) for f in families],
+        levels,
+        titles,
+        posted,
+        repost_months(),
+        countries=[frozenset(c) for c in countries],
+    )
+    jobs = series_rows(groups, posted, salaried)
+    # lists as parameters, unnested side by side: no Arrow import for a table of a few columns
+    con.execute(
+        "CREATE TEMP TABLE series AS SELECT unnest(?::VARCHAR[]) AS id, unnest(?::BIGINT[]) AS reposts, "
+        "unnest(?::DATE[]) AS first_posted, unnest(?::DATE[]) AS last_posted",
+        [
+            [ids[k] for k in jobs],
+            [len(rows) - 1 for rows in jobs.values()],
+            [min(posted[r] for r in rows) for rows in jobs.values()],
+            [max(posted[r] for r in rows) for rows in jobs.values()],
+        ],
+    )
+    away = [ids[r] for kept, rows in jobs.items() for r in rows if r != kept]
+    con.execute("CREATE TEMP TABLE folded_away AS SELECT unnest(?::VARCHAR[]) AS id", [away])
+    return folded(groups)
+
+
+def _totals(con: Any, folder: Path, reposts: int) -> dict[str, int]:
     """The store's vocabulary of totals (analytics/totals.py) for a dataset: stored = postings with a
-    record, unique = one a fingerprint, counted = after near-duplicate groups."""
+    record, unique = one a fingerprint, then near-duplicate groups and reposts set aside."""
     files = dataset_files([folder])
     listed = ", ".join(sql_string(str(f)) for f in files)
     stored = con.execute(
         f"SELECT count(DISTINCT id) FROM read_parquet([{listed}]) WHERE error IS NULL"
     ).fetchone()[0]
     unique = con.execute(f"SELECT count(*) FROM ({first_copies_sql(files)})").fetchone()[0]
-    counted = con.execute("SELECT count(*) FROM counted").fetchone()[0]
-    # reposts are not folded over a dataset: its totals say so, save when folding is turned off anyway
-    return totals_of((stored, stored - unique, unique - counted), 0 if repost_months() == 0 else None)
+    kept = con.execute("SELECT count(*) FROM kept").fetchone()[0]
+    return totals_of((stored, stored - unique, unique - kept), reposts)
 
 
 def _lane_filter(lane: Lane) -> tuple[str, list[Any]]:
@@ -130,15 +219,17 @@ def _lane_filter(lane: Lane) -> tuple[str, list[Any]]:
         )
         names = [c.lower() for c in city_names(lane.city)]
         params.extend([names, names])
-    # the jobs open at some time in the window, as the store's lanes read it (analytics/freshness.py):
-    # a dataset's postings are read once, open from their posting month for open_months() months
-    opened = f"coalesce(TRY_CAST(substr(posted_at, 1, 10) AS DATE), DATE '{_as_of()}')"
+    # the jobs open at some time in the window, as the store's lanes read it (analytics/lane.py): each job's
+    # span runs from its first posting's month to the end of its last one's open months (`counted`)
     if lane.since:
-        clauses.append(f"last_day({opened} + to_months({open_months() - 1})) >= ?")
+        clauses.append("open_until >= ?")
         params.append(lane.since)
     if lane.until:
-        clauses.append(f"{opened} < ?")
+        clauses.append("open_from < ?")
         params.append(lane.until)
+    if lane.open_only:  # open at the reference date, as freshness.coverage counts "open now"
+        clauses.append("open_until >= ?")
+        params.append(_as_of())
     return " AND ".join(clauses), params
 
 
@@ -149,15 +240,13 @@ def _as_of() -> dt.date:
 
 
 def _coverage(con: Any) -> dict[str, Any]:
-    """freshness.coverage over the lane: each posting open from its posting month (the reference date when
-    it has none) for open_months() months."""
+    """freshness.coverage over the lane: the first month a job of it was open, the last, and how many are
+    open at the reference date."""
     as_of = _as_of()
     first, last, open_now = con.execute(
-        f"""WITH spans AS (SELECT coalesce(posted, ?) AS opened FROM lane),
-        ends AS (SELECT opened, last_day(opened + to_months({open_months() - 1})) AS closes FROM spans)
-        SELECT strftime(min(opened), '%Y-%m'), strftime(max(closes), '%Y-%m'),
-               count(*) FILTER (WHERE closes >= ?) FROM ends""",
-        [as_of, as_of],
+        """SELECT strftime(min(open_from), '%Y-%m'), strftime(max(open_until), '%Y-%m'),
+               count(*) FILTER (WHERE open_until >= ?) FROM lane""",
+        [as_of],
     ).fetchone()
     return {"first": first, "last": last, "open_now": int(open_now or 0), "as_of": as_of.isoformat()}
 
@@ -204,11 +293,12 @@ def _market(con: Any, lane: Lane, top: int, currency: str, rates: Rates) -> Mark
         senior_interval=wilson(senior, known),
         junior_interval=wilson(junior, known),
         coverage=covers,
+        reposts_folded=int(con.execute("SELECT coalesce(sum(reposts), 0) FROM lane").fetchone()[0]),
     )
 
 
-def _share(name: str, count: int, n: int, required: int | None = None) -> Share:
-    return Share(name, int(count), count / n if n else 0.0, required)
+def _share(name: str, count: int, n: int, required: int | None = None, asked: int | None = None) -> Share:
+    return Share(name, int(count), count / n if n else 0.0, required, asked)
 
 
 def _ordered(con: Any, column: str, order: tuple[str, ...], n: int) -> list[Share]:
@@ -229,11 +319,13 @@ def _companies(con: Any, n: int, top: int) -> list[Share]:
 def _multi(con: Any, column: str, n: int, required: bool = False, table: str = "lane") -> list[Share]:
     if required:
         rows = con.execute(
-            """SELECT s.value, count(*) AS c, count(*) FILTER (WHERE s.required) FROM (
-                SELECT unnest(skills) AS value, unnest(skills_required) AS required FROM lane) s
+            """SELECT s.value, count(*) AS c, count(*) FILTER (WHERE s.required AND s.asked),
+                count(*) FILTER (WHERE s.asked) FROM (
+                SELECT unnest(skills) AS value, unnest(skills_required) AS required, unnest(skills_asked) AS asked
+                FROM lane) s
             GROUP BY 1 ORDER BY c DESC, 1"""
         ).fetchall()
-        return [_share(v, c, n, r) for v, c, r in rows]
+        return [_share(v, c, n, r, a) for v, c, r, a in rows]
     rows = con.execute(
         f"SELECT value, count(*) AS c FROM (SELECT unnest(list_distinct({column})) AS value FROM {table}) "
         "GROUP BY 1 ORDER BY c DESC, 1"
@@ -305,5 +397,16 @@ def _pay(con: Any, currency: str, rates: Rates, paid: str = "TRUE") -> Any:
     ).fetchone()
     count, stated, annualised, converted, left_out, quartiles, lowest, highest, board = row
     shown = (*quartiles, lowest, highest) if count >= MIN_FOR_MEDIAN else None
-    stats = stats_of(count, stated, annualised, converted, left_out, currency, rates, shown)
-    return replace(stats, from_board=board, from_text=count - board)
+    stats = replace(
+        stats_of(count, stated, annualised, converted, left_out, currency, rates, shown),
+        from_board=board,
+        from_text=count - board,
+    )
+    j = median_rank(int(count), 0.95)  # the order-statistic interval of the median, as pay.pay_stats gives
+    if j < 1 or stats.median is None:
+        return stats
+    low, high = (
+        con.execute("SELECT yearly FROM usable WHERE ok ORDER BY yearly LIMIT 1 OFFSET ?", [k]).fetchone()[0]
+        for k in (j - 1, count - j)
+    )
+    return replace(stats, median_low=float(low), median_high=float(high))

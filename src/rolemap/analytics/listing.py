@@ -5,10 +5,12 @@ Everything but the search runs on the market frame; sort orders are computed onc
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import numpy as np
 
+from rolemap.analytics.covers import rows_covers
 from rolemap.analytics.frame import MarketFrame
 from rolemap.analytics.lane import Lane, select
 from rolemap.analytics.pay import PayScale
@@ -29,6 +31,8 @@ class ListedPosting:
     language: str
     work_model: str
     salary_yearly: float | None  # in the pay scale's currency, the middle of the stated range
+    # the frame's freshness rule (analytics/freshness.py), the one meaning of "open" on every page: a board
+    # posting until the board drops it, any other for the month it was posted, at the store's newest fetch
     is_open: bool
     snippet: str = ""  # the start of the text, filled in by whoever reads the store
 
@@ -42,6 +46,7 @@ class PostingPage:
     limit: int
     total: int
     items: list[ListedPosting]
+    covers: dict[str, Any] = field(default_factory=dict)  # what the whole list rests on (analytics/covers.py)
 
     @property
     def pages(self) -> int:
@@ -126,12 +131,14 @@ def page_of(
     listing: Listing, rows: np.ndarray, lane: Lane, query: str = "", sort: str = "newest",
     page: int = 1, limit: int = 20,
 ) -> PostingPage:  # fmt: skip
-    """One page of `matching_rows`, each row read from the frame."""
+    """One page of `matching_rows`, each row read from the frame, with what the whole list covers."""
     start = (page - 1) * limit
     shown = rows[start : start + limit]
     cells = listing.frame.table.select(_SHOWN).take(shown).to_pylist()  # the page's rows, read once
     items = [_listed(row, listing.scale.yearly[r]) for row, r in zip(cells, shown.tolist(), strict=True)]
-    return PostingPage(lane.describe(), query, sort, page, limit, int(rows.size), items)
+    return PostingPage(
+        lane.describe(), query, sort, page, limit, int(rows.size), items, rows_covers(listing.frame, rows)
+    )
 
 
 _SHOWN = ["id", "title", "company", "location", "posted", "source", "seniority", "primary_language",

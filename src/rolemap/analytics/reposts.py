@@ -182,3 +182,31 @@ def _fetch(dbapi_connection: Any, sql: str) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in cursor.fetchall()]
     finally:
         cursor.close()
+
+
+def series_rows(
+    groups: Sequence[int], posted: Sequence[Any], salaried: Sequence[bool]
+) -> dict[int, list[int]]:
+    """Each series of several postings as (the row kept for the job → every row of the series). The row kept
+    is the series' earliest posting that states a salary, else its earliest (a job keeps its pay when any
+    of its postings gave it); ties in row order. Rows not in the answer stand alone."""
+    series: dict[int, list[int]] = {}
+    for i, g in enumerate(groups):
+        if g != i:
+            series.setdefault(g, [g]).append(i)
+    kept: dict[int, list[int]] = {}
+    for first, rows in series.items():
+        rows.sort(key=lambda r: (_day_of(posted[r]), r))
+        with_pay = [r for r in rows if salaried[r]]
+        kept[with_pay[0] if with_pay else first] = rows
+    return kept
+
+
+def _day_of(posted: Any) -> dt.date:
+    """A posting's date for ordering a series (undated last, as the frame orders them)."""
+    if isinstance(posted, str):
+        try:
+            return dt.date.fromisoformat(posted[:10])
+        except ValueError:
+            return dt.date.max
+    return posted if isinstance(posted, dt.date) else dt.date.max

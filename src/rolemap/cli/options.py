@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from rolemap.analytics.covers import OPEN_MEANING
 from rolemap.store.url import ENV_VAR, default_db_path
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ Until = Annotated[
     typer.Option(help="Last period, included: 2018, 2018Q1 or 2018-03.", rich_help_panel="Lane filters"),
 ]
 OpenOnly = Annotated[
-    bool, typer.Option("--open", help="Only postings not closed.", rich_help_panel="Lane filters")
+    bool, typer.Option("--open", help=f"Only postings {OPEN_MEANING}.", rich_help_panel="Lane filters")
 ]
 
 LANE_FILTERS = (

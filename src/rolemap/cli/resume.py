@@ -261,12 +261,14 @@ def watch_command(
     """The guide's reasons to revisit, from the store: skills you lack that rose in your lane, more
     postings at the next level, more remote or contract roles. It names the two quarters compared (default:
     the last two complete ones) and their postings, the alerts (significant rises) and the near-misses
-    (rises that did not reach significance, with their figures).
+    (rises that did not reach significance, with their figures), and what the lane covers: "412 postings
+    from 2013-08 to 2018-04" (--json: "covers").
 
     Example: rolemap watch --resume cv.md --language go --since 2017Q4 --to 2018Q1
     """
     import datetime as dt
 
+    from rolemap.analytics.covers import covers_line
     from rolemap.resume.watch import watch
 
     lane = lane_of(**lane_filters(locals()), since=None, until=None)
@@ -281,12 +283,13 @@ def watch_command(
     if as_json:
         _print_json(found.as_dict())
         return
+    covered = f"The lane: {covers_line(found.covers)}"
     if found.message:
-        out().print(found.message, highlight=False)
+        out().print(f"{found.message}\n{covered}", highlight=False)
         return
     out().print(
         f"{found.lane}: {found.before} ({found.postings_before:,} postings) → {found.after} "
-        f"({found.postings_after:,} postings)",
+        f"({found.postings_after:,} postings)\n{covered}",
         highlight=False,
     )
     for note in found.notes:

@@ -63,7 +63,9 @@ def tracker_list(
 
     Lists them with the guide's five columns (title, language, level, system type, repeated requirements),
     company, status, the days you applied and will follow up, pay and notes; narrower than 140 columns, one
-    record a posting. The web page /tracker and the API /api/tracker show the same store.
+    record a posting. Below them, what they cover: "3 postings from 2017-01 to 2018-04" (the months they
+    were open; --json: "covers"); --csv gives the rows alone. The web page /tracker and the API /api/tracker
+    show the same store.
 
     Examples: rolemap tracker --status applied,interviewing --sort date;  rolemap tracker --csv > tracker.csv;
     rolemap tracker add ID --applied 2026-12-01 --salary '€70k';  rolemap tracker set ID --status offer
@@ -71,6 +73,7 @@ def tracker_list(
     ctx.obj = db  # a subcommand without its own --db uses the one given before it
     if ctx.invoked_subcommand is not None:
         return
+    from rolemap.analytics.covers import posting_covers
     from rolemap.analytics.pay import bundled_rates
     from rolemap.present import listing_view as view
     from rolemap.store.db import open_store
@@ -79,13 +82,16 @@ def tracker_list(
     if as_json and as_csv:
         raise InputError("choose one of --json and --csv")
     wanted = [s.strip() for item in status or [] for s in item.split(",") if s.strip()]
-    entries = tracker_entries(open_store(db), wanted, sort, bundled_rates().usd_per_unit)
-    if as_json:
-        print(json.dumps({"entries": [e.as_dict() for e in entries]}, indent=1))
-    elif as_csv:
+    store = open_store(db)
+    entries = tracker_entries(store, wanted, sort, bundled_rates().usd_per_unit)
+    if as_csv:
         print(view.saved_csv(entries), end="")
+        return
+    covers = posting_covers(store, [e.id for e in entries])
+    if as_json:
+        print(json.dumps({"entries": [e.as_dict() for e in entries], "covers": covers}, indent=1))
     else:
-        out().print(view.saved_listing(entries, out().width, filtered=bool(wanted)))
+        out().print(view.saved_listing(entries, out().width, filtered=bool(wanted), covers=covers))
 
 
 @tracker_app.command("add")

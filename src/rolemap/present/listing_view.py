@@ -14,6 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from rolemap.analytics.covers import covers_line
 from rolemap.present.market_view import to_csv
 
 if TYPE_CHECKING:
@@ -46,10 +47,15 @@ def cell(value: Any) -> str:
     return "; ".join(value) if isinstance(value, list) else str(value)
 
 
-def lane_listing(rows: list[TrackerRow], total: int, offset: int, width: int) -> Group:
+def lane_listing(
+    rows: list[TrackerRow], total: int, offset: int, width: int, covers: dict[str, Any] | None = None
+) -> Group:
+    """The lane's rows, then how many are shown and what the whole lane covers (analytics/covers.py)."""
     shown = f"{len(rows):,} of {total:,} postings shown, newest first" + (
         f", from the {offset + 1:,}th" if offset else ""
     )
+    if covers:
+        shown += f"\nThe lane: {covers_line(covers)}"
     if width >= WIDE_ENOUGH:
         return Group(_table(rows, LANE_COLUMNS), Text(shown))
     records = [
@@ -68,7 +74,10 @@ def lane_csv(rows: list[TrackerRow]) -> str:
     return to_csv(LANE_COLUMNS, ([cell(getattr(r, c)) for c in LANE_COLUMNS] for r in rows))
 
 
-def saved_listing(entries: list[TrackerEntry], width: int, filtered: bool) -> Group:
+def saved_listing(
+    entries: list[TrackerEntry], width: int, filtered: bool, covers: dict[str, Any] | None = None
+) -> Group:
+    """The saved postings, then how many and what they cover (analytics/covers.py)."""
     if not entries:
         return Group(
             Text(
@@ -78,9 +87,10 @@ def saved_listing(entries: list[TrackerEntry], width: int, filtered: bool) -> Gr
                 "`rolemap tracker add ID` saves a posting (`rolemap list` shows the ids)."
             )
         )
+    tracked = f"Tracked: {covers_line(covers)}" if covers else _tracked(len(entries))
     if width >= WIDE_ENOUGH:
         table = _table(entries, SAVED_TABLE)
-        return Group(table, Text(_tracked(len(entries))))
+        return Group(table, Text(tracked))
     records = [
         _record(
             e.id,
@@ -96,7 +106,7 @@ def saved_listing(entries: list[TrackerEntry], width: int, filtered: bool) -> Gr
         )
         for e in entries
     ]
-    return Group(*records, Text(_tracked(len(entries))))
+    return Group(*records, Text(tracked))
 
 
 def saved_csv(entries: list[TrackerEntry]) -> str:
@@ -110,7 +120,7 @@ def _table(rows: Sequence[Any], columns: Sequence[str]) -> Table:
         # ids are never cut nor folded; words wrap at spaces
         table.add_column(HEADINGS.get(column, column), no_wrap=column == "id")
     for r in rows:
-        table.add_row(*(cell(getattr(r, c)) for c in columns))
+        table.add_row(*(Text(cell(getattr(r, c))) for c in columns))  # a title "[b]" is text, not markup
     return table
 
 

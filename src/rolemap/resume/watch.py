@@ -2,14 +2,16 @@
 
 It compares two quarters (default: the last two complete ones, rolemap.analytics.trends.default_periods),
 says which and on how many postings, lists the alerts (significant rises that concern the resume) and the
-near-misses (such rises that did not reach significance, with their figures), and says when the newest
-complete quarter of the store ended long before today."""
+near-misses (such rises that did not reach significance, with their figures), says when the newest
+complete quarter of the store ended long before today, and what the lane covers (analytics/covers.py: "412
+postings from 2013-08 to 2018-04"), so an empty answer still shows what it looked at."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+from rolemap.analytics.covers import lane_covers
 from rolemap.analytics.frame import MarketFrame
 from rolemap.analytics.lane import LEVELS, Lane
 from rolemap.analytics.periods import calendar
@@ -36,6 +38,7 @@ class Watch:
     near_misses: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # stale store, partial periods, caveats, too few
     message: str = ""  # set when nothing could be compared
+    covers: dict[str, object] = field(default_factory=dict)  # the lane's months and postings (covers.py)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -51,15 +54,17 @@ def watch(
 ) -> Watch:
     """The alerts and near-misses between two quarters of the lane that concern this resume."""
     cal = calendar(frame, "quarter")
+    covers = lane_covers(frame, lane)
     if len(cal.names) < 2:
         only = f" ({cal.names[0]} only)" if cal.names else ""
         return Watch(
             lane.describe(),
             message=f"the store has fewer than two quarters of dated postings{only}: nothing to compare yet",
+            covers=covers,
         )
     result = changes(frame, lane, since, to, "quarter")
     notes = list(result.caveats)
-    end = cal.ends[cal.names.index(result.after)]
+    end = cal.ends[cal.names.index(result.after)] - dt.timedelta(days=1)  # ends: the day after a period
     if today is not None and (today - end).days > STALE_DAYS:
         notes.insert(
             0,
@@ -85,6 +90,7 @@ def watch(
         alerts,
         misses,
         notes,
+        covers=covers,
     )
 
 

@@ -4,6 +4,7 @@ market page can be bookmarked and shared. Pages read the same functions as the A
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
@@ -14,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rolemap import __version__
+from rolemap.analytics.covers import OPEN_MEANING, covers_line, posting_covers
 from rolemap.analytics.freshness import coverage_line
 from rolemap.analytics.lane import EMPLOYMENT_TYPES, FAMILIES, LEVELS, SYSTEM_TYPES, WORK_MODELS
 from rolemap.analytics.listing import SORTS
@@ -64,13 +66,18 @@ FILTER_CHOICES = {
 }  # fmt: skip
 
 
+def share_with_templates(name: str, helper: Callable[..., Any]) -> None:
+    """Make `helper` callable from every template (labels.py gives the posting page its label rows)."""
+    _env.globals[name] = helper
+
+
 def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     token = csrf_token(request)
     guard = request.app.state.guard
     page = _env.get_template(template).render(
         request=request, csrf=token, csrf_field=CSRF_FIELD, can_write=guard.can_write(request),
         needs_login=guard.token is not None, version=__version__, money=money, pct=pct, link=link,
-        totals_line=totals_line, coverage_line=coverage_line, lane_folded=lane_folded,
+        totals_line=totals_line, coverage_line=coverage_line, covers_line=covers_line, lane_folded=lane_folded, open_meaning=OPEN_MEANING,
         median_card=median_card, share_card=share_card,
         web_link=web_link, choices=FILTER_CHOICES, **context,
     )  # fmt: skip
@@ -115,10 +122,10 @@ async def market_page(request: Request, query: Annotated[MarketQuery, Query()]) 
     lane, snapshot = query.to_lane(), state.current()
 
     def compute() -> tuple[Any, dict[str, str]]:
-        data = gather(snapshot.frame, lane, snapshot.scale)
+        data = gather(snapshot.frame, lane, snapshot.scale, skills_level=query.skills_level)
         return data, chart_set(data)
 
-    data, charts = state.answer(snapshot, ("market-page", lane), compute)
+    data, charts = state.answer(snapshot, ("market-page", lane, query.skills_level), compute)
     filters = query.filters()
     return render(request, "market.html.j2", {"d": data, "charts": charts, "filters": filters, "q": query})
 
@@ -190,8 +197,9 @@ async def tracker_page(request: Request, query: Annotated[api.TrackerQuery, Quer
     board = tracker_entries(state.store)
     table = api.tracker_list(state, query) if query.status or query.sort != "updated" else board
     columns = {status: [e for e in board if e.status == status] for status in TRACKER_STATUSES}
+    covers = posting_covers(state.store, [e.id for e in board])  # what the saved postings rest on
     context = {"board": columns, "entries": table, "statuses": TRACKER_STATUSES, "q": query,
-               "shown_status": query.statuses()}  # fmt: skip
+               "shown_status": query.statuses(), "covers": covers}  # fmt: skip
     return render(request, "tracker.html.j2", context)
 
 

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from rolemap.analytics.covers import OPEN_MEANING
 from rolemap.analytics.lane import Lane, parse_period
 from rolemap.analytics.listing import MAX_PAGE_SIZE
 
@@ -67,7 +68,7 @@ class LaneFilters(BaseModel):
     family: list[Family] = Field(default_factory=list, description="Role families; all: every role.")
     country: list[str] = Field(default_factory=list, max_length=MAX_VALUES)
     city: list[str] = Field(default_factory=list, max_length=MAX_VALUES)
-    open: bool = Field(False, description="Only postings not closed.")
+    open: bool = Field(False, description=f"Only postings {OPEN_MEANING}.")
 
     @model_validator(mode="before")
     @classmethod
@@ -146,6 +147,9 @@ class MarketQuery(LaneQuery):
         default_factory=_backend, description="Role families (default backend); all: every role."
     )
     top: int = Field(15, ge=1, le=200)
+    skills_level: Literal["named", "parent"] = Field(
+        "named", description="Top skills as postings name them, or rolled up to their parent (rhel → linux)."
+    )
 
 
 class PayQuery(LaneQuery):
