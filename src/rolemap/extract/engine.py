@@ -13,7 +13,7 @@ from rolemap.extract.roles import build_roles, family_from_skills, roles_in_text
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
-from rolemap.extract.skills import pick_languages, pick_skills, tally_matches
+from rolemap.extract.skills import pick_languages, pick_skills, tally_matches, without_the_hirer
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.work_model import detect_work_model
 from rolemap.extract.years import extract_years
@@ -59,6 +59,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     system_types, system_spans = classify_system_types(doc)
     anchors = {tag.split("/", 1)[1].removeprefix("company_"): doc.hits.spans(tag) for tag in _IDENTITY_TAGS}
     identity = read_identity(doc.text, anchors)
+    skills, skill_spans = without_the_hirer(skills, skill_spans, identity.company)
     locations, location_spans = locations_of(identity, doc.text, anchors)
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
     titles = (

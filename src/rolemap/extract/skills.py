@@ -113,3 +113,24 @@ def _primary(order: list[str], weight: dict[str, float], tallies: dict[str, _Tal
     if len(in_title) == 1:
         return in_title[0]
     return order[0] if top >= 2 * second else None
+
+
+def without_the_hirer(
+    skills: tuple[Skill, ...], spans: list[Span], company: str | None
+) -> tuple[tuple[Skill, ...], list[Span]]:
+    """A skill written exactly as the hiring company's name ("Vimeo", "ClassDojo" hiring) is the hirer
+    and its product, not a technology asked for (../shared/eval/LABELING.md)."""
+    if not company or not spans:
+        return skills, spans
+    hirer = _fold(company)
+    own = {i for i, span in enumerate(spans) if _fold(span.text) == hirer}
+    if not own:
+        return skills, spans
+    return (
+        tuple(s for i, s in enumerate(skills) if i not in own),
+        [span for i, span in enumerate(spans) if i not in own],
+    )
+
+
+def _fold(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalnum())
