@@ -81,6 +81,10 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Developer\nGood exp. in Apex. Thanks & RegardsNeetamTalent AcquisitionTanisha Systems Inc"
          "Desk no. 732-686-5350Email: neetam@tanishasystem.com", "Tanisha Systems"),
         ("Developer\nWHO WE AREStasis Drilling Solutions LLC is a privately held company.", "Stasis Drilling Solutions"),
+        # "& Associates" ends a firm's name, and belongs to it
+        ("Developer\nJoining the Talent Network with VanderHouwen & Associates (VHA) will help.",
+         "VanderHouwen & Associates"),
+        ("Developer\nWork with associates & partners across the firm.", None),  # no capitalised name before
         ("Developer\nNo H1-B Visa corp-corp sponsorship. No Corp-To-Corp.", None),  # not a firm's legal form
         ("Paralegal\nKazan & Greenwood, a Professional Law Corporation, has represented clients.", None),
         ("Technician\nSet up and operate controllers (NC, CNC, PLC).", None),
