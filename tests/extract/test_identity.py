@@ -136,6 +136,10 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
          "- Embedded Software Development\nWe do not care about degrees.", {"frontend", "backend", "mobile", "embedded"}),
         ("Multiple positions including:\n* Back End, Full Stack, and Front End Software Development Engineers "
          "[Senior & junior].\n* Test Engineers", {"backend", "fullstack", "frontend", "qa"}),
+        # the dot of "Node.js" ends no sentence; semicolons part the roles a sentence lists
+        ("We are hiring full-stack Node.js developers.", {"fullstack"}),
+        ("We're hiring devs for mobile, web, and big data teams; SDETs/testers; data scientists; and PMs.",
+         {"qa", "ml"}),
     ],
 )  # fmt: skip
 def test_roles_named_in_the_prose_and_lists_of_a_post(body, families):
