@@ -16,3 +16,19 @@ def test_another_companys_product_is_still_a_skill():
         "x", "\nAcme Corp | Backend Engineer | Berlin\nWe build on Docker, Vimeo's API and PostgreSQL."
     )
     assert {"docker", "vimeo", "postgresql"} <= {s.id for s in record.skills}
+
+
+def test_a_skill_read_only_inside_the_hirers_name_is_the_hirer():
+    record = extract_text(
+        "x", "\nLayerVault | Backend Engineer | New York\nWe write Ruby and keep our data in Vault."
+    )
+    assert record.company == "LayerVault"
+    assert "vault" in {s.id for s in record.skills}  # named on its own too: a skill
+    record = extract_text("x", "\nLayerVault | Backend Engineer | New York\nWe write Ruby on Rails.")
+    assert "vault" not in {s.id for s in record.skills}
+
+
+def test_a_list_of_customers_names_companies_not_skills():
+    text = "\nAcme | Backend Engineer | Berlin\nOur customers include Shopify, GitHub and Heroku. We use Python and Redis."
+    skills = {s.id for s in extract_text("x", text).skills}
+    assert "redis" in skills and not {"shopify", "github", "heroku"} & skills

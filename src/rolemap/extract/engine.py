@@ -49,7 +49,6 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     """Every field from a document already read (the JD linter reads it once for its own rules too)."""
     categories, parents = _ecosystem()
     tallies = tally_matches(doc.skills, doc)
-    skills, skill_spans = pick_skills(tallies, categories)
     languages, primary, language_spans = pick_languages(tallies, categories, parents)
     years, years_spans = extract_years(doc)
     seniority, seniority_spans = detect_seniority(doc, years, years_spans)
@@ -59,7 +58,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     system_types, system_spans = classify_system_types(doc)
     anchors = {tag.split("/", 1)[1].removeprefix("company_"): doc.hits.spans(tag) for tag in _IDENTITY_TAGS}
     identity = read_identity(doc.text, anchors)
-    skills, skill_spans = without_the_hirer(skills, skill_spans, identity.company)
+    skills, skill_spans = pick_skills(without_the_hirer(tallies, doc.text, identity.company), categories)
     locations, location_spans = locations_of(identity, doc.text, anchors)
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
     titles = (
