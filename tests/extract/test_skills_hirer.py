@@ -32,3 +32,14 @@ def test_a_list_of_customers_names_companies_not_skills():
     text = "\nAcme | Backend Engineer | Berlin\nOur customers include Shopify, GitHub and Heroku. We use Python and Redis."
     skills = {s.id for s in extract_text("x", text).skills}
     assert "redis" in skills and not {"shopify", "github", "heroku"} & skills
+
+
+def test_devops_named_only_as_a_kind_of_role_is_not_asked_for():
+    roles = (
+        "We're looking for SW engineers up and down the stack, back end, infrastructure, data, dev ops, test."
+    )
+    assert "devops" not in {s.id for s in extract_text("x", "\nAcme | Berlin\n" + roles).skills}
+    title = "\nAcme | DevOps/Backend/ML/Engineer | Tokyo\nWe ship Go."
+    assert "devops" not in {s.id for s in extract_text("x", title).skills}
+    asked = "\nAcme | Backend Engineer | Berlin\nYou bring DevOps practices: CI/CD and on-call."
+    assert "devops" in {s.id for s in extract_text("x", asked).skills}

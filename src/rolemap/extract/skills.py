@@ -23,7 +23,7 @@ _IGNORED_SECTIONS = frozenset({"benefits", "apply"})
 # is asked for machine learning).
 _TITLE_PRACTICES = frozenset({"devops", "devsecops", "sre"})
 _NAMES_A_ROLE = re.compile(
-    r"(?:\s*/\s*[\w.+#-]+)?\s+(?:engineers?|engineering\s+(?:team|group|org)|teams?|roles?|positions?|openings?|"
+    r"(?:\s*/\s*[\w.+#-]+){0,3}(?:\s*/\s*|\s+)(?:engineers?|engineering\s+(?:team|group|org)|teams?|roles?|positions?|openings?|"
     r"leads?|managers?|specialists?|architects?|developers?|admins?|administrators?|consultants?|group|"
     r"department|org)\b",
     re.I,
@@ -135,6 +135,19 @@ def _primary(order: list[str], weight: dict[str, float], tallies: dict[str, _Tal
     if len(in_title) == 1:
         return in_title[0]
     return order[0] if top >= 2 * second else None
+
+
+def without_role_names(tallies: dict[str, _Tally], titles: list[tuple[str, Span]]) -> dict[str, _Tally]:
+    """DevOps or SRE read only inside the roles a post names ("SW engineers up and down the stack, back
+    end, data, dev ops, test") is a kind of role, not a practice asked for (see _TITLE_PRACTICES)."""
+    spans = [span for _, span in titles]
+    return {
+        sid: t
+        for sid, t in tallies.items()
+        if sid not in _TITLE_PRACTICES
+        or t.count != len(t.spans)
+        or not all(any(r.start <= s.start and s.end <= r.end for r in spans) for s in t.spans)
+    }
 
 
 MAX_NAMES = 50  # places of the company's name looked at
