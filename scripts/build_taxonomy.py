@@ -234,11 +234,36 @@ def _is_distinctive(word: str) -> bool:
 
 
 def _is_acronym_of(token: str, words: list[str]) -> bool:
-    """ "EC2" of "Amazon Elastic Compute Cloud": its letters are initials of the words, in order."""
-    if not re.fullmatch(r"[A-Z][A-Z0-9&]{1,6}", token):
+    """ "EC2" of "Amazon Elastic Compute Cloud": its letters are initials of the words, in order; or
+    "MPLS" of "Multiprotocol Label Switching", "SaaS" of "Software as a service": every word gives its
+    initial and may give more of its letters, in order ("Hypertext markup language" → HTML)."""
+    if re.fullmatch(r"[A-Z][A-Z0-9&]{1,6}", token):
+        initials = iter(w[0].upper() for w in words if w)
+        if all(any(i == c for i in initials) for c in token if c.isalpha()):
+            return True
+    if not re.fullmatch(r"[A-Z]{2,7}", token):  # "SaaS", "eCTD": kinds and brands, not acronyms to match
         return False
-    initials = iter(w[0].upper() for w in words if w)
-    return all(any(i == c for i in initials) for c in token if c.isalpha())
+    return _spelled(token.lower(), [w.lower() for w in words if w])
+
+
+def _spelled(letters: str, words: list[str]) -> bool:
+    """letters = each word's initial followed by none or more of that word's later letters, in order."""
+    if not words:
+        return not letters
+    word = words[0]
+    if not letters or letters[0] != word[0]:
+        return False
+    # the word may give letters[1:k] from its own later letters; the rest must come from the next words
+    given, at = 1, 1
+    while True:
+        if _spelled(letters[given:], words[1:]):
+            return True
+        if given == len(letters):
+            return False
+        at = word.find(letters[given], at)
+        if at == -1:
+            return False
+        given, at = given + 1, at + 1
 
 
 def esco(sources: Path) -> list[Candidate]:

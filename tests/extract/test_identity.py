@@ -41,6 +41,8 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("Monetate - Conshohocken PA, London UK, Palo Alto CA, or Remote", "Monetate", {("Conshohocken", "US"), ("London", "GB"), ("Palo Alto", "US")}),
         ("42Floors (http://42floors.com/)", "42Floors", set()),
         ("GitLab / Several locations / Full Time / Remote", "GitLab", set()),
+        # after a place, a product's name is its maker's as in the first slot
+        ("San Francisco, CA - CoreOS - Full Time - https://coreos.com", "CoreOS", {("San Francisco", "US")}),
         ("Splitwise (https://www.splitwise.com) is hiring software engineers in Providence", "Splitwise", {("Providence", "US")}),
     ],
 )  # fmt: skip
@@ -81,6 +83,10 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Developer\nGood exp. in Apex. Thanks & RegardsNeetamTalent AcquisitionTanisha Systems Inc"
          "Desk no. 732-686-5350Email: neetam@tanishasystem.com", "Tanisha Systems"),
         ("Developer\nWHO WE AREStasis Drilling Solutions LLC is a privately held company.", "Stasis Drilling Solutions"),
+        # "& Associates" ends a firm's name, and belongs to it
+        ("Developer\nJoining the Talent Network with VanderHouwen & Associates (VHA) will help.",
+         "VanderHouwen & Associates"),
+        ("Developer\nWork with associates & partners across the firm.", None),  # no capitalised name before
         ("Developer\nNo H1-B Visa corp-corp sponsorship. No Corp-To-Corp.", None),  # not a firm's legal form
         ("Paralegal\nKazan & Greenwood, a Professional Law Corporation, has represented clients.", None),
         ("Technician\nSet up and operate controllers (NC, CNC, PLC).", None),
@@ -132,6 +138,10 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
          "- Embedded Software Development\nWe do not care about degrees.", {"frontend", "backend", "mobile", "embedded"}),
         ("Multiple positions including:\n* Back End, Full Stack, and Front End Software Development Engineers "
          "[Senior & junior].\n* Test Engineers", {"backend", "fullstack", "frontend", "qa"}),
+        # the dot of "Node.js" ends no sentence; semicolons part the roles a sentence lists
+        ("We are hiring full-stack Node.js developers.", {"fullstack"}),
+        ("We're hiring devs for mobile, web, and big data teams; SDETs/testers; data scientists; and PMs.",
+         {"qa", "ml"}),
     ],
 )  # fmt: skip
 def test_roles_named_in_the_prose_and_lists_of_a_post(body, families):

@@ -36,16 +36,39 @@ def test_bundled_taxonomy_is_valid_and_large():
 def test_the_taxonomy_file_is_built_by_its_script_not_by_hand(tmp_path, monkeypatch):
     if not SOURCES.exists():
         pytest.skip(f"{SOURCES} is not here: the open sources sit in ../shared beside the clone")
+    build = _builder(monkeypatch)
+    out = tmp_path / "skills.tsv.gz"
+    build.write(out, SOURCES)
+    shipped = ROOT / "src/rolemap/extract/data/skills.tsv.gz"
+    assert gzip.decompress(out.read_bytes()) == gzip.decompress(shipped.read_bytes())
+
+
+def _builder(monkeypatch):
     pytest.importorskip("wordfreq", reason="the builder needs the dev dependency wordfreq")
     spec = importlib.util.spec_from_file_location("build_taxonomy", ROOT / "scripts" / "build_taxonomy.py")
     assert spec and spec.loader
     build = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "build_taxonomy", build)  # its dataclasses look themselves up there
     spec.loader.exec_module(build)
-    out = tmp_path / "skills.tsv.gz"
-    build.write(out, SOURCES)
-    shipped = ROOT / "src/rolemap/extract/data/skills.tsv.gz"
-    assert gzip.decompress(out.read_bytes()) == gzip.decompress(shipped.read_bytes())
+    return build
+
+
+@pytest.mark.parametrize(
+    ("acronym", "phrase", "spelled"),
+    [
+        ("EC2", "Amazon Elastic Compute Cloud", True),  # initials
+        ("MPLS", "Multiprotocol Label Switching", True),  # a word gives more than its initial
+        ("HTML", "Hypertext markup language", True),
+        ("SSO", "Single sign-on", True),
+        ("CRM", "Microsoft Dynamics", False),  # letters inside words, but not the words' initials
+        ("XML", "Extensible markup language", False),  # eXtensible: not spelled from initials
+        ("SaaS", "Software as a service", False),  # mixed case: a kind of software, not an acronym to match
+        ("MPLS", "Multiprotocol Label", False),  # letters left over
+    ],
+)
+def test_the_builder_reads_an_acronym_spelled_from_the_words_before_it(monkeypatch, acronym, phrase, spelled):
+    build = _builder(monkeypatch)
+    assert build._is_acronym_of(acronym, phrase.split()) is spelled
 
 
 @pytest.mark.parametrize(
@@ -135,6 +158,15 @@ def test_hierarchy():
     assert ancestors_of("hdfs") == ("hadoop",) and ancestors_of("postgis") == ("postgresql",)
     assert "aws-lambda" in descendants_of("aws")
     assert children_of("no-such-skill") == () and ancestors_of("no-such-skill") == ()
+    # products at the level postings name them: each Unix, each SQL dialect, Sass
+    assert {"aix", "solaris", "hp-ux"} <= set(children_of("unix"))
+    assert {"t-sql", "pl-sql"} <= set(children_of("sql")) and ancestors_of("sass") == ("css",)
+
+
+def test_a_product_is_named_at_its_own_level():
+    matcher = SkillMatcher(load_taxonomy())
+    found = [m.skill.id for m in matcher.find("Solaris and AIX admins; T-SQL, PL/SQL and SQL; SCSS; SVN")]
+    assert found == ["solaris", "aix", "t-sql", "pl-sql", "sql", "sass", "subversion"]
 
 
 def test_a_framework_two_levels_down_still_implies_its_language():

@@ -13,8 +13,17 @@ from functools import lru_cache
 from rolemap.extract.places import confident_place, parse_places
 from rolemap.extract.roles import is_role_title, seniority_of, technology_names
 from rolemap.extract.taxonomy import load_taxonomy
+from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
+
+def _forms(*kinds: str) -> str:
+    """Legal forms of the word list `legal_forms` as a regex alternation ("L.L.C" → L\\.L\\.C)."""
+    forms = load_wordlist("legal_forms")
+    return "|".join(re.escape(f) for kind in kinds for f in forms[kind])
+
+
+_ANY_FORM = _forms("firm", "other")
 URL = re.compile(
     r"(?i)\(?\s*(?:https?://|www\.)\S+\s*\)?|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|co|ai|net|org|dev|"
     r"app|tech|me|us|uk|de|fr|nl|ly|so|sh|xyz|jobs|careers)\b(?:/\S*)?"
@@ -69,7 +78,7 @@ def clean_company(raw: str) -> str | None:
 
 
 # A legal form written after a comma: the firm's legal name, not the name it goes by.
-_LEGAL_FORM = re.compile(r"(?i),\s*(?:inc|llc|l\.l\.c|ltd|corp|co|p\.a|p\.c|pllc|llp|plc|gmbh|s\.a|b\.v)\.?$")
+_LEGAL_FORM = re.compile(rf"(?i),\s*(?:{_ANY_FORM})\.?$")
 
 
 def is_role_name(name: str) -> bool:
@@ -83,11 +92,12 @@ def is_role_name(name: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def plausible_company(name: str, header: bool = False, first: bool = False) -> bool:
+def plausible_company(name: str, header: bool = False, first: bool = False, maker_slot: bool = False) -> bool:
     """Not a place, a role or a sentence (nor, in a later header segment, a technology): a name of at most
     six words. The first segment of a header is the hirer's own slot: there a product's name ("GitLab",
     "Amazon Web Services"), a lower-case brand ("iRobot", "untapt") or a small town's name ("Nava") is the
-    company; elsewhere a company may still share a product's name ("Informatica is the company …")."""
+    company; elsewhere a company may still share a product's name ("Informatica is the company …"). A
+    product's name is its maker's in `maker_slot` too (the segment after a place or a role: "SF - CoreOS")."""
     words = name.split()
     if not 1 <= len(words) <= 6 or len(name) > 60 or _NOT_A_NAME.match(name):
         return False
@@ -105,7 +115,7 @@ def plausible_company(name: str, header: bool = False, first: bool = False) -> b
     technology = technology_names().get(name.lower())
     # In the first segment a product's name is usually its maker's ("GitLab"); a language never is.
     return technology is None or (
-        first and _category(technology) not in ("language", "language-other", "framework")
+        (first or maker_slot) and _category(technology) not in ("language", "language-other", "framework")
     )
 
 
@@ -114,7 +124,7 @@ def plausible_company(name: str, header: bool = False, first: bool = False) -> b
 # 1–6 words, with a legal suffix ("CyberCoders, Inc").
 _NAME = (
     r"((?:[A-Z0-9][\w&.'’!+-]*)(?:[ ](?:[A-Z0-9&][\w&.'’!+-]*|of|and|for|de|la|the)){0,5}"
-    r"(?:,?\s(?i:inc|llc|ltd|gmbh|corp|co|p\.a|plc|s\.a|ag|b\.v)\.?)?)"
+    rf"(?:,?\s(?i:{_ANY_FORM})\.?)?)"
 )
 # A name may start where a board glued it to the block before ("…@diverselynx.comDiverse Lynx LLC").
 _NAME_BEFORE = re.compile(r"(?<![A-Z0-9])" + _NAME + r"(?:\s*\([^)]{0,80}\))?,?\s*$")
@@ -132,10 +142,8 @@ _NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)
 
 
 # A legal form as a firm writes it after its name: "Inc." or "LLC", not "corp-to-corp", "LTD" insurance or
-# "Inc. 5000" (a magazine's list).
-_LEGAL_ANCHOR = re.compile(
-    r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|GmbH|plc)\.?"
-)  # "PLC" is a controller too
+# "Inc. 5000" (a magazine's list); or the ending of a firm's name ("& Associates"), which is part of it.
+_LEGAL_ANCHOR = re.compile(rf"(?:{_forms('firm')})\.?|&\s(?:{_forms('ending')})")
 _NOT_A_FIRM_AFTER = re.compile(r"\.?(?:[-/]|\s+(?:Magazine|5000|Best|to\b))")
 
 
@@ -177,7 +185,8 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
                     and not word.rstrip().endswith((")", "."))
                 ):
                     continue  # no name can end here: "it is a", "we are looking"
-                name = _NAME_BEFORE.search(text, max(0, anchor.start - 90), anchor.start)
+                end = anchor.end if text.startswith("&", anchor.start) else anchor.start
+                name = _NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
             best = _better(best, kind, text, name, anchor.start)
     return best[2] if best else None
 
@@ -262,7 +271,7 @@ def _cut_spelt_by_a_domain(raw: str, cuts: list[int], text: str) -> int | None:
     return None
 
 
-_LEGAL_WORD = re.compile(r"(?i),?\s*\b(?:inc|llc|ltd|corp|corporation|gmbh|plc|pvt)\b\.?")
+_LEGAL_WORD = re.compile(rf"(?i),?\s*\b(?:{_ANY_FORM})\b\.?")
 
 
 def _recurs(text: str, name: str) -> bool:

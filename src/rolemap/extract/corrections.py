@@ -419,7 +419,8 @@ def label_of(record: Mapping[str, Any], fields: list[str]) -> dict[str, Any]:
             label[key] = record.get(key)
     if isinstance(label.get("skills"), list):  # the labels' own shape: id and required ("asked" is ours)
         label["skills"] = [
-            {k: v for k, v in s.items() if k != "asked"} if isinstance(s, dict) else s for s in label["skills"]
+            {k: v for k, v in s.items() if k != "asked"} if isinstance(s, dict) else s
+            for s in label["skills"]
         ]
     return label
 

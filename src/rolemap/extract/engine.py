@@ -13,7 +13,14 @@ from rolemap.extract.roles import build_roles, family_from_skills, roles_in_text
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
-from rolemap.extract.skills import pick_languages, pick_skills, pick_topics, tally_matches
+from rolemap.extract.skills import (
+    pick_languages,
+    pick_skills,
+    pick_topics,
+    tally_matches,
+    without_role_names,
+    without_the_hirer,
+)
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.work_model import detect_work_model
 from rolemap.extract.years import extract_years
@@ -49,7 +56,6 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     """Every field from a document already read (the JD linter reads it once for its own rules too)."""
     categories, parents = _ecosystem()
     tallies = tally_matches(doc.skills, doc)
-    skills, skill_spans = pick_skills(tallies, categories)
     topics, topic_spans = pick_topics(tallies, categories)
     languages, primary, language_spans = pick_languages(tallies, categories, parents)
     years, years_spans = extract_years(doc)
@@ -61,7 +67,6 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     anchors = {tag.split("/", 1)[1].removeprefix("company_"): doc.hits.spans(tag) for tag in _IDENTITY_TAGS}
     identity = read_identity(doc.text, anchors)
     locations, location_spans = locations_of(identity, doc.text, anchors)
-    skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
     titles = (
         identity.titles
         if doc.text.startswith("\n")
@@ -74,6 +79,9 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         body = header_end if header_end > 0 else len(doc.text)
         titles += roles_in_text(doc.text, body, nouns) + roles_in_lists(doc.text, body)
         titles += roles_in_sentences(doc.text, body, nouns, generic=not titles)
+    asked = without_role_names(without_the_hirer(tallies, doc.text, identity.company), titles)
+    skills, skill_spans = pick_skills(asked, categories)
+    skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
     roles = build_roles(titles, seniority, skill_ids, categories, own_title=own_title)
     families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
         family_from_skills(skill_ids, categories),

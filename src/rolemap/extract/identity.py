@@ -102,7 +102,9 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             company = clean_company(raw)
             if company and n > 0 and starts_with_a_city(company):
                 company = None  # "Digital Marketing Assistant | London Gatwick"
-            if company and plausible_company(company, header=True, first=n == 0):
+            # after a place or a role a product's name in the second segment is its maker's ("SF - CoreOS")
+            maker = n == 0 or bool(out.places or out.titles)
+            if company and plausible_company(company, header=True, first=n == 0, maker_slot=maker):
                 out.company, out.company_span = company, Span(seg_start, seg_end, raw)
                 continue
             if places:

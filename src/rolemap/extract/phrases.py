@@ -345,6 +345,11 @@ def book_lists() -> dict[str, list[str]]:
     lists: dict[str, list[str]] = {}
     for name in BOOK_LISTS:
         lists.update(flatten(name, load_wordlist(name)))
+    forms = load_wordlist("legal_forms")  # "Inc" and "Inc.", "& Associates": where a firm's name ends
+    lists["identity/company_legal"] = [
+        *(literal(f.lower() + dot) for f in forms["firm"] for dot in ("", ".")),
+        *(literal("& " + e.lower()) for e in forms["ending"]),
+    ]
     currencies = load_wordlist("currencies")
     lists["anchors/currency"] = [literal(c) for c in [*currencies["symbols"], *currencies["codes"]]]
     return lists

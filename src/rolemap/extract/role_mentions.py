@@ -21,10 +21,10 @@ from rolemap.extract.roles import (
     technology_names,
     title_family,
 )
+from rolemap.extract.sections import sentence_bounds
 from rolemap.models import Span
 
 _COORDINATOR = re.compile(r"(?i)^(?:,|and|or|&|and/or|plus)$")
-_SENTENCE_MARKS = ".!?\n"
 _PROSE_REACH = 300  # characters a hiring sentence is read back from its noun
 
 
@@ -41,8 +41,8 @@ def roles_in_sentences(
     for noun in sorted(nouns, key=lambda s: s.start):
         if noun.start < skip_to or not book.prose_noun.fullmatch(noun.text):
             continue
-        reach = max(skip_to, noun.start - _PROSE_REACH)
-        start = max(max(text.rfind(c, reach, noun.start) for c in _SENTENCE_MARKS) + 1, reach)
+        start, stop = sentence_bounds(text, noun.start, noun.end, glued=False, reach=_PROSE_REACH)
+        start = max(start, skip_to)
         cues = list(book.hiring_cue.finditer(text, start, noun.start))
         if not cues:
             continue
@@ -58,10 +58,6 @@ def roles_in_sentences(
             title = f"{kind} {noun.text}"
             at = cues[-1].end() + offset
             out.append((title, Span(at, noun.end, text[at : noun.end])))
-        end = min(len(text), noun.end + _PROSE_REACH)
-        stop = min(
-            (i for i in (text.find(c, noun.end, end) for c in _SENTENCE_MARKS) if i != -1), default=end
-        )
         listed = []
         for m in re.finditer(r"[^,;]+", text[noun.end : stop]):
             item = re.sub(r"(?i)^(?:and|or|&)\s+|\s+etc$", "", m.group().strip(" .():-"))

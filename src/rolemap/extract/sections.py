@@ -24,7 +24,9 @@ HEADING_KINDS = ("nice", "benefits", "apply", "responsibilities", "requirements"
 USED_SECTIONS = frozenset({"about", "stack"})
 _NICE = "nice_to_have/sentence"
 _USAGE_CUE, _ASK_CUE = "skill_usage/cue", "skill_usage/ask"
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|[A-Z])|\n|(?<=[a-z])(?=[A-Z][a-z])")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|[A-Z])|\n|(?<=[a-z])(?=[A-Z][a-z])")  # not "Node.js", "3.5"
+# A hiring sentence lists its roles between semicolons ("devs for mobile and web; SDETs; data scientists")
+_SENTENCE_END_IN_PROSE = re.compile(r"[.!?](?=\s|[A-Z])|\n")
 _SENTENCE_REACH = 250
 _TRAILING_REACH = 80
 
@@ -103,14 +105,18 @@ class SectionMap:
         return Cover(out)
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end): up to a full stop, a line break, or a seam where a board glued
-    two lines together ("...experience requiredBroad base..."); never more than 250 characters a side."""
-    left = max(0, start - _SENTENCE_REACH)
-    for m in _SENTENCE_END.finditer(text, left, start):
+def sentence_bounds(
+    text: str, start: int, end: int, glued: bool = True, reach: int = _SENTENCE_REACH
+) -> tuple[int, int]:
+    """The sentence around [start, end): up to a full stop, a line break, or (when `glued`) a seam where a
+    board glued two lines together ("...experience requiredBroad base..."); never more than `reach`
+    characters a side. Prose that names technologies reads without seams: "JavaScript" is one word."""
+    pattern = _SENTENCE_END if glued else _SENTENCE_END_IN_PROSE
+    left = max(0, start - reach)
+    for m in pattern.finditer(text, left, start):
         left = m.end()
-    right_limit = min(len(text), end + _SENTENCE_REACH)
-    stop = _SENTENCE_END.search(text, end, right_limit)
+    right_limit = min(len(text), end + reach)
+    stop = pattern.search(text, end, right_limit)
     return left, stop.start() if stop else right_limit
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from rolemap.extract.document import Document
 from rolemap.extract.taxonomy import Match
+from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Skill, Span
 
 # Languages have a field of their own; topics (scalability, data structures) are not skills at all.
@@ -22,7 +24,7 @@ _IGNORED_SECTIONS = frozenset({"benefits", "apply"})
 # is asked for machine learning).
 _TITLE_PRACTICES = frozenset({"devops", "devsecops", "sre"})
 _NAMES_A_ROLE = re.compile(
-    r"(?:\s*/\s*[\w.+#-]+)?\s+(?:engineers?|engineering\s+(?:team|group|org)|teams?|roles?|positions?|openings?|"
+    r"(?:\s*/\s*[\w.+#-]+){0,3}(?:\s*/\s*|\s+)(?:engineers?|engineering\s+(?:team|group|org)|teams?|roles?|positions?|openings?|"
     r"leads?|managers?|specialists?|architects?|developers?|admins?|administrators?|consultants?|group|"
     r"department|org)\b",
     re.I,
@@ -49,6 +51,8 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
             continue
         if m.skill.id in _TITLE_PRACTICES and _NAMES_A_ROLE.match(sections.text, m.end):
             continue
+        if _in_an_organisation_list(sections.text, m.start):
+            continue
         t = tallies.get(m.skill.id)
         if t is None:
             t = tallies[m.skill.id] = _Tally(first=m.start)
@@ -62,6 +66,24 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
         if len(t.spans) < 3:
             t.spans.append(Span(m.start, m.end, sections.text[m.start : m.end]))
     return tallies
+
+
+_LIST_REACH = 120  # characters back from a skill to the words that introduce its list
+
+
+@cache
+def _organisation_list() -> re.Pattern[str]:
+    """ "customers including Twilio, Heroku and": names, then a separator, right up to the skill."""
+    words = load_wordlist("organisation_lists")
+    nouns, introducers = ("|".join(map(re.escape, words[k])) for k in ("nouns", "introducers"))
+    item = r"[A-Z0-9][\w.&'+-]*(?:[ ][A-Z0-9][\w.&'+-]*){0,3}"  # "New Relic", "Stack Exchange"
+    return re.compile(
+        rf"\b(?i:{nouns}),?\s+(?i:{introducers})\b:?(?:\s*{item}\s*(?:,|\band\b|&|\bor\b))*\s*$"
+    )
+
+
+def _in_an_organisation_list(text: str, start: int) -> bool:
+    return _organisation_list().search(text, max(0, start - _LIST_REACH), start) is not None
 
 
 def pick_skills(
@@ -126,3 +148,47 @@ def _primary(order: list[str], weight: dict[str, float], tallies: dict[str, _Tal
     if len(in_title) == 1:
         return in_title[0]
     return order[0] if top >= 2 * second else None
+
+
+def without_role_names(tallies: dict[str, _Tally], titles: list[tuple[str, Span]]) -> dict[str, _Tally]:
+    """DevOps or SRE read only inside the roles a post names ("SW engineers up and down the stack, back
+    end, data, dev ops, test") is a kind of role, not a practice asked for (see _TITLE_PRACTICES)."""
+    spans = [span for _, span in titles]
+    return {
+        sid: t
+        for sid, t in tallies.items()
+        if sid not in _TITLE_PRACTICES
+        or t.count != len(t.spans)
+        or not all(any(r.start <= s.start and s.end <= r.end for r in spans) for s in t.spans)
+    }
+
+
+MAX_NAMES = 50  # places of the company's name looked at
+
+
+def without_the_hirer(tallies: dict[str, _Tally], text: str, company: str | None) -> dict[str, _Tally]:
+    """The tallies without the hirer: a skill written as the hiring company's name ("Vimeo", "ClassDojo"
+    hiring) or read only inside it ("Vault" of "LayerVault", "Spring" of "SharpSpring") names the company
+    and its product, not a technology asked for (../shared/eval/LABELING.md)."""
+    if not company:
+        return tallies
+    hirer = _fold(company)
+    names: list[tuple[int, int]] = []
+    at = text.find(company)
+    while at != -1 and len(names) < MAX_NAMES:
+        names.append((at, at + len(company)))
+        at = text.find(company, at + 1)
+
+    def inside(span: Span) -> bool:
+        return any(a <= span.start and span.end <= b for a, b in names)
+
+    return {
+        sid: t
+        for sid, t in tallies.items()
+        if not all(_fold(s.text) == hirer for s in t.spans)
+        and not (t.count == len(t.spans) and all(inside(s) for s in t.spans))
+    }
+
+
+def _fold(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalnum())
