@@ -51,6 +51,28 @@ def main(shared: Path = SHARED) -> None:
     dice(shared / "data" / "dice_tech_sample" / "dice_postings_with_skills.csv")
     source_fields_agreement(shared / "data" / "linkedin_2024_sample" / "postings_sample_1000.csv")
     identity_on_hn(shared / "data" / "hn_whoishiring_2013_2018" / "hn_whoishiring_2013-08_2018-04.jsonl.gz")
+    taxonomy_size()
+
+
+def taxonomy_size() -> None:
+    """The taxonomy the skills figures rest on: its size by source and by category, and its load time."""
+    import time
+
+    from rolemap.extract.taxonomy import load_taxonomy, taxonomy_sizes
+
+    load_taxonomy.cache_clear()  # timed as a fresh process loads it, not as the readers above left it
+    start = time.perf_counter()
+    entries = load_taxonomy()
+    seconds = time.perf_counter() - start
+    sizes = taxonomy_sizes(entries)
+    print("== the skills taxonomy (extract/data/skills.tsv.gz)")
+    print("totals             " + ", ".join(f"{k} {v:,}" for k, v in sizes["totals"].items()))
+    for part in ("by source", "by category"):
+        counts = sorted(sizes[part].items(), key=lambda kv: -kv[1])
+        print(f"{part:18} " + ", ".join(f"{k} {v:,}" for k, v in counts))
+    print(
+        f"loads in           {seconds:.2f} s (parsed, aliases indexed; the automaton is built on first use)"
+    )
 
 
 def score(labels: Path, pool: Path, shared: Path) -> str:
@@ -221,6 +243,7 @@ def identity_on_hn(dump: Path, sample: int = 300) -> None:
     bad: Counter[str] = Counter()
     named = 0
     families: Counter[str] = Counter()
+    with_skills = used_only = entries = 0
     records = []
     for item in items:
         html = item.get("text_html") or ""
@@ -228,6 +251,9 @@ def identity_on_hn(dump: Path, sample: int = 300) -> None:
         record = extract_record({"id": str(item["hn_item_id"]), "title": "", "description": html})
         records.append((item["hn_item_id"], text.strip().split("\n", 1)[0][:150], record))
         families.update(record["role_families"])
+        with_skills += bool(record["skills"])
+        entries += len(record["skills"])
+        used_only += sum(1 for s in record["skills"] if not s.get("asked", True))
         company = record["company"]
         if not company:
             continue
@@ -246,6 +272,10 @@ def identity_on_hn(dump: Path, sample: int = 300) -> None:
     with_place = sum(1 for _, _, r in records if r["locations"])
     print(f"locations named    {with_place:,} of {n:,} ({with_place / n:.1%})")
     print("role families      " + ", ".join(f"{k} {v / n:.0%}" for k, v in families.most_common()))
+    print(
+        f"skills             at least one in {with_skills:,} of {n:,} ({with_skills / n:.1%}); "
+        f"{entries:,} skill entries, {used_only:,} ({used_only / max(entries, 1):.1%}) only used, not asked"
+    )
     out = Path(__file__).resolve().parent / "out" / "identity_sample.tsv"
     out.parent.mkdir(exist_ok=True)
     rng = random.Random(300)
