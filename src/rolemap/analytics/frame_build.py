@@ -23,7 +23,7 @@ import pyarrow as pa
 from rolemap.analytics.frame import MULTI, MarketFrame, Pairs, _values
 from rolemap.analytics.frame_base import Base, BasePairs
 from rolemap.analytics.freshness import days, open_months, open_spans
-from rolemap.analytics.reposts import TITLE_SIMILARITY, repost_groups, repost_months
+from rolemap.analytics.reposts import TITLE_SIMILARITY, repost_groups, repost_months, series_rows
 from rolemap.analytics.totals import totals_of
 
 
@@ -127,16 +127,12 @@ def _one_row_a_job(
     salaried = rows.column("salary_min").is_valid().to_numpy(zero_copy_only=False) | rows.column(
         "salary_max"
     ).is_valid().to_numpy(zero_copy_only=False)
-    day = np.where(np.isnat(posted_days), np.iinfo(np.int64).max, posted_days.astype(np.int64))
-    series: dict[int, list[int]] = {}  # only the series of several postings: most rows stand alone
-    for i in np.flatnonzero(folded_rows).tolist():
-        series.setdefault(int(groups[i]), [int(groups[i])]).append(i)
+    day = np.where(
+        np.isnat(posted_days), np.iinfo(np.int64).max, posted_days.astype(np.int64)
+    )  # undated last
     keep = np.ones(len(groups), bool)
     reposts = np.zeros(len(groups), np.int32)
-    for first, members in series.items():
-        members.sort(key=lambda r: (day[r], r))  # undated last
-        with_pay = [r for r in members if salaried[r]]
-        kept = with_pay[0] if with_pay else first
+    for kept, members in series_rows(groups, day, salaried, np.flatnonzero(folded_rows).tolist()).items():
         keep[members] = False
         keep[kept] = True
         start[kept], end[kept] = start[members].min(), end[members].max()  # first to last posting's months

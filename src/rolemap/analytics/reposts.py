@@ -29,11 +29,16 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if (
+    TYPE_CHECKING
+):  # the frame passes its numpy columns; nothing here imports numpy (`info` reads with sqlite3)
+    import numpy as np
 
 REPOST_MONTHS = 6
 TITLE_SIMILARITY = 0.5
@@ -185,28 +190,24 @@ def _fetch(dbapi_connection: Any, sql: str) -> list[tuple[Any, ...]]:
 
 
 def series_rows(
-    groups: Sequence[int], posted: Sequence[Any], salaried: Sequence[bool]
+    groups: Sequence[int] | np.ndarray,
+    day: Sequence[Any] | np.ndarray,
+    salaried: Sequence[bool] | np.ndarray,
+    folded: Iterable[int] | None = None,
 ) -> dict[int, list[int]]:
     """Each series of several postings as (the row kept for the job → every row of the series). The row kept
     is the series' earliest posting that states a salary, else its earliest (a job keeps its pay when any
-    of its postings gave it); ties in row order. Rows not in the answer stand alone."""
+    of its postings gave it); ties in row order. `day` holds each row's sort key for its posting day
+    (undated last); `folded`, when known, the rows whose group is another row (the rest stand alone), so a
+    store of a million rows is not walked in Python. Rows not in the answer stand alone."""
     series: dict[int, list[int]] = {}
-    for i, g in enumerate(groups):
+    for i in range(len(groups)) if folded is None else folded:
+        g = int(groups[i])
         if g != i:
             series.setdefault(g, [g]).append(i)
     kept: dict[int, list[int]] = {}
     for first, rows in series.items():
-        rows.sort(key=lambda r: (_day_of(posted[r]), r))
+        rows.sort(key=lambda r: (day[r], r))
         with_pay = [r for r in rows if salaried[r]]
         kept[with_pay[0] if with_pay else first] = rows
     return kept
-
-
-def _day_of(posted: Any) -> dt.date:
-    """A posting's date for ordering a series (undated last, as the frame orders them)."""
-    if isinstance(posted, str):
-        try:
-            return dt.date.fromisoformat(posted[:10])
-        except ValueError:
-            return dt.date.max
-    return posted if isinstance(posted, dt.date) else dt.date.max
