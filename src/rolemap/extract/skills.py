@@ -41,6 +41,12 @@ class _Tally:
     asked_required: bool = False  # an asked mention not softened
     spans: list[Span] = field(default_factory=list)
 
+    def only_inside(self, stretches: list[tuple[int, int]]) -> bool:
+        """Every mention (all of them kept: no more than the spans held) lies inside one of `stretches`."""
+        return self.count == len(self.spans) and all(
+            any(a <= s.start and s.end <= b for a, b in stretches) for s in self.spans
+        )
+
 
 def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
     sections = doc.sections
@@ -153,14 +159,8 @@ def _primary(order: list[str], weight: dict[str, float], tallies: dict[str, _Tal
 def without_role_names(tallies: dict[str, _Tally], titles: list[tuple[str, Span]]) -> dict[str, _Tally]:
     """DevOps or SRE read only inside the roles a post names ("SW engineers up and down the stack, back
     end, data, dev ops, test") is a kind of role, not a practice asked for (see _TITLE_PRACTICES)."""
-    spans = [span for _, span in titles]
-    return {
-        sid: t
-        for sid, t in tallies.items()
-        if sid not in _TITLE_PRACTICES
-        or t.count != len(t.spans)
-        or not all(any(r.start <= s.start and s.end <= r.end for r in spans) for s in t.spans)
-    }
+    roles = [(span.start, span.end) for _, span in titles]
+    return {sid: t for sid, t in tallies.items() if sid not in _TITLE_PRACTICES or not t.only_inside(roles)}
 
 
 MAX_NAMES = 50  # places of the company's name looked at
@@ -178,15 +178,10 @@ def without_the_hirer(tallies: dict[str, _Tally], text: str, company: str | None
     while at != -1 and len(names) < MAX_NAMES:
         names.append((at, at + len(company)))
         at = text.find(company, at + 1)
-
-    def inside(span: Span) -> bool:
-        return any(a <= span.start and span.end <= b for a, b in names)
-
     return {
         sid: t
         for sid, t in tallies.items()
-        if not all(_fold(s.text) == hirer for s in t.spans)
-        and not (t.count == len(t.spans) and all(inside(s) for s in t.spans))
+        if not all(_fold(s.text) == hirer for s in t.spans) and not t.only_inside(names)
     }
 
 
