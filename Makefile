@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Loads the bundled sample, groups its near-duplicates, prints its market summary, then serves the web app
 # (Ctrl-C stops).
-run: setup
+run: setup bytecode
 	$(BIN)/rolemap ingest --sample
 	$(BIN)/rolemap near-dups --apply --limit 3
 	$(BIN)/rolemap market --top 5
@@ -29,13 +29,12 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	$(MAKE) --no-print-directory bytecode
 	rm -f $(VENV)/.installed-* && touch $@
 
 # Compiled once, so the hundreds of `rolemap` processes the tests start read bytecode instead of compiling
 # every library they import (an environment with PYTHONDONTWRITEBYTECODE, or a pip that does not compile,
 # otherwise doubles the suite's time). Only changed files are compiled again.
-bytecode:
+bytecode: setup
 	@$(BIN)/python -m compileall -q -j 0 "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" src >/dev/null
 
 # Debian's PostgreSQL (the store tests start a server on loopback) and chromium (the browser tests drive
