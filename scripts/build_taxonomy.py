@@ -16,7 +16,9 @@ Which names may match on their own is decided by method, not by list:
     entries is dropped: only an entry's own name is worth guarding;
   * a name of one or two characters, an alias of three, needs the hand layer ("R", "Go", "PMP"); a name
     that is an acronym of three letters is guarded ("DOE": design of experiments, or the Department of
-    Energy).
+    Energy);
+  * a context-bound name that is also an English verb (lemminflect's tables: "Make", "Go") is flagged
+    `verb`: opening a sentence, it is the imperative unless a name-like word follows.
 
     python scripts/build_taxonomy.py [OUT] [SOURCES]
 """
@@ -30,9 +32,11 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -457,6 +461,17 @@ class Taxonomy:
                 p = self.entries[p].parent
 
 
+def mark_verbs(entries: Iterable[Entry]) -> None:
+    """Flag `verb` the context-bound names (`ctx`) that are also an English verb as written ("Make", "Go",
+    "Express"): opening a sentence, such a word is the imperative ("Make sure", "Go to our site"), and a
+    technology named nearby proves nothing. From lemminflect's verb tables, not a list."""
+    for e in entries:
+        word = e.name.lower()
+        flags = e.flags.split(",") if e.flags else []
+        if "ctx" in flags and word.isalpha() and getAllLemmas(word, upos="VERB").get("VERB") == (word,):
+            e.flags = ",".join([*flags, "verb"])
+
+
 def build(sources: Path = SOURCES, layer_path: Path = LAYER) -> list[Entry]:
     layer = read_layer(layer_path)
     taxonomy = Taxonomy(layer, makers(sources))
@@ -468,6 +483,7 @@ def build(sources: Path = SOURCES, layer_path: Path = LAYER) -> list[Entry]:
         taxonomy.add(c, create=False)
     taxonomy.settle_names(layer_aliases)
     taxonomy.settle_parents()
+    mark_verbs(taxonomy.entries.values())
     kept = [e for e in taxonomy.entries.values() if e.flags != "drop"]
     hand_order = {e.id: i for i, e in enumerate(layer)}
     return sorted(kept, key=lambda e: (e.id not in hand_order, hand_order.get(e.id, 0), e.id))

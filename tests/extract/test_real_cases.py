@@ -166,6 +166,22 @@ def test_system_types(title, body, expected):
     assert field(title, body, "system_types")[: len(expected) or None] == expected
 
 
+def test_reporting_to_a_manager_is_no_reporting_system():
+    body = "You will be reporting to the CTO. Build features for our web app and admin tools."
+    assert field("Backend Developer", body, "system_types") == ("product",)
+    assert "data" in field(
+        "Backend Developer", "Build the reporting pipelines of our data platform.", "system_types"
+    )
+
+
+def test_a_posting_hiring_no_software_role_has_no_system_type():
+    body = "Join the on-call rotation of our clinic. Ensure compliance with state regulations. Reporting and charting."
+    assert field("Registered Nurse", body, "role_families") == ("non_software",)
+    assert field("Registered Nurse", body, "system_types") == ()
+    # the same words in a software role's posting still count
+    assert field("Site Reliability Engineer", body, "system_types") != ()
+
+
 def test_domains_and_scope_ignore_benefits():
     e = extract_text(
         "x",

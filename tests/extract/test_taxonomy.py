@@ -7,9 +7,9 @@ import pytest
 
 from rolemap.errors import DataError
 from rolemap.extract import extract_text
+from rolemap.extract.skill_matching import SkillMatcher
 from rolemap.extract.taxonomy import (
     CONTRACT_LANGUAGES,
-    SkillMatcher,
     ancestors_of,
     children_of,
     descendants_of,
@@ -148,6 +148,79 @@ def test_a_guarded_everyday_word_needs_a_technical_context(text, found):
     assert entry.guarded, "the builder marks an everyday word"
     matcher = SkillMatcher(load_taxonomy())
     assert any(m.skill.id == entry.id for m in matcher.find(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a name that is also an English verb, opening a sentence, a line or a bullet: the imperative
+        ("Make sure filing is always up to date. Google Drive and Basecamp.", False),
+        ("You will:\n· Make recommendations for future testing with Jira", False),
+        ("Responsibilities:Make cold calls and send email campaigns", False),
+        ("Technologies are listed below.\nGo to our site to apply", False),
+        # and a name where one goes on as names do
+        ("Build/Release: Jenkins, Maven, GCC, Make", True),
+        ("Build with Make and Bazel.", True),
+        ("Our stack: Python and Kafka.\nGo is our main language", True),
+        ("Go developers wanted", True),
+    ],
+)
+def test_a_verb_opening_a_sentence_is_no_technology(text, found):
+    skill = "make" if "ake" in text else "go"
+    assert load_taxonomy()[skill].verb, "the builder flags a context-bound name that is an English verb"
+    assert any(m.skill.id == skill for m in SkillMatcher(load_taxonomy()).find(text)) is found
+
+
+def test_the_builder_flags_verbs_from_a_verb_table_not_a_list(monkeypatch):
+    build = _builder(monkeypatch)
+    entries = [
+        build.Entry(sid, "tool", name, [], [], "", "cs,ctx", {"hand"}, hand=True)
+        for sid, name in (("make", "Make"), ("express", "Express"), ("chef", "Chef"), ("elm", "Elm"))
+    ]
+    entries.append(build.Entry("go", "language", "Go", [], [], "", "cs", {"hand"}, hand=True))  # no ctx
+    build.mark_verbs(entries)
+    assert [e.flags for e in entries] == ["cs,ctx,verb", "cs,ctx,verb", "cs,ctx", "cs,ctx", "cs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Salary: DOE", False),  # "depending on experience": terms of the offer
+        ("$80 - $130K + 0.1-1% equity (DOE)", False),
+        ("Compensation: Starting $18.50/hr, DOE", False),
+        ("Tools: Minitab, DOE, SPC", True),  # design of experiments, listed with tools
+    ],
+)
+def test_a_guarded_name_in_pay_talk_is_no_technology(text, found):
+    assert load_taxonomy()["doe"].guarded
+    assert any(m.skill.id == "doe" for m in SkillMatcher(load_taxonomy()).find(text)) is found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["test, cutover and Go Live support", "Go-To-Market strategy", "Company Description: Go Beyond. It is"],
+)
+def test_a_name_inside_a_set_phrase_of_english_is_no_technology(text):
+    assert "go" not in {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}
+
+
+def test_jasmine_is_the_test_framework():
+    matcher = SkillMatcher(load_taxonomy())
+    assert [m.skill.id for m in matcher.find("Testing frameworks (Jasmine, Mocha)")] == [
+        "jasmine",
+        "mocha",
+    ]
+    assert ancestors_of("jasmine") == ("javascript",)
+    assert matcher.find("Jasmine is our office manager.") == []
+
+
+def test_a_typescript_posting_names_no_javascript_by_its_frameworks():
+    record = extract_text("x", "Frontend Engineer\nWe build with TypeScript and Angular.")
+    assert "typescript" in record.languages and "javascript" not in record.languages
+    record = extract_text("x", "Frontend Engineer\nWe build with Angular.")
+    assert "javascript" in record.languages
+    record = extract_text("x", "Frontend Engineer\nJavaScript and TypeScript with Angular.")
+    assert {"javascript", "typescript"} <= set(record.languages)
 
 
 def test_hierarchy():

@@ -8,13 +8,8 @@ from functools import cache
 
 from rolemap.extract.phrases import Hits, PhraseBook, book_lists, search_copy, title_book
 from rolemap.extract.sections import SectionMap
-from rolemap.extract.taxonomy import (
-    Match,
-    SingleLetterSkills,
-    load_taxonomy,
-    resolve_skills,
-    skill_literals,
-)
+from rolemap.extract.skill_matching import SingleLetterSkills, resolve_skills, skill_literals
+from rolemap.extract.taxonomy import Match, load_taxonomy
 
 _HEADER_MARKS = ("|", " – ", " — ", " - ", " / ")
 

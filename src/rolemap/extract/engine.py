@@ -63,7 +63,6 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     work_model, work_spans = detect_work_model(doc)
     employment, employment_spans = detect_employment_type(doc)
     salary, salary_spans = extract_salary(doc)
-    system_types, system_spans = classify_system_types(doc)
     anchors = {tag.split("/", 1)[1].removeprefix("company_"): doc.hits.spans(tag) for tag in _IDENTITY_TAGS}
     identity = read_identity(doc.text, anchors)
     locations, location_spans = locations_of(identity, doc.text, anchors)
@@ -86,6 +85,9 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
         family_from_skills(skill_ids, categories),
     )
+    # The system types classify the software a role works on: a posting that hires no software role has
+    # none ("on call" in a nurse's shifts, "compliance" in a designer's duties are no backend system).
+    system_types, system_spans = classify_system_types(doc) if families != ("non_software",) else ((), ())
     evidence: dict[str, tuple[Span, ...]] = {
         "languages": tuple(language_spans),
         "primary_language": tuple(s for s in language_spans if primary and _names(s, primary, tallies))[:1],

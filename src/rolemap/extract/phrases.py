@@ -234,7 +234,7 @@ class PhraseBook:
             seen[place] = count + 1
             first = last - length + 1
             # An extra literal inside a word ("gin" in "engineer", "rest" in "interest") is no skill: dropped
-            # here, before its owner (taxonomy.resolve_skills, same rule) would, save at a camelCase seam.
+            # here, before its owner (skill_matching.resolve_skills, same rule) would, save at a camelCase seam.
             if payloads and len(extra) < MAX_EXTRA:
                 before = text[first - 1] if first else " "
                 if not before.isalnum() or (before.islower() and text[first].isupper()):
@@ -310,6 +310,7 @@ BOOK_LISTS = (
     "nice_to_have",
     "skill_usage",
     "anchors",
+    "skill_look_alikes",
 )
 
 

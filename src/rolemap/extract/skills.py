@@ -122,7 +122,8 @@ def pick_languages(
     tallies: dict[str, _Tally], categories: dict[str, str], parents: dict[str, str | None]
 ) -> tuple[tuple[str, ...], str | None, list[Span]]:
     """Languages, most central first: named in the title, then required, then most mentioned.
-    A framework implies its language ("Django" → python) with less weight than naming it."""
+    A framework implies its language ("Django" → python) with less weight than naming it, unless the posting
+    names a language built on that one (Angular in a TypeScript posting implies no JavaScript)."""
     weight: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
     spans: list[Span] = []
@@ -131,10 +132,13 @@ def pick_languages(
             weight[sid] += 10 * t.in_title + 2 * t.required + t.count
             first[sid] = min(first.get(sid, t.first), t.first)
             spans.extend(t.spans[:1])
+    built_on = {parents.get(lang) for lang in weight}  # typescript → javascript
     for sid, t in tallies.items():
         parent = parents.get(sid)
         while parent and categories.get(parent) == "framework":  # asp-net-mvc → asp-net → csharp
             parent = parents.get(parent)
+        if parent in built_on and parent not in tallies:
+            continue
         if categories[sid] == "framework" and parent and categories.get(parent) == "language":
             weight[parent] += 0.5 + 0.5 * t.required
             first.setdefault(parent, t.first)

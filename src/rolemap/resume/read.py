@@ -24,7 +24,8 @@ from typing import Any
 
 from rolemap.errors import InputError
 from rolemap.extract.phrases import PhraseBook
-from rolemap.extract.taxonomy import SkillMatcher, load_taxonomy
+from rolemap.extract.skill_matching import SkillMatcher
+from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.resume.pdf import pdf_text, unspaced
 from rolemap.resume.word import docx_text
 from rolemap.text import plain_text

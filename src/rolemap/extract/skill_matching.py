@@ -1,0 +1,311 @@
+"""Where a taxonomy name found in a text counts as the skill: the aliases as the one document scan carries
+them (extract/document.py), word boundaries, links, case, and the technical context a capitalised common
+word (`ctx`) or a guarded name needs. The rules are those of extract/taxonomy.py's docstring."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import islice
+
+from rolemap.extract.intervals import WHITE_SPACE, Marks
+from rolemap.extract.phrases import MAX_HITS, Hits, PhraseBook, search_copy, search_key
+from rolemap.extract.taxonomy import Match, SkillEntry, is_exact_alias
+from rolemap.extract.wordlists import load_wordlist
+from rolemap.models import Span
+
+
+@dataclass(frozen=True, slots=True)
+class SkillAlias:
+    """One alias as the document scan carries it: the skill, and what its hit must also satisfy."""
+
+    entry: SkillEntry
+    written: str  # the alias as the taxonomy writes it
+    exact: bool  # must match in this case ("Go", "Rust", "Spring")
+    needs_context: bool
+    has_digit: bool  # the scan reads digits as 0: "html5" must be checked against the text
+    guarded: bool = False  # an everyday word from the open sources: the strict context test only
+
+
+def skill_literals(entries: dict[str, SkillEntry]) -> dict[str, list[SkillAlias]]:
+    """Scan literal (lowercase, digits as 0: see phrases.search_copy) → the aliases it may be.
+    One-letter aliases ("C", "R") are left to `single_letter_skills`: as literals they would hit every
+    letter c and r of the text."""
+    out: dict[str, list[SkillAlias]] = {}
+    for alias in _aliases(entries):
+        if len(alias.written) > 1:
+            out.setdefault(search_key(alias.written), []).append(alias)
+    return out
+
+
+class SingleLetterSkills:
+    """The one-letter aliases, found with one regex over the text in their exact case."""
+
+    def __init__(self, entries: dict[str, SkillEntry]) -> None:
+        self._by_letter = {a.written: a for a in _aliases(entries) if len(a.written) == 1}
+        letters = "".join(sorted(self._by_letter))
+        self._pattern = re.compile(f"[{re.escape(letters)}](?![\\w+#])") if letters else None
+
+    def find(self, text: str) -> list[tuple[int, int, tuple[SkillAlias, ...]]]:
+        """The first MAX_HITS, as the phrase scan keeps of each literal."""
+        if self._pattern is None:
+            return []
+        found = islice(self._pattern.finditer(text), MAX_HITS)
+        return [(m.start(), m.end(), (self._by_letter[m.group(0)],)) for m in found]
+
+
+def _aliases(entries: dict[str, SkillEntry]) -> Iterator[SkillAlias]:
+    for entry in entries.values():
+        for alias in entry.aliases:
+            exact = is_exact_alias(entry, alias)
+            yield SkillAlias(
+                entry, alias, exact, exact and entry.needs_context, any(c.isdigit() for c in alias)
+            )
+        for alias in entry.guarded:
+            yield SkillAlias(entry, alias, True, True, any(c.isdigit() for c in alias), guarded=True)
+
+
+class SkillMatcher:
+    """Taxonomy aliases in a text: one Aho-Corasick pass, then the longest matches that stand on word
+    boundaries. The extractor shares that pass with the word lists (extract.document); this class is
+    the same matcher on its own."""
+
+    def __init__(self, entries: dict[str, SkillEntry]) -> None:
+        lists = {
+            "anchors/link": load_wordlist("anchors")["link"],
+            "skill_look_alikes/phrases": load_wordlist("skill_look_alikes")["phrases"],
+        }
+        self._book = PhraseBook(lists, skill_literals(entries))
+        self._letters = SingleLetterSkills(entries)
+
+    def find(self, text: str) -> list[Match]:
+        hits = self._book.find(text, search_copy(text))
+        return resolve_skills(text, hits, self._letters.find(text))
+
+
+def resolve_skills(
+    text: str, hits: Hits, letters: list[tuple[int, int, tuple[SkillAlias, ...]]]
+) -> list[Match]:
+    """The skill hits of a document scan that are real: right case, on word boundaries, outside links,
+    in a technical context where the alias needs one, outside set phrases ("Go Live"); longest first where
+    they overlap."""
+    links = link_spans(text, hits.spans("anchors/link"))
+    links = sorted([*links, *((s.start, s.end) for s in hits.spans("skill_look_alikes/phrases"))])
+    sure: list[Match] = []
+    unsure: list[Match] = []
+    strict: list[Match] = []
+    for start, end, payloads in [*hits.extra, *letters]:
+        if not _on_word_boundary(text, start, end) or (links and _inside(start, links)):
+            continue
+        for payload in payloads:
+            if not isinstance(payload, SkillAlias):
+                continue
+            if payload.exact and text[start:end] != payload.written:
+                continue  # a case-sensitive alias in another case
+            if payload.has_digit and text[start:end].lower() != payload.written.lower():
+                continue  # a digit the scan read as 0
+            if payload.guarded:
+                strict.append(Match(payload.entry, start, end))
+                continue
+            (unsure if payload.needs_context else sure).append(Match(payload.entry, start, end))
+    # "Go" counts next to words like "in", "with", "developer", or near another technology ("Node.js
+    # with some Go"); alone ("Go to our site") it is a verb.
+    near = sorted(m.start for m in sure)
+    for m in unsure:
+        if m.skill.verb and _imperative(text, m.start, m.end, m.skill.name):
+            continue
+        if _in_tech_context(text, m.start, m.end) or _has_near(near, m.start):
+            sure.append(m)
+    # A guarded word ("Fluent", "Zoom", "Analyze") is common enough that a technology nearby proves
+    # nothing ("Fluent in Javascript"): it needs a list or a context word before it, a plain word edge.
+    sure.extend(m for m in strict if _in_strict_context(text, m.start, m.end))
+    return _longest_first(sure)
+
+
+_NEAR = 40
+
+
+def _has_near(sorted_offsets: list[int], offset: int) -> bool:
+    i = bisect_left(sorted_offsets, offset - _NEAR)
+    return i < len(sorted_offsets) and sorted_offsets[i] <= offset + _NEAR
+
+
+def link_spans(text: str, anchors: list[Span]) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses, from their anchors ("http://", "www.", "@") to the surrounding spaces:
+    "http://golang.jobs" and "jobs@rust-lang.org" name no skill. The spaces, line breaks and dots are
+    indexed once, so a text of a million "@" stays linear."""
+    spans: list[tuple[int, int]] = []
+    breaks, white, dots = Marks(text, " \n"), Marks(text, WHITE_SPACE), Marks(text, ".")
+    for a in anchors:
+        start = a.start
+        if a.text == "@":
+            start = breaks.last_before(a.start) + 1
+        end = white.first_from(a.end, len(text))
+        if a.text != "@" or dots.first_from(a.end, end) < end:
+            spans.append((start, end))
+    return spans
+
+
+_AFTER_ANY = 1 << 62  # sorts after every (start, end) pair with the same start
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether offset falls in one of the sorted spans."""
+    i = bisect_right(spans, (offset, _AFTER_ANY)) - 1
+    return i >= 0 and offset < spans[i][1]
+
+
+def _longest_first(matches: list[Match]) -> list[Match]:
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Match] = []
+    last_end = -1
+    for m in matches:
+        if m.start >= last_end:
+            kept.append(m)
+            last_end = m.end
+    return kept
+
+
+_PLAIN_EDGES = frozenset(" \n\t,;:()[]{}/\"'!?|<>*")
+
+
+def _on_word_boundary(text: str, start: int, end: int) -> bool:
+    """Standing alone: not inside a word, a URL-ish name or "C++". Boards glue lines together
+    ("preferredTFS (source...", "Oracle, SQL Server.Ability", "AWSAre you", "Kafka6. BizTalk"):
+    such seams count as boundaries."""
+    plain_start = start == 0 or text[start - 1] in _PLAIN_EDGES
+    plain_end = end >= len(text) or text[end] in _PLAIN_EDGES
+    if plain_start and plain_end:
+        return True  # the usual case, decided without the rules below
+    return (plain_start or _starts_alone(text, start)) and (plain_end or _ends_alone(text, start, end))
+
+
+def _starts_alone(text: str, start: int) -> bool:
+    if start == 0:
+        return True
+    before, first = text[start - 1], text[start]
+    if before.isalnum():
+        return before.islower() and first.isupper()  # camelCase seam: "preferredTFS"
+    if before in "_@":
+        return False  # "foo_bar", "@python"
+    if before == "#" and first.isalnum():
+        return False  # "#go" hashtags
+    if before == "." and first.isalnum():
+        # "my.python" is a name; "development.CSS" is two sentences glued together
+        return first.isupper() and start >= 2 and text[start - 2].islower()
+    # "P&C", "R&D", "AT&T": an ampersand inside a name
+    return not (before == "&" and start >= 2 and text[start - 2].isalnum())
+
+
+def _ends_alone(text: str, start: int, end: int) -> bool:
+    if end >= len(text):
+        return True
+    after = text[end]
+    following = text[end + 1] if end + 1 < len(text) else " "
+    if after.isalnum():
+        if after.isupper() and following.islower():
+            return True  # a capitalised word glued on: "AWSAre", "testsWorking", "DB2Extensive"
+        return after.isdigit() and following == "."  # a numbered list glued on: "Kafka6. BizTalk"
+    if after in "+#_":
+        return False  # "C" in "C++", "C#"
+    if after == "&" and following.isalnum():
+        return False
+    # "Node.js" ends in a letter; an alias followed by ".x" is part of a longer name ("vue.config"),
+    # unless a capital starts a glued sentence ("SQL Server.Ability")
+    return not (after == "." and following.isalnum() and not following.isupper())
+
+
+_LIST_MARKS = ",/|()&+;:"
+
+
+@cache
+def _context_words() -> tuple[frozenset[str], frozenset[str]]:
+    words = load_wordlist("tech_context")
+    return frozenset(words["before"]), frozenset(words["after"])
+
+
+def _in_strict_context(text: str, start: int, end: int) -> bool:
+    """Listed after a mark ("Tools: Slack, Trello"), after a context word ("with Hive"), or before one other
+    than "and"/"or" ("Hive queries" is not, "Hive developer" is); never inside a camelCase name."""
+    if start and text[start - 1].isalnum():
+        return False  # "PacketZoom"
+    left = text[max(0, start - 40) : start].rstrip()
+    if left and left[-1] in _LIST_MARKS:
+        return not _PAY_TALK.search(left, left.rfind("\n") + 1)
+    context_before, context_after = _context_words()
+    left_words = left.lower().split()
+    if left_words and left_words[-1].strip(".,") in context_before:
+        return True
+    right_words = text[end : end + 40].lower().split()
+    after = right_words[0].strip(".,;:") if right_words else ""
+    return after in context_after and after not in ("and", "or")
+
+
+# Pay talk on the line before a listed name ("Salary: DOE", "$80k - $130k (DOE)"): a list of terms of the
+# offer, not of technologies.
+_PAY_TALK = re.compile(r"(?i)salar|compensat|\bpay\b|\bwages?\b|[$€£]\s?\d")
+_SENTENCE_MARKS = frozenset("\n.!?:;·•*-–—")
+# Words that follow a name as its verb ("Go is our main language", "Make can be slow"); an imperative is
+# followed by its object ("Make sure", "Go the extra mile").
+_VERBS_AFTER_A_NAME = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "does",
+        "do",
+        "did",
+    ]
+)
+
+
+def _imperative(text: str, start: int, end: int, name: str) -> bool:
+    """A name that is also an English verb (taxonomy flag `verb`: "Make", "Go", "Express") opening a
+    sentence, a line or a bullet and going on with a lowercase word ("Make sure", "· Make engineering
+    improvements", "Go to our site"): the capital is the sentence's, so it is the verb. "Go developers",
+    "Make and Bazel", "Go is" go on as names do."""
+    if text[start:end].lower() != name.lower():
+        return False  # "Grunt.js", "GNU Make"
+    if start and text[start - 1].isalnum():
+        opens = text[start - 1].islower()  # a sentence glued on: "experienceMake recommendations"
+    else:
+        left = text[max(0, start - 4) : start].rstrip(" \t\xa0")
+        opens = not left or left[-1] in _SENTENCE_MARKS
+    if not opens or not text[end : end + 1].isspace():
+        return False
+    right = text[end : end + 40].split(maxsplit=1)
+    word = right[0].strip(".,;:()") if right else ""
+    if not word[:1].islower():
+        return False  # "Make History", "Go 1.9", end of text
+    return word not in ("and", "or") and word not in _VERBS_AFTER_A_NAME and word not in _context_words()[1]
+
+
+def _in_tech_context(text: str, start: int, end: int) -> bool:
+    """A capitalised common word counts as a technology only next to other technical words."""
+    left = text[max(0, start - 40) : start].rstrip()
+    right = text[end : end + 40].lstrip()
+    if (left and left[-1] in _LIST_MARKS) or (right and right[0] in _LIST_MARKS):
+        return True
+    left_words = left.lower().split()
+    right_words = right.lower().split()
+    context_before, context_after = _context_words()
+    if left_words and left_words[-1].strip(".,") in context_before:
+        return True
+    return bool(right_words and right_words[0].strip(".,;:") in context_after)
