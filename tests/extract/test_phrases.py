@@ -61,6 +61,13 @@ def test_open_end_and_digits():
     assert find(["1099"], "Founded in 1968. W2 or 1099.") == ["1099"]
 
 
+def test_one_key_may_be_a_whole_word_for_one_list_and_open_for_another():
+    book = PhraseBook({"identity/remote": ["remote*"], "work_model/remote": ["remote"]})
+    hits = book.find("You can connect remotely; a remote role.")
+    assert [s.text for s in hits.spans("identity/remote")] == ["remotely", "remote"]
+    assert [s.text for s in hits.spans("work_model/remote")] == ["remote"]
+
+
 def test_extra_literals_are_reported_for_their_owner_unless_inside_a_word():
     book = PhraseBook({}, {"gin": ["the Gin framework"]})
     hits = book.find("engineer using Gin, preferredGin, gin_x")

@@ -24,6 +24,12 @@ def field(title, body, name):
         ("Schedule: HYBRID - 3 days onsite & 2 days remote", "hybrid"),
         ("Staff are assigned to one branch, office location, or remote worksite.", None),
         ("performing video finishing and remote production duties", None),
+        # "remotely" is how a thing is done, unless the job is: "works remotely"
+        ("Provide support to customers in-store and remotely.", None),
+        ("Our software lets you remotely connect to a browser.", None),
+        ("This position works remotely but must be near a major airport.", "remote"),
+        ("Everyone in the company works remotely.", "remote"),
+        ("In the office two days a week, with optional remote work for three days a week.", "hybrid"),
     ],
 )
 def test_work_model(body, expected):

@@ -112,8 +112,8 @@ def search_key(literal: str) -> str:
 
 class _Literal(NamedTuple):  # a tuple: the scan unpacks one at every hit
     length: int
-    tags: tuple[str, ...]  # "list/key" names this literal belongs to
-    open_end: bool  # ends in '*': the word may go on
+    tags: tuple[str, ...]  # "list/key" names this literal belongs to, as a whole word
+    open_tags: tuple[str, ...]  # those it belongs to ending in '*': the word may go on ("remote*")
     start_bounded: bool
     end_bounded: bool
     # Other things found at this literal (skill aliases), judged by their owner.
@@ -184,29 +184,31 @@ class PhraseBook:
                     if tag not in by_literal[literal]:
                         by_literal[literal].append(tag)
         # A key of the automaton: "telecommut*" is looked for as "telecommut", open at its end; digits
-        # as 0, so a form with a real digit ("1099", "24/7") is checked against the text on a hit.
-        keys: dict[str, tuple[list[str], bool, list[object], list[tuple[str, str]]]] = {}
+        # as 0, so a form with a real digit ("1099", "24/7") is checked against the text on a hit. One key
+        # may be a whole word for one list and open for another ("remote", "remote*"): each keeps its own.
+        keys: dict[str, tuple[list[str], list[str], list[object], list[tuple[str, str]]]] = {}
         for form, tags in by_literal.items():
             open_end = form.endswith("*")
             body = form[:-1] if open_end else form
             key = search_key(body.replace(_ANY_DIGIT, "0"))
-            slot = keys.setdefault(key, ([], open_end, [], []))
+            slot = keys.setdefault(key, ([], [], [], []))
             if any(c.isdigit() for c in body):
                 slot[3].extend((tag, body) for tag in tags)
             else:
-                slot[0].extend(t for t in tags if t not in slot[0])
+                kept = slot[1] if open_end else slot[0]
+                kept.extend(t for t in tags if t not in kept)
         for literal, payloads in (extra or {}).items():
-            keys.setdefault(literal, ([], False, [], []))[2].extend(payloads)
+            keys.setdefault(literal, ([], [], [], []))[2].extend(payloads)
         self._automaton = ahocorasick.Automaton()
-        for index, (key, (tags, open_end, payloads, checked)) in enumerate(keys.items()):
+        for index, (key, (tags, open_tags, payloads, checked)) in enumerate(keys.items()):
             self._automaton.add_word(
                 key,
                 _Literal(
                     len(key),
                     tuple(tags),
-                    open_end,
+                    tuple(open_tags),
                     key[0].isalnum(),
-                    key[-1].isalnum() and not open_end,
+                    key[-1].isalnum(),
                     tuple(payloads),
                     tuple(checked),
                     index,
@@ -227,7 +229,7 @@ class PhraseBook:
         size = len(text)
         seen: dict[int, int] = {}  # places of each literal looked at so far; past MAX_HITS, one test a hit
         for last, lit in self._automaton.iter(copy, start, size if end is None else end):
-            length, tags, open_end, start_bounded, end_bounded, payloads, checked, place = lit
+            length, tags, open_tags, start_bounded, end_bounded, payloads, checked, place = lit
             count = seen.get(place, 0)
             if count >= MAX_HITS:
                 continue
@@ -241,15 +243,20 @@ class PhraseBook:
                     extra.append((first, last + 1, payloads))
             if checked:
                 tags = tags + tuple(t for t, form in checked if _same_digits(text, first, form))
-            if not tags:
+            if not tags and not open_tags:
                 continue
             # Word boundaries, inline: this loop runs for every hit of every document.
             if start_bounded and first and not _starts_word(text, first):
                 continue
             stop = last + 1
-            if open_end:  # the word goes on, for at most MAX_WORD_TAIL letters
-                stop = _LETTERS.match(text, stop, stop + MAX_WORD_TAIL).end()  # type: ignore[union-attr]
-            elif end_bounded and stop < size and not _ends_word(text, stop):
+            if open_tags:  # the word goes on, for at most MAX_WORD_TAIL letters
+                tail = _LETTERS.match(text, stop, stop + MAX_WORD_TAIL).end()  # type: ignore[union-attr]
+                span = Span(first, tail, text[first:tail])
+                for tag in open_tags:
+                    spans = found[tag]
+                    if len(spans) < MAX_HITS:
+                        spans.append(span)
+            if not tags or (end_bounded and stop < size and not _ends_word(text, stop)):
                 continue
             span = Span(first, stop, text[first:stop])
             for tag in tags:
