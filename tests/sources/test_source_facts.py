@@ -83,7 +83,27 @@ def test_lever_hybrid_job_with_in_office_perks_is_hybrid():
     assert record.employment_type == "full_time"  # categories.commitment "Full Time"
     assert record.locations == (Location("New York", "US"), Location("San Francisco", "US"))
     assert record.source_facts["locations"] == "lever:categories.allLocations"
-    assert record.company is None  # Lever's company is the board's slug
+    # Lever's answer has no company field; the board is Ramp's, as the description writes it
+    assert record.company == "Ramp" and record.source_facts["company"] == "lever:board"
+    assert text.company is None
+
+
+def test_a_board_owner_is_named_only_as_the_text_writes_it():
+    from rolemap.extract.source_facts import board_owner
+
+    def posting(description, board="lever:ramp"):
+        return Posting(id="x", title="Engineer", description=description, board=board)
+
+    assert board_owner(posting("Ramp builds finance software."), None) == ("lever:board", "Ramp")
+    assert board_owner(posting("Help us ramp up our payments team."), None) == (None, None)  # a verb, no name
+    assert board_owner(posting("No name here."), None) == (None, None)  # a slug is no name
+    assert board_owner(posting("Join Acme Corp today.", "ashby:acme-corp"), None) == (
+        "ashby:board",
+        "Acme Corp",
+    )
+    # a company the text names otherwise stays: the slug may shorten it
+    assert board_owner(posting("Ramp builds finance software."), "Ramp Business Corp") == (None, None)
+    assert board_owner(posting("Ramp builds finance software.", "hn"), None) == (None, None)  # no board
 
 
 def test_lever_salary_range_wins_over_a_401k_match():

@@ -29,8 +29,8 @@ MAX_COMPANY_CHARS = 200
 def apply_source_facts(extraction: Extraction, posting: Posting) -> Extraction:
     """`extraction` with every fact `posting`'s source states in place of the text's value."""
     origins = posting.source_fields.get(FACTS_FROM) if isinstance(posting.source_fields, dict) else None
-    if not isinstance(origins, dict) or not origins:
-        return extraction
+    if not isinstance(origins, dict):
+        origins = {}
     changes: dict[str, Any] = {}
     stated: dict[str, str] = {}
     for field, read in _READERS:
@@ -39,6 +39,10 @@ def apply_source_facts(extraction: Extraction, posting: Posting) -> Extraction:
             continue
         changes[field] = value
         stated[field] = origin
+    if "company" not in changes:
+        origin, value = board_owner(posting, extraction.company)
+        if origin is not None:
+            changes["company"], stated["company"] = value, origin
     if not changes:
         return extraction
     evidence = dict(extraction.evidence)
@@ -95,6 +99,27 @@ def _company_fact(posting: Posting, origins: dict[str, Any]) -> Read:
     origin = _origin(origins, "company")
     name = " ".join(posting.company.split()) if origin and isinstance(posting.company, str) else ""
     return (origin, name) if name and len(name) <= MAX_COMPANY_CHARS else (None, None)
+
+
+_BOARDS = frozenset({"greenhouse", "lever", "ashby"})  # each board is one company's: sources/boards.py
+
+
+def board_owner(posting: Posting, named: str | None) -> Read:
+    """A job board hosts one company's postings, so its owner is the hirer even where the answer has no
+    company field (Lever, Ashby): "lever:ramp" is Ramp's, spelled as the description writes it, capitalised
+    ("Ramp builds…"). A slug is no name, so a description that never writes it leaves the company to the
+    text's readers; a company the text names otherwise is kept (a slug may shorten it)."""
+    kind, _, slug = (posting.board or "").partition(":")
+    letters = [c for c in slug.casefold() if c.isalnum()]
+    if kind not in _BOARDS or not letters or len(letters) > MAX_COMPANY_CHARS:
+        return None, None
+    if named and [c for c in named.casefold() if c.isalnum()] != letters:
+        return None, None
+    spelled = re.compile(r"\b" + r"[ .&'-]?".join(map(re.escape, letters)) + r"\b", re.IGNORECASE)
+    for match in spelled.finditer(posting.description, 0, 20_000):
+        if match.group(0)[0].isupper():
+            return f"{kind}:board", match.group(0)
+    return None, None
 
 
 def _locations_fact(posting: Posting, origins: dict[str, Any]) -> Read:
