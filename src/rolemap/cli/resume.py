@@ -209,14 +209,18 @@ def match_command(
 
 
 def fit_lines(fit: Any, width: int) -> list[str]:
-    """A posting's requirements, one record each: status, name and whether required on one line, the
-    evidence wrapped under it (at most three lines); the summary last. Fits any width from 40 columns."""
+    """A posting's requirements, then the skills only in their stack, one record each: status, name and
+    whether required on one line, the evidence wrapped under it (at most three lines); the summary last.
+    Fits any width from 40 columns."""
     import textwrap
 
     width = max(40, min(width, 120))
     lines = []
-    for r in fit.requirements:
-        lines.append(f"{r.status:<8} {r.name} ({'required' if r.required else 'nice-to-have'})")
+    for r in [*fit.requirements, *fit.stack]:
+        what = "required" if r.required else "nice-to-have"
+        if r.kind == "stack":
+            what = "in their stack, not asked for"
+        lines.append(f"{r.status:<8} {r.name} ({what})")
         evidence = (f"line {r.line}: " if r.line else "") + r.evidence
         if evidence:
             lines.extend(
