@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from rolemap.agreement import counted
 from rolemap.cli.console import err, out
 from rolemap.cli.options import (
     AsCsv,
@@ -171,7 +172,7 @@ def export_command(
     rows = iter_postings(open_store(db))
     target: Path | Any = sys.stdout if output == "-" else Path(output)
     n = export(rows, fmt, target)
-    err().print(f"exported {n} postings", highlight=False)
+    err().print(f"exported {counted(n, 'posting')}", highlight=False)
 
 
 @postings_app.command("info")
@@ -227,7 +228,7 @@ def summary_command(
         out().print("No posting states its pay.")
     for f in s.salaries[:3]:
         out().print(
-            f"pay ({f.currency} per {f.period}, {f.count} postings that state it): median {f.median:,.0f}, "
+            f"pay ({f.currency} per {f.period}, {counted(f.count, 'posting')} that state it): median {f.median:,.0f}, "
             f"middle half {f.p25:,.0f}–{f.p75:,.0f}",
             highlight=False,
         )

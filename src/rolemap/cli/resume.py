@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from rolemap.agreement import counted
 from rolemap.cli.console import err, out
 from rolemap.cli.market import market_frame
 from rolemap.cli.options import (
@@ -199,7 +200,7 @@ def match_command(
     if as_json:
         _print_json(result.as_dict())
         return
-    out().print(f"{result.lane}: {result.postings:,} postings", highlight=False)
+    out().print(f"{result.lane}: {counted(result.postings, 'posting')}", highlight=False)
     for line in lane_lines(result, out().width):
         out().print(line, markup=False, highlight=False)
     out().print(
@@ -292,8 +293,8 @@ def watch_command(
         out().print(f"{found.message}\n{covered}", highlight=False)
         return
     out().print(
-        f"{found.lane}: {found.before} ({found.postings_before:,} postings) → {found.after} "
-        f"({found.postings_after:,} postings)\n{covered}",
+        f"{found.lane}: {found.before} ({counted(found.postings_before, 'posting')}) → {found.after} "
+        f"({counted(found.postings_after, 'posting')})\n{covered}",
         highlight=False,
     )
     for note in found.notes:
