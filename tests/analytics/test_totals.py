@@ -24,13 +24,27 @@ def test_totals_add_up():
         "counted": 4,
     }
     assert totals_line(t) == (
-        "10 stored, 7 unique (3 exact copies set aside), 4 counted (2 near-duplicates and 1 reposts set aside)"
+        "10 stored, 7 unique (3 exact copies set aside), 4 counted (2 near-duplicates and 1 repost set aside)"
     )
     # a Parquet dataset folds reposts by the same rule (analytics/dataset.py): none folded is said as 0
     assert totals_line(totals_of((10, 3, 2), reposts=0)) == (
         "10 stored, 7 unique (3 exact copies set aside), 5 counted (2 near-duplicates and 0 reposts set aside)"
     )
     assert totals_line({}) == ""
+
+
+def test_every_count_of_the_totals_line_agrees_in_number():
+    """0 and 2 take the plural, 1 the singular, each noun on its own."""
+    one = totals_line(totals_of((3, 1, 1), reposts=1))
+    assert (
+        one
+        == "3 stored, 2 unique (1 exact copy set aside), 0 counted (1 near-duplicate and 1 repost set aside)"
+    )
+    none = totals_line(totals_of((2, 0, 0), reposts=0))
+    assert (
+        none
+        == "2 stored, 2 unique (0 exact copies set aside), 2 counted (0 near-duplicates and 0 reposts set aside)"
+    )
 
 
 def test_info_summary_and_the_role_page_reconcile(tmp_path):
@@ -64,4 +78,4 @@ def test_info_summary_and_the_role_page_reconcile(tmp_path):
     assert (info["near_duplicates"], info["reposts"]) == (1, 0)
     assert summary["postings"] == info["unique"] and summary["totals"] == page["totals"]
     assert page["totals"]["counted"] == page["postings"] == 2
-    assert "4 stored, 3 unique (1 exact copies set aside), 2 counted" in run("market", "--family", "all")
+    assert "4 stored, 3 unique (1 exact copy set aside), 2 counted" in run("market", "--family", "all")

@@ -194,3 +194,48 @@ def test_a_current_role_counts_up_to_the_day_given():
     later = read_resume(FIXTURES / "dana.md", dt.date(2030, 3, 1))
     assert later.as_of == "2030-03" and later.skills["kafka"] == pytest.approx(10.1, abs=0.1)
     assert later.total_years > read_resume(FIXTURES / "dana.md", TODAY).total_years
+
+
+def test_a_skill_only_in_their_stack_is_context_not_a_requirement():
+    """ "Our stack is Redis and Rust" (asked: false) is listed apart as their stack, matched to the resume
+    all the same, and counted in no total; a record without `asked` asks for every skill."""
+    resume = read_resume(FIXTURES / "dana.md", TODAY)
+    record = {
+        "languages": ["python", "rust"],
+        "skills": [
+            {"id": "python", "required": True},
+            {"id": "kafka", "required": True},
+            {"id": "docker", "required": True, "asked": False},
+            {"id": "rust", "required": True, "asked": False},
+        ],
+    }
+    fit = match_record(resume, "p", "t", record)
+    assert [(r.name, r.status) for r in fit.requirements] == [("python", "met"), ("kafka", "met")]
+    assert [(r.kind, r.name, r.status) for r in fit.stack] == [
+        ("stack", "docker", "met"),
+        ("stack", "rust", "missing"),
+    ]
+    assert (fit.required_met, fit.required_total, fit.nice_total) == (2, 2, 0)
+    assert (
+        fit.summary
+        == "required: 2 of 2 met, 0 partly; nice-to-have: 0 of 0 met; in their stack, not asked for: docker, rust"
+    )
+    assert fit.as_dict()["stack"][0]["evidence"]  # the JSON carries the stack and its resume lines
+    older = {**record, "skills": [{"id": s["id"], "required": True} for s in record["skills"]]}
+    fit = match_record(resume, "p", "t", older)
+    assert fit.stack == [] and fit.required_total == 4 and "rust" in fit.summary.split("missing: ")[1]
+
+
+def test_a_lane_match_counts_only_asked_skills():
+    frame = make_frame(
+        [
+            {"id": "a", "language": ["python"], "skill": [("kafka", True, True), ("terraform", True, False)]},
+            {"id": "b", "language": ["python"], "skill": [("terraform", True, False)]},
+            {"id": "c", "language": ["python"], "skill": [("terraform", True, True)]},
+        ]
+    )
+    result = match_lane(read_resume(FIXTURES / "dana.md", TODAY), frame, Lane())
+    by_id = {f.posting_id: f for f in result.ranked}
+    assert by_id["b"].required_total == 1 and [r.name for r in by_id["b"].stack] == ["terraform"]
+    assert by_id["c"].required_total == 2 and by_id["c"].stack == []
+    assert ("terraform", 1, 1 / 3) in result.learn_next  # one posting asks for it; two only use it

@@ -76,3 +76,26 @@ def test_errors_never_show_resume_content(tmp_path):
     assert r.returncode == 1 and "Jane" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
     r = run("resume", "read", Path("/no/such/cv.pdf"))
     assert r.returncode == 1 and "no such file" in r.stderr
+
+
+def test_match_lists_their_stack_apart_in_text_and_json(tmp_path):
+    db = str(tmp_path / "m.db")
+    src = tmp_path / "p.jsonl"
+    posting = {
+        "id": "j2",
+        "title": "Backend Engineer",
+        "description": "Our stack is Redis and Terraform.\n\nRequirements: Python and Kafka.",
+        "posted_at": "2018-01-01",
+    }
+    src.write_text(json.dumps(posting) + "\n")
+    assert run("ingest", src, "--db", db).returncode == 0
+    fit = json.loads(run("match", FIXTURES / "dana.md", "j2", "--db", db, "--json").stdout)
+    assert {r["name"] for r in fit["requirements"]} == {"python", "kafka"}
+    assert {r["name"]: r["status"] for r in fit["stack"]} == {"redis": "partly", "terraform": "missing"}
+    assert fit["required_total"] == 2
+    text = run("match", FIXTURES / "dana.md", "j2", "--db", db).stdout
+    assert "missing  terraform (in their stack, not asked for)" in text
+    summary = " ".join(text.split("required: ", 1)[1].split())  # the summary, wrapped to the terminal
+    assert summary.startswith("2 of 2 met") and summary.endswith(
+        "in their stack, not asked for: redis, terraform"
+    )

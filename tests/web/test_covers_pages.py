@@ -42,3 +42,16 @@ def test_the_tracker_page_states_what_the_saved_postings_cover(client):
     page = client.get("/tracker").text
     # known-1 (2018-04-02) and evil-1 (2018-03-15): each open for the month it was posted
     assert '<p class="note" id="coverage">Saved: 2 postings from 2018-03 to 2018-04</p>' in page
+
+
+def test_the_tracker_api_states_what_its_entries_cover(client):
+    """/api/tracker carries `covers` as `rolemap tracker --json` does: of the entries it answers with."""
+    empty = client.get("/api/tracker").json()
+    assert empty["entries"] == [] and empty["covers"]["postings"] == 0
+    assert client.put("/api/tracker/known-1", json={"status": "applied"}).status_code == 200
+    assert client.put("/api/tracker/evil-1", json={"status": "saved"}).status_code == 200
+    covers = client.get("/api/tracker").json()["covers"]
+    assert covers == {"from": "2018-03", "to": "2018-04", "postings": 2, "open_now": 0, "as_of": "2026-11-01"}
+    applied = client.get("/api/tracker", params={"status": "applied"}).json()["covers"]
+    assert (applied["from"], applied["to"], applied["postings"]) == ("2018-04", "2018-04", 1)
+    assert covers_line(covers) == "2 postings from 2018-03 to 2018-04"

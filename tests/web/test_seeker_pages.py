@@ -138,6 +138,28 @@ def test_match_a_posting_from_its_page(client):
     assert "met staff required · seniority 10.0 years in the dated roles" in page
 
 
+def test_match_a_posting_lists_their_stack_apart_on_the_page_and_in_the_api(web_store):
+    """ "Our stack is …" names what the company uses: shown as context, in no total, page and JSON alike."""
+    from rolemap.pipeline import ingest
+
+    stack = Posting(
+        id="stack-1", title="Backend Engineer", source="jsonl", posted_at="2018-04-02",
+        description="Our stack is Redis and Terraform.\n\nRequirements: Python and PostgreSQL.",
+    )  # fmt: skip
+    ingest(web_store, [stack], now=T0)
+    with make_client(web_store) as client:
+        r = upload(client, "/match/stack-1", "alex.md", (FIXTURES / "alex.md").read_bytes())
+        assert r.status_code == 200, r.text
+        page = text_of(r.text)
+        assert "In their stack, not asked for" in page
+        assert "missing terraform nothing in the resume shows it" in page
+        assert "; in their stack, not asked for: redis, terraform" in page
+        assert "requirement" in page and "2 of 2 required met" in page
+        fit = client.post("/api/match/stack-1", json=json.loads(carried(r.text))).json()
+    assert [(s["kind"], s["name"]) for s in fit["stack"]] == [("stack", "redis"), ("stack", "terraform")]
+    assert fit["required_total"] == 2 and {q["name"] for q in fit["requirements"]} == {"python", "postgresql"}
+
+
 def test_match_a_posting_with_an_undated_resume_judges_skills_only(client):
     r = upload(client, "/match/known-1", "jo.md", (FIXTURES / "jo-undated.md").read_bytes())
     page = text_of(r.text)

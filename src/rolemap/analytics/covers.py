@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from rolemap.agreement import counted
 from rolemap.analytics.freshness import coverage, coverage_line, days, open_months, open_spans
 
 if TYPE_CHECKING:
@@ -129,7 +130,6 @@ def covers_line(covers: dict[str, Any]) -> str:
         {"first": covers.get("from"), "last": covers.get("to"), "open_now": covers.get("open_now"),
          "as_of": covers.get("as_of")}
     )  # fmt: skip
-    word = "posting" if n == 1 else "postings"
     if line.startswith("postings "):  # "postings from 2013-08 to 2018-04", "postings of 2017-03"
-        return f"{n:,} {word} {line.removeprefix('postings ')}"
-    return f"{n:,} {word}, none dated"
+        return f"{counted(n, 'posting')} {line.removeprefix('postings ')}"
+    return f"{counted(n, 'posting')}, none dated"

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rolemap.agreement import counted
+
 # Plain SQL, so the market frame (any driver's cursor) and `rolemap info` (sqlite3 alone) read it alike.
 TOTALS_SQL = (
     "SELECT count(*), "
@@ -55,8 +57,9 @@ def totals_line(totals: dict[str, int]) -> str:
     reposts set aside)"; "" when the totals are not known (a Parquet dataset has no store)."""
     if not totals:
         return ""
-    folded = f"{totals['near_duplicates']:,} near-duplicates and {totals['reposts']:,} reposts set aside"
+    near, reposts = counted(totals["near_duplicates"], "near-duplicate"), counted(totals["reposts"], "repost")
+    copies = counted(totals["exact_copies"], "exact copy", "exact copies")
     return (
-        f"{totals['stored']:,} stored, {totals['unique']:,} unique ({totals['exact_copies']:,} exact copies "
-        f"set aside), {totals['counted']:,} counted ({folded})"
+        f"{totals['stored']:,} stored, {totals['unique']:,} unique ({copies} set aside), "
+        f"{totals['counted']:,} counted ({near} and {reposts} set aside)"
     )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from rolemap.agreement import agree, counted
 from rolemap.cli.console import err
 from rolemap.cli.options import DbOption, EngineOption, SchedulerOption, WorkersOption
 from rolemap.errors import InputError
@@ -204,7 +205,8 @@ def _load_dataset(
         settled = settle_duplicates(store)
         if settled:
             err().print(
-                f"exact copies across shards settled: {settled} postings now point at one copy",
+                f"exact copies across shards settled: {counted(settled, 'posting')} now "
+                f"{agree(settled, 'points', 'point')} at one copy",
                 highlight=False,
             )
         _finish(report)

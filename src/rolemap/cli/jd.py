@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from rolemap.agreement import counted
 from rolemap.cli.console import err
 from rolemap.errors import InputError
 from rolemap.store.url import ENV_VAR
@@ -139,7 +140,8 @@ def lint_command(
             print(text)
         counts = {s: sum(f.severity == s for r in results for f in r.findings) for s in SEVERITIES}
         err().print(
-            f"{len(files)} file(s): {counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes ({time.perf_counter() - started:.1f} s)",
+            f"{counted(len(files), 'file')}: {counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, "
+            f"{counted(counts['info'], 'note')} ({time.perf_counter() - started:.1f} s)",
             highlight=False,
         )
     else:

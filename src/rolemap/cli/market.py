@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from rolemap.agreement import agree, counted
 from rolemap.analytics.near_dups import DEFAULT_THRESHOLD
 from rolemap.cli.console import err, out
 from rolemap.cli.options import (
@@ -290,11 +291,12 @@ def near_dups_command(
 
     store = open_store(db)
     rows = unique_texts(store)
-    with err().status(f"comparing {len(rows):,} postings…"):
+    with err().status(f"comparing {counted(len(rows), 'posting')}…"):
         groups = near_groups([r[0] for r in rows], [r[2] for r in rows], threshold)
     if apply:
         moved = mark_near_duplicates(store, [g.ids for g in groups])
-        err().print(f"stored: {moved:,} postings now count with their group's first", highlight=False)
+        said = f"{counted(moved, 'posting')} now {agree(moved, 'counts', 'count')}"
+        err().print(f"stored: {said} with their group's first", highlight=False)
     titles = {
         pid: title or " ".join(text.split())[:60] for pid, title, text in rows
     }  # HN posts have no title
@@ -323,7 +325,8 @@ def _dataset_near_dups(folder: Path, threshold: float, limit: int, as_json: bool
         groups, postings = dataset_near_groups(folder, threshold)
     written = write_near_dups(folder, groups)
     extra = sum(len(g.ids) - 1 for g in groups)
-    err().print(f"wrote {written} ({extra:,} postings count with their group's first)", highlight=False)
+    said = f"{counted(extra, 'posting')} {agree(extra, 'counts', 'count')}"
+    err().print(f"wrote {written} ({said} with their group's first)", highlight=False)
     covers = dataset_covers(folder)
     if as_json:
         payload = {

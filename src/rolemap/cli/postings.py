@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from rolemap.agreement import counted
 from rolemap.cli.console import err, out
 from rolemap.cli.options import (
     AsCsv,
@@ -53,7 +54,7 @@ def list_command(
     """The postings of a lane, newest first, with the guide's five columns.
 
     Title, language, level, system type and the requirements a posting shares with at least 30% of the
-    lane, plus id, company, work model and the day posted; copies, near-duplicates and a company's reposts
+    lane (asked skills only: a skill the posting only names as the company's stack is none), plus id, company, work model and the day posted; copies, near-duplicates and a company's reposts
     of one role count once. Narrower than 140 columns, one record a posting. Below the list, what it
     covers: "412 postings from 2013-08 to 2018-04" (--json: "covers"); --csv gives the rows alone.
 
@@ -61,6 +62,8 @@ def list_command(
     """
     from rolemap.analytics import market as market_lib
     from rolemap.analytics.covers import lane_covers
+    from rolemap.analytics.lane import select
+    from rolemap.analytics.repeated import asked_repeated
     from rolemap.cli.market import market_frame
     from rolemap.present import listing_view as view
 
@@ -69,7 +72,9 @@ def list_command(
     lane = lane_of(**lane_filters(locals()))
     frame = market_frame(db)
     rows, total = market_lib.tracker(frame, lane, offset + limit)
-    rows = rows[offset:]
+    # repeated requirements count asked skills only: a company's stack is not a requirement
+    repeated = asked_repeated(frame, select(frame, lane), [r.id for r in rows[offset:]])
+    rows = [dataclasses.replace(r, repeated=repeated[r.id]) for r in rows[offset:]]
     if as_csv:
         print(view.lane_csv(rows), end="")
         return
@@ -167,7 +172,7 @@ def export_command(
     rows = iter_postings(open_store(db))
     target: Path | Any = sys.stdout if output == "-" else Path(output)
     n = export(rows, fmt, target)
-    err().print(f"exported {n} postings", highlight=False)
+    err().print(f"exported {counted(n, 'posting')}", highlight=False)
 
 
 @postings_app.command("info")
@@ -223,7 +228,7 @@ def summary_command(
         out().print("No posting states its pay.")
     for f in s.salaries[:3]:
         out().print(
-            f"pay ({f.currency} per {f.period}, {f.count} postings that state it): median {f.median:,.0f}, "
+            f"pay ({f.currency} per {f.period}, {counted(f.count, 'posting')} that state it): median {f.median:,.0f}, "
             f"middle half {f.p25:,.0f}–{f.p75:,.0f}",
             highlight=False,
         )

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from rolemap.agreement import counted
 from rolemap.cli.console import err, out
 from rolemap.cli.market import market_frame
 from rolemap.cli.options import (
@@ -199,7 +200,7 @@ def match_command(
     if as_json:
         _print_json(result.as_dict())
         return
-    out().print(f"{result.lane}: {result.postings:,} postings", highlight=False)
+    out().print(f"{result.lane}: {counted(result.postings, 'posting')}", highlight=False)
     for line in lane_lines(result, out().width):
         out().print(line, markup=False, highlight=False)
     out().print(
@@ -209,14 +210,18 @@ def match_command(
 
 
 def fit_lines(fit: Any, width: int) -> list[str]:
-    """A posting's requirements, one record each: status, name and whether required on one line, the
-    evidence wrapped under it (at most three lines); the summary last. Fits any width from 40 columns."""
+    """A posting's requirements, then the skills only in their stack, one record each: status, name and
+    whether required on one line, the evidence wrapped under it (at most three lines); the summary last.
+    Fits any width from 40 columns."""
     import textwrap
 
     width = max(40, min(width, 120))
     lines = []
-    for r in fit.requirements:
-        lines.append(f"{r.status:<8} {r.name} ({'required' if r.required else 'nice-to-have'})")
+    for r in [*fit.requirements, *fit.stack]:
+        what = "required" if r.required else "nice-to-have"
+        if r.kind == "stack":
+            what = "in their stack, not asked for"
+        lines.append(f"{r.status:<8} {r.name} ({what})")
         evidence = (f"line {r.line}: " if r.line else "") + r.evidence
         if evidence:
             lines.extend(
@@ -288,8 +293,8 @@ def watch_command(
         out().print(f"{found.message}\n{covered}", highlight=False)
         return
     out().print(
-        f"{found.lane}: {found.before} ({found.postings_before:,} postings) → {found.after} "
-        f"({found.postings_after:,} postings)\n{covered}",
+        f"{found.lane}: {found.before} ({counted(found.postings_before, 'posting')}) → {found.after} "
+        f"({counted(found.postings_after, 'posting')})\n{covered}",
         highlight=False,
     )
     for note in found.notes:

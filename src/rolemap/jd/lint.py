@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from rolemap.agreement import counted
 from rolemap.extract.document import Document
 from rolemap.extract.engine import MAX_TEXT_CHARS, extract_document
 from rolemap.extract.phrases import PhraseBook
@@ -168,7 +169,7 @@ def _sections(
                     "warning",
                     resp.heading.start,
                     resp.heading.end,
-                    f"{_count(len(items), 'responsibility', 'responsibilities')}; the template asks for 8 to 10",
+                    f"{counted(len(items), 'responsibility', 'responsibilities')}; the template asks for 8 to 10",
                     "merge or split duties to 8–10 concrete ones",
                 )
             )
@@ -196,10 +197,6 @@ _VERB_MESSAGES = {
     "not an action": "'{word}' names no action: start the duty with an action verb",
     "past tense": "'{word}' is in the past tense: start the duty with the verb's plain form",
 }
-
-
-def _count(n: int, one: str, several: str) -> str:
-    return f"{n} {one if n == 1 else several}"
 
 
 def _laws_reached(text: str, hits: Any, record: Any, today: dt.date) -> list[dict[str, Any]]:

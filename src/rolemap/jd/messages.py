@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rolemap.agreement import agree
+
 # verb → (with one subject, with several)
 VERBS = {
     "require": ("requires", "require"),
@@ -38,8 +40,7 @@ def join_names(names: Sequence[str], limit: int = MAX_NAMED) -> str:
 
 def law_message(key: str, names: Sequence[str], **values: object) -> str:
     """A LAW_MESSAGES template for these jurisdictions, its verbs agreeing with their number."""
-    several = len(names) > 1
-    forms = {verb: pair[1 if several else 0] for verb, pair in VERBS.items()}
+    forms = {verb: agree(len(names), *pair) for verb, pair in VERBS.items()}
     return LAW_MESSAGES[key].format(names=join_names(names), **forms, **values)
 
 

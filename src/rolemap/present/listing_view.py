@@ -14,6 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from rolemap.agreement import counted
 from rolemap.analytics.covers import covers_line
 from rolemap.present.market_view import to_csv
 
@@ -51,8 +52,10 @@ def lane_listing(
     rows: list[TrackerRow], total: int, offset: int, width: int, covers: dict[str, Any] | None = None
 ) -> Group:
     """The lane's rows, then how many are shown and what the whole lane covers (analytics/covers.py)."""
-    shown = f"{len(rows):,} of {total:,} postings shown, newest first" + (
-        f", from the {offset + 1:,}th" if offset else ""
+    # "1 of 1 posting", "3 of 40 postings": the noun agrees with the total; "from the 21st" would need
+    # ordinals, so the rows skipped are said instead
+    shown = f"{len(rows):,} of {counted(total, 'posting')} shown, newest first" + (
+        f", the first {offset:,} skipped" if offset else ""
     )
     if covers:
         shown += f"\nThe lane: {covers_line(covers)}"
@@ -137,4 +140,4 @@ def _record(posting_id: str, head: list[str], guide: list[str], extras: list[tup
 
 
 def _tracked(n: int) -> str:
-    return f"{n:,} tracked posting" + ("" if n == 1 else "s")
+    return counted(n, "tracked posting")

@@ -11,6 +11,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from rolemap.agreement import agree, counted
 from rolemap.analytics.freshness import coverage_line
 from rolemap.analytics.market import Market, PayBy, Profile, Share
 from rolemap.analytics.near_dups import NearGroup
@@ -49,7 +50,10 @@ def median_card(pay: PayStats) -> tuple[str, str]:
 def share_card(share: float | None, n: int, interval: tuple[float, float] | None) -> tuple[str, str]:
     """A headline share as (figure, what it rests on): "too few" below MIN_FOR_HEADLINE postings."""
     if share is None or n < MIN_FOR_HEADLINE:
-        return "too few", f"{n} postings with a level; a headline share needs at least {MIN_FOR_HEADLINE}"
+        return (
+            "too few",
+            f"{counted(n, 'posting')} with a level; a headline share needs at least {MIN_FOR_HEADLINE}",
+        )
     shown = f", 95% interval {pct(interval[0])}–{pct(interval[1])}" if interval else ""
     return pct(share), f"n = {n:,}{shown}"
 
@@ -95,7 +99,7 @@ def pay_line(pay: PayStats) -> Text:
     figure, basis = median_card(pay)
     return Text(
         f"Median salary {figure} ({basis}; p25 {money(pay.p25)}, p75 {money(pay.p75)}; "
-        f"range {money(pay.low)}–{money(pay.high)} on {pay.count} postings)\n{pay.note}{origins(pay)}"
+        f"range {money(pay.low)}–{money(pay.high)} on {counted(pay.count, 'posting')})\n{pay.note}{origins(pay)}"
     )
 
 
@@ -110,7 +114,7 @@ def origins(pay: PayStats) -> str:
 
 def lane_folded(m: Market) -> str:
     """ " (45 reposts folded into them)": what the lane's own counts left out as reposts of its jobs."""
-    return f" ({m.reposts_folded:,} reposts folded into them)" if m.reposts_folded else ""
+    return f" ({counted(m.reposts_folded, 'repost')} folded into them)" if m.reposts_folded else ""
 
 
 def market_view(m: Market) -> Group:
@@ -119,7 +123,7 @@ def market_view(m: Market) -> Group:
     senior, senior_basis = share_card(m.senior_share, m.with_level, m.senior_interval)
     junior, junior_basis = share_card(m.junior_share, m.with_level, m.junior_interval)
     head = Text(
-        f"{m.title}: {m.postings:,} postings, {m.companies:,} companies hiring\n"
+        f"{m.title}: {counted(m.postings, 'posting')}, {counted(m.companies, 'company', 'companies')} hiring\n"
         + (f"{coverage_line(m.coverage)}\n" if m.coverage else "")
         + f"{m.lane}\nOf postings with a level, senior share {senior} ({senior_basis}), "
         f"junior share {junior} ({junior_basis})"
@@ -268,11 +272,11 @@ def premium_note(m: PremiumModel) -> str:
     left = "; ".join(f"{n:,} {reason}" for reason, n in m.left_out.items()) or "none"
     if m.message:
         return f"Premiums: {m.message}" + (
-            f"; of {m.salaried:,} salaries, left out: {left}." if m.left_out else "."
+            f"; of {counted(m.salaried, 'salary', 'salaries')}, left out: {left}." if m.left_out else "."
         )
     return (
         f"Premium: pay over the baseline ({m.baseline}) at the same {' and '.join(m.controls)}, "
-        f"{m.method}; on {m.fitted:,} of {m.salaried:,} salaries (left out: {left}). Shown from "
+        f"{m.method}; on {m.fitted:,} of {counted(m.salaried, 'salary', 'salaries')} (left out: {left}). Shown from "
         f"{m.min_cell} fitted salaries a value (n), the fit from {m.min_fit}; not controlled for: anything "
         "else (company, years, skills, currency, date)."
     )
@@ -298,7 +302,7 @@ def profile_view(p: Profile) -> Group:
         return Group(Text(p.message))
     parts: list[Any] = [
         Text(
-            f"{p.lane}: {p.postings:,} postings ({coverage_line(p.coverage)}); skills asked by at least {p.min_share:.0%}"
+            f"{p.lane}: {counted(p.postings, 'posting')} ({coverage_line(p.coverage)}); skills asked by at least {p.min_share:.0%}"
         )
     ]
     parts.append(_shares("Must-have (most postings asking for it require it)", p.must_have, required=True))
@@ -370,10 +374,10 @@ def _verdict(ch: Change) -> str:
 
 def changes_view(c: Changes, limit: int = 25) -> Group:
     head = Text(
-        f"{c.lane}: {c.before} ({c.postings_before:,} postings) → {c.after} ({c.postings_after:,}); "
+        f"{c.lane}: {c.before} ({counted(c.postings_before, 'posting')}) → {c.after} ({c.postings_after:,}); "
         f"z-test, or Fisher's exact test on small counts; values seen fewer than {MIN_SIGNAL} times or periods "
-        f"under {MIN_PERIOD} postings are not tested; Benjamini-Hochberg q-values over the {c.tested} values "
-        f"tested, significant at q ≤ {c.alpha}"
+        f"under {MIN_PERIOD} postings are not tested; Benjamini-Hochberg q-values over the "
+        f"{counted(c.tested, 'value')} tested, significant at q ≤ {c.alpha}"
     )
     notes = [Text(c.message)] if c.message else []
     notes += [Text(f"caveat: {note}") for note in c.caveats]
@@ -440,8 +444,8 @@ def near_dups_view(
     groups: list[NearGroup], titles: dict[str, str], postings: int, extra: int, threshold: float
 ) -> Group:
     head = Text(
-        f"{postings:,} postings; {extra:,} are near-duplicates of another (similarity ≥ {threshold:g}): "
-        f"counted once, {postings - extra:,} jobs."
+        f"{counted(postings, 'posting')}; {extra:,} {agree(extra, 'is a near-duplicate', 'are near-duplicates')} "
+        f"of another (similarity ≥ {threshold:g}): counted once, {counted(postings - extra, 'job')}."
     )
     table = Table("postings", "lowest similarity", "first posted (counts)", "its near-duplicates", box=None)
     for g in groups:

@@ -1,10 +1,14 @@
 """Matching a resume to a posting or a lane, from evidence: each requirement of the posting is met, partly
 met or missing, with the resume line that proves it. The fit is counts, not a score: the same inputs give
-the same answer, byte for byte."""
+the same answer, byte for byte.
+
+A skill the posting only says the company uses (`asked: false`: "our stack is …", an about section) is
+not a requirement: it is matched the same way but listed apart, as their stack, and counted in no total.
+A record without `asked` (an older store, the contract's input) asks for every skill."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -20,7 +24,7 @@ _LEVEL_YEARS = {"intern": 0, "junior": 0, "mid": 2, "senior": 5, "staff": 8, "ma
 
 @dataclass(frozen=True)
 class Requirement:
-    kind: str  # skill, years, seniority, salary
+    kind: str  # skill, years, seniority, salary; stack: a skill the company uses, not one it asks for
     name: str
     required: bool
     status: str  # met, partly, missing; unknown: years or level of a resume without a dated role
@@ -40,6 +44,7 @@ class Fit:
     required_total: int
     nice_met: int
     nice_total: int
+    stack: list[Requirement] = field(default_factory=list)  # in their stack, not asked for: in no total
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,33 +58,22 @@ def match_record(
     expected_pay: float | None = None,
     wanted_work_model: str | None = None,
 ) -> Fit:
-    """Each requirement of an extraction record against the resume."""
+    """Each requirement of an extraction record against the resume, and apart from them (`Fit.stack`) the
+    skills it only says the company uses."""
     taxonomy = load_taxonomy()
     have = _evidence(resume)
-    languages = {lang: True for lang in record.get("languages") or []}
-    wanted = [(s["id"], bool(s["required"])) for s in record.get("skills") or []]
-    wanted = [(lang, True) for lang in languages if lang in taxonomy] + [
-        w for w in wanted if w[0] not in languages
+    skills = record.get("skills") or []
+    languages = set(record.get("languages") or [])
+    # a language counts as asked unless the record's skills say the company only uses it
+    used_only = [s["id"] for s in skills if not s.get("asked", True)]
+    wanted = [
+        (lang, True) for lang in record.get("languages") or [] if lang in taxonomy and lang not in used_only
     ]
-    out = []
-    for skill, required in wanted:
-        if skill in have:
-            text, line, proof = have[skill]
-            if proof == "listed":
-                text = f"listed, no bullet shows it: {text}"
-            out.append(Requirement("skill", skill, required, "met", text, line, proof))
-            continue
-        related = _related(skill, have, taxonomy)
-        if related:
-            other, relation = related
-            text, line, _ = have[other]
-            out.append(
-                Requirement(
-                    "skill", skill, required, "partly", f"{other} ({relation}): {text}", line, "related"
-                )
-            )
-        else:
-            out.append(Requirement("skill", skill, required, "missing", ""))
+    wanted += [
+        (s["id"], bool(s["required"])) for s in skills if s.get("asked", True) and s["id"] not in languages
+    ]
+    out = [_skill_requirement("skill", skill, required, have, taxonomy) for skill, required in wanted]
+    stack = [_skill_requirement("stack", skill, False, have, taxonomy) for skill in used_only]
     out.extend(_experience(resume, record))
     offered = record.get("work_model")
     if wanted_work_model and offered:
@@ -101,7 +95,25 @@ def match_record(
                 f"you expect {expected_pay:,.0f}",
             )
         )
-    return _fit(posting_id, title, out)
+    return _fit(posting_id, title, out, stack)
+
+
+def _skill_requirement(
+    kind: str, skill: str, required: bool, have: dict[str, tuple[str, int, str]], taxonomy: dict[str, Any]
+) -> Requirement:
+    """One skill against the resume: met (a bullet or only the Skills section shows it), partly (a close
+    skill shows it) or missing."""
+    if skill in have:
+        text, line, proof = have[skill]
+        if proof == "listed":
+            text = f"listed, no bullet shows it: {text}"
+        return Requirement(kind, skill, required, "met", text, line, proof)
+    related = _related(skill, have, taxonomy)
+    if related is None:
+        return Requirement(kind, skill, required, "missing", "")
+    other, relation = related
+    text, line, _ = have[other]
+    return Requirement(kind, skill, required, "partly", f"{other} ({relation}): {text}", line, "related")
 
 
 def _experience(resume: Resume, record: dict[str, Any]) -> list[Requirement]:
@@ -127,7 +139,7 @@ def _experience(resume: Resume, record: dict[str, Any]) -> list[Requirement]:
     return out
 
 
-def _fit(posting_id: str, title: str, reqs: list[Requirement]) -> Fit:
+def _fit(posting_id: str, title: str, reqs: list[Requirement], stack: list[Requirement]) -> Fit:
     required = [r for r in reqs if r.required and r.status != "unknown"]
     nice = [r for r in reqs if not r.required]
     met = sum(r.status == "met" for r in required)
@@ -142,8 +154,9 @@ def _fit(posting_id: str, title: str, reqs: list[Requirement]) -> Fit:
         + f", {partly} partly; nice-to-have: {nice_met} of {len(nice)} met"
         + (f"; missing: {', '.join(missing)}" if missing else "")
         + (f"; not judged (no dated role): {', '.join(unknown)}" if unknown else "")
+        + (f"; in their stack, not asked for: {', '.join(r.name for r in stack)}" if stack else "")
     )
-    return Fit(posting_id, title, reqs, summary, met, partly, len(required), nice_met, len(nice))
+    return Fit(posting_id, title, reqs, summary, met, partly, len(required), nice_met, len(nice), stack)
 
 
 def _evidence(resume: Resume) -> dict[str, tuple[str, int, str]]:
@@ -201,24 +214,37 @@ class LaneFit:
 
 def match_lane(resume: Resume, frame: MarketFrame, lane: Lane, top: int = 20) -> LaneFit:
     """The lane's postings ranked by fit (see _rank), and the skills the resume lacks, by how many of the
-    lane's postings ask for them."""
+    lane's postings ask for them (a posting that only says it uses one does not ask)."""
     mask = select(frame, lane)
     rows = np.flatnonzero(mask)
-    skills = values_by_row(frame, "skill", mask)
+    skills = _skills_by_row(frame, mask)
     languages = values_by_row(frame, "language", mask)
     ids, titles = frame.strings("id"), frame.strings("title")
     fits = []
     for r in rows.tolist():
-        record = {
-            "languages": [lang for lang, _ in languages.get(r, [])],
-            "skills": [{"id": s, "required": req} for s, req in skills.get(r, [])],
-        }
+        record = {"languages": [lang for lang, _ in languages.get(r, [])], "skills": skills.get(r, [])}
         fits.append(match_record(resume, ids[r] or "", titles[r] or "", record))
     fits.sort(key=_rank)
     n = int(mask.sum())
     asked = [*multi_counts(frame, "language", mask), *multi_counts(frame, "skill", mask)]
+    counts = ((s.name, s.count if s.asked is None else s.asked) for s in asked)
     learn = sorted(
-        ((s.name, s.count, s.share) for s in asked if s.name not in resume.skills),
+        ((name, k, k / n) for name, k in counts if k and name not in resume.skills),
         key=lambda t: (-t[1], t[0]),
     )
     return LaneFit(lane.describe(), n, fits[:top], learn[:15])
+
+
+def _skills_by_row(frame: MarketFrame, mask: np.ndarray) -> dict[int, list[dict[str, Any]]]:
+    """Each masked row's skills as the record has them: id, required and asked (a frame without the
+    asked column asks for all)."""
+    pairs = frame.pairs["skill"]
+    keep = mask[pairs.row]
+    required = pairs.required[keep] if pairs.required is not None else np.ones(int(keep.sum()), bool)
+    asked = pairs.asked[keep] if pairs.asked is not None else np.ones(int(keep.sum()), bool)
+    out: dict[int, list[dict[str, Any]]] = {}
+    for r, c, req, ask in zip(
+        pairs.row[keep].tolist(), pairs.code[keep].tolist(), required.tolist(), asked.tolist(), strict=True
+    ):
+        out.setdefault(r, []).append({"id": pairs.vocab[c], "required": bool(req), "asked": bool(ask)})
+    return out

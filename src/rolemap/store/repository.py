@@ -279,6 +279,9 @@ def count_postings(store: Store) -> int:
 def list_postings(
     store: Store, limit: int = 20, offset: int = 0, include_closed: bool = True
 ) -> list[dict[str, Any]]:
+    """A page of stored postings, newest first. `include_closed=False` leaves out the closed ones (a board
+    dropped them: `closed_at` set by `close_missing`) before the page is cut; closed is not the opposite of
+    the freshness rule's "open" (analytics/covers.py), by which a post of last year is not open either."""
     query = (
         select(
             postings.c.id,

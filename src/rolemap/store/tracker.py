@@ -245,8 +245,9 @@ def tracker_entries(
     usd_per_unit: Mapping[str, float] | None = None,
 ) -> list[TrackerEntry]:
     """The tracked postings with a status among `statuses` (all when empty), in the `sort` order (SORTS).
-    A requirement is repeated when at least two tracked postings (and at least 30% of them) ask for it:
-    the guide's signal of what the lane wants; it is counted over the whole tracker, whatever the filter."""
+    A requirement is repeated when at least two tracked postings (and at least 30% of them) ask for it
+    (`asked`: naming it as the company's stack is not asking): the guide's signal of what the lane wants;
+    it is counted over the whole tracker, whatever the filter."""
     wanted = {check_status(s) for s in statuses}
     if sort not in SORTS:
         raise InputError(f"sort {sort[:40]!r}: use one of {', '.join(SORTS)}")
@@ -265,7 +266,9 @@ def tracker_entries(
             .order_by(tracker.c.updated_at.desc(), tracker.c.posting_id)
         ).all()  # fmt: skip
         ids = [r.posting_id for r in rows]
-        skills = _by_posting(conn, select(posting_skills.c.posting_id, posting_skills.c.skill_id), ids)
+        # asked skills only: a skill a posting only names as the company's stack is no requirement
+        asked = select(posting_skills.c.posting_id, posting_skills.c.skill_id).where(posting_skills.c.asked)
+        skills = _by_posting(conn, asked, ids)
         systems = _by_posting(
             conn,
             select(posting_labels.c.posting_id, posting_labels.c.value)

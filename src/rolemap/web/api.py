@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from rolemap.analytics import market as market_lib
 from rolemap.analytics import trends as trends_lib
+from rolemap.analytics.covers import posting_covers
 from rolemap.analytics.listing import PostingPage, matching_rows, page_of, skill_terms
 from rolemap.analytics.market import Market, PayBy, Profile
 from rolemap.analytics.pay import bundled_rates
@@ -259,6 +260,12 @@ class TrackerList(BaseModel):
     statuses: list[str]
     sorts: list[str]
     entries: list[TrackerEntry]
+    covers: dict[str, Any] = Field(
+        default_factory=dict,
+        description="What the entries rest on, as `rolemap tracker --json` and the /postings answer have it: "
+        "the months their postings were open (from, to), how many, how many open now and the day that is "
+        "judged at (analytics/covers.py).",
+    )
 
 
 class TrackerQuery(BaseModel):
@@ -297,10 +304,12 @@ def tracker_list(state: MarketState, query: TrackerQuery) -> list[TrackerEntry]:
 
 @router.get("/tracker", response_model=TrackerList, summary="The saved postings, the guide's five columns")
 async def api_tracker(state: State, query: Annotated[TrackerQuery, Query()]) -> dict[str, object]:
+    entries = tracker_list(state, query)
     return {
         "statuses": list(TRACKER_STATUSES),
         "sorts": list(SORTS),
-        "entries": [e.as_dict() for e in tracker_list(state, query)],
+        "entries": [e.as_dict() for e in entries],
+        "covers": posting_covers(state.store, [e.id for e in entries]),
     }
 
 

@@ -235,6 +235,7 @@ async def api_coach(request: Request) -> dict[str, Any]:
 @router.post(
     "/match/{posting_id:path}", response_model=Fit, openapi_extra=_RESUME_BODY,
     summary="A resume against a stored posting: each requirement met, partly, listed or missing, with its line",
+    description="`stack`: the skills the posting only says the company uses, matched the same way but counted in no total.",
 )  # fmt: skip
 async def api_match_posting(
     request: Request,
