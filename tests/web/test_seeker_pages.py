@@ -355,6 +355,15 @@ def test_the_api_answers_bad_bodies_with_a_json_400(client, kwargs, message):
     assert r.status_code == 400 and message in r.json()["error"], r.text
 
 
+@pytest.mark.parametrize(("field", "value"), [("line", True), ("line", "3"), ("skills", "python")])
+def test_a_resume_record_sent_back_is_read_strictly(client, field, value):
+    read = client.post("/api/resume", files={"file": ("alex.md", (FIXTURES / "alex.md").read_bytes())})
+    record = read.json()
+    record["bullets"][0][field] = value  # JSON's true is no line number, nor "3" one
+    r = client.post("/api/resume/coach", json=record)
+    assert r.status_code in (400, 422) and "error" in r.json() and field in r.json()["error"], r.text
+
+
 # ---- pay and profile -----------------------------------------------------------------------------
 
 LEVEL_PAY = {"Junior": 70_000, "Mid-level": 100_000, "Senior": 140_000}

@@ -41,14 +41,15 @@ Name = Annotated[str, Field(max_length=200)]
 
 
 class ResumeBullet(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: JSON's true is no line number, nor "3" a count (pydantic would coerce both)
+    model_config = ConfigDict(extra="forbid", strict=True)
     text: Text
     skills: list[Name] = Field(max_length=200)
     line: int = Field(ge=0, le=10_000_000)
 
 
 class ResumeRole(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     heading: Text
     start: str | None = Field(None, pattern=_MONTH)
     end: str | None = Field(None, pattern=_MONTH)
@@ -59,7 +60,7 @@ class ResumeRecord(BaseModel):
     """A resume as rolemap read it: what POST /api/resume answers, and what the other seeker endpoints
     take back instead of the file."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     source: Name
     sections: list[Name] = Field(max_length=100)
     roles: list[ResumeRole] = Field(max_length=200)
