@@ -4,6 +4,7 @@ nice-to-have) or only used (named in the company's stack, about-us text or a "we
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -51,13 +52,14 @@ class _Tally:
 def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
     sections = doc.sections
     tallies: dict[str, _Tally] = {}
+    lists = _list_openings(sections.text) if matches else []
     for m in matches:
         kind = sections.kind_at(m.start)
         if kind in _IGNORED_SECTIONS:
             continue
         if m.skill.id in _TITLE_PRACTICES and _NAMES_A_ROLE.match(sections.text, m.end):
             continue
-        if _in_an_organisation_list(sections.text, m.start):
+        if lists and _in_an_organisation_list(sections.text, m.start, lists):
             continue
         t = tallies.get(m.skill.id)
         if t is None:
@@ -78,18 +80,27 @@ _LIST_REACH = 120  # characters back from a skill to the words that introduce it
 
 
 @cache
-def _organisation_list() -> re.Pattern[str]:
-    """ "customers including Twilio, Heroku and": names, then a separator, right up to the skill."""
+def _organisation_list() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "customers including Twilio, Heroku and": names, then a separator, right up to the skill; and the
+    opening words alone ("customers including"), found once a text."""
     words = load_wordlist("organisation_lists")
     nouns, introducers = ("|".join(map(re.escape, words[k])) for k in ("nouns", "introducers"))
+    opening = rf"\b(?i:{nouns}),?\s+(?i:{introducers})\b"
     item = r"[A-Z0-9][\w.&'+-]*(?:[ ][A-Z0-9][\w.&'+-]*){0,3}"  # "New Relic", "Stack Exchange"
-    return re.compile(
-        rf"\b(?i:{nouns}),?\s+(?i:{introducers})\b:?(?:\s*{item}\s*(?:,|\band\b|&|\bor\b))*\s*$"
-    )
+    return re.compile(opening), re.compile(rf"{opening}:?(?:\s*{item}\s*(?:,|\band\b|&|\bor\b))*\s*$")
 
 
-def _in_an_organisation_list(text: str, start: int) -> bool:
-    return _organisation_list().search(text, max(0, start - _LIST_REACH), start) is not None
+def _list_openings(text: str) -> list[int]:
+    """Where each list of organisations opens: one pass a text, so only the skills just after one are
+    tested against the whole list pattern."""
+    return [m.start() for m in _organisation_list()[0].finditer(text)]
+
+
+def _in_an_organisation_list(text: str, start: int, openings: list[int]) -> bool:
+    i = bisect_left(openings, start - _LIST_REACH)
+    if i == len(openings) or openings[i] >= start:
+        return False  # no list opens in reach
+    return _organisation_list()[1].search(text, max(0, start - _LIST_REACH), start) is not None
 
 
 def pick_skills(
