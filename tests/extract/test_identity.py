@@ -225,6 +225,11 @@ def test_split_roles(title, roles):
         ("Firmware Engineer", set(), "embedded"),
         ("Product Manager", set(), "non_software"),
         ("Civil Engineer", set(), "non_software"),
+        ("Armed Security Guard", set(), "non_software"),  # guarding a building is no security engineering
+        ("Fixed Post Security Officer - PT", set(), "non_software"),
+        ("Social Security Specialist / Retirement Benefit Advisor", set(), "non_software"),
+        ("Chief Information Security Officer", set(), "security"),
+        ("Security Response Engineer", set(), "security"),
         ("Sr. Java Engineer", set(), "backend"),  # the title's technology
         ("Software Engineer", {"react", "postgresql", "django"}, "fullstack"),  # the posting's skills
         ("Software Engineer", {"postgresql", "kafka"}, "backend"),
