@@ -463,12 +463,17 @@ class Taxonomy:
 
 def mark_verbs(entries: Iterable[Entry]) -> None:
     """Flag `verb` the context-bound names (`ctx`) that are also an English verb as written ("Make", "Go",
-    "Express"): opening a sentence, such a word is the imperative ("Make sure", "Go to our site"), and a
-    technology named nearby proves nothing. From lemminflect's verb tables, not a list."""
+    "Express"): opening a sentence and followed by a function word, such a word is the imperative ("Make
+    sure", "Go to our site"). From lemminflect's verb tables, not a list; an acronym ("FIX") is no verb."""
     for e in entries:
         word = e.name.lower()
         flags = e.flags.split(",") if e.flags else []
-        if "ctx" in flags and word.isalpha() and getAllLemmas(word, upos="VERB").get("VERB") == (word,):
+        if (
+            "ctx" in flags
+            and word.isalpha()
+            and not e.name.isupper()
+            and getAllLemmas(word, upos="VERB").get("VERB") == (word,)
+        ):
             e.flags = ",".join([*flags, "verb"])
 
 

@@ -230,6 +230,10 @@ def test_split_roles(title, roles):
         ("Social Security Specialist / Retirement Benefit Advisor", set(), "non_software"),
         ("Chief Information Security Officer", set(), "security"),
         ("Security Response Engineer", set(), "security"),
+        # a manager of engineers leads a software team when the posting builds with software
+        ("Engineering Manager", {"kafka", "postgresql"}, "backend"),
+        ("VP of Engineering", {"react", "postgresql", "django"}, "fullstack"),
+        ("Engineering Manager", set(), "non_software"),  # a plant's engineering
         ("Sr. Java Engineer", set(), "backend"),  # the title's technology
         ("Software Engineer", {"react", "postgresql", "django"}, "fullstack"),  # the posting's skills
         ("Software Engineer", {"postgresql", "kafka"}, "backend"),

@@ -30,6 +30,7 @@ def field(title, body, name):
         ("This position works remotely but must be near a major airport.", "remote"),
         ("Everyone in the company works remotely.", "remote"),
         ("In the office two days a week, with optional remote work for three days a week.", "hybrid"),
+        ("Remote work 5 days a week, no office.", "remote"),
     ],
 )
 def test_work_model(body, expected):

@@ -91,19 +91,23 @@ def test_lever_hybrid_job_with_in_office_perks_is_hybrid():
 def test_a_board_owner_is_named_only_as_the_text_writes_it():
     from rolemap.extract.source_facts import board_owner
 
-    def posting(description, board="lever:ramp"):
-        return Posting(id="x", title="Engineer", description=description, board=board)
+    def owner(description, board="lever:ramp", named=None):
+        """(origin, name, the text its evidence span points at)"""
+        found = board_owner(Posting(id="x", title="Engineer", description=description, board=board), named)
+        if found is None:
+            return None
+        origin, span = found
+        return origin, span.text, document_text("Engineer", description)[span.start : span.end]
 
-    assert board_owner(posting("Ramp builds finance software."), None) == ("lever:board", "Ramp")
-    assert board_owner(posting("Help us ramp up our payments team."), None) == (None, None)  # a verb, no name
-    assert board_owner(posting("No name here."), None) == (None, None)  # a slug is no name
-    assert board_owner(posting("Join Acme Corp today.", "ashby:acme-corp"), None) == (
-        "ashby:board",
-        "Acme Corp",
-    )
+    assert owner("Ramp builds finance software.") == ("lever:board", "Ramp", "Ramp")
+    assert owner("Help us ramp up our payments team.") is None  # a verb, no name
+    assert owner("No name here.") is None  # a slug is no name
+    assert owner("Join Acme Corp today.", "ashby:acme-corp") == ("ashby:board", "Acme Corp", "Acme Corp")
+    assert owner("1Password is hiring.", "lever:1password") == ("lever:board", "1Password", "1Password")
+    assert owner("A great team.", "lever:a") is None  # one or two letters spell any capital
     # a company the text names otherwise stays: the slug may shorten it
-    assert board_owner(posting("Ramp builds finance software."), "Ramp Business Corp") == (None, None)
-    assert board_owner(posting("Ramp builds finance software.", "hn"), None) == (None, None)  # no board
+    assert owner("Ramp builds finance software.", named="Ramp Business Corp") is None
+    assert owner("Ramp builds finance software.", "hn") is None  # no board
 
 
 def test_lever_salary_range_wins_over_a_401k_match():

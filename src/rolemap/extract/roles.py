@@ -29,6 +29,7 @@ class RoleBook:
     families: tuple[tuple[str, re.Pattern[str]], ...]
     role_noun: re.Pattern[str]
     engineering_noun: re.Pattern[str]
+    engineering_leader: re.Pattern[str]
     client_side: frozenset[str]
     mobile: frozenset[str]
     server_side_categories: frozenset[str]
@@ -58,6 +59,7 @@ def role_book() -> RoleBook:
         ),
         role_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['role_nouns']})(?![\w-])"),
         engineering_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['engineering_nouns']})(?![\w-])"),
+        engineering_leader=re.compile(rf"(?i)(?<![\w-])(?:{data['engineering_leaders']})(?![\w-])"),
         client_side=frozenset(data["client_side_skills"]),
         mobile=frozenset(data["mobile_skills"]),
         server_side_categories=frozenset(data["server_side_skills_categories"]),
@@ -96,6 +98,9 @@ def family_of(
     family = title_family(title) or _technology_family(title_skills, categories)
     if family:
         return family
+    if book.engineering_leader.search(title) and not book.engineering_noun.search(title):
+        family = family_from_skills(skills, categories)  # a software team's lead, by what it builds with
+        return "non_software" if family == "other_software" and "software" not in title.lower() else family
     if not book.engineering_noun.search(title) and not re.search(r"(?i)\bsoftware\b", title):
         return "non_software"
     return family_from_skills(skills, categories)

@@ -3,10 +3,10 @@ it names, and the scope signals that drive pay. Every label keeps the phrases th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache
 
 from rolemap.extract.document import Document
+from rolemap.extract.intervals import Cover
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -19,7 +19,7 @@ def classify_system_types(doc: Document) -> tuple[tuple[str, ...], tuple[Span, .
     """The best-supported type, and a second one close behind; "product" for a posting that describes
     web or product work but no stronger kind (weights in wordlists.json, system_types)."""
     rules = load_wordlist("system_types")
-    look_alikes = doc.hits.spans("system_types/look_alike")
+    look_alikes = Cover((a.start, a.end) for a in doc.hits.spans("system_types/look_alike"))
     scored: list[tuple[int, str, list[Span]]] = []
     for kind in SYSTEM_TYPES:
         strong = _about_the_work(doc, f"system_types/{kind}/strong", look_alikes)
@@ -52,7 +52,7 @@ def detect_labels(list_name: str, doc: Document) -> tuple[str, ...]:
     return tuple(k for k in label_names(list_name) if k in found)
 
 
-def _about_the_work(doc: Document, tag: str, look_alikes: Sequence[Span] = ()) -> list[Span]:
+def _about_the_work(doc: Document, tag: str, look_alikes: Cover | None = None) -> list[Span]:
     """The phrases of a tag outside perks and how to apply, and inside no look-alike phrase."""
     spans = doc.hits.spans(tag)
     if not spans:
@@ -61,5 +61,5 @@ def _about_the_work(doc: Document, tag: str, look_alikes: Sequence[Span] = ()) -
         s
         for s in spans
         if doc.sections.kind_at(s.start) not in _NOT_THE_WORK
-        and not any(a.start <= s.start and s.end <= a.end for a in look_alikes)
+        and not (look_alikes is not None and look_alikes.covers(s.start, s.end))
     ]

@@ -1,6 +1,14 @@
 """Where a taxonomy name found in a text counts as the skill: the aliases as the one document scan carries
-them (extract/document.py), word boundaries, links, case, and the technical context a capitalised common
-word (`ctx`) or a guarded name needs. The rules are those of extract/taxonomy.py's docstring."""
+them (extract/document.py), and the rules a hit must pass (extract/taxonomy.py's docstring says which
+alias carries which):
+  * on word boundaries (a camelCase seam of glued lines counts as one), outside links and e-mail
+    addresses, and outside the set phrases of English in `skill_look_alikes` ("Go Live");
+  * in the case written, for a `cs` alias and a guarded one;
+  * a `ctx` alias next to a context word or a list mark, or within 40 characters of another technology;
+    one flagged `verb` ("Make", "Go") opening a sentence and followed by a function word
+    (`imperative_objects`: "Make sure") is the verb;
+  * a guarded alias after a list mark or a context word only, never in a list of the offer's terms
+    ("Salary: DOE")."""
 
 from __future__ import annotations
 
@@ -11,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
-from rolemap.extract.intervals import WHITE_SPACE, Marks
+from rolemap.extract.intervals import WHITE_SPACE, Cover, Marks
 from rolemap.extract.phrases import MAX_HITS, Hits, PhraseBook, search_copy, search_key
 from rolemap.extract.taxonomy import Match, SkillEntry, is_exact_alias
 from rolemap.extract.wordlists import load_wordlist
@@ -32,7 +40,7 @@ class SkillAlias:
 
 def skill_literals(entries: dict[str, SkillEntry]) -> dict[str, list[SkillAlias]]:
     """Scan literal (lowercase, digits as 0: see phrases.search_copy) → the aliases it may be.
-    One-letter aliases ("C", "R") are left to `single_letter_skills`: as literals they would hit every
+    One-letter aliases ("C", "R") are left to `SingleLetterSkills`: as literals they would hit every
     letter c and r of the text."""
     out: dict[str, list[SkillAlias]] = {}
     for alias in _aliases(entries):
@@ -92,14 +100,17 @@ def resolve_skills(
     """The skill hits of a document scan that are real: right case, on word boundaries, outside links,
     in a technical context where the alias needs one, outside set phrases ("Go Live"); longest first where
     they overlap."""
-    links = link_spans(text, hits.spans("anchors/link"))
-    links = sorted([*links, *((s.start, s.end) for s in hits.spans("skill_look_alikes/phrases"))])
+    links = sorted(link_spans(text, hits.spans("anchors/link")))
+    set_phrases = hits.spans("skill_look_alikes/phrases")
+    inside_a_phrase = Cover((s.start, s.end) for s in set_phrases) if set_phrases else None
     sure: list[Match] = []
     unsure: list[Match] = []
     strict: list[Match] = []
     for start, end, payloads in [*hits.extra, *letters]:
         if not _on_word_boundary(text, start, end) or (links and _inside(start, links)):
             continue
+        if inside_a_phrase is not None and inside_a_phrase.covers(start, end):
+            continue  # "Go Live"
         for payload in payloads:
             if not isinstance(payload, SkillAlias):
                 continue
@@ -248,41 +259,20 @@ def _in_strict_context(text: str, start: int, end: int) -> bool:
 # offer, not of technologies.
 _PAY_TALK = re.compile(r"(?i)salar|compensat|\bpay\b|\bwages?\b|[$€£]\s?\d")
 _SENTENCE_MARKS = frozenset("\n.!?:;·•*-–—")
-# Words that follow a name as its verb ("Go is our main language", "Make can be slow"); an imperative is
-# followed by its object ("Make sure", "Go the extra mile").
-_VERBS_AFTER_A_NAME = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "does",
-        "do",
-        "did",
-    ]
-)
+
+
+@cache
+def _imperative_objects() -> frozenset[str]:
+    return frozenset(load_wordlist("imperative_objects")["words"])
 
 
 def _imperative(text: str, start: int, end: int, name: str) -> bool:
     """A name that is also an English verb (taxonomy flag `verb`: "Make", "Go", "Express") opening a
-    sentence, a line or a bullet and going on with a lowercase word ("Make sure", "· Make engineering
-    improvements", "Go to our site"): the capital is the sentence's, so it is the verb. "Go developers",
-    "Make and Bazel", "Go is" go on as names do."""
-    if text[start:end].lower() != name.lower():
-        return False  # "Grunt.js", "GNU Make"
+    sentence, a line or a bullet and followed by a function word ("Make sure", "Go to our site", "Make a
+    real difference"): the capital is the sentence's, so it is the verb. Followed by a noun ("Hive tables",
+    "Go routines", "Make targets") or anything else it stays a name."""
+    if text[start:end] != name:
+        return False  # "Grunt.js", "GNU Make", "MAKE"
     if start and text[start - 1].isalnum():
         opens = text[start - 1].islower()  # a sentence glued on: "experienceMake recommendations"
     else:
@@ -291,10 +281,7 @@ def _imperative(text: str, start: int, end: int, name: str) -> bool:
     if not opens or not text[end : end + 1].isspace():
         return False
     right = text[end : end + 40].split(maxsplit=1)
-    word = right[0].strip(".,;:()") if right else ""
-    if not word[:1].islower():
-        return False  # "Make History", "Go 1.9", end of text
-    return word not in ("and", "or") and word not in _VERBS_AFTER_A_NAME and word not in _context_words()[1]
+    return bool(right) and right[0].strip(".,;:()") in _imperative_objects()
 
 
 def _in_tech_context(text: str, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from rolemap.extract.document import Document
 from rolemap.extract.taxonomy import Match
@@ -79,28 +80,35 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
 _LIST_REACH = 120  # characters back from a skill to the words that introduce its list
 
 
+class _ListPatterns(NamedTuple):
+    opening: re.Pattern[str]  # "customers including"
+    whole: re.Pattern[str]  # "customers including Twilio, Heroku and", right up to a skill
+
+
 @cache
-def _organisation_list() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _organisation_list() -> _ListPatterns:
     """ "customers including Twilio, Heroku and": names, then a separator, right up to the skill; and the
     opening words alone ("customers including"), found once a text."""
     words = load_wordlist("organisation_lists")
     nouns, introducers = ("|".join(map(re.escape, words[k])) for k in ("nouns", "introducers"))
     opening = rf"\b(?i:{nouns}),?\s+(?i:{introducers})\b"
     item = r"[A-Z0-9][\w.&'+-]*(?:[ ][A-Z0-9][\w.&'+-]*){0,3}"  # "New Relic", "Stack Exchange"
-    return re.compile(opening), re.compile(rf"{opening}:?(?:\s*{item}\s*(?:,|\band\b|&|\bor\b))*\s*$")
+    return _ListPatterns(
+        re.compile(opening), re.compile(rf"{opening}:?(?:\s*{item}\s*(?:,|\band\b|&|\bor\b))*\s*$")
+    )
 
 
 def _list_openings(text: str) -> list[int]:
     """Where each list of organisations opens: one pass a text, so only the skills just after one are
     tested against the whole list pattern."""
-    return [m.start() for m in _organisation_list()[0].finditer(text)]
+    return [m.start() for m in _organisation_list().opening.finditer(text)]
 
 
 def _in_an_organisation_list(text: str, start: int, openings: list[int]) -> bool:
     i = bisect_left(openings, start - _LIST_REACH)
     if i == len(openings) or openings[i] >= start:
         return False  # no list opens in reach
-    return _organisation_list()[1].search(text, max(0, start - _LIST_REACH), start) is not None
+    return _organisation_list().whole.search(text, max(0, start - _LIST_REACH), start) is not None
 
 
 def pick_skills(
@@ -143,7 +151,7 @@ def pick_languages(
             weight[sid] += 10 * t.in_title + 2 * t.required + t.count
             first[sid] = min(first.get(sid, t.first), t.first)
             spans.extend(t.spans[:1])
-    built_on = {parents.get(lang) for lang in weight}  # typescript → javascript
+    built_on = {p for lang in weight if (p := parents.get(lang))}  # typescript → javascript
     for sid, t in tallies.items():
         parent = parents.get(sid)
         while parent and categories.get(parent) == "framework":  # asp-net-mvc → asp-net → csharp

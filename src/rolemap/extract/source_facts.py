@@ -20,7 +20,8 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from rolemap.models import Extraction, Location, Posting
+from rolemap.models import Extraction, Location, Posting, Span
+from rolemap.text.clean import document_text
 
 FACTS_FROM = "facts_from"  # the key sources/facts.py writes
 MAX_COMPANY_CHARS = 200
@@ -39,16 +40,18 @@ def apply_source_facts(extraction: Extraction, posting: Posting) -> Extraction:
             continue
         changes[field] = value
         stated[field] = origin
-    if "company" not in changes:
-        origin, value = board_owner(posting, extraction.company)
-        if origin is not None:
-            changes["company"], stated["company"] = value, origin
+    owner = board_owner(posting, extraction.company) if "company" not in changes else None
+    if owner is not None:
+        stated["company"], owner_span = owner
+        changes["company"] = owner_span.text
     if not changes:
         return extraction
     evidence = dict(extraction.evidence)
     for field, value in changes.items():
         if not _same(field, getattr(extraction, field), value):
             evidence.pop(field, None)
+    if owner is not None:
+        evidence["company"] = (owner_span,)
     if "seniority" in changes and len(extraction.roles) == 1:
         changes["roles"] = (replace(extraction.roles[0], seniority=changes["seniority"]),)
     return replace(
@@ -104,22 +107,26 @@ def _company_fact(posting: Posting, origins: dict[str, Any]) -> Read:
 _BOARDS = frozenset({"greenhouse", "lever", "ashby"})  # each board is one company's: sources/boards.py
 
 
-def board_owner(posting: Posting, named: str | None) -> Read:
+def board_owner(posting: Posting, named: str | None) -> tuple[str, Span] | None:
     """A job board hosts one company's postings, so its owner is the hirer even where the answer has no
-    company field (Lever, Ashby): "lever:ramp" is Ramp's, spelled as the description writes it, capitalised
-    ("Ramp builds…"). A slug is no name, so a description that never writes it leaves the company to the
-    text's readers; a company the text names otherwise is kept (a slug may shorten it)."""
+    company field (Lever, Ashby): "lever:ramp" is Ramp's, spelled and evidenced where the posting's text
+    writes it with a capital or a digit first ("Ramp builds…", "1Password is…"). A slug is no name, so a
+    text that never writes it leaves the company to the text's readers, as does a slug of one or two
+    letters (any capital "A" would spell it); a company the text names otherwise is kept (a slug may
+    shorten it). Returns (origin, span in the document text) or None."""
     kind, _, slug = (posting.board or "").partition(":")
     letters = [c for c in slug.casefold() if c.isalnum()]
-    if kind not in _BOARDS or not letters or len(letters) > MAX_COMPANY_CHARS:
-        return None, None
+    if kind not in _BOARDS or not 3 <= len(letters) <= MAX_COMPANY_CHARS:
+        return None
     if named and [c for c in named.casefold() if c.isalnum()] != letters:
-        return None, None
+        return None
+    text = document_text(posting.title, posting.description)
     spelled = re.compile(r"\b" + r"[ .&'-]?".join(map(re.escape, letters)) + r"\b", re.IGNORECASE)
-    for match in spelled.finditer(posting.description, 0, 20_000):
-        if match.group(0)[0].isupper():
-            return f"{kind}:board", match.group(0)
-    return None, None
+    for match in spelled.finditer(text, 0, 20_000):
+        first = match.group(0)[0]
+        if first.isupper() or first.isdigit():
+            return f"{kind}:board", Span(match.start(), match.end(), match.group(0))
+    return None
 
 
 def _locations_fact(posting: Posting, origins: dict[str, Any]) -> Read:

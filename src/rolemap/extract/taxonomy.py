@@ -109,6 +109,8 @@ def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry
         flag_set = frozenset(f for f in flags.split(",") if f)
         if flag_set - _FLAGS:
             raise DataError(f"{where}:{n}: unknown flags {sorted(flag_set - _FLAGS)}; use cs, ctx, verb")
+        if "verb" in flag_set and "ctx" not in flag_set:
+            raise DataError(f"{where}:{n}: the verb flag only qualifies a ctx name; add ctx")
         if category == "language" and skill_id not in CONTRACT_LANGUAGES:
             raise DataError(f"{where}:{n}: {skill_id} is not a contract language; use language-other")
         alias_list = [a.strip() for a in aliases.split(";") if a.strip()]

@@ -304,6 +304,10 @@ def tracker_list(state: MarketState, query: TrackerQuery) -> list[TrackerEntry]:
 
 @router.get("/tracker", response_model=TrackerList, summary="The saved postings, the guide's five columns")
 async def api_tracker(state: State, query: Annotated[TrackerQuery, Query()]) -> dict[str, object]:
+    return await run_in_threadpool(_tracker_answer, state, query)  # two store reads: off the event loop
+
+
+def _tracker_answer(state: MarketState, query: TrackerQuery) -> dict[str, object]:
     entries = tracker_list(state, query)
     return {
         "statuses": list(TRACKER_STATUSES),
