@@ -59,4 +59,5 @@ def test_the_lane_listing_says_how_many_are_shown_in_number(total, said):
 
     text = _text(lane_listing([], total, 0, 80))
     assert text.startswith(said + ", newest first")
-    assert _text(lane_listing([], total, 1, 80)).endswith("newest first, the first 1 skipped")
+    assert _text(lane_listing([], total, 1, 80)).endswith("newest first, the first one skipped")
+    assert _text(lane_listing([], total, 20, 80)).endswith("newest first, the first 20 skipped")

@@ -55,7 +55,7 @@ def lane_listing(
     # "1 of 1 posting", "3 of 40 postings": the noun agrees with the total; "from the 21st" would need
     # ordinals, so the rows skipped are said instead
     shown = f"{len(rows):,} of {counted(total, 'posting')} shown, newest first" + (
-        ", the first skipped" if offset == 1 else f", the first {offset:,} skipped" if offset else ""
+        ", the first one skipped" if offset == 1 else f", the first {offset:,} skipped" if offset else ""
     )
     if covers:
         shown += f"\nThe lane: {covers_line(covers)}"
