@@ -41,8 +41,8 @@ FAMILY_TITLES = {
 class Market:
     title: str  # "Backend engineer", "Backend engineer, Data engineer", or "All roles"
     lane: str
-    postings: int
-    open_positions: int
+    postings: int  # the postings the lane's roles are in (a posting hiring two of its roles counts once)
+    open_positions: int  # roles open at the store's newest fetch
     companies: int
     top_companies: list[Share]
     levels: list[Share]  # the six levels, then "unknown"
@@ -65,6 +65,7 @@ class Market:
     with_level: int = 0  # postings with a level: the n of the senior and junior shares
     senior_interval: tuple[float, float] | None = None  # Wilson 95% intervals of the two shares
     junior_interval: tuple[float, float] | None = None
+    roles: int = 0  # the lane's roles: every share, level and salary of the page is of these
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -73,7 +74,8 @@ class Market:
 def market(
     frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None = None, skills_level: str = "named"
 ) -> Market:
-    """The role page; `skills_level` "parent" counts the skills tables at the parent level (rhel → linux)."""
+    """The role page: the lane's roles (one a frame row, analytics/role_rows.py) and the postings they are
+    in; `skills_level` "parent" counts the skills tables at the parent level (rhel → linux)."""
     mask = select(frame, lane)
     skill_pairs = skill_pairs_at(frame.pairs["skill"], skills_level)
     n = int(mask.sum())
@@ -89,7 +91,7 @@ def market(
     return Market(
         title=", ".join(FAMILY_TITLES.get(f, f) for f in lane.family) or "All roles",
         lane=lane.describe(),
-        postings=n,
+        postings=frame.postings_in(mask),
         open_positions=int((mask & is_open).sum()),
         companies=int(np.unique(company_codes[mask & (company_codes >= 0)]).size),
         top_companies=[s for s in counts_of(frame, "company", mask) if s.name != "unknown"][:top],
@@ -110,12 +112,13 @@ def market(
         pay_countries=multi_counts(frame, "country", salaried & ~np.isnan(scale.yearly))[:top],
         totals=dict(frame.totals),
         coverage=coverage(frame, mask),
-        reposts_folded=int(frame.counts("reposts")[mask].sum()),
+        reposts_folded=int(frame.counts("reposts")[frame.first_rows(mask)].sum()),  # a posting's, once
         message="" if n else f"no postings match ({lane.describe()}): widen the filters",
         skills_level=skills_level,
         with_level=known,
         senior_interval=wilson(senior, known),
         junior_interval=wilson(junior, known),
+        roles=n,
     )
 
 
@@ -322,18 +325,21 @@ class TrackerRow:
     work_model: str
     posted: str
     repeated: list[str]
+    roles: str = ""  # a posting with several roles: those of the lane ("backend senior, data")
 
 
 def tracker(
     frame: MarketFrame, lane: Lane, limit: int = 50, repeated_share: float = 0.3
 ) -> tuple[list[TrackerRow], int]:
-    """One row a posting of the lane, newest first, with its repeated requirements: the skills it shares
-    with at least `repeated_share` of the lane's postings. Returns the rows and the lane's size."""
+    """One row a posting of the lane (its first role in the lane; a posting hiring several of the lane's
+    roles is listed once, with those roles), newest first, with its repeated requirements: the skills it
+    shares with at least `repeated_share` of the lane's roles. Returns the rows and the lane's postings."""
     mask = select(frame, lane)
-    n = int(mask.sum())
+    firsts = frame.first_rows(mask)
+    n = int(firsts.sum())
     repeated = {s.name for s in multi_counts(frame, "skill", mask) if s.share >= repeated_share}
     posted = frame.dates("posted")
-    rows = np.flatnonzero(mask)
+    rows = np.flatnonzero(firsts)
     order = rows[np.argsort(-posted[rows].astype("int64"), kind="stable")][:limit]
     chosen = np.zeros(frame.size, bool)
     chosen[order] = True
@@ -356,9 +362,33 @@ def tracker(
                 work_model=_name(model_codes[r], model_vocab),
                 posted="" if np.isnat(posted[r]) else str(posted[r]),
                 repeated=[s for s in skills.get(r, []) if s in repeated],
+                roles=", ".join(roles_in_lane(frame, mask, r)),
             )
         )
     return out, n
+
+
+def roles_in_lane(frame: MarketFrame, mask: np.ndarray, row: int) -> list[str]:
+    """The roles of `row`'s posting in the lane ("backend senior", "non_software"), when it has several
+    (its rows are next to one another); none when the posting is one row."""
+    if "roles" not in frame.table.column_names:
+        return []
+    many = int(frame.table.column("roles")[row].as_py() or 1)
+    if many < 2:
+        return []
+    posting = frame.postings_of_rows()
+    first = row
+    while first > 0 and posting[first - 1] == posting[row]:
+        first -= 1
+    rows = [r for r in range(first, min(first + many, frame.size)) if mask[r]]
+    chosen = np.zeros(frame.size, bool)
+    chosen[rows] = True
+    families = values_by_row(frame, "family", chosen)
+    levels, vocab = frame.codes("seniority")
+    return [
+        " ".join([*(v for v, _ in families.get(r, [])), *([vocab[levels[r]]] if levels[r] >= 0 else [])])
+        for r in rows
+    ]
 
 
 def values_by_row(frame: MarketFrame, field_name: str, rows: np.ndarray) -> dict[int, list[tuple[str, bool]]]:

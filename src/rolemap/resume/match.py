@@ -203,7 +203,7 @@ def match_lane(resume: Resume, frame: MarketFrame, lane: Lane, top: int = 20) ->
     """The lane's postings ranked by fit (see _rank), and the skills the resume lacks, by how many of the
     lane's postings ask for them."""
     mask = select(frame, lane)
-    rows = np.flatnonzero(mask)
+    rows = np.flatnonzero(frame.first_rows(mask))  # a posting once, however many of its roles are in the lane
     skills = values_by_row(frame, "skill", mask)
     languages = values_by_row(frame, "language", mask)
     ids, titles = frame.strings("id"), frame.strings("title")
