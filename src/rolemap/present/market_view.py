@@ -109,8 +109,15 @@ def origins(pay: PayStats) -> str:
 
 
 def lane_folded(m: Market) -> str:
-    """ " (45 reposts folded into them)": what the lane's own counts left out as reposts of its jobs."""
-    return f" ({m.reposts_folded:,} reposts folded into them)" if m.reposts_folded else ""
+    """ " (45 reposts folded into them), hiring for 512 roles": what the lane's own counts left out as
+    reposts of its jobs, and the roles its postings hire for (analytics/role_rows.py)."""
+    folded = f" ({m.reposts_folded:,} reposts folded into them)" if m.reposts_folded else ""
+    return folded + f", hiring for {m.roles:,} {'role' if m.roles == 1 else 'roles'}"
+
+
+def roles_heading(m: Market) -> str:
+    """ "Backend engineer: 375 open roles, 120 companies hiring" (the seed's heading)."""
+    return f"{m.title}: {m.roles:,} open {'role' if m.roles == 1 else 'roles'}, {m.companies:,} companies hiring"
 
 
 def market_view(m: Market) -> Group:
@@ -119,7 +126,7 @@ def market_view(m: Market) -> Group:
     senior, senior_basis = share_card(m.senior_share, m.with_level, m.senior_interval)
     junior, junior_basis = share_card(m.junior_share, m.with_level, m.junior_interval)
     head = Text(
-        f"{m.title}: {m.postings:,} postings, {m.companies:,} companies hiring\n"
+        f"{roles_heading(m)}\n"
         + (f"{coverage_line(m.coverage)}\n" if m.coverage else "")
         + f"{m.lane}\nOf postings with a level, senior share {senior} ({senior_basis}), "
         f"junior share {junior} ({junior_basis})"
