@@ -189,7 +189,9 @@ def test_the_migration_backfills_the_role_rows_of_an_existing_store(any_store):
 
     ingest(any_store, [hn("m1", PM_AND_BACKEND), hn("g1", TWO_LEVELS), single()], now=T0)
     set_correction(any_store, "m1", "role_families", ["backend"], T0 + timedelta(hours=1))
-    query = text("SELECT posting_id, value FROM posting_labels WHERE field = 'role' ORDER BY posting_id, value")
+    query = text(
+        "SELECT posting_id, value FROM posting_labels WHERE field = 'role' ORDER BY posting_id, value"
+    )
 
     def role_rows():
         with any_store.read() as conn:
@@ -225,7 +227,12 @@ def test_the_dataset_page_counts_roles_as_the_store_does(tmp_path):
     records, db = tmp_path / "records", str(tmp_path / "store.db")
     assert cli("extract", str(tmp_path / "postings.jsonl"), "-o", f"{records}/")[0] == 0
     assert cli("ingest", "--db", db, str(records))[0] == 0
-    for lane in ([], ["--family", "all"], ["--family", "non_software"], ["--family", "all", "--skill", "django"]):
+    for lane in (
+        [],
+        ["--family", "all"],
+        ["--family", "non_software"],
+        ["--family", "all", "--skill", "django"],
+    ):
         on_dataset = json_of("market", "--json", "--dataset", str(records), *lane)
         assert on_dataset == json_of("market", "--json", "--db", db, *lane), lane
     backend = json_of("market", "--json", "--dataset", str(records))

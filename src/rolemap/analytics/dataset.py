@@ -44,9 +44,7 @@ _SKILLS_ASKED = (
     "list_transform(coalesce(json_extract(record, '$.skills[*]'), []), "
     "lambda s: coalesce(CAST(json_extract(s, '$.asked') AS BOOLEAN), true))"
 )
-_ROLES = (
-    "coalesce(CAST(json_extract(record, '$.roles') AS STRUCT(title VARCHAR, family VARCHAR, seniority VARCHAR)[]), [])"
-)
+_ROLES = "coalesce(CAST(json_extract(record, '$.roles') AS STRUCT(title VARCHAR, family VARCHAR, seniority VARCHAR)[]), [])"
 # The columns of `role_rows` the page reads (families, salary families and asked flags are the row's own)
 _NEEDED = (
     "id, row_key, json_extract_string(record, '$.company') AS company, seniority, work_model, "

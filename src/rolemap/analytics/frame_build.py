@@ -24,8 +24,8 @@ import pyarrow.compute as pc
 from rolemap.analytics.frame import MULTI, MarketFrame, Pairs, _values
 from rolemap.analytics.frame_base import Base, BasePairs
 from rolemap.analytics.freshness import days, open_months, open_spans
-from rolemap.analytics.role_rows import RoleRows, expand_pairs, role_rows
 from rolemap.analytics.reposts import TITLE_SIMILARITY, repost_groups, repost_months, series_rows
+from rolemap.analytics.role_rows import RoleRows, expand_pairs, role_rows
 from rolemap.analytics.totals import totals_of
 
 

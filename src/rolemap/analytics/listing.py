@@ -141,7 +141,9 @@ def page_of(
     """One page of `matching_rows`, each row read from the frame, with what the whole list covers."""
     start = (page - 1) * limit
     shown = rows[start : start + limit]
-    cells = listing.frame.table.select(_shown(listing.frame)).take(shown).to_pylist()  # the page's rows, read once
+    cells = (
+        listing.frame.table.select(_shown(listing.frame)).take(shown).to_pylist()
+    )  # the page's rows, read once
     items = [_listed(row, listing.scale.yearly[r]) for row, r in zip(cells, shown.tolist(), strict=True)]
     if any(int(row.get("roles") or 1) > 1 for row in cells):  # show the roles of the lane it hires for
         from dataclasses import replace
@@ -149,7 +151,10 @@ def page_of(
         from rolemap.analytics.market import roles_in_lane
 
         mask = select(listing.frame, lane)
-        items = [replace(item, roles=roles_in_lane(listing.frame, mask, r)) for item, r in zip(items, shown.tolist(), strict=True)]
+        items = [
+            replace(item, roles=roles_in_lane(listing.frame, mask, r))
+            for item, r in zip(items, shown.tolist(), strict=True)
+        ]
     return PostingPage(
         lane.describe(), query, sort, page, limit, int(rows.size), items, rows_covers(listing.frame, rows)
     )

@@ -165,7 +165,9 @@ def expand_pairs(
         keep_rows = ~rr.expanded[rows]
         rows = np.concatenate([rows[keep_rows], chosen])
         code = np.concatenate([code[keep_rows], own[rr.family[chosen]]])
-        flags = {name: np.concatenate([v[keep_rows], np.ones(chosen.size, bool)]) for name, v in flags.items()}
+        flags = {
+            name: np.concatenate([v[keep_rows], np.ones(chosen.size, bool)]) for name, v in flags.items()
+        }
     elif field in SOFTWARE_ONLY:
         keep_rows = rr.software_kept[rows]
         rows, code = rows[keep_rows], code[keep_rows]

@@ -117,7 +117,9 @@ def lane_folded(m: Market) -> str:
 
 def roles_heading(m: Market) -> str:
     """ "Backend engineer: 375 open roles, 120 companies hiring" (the seed's heading)."""
-    return f"{m.title}: {m.roles:,} open {'role' if m.roles == 1 else 'roles'}, {m.companies:,} companies hiring"
+    return (
+        f"{m.title}: {m.roles:,} open {'role' if m.roles == 1 else 'roles'}, {m.companies:,} companies hiring"
+    )
 
 
 def market_view(m: Market) -> Group:

@@ -20,13 +20,13 @@ from rolemap.present.market_view import (
     BOARD_TEXT,
     board_text,
     lane_folded,
-    roles_heading,
     median_card,
     money,
     origins,
     pct,
     premium_cells,
     premium_note,
+    roles_heading,
     share_card,
 )
 

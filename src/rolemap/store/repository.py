@@ -187,7 +187,12 @@ def _replace_extractions(conn: Connection, batch: Sequence[Prepared], ids: list[
             ("scope", p.extraction.scope),
             ("family", p.extraction.role_families),
             ("salary_family", p.extraction.salary_families),
-            (ROLE_FIELD, role_labels(((r.family, r.seniority) for r in p.extraction.roles), p.extraction.role_families)),
+            (
+                ROLE_FIELD,
+                role_labels(
+                    ((r.family, r.seniority) for r in p.extraction.roles), p.extraction.role_families
+                ),
+            ),
             ("country", tuple(loc.country for loc in p.extraction.locations if loc.country)),
             ("city", tuple(f"{loc.city}, {loc.country}"[:100] for loc in p.extraction.locations if loc.city)),
         )

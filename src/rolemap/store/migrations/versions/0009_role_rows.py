@@ -26,7 +26,9 @@ _READ = {
     "postgresql": "SELECT posting_id, (record -> 'roles')::text, (record -> 'role_families')::text "
     "FROM extractions WHERE posting_id > :after ORDER BY posting_id LIMIT :n",
 }
-_WRITE = "INSERT INTO posting_labels (posting_id, field, value, rank) VALUES (:posting_id, :field, :value, :rank)"
+_WRITE = (
+    "INSERT INTO posting_labels (posting_id, field, value, rank) VALUES (:posting_id, :field, :value, :rank)"
+)
 
 
 def upgrade() -> None:
@@ -44,7 +46,9 @@ def upgrade() -> None:
             {"posting_id": posting_id, "field": ROLE_FIELD, "value": value, "rank": rank}
             for posting_id, roles, families in batch
             for rank, value in enumerate(
-                json_role_labels(json.loads(roles) if roles else None, json.loads(families) if families else None)
+                json_role_labels(
+                    json.loads(roles) if roles else None, json.loads(families) if families else None
+                )
             )
         ]
         if rows:
