@@ -46,8 +46,8 @@ class Market:
     companies: int
     top_companies: list[Share]
     levels: list[Share]  # the six levels, then "unknown"
-    senior_share: float | None  # senior + staff + manager among postings with a level
-    junior_share: float | None  # intern + junior among postings with a level
+    senior_share: float | None  # senior + staff + manager among roles with a level
+    junior_share: float | None  # intern + junior among roles with a level
     work_models: list[Share]
     pay: PayStats
     languages: list[Share]
@@ -62,7 +62,7 @@ class Market:
     reposts_folded: int = 0  # postings of the lane folded into its jobs as reposts (analytics/reposts.py)
     message: str = ""
     skills_level: str = "named"  # "parent": skills rolled up to their parent (analytics/skill_levels.py)
-    with_level: int = 0  # postings with a level: the n of the senior and junior shares
+    with_level: int = 0  # roles with a level: the n of the senior and junior shares
     senior_interval: tuple[float, float] | None = None  # Wilson 95% intervals of the two shares
     junior_interval: tuple[float, float] | None = None
     roles: int = 0  # the lane's roles: every share, level and salary of the page is of these

@@ -49,7 +49,7 @@ def median_card(pay: PayStats) -> tuple[str, str]:
 def share_card(share: float | None, n: int, interval: tuple[float, float] | None) -> tuple[str, str]:
     """A headline share as (figure, what it rests on): "too few" below MIN_FOR_HEADLINE postings."""
     if share is None or n < MIN_FOR_HEADLINE:
-        return "too few", f"{n} postings with a level; a headline share needs at least {MIN_FOR_HEADLINE}"
+        return "too few", f"{n} roles with a level; a headline share needs at least {MIN_FOR_HEADLINE}"
     shown = f", 95% interval {pct(interval[0])}–{pct(interval[1])}" if interval else ""
     return pct(share), f"n = {n:,}{shown}"
 
@@ -130,7 +130,7 @@ def market_view(m: Market) -> Group:
     head = Text(
         f"{roles_heading(m)}\n"
         + (f"{coverage_line(m.coverage)}\n" if m.coverage else "")
-        + f"{m.lane}\nOf postings with a level, senior share {senior} ({senior_basis}), "
+        + f"{m.lane}\nOf roles with a level, senior share {senior} ({senior_basis}), "
         f"junior share {junior} ({junior_basis})"
         + (
             f"\nThe store: {totals_line(m.totals)}; this lane counts {m.postings:,} of them{lane_folded(m)}"
@@ -142,7 +142,7 @@ def market_view(m: Market) -> Group:
         head,
         pay_line(m.pay),
         pay_places(m),
-        _shares("Roles (the lane's postings by role family; --family all for every role)", m.families),
+        _shares("Roles (the lane's roles by family; --family all for every role)", m.families),
         _shares("Experience levels", m.levels),
         _shares("Work model", m.work_models),
         _shares("Languages", m.languages),
@@ -307,7 +307,7 @@ def profile_view(p: Profile) -> Group:
         return Group(Text(p.message))
     parts: list[Any] = [
         Text(
-            f"{p.lane}: {p.postings:,} postings ({coverage_line(p.coverage)}); skills asked by at least {p.min_share:.0%}"
+            f"{p.lane}: {p.postings:,} roles ({coverage_line(p.coverage)}); skills asked by at least {p.min_share:.0%}"
         )
     ]
     parts.append(_shares("Must-have (most postings asking for it require it)", p.must_have, required=True))
@@ -351,7 +351,7 @@ def trends_view(t: Trends, last: int = 12) -> Group:
             )
         tables.append(table)
     totals = ", ".join(f"{h}: {n:,}" for h, n in zip(headers, t.totals[-last:], strict=True))
-    lines = [f"{t.lane}; {t.periods[0]} to {t.periods[-1]}, postings per {t.every}: {totals}"]
+    lines = [f"{t.lane}; {t.periods[0]} to {t.periods[-1]}, roles per {t.every}: {totals}"]
     if len(t.periods) > last:
         lines.append(f"the newest {last} of {len(t.periods)} periods shown; --since, --json or --csv for all")
     lines.append("– : no posting of the lane in that period (a gap, not 0%)")
