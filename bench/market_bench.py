@@ -30,6 +30,7 @@ from rolemap.extract import extract_posting
 from rolemap.models import Posting
 from rolemap.sources import read_file
 from rolemap.store.db import Store, open_store
+from rolemap.store.roles import role_labels
 from rolemap.store.schema import extractions, posting_labels, posting_skills, postings
 
 DUMP = (
@@ -121,8 +122,10 @@ def _rows(
     batch["s"].extend(
         {"posting_id": pid, "skill_id": s["id"], "required": s["required"]} for s in r["skills"]
     )
+    roles = role_labels([(x["family"], x["seniority"]) for x in r["roles"]], r["role_families"])
     for field, values in (("language", r["languages"]), ("system_type", r["system_types"]),
-                          ("domain", r["domains"]), ("scope", r["scope"])):  # fmt: skip
+                          ("domain", r["domains"]), ("scope", r["scope"]), ("family", r["role_families"]),
+                          ("salary_family", r["salary_families"]), ("role", roles)):  # fmt: skip
         batch["l"].extend(
             {"posting_id": pid, "field": field, "value": v, "rank": i} for i, v in enumerate(values)
         )

@@ -1,6 +1,6 @@
 """Repeated requirements count asked skills only (issue 16 follow-up): a skill a posting only says the
 company uses ("Our stack is Redis") is not a requirement, in the saved tracker (store/tracker.py) nor in
-the lane listing (`rolemap list`, analytics/repeated.py)."""
+the lane listing (`rolemap list`, analytics/market.tracker)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from rolemap.analytics.lane import Lane, select
-from rolemap.analytics.repeated import asked_repeated
+from rolemap.analytics.lane import Lane
+from rolemap.analytics.market import tracker
 from rolemap.models import Posting
 from rolemap.pipeline import ingest
 from rolemap.store.db import open_store
@@ -49,7 +49,7 @@ def test_the_lane_listing_repeats_asked_skills_only(db):
     assert "redis" not in ok("list", "--db", db, "--csv")
 
 
-def test_asked_repeated_counts_a_posting_only_where_it_asks():
+def test_the_lane_listing_counts_a_posting_only_where_it_asks():
     frame = make_frame(
         [
             {"id": "a", "skill": [("kafka", True, True), ("redis", True, False)]},
@@ -58,12 +58,12 @@ def test_asked_repeated_counts_a_posting_only_where_it_asks():
             {"id": "d", "skill": ["go"]},
         ]
     )
-    mask = select(frame, Lane())
+
+    def repeated(share: float = 0.3, lane: Lane | None = None) -> dict[str, list[str]]:
+        return {r.id: r.repeated for r in tracker(frame, lane or Lane(), repeated_share=share)[0]}
+
     # kafka 2 of 4 asked, go 2 of 4, redis asked by 1 of 4 (25% < 30%) though named by 3
-    assert asked_repeated(frame, mask, ["a", "b", "c", "d"]) == {
-        "a": ["kafka"], "b": ["kafka"], "c": ["go"], "d": ["go"],
-    }  # fmt: skip
-    assert asked_repeated(frame, mask, ["b"], share=0.2) == {"b": ["kafka", "redis"]}
-    assert asked_repeated(frame, mask, ["a"], share=0.6) == {"a": []}
-    none = select(frame, Lane(company=["nobody"]))
-    assert asked_repeated(frame, none, ["a"]) == {"a": []}
+    assert repeated() == {"a": ["kafka"], "b": ["kafka"], "c": ["go"], "d": ["go"]}
+    assert repeated(0.2)["b"] == ["kafka", "redis"]
+    assert repeated(0.6)["a"] == []
+    assert repeated(lane=Lane(company=["nobody"])) == {}

@@ -100,7 +100,10 @@ def test_report_is_self_contained(db, tmp_path):
     assert not re.search(r'(?:src|href)="(?:https?:)?//', page)  # nothing fetched
     md = tmp_path / "r.md"
     assert run("report", "--db", db, "-o", md).returncode == 0
-    assert md.read_text().startswith("# Backend engineer: 5 postings") and "| level |" in md.read_text()
+    assert (
+        md.read_text().startswith("# Backend engineer: 5 open roles, 3 companies hiring")
+        and "| level |" in md.read_text()
+    )
 
 
 @pytest.mark.parametrize(

@@ -102,7 +102,7 @@ def test_the_backend_role_page_from_a_real_store(tmp_path):
     assert json.loads(run("market", "--json", "--family", "all"))["postings"] == 4
     assert json.loads(run("market", "--json", "--family", "all", "--country", "germany"))["postings"] == 2
     assert json.loads(run("market", "--json", "--city", "nyc"))["postings"] == 1
-    assert "Backend engineer: 2 postings" in run("market")
+    assert "Backend engineer: 2 open roles, 0 companies hiring" in run("market")
     bad = subprocess.run([sys.executable, "-m", "rolemap", "market", "--family", "'; DROP TABLE x; --", "--db", db],
                          capture_output=True, text=True)  # fmt: skip
     assert bad.returncode != 0 and bad.stderr.startswith("error: --family") and "Traceback" not in bad.stderr

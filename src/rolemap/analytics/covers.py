@@ -48,8 +48,10 @@ def lane_covers(frame: MarketFrame, lane: Lane) -> dict[str, Any]:
 
 
 def mask_covers(frame: MarketFrame, mask: np.ndarray) -> dict[str, Any]:
-    """The covers of the frame rows in `mask`: freshness.coverage, the role page's own function, with the
+    """The covers of the postings of the frame rows in `mask` (rows are roles: a posting hiring two of the
+    lane's roles is one posting of the list): freshness.coverage, the role page's own function, with the
     count."""
+    mask = frame.first_rows(mask)
     found = coverage(frame, mask)
     return _covers(found["first"], found["last"], int(mask.sum()), found["open_now"], found["as_of"])
 

@@ -44,15 +44,58 @@ _SKILLS_ASKED = (
     "list_transform(coalesce(json_extract(record, '$.skills[*]'), []), "
     "lambda s: coalesce(CAST(json_extract(s, '$.asked') AS BOOLEAN), true))"
 )
+_ROLES = "coalesce(CAST(json_extract(record, '$.roles') AS STRUCT(title VARCHAR, family VARCHAR, seniority VARCHAR)[]), [])"
+# The columns of `role_rows` the page reads (families, salary families and asked flags are the row's own)
 _NEEDED = (
-    "id, json_extract_string(record, '$.company') AS company, seniority, work_model, "
+    "id, row_key, json_extract_string(record, '$.company') AS company, seniority, work_model, "
     "salary_min, salary_max, salary_currency, salary_period, languages, skills, skills_required, "
-    f"{_SKILLS_ASKED} AS skills_asked, "
-    "json_extract(record, '$.source_facts.salary') IS NOT NULL AS salary_from_source, "
+    "skills_asked, json_extract(record, '$.source_facts.salary') IS NOT NULL AS salary_from_source, "
     "TRY_CAST(substr(posted_at, 1, 10) AS DATE) AS posted, "
-    f"{_FAMILIES} AS families, {_SALARY_FAMILIES} AS salary_families, {_COUNTRIES} AS countries, "
+    f"families, salary_families, {_COUNTRIES} AS countries, "
     f"{_CITIES} AS cities, reposts, open_from, open_until"
 )
+# One row a role (analytics/role_rows.py, the store's rule): a posting's distinct roles as store/roles.py
+# labels them ("family:level": the record's roles of its families, then a family no role has, no level),
+# in code point order; a posting of two or more becomes one row each, with its role's family and level,
+# the salary only when tied to its family, years only when its roles share one family, and no skills,
+# languages or system types on a non-software role of a posting that also hires software roles.
+_ROLE_ROWS = f"""CREATE TEMP VIEW role_rows AS
+WITH labelled AS (
+    SELECT *, list_sort(list_distinct(list_concat(
+        list_transform(list_filter(_roles, lambda r: list_contains(_families, r.family)),
+                       lambda r: r.family || ':' || coalesce(r.seniority, '')),
+        list_transform(list_filter(_families, lambda f: NOT list_contains(list_transform(_roles, lambda r: r.family), f)),
+                       lambda f: f || ':')))) AS _labels
+    FROM (SELECT *, {_FAMILIES} AS _families, {_ROLES} AS _roles, {_SALARY_FAMILIES} AS _salary_families,
+                 {_SKILLS_ASKED} AS _skills_asked FROM counted)),
+expanded AS (
+    SELECT *, unnest(CASE WHEN len(_labels) >= 2 THEN _labels ELSE [NULL::VARCHAR] END) AS _label,
+           len(list_distinct(list_transform(_labels, lambda l: split_part(l, ':', 1)))) AS _kinds
+    FROM labelled),
+judged AS (
+    SELECT *, split_part(_label, ':', 1) AS _family,
+           _label IS NOT NULL AND split_part(_label, ':', 1) = 'non_software' AND _kinds > 1 AS _bare,
+           _label IS NULL OR list_contains(_salary_families, split_part(_label, ':', 1)) AS _paid,
+           _label IS NULL OR _kinds = 1 AS _years
+    FROM expanded)
+SELECT * REPLACE (
+        CASE WHEN _label IS NULL THEN seniority ELSE nullif(split_part(_label, ':', 2), '') END AS seniority,
+        CASE WHEN _bare THEN NULL ELSE primary_language END AS primary_language,
+        CASE WHEN _bare THEN []::VARCHAR[] ELSE languages END AS languages,
+        CASE WHEN _bare THEN []::VARCHAR[] ELSE system_types END AS system_types,
+        CASE WHEN _bare THEN []::VARCHAR[] ELSE skills END AS skills,
+        CASE WHEN _bare THEN []::BOOLEAN[] ELSE skills_required END AS skills_required,
+        CASE WHEN _years THEN years_min END AS years_min,
+        CASE WHEN _paid THEN salary_min END AS salary_min,
+        CASE WHEN _paid THEN salary_max END AS salary_max,
+        CASE WHEN _paid THEN salary_currency END AS salary_currency,
+        CASE WHEN _paid THEN salary_period END AS salary_period),
+    CASE WHEN _label IS NULL THEN _families ELSE [_family] END AS families,
+    CASE WHEN NOT _paid THEN []::VARCHAR[] WHEN _label IS NULL THEN _salary_families ELSE [_family] END
+        AS salary_families,
+    CASE WHEN _bare THEN []::BOOLEAN[] ELSE _skills_asked END AS skills_asked,
+    id || '#' || coalesce(_label, '') AS row_key
+FROM judged"""
 _COMPANY_KEY = "lower(regexp_replace(trim(company), '\\s+', ' ', 'g'))"
 
 
@@ -68,14 +111,15 @@ def dataset_market(
     con = duckdb.connect()
     try:
         reposts = _counted_view(con, folder)
+        con.execute(_ROLE_ROWS)
         where, params = _lane_filter(lane)
         # a table (DuckDB spills it to disk when large): a view cannot take the filter's parameters
-        con.execute(f"CREATE TEMP TABLE lane AS SELECT {_NEEDED} FROM counted WHERE {where}", params)
+        con.execute(f"CREATE TEMP TABLE lane AS SELECT {_NEEDED} FROM role_rows WHERE {where}", params)
         mix_where, mix_params = _lane_filter(
             replace(lane, family=())
         )  # the role mix: before the family filter
         con.execute(
-            f"CREATE TEMP TABLE mix AS SELECT {_FAMILIES} AS families FROM counted WHERE {mix_where}",
+            f"CREATE TEMP TABLE mix AS SELECT families FROM role_rows WHERE {mix_where}",
             mix_params,
         )
         return replace(_market(con, lane, top, currency, rates), totals=_totals(con, folder, reposts))
@@ -206,8 +250,8 @@ def _lane_filter(lane: Lane) -> tuple[str, list[Any]]:
         if wanted:
             clauses.append(f"list_has_any(list_transform({column}, lambda x: lower(x)), ?)")
             params.append([w.lower() for w in wanted])
-    if lane.family:
-        clauses.append(f"list_has_any({_FAMILIES}, ?)")
+    if lane.family:  # the row's own family (`role_rows`)
+        clauses.append("list_has_any(families, ?)")
         params.append(list(lane.family))
     if lane.country:
         clauses.append(f"list_has_any({_COUNTRIES}, ?)")
@@ -256,7 +300,7 @@ def _re2_escape(text: str) -> str:
 
 
 def _market(con: Any, lane: Lane, top: int, currency: str, rates: Rates) -> Market:
-    n = con.execute("SELECT count(*) FROM lane").fetchone()[0]
+    n, postings = con.execute("SELECT count(*), count(DISTINCT id) FROM lane").fetchone()
     covers = _coverage(con)
     levels = _ordered(con, "seniority", LEVELS, n)
     known = sum(s.count for s in levels if s.name != "unknown")
@@ -267,7 +311,7 @@ def _market(con: Any, lane: Lane, top: int, currency: str, rates: Rates) -> Mark
     return Market(
         title=", ".join(FAMILY_TITLES.get(f, f) for f in lane.family) or "All roles",
         lane=lane.describe(),
-        postings=n,
+        postings=int(postings),
         open_positions=covers["open_now"],
         companies=con.execute(
             f"SELECT count(DISTINCT {_COMPANY_KEY}) FROM lane WHERE trim(company) <> ''"
@@ -293,7 +337,12 @@ def _market(con: Any, lane: Lane, top: int, currency: str, rates: Rates) -> Mark
         senior_interval=wilson(senior, known),
         junior_interval=wilson(junior, known),
         coverage=covers,
-        reposts_folded=int(con.execute("SELECT coalesce(sum(reposts), 0) FROM lane").fetchone()[0]),
+        reposts_folded=int(  # a posting's, once
+            con.execute(
+                "SELECT coalesce(sum(r), 0) FROM (SELECT any_value(reposts) AS r FROM lane GROUP BY id)"
+            ).fetchone()[0]
+        ),
+        roles=int(n),
     )
 
 
@@ -338,9 +387,9 @@ def _together(con: Any, skills: list[str], top: int) -> list[tuple[str, str, int
         return []
     rows = con.execute(
         """WITH asked AS (
-            SELECT s.id, list_position(?, s.skill) AS place FROM (SELECT id, unnest(skills) AS skill FROM lane) s
+            SELECT s.row_key, list_position(?, s.skill) AS place FROM (SELECT row_key, unnest(skills) AS skill FROM lane) s
             WHERE list_contains(?, s.skill))
-        SELECT a.place, b.place, count(*) FROM asked a JOIN asked b ON a.id = b.id AND a.place < b.place
+        SELECT a.place, b.place, count(*) FROM asked a JOIN asked b ON a.row_key = b.row_key AND a.place < b.place
         GROUP BY 1, 2""",
         [skills, skills],
     ).fetchall()

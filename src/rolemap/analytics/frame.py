@@ -1,5 +1,6 @@
-"""The market frame: the store's unique postings as columns (Arrow files, read as numpy arrays), so every
-market question is a handful of vector operations instead of a SQL scan of millions of rows.
+"""The market frame: the store's unique postings as columns (Arrow files, read as numpy arrays), one row a
+role (a posting hiring a backend engineer and a product manager is two rows: analytics/role_rows.py), so
+every market question is a handful of vector operations instead of a SQL scan of millions of rows.
 
 A frame is built from the store once and cached beside it (`<db>.market/<state>/`: Arrow IPC and .npy
 files, memory-mapped), with its base: every stored posting as read, before copies are set aside and reposts
@@ -7,7 +8,7 @@ folded (analytics/frame_base.py). When the store changes (its posting count, new
 date, near-duplicate groups or corrections moved), the base is brought up to date from the postings the
 change touched, or read whole when the change is not one of those, and the frame is made again from it
 (analytics/frame_build.py). Multi-valued fields (skills, languages, system types, domains, scope) are pairs
-of arrays: posting row → code, the vocabulary in code point order.
+of arrays: row → code, the vocabulary in code point order.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from rolemap.store.db import HEAD_REVISION
 if TYPE_CHECKING:
     from rolemap.store.db import Store
 
-FORMAT = "8"  # bump when the files below change shape
+FORMAT = "9"  # bump when the files below change shape
 CATEGORICAL = (
     "company",
     "location",
@@ -68,18 +69,41 @@ class Pairs:
     asked: np.ndarray | None = None
 
 
-_SOURCES = Sources(_SKILLS_SQL, tuple(f.name for f in fields(Pairs))[3:], _LABELS_SQL, MULTI[1:])
+# the base also reads each posting's roles (store/roles.py), which make the frame's rows (role_rows.py)
+_SOURCES = Sources(_SKILLS_SQL, tuple(f.name for f in fields(Pairs))[3:], _LABELS_SQL, (*MULTI[1:], "role"))
 
 
 @dataclass(frozen=True)
 class MarketFrame:
-    table: pa.Table  # one row a counted posting
+    table: pa.Table  # one row a role of a counted posting (one row for a posting of one role or none)
     pairs: dict[str, Pairs]
     totals: dict[str, int] = field(default_factory=dict)  # the store's totals (analytics/totals.py)
 
     @property
     def size(self) -> int:
+        """The number of rows: of roles."""
         return self.table.num_rows
+
+    def postings_of_rows(self) -> np.ndarray:
+        """Each row's posting (its index among the frame's postings; a posting's rows are next to one
+        another); a frame made by hand without the column has one row a posting."""
+        if "posting" not in self.table.column_names:
+            return np.arange(self.size, dtype=np.int64)
+        return self.counts("posting")
+
+    def first_rows(self, mask: np.ndarray) -> np.ndarray:
+        """The rows of `mask` that are the first of their posting in it: a list shows a posting once."""
+        posting = self.postings_of_rows()
+        rows = np.flatnonzero(mask)
+        first = np.ones(rows.size, bool)
+        first[1:] = posting[rows[1:]] != posting[rows[:-1]]
+        out = np.zeros(self.size, bool)
+        out[rows[first]] = True
+        return out
+
+    def postings_in(self, mask: np.ndarray) -> int:
+        """How many postings the rows of `mask` are roles of."""
+        return int(self.first_rows(mask).sum())
 
     # Columns become numpy arrays read straight from their Arrow buffers: pyarrow's own conversion of a
     # column with nulls goes through its pandas layer, which imports pandas (0.2 s) whenever it is

@@ -19,11 +19,13 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from rolemap.analytics.frame import MULTI, MarketFrame, Pairs, _values
 from rolemap.analytics.frame_base import Base, BasePairs
 from rolemap.analytics.freshness import days, open_months, open_spans
 from rolemap.analytics.reposts import TITLE_SIMILARITY, repost_groups, repost_months, series_rows
+from rolemap.analytics.role_rows import RoleRows, expand_pairs, role_rows
 from rolemap.analytics.totals import totals_of
 
 
@@ -41,8 +43,14 @@ def frame_and_base(base: Base, today: dt.date | None = None) -> tuple[MarketFram
     kept, jobs, groups = _one_row_a_job(base, unique, today)
     heads = np.full(base.size, -1, np.int64)
     heads[unique] = unique[groups]
+    taken = unique[kept]
+    roles = role_rows(base.pairs.get("role"), base.pairs["salary_family"], taken, base.size)
     totals = totals_of((base.size, int(copies.sum()), int((~copies & near).sum())), jobs.folded)
-    t = _taken(base.table, unique[kept])
+    t = _taken(base.table, taken)
+    if roles.any_expanded:  # one row a role: each posting's row repeated for each of its roles
+        t = t.take(roles.source)
+        jobs = replace(jobs, **{f: getattr(jobs, f)[roles.source] for f in _JOB_ARRAYS})
+    salary_dropped = ~roles.salary_kept
     table = pa.table(
         {
             "id": t["id"],
@@ -55,22 +63,28 @@ def frame_and_base(base: Base, today: dt.date | None = None) -> tuple[MarketFram
             "open_from": pa.array(jobs.open_from, pa.date32(), mask=np.isnat(jobs.open_from)),
             "open_until": pa.array(jobs.open_until, pa.date32(), mask=np.isnat(jobs.open_until)),
             "reposts": pa.array(jobs.reposts, pa.int32()),
-            "seniority": _categorical(t["seniority"]),
-            "primary_language": _categorical(t["primary_language"]),
+            "seniority": _categorical(_role_levels(t["seniority"], roles)),
+            "primary_language": _categorical(_cleared(t["primary_language"], ~roles.software_kept)),
             "work_model": _categorical(t["work_model"]),
             "employment_type": _categorical(t["employment_type"]),
-            "years_min": t["years_min"],
-            "salary_min": t["salary_min"],
-            "salary_max": t["salary_max"],
-            "salary_currency": _categorical(t["salary_currency"]),
-            "salary_period": _categorical(t["salary_period"]),
-            "salary_from_source": t["salary_from_source"],
+            "years_min": _cleared(t["years_min"], ~roles.years_kept),
+            "salary_min": _cleared(t["salary_min"], salary_dropped),
+            "salary_max": _cleared(t["salary_max"], salary_dropped),
+            "salary_currency": _categorical(_cleared(t["salary_currency"], salary_dropped)),
+            "salary_period": _categorical(_cleared(t["salary_period"], salary_dropped)),
+            "salary_from_source": _cleared(t["salary_from_source"], salary_dropped, False),
+            # the posting each row is a role of (its index among the frame's postings), and how many
+            # roles that posting has in the frame (analytics/role_rows.py)
+            "posting": pa.array(roles.source, pa.int32()),
+            "roles": pa.array(roles.rows[roles.source], pa.int32()),
         }
     ).combine_chunks()
     table = table.replace_schema_metadata({"as_of": jobs.as_of.isoformat()})  # kept by the Arrow cache file
-    frame_row = np.full(base.size, -1, np.int64)
-    frame_row[unique[kept]] = np.arange(kept.size)
-    frame = MarketFrame(table, {name: _frame_pairs(base.pairs[name], frame_row) for name in MULTI}, totals)
+    position = np.full(base.size, -1, np.int64)
+    position[taken] = np.arange(taken.size)
+    frame = MarketFrame(
+        table, {name: _frame_pairs(base.pairs[name], name, position, roles) for name in MULTI}, totals
+    )
     return frame, replace(base, heads=heads, dirty=None, marks={**base.marks, "series_rule": series_rule()})
 
 
@@ -166,6 +180,7 @@ def _carried_series(base: Base, unique: np.ndarray, may: np.ndarray, groups: np.
     return may[base.dirty[unique[may]]]
 
 
+_JOB_ARRAYS = ("posted", "open_from", "open_until", "is_open", "reposts")  # per kept row, as _Jobs holds them
 # the base columns the folding and the freshness read
 _JOB_COLUMNS = ["posted_at", "first_seen", "last_seen", "closed_at", "board", "company", "seniority", "title",
                 "salary_min", "salary_max"]  # fmt: skip
@@ -223,18 +238,38 @@ def _local(pairs: BasePairs, unique: np.ndarray, size: int) -> list[frozenset[st
     return out
 
 
-def _frame_pairs(pairs: BasePairs, frame_row: np.ndarray) -> Pairs:
-    """A base field's pairs on the frame's rows (pairs of rows not counted dropped), the vocabulary in code
-    point order: the same whichever order the store gave the pairs in."""
-    rows = frame_row[pairs.row]
-    keep = rows >= 0
-    order = sorted(range(len(pairs.vocab)), key=pairs.vocab.__getitem__)
+def _frame_pairs(pairs: BasePairs, name: str, position: np.ndarray, roles: RoleRows) -> Pairs:
+    """A base field's pairs on the frame's rows (`position`: each base row's posting among those kept, -1:
+    not counted; analytics/role_rows.py gives each posting's values to its role rows), the vocabulary in
+    code point order: the same whichever order the store gave the pairs in."""
+    rows, vocab, code, flags = expand_pairs(pairs, name, position, roles)
+    order = sorted(range(len(vocab)), key=vocab.__getitem__)
     recode = np.empty(len(order), np.int32)
     recode[order] = np.arange(len(order), dtype=np.int32)
-    flags = {name: np.asarray(values, bool)[keep] for name, values in pairs.flags.items()}
-    return Pairs(
-        rows[keep].astype(np.int32), recode[pairs.code[keep]], [pairs.vocab[i] for i in order], **flags
-    )
+    return Pairs(rows.astype(np.int32), recode[code], [vocab[i] for i in order], **flags)
+
+
+def _cleared(column: pa.ChunkedArray, drop: np.ndarray, blank: Any = None) -> pa.Array | pa.ChunkedArray:
+    """The column with `blank` (none) on the rows in `drop`: a role's row does not carry what the posting
+    does not tie to it (analytics/role_rows.py)."""
+    if not drop.any():
+        return column
+    values = column.combine_chunks()
+    if isinstance(values, pa.DictionaryArray):
+        values = values.cast(values.type.value_type)
+    return pc.if_else(pa.array(drop), pa.scalar(blank, values.type), values)
+
+
+def _role_levels(column: pa.ChunkedArray, roles: RoleRows) -> pa.Array | pa.ChunkedArray:
+    """The posting's level on a posting's only row; a role's own level on the rows of a posting with
+    several roles (none when the role names none)."""
+    if not roles.any_expanded:
+        return column
+    values = column.combine_chunks()
+    if isinstance(values, pa.DictionaryArray):
+        values = values.cast(values.type.value_type)
+    own = np.array([*roles.levels, None], object)[roles.level]  # -1: none
+    return pc.if_else(pa.array(roles.expanded), pa.array(own, pa.string()), values)
 
 
 def _categorical(column: pa.ChunkedArray | pa.Array) -> pa.DictionaryArray:

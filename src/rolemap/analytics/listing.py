@@ -35,6 +35,7 @@ class ListedPosting:
     # posting until the board drops it, any other for the month it was posted, at the store's newest fetch
     is_open: bool
     snippet: str = ""  # the start of the text, filled in by whoever reads the store
+    roles: list[str] = field(default_factory=list)  # a posting with several roles: those in the lane
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,18 @@ class Listing:
         self._lock = threading.Lock()
 
     def rows_of(self, ids: set[str]) -> np.ndarray:
-        """A mask of the frame rows whose posting id is in `ids` (ids of duplicates are not rows)."""
+        """A mask of the frame rows whose posting id is in `ids` (ids of duplicates are not rows), every
+        role row of each."""
         with self._lock:
             if self._rows is None:
-                self._rows = {pid: r for r, pid in enumerate(self.frame.strings("id")) if pid}
+                self._rows = {pid: r for r, pid in reversed(list(enumerate(self.frame.strings("id")))) if pid}
         mask = np.zeros(self.frame.size, bool)
-        hits = [self._rows[i] for i in ids if i in self._rows]
+        hits = np.array([self._rows[i] for i in ids if i in self._rows], np.int64)
         mask[hits] = True
+        if hits.size and "roles" in self.frame.table.column_names:  # a posting's rows are next to one
+            many = self.frame.counts("roles")[hits]  # another, its first row the one mapped
+            for offset in range(1, int(many.max())):
+                mask[hits[many > offset] + offset] = True
         return mask
 
     def order(self, sort: str) -> np.ndarray:
@@ -116,13 +122,14 @@ def matching_rows(
     skills: tuple[str, ...] = (),
 ) -> np.ndarray:  # fmt: skip
     """The frame rows of the lane (and of the search, when there is one, and of each skill it names) in
-    the sort order: what a list pages through. Worth keeping while the frame lasts: the next page is then
-    a slice of it."""
+    the sort order, one a posting (its first role in the lane): what a list pages through. Worth keeping
+    while the frame lasts: the next page is then a slice of it."""
     mask = select(listing.frame, lane)
     for skill in skills:
         mask &= select(listing.frame, Lane(skill=(skill,)))
     if search_hits is not None:
         mask &= listing.rows_of(search_hits)
+    mask = listing.frame.first_rows(mask)
     order = listing.order(sort)
     return order[mask[order]].astype(np.int32)  # half the memory of int64 while it is kept
 
@@ -134,8 +141,20 @@ def page_of(
     """One page of `matching_rows`, each row read from the frame, with what the whole list covers."""
     start = (page - 1) * limit
     shown = rows[start : start + limit]
-    cells = listing.frame.table.select(_SHOWN).take(shown).to_pylist()  # the page's rows, read once
+    cells = (
+        listing.frame.table.select(_shown(listing.frame)).take(shown).to_pylist()
+    )  # the page's rows, read once
     items = [_listed(row, listing.scale.yearly[r]) for row, r in zip(cells, shown.tolist(), strict=True)]
+    if any(int(row.get("roles") or 1) > 1 for row in cells):  # show the roles of the lane it hires for
+        from dataclasses import replace
+
+        from rolemap.analytics.market import roles_in_lane
+
+        mask = select(listing.frame, lane)
+        items = [
+            replace(item, roles=roles_in_lane(listing.frame, mask, r))
+            for item, r in zip(items, shown.tolist(), strict=True)
+        ]
     return PostingPage(
         lane.describe(), query, sort, page, limit, int(rows.size), items, rows_covers(listing.frame, rows)
     )
@@ -143,6 +162,10 @@ def page_of(
 
 _SHOWN = ["id", "title", "company", "location", "posted", "source", "seniority", "primary_language",
           "work_model", "is_open"]  # fmt: skip
+
+
+def _shown(frame: MarketFrame) -> list[str]:
+    return [*_SHOWN, "roles"] if "roles" in frame.table.column_names else _SHOWN
 
 
 def _listed(row: dict[str, object], yearly: float) -> ListedPosting:

@@ -4,7 +4,7 @@ documents ask the market to tell a person, computed on the market frame."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -41,13 +41,13 @@ FAMILY_TITLES = {
 class Market:
     title: str  # "Backend engineer", "Backend engineer, Data engineer", or "All roles"
     lane: str
-    postings: int
-    open_positions: int
+    postings: int  # the postings the lane's roles are in (a posting hiring two of its roles counts once)
+    open_positions: int  # roles open at the store's newest fetch
     companies: int
     top_companies: list[Share]
     levels: list[Share]  # the six levels, then "unknown"
-    senior_share: float | None  # senior + staff + manager among postings with a level
-    junior_share: float | None  # intern + junior among postings with a level
+    senior_share: float | None  # senior + staff + manager among roles with a level
+    junior_share: float | None  # intern + junior among roles with a level
     work_models: list[Share]
     pay: PayStats
     languages: list[Share]
@@ -62,9 +62,10 @@ class Market:
     reposts_folded: int = 0  # postings of the lane folded into its jobs as reposts (analytics/reposts.py)
     message: str = ""
     skills_level: str = "named"  # "parent": skills rolled up to their parent (analytics/skill_levels.py)
-    with_level: int = 0  # postings with a level: the n of the senior and junior shares
+    with_level: int = 0  # roles with a level: the n of the senior and junior shares
     senior_interval: tuple[float, float] | None = None  # Wilson 95% intervals of the two shares
     junior_interval: tuple[float, float] | None = None
+    roles: int = 0  # the lane's roles: every share, level and salary of the page is of these
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -73,7 +74,8 @@ class Market:
 def market(
     frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None = None, skills_level: str = "named"
 ) -> Market:
-    """The role page; `skills_level` "parent" counts the skills tables at the parent level (rhel → linux)."""
+    """The role page: the lane's roles (one a frame row, analytics/role_rows.py) and the postings they are
+    in; `skills_level` "parent" counts the skills tables at the parent level (rhel → linux)."""
     mask = select(frame, lane)
     skill_pairs = skill_pairs_at(frame.pairs["skill"], skills_level)
     n = int(mask.sum())
@@ -89,7 +91,7 @@ def market(
     return Market(
         title=", ".join(FAMILY_TITLES.get(f, f) for f in lane.family) or "All roles",
         lane=lane.describe(),
-        postings=n,
+        postings=frame.postings_in(mask),
         open_positions=int((mask & is_open).sum()),
         companies=int(np.unique(company_codes[mask & (company_codes >= 0)]).size),
         top_companies=[s for s in counts_of(frame, "company", mask) if s.name != "unknown"][:top],
@@ -110,12 +112,13 @@ def market(
         pay_countries=multi_counts(frame, "country", salaried & ~np.isnan(scale.yearly))[:top],
         totals=dict(frame.totals),
         coverage=coverage(frame, mask),
-        reposts_folded=int(frame.counts("reposts")[mask].sum()),
+        reposts_folded=int(frame.counts("reposts")[frame.first_rows(mask)].sum()),  # a posting's, once
         message="" if n else f"no postings match ({lane.describe()}): widen the filters",
         skills_level=skills_level,
         with_level=known,
         senior_interval=wilson(senior, known),
         junior_interval=wilson(junior, known),
+        roles=n,
     )
 
 
@@ -322,23 +325,36 @@ class TrackerRow:
     work_model: str
     posted: str
     repeated: list[str]
+    roles: str = ""  # a posting with several roles: those of the lane ("backend senior, data")
 
 
 def tracker(
     frame: MarketFrame, lane: Lane, limit: int = 50, repeated_share: float = 0.3
 ) -> tuple[list[TrackerRow], int]:
-    """One row a posting of the lane, newest first, with its repeated requirements: the skills it shares
-    with at least `repeated_share` of the lane's postings. Returns the rows and the lane's size."""
+    """One row a posting of the lane (its first role in the lane; a posting hiring several of the lane's
+    roles is listed once, with those roles), newest first, with its repeated requirements: the skills it
+    asks for that at least `repeated_share` of the lane's roles ask for too (a skill a posting only says
+    the company uses, "our stack is …", is no requirement). Returns the rows and the lane's postings."""
     mask = select(frame, lane)
-    n = int(mask.sum())
-    repeated = {s.name for s in multi_counts(frame, "skill", mask) if s.share >= repeated_share}
+    firsts = frame.first_rows(mask)
+    n = int(firsts.sum())
+    roles = max(int(mask.sum()), 1)
+    repeated = {
+        s.name
+        for s in multi_counts(frame, "skill", mask)
+        if (s.count if s.asked is None else s.asked) / roles >= repeated_share
+    }
     posted = frame.dates("posted")
-    rows = np.flatnonzero(mask)
+    rows = np.flatnonzero(firsts)
     order = rows[np.argsort(-posted[rows].astype("int64"), kind="stable")][:limit]
     chosen = np.zeros(frame.size, bool)
     chosen[order] = True
-    skills = {r: [v for v, _ in values] for r, values in values_by_row(frame, "skill", chosen).items()}
-    systems = {r: [v for v, _ in values] for r, values in values_by_row(frame, "system_type", chosen).items()}
+    skills = {
+        r: [v.value for v in values if v.asked] for r, values in values_by_row(frame, "skill", chosen).items()
+    }
+    systems = {
+        r: [v.value for v in values] for r, values in values_by_row(frame, "system_type", chosen).items()
+    }
     titles, companies, ids = frame.strings("title"), frame.strings("company"), frame.strings("id")
     level_codes, level_vocab = frame.codes("seniority")
     model_codes, model_vocab = frame.codes("work_model")
@@ -356,20 +372,53 @@ def tracker(
                 work_model=_name(model_codes[r], model_vocab),
                 posted="" if np.isnat(posted[r]) else str(posted[r]),
                 repeated=[s for s in skills.get(r, []) if s in repeated],
+                roles=", ".join(roles_in_lane(frame, mask, r)),
             )
         )
     return out, n
 
 
-def values_by_row(frame: MarketFrame, field_name: str, rows: np.ndarray) -> dict[int, list[tuple[str, bool]]]:
-    """For the rows in the boolean mask `rows`: each row's values of a multi-valued field, with whether
-    it is required (always True for fields other than skills)."""
+def roles_in_lane(frame: MarketFrame, mask: np.ndarray, row: int) -> list[str]:
+    """The roles of `row`'s posting in the lane ("backend senior", "non_software"), when it has several
+    (its rows are next to one another); none when the posting is one row."""
+    if "roles" not in frame.table.column_names:
+        return []
+    many = int(frame.table.column("roles")[row].as_py() or 1)
+    if many < 2:
+        return []
+    posting = frame.postings_of_rows()
+    first = row
+    while first > 0 and posting[first - 1] == posting[row]:
+        first -= 1
+    rows = [r for r in range(first, min(first + many, frame.size)) if mask[r]]
+    chosen = np.zeros(frame.size, bool)
+    chosen[rows] = True
+    families = values_by_row(frame, "family", chosen)
+    levels, vocab = frame.codes("seniority")
+    return [
+        " ".join([*(v.value for v in families.get(r, [])), *([vocab[levels[r]]] if levels[r] >= 0 else [])])
+        for r in rows
+    ]
+
+
+class RowValue(NamedTuple):
+    value: str
+    required: bool  # always True for fields other than skills
+    asked: bool  # False: the posting only says the company uses it (skills only; True elsewhere)
+
+
+def values_by_row(frame: MarketFrame, field_name: str, rows: np.ndarray) -> dict[int, list[RowValue]]:
+    """For the rows in the boolean mask `rows`: each row's values of a multi-valued field."""
     pairs = frame.pairs[field_name]
     keep = rows[pairs.row]
-    required = pairs.required[keep] if pairs.required is not None else np.ones(int(keep.sum()), bool)
-    out: dict[int, list[tuple[str, bool]]] = {}
-    for r, c, req in zip(pairs.row[keep].tolist(), pairs.code[keep].tolist(), required.tolist(), strict=True):
-        out.setdefault(r, []).append((pairs.vocab[c], bool(req)))
+    every = np.ones(int(keep.sum()), bool)
+    required = pairs.required[keep] if pairs.required is not None else every
+    asked = pairs.asked[keep] if pairs.asked is not None else every
+    out: dict[int, list[RowValue]] = {}
+    for r, c, req, ask in zip(
+        pairs.row[keep].tolist(), pairs.code[keep].tolist(), required.tolist(), asked.tolist(), strict=True
+    ):
+        out.setdefault(r, []).append(RowValue(pairs.vocab[c], bool(req), bool(ask)))
     return out
 
 

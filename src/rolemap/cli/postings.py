@@ -62,8 +62,6 @@ def list_command(
     """
     from rolemap.analytics import market as market_lib
     from rolemap.analytics.covers import lane_covers
-    from rolemap.analytics.lane import select
-    from rolemap.analytics.repeated import asked_repeated
     from rolemap.cli.market import market_frame
     from rolemap.present import listing_view as view
 
@@ -72,9 +70,7 @@ def list_command(
     lane = lane_of(**lane_filters(locals()))
     frame = market_frame(db)
     rows, total = market_lib.tracker(frame, lane, offset + limit)
-    # repeated requirements count asked skills only: a company's stack is not a requirement
-    repeated = asked_repeated(frame, select(frame, lane), [r.id for r in rows[offset:]])
-    rows = [dataclasses.replace(r, repeated=repeated[r.id]) for r in rows[offset:]]
+    rows = rows[offset:]
     if as_csv:
         print(view.lane_csv(rows), end="")
         return

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rolemap.analytics.frame import MarketFrame
-from rolemap.analytics.lane import Lane, select
+from rolemap.analytics.lane import Lane, salary_counts, select
 from rolemap.analytics.market import MIN_CELL
 from rolemap.analytics.pay import pay_scale, pay_stats
 from rolemap.jd.duties import meaning, same_duty
@@ -65,14 +65,20 @@ def propose_band(spec: RoleSpec, frame: MarketFrame | None) -> Band:
     if frame is None:
         return Band(None, "no salary in the spec and no market data (--db) to propose one")
     scale = pay_scale(frame, "USD")
-    lanes = [Lane(language=(spec.language.lower(),), seniority=(spec.level,))]
+    # the market's roles of the spec's family (a product manager's pay in a post that also hires an
+    # engineer is not an engineer's salary: analytics/role_rows.py)
+    family = (spec_family(spec),)
+    lanes = [Lane(language=(spec.language.lower(),), seniority=(spec.level,), family=family)]
     if spec.locations:
         lanes.insert(
             0,
-            Lane(language=(spec.language.lower(),), seniority=(spec.level,), location=tuple(spec.locations)),
-        )
+            Lane(
+                language=(spec.language.lower(),), seniority=(spec.level,), location=tuple(spec.locations),
+                family=family,
+            ),
+        )  # fmt: skip
     for lane in lanes:
-        stats = pay_stats(scale, select(frame, lane))
+        stats = pay_stats(scale, salary_counts(frame, lane, select(frame, lane)))
         if stats.count >= max(MIN_POSTINGS_FOR_BAND, MIN_CELL) and stats.p25 and stats.p75:
             band = Salary(round(stats.p25, -3), round(stats.p75, -3), "USD", "year")
             return Band(band, f"p25–p75 of {stats.count} market salaries ({lane.describe()})")
@@ -80,6 +86,18 @@ def propose_band(spec: RoleSpec, frame: MarketFrame | None) -> Band:
         None,
         f"too few market salaries for {spec.language} {spec.level} roles to propose a band (fewer than {MIN_POSTINGS_FOR_BAND})",
     )
+
+
+def spec_family(spec: RoleSpec) -> str:
+    """The role family of the spec's title, as the extractor reads a posting's title (a "Software Engineer"
+    is judged by its language and stack: backend for Go and PostgreSQL)."""
+    from rolemap.extract.roles import family_of
+    from rolemap.extract.taxonomy import load_taxonomy, resolve_skill
+
+    taxonomy = load_taxonomy()
+    named = [resolve_skill(s) for s in [spec.language, *spec.stack]]
+    skills = frozenset(e.id for e in named if e is not None)
+    return family_of(spec.title, skills, {sid: e.category for sid, e in taxonomy.items()})
 
 
 def build(spec: RoleSpec, band: Band) -> JobDescription:

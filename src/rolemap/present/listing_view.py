@@ -66,7 +66,7 @@ def lane_listing(
             r.id,
             [r.title or "(no title)", r.company],
             [r.language, r.level, r.system_type, r.work_model, r.posted],
-            [("repeated", ", ".join(r.repeated))],
+            [("repeated", ", ".join(r.repeated)), *([("roles in the lane", r.roles)] if r.roles else [])],
         )
         for r in rows
     ]

@@ -52,7 +52,7 @@ def share_card(share: float | None, n: int, interval: tuple[float, float] | None
     if share is None or n < MIN_FOR_HEADLINE:
         return (
             "too few",
-            f"{counted(n, 'posting')} with a level; a headline share needs at least {MIN_FOR_HEADLINE}",
+            f"{counted(n, 'role')} with a level; a headline share needs at least {MIN_FOR_HEADLINE}",
         )
     shown = f", 95% interval {pct(interval[0])}–{pct(interval[1])}" if interval else ""
     return pct(share), f"n = {n:,}{shown}"
@@ -113,8 +113,17 @@ def origins(pay: PayStats) -> str:
 
 
 def lane_folded(m: Market) -> str:
-    """ " (45 reposts folded into them)": what the lane's own counts left out as reposts of its jobs."""
-    return f" ({counted(m.reposts_folded, 'repost')} folded into them)" if m.reposts_folded else ""
+    """ " (45 reposts folded into them), hiring for 512 roles": what the lane's own counts left out as
+    reposts of its jobs, and the roles its postings hire for (analytics/role_rows.py)."""
+    folded = f" ({counted(m.reposts_folded, 'repost')} folded into them)" if m.reposts_folded else ""
+    return folded + f", hiring for {counted(m.roles, 'role')}"
+
+
+def roles_heading(m: Market) -> str:
+    """ "Backend engineer: 375 open roles, 120 companies hiring" (the seed's heading)."""
+    return (
+        f"{m.title}: {counted(m.roles, 'open role')}, {counted(m.companies, 'company', 'companies')} hiring"
+    )
 
 
 def market_view(m: Market) -> Group:
@@ -123,9 +132,9 @@ def market_view(m: Market) -> Group:
     senior, senior_basis = share_card(m.senior_share, m.with_level, m.senior_interval)
     junior, junior_basis = share_card(m.junior_share, m.with_level, m.junior_interval)
     head = Text(
-        f"{m.title}: {counted(m.postings, 'posting')}, {counted(m.companies, 'company', 'companies')} hiring\n"
+        f"{roles_heading(m)}\n"
         + (f"{coverage_line(m.coverage)}\n" if m.coverage else "")
-        + f"{m.lane}\nOf postings with a level, senior share {senior} ({senior_basis}), "
+        + f"{m.lane}\nOf roles with a level, senior share {senior} ({senior_basis}), "
         f"junior share {junior} ({junior_basis})"
         + (
             f"\nThe store: {totals_line(m.totals)}; this lane counts {m.postings:,} of them{lane_folded(m)}"
@@ -137,7 +146,7 @@ def market_view(m: Market) -> Group:
         head,
         pay_line(m.pay),
         pay_places(m),
-        _shares("Roles (the lane's postings by role family; --family all for every role)", m.families),
+        _shares("Roles (the lane's roles by family; --family all for every role)", m.families),
         _shares("Experience levels", m.levels),
         _shares("Work model", m.work_models),
         _shares("Languages", m.languages),
@@ -302,7 +311,7 @@ def profile_view(p: Profile) -> Group:
         return Group(Text(p.message))
     parts: list[Any] = [
         Text(
-            f"{p.lane}: {counted(p.postings, 'posting')} ({coverage_line(p.coverage)}); skills asked by at least {p.min_share:.0%}"
+            f"{p.lane}: {counted(p.postings, 'role')} ({coverage_line(p.coverage)}); skills asked by at least {p.min_share:.0%}"
         )
     ]
     parts.append(_shares("Must-have (most postings asking for it require it)", p.must_have, required=True))
@@ -346,7 +355,7 @@ def trends_view(t: Trends, last: int = 12) -> Group:
             )
         tables.append(table)
     totals = ", ".join(f"{h}: {n:,}" for h, n in zip(headers, t.totals[-last:], strict=True))
-    lines = [f"{t.lane}; {t.periods[0]} to {t.periods[-1]}, postings per {t.every}: {totals}"]
+    lines = [f"{t.lane}; {t.periods[0]} to {t.periods[-1]}, roles per {t.every}: {totals}"]
     if len(t.periods) > last:
         lines.append(f"the newest {last} of {len(t.periods)} periods shown; --since, --json or --csv for all")
     lines.append("– : no posting of the lane in that period (a gap, not 0%)")

@@ -26,6 +26,7 @@ from rolemap.present.market_view import (
     pct,
     premium_cells,
     premium_note,
+    roles_heading,
     share_card,
 )
 
@@ -63,7 +64,7 @@ def render_markdown(data: ReportData) -> str:
 def _helpers() -> dict[str, object]:
     return {
         "money": money, "pct": pct, "median_card": median_card, "share_card": share_card, "zip": zip,
-        "totals_line": totals_line, "coverage_line": coverage_line, "lane_folded": lane_folded, "board_text": board_text, "origins": origins, "BOARD_TEXT": BOARD_TEXT,
+        "totals_line": totals_line, "coverage_line": coverage_line, "lane_folded": lane_folded, "roles_heading": roles_heading, "board_text": board_text, "origins": origins, "BOARD_TEXT": BOARD_TEXT,
         "premium_cells": premium_cells, "premium_note": premium_note,
     }  # fmt: skip
 

@@ -216,13 +216,16 @@ def match_lane(resume: Resume, frame: MarketFrame, lane: Lane, top: int = 20) ->
     """The lane's postings ranked by fit (see _rank), and the skills the resume lacks, by how many of the
     lane's postings ask for them (a posting that only says it uses one does not ask)."""
     mask = select(frame, lane)
-    rows = np.flatnonzero(mask)
-    skills = _skills_by_row(frame, mask)
+    rows = np.flatnonzero(frame.first_rows(mask))  # a posting once, however many of its roles are in the lane
+    skills = {
+        r: [{"id": v.value, "required": v.required, "asked": v.asked} for v in values]
+        for r, values in values_by_row(frame, "skill", mask).items()
+    }
     languages = values_by_row(frame, "language", mask)
     ids, titles = frame.strings("id"), frame.strings("title")
     fits = []
     for r in rows.tolist():
-        record = {"languages": [lang for lang, _ in languages.get(r, [])], "skills": skills.get(r, [])}
+        record = {"languages": [v.value for v in languages.get(r, [])], "skills": skills.get(r, [])}
         fits.append(match_record(resume, ids[r] or "", titles[r] or "", record))
     fits.sort(key=_rank)
     n = int(mask.sum())
@@ -233,18 +236,3 @@ def match_lane(resume: Resume, frame: MarketFrame, lane: Lane, top: int = 20) ->
         key=lambda t: (-t[1], t[0]),
     )
     return LaneFit(lane.describe(), n, fits[:top], learn[:15])
-
-
-def _skills_by_row(frame: MarketFrame, mask: np.ndarray) -> dict[int, list[dict[str, Any]]]:
-    """Each masked row's skills as the record has them: id, required and asked (a frame without the
-    asked column asks for all)."""
-    pairs = frame.pairs["skill"]
-    keep = mask[pairs.row]
-    required = pairs.required[keep] if pairs.required is not None else np.ones(int(keep.sum()), bool)
-    asked = pairs.asked[keep] if pairs.asked is not None else np.ones(int(keep.sum()), bool)
-    out: dict[int, list[dict[str, Any]]] = {}
-    for r, c, req, ask in zip(
-        pairs.row[keep].tolist(), pairs.code[keep].tolist(), required.tolist(), asked.tolist(), strict=True
-    ):
-        out.setdefault(r, []).append({"id": pairs.vocab[c], "required": bool(req), "asked": bool(ask)})
-    return out

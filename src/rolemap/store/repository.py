@@ -24,6 +24,7 @@ from rolemap.errors import StoreError
 from rolemap.models import Extraction, Posting
 from rolemap.store.corrections import with_corrections
 from rolemap.store.db import Store
+from rolemap.store.roles import ROLE_FIELD, role_labels
 from rolemap.store.schema import extractions, posting_labels, posting_skills, postings
 
 EXTRACTOR_VERSION = "2"  # the record of ../shared/spec/extraction.md, version 2
@@ -186,6 +187,12 @@ def _replace_extractions(conn: Connection, batch: Sequence[Prepared], ids: list[
             ("scope", p.extraction.scope),
             ("family", p.extraction.role_families),
             ("salary_family", p.extraction.salary_families),
+            (
+                ROLE_FIELD,
+                role_labels(
+                    ((r.family, r.seniority) for r in p.extraction.roles), p.extraction.role_families
+                ),
+            ),
             ("country", tuple(loc.country for loc in p.extraction.locations if loc.country)),
             ("city", tuple(f"{loc.city}, {loc.country}"[:100] for loc in p.extraction.locations if loc.city)),
         )

@@ -85,7 +85,8 @@ posting_skills = Table(
 )
 
 # Multi-valued labels of the record: field is "language", "system_type", "domain", "scope", and (version 2)
-# "family" (role families), "country" (ISO code) and "city" ("Berlin, DE").
+# "family" (role families), "country" (ISO code) and "city" ("Berlin, DE"); "salary_family" (the families
+# the salary counts for) and, migration 0009, "role" (each distinct role as "family:level", store/roles.py).
 posting_labels = Table(
     "posting_labels",
     metadata,
