@@ -358,6 +358,10 @@ def book_lists() -> dict[str, list[str]]:
         *(literal(f.lower() + dot) for f in forms["firm"] for dot in ("", ".")),
         *(literal("& " + e.lower()) for e in forms["ending"]),
     ]
+    orgs = load_wordlist("organisation_lists")  # where a list of organisations opens: extract/skills.py
+    lists["anchors/organisation_list"] = [
+        f"{literal(noun)},?[ \n]{literal(word)}" for noun in orgs["nouns"] for word in orgs["introducers"]
+    ]
     currencies = load_wordlist("currencies")
     lists["anchors/currency"] = [literal(c) for c in [*currencies["symbols"], *currencies["codes"]]]
     return lists

@@ -8,7 +8,6 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
 
 from rolemap.extract.document import Document
 from rolemap.extract.taxonomy import Match
@@ -53,7 +52,8 @@ class _Tally:
 def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
     sections = doc.sections
     tallies: dict[str, _Tally] = {}
-    lists = _list_openings(sections.text) if matches else []
+    # where lists of organisations open ("customers including"): found by the document's one scan
+    lists = sorted(s.start for s in doc.hits.spans("anchors/organisation_list")) if matches else []
     for m in matches:
         kind = sections.kind_at(m.start)
         if kind in _IGNORED_SECTIONS:
@@ -80,35 +80,21 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
 _LIST_REACH = 120  # characters back from a skill to the words that introduce its list
 
 
-class _ListPatterns(NamedTuple):
-    opening: re.Pattern[str]  # "customers including"
-    whole: re.Pattern[str]  # "customers including Twilio, Heroku and", right up to a skill
-
-
 @cache
-def _organisation_list() -> _ListPatterns:
-    """ "customers including Twilio, Heroku and": names, then a separator, right up to the skill; and the
-    opening words alone ("customers including"), found once a text."""
+def _organisation_list() -> re.Pattern[str]:
+    """ "customers including Twilio, Heroku and": names, then a separator, right up to the skill."""
     words = load_wordlist("organisation_lists")
     nouns, introducers = ("|".join(map(re.escape, words[k])) for k in ("nouns", "introducers"))
     opening = rf"\b(?i:{nouns}),?\s+(?i:{introducers})\b"
     item = r"[A-Z0-9][\w.&'+-]*(?:[ ][A-Z0-9][\w.&'+-]*){0,3}"  # "New Relic", "Stack Exchange"
-    return _ListPatterns(
-        re.compile(opening), re.compile(rf"{opening}:?(?:\s*{item}\s*(?:,|\band\b|&|\bor\b))*\s*$")
-    )
-
-
-def _list_openings(text: str) -> list[int]:
-    """Where each list of organisations opens: one pass a text, so only the skills just after one are
-    tested against the whole list pattern."""
-    return [m.start() for m in _organisation_list().opening.finditer(text)]
+    return re.compile(rf"{opening}:?(?:\s*{item}\s*(?:,|\band\b|&|\bor\b))*\s*$")
 
 
 def _in_an_organisation_list(text: str, start: int, openings: list[int]) -> bool:
     i = bisect_left(openings, start - _LIST_REACH)
     if i == len(openings) or openings[i] >= start:
         return False  # no list opens in reach
-    return _organisation_list().whole.search(text, max(0, start - _LIST_REACH), start) is not None
+    return _organisation_list().search(text, max(0, start - _LIST_REACH), start) is not None
 
 
 def pick_skills(
