@@ -209,10 +209,10 @@ def stats_of(
         return PayStats(**common, median=None, p25=None, p75=None, low=None, high=None, note=note)  # type: ignore[arg-type]
     p25, median, p75, low, high = quartiles
     note = (
-        f"yearly {currency}, from {count} postings stating pay; {annualised} converted from "
-        f"hourly/daily/weekly/monthly pay, {converted} from another currency (rates of "
-        f"{rates.date}), {left_out} left out as implausible or without a rate. The range is the lowest "
-        f"and highest figure; half the postings pay between {_k(p25)} and {_k(p75)}."
+        f"yearly {currency}, from {count} roles stating pay (a posting's salary counts for the roles the "
+        f"text ties it to); {annualised} converted from hourly/daily/weekly/monthly pay, {converted} from "
+        f"another currency (rates of {rates.date}), {left_out} left out as implausible or without a rate. "
+        f"The range is the lowest and highest figure; half the roles pay between {_k(p25)} and {_k(p75)}."
     )
     return PayStats(**common, median=median, p25=p25, p75=p75, low=low, high=high, note=note)  # type: ignore[arg-type]
 

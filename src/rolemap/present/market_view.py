@@ -67,11 +67,11 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 
 def _shares(title: str, shares: list[Share], required: bool = False, asked: bool = False) -> Table:
-    """`required`: the share of the postings counted that require it; `asked`: that ask for it at all (the
-    rest only say the company uses it)."""
+    """`required`: the share of the roles counted that require it; `asked`: that ask for it at all (the
+    rest only say the company uses it). The frame counts roles: a posting of one role is one."""
     table = Table(title=title, title_justify="left", show_edge=False)
     table.add_column("")
-    table.add_column("postings", justify="right")
+    table.add_column("roles", justify="right")
     table.add_column("share", justify="right")
     if asked:
         table.add_column("asked", justify="right")
@@ -99,7 +99,7 @@ def pay_line(pay: PayStats) -> Text:
     figure, basis = median_card(pay)
     return Text(
         f"Median salary {figure} ({basis}; p25 {money(pay.p25)}, p75 {money(pay.p75)}; "
-        f"range {money(pay.low)}–{money(pay.high)} on {counted(pay.count, 'posting')})\n{pay.note}{origins(pay)}"
+        f"range {money(pay.low)}–{money(pay.high)} on {counted(pay.count, 'role')})\n{pay.note}{origins(pay)}"
     )
 
 
@@ -169,7 +169,7 @@ def pay_places(m: Market) -> Text:
 def _together(pairs: list[tuple[str, str, int]]) -> Table:
     table = Table(title="Skills asked together", title_justify="left", show_edge=False)
     table.add_column("skills")
-    table.add_column("postings", justify="right")
+    table.add_column("roles", justify="right")
     for a, b, n in pairs:
         table.add_row(f"{a} + {b}", f"{n:,}")
     return table
@@ -226,7 +226,7 @@ def market_csv(m: Market) -> str:
 
 def pay_by_view(p: PayBy) -> Group:
     table = Table(title=f"Pay by {p.by} (yearly {p.currency})", title_justify="left", show_edge=False)
-    columns = [p.by, "postings", "with pay", "board / text", "p25", "median", "p75", ""]
+    columns = [p.by, "roles", "with pay", "board / text", "p25", "median", "p75", ""]
     if p.premiums and not p.premiums.message:
         columns += ["premium", "95% interval", "n"]
     for column in columns:
