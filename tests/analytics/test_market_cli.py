@@ -101,7 +101,7 @@ def test_report_is_self_contained(db, tmp_path):
     md = tmp_path / "r.md"
     assert run("report", "--db", db, "-o", md).returncode == 0
     assert (
-        md.read_text().startswith("# Backend engineer: 5 open roles, 3 companies hiring")
+        md.read_text().startswith("# Backend engineer: 5 roles (0 open now), 3 companies hiring")
         and "| level |" in md.read_text()
     )
 

@@ -120,10 +120,14 @@ def lane_folded(m: Market) -> str:
 
 
 def roles_heading(m: Market) -> str:
-    """ "Backend engineer: 375 open roles, 120 companies hiring" (the seed's heading)."""
-    return (
-        f"{m.title}: {counted(m.roles, 'open role')}, {counted(m.companies, 'company', 'companies')} hiring"
+    """ "Backend engineer: 375 open roles, 120 companies hiring" (the seed's heading) when every role is
+    open; "1,564 roles (12 open now)" when not: a store of past postings holds roles, not openings."""
+    roles = (
+        counted(m.roles, "open role")
+        if m.open_positions >= m.roles
+        else f"{counted(m.roles, 'role')} ({m.open_positions:,} open now)"
     )
+    return f"{m.title}: {roles}, {counted(m.companies, 'company', 'companies')} hiring"
 
 
 def market_view(m: Market) -> Group:
