@@ -44,7 +44,9 @@ def frame_and_base(base: Base, today: dt.date | None = None) -> tuple[MarketFram
     heads = np.full(base.size, -1, np.int64)
     heads[unique] = unique[groups]
     taken = unique[kept]
-    roles = role_rows(base.pairs.get("role"), base.pairs["salary_family"], taken, base.size)
+    position = np.full(base.size, -1, np.int64)  # each base row's posting among those kept; -1: not counted
+    position[taken] = np.arange(taken.size)
+    roles = role_rows(base.pairs.get("role"), base.pairs["salary_family"], position, taken.size)
     totals = totals_of((base.size, int(copies.sum()), int((~copies & near).sum())), jobs.folded)
     t = _taken(base.table, taken)
     if roles.any_expanded:  # one row a role: each posting's row repeated for each of its roles
@@ -80,8 +82,6 @@ def frame_and_base(base: Base, today: dt.date | None = None) -> tuple[MarketFram
         }
     ).combine_chunks()
     table = table.replace_schema_metadata({"as_of": jobs.as_of.isoformat()})  # kept by the Arrow cache file
-    position = np.full(base.size, -1, np.int64)
-    position[taken] = np.arange(taken.size)
     frame = MarketFrame(
         table, {name: _frame_pairs(base.pairs[name], name, position, roles) for name in MULTI}, totals
     )
@@ -254,9 +254,7 @@ def _cleared(column: pa.ChunkedArray, drop: np.ndarray, blank: Any = None) -> pa
     does not tie to it (analytics/role_rows.py)."""
     if not drop.any():
         return column
-    values = column.combine_chunks()
-    if isinstance(values, pa.DictionaryArray):
-        values = values.cast(values.type.value_type)
+    values = _plain(column)
     return pc.if_else(pa.array(drop), pa.scalar(blank, values.type), values)
 
 
@@ -265,11 +263,14 @@ def _role_levels(column: pa.ChunkedArray, roles: RoleRows) -> pa.Array | pa.Chun
     several roles (none when the role names none)."""
     if not roles.any_expanded:
         return column
-    values = column.combine_chunks()
-    if isinstance(values, pa.DictionaryArray):
-        values = values.cast(values.type.value_type)
     own = np.array([*roles.levels, None], object)[roles.level]  # -1: none
-    return pc.if_else(pa.array(roles.expanded), pa.array(own, pa.string()), values)
+    return pc.if_else(pa.array(roles.expanded), pa.array(own, pa.string()), _plain(column))
+
+
+def _plain(column: pa.ChunkedArray) -> pa.Array:
+    """A column as one array of its values (a dictionary column decoded), for pc.if_else."""
+    values = column.combine_chunks()
+    return values.cast(values.type.value_type) if isinstance(values, pa.DictionaryArray) else values
 
 
 def _categorical(column: pa.ChunkedArray | pa.Array) -> pa.DictionaryArray:

@@ -59,12 +59,9 @@ class RoleRows:
         return bool(self.expanded.any())
 
 
-def role_rows(roles: BasePairs | None, salary: BasePairs, kept: np.ndarray, base_size: int) -> RoleRows:
-    """The frame rows of the postings at base rows `kept` (ascending), from their `role` and
-    `salary_family` pairs."""
-    n = kept.size
-    position = np.full(base_size, -1, np.int64)
-    position[kept] = np.arange(n)
+def role_rows(roles: BasePairs | None, salary: BasePairs, position: np.ndarray, n: int) -> RoleRows:
+    """The frame rows of the `n` postings the frame keeps (`position`: each base row's index among them, in
+    base order; -1 for a row not counted), from their `role` and `salary_family` pairs."""
     labels = sorted(roles.vocab) if roles is not None else []
     posting, label = _distinct_roles(roles, position)
     count = np.bincount(posting, minlength=n)
