@@ -44,7 +44,7 @@ class IngestReport:
 def prepare(posting: Posting) -> Prepared:
     """A posting with its extraction record: what its text says, and over that what its source states."""
     text = document_text(posting.title, posting.description)
-    return Prepared(posting, apply_source_facts(extract_text(posting.id, text), posting), text)
+    return Prepared(posting, apply_source_facts(extract_text(posting.id, text), posting, text), text)
 
 
 def ingest(

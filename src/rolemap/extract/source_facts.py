@@ -27,8 +27,9 @@ FACTS_FROM = "facts_from"  # the key sources/facts.py writes
 MAX_COMPANY_CHARS = 200
 
 
-def apply_source_facts(extraction: Extraction, posting: Posting) -> Extraction:
-    """`extraction` with every fact `posting`'s source states in place of the text's value."""
+def apply_source_facts(extraction: Extraction, posting: Posting, text: str | None = None) -> Extraction:
+    """`extraction` with every fact `posting`'s source states in place of the text's value. `text`: the
+    posting's document text when the caller has it (text.document_text), so it is not made twice."""
     origins = posting.source_fields.get(FACTS_FROM) if isinstance(posting.source_fields, dict) else None
     if not isinstance(origins, dict):
         origins = {}
@@ -40,7 +41,7 @@ def apply_source_facts(extraction: Extraction, posting: Posting) -> Extraction:
             continue
         changes[field] = value
         stated[field] = origin
-    owner = board_owner(posting, extraction.company) if "company" not in changes else None
+    owner = board_owner(posting, extraction.company, text) if "company" not in changes else None
     if owner is not None:
         stated["company"], owner_span = owner
         changes["company"] = owner_span.text
@@ -107,7 +108,7 @@ def _company_fact(posting: Posting, origins: dict[str, Any]) -> Read:
 _BOARDS = frozenset({"greenhouse", "lever", "ashby"})  # each board is one company's: sources/boards.py
 
 
-def board_owner(posting: Posting, named: str | None) -> tuple[str, Span] | None:
+def board_owner(posting: Posting, named: str | None, text: str | None = None) -> tuple[str, Span] | None:
     """A job board hosts one company's postings, so its owner is the hirer even where the answer has no
     company field (Lever, Ashby): "lever:ramp" is Ramp's, spelled and evidenced where the posting's text
     writes it with a capital or a digit first ("Ramp builds…", "1Password is…"). A slug is no name, so a
@@ -120,7 +121,7 @@ def board_owner(posting: Posting, named: str | None) -> tuple[str, Span] | None:
         return None
     if named and [c for c in named.casefold() if c.isalnum()] != letters:
         return None
-    text = document_text(posting.title, posting.description)
+    text = document_text(posting.title, posting.description) if text is None else text
     spelled = re.compile(r"\b" + r"[ .&'-]?".join(map(re.escape, letters)) + r"\b", re.IGNORECASE)
     for match in spelled.finditer(text, 0, 20_000):
         first = match.group(0)[0]
