@@ -15,8 +15,11 @@ run: setup bytecode
 	$(BIN)/rolemap market --top 5
 	$(BIN)/rolemap serve --host 127.0.0.1 --port $(or $(PORT),8000)
 
+# The suite on TEST_JOBS processes (pytest-xdist; each has its own PostgreSQL and temporary stores): two,
+# the cores CI has. TEST_JOBS=0 runs it in this process, as plain `pytest` does.
+TEST_JOBS ?= 2
 test: setup system-deps lint bytecode
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_JOBS)
 
 lint: setup
 	$(BIN)/ruff check src tests bench scripts
