@@ -318,6 +318,17 @@ def test_ingest_and_the_shard_path_give_the_same_record():
             assert on_dask == prepare(posting).extraction.as_dict(), posting.id
 
 
+def test_the_shard_path_names_a_boards_owner_when_the_answer_states_no_fact():
+    posting = Posting(
+        id="lever-ramp-1", title="Backend Engineer", description="Ramp builds finance software in Python.",
+        board="lever:ramp",
+    )  # fmt: skip
+    text = document_text(posting.title, posting.description)
+    on_dask = with_source_facts(record_of(posting, "line 1", text), posting)
+    assert on_dask == prepare(posting).extraction.as_dict()
+    assert on_dask["company"] == "Ramp"
+
+
 def test_ingest_stores_the_boards_facts(store):
     ingest(store, read_file(BOARDS / "lever_ramp.json"), now=datetime(2026, 1, 1, tzinfo=UTC))
     row = get_posting(store, "lever-ramp-9e3a7b21-2d4f-4c6b-8f80-1b2c3d4e5f60")

@@ -148,7 +148,7 @@ def _table(chunk: list[tuple[int, Posting | dict[str, object]]], result: ShardRe
             _count_error(result, item)
             continue
         text = document_text(item.title, item.description)
-        record = with_source_facts(record_of(item, f"{result.shard}:{number}", text), item)
+        record = with_source_facts(record_of(item, f"{result.shard}:{number}", text), item, text)
         row = _row(number, record, item, text)
         rows.append(row)
         if "error" in record:
@@ -161,12 +161,13 @@ def _table(chunk: list[tuple[int, Posting | dict[str, object]]], result: ShardRe
     return pa.Table.from_pylist(rows, schema=SCHEMA)
 
 
-def with_source_facts(record: dict[str, Any], posting: Posting) -> dict[str, Any]:
-    """The record with the facts the posting's source states, as `pipeline.prepare` makes it for ingest;
-    a posting that states none (the contract's input) keeps its record byte for byte."""
-    if "error" in record or not posting.source_fields.get(FACTS_FROM):
+def with_source_facts(record: dict[str, Any], posting: Posting, text: str | None = None) -> dict[str, Any]:
+    """The record with the facts the posting's source states, as `pipeline.prepare` makes it for ingest
+    (a job board's owner is one, even when the answer states no other); a posting from neither (the
+    contract's input) keeps its record byte for byte."""
+    if "error" in record or not (posting.source_fields.get(FACTS_FROM) or posting.board):
         return record
-    return apply_source_facts(Extraction.from_dict(record), posting).as_dict()
+    return apply_source_facts(Extraction.from_dict(record), posting, text).as_dict()
 
 
 def _count_error(result: ShardResult, record: dict[str, object]) -> None:
