@@ -2,21 +2,13 @@
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from rolemap.store.db import HEAD_REVISION
+from tests.cli_runner import ROLEMAP, run
 from tests.conftest import FIXTURES, SHARED
-
-ROLEMAP = [sys.executable, "-m", "rolemap"]
-
-
-def run(*args, stdin=None, env_db=None):
-    return subprocess.run(
-        [*ROLEMAP, *map(str, args)], capture_output=True, text=True, input=stdin, timeout=120
-    )
 
 
 @pytest.fixture

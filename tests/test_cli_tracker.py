@@ -11,15 +11,12 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from typer.testing import CliRunner
 
-from rolemap.cli import app_for
-from rolemap.cli.console import out
 from rolemap.errors import InputError, NotFound
 from rolemap.models import Posting
 from rolemap.pipeline import ingest
 from rolemap.store.db import open_store
-from tests.test_cli import run
+from tests.cli_runner import cli, ok, run
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 LONG_ID = "greenhouse-northwindtraders-4012345678901"  # longer than any column of a table at 80
@@ -42,22 +39,6 @@ def db(tmp_path):
     ingest(store, JOBS, now=T0)
     store.engine.dispose()
     return str(path)
-
-
-def cli(*args: str, columns: int = 80):
-    """One command through Typer's runner at a terminal `columns` wide (the console reads COLUMNS when
-    made, so it is made again)."""
-    out.cache_clear()
-    argv = [str(a) for a in args]
-    result = CliRunner().invoke(app_for(argv), argv, env={"COLUMNS": str(columns)}, prog_name="rolemap")
-    out.cache_clear()
-    return result
-
-
-def ok(*args: str, columns: int = 80) -> str:
-    result = cli(*args, columns=columns)
-    assert result.exit_code == 0, (args, result.output, result.exception)
-    return result.output
 
 
 def entries(db: str, *args: str) -> list[dict]:

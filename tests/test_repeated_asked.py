@@ -16,7 +16,7 @@ from rolemap.pipeline import ingest
 from rolemap.store.db import open_store
 from rolemap.store.tracker import track, tracker_entries
 from tests.analytics.frames import make_frame
-from tests.test_cli_tracker import ok
+from tests.cli_runner import ok
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 # Redis is every posting's stack and no posting's requirement; Kafka is asked by all three

@@ -23,7 +23,7 @@ from rolemap.analytics.lane import Lane
 from rolemap.models import Posting
 from rolemap.pipeline import ingest
 from rolemap.store.db import Store, open_store
-from tests.test_cli_tracker import cli, ok
+from tests.cli_runner import cli, ok
 
 FIRST, SECOND = dt.datetime(2018, 3, 10, tzinfo=dt.UTC), dt.datetime(2018, 3, 20, tzinfo=dt.UTC)
 

@@ -11,7 +11,7 @@ from rolemap.analytics.frame import cache_folder, cache_place, load_frame, store
 from rolemap.pipeline import ingest
 from rolemap.sources import read_file
 from rolemap.store.db import open_store
-from tests.test_cli import run
+from tests.cli_runner import run
 
 POSTINGS = [
     (

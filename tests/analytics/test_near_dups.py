@@ -11,7 +11,7 @@ from rolemap.analytics.near_dups import near_groups, similarity
 from rolemap.pipeline import ingest
 from rolemap.sources import read_file
 from rolemap.store.db import open_store
-from tests.test_cli import run
+from tests.cli_runner import run
 
 AD = (
     "Acme Payments | Berlin | Onsite | Full-time. We build the ledger that moves money for ten thousand "

@@ -19,7 +19,7 @@ from rolemap.pipeline import ingest
 from rolemap.present.market_view import pay_by_csv, pay_by_view
 from rolemap.sources import read_file
 from tests.analytics.frames import make_frame
-from tests.test_cli import run
+from tests.cli_runner import run
 
 RATES = Rates("2024-06-28", "USD", {"USD": 1.0, "EUR": 1.10})
 LEVEL = {"junior": 0.7, "mid": 1.0, "senior": 1.35, "staff": 1.7}

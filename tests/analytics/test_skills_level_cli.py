@@ -10,7 +10,7 @@ import pytest
 from rolemap.pipeline import ingest
 from rolemap.sources import read_file
 from rolemap.store.db import open_store
-from tests.test_cli import run
+from tests.cli_runner import run
 
 POSTINGS = [
     ("l1", "Linux Engineer", "Requirements: RHEL and CentOS administration."),

@@ -13,9 +13,9 @@ from rolemap.jd.files import MAX_JD_BYTES, Linted
 from rolemap.jd.findings import Finding
 from rolemap.jd.lint import RULES
 from rolemap.jd.report import as_github, escape_data, escape_property
+from tests.cli_runner import run
 from tests.jd.test_generate import EXAMPLE
 from tests.jd.test_lint import GOOD
-from tests.test_cli import run
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json-ld"])

@@ -12,9 +12,9 @@ import pytest
 
 from rolemap.resume.match import match_record
 from rolemap.resume.read import from_text, read_resume
+from tests.cli_runner import run
 from tests.resume import layouts
 from tests.resume.test_layouts import HERE, TODAY
-from tests.test_cli import run
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ import pytest
 
 from rolemap.errors import InputError
 from rolemap.resume.read import read_resume
+from tests.cli_runner import run
 from tests.resume.files import docx
-from tests.test_cli import run
 
 MB = 2**20
 

@@ -1,8 +1,8 @@
 import json
 from pathlib import Path
 
+from tests.cli_runner import run
 from tests.resume.test_resume import FIXTURES, GUIDE_STRONG, GUIDE_WEAK
-from tests.test_cli import run
 
 
 def test_read_coach_stories_json(tmp_path):

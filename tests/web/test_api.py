@@ -193,7 +193,7 @@ def test_openapi_document_lists_every_endpoint(client):
     ],
 )
 def test_serve_refuses_unsafe_or_bad_settings(tmp_path, monkeypatch, args, fragment):
-    from tests.test_cli import run
+    from tests.cli_runner import run
 
     monkeypatch.delenv("ROLEMAP_TOKEN", raising=False)
     result = run("serve", "--db", tmp_path / "s.db", *args)
