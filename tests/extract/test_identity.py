@@ -43,6 +43,9 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("GitLab / Several locations / Full Time / Remote", "GitLab", set()),
         # after a place, a product's name is its maker's as in the first slot
         ("San Francisco, CA - CoreOS - Full Time - https://coreos.com", "CoreOS", {("San Francisco", "US")}),
+        # and so is a small town's name ("Nava" is one in Mexico); a name and its places is no maker
+        ("Washington DC - Nava - Reimagining technology in government - Onsite", "Nava", {("Washington", "US")}),
+        ("JavaScript Developer | Vik, Norway | FULLTIME | ONSITE", None, set()),
         ("Splitwise (https://www.splitwise.com) is hiring software engineers in Providence", "Splitwise", {("Providence", "US")}),
     ],
 )  # fmt: skip
@@ -82,7 +85,20 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         # block its e-mail address spells is the firm
         ("Developer\nGood exp. in Apex. Thanks & RegardsNeetamTalent AcquisitionTanisha Systems Inc"
          "Desk no. 732-686-5350Email: neetam@tanishasystem.com", "Tanisha Systems"),
-        ("Developer\nWHO WE AREStasis Drilling Solutions LLC is a privately held company.", "Stasis Drilling Solutions"),
+        # the description's opening sentence names the hirer, as written (its legal form kept)
+        ("Developer\nWHO WE AREStasis Drilling Solutions LLC is a privately held company.", "Stasis Drilling Solutions LLC"),
+        (hn("Django or Node.js Experts -- San Francisco", "Textur is an automated data pipeline. We collect data."), "Textur"),
+        ("Engineer\nSauce Labs provides the world's largest cloud-based testing platform.", "Sauce Labs"),
+        ("Engineer\nThe Robinson Group is partnering with a client to add a key person.", "Robinson Group"),
+        ("Engineer\nPlatform engineers build our tools. Top 5 reasons to join.", None),  # nouns, not verbs
+        ("Coordinator\nThe Coordinator serves as the hub of the office.", None),  # the role, not the hirer
+        ("Engineer\nRole DescriptionWe are seeking a developer.", None),  # a heading glued to a sentence
+        ("Engineer\nPython is a must. Remote is an option.", None),
+        # two letters ending a name are no block of it; a brand may open with a small letter; marks drop
+        ("Engineer\nStyleAI is the AI-powered platform. Based in SF, StyleAI offers tools.", "StyleAI"),
+        ("Analyst\nCall 555-0100.Since 1995, iTech Solutions Inc., has provided IT consulting.", "iTech Solutions"),
+        ("Developer\nSend your resume.\nRegards\nKASTECH Software Solutions Pvt. Ltd.", "KASTECH Software Solutions"),
+        ("Developer\nSend your resume.\nTekisHub® Consulting Services Pvt Ltd", "TekisHub Consulting Services"),
         # "& Associates" ends a firm's name, and belongs to it
         ("Developer\nJoining the Talent Network with VanderHouwen & Associates (VHA) will help.",
          "VanderHouwen & Associates"),

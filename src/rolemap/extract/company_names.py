@@ -67,7 +67,7 @@ def _category(skill: str) -> str:
 @lru_cache(maxsize=50_000)
 def clean_company(raw: str) -> str | None:
     """A company name without its URL, YC batch, tagline or "is hiring"."""
-    name = URL.sub(" ", raw)
+    name = URL.sub(" ", raw).replace("®", "").replace("™", "")  # marks, not part of the name
     name = re.sub(r"(?i)\((?:yc|y combinator)[^)]*\)|\byc\s*[swf]\d{2}\b", " ", name)
     name = HIRING.split(name, maxsplit=1)[0]
     name = re.split(r"['’]s\b", name, maxsplit=1)[0]  # "Genesis10's G10 Associates Program" → Genesis10
@@ -97,18 +97,19 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
     six words. The first segment of a header is the hirer's own slot: there a product's name ("GitLab",
     "Amazon Web Services"), a lower-case brand ("iRobot", "untapt") or a small town's name ("Nava") is the
     company; elsewhere a company may still share a product's name ("Informatica is the company …"). A
-    product's name is its maker's in `maker_slot` too (the segment after a place or a role: "SF - CoreOS")."""
+    product's or a small town's name is the hirer's in `maker_slot` too (the segment after a place or a
+    role: "SF - CoreOS", "Washington DC - Nava")."""
     words = name.split()
     if not 1 <= len(words) <= 6 or len(name) > 60 or _NOT_A_NAME.match(name):
         return False
     brand = first and len(words) == 1 and name[:1].isalpha()
-    if not (name[0].isupper() or name[0].isdigit() or brand):
+    if not (name[0].isupper() or name[0].isdigit() or brand or (name[0].islower() and name[1:2].isupper())):
         return False
     if any(w[0].islower() and w.lower().strip(".,") not in _NAME_GLUE for w in words[1:]):
         return False  # "Be a full time DB Rethinker" is a sentence, not a name
     if (is_role_title(name) if header else is_role_name(name)) or FLAG.match(name) or PAY.search(name):
         return False
-    if confident_place(name) if first else parse_places(name):
+    if confident_place(name) if first or (maker_slot and "," not in name) else parse_places(name):
         return False
     if not header:
         return True
@@ -123,7 +124,7 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
 # in the document's one scan), then the name is read from the capitalised words just before or after them:
 # 1–6 words, with a legal suffix ("CyberCoders, Inc").
 _NAME = (
-    r"((?:[A-Z0-9][\w&.'’!+-]*)(?:[ ](?:[A-Z0-9&][\w&.'’!+-]*|of|and|for|de|la|the)){0,5}"
+    r"((?:(?<![\w&.'’!+-])[a-z](?=[A-Z]))?(?:[A-Z0-9][\w&.'’!+®™-]*)(?:[ ](?:[A-Z0-9&][\w&.'’!+®™-]*|of|and|for|de|la|the)){0,5}"
     rf"(?:,?\s(?i:{_ANY_FORM})\.?)?)"
 )
 # A name may start where a board glued it to the block before ("…@diverselynx.comDiverse Lynx LLC").
@@ -131,8 +132,8 @@ _NAME_BEFORE = re.compile(r"(?<![A-Z0-9])" + _NAME + r"(?:\s*\([^)]{0,80}\))?,?\
 _NAME_AFTER = re.compile(_NAME)
 # kind → (strength: lower wins, the name must recur in the text, the name follows the words)
 _KINDS = {"field": (0, False, True), "hiring": (1, False, False), "at": (2, False, True), "intro": (3, False, True),
-          "eeo": (4, False, False), "legal": (5, False, False), "about": (6, True, True),
-          "is_a": (7, True, False)}  # fmt: skip
+          "eeo": (4, False, False), "opening": (5, False, True), "legal": (6, False, False),
+          "about": (7, True, True), "is_a": (8, True, False)}  # fmt: skip
 _AFTER_CHECK = {
     "at": re.compile(r",?\s+(?:we|our|you)\b"),
     "intro": re.compile(r"(?:\s*\([^)]{0,40}\))?,?\s+(?:is|are|was|has)\b"),
@@ -163,6 +164,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     best: tuple[int, int, tuple[str, Span]] | None = None
     found = dict(anchors)
     found["at"] = [Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000)]
+    found["opening"] = _opening(text)
     for kind, (strength, _, after) in _KINDS.items():
         for anchor in found.get(kind, ()):
             if (best is not None and best[0] < strength) or (kind not in _ANYWHERE and anchor.start > 6000):
@@ -171,6 +173,8 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
                 name = _NAME_AFTER.match(text, anchor.end + (text[anchor.end : anchor.end + 1] == " "))
                 check = _AFTER_CHECK.get(kind)
                 if name and check and not check.match(text, name.end()):
+                    continue
+                if name and kind == "opening" and not _a_verb_follows(text, name.end()):
                     continue
             else:
                 if kind == "is_a" and _NOT_AFTER.match(text, anchor.end):
@@ -191,6 +195,50 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     return best[2] if best else None
 
 
+def _names_the_opening(text: str, name: str, span: Span) -> bool:
+    """A name read at the description's opening is no role ("The Coordinator serves"), technology or
+    block glued to a heading ("Role DescriptionThis is"): a glued word counts only where the name
+    stands again in the text ("SessionM is … SessionM")."""
+    if len(name) < 2 or not plausible_company(name, header=True) or is_role_name(name):
+        return False
+    glued = any(_GLUE.search(word) for word in span.text.split())
+    return not glued or _stands_alone(text[: span.start] + text[span.end :], name)
+
+
+def _opening(text: str) -> list[Span]:
+    """Where the description's first line starts (after the title, or the header of a post without one):
+    a name there followed by a verb is the hirer introducing itself ("Textur is an automated data
+    pipeline.", "Sauce Labs provides …")."""
+    title_end = text.find("\n", 1 if text.startswith("\n") else 0)
+    if title_end == -1:
+        return []
+    start = title_end + 1
+    while text.startswith(("\n", " ", "* ", "- "), start):
+        start += 1
+    return [Span(start, start, "")] if start < len(text) else []
+
+
+_BE_OR_HAVE = re.compile(r" (?:is|are|was|has|have) (?:(?:a|an|the|one)\b|([a-z]+ing)\b)")
+
+
+def _a_verb_follows(text: str, end: int) -> bool:
+    """Whether the name is the subject of what follows: "is a/an/the/one …", "is <verb>ing …" or a verb
+    in the third person that is no noun ("provides", "specializes"; "engineers", "reasons" are nouns
+    too), by the English lexicon of lemminflect."""
+    be = _BE_OR_HAVE.match(text, end)
+    if be:
+        return not be.group(1) or "VERB" in _lemmas(be.group(1))
+    m = re.match(r" ([a-z]+s)\b", text[end : end + 30])
+    return bool(m) and not m.group(1).endswith("ss") and set(_lemmas(m.group(1))) == {"VERB"}
+
+
+@lru_cache(maxsize=4096)
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    from lemminflect import getAllLemmas  # loaded on first use: its lexicon takes 0.2 s to read
+
+    return dict(getAllLemmas(word))
+
+
 def _better(
     best: tuple[int, int, tuple[str, Span]] | None, kind: str, text: str, m: re.Match[str] | None, at: int
 ) -> tuple[int, int, tuple[str, Span]] | None:
@@ -203,6 +251,8 @@ def _better(
         return best  # "a Professional Law Corporation" describes a firm; it does not name one
     found = _name_at(text, m.start(1), m.end(1), signature=kind == "legal")
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not _recurs(text, found[0]))):
+        return best
+    if kind == "opening" and not _names_the_opening(text, *found):
         return best
     return strength, at, found
 
@@ -229,14 +279,23 @@ def _name_at(text: str, start: int, end: int, signature: bool = False) -> tuple[
         tail = raw[cut:]
         word = tail.split()[0].rstrip(",")
         # a block is the name when it follows a run of capitals ("WHO WE AREStasis Drilling") or stands
-        # alone elsewhere too ("NextGen" is not two blocks)
-        if _CAPITALS.fullmatch(raw, max(0, cut - 2), cut) or _stands_alone(text[:start] + text[end:], word):
+        # alone elsewhere too ("NextGen" is not two blocks); two letters ending the name are no block of it
+        # ("StyleAI", "CBITs"), save a sentence's first word ("Role DescriptionWe are": then no name)
+        if _NOT_A_NAME.match(word) or (
+            len(tail) > 2
+            and (
+                _CAPITALS.fullmatch(raw, max(0, cut - 2), cut)
+                or _stands_alone(text[:start] + text[end:], word)
+            )
+        ):
             start, raw = start + cut, tail
             break
     sentence = _LAST_SENTENCE_END.search(raw)  # "Downtown Bellevue. The Bellevue Downtown Association"
     if sentence:
         start, raw = start + sentence.end(), raw[sentence.end() :]
-    heading = re.match(r"(?:About|Why|Join|Overview|Description|Summary)\s+", raw)
+    heading = re.match(
+        r"(?:About|Why|Join|(?:(?:Job|Company|Role|Position)\s+)?(?:Overview|Description|Summary))\s+", raw
+    )
     if heading:
         start, raw = start + heading.end(), raw[heading.end() :]
     words = raw.split()
