@@ -229,7 +229,9 @@ def _a_verb_follows(text: str, end: int) -> bool:
     if be:
         return not be.group(1) or "VERB" in _lemmas(be.group(1))
     m = re.match(r" ([a-z]+s)\b", text[end : end + 30])
-    return bool(m) and not m.group(1).endswith("ss") and set(_lemmas(m.group(1))) == {"VERB"}
+    if m is None:
+        return False
+    return not m.group(1).endswith("ss") and set(_lemmas(m.group(1))) == {"VERB"}
 
 
 @lru_cache(maxsize=4096)
