@@ -303,7 +303,10 @@ def test_embedded_json_as_sites_write_it(text, value):
     assert parse_embedded_json(text) == value
 
 
-@pytest.mark.parametrize("text", ['{"a": }', "<p>not json</p>", "", '{"a": "unterminated}'])
+@pytest.mark.parametrize(
+    "text",
+    ['{"a": }', "<p>not json</p>", "", '{"a": "unterminated}', '""""', '{"a": "' + "x" * 2_000_000 + '",}'],
+)
 def test_embedded_json_that_cannot_be_read_is_one_clear_error(text):
     with pytest.raises(ValueError, match=r"^not valid JSON \("):
         parse_embedded_json(text)

@@ -15,6 +15,7 @@ import json
 import re
 from typing import Any
 
+MAX_REPAIRED_CHARS = 2_000_000  # larger blocks are read as strict JSON only: no page's JSON-LD is that big
 _WRAPPERS = re.compile(
     r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$"
 )  # the wrapper's opening at the start, its closing at the end
@@ -29,6 +30,8 @@ def parse_embedded_json(text: str) -> Any:
         raise ValueError("not readable JSON: nested too deeply") from None
     except json.JSONDecodeError as e:
         first = e
+    if len(text) > MAX_REPAIRED_CHARS:
+        raise _refused(first)
     # comments go first, so that a comma they stood between and a bracket is seen as trailing
     candidates = [_repaired(_repaired(text))]
     if "&quot;" in text or "&#34;" in text:  # the block was HTML-escaped as a whole
@@ -40,7 +43,11 @@ def parse_embedded_json(text: str) -> Any:
             raise ValueError("not readable JSON: nested too deeply") from None
         except json.JSONDecodeError:
             continue
-    raise ValueError(f"not valid JSON ({first.msg} at line {first.lineno}, column {first.colno})")
+    raise _refused(first)
+
+
+def _refused(error: json.JSONDecodeError) -> ValueError:
+    return ValueError(f"not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})")
 
 
 def _loads(text: str) -> Any:
@@ -51,7 +58,7 @@ _DECODER = json.JSONDecoder(strict=False)
 
 
 def _loads_all(text: str) -> Any:
-    """One value, or a list of the values written one after another (`{…}{…}` or `{…},{…}`)."""
+    """One object or array, or a list of those written one after another (`{…}{…}` or `{…},{…}`)."""
     values = []
     position, end = 0, len(text)
     while True:
@@ -59,6 +66,8 @@ def _loads_all(text: str) -> Any:
             position += 1
         if position >= end:
             break
+        if text[position] not in "{[":
+            raise json.JSONDecodeError("Expecting an object or an array", text, position)
         value, position = _DECODER.raw_decode(text, position)
         values.append(value)
     if not values:
@@ -66,34 +75,12 @@ def _loads_all(text: str) -> Any:
     return values[0] if len(values) == 1 else values
 
 
+# A string (kept as it is), a comment, or a comma that only a closing bracket follows. One regular
+# expression, so a large block is repaired at the speed of `re`, not of a Python loop.
+# A string or a comment left open runs to the end of the text, so that no start is scanned twice.
+_TOKENS = re.compile(r'("[^"\\]*(?:\\.[^"\\]*)*(?:"|\Z))|//[^\n]*|/\*.*?(?:\*/|\Z)|,(?=\s*[}\]])', re.DOTALL)
+
+
 def _repaired(text: str) -> str:
     """`text` without comments and without a comma before `}` or `]`, strings left exactly as they are."""
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == '"':
-            j = i + 1
-            while j < n and text[j] != '"':
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[i : j + 1])
-            i = j + 1
-        elif text.startswith("//", i):
-            newline = text.find("\n", i)
-            i = n if newline < 0 else newline
-        elif text.startswith("/*", i):
-            close = text.find("*/", i + 2)
-            i = n if close < 0 else close + 2
-        elif ch == ",":
-            j = i + 1
-            while j < n and text[j].isspace():
-                j += 1
-            if j < n and text[j] in "}]":
-                i += 1  # a trailing comma
-                continue
-            out.append(ch)
-            i += 1
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
+    return _TOKENS.sub(r"\1", text)  # a string is group 1; the rest is replaced by nothing
