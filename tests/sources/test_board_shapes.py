@@ -28,7 +28,7 @@ from tests.conftest import FIXTURES
 
 BOARDS = FIXTURES / "boards"
 NEW_FIXTURES = (
-    "greenhouse_wayfarer.json", "lever_quillon.json", "ashby_lumen.json", "jsonld_harbor_messy.html",
+    "greenhouse_wayfarer.json", "greenhouse_wayfarer_job.json", "lever_quillon.json", "ashby_lumen.json", "jsonld_harbor_messy.html",
     "jsonld_tidewater_two.html", "jsonld_ferro_mainentity.html", "microdata_kestrel.html",
     "jsonld_and_microdata_same_job.html",
 )  # fmt: skip
@@ -102,6 +102,19 @@ def test_greenhouse_prospect_post_and_a_bad_job(wayfarer):
     assert record(prospect).locations == (Location("Lisbon", "PT"),)
     assert len(postings) == 3 and len(errors) == 1
     assert "job 5501004" in errors[0].where and "'absolute_url' must be a string" in errors[0].message
+
+
+def test_saved_single_job_answers_are_read_as_their_board(tmp_path):
+    (job,) = read_file(BOARDS / "greenhouse_wayfarer_job.json")  # GET …/jobs/{id}?pay_transparency=true
+    assert job.id == "greenhouse-wayfarer-5501010" and "Jetpack Compose" in job.description
+    got = record(job)
+    assert got.salary == {"min": 155_000, "max": 185_000, "currency": "CAD", "period": "year"}
+    assert got.locations == (Location("Toronto", "CA"),) and got.employment_type == "full_time"
+    one = tmp_path / "posting.json"  # GET /v0/postings/{site}/{id}
+    one.write_text(json.dumps(load("lever_quillon.json")[1]))
+    (job,) = read_file(one)
+    assert job.id == "lever-quillon-2b7c1d40-aaaa-4b1c-8d2e-100000000002" and job.board == "lever:quillon"
+    assert record(job).salary == {"min": 500, "max": 650, "currency": "EUR", "period": "day"}
 
 
 def test_greenhouse_pay_range_field_wins_over_its_bounds_sent_as_amounts():

@@ -416,7 +416,13 @@ def board_from_url(url: str | None, provider: str) -> str | None:
 
 
 def sniff_board(data: Any) -> str | None:
-    """Which provider's answer this parsed JSON is, from the fields only that provider uses."""
+    """Which provider's answer this parsed JSON is, from the fields only that provider uses: a board's list,
+    or one job as the single-job endpoints answer (Greenhouse /jobs/{id}, Lever /postings/{site}/{id})."""
+    if isinstance(data, dict) and "jobs" not in data:
+        if "absolute_url" in data and ("internal_job_id" in data or "content" in data):
+            return "greenhouse"
+        if "hostedUrl" in data and "categories" in data:
+            return "lever"
     if isinstance(data, dict) and isinstance(data.get("jobs"), list):
         first = next((j for j in data["jobs"] if isinstance(j, dict)), {})
         if "absolute_url" in first or "internal_job_id" in first or ("meta" in data and "jobs" in data):
