@@ -297,6 +297,32 @@ def test_a_job_marked_up_twice_is_read_once_from_its_jsonld():
 
 
 @pytest.mark.parametrize(
+    ("job_location", "locations", "work_model"),
+    [
+        ("Berlin, Germany", (Location("Berlin", "DE"),), None),
+        ({"@type": "Place", "name": "Austin, TX"}, (Location("Austin", "US"),), None),
+        ({"@type": "Place", "address": {"addressLocality": "Remote", "addressRegion": "CA", "addressCountry": "US"}},
+         (Location(None, "US"),), "remote"),
+        ("Anywhere", (), "remote"),
+    ],
+)  # fmt: skip
+def test_job_location_as_text_by_name_or_remote(tmp_path, job_location, locations, work_model):
+    posting = {
+        "@type": "JobPosting",
+        "title": "Go Developer",
+        "description": "Go.",
+        "jobLocation": job_location,
+    }
+    path = tmp_path / "job.html"
+    path.write_text(f'<script type="application/ld+json">{json.dumps(posting)}</script>')
+    (job,) = read_file(path)
+    got = record(job)
+    assert (got.locations, got.work_model) == (locations, work_model)
+    if work_model:
+        assert got.source_facts["work_model"] == "jsonld:jobLocation"
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ('{"a": 1,}', {"a": 1}),

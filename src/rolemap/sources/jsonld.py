@@ -201,6 +201,8 @@ def posting_from_jsonld(
     if location_type:
         fields["remote"] = any("TELECOMMUTE" in t.upper() for t in location_type)
         facts.state(fields, "work_model", f"{kind}:jobLocationType", "work_model", ", ".join(location_type))
+    elif _says_remote(_items(item.get("jobLocation"))):
+        facts.state(fields, "work_model", f"{kind}:jobLocation", "work_model", "Remote")
     kinds = _texts(item.get("employmentType"))
     if kinds:
         facts.state(fields, "employment_type", f"{kind}:employmentType", "employment_type", ",".join(kinds))
@@ -328,8 +330,29 @@ def _number(value: Any) -> float | None:
 
 
 def _place_address(place: Any) -> dict[str, Any] | None:
-    """A Place's PostalAddress as {"city", "region", "country"} (names or codes as given)."""
-    return facts.postal_address(place.get("address")) if isinstance(place, dict) else None
+    """A Place's PostalAddress as {"city", "region", "country"} (names or codes as given); a Place given
+    as plain text ("Berlin, Germany") or by its name alone as {"text"}."""
+    if isinstance(place, str):
+        return None if facts.is_remote_place(place) else facts.postal_address(_plain(place))
+    if not isinstance(place, dict):
+        return None
+    address = facts.postal_address(place.get("address"))
+    name = _plain(place.get("name"))
+    if address is None and name and not facts.is_remote_place(name):
+        return facts.postal_address(name)
+    return address
+
+
+def _says_remote(places: list[Any]) -> bool:
+    """A jobLocation whose place is "Remote" ("addressLocality": "Remote", "jobLocation": "Anywhere")."""
+    for place in places:
+        address = place.get("address") if isinstance(place, dict) else place
+        named = address.get("addressLocality") if isinstance(address, dict) else address
+        if facts.is_remote_place(_text(named)) or (
+            isinstance(place, dict) and facts.is_remote_place(_text(place.get("name")))
+        ):
+            return True
+    return False
 
 
 def _area(area: Any) -> dict[str, Any] | None:
