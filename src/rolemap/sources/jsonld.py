@@ -53,7 +53,7 @@ def jsonld_postings(html: str, where: str) -> Iterator[Posting | PostingError]:
             errors.append(PostingError(f"{where} JSON-LD block {n}", str(e)))
             continue
         items.extend(("jsonld", item) for item in _job_postings(data))
-    in_jsonld = {_title_key(item) for _, item in items}
+    in_jsonld = {_title_key(item) for _, item in items} - {""}  # a job marked up twice is read once
     items.extend(
         ("microdata", item) for item in microdata_job_postings(tree) if _title_key(item) not in in_jsonld
     )
