@@ -258,8 +258,8 @@ def test_jsonld_with_cdata_comments_trailing_comma_and_entities():
 
 
 def test_two_postings_of_one_page_with_an_organization_reference(store):
-    postings, _ = page("jsonld_tidewater_two.html")
-    assert len(postings) == 2  # same page URL, ids of their own
+    postings, errors = page("jsonld_tidewater_two.html")
+    assert len(postings) == 2 and errors == []  # same page URL, ids of their own; mainEntity only refers
     by_title = {p.title: p for p in postings.values()}
     frontend = record(by_title["Frontend Engineer"])
     assert frontend.company == "Tidewater Health"  # hiringOrganization: {"@id": "…#org"}

@@ -110,7 +110,8 @@ def _job_postings(data: Any) -> Iterator[dict[str, Any]]:
             if isinstance(node_id, str) and len(value) > 1:
                 nodes.setdefault(node_id, value)
             if _is_job_posting(value):
-                found.append(value)
+                if not set(value) <= {"@id", "@type"}:  # a bare reference to a posting read elsewhere
+                    found.append(value)
             else:
                 stack.extend(reversed([v for v in value.values() if isinstance(v, (dict, list))]))
     for posting in found:
