@@ -88,9 +88,9 @@ def bases(httpserver):
 
 
 def test_live_fetch_from_a_local_server(httpserver):
-    httpserver.expect_request("/greenhouse/acme/jobs", query_string="content=true").respond_with_json(
-        load("greenhouse_acme.json")
-    )
+    httpserver.expect_request(
+        "/greenhouse/acme/jobs", query_string="content=true&pay_transparency=true"
+    ).respond_with_json(load("greenhouse_acme.json"))
     httpserver.expect_request("/lever/globex", query_string="mode=json").respond_with_json(
         load("lever_globex.json")
     )

@@ -6,9 +6,12 @@ type, is reported and skipped; the others are read.
 
 The facts a board states (employment type, workplace, pay, places, the company's name) are kept in
 `source_fields` with the provider field they came from (sources/facts.py): Greenhouse `location.name`,
-`metadata` ("Employment Type: Full-time"), `company_name`, `pay_input_ranges`; Lever
-`categories.commitment`, `categories.location` / `allLocations`, `workplaceType`, `salaryRange`; Ashby
-`employmentType`, `workplaceType`, `isRemote`, `address` / `secondaryLocations`, `compensation`.
+`metadata` ("Employment Type: Full-time"; a `currency_range` pay field with its "Pay Frequency"),
+`company_name`, `pay_input_ranges`; Lever `categories.commitment`, `categories.level`,
+`categories.location` / `allLocations`, `workplaceType`, `salaryRange`; Ashby `employmentType`,
+`workplaceType`, `isRemote`, `address` / `secondaryLocations`, `compensation`. A pay whose period the board
+states in a way that is no period of the contract (Lever's "one-time", Ashby's "2 WEEK") is kept in
+`source_fields` but stated as no fact: a sign-on sum or a fortnight's pay is not a salary a year.
 """
 
 from __future__ import annotations
@@ -51,6 +54,9 @@ def _greenhouse_job(job: dict[str, Any], board: str) -> Posting:
         )
     for meta in _list(job.get("metadata")):
         name, value = _text(meta.get("name")) if isinstance(meta, dict) else None, _meta_value(meta)
+        if name and isinstance(meta.get("value"), dict):  # a currency or currency_range custom field
+            fields.setdefault("metadata", {})[name] = meta["value"]
+            continue
         if not name or value is None:
             continue
         fields.setdefault("metadata", {})[name] = value
@@ -70,6 +76,10 @@ def _greenhouse_job(job: dict[str, Any], board: str) -> Posting:
     salary = _greenhouse_pay(job.get("pay_input_ranges"))
     if salary:
         facts.state(fields, "salary", "greenhouse:pay_input_ranges", "salary", salary)
+    else:
+        named, salary = _greenhouse_pay_field(fields.get("metadata") or {})
+        if salary:
+            facts.state(fields, "salary", f"greenhouse:metadata.{named}", "salary", salary)
     company = _text(job.get("company_name"))
     if company:
         facts.state(fields, "company", "greenhouse:company_name")
@@ -117,7 +127,42 @@ def _greenhouse_pay(ranges: Any) -> dict[str, Any] | None:
     }
 
 
+# A custom field that holds the posting's pay ("Pay Transparency Range", "Salary Range", "Base Pay"), and
+# one that says per what it is paid ("Pay Frequency": "Annual" / "Hourly").
+_PAY_FIELD = re.compile(r"(?i)\b(?:pay|salary|compensation|wage|base)\b")
+_PAY_PERIOD_FIELD = re.compile(
+    r"(?i)\b(?:pay|salary|wage|compensation)\b.*\b(?:frequency|period|interval|basis|type)\b"
+)
+_PERIOD_WORDS = {
+    "annual": "year", "annually": "year", "yearly": "year", "year": "year", "salary": "year", "salaried": "year",
+    "monthly": "month", "month": "month", "weekly": "week", "week": "week", "daily": "day", "day": "day",
+    "hourly": "hour", "hour": "hour",
+}  # fmt: skip
+
+
+def _greenhouse_pay_field(metadata: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
+    """The pay a board states in a `currency_range` (or `currency`) custom field, as (field name, salary):
+    `{"unit": "USD", "min_value": "62.0", "max_value": "78.0"}`, amounts written as strings. Its period
+    is the one a "Pay Frequency" field names; none otherwise (the amount's size decides)."""
+    period = None
+    for name, value in metadata.items():
+        if isinstance(value, str) and _PAY_PERIOD_FIELD.search(name):
+            period = _PERIOD_WORDS.get(value.strip().lower())
+    pay = [(n, v) for n, v in metadata.items() if isinstance(v, dict) and _PAY_FIELD.search(n)]
+    # a range first: a board that sends both also sends its bounds as single amounts ("Band Minimum")
+    for name, value in sorted(pay, key=lambda item: "min_value" not in item[1]):
+        low = _number(value.get("min_value", value.get("amount")))
+        high = _number(value.get("max_value", value.get("amount")))
+        if low is None and high is None:
+            continue
+        return name, {"min": low, "max": high, "currency": _text(value.get("unit")), "period": period}
+    return None, None
+
+
 def lever_postings(data: Any, company: str) -> Iterator[PostingOrError]:
+    if isinstance(data, dict) and data.get("ok") is False:
+        problem = _text(data.get("error")) or "no reason given"
+        raise InputError(f"lever:{company}: the API answered with an error: {problem[:200]}")
     if not isinstance(data, list):
         raise InputError(f"lever:{company}: expected a JSON list of postings, got {type(data).__name__}")
     for job in data:
@@ -137,6 +182,9 @@ def _lever_job(job: dict[str, Any], company: str) -> Posting:
     commitment = _text(cats.get("commitment"))
     if commitment:
         facts.state(fields, "employment_type", "lever:categories.commitment", "employment_type", commitment)
+    level = _text(cats.get("level"))
+    if level:
+        facts.state(fields, "seniority", "lever:categories.level", "seniority", level)
     if _text(cats.get("team")):
         fields["department"] = _text(cats["team"])
     workplace = _text(job.get("workplaceType"))
@@ -159,13 +207,17 @@ def _lever_job(job: dict[str, Any], company: str) -> Posting:
         fields.setdefault(facts.FACTS_FROM, {}).setdefault("locations", "lever:country")
     salary = job.get("salaryRange")
     if isinstance(salary, dict) and (salary.get("min") is not None or salary.get("max") is not None):
+        interval = _text(salary.get("interval"))
         value = {
             "min": _number(salary.get("min")),
             "max": _number(salary.get("max")),
             "currency": _text(salary.get("currency")),
-            "period": _lever_period(salary.get("interval")),
+            "period": _lever_period(interval),
         }
-        facts.state(fields, "salary", "lever:salaryRange", "salary", value)
+        if value["period"] or not interval:
+            facts.state(fields, "salary", "lever:salaryRange", "salary", value)
+        else:  # "one-time": a sum, not a rate
+            fields["salary"] = {**value, "interval": interval}
     created = job.get("createdAt")
     return Posting(
         id=f"lever-{company}-{_required(job, 'id')}",
@@ -190,15 +242,14 @@ def _epoch_date(millis: Any) -> str | None:
         return None
 
 
-def _lever_period(interval: Any) -> str | None:
-    mapping = {
-        "per-year-salary": "year",
-        "per-month-salary": "month",
-        "per-week-salary": "week",
-        "per-day-salary": "day",
-        "per-hour-wage": "hour",
-    }
-    return mapping.get(str(interval)) if interval else None
+_LEVER_INTERVAL = re.compile(r"per-(year|month|week|day|hour)-(?:salary|wage)")
+
+
+def _lever_period(interval: str | None) -> str | None:
+    """Lever's `salaryRange.interval` ("per-year-salary", "per-hour-wage", "per-day-wage") as a period;
+    None for one that is not a rate ("one-time")."""
+    m = _LEVER_INTERVAL.fullmatch(interval.strip().lower()) if interval else None
+    return m.group(1) if m else None
 
 
 def ashby_postings(data: Any, board: str) -> Iterator[PostingOrError]:
@@ -221,12 +272,15 @@ def _ashby_job(job: dict[str, Any], board: str) -> Posting:
             facts.state(fields, "remote", "ashby:isRemote")
     if _text(job.get("department")):
         fields["department"] = _text(job["department"])
+    if job.get("isListed") is False:  # open and reachable by its link, but not shown on the board
+        fields["listed"] = False
     location = _text(job.get("location"))
     addresses = [a for a in [facts.postal_address(_get(job.get("address"), "postalAddress"))] if a]
     others = []
     for place in _list(job.get("secondaryLocations")):
         if isinstance(place, dict):
-            address = facts.postal_address(place.get("address"))
+            where = place.get("address")
+            address = facts.postal_address(_get(where, "postalAddress") or where)
             if address:
                 addresses.append(address)
             elif _text(place.get("location")):
@@ -238,10 +292,12 @@ def _ashby_job(job: dict[str, Any], board: str) -> Posting:
     if addresses or location or others:
         facts.state(fields, "locations", "ashby:address" if addresses else "ashby:location")
     salary = _ashby_salary(job.get("compensation"))
-    if salary:
+    if salary and "interval" not in salary:
         facts.state(fields, "salary", "ashby:compensation", "salary", salary)
+    elif salary:  # "2 WEEK", "6 MONTH": no period of the contract
+        fields["salary"] = salary
     return Posting(
-        id=f"ashby-{board}-{_required(job, 'id')}",
+        id=f"ashby-{board}-{_ashby_id(job)}",
         title=_text(job.get("title")) or "",
         description=_text(job.get("descriptionHtml")) or _text(job.get("descriptionPlain")) or "",
         company=board,
@@ -271,13 +327,22 @@ def _ashby_salary(comp: Any) -> dict[str, Any] | None:
             low, high = _number(part.get("minValue")), _number(part.get("maxValue"))
             if low is None and high is None:
                 continue
-            return {
-                "min": low,
-                "max": high,
-                "currency": _text(part.get("currencyCode")),
-                "period": _ASHBY_PERIODS.get(str(part.get("interval"))),
-            }
+            interval = _text(part.get("interval"))
+            period = _ASHBY_PERIODS.get(interval.strip().upper()) if interval else None
+            salary = {"min": low, "max": high, "currency": _text(part.get("currencyCode")), "period": period}
+            if interval and period is None:
+                salary["interval"] = interval  # "2 WEEK": kept, and no fact (see _ashby_job)
+            return salary
     return None
+
+
+def _ashby_id(job: dict[str, Any]) -> str:
+    """The job's `id`; Ashby's documented answer has none, and then the id its `jobUrl` ends with
+    (jobs.ashbyhq.com/{board}/{id}) stands for it."""
+    if _text(job.get("id")) or not isinstance(job.get("jobUrl"), str):
+        return _required(job, "id")
+    tail = job["jobUrl"].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return _required({"id": tail if "ashbyhq.com/" in job["jobUrl"] and tail else None}, "id")
 
 
 def _job_list(data: Any, key: str, where: str) -> list[Any]:
@@ -351,7 +416,13 @@ def board_from_url(url: str | None, provider: str) -> str | None:
 
 
 def sniff_board(data: Any) -> str | None:
-    """Which provider's answer this parsed JSON is, from the fields only that provider uses."""
+    """Which provider's answer this parsed JSON is, from the fields only that provider uses: a board's list,
+    or one job as the single-job endpoints answer (Greenhouse /jobs/{id}, Lever /postings/{site}/{id})."""
+    if isinstance(data, dict) and "jobs" not in data:
+        if "absolute_url" in data and ("internal_job_id" in data or "content" in data):
+            return "greenhouse"
+        if "hostedUrl" in data and "categories" in data:
+            return "lever"
     if isinstance(data, dict) and isinstance(data.get("jobs"), list):
         first = next((j for j in data["jobs"] if isinstance(j, dict)), {})
         if "absolute_url" in first or "internal_job_id" in first or ("meta" in data and "jobs" in data):

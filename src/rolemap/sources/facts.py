@@ -9,6 +9,7 @@ what the text says; everything else in `source_fields` is kept for reference onl
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rolemap.sources.clean import as_text
@@ -24,9 +25,21 @@ def state(fields: dict[str, Any], fact: str, origin: str, key: str | None = None
     fields.setdefault(FACTS_FROM, {})[fact] = origin
 
 
+# What boards write in a city's place when the job has none: "addressLocality": "Remote".
+_NO_CITY = re.compile(
+    r"(?i)^\s*(?:remote|anywhere|virtual|telecommut\w*|work from home|wfh|home[- ]?based|distributed)\b"
+)
+
+
+def is_remote_place(text: Any) -> bool:
+    """ "Remote", "Anywhere", "Home-based": a place name that says the job has no place."""
+    return isinstance(text, str) and bool(_NO_CITY.match(text))
+
+
 def postal_address(address: Any) -> dict[str, Any] | None:
     """A schema.org PostalAddress (Ashby and JSON-LD both send one) as {"city", "region", "country"},
-    names or codes as given; a plain string is kept as {"text"}; None when it names no place."""
+    names or codes as given; a plain string is kept as {"text"}; None when it names no place. A locality
+    that says the job has none ("Remote") is no city."""
     if isinstance(address, list):
         address = next((a for a in address if isinstance(a, dict)), None)
     if isinstance(address, str):
@@ -34,8 +47,9 @@ def postal_address(address: Any) -> dict[str, Any] | None:
     if not isinstance(address, dict):
         return None
     country = address.get("addressCountry")
+    city = _text(address.get("addressLocality"))
     out = {
-        "city": _text(address.get("addressLocality")),
+        "city": None if is_remote_place(city) else city,
         "region": _text(address.get("addressRegion")),
         "country": _text(country) or _text(country.get("name") if isinstance(country, dict) else None),
     }

@@ -378,6 +378,8 @@ def json_postings(path: Path, text: str) -> Iterator[PostingOrError]:
 
 
 def _board_file(path: Path, data: Any, provider: str) -> Iterator[PostingOrError]:
+    if isinstance(data, dict) and "jobs" not in data:  # one job, as a single-job endpoint answers
+        data = [data] if provider == "lever" else {"jobs": [data]}
     jobs = data if isinstance(data, list) else data.get("jobs", [])
     board = None
     for job in jobs:

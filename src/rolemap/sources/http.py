@@ -153,9 +153,9 @@ def fetch(
     kind, name = parse_target(target)
     base = {**DEFAULT_BASES, **(bases or {})}[kind]
     if kind == "greenhouse":
-        yield from boards.greenhouse_postings(
-            fetcher.get_json(f"{base}/{name}/jobs", {"content": "true"}), name
-        )
+        # pay_transparency=true adds each job's `pay_input_ranges`; without it the answer has no pay
+        answer = fetcher.get_json(f"{base}/{name}/jobs", {"content": "true", "pay_transparency": "true"})
+        yield from boards.greenhouse_postings(answer, name)
     elif kind == "lever":
         yield from boards.lever_postings(fetcher.get_json(f"{base}/{name}", {"mode": "json"}), name)
     elif kind == "ashby":

@@ -8,12 +8,22 @@ The structured fields are the board's facts, kept in `source_fields` with where 
 TELECOMMUTE`, `applicantLocationRequirements` (remote limited to a country), `jobLocation` (Places with a
 PostalAddress: `addressLocality`, `addressRegion`, `addressCountry`), `hiringOrganization.name`,
 `datePosted`, `validThrough`. The description is the posting's text.
+
+Pages are read as real sites write them: a script block typed `application/ld+json; charset=utf-8`, JSON
+with comments, trailing commas or a CDATA wrapper (sources/loose_json.py), a JobPosting as a page's
+`mainEntity` or an item of a list, `@type` written as a URL, `hiringOrganization` given as a reference
+(`{"@id": …}`) to an Organization elsewhere in the `@graph`, the old `baseSalary` number with
+`salaryCurrency`, and HTML entities in titles and names. A job a page marks up twice (JSON-LD and
+microdata) is read once, from its JSON-LD; postings of one page that share its URL get ids of their own.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html as html_entities
 import math
+import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,7 +32,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from rolemap.errors import PostingError
 from rolemap.models import Posting
 from rolemap.sources import facts
-from rolemap.sources.clean import as_text, clean_posting, parse_json
+from rolemap.sources.clean import as_text, clean_posting
+from rolemap.sources.loose_json import parse_embedded_json
 
 _PERIODS = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month", "YEAR": "year"}
 MAX_MICRODATA_DEPTH = 8  # itemscopes inside a JobPosting (Place → PostalAddress → Country): a few
@@ -32,17 +43,21 @@ def jsonld_postings(html: str, where: str) -> Iterator[Posting | PostingError]:
     """Every JobPosting of the page, from its JSON-LD blocks and its microdata; a block that is broken or
     a posting that cannot be read is reported, and the others are read."""
     tree = LexborHTMLParser(html)
-    blocks = tree.css('script[type="application/ld+json"]')
+    blocks = [b for b in tree.css("script[type]") if _is_jsonld_type(b.attributes.get("type"))]
     items: list[tuple[str, dict[str, Any]]] = []
     errors: list[PostingError] = []
     for n, block in enumerate(blocks, 1):
         try:
-            data = parse_json(block.text(deep=True, strip=True))
+            data = parse_embedded_json(block.text(deep=True, strip=True))
         except ValueError as e:
             errors.append(PostingError(f"{where} JSON-LD block {n}", str(e)))
             continue
         items.extend(("jsonld", item) for item in _job_postings(data))
-    items.extend(("microdata", item) for item in microdata_job_postings(tree))
+    in_jsonld = {_title_key(item) for _, item in items} - {""}  # a job marked up twice is read once
+    items.extend(
+        ("microdata", item) for item in microdata_job_postings(tree) if _title_key(item) not in in_jsonld
+    )
+    urls = Counter(item.get("url") for _, item in items if isinstance(item.get("url"), str))
     yield from errors
     if not items and not errors:
         yield PostingError(
@@ -55,27 +70,66 @@ def jsonld_postings(html: str, where: str) -> Iterator[Posting | PostingError]:
     for n, (kind, item) in enumerate(items, 1):
         name = f"{where} JobPosting {n}"
         try:
-            yield clean_posting(posting_from_jsonld(item, where, kind), name)
+            shared_url = urls[item.get("url")] > 1 if isinstance(item.get("url"), str) else False
+            yield clean_posting(posting_from_jsonld(item, where, kind, shared_url), name)
         except (TypeError, ValueError, AttributeError, KeyError, OverflowError, RecursionError) as e:
             yield PostingError(name, str(e))
 
 
+def _is_jsonld_type(value: Any) -> bool:
+    """`application/ld+json`, however a page cases or parameterises it."""
+    return isinstance(value, str) and value.strip().lower().startswith("application/ld+json")
+
+
+def _is_job_posting(node: dict[str, Any]) -> bool:
+    """`"@type": "JobPosting"`, also written as a URL ("http://schema.org/JobPosting"), a prefixed name
+    ("schema:JobPosting") or one of a list of types."""
+    kinds = node.get("@type")
+    for kind in kinds if isinstance(kinds, list) else [kinds]:
+        if isinstance(kind, str) and re.split(r"[/:#]", kind.strip())[-1] == "JobPosting":
+            return True
+    return False
+
+
+_REFERENCED = ("hiringOrganization", "jobLocation", "baseSalary", "applicantLocationRequirements")
+
+
 def _job_postings(data: Any) -> Iterator[dict[str, Any]]:
-    """The JobPosting objects of a JSON-LD value: itself, the items of a list, the members of an @graph.
-    Walked with a stack, so no nesting depth breaks it."""
+    """The JobPosting objects of a JSON-LD value wherever they sit (the value itself, a list, an @graph, a
+    page's `mainEntity`, a list's items), with references (`{"@id": …}`) to other nodes of the block
+    replaced by those nodes. Walked with a stack, so no nesting depth breaks it."""
     stack = [data]
     found = []
+    nodes: dict[str, dict[str, Any]] = {}
     while stack:
         value = stack.pop()
         if isinstance(value, list):
             stack.extend(reversed(value))
         elif isinstance(value, dict):
-            kind = value.get("@type")
-            if kind == "JobPosting" or (isinstance(kind, list) and "JobPosting" in kind):
-                found.append(value)
-            elif "@graph" in value:
-                stack.append(value["@graph"])
-    yield from found
+            node_id = value.get("@id")
+            if isinstance(node_id, str) and len(value) > 1:
+                nodes.setdefault(node_id, value)
+            if _is_job_posting(value):
+                if not set(value) <= {"@id", "@type"}:  # a bare reference to a posting read elsewhere
+                    found.append(value)
+            else:
+                stack.extend(reversed([v for v in value.values() if isinstance(v, (dict, list))]))
+    for posting in found:
+        yield {**posting, **{k: _resolved(posting[k], nodes) for k in _REFERENCED if k in posting}}
+
+
+def _resolved(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
+    """A reference `{"@id": …}` (alone or in a list) as the node it names, when the block has it."""
+    if isinstance(value, list):
+        return [_resolved(v, nodes) for v in value]
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str):
+        return nodes.get(value["@id"], value)
+    return value
+
+
+def _title_key(item: dict[str, Any]) -> str:
+    title = _plain(item.get("title")) or _plain(item.get("name")) or ""
+    return " ".join(title.casefold().split())
 
 
 def microdata_job_postings(tree: LexborHTMLParser) -> list[dict[str, Any]]:
@@ -132,19 +186,24 @@ def _microdata_value(node: LexborNode) -> str:
     return node.text(deep=True, separator=" ", strip=True)
 
 
-def posting_from_jsonld(item: dict[str, Any], where: str, kind: str = "jsonld") -> Posting:
-    """One JobPosting object as a posting; its facts named "jsonld:baseSalary" (or "microdata:…")."""
+def posting_from_jsonld(
+    item: dict[str, Any], where: str, kind: str = "jsonld", shared_url: bool = False
+) -> Posting:
+    """One JobPosting object as a posting; its facts named "jsonld:baseSalary" (or "microdata:…").
+    `shared_url`: other postings of the page have the same `url`, so the id is not made from it alone."""
     fields: dict[str, Any] = {}
     company = _name(item.get("hiringOrganization"), "hiringOrganization")
     if company:
         facts.state(fields, "company", f"{kind}:hiringOrganization.name")
-    salary = _salary(item.get("baseSalary"))
+    salary = _salary(item.get("baseSalary"), _text(item.get("salaryCurrency")))
     if salary:
         facts.state(fields, "salary", f"{kind}:baseSalary", "salary", salary)
     location_type = _texts(item.get("jobLocationType"))
     if location_type:
         fields["remote"] = any("TELECOMMUTE" in t.upper() for t in location_type)
         facts.state(fields, "work_model", f"{kind}:jobLocationType", "work_model", ", ".join(location_type))
+    elif _says_remote(_items(item.get("jobLocation"))):
+        facts.state(fields, "work_model", f"{kind}:jobLocation", "work_model", "Remote")
     kinds = _texts(item.get("employmentType"))
     if kinds:
         facts.state(fields, "employment_type", f"{kind}:employmentType", "employment_type", ",".join(kinds))
@@ -157,15 +216,20 @@ def posting_from_jsonld(item: dict[str, Any], where: str, kind: str = "jsonld") 
         origin = "jobLocation" if offices else "applicantLocationRequirements"
         facts.state(fields, "locations", f"{kind}:{origin}", "addresses", offices + remote_in)
     identifier = item.get("identifier")
+    if isinstance(identifier, list):  # several PropertyValues: the first is the board's own
+        identifier = next((i for i in identifier if i is not None), None)
     native = _text(identifier.get("value")) if isinstance(identifier, dict) else _text(identifier)
-    title = _text(item.get("title")) or _text(item.get("name")) or ""
+    title = _plain(item.get("title")) or _plain(item.get("name")) or ""
     description = _text(item.get("description")) or ""
     if not title and not description:
         raise ValueError("has neither a title nor a description")
     url = item.get("url")
     if url is not None and not isinstance(url, str):
         raise TypeError(f"'url' must be a string (a URL), got {type(url).__name__}")
-    key = native or url or hashlib.sha1(f"{title}\n{description}".encode("utf-8", "replace")).hexdigest()[:16]
+    page = f"{url}\n{title}" if url and shared_url else url
+    key = (
+        native or page or hashlib.sha1(f"{title}\n{description}".encode("utf-8", "replace")).hexdigest()[:16]
+    )
     return Posting(
         id=f"jsonld-{hashlib.sha1(str(key).encode('utf-8', 'replace')).hexdigest()[:16]}"
         if not native
@@ -188,6 +252,13 @@ def _text(value: Any) -> str | None:
     return as_text(value) if not isinstance(value, (dict, list)) else None
 
 
+def _plain(value: Any) -> str | None:
+    """A plain-text property (a title, a name) with the HTML entities sites leave in it decoded:
+    "Harbor &amp; Pine" is Harbor & Pine."""
+    text = _text(value)
+    return " ".join(html_entities.unescape(text).split()) or None if text else None
+
+
 def _texts(value: Any) -> list[str]:
     """A property that may be one text or a list of them."""
     values = value if isinstance(value, list) else [value]
@@ -204,33 +275,45 @@ def _name(value: Any, prop: str) -> str | None:
         value = value[0] if value else None
     if isinstance(value, dict):
         name = value.get("name")
-        text = _text(name)
-        if name is not None and text is None:
+        text = _plain(name)
+        if name is not None and text is None and _text(name) is None:
             raise TypeError(f"'{prop}.name' must be text, got {type(name).__name__}")
         return text
-    return _text(value)
+    return _plain(value)
 
 
-def _salary(base: Any) -> dict[str, Any] | None:
-    """A MonetaryAmount (its value a number or a QuantitativeValue), or a bare number (no currency)."""
+def _salary(base: Any, salary_currency: str | None = None) -> dict[str, Any] | None:
+    """A MonetaryAmount (its value a number or a QuantitativeValue), a PriceSpecification, or the old
+    bare number whose currency is the posting's `salaryCurrency`."""
     if isinstance(base, list):
-        base = next((b for b in base if isinstance(b, dict)), None)
-    if not isinstance(base, dict):
-        return None
-    value = base.get("value")
-    if isinstance(value, dict):
-        lo = _number(value.get("minValue", value.get("value")))
-        hi = _number(value.get("maxValue", value.get("value")))
-        unit = _text(value.get("unitText")) or _text(base.get("unitText"))
-    else:
-        lo = hi = _number(value)
+        base = next((b for b in base if isinstance(b, dict)), base[0] if base else None)
+    currency = salary_currency
+    if isinstance(base, dict) and any(k in base for k in ("price", "minPrice", "maxPrice")):
+        lo = _number(base.get("minPrice", base.get("price")))
+        hi = _number(base.get("maxPrice", base.get("price")))
         unit = _text(base.get("unitText"))
+        currency = _text(base.get("priceCurrency")) or currency
+    elif isinstance(base, dict):
+        value = base.get("value")
+        if isinstance(value, dict):
+            lo = _number(value.get("minValue", value.get("value")))
+            hi = _number(value.get("maxValue", value.get("value")))
+            unit = _text(value.get("unitText")) or _text(base.get("unitText"))
+        else:
+            lo = hi = _number(value)
+            unit = _text(base.get("unitText"))
+        currency = _text(base.get("currency")) or currency
+    elif isinstance(base, (int, float, str)):
+        lo = hi = _number(base)
+        unit = None
+    else:
+        return None
     if lo is None and hi is None:
         return None
     return {
         "min": lo,
         "max": hi,
-        "currency": _text(base.get("currency")),
+        "currency": currency,
         "period": _PERIODS.get(unit.upper(), unit) if unit else None,
     }
 
@@ -238,8 +321,8 @@ def _salary(base: Any) -> dict[str, Any] | None:
 def _number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
-    if isinstance(value, str):
-        value = value.replace(",", "").strip()
+    if isinstance(value, str):  # "120,000", "$ 95000"
+        value = re.sub(r"[,\s$€£¥]", "", value)
     try:
         number = float(value) if value is not None else None
     except (TypeError, ValueError, OverflowError):
@@ -248,8 +331,29 @@ def _number(value: Any) -> float | None:
 
 
 def _place_address(place: Any) -> dict[str, Any] | None:
-    """A Place's PostalAddress as {"city", "region", "country"} (names or codes as given)."""
-    return facts.postal_address(place.get("address")) if isinstance(place, dict) else None
+    """A Place's PostalAddress as {"city", "region", "country"} (names or codes as given); a Place given
+    as plain text ("Berlin, Germany") or by its name alone as {"text"}."""
+    if isinstance(place, str):
+        return None if facts.is_remote_place(place) else facts.postal_address(_plain(place))
+    if not isinstance(place, dict):
+        return None
+    address = facts.postal_address(place.get("address"))
+    name = _plain(place.get("name"))
+    if address is None and name and not facts.is_remote_place(name):
+        return facts.postal_address(name)
+    return address
+
+
+def _says_remote(places: list[Any]) -> bool:
+    """A jobLocation whose place is "Remote" ("addressLocality": "Remote", "jobLocation": "Anywhere")."""
+    for place in places:
+        address = place.get("address") if isinstance(place, dict) else place
+        named = address.get("addressLocality") if isinstance(address, dict) else address
+        if facts.is_remote_place(_text(named)) or (
+            isinstance(place, dict) and facts.is_remote_place(_text(place.get("name")))
+        ):
+            return True
+    return False
 
 
 def _area(area: Any) -> dict[str, Any] | None:
