@@ -14,6 +14,7 @@ from rolemap.extract.source_facts import (
     apply_source_facts,
     country_code,
     employment_type_of,
+    period_of,
     salary_of,
     seniority_of,
     work_model_of,
@@ -295,6 +296,16 @@ def test_linkedin_sample_with_map_equals_its_columns_wherever_they_are_set():
                 "period": periods[row["pay_period"]],
             }, row["job_id"]  # fmt: skip
     assert checked == {"employment_type": 985, "remote": 184, "salary": 338}
+
+
+@pytest.mark.parametrize(
+    ("interval", "period"),
+    [("per-year-salary", "year"), ("per-month-salary", "month"), ("per-week-salary", "week"),
+     ("per-day-wage", "day"), ("per-hour-wage", "hour"), ("YEARLY", "year"), ("1 HOUR", "hour"),
+     ("per annum", "year"), ("one-time", None), ("2 WEEK", None), ("", None), (None, None)],
+)  # fmt: skip
+def test_every_interval_lever_sends_is_a_period_and_a_sum_is_none(interval, period):
+    assert period_of(interval) == period
 
 
 # --- the contract's input, ingest and the Dask path -----------------------------------------------------

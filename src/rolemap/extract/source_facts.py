@@ -258,21 +258,21 @@ def seniority_of(value: Any) -> str | None:
 
 
 _PERIOD_WORDS = {
-    "hour": "hour", "hourly": "hour", "hr": "hour", "per hour wage": "hour",
-    "day": "day", "daily": "day", "per day salary": "day",
-    "week": "week", "weekly": "week", "per week salary": "week",
-    "month": "month", "monthly": "month", "mo": "month", "per month salary": "month",
+    "hour": "hour", "hourly": "hour", "hr": "hour",
+    "day": "day", "daily": "day",
+    "week": "week", "weekly": "week",
+    "month": "month", "monthly": "month", "mo": "month",
     "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year", "yr": "year",
-    "per year salary": "year",
 }  # fmt: skip
 
 
 def period_of(value: Any) -> str | None:
-    """ "YEAR", "YEARLY", "per-year-salary", "1 YEAR", "hourly" → the contract's period; None otherwise."""
+    """ "YEAR", "YEARLY", "1 YEAR", "hourly", Lever's "per-year-salary" and "per-day-wage" → the contract's
+    period; None otherwise ("one-time", "2 WEEK": a sum, not a rate)."""
     if not isinstance(value, str):
         return None
     words = _words(value).removeprefix("1 ").removeprefix("per ").strip()
-    return _PERIOD_WORDS.get(words) or _PERIOD_WORDS.get(f"per {words}")
+    return _PERIOD_WORDS.get(words.removesuffix(" salary").removesuffix(" wage"))
 
 
 def salary_of(value: Any) -> dict[str, Any] | None:
