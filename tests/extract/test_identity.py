@@ -208,6 +208,17 @@ def test_one_person_with_two_technologies_is_one_role():
     assert [r.title for r in record.roles] == ["experienced Rails and Javascript programmer"]
 
 
+def test_a_server_language_role_in_a_multi_role_post_keeps_its_side():
+    """The skills of a post with several roles are all its roles': React asked for the frontend role does
+    not make the Ruby developer a full-stack one."""
+    record = extract_text(
+        "x",
+        hn("Fullscript | Senior Ruby Developer, Senior Front-End Developer | Ottawa",
+           "We use Rails, PostgreSQL, React and Redux."),
+    )  # fmt: skip
+    assert set(record.role_families) == {"backend", "frontend"}
+
+
 def test_one_family_posting_keeps_its_salary_for_that_family():
     record = extract_text("x", hn("Acme | Senior Backend Engineer | Berlin | $120k-$150k"))
     assert record.role_families == ("backend",) and record.salary_families == ("backend",)
@@ -251,6 +262,10 @@ def test_split_roles(title, roles):
         ("VP of Engineering", {"react", "postgresql", "django"}, "fullstack"),
         ("Engineering Manager", set(), "non_software"),  # a plant's engineering
         ("Sr. Java Engineer", set(), "backend"),  # the title's technology
+        # a server language names no side: asked for client-side skills too, the role is both
+        ("Java Developer", {"angular", "css", "html", "spring"}, "fullstack"),
+        ("Java Developer", {"spring", "kafka"}, "backend"),
+        ("Backend Java Developer", {"angular", "css", "html", "spring"}, "backend"),  # the side, named
         ("Software Engineer", {"react", "postgresql", "django"}, "fullstack"),  # the posting's skills
         ("Software Engineer", {"postgresql", "kafka"}, "backend"),
         ("Software Engineer", set(), "other_software"),

@@ -90,12 +90,22 @@ def family_word(part: str) -> bool:
 
 
 def family_of(
-    title: str, skills: frozenset[str], categories: dict[str, str], title_skills: tuple[str, ...] = ()
+    title: str,
+    skills: frozenset[str],
+    categories: dict[str, str],
+    title_skills: tuple[str, ...] = (),
+    alone: bool = True,
 ) -> str:
     """The family of one role title: its own words, then the technology it names, then (a generic
-    "Software Engineer") the posting's skills."""
+    "Software Engineer") the posting's skills. `alone`: the posting's only role, so its skills are the
+    role's own."""
     book = role_book()
-    family = title_family(title) or _technology_family(title_skills, categories)
+    family = title_family(title)
+    if family:
+        return family
+    family = _technology_family(title_skills, categories)
+    if family == "backend" and alone and family_from_skills(skills, categories) == "fullstack":
+        return "fullstack"  # "Java Developer" names the language, not the side: asked for React too, both
     if family:
         return family
     if book.engineering_leader.search(title) and not book.engineering_noun.search(title):
@@ -356,7 +366,8 @@ def build_roles(
                 family = title_family(part) or _technology_family(technologies_in(part), categories)
                 if whole and (whole == "fullstack" or family is None):
                     family, named = whole, title  # the role is named with the words that give its kind
-            family = family or family_of(judged, skills, categories, technologies_in(judged))
+            alone = len(titles) == 1 and len(parts) == 1
+            family = family or family_of(judged, skills, categories, technologies_in(judged), alone)
             if (key, family) in seen:  # "Software Engineer (frontend)" and "(backend)" are two roles
                 continue
             seen.add((key, family))
