@@ -158,6 +158,14 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
         ("We are hiring full-stack Node.js developers.", {"fullstack"}),
         ("We're hiring devs for mobile, web, and big data teams; SDETs/testers; data scientists; and PMs.",
          {"qa", "ml"}),
+        # a field line names the roles as its value, up to the first part that is no role
+        ("Position: Senior Systems Architect/DevOps Engineer\nWe build drug discovery software.", {"infra"}),
+        ("Position: Senior Backend Engineer | Salary: $80-$125k | Equity: 1.0%\nWe build APIs.", {"backend"}),
+        ("Roles: Java developer || GIS specialist || RF engineer\nWe map the world.",
+         {"backend", "non_software", "embedded"}),
+        ("We're hiring for: DevOps, Back-End, Front-End, QA Lead, & IC QAs!! We like SaaS.",
+         {"infra", "backend", "frontend", "qa"}),
+        ("Our position: we believe in remote work.\nWe build things.", {"other_software"}),
     ],
 )  # fmt: skip
 def test_roles_named_in_the_prose_and_lists_of_a_post(body, families):

@@ -260,11 +260,44 @@ _NOT_A_TITLE_START = frozenset(
 )
 
 
-def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str, Span]]:
-    """Role titles that stand as lines of their own after the header, or a "hiring X, Y and Z" list.
-    `nouns` are where the document's scan found role nouns: only their lines are read."""
+# A line that names the roles as a field's value: "Position: Senior Engineer | Salary: $80k",
+# "Roles: Software Engineer, Solutions Architect", "We're hiring for: DevOps, Back-End, QA Lead".
+_FIELD_LINE = re.compile(
+    r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions|roles)"
+    r"|(?:now[ \t]+|we(?:'re|’re| are)[ \t]+)?hiring(?:[ \t]+for)?)[ \t]*:[ \t]*(\S[^\n]*)"
+)
+_FIELD_REACH = 4000  # characters after the header a field line is looked for in
+
+
+def roles_in_fields(text: str, skip_to: int) -> list[tuple[str, Span]]:
+    """The roles a field line names: its value's parts, up to the first that is no role ("| Salary: …")."""
     out: list[tuple[str, Span]] = []
+    for line in _FIELD_LINE.finditer(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
+        for segment in re.finditer(r"[^|]+", line.group(1)):
+            parts = list(re.finditer(r"[^,;&]+", segment.group()))
+            found = False
+            for part in parts:
+                title = re.sub(r"(?i)^\s*(?:and\s+|an?\s+)?|[\s!.]+$", "", part.group())
+                if title and len(title.split()) <= 8 and is_role_title(title):
+                    start = line.start(1) + segment.start() + part.start() + part.group().find(title)
+                    out.append((title, Span(start, start + len(title), title)))
+                    found = True
+            if not found:
+                break  # the roles end where the line goes on to other fields
+        if len(out) >= MAX_ROLES:
+            break
+    return out[:MAX_ROLES]
+
+
+def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str, Span]]:
+    """Role titles that stand as lines of their own after the header or as a field's value ("Position:
+    …"), or a "hiring X, Y and Z" list. `nouns` are where the document's scan found role nouns: only their
+    lines are read."""
+    out = roles_in_fields(text, skip_to)
+    fields = {text.rfind("\n", 0, span.start) for _, span in out}
     for m in _role_lines(text, skip_to, nouns):
+        if text.rfind("\n", 0, m.start(1)) in fields:
+            continue  # read as a field's value
         title = m.group(1).strip()
         first = title.split(" ", 1)[0]
         if first.lower() in _NOT_A_TITLE_START:  # "We are not hiring remote developers" is a sentence
