@@ -85,6 +85,12 @@ def test_seniority_from_years_when_title_is_silent():
         ("Part-time role, 20 hours", "part_time"),
         ("Summer internship", "internship"),
         ("Temporary assignment", "temporary"),
+        # a staffing agency's fields, the line break after the location lost by the board
+        ("Location: Quincy, MADuration: 6 months The analyst will support the PMO.", "contract"),
+        ("Location: Miami, FLPosition Type: ContractDiane Douglas, Recruiter", "contract"),
+        ("Position-Software DeveloperLocation- Duluth, GA.Duration-6 Months", "contract"),
+        ("Hartford, CT6 Months – Right to Hire ** NO THIRD PARTY", "contract"),
+        ("RJMetrics builds dashboards. Come work with us.", None),  # no glue in a name
     ],
 )
 def test_employment_type(text, expected):

@@ -292,7 +292,18 @@ def _starts_word(text: str, start: int) -> bool:
     before = text[start - 1]
     if not (before.isalnum() or before in "_-"):
         return True
-    return before.islower() and text[start].isupper()  # "architectFive"
+    if before.islower():
+        return text[start].isupper()  # "architectFive"
+    # a capitalised word glued to a place's code, the line break after a location lost: "Quincy,
+    # MADuration: 6 months", "Golden, CO 80401, USAPosition Type" (not "RJMetrics", a name)
+    return bool(
+        text[start].isupper()
+        and text[start + 1 : start + 2].islower()
+        and _AFTER_A_CODE.search(text, max(0, start - 5), start)
+    )
+
+
+_AFTER_A_CODE = re.compile(r", [A-Z]{2,3}\Z")
 
 
 def _ends_word(text: str, end: int) -> bool:
