@@ -43,6 +43,12 @@ def test_work_model(text, expected):
         ("You have a minimum of seven years of experience in software engineering", 7),
         ("Requirements:\n- 3+ years of Python\n- 5+ years of SQL", 5),
         ("Nice to have:\n- 10 years of experience in fintech", None),
+        ("Qualifications: Three or more years' experience in software development", 3),
+        # a bound in brackets beside the role is its experience; a length or an age is not
+        ("They are looking for a senior (10+ years) full-stack Java developer.", 10),
+        ("Adventure Fellowship (1 year): a year building apps.", None),
+        ("We're an established (20+ years) company in the Madison area.", None),
+        ("Java developer with team lead experience (at least two years).\n6+ years of experience", 6),
     ],
 )
 def test_years_of_experience(text, expected):

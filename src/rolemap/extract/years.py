@@ -23,7 +23,7 @@ _WORDS = load_wordlist("years")["numbers"]
 _NUM = r"(?:\d{1,2}|" + "|".join(_WORDS) + r")"
 _YEARS = re.compile(
     rf"(?:(?P<least>at least|minimum(?: of)?|min\.?|over|more than)\s+)?"
-    rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?P<plus>\+|\s?plus)?\s*(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*)?"
+    rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?P<plus>\+|\s?plus|\s?or more)?\s*(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*)?"
     rf"(?:\(\d{{1,2}}\)\s*)?(?:(?:solid|full|good|relevant|professional|proven|progressive)\s+)?"
     rf"(?:years?|yrs?)\b(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}})",
     re.I,
@@ -108,10 +108,26 @@ def _read(text: str, m: re.Match[str]) -> YearsMention | None:
     if lo is None or lo > 30 or (hi is not None and (hi < lo or hi > 40)):
         return None
     near = text[max(0, m.start() - 60) : m.end()]
-    if not (_EXPERIENCE_NEAR.search(near) or _AFTER_YEARS.match(after) or _ROLE_WORK.match(after)):
+    # "a senior (10+ years) Java developer", ".Net Developer (10+ Years)": a bound in brackets beside the
+    # role is its experience; "Fellowship (1 year)" is a length, "an established (20+ years) company" an age
+    bracketed = (
+        text[m.start() - 1 : m.start()] == "("
+        and after.startswith(")")
+        and bool(m.group("plus") or m.group("hi") or m.group("least"))
+        and not _AN_AGE.match(after[1:])
+    )
+    if not (
+        bracketed or _EXPERIENCE_NEAR.search(near) or _AFTER_YEARS.match(after) or _ROLE_WORK.match(after)
+    ):
         return None
     end = m.start("after")
-    return YearsMention(lo, hi, _is_general(after), Span(m.start(), end, text[m.start() : end]))
+    before = text[max(0, m.start() - 30) : m.start() - 1]
+    general = not _EXPERIENCE_BEFORE.search(before) if bracketed else _is_general(after)
+    return YearsMention(lo, hi, general, Span(m.start(), end, text[m.start() : end]))
+
+
+_AN_AGE = re.compile(r"\s*(?:compan|firm|business|organi[sz]ation|agency|startup|history|old)", re.I)
+_EXPERIENCE_BEFORE = re.compile(r"(?:experience|exp)\W*$", re.I)  # "team lead experience (2+ years)"
 
 
 def _is_general(after: str) -> bool:
