@@ -118,6 +118,12 @@ def test_parents_may_not_loop():
         ("vSphere, HDFS, PostGIS", ["vsphere", "hdfs", "postgis"]),
         ("Spring Boot and ASP.NET MVC", ["spring-boot", "asp-net-mvc"]),
         ("Windows Server 2016", ["windows-server"]),
+        ("Spring MVC, Spring Batch and Spring Data JPA", ["spring-mvc", "spring-batch", "spring-data"]),
+        # a longer product's name holds the short alias of another ("Elastic" is Elasticsearch's)
+        (
+            "Elastic Beanstalk, Elastic MapReduce and the Elastic stack",
+            ["aws-elastic-beanstalk", "aws-emr", "elasticsearch"],
+        ),
         # from the open sources
         (
             "NetBackup, LoadRunner and BigQuery",
