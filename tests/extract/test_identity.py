@@ -349,3 +349,17 @@ def test_the_gazetteer_file_is_built_by_its_script_not_by_hand(tmp_path):
 def test_hostile_headers_give_a_record(text):
     record = extract_text("x", text)
     assert record.company is None or len(record.company) <= 60
+
+
+@pytest.mark.parametrize(
+    ("body", "cities"),
+    [
+        ("PMO Support AnalystLocation: Quincy, MADuration: 6 months The analyst supports the PMO.", {"Quincy"}),
+        ("Location: Richmond VA 23219Duration: Position budgeted through June.", {"Richmond"}),
+        ("Location: Austin (TX) - Onsite Experience: 5- 8 Years Salary Structure: Base", {"Austin"}),
+        ("Location: Boston, MA. Great team.", {"Boston"}),
+    ],
+)  # fmt: skip
+def test_a_location_field_ends_where_the_next_field_is_glued_on(body, cities):
+    record = extract_text("x", "Analyst\n" + body)
+    assert {p.city for p in record.locations if p.city} == cities

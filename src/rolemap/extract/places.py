@@ -368,7 +368,12 @@ def _unique(places: list[Location]) -> list[Location]:
 _COMMA_REGION = re.compile(r",[ \t]?([A-Z][A-Za-z]*(?:[ -][A-Z][a-z]+){0,2})")
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ -]){0,3}[A-Z][\w.'’-]*)$")
 _CUE_TAIL = re.compile(r"s?[ \t:–—-]*")
-_CUE_STOP = re.compile(r"(?<=[a-z])\.\s|\s{2,}|\s(?i:with|for|to|at|we|our|you|is|are)\s")
+# Where a cue's place ends: a sentence, a separator, a verb or preposition, or the next field glued on
+# where a board lost the line break ("Quincy, MADuration: 6 months", "Richmond VA 23219Duration").
+_CUE_STOP = re.compile(
+    r"(?<=[a-z])\.\s|\s{2,}|\s(?i:with|for|to|at|we|our|you|is|are|will)\s|\s[-–—|]\s"
+    r"|(?<=\b[A-Z]{2})(?=[A-Z][a-z]|\d)|(?<=\d)(?=[A-Z][a-z])"
+)
 _REMOTE_LIMIT = re.compile(
     r"(?i)(?:\b(?:only|based|within|in|from|across|anywhere in|throughout)\b|[(\[,:–—-])\s*(?:the\s+)?$"
 )
