@@ -3,7 +3,9 @@
     .venv/bin/python bench/accuracy.py [SHARED]      # SHARED defaults to ../shared beside the repo
 
 1. The hand labels (../shared/eval/dev_labels.jsonl) and the salary labels (salary_labels.jsonl), scored
-   by the project's own ../shared/eval/score.py on `rolemap extract` output.
+   by the project's own ../shared/eval/score.py on `rolemap extract` output; then the held-out labels
+   (bench/heldout/labels.jsonl: 60 postings of the same sources outside the eval pool, labelled by reading
+   without the tool's output), the check that a rule tuned on the dev labels holds elsewhere.
 2. LinkedIn 2024 sample (1,000 postings, the board's structured fields as truth): employment type against
    `formatted_work_type`; remote precision and recall against `remote_allowed`.
 3. Dice 2017 sample (658 postings): years of experience against the employer-entered `experience_range`.
@@ -47,6 +49,13 @@ def main(shared: Path = SHARED) -> None:
     ):
         print(f"== {labels} (score.py)")
         print(score(shared / "eval" / labels, shared / "data" / "eval_pool" / pool, shared), end="")
+    heldout = Path(__file__).parent / "heldout" / "labels.jsonl"
+    with tempfile.TemporaryDirectory() as tmp:
+        pool = heldout_pool(heldout, shared, Path(tmp) / "postings.jsonl")
+        print(
+            f"== {heldout.relative_to(Path(__file__).parents[1])} (score.py; 60 postings outside the eval pool)"
+        )
+        print(score(heldout, pool, shared), end="")
     linkedin(shared / "data" / "linkedin_2024_sample" / "postings_sample_1000.csv")
     dice(shared / "data" / "dice_tech_sample" / "dice_postings_with_skills.csv")
     source_fields_agreement(shared / "data" / "linkedin_2024_sample" / "postings_sample_1000.csv")
@@ -83,6 +92,35 @@ def score(labels: Path, pool: Path, shared: Path) -> str:
                 dst.write(json.dumps(extract_record(json.loads(line))) + "\n")
         run = [sys.executable, str(shared / "eval" / "score.py"), str(labels), str(out)]
         return subprocess.run(run, capture_output=True, text=True, check=True).stdout
+
+
+def heldout_pool(labels: Path, shared: Path, out: Path) -> Path:
+    """The held-out postings as the contract's input, read from ../shared/data by id ("hn-…" from the HN
+    dump, "dice-…" and "li-…" by the CSVs' job_id), in the labels' order."""
+    from rolemap.models import Posting
+    from rolemap.sources import read_file
+
+    wanted = [json.loads(line)["id"] for line in labels.open(encoding="utf-8")]
+    found: dict[str, dict[str, str]] = {}
+    data = shared / "data"
+    for posting in read_file(data / "hn_whoishiring_2013_2018" / "hn_whoishiring_2013-08_2018-04.jsonl.gz"):
+        if isinstance(posting, Posting) and posting.id in wanted:
+            found[posting.id] = {"id": posting.id, "title": posting.title, "description": posting.description}
+    for prefix, path in (
+        ("dice-", data / "dice_tech_sample" / "dice_postings_with_skills.csv"),
+        ("li-", data / "linkedin_2024_sample" / "postings_sample_1000.csv"),
+    ):
+        for row in rows(path):
+            found[prefix + row["job_id"]] = {
+                "id": prefix + row["job_id"], "title": row["title"], "description": row["description"]
+            }  # fmt: skip
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        raise SystemExit(f"{labels}: {len(missing)} postings not found in {data}: {', '.join(missing[:5])}")
+    with out.open("w", encoding="utf-8") as f:
+        for i in wanted:
+            f.write(json.dumps(found[i]) + "\n")
+    return out
 
 
 def rows(path: Path) -> list[dict[str, str]]:
