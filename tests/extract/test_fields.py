@@ -76,6 +76,20 @@ def test_seniority_from_title(title, expected):
     assert extract_text("x", doc(title, "We build APIs.")).seniority == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the title again as a field of the description, naming one role
+        ("\nDavid | San Francisco, CA | Full-time\nWe ship.\nPosition: Senior Engineer | Salary: $80-$125k", "senior"),
+        ("Engineer\nRoles: Senior Engineer, Junior Designer\nWe build.", None),  # no single level
+        ("Manager\nPosition: Social Media Manager/SpecialistLocation: HybridType: Full-time/Internship", None),
+        ("SRE Engineer\nKeep the site up.", None),  # "Sr." is senior; "SRE" is no level
+    ],
+)  # fmt: skip
+def test_seniority_from_a_title_field_in_the_description(text, expected):
+    assert extract_text("x", text).seniority == expected
+
+
 def test_seniority_from_years_when_title_is_silent():
     assert (
         extract_text("x", doc("Backend Engineer", "Requirements:\n- 3+ years of experience")).seniority
@@ -204,3 +218,15 @@ def test_devops_counts_as_a_practice_not_as_a_title_or_a_team(text, has_devops):
 def test_other_practices_keep_their_mention_beside_a_role_noun():
     skills = {s.id for s in extract_text("x", "Developer\nYou will work in a scrum team.").skills}
     assert "scrum" in skills
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [("SRE Engineer", None), ("Sr. Java Engineer", "senior"), ("Sr Java Engineer", "senior"),
+     ("Jr. Developer", "junior"), ("Entry-Level Developer", "junior"), (".NET Architect", "staff")],
+)  # fmt: skip
+def test_a_roles_level_reads_the_title_words_as_written(title, level):
+    """The role's level reads the same literal words as the posting's ("sr.?" is "sr" or "sr.", not "SRE")."""
+    from rolemap.extract.roles import seniority_of
+
+    assert seniority_of(title) == level

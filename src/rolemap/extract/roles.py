@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from rolemap.extract.phrases import expand
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Role, Span
@@ -50,7 +51,9 @@ def role_book() -> RoleBook:
     data = json.loads(raw)
     titles = load_wordlist("seniority_title")
     levels = tuple(
-        (level, re.compile(r"(?i)(?<![\w.])(?:" + "|".join(titles[level]) + r")(?![\w])"))
+        # the same words the document scan looks for: phrase syntax, expanded to literals ("sr.?" is "sr"
+        # or "sr.", never "SRE")
+        (level, re.compile(r"(?i)(?<![\w.])(?:" + "|".join(_literals(titles[level])) + r")(?![\w])"))
         for level in titles["order"]
     )
     return RoleBook(
@@ -73,6 +76,12 @@ def role_book() -> RoleBook:
         family_words=frozenset(data["family_words"]),
         title_words=frozenset(data["title_words"]),
     )
+
+
+def _literals(phrases: list[str]) -> list[str]:
+    """Each phrase's literal forms as regex alternatives, longest first (so "sr." wins over "sr")."""
+    forms = {form for phrase in phrases for form in expand(phrase)}
+    return [re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f))]
 
 
 @lru_cache(maxsize=50_000)

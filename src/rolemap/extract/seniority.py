@@ -4,7 +4,10 @@ or leads engineers, else senior)."""
 
 from __future__ import annotations
 
+import re
+
 from rolemap.extract.document import Document
+from rolemap.extract.roles import roles_in_fields, seniority_of
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -16,9 +19,22 @@ def detect_seniority(
         in_title = [s for s in doc.hits.spans(f"seniority_title/{level}") if doc.in_title(s.start)]
         if in_title:
             return level, (in_title[0],)
+    # the title again as a field of the description ("Job Title: Sr .Net Developer") says the level too
+    # when it names one role ("Roles: Senior Engineer, Designer" names no single level)
+    fields = [
+        (title, span)
+        for title, span in (roles_in_fields(doc.text, doc.title[1]) if doc.title[1] else [])
+        if len(title.split()) <= 6 and not _GLUED.search(title)  # "Manager/SpecialistLocation: Hybrid…"
+    ]
+    levels = {seniority_of(title) for title, _ in fields}
+    if len(levels) == 1 and None not in levels:
+        return levels.pop(), (fields[0][1],)
     if years and years.get("min") is not None:
         return _level_from_years(int(years["min"] or 0), doc), years_spans
     return None, ()
+
+
+_GLUED = re.compile(r"[a-z][A-Z][a-z]{3,}")  # the next field glued on where a board lost the line break
 
 
 def _level_from_years(lo: int, doc: Document) -> str:
