@@ -56,6 +56,19 @@ def test_header_shapes(header, company, cities):
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "company"),
+    [
+        ("Lead Software Developer", "LightSide Labs - Pittsburgh, PA - www.lightsidelabs.com", "LightSide Labs"),
+        ("Kansas City, MO", "C2FO - https://c2fo.com - hiring software engineers.", "C2FO"),
+        ("Location: Oakland, California", "Relocation?: Yes (with assistance) - San Francisco", None),  # a field
+        ("Software Developer", "- Evanston, IL - Full-time, Onsite", None),  # a bullet
+    ],
+)  # fmt: skip
+def test_a_header_on_the_second_line_names_the_hirer_the_first_did_not(first, second, company):
+    assert extract_text("x", "\n" + first + "\n" + second + "\nWe build things.").company == company
+
+
+@pytest.mark.parametrize(
     "header",
     [
         "London, UK | Software Engineer | ONSITE",

@@ -54,6 +54,8 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end == -1 else line_end
     _read_header(text, line_start, line_end, out, company_allowed=not has_title)
+    if out.company is None and not has_title and line_end < len(text):
+        _second_header(text, line_end + 1, out)
     if out.company is None:
         found = company_in_text(text, anchors or {})
         if found:
@@ -118,6 +120,35 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         out.title_span = Span(first, last, text[first:last])
     elif not company_allowed and line.strip():
         out.title, out.title_span = line.strip(), Span(start, end, line)
+
+
+_HEADER_MARK = re.compile(r"\s\|\s|\|| - | // | – | — ")
+_FIELD_LABEL = re.compile(r"\s*[\w ?/&]{1,30}:\s")  # "Title: …", "Relocation?: Yes - …"
+
+
+def _second_header(text: str, start: int, out: Identity) -> None:
+    """A post whose first line names no hirer may carry its header on the second ("Chicago - ideal role
+    for a developer who is also a musician" / "Reverb.com // Marketplace for musicians // http://…"): a
+    line of two or more segments whose first names the hirer. Only its company is taken."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    line = text[start:end]
+    # a header's separators, not a field's colon ("Title: …", "Contact: …") nor a bullet ("- Evanston, IL")
+    if (
+        len(line) > 200
+        or not _HEADER_MARK.search(line)
+        or line.lstrip().startswith(("-", "*", "•"))
+        or _FIELD_LABEL.match(line)
+    ):
+        return
+    second = Identity()
+    _read_header(text, start, end, second, company_allowed=True)
+    if (
+        second.company
+        and second.company_span
+        and second.company_span.start == start + len(line) - len(line.lstrip())
+    ):
+        out.company, out.company_span = second.company, second.company_span
 
 
 def _without_urls(raw: str) -> str:
