@@ -229,6 +229,13 @@ def test_one_person_with_two_technologies_is_one_role():
     assert [r.title for r in record.roles] == ["experienced Rails and Javascript programmer"]
 
 
+def test_a_qualified_server_language_title_asked_for_client_side_skills_is_fullstack():
+    record = extract_text(
+        "x", "Java Developer (No Subcontractors)\nJava, Spring, Oracle, HTML, CSS and jQuery. 6 months."
+    )
+    assert record.role_families == ("fullstack",)
+
+
 def test_a_server_language_role_in_a_multi_role_post_keeps_its_side():
     """The skills of a post with several roles are all its roles': React asked for the frontend role does
     not make the Ruby developer a full-stack one."""

@@ -112,9 +112,7 @@ def family_of(
     family = title_family(title)
     if family:
         return family
-    family = _technology_family(title_skills, categories)
-    if family == "backend" and alone and family_from_skills(skills, categories) == "fullstack":
-        return "fullstack"  # "Java Developer" names the language, not the side: asked for React too, both
+    family = _technology_side(title_skills, skills, categories, alone)
     if family:
         return family
     if book.engineering_leader.search(title) and not book.engineering_noun.search(title):
@@ -123,6 +121,17 @@ def family_of(
     if not book.engineering_noun.search(title) and not re.search(r"(?i)\bsoftware\b", title):
         return "non_software"
     return family_from_skills(skills, categories)
+
+
+def _technology_side(
+    title_skills: tuple[str, ...], skills: frozenset[str], categories: dict[str, str], alone: bool
+) -> str | None:
+    """The family of the technology a title names, where a server language or framework names no side:
+    "Java Developer", the posting's only role, asked for React too is fullstack."""
+    family = _technology_family(title_skills, categories)
+    if family == "backend" and alone and family_from_skills(skills, categories) == "fullstack":
+        return "fullstack"
+    return family
 
 
 def _technology_family(title_skills: tuple[str, ...], categories: dict[str, str]) -> str | None:
@@ -403,12 +412,14 @@ def build_roles(
             # developer's role; the qualifiers decide only a head that names no kind ("Solution Architect,
             # Master Data Management", "Staff Engineer (Geotechnical)", "Software Engineer (full-stack)")
             family, named = None, part
+            alone = len(titles) == 1 and len(parts) == 1
             if cut:  # ... save "full stack" named anywhere: it spans the kinds a head names
                 whole = title_family(title) or _bracket_family(title, len(part))
-                family = title_family(part) or _technology_family(technologies_in(part), categories)
+                family = title_family(part) or _technology_side(
+                    technologies_in(part), skills, categories, alone
+                )
                 if whole and (whole == "fullstack" or family is None):
                     family, named = whole, title  # the role is named with the words that give its kind
-            alone = len(titles) == 1 and len(parts) == 1
             family = family or family_of(judged, skills, categories, technologies_in(judged), alone)
             if (key, family) in seen:  # "Software Engineer (frontend)" and "(backend)" are two roles
                 continue
