@@ -84,6 +84,13 @@ def test_seniority_from_title(title, expected):
         ("Engineer\nRoles: Senior Engineer, Junior Designer\nWe build.", None),  # no single level
         ("Manager\nPosition: Social Media Manager/SpecialistLocation: HybridType: Full-time/Internship", None),
         ("SRE Engineer\nKeep the site up.", None),  # "Sr." is senior; "SRE" is no level
+        # the level a hiring sentence gives the role it asks for, over the years
+        ("Full Stack Engineer\nWe're looking for a senior full stack developer. 3+ years of experience.", "senior"),
+        ("Java Developer\nLooking for two-to-three Senior Java Developers with eCommerce experience.", "senior"),
+        ("Consultant\nAs a Senior Consultant, you will lead projects.", "senior"),
+        ("Developer\nWe are hiring senior and junior developers.", None),  # no one level
+        ("Developer\nLooking for senior and associate software engineers.", None),
+        ("Developer\nYou will work with senior engineers. 3+ years of experience.", "mid"),  # no hiring cue
     ],
 )  # fmt: skip
 def test_seniority_from_a_title_field_in_the_description(text, expected):

@@ -5,9 +5,10 @@ or leads engineers, else senior)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rolemap.extract.document import Document
-from rolemap.extract.roles import roles_in_fields, seniority_of
+from rolemap.extract.roles import role_book, roles_in_fields, seniority_of
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -29,9 +30,42 @@ def detect_seniority(
     levels = {seniority_of(title) for title, _ in fields}
     if len(levels) == 1 and None not in levels:
         return levels.pop(), (fields[0][1],)
+    asked = _level_asked(doc.text, doc.title[1])
+    if asked:
+        return asked
     if years and years.get("min") is not None:
         return _level_from_years(int(years["min"] or 0), doc), years_spans
     return None, ()
+
+
+_LEVEL_REACH = 3000  # characters after the title a hiring sentence is looked for in
+
+
+def _level_asked(text: str, start: int) -> tuple[str, tuple[Span, ...]] | None:
+    """The level a hiring sentence gives the role it asks for, when the title gives none: "looking for a
+    senior full stack developer", "As a Senior Consultant, you will", "seeking two-to-three Senior Java
+    Developers". Every such sentence must name the same level ("senior and junior developers": none)."""
+    found: dict[str, Span] = {}
+    for m in _asked().finditer(text, start, min(len(text), start + _LEVEL_REACH)):
+        level = seniority_of(m.group("level"))
+        if level is None or seniority_of(text[m.end("level") : m.end("noun")]):
+            continue  # "senior and junior developers", "senior and associate engineers": no one level
+        found.setdefault(level, Span(m.start("level"), m.end("noun"), text[m.start("level") : m.end("noun")]))
+    if len(found) != 1:
+        return None
+    level, span = found.popitem()
+    return level, (span,)
+
+
+@cache
+def _asked() -> re.Pattern[str]:
+    """A hiring cue, a level word, up to three words more, then a role noun (roles.json's)."""
+    noun = role_book().role_noun.pattern.removeprefix("(?i)")
+    return re.compile(
+        r"(?i)\b(?:looking for|seeking|searching for|hiring|to hire|as an?)\s+(?:an?\s+|(?:two|three|several|"
+        r"multiple|\w+[- ]to[- ]\w+)\s+)?(?P<level>senior|sr\.?|junior|jr\.?|staff|principal|mid[- ]level|"
+        rf"entry[- ]level)\s+(?:[\w.+#/-]+\s+){{0,3}}?(?P<noun>{noun})"
+    )
 
 
 _GLUED = re.compile(r"[a-z][A-Z][a-z]{3,}")  # the next field glued on where a board lost the line break
