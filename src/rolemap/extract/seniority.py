@@ -30,7 +30,7 @@ def detect_seniority(
     levels = {seniority_of(title) for title, _ in fields}
     if len(levels) == 1 and None not in levels:
         return levels.pop(), (fields[0][1],)
-    asked = _level_asked(doc.text, doc.title[1])
+    asked = _level_asked(doc, doc.title[1])
     if asked:
         return asked
     if years and years.get("min") is not None:
@@ -39,14 +39,21 @@ def detect_seniority(
 
 
 _LEVEL_REACH = 3000  # characters after the title a hiring sentence is looked for in
+_CUE_REACH, _NOUN_REACH = 40, 80  # from a level word back to its cue, and on to its role noun
 
 
-def _level_asked(text: str, start: int) -> tuple[str, tuple[Span, ...]] | None:
+def _level_asked(doc: Document, start: int) -> tuple[str, tuple[Span, ...]] | None:
     """The level a hiring sentence gives the role it asks for, when the title gives none: "looking for a
     senior full stack developer", "As a Senior Consultant, you will", "seeking two-to-three Senior Java
     Developers". Every such sentence must name the same level ("senior and junior developers": none)."""
+    text = doc.text
     found: dict[str, Span] = {}
-    for m in _asked().finditer(text, start, min(len(text), start + _LEVEL_REACH)):
+    for anchor in doc.hits.spans("anchors/level"):  # the level words, found by the document's one scan
+        if not start <= anchor.start < start + _LEVEL_REACH:
+            continue
+        m = _asked().match(text, max(start, anchor.start - _CUE_REACH), anchor.start + _NOUN_REACH)
+        if m is None or m.start("level") != anchor.start:
+            continue
         level = seniority_of(m.group("level"))
         if level is None or seniority_of(text[m.end("level") : m.end("noun")]):
             continue  # "senior and junior developers", "senior and associate engineers": no one level
@@ -61,10 +68,12 @@ def _level_asked(text: str, start: int) -> tuple[str, tuple[Span, ...]] | None:
 def _asked() -> re.Pattern[str]:
     """A hiring cue, a level word, up to three words more, then a role noun (roles.json's)."""
     noun = role_book().role_noun.pattern.removeprefix("(?i)")
+    # searched from a little before each level word: a cue, the level, up to three words, a role noun
     return re.compile(
-        r"(?i)\b(?:looking for|seeking|searching for|hiring|to hire|as an?)\s+(?:an?\s+|(?:two|three|several|"
+        r"(?i).*\b(?:looking for|seeking|searching for|hiring|to hire|as an?)\s+(?:an?\s+|(?:two|three|several|"
         r"multiple|\w+[- ]to[- ]\w+)\s+)?(?P<level>senior|sr\.?|junior|jr\.?|staff|principal|mid[- ]level|"
-        rf"entry[- ]level)\s+(?:[\w.+#/-]+\s+){{0,3}}?(?P<noun>{noun})"
+        rf"entry[- ]level)\s+(?:[\w.+#/-]+\s+){{0,3}}?(?P<noun>{noun})",
+        re.S,
     )
 
 
