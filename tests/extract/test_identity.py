@@ -47,6 +47,9 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("Washington DC - Nava - Reimagining technology in government - Onsite", "Nava", {("Washington", "US")}),
         ("JavaScript Developer | Vik, Norway | FULLTIME | ONSITE", None, set()),
         ("Splitwise (https://www.splitwise.com) is hiring software engineers in Providence", "Splitwise", {("Providence", "US")}),
+        # a first segment that is only a domain names the hirer: .com/.net/.org dropped, a brand's own kept
+        ("Reverb.com // Marketplace for musicians // http://jobs.reverb.com", "Reverb", set()),
+        ("Comma.ai | San Francisco | Software Engineer | FULL-TIME | ONSITE", "Comma.ai", {("San Francisco", "US")}),
     ],
 )  # fmt: skip
 def test_header_shapes(header, company, cities):

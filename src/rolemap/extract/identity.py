@@ -81,8 +81,11 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
     for n, (seg_start, seg_end) in enumerate(segments):
         raw = text[seg_start:seg_end]
         bare = _without_urls(raw)
+        domain = None
         if n == 0 and company_allowed and not bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", raw.strip()):
             bare = raw.strip()  # "Clay.io - San Francisco": the hirer named by its domain
+            # "Reverb.com" is Reverb; a name whose domain is part of the brand keeps it ("Comma.ai", "x.ai")
+            domain = re.sub(r"\.(?:com|net|org)$", "", bare)
         if not bare or FLAG.match(bare) or (PAY.search(bare) and not is_role_title(bare)):
             continue
         # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme".
@@ -101,7 +104,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             out.places.extend((p, Span(seg_start, seg_end, raw)) for p in places)
             continue
         if may_name:
-            company = clean_company(raw)
+            company = clean_company(raw) or domain
             if company and n > 0 and starts_with_a_city(company):
                 company = None  # "Digital Marketing Assistant | London Gatwick"
             # after a place or a role a product's name in the second segment is its maker's ("SF - CoreOS")
