@@ -110,6 +110,10 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Coordinator\nThe Coordinator serves as the hub of the office.", None),  # the role, not the hirer
         ("Engineer\nRole DescriptionWe are seeking a developer.", None),  # a heading glued to a sentence
         ("Engineer\nPython is a must. Remote is an option.", None),
+        # a heading's short name, then the full one starting with it: the full one
+        ("Developer\nSend your resume! About Ascent:The Ascent Services Group (ASG) is a staffing firm. "
+         "Ascent is great.", "Ascent Services Group"),
+        ("Developer\nAbout Birlasoft:Birlasoft combines domain and digital. Birlasoft is global.", "Birlasoft"),
         # two letters ending a name are no block of it; a brand may open with a small letter; marks drop
         ("Engineer\nStyleAI is the AI-powered platform. Based in SF, StyleAI offers tools.", "StyleAI"),
         ("Analyst\nCall 555-0100.Since 1995, iTech Solutions Inc., has provided IT consulting.", "iTech Solutions"),

@@ -125,7 +125,7 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
 # 1–6 words, with a legal suffix ("CyberCoders, Inc").
 _NAME = (
     r"((?:(?<![\w&.'’!+-])[a-z](?=[A-Z]))?(?:[A-Z0-9][\w&.'’!+®™-]*)(?:[ ](?:[A-Z0-9&][\w&.'’!+®™-]*|of|and|for|de|la|the)){0,5}"
-    rf"(?:,?\s(?i:{_ANY_FORM})\.?)?)"
+    rf"(?:,?\s(?i:{_ANY_FORM})(?![a-z])\.?)?)"  # a form, not a word's start ("Birlasoft combines")
 )
 # A name may start where a board glued it to the block before ("…@diverselynx.comDiverse Lynx LLC").
 _NAME_BEFORE = re.compile(r"(?<![A-Z0-9])" + _NAME + r"(?:\s*\([^)]{0,80}\))?,?\s*$")
@@ -176,6 +176,8 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
                     continue
                 if name and kind == "opening" and not _a_verb_follows(text, name.end()):
                     continue
+                if name and kind == "about":
+                    name = _full_name_after(text, name) or name
             else:
                 if kind == "is_a" and _NOT_AFTER.match(text, anchor.end):
                     continue
@@ -193,6 +195,17 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
                 name = _NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
             best = _better(best, kind, text, name, anchor.start)
     return best[2] if best else None
+
+
+def _full_name_after(text: str, heading: re.Match[str]) -> re.Match[str] | None:
+    """ "About Ascent:The Ascent Services Group (ASG) is …": the heading's short name, then the full one
+    that starts with it; the full one is the company as the text gives it."""
+    short = heading.group(1)
+    at = re.compile(r":\s*(?:The\s+)?").match(text, heading.end())
+    if at is None or not text.startswith(short + " ", at.end()):
+        return None
+    full = _NAME_AFTER.match(text, at.end())
+    return full if full and len(full.group(1)) > len(short) else None
 
 
 def _names_the_opening(text: str, name: str, span: Span) -> bool:
@@ -252,7 +265,11 @@ def _better(
     if kind == "legal" and re.search(r"(?i)\b(?:an?)\s+$", text[max(0, m.start(1) - 4) : m.start(1)]):
         return best  # "a Professional Law Corporation" describes a firm; it does not name one
     found = _name_at(text, m.start(1), m.end(1), signature=kind == "legal")
-    if found is None or (needs_repeat and (len(found[0]) <= 2 or not _recurs(text, found[0]))):
+    # the name recurs (the full name's first word will do: "About Ascent: The Ascent Services Group …")
+    recurs = _recurs(text, found[0]) if found else False
+    if found and not recurs and kind == "about" and " " in found[0]:
+        recurs = _recurs(text, found[0].split()[0])
+    if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs)):
         return best
     if kind == "opening" and not _names_the_opening(text, *found):
         return best
