@@ -99,3 +99,13 @@ def test_match_lists_their_stack_apart_in_text_and_json(tmp_path):
     assert summary.startswith("2 of 2 met") and summary.endswith(
         "in their stack, not asked for: redis, terraform"
     )
+
+
+def test_a_file_that_is_not_a_pdf_gives_one_line_not_pypdfs_warnings(tmp_path):
+    """pypdf logs 'invalid pdf header' and 'EOF marker not found' on its own logger: the user saw three
+    lines, two of them pypdf's, before rolemap's error."""
+    junk = tmp_path / "cv.pdf"
+    junk.write_bytes(bytes(range(256)) * 8)
+    r = run("resume", "read", junk)
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines() == ["error: cv.pdf: not a readable PDF"]
