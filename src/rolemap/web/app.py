@@ -24,6 +24,7 @@ from rolemap import __version__
 from rolemap.errors import DataError, FetchError, InputError, NotFound, RolemapError, StoreError
 from rolemap.sources.url import UrlPolicy
 from rolemap.store.db import Store, open_store
+from rolemap.web.queries import A_PERIOD, PERIOD
 from rolemap.web.security import (
     Forbidden,
     Guard,
@@ -144,12 +145,21 @@ async def _rolemap_error(request: Request, exc: Exception) -> Response:
     return error_response(request, status, exc.message, exc.code)
 
 
+PERIODS = (PERIOD, A_PERIOD)  # the query patterns of a period (web/queries.py)
+
+
+def _problem(error: dict[str, Any]) -> str:
+    """One validation error in words. A period that fails its pattern reads as the CLI says it (lane.py's
+    parse_period), not as pydantic's "String should match pattern '^(?:\\d{4}…'"."""
+    where = ".".join(str(p) for p in error.get("loc", ())[1:]) or "request"
+    if error.get("type") == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") in PERIODS:
+        return f"{where} {error.get('input')!r}: not a period; use 2017, 2017Q1 or 2017-03"
+    return f"{where}: {error.get('msg', 'invalid')}"
+
+
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = [
-        f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', 'invalid')}"
-        for e in exc.errors()
-    ]
+    problems = [_problem(e) for e in exc.errors()]
     detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
     return error_response(request, 422, "; ".join(problems[:5]) or "invalid request", "R422", detail)
 

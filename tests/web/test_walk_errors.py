@@ -1,0 +1,21 @@
+"""What a new user's walk through the web app found (session 10): hostile query strings get a 4xx that
+says what is wrong in words, never a 500 and never a regular expression."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("path", ["/api/market", "/api/trends", "/api/postings"])
+@pytest.mark.parametrize("since", ["x", "2099-13-01", "<script>"])
+def test_a_bad_period_is_a_422_that_names_it_in_words(client, path, since):
+    r = client.get(path, params={"since": since})
+    assert r.status_code == 422
+    error = r.json()["error"]
+    assert error == f"since {since!r}: not a period; use 2017, 2017Q1 or 2017-03", error
+
+
+def test_the_html_page_of_a_bad_period_reads_the_same(client):
+    r = client.get("/", params={"since": "x"})
+    assert r.status_code == 422 and "text/html" in r.headers["content-type"]
+    assert "not a period; use 2017, 2017Q1 or 2017-03" in r.text and "\\d{4}" not in r.text
