@@ -19,3 +19,11 @@ def test_the_html_page_of_a_bad_period_reads_the_same(client):
     r = client.get("/", params={"since": "x"})
     assert r.status_code == 422 and "text/html" in r.headers["content-type"]
     assert "not a period; use 2017, 2017Q1 or 2017-03" in r.text and "\\d{4}" not in r.text
+
+
+@pytest.mark.parametrize("path", ["/api/market", "/api/postings", "/api/profile"])
+def test_an_unknown_skill_is_a_400_naming_it(client, path):
+    r = client.get(path, params={"skill": "'; DROP TABLE postings;--"})
+    assert r.status_code == 400, r.text
+    assert "not a skill the taxonomy knows" in r.json()["error"]
+    assert client.get("/api/postings").json()["total"] > 0  # the table is still there

@@ -55,7 +55,7 @@ class Lane:
         # taxonomy's id, and describe() shows that id: the user sees what their word was read as
         for name in ("skill", "language"):
             if getattr(self, name):
-                object.__setattr__(self, name, skill_ids(getattr(self, name)))
+                object.__setattr__(self, name, known_skill_ids(getattr(self, name), name))
 
     def describe(self) -> str:
         parts = []
@@ -123,6 +123,20 @@ def skill_ids(values: tuple[str, ...]) -> tuple[str, ...]:
         entry = resolve_skill(value)
         out.append(entry.id if entry else value.strip().lower())
     return tuple(dict.fromkeys(out))
+
+
+def known_skill_ids(values: tuple[str, ...], option: str) -> tuple[str, ...]:
+    """Each value as the taxonomy's id; a word it does not know is an error, not an empty lane: every
+    skill and language the extractor stores is a taxonomy id, so "kubernetess" (or an injection attempt)
+    could only ever match nothing, and the user would read "no postings" as a fact about the market."""
+    from rolemap.extract.taxonomy import resolve_skill
+
+    for value in values:
+        if resolve_skill(value) is None:
+            raise InputError(
+                f"--{option} {value!r}: not a skill the taxonomy knows; `rolemap taxonomy search WORD` finds one"
+            )
+    return skill_ids(values)
 
 
 def rolled_up(skills: tuple[str, ...]) -> tuple[str, ...]:
