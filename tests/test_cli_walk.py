@@ -46,3 +46,39 @@ def test_a_word_the_taxonomy_does_not_know_is_one_line_of_error(db, command, opt
 def test_an_alias_still_reads_as_its_skill(db):
     r = run("list", "--language", "golang", "--db", db, "--json")
     assert r.returncode == 0 and [row["id"] for row in json.loads(r.stdout)["rows"]] == ["j1"]
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["market", "--top", "-1"],
+            "error: Invalid value for '--top': Input should be greater than or equal to 1",
+        ),
+        (["list", "--limit", "abc"], "error: Invalid value for '--limit': Input should be a valid integer"),
+        (["market", "--nosuch"], "error: No such option: --nosuch"),
+        (["resume", "read"], "error: Missing argument 'RESUME'."),
+        (["nosuch"], "error: No such command 'nosuch'."),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_argument_and_the_help(db, args, line):
+    """Typer's boxed panel (usage, a 'Try' line, a box around the message) was five lines or more."""
+    r = run(*args, *(["--db", db] if args[0] in ("market", "list") else []))
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(line), r.stderr
+    assert lines[0].endswith("--help)")
+
+
+def test_no_arguments_still_print_the_help_with_exit_2():
+    r = run()
+    assert r.returncode == 2 and "Usage: rolemap" in r.stdout and r.stderr == ""
+
+
+def test_an_exit_code_a_command_chose_still_reaches_the_shell(db, tmp_path):
+    """ingest ends with typer.Exit(1) when a line failed: the code comes back through main()."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n")
+    r = run("ingest", bad, "--db", db)
+    assert r.returncode == 1 and "failed 1" in r.stderr
+    assert run("info", "--db", db).returncode == 0
