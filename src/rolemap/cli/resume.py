@@ -172,7 +172,7 @@ def match_command(
     it) or against a lane (postings ranked by fit, and the skills to learn next). A lane holds backend
     roles unless --family says otherwise (--family all: every role).
 
-    Example: rolemap match cv.pdf hn-16052600    |    rolemap match cv.pdf --language go --seniority senior
+    Example: rolemap match cv.pdf hn-16493838    |    rolemap match cv.pdf --language go --seniority senior
     """
     from rolemap.resume.match import match_lane, match_record
     from rolemap.store.db import open_store
