@@ -27,3 +27,9 @@ def test_an_unknown_skill_is_a_400_naming_it(client, path):
     assert r.status_code == 400, r.text
     assert "not a skill the taxonomy knows" in r.json()["error"]
     assert client.get("/api/postings").json()["total"] > 0  # the table is still there
+
+
+def test_a_value_outside_a_listed_pattern_names_the_choices_not_the_pattern(client):
+    r = client.get("/api/tracker.csv", params={"sort": "nope"})
+    assert r.status_code == 422
+    assert r.json()["error"] == "sort 'nope': use one of updated, date, follow-up, salary, status"

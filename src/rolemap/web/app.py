@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -146,14 +147,18 @@ async def _rolemap_error(request: Request, exc: Exception) -> Response:
 
 
 PERIODS = (PERIOD, A_PERIOD)  # the query patterns of a period (web/queries.py)
+_CHOICES = re.compile(r"^\^\(([\w|-]+)\)\$$")  # a pattern that lists the values: ^(updated|date|salary)$
 
 
 def _problem(error: dict[str, Any]) -> str:
     """One validation error in words. A period that fails its pattern reads as the CLI says it (lane.py's
     parse_period), not as pydantic's "String should match pattern '^(?:\\d{4}…'"."""
     where = ".".join(str(p) for p in error.get("loc", ())[1:]) or "request"
-    if error.get("type") == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") in PERIODS:
+    pattern = error.get("ctx", {}).get("pattern")
+    if error.get("type") == "string_pattern_mismatch" and pattern in PERIODS:
         return f"{where} {error.get('input')!r}: not a period; use 2017, 2017Q1 or 2017-03"
+    if error.get("type") == "string_pattern_mismatch" and (choices := _CHOICES.match(str(pattern))):
+        return f"{where} {error.get('input')!r}: use one of {choices.group(1).replace('|', ', ')}"
     return f"{where}: {error.get('msg', 'invalid')}"
 
 
