@@ -150,10 +150,15 @@ def stories_command(file: ResumeFile, as_json: AsJson = False) -> None:
         return
     for t in themes:
         out().print(f"[bold]{t.theme}[/]: {len(t.bullets)} bullet(s)", highlight=False)
-        for b in t.bullets[:3]:
+        for b in t.bullets[:SHOWN_STORIES]:
             out().print(f"  - {b}", markup=False, highlight=False)
+        if len(t.bullets) > SHOWN_STORIES:  # the count above is of them all: say the rest exist
+            out().print(f"  … and {len(t.bullets) - SHOWN_STORIES} more (--json for all)", highlight=False)
     if uncovered:
         out().print(f"No story yet for: {', '.join(uncovered)}", highlight=False)
+
+
+SHOWN_STORIES = 3  # bullets printed under each theme; --json has them all
 
 
 @seeker_app.command("match")
@@ -203,6 +208,11 @@ def match_command(
     out().print(f"{result.lane}: {counted(result.postings, 'posting')}", highlight=False)
     for line in lane_lines(result, out().width):
         out().print(line, markup=False, highlight=False)
+    if len(result.ranked) < result.postings:
+        out().print(
+            f"{len(result.ranked)} of {result.postings:,} postings ranked, best first (--top for more)",
+            highlight=False,
+        )
     out().print(
         "Learn next: " + ", ".join(f"{s} ({share:.0%})" for s, _, share in result.learn_next[:8]),
         highlight=False,
