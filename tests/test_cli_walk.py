@@ -82,3 +82,40 @@ def test_an_exit_code_a_command_chose_still_reaches_the_shell(db, tmp_path):
     r = run("ingest", bad, "--db", db)
     assert r.returncode == 1 and "failed 1" in r.stderr
     assert run("info", "--db", db).returncode == 0
+
+
+def _commands():
+    from typer.main import get_command
+
+    from rolemap.cli import app
+
+    def walk(command, path):
+        subcommands = getattr(command, "commands", {})
+        if not subcommands or getattr(command, "callback", None):
+            yield path, command
+        for name, sub in subcommands.items():
+            yield from walk(sub, [*path, name])
+
+    return list(walk(get_command(app), []))
+
+
+def test_every_option_of_every_command_says_what_it_is():
+    """`rolemap summary --help` showed `--top [default: 10]` and nothing else."""
+    bare = [
+        f"rolemap {' '.join(path)} {param.opts[0]}"
+        for path, command in _commands()
+        for param in command.params
+        if getattr(param, "help", None) in (None, "") and param.param_type_name == "option"
+    ]
+    assert bare == []
+
+
+def test_every_db_option_says_where_the_store_is_without_it():
+    """Half the commands said '(default: $ROLEMAP_DB)' and stopped: not where the store is without it."""
+    helps = {
+        " ".join(path): param.help
+        for path, command in _commands()
+        for param in command.params
+        if param.name == "db"
+    }
+    assert helps and all("else" in text for text in helps.values()), helps

@@ -27,7 +27,10 @@ DbOption = Annotated[
 ]
 # The market, seeker and web commands' --db: the same option with its shorter help.
 DbOpt = Annotated[
-    str | None, typer.Option("--db", help=f"Database URL or SQLite file (default: ${ENV_VAR}).")
+    str | None,
+    typer.Option(
+        "--db", help=f"Database URL or SQLite file (default: ${ENV_VAR}, else the file `rolemap info` shows)."
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]

@@ -194,7 +194,9 @@ def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 @postings_app.command("summary")
 def summary_command(
-    db: DbOption = None, top: Annotated[int, typer.Option(min=1, max=100)] = 10, as_json: JsonOption = False
+    db: DbOption = None,
+    top: Annotated[int, typer.Option(min=1, max=100, help="How many languages and skills to list.")] = 10,
+    as_json: JsonOption = False,
 ) -> None:
     """A first market summary: postings, levels, top languages and skills, stated pay."""
     from rolemap.analytics import market_summary
