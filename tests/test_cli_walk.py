@@ -119,3 +119,15 @@ def test_every_db_option_says_where_the_store_is_without_it():
         if param.name == "db"
     }
     assert helps and all("else" in text for text in helps.values()), helps
+
+
+def test_an_empty_profile_table_says_none(db):
+    """`profile` printed an empty Nice-to-have table: its header row and nothing under it."""
+    r = run("profile", "--db", db)
+    assert r.returncode == 0, r.stderr
+    assert "Nice-to-have: none asked by at least 30% of the lane" in r.stdout
+
+
+def test_a_table_title_is_one_line_not_wrapped_to_the_narrow_table(db):
+    r = run("market", "--db", db, "--family", "all")
+    assert "Roles (the lane's roles by family; --family all for every role)" in r.stdout
