@@ -131,3 +131,30 @@ def test_an_empty_profile_table_says_none(db):
 def test_a_table_title_is_one_line_not_wrapped_to_the_narrow_table(db):
     r = run("market", "--db", db, "--family", "all")
     assert "Roles (the lane's roles by family; --family all for every role)" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["--since", "2014Q5"],
+            "error: period '2014Q5' is not a quarter: use 2017Q1 (or --every month with 2017-03)",
+        ),
+        (
+            ["--since", "2014-01"],
+            "error: period '2014-01' is not a quarter: use 2017Q1 (or --every month with 2017-03)",
+        ),
+        (
+            ["--every", "month", "--since", "2014Q1"],
+            "error: period '2014Q1' is not a month: use 2017-03 (or --every quarter with 2017Q1)",
+        ),
+        (
+            ["--since", "2099Q1"],
+            "error: period '2099Q1' is not in the data (2018Q1 to 2018Q1, every quarter)",
+        ),
+    ],
+)
+def test_changes_tells_a_malformed_period_from_one_outside_the_data(db, args, line):
+    """`changes --since 2014Q5` said the period 'is not in the data', as if a fifth quarter could be."""
+    r = run("changes", *args, "--db", db)
+    assert r.returncode == 1 and r.stderr.strip().splitlines() == [line]
