@@ -158,3 +158,19 @@ def test_changes_tells_a_malformed_period_from_one_outside_the_data(db, args, li
     """`changes --since 2014Q5` said the period 'is not in the data', as if a fifth quarter could be."""
     r = run("changes", *args, "--db", db)
     assert r.returncode == 1 and r.stderr.strip().splitlines() == [line]
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["--since", "2099-13-01"], "error: --since '2099-13-01': not a period; use 2017, 2017Q1 or 2017-03"),
+        (["--until", "2017-13"], "error: --until '2017-13': month 13 does not exist"),
+        (
+            ["--since", "1066"],
+            "error: --since '1066': year 1066 is out of range; use a year between 1900 and 2999",
+        ),
+    ],
+)
+def test_a_bad_period_names_its_option(db, args, line):
+    r = run("market", *args, "--db", db)
+    assert r.returncode == 1 and r.stderr.strip().splitlines() == [line]

@@ -33,3 +33,8 @@ def test_a_value_outside_a_listed_pattern_names_the_choices_not_the_pattern(clie
     r = client.get("/api/tracker.csv", params={"sort": "nope"})
     assert r.status_code == 422
     assert r.json()["error"] == "sort 'nope': use one of updated, date, follow-up, salary, status"
+
+
+def test_a_period_past_the_pattern_names_its_parameter(client):
+    r = client.get("/api/market", params={"since": "2017-13"})
+    assert r.status_code == 400 and r.json()["error"] == "since '2017-13': month 13 does not exist"
