@@ -174,3 +174,29 @@ def test_changes_tells_a_malformed_period_from_one_outside_the_data(db, args, li
 def test_a_bad_period_names_its_option(db, args, line):
     r = run("market", *args, "--db", db)
     assert r.returncode == 1 and r.stderr.strip().splitlines() == [line]
+
+
+def test_trends_name_the_periods_a_table_leaves_out(tmp_path):
+    """`trends --since 2015` showed 12 of 14 quarters and said "--since … for all" to a user who had given
+    --since: it now names the ones left out."""
+    db = str(tmp_path / "t.db")
+    src = tmp_path / "p.jsonl"
+    src.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": f"q{i}",
+                    "title": "Go Engineer",
+                    "description": f"Go and Kafka {i}.",
+                    "posted_at": f"{2014 + i // 4}-{3 * (i % 4) + 1:02d}-01",
+                }
+            )
+            + "\n"
+            for i in range(14)
+        )
+    )
+    assert run("ingest", src, "--db", db).returncode == 0
+    r = run("trends", "--db", db, "--family", "all")
+    assert "the newest 12 of 14 periods shown (2014Q3 to 2017Q2; 2014Q1 to 2014Q2 left out)" in r.stdout, (
+        r.stdout
+    )

@@ -371,7 +371,10 @@ def trends_view(t: Trends, last: int = 12) -> Group:
     totals = ", ".join(f"{h}: {n:,}" for h, n in zip(headers, t.totals[-last:], strict=True))
     lines = [f"{t.lane}; {t.periods[0]} to {t.periods[-1]}, roles per {t.every}: {totals}"]
     if len(t.periods) > last:
-        lines.append(f"the newest {last} of {len(t.periods)} periods shown; --since, --json or --csv for all")
+        lines.append(  # the user may have given --since already: say which periods are left out
+            f"the newest {last} of {len(t.periods)} periods shown ({shown[0]} to {shown[-1]}; "
+            f"{t.periods[0]} to {t.periods[-len(shown) - 1]} left out): a later --since, --json or --csv for all"
+        )
     lines.append("– : no posting of the lane in that period (a gap, not 0%)")
     lines += [f"* {p} is partial: {why}" for p, why in zip(shown, partial, strict=True) if why]
     lines += [f"caveat: {c}" for c in t.caveats]
