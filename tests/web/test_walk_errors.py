@@ -38,3 +38,33 @@ def test_a_value_outside_a_listed_pattern_names_the_choices_not_the_pattern(clie
 def test_a_period_past_the_pattern_names_its_parameter(client):
     r = client.get("/api/market", params={"since": "2017-13"})
     assert r.status_code == 400 and r.json()["error"] == "since '2017-13': month 13 does not exist"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        (
+            "jobs.csv",
+            "id,title,description\n1,Développeur,Café\n".encode("latin-1"),
+            "save it as UTF-8 and upload it again",
+        ),
+        (
+            "jobs.bin",
+            b"\x00\x01junk",
+            "give the file the suffix of its format: .jsonl, .csv, .json, .html or .txt",
+        ),
+    ],
+)
+def test_an_upload_is_told_what_it_can_do_not_the_terminal_options(client, name, data, says):
+    """Uploads were told "pass --encoding latin-1" and "pass --format", options the web has not got."""
+    r = client.post("/api/ingest", files={"file": (name, data)})
+    assert r.status_code == 400
+    error = r.json()["error"]
+    assert says in error and "pass --" not in error, error
+
+
+def test_a_bad_line_of_an_upload_gets_the_upload_advice_too(client):
+    data = b'{"id": "u1", "title": "Go engineer", "description": "Go."}\n{"id": "u2", "title": "caf\xe9"}\n'
+    r = client.post("/api/ingest", files={"file": ("jobs.jsonl", data)})
+    assert r.status_code == 200, r.text
+    assert r.json()["failed"] == 1 and "pass --" not in r.json()["errors"][0], r.json()
