@@ -110,7 +110,7 @@ def for_upload(message: str) -> str:
     """A reader's message with the advice an upload can follow: "not utf-8 text; save it as UTF-8…", not
     "pass --encoding latin-1"."""
     for pattern, advice in _UPLOAD_ADVICE:
-        message = pattern.sub(lambda _: advice, message)  # a function: the advice is taken as is
+        message = pattern.sub(advice.replace("\\", "\\\\"), message)
     return message
 
 
