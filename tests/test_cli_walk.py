@@ -200,3 +200,18 @@ def test_trends_name_the_periods_a_table_leaves_out(tmp_path):
     assert "the newest 12 of 14 periods shown (2014Q3 to 2017Q2; 2014Q1 to 2014Q2 left out)" in r.stdout, (
         r.stdout
     )
+
+
+def test_summary_levels_add_up_to_every_posting(db):
+    """The level table's shares are of every posting: without a row for those that state no level, its
+    shares summed to 20% on the sample and read as shares of the levelled postings."""
+    r = run("summary", "--db", db)
+    rows = {
+        line.split("│")[1].strip(): line.split("│")[2].strip()
+        for line in r.stdout.split("└")[0].splitlines()  # the first table: levels
+        if line.count("│") == 4
+    }
+    summary = json.loads(run("summary", "--db", db, "--json").stdout)
+    assert (
+        "not stated" in rows and sum(int(n.replace(",", "")) for n in rows.values()) == summary["postings"]
+    ), rows

@@ -219,7 +219,10 @@ def summary_command(
         f"{s.totals.get('counted', 0):,}",
         highlight=False,
     )
-    out().print(_share_table("level", list(s.levels.items()), s))
+    # the shares are of every unique posting, so the ones that state no level are a row too: without it
+    # "senior 9%" reads as a share of the levelled postings (the market's senior share is 76%)
+    stated = sum(s.levels.values())
+    out().print(_share_table("level", [*s.levels.items(), ("not stated", s.postings - stated)], s))
     out().print(_share_table("language", s.top_languages, s))
     out().print(_share_table("skill", s.top_skills, s))
     if not s.salaries:
