@@ -215,3 +215,11 @@ def test_summary_levels_add_up_to_every_posting(db):
     assert (
         "not stated" in rows and sum(int(n.replace(",", "")) for n in rows.values()) == summary["postings"]
     ), rows
+
+
+@pytest.mark.parametrize("command", ["market", "profile"])
+def test_an_empty_store_is_not_a_lane_to_widen(tmp_path, command):
+    """`--db` naming a new file makes an empty store; market said "no postings match: widen the filters"."""
+    r = run(command, "--db", tmp_path / "typo.db")
+    assert r.returncode == 0
+    assert "the store holds no postings yet: run `rolemap ingest --sample`" in r.stdout, r.stdout
