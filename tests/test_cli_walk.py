@@ -223,3 +223,19 @@ def test_an_empty_store_is_not_a_lane_to_widen(tmp_path, command):
     r = run(command, "--db", tmp_path / "typo.db")
     assert r.returncode == 0
     assert "the store holds no postings yet: run `rolemap ingest --sample`" in r.stdout, r.stdout
+
+
+def test_serve_on_a_port_in_use_is_one_line_before_any_banner(db):
+    """It printed "rolemap serving … at http://127.0.0.1:8765/", then uvicorn's bind error, exit 3."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = run("serve", "--db", db, "--port", port)
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines() == [
+        f"error: --host 127.0.0.1 --port {port}: cannot listen there (Address already in use); "
+        "pass another --port (0: any free one)"
+    ]
