@@ -4,6 +4,7 @@ what is wrong, with a non-zero exit, and the store is untouched."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -239,3 +240,51 @@ def test_serve_on_a_port_in_use_is_one_line_before_any_banner(db):
         f"error: --host 127.0.0.1 --port {port}: cannot listen there (Address already in use); "
         "pass another --port (0: any free one)"
     ]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_to_a_folder_that_is_not_there_is_one_line(db, tmp_path, fmt):
+    """It was a traceback ending in FileNotFoundError."""
+    target = tmp_path / "no" / f"x.{fmt}"
+    r = run("export", "--format", fmt, "-o", target, "--db", db)
+    assert r.returncode == 1
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {target}: cannot write the export ("), r.stderr
+
+
+def test_resume_save_where_nothing_can_be_written_is_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    blocked = tmp_path / "file"
+    blocked.write_text("")  # a file where the data folder should be
+    r = subprocess.run(
+        [sys.executable, "-m", "rolemap", "resume", "read", "docs/examples/cv.md", "--save"],
+        capture_output=True, text=True, env={**os.environ, "XDG_DATA_HOME": str(blocked)}, timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+    )  # fmt: skip
+    assert r.returncode == 1
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot save the resume there" in lines[0], r.stderr
+
+
+def test_a_saved_resume_is_never_readable_by_others(tmp_path):
+    import os
+    import stat
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    saved = tmp_path / "rolemap" / "resumes" / "cv.json"
+    saved.parent.mkdir(parents=True)
+    saved.write_text("{}")
+    saved.chmod(0o644)  # saved by an older rolemap
+    cv = Path(__file__).resolve().parents[1] / "docs/examples/cv.md"
+    subprocess.run(
+        [sys.executable, "-m", "rolemap", "resume", "read", cv, "--save"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600

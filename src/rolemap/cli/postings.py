@@ -167,7 +167,12 @@ def export_command(
 
     rows = iter_postings(open_store(db))
     target: Path | Any = sys.stdout if output == "-" else Path(output)
-    n = export(rows, fmt, target)
+    try:
+        n = export(rows, fmt, target)
+    except OSError as e:
+        if output == "-":
+            raise
+        raise InputError(f"{output}: cannot write the export ({e.strerror or e})") from None
     err().print(f"exported {counted(n, 'posting')}", highlight=False)
 
 

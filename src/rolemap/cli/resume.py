@@ -77,10 +77,17 @@ def read_command(
     resume = _read(file)
     if save:
         folder = saved_folder()
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = folder / f"{file.stem}.json"
-        target.write_text(json.dumps(resume.as_dict(), ensure_ascii=False))
-        target.chmod(0o600)
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # made readable only by you from the start: write_text then chmod left it 0644 for a moment
+            with os.fdopen(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as saved:
+                saved.write(json.dumps(resume.as_dict(), ensure_ascii=False))
+            target.chmod(0o600)  # a file saved before keeps its old mode through O_CREAT
+        except OSError as e:
+            raise InputError(
+                f"{folder}: cannot save the resume there ({e.strerror or e}); set $XDG_DATA_HOME to a folder you can write"
+            ) from None
         err().print(
             f"saved as '{file.stem}' (remove it with: rolemap resume forget {file.stem})", highlight=False
         )
