@@ -288,3 +288,12 @@ def test_a_saved_resume_is_never_readable_by_others(tmp_path):
         capture_output=True,
     )
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+
+
+def test_one_label_is_one_labelled_posting(tmp_path, db):
+    """'exported 1 labelled postings', '1 labelled postings scored'."""
+    copy = tmp_path / "l.db"
+    copy.write_bytes(Path(db).read_bytes())
+    assert run("label", "j1", "seniority=staff", "--db", copy).returncode == 0
+    assert "exported 1 labelled posting\n" in run("label", "export", "--db", copy).stderr
+    assert "1 labelled posting scored" in run("accuracy", "--db", copy).stdout
