@@ -139,15 +139,15 @@ def test_a_table_title_is_one_line_not_wrapped_to_the_narrow_table(db):
     [
         (
             ["--since", "2014Q5"],
-            "error: period '2014Q5' is not a quarter: use 2017Q1 (or --every month with 2017-03)",
+            "error: period '2014Q5' is not a quarter: write a quarter as 2017Q1",
         ),
         (
             ["--since", "2014-01"],
-            "error: period '2014-01' is not a quarter: use 2017Q1 (or --every month with 2017-03)",
+            "error: period '2014-01' is not a quarter: write a quarter as 2017Q1",
         ),
         (
             ["--every", "month", "--since", "2014Q1"],
-            "error: period '2014Q1' is not a month: use 2017-03 (or --every quarter with 2017Q1)",
+            "error: period '2014Q1' is not a month: write a month as 2017-03",
         ),
         (
             ["--since", "2099Q1"],

@@ -161,10 +161,7 @@ class Changes:
 
 # The labels a calendar names its periods by (periods.py): a label of another shape is no period of it.
 PERIOD_LABEL = {"quarter": re.compile(r"^\d{4}Q[1-4]$"), "month": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")}
-PERIOD_HINT = {
-    "quarter": "use 2017Q1 (or --every month with 2017-03)",
-    "month": "use 2017-03 (or --every quarter with 2017Q1)",
-}
+PERIOD_HINT = {"quarter": "write a quarter as 2017Q1", "month": "write a month as 2017-03"}
 
 
 def default_periods(cal: Calendar, before: str | None, after: str | None) -> tuple[str, str]:
