@@ -297,3 +297,16 @@ def test_one_label_is_one_labelled_posting(tmp_path, db):
     assert run("label", "j1", "seniority=staff", "--db", copy).returncode == 0
     assert "exported 1 labelled posting\n" in run("label", "export", "--db", copy).stderr
     assert "1 labelled posting scored" in run("accuracy", "--db", copy).stdout
+
+
+def test_taxonomy_check_and_stats_give_the_same_alias_count():
+    """check said '11862 aliases', stats 'aliases 10,265, guarded aliases 1,597'."""
+    check = run("taxonomy", "check").stdout.splitlines()[0]
+    stats = dict(
+        part.rsplit(" ", 1)
+        for part in run("taxonomy", "stats").stdout.splitlines()[0].split(": ", 1)[1].split(", ")
+    )
+    assert (
+        f"{stats['skills']} skills, {stats['aliases']} aliases and {stats['guarded aliases']} guarded aliases"
+        in check
+    )
