@@ -310,3 +310,7 @@ def test_taxonomy_check_and_stats_give_the_same_alias_count():
         f"{stats['skills']} skills, {stats['aliases']} aliases and {stats['guarded aliases']} guarded aliases"
         in check
     )
+
+
+def test_taxonomy_show_writes_its_counts_as_every_other_command():
+    assert "of 3,197 postings ask for it" in run("taxonomy", "show", "linux").stdout
