@@ -112,7 +112,10 @@ def _headed(rows: list[Any], db: str | None) -> list[Any]:
 def show_command(
     posting_id: Annotated[str, typer.Argument(metavar="ID")], db: DbOption = None, as_json: JsonOption = False
 ) -> None:
-    """Show one posting: its fields, its source fields and its extraction record."""
+    """Show one posting: its fields, its source fields and its extraction record.
+
+    Example: rolemap show hn-16493838 --json
+    """
     from rolemap.extract.corrections import user_mark
     from rolemap.store.db import open_store
     from rolemap.store.repository import get_posting
@@ -160,7 +163,10 @@ def export_command(
         str, typer.Option("-o", "--output", help="File to write; '-' for stdout (not parquet).")
     ] = "-",
 ) -> None:
-    """Export every stored posting with its extraction record."""
+    """Export every stored posting with its extraction record.
+
+    Example: rolemap export --format parquet -o postings.parquet
+    """
     from rolemap.present.export import export
     from rolemap.store.db import open_store
     from rolemap.store.repository import iter_postings
@@ -178,7 +184,10 @@ def export_command(
 
 @postings_app.command("info")
 def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Where the store is, its schema version and how many postings it holds."""
+    """Where the store is, its schema version and how many postings it holds.
+
+    Example: rolemap info --json
+    """
     from rolemap import __version__
     from rolemap.store.db import default_db_path, sqlite_summary
 
@@ -203,7 +212,10 @@ def summary_command(
     top: Annotated[int, typer.Option(min=1, max=100, help="How many languages and skills to list.")] = 10,
     as_json: JsonOption = False,
 ) -> None:
-    """A first market summary: postings, levels, top languages and skills, stated pay."""
+    """A first market summary: postings, levels, top languages and skills, stated pay.
+
+    Example: rolemap ingest --sample && rolemap summary --top 5
+    """
     from rolemap.analytics import market_summary
     from rolemap.analytics.freshness import coverage_line
     from rolemap.analytics.totals import totals_line

@@ -110,7 +110,10 @@ def read_command(
 def forget_command(
     name: Annotated[str, typer.Argument(help="The name --save gave (the file's stem).")],
 ) -> None:
-    """Delete a resume saved with --save."""
+    """Delete a resume saved with --save.
+
+    Example: rolemap resume forget cv
+    """
     target = saved_folder() / f"{Path(name).name}.json"
     if not target.exists():
         raise InputError(f"no saved resume named {name!r}")
