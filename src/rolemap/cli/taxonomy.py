@@ -114,9 +114,7 @@ def taxonomy_show(
     ]
     if sample:
         own, rolled, total = _sample_asks(entry.id, frozenset(descendants_of(entry.id)))
-        lines.append(
-            f"bundled sample: {own:,} of {total:,} postings ask for it, {rolled:,} with its children"
-        )
+        lines.append(f"bundled sample: {own} of {total} postings ask for it, {rolled} with its children")
     out().print("\n".join(lines), highlight=False, markup=False)
 
 
