@@ -122,9 +122,7 @@ def test_a_labels_file_with_postings_not_in_the_store(db, tmp_path):
     labels.write_text('{"id": "a", "work_model": "remote"}\n{"id": "zzz", "work_model": "onsite"}\n')
     result = json.loads(run("accuracy", "--labels", labels, "--db", db, "--json").stdout)
     assert result["missing"] == 1 and result["fields"]["work_model"] == {"n": 2, "accuracy": 0.5}
-    assert (
-        "1 labelled postings are not in the store" in run("accuracy", "--labels", labels, "--db", db).stdout
-    )
+    assert "1 labelled posting is not in the store" in run("accuracy", "--labels", labels, "--db", db).stdout
 
 
 @pytest.mark.parametrize(

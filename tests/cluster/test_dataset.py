@@ -119,7 +119,7 @@ LANES = [
     ["--skill", "react", "--since", "2014"],
     ["--location", "NYC"],
     ["--company", "x'; DROP TABLE postings; --"],
-    ["--language", "<script>alert(1)</script>"],
+    ["--location", "<script>alert(1)</script>"],
 ]
 
 

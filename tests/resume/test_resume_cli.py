@@ -99,3 +99,43 @@ def test_match_lists_their_stack_apart_in_text_and_json(tmp_path):
     assert summary.startswith("2 of 2 met") and summary.endswith(
         "in their stack, not asked for: redis, terraform"
     )
+
+
+def test_a_file_that_is_not_a_pdf_gives_one_line_not_pypdfs_warnings(tmp_path):
+    """pypdf logs 'invalid pdf header' and 'EOF marker not found' on its own logger: the user saw three
+    lines, two of them pypdf's, before rolemap's error."""
+    junk = tmp_path / "cv.pdf"
+    junk.write_bytes(bytes(range(256)) * 8)
+    r = run("resume", "read", junk)
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines() == ["error: cv.pdf: not a readable PDF"]
+
+
+def test_a_lane_match_says_how_many_of_the_lane_it_ranked(tmp_path):
+    """The header counted the lane's 3 postings and --top 2 listed two with nothing saying so."""
+    db = str(tmp_path / "m.db")
+    src = tmp_path / "p.jsonl"
+    postings = [
+        {
+            "id": f"j{i}",
+            "title": "Backend Engineer",
+            "description": f"Requirements: Python and Kafka. Team {i}.",
+            "posted_at": "2018-01-01",
+        }
+        for i in range(3)
+    ]
+    src.write_text("".join(json.dumps(p) + "\n" for p in postings))
+    assert run("ingest", src, "--db", db).returncode == 0
+    text = run("match", FIXTURES / "dana.md", "--language", "python", "--top", "2", "--db", db).stdout
+    assert "2 of 3 postings ranked, best first (--top for more)" in text
+    text = run("match", FIXTURES / "dana.md", "--language", "python", "--db", db).stdout
+    assert "postings ranked" not in text  # all of them shown: nothing to say
+
+
+def test_stories_say_when_a_theme_has_more_bullets_than_shown():
+    """'database-reasoning: 4 bullet(s)' was followed by three bullets and no word of the fourth."""
+    text = run("resume", "stories", FIXTURES / "dana.md").stdout
+    themes = json.loads(run("resume", "stories", FIXTURES / "dana.md", "--json").stdout)["themes"]
+    big = next(t for t in themes if len(t["bullets"]) > 3)
+    assert f"{big['theme']}: {len(big['bullets'])} bullet(s)" in text
+    assert f"… and {len(big['bullets']) - 3} more (--json for all)" in text

@@ -55,7 +55,7 @@ class Lane:
         # taxonomy's id, and describe() shows that id: the user sees what their word was read as
         for name in ("skill", "language"):
             if getattr(self, name):
-                object.__setattr__(self, name, skill_ids(getattr(self, name)))
+                object.__setattr__(self, name, known_skill_ids(getattr(self, name), name))
 
     def describe(self) -> str:
         parts = []
@@ -123,6 +123,20 @@ def skill_ids(values: tuple[str, ...]) -> tuple[str, ...]:
         entry = resolve_skill(value)
         out.append(entry.id if entry else value.strip().lower())
     return tuple(dict.fromkeys(out))
+
+
+def known_skill_ids(values: tuple[str, ...], option: str) -> tuple[str, ...]:
+    """Each value as the taxonomy's id; a word it does not know is an error, not an empty lane: every
+    skill and language the extractor stores is a taxonomy id, so "kubernetess" (or an injection attempt)
+    could only ever match nothing, and the user would read "no postings" as a fact about the market."""
+    from rolemap.extract.taxonomy import resolve_skill
+
+    for value in values:
+        if resolve_skill(value) is None:
+            raise InputError(
+                f"--{option} {value!r}: not a skill the taxonomy knows; `rolemap taxonomy search WORD` finds one"
+            )
+    return skill_ids(values)
 
 
 def rolled_up(skills: tuple[str, ...]) -> tuple[str, ...]:
@@ -204,20 +218,22 @@ def _contains(frame: MarketFrame, column: str, needles: tuple[str, ...]) -> np.n
     return np.isin(codes, keep)
 
 
-def parse_period(text: str, end: bool = False) -> dt.date:
-    """'2017', '2017Q1', '2017-03' → the first day of that period (the day after it when end=True)."""
+def parse_period(text: str, end: bool = False, option: str = "") -> dt.date:
+    """'2017', '2017Q1', '2017-03' → the first day of that period (the day after it when end=True).
+    `option` ("--since", "until") opens the error, so it names the argument, not only the value."""
+    shown = f"{option} {text!r}" if option else repr(text)
     m = _PERIOD.match(text.strip())
     if not m:
-        raise InputError(f"{text!r}: not a period; use 2017, 2017Q1 or 2017-03")
+        raise InputError(f"{shown}: not a period; use 2017, 2017Q1 or 2017-03")
     year = int(m.group(1))
     if not 1900 <= year <= 2999:
-        raise InputError(f"{text!r}: year {year} is out of range; use a year between 1900 and 2999")
+        raise InputError(f"{shown}: year {year} is out of range; use a year between 1900 and 2999")
     if m.group(2):
         first_month, months = (int(m.group(2)) - 1) * 3 + 1, 3
     elif m.group(3):
         first_month, months = int(m.group(3)), 1
         if not 1 <= first_month <= 12:
-            raise InputError(f"{text!r}: month {first_month} does not exist")
+            raise InputError(f"{shown}: month {first_month} does not exist")
     else:
         first_month, months = 1, 12
     if not end:

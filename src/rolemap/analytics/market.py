@@ -71,6 +71,14 @@ class Market:
         return asdict(self)
 
 
+def empty_lane(frame: MarketFrame, lane: Lane) -> str:
+    """Why a lane is empty: an empty store (a --db that names a new file makes one) is not a filter to
+    widen."""
+    if frame.size == 0:
+        return "the store holds no postings yet: run `rolemap ingest --sample` or `rolemap ingest FILE` (see `rolemap info`)"
+    return f"no postings match ({lane.describe()}): widen the filters"
+
+
 def market(
     frame: MarketFrame, lane: Lane, top: int = 15, scale: PayScale | None = None, skills_level: str = "named"
 ) -> Market:
@@ -113,7 +121,7 @@ def market(
         totals=dict(frame.totals),
         coverage=coverage(frame, mask),
         reposts_folded=int(frame.counts("reposts")[frame.first_rows(mask)].sum()),  # a posting's, once
-        message="" if n else f"no postings match ({lane.describe()}): widen the filters",
+        message="" if n else empty_lane(frame, lane),
         skills_level=skills_level,
         with_level=known,
         senior_interval=wilson(senior, known),
@@ -291,7 +299,7 @@ def profile(frame: MarketFrame, lane: Lane, min_share: float = 0.3) -> Profile:
     asked_enough = {s.name for s in common}
     stack = [s for s in named if s.share >= min_share and s.name not in asked_enough]
     languages = [s for s in multi_counts(frame, "language", mask) if s.share >= min_share]
-    message = "" if n else f"no postings match ({lane.describe()}): widen the filters"
+    message = "" if n else empty_lane(frame, lane)
     if n and not common:
         message = f"no skill is asked by {min_share:.0%} of these {n} postings: lower --min-share"
     return Profile(

@@ -4,6 +4,7 @@ Benjamini-Hochberg q-values. Periods, partial periods and source caveats: rolema
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
@@ -158,12 +159,19 @@ class Changes:
         return asdict(self)
 
 
+# The labels a calendar names its periods by (periods.py): a label of another shape is no period of it.
+PERIOD_LABEL = {"quarter": re.compile(r"^\d{4}Q[1-4]$"), "month": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")}
+PERIOD_HINT = {"quarter": "write a quarter as 2017Q1", "month": "write a month as 2017-03"}
+
+
 def default_periods(cal: Calendar, before: str | None, after: str | None) -> tuple[str, str]:
     """`after` defaults to the newest complete period (the newest at all when none is complete), `before`
     to the complete period before `after` (the period before it when none is)."""
     if not cal.names:
         raise InputError("no posting has a date: trends need posted dates")
     for label in (before, after):
+        if label is not None and not PERIOD_LABEL[cal.every].match(label):  # 2014Q5, or 2014-01 by quarters
+            raise InputError(f"period {label!r} is not a {cal.every}: {PERIOD_HINT[cal.every]}")
         if label is not None and label not in cal.names:
             raise InputError(
                 f"period {label!r} is not in the data ({cal.names[0]} to {cal.names[-1]}, every {cal.every})"

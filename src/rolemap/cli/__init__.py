@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,6 +26,9 @@ from rolemap.cli.taxonomy import taxonomy_app
 from rolemap.cli.tracker import tracker_app
 from rolemap.cli.web import web_app
 from rolemap.errors import RolemapError
+
+if TYPE_CHECKING:
+    from typer._click.exceptions import UsageError
 
 __all__ = ["app", "main"]
 
@@ -102,11 +105,36 @@ def main() -> None:
         shown = unreadable.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         err().print(f"error: argument {shown!r} is not UTF-8 text", markup=False, highlight=False)
         sys.exit(2)
+    # typer 0.29 (pinned in pyproject.toml) carries its own copy of click; its usage errors are these
+    from typer import Abort
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
     try:
-        app_for(sys.argv[1:])()
+        # not standalone: a usage error comes back here to be one line, not Typer's boxed panel of five
+        code = app_for(sys.argv[1:])(prog_name="rolemap", standalone_mode=False)
+    except NoArgsIsHelpError as e:  # `rolemap`, `rolemap jd`: the help (already printed), exit 2 as before
+        if e.format_message().strip():
+            out().print(e.format_message(), markup=False, highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except UsageError as e:
+        err().print(f"error: {usage_line(e)}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(e.exit_code)
+    except Abort:
+        err().print("error: aborted", highlight=False)
+        sys.exit(1)
     except RolemapError as e:
         err().print(f"error: {e.message}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(1)
     except KeyboardInterrupt:
         err().print("interrupted; every batch stored so far is complete", highlight=False)
         sys.exit(130)
+    if isinstance(code, int) and code:  # typer.Exit(code) raised by a command
+        sys.exit(code)
+
+
+def usage_line(e: UsageError) -> str:
+    """A usage error as one line that names the argument and where the help is: "Invalid value for
+    '--top': Input should be greater than or equal to 1 (rolemap market --help)"."""
+    message = " ".join(line.strip() for line in e.format_message().splitlines() if line.strip())
+    where = f" ({e.ctx.command_path} --help)" if e.ctx is not None else " (rolemap --help)"
+    return message + where

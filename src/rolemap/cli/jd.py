@@ -35,7 +35,11 @@ def new_command(
         ),
     ] = False,
     db: Annotated[
-        str | None, typer.Option("--db", help=f"Store for the market salary band (default: ${ENV_VAR}).")
+        str | None,
+        typer.Option(
+            "--db",
+            help=f"Store for the market salary band (default: ${ENV_VAR}, else the file `rolemap info` shows).",
+        ),
     ] = None,
     no_market: Annotated[
         bool, typer.Option("--no-market", help="Do not propose a band from market data.")

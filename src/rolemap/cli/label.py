@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from rolemap.agreement import agree, counted
 from rolemap.cli.console import err, out
 from rolemap.cli.options import DbOpt, JsonOption
 from rolemap.errors import InputError
@@ -165,7 +166,7 @@ def _export(store: Store, out_file: Path | None) -> None:
         sys.stdout.write(lines)
     else:
         _write_whole(out_file, lines)
-    err().print(f"exported {len(labels)} labelled postings", highlight=False)
+    err().print(f"exported {counted(len(labels), 'labelled posting')}", highlight=False)
 
 
 def _write_whole(path: Path, text: str) -> None:
@@ -238,10 +239,11 @@ def _print_accuracy(result: Any) -> None:
             str(figures["n"]),
             *("" if v is None else f"{v:.0%}" for v in cells),
         )
-    out().print(f"{result.labels} labelled postings scored", highlight=False)
+    out().print(f"{counted(result.labels, 'labelled posting')} scored", highlight=False)
     out().print(table)
     if result.missing:
         out().print(
-            f"{result.missing} labelled postings are not in the store: ingest them to score them",
+            f"{counted(result.missing, 'labelled posting')} {agree(result.missing, 'is', 'are')} not in the store: "
+            "ingest them to score them",
             highlight=False,
         )

@@ -163,7 +163,7 @@ def profile_command(
     """The target profile of a lane: the skills most of its postings ask for, must-have and nice-to-have,
     and the three repeated skills to build evidence for.
 
-    Example: rolemap profile --language go --system-type distributed --min-share 0.25
+    Example: rolemap profile --language python --system-type data --min-share 0.25
     """
     from rolemap.analytics import market as market_lib
     from rolemap.present import market_view as view

@@ -27,7 +27,10 @@ DbOption = Annotated[
 ]
 # The market, seeker and web commands' --db: the same option with its shorter help.
 DbOpt = Annotated[
-    str | None, typer.Option("--db", help=f"Database URL or SQLite file (default: ${ENV_VAR}).")
+    str | None,
+    typer.Option(
+        "--db", help=f"Database URL or SQLite file (default: ${ENV_VAR}, else the file `rolemap info` shows)."
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -142,7 +145,7 @@ def lane_of(**filters: Any) -> Lane:
     filters["family"] = [f for f in _split(filters.get("family")) if f != "all"]  # all: every role
     return Lane(
         **{k: _split(v) for k, v in filters.items() if k != "open_only"},
-        since=parse_period(since) if since else None,
-        until=parse_period(until, end=True) if until else None,
+        since=parse_period(since, option="--since") if since else None,
+        until=parse_period(until, end=True, option="--until") if until else None,
         open_only=filters.get("open_only", False),
     )

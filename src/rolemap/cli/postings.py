@@ -112,7 +112,10 @@ def _headed(rows: list[Any], db: str | None) -> list[Any]:
 def show_command(
     posting_id: Annotated[str, typer.Argument(metavar="ID")], db: DbOption = None, as_json: JsonOption = False
 ) -> None:
-    """Show one posting: its fields, its source fields and its extraction record."""
+    """Show one posting: its fields, its source fields and its extraction record.
+
+    Example: rolemap show hn-16493838 --json
+    """
     from rolemap.extract.corrections import user_mark
     from rolemap.store.db import open_store
     from rolemap.store.repository import get_posting
@@ -160,20 +163,31 @@ def export_command(
         str, typer.Option("-o", "--output", help="File to write; '-' for stdout (not parquet).")
     ] = "-",
 ) -> None:
-    """Export every stored posting with its extraction record."""
+    """Export every stored posting with its extraction record.
+
+    Example: rolemap export --format parquet -o postings.parquet
+    """
     from rolemap.present.export import export
     from rolemap.store.db import open_store
     from rolemap.store.repository import iter_postings
 
     rows = iter_postings(open_store(db))
     target: Path | Any = sys.stdout if output == "-" else Path(output)
-    n = export(rows, fmt, target)
+    try:
+        n = export(rows, fmt, target)
+    except OSError as e:
+        if output == "-":
+            raise
+        raise InputError(f"{output}: cannot write the export ({e.strerror or e})") from None
     err().print(f"exported {counted(n, 'posting')}", highlight=False)
 
 
 @postings_app.command("info")
 def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Where the store is, its schema version and how many postings it holds."""
+    """Where the store is, its schema version and how many postings it holds.
+
+    Example: rolemap info --json
+    """
     from rolemap import __version__
     from rolemap.store.db import default_db_path, sqlite_summary
 
@@ -194,9 +208,14 @@ def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 @postings_app.command("summary")
 def summary_command(
-    db: DbOption = None, top: Annotated[int, typer.Option(min=1, max=100)] = 10, as_json: JsonOption = False
+    db: DbOption = None,
+    top: Annotated[int, typer.Option(min=1, max=100, help="How many languages and skills to list.")] = 10,
+    as_json: JsonOption = False,
 ) -> None:
-    """A first market summary: postings, levels, top languages and skills, stated pay."""
+    """A first market summary: postings, levels, top languages and skills, stated pay.
+
+    Example: rolemap ingest --sample && rolemap summary --top 5
+    """
     from rolemap.analytics import market_summary
     from rolemap.analytics.freshness import coverage_line
     from rolemap.analytics.totals import totals_line
@@ -217,7 +236,10 @@ def summary_command(
         f"{s.totals.get('counted', 0):,}",
         highlight=False,
     )
-    out().print(_share_table("level", list(s.levels.items()), s))
+    # the shares are of every unique posting, so the ones that state no level are a row too: without it
+    # "senior 9%" reads as a share of the levelled postings (the market's senior share is 76%)
+    stated = sum(s.levels.values())
+    out().print(_share_table("level", [*s.levels.items(), ("not stated", s.postings - stated)], s))
     out().print(_share_table("language", s.top_languages, s))
     out().print(_share_table("skill", s.top_skills, s))
     if not s.salaries:

@@ -77,10 +77,17 @@ def read_command(
     resume = _read(file)
     if save:
         folder = saved_folder()
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = folder / f"{file.stem}.json"
-        target.write_text(json.dumps(resume.as_dict(), ensure_ascii=False))
-        target.chmod(0o600)
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # made readable only by you from the start: write_text then chmod left it 0644 for a moment
+            with os.fdopen(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as saved:
+                saved.write(json.dumps(resume.as_dict(), ensure_ascii=False))
+            target.chmod(0o600)  # a file saved before keeps its old mode through O_CREAT
+        except OSError as e:
+            raise InputError(
+                f"{folder}: cannot save the resume there ({e.strerror or e}); set $XDG_DATA_HOME to a folder you can write"
+            ) from None
         err().print(
             f"saved as '{file.stem}' (remove it with: rolemap resume forget {file.stem})", highlight=False
         )
@@ -103,7 +110,10 @@ def read_command(
 def forget_command(
     name: Annotated[str, typer.Argument(help="The name --save gave (the file's stem).")],
 ) -> None:
-    """Delete a resume saved with --save."""
+    """Delete a resume saved with --save.
+
+    Example: rolemap resume forget cv
+    """
     target = saved_folder() / f"{Path(name).name}.json"
     if not target.exists():
         raise InputError(f"no saved resume named {name!r}")
@@ -150,10 +160,15 @@ def stories_command(file: ResumeFile, as_json: AsJson = False) -> None:
         return
     for t in themes:
         out().print(f"[bold]{t.theme}[/]: {len(t.bullets)} bullet(s)", highlight=False)
-        for b in t.bullets[:3]:
+        for b in t.bullets[:SHOWN_STORIES]:
             out().print(f"  - {b}", markup=False, highlight=False)
+        if len(t.bullets) > SHOWN_STORIES:  # the count above is of them all: say the rest exist
+            out().print(f"  … and {len(t.bullets) - SHOWN_STORIES} more (--json for all)", highlight=False)
     if uncovered:
         out().print(f"No story yet for: {', '.join(uncovered)}", highlight=False)
+
+
+SHOWN_STORIES = 3  # bullets printed under each theme; --json has them all
 
 
 @seeker_app.command("match")
@@ -172,7 +187,7 @@ def match_command(
     it) or against a lane (postings ranked by fit, and the skills to learn next). A lane holds backend
     roles unless --family says otherwise (--family all: every role).
 
-    Example: rolemap match cv.pdf hn-16052600    |    rolemap match cv.pdf --language go --seniority senior
+    Example: rolemap match cv.pdf hn-16493838    |    rolemap match cv.pdf --language go --seniority senior
     """
     from rolemap.resume.match import match_lane, match_record
     from rolemap.store.db import open_store
@@ -203,6 +218,11 @@ def match_command(
     out().print(f"{result.lane}: {counted(result.postings, 'posting')}", highlight=False)
     for line in lane_lines(result, out().width):
         out().print(line, markup=False, highlight=False)
+    if len(result.ranked) < result.postings:
+        out().print(
+            f"{len(result.ranked)} of {result.postings:,} postings ranked, best first (--top for more)",
+            highlight=False,
+        )
     out().print(
         "Learn next: " + ", ".join(f"{s} ({share:.0%})" for s, _, share in result.learn_next[:8]),
         highlight=False,

@@ -62,6 +62,7 @@ def serve_command(
         raise InputError(
             "--token: use at least 16 characters (e.g. python -c 'import secrets; print(secrets.token_urlsafe())')"
         )
+    port = listening_port(host, port)
     store = open_store(db)
     settings = WebSettings(
         token=token, max_upload_bytes=max_upload_mb * 2**20, listen=host,
@@ -84,3 +85,26 @@ def serve_command(
     load_frame(store)  # built (or checked) once here, so the workers start from the cached frame
     os.environ[SERVE_ENV] = serve_environment(store, settings)
     uvicorn.run("rolemap.web.app:app_from_environment", factory=True, workers=workers, **options)
+
+
+def listening_port(host: str, port: int) -> int:
+    """The port to announce: `port` when it can be bound, a free one for 0 (the banner said ':0'). A port
+    in use is one line of error here, not the banner "serving at …" followed by uvicorn's bind error."""
+    import errno
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds it
+            probe.bind((host, port))
+            return int(probe.getsockname()[1])
+    except OSError as e:
+        advice = (
+            "pass another --port (0: any free one)"
+            if e.errno == errno.EADDRINUSE
+            else "--host must name an address of this machine"
+        )
+        raise InputError(
+            f"--host {host} --port {port}: cannot listen there ({e.strerror or e}); {advice}"
+        ) from None

@@ -66,10 +66,12 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return buffer.getvalue()
 
 
-def _shares(title: str, shares: list[Share], required: bool = False, asked: bool = False) -> Table:
+def _shares(title: str, shares: list[Share], required: bool = False, asked: bool = False) -> Group:
     """`required`: the share of the roles counted that require it; `asked`: that ask for it at all (the
-    rest only say the company uses it). The frame counts roles: a posting of one role is one."""
-    table = Table(title=title, title_justify="left", show_edge=False)
+    rest only say the company uses it). The frame counts roles: a posting of one role is one. The title is
+    its own line: as a table's title it wrapped to the narrow table ("Roles (the lane's roles by / family;
+    --family all for every / role)")."""
+    table = Table(show_edge=False)
     table.add_column("")
     table.add_column("roles", justify="right")
     table.add_column("share", justify="right")
@@ -84,7 +86,7 @@ def _shares(title: str, shares: list[Share], required: bool = False, asked: bool
         if required:
             cells.append(pct(s.required / s.count) if s.count and s.required is not None else "–")
         table.add_row(*cells)
-    return table
+    return Group(Text(title, style="italic"), table)
 
 
 SKILLS_TITLES = {
@@ -318,8 +320,16 @@ def profile_view(p: Profile) -> Group:
             f"{p.lane}: {counted(p.postings, 'role')} ({coverage_line(p.coverage)}); skills asked by at least {p.min_share:.0%}"
         )
     ]
-    parts.append(_shares("Must-have (most postings asking for it require it)", p.must_have, required=True))
-    parts.append(_shares("Nice-to-have", p.nice_to_have, required=True))
+    for title, shares in (
+        ("Must-have (most postings asking for it require it)", p.must_have),
+        ("Nice-to-have", p.nice_to_have),
+    ):  # an empty table would print its header alone, which reads as a broken table, not as "none"
+        if shares:
+            parts.append(_shares(title, shares, required=True))
+        else:
+            parts.append(
+                Text(f"{title.split(' (')[0]}: none asked by at least {p.min_share:.0%} of the lane")
+            )
     if p.in_stack:  # named as widely, but mostly as what the company uses: worth knowing, not asked for
         title = "In the stack (named this widely, but asked for by fewer: the companies' tools)"
         parts.append(_shares(title, p.in_stack, asked=True))
@@ -361,7 +371,10 @@ def trends_view(t: Trends, last: int = 12) -> Group:
     totals = ", ".join(f"{h}: {n:,}" for h, n in zip(headers, t.totals[-last:], strict=True))
     lines = [f"{t.lane}; {t.periods[0]} to {t.periods[-1]}, roles per {t.every}: {totals}"]
     if len(t.periods) > last:
-        lines.append(f"the newest {last} of {len(t.periods)} periods shown; --since, --json or --csv for all")
+        lines.append(  # the user may have given --since already: say which periods are left out
+            f"the newest {last} of {len(t.periods)} periods shown ({shown[0]} to {shown[-1]}; "
+            f"{t.periods[0]} to {t.periods[-len(shown) - 1]} left out): a later --since, --json or --csv for all"
+        )
     lines.append("– : no posting of the lane in that period (a gap, not 0%)")
     lines += [f"* {p} is partial: {why}" for p, why in zip(shown, partial, strict=True) if why]
     lines += [f"caveat: {c}" for c in t.caveats]

@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,13 +62,27 @@ class Line:
     pieces: int
 
 
+@contextmanager
+def _pypdf_quiet() -> Iterator[None]:
+    """pypdf logs what it repairs ("invalid pdf header", "EOF marker not found") as warnings on its own
+    logger; with no handler set, Python prints them on stderr above rolemap's one-line error (and a server
+    would log them for every upload). Whatever pypdf could not read becomes one InputError here instead."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
 def pdf_text(raw: bytes, path: Path) -> str:
     """The PDF's text in reading order (layout_text), read within tight pypdf limits."""
     from pypdf import PdfReader, apply_configuration
     from pypdf.errors import LimitReachedError, PyPdfError
 
     try:
-        with apply_configuration(
+        with _pypdf_quiet(), apply_configuration(
             zlib_maximum_output_length=MAX_PDF_STREAM, lzw_maximum_output_length=MAX_PDF_STREAM,
             run_length_maximum_output_length=MAX_PDF_STREAM, jbig2_maximum_output_length=MAX_PDF_STREAM,
             brotli_maximum_output_length=MAX_PDF_STREAM, maximum_declared_stream_length=MAX_PDF_STREAM,

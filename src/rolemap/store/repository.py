@@ -116,6 +116,9 @@ def _store_error(store: Store, batch: Sequence[Prepared], written: int, e: BaseE
 def _save(conn: Connection, batch: Sequence[Prepared], now: datetime) -> BatchResult:
     result = BatchResult()
     unique = list({p.posting.id: p for p in batch}.values())  # the last copy of an id in a batch wins
+    # an earlier copy is replaced, as it would be had it come in an earlier batch: an update, so the
+    # report's stored + updated + duplicates + failed is every posting read
+    result.updated += len(batch) - len(unique)
     ids = [p.posting.id for p in unique]
     prints = {p.posting.id: fingerprint(p.text) for p in unique}
     existing = set(conn.scalars(select(postings.c.id).where(postings.c.id.in_(ids))))

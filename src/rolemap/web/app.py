@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from rolemap import __version__
 from rolemap.errors import DataError, FetchError, InputError, NotFound, RolemapError, StoreError
 from rolemap.sources.url import UrlPolicy
 from rolemap.store.db import Store, open_store
+from rolemap.web.queries import A_PERIOD, PERIOD
 from rolemap.web.security import (
     Forbidden,
     Guard,
@@ -144,12 +146,25 @@ async def _rolemap_error(request: Request, exc: Exception) -> Response:
     return error_response(request, status, exc.message, exc.code)
 
 
+PERIODS = (PERIOD, A_PERIOD)  # the query patterns of a period (web/queries.py)
+_CHOICES = re.compile(r"^\^\(([\w|-]+)\)\$$")  # a pattern that lists the values: ^(updated|date|salary)$
+
+
+def _problem(error: dict[str, Any]) -> str:
+    """One validation error in words. A period that fails its pattern reads as the CLI says it (lane.py's
+    parse_period), not as pydantic's "String should match pattern '^(?:\\d{4}…'"."""
+    where = ".".join(str(p) for p in error.get("loc", ())[1:]) or "request"
+    pattern = error.get("ctx", {}).get("pattern")
+    if error.get("type") == "string_pattern_mismatch" and pattern in PERIODS:
+        return f"{where} {error.get('input')!r}: not a period; use 2017, 2017Q1 or 2017-03"
+    if error.get("type") == "string_pattern_mismatch" and (choices := _CHOICES.match(str(pattern))):
+        return f"{where} {error.get('input')!r}: use one of {choices.group(1).replace('|', ', ')}"
+    return f"{where}: {error.get('msg', 'invalid')}"
+
+
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = [
-        f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', 'invalid')}"
-        for e in exc.errors()
-    ]
+    problems = [_problem(e) for e in exc.errors()]
     detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
     return error_response(request, 422, "; ".join(problems[:5]) or "invalid request", "R422", detail)
 

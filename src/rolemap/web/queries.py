@@ -96,8 +96,8 @@ class LaneFilters(BaseModel):
             skill=split(self.skill), company=split(self.company), location=split(self.location),
             source=split(self.source), family=tuple(f for f in self.family if f != "all"),
             country=split(self.country), city=split(self.city),
-            since=parse_period(since) if since else None,
-            until=parse_period(until, end=True) if until else None,
+            since=parse_period(since, option="since") if since else None,
+            until=parse_period(until, end=True, option="until") if until else None,
             open_only=self.open,
         )  # fmt: skip
 

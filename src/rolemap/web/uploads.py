@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import threading
 import zlib
@@ -91,12 +92,35 @@ def _gunzip(name: str, data: bytes) -> Iterator[bytes]:
         raise InputError(f"{name}: not a readable gzip file (something else follows it)")
 
 
+# The file readers (sources/files.py) advise the terminal's options, which an upload does not have.
+_SAVE_AS_UTF8 = (
+    "save it as UTF-8 and upload it again (`rolemap ingest --encoding latin-1` reads it in a terminal)"
+)
+_UPLOAD_ADVICE = (
+    (re.compile(r"pass --encoding latin-1 \(or the (?:file's )?real encoding\)"), _SAVE_AS_UTF8),
+    (re.compile(r"\(pass --encoding latin-1 or the real encoding\)"), f"({_SAVE_AS_UTF8})"),
+    (
+        re.compile(r"pass --format with one of .*$"),
+        "give the file the suffix of its format: .jsonl, .csv, .json, .html or .txt",
+    ),
+)
+
+
+def for_upload(message: str) -> str:
+    """A reader's message with the advice an upload can follow: "not utf-8 text; save it as UTF-8…", not
+    "pass --encoding latin-1"."""
+    for pattern, advice in _UPLOAD_ADVICE:
+        message = pattern.sub(advice.replace("\\", "\\\\"), message)
+    return message
+
+
 def limited(
     items: Iterable[Posting | PostingError], name: str, stop: threading.Event, max_items: int
 ) -> Iterator[Posting | PostingError]:
-    """The items, until `stop` is set (IngestStopped) or past max_items (one error, and the rest unread)."""
+    """The items, until `stop` is set (IngestStopped) or past max_items (one error, and the rest unread);
+    the readers' errors carry the advice an upload can follow (for_upload)."""
     try:
-        for n, item in enumerate(items):
+        for n, item in _advised(items):
             if stop.is_set():
                 raise IngestStopped(
                     f"{name}: ingest stopped (the client went away or the server is stopping); "
@@ -112,6 +136,21 @@ def limited(
         close = getattr(items, "close", None)
         if close is not None:
             close()  # a reader's temporary file goes now, not when the generator is collected
+
+
+def _advised(items: Iterable[Posting | PostingError]) -> Iterator[tuple[int, Posting | PostingError]]:
+    n = 0
+    try:
+        for item in items:
+            if isinstance(item, PostingError):
+                message = item.message.removeprefix(f"{item.where}: ")
+                item = PostingError(item.where, for_upload(message), item.posting_id)
+            yield n, item
+            n += 1
+    except PostingError:
+        raise
+    except InputError as e:  # the whole file: not UTF-8, a format the name does not tell
+        raise InputError(for_upload(e.message)) from None
 
 
 # Set when the process is told to stop: a running ingest ends at its next posting.
