@@ -79,6 +79,7 @@ def test_a_header_on_the_second_line_names_the_hirer_the_first_did_not(first, se
         "Senior Software Engineer | REMOTE | Full-time",
         "https://example.com | REMOTE",
         "Node.js | Remote",
+        "Full Stack Application Developer | LA & OC | Full-time | Remote",  # places joined
     ],
 )
 def test_a_city_a_title_or_a_url_is_never_the_company(header):

@@ -111,6 +111,8 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
         return False
     if confident_place(name) if first or (maker_slot and "," not in name) else parse_places(name):
         return False
+    if header and any(confident_place(part) for part in _JOINED.split(name) if part):
+        return False  # "LA & OC", "NYC / Remote": places joined
     if not header:
         return True
     technology = technology_names().get(name.lower())
@@ -119,6 +121,8 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
         (first or maker_slot) and _category(technology) not in ("language", "language-other", "framework")
     )
 
+
+_JOINED = re.compile(r"\s*(?:&|/|\band\b)\s*")
 
 # The sentences that name a hirer. Each is found by its fixed words (the word list "identity/company_*",
 # in the document's one scan), then the name is read from the capitalised words just before or after them:
