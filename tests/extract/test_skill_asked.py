@@ -93,3 +93,29 @@ def test_records_read_back_keep_asked_and_topics_and_old_records_read_as_asked()
     assert Extraction.from_dict(record.as_dict()) == record
     old = {"id": "o", "skills": [{"id": "kafka", "required": True}]}
     assert Extraction.from_dict(old).skills == (Skill("kafka", True, True),)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("BS/MS/PhD in Computer Science, Statistics, Math or related field. Kafka, Docker.", "statistics", "kafka"),
+        ("Bachelor's degree in Computer Science, MIS or other related field. 5 years of SQL.", "mis", "sql"),
+        ("Bachelor’s Degree (Computer Science, Mathematics or Statistics). PostgreSQL and SQL.", "statistics", "sql"),
+    ],
+)  # fmt: skip
+def test_a_field_of_study_named_with_a_degree_is_no_skill(text, absent, present):
+    """LABELING: skills are not degrees. What follows 'degree in' is what was studied."""
+    ids = {s.id for s in extract_text("x", "Data Engineer\n" + text).skills}
+    assert absent not in ids and present in ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A degree and experience with Statistics and R.",  # asked, after the degree's list ended
+        "Scrum Master (SAP environment). Run the sprints.",  # a role, not a master's degree
+        "Degree in Computer Science or a related fieldAgile experience",  # glued: a line break lost
+    ],
+)
+def test_a_skill_after_a_degree_that_is_not_its_field_stays(text):
+    assert extract_text("x", "Data Engineer\n" + text).skills

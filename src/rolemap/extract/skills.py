@@ -62,6 +62,8 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
             continue
         if lists and _in_an_organisation_list(sections.text, m.start, lists):
             continue
+        if _a_field_of_study(sections.text, m.start):
+            continue
         t = tallies.get(m.skill.id)
         if t is None:
             t = tallies[m.skill.id] = _Tally(first=m.start)
@@ -78,6 +80,23 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
 
 
 _LIST_REACH = 120  # characters back from a skill to the words that introduce its list
+# A degree, then only the words that list fields of study, right up to the skill: "BS in computer science
+# or a related field like math, statistics", "Bachelor's Degree (Computer Science, Mathematics or
+# Statistics)". The field is what was studied, not a skill (LABELING: not degrees); "a degree and
+# experience with Python" asks for Python.
+_FIELD_OF_STUDY = re.compile(
+    r"(?i)(?:\bbachelor(?:'s|’s|s)?|\bmaster(?:'s|’s|s|(?=\s+(?:of|degree)))|\bdegree|\bdiploma|\bb\.?s\.?c?|\bm\.?s\.?c?|\bb\.?a\.?|\bph\.?d\.?)"
+    r"\.?(?:\s+degree)?\s*(?:\bin\b|\bof\b|\()"  # the field list opens: "in", "of", "("
+    r"[\s,()/]*(?:(?!(?:experience|knowledge|skills?|with|using|years?|proficien\w*|familiar\w*|understanding|"
+    r"ability|required|preferred|plus|strong|working|hands)\b)[\w&'’-]+(?:\.\w+)*(?:[\s,()/]+|$))*$"
+)
+_STUDY_REACH = 80
+
+
+def _a_field_of_study(text: str, start: int) -> bool:
+    if start and text[start - 1].isalpha():
+        return False  # glued to the word before ("related fieldAgile experience"): a new line lost
+    return _FIELD_OF_STUDY.search(text, max(0, start - _STUDY_REACH), start) is not None
 
 
 @cache
