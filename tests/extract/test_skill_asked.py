@@ -115,6 +115,10 @@ def test_a_field_of_study_named_with_a_degree_is_no_skill(text, absent, present)
         "A degree and experience with Statistics and R.",  # asked, after the degree's list ended
         "Scrum Master (SAP environment). Run the sprints.",  # a role, not a master's degree
         "Degree in Computer Science or a related fieldAgile experience",  # glued: a line break lost
+        "Requirements:\n- Bachelor's degree in Computer Science\n- Django\n- AWS",  # a new line, a new item
+        "MS in Statistics, Docker and SQL required.",  # no field list: asks for them
+        "a high degree of Kubernetes expertise",
+        "MS (Microsoft) SQL Server",
     ],
 )
 def test_a_skill_after_a_degree_that_is_not_its_field_stays(text):

@@ -62,7 +62,7 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
             continue
         if lists and _in_an_organisation_list(sections.text, m.start, lists):
             continue
-        if _a_field_of_study(sections.text, m.start):
+        if _a_field_of_study(sections.text, m.start, m.end):
             continue
         t = tallies.get(m.skill.id)
         if t is None:
@@ -80,23 +80,34 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
 
 
 _LIST_REACH = 120  # characters back from a skill to the words that introduce its list
-# A degree, then only the words that list fields of study, right up to the skill: "BS in computer science
-# or a related field like math, statistics", "Bachelor's Degree (Computer Science, Mathematics or
-# Statistics)". The field is what was studied, not a skill (LABELING: not degrees); "a degree and
-# experience with Python" asks for Python.
+# A degree, then only the words that list fields of study, right up to the skill, on one line: "BS in
+# computer science or a related field like math, statistics", "Bachelor's Degree (Computer Science,
+# Mathematics or Statistics)". The field is what was studied, not a skill (LABELING: not degrees). The list
+# must read as one: a bracket the skill's list closes, or "related field", "equivalent", "discipline" after
+# it. "a degree and experience with Python", "a high degree of Kubernetes expertise", "MS in Statistics,
+# Python and SQL required" keep their skills.
 _FIELD_OF_STUDY = re.compile(
-    r"(?i)(?:\bbachelor(?:'s|’s|s)?|\bmaster(?:'s|’s|s|(?=\s+(?:of|degree)))|\bdegree|\bdiploma|\bb\.?s\.?c?|\bm\.?s\.?c?|\bb\.?a\.?|\bph\.?d\.?)"
-    r"\.?(?:\s+degree)?\s*(?:\bin\b|\bof\b|\()"  # the field list opens: "in", "of", "("
-    r"[\s,()/]*(?:(?!(?:experience|knowledge|skills?|with|using|years?|proficien\w*|familiar\w*|understanding|"
-    r"ability|required|preferred|plus|strong|working|hands)\b)[\w&'’-]+(?:\.\w+)*(?:[\s,()/]+|$))*$"
+    r"(?i)(?:\bbachelor(?:'s|’s|s)?(?:\s+degree)?\s*(?:\bin\b|\bof\b|\()|\bmaster(?:'s|’s|s|(?=\s+(?:of|degree)))(?:\s+degree)?\s*"
+    r"(?:\bin\b|\bof\b|\()|\b(?:degree|diploma|b\.?s\.?c?|m\.?s\.?c?|b\.?a\.?|ph\.?d\.?)\.?\s*(?:\bin\b|\())"
+    r"(?P<list>[ \t,()/]*(?:(?!(?:experience|knowledge|skills?|with|using|years?|proficien\w*|familiar\w*|"
+    r"understanding|ability|required|preferred|plus|strong|working|hands)\b)[\w&'’]+(?:[-.][\w&'’]+)*"
+    r"(?:[ \t,()/]+|$))*)$"
 )
+_FIELD_LIST_ENDS = re.compile(r"(?i)^[\w&'’ ,/-]{0,60}?(?:\)|\b(?:related|equivalent|discipline|similar)\b)")
 _STUDY_REACH = 80
 
 
-def _a_field_of_study(text: str, start: int) -> bool:
+def _a_field_of_study(text: str, start: int, end: int) -> bool:
     if start and text[start - 1].isalpha():
         return False  # glued to the word before ("related fieldAgile experience"): a new line lost
-    return _FIELD_OF_STUDY.search(text, max(0, start - _STUDY_REACH), start) is not None
+    m = _FIELD_OF_STUDY.search(text, max(0, start - _STUDY_REACH), start)
+    if m is None:
+        return False
+    after = text[end : end + 80].split("\n", 1)[0]
+    return bool(_FIELD_LIST_ENDS.match(after) or _RELATED.search(m.group("list")))
+
+
+_RELATED = re.compile(r"(?i)\b(?:related|equivalent)\b")
 
 
 @cache
