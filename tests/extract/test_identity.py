@@ -386,6 +386,8 @@ def test_hostile_headers_give_a_record(text):
         ("Location: Richmond VA 23219Duration: Position budgeted through June.", {"Richmond"}),
         ("Location: Austin (TX) - Onsite Experience: 5- 8 Years Salary Structure: Base", {"Austin"}),
         ("Location: Boston, MA. Great team.", {"Boston"}),
+        ("Location: Hybrid | London", {"London"}),  # a work model first, then the place
+        ("Location: Onsite - Denver", {"Denver"}),
     ],
 )  # fmt: skip
 def test_a_location_field_ends_where_the_next_field_is_glued_on(body, cities):

@@ -374,6 +374,7 @@ _CUE_STOP = re.compile(
     r"(?<=[a-z])\.\s|\s{2,}|\s(?i:with|for|to|at|we|our|you|is|are|will)\s|\s[-–—|]\s"
     r"|(?<=\b[A-Z]{2})(?=[A-Z][a-z]|\d)|(?<=\d)(?=[A-Z][a-z])"
 )
+_WORK_MODEL_ONLY = re.compile(r"(?i)\s*(?:remote|hybrid|on-?site|in[- ]office)\s*")
 _REMOTE_LIMIT = re.compile(
     r"(?i)(?:\b(?:only|based|within|in|from|across|anywhere in|throughout)\b|[(\[,:–—-])\s*(?:the\s+)?$"
 )
@@ -398,9 +399,13 @@ def places_in_text(text: str, cues: list[Span], remotes: list[Span]) -> Iterator
     for cue in cues:
         after = _CUE_TAIL.match(text, cue.end).end()  # type: ignore[union-attr]
         line = text[after : after + 80].split("\n", 1)[0]
-        head = _CUE_STOP.split(line, maxsplit=1)[0]
+        parts = _CUE_STOP.split(line, maxsplit=2)
+        head, at = parts[0], after
+        if len(parts) > 1 and _WORK_MODEL_ONLY.fullmatch(head):  # "Location: Hybrid | London"
+            at = after + line.find(parts[1], len(head))
+            head = parts[1]
         for place in read_places(head):
-            yield place, Span(after, after + len(head), head)
+            yield place, Span(at, at + len(head), head)
     yield from remote_countries(text, remotes)
 
 
