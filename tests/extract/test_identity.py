@@ -104,7 +104,10 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
          "Desk no. 732-686-5350Email: neetam@tanishasystem.com", "Tanisha Systems"),
         # the description's opening sentence names the hirer, as written (its legal form kept)
         ("Developer\nWHO WE AREStasis Drilling Solutions LLC is a privately held company.", "Stasis Drilling Solutions LLC"),
-        (hn("Django or Node.js Experts -- San Francisco", "Textur is an automated data pipeline. We collect data."), "Textur"),
+        (hn("Django or Node.js Experts -- San Francisco", "Textur is an automated data pipeline. Textur collects data."), "Textur"),
+        (hn("Django or Node.js Experts -- San Francisco", "Textur is an automated data pipeline. We collect data."), None),  # once only
+        ("Engineer\nSpanish is a plus. We build APIs.", None),  # one word must stand again in the text
+        ("Engineer\nExcellent Communication is a must.", None),  # English words only, likewise
         ("Engineer\nSauce Labs provides the world's largest cloud-based testing platform.", "Sauce Labs"),
         ("Engineer\nThe Robinson Group is partnering with a client to add a key person.", "Robinson Group"),
         ("Engineer\nPlatform engineers build our tools. Top 5 reasons to join.", None),  # nouns, not verbs

@@ -218,8 +218,14 @@ def _names_the_opening(text: str, name: str, span: Span) -> bool:
     stands again in the text ("SessionM is … SessionM")."""
     if len(name) < 2 or not plausible_company(name, header=True) or is_role_name(name):
         return False
+    elsewhere = text[: span.start] + text[span.end :]
+    # one word ("Spanish is a plus", "Monday is a half day", "Healthcare is changing fast") or English
+    # words only ("Excellent Communication is a must") count only where the name stands again in the
+    # text, as a company's name does
+    if " " not in name or all(_lemmas(word.lower().strip(".,&")) for word in name.split() if word != "&"):
+        return _stands_alone(elsewhere, name)
     glued = any(_GLUE.search(word) for word in span.text.split())
-    return not glued or _stands_alone(text[: span.start] + text[span.end :], name)
+    return not glued or _stands_alone(elsewhere, name)
 
 
 def _opening(text: str) -> list[Span]:
