@@ -65,6 +65,8 @@ def test_header_shapes(header, company, cities):
         ("Kansas City, MO", "C2FO - https://c2fo.com - hiring software engineers.", "C2FO"),
         ("Location: Oakland, California", "Relocation?: Yes (with assistance) - San Francisco", None),  # a field
         ("Software Developer", "- Evanston, IL - Full-time, Onsite", None),  # a bullet
+        ("Senior Backend Engineer | Remote", "Tech Stack - Python | Django", None),  # no place, role or URL
+        ("Senior Backend Engineer | Remote", "Compensation - $120k-$150k + equity", None),
     ],
 )  # fmt: skip
 def test_a_header_on_the_second_line_names_the_hirer_the_first_did_not(first, second, company):

@@ -146,6 +146,10 @@ def _second_header(text: str, start: int, out: Identity) -> None:
         return
     second = Identity()
     _read_header(text, start, end, second, company_allowed=True)
+    # a header names where or what beside the hirer: a place, a role or its address ("Tech Stack -
+    # Python | Django", "Compensation - $120k" are no header)
+    if not (second.places or second.titles or URL.search(line)):
+        return
     if (
         second.company
         and second.company_span
