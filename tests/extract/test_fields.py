@@ -91,6 +91,8 @@ def test_seniority_from_title(title, expected):
         ("Developer\nWe are hiring senior and junior developers.", None),  # no one level
         ("Developer\nLooking for senior and associate software engineers.", None),
         ("Developer\nYou will work with senior engineers. 3+ years of experience.", "mid"),  # no hiring cue
+        ("Technical Recruiter\nYou will own hiring senior engineers across teams.", None),  # a duty
+        ("Developer\n3+ years of experience, including time as a junior developer.", "mid"),  # a past role
     ],
 )  # fmt: skip
 def test_seniority_from_a_title_field_in_the_description(text, expected):

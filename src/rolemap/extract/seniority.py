@@ -66,13 +66,19 @@ def _level_asked(doc: Document, start: int) -> tuple[str, tuple[Span, ...]] | No
 
 @cache
 def _asked() -> re.Pattern[str]:
-    """A hiring cue, a level word, up to three words more, then a role noun (roles.json's)."""
+    """A hiring cue, a level word, up to three words more, then a role noun (roles.json's), matched from a
+    little before each level word. The posting asks: "we're hiring", "is hiring", "looking for", and "As a"
+    opening a sentence ("As a Senior Consultant, you will"), not a duty ("you will own hiring senior
+    engineers") or a past role ("time as a junior developer")."""
     noun = role_book().role_noun.pattern.removeprefix("(?i)")
-    # searched from a little before each level word: a cue, the level, up to three words, a role noun
+    cue = (
+        r"\b(?i:looking for|seeking|searching for|to hire)|\b(?i:is|are|now)\s+(?i:hiring)|['’](?i:re)\s+(?i:hiring)"
+        r"|(?:^|[.!?:\n]\s*)As\s+an?"
+    )
     return re.compile(
-        r"(?i).*\b(?:looking for|seeking|searching for|hiring|to hire|as an?)\s+(?:an?\s+|(?:two|three|several|"
-        r"multiple|\w+[- ]to[- ]\w+)\s+)?(?P<level>senior|sr\.?|junior|jr\.?|staff|principal|mid[- ]level|"
-        rf"entry[- ]level)\s+(?:[\w.+#/-]+\s+){{0,3}}?(?P<noun>{noun})",
+        rf".*(?:{cue})\s+(?:(?i:an?)\s+|(?i:two|three|several|multiple|\w+[- ]to[- ]\w+)\s+)?"
+        r"(?P<level>(?i:senior|sr\.?|junior|jr\.?|staff|principal|mid[- ]level|entry[- ]level))\s+"
+        rf"(?:[\w.+#/-]+\s+){{0,3}}?(?P<noun>(?i:{noun}))",
         re.S,
     )
 
