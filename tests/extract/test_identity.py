@@ -120,6 +120,7 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Developer\nSend your resume! About Ascent:The Ascent Services Group (ASG) is a staffing firm. "
          "Ascent is great.", "Ascent Services Group"),
         ("Developer\nAbout Birlasoft:Birlasoft combines domain and digital. Birlasoft is global.", "Birlasoft"),
+        ("Developer\nAbout Data Platform\nData pipelines and Data quality matter.", None),  # a team heading
         # two letters ending a name are no block of it; a brand may open with a small letter; marks drop
         ("Engineer\nStyleAI is the AI-powered platform. Based in SF, StyleAI offers tools.", "StyleAI"),
         ("Analyst\nCall 555-0100.Since 1995, iTech Solutions Inc., has provided IT consulting.", "iTech Solutions"),

@@ -137,7 +137,7 @@ _NAME_AFTER = re.compile(_NAME)
 # kind → (strength: lower wins, the name must recur in the text, the name follows the words)
 _KINDS = {"field": (0, False, True), "hiring": (1, False, False), "at": (2, False, True), "intro": (3, False, True),
           "eeo": (4, False, False), "opening": (5, False, True), "legal": (6, False, False),
-          "about": (7, True, True), "is_a": (8, True, False)}  # fmt: skip
+          "about": (7, True, True), "about_full": (7, False, True), "is_a": (8, True, False)}  # fmt: skip
 _AFTER_CHECK = {
     "at": re.compile(r",?\s+(?:we|our|you)\b"),
     "intro": re.compile(r"(?:\s*\([^)]{0,40}\))?,?\s+(?:is|are|was|has)\b"),
@@ -180,8 +180,10 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
                     continue
                 if name and kind == "opening" and not _a_verb_follows(text, name.end()):
                     continue
-                if name and kind == "about":
-                    name = _full_name_after(text, name) or name
+                full = _full_name_after(text, name) if name and kind == "about" else None
+                if full is not None:  # the heading's short name recurs; the full one may not
+                    best = _better(best, "about_full", text, full, anchor.start)
+                    continue
             else:
                 if kind == "is_a" and _NOT_AFTER.match(text, anchor.end):
                     continue
@@ -209,7 +211,7 @@ def _full_name_after(text: str, heading: re.Match[str]) -> re.Match[str] | None:
     if at is None or not text.startswith(short + " ", at.end()):
         return None
     full = _NAME_AFTER.match(text, at.end())
-    return full if full and len(full.group(1)) > len(short) else None
+    return full if full and len(full.group(1)) > len(short) and _recurs(text, short) else None
 
 
 def _names_the_opening(text: str, name: str, span: Span) -> bool:
@@ -276,10 +278,7 @@ def _better(
         return best  # "a Professional Law Corporation" describes a firm; it does not name one
     found = _name_at(text, m.start(1), m.end(1), signature=kind == "legal")
     # the name recurs (the full name's first word will do: "About Ascent: The Ascent Services Group …")
-    recurs = _recurs(text, found[0]) if found else False
-    if found and not recurs and kind == "about" and " " in found[0]:
-        recurs = _recurs(text, found[0].split()[0])
-    if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs)):
+    if found is None or (needs_repeat and (len(found[0]) <= 2 or not _recurs(text, found[0]))):
         return best
     if kind == "opening" and not _names_the_opening(text, *found):
         return best
