@@ -48,6 +48,8 @@ def test_work_model(text, expected):
         ("They are looking for a senior (10+ years) full-stack Java developer.", 10),
         ("Adventure Fellowship (1 year): a year building apps.", None),
         ("We're an established (20+ years) company in the Madison area.", None),
+        ("Duration: Long Term (2+ years)\nMust have 5+ years of Java experience.", 5),  # a contract's length
+        ("Requirements:2-5 or more years of developing automated tests", 2),
         ("Java developer with team lead experience (at least two years).\n6+ years of experience", 6),
     ],
 )

@@ -23,7 +23,7 @@ _WORDS = load_wordlist("years")["numbers"]
 _NUM = r"(?:\d{1,2}|" + "|".join(_WORDS) + r")"
 _YEARS = re.compile(
     rf"(?:(?P<least>at least|minimum(?: of)?|min\.?|over|more than)\s+)?"
-    rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?P<plus>\+|\s?plus|\s?or more)?\s*(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*)?"
+    rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?P<plus>\+|\s?plus|\s?or more)?\s*(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*(?:or more\s+)?)?"
     rf"(?:\(\d{{1,2}}\)\s*)?(?:(?:solid|full|good|relevant|professional|proven|progressive)\s+)?"
     rf"(?:years?|yrs?)\b(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}})",
     re.I,
@@ -115,6 +115,7 @@ def _read(text: str, m: re.Match[str]) -> YearsMention | None:
         and after.startswith(")")
         and bool(m.group("plus") or m.group("hi") or m.group("least"))
         and not _AN_AGE.match(after[1:])
+        and not _A_LENGTH_BEFORE.search(text, max(0, m.start() - 30), m.start() - 1)
     )
     if not (
         bracketed or _EXPERIENCE_NEAR.search(near) or _AFTER_YEARS.match(after) or _ROLE_WORK.match(after)
@@ -126,6 +127,8 @@ def _read(text: str, m: re.Match[str]) -> YearsMention | None:
     return YearsMention(lo, hi, general, Span(m.start(), end, text[m.start() : end]))
 
 
+# "Duration: Long Term (2+ years)", "Project Duration: (1+ year)": a contract's length, not experience
+_A_LENGTH_BEFORE = re.compile(r"(?i)\b(?:duration|term|length|contract|assignment|project|engagement)\W*$")
 _AN_AGE = re.compile(r"\s*(?:compan|firm|business|organi[sz]ation|agency|startup|history|old)", re.I)
 _EXPERIENCE_BEFORE = re.compile(r"(?:experience|exp)\W*$", re.I)  # "team lead experience (2+ years)"
 
