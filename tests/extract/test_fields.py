@@ -122,6 +122,7 @@ def test_seniority_from_years_when_title_is_silent():
         ("Position-Software DeveloperLocation- Duluth, GA.Duration-6 Months", "contract"),
         ("Hartford, CT6 Months – Right to Hire ** NO THIRD PARTY", "contract"),
         ("RJMetrics builds dashboards. Come work with us.", None),  # no glue in a name
+        ("Acme reserves the right to hire candidates at any level.", None),  # a disclaimer, no contract
     ],
 )
 def test_employment_type(text, expected):
