@@ -250,6 +250,11 @@ def test_a_qualified_server_language_title_asked_for_client_side_skills_is_fulls
     assert record.role_families == ("fullstack",)
 
 
+def test_a_nice_to_have_client_side_skill_names_no_side():
+    record = extract_text("x", "Python Developer\nDjango REST APIs, Celery, PostgreSQL. Bonus: HTML/CSS.")
+    assert record.role_families == ("backend",)
+
+
 def test_a_server_language_role_in_a_multi_role_post_keeps_its_side():
     """The skills of a post with several roles are all its roles': React asked for the frontend role does
     not make the Ruby developer a full-stack one."""

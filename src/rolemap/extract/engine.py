@@ -81,7 +81,8 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     asked = without_role_names(without_the_hirer(tallies, doc.text, identity.company), titles)
     skills, skill_spans = pick_skills(asked, categories)
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
-    roles = build_roles(titles, seniority, skill_ids, categories, own_title=own_title)
+    required_ids = frozenset(s.id for s in skills if s.required and s.asked) | frozenset(languages)
+    roles = build_roles(titles, seniority, skill_ids, categories, own_title=own_title, required=required_ids)
     families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
         family_from_skills(skill_ids, categories),
     )

@@ -104,6 +104,7 @@ def family_of(
     categories: dict[str, str],
     title_skills: tuple[str, ...] = (),
     alone: bool = True,
+    required: frozenset[str] | None = None,
 ) -> str:
     """The family of one role title: its own words, then the technology it names, then (a generic
     "Software Engineer") the posting's skills. `alone`: the posting's only role, so its skills are the
@@ -112,7 +113,7 @@ def family_of(
     family = title_family(title)
     if family:
         return family
-    family = _technology_side(title_skills, skills, categories, alone)
+    family = _technology_side(title_skills, skills if required is None else required, categories, alone)
     if family:
         return family
     if book.engineering_leader.search(title) and not book.engineering_noun.search(title):
@@ -124,12 +125,13 @@ def family_of(
 
 
 def _technology_side(
-    title_skills: tuple[str, ...], skills: frozenset[str], categories: dict[str, str], alone: bool
+    title_skills: tuple[str, ...], required: frozenset[str], categories: dict[str, str], alone: bool
 ) -> str | None:
     """The family of the technology a title names, where a server language or framework names no side:
-    "Java Developer", the posting's only role, asked for React too is fullstack."""
+    "Java Developer", the posting's only role, required to know React too is fullstack (a "bonus: HTML"
+    or "the frontend team uses React" is not the role's side)."""
     family = _technology_family(title_skills, categories)
-    if family == "backend" and alone and family_from_skills(skills, categories) == "fullstack":
+    if family == "backend" and alone and family_from_skills(required, categories) == "fullstack":
         return "fullstack"
     return family
 
@@ -390,6 +392,7 @@ def build_roles(
     skills: frozenset[str],
     categories: dict[str, str],
     own_title: bool = False,
+    required: frozenset[str] | None = None,
 ) -> list[tuple[Role, Span]]:
     """Each title as a role with its family and level; a single role takes the posting's level. A
     posting's own title is one role, whatever its words ("Watchmaker", "Sales and Customer Experience
@@ -416,11 +419,11 @@ def build_roles(
             if cut:  # ... save "full stack" named anywhere: it spans the kinds a head names
                 whole = title_family(title) or _bracket_family(title, len(part))
                 family = title_family(part) or _technology_side(
-                    technologies_in(part), skills, categories, alone
+                    technologies_in(part), skills if required is None else required, categories, alone
                 )
                 if whole and (whole == "fullstack" or family is None):
                     family, named = whole, title  # the role is named with the words that give its kind
-            family = family or family_of(judged, skills, categories, technologies_in(judged), alone)
+            family = family or family_of(judged, skills, categories, technologies_in(judged), alone, required)
             if (key, family) in seen:  # "Software Engineer (frontend)" and "(backend)" are two roles
                 continue
             seen.add((key, family))
