@@ -203,11 +203,14 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     return best[2] if best else None
 
 
+_HEADING_COLON = re.compile(r":\s*(?:The\s+)?")
+
+
 def _full_name_after(text: str, heading: re.Match[str]) -> re.Match[str] | None:
     """ "About Ascent:The Ascent Services Group (ASG) is …": the heading's short name, then the full one
     that starts with it; the full one is the company as the text gives it."""
     short = heading.group(1)
-    at = re.compile(r":\s*(?:The\s+)?").match(text, heading.end())
+    at = _HEADING_COLON.match(text, heading.end())
     if at is None or not text.startswith(short + " ", at.end()):
         return None
     full = _NAME_AFTER.match(text, at.end())
@@ -277,7 +280,6 @@ def _better(
     if kind == "legal" and re.search(r"(?i)\b(?:an?)\s+$", text[max(0, m.start(1) - 4) : m.start(1)]):
         return best  # "a Professional Law Corporation" describes a firm; it does not name one
     found = _name_at(text, m.start(1), m.end(1), signature=kind == "legal")
-    # the name recurs (the full name's first word will do: "About Ascent: The Ascent Services Group …")
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not _recurs(text, found[0]))):
         return best
     if kind == "opening" and not _names_the_opening(text, *found):

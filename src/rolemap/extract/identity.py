@@ -125,7 +125,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         out.title, out.title_span = line.strip(), Span(start, end, line)
 
 
-_HEADER_MARK = re.compile(r"\s\|\s|\|| - | // | – | — ")
+_HEADER_MARK = re.compile(r"\|| - | // | – | — ")
 _FIELD_LABEL = re.compile(r"\s*[\w ?/&]{1,30}:\s")  # "Title: …", "Relocation?: Yes - …"
 
 

@@ -289,14 +289,14 @@ _FIELD_LINE = re.compile(
 _FIELD_REACH = 4000  # characters after the header a field line is looked for in
 
 
-def roles_in_fields(text: str, skip_to: int) -> list[tuple[str, Span]]:
+@lru_cache(maxsize=8)  # the seniority reader and the role readers ask for the same document's fields
+def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
     """The roles a field line names: its value's parts, up to the first that is no role ("| Salary: …")."""
     out: list[tuple[str, Span]] = []
     for line in _FIELD_LINE.finditer(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
         for segment in re.finditer(r"[^|]+", line.group(1)):
-            parts = list(re.finditer(r"[^,;&]+", segment.group()))
             found = False
-            for part in parts:
+            for part in re.finditer(r"[^,;&]+", segment.group()):
                 title = re.sub(r"(?i)^\s*(?:and\s+|an?\s+)?|[\s!.]+$", "", part.group())
                 if title and len(title.split()) <= 8 and is_role_title(title):
                     start = line.start(1) + segment.start() + part.start() + part.group().find(title)
@@ -306,14 +306,14 @@ def roles_in_fields(text: str, skip_to: int) -> list[tuple[str, Span]]:
                 break  # the roles end where the line goes on to other fields
         if len(out) >= MAX_ROLES:
             break
-    return out[:MAX_ROLES]
+    return tuple(out[:MAX_ROLES])
 
 
 def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str, Span]]:
     """Role titles that stand as lines of their own after the header or as a field's value ("Position:
     …"), or a "hiring X, Y and Z" list. `nouns` are where the document's scan found role nouns: only their
     lines are read."""
-    out = roles_in_fields(text, skip_to)
+    out = list(roles_in_fields(text, skip_to))
     fields = {text.rfind("\n", 0, span.start) for _, span in out}
     for m in _role_lines(text, skip_to, nouns):
         if text.rfind("\n", 0, m.start(1)) in fields:
@@ -399,6 +399,7 @@ def build_roles(
     Specialist", "Data Engineer/ETL"): only a header or a list in the text names several."""
     roles: list[tuple[Role, Span]] = []
     seen: set[tuple[str, str]] = set()
+    required = skills if required is None else required
     for title, span in titles:
         title = re.sub(r"(?i)^(?:an?|the)\s+", "", title.strip())
         parts = [role_head(title)] if own_title else split_roles(title)
@@ -419,7 +420,7 @@ def build_roles(
             if cut:  # ... save "full stack" named anywhere: it spans the kinds a head names
                 whole = title_family(title) or _bracket_family(title, len(part))
                 family = title_family(part) or _technology_side(
-                    technologies_in(part), skills if required is None else required, categories, alone
+                    technologies_in(part), required, categories, alone
                 )
                 if whole and (whole == "fullstack" or family is None):
                     family, named = whole, title  # the role is named with the words that give its kind

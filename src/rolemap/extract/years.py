@@ -108,6 +108,7 @@ def _read(text: str, m: re.Match[str]) -> YearsMention | None:
     if lo is None or lo > 30 or (hi is not None and (hi < lo or hi > 40)):
         return None
     near = text[max(0, m.start() - 60) : m.end()]
+    before = text[max(0, m.start() - 30) : max(0, m.start() - 1)]  # up to the bracket
     # "a senior (10+ years) Java developer", ".Net Developer (10+ Years)": a bound in brackets beside the
     # role is its experience; "Fellowship (1 year)" is a length, "an established (20+ years) company" an age
     bracketed = (
@@ -115,14 +116,13 @@ def _read(text: str, m: re.Match[str]) -> YearsMention | None:
         and after.startswith(")")
         and bool(m.group("plus") or m.group("hi") or m.group("least"))
         and not _AN_AGE.match(after[1:])
-        and not _A_LENGTH_BEFORE.search(text, max(0, m.start() - 30), m.start() - 1)
+        and not _A_LENGTH_BEFORE.search(before)
     )
     if not (
         bracketed or _EXPERIENCE_NEAR.search(near) or _AFTER_YEARS.match(after) or _ROLE_WORK.match(after)
     ):
         return None
     end = m.start("after")
-    before = text[max(0, m.start() - 30) : m.start() - 1]
     general = not _EXPERIENCE_BEFORE.search(before) if bracketed else _is_general(after)
     return YearsMention(lo, hi, general, Span(m.start(), end, text[m.start() : end]))
 
