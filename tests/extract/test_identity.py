@@ -193,6 +193,15 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
         ("We're hiring for: DevOps, Back-End, Front-End, QA Lead, & IC QAs!! We like SaaS.",
          {"infra", "backend", "frontend", "qa"}),
         ("Our position: we believe in remote work.\nWe build things.", {"other_software"}),
+        # a line of its own in capitals, or between heading marks, names a role
+        ("BACKEND SOFTWARE ENGINEER (all levels) - Our services run on Scala.\n\n"
+         "FRONTEND SOFTWARE ENGINEER - You will build the editor.", {"backend", "frontend"}),
+        ("We help people save.\n== iOS developer, San Francisco - INTERN possible ==\nYou ship apps.", {"mobile"}),
+        # a list a hiring cue ends the line of
+        ("Specifically, we're looking for:\n- a product manager with a technical background\n"
+         "- senior devops engineers\n- senior full-stack engineers", {"non_software", "infra", "fullstack"}),
+        # a kind alone names the role it is the kind of
+        ("We're hiring for: Web, iOS, Backend", {"frontend", "mobile", "backend"}),
     ],
 )  # fmt: skip
 def test_roles_named_in_the_prose_and_lists_of_a_post(body, families):

@@ -90,7 +90,9 @@ def roles_in_lists(text: str, skip_to: int) -> list[tuple[str, Span]]:
             _OPENINGS.search(intro)
             or (
                 book.hiring_cue.search(intro)
-                and (book.prose_noun.search(intro) or book.generic_noun.search(intro))
+                and (
+                    book.prose_noun.search(intro) or book.generic_noun.search(intro) or _ends_with_cue(intro)
+                )
             )
         ):
             continue
@@ -108,6 +110,12 @@ def roles_in_lists(text: str, skip_to: int) -> list[tuple[str, Span]]:
         if len(out) >= MAX_ROLES:
             break
     return out[:MAX_ROLES]
+
+
+def _ends_with_cue(intro: str) -> bool:
+    """ "Specifically, we're looking for" (and then the list of roles)."""
+    ends = [m.end() for m in role_book().hiring_cue.finditer(intro)]
+    return bool(ends) and not intro[ends[-1] :].strip()
 
 
 def _item_roles(text: str, start: int, end: int) -> list[tuple[str, Span]]:

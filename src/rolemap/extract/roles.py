@@ -152,7 +152,10 @@ def title_family(title: str) -> str | None:
     for family, pattern in role_book().families:
         if pattern.search(title):
             return family
-    return title_family(title + " engineer") if family_word(title) else None
+    if not family_word(title):
+        return None
+    # a kind alone names the role it is the kind of: "Backend" an engineer, "Web" a developer
+    return title_family(f"{title} engineer") or title_family(f"{title} developer")
 
 
 def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> str:
@@ -222,10 +225,11 @@ def _names_a_kind(part: str) -> bool:
 
 # A line that is a role title on its own: "Senior Backend Engineer", "* DevOps Engineer (Berlin)".
 _ROLE_LINE = re.compile(
-    r"[ \t]*(?:[-*•·#>]+[ \t]*|\d+[.)][ \t]*|__)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
+    r"[ \t]*(?:[-*•·#>=]+[ \t]*|\d+[.)][ \t]*|__)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
     r"(?:[Ee]ngineers?|[Dd]evelopers?|[Pp]rogrammers?|[Aa]rchitects?|[Ss]cientists?|[Dd]esigners?|[Mm]anagers?|"
     r"[Ll]ead|SRE|[Ii]ntern|[Aa]nalysts?|[Rr]ecruiters?|[Ww]riters?|[Dd]irector|[Aa]dministrators?|[Ss]pecialists?|"
-    r"[Cc]onsultants?|[Tt]esters?))(?:__)?(?:[ \t]*(?:[(\[][^)\]\n]{0,60}[)\]])?[ \t]*(?:[-–—:|,][^\n]*)?)?[ \t]*$"
+    r"[Cc]onsultants?|[Tt]esters?|ENGINEERS?|DEVELOPERS?|PROGRAMMERS?|ARCHITECTS?|SCIENTISTS?|DESIGNERS?|MANAGERS?|"
+    r"LEAD|INTERN|ANALYSTS?|DIRECTOR|ADMINISTRATORS?|SPECIALISTS?|CONSULTANTS?|TESTERS?))(?:__)?(?:[ \t]*(?:[(\[][^)\]\n]{0,60}[)\]])?[ \t]*(?:[-–—:|,][^\n]*)?)?[ \t]*$"
 )
 _HIRING_LIST = re.compile(
     r"(?i)\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
