@@ -311,6 +311,10 @@ def test_split_roles(title, roles):
         ("Armed Security Guard", set(), "non_software"),  # guarding a building is no security engineering
         ("Fixed Post Security Officer - PT", set(), "non_software"),
         ("Social Security Specialist / Retirement Benefit Advisor", set(), "non_software"),
+        ("Landscape Construction Business Developer", set(), "non_software"),  # sales, not software
+        ("Creative Content Developer", set(), "non_software"),
+        ("Technical Curriculum Developer", {"aws"}, "non_software"),
+        ("Web Developer", set(), "frontend"),
         ("Chief Information Security Officer", set(), "security"),
         ("Security Response Engineer", set(), "security"),
         # a manager of engineers leads a software team when the posting builds with software
