@@ -173,6 +173,23 @@ def test_system_types(title, body, expected):
     assert field(title, body, "system_types")[: len(expected) or None] == expected
 
 
+def test_the_title_names_a_system_type_only_when_the_text_names_none():
+    assert field("Information Security Analyst", "Join a friendly team in Denver.", "system_types") == (
+        "security",
+    )
+    # the text's own description of the work wins over a word in the title
+    body = "Build ETL pipelines into our data warehouse; batch processing with Spark."
+    assert field("Security Engineer", body, "system_types") == ("data",)
+
+
+def test_up_to_three_system_types_when_the_text_supports_them():
+    body = (
+        "Build ETL pipelines, stream processing and our data warehouse. Low-latency services handling millions of requests, "
+        "event-driven with message queues. PCI compliance and fraud detection."
+    )
+    assert set(field("Backend Engineer", body, "system_types")) == {"data", "distributed", "security"}
+
+
 def test_reporting_to_a_manager_is_no_reporting_system():
     body = "You will be reporting to the CTO. Build features for our web app and admin tools."
     assert field("Backend Developer", body, "system_types") == ("product",)

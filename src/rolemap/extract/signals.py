@@ -16,27 +16,35 @@ _NOT_THE_WORK = frozenset({"benefits", "apply"})
 
 
 def classify_system_types(doc: Document) -> tuple[tuple[str, ...], tuple[Span, ...]]:
-    """The best-supported type, and a second one close behind; "product" for a posting that describes
-    web or product work but no stronger kind (weights in wordlists.json, system_types)."""
+    """The best-supported type and those close behind it (at most three); else the type the title names;
+    else "product" for a posting that describes web or product work (weights in wordlists.json,
+    system_types)."""
     rules = load_wordlist("system_types")
     look_alikes = Cover((a.start, a.end) for a in doc.hits.spans("system_types/look_alike"))
     scored: list[tuple[int, str, list[Span]]] = []
+    # a type the title alone names ("Security Analyst"): the answer only when the text supports none
+    named_by_title: list[tuple[str, Span]] = []
     for kind in SYSTEM_TYPES:
         strong = _about_the_work(doc, f"system_types/{kind}/strong", look_alikes)
         weak = _about_the_work(doc, f"system_types/{kind}/weak", look_alikes)
         if not strong and not weak:
             continue
         titled = [s for s in (*strong, *weak) if doc.in_title(s.start)]
-        score = 2 * len({s.text.lower() for s in strong}) + len({s.text.lower() for s in weak})
-        score += rules["title_bonus"] if titled else 0
+        score = rules["strong_weight"] * len({s.text.lower() for s in strong}) + len(
+            {s.text.lower() for s in weak}
+        )
         if score >= rules["min_score"] and (strong or titled):
             scored.append((score, kind, (titled + strong)[:2]))
+        elif titled:
+            named_by_title.append((kind, titled[0]))
+    if not scored and named_by_title:
+        return (named_by_title[0][0],), (named_by_title[0][1],)
     if not scored:
         web = _about_the_work(doc, "system_types/product/weak")
         return (("product",), tuple(web[:2])) if web else ((), ())
     scored.sort(key=lambda s: (-s[0], SYSTEM_TYPES.index(s[1])))
     best = scored[0][0]
-    kept = [scored[0], *(s for s in scored[1:2] if s[0] >= rules["second_ratio"] * best)]
+    kept = [scored[0], *(s for s in scored[1 : rules["max_types"]] if s[0] >= rules["second_ratio"] * best)]
     return tuple(kind for _, kind, _ in kept), tuple(s for _, _, found in kept for s in found)
 
 
