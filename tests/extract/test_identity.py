@@ -264,6 +264,14 @@ def test_a_nice_to_have_client_side_skill_names_no_side():
     assert record.role_families == ("backend",)
 
 
+def test_a_posting_that_marks_every_skill_preferred_asks_for_them():
+    text = "Dotnet Developer\nPreferred qualifications:\n- Experience with React, Angular, CSS and HTML\n- SQL Server"
+    assert extract_text("x", text).role_families == ("fullstack",)
+    # a stack the team only uses is not asked of the role
+    text = "Scala Developer\nWe use AWS, React and Scala. You will be our Scala developer at the core of payments."
+    assert extract_text("x", text).role_families == ("backend",)
+
+
 def test_a_server_language_role_in_a_multi_role_post_keeps_its_side():
     """The skills of a post with several roles are all its roles': React asked for the frontend role does
     not make the Ruby developer a full-stack one."""
