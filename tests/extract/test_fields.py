@@ -85,6 +85,9 @@ def test_seniority_from_title(title, expected):
         ("\nDavid | San Francisco, CA | Full-time\nWe ship.\nPosition: Senior Engineer | Salary: $80-$125k", "senior"),
         ("Engineer\nRoles: Senior Engineer, Junior Designer\nWe build.", None),  # no single level
         ("Manager\nPosition: Social Media Manager/SpecialistLocation: HybridType: Full-time/Internship", None),
+        # the next field glued on where the board lost the line break ends the title
+        ("Dotnet Developer\nJob Title: Sr .Net DeveloperHybridExp Required: 10+Location: Richmond, VA", "senior"),
+        ("Therapist\nTitle: Therapist FLSA: Exempt. Supervisor: Clinical Program Manager/DirectorDate: 4/19/2024", None),
         ("SRE Engineer\nKeep the site up.", None),  # "Sr." is senior; "SRE" is no level
         # the level a hiring sentence gives the role it asks for, over the years
         ("Full Stack Engineer\nWe're looking for a senior full stack developer. 3+ years of experience.", "senior"),

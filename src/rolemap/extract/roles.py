@@ -290,6 +290,10 @@ _FIELD_LINE = re.compile(
     r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions|roles)"
     r"|(?:now[ \t]+|we(?:'re|’re| are)[ \t]+)?hiring(?:[ \t]+for)?)[ \t]*:[ \t]*(\S[^\n]*)"
 )
+# the next field glued on where a board lost the line break: "Sr .Net DeveloperHybridExp Required: 10+",
+# "Manager/SpecialistLocation: Austin" (not "JavaScript Developer": no field's colon follows)
+_GLUED_FIELD = re.compile(r"(?<=[a-z])(?=[A-Z][\w .]{0,25}:)")
+_FIELD_LABEL = re.compile(r"[A-Za-z]: ")  # a field's label inside a part: no role ("Supervisor: Clinical …")
 _FIELD_REACH = 4000  # characters after the header a field line is looked for in
 
 
@@ -298,10 +302,13 @@ def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
     """The roles a field line names: its value's parts, up to the first that is no role ("| Salary: …")."""
     out: list[tuple[str, Span]] = []
     for line in _FIELD_LINE.finditer(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
-        for segment in re.finditer(r"[^|]+", line.group(1)):
+        glued = _GLUED_FIELD.search(line.group(1))
+        for segment in re.finditer(r"[^|]+", line.group(1)[: glued.start() if glued else None]):
             found = False
             for part in re.finditer(r"[^,;&]+", segment.group()):
                 title = re.sub(r"(?i)^\s*(?:and\s+|an?\s+)?|[\s!.]+$", "", part.group())
+                if _FIELD_LABEL.search(title):
+                    break  # another field: "DOEDivision: APAITSupervisor: Clinical Program Manager"
                 if title and len(title.split()) <= 8 and is_role_title(title):
                     start = line.start(1) + segment.start() + part.start() + part.group().find(title)
                     out.append((title, Span(start, start + len(title), title)))
