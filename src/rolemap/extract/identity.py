@@ -1,5 +1,5 @@
 """Who hires and for what title: the header of a posting read segment by segment; the company named in its
-text is `company_names.py`'s.
+text is `company_sentences.py`'s.
 
 A header is the first line of a posting with no title of its own (Hacker News: `Acme | Senior Backend
 Engineer | Berlin | REMOTE | https://acme.io`), or the title line itself. Each segment is read for what it
@@ -21,10 +21,10 @@ from rolemap.extract.company_names import (
     PAY,
     URL,
     clean_company,
-    company_in_text,
     is_role_name,
     plausible_company,
 )
+from rolemap.extract.company_sentences import company_in_text
 from rolemap.extract.places import confident_place, parse_places, places_in_text, starts_with_a_city
 from rolemap.extract.roles import is_role_title, title_family
 from rolemap.models import Location, Span
