@@ -41,3 +41,23 @@ def test_the_equal_opportunity_line_in_its_shapes(text, company):
 )  # fmt: skip
 def test_how_long_a_name_runs(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a name that opens a sentence, described between commas, then its verb
+        ("Engineer\nBrightwave, a payments startup in Lisbon, is hiring engineers.", "Brightwave"),
+        ("Paralegal\nHarlan, Moss & Webb, a Professional Law Corporation, has represented clients since 1974.",
+         "Harlan, Moss & Webb"),
+        ("Engineer\nNimbus Health, one of the fastest growing clinics in Ohio, provides care.", "Nimbus Health"),
+        # the hiring sentence's subject is the name, not what describes it
+        ("Engineer\nRentez-Vous, the Airbnb of Fashion, is looking for a CTO.", "Rentez-Vous"),
+        ("Engineer\nYou will work with Orbital, a payments startup, and its team.", None),  # no verb after
+        ("Engineer\nThe team works with Orbital, a payments startup, which builds cards.", None),  # no subject
+        ("Analyst\nAdditionally, the analyst reviews policies and regulations.", None),  # an adverb
+        ("Engineer\nOur client, a leading bank in Ohio, is seeking a developer.", None),
+    ],
+)  # fmt: skip
+def test_a_name_described_between_commas(text, company):
+    assert extract_text("x", text).company == company

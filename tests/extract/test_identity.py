@@ -131,7 +131,7 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
          "VanderHouwen & Associates"),
         ("Developer\nWork with associates & partners across the firm.", None),  # no capitalised name before
         ("Developer\nNo H1-B Visa corp-corp sponsorship. No Corp-To-Corp.", None),  # not a firm's legal form
-        ("Paralegal\nKazan & Greenwood, a Professional Law Corporation, has represented clients.", None),
+        ("Paralegal\nWe are Kazan & Greenwood, a Professional Law Corporation, and we represent clients.", None),
         ("Technician\nSet up and operate controllers (NC, CNC, PLC).", None),
         # a name is what follows the last full stop it spans; a question heading names no one
         ("Coordinator\nWe serve Downtown Bellevue. The Bellevue Downtown Association is a nonprofit. "

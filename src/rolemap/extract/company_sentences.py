@@ -24,7 +24,7 @@ from rolemap.extract.company_names import (
 from rolemap.models import Span
 
 # kind → (strength: lower wins, the name must recur in the text, the name follows the words)
-_KINDS = {"field": (0, False, True), "hiring": (1, False, False), "at": (2, False, True), "intro": (3, False, True),
+_KINDS = {"field": (0, False, True), "appositive": (1, False, False), "hiring": (1, False, False), "at": (2, False, True), "intro": (3, False, True),
           "eeo": (4, False, False), "opening": (5, False, True), "legal": (6, False, False),
           "about": (7, True, True), "about_full": (7, False, True), "is_a": (8, True, False)}  # fmt: skip
 _AFTER_CHECK = {
@@ -45,6 +45,10 @@ def _is_legal_form(text: str, start: int, end: int) -> bool:
     return bool(_LEGAL_ANCHOR.fullmatch(text, start, end)) and not _NOT_A_FIRM_AFTER.match(text, end)
 
 
+# "Acme, a leading provider of X, is hiring", "Kazan & Greenwood, a Professional Law Corporation, has
+# represented …": a name that opens a sentence, described between commas, then its verb.
+_APPOSITIVE = re.compile(r", (?:a|an|the|one of the) [^,.;:!?\n]{2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)")
+
 _ANYWHERE = ("eeo", "legal")  # read in the whole text: the equal-opportunity line and a signature close it
 _AT = re.compile(r"\bAt\s+(?=[A-Z0-9])")  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
 
@@ -58,6 +62,11 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     found = dict(anchors)
     found["at"] = [Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000)]
     found["opening"] = _opening(text)
+    found["appositive"] = [
+        Span(m.start(), m.end(), m.group())
+        for m in _APPOSITIVE.finditer(text, 0, 6000)
+        if not m.group(1) or _third_person_verb(m.group(1))
+    ]
     for kind, (strength, _, after) in _KINDS.items():
         for anchor in found.get(kind, ()):
             if (best is not None and best[0] < strength) or (kind not in _ANYWHERE and anchor.start > 6000):
@@ -88,6 +97,8 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
                     continue  # no name can end here: "it is a", "we are looking"
                 end = anchor.end if text.startswith("&", anchor.start) else anchor.start
                 name = NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
+                if name and kind == "appositive" and not _opens_a_sentence(text, name):
+                    continue
             best = _better(best, kind, text, name, anchor.start)
     return best[2] if best else None
 
@@ -146,9 +157,22 @@ def _a_verb_follows(text: str, end: int) -> bool:
     if be:
         return not be.group(1) or "VERB" in _lemmas(be.group(1))
     m = re.match(r" ([a-z]+s)\b", text[end : end + 30])
-    if m is None:
-        return False
-    return not m.group(1).endswith("ss") and set(_lemmas(m.group(1))) == {"VERB"}
+    return m is not None and _third_person_verb(m.group(1))
+
+
+def _opens_a_sentence(text: str, name: re.Match[str]) -> bool:
+    """The name before an appositive is its sentence's subject ("… partners with Acme, a bank, has …" is
+    not), and no adverb ("Additionally, the ISSM researches …", "Today, the firm has …")."""
+    first = name.group(1).split()[0].lower()
+    adverb = "ADV" in _lemmas(first) and (set(_lemmas(first)) == {"ADV"} or " " not in name.group(1))
+    before = text[max(0, name.start(1) - 20) : name.start(1)].rstrip(" \t")
+    opens = before.endswith(("\n", ".", "!", "?", ":")) or (name.start(1) < 20 and not before)
+    return not adverb and opens
+
+
+def _third_person_verb(word: str) -> bool:
+    """ "provides", "specializes", not a plural noun that is a verb too ("engineers", "reasons")."""
+    return not word.endswith("ss") and set(_lemmas(word)) == {"VERB"}
 
 
 @lru_cache(maxsize=4096)
