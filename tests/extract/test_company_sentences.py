@@ -61,3 +61,19 @@ def test_how_long_a_name_runs(text, company):
 )  # fmt: skip
 def test_a_name_described_between_commas(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the hirer's name before a role it hires for, or before its team
+        ("Engineer\nAs Lumen Labs’ first Site Reliability Engineer, you will own our uptime.", "Lumen Labs"),
+        ("Specialist\nAs Harbor Press’s (HP) Marketing Specialist, you will drive subscriptions.", "Harbor Press"),
+        ("Intern\nThis internship is a chance to join Corvid Robotics’ data team and learn.", "Corvid Robotics"),
+        ("Engineer\nAs Europe’s leading payments platform, we process billions.", None),  # no role after
+        ("Engineer\nJoin Toronto’s fastest growing team today.", None),  # a place
+        ("Engineer\nAs Acme’s customers grow, you will scale our systems.", None),
+    ],
+)  # fmt: skip
+def test_the_hirer_named_before_its_role_or_team(text, company):
+    assert extract_text("x", text).company == company

@@ -21,12 +21,15 @@ from rolemap.extract.company_names import (
     recurs,
     stands_alone,
 )
+from rolemap.extract.roles import is_role_title
 from rolemap.models import Span
 
-# kind → (strength: lower wins, the name must recur in the text, the name follows the words)
-_KINDS = {"field": (0, False, True), "appositive": (1, False, False), "hiring": (1, False, False), "at": (2, False, True), "intro": (3, False, True),
-          "eeo": (4, False, False), "opening": (5, False, True), "legal": (6, False, False),
-          "about": (7, True, True), "about_full": (7, False, True), "is_a": (8, True, False)}  # fmt: skip
+# kind → (strength: lower wins, the name must recur in the text, where the name stands: after the anchor's
+# words, before them, or the anchor is the name itself)
+_KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hiring": (1, False, "before"),
+          "at": (2, False, "after"), "intro": (3, False, "after"), "possessive": (3, False, "name"),
+          "eeo": (4, False, "before"), "opening": (5, False, "after"), "legal": (6, False, "before"),
+          "about": (7, True, "after"), "about_full": (7, False, "after"), "is_a": (8, True, "before")}  # fmt: skip
 _AFTER_CHECK = {
     "at": re.compile(r",?\s+(?:we|our|you)\b"),
     "intro": re.compile(r"(?:\s*\([^)]{0,40}\))?,?\s+(?:is|are|was|has)\b"),
@@ -67,40 +70,84 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
         for m in _APPOSITIVE.finditer(text, 0, 6000)
         if not m.group(1) or _third_person_verb(m.group(1))
     ]
-    for kind, (strength, _, after) in _KINDS.items():
+    found["possessive"] = _possessive_names(text)
+    for kind, (strength, _, reading) in _KINDS.items():
         for anchor in found.get(kind, ()):
             if (best is not None and best[0] < strength) or (kind not in _ANYWHERE and anchor.start > 6000):
                 break
-            if after:
-                name = NAME_AFTER.match(text, anchor.end + (text[anchor.end : anchor.end + 1] == " "))
-                check = _AFTER_CHECK.get(kind)
-                if name and check and not check.match(text, name.end()):
-                    continue
-                if name and kind == "opening" and not _a_verb_follows(text, name.end()):
-                    continue
-                full = _full_name_after(text, name) if name and kind == "about" else None
-                if full is not None:  # the heading's short name recurs; the full one may not
-                    best = _better(best, "about_full", text, full, anchor.start)
-                    continue
+            if reading == "name":
+                best = _better(best, kind, text, (anchor.start, anchor.end), anchor.start)
+            elif reading == "after":
+                read, name = _name_after(text, kind, anchor)
+                best = _better(best, read, text, name, anchor.start)
             else:
-                if kind == "is_a" and _NOT_AFTER.match(text, anchor.end):
-                    continue
-                if kind == "legal" and not _is_legal_form(text, anchor.start, anchor.end):
-                    continue  # "corp-to-corp", "STD, LTD" (disability), "Inc. Magazine"
-                gap = max(text.rfind(" ", 0, anchor.start - 1), text.rfind("\n", 0, anchor.start - 1))
-                word = text[gap + 1 : anchor.start].lstrip("\"'“‘([")
-                if (
-                    not word[:1].isupper()
-                    and not word[:1].isdigit()
-                    and not word.rstrip().endswith((")", "."))
-                ):
-                    continue  # no name can end here: "it is a", "we are looking"
-                end = anchor.end if text.startswith("&", anchor.start) else anchor.start
-                name = NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
-                if name and kind == "appositive" and not _opens_a_sentence(text, name):
-                    continue
-            best = _better(best, kind, text, name, anchor.start)
+                best = _better(best, kind, text, _name_before(text, kind, anchor), anchor.start)
     return best[2] if best else None
+
+
+def _name_after(text: str, kind: str, anchor: Span) -> tuple[str, tuple[int, int] | None]:
+    """The name after an anchor's words ("Company: Acme", "At Acme, we"), and the kind it is read as."""
+    name = NAME_AFTER.match(text, anchor.end + (text[anchor.end : anchor.end + 1] == " "))
+    if name is None:
+        return kind, None
+    check = _AFTER_CHECK.get(kind)
+    if (check and not check.match(text, name.end())) or (
+        kind == "opening" and not _a_verb_follows(text, name.end())
+    ):
+        return kind, None
+    full = _full_name_after(text, name) if kind == "about" else None
+    if full is not None:  # the heading's short name recurs; the full one may not
+        return "about_full", full.span(1)
+    return kind, name.span(1)
+
+
+def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
+    """The name before an anchor's words ("Acme is hiring", "Acme Inc")."""
+    if kind == "is_a" and _NOT_AFTER.match(text, anchor.end):
+        return None
+    if kind == "legal" and not _is_legal_form(text, anchor.start, anchor.end):
+        return None  # "corp-to-corp", "STD, LTD" (disability), "Inc. Magazine"
+    gap = max(text.rfind(" ", 0, anchor.start - 1), text.rfind("\n", 0, anchor.start - 1))
+    word = text[gap + 1 : anchor.start].lstrip("\"'“‘([")
+    if not word[:1].isupper() and not word[:1].isdigit() and not word.rstrip().endswith((")", ".")):
+        return None  # no name can end here: "it is a", "we are looking"
+    end = anchor.end if text.startswith("&", anchor.start) else anchor.start
+    name = NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
+    if name is None or (kind == "appositive" and not _opens_a_sentence(text, name)):
+        return None
+    return name.span(1)
+
+
+# "As Help Scout's first Site Reliability Engineer, you …", "join Acme's data team": the hirer's name
+# before a role it hires for, or before its team.
+_AS_OR_JOIN = re.compile(r"\b(?:As|[Jj]oin)\s+(?=[A-Z0-9])")
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:\([^)]{1,20}\)\s+)?")
+_ROLE_AFTER = re.compile(r"([^,.;:!?\n]{3,80}?)(?:,|\s+you\b)")
+_TEAM_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}team\b")
+
+
+def _possessive_names(text: str) -> list[Span]:
+    out = []
+    for m in _AS_OR_JOIN.finditer(text, 0, 6000):
+        name = NAME_AFTER.match(text, m.end())
+        if name is None:
+            continue
+        # the possessive may end the name read ("Tracker’s") or stand inside it ("Today’s (CT)")
+        cut = re.search(r"['’]s?$", name.group(1)) or re.search(r"['’]s\b", name.group(1))
+        if cut is None:
+            continue
+        end = name.start(1) + cut.start()
+        owned = _POSSESSIVE.match(text, end)
+        if owned is None:
+            continue
+        if m.group().startswith("As"):
+            role = _ROLE_AFTER.match(text, owned.end())
+            if role is None or not is_role_title(role.group(1)):
+                continue
+        elif not _TEAM_AFTER.match(text, owned.end()):
+            continue
+        out.append(Span(name.start(1), end, text[name.start(1) : end]))
+    return out
 
 
 _HEADING_COLON = re.compile(r":\s*(?:The\s+)?")
@@ -183,16 +230,21 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 
 def _better(
-    best: tuple[int, int, tuple[str, Span]] | None, kind: str, text: str, m: re.Match[str] | None, at: int
+    best: tuple[int, int, tuple[str, Span]] | None,
+    kind: str,
+    text: str,
+    name: tuple[int, int] | None,
+    at: int,
 ) -> tuple[int, int, tuple[str, Span]] | None:
-    if m is None:
+    if name is None:
         return best
     strength, needs_repeat, _ = _KINDS[kind]
     if best is not None and (best[0], best[1]) <= (strength, at):
         return best
-    if kind == "legal" and re.search(r"(?i)\b(?:an?)\s+$", text[max(0, m.start(1) - 4) : m.start(1)]):
+    start, end = name
+    if kind == "legal" and re.search(r"(?i)\b(?:an?)\s+$", text[max(0, start - 4) : start]):
         return best  # "a Professional Law Corporation" describes a firm; it does not name one
-    found = name_at(text, m.start(1), m.end(1), signature=kind == "legal")
+    found = name_at(text, start, end, signature=kind == "legal")
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs(text, found[0]))):
         return best
     if kind == "opening" and not _names_the_opening(text, *found):
