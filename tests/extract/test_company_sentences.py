@@ -77,3 +77,24 @@ def test_a_name_described_between_commas(text, company):
 )  # fmt: skip
 def test_the_hirer_named_before_its_role_or_team(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a one-word name at the opening counts where the post's own address spells it, hidden or not
+        ("\nBackend Engineers -- San Francisco\nQuillo is an automated data pipeline.\nMail helen [at] quillo [dot] com",
+         "Quillo"),
+        ("\nBackend Engineers -- San Francisco\nQuillo is an automated data pipeline.\nhttps://jobs.quillo.io/apply",
+         "Quillo"),
+        ("\nBackend Engineers -- San Francisco\nQuillo is an automated data pipeline.\nMail helen@gmail.com", None),
+        ("Engineer\nSpanish is a plus.\nApply at https://spanishdict.com/jobs", None),  # no label is "spanish"
+        # the hirer named by its site: .com, .net and .org dropped as in a header, a brand's own kept
+        ("\nEngineer wanted\nYes, we edited this post. We do Folksreviews.com, it checks reputations.", "Folksreviews"),
+        ("\nEngineer wanted\nWe started Underdog.io because hiring is hard.", "Underdog.io"),
+        ("\nEngineer wanted\nWe are hiring. We use github.com daily.", None),
+        ("\nEngineer wanted\nWe built Acme.com.au for you.", None),  # a country domain is not cut
+    ],
+)  # fmt: skip
+def test_the_hirer_named_by_its_address(text, company):
+    assert extract_text("x", text).company == company

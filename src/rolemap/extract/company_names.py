@@ -223,6 +223,23 @@ def _cut_spelt_by_a_domain(raw: str, cuts: list[int], text: str) -> int | None:
 
 
 _LEGAL_WORD = re.compile(rf"(?i),?\s*\b(?:{_ANY_FORM})\b\.?")
+# An e-mail or web address, also as posts hide it from scrapers ("helen [at] textur [dot] com"): its host's
+# labels before the top-level domain.
+_DOT = r"(?:\.|\s?[\[(]dot[\])]\s?)"
+_ADDRESS = re.compile(rf"(?i)(?:@|\s?[\[(]at[\])]\s?|www\.|https?://)((?:[a-z0-9-]+{_DOT})+)[a-z]{{2,6}}\b")
+
+
+def spelt_by_an_address(text: str, name: str) -> bool:
+    """Whether an address in the text spells the name ("Textur" and helen [at] textur [dot] com), as a
+    company's own contact address does."""
+    squashed = re.sub(r"[\W_]", "", _LEGAL_WORD.sub("", name)).lower()
+    if len(squashed) < 3:
+        return False
+    for m in _ADDRESS.finditer(text):
+        labels = re.split(_DOT, m.group(1).lower())
+        if squashed in (label.replace("-", "") for label in labels):
+            return True
+    return False
 
 
 def recurs(text: str, name: str) -> bool:

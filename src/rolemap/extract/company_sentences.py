@@ -19,6 +19,7 @@ from rolemap.extract.company_names import (
     name_at,
     plausible_company,
     recurs,
+    spelt_by_an_address,
     stands_alone,
 )
 from rolemap.extract.roles import is_role_title
@@ -28,7 +29,8 @@ from rolemap.models import Span
 # words, before them, or the anchor is the name itself)
 _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hiring": (1, False, "before"),
           "at": (2, False, "after"), "intro": (3, False, "after"), "possessive": (3, False, "name"),
-          "eeo": (4, False, "before"), "opening": (5, False, "after"), "legal": (6, False, "before"),
+          "eeo": (4, False, "before"), "opening": (5, False, "after"), "domain": (5, False, "name"),
+          "legal": (6, False, "before"),
           "about": (7, True, "after"), "about_full": (7, False, "after"), "is_a": (8, True, "before")}  # fmt: skip
 _AFTER_CHECK = {
     "at": re.compile(r",?\s+(?:we|our|you)\b"),
@@ -71,6 +73,11 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
         if not m.group(1) or _third_person_verb(m.group(1))
     ]
     found["possessive"] = _possessive_names(text)
+    found["domain"] = [
+        Span(m.start(1), m.start(1) + len(site), site)
+        for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
+        for site in [_GENERIC_TLD.sub("", m.group(1))]
+    ]
     for kind, (strength, _, reading) in _KINDS.items():
         for anchor in found.get(kind, ()):
             if (best is not None and best[0] < strength) or (kind not in _ANYWHERE and anchor.start > 6000):
@@ -126,6 +133,15 @@ _ROLE_AFTER = re.compile(r"([^,.;:!?\n]{3,80}?)(?:,|\s+you\b)")
 _TEAM_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}team\b")
 
 
+# "We do Folksreviews.com", "I created http://www.Learneroo.com": the hirer named by its site. As in a
+# header, "Reverb.com" is Reverb and a name whose domain is part of the brand keeps it ("Underdog.io").
+_WE_DO_A_DOMAIN = re.compile(
+    r"\b(?:We|I)(?:['’]re|\s+(?:are|do|build|make|run|created|started|founded|launched))\s+"
+    r"(?:https?://)?(?:www\.)?([A-Za-z][\w-]*\.(?:com|net|org|io|co|ai|me|ly|us))\b(?![.\w])"
+)
+_GENERIC_TLD = re.compile(r"\.(?:com|net|org)$")
+
+
 def _possessive_names(text: str) -> list[Span]:
     out = []
     for m in _AS_OR_JOIN.finditer(text, 0, 6000):
@@ -167,7 +183,8 @@ def _full_name_after(text: str, heading: re.Match[str]) -> re.Match[str] | None:
 def _names_the_opening(text: str, name: str, span: Span) -> bool:
     """A name read at the description's opening is no role ("The Coordinator serves"), technology or
     block glued to a heading ("Role DescriptionThis is"): a glued word counts only where the name
-    stands again in the text ("SessionM is … SessionM")."""
+    stands again in the text ("SessionM is … SessionM"), and a one-word or English name only where it
+    stands again or the post's own address spells it ("Textur is …", helen [at] textur [dot] com)."""
     if len(name) < 2 or not plausible_company(name, header=True) or is_role_name(name):
         return False
     elsewhere = text[: span.start] + text[span.end :]
@@ -175,7 +192,7 @@ def _names_the_opening(text: str, name: str, span: Span) -> bool:
     # words only ("Excellent Communication is a must") count only where the name stands again in the
     # text, as a company's name does
     if " " not in name or all(_lemmas(word.lower().strip(".,&")) for word in name.split() if word != "&"):
-        return stands_alone(elsewhere, name)
+        return stands_alone(elsewhere, name) or spelt_by_an_address(text, name)
     glued = any(GLUE.search(word) for word in span.text.split())
     return not glued or stands_alone(elsewhere, name)
 
@@ -244,7 +261,11 @@ def _better(
     start, end = name
     if kind == "legal" and re.search(r"(?i)\b(?:an?)\s+$", text[max(0, start - 4) : start]):
         return best  # "a Professional Law Corporation" describes a firm; it does not name one
-    found = name_at(text, start, end, signature=kind == "legal")
+    if kind == "domain":  # the site's name as written: no cleaning would keep "Underdog.io"
+        site = text[start:end]
+        found = (site, Span(start, end, site)) if plausible_company(site, first=True) else None
+    else:
+        found = name_at(text, start, end, signature=kind == "legal")
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs(text, found[0]))):
         return best
     if kind == "opening" and not _names_the_opening(text, *found):
