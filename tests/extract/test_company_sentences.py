@@ -98,3 +98,22 @@ def test_the_hirer_named_before_its_role_or_team(text, company):
 )  # fmt: skip
 def test_the_hirer_named_by_its_address(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a phone extension or a postcode glued before the name belongs to the block before it
+        ("Developer\nThanks & Regards\nPhone: 302-000-0000 - Ext 521 Northwind Consulting Services Pvt Ltd",
+         "Northwind Consulting Services"),
+        ("Engineer\nLocation: Ridgewood NJ - 07450Quantix is looking for an engineer.", "Quantix"),
+        ("Engineer\n7Park Data is hiring analysts.", "7Park Data"),  # a brand's own digits stay
+        # a year's full stop ends a sentence; a number is no name; "a plus" glued to the next line
+        ("Representative\nHarbor Limo is a family owned business established in 1987. We are seeking a driver.",
+         "Harbor Limo"),
+        ("DBA\nExperience with 11g and 12c is a plus5+ years of OEM. 12c matters.", None),
+        ("Security firmware engineer - IoT company - 6 months\n", None),
+    ],
+)  # fmt: skip
+def test_numbers_around_a_name(text, company):
+    assert extract_text("x", text).company == company

@@ -105,6 +105,8 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
     named = [w for w in words if w not in _JOINING_WORDS]
     if not 1 <= len(named) <= 6 or len(words) > 9 or len(name) > 60 or _NOT_A_NAME.match(name):
         return False
+    if not header and not any(c.isalpha() for c in name):
+        return False  # "6 months", a URL's "fuseaction=51268": a number names no firm in a sentence
     brand = first and len(words) == 1 and name[:1].isalpha()
     if not (name[0].isupper() or name[0].isdigit() or brand or (name[0].islower() and name[1:2].isupper())):
         return False
@@ -151,11 +153,17 @@ GLUE = re.compile(
 )  # "resume!CyberCoders": a block boundary lost
 
 
+_PHONE_OR_POSTCODE = re.compile(r"(?i:ext|extn|x)\.?\s?\d+\s+|\d{4,}(?=[A-Z][a-z])")
+
+
 def name_at(text: str, start: int, end: int, signature: bool = False) -> tuple[str, Span] | None:
     """The name captured at text[start:end], mended where the source glued two blocks together
     ("VacationsV2Soft" → "V2Soft" when "V2Soft" stands alone elsewhere) and without a heading word or a
     doubled name ("About Plymouth Rock Plymouth Rock" → "Plymouth Rock")."""
     raw = text[start:end]
+    number = _PHONE_OR_POSTCODE.match(raw)  # "Ext 521 TekisHub", "NJ - 07450Techolution": the block before
+    if number:
+        start, raw = start + number.end(), raw[number.end() :]
     first = raw.split(" ", 1)[0].rstrip(",")
     half = len(first) // 2
     if len(first) % 2 == 0 and half > 1 and first[:half] == first[half:]:
@@ -205,7 +213,7 @@ _CAPITALS = re.compile("[A-Z]{2}")
 # abbreviation that stands inside names ("St. Louis", "Inc. Magazine", "U.S. Bank"), nor before a legal form
 # ("McNaughton Bros. Inc.").
 _LAST_SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\bSt)(?<!\bMt)(?<!\bDr)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<=[a-z])\.\s+(?=[A-Z])"
+    r"(?<![A-Z])(?<!\bSt)(?<!\bMt)(?<!\bDr)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<=[a-z0-9])\.\s+(?=[A-Z])"
     rf"(?!(?i:{_ANY_FORM})\b\.?(?:\s|,|$))(?!.*(?<=[a-z])\.\s+[A-Z])"
 )
 _MAIL_OR_WEB = re.compile(r"(?i)(?:@|www\.|https?://)([a-z0-9-]{4,})\.")

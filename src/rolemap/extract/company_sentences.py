@@ -37,7 +37,8 @@ _AFTER_CHECK = {
     "intro": re.compile(r"(?:\s*\([^)]{0,40}\))?,?\s+(?:is|are|was|has)\b"),
     "about": re.compile(r"\s*[:\n]"),
 }
-_NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)\b", re.I)
+# "is a plus5+ years" where a board glued the next line on: a word's end, not a boundary
+_NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)(?![a-z])", re.I)
 
 
 # A legal form as a firm writes it after its name: "Inc." or "LLC", not "corp-to-corp", "LTD" insurance or
