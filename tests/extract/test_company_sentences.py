@@ -117,3 +117,26 @@ def test_the_hirer_named_by_its_address(text, company):
 )  # fmt: skip
 def test_numbers_around_a_name(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the hirer introduced after the question that opens the description, or a glued heading
+        ("Coordinator\nAre you ready to build from the ground up? Kovalent Systems seeks an engineer to join us.",
+         "Kovalent Systems"),
+        ("Engineer\nSENIOR UI ENGINEER – CLOUDAre you looking for a challenge? ZENTRO Software builds the best tools.",
+         "ZENTRO Software"),
+        ("Engineer\nWe build tools. Kovalent Systems seeks an engineer.", None),  # after a plain sentence
+        # a verb that is a noun too, before an article; words in capitals beside others are a brand's
+        ("Engineer\nZentrix Data makes the fastest dashboards.", "Zentrix Data"),
+        ("Engineer\nData Engineering offers the chance to grow.", None),  # English words only
+        ("Engineer\nGENERAL SUPPORT is a team of five.", None),  # a heading in capitals
+        ("Engineer\nIT Support is a team of five.", None),
+        # a name does not end with the word that joins it to the next
+        ("\nPure Storage (http://purestorage.com and http://purestorage.com/jobs)\nEngineers, Mountain View, CA"
+         "\nPure Storage is a fast growing company.", "Pure Storage"),
+    ],
+)  # fmt: skip
+def test_the_opening_sentences(text, company):
+    assert extract_text("x", text).company == company

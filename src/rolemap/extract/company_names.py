@@ -105,6 +105,8 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
     named = [w for w in words if w not in _JOINING_WORDS]
     if not 1 <= len(named) <= 6 or len(words) > 9 or len(name) > 60 or _NOT_A_NAME.match(name):
         return False
+    if len(words) > 1 and words[-1] in _JOINING_WORDS:
+        return False  # "Analyzes and", "Bank of": a name's fragment
     if not header and not any(c.isalpha() for c in name):
         return False  # "6 months", a URL's "fuseaction=51268": a number names no firm in a sentence
     brand = first and len(words) == 1 and name[:1].isalpha()

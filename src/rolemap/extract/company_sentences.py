@@ -192,23 +192,41 @@ def _names_the_opening(text: str, name: str, span: Span) -> bool:
     # one word ("Spanish is a plus", "Monday is a half day", "Healthcare is changing fast") or English
     # words only ("Excellent Communication is a must") count only where the name stands again in the
     # text, as a company's name does
-    if " " not in name or all(_lemmas(word.lower().strip(".,&")) for word in name.split() if word != "&"):
+    words = [word for word in name.split() if word != "&"]
+    mixed = not all(word.isupper() for word in words)  # "HEAT Software"; "JOB SUMMARY" is a heading
+    if " " not in name or all(_english(word, mixed) for word in words):
         return stands_alone(elsewhere, name) or spelt_by_an_address(text, name)
     glued = any(GLUE.search(word) for word in span.text.split())
     return not glued or stands_alone(elsewhere, name)
 
 
+def _english(word: str, mixed: bool) -> bool:
+    """A word of the English lexicon, unless written in capitals as a brand is beside words that are not
+    ("HEAT Software")."""
+    bare = word.strip(".,&")
+    return bool(_lemmas(bare.lower())) and not (mixed and len(bare) > 2 and bare.isupper())
+
+
 def _opening(text: str) -> list[Span]:
-    """Where the description's first line starts (after the title, or the header of a post without one):
-    a name there followed by a verb is the hirer introducing itself ("Textur is an automated data
-    pipeline.", "Sauce Labs provides …")."""
+    """Where the description's first line starts (after the title, or the header of a post without one),
+    and each sentence after it in that line's first 500 characters: a name there followed by a verb is
+    the hirer introducing itself ("Textur is an automated data pipeline.", "Sauce Labs provides …"), also
+    after a question or a heading the board glued on ("…from the ground up? HEAT Software builds …")."""
     title_end = text.find("\n", 1 if text.startswith("\n") else 0)
     if title_end == -1:
         return []
     start = title_end + 1
     while text.startswith(("\n", " ", "* ", "- "), start):
         start += 1
-    return [Span(start, start, "")] if start < len(text) else []
+    if start >= len(text):
+        return []
+    line_end = text.find("\n", start)
+    stop = min(start + 500, len(text) if line_end == -1 else line_end)
+    later = [Span(m.end(), m.end(), "") for m in _SENTENCE_END.finditer(text, start, stop)]
+    return [Span(start, start, ""), *later]
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z)][!?])\s*(?=[A-Z])")
 
 
 _BE_OR_HAVE = re.compile(r" (?:is|are|was|has|have) (?:(?:a|an|the|one)\b|([a-z]+ing)\b)")
@@ -217,12 +235,18 @@ _BE_OR_HAVE = re.compile(r" (?:is|are|was|has|have) (?:(?:a|an|the|one)\b|([a-z]
 def _a_verb_follows(text: str, end: int) -> bool:
     """Whether the name is the subject of what follows: "is a/an/the/one …", "is <verb>ing …" or a verb
     in the third person that is no noun ("provides", "specializes"; "engineers", "reasons" are nouns
-    too), by the English lexicon of lemminflect."""
+    too), by the English lexicon of lemminflect; one that is a noun too is a verb before an article or a
+    possessive ("builds the world's …", "offers a", "helps our"; not "engineers build", "reasons to")."""
     be = _BE_OR_HAVE.match(text, end)
     if be:
         return not be.group(1) or "VERB" in _lemmas(be.group(1))
-    m = re.match(r" ([a-z]+s)\b", text[end : end + 30])
-    return m is not None and _third_person_verb(m.group(1))
+    m = _VERB_THEN.match(text[end : end + 40])
+    if m is None:
+        return False
+    return _third_person_verb(m.group(1)) or (bool(m.group(2)) and "VERB" in _lemmas(m.group(1)))
+
+
+_VERB_THEN = re.compile(r" ([a-z]+s)\b(?: (a|an|the|our|its|their|your|every)\b)?")
 
 
 def _opens_a_sentence(text: str, name: re.Match[str]) -> bool:
