@@ -140,3 +140,19 @@ def test_numbers_around_a_name(text, company):
 )  # fmt: skip
 def test_the_opening_sentences(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a signature writes the firm whose e-mail host spells it, glued on or not
+        ("Developer\nSend your resume.\n\nRegards, Deepak KumarNorthwind | Exciting times…Tel: +1 301-000-0000"
+         "Email: deepak.kumar@northwind.com", "Northwind"),
+        ("Developer\nSend your resume.\nThanks, Anish RajanSr. Technical RecruiterBayview Solutions, Pleasanton, CA "
+         "94588arajan@bayviewsolutions.com", "Bayview Solutions"),
+        ("Developer\nSend your resume.\nRegards, Deepak Kumar\nRecruiter\ndeepak.kumar@gmail.com", None),
+        ("Developer\nQuestions? Ask the Northwind team: jobs@northwind.com", None),  # no sign-off
+    ],
+)  # fmt: skip
+def test_a_signature_spelt_by_its_address(text, company):
+    assert extract_text("x", text).company == company

@@ -30,7 +30,7 @@ from rolemap.models import Span
 _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hiring": (1, False, "before"),
           "at": (2, False, "after"), "intro": (3, False, "after"), "possessive": (3, False, "name"),
           "eeo": (4, False, "before"), "opening": (5, False, "after"), "domain": (5, False, "name"),
-          "legal": (6, False, "before"),
+          "legal": (6, False, "before"), "signature": (7, False, "name"),
           "about": (7, True, "after"), "about_full": (7, False, "after"), "is_a": (8, True, "before")}  # fmt: skip
 _AFTER_CHECK = {
     "at": re.compile(r",?\s+(?:we|our|you)\b"),
@@ -55,7 +55,8 @@ def _is_legal_form(text: str, start: int, end: int) -> bool:
 # represented …": a name that opens a sentence, described between commas, then its verb.
 _APPOSITIVE = re.compile(r", (?:a|an|the|one of the) [^,.;:!?\n]{2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)")
 
-_ANYWHERE = ("eeo", "legal")  # read in the whole text: the equal-opportunity line and a signature close it
+# read in the whole text: the equal-opportunity line and a signature close it
+_ANYWHERE = ("eeo", "legal", "signature")
 _AT = re.compile(r"\bAt\s+(?=[A-Z0-9])")  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
 
 
@@ -74,6 +75,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
         if not m.group(1) or _third_person_verb(m.group(1))
     ]
     found["possessive"] = _possessive_names(text)
+    found["signature"] = _signature_names(text)
     found["domain"] = [
         Span(m.start(1), m.start(1) + len(site), site)
         for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
@@ -141,6 +143,44 @@ _WE_DO_A_DOMAIN = re.compile(
     r"(?:https?://)?(?:www\.)?([A-Za-z][\w-]*\.(?:com|net|org|io|co|ai|me|ly|us))\b(?![.\w])"
 )
 _GENERIC_TLD = re.compile(r"\.(?:com|net|org)$")
+
+
+# A recruiter's signature: a sign-off, then within a few lines the e-mail address of the firm it writes
+# ("Regards, Deepak KumarInfinite | Exciting times … deepak.kumar@infinite.com").
+_SIGN_OFF = re.compile(r"(?i)\b(?:regards|thanks|thank you|sincerely|cheers)\b")
+_MAIL = re.compile(r"(?i)\b[\w.+-]+@((?:[a-z0-9-]+\.)+)[a-z]{2,6}\b")
+_WORD_START = re.compile(r"(?:(?<![\w&'’-])|(?<=[a-z]))[A-Z]")  # glued on: "KumarInfinite"
+
+
+def _signature_names(text: str) -> list[Span]:
+    """The name a signature writes between its sign-off and the e-mail address whose host spells it."""
+    out = []
+    for sign in _SIGN_OFF.finditer(text, max(0, len(text) - 3000)):
+        mail = _MAIL.search(text, sign.end(), sign.end() + 400)
+        if mail is None:
+            continue
+        hosts = {label.replace("-", "") for label in mail.group(1).lower().split(".") if len(label) >= 3}
+        name = _spelt_between(text, sign.end(), mail.start(), hosts)
+        if name is not None:
+            out.append(name)
+    return out
+
+
+def _spelt_between(text: str, start: int, end: int, hosts: set[str]) -> Span | None:
+    """The first run of words in text[start:end], from a capital, whose letters spell one of the hosts."""
+    for word in _WORD_START.finditer(text, start, end):
+        squashed = ""
+        for at in range(word.start(), min(end, word.start() + 60)):
+            char = text[at]
+            if char == "\n":
+                break
+            if char.isalnum():
+                squashed += char.lower()
+            if squashed in hosts and char.isalnum() and not text[at + 1 : at + 2].islower():
+                return Span(word.start(), at + 1, text[word.start() : at + 1])
+            if not any(host.startswith(squashed) for host in hosts):
+                break
+    return None
 
 
 def _possessive_names(text: str) -> list[Span]:
