@@ -50,6 +50,21 @@ def hn(header: str, body: str = "We build things.") -> str:
         # a first segment that is only a domain names the hirer: .com/.net/.org dropped, a brand's own kept
         ("Reverb.com // Marketplace for musicians // http://jobs.reverb.com", "Reverb", set()),
         ("Comma.ai | San Francisco | Software Engineer | FULL-TIME | ONSITE", "Comma.ai", {("San Francisco", "US")}),
+        # a header written with commas or full stops: the first piece, when the rest is places, flags, roles
+        # or an address and names a city; a place's own pieces are one place ("St. Louis", "Palo Alto, CA.")
+        ("Quorra, New York, NY", "Quorra", {("New York", "US")}),
+        ("Kessel Labs. Boulder, CO.", "Kessel Labs", {("Boulder", "US")}),
+        ("Onfleet, San Francisco, On-site, Backend engineer", "Onfleet", {("San Francisco", "US")}),
+        ("Larkspur Health, ( https://larkspur.com/jobs/ ), San Mateo, CA (Full time, ONSITE only, see below)",
+         "Larkspur Health", {("San Mateo", "US")}),
+        ("Percolate (New York, NY, USA) http://percolate.com", "Percolate", {("New York", "US")}),
+        ("Palo Alto, CA.", None, {("Palo Alto", "US")}),
+        ("St. Louis, MO", None, {("St. Louis", "US")}),
+        ("Jio Money. Bangalore, India. Many Positions. Full time.", None, set()),  # "Many Positions" is none
+        # "│" divides a header as "|" does; a seeker's post names no hirer
+        ("CJ Affiliate │ Senior Software Engineer │ Westlake Village, CA │ On-site", "CJ Affiliate",
+         {("Westlake Village", "US")}),
+        ("SEEKING WORK - Vancouver/Remote", None, {("Vancouver", "CA")}),
     ],
 )  # fmt: skip
 def test_header_shapes(header, company, cities):

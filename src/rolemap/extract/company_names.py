@@ -48,6 +48,8 @@ _NOT_A_NAME = re.compile(
     r"multiple|several|various|many|other|others|experience|engineering|development|"
     r"position summary|job summary|role overview|immediate need|urgent|new|direct client|confidential)$"
     r"|^(?:their|our|your|his|her|its|this|that|these|those|my|a|an|every|each|any|some|no|who|what|why|how)\s"
+    r"|^(?:i|we|you|they|he|she|it|let)['’]"  # "I'm Colin", "You’ll have": a sentence
+    r"|^(?:seeking|hiring|looking|wanted)\s"
 )
 
 
@@ -65,15 +67,24 @@ def _category(skill: str) -> str:
     return entry.category if entry else ""
 
 
+_EDGES = " ,.;:!-–—'\"*()<>→|"
+_IN_A_PLACE = re.compile(r"(.+?)\s+(?:in|at)\s+(.+)$")
+
+
 @lru_cache(maxsize=50_000)
 def clean_company(raw: str) -> str | None:
     """A company name without its URL, YC batch, tagline or "is hiring"."""
-    name = URL.sub(" ", raw).replace("®", "").replace("™", "")  # marks, not part of the name
+    # the name stands before its URL ("Tint (http://www.tintup.com) San Francisco"), or after it alone
+    name = next((piece for piece in URL.split(raw) if piece.strip(_EDGES)), "")
+    name = name.replace("®", "").replace("™", "")  # marks, not part of the name
     name = re.sub(r"(?i)\((?:yc|y combinator)[^)]*\)|\byc\s*[swf]\d{2}\b", " ", name)
     name = HIRING.split(name, maxsplit=1)[0]
     name = re.split(r"['’]s\b", name, maxsplit=1)[0]  # "Genesis10's G10 Associates Program" → Genesis10
-    name = re.split(r"\s+[(\[<@→]|[\[(<]\s*$|\s+-\s+|:\s", name, maxsplit=1)[0]
-    name = " ".join(name.split()).strip(" ,.;:!-–—'\"*()<>→")
+    name = re.split(r"\s+[(\[<@→]|[\[(<]\s*$|\s*-\s+|:\s", name, maxsplit=1)[0]  # "XCOR Aerospace- Mojave"
+    where = _IN_A_PLACE.match(name)  # "CodeWeavers in St Paul"
+    if where and parse_places(where.group(2)):
+        name = where.group(1)
+    name = " ".join(name.split()).strip(_EDGES)
     name = _LEGAL_FORM.sub("", name)  # "ASA Architects, P.A." is ASA Architects
     return name or None
 
@@ -119,7 +130,9 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
     partners = _PARTNER_LIST.fullmatch(name)  # "Kazan, McClain, Satterley & Greenwood": a place per piece?
     if partners and all(parse_places(piece) for piece in _JOINED_OR_LISTED.split(name)):
         return False
-    if not partners and (confident_place(name) if first or (maker_slot and "," not in name) else parse_places(name)):
+    if not partners and (
+        confident_place(name) if first or (maker_slot and "," not in name) else parse_places(name)
+    ):
         return False
     if header and any(confident_place(part) for part in _JOINED.split(name) if part):
         return False  # "LA & OC", "NYC / Remote": places joined

@@ -53,7 +53,9 @@ def _is_legal_form(text: str, start: int, end: int) -> bool:
 
 # "Acme, a leading provider of X, is hiring", "Kazan & Greenwood, a Professional Law Corporation, has
 # represented …": a name that opens a sentence, described between commas, then its verb.
-_APPOSITIVE = re.compile(r", (?:a|an|the|one of the) [^,.;:!?\n]{2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)")
+_APPOSITIVE = re.compile(
+    r", (?:a|an|the|one of the) [^,.;:!?\n]{2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)"
+)
 
 # read in the whole text: the equal-opportunity line and a signature close it
 _ANYWHERE = ("eeo", "legal", "signature")

@@ -31,7 +31,7 @@ from rolemap.models import Location, Span
 
 # The lookahead lets the scan pass over every position that cannot start a separator at once (3× faster).
 _SEPARATOR = re.compile(
-    r"(?=[\s|:–—])(?:\s*\|\s*|\s+[•–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*|\s+::\s+|[–—])"
+    r"(?=[\s|│:–—])(?:\s*[|│]\s*|\s+[•–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*|\s+::\s+|[–—])"
 )
 
 
@@ -239,18 +239,58 @@ def _hiring_sentence(line: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _comma_header(line: str, offset: int) -> list[tuple[int, int]]:
-    """ "Collective Health, (http://…), San Mateo, CA": a header written with commas, read as segments when
-    it holds a URL or a place besides its first piece."""
+    """ "Collective Health, (http://…), San Mateo, CA", "Foraker Labs. Boulder, CO.": a header written with
+    commas (or full stops), read as segments when it holds a URL or a place besides its first piece, and
+    that first piece is no place itself ("Palo Alto, CA." is one place)."""
     if ", " not in line or len(line) > 160:
         return []
-    pieces = _segments(line.replace(", ", " | "), offset)
-    rest = ", ".join(line[a - offset : b - offset] for a, b in pieces[1:])
-    return pieces if len(pieces) > 1 and (URL.search(rest) or parse_places(rest)) else []
+    # each separator replaced by one as long, so the offsets stay true; "St. Louis" is no full stop
+    within = _BRACKETED.sub(lambda m: m.group().replace(", ", "; ").replace(". ", "; "), line)  # a note's
+    pieces = _segments(_FULL_STOP.sub(" |", within.replace(", ", " |")), offset)
+    if len(pieces) < 2:
+        return []
+    pieces = _regions_joined(line, offset, pieces)
+    first, *rest = (line[a - offset : b - offset] for a, b in pieces)
+    if parse_places(first) or confident_place(first) or not all(map(_header_piece, rest)):
+        return []
+    # a city or an address besides: "Bangalore, India" is a place the gazetteer does not know
+    return pieces if any(URL.search(r) or any(p.city for p in parse_places(r) or ()) for r in rest) else []
+
+
+def _regions_joined(line: str, offset: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "San Mateo", "CA (Full time)" → "San Mateo, CA (Full time)": a region after a city is read with it."""
+    out = pieces[:1]
+    for start, end in pieces[1:]:
+        piece = _BRACKETED.sub(" ", line[start - offset : end - offset])
+        before = line[out[-1][0] - offset : out[-1][1] - offset]
+        region = parse_places(piece)
+        if len(out) > 1 and region and not any(p.city for p in region) and parse_places(before):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+_FULL_STOP = re.compile(r"(?<=[a-z]{3})\. (?=[A-Z])")
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _header_piece(piece: str) -> bool:
+    """A piece of a header besides the hirer's name: a URL, a flag, pay, a place or a role, with or
+    without a note in brackets ("CA (Full time, ONSITE only, see below)")."""
+    bare = _without_urls(_BRACKETED.sub(" ", piece)) or _without_urls(piece)
+    return (
+        not bare
+        or bool(FLAG.match(bare) or PAY.search(bare))
+        or parse_places(bare) is not None
+        or is_role_title(bare)
+    )
 
 
 def _name_line(text: str, line: str, end: int) -> bool:
-    """A short first line carrying a URL, or followed by a line that is a place, is the hirer's name."""
-    bare = URL.sub(" ", line).strip()
+    """A short first line carrying a URL, or followed by a line that is a place, is the hirer's name; the
+    places it names in brackets are no words of the name ("Percolate (New York, NY, USA) http://…")."""
+    bare = _BRACKETED.sub(" ", URL.sub(" ", line)).strip()
     if not bare or len(bare.split()) > 4:
         return False
     if URL.search(line):
