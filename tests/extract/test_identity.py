@@ -65,6 +65,13 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("CJ Affiliate │ Senior Software Engineer │ Westlake Village, CA │ On-site", "CJ Affiliate",
          {("Westlake Village", "US")}),
         ("SEEKING WORK - Vancouver/Remote", None, {("Vancouver", "CA")}),
+        # "<role> at|@ <hirer>" as a header writes it; a domain in the hirer's slot after a place
+        ("Ruby developer at theQuill in Toronto, Ontario, Canada (no remote -- local)", "theQuill", {("Toronto", "CA")}),
+        ("Software Engineer at Brightly.com in Austin, TX.", "Brightly", {("Austin", "US")}),
+        ("Data Scientist @ Blue Harbor Labs, NYC or Remote", "Blue Harbor Labs", {("New York", "US")}),
+        ("Tampa, FL - Quillnic.com", "Quillnic", {("Tampa", "US")}),
+        ("Hi, I'm a tech recruiter for Zentro. You can reach me at sam.oliver@zentro.com.", None, set()),
+        ("Senior Engineer at our Berlin office", None, set()),
     ],
 )  # fmt: skip
 def test_header_shapes(header, company, cities):

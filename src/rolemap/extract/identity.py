@@ -77,12 +77,15 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         hiring = _hiring_sentence(line, start) or _comma_header(line, start)
         named_alone = bool(hiring) or _name_line(text, line, end)
         segments = hiring or segments
+    named_slot = None  # the hirer's own slot after "<role> at": a brand may be written lower-case there
+    if company_allowed:
+        segments, named_slot = _role_at_name(text, segments)
     kept: list[tuple[int, int]] = []
     for n, (seg_start, seg_end) in enumerate(segments):
         raw = text[seg_start:seg_end]
         bare = _without_urls(raw)
         domain = None
-        if n == 0 and company_allowed and not bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", raw.strip()):
+        if n <= 1 and company_allowed and not bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", raw.strip()):
             bare = raw.strip()  # "Clay.io - San Francisco": the hirer named by its domain
             # "Reverb.com" is Reverb; a name whose domain is part of the brand keeps it ("Comma.ai", "x.ai")
             domain = re.sub(r"\.(?:com|net|org)$", "", bare)
@@ -109,7 +112,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
                 company = None  # "Digital Marketing Assistant | London Gatwick"
             # after a place or a role a product's name in the second segment is its maker's ("SF - CoreOS")
             maker = n == 0 or bool(out.places or out.titles)
-            if company and plausible_company(company, header=True, first=n == 0, maker_slot=maker):
+            first = n == 0 or (seg_start, seg_end) == named_slot
+            if company and plausible_company(company, header=True, first=first, maker_slot=maker):
                 out.company, out.company_span = company, Span(seg_start, seg_end, raw)
                 continue
             if places:
@@ -236,6 +240,32 @@ def _hiring_sentence(line: str, offset: int) -> list[tuple[int, int]]:
     if where:
         parts.append((offset + m.end() + rest_at + where.start(1), offset + m.end() + rest_at + where.end(1)))
     return parts
+
+
+_AT_NAME = re.compile(r"\s+(?:at|@)\s+(?=[A-Za-z0-9])")
+_DOMAIN_FIRST = re.compile(r"[\w-]+\.[a-z]{2,6}\b(?![.\w@])")
+
+
+def _role_at_name(
+    text: str, segments: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """ "Ruby developer at theScore in Toronto", "Seattle WA - FullStack Developer @ ChefSteps": one of the
+    first two segments holds a role, then its hirer (a domain apart: "Software Engineer at Help.com in
+    Austin, TX"). The segments with that one split, and the hirer's slot."""
+    for n, (start, end) in enumerate(segments[:2]):
+        at = _AT_NAME.search(text, start, end)
+        role = text[start : at.start()] if at else ""
+        # a role as a header writes it, not a sentence ("Hi, I'm a recruiter … reach me at x@y.com")
+        if at is None or len(role.split()) > 8 or re.search(r"[.!?,]\s", role) or not is_role_title(role):
+            continue
+        name = (at.end(), end)
+        parts = [(start, at.start()), name]
+        domain = _DOMAIN_FIRST.match(text, at.end(), end)
+        if domain and text[domain.end() : end].strip():
+            name = (at.end(), domain.end())
+            parts[1:] = [name, (domain.end() + 1, end)]
+        return [*segments[:n], *parts, *segments[n + 1 :]], name
+    return segments, None
 
 
 def _comma_header(line: str, offset: int) -> list[tuple[int, int]]:
