@@ -70,6 +70,7 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("Software Engineer at Brightly.com in Austin, TX.", "Brightly", {("Austin", "US")}),
         ("Data Scientist @ Blue Harbor Labs, NYC or Remote", "Blue Harbor Labs", {("New York", "US")}),
         ("Tampa, FL - Quillnic.com", "Quillnic", {("Tampa", "US")}),
+        ("Seattle WA, Onsite/Full time - FullStack Developer @ ChefSteps", "ChefSteps", {("Seattle", "US")}),
         ("Hi, I'm a tech recruiter for Zentro. You can reach me at sam.oliver@zentro.com.", None, set()),
         ("Senior Engineer at our Berlin office", None, set()),
     ],

@@ -92,7 +92,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         if not bare or FLAG.match(bare) or (PAY.search(bare) and not is_role_title(bare)):
             continue
         # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme".
-        may_name = company_allowed and out.company is None and n <= 1 and (len(segments) > 1 or named_alone)
+        slot = n <= 1 or (seg_start, seg_end) == named_slot
+        may_name = company_allowed and out.company is None and slot and (len(segments) > 1 or named_alone)
         name_first = may_name and n == 0 and ", " in bare and not confident_place(bare)
         if name_first and _name_then_places(bare, seg_start, out, text):
             continue
