@@ -156,3 +156,21 @@ def test_the_opening_sentences(text, company):
 )  # fmt: skip
 def test_a_signature_spelt_by_its_address(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # "We're X, a …", "We are X and we …", "We are X!": the hirer introducing itself
+        ("\nLondon (Clerkenwell)\nWe're Quorria, a real estate search engine in 8 markets.", "Quorria"),
+        ("\nProgrammer\nHey there! We are Zentrify and we do expense reports. Zentrify is fun.", "Zentrify"),
+        ("Accountant\nWe are Harbor and Rehab Solutions ! We are looking for an accountant.", "Harbor and Rehab Solutions"),
+        ("\nProgrammer\nWe're Close, a seed-funded startup.", None),  # one English word must stand again
+        ("Recruiter\nA drama-free office. We are HR after all!", None),
+        ("Engineer\nWe are Hiring! Join us.", None),
+        # a name never ends with the word that would join it to the next: "X and we do"
+        ("Engineer\nAt Spirit of the Game, we coach teams.", "Spirit of the Game"),
+    ],
+)  # fmt: skip
+def test_we_are_the_hirer(text, company):
+    assert extract_text("x", text).company == company

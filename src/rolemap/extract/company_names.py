@@ -157,7 +157,7 @@ _PARTNERS = r"(?:[A-Z][\w'’-]*,\s){1,4}(?=[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)
 _PARTNER_LIST = re.compile(_PARTNERS + r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s(?:&|and)\s[A-Z].*")
 _NAME = (
     rf"((?:(?<![\w&.'’!+-])[a-z](?=[A-Z]))?(?:{_PARTNERS})?(?:[A-Z0-9][\w&.'’!+®™-]*)"
-    r"(?:[ ](?:[A-Z0-9&][\w&.'’!+®™-]*|of|and|for|de|la|the)){0,8}"
+    r"(?:[ ](?:[A-Z0-9&][\w&.'’!+®™-]*|(?:of|and|for|de|la|the)(?=[ ](?:[A-Z0-9&]|the |la )))){0,8}"  # glue joins words
     rf"(?:,?\s(?i:{_ANY_FORM})(?![a-z])\.?)?)"  # a form, not a word's start ("Birlasoft combines")
 )
 # A name may start where a board glued it to the block before ("…@diverselynx.comDiverse Lynx LLC").

@@ -28,12 +28,13 @@ from rolemap.models import Span
 # kind → (strength: lower wins, the name must recur in the text, where the name stands: after the anchor's
 # words, before them, or the anchor is the name itself)
 _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hiring": (1, False, "before"),
-          "at": (2, False, "after"), "intro": (3, False, "after"), "possessive": (3, False, "name"),
+          "at": (2, False, "after"), "we_are": (2, False, "after"), "intro": (3, False, "after"), "possessive": (3, False, "name"),
           "eeo": (4, False, "before"), "opening": (5, False, "after"), "domain": (5, False, "name"),
           "legal": (6, False, "before"), "signature": (7, False, "name"),
           "about": (7, True, "after"), "about_full": (7, False, "after"), "is_a": (8, True, "before")}  # fmt: skip
 _AFTER_CHECK = {
     "at": re.compile(r",?\s+(?:we|our|you)\b"),
+    "we_are": re.compile(r",\s+(?:a|an|the)\s|,?\s+and\s+we\b|\s*[!.](?:\s|$)"),
     "intro": re.compile(r"(?:\s*\([^)]{0,40}\))?,?\s+(?:is|are|was|has)\b"),
     "about": re.compile(r"\s*[:\n]"),
 }
@@ -60,6 +61,8 @@ _APPOSITIVE = re.compile(
 # read in the whole text: the equal-opportunity line and a signature close it
 _ANYWHERE = ("eeo", "legal", "signature")
 _AT = re.compile(r"\bAt\s+(?=[A-Z0-9])")  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
+# "We're Nestoria, a real estate search engine", "We are Expensify and we do …", "We are Atrium Centers!"
+_WE_ARE = re.compile(r"\bWe(?:\s+are|['’]re)\s+(?=[A-Z0-9])")
 
 
 def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Span] | None:
@@ -70,6 +73,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     best: tuple[int, int, tuple[str, Span]] | None = None
     found = dict(anchors)
     found["at"] = [Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000)]
+    found["we_are"] = [Span(m.start(), m.end(), m.group()) for m in _WE_ARE.finditer(text, 0, 6000)]
     found["opening"] = _opening(text)
     found["appositive"] = [
         Span(m.start(), m.end(), m.group())
@@ -223,11 +227,12 @@ def _full_name_after(text: str, heading: re.Match[str]) -> re.Match[str] | None:
     return full if full and len(full.group(1)) > len(short) and recurs(text, short) else None
 
 
-def _names_the_opening(text: str, name: str, span: Span) -> bool:
+def _names_the_opening(text: str, name: str, span: Span, one_word: bool = False) -> bool:
     """A name read at the description's opening is no role ("The Coordinator serves"), technology or
     block glued to a heading ("Role DescriptionThis is"): a glued word counts only where the name
     stands again in the text ("SessionM is … SessionM"), and a one-word or English name only where it
-    stands again or the post's own address spells it ("Textur is …", helen [at] textur [dot] com)."""
+    stands again or the post's own address spells it ("Textur is …", helen [at] textur [dot] com).
+    `one_word`: a single word that is no English one counts alone ("We're Nestoria, a …")."""
     if len(name) < 2 or not plausible_company(name, header=True) or is_role_name(name):
         return False
     elsewhere = text[: span.start] + text[span.end :]
@@ -236,7 +241,7 @@ def _names_the_opening(text: str, name: str, span: Span) -> bool:
     # text, as a company's name does
     words = [word for word in name.split() if word != "&"]
     mixed = not all(word.isupper() for word in words)  # "HEAT Software"; "JOB SUMMARY" is a heading
-    if " " not in name or all(_english(word, mixed) for word in words):
+    if (" " not in name and not one_word) or all(_english(word, mixed) for word in words):
         return stands_alone(elsewhere, name) or spelt_by_an_address(text, name)
     glued = any(GLUE.search(word) for word in span.text.split())
     return not glued or stands_alone(elsewhere, name)
@@ -335,6 +340,6 @@ def _better(
         found = name_at(text, start, end, signature=kind == "legal")
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs(text, found[0]))):
         return best
-    if kind == "opening" and not _names_the_opening(text, *found):
+    if kind in ("opening", "we_are") and not _names_the_opening(text, *found, one_word=kind == "we_are"):
         return best
     return strength, at, found
