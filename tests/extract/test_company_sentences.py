@@ -174,3 +174,17 @@ def test_a_signature_spelt_by_its_address(text, company):
 )  # fmt: skip
 def test_we_are_the_hirer(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a name may carry its address or a footnote in brackets before its verb
+        ("\nSenior Engineer - NYC or Remote\nBrickline Software (http://brickline.io/) is a one-year-old startup.",
+         "Brickline Software"),
+        ("\nAmsterdam, the Netherlands. No remote work.\nSilko [1] is looking for Javascript engineers.", "Silko"),
+        ("\nSenior Engineer - NYC\nThe Team (our five engineers) is a tight group.", None),
+    ],
+)  # fmt: skip
+def test_a_name_with_brackets_before_its_verb(text, company):
+    assert extract_text("x", text).company == company

@@ -161,7 +161,7 @@ _NAME = (
     rf"(?:,?\s(?i:{_ANY_FORM})(?![a-z])\.?)?)"  # a form, not a word's start ("Birlasoft combines")
 )
 # A name may start where a board glued it to the block before ("…@diverselynx.comDiverse Lynx LLC").
-NAME_BEFORE = re.compile(r"(?<![A-Z0-9])" + _NAME + r"(?:\s*\([^)]{0,80}\))?,?\s*$")
+NAME_BEFORE = re.compile(r"(?<![A-Z0-9])" + _NAME + r"(?:\s*(?:\([^)]{0,80}\)|\[[^\]]{0,20}\]))?,?\s*$")
 NAME_AFTER = re.compile(_NAME)
 GLUE = re.compile(
     r"(?<=[a-z.!?)])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])"

@@ -101,6 +101,15 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     return best[2] if best else None
 
 
+# what a name may carry in brackets before its verb: "ListRunner (listrunnerapp.com) is", "Silk [1] is"
+_BRACKETS = re.compile(r"\s*(?:\([^()\n]{0,80}\)|\[[^\]\n]{0,20}\])")
+
+
+def _after_brackets(text: str, end: int) -> int:
+    brackets = _BRACKETS.match(text, end)
+    return brackets.end() if brackets else end
+
+
 def _name_after(text: str, kind: str, anchor: Span) -> tuple[str, tuple[int, int] | None]:
     """The name after an anchor's words ("Company: Acme", "At Acme, we"), and the kind it is read as."""
     name = NAME_AFTER.match(text, anchor.end + (text[anchor.end : anchor.end + 1] == " "))
@@ -108,7 +117,7 @@ def _name_after(text: str, kind: str, anchor: Span) -> tuple[str, tuple[int, int
         return kind, None
     check = _AFTER_CHECK.get(kind)
     if (check and not check.match(text, name.end())) or (
-        kind == "opening" and not _a_verb_follows(text, name.end())
+        kind == "opening" and not _a_verb_follows(text, _after_brackets(text, name.end()))
     ):
         return kind, None
     full = _full_name_after(text, name) if kind == "about" else None

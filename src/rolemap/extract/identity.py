@@ -113,8 +113,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
                 company = None  # "Digital Marketing Assistant | London Gatwick"
             # after a place or a role a product's name in the second segment is its maker's ("SF - CoreOS")
             maker = n == 0 or bool(out.places or out.titles)
-            first = n == 0 or (seg_start, seg_end) == named_slot
-            if company and plausible_company(company, header=True, first=first, maker_slot=maker):
+            own_slot = n == 0 or (seg_start, seg_end) == named_slot
+            if company and plausible_company(company, header=True, first=own_slot, maker_slot=maker):
                 out.company, out.company_span = company, Span(seg_start, seg_end, raw)
                 continue
             if places:
