@@ -188,3 +188,22 @@ def test_we_are_the_hirer(text, company):
 )  # fmt: skip
 def test_a_name_with_brackets_before_its_verb(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a hirer named by its site in a sentence, as in a header: .com, .net, .org dropped
+        ("\nAmsterdam | ONSITE | VISA SUPPORT\nBookly.com is looking for Front End developers.", "Bookly"),
+        ("\n(Aspen, CO): LOLSpots.com is looking for a programmer.", "LOLSpots"),
+        ("\nToronto\nRangly.io is hiring engineers.", "Rangly.io"),
+        # a word written lower-case then capital is a brand's ("Lazada eLogistics"), "iOS/Android" is not
+        ("\nLazada eLogistics | Regional Head of Data | Singapore | Onsite", "Lazada eLogistics"),
+        ("\nhttp://plumlife.io, Austin Texas, iOS/Android Fulltime.\nWe build switches.", None),
+        # the subject of a hiring sentence may share a small town's name; a town described is no hirer
+        ("\nAustin Texas\nPlum is replacing light switches. Plum is looking for engineers.", "Plum"),
+        ("Veterinarian\nGreat pay. Farmington is a suburb of Minneapolis. Farmington is lovely.", None),
+    ],
+)  # fmt: skip
+def test_sites_brands_and_towns(text, company):
+    assert extract_text("x", text).company == company

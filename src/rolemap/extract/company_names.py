@@ -53,12 +53,13 @@ _NOT_A_NAME = re.compile(
 )
 
 
-_NAMEGLUE = frozenset(
+_NAME_GLUE = frozenset(
     {"of", "and", "for", "the", "de", "la", "le", "du", "von", "van", "y", "e", "in", "on", "at", "&",
      "inc", "llc", "ltd", "co", "corp", "gmbh", "plc", "ag", "sa", "bv", "ab", "oy", "as"}
 )  # fmt: skip
 
 
+_BRAND = re.compile(r"[a-z][A-Z][A-Za-z0-9]+")  # "eLogistics", not "iOS/Android"
 _JOINING_WORDS = frozenset({"of", "and", "&", "for", "the", "de", "la"})  # as a name reads them: `_NAME`
 
 
@@ -123,7 +124,11 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
     brand = first and len(words) == 1 and name[:1].isalpha()
     if not (name[0].isupper() or name[0].isdigit() or brand or (name[0].islower() and name[1:2].isupper())):
         return False
-    if any(w[0].islower() and w.lower().strip(".,") not in _NAMEGLUE for w in words[1:]):
+    # a word in lower case is a sentence's, save a brand's ("Lazada eLogistics")
+    if any(
+        w[0].islower() and w.lower().strip(".,") not in _NAME_GLUE and not _BRAND.fullmatch(w)
+        for w in words[1:]
+    ):
         return False  # "Be a full time DB Rethinker" is a sentence, not a name
     if (is_role_title(name) if header else is_role_name(name)) or FLAG.match(name) or PAY.search(name):
         return False
@@ -168,14 +173,21 @@ GLUE = re.compile(
 )  # "resume!CyberCoders": a block boundary lost
 
 
+_SITE = re.compile(r"[A-Za-z][\w-]*\.(?:com|net|org|io|co|ai)")
 _PHONE_OR_POSTCODE = re.compile(r"(?i:ext|extn|x)\.?\s?\d+\s+|\d{4,}(?=[A-Z][a-z])")
 
 
-def name_at(text: str, start: int, end: int, signature: bool = False) -> tuple[str, Span] | None:
+def name_at(
+    text: str, start: int, end: int, signature: bool = False, subject: bool = False
+) -> tuple[str, Span] | None:
     """The name captured at text[start:end], mended where the source glued two blocks together
     ("VacationsV2Soft" → "V2Soft" when "V2Soft" stands alone elsewhere) and without a heading word or a
     doubled name ("About Plymouth Rock Plymouth Rock" → "Plymouth Rock")."""
     raw = text[start:end]
+    site = _SITE.fullmatch(raw)  # "Booking.com is looking for": the hirer by its site, as in a header
+    if site:
+        name = re.sub(r"\.(?:com|net|org)$", "", raw)
+        return (name, Span(start, end, raw)) if plausible_company(name, first=True) else None
     number = _PHONE_OR_POSTCODE.match(raw)  # "Ext 521 TekisHub", "NJ - 07450Techolution": the block before
     if number:
         start, raw = start + number.end(), raw[number.end() :]
@@ -218,7 +230,8 @@ def name_at(text: str, start: int, end: int, signature: bool = False) -> tuple[s
     name = clean_company(raw)
     if name:
         name = re.sub(r"^(?:The|the)\s+", "", name)
-    if not name or not plausible_company(name):
+    # the subject of a hiring sentence may share a small town's name ("Plum is looking for")
+    if not name or not plausible_company(name, first=subject and " " not in name):
         return None
     return name, Span(start, start + len(raw), text[start : start + len(raw)])
 

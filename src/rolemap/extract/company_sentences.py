@@ -58,6 +58,7 @@ _APPOSITIVE = re.compile(
     r", (?:a|an|the|one of the) [^,.;:!?\n]{2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)"
 )
 
+_SUBJECTS = ("hiring", "appositive", "we_are")  # the name is the subject of a sentence that says it hires
 # read in the whole text: the equal-opportunity line and a signature close it
 _ANYWHERE = ("eeo", "legal", "signature")
 _AT = re.compile(r"\bAt\s+(?=[A-Z0-9])")  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
@@ -346,7 +347,7 @@ def _better(
         site = text[start:end]
         found = (site, Span(start, end, site)) if plausible_company(site, first=True) else None
     else:
-        found = name_at(text, start, end, signature=kind == "legal")
+        found = name_at(text, start, end, signature=kind == "legal", subject=kind in _SUBJECTS)
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs(text, found[0]))):
         return best
     if kind in ("opening", "we_are") and not _names_the_opening(text, *found, one_word=kind == "we_are"):
