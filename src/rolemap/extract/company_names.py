@@ -186,8 +186,8 @@ def name_at(
     raw = text[start:end]
     site = _SITE.fullmatch(raw)  # "Booking.com is looking for": the hirer by its site, as in a header
     if site:
-        name = re.sub(r"\.(?:com|net|org)$", "", raw)
-        return (name, Span(start, end, raw)) if plausible_company(name, first=True) else None
+        domain = re.sub(r"\.(?:com|net|org)$", "", raw)
+        return (domain, Span(start, end, raw)) if plausible_company(domain, first=True) else None
     number = _PHONE_OR_POSTCODE.match(raw)  # "Ext 521 TekisHub", "NJ - 07450Techolution": the block before
     if number:
         start, raw = start + number.end(), raw[number.end() :]
