@@ -207,3 +207,17 @@ def test_a_name_with_brackets_before_its_verb(text, company):
 )  # fmt: skip
 def test_sites_brands_and_towns(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a possessive inside a name read before its verb is part of it, unless the owner is named alone
+        ("Accountant\nWith a century of service, Harrow's Bureau is a trusted nonprofit.", "Harrow's Bureau"),
+        ("Manager\nStewart’s Shops is seeking a project manager.", "Stewart’s Shops"),
+        ("Analyst\nGenesis12's G12 Associates Program is seeking analysts. Genesis12 is an equal opportunity employer.",
+         "Genesis12"),
+    ],
+)  # fmt: skip
+def test_a_possessive_inside_a_name(text, company):
+    assert extract_text("x", text).company == company

@@ -73,14 +73,16 @@ _IN_A_PLACE = re.compile(r"(.+?)\s+(?:in|at)\s+(.+)$")
 
 
 @lru_cache(maxsize=50_000)
-def clean_company(raw: str) -> str | None:
-    """A company name without its URL, YC batch, tagline or "is hiring"."""
+def clean_company(raw: str, sentence: bool = False) -> str | None:
+    """A company name without its URL, YC batch, tagline or "is hiring". A header's possessive ends the
+    name ("Genesis10's G10 Associates Program" → Genesis10); in a `sentence` one inside the words read
+    before a verb is part of it ("Children's Bureau is a trusted nonprofit")."""
     # the name stands before its URL ("Tint (http://www.tintup.com) San Francisco"), or after it alone
     name = next((piece for piece in URL.split(raw) if piece.strip(_EDGES)), "")
     name = name.replace("®", "").replace("™", "")  # marks, not part of the name
     name = re.sub(r"(?i)\((?:yc|y combinator)[^)]*\)|\byc\s*[swf]\d{2}\b", " ", name)
     name = HIRING.split(name, maxsplit=1)[0]
-    name = re.split(r"['’]s\b", name, maxsplit=1)[0]  # "Genesis10's G10 Associates Program" → Genesis10
+    name = re.split(r"['’]s$" if sentence else r"['’]s\b", name.rstrip(), maxsplit=1)[0]
     name = re.split(r"\s+[(\[<@→]|[\[(<]\s*$|\s*-\s+|:\s", name, maxsplit=1)[0]  # "XCOR Aerospace- Mojave"
     where = _IN_A_PLACE.match(name)  # "CodeWeavers in St Paul"
     if where and parse_places(where.group(2)):
@@ -227,7 +229,10 @@ def name_at(
     half = len(words) // 2
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:
         raw = " ".join(words[:half])
-    name = clean_company(raw)
+    name = clean_company(raw, sentence=True)
+    owner = re.match(r"(.+?)['’]s\s", name or "")
+    if owner and _named_alone(text, owner.group(1)):
+        name = owner.group(1)  # "Genesis10's G10 Associates Program" where Genesis10 is named alone too
     if name:
         name = re.sub(r"^(?:The|the)\s+", "", name)
     # the subject of a hiring sentence may share a small town's name ("Plum is looking for")
@@ -276,6 +281,14 @@ def spelt_by_an_address(text: str, name: str) -> bool:
         if squashed in (label.replace("-", "") for label in labels):
             return True
     return False
+
+
+def _named_alone(text: str, name: str) -> bool:
+    """Whether the name stands in the text without a possessive after it."""
+    return any(
+        not text[m.end() : m.end() + 1].isalpha() and text[m.end() : m.end() + 1] not in "'’"
+        for m in re.finditer(rf"(?<![\w]){re.escape(name)}", text)
+    )
 
 
 def recurs(text: str, name: str) -> bool:
