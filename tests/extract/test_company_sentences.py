@@ -213,7 +213,7 @@ def test_sites_brands_and_towns(text, company):
     ("text", "company"),
     [
         # a possessive inside a name read before its verb is part of it, unless the owner is named alone
-        ("Accountant\nWith a century of service, Harrow's Bureau is a trusted nonprofit.", "Harrow's Bureau"),
+        ("Caseworker\nWith a century of service, Harrow's Bureau is hiring a caseworker.", "Harrow's Bureau"),
         ("Manager\nStewart’s Shops is seeking a project manager.", "Stewart’s Shops"),
         ("Analyst\nGenesis12's G12 Associates Program is seeking analysts. Genesis12 is an equal opportunity employer.",
          "Genesis12"),
