@@ -221,3 +221,25 @@ def test_sites_brands_and_towns(text, company):
 )  # fmt: skip
 def test_a_possessive_inside_a_name(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the hirer after the role it hires for
+        ("Manager\nSummary:As an Associate Brand Manager at AVORA, you will launch our first product.", "AVORA"),
+        ("Manager\nAs a manager at heart, you will love this.", None),
+        # where a posting sends the reader to learn more about the hirer
+        ("Associate\nGreat team.\nTo learn more about Hollis Partners, please visit our site.", "Hollis Partners"),
+        ("Associate\nGreat team.\nLearn more about Title IX compliance online.", None),
+        # a heading's name on the next line, a name with where it is before its verb
+        ("Accountant\nCompany Description\nSynergy Consultants & CPAs is a dental CPA firm.", "Synergy Consultants & CPAs"),
+        ("Assistant\nCompany DescriptionBurnett Plastic Surgery, located in Westfield, NJ, is a practice.",
+         "Burnett Plastic Surgery"),
+        # a brand's capitals open one word; a heading in capitals before a name is no part of it
+        ("Specialist\nCompany Description\nSEOGidi is a search marketing company.", "SEOGidi"),
+        ("Developer\nWHO WE AREStasis Drilling Solutions LLC is a privately held company.", "Stasis Drilling Solutions LLC"),
+    ],
+)  # fmt: skip
+def test_more_shapes_that_name_the_hirer(text, company):
+    assert extract_text("x", text).company == company

@@ -204,15 +204,12 @@ def name_at(
     for cut in reversed(cuts if spelt is None else []):
         tail = raw[cut:]
         word = tail.split()[0].rstrip(",")
-        # a block is the name when it follows a run of capitals ("WHO WE AREStasis Drilling") or stands
-        # alone elsewhere too ("NextGen" is not two blocks); two letters ending the name are no block of it
-        # ("StyleAI", "CBITs"), save a sentence's first word ("Role DescriptionWe are": then no name)
+        # a block is the name when it follows a heading in capitals ("WHO WE AREStasis Drilling"; a brand
+        # is one word: "SEOGidi") or stands alone elsewhere too ("NextGen" is not two blocks); two letters
+        # ending the name are no block of it ("StyleAI", "CBITs"), save a sentence's first word ("Role
+        # DescriptionWe are": then no name)
         if _NOT_A_NAME.match(word) or (
-            len(tail) > 2
-            and (
-                _CAPITALS.fullmatch(raw, max(0, cut - 2), cut)
-                or stands_alone(text[:start] + text[end:], word)
-            )
+            len(tail) > 2 and (_CAPITALS.search(raw, 0, cut) or stands_alone(text[:start] + text[end:], word))
         ):
             start, raw = start + cut, tail
             break
@@ -241,7 +238,7 @@ def name_at(
     return name, Span(start, start + len(raw), text[start : start + len(raw)])
 
 
-_CAPITALS = re.compile("[A-Z]{2}")
+_CAPITALS = re.compile(r"[A-Z]{2,}\s+[A-Z]{2,}$")
 # The last full stop inside a captured name ends a sentence: the name is what follows it. Not after an
 # abbreviation that stands inside names ("St. Louis", "Inc. Magazine", "U.S. Bank"), nor before a legal form
 # ("McNaughton Bros. Inc.").

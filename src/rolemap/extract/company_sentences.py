@@ -28,14 +28,21 @@ from rolemap.models import Span
 # kind → (strength: lower wins, the name must recur in the text, where the name stands: after the anchor's
 # words, before them, or the anchor is the name itself)
 _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hiring": (1, False, "before"),
-          "at": (2, False, "after"), "we_are": (2, False, "after"), "intro": (3, False, "after"), "possessive": (3, False, "name"),
+          "at": (2, False, "after"), "we_are": (2, False, "after"), "intro": (3, False, "after"), "role": (5, False, "name"),
           "eeo": (4, False, "before"), "opening": (5, False, "after"), "domain": (5, False, "name"),
-          "legal": (6, False, "before"), "signature": (7, False, "name"),
+          "legal": (6, False, "before"), "learn_more": (6, False, "after"), "signature": (7, False, "name"),
           "about": (7, True, "after"), "about_full": (7, False, "after"), "is_a": (8, True, "before")}  # fmt: skip
+# "Burnett Plastic Surgery, located in Westfield, NJ, is a …": where the hirer is, between name and verb
+_WHERE = r",\s+(?:located|based|headquartered)\s+in\s+[^,.;\n]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,15})?,"
 _AFTER_CHECK = {
     "at": re.compile(r",?\s+(?:we|our|you)\b"),
+    "learn_more": re.compile(
+        r"['’]s\s|,|\s+(?:at|by|on|here|please|visit|and|or)\b|\s*[.!:\n]|(?=[A-Z][a-z])"
+    ),
     "we_are": re.compile(r",\s+(?:a|an|the)\s|,?\s+and\s+we\b|\s*[!.](?:\s|$)"),
-    "intro": re.compile(r"(?:\s*\([^)]{0,40}\))?,?\s+(?:is|are|was|has)\b"),
+    "intro": re.compile(
+        r"(?:\s*\([^)]{0,40}\))?,?\s+(?:is|are|was|has)\b|" + _WHERE + r"\s+(?:is|are|was|has)\b"
+    ),
     "about": re.compile(r"\s*[:\n]"),
 }
 # "is a plus5+ years" where a board glued the next line on: a word's end, not a boundary
@@ -60,8 +67,11 @@ _APPOSITIVE = re.compile(
 
 _SUBJECTS = ("hiring", "appositive", "we_are")  # the name is the subject of a sentence that says it hires
 # read in the whole text: the equal-opportunity line and a signature close it
-_ANYWHERE = ("eeo", "legal", "signature")
+_ANYWHERE = ("eeo", "legal", "signature", "learn_more")
 _AT = re.compile(r"\bAt\s+(?=[A-Z0-9])")  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
+# "To learn more about A.G.P./Alliance Global Partners, please visit", "More About Swipeclock": where a
+# posting sends the reader to the hirer (often at its end)
+_LEARN_MORE = re.compile(r"\b(?:[Ll]earn [Mm]ore [Aa]bout|More About) (?=[A-Z0-9])")
 # "We're Nestoria, a real estate search engine", "We are Expensify and we do …", "We are Atrium Centers!"
 _WE_ARE = re.compile(r"\bWe(?:\s+are|['’]re)\s+(?=[A-Z0-9])")
 
@@ -74,6 +84,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     best: tuple[int, int, tuple[str, Span]] | None = None
     found = dict(anchors)
     found["at"] = [Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000)]
+    found["learn_more"] = [Span(m.start(), m.end(), m.group()) for m in _LEARN_MORE.finditer(text)]
     found["we_are"] = [Span(m.start(), m.end(), m.group()) for m in _WE_ARE.finditer(text, 0, 6000)]
     found["opening"] = _opening(text)
     found["appositive"] = [
@@ -81,7 +92,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
         for m in _APPOSITIVE.finditer(text, 0, 6000)
         if not m.group(1) or _third_person_verb(m.group(1))
     ]
-    found["possessive"] = _possessive_names(text)
+    found["role"] = [*_possessive_names(text), *_role_at_names(text)]
     found["signature"] = _signature_names(text)
     found["domain"] = [
         Span(m.start(1), m.start(1) + len(site), site)
@@ -107,13 +118,23 @@ _BRACKETS = re.compile(r"\s*(?:\([^()\n]{0,80}\)|\[[^\]\n]{0,20}\])")
 
 
 def _after_brackets(text: str, end: int) -> int:
-    brackets = _BRACKETS.match(text, end)
+    """Past what a name carries before its verb: brackets, or where it is ("…, located in Westfield, NJ,")."""
+    brackets = _BRACKETS.match(text, end) or _WHERE_CLAUSE.match(text, end)
     return brackets.end() if brackets else end
+
+
+_WHERE_CLAUSE = re.compile(_WHERE)
+
+
+_HEADING_GAP = re.compile(r"[ \t]*\n?[ \t]*")
+_SPACE = re.compile(r" ?")
 
 
 def _name_after(text: str, kind: str, anchor: Span) -> tuple[str, tuple[int, int] | None]:
     """The name after an anchor's words ("Company: Acme", "At Acme, we"), and the kind it is read as."""
-    name = NAME_AFTER.match(text, anchor.end + (text[anchor.end : anchor.end + 1] == " "))
+    # a heading's name may stand on the next line ("Company Description\nSynergy Consultants & CPAs is")
+    gap = _HEADING_GAP if kind in ("intro", "field") else _SPACE
+    name = NAME_AFTER.match(text, gap.match(text, anchor.end).end())  # type: ignore[union-attr]
     if name is None:
         return kind, None
     check = _AFTER_CHECK.get(kind)
@@ -197,6 +218,20 @@ def _spelt_between(text: str, start: int, end: int, hosts: set[str]) -> Span | N
             if not any(host.startswith(squashed) for host in hosts):
                 break
     return None
+
+
+# "As a Sales Development Representative at HirelyAI, you’ll …": the hirer after the role it hires for.
+_AS_A_ROLE_AT = re.compile(r"\b[Aa]s (?:a|an|the|our) ([^,.;:!?\n]{3,60}?) (?:at|with|for) (?=[A-Z0-9])")
+_YOU_AFTER = re.compile(r",?\s+(?:you|we)\b")
+
+
+def _role_at_names(text: str) -> list[Span]:
+    out = []
+    for m in _AS_A_ROLE_AT.finditer(text, 0, 6000):
+        name = NAME_AFTER.match(text, m.end())
+        if name and _YOU_AFTER.match(text, name.end()) and is_role_title(m.group(1)):
+            out.append(Span(name.start(1), name.end(1), name.group(1)))
+    return out
 
 
 def _possessive_names(text: str) -> list[Span]:
@@ -350,6 +385,9 @@ def _better(
         found = name_at(text, start, end, signature=kind == "legal", subject=kind in _SUBJECTS)
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs(text, found[0]))):
         return best
-    if kind in ("opening", "we_are") and not _names_the_opening(text, *found, one_word=kind == "we_are"):
+    one_word = kind in ("we_are", "learn_more")
+    if kind in ("opening", "we_are", "learn_more") and not _names_the_opening(
+        text, *found, one_word=one_word
+    ):
         return best
     return strength, at, found
