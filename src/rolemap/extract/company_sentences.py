@@ -303,19 +303,36 @@ def _opening(text: str) -> list[Span]:
     """Where the description's first line starts (after the title, or the header of a post without one),
     and each sentence after it in that line's first 500 characters: a name there followed by a verb is
     the hirer introducing itself ("Textur is an automated data pipeline.", "Sauce Labs provides …"), also
-    after a question or a heading the board glued on ("…from the ground up? HEAT Software builds …")."""
-    title_end = text.find("\n", 1 if text.startswith("\n") else 0)
+    after a question or a heading the board glued on ("…from the ground up? HEAT Software builds …").
+    A post without a title may open with its prose, no header ("Oscar Insurance is a startup …"), and a
+    line drawn of dashes is no line of text."""
+    first = _past_rules(text, 1) if text.startswith("\n") else 0
+    title_end = text.find("\n", first)
     if title_end == -1:
         return []
-    start = title_end + 1
-    while text.startswith(("\n", " ", "* ", "- "), start):
-        start += 1
+    start = _past_rules(text, title_end + 1)
     if start >= len(text):
         return []
     line_end = text.find("\n", start)
     stop = min(start + 500, len(text) if line_end == -1 else line_end)
     later = [Span(m.end(), m.end(), "") for m in _SENTENCE_END.finditer(text, start, stop)]
-    return [Span(start, start, ""), *later]
+    prose = [Span(first, first, "")] if text.startswith("\n") else []
+    return [*prose, Span(start, start, ""), *later]
+
+
+def _past_rules(text: str, start: int) -> int:
+    """Past blank lines, bullets and lines drawn of dashes ("-------", "=-=-=") from `start`."""
+    while True:
+        rule = _RULE_LINE.match(text, start)
+        if rule and rule.end() > start:
+            start = rule.end()
+        elif text.startswith(("\n", " ", "* ", "- "), start):
+            start += 1
+        else:
+            return start
+
+
+_RULE_LINE = re.compile(r"[-=_*~#.]{3,}[ \t]*(?:\n|$)")
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z)][!?])\s*(?=[A-Z])")
