@@ -71,6 +71,14 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("Data Scientist @ Blue Harbor Labs, NYC or Remote", "Blue Harbor Labs", {("New York", "US")}),
         ("Tampa, FL - Quillnic.com", "Quillnic", {("Tampa", "US")}),
         ("Seattle WA, Onsite/Full time - FullStack Developer @ ChefSteps", "ChefSteps", {("Seattle", "US")}),
+        # a short name, then its address, places or roles; not a district, a place or a role
+        ("MileQ http://mileq.com @ San Francisco, CA", "MileQ", {("San Francisco", "US")}),
+        ("CoSo (San Francisco, market near Montgomery Bart)", "CoSo", set()),
+        ("Akselo (Software Engineer, Boston or REMOTE)", "Akselo", set()),
+        ("Venice Beach (Los Angeles), CA:", None, set()),
+        ("Mountain View, CA (Onsite)(Must be authorized to work in the US)", None, {("Mountain View", "US")}),
+        ("Software Engineer (Web/Frontend)at Telenor Digital -Trondheim, Norway", None, {("Trondheim", "NO")}),
+        ("2K Games | Novato, CA | ONSITE | 2k.com", "2K Games", {("Novato", "US")}),  # a brand's number, no pay
         ("Hi, I'm a tech recruiter for Zentro. You can reach me at sam.oliver@zentro.com.", None, set()),
         ("Senior Engineer at our Berlin office", None, set()),
     ],

@@ -33,6 +33,8 @@ FLAG = re.compile(
     r"permanent|freelance|temp(?:orary)?|equity|no remote|ft|pt|w2|c2c|1099|flexible|us only|eu only|"
     r"worldwide|anywhere|global|international|apply|jobs?|careers?|hiring|we'?re hiring|new|yc \w\d+)[\s,&+/()!.]*)+$"
 )
+# pay read as a name: a sum, not a brand's number ("2K Games")
+PAY_SUM = re.compile(r"[$€£¥₹]\s?\d|\d\s?[kK](?:\s*[-–+/]|\s*$)|\b(?:salary|usd|eur|gbp|per annum|/yr|/year)\b", re.I)
 PAY = re.compile(r"[$€£¥₹]\s?\d|\d\s?[kK]\b|\b(?:salary|usd|eur|gbp|per annum|/yr|/year)\b", re.I)
 HIRING = re.compile(
     r"\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?(?:hiring|looking|seeking|recruiting|searching|growing)\b"
@@ -132,7 +134,7 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
         for w in words[1:]
     ):
         return False  # "Be a full time DB Rethinker" is a sentence, not a name
-    if (is_role_title(name) if header else is_role_name(name)) or FLAG.match(name) or PAY.search(name):
+    if (is_role_title(name) if header else is_role_name(name)) or FLAG.match(name) or PAY_SUM.search(name):
         return False
     partners = _PARTNER_LIST.fullmatch(name)  # "Kazan, McClain, Satterley & Greenwood": a place per piece?
     if partners and all(parse_places(piece) for piece in _JOINED_OR_LISTED.split(name)):

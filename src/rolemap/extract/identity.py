@@ -19,6 +19,7 @@ from rolemap.extract.company_names import (
     FLAG,
     HIRING,
     PAY,
+    PAY_SUM,
     URL,
     clean_company,
     is_role_name,
@@ -74,7 +75,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         if len(hiring) > 1 and is_role_title(text[hiring[1][0] : hiring[1][1]]):
             segments, company_allowed, named_alone = hiring, True, True
     elif company_allowed and len(segments) < 2:
-        hiring = _hiring_sentence(line, start) or _comma_header(line, start)
+        hiring = _hiring_sentence(line, start) or _comma_header(line, start) or _name_then_rest(line, start)
         named_alone = bool(hiring) or _name_line(text, line, end)
         segments = hiring or segments
     named_slot = None  # the hirer's own slot after "<role> at": a brand may be written lower-case there
@@ -89,7 +90,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             bare = raw.strip()  # "Clay.io - San Francisco": the hirer named by its domain
             # "Reverb.com" is Reverb; a name whose domain is part of the brand keeps it ("Comma.ai", "x.ai")
             domain = re.sub(r"\.(?:com|net|org)$", "", bare)
-        if not bare or FLAG.match(bare) or (PAY.search(bare) and not is_role_title(bare)):
+        if not bare or FLAG.match(bare) or (PAY_SUM.search(bare) and not is_role_title(bare)):
             continue
         # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme".
         slot = n <= 1 or (seg_start, seg_end) == named_slot
@@ -267,6 +268,28 @@ def _role_at_name(
             parts[1:] = [name, (domain.end() + 1, end)]
         return [*segments[:n], *parts, *segments[n + 1 :]], name
     return segments, None
+
+
+_DISTRICT = re.compile(r"\s*\([^()]+\),\s*[A-Z]")
+_NAME_ENDS = re.compile(r"\s+(?:@|in|at)\s+|\s*\(|\s+(?=https?://|www\.)")
+
+
+def _name_then_rest(line: str, offset: int) -> list[tuple[int, int]]:
+    """ "MileIQ http://mileiq.com @ San Francisco, CA", "CoSo (San Francisco, near Montgomery Bart)",
+    "Akselos (Software Engineer, Boston or REMOTE)": a short name, then its address, places or roles."""
+    end = _NAME_ENDS.search(line)
+    name = line[: end.start()] if end else ""
+    # a name, not a sentence, a place ("Mountain View, CA (Onsite)") or a role ("Software Engineer (Web)")
+    if end is None or not 1 <= len(name.split()) <= 4 or re.search(r"[,.!?;:]", name) or is_role_title(name):
+        return []
+    rest = line[end.start() :]
+    if _DISTRICT.match(rest):
+        return []  # "Venice Beach (Los Angeles), CA": a district of the city in brackets
+    bare = _without_urls(_BRACKETED.sub(lambda m: m.group()[1:-1], rest))
+    pieces = [p for p in re.split(r"[,;/]|\s+(?:@|in|at|or)\s+", bare) if p.strip()]
+    if not (URL.search(rest) or any(parse_places(p) or is_role_title(p) for p in pieces)):
+        return []
+    return [*_segments(line[: end.start()], offset), (offset + end.end(), offset + len(line.rstrip()))]
 
 
 def _comma_header(line: str, offset: int) -> list[tuple[int, int]]:
