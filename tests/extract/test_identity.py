@@ -79,6 +79,9 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("Mountain View, CA (Onsite)(Must be authorized to work in the US)", None, {("Mountain View", "US")}),
         ("Software Engineer (Web/Frontend)at Telenor Digital -Trondheim, Norway", None, {("Trondheim", "NO")}),
         ("2K Games | Novato, CA | ONSITE | 2k.com", "2K Games", {("Novato", "US")}),  # a brand's number, no pay
+        # a segment in any slot beside the address that spells it; a domain with "www."
+        ("Leeds, UK • ONSITE • Front-End Developer • POWSTEP (http://www.powstep.com)", "POWSTEP", {("Leeds", "GB")}),
+        ("www.compilerwerks.com is hiring developers", "compilerwerks", set()),
         ("Hi, I'm a tech recruiter for Zentro. You can reach me at sam.oliver@zentro.com.", None, set()),
         ("Senior Engineer at our Berlin office", None, set()),
     ],
@@ -435,3 +438,19 @@ def test_hostile_headers_give_a_record(text):
 def test_a_location_field_ends_where_the_next_field_is_glued_on(body, cities):
     record = extract_text("x", "Analyst\n" + body)
     assert {p.city for p in record.locations if p.city} == cities
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a line drawn of dashes before the header; a name line, then its place as a field
+        ("\n----------------------\nNew York, NY | Good Unkle | Full Stack Engineer | Onsite\nWe cook.", "Good Unkle"),
+        ("\nhiQ Labz\nLocation: SF\nWe analyse data.", "hiQ Labz"),
+        # a header's bare domain gives way to the name the text writes for it, not to another name
+        ("\nwww.phasefive.io | Electrical Engineer | Los Angeles\nWho we are\nPhase Five is a space startup.", "Phase Five"),
+        ("\nwww.phasefive.io | Electrical Engineer | Los Angeles\nWho we are\nOrbital Labs is a space startup.",
+         "phasefive.io"),
+    ],
+)  # fmt: skip
+def test_the_hirer_around_a_header(text, company):
+    assert extract_text("x", text).company == company

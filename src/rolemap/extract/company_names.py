@@ -34,7 +34,9 @@ FLAG = re.compile(
     r"worldwide|anywhere|global|international|apply|jobs?|careers?|hiring|we'?re hiring|new|yc \w\d+)[\s,&+/()!.]*)+$"
 )
 # pay read as a name: a sum, not a brand's number ("2K Games")
-PAY_SUM = re.compile(r"[$€£¥₹]\s?\d|\d\s?[kK](?:\s*[-–+/]|\s*$)|\b(?:salary|usd|eur|gbp|per annum|/yr|/year)\b", re.I)
+PAY_SUM = re.compile(
+    r"[$€£¥₹]\s?\d|\d\s?[kK](?:\s*[-–+/]|\s*$)|\b(?:salary|usd|eur|gbp|per annum|/yr|/year)\b", re.I
+)
 PAY = re.compile(r"[$€£¥₹]\s?\d|\d\s?[kK]\b|\b(?:salary|usd|eur|gbp|per annum|/yr|/year)\b", re.I)
 HIRING = re.compile(
     r"\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?(?:hiring|looking|seeking|recruiting|searching|growing)\b"
@@ -61,6 +63,7 @@ _NAME_GLUE = frozenset(
 )  # fmt: skip
 
 
+_LOWER_BRAND = re.compile(r"[a-z]{1,4}[A-Z]")
 _BRAND = re.compile(r"[a-z][A-Z][A-Za-z0-9]+")  # "eLogistics", not "iOS/Android"
 _JOINING_WORDS = frozenset({"of", "and", "&", "for", "the", "de", "la"})  # as a name reads them: `_NAME`
 
@@ -126,7 +129,9 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
     if not header and not any(c.isalpha() for c in name):
         return False  # "6 months", a URL's "fuseaction=51268": a number names no firm in a sentence
     brand = first and len(words) == 1 and name[:1].isalpha()
-    if not (name[0].isupper() or name[0].isdigit() or brand or (name[0].islower() and name[1:2].isupper())):
+    if not (
+        name[0].isupper() or name[0].isdigit() or brand or _LOWER_BRAND.match(name)
+    ):  # "eBay", "hiQ Labs"
         return False
     # a word in lower case is a sentence's, save a brand's ("Lazada eLogistics")
     if any(

@@ -24,6 +24,7 @@ from rolemap.extract.company_names import (
     clean_company,
     is_role_name,
     plausible_company,
+    spelt_by_an_address,
 )
 from rolemap.extract.company_sentences import company_in_text
 from rolemap.extract.places import confident_place, parse_places, places_in_text, starts_with_a_city
@@ -52,16 +53,24 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
     out = Identity()
     has_title = not text.startswith("\n")
     line_start = 0 if has_title else 1
+    while not has_title and (rule := _RULE_LINE.match(text, line_start)):
+        line_start = rule.end()  # "------\nNew York, NY | Good Uncle | …": the header below the rule
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end == -1 else line_end
     _read_header(text, line_start, line_end, out, company_allowed=not has_title)
     if out.company is None and not has_title and line_end < len(text):
         _second_header(text, line_end + 1, out)
-    if out.company is None:
+    site = out.company if out.company and _DOMAIN.fullmatch(out.company_span.text.strip()) else None  # type: ignore[union-attr]
+    if out.company is None or site:
         found = company_in_text(text, anchors or {})
-        if found:
+        # a header's bare domain gives way to the name the text writes for it ("www.phasefour.io" → Phase Four)
+        if found and (site is None or _squashed(site).startswith(_squashed(found[0]))):
             out.company, out.company_span = found
     return out
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\W_]", "", re.sub(r"\.[a-z]{2,6}$", "", name)).lower()
 
 
 def _read_header(text: str, start: int, end: int, out: Identity, company_allowed: bool) -> None:
@@ -86,8 +95,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         raw = text[seg_start:seg_end]
         bare = _without_urls(raw)
         domain = None
-        if n <= 1 and company_allowed and not bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", raw.strip()):
-            bare = raw.strip()  # "Clay.io - San Francisco": the hirer named by its domain
+        if n <= 1 and company_allowed and not bare and _DOMAIN.fullmatch(raw.strip()):
+            bare = _DOMAIN.fullmatch(raw.strip()).group(1)  # type: ignore[union-attr]  # "Clay.io - San Francisco"
             # "Reverb.com" is Reverb; a name whose domain is part of the brand keeps it ("Comma.ai", "x.ai")
             domain = re.sub(r"\.(?:com|net|org)$", "", bare)
         if not bare or FLAG.match(bare) or (PAY_SUM.search(bare) and not is_role_title(bare)):
@@ -123,6 +132,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
                 continue
         if not company_allowed:
             kept.append((seg_start, seg_end))  # "Senior Back End Developer - Python, Big Data Processing"
+    if company_allowed and out.company is None:
+        _name_by_its_address(text, segments, out)
     if kept:
         first, last = kept[0][0], kept[-1][1]
         out.title = " ".join(text[first:last].split())
@@ -131,6 +142,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         out.title, out.title_span = line.strip(), Span(start, end, line)
 
 
+_DOMAIN = re.compile(r"(?:www\.)?([\w-]+\.[a-z]{2,6})")  # the hirer named by its domain
+_RULE_LINE = re.compile(r"[ \t]*[-=_*~#.]{3,}[ \t]*\n")  # a line drawn of dashes
 _HEADER_MARK = re.compile(r"\|| - | // | – | — ")
 _FIELD_LABEL = re.compile(r"\s*[\w ?/&]{1,30}:\s")  # "Title: …", "Relocation?: Yes - …"
 
@@ -162,6 +175,17 @@ def _second_header(text: str, start: int, out: Identity) -> None:
         and second.company_span.start == start + len(line) - len(line.lstrip())
     ):
         out.company, out.company_span = second.company, second.company_span
+
+
+def _name_by_its_address(text: str, segments: list[tuple[int, int]], out: Identity) -> None:
+    """A header's segment in any slot that names the hirer beside the address spelling it ("East London,
+    UK • ONSITE • Front-End Developer • POWSTER (http://www.powster.com)")."""
+    for start, end in segments:
+        raw = text[start:end]
+        name = clean_company(raw) if URL.search(raw) else None
+        if name and spelt_by_an_address(raw, name) and plausible_company(name, header=True, first=True):
+            out.company, out.company_span = name, Span(start, end, raw)
+            return
 
 
 def _without_urls(raw: str) -> str:
@@ -350,7 +374,11 @@ def _name_line(text: str, line: str, end: int) -> bool:
     if URL.search(line):
         return True
     following = text[end + 1 : text.find("\n", end + 1) if text.find("\n", end + 1) > 0 else len(text)]
-    return bool(following.strip()) and bool(parse_places(following.strip()))
+    following = _PLACE_LABEL.sub("", following.strip())  # "hiQ Labs" / "Location: SF"
+    return bool(following) and bool(parse_places(following))
+
+
+_PLACE_LABEL = re.compile(r"^(?i:locations?|where|office)\s*:\s*")
 
 
 def _looks_like_place(bare: str) -> bool:
