@@ -82,6 +82,9 @@ def hn(header: str, body: str = "We build things.") -> str:
         # a segment in any slot beside the address that spells it; a domain with "www."
         ("Leeds, UK • ONSITE • Front-End Developer • POWSTEP (http://www.powstep.com)", "POWSTEP", {("Leeds", "GB")}),
         ("www.compilerwerks.com is hiring developers", "compilerwerks", set()),
+        # a later segment after places, roles and flags alone, when the post names it again or its address
+        # spells it; never a technology or an unread flag
+        ("San Francisco | Senior Engineers | Tubo TV | Full-Time | ONSITE", None, {("San Francisco", "US")}),
         ("Hi, I'm a tech recruiter for Zentro. You can reach me at sam.oliver@zentro.com.", None, set()),
         ("Senior Engineer at our Berlin office", None, set()),
     ],
@@ -446,6 +449,10 @@ def test_a_location_field_ends_where_the_next_field_is_glued_on(body, cities):
         # a line drawn of dashes before the header; a name line, then its place as a field
         ("\n----------------------\nNew York, NY | Good Unkle | Full Stack Engineer | Onsite\nWe cook.", "Good Unkle"),
         ("\nhiQ Labz\nLocation: SF\nWe analyse data.", "hiQ Labz"),
+        ("\nSan Francisco | Senior Engineers | Tubo TV | Full-Time | ONSITE\nTubo TV streams films.", "Tubo TV"),
+        ("\nLondon, UK - Full time - Haplow\nMail jobs@haplow.com", "Haplow"),
+        ("\nREMOTE - Open Source Developer - Python/Django, Javascript\nWe like Python/Django, Javascript.", None),
+        ("\nLondon, England - Full Time - Local\nBrand Works (http://bw.co/) is hiring engineers.", "Brand Works"),
         # a header's bare domain gives way to the name the text writes for it, not to another name
         ("\nwww.phasefive.io | Electrical Engineer | Los Angeles\nWho we are\nPhase Five is a space startup.", "Phase Five"),
         ("\nwww.phasefive.io | Electrical Engineer | Los Angeles\nWho we are\nOrbital Labs is a space startup.",

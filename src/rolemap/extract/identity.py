@@ -25,10 +25,11 @@ from rolemap.extract.company_names import (
     is_role_name,
     plausible_company,
     spelt_by_an_address,
+    stands_alone,
 )
 from rolemap.extract.company_sentences import company_in_text
 from rolemap.extract.places import confident_place, parse_places, places_in_text, starts_with_a_city
-from rolemap.extract.roles import is_role_title, title_family
+from rolemap.extract.roles import is_role_title, technology_names, title_family
 from rolemap.models import Location, Span
 
 # The lookahead lets the scan pass over every position that cannot start a separator at once (3× faster).
@@ -91,6 +92,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
     if company_allowed:
         segments, named_slot = _role_at_name(text, segments)
     kept: list[tuple[int, int]] = []
+    unread = False  # a segment before was none of name, place, role, flag, pay or address
     for n, (seg_start, seg_end) in enumerate(segments):
         raw = text[seg_start:seg_end]
         bare = _without_urls(raw)
@@ -101,8 +103,11 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             domain = re.sub(r"\.(?:com|net|org)$", "", bare)
         if not bare or FLAG.match(bare) or (PAY_SUM.search(bare) and not is_role_title(bare)):
             continue
-        # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme".
-        slot = n <= 1 or (seg_start, seg_end) == named_slot
+        # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme";
+        # later only after places, roles and flags alone ("San Francisco | Senior Engineers | Tubi TV"),
+        # and there no small town, product or technology is the hirer
+        late = n > 1 and (seg_start, seg_end) != named_slot
+        slot = not late or not unread
         may_name = company_allowed and out.company is None and slot and (len(segments) > 1 or named_alone)
         name_first = may_name and n == 0 and ", " in bare and not confident_place(bare)
         if name_first and _name_then_places(bare, seg_start, out, text):
@@ -113,7 +118,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             continue
         places = parse_places(bare)
         named_next = n == 0 and len(segments) > 1 and _names_next(text, segments[1])
-        unsure = may_name and not confident_place(bare) and not named_next  # "Nava", but "Palo Alto - IDEO"
+        unsure = may_name and not late and not confident_place(bare) and not named_next  # "Nava"; "Palo Alto - IDEO"
         if places is not None and (places or _looks_like_place(bare)) and not unsure:
             out.places.extend((p, Span(seg_start, seg_end, raw)) for p in places)
             continue
@@ -122,14 +127,17 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             if company and n > 0 and starts_with_a_city(company):
                 company = None  # "Digital Marketing Assistant | London Gatwick"
             # after a place or a role a product's name in the second segment is its maker's ("SF - CoreOS")
-            maker = n == 0 or bool(out.places or out.titles)
+            maker = n == 0 or (bool(out.places or out.titles) and not late)
             own_slot = n == 0 or (seg_start, seg_end) == named_slot
+            if company and late and not _named_elsewhere(text, company, seg_end):
+                company = None
             if company and plausible_company(company, header=True, first=own_slot, maker_slot=maker):
                 out.company, out.company_span = company, Span(seg_start, seg_end, raw)
                 continue
             if places:
                 out.places.extend((p, Span(seg_start, seg_end, raw)) for p in places)
                 continue
+        unread = True
         if not company_allowed:
             kept.append((seg_start, seg_end))  # "Senior Back End Developer - Python, Big Data Processing"
     if company_allowed and out.company is None:
@@ -175,6 +183,14 @@ def _second_header(text: str, start: int, out: Identity) -> None:
         and second.company_span.start == start + len(line) - len(line.lstrip())
     ):
         out.company, out.company_span = second.company, second.company_span
+
+
+def _named_elsewhere(text: str, name: str, end: int) -> bool:
+    """A late header segment names the hirer when the post names it again or its address spells it, and
+    it names no technology ("Python/Django, Javascript")."""
+    if any(technology_names().get(part.lower()) for part in re.split(r"[/,&]|\s+and\s+|\s+", name) if part):
+        return False
+    return stands_alone(text[end:], name) or spelt_by_an_address(text, name)
 
 
 def _name_by_its_address(text: str, segments: list[tuple[int, int]], out: Identity) -> None:
