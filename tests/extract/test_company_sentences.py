@@ -243,3 +243,19 @@ def test_a_possessive_inside_a_name(text, company):
 )  # fmt: skip
 def test_more_shapes_that_name_the_hirer(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the poster's own role at the hirer; the name ends with its sentence
+        ("\nSan Francisco; Full Time; Onsite\nI'm the cofounder of Figmo, a startup building design tools.", "Figmo"),
+        ("\nHi, I'm a tech recruiter for Rapid9. Below is a listing of our openings.", "Rapid9"),
+        ("\nI work on the dispatch team at Ubor. Whenever you ride, we connect you.", "Ubor"),
+        ("\nI work at Bookly.com as a backend developer.", "Bookly"),
+        ("\nI'm a graduate of Stanford and love data.", None),  # no role of the hirer
+        ("Accountant\nCompany DescriptionSt. James Parish Hospital has provided care since 1954.", "St. James Parish Hospital"),
+    ],
+)  # fmt: skip
+def test_the_poster_names_the_hirer(text, company):
+    assert extract_text("x", text).company == company

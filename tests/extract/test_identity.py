@@ -85,7 +85,8 @@ def hn(header: str, body: str = "We build things.") -> str:
         # a later segment after places, roles and flags alone, when the post names it again or its address
         # spells it; never a technology or an unread flag
         ("San Francisco | Senior Engineers | Tubo TV | Full-Time | ONSITE", None, {("San Francisco", "US")}),
-        ("Hi, I'm a tech recruiter for Zentro. You can reach me at sam.oliver@zentro.com.", None, set()),
+        # a sentence is no header's role; the poster names the hirer in it
+        ("Hi, I'm a tech recruiter for Zentro. You can reach me at sam.oliver@zentro.com.", "Zentro", set()),
         ("Senior Engineer at our Berlin office", None, set()),
     ],
 )  # fmt: skip

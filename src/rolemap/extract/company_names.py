@@ -249,10 +249,12 @@ _CAPITALS = re.compile(r"[A-Z]{2,}\s+[A-Z]{2,}$")
 # The last full stop inside a captured name ends a sentence: the name is what follows it. Not after an
 # abbreviation that stands inside names ("St. Louis", "Inc. Magazine", "U.S. Bank"), nor before a legal form
 # ("McNaughton Bros. Inc.").
-_LAST_SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\bSt)(?<!\bMt)(?<!\bDr)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<=[a-z0-9])\.\s+(?=[A-Z])"
-    rf"(?!(?i:{_ANY_FORM})\b\.?(?:\s|,|$))(?!.*(?<=[a-z])\.\s+[A-Z])"
+_A_SENTENCE_END = (
+    r"(?<![A-Z])(?<!St)(?<!Mt)(?<!\bDr)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<=[a-z0-9])\.\s+(?=[A-Z])"
+    rf"(?!(?i:{_ANY_FORM})\b\.?(?:\s|,|$))"
 )
+SENTENCE_END = re.compile(_A_SENTENCE_END)
+_LAST_SENTENCE_END = re.compile(_A_SENTENCE_END + r"(?!.*(?<=[a-z])\.\s+[A-Z])")
 _MAIL_OR_WEB = re.compile(r"(?i)(?:@|www\.|https?://)([a-z0-9-]{4,})\.")
 
 

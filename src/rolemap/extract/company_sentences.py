@@ -14,6 +14,7 @@ from rolemap.extract.company_names import (
     GLUE,
     NAME_AFTER,
     NAME_BEFORE,
+    SENTENCE_END,
     is_role_name,
     legal_forms_pattern,
     name_at,
@@ -92,7 +93,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
         for m in _APPOSITIVE.finditer(text, 0, 6000)
         if not m.group(1) or _third_person_verb(m.group(1))
     ]
-    found["role"] = [*_possessive_names(text), *_role_at_names(text)]
+    found["role"] = [*_possessive_names(text), *_role_at_names(text), *_self_names(text)]
     found["signature"] = _signature_names(text)
     found["domain"] = [
         Span(m.start(1), m.start(1) + len(site), site)
@@ -145,7 +146,7 @@ def _name_after(text: str, kind: str, anchor: Span) -> tuple[str, tuple[int, int
     full = _full_name_after(text, name) if kind == "about" else None
     if full is not None:  # the heading's short name recurs; the full one may not
         return "about_full", full.span(1)
-    return kind, name.span(1)
+    return kind, (name.start(1), _first_sentence_end(text, name.start(1), name.end(1)))
 
 
 def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
@@ -223,6 +224,34 @@ def _spelt_between(text: str, start: int, end: int, hosts: set[str]) -> Span | N
 # "As a Sales Development Representative at HirelyAI, you’ll …": the hirer after the role it hires for.
 _AS_A_ROLE_AT = re.compile(r"\b[Aa]s (?:a|an|the|our) ([^,.;:!?\n]{3,60}?) (?:at|with|for) (?=[A-Z0-9])")
 _YOU_AFTER = re.compile(r",?\s+(?:you|we)\b")
+
+
+# The poster's own role at the hirer: "I'm the cofounder of Figma", "I'm a tech recruiter for Rapid7",
+# "I work on the dispatch team at Uber", "I work at Booking.com as a backend developer".
+_I_AM_A = re.compile(
+    r"\bI(?:['’]m| am)\s+(?:currently\s+)?(?:(?:the|a|an|one of the)\s+)?([\w -]{2,50}?)\s+(?:at|of|for|with)\s+(?=[A-Z0-9])"
+)
+_I_WORK_AT = re.compile(r"\bI work(?:\s+(?:as|on)\s+[^.,;\n]{2,40}?)?\s+at\s+(?=[A-Z0-9])")
+_FOUNDER = re.compile(r"(?i)\b(?:co-?founder|founder|ceo|cto|coo|cfo|vp|owner|president|head)\b")
+
+
+def _self_names(text: str) -> list[Span]:
+    out = []
+    for m in [*_I_AM_A.finditer(text, 0, 6000), *_I_WORK_AT.finditer(text, 0, 6000)]:
+        role = m.group(1) if m.re is _I_AM_A else None
+        if role is not None and not (_FOUNDER.search(role) or is_role_title(role)):
+            continue
+        name = NAME_AFTER.match(text, m.end())
+        if name:
+            end = _first_sentence_end(text, name.start(1), name.end(1))
+            out.append(Span(name.start(1), end, text[name.start(1) : end]))
+    return out
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    """A name read after its anchor ends with its sentence ("at Uber. Whenever you use …" is Uber)."""
+    stop = SENTENCE_END.search(text, start, end)
+    return stop.start() if stop else end
 
 
 def _role_at_names(text: str) -> list[Span]:

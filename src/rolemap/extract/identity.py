@@ -118,7 +118,9 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             continue
         places = parse_places(bare)
         named_next = n == 0 and len(segments) > 1 and _names_next(text, segments[1])
-        unsure = may_name and not late and not confident_place(bare) and not named_next  # "Nava"; "Palo Alto - IDEO"
+        unsure = (
+            may_name and not late and not confident_place(bare) and not named_next
+        )  # "Nava"; "Palo Alto - IDEO"
         if places is not None and (places or _looks_like_place(bare)) and not unsure:
             out.places.extend((p, Span(seg_start, seg_end, raw)) for p in places)
             continue
