@@ -450,6 +450,9 @@ def test_a_location_field_ends_where_the_next_field_is_glued_on(body, cities):
         # a line drawn of dashes before the header; a name line, then its place as a field
         ("\n----------------------\nNew York, NY | Good Unkle | Full Stack Engineer | Onsite\nWe cook.", "Good Unkle"),
         ("\nhiQ Labz\nLocation: SF\nWe analyse data.", "hiQ Labz"),
+        ("\nHallo\nhttps://hallo.com/careers\nSan Francisco, CA\nWe chat.", "Hallo"),
+        ("\nSan Francisco, SOMA\nSocial Print Studeo http://socialprintstudeo.com\nWe print.", "Social Print Studeo"),
+        ("\nSecure Mission Systems, a Parsons Company - REMOTE - Systems Administrator\nWe run.", "Secure Mission Systems"),
         ("\nSan Francisco | Senior Engineers | Tubo TV | Full-Time | ONSITE\nTubo TV streams films.", "Tubo TV"),
         ("\nLondon, UK - Full time - Haplow\nMail jobs@haplow.com", "Haplow"),
         ("\nREMOTE - Open Source Developer - Python/Django, Javascript\nWe like Python/Django, Javascript.", None),

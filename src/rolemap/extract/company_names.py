@@ -88,7 +88,8 @@ def clean_company(raw: str, sentence: bool = False) -> str | None:
     name = re.sub(r"(?i)\((?:yc|y combinator)[^)]*\)|\byc\s*[swf]\d{2}\b", " ", name)
     name = HIRING.split(name, maxsplit=1)[0]
     name = re.split(r"['’]s$" if sentence else r"['’]s\b", name.rstrip(), maxsplit=1)[0]
-    name = re.split(r"\s+[(\[<@→]|[\[(<]\s*$|\s*-\s+|:\s", name, maxsplit=1)[0]  # "XCOR Aerospace- Mojave"
+    # "XCOR Aerospace- Mojave"; "Secure Mission Solutions, a Parsons Company"
+    name = re.split(r"\s+[(\[<@→]|[\[(<]\s*$|\s*-\s+|:\s|,\s+(?:a|an|the)\s", name, maxsplit=1)[0]
     where = _IN_A_PLACE.match(name)  # "CodeWeavers in St Paul"
     if where and parse_places(where.group(2)):
         name = where.group(1)

@@ -168,7 +168,7 @@ def _second_header(text: str, start: int, out: Identity) -> None:
     # a header's separators, not a field's colon ("Title: …", "Contact: …") nor a bullet ("- Evanston, IL")
     if (
         len(line) > 200
-        or not _HEADER_MARK.search(line)
+        or not (_HEADER_MARK.search(line) or URL.search(line))  # "Social Print Studio http://…"
         or line.lstrip().startswith(("-", "*", "•"))
         or _FIELD_LABEL.match(line)
     ):
@@ -393,7 +393,9 @@ def _name_line(text: str, line: str, end: int) -> bool:
         return True
     following = text[end + 1 : text.find("\n", end + 1) if text.find("\n", end + 1) > 0 else len(text)]
     following = _PLACE_LABEL.sub("", following.strip())  # "hiQ Labs" / "Location: SF"
-    return bool(following) and bool(parse_places(following))
+    # "Hall" / "https://hall.com/careers": the next line is a place, or the address that spells the name
+    spelt = URL.fullmatch(following) is not None and spelt_by_an_address(following, bare)
+    return bool(following) and (bool(parse_places(following)) or spelt)
 
 
 _PLACE_LABEL = re.compile(r"^(?i:locations?|where|office)\s*:\s*")
