@@ -277,16 +277,18 @@ _DOT = r"(?:\.|\s?[\[(]dot[\])]\s?)"
 _ADDRESS = re.compile(rf"(?i)(?:@|\s?[\[(]at[\])]\s?|www\.|https?://)((?:[a-z0-9-]+{_DOT})+)[a-z]{{2,6}}\b")
 
 
-def spelt_by_an_address(text: str, name: str) -> bool:
+def spelt_by_an_address(text: str, name: str, opens: bool = False) -> bool:
     """Whether an address in the text spells the name ("Textur" and helen [at] textur [dot] com), as a
-    company's own contact address does."""
+    company's own contact address does; with `opens`, a host that starts with it counts ("Assembly" and
+    assemblymade.com)."""
     squashed = re.sub(r"[\W_]", "", _LEGAL_WORD.sub("", name)).lower()
     if len(squashed) < 3:
         return False
     for m in _ADDRESS.finditer(text):
-        labels = re.split(_DOT, m.group(1).lower())
-        if squashed in (label.replace("-", "") for label in labels):
-            return True
+        for label in re.split(_DOT, m.group(1).lower()):
+            host = label.replace("-", "")
+            if host == squashed or (opens and host.startswith(squashed)):
+                return True
     return False
 
 

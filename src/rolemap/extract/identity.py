@@ -133,7 +133,12 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             own_slot = n == 0 or (seg_start, seg_end) == named_slot
             if company and late and not _named_elsewhere(text, company, seg_end):
                 company = None
-            if company and plausible_company(company, header=True, first=own_slot, maker_slot=maker):
+            # a firm named like a technology is named so by its own address ("Assembly (https://assemblymade…")
+            own_site = n == 0 and bool(company) and spelt_by_an_address(line, company or "", opens=True)
+            if company and (
+                plausible_company(company, header=True, first=own_slot, maker_slot=maker)
+                or (own_site and plausible_company(company, first=True))
+            ):
                 out.company, out.company_span = company, Span(seg_start, seg_end, raw)
                 continue
             if places:
