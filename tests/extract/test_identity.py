@@ -83,8 +83,7 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("Leeds, UK • ONSITE • Front-End Developer • POWSTEP (http://www.powstep.com)", "POWSTEP", {("Leeds", "GB")}),
         ("www.compilerwerks.com is hiring developers", "compilerwerks", set()),
         # a firm named like a technology is named so by its own address; without one it is no firm
-        ("Assembly (https://assemblymade.com) | Sunny mission in San Francisco | Full-time", "Assembly",
-         {("San Francisco", "US")}),
+        ("Assembly (https://assemblymade.com) | San Francisco | Full-time", "Assembly", {("San Francisco", "US")}),
         ("Assembly | San Francisco | Full-time", None, {("San Francisco", "US")}),
         # a later segment after places, roles and flags alone, when the post names it again or its address
         # spells it; never a technology or an unread flag
