@@ -259,3 +259,20 @@ def test_more_shapes_that_name_the_hirer(text, company):
 )  # fmt: skip
 def test_the_poster_names_the_hirer(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # more ways to say "is hiring", a heading "The firm:"
+        ("Designer\nPlanet Interactivo is in search of a Digital Designer.", "Planet Interactivo"),
+        ("Administrator\nLedgen Technology is on the lookout for a skilled DBA.", "Ledgen Technology"),
+        ("Associate\nThe firm:Dynamo SRG is a boutique political consulting firm.", "Dynamo SRG"),
+        # a sentence ends at "!" and after a state's code before "We"; a client is no name
+        ("Engineer\nWe are based in NYC, SF, and CHI. We are hiring in those 3 locations.", None),
+        ("Engineer\nWe love AWS and Cassandra! They are looking for more of it.", None),
+        ("Specialist\nOur Boston, MA Client is searching for a specialist.", None),
+    ],
+)  # fmt: skip
+def test_hiring_in_other_words(text, company):
+    assert extract_text("x", text).company == company

@@ -53,7 +53,7 @@ _NOT_A_NAME = re.compile(
     r"position summary|job summary|role overview|immediate need|urgent|new|direct client|confidential)$"
     r"|^(?:their|our|your|his|her|its|this|that|these|those|my|a|an|every|each|any|some|no|who|what|why|how)\s"
     r"|^(?:i|we|you|they|he|she|it|let)['’]"  # "I'm Colin", "You’ll have": a sentence
-    r"|^(?:seeking|hiring|looking|wanted)\s"
+    r"|^(?:seeking|hiring|looking|wanted)\s|^.*\b(?:client|customer)$"  # "Our Boston, MA Client is searching"
 )
 
 
@@ -251,8 +251,9 @@ _CAPITALS = re.compile(r"[A-Z]{2,}\s+[A-Z]{2,}$")
 # abbreviation that stands inside names ("St. Louis", "Inc. Magazine", "U.S. Bank"), nor before a legal form
 # ("McNaughton Bros. Inc.").
 _A_SENTENCE_END = (
-    r"(?<![A-Z])(?<!St)(?<!Mt)(?<!\bDr)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<=[a-z0-9])\.\s+(?=[A-Z])"
+    r"(?:(?<![A-Z])(?<!St)(?<!Mt)(?<!\bDr)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<=[a-z0-9])[.!?]\s+(?=[A-Z])"
     rf"(?!(?i:{_ANY_FORM})\b\.?(?:\s|,|$))"
+    r"|[.!?]\s+(?=(?:We|Our|You|They|This|It|I)\b))"  # after a state's code too: "Clifton, NJ. We are"
 )
 SENTENCE_END = re.compile(_A_SENTENCE_END)
 _LAST_SENTENCE_END = re.compile(_A_SENTENCE_END + r"(?!.*(?<=[a-z])\.\s+[A-Z])")
