@@ -276,3 +276,15 @@ def test_the_poster_names_the_hirer(text, company):
 )  # fmt: skip
 def test_hiring_in_other_words(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # no subject follows a preposition; no name ends with a pronoun
+        ("Manager\nThinkly, the top rated Bootcamp on Course Rapport (https://cr.com/best) is hiring a manager.", None),
+        ("Engineer\nAbout the Role We are looking for an experienced engineer.", None),
+    ],
+)  # fmt: skip
+def test_what_no_hirer_is(text, company):
+    assert extract_text("x", text).company == company

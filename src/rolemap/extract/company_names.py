@@ -27,7 +27,8 @@ URL = re.compile(
     r"app|tech|me|us|uk|de|fr|nl|ly|so|sh|xyz|jobs|careers)\b(?:/\S*)?"
 )
 FLAG = re.compile(
-    r"(?i)^(?:[\s,&+/()]*(?:remote(?:ly)?(?: ok| friendly| first| only| possible| allowed)?|on[- ]?site|onsite|"
+    r"(?i)^(?:[\s,&+/()]*(?:(?:fully |100% |partially )?remote(?:ly)?(?:[- ](?:ok|friendly|first|only|possible|allowed))?|"
+    r"local|on[- ]?site|onsite|"
     r"in[- ]office|hybrid|relo(?:cation)?(?: ok| assistance| available| provided)?|visa(?: sponsorship)?"
     r"(?: available| ok| provided)?|h-?1b|sponsorship|interns?(?:hips?)?|full[- ]?time|part[- ]?time|contract(?:or)?s?|"
     r"permanent|freelance|temp(?:orary)?|equity|no remote|ft|pt|w2|c2c|1099|flexible|us only|eu only|"
@@ -54,6 +55,7 @@ _NOT_A_NAME = re.compile(
     r"|^(?:their|our|your|his|her|its|this|that|these|those|my|a|an|every|each|any|some|no|who|what|why|how)\s"
     r"|^(?:i|we|you|they|he|she|it|let)['’]"  # "I'm Colin", "You’ll have": a sentence
     r"|^(?:seeking|hiring|looking|wanted)\s|^.*\b(?:client|customer)$"  # "Our Boston, MA Client is searching"
+    r"|^.*\s(?:we|our|you|they|i)$|^(?:keywords|tags)$"  # "About the Role We are looking", "(keywords: Intern"
 )
 
 
@@ -74,6 +76,7 @@ def _category(skill: str) -> str:
 
 
 _EDGES = " ,.;:!-–—'\"*()<>→|"
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+")  # "1. Company: RAVN Systems"
 _IN_A_PLACE = re.compile(r"(.+?)\s+(?:in|at)\s+(.+)$")
 
 
@@ -93,6 +96,11 @@ def clean_company(raw: str, sentence: bool = False) -> str | None:
     where = _IN_A_PLACE.match(name)  # "CodeWeavers in St Paul"
     if where and parse_places(where.group(2)):
         name = where.group(1)
+    first = SENTENCE_END.split(_LIST_NUMBER.sub("", name), maxsplit=1)[0]
+    if len(first.split()) <= 4:  # a name, then a sentence ("Stripe. We're hiring engineers"), not a sentence
+        name = first
+    while "," in name and FLAG.match(name.rsplit(",", 1)[1]):
+        name = name.rsplit(",", 1)[0]  # "Patients Know Best, REMOTE-only"
     name = " ".join(name.split()).strip(_EDGES)
     name = _LEGAL_FORM.sub("", name)  # "ASA Architects, P.A." is ASA Architects
     return name or None

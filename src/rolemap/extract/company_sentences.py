@@ -63,7 +63,7 @@ def _is_legal_form(text: str, start: int, end: int) -> bool:
 # "Acme, a leading provider of X, is hiring", "Kazan & Greenwood, a Professional Law Corporation, has
 # represented …": a name that opens a sentence, described between commas, then its verb.
 _APPOSITIVE = re.compile(
-    r", (?:a|an|the|one of the) [^,.;:!?\n]{2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)"
+    r", (?:a|an|the|one of the) (?:[^,.;:!?\n(]|\([^()\n]{0,100}\)){2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)"
 )
 
 _SUBJECTS = ("hiring", "appositive", "we_are")  # the name is the subject of a sentence that says it hires
@@ -163,7 +163,12 @@ def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
     name = NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
     if name is None or (kind == "appositive" and not _opens_a_sentence(text, name)):
         return None
+    if kind == "hiring" and _AFTER_A_PREPOSITION.search(text, max(0, name.start(1) - 12), name.start(1)):
+        return None  # "the top rated Bootcamp on Course Report (…) is hiring": no subject follows "on"
     return name.span(1)
+
+
+_AFTER_A_PREPOSITION = re.compile(r"\b(?:on|in|of|for|with|by|from|to|about|like)\s+$")
 
 
 # "As Help Scout's first Site Reliability Engineer, you …", "join Acme's data team": the hirer's name
