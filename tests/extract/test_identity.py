@@ -86,10 +86,11 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("Assembly (https://assemblymade.com) | San Francisco | Full-time", "Assembly", {("San Francisco", "US")}),
         ("Assembly | San Francisco | Full-time", None, {("San Francisco", "US")}),
         # flags in other words, a list's number, a sentence after the name
-        ("Parsely (http://parsely.co) - Fully Remote - Full-Time", None, set()),
+        ("Parsely (http://parsely.co) - Fully Remote - Full-Time", "Parsely", set()),
         ("1. Company: RAVEN Systems (raven.co.uk)", "RAVEN Systems", set()),
         ("Stripy. We're hiring engineers in San Francisco", "Stripy", {("San Francisco", "US")}),
-        ("Patients Know Better, REMOTE-only. Full-time, with occasional exceptions.", "Patients Know Better", set()),
+        ("Patients Know Better, REMOTE-only. Full-time, with occasional exceptions. Core working hours: within a "
+         "few hours of GMT (current IRL span: Costa Rica to Bangalore).", "Patients Know Better", set()),
         ("Angular UI Developers: Help Improve the State of Health Data. Work on the East Coast!", None, set()),
         # a later segment after places, roles and flags alone, when the post names it again or its address
         # spells it; never a technology or an unread flag
