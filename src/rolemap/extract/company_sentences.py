@@ -1,8 +1,10 @@
-"""The sentences that name a hirer ("Acme is hiring", "At Acme, we", "Company: Acme", "About Acme", "Acme
-is an equal opportunity employer", a firm's legal name in a recruiter's signature, the description's
-opening "Acme provides …"), found through anchors of the document's one scan; each name is read and
-mended by `company_names.py`. `identity.py` reads the header and asks this module only when the header
-names no hirer.
+"""The sentences that name a hirer ("Acme is hiring", "Acme, a payments startup, is …", "At Acme, we",
+"We're Acme, a …", "Company: Acme", "About Acme", "Acme is an equal opportunity employer", "As Acme’s
+Marketing Specialist, you", "I'm the cofounder of Acme", a firm's legal name or the firm a recruiter's
+signature spells by its address, the description's opening "Acme provides …"), found through anchors of
+the document's one scan or a case-sensitive regex; each name is read and mended by `company_names.py`.
+`identity.py` reads the header (and a domain it names) and asks this module when the header names no
+hirer, or only a domain.
 """
 
 from __future__ import annotations
@@ -80,8 +82,9 @@ _WE_ARE = re.compile(r"\bWe(?:\s+are|['’]re)\s+(?=[A-Z0-9])")
 def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Span] | None:
     """The hirer named by the text's own sentences, the strongest kind first, or None. `anchors` are where
     the document's scan found each kind's fixed words. The weaker kinds ("About X", "X is a …") count
-    only when the name recurs in the text, as a company's own name does; the equal-opportunity line is
-    read anywhere (it often closes a long posting), the others in the first 6,000 characters."""
+    only when the name recurs in the text, as a company's own name does; the equal-opportunity line, a
+    legal name, a signature and "learn more about X" are read anywhere (they often close a long
+    posting), the others in the first 6,000 characters."""
     best: tuple[int, int, tuple[str, Span]] | None = None
     found = dict(anchors)
     found["at"] = [Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000)]
