@@ -50,6 +50,54 @@ def hn(header: str, body: str = "We build things.") -> str:
         # a first segment that is only a domain names the hirer: .com/.net/.org dropped, a brand's own kept
         ("Reverb.com // Marketplace for musicians // http://jobs.reverb.com", "Reverb", set()),
         ("Comma.ai | San Francisco | Software Engineer | FULL-TIME | ONSITE", "Comma.ai", {("San Francisco", "US")}),
+        # a header written with commas or full stops: the first piece, when the rest is places, flags, roles
+        # or an address and names a city; a place's own pieces are one place ("St. Louis", "Palo Alto, CA.")
+        ("Quorra, New York, NY", "Quorra", {("New York", "US")}),
+        ("Kessel Labs. Boulder, CO.", "Kessel Labs", {("Boulder", "US")}),
+        ("Onfleet, San Francisco, On-site, Backend engineer", "Onfleet", {("San Francisco", "US")}),
+        ("Larkspur Health, ( https://larkspur.com/jobs/ ), San Mateo, CA (Full time, ONSITE only, see below)",
+         "Larkspur Health", {("San Mateo", "US")}),
+        ("Percolate (New York, NY, USA) http://percolate.com", "Percolate", {("New York", "US")}),
+        ("Palo Alto, CA.", None, {("Palo Alto", "US")}),
+        ("St. Louis, MO", None, {("St. Louis", "US")}),
+        ("Jio Money. Bangalore, India. Many Positions. Full time.", None, set()),  # "Many Positions" is none
+        # "│" divides a header as "|" does; a seeker's post names no hirer
+        ("CJ Affiliate │ Senior Software Engineer │ Westlake Village, CA │ On-site", "CJ Affiliate",
+         {("Westlake Village", "US")}),
+        ("SEEKING WORK - Vancouver/Remote", None, {("Vancouver", "CA")}),
+        # "<role> at|@ <hirer>" as a header writes it; a domain in the hirer's slot after a place
+        ("Ruby developer at theQuill in Toronto, Ontario, Canada (no remote -- local)", "theQuill", {("Toronto", "CA")}),
+        ("Software Engineer at Brightly.com in Austin, TX.", "Brightly", {("Austin", "US")}),
+        ("Data Scientist @ Blue Harbor Labs, NYC or Remote", "Blue Harbor Labs", {("New York", "US")}),
+        ("Tampa, FL - Quillnic.com", "Quillnic", {("Tampa", "US")}),
+        ("Seattle WA, Onsite/Full time - FullStack Developer @ ChefSteps", "ChefSteps", {("Seattle", "US")}),
+        # a short name, then its address, places or roles; not a district, a place or a role
+        ("MileQ http://mileq.com @ San Francisco, CA", "MileQ", {("San Francisco", "US")}),
+        ("CoSo (San Francisco, market near Montgomery Bart)", "CoSo", set()),
+        ("Akselo (Software Engineer, Boston or REMOTE)", "Akselo", set()),
+        ("Venice Beach (Los Angeles), CA:", None, set()),
+        ("Mountain View, CA (Onsite)(Must be authorized to work in the US)", None, {("Mountain View", "US")}),
+        ("Software Engineer (Web/Frontend)at Telenor Digital -Trondheim, Norway", None, {("Trondheim", "NO")}),
+        ("2K Games | Novato, CA | ONSITE | 2k.com", "2K Games", {("Novato", "US")}),  # a brand's number, no pay
+        # a segment in any slot beside the address that spells it; a domain with "www."
+        ("Leeds, UK • ONSITE • Front-End Developer • POWSTEP (http://www.powstep.com)", "POWSTEP", {("Leeds", "GB")}),
+        ("www.compilerwerks.com is hiring developers", "compilerwerks", set()),
+        # a firm named like a technology is named so by its own address; without one it is no firm
+        ("Assembly (https://assemblymade.com) | San Francisco | Full-time", "Assembly", {("San Francisco", "US")}),
+        ("Assembly | San Francisco | Full-time", None, {("San Francisco", "US")}),
+        # flags in other words, a list's number, a sentence after the name
+        ("Parsely (http://parsely.co) - Fully Remote - Full-Time", "Parsely", set()),
+        ("1. Company: RAVEN Systems (raven.co.uk)", "RAVEN Systems", set()),
+        ("Stripy. We're hiring engineers in San Francisco", "Stripy", {("San Francisco", "US")}),
+        ("Patients Know Better, REMOTE-only. Full-time, with occasional exceptions. Core working hours: within a "
+         "few hours of GMT (current IRL span: Costa Rica to Bangalore).", "Patients Know Better", set()),
+        ("Angular UI Developers: Help Improve the State of Health Data. Work on the East Coast!", None, set()),
+        # a later segment after places, roles and flags alone, when the post names it again or its address
+        # spells it; never a technology or an unread flag
+        ("San Francisco | Senior Engineers | Tubo TV | Full-Time | ONSITE", None, {("San Francisco", "US")}),
+        # a sentence is no header's role; the poster names the hirer in it
+        ("Hi, I'm a tech recruiter for Zentro. You can reach me at sam.oliver@zentro.com.", "Zentro", set()),
+        ("Senior Engineer at our Berlin office", None, set()),
     ],
 )  # fmt: skip
 def test_header_shapes(header, company, cities):
@@ -131,7 +179,7 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
          "VanderHouwen & Associates"),
         ("Developer\nWork with associates & partners across the firm.", None),  # no capitalised name before
         ("Developer\nNo H1-B Visa corp-corp sponsorship. No Corp-To-Corp.", None),  # not a firm's legal form
-        ("Paralegal\nKazan & Greenwood, a Professional Law Corporation, has represented clients.", None),
+        ("Paralegal\nWe are Kazan & Greenwood, a Professional Law Corporation, and we represent clients.", None),
         ("Technician\nSet up and operate controllers (NC, CNC, PLC).", None),
         # a name is what follows the last full stop it spans; a question heading names no one
         ("Coordinator\nWe serve Downtown Bellevue. The Bellevue Downtown Association is a nonprofit. "
@@ -425,3 +473,26 @@ def test_hostile_headers_give_a_record(text):
 def test_a_location_field_ends_where_the_next_field_is_glued_on(body, cities):
     record = extract_text("x", "Analyst\n" + body)
     assert {p.city for p in record.locations if p.city} == cities
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a line drawn of dashes before the header; a name line, then its place as a field
+        ("\n----------------------\nNew York, NY | Good Unkle | Full Stack Engineer | Onsite\nWe cook.", "Good Unkle"),
+        ("\nhiQ Labz\nLocation: SF\nWe analyse data.", "hiQ Labz"),
+        ("\nHallo\nhttps://hallo.com/careers\nSan Francisco, CA\nWe chat.", "Hallo"),
+        ("\nSan Francisco, SOMA\nSocial Print Studeo http://socialprintstudeo.com\nWe print.", "Social Print Studeo"),
+        ("\nSecure Mission Systems, a Parsons Company - REMOTE - Systems Administrator\nWe run.", "Secure Mission Systems"),
+        ("\nSan Francisco | Senior Engineers | Tubo TV | Full-Time | ONSITE\nTubo TV streams films.", "Tubo TV"),
+        ("\nLondon, UK - Full time - Haplow\nMail jobs@haplow.com", "Haplow"),
+        ("\nREMOTE - Open Source Developer - Python/Django, Javascript\nWe like Python/Django, Javascript.", None),
+        ("\nLondon, England - Full Time - Local\nBrand Works (http://bw.co/) is hiring engineers.", "Brand Works"),
+        # a header's bare domain gives way to the name the text writes for it, not to another name
+        ("\nwww.phasefive.io | Electrical Engineer | Los Angeles\nWho we are\nPhase Five is a space startup.", "Phase Five"),
+        ("\nwww.phasefive.io | Electrical Engineer | Los Angeles\nWho we are\nOrbital Labs is a space startup.",
+         "phasefive.io"),
+    ],
+)  # fmt: skip
+def test_the_hirer_around_a_header(text, company):
+    assert extract_text("x", text).company == company

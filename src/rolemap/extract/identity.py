@@ -1,5 +1,5 @@
 """Who hires and for what title: the header of a posting read segment by segment; the company named in its
-text is `company_names.py`'s.
+text is `company_sentences.py`'s.
 
 A header is the first line of a posting with no title of its own (Hacker News: `Acme | Senior Backend
 Engineer | Berlin | REMOTE | https://acme.io`), or the title line itself. Each segment is read for what it
@@ -19,19 +19,22 @@ from rolemap.extract.company_names import (
     FLAG,
     HIRING,
     PAY,
+    PAY_SUM,
     URL,
     clean_company,
-    company_in_text,
     is_role_name,
     plausible_company,
+    spelt_by_an_address,
+    stands_alone,
 )
+from rolemap.extract.company_sentences import company_in_text
 from rolemap.extract.places import confident_place, parse_places, places_in_text, starts_with_a_city
-from rolemap.extract.roles import is_role_title, title_family
+from rolemap.extract.roles import is_role_title, technology_names, title_family
 from rolemap.models import Location, Span
 
 # The lookahead lets the scan pass over every position that cannot start a separator at once (3× faster).
 _SEPARATOR = re.compile(
-    r"(?=[\s|:–—])(?:\s*\|\s*|\s+[•–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*|\s+::\s+|[–—])"
+    r"(?=[\s|│:–—])(?:\s*[|│]\s*|\s+[•–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*|\s+::\s+|[–—])"
 )
 
 
@@ -51,16 +54,24 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
     out = Identity()
     has_title = not text.startswith("\n")
     line_start = 0 if has_title else 1
+    while not has_title and (rule := _RULE_LINE.match(text, line_start)):
+        line_start = rule.end()  # "------\nNew York, NY | Good Uncle | …": the header below the rule
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end == -1 else line_end
     _read_header(text, line_start, line_end, out, company_allowed=not has_title)
     if out.company is None and not has_title and line_end < len(text):
         _second_header(text, line_end + 1, out)
-    if out.company is None:
+    site = out.company if out.company and _DOMAIN.fullmatch(out.company_span.text.strip()) else None  # type: ignore[union-attr]
+    if out.company is None or site:
         found = company_in_text(text, anchors or {})
-        if found:
+        # a header's bare domain gives way to the name the text writes for it ("www.phasefour.io" → Phase Four)
+        if found and (site is None or _squashed(site).startswith(_squashed(found[0]))):
             out.company, out.company_span = found
     return out
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\W_]", "", re.sub(r"\.[a-z]{2,6}$", "", name)).lower()
 
 
 def _read_header(text: str, start: int, end: int, out: Identity, company_allowed: bool) -> None:
@@ -74,22 +85,30 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         if len(hiring) > 1 and is_role_title(text[hiring[1][0] : hiring[1][1]]):
             segments, company_allowed, named_alone = hiring, True, True
     elif company_allowed and len(segments) < 2:
-        hiring = _hiring_sentence(line, start) or _comma_header(line, start)
+        hiring = _hiring_sentence(line, start) or _comma_header(line, start) or _name_then_rest(line, start)
         named_alone = bool(hiring) or _name_line(text, line, end)
         segments = hiring or segments
+    named_slot = None  # the hirer's own slot after "<role> at": a brand may be written lower-case there
+    if company_allowed:
+        segments, named_slot = _role_at_name(text, segments)
     kept: list[tuple[int, int]] = []
+    unread = False  # a segment before was none of name, place, role, flag, pay or address
     for n, (seg_start, seg_end) in enumerate(segments):
         raw = text[seg_start:seg_end]
         bare = _without_urls(raw)
         domain = None
-        if n == 0 and company_allowed and not bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", raw.strip()):
-            bare = raw.strip()  # "Clay.io - San Francisco": the hirer named by its domain
+        if n <= 1 and company_allowed and not bare and _DOMAIN.fullmatch(raw.strip()):
+            bare = _DOMAIN.fullmatch(raw.strip()).group(1)  # type: ignore[union-attr]  # "Clay.io - San Francisco"
             # "Reverb.com" is Reverb; a name whose domain is part of the brand keeps it ("Comma.ai", "x.ai")
             domain = re.sub(r"\.(?:com|net|org)$", "", bare)
-        if not bare or FLAG.match(bare) or (PAY.search(bare) and not is_role_title(bare)):
+        if not bare or FLAG.match(bare) or (PAY_SUM.search(bare) and not is_role_title(bare)):
             continue
-        # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme".
-        may_name = company_allowed and out.company is None and n <= 1 and (len(segments) > 1 or named_alone)
+        # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme";
+        # later only after places, roles and flags alone ("San Francisco | Senior Engineers | Tubi TV"),
+        # and there no small town, product or technology is the hirer
+        late = n > 1 and (seg_start, seg_end) != named_slot
+        slot = not late or not unread
+        may_name = company_allowed and out.company is None and slot and (len(segments) > 1 or named_alone)
         name_first = may_name and n == 0 and ", " in bare and not confident_place(bare)
         if name_first and _name_then_places(bare, seg_start, out, text):
             continue
@@ -99,7 +118,9 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             continue
         places = parse_places(bare)
         named_next = n == 0 and len(segments) > 1 and _names_next(text, segments[1])
-        unsure = may_name and not confident_place(bare) and not named_next  # "Nava", but "Palo Alto - IDEO"
+        unsure = (
+            may_name and not late and not confident_place(bare) and not named_next
+        )  # "Nava"; "Palo Alto - IDEO"
         if places is not None and (places or _looks_like_place(bare)) and not unsure:
             out.places.extend((p, Span(seg_start, seg_end, raw)) for p in places)
             continue
@@ -108,15 +129,26 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             if company and n > 0 and starts_with_a_city(company):
                 company = None  # "Digital Marketing Assistant | London Gatwick"
             # after a place or a role a product's name in the second segment is its maker's ("SF - CoreOS")
-            maker = n == 0 or bool(out.places or out.titles)
-            if company and plausible_company(company, header=True, first=n == 0, maker_slot=maker):
+            maker = n == 0 or (bool(out.places or out.titles) and not late)
+            own_slot = n == 0 or (seg_start, seg_end) == named_slot
+            if company and late and not _named_elsewhere(text, company, seg_end):
+                company = None
+            # a firm named like a technology is named so by its own address ("Assembly (https://assemblymade…")
+            own_site = n == 0 and bool(company) and spelt_by_an_address(line, company or "", opens=True)
+            if company and (
+                plausible_company(company, header=True, first=own_slot, maker_slot=maker)
+                or (own_site and plausible_company(company, first=True))
+            ):
                 out.company, out.company_span = company, Span(seg_start, seg_end, raw)
                 continue
             if places:
                 out.places.extend((p, Span(seg_start, seg_end, raw)) for p in places)
                 continue
+        unread = True
         if not company_allowed:
             kept.append((seg_start, seg_end))  # "Senior Back End Developer - Python, Big Data Processing"
+    if company_allowed and out.company is None:
+        _name_by_its_address(text, segments, out)
     if kept:
         first, last = kept[0][0], kept[-1][1]
         out.title = " ".join(text[first:last].split())
@@ -125,6 +157,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         out.title, out.title_span = line.strip(), Span(start, end, line)
 
 
+_DOMAIN = re.compile(r"(?:www\.)?([\w-]+\.[a-z]{2,6})")  # the hirer named by its domain
+_RULE_LINE = re.compile(r"[ \t]*[-=_*~#.]{3,}[ \t]*\n")  # a line drawn of dashes
 _HEADER_MARK = re.compile(r"\|| - | // | – | — ")
 _FIELD_LABEL = re.compile(r"\s*[\w ?/&]{1,30}:\s")  # "Title: …", "Relocation?: Yes - …"
 
@@ -139,7 +173,7 @@ def _second_header(text: str, start: int, out: Identity) -> None:
     # a header's separators, not a field's colon ("Title: …", "Contact: …") nor a bullet ("- Evanston, IL")
     if (
         len(line) > 200
-        or not _HEADER_MARK.search(line)
+        or not (_HEADER_MARK.search(line) or URL.search(line))  # "Social Print Studio http://…"
         or line.lstrip().startswith(("-", "*", "•"))
         or _FIELD_LABEL.match(line)
     ):
@@ -156,6 +190,25 @@ def _second_header(text: str, start: int, out: Identity) -> None:
         and second.company_span.start == start + len(line) - len(line.lstrip())
     ):
         out.company, out.company_span = second.company, second.company_span
+
+
+def _named_elsewhere(text: str, name: str, end: int) -> bool:
+    """A late header segment names the hirer when the post names it again or its address spells it, and
+    it names no technology ("Python/Django, Javascript")."""
+    if any(technology_names().get(part.lower()) for part in re.split(r"[/,&]|\s+and\s+|\s+", name) if part):
+        return False
+    return stands_alone(text[end:], name) or spelt_by_an_address(text, name)
+
+
+def _name_by_its_address(text: str, segments: list[tuple[int, int]], out: Identity) -> None:
+    """A header's segment in any slot that names the hirer beside the address spelling it ("East London,
+    UK • ONSITE • Front-End Developer • POWSTER (http://www.powster.com)")."""
+    for start, end in segments:
+        raw = text[start:end]
+        name = clean_company(raw) if URL.search(raw) else None
+        if name and spelt_by_an_address(raw, name) and plausible_company(name, header=True, first=True):
+            out.company, out.company_span = name, Span(start, end, raw)
+            return
 
 
 def _without_urls(raw: str) -> str:
@@ -238,25 +291,119 @@ def _hiring_sentence(line: str, offset: int) -> list[tuple[int, int]]:
     return parts
 
 
+_AT_NAME = re.compile(r"\s+(?:at|@)\s+(?=[A-Za-z0-9])")
+_DOMAIN_FIRST = re.compile(r"[\w-]+\.[a-z]{2,6}\b(?![.\w@])")
+
+
+def _role_at_name(
+    text: str, segments: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """ "Ruby developer at theScore in Toronto", "Seattle WA - FullStack Developer @ ChefSteps": one of the
+    first two segments holds a role, then its hirer (a domain apart: "Software Engineer at Help.com in
+    Austin, TX"). The segments with that one split, and the hirer's slot."""
+    for n, (start, end) in enumerate(segments[:2]):
+        at = _AT_NAME.search(text, start, end)
+        role = text[start : at.start()] if at else ""
+        # a role as a header writes it, not a sentence ("Hi, I'm a recruiter … reach me at x@y.com")
+        if at is None or len(role.split()) > 8 or re.search(r"[.!?,]\s", role) or not is_role_title(role):
+            continue
+        name = (at.end(), end)
+        parts = [(start, at.start()), name]
+        domain = _DOMAIN_FIRST.match(text, at.end(), end)
+        if domain and text[domain.end() : end].strip():
+            name = (at.end(), domain.end())
+            parts[1:] = [name, (domain.end() + 1, end)]
+        return [*segments[:n], *parts, *segments[n + 1 :]], name
+    return segments, None
+
+
+_DISTRICT = re.compile(r"\s*\([^()]+\),\s*[A-Z]")
+_NAME_ENDS = re.compile(r"\s+(?:@|in|at)\s+|\s*\(|\s+(?=https?://|www\.)")
+
+
+def _name_then_rest(line: str, offset: int) -> list[tuple[int, int]]:
+    """ "MileIQ http://mileiq.com @ San Francisco, CA", "CoSo (San Francisco, near Montgomery Bart)",
+    "Akselos (Software Engineer, Boston or REMOTE)": a short name, then its address, places or roles."""
+    end = _NAME_ENDS.search(line)
+    name = line[: end.start()] if end else ""
+    # a name, not a sentence, a place ("Mountain View, CA (Onsite)") or a role ("Software Engineer (Web)")
+    if end is None or not 1 <= len(name.split()) <= 4 or re.search(r"[,.!?;:]", name) or is_role_title(name):
+        return []
+    rest = line[end.start() :]
+    if _DISTRICT.match(rest):
+        return []  # "Venice Beach (Los Angeles), CA": a district of the city in brackets
+    bare = _without_urls(_BRACKETED.sub(lambda m: m.group()[1:-1], rest))
+    pieces = [p for p in re.split(r"[,;/]|\s+(?:@|in|at|or)\s+", bare) if p.strip()]
+    if not (URL.search(rest) or any(parse_places(p) or is_role_title(p) for p in pieces)):
+        return []
+    return [*_segments(line[: end.start()], offset), (offset + end.end(), offset + len(line.rstrip()))]
+
+
 def _comma_header(line: str, offset: int) -> list[tuple[int, int]]:
-    """ "Collective Health, (http://…), San Mateo, CA": a header written with commas, read as segments when
-    it holds a URL or a place besides its first piece."""
+    """ "Collective Health, (http://…), San Mateo, CA", "Foraker Labs. Boulder, CO.": a header written with
+    commas (or full stops), read as segments when it holds a URL or a place besides its first piece, and
+    that first piece is no place itself ("Palo Alto, CA." is one place)."""
     if ", " not in line or len(line) > 160:
         return []
-    pieces = _segments(line.replace(", ", " | "), offset)
-    rest = ", ".join(line[a - offset : b - offset] for a, b in pieces[1:])
-    return pieces if len(pieces) > 1 and (URL.search(rest) or parse_places(rest)) else []
+    # each separator replaced by one as long, so the offsets stay true; "St. Louis" is no full stop
+    within = _BRACKETED.sub(lambda m: m.group().replace(", ", "; ").replace(". ", "; "), line)  # a note's
+    pieces = _segments(_FULL_STOP.sub(" |", within.replace(", ", " |")), offset)
+    if len(pieces) < 2:
+        return []
+    pieces = _regions_joined(line, offset, pieces)
+    first, *rest = (line[a - offset : b - offset] for a, b in pieces)
+    if parse_places(first) or confident_place(first) or not all(map(_header_piece, rest)):
+        return []
+    # a city or an address besides: "Bangalore, India" is a place the gazetteer does not know
+    return pieces if any(URL.search(r) or any(p.city for p in parse_places(r) or ()) for r in rest) else []
+
+
+def _regions_joined(line: str, offset: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "San Mateo", "CA (Full time)" → "San Mateo, CA (Full time)": a region after a city is read with it."""
+    out = pieces[:1]
+    for start, end in pieces[1:]:
+        piece = _BRACKETED.sub(" ", line[start - offset : end - offset])
+        before = line[out[-1][0] - offset : out[-1][1] - offset]
+        region = parse_places(piece)
+        if len(out) > 1 and region and not any(p.city for p in region) and parse_places(before):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+_FULL_STOP = re.compile(r"(?<=[a-z]{3})\. (?=[A-Z])")
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _header_piece(piece: str) -> bool:
+    """A piece of a header besides the hirer's name: a URL, a flag, pay, a place or a role, with or
+    without a note in brackets ("CA (Full time, ONSITE only, see below)")."""
+    bare = _without_urls(_BRACKETED.sub(" ", piece)) or _without_urls(piece)
+    return (
+        not bare
+        or bool(FLAG.match(bare) or PAY.search(bare))
+        or parse_places(bare) is not None
+        or is_role_title(bare)
+    )
 
 
 def _name_line(text: str, line: str, end: int) -> bool:
-    """A short first line carrying a URL, or followed by a line that is a place, is the hirer's name."""
-    bare = URL.sub(" ", line).strip()
+    """A short first line carrying a URL, or followed by a line that is a place, is the hirer's name; the
+    places it names in brackets are no words of the name ("Percolate (New York, NY, USA) http://…")."""
+    bare = _BRACKETED.sub(" ", URL.sub(" ", line)).strip()
     if not bare or len(bare.split()) > 4:
         return False
     if URL.search(line):
         return True
     following = text[end + 1 : text.find("\n", end + 1) if text.find("\n", end + 1) > 0 else len(text)]
-    return bool(following.strip()) and bool(parse_places(following.strip()))
+    following = _PLACE_LABEL.sub("", following.strip())  # "hiQ Labs" / "Location: SF"
+    # "Hall" / "https://hall.com/careers": the next line is a place, or the address that spells the name
+    spelt = URL.fullmatch(following) is not None and spelt_by_an_address(following, bare)
+    return bool(following) and (bool(parse_places(following)) or spelt)
+
+
+_PLACE_LABEL = re.compile(r"^(?i:locations?|where|office)\s*:\s*")
 
 
 def _looks_like_place(bare: str) -> bool:

@@ -1,0 +1,447 @@
+"""The sentences that name a hirer ("Acme is hiring", "Acme, a payments startup, is …", "At Acme, we",
+"We're Acme, a …", "Company: Acme", "About Acme", "Acme is an equal opportunity employer", "As Acme’s
+Marketing Specialist, you", "I'm the cofounder of Acme", a firm's legal name or the firm a recruiter's
+signature spells by its address, the description's opening "Acme provides …"), found through anchors of
+the document's one scan or a case-sensitive regex; each name is read and mended by `company_names.py`.
+`identity.py` reads the header (and a domain it names) and asks this module when the header names no
+hirer, or only a domain.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rolemap.extract.company_names import (
+    GLUE,
+    NAME_AFTER,
+    NAME_BEFORE,
+    SENTENCE_END,
+    is_role_name,
+    legal_forms_pattern,
+    name_at,
+    plausible_company,
+    recurs,
+    spelt_by_an_address,
+    stands_alone,
+)
+from rolemap.extract.roles import is_role_title
+from rolemap.models import Span
+
+# kind → (strength: lower wins, the name must recur in the text, where the name stands: after the anchor's
+# words, before them, or the anchor is the name itself)
+_KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hiring": (1, False, "before"),
+          "at": (2, False, "after"), "we_are": (2, False, "after"), "intro": (3, False, "after"), "role": (5, False, "name"),
+          "eeo": (4, False, "before"), "opening": (5, False, "after"), "domain": (5, False, "name"),
+          "legal": (6, False, "before"), "learn_more": (6, False, "after"), "signature": (7, False, "name"),
+          "about": (7, True, "after"), "about_full": (7, False, "after"), "is_a": (8, True, "before")}  # fmt: skip
+# "Burnett Plastic Surgery, located in Westfield, NJ, is a …": where the hirer is, between name and verb
+_WHERE = r",\s+(?:located|based|headquartered)\s+in\s+[^,.;\n]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,15})?,"
+_AFTER_CHECK = {
+    "at": re.compile(r",?\s+(?:we|our|you)\b"),
+    "learn_more": re.compile(
+        r"['’]s\s|,|\s+(?:at|by|on|here|please|visit|and|or)\b|\s*[.!:\n]|(?=[A-Z][a-z])"
+    ),
+    "we_are": re.compile(r",\s+(?:a|an|the)\s|,?\s+and\s+we\b|\s*[!.](?:\s|$)"),
+    "intro": re.compile(
+        r"(?:\s*\([^)]{0,40}\))?,?\s+(?:is|are|was|has)\b|" + _WHERE + r"\s+(?:is|are|was|has)\b"
+    ),
+    "about": re.compile(r"\s*[:\n]"),
+}
+# "is a plus5+ years" where a board glued the next line on: a word's end, not a boundary
+_NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)(?![a-z])", re.I)
+
+
+# A legal form as a firm writes it after its name: "Inc." or "LLC", not "corp-to-corp", "LTD" insurance or
+# "Inc. 5000" (a magazine's list); or the ending of a firm's name ("& Associates"), which is part of it.
+_LEGAL_ANCHOR = re.compile(rf"(?:{legal_forms_pattern('firm')})\.?|&\s(?:{legal_forms_pattern('ending')})")
+_NOT_A_FIRM_AFTER = re.compile(r"\.?(?:[-/]|\s+(?:Magazine|5000|Best|to\b))")
+
+
+def _is_legal_form(text: str, start: int, end: int) -> bool:
+    return bool(_LEGAL_ANCHOR.fullmatch(text, start, end)) and not _NOT_A_FIRM_AFTER.match(text, end)
+
+
+# "Acme, a leading provider of X, is hiring", "Kazan & Greenwood, a Professional Law Corporation, has
+# represented …": a name that opens a sentence, described between commas, then its verb.
+_APPOSITIVE = re.compile(
+    r", (?:a|an|the|one of the) (?:[^,.;:!?\n(]|\([^()\n]{0,100}\)){2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)"
+)
+
+_SUBJECTS = ("hiring", "appositive", "we_are")  # the name is the subject of a sentence that says it hires
+# read in the whole text: the equal-opportunity line and a signature close it
+_ANYWHERE = ("eeo", "legal", "signature", "learn_more")
+_AT = re.compile(r"\bAt\s+(?=[A-Z0-9])")  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
+# "To learn more about A.G.P./Alliance Global Partners, please visit", "More About Swipeclock": where a
+# posting sends the reader to the hirer (often at its end)
+_LEARN_MORE = re.compile(r"\b(?:[Ll]earn [Mm]ore [Aa]bout|More About) (?=[A-Z0-9])")
+# "We're Nestoria, a real estate search engine", "We are Expensify and we do …", "We are Atrium Centers!"
+_WE_ARE = re.compile(r"\bWe(?:\s+are|['’]re)\s+(?=[A-Z0-9])")
+
+
+def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Span] | None:
+    """The hirer named by the text's own sentences, the strongest kind first, or None. `anchors` are where
+    the document's scan found each kind's fixed words. The weaker kinds ("About X", "X is a …") count
+    only when the name recurs in the text, as a company's own name does; the equal-opportunity line, a
+    legal name, a signature and "learn more about X" are read anywhere (they often close a long
+    posting), the others in the first 6,000 characters."""
+    best: tuple[int, int, tuple[str, Span]] | None = None
+    found = dict(anchors)
+    found["at"] = [Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000)]
+    found["learn_more"] = [Span(m.start(), m.end(), m.group()) for m in _LEARN_MORE.finditer(text)]
+    found["we_are"] = [Span(m.start(), m.end(), m.group()) for m in _WE_ARE.finditer(text, 0, 6000)]
+    found["opening"] = _opening(text)
+    found["appositive"] = [
+        Span(m.start(), m.end(), m.group())
+        for m in _APPOSITIVE.finditer(text, 0, 6000)
+        if not m.group(1) or _third_person_verb(m.group(1))
+    ]
+    found["role"] = [*_possessive_names(text), *_role_at_names(text), *_self_names(text)]
+    found["signature"] = _signature_names(text)
+    found["domain"] = [
+        Span(m.start(1), m.start(1) + len(site), site)
+        for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
+        for site in [_GENERIC_TLD.sub("", m.group(1))]
+    ]
+    for kind, (strength, _, reading) in _KINDS.items():
+        for anchor in found.get(kind, ()):
+            if (best is not None and best[0] < strength) or (kind not in _ANYWHERE and anchor.start > 6000):
+                break
+            if reading == "name":
+                best = _better(best, kind, text, (anchor.start, anchor.end), anchor.start)
+            elif reading == "after":
+                read, name = _name_after(text, kind, anchor)
+                best = _better(best, read, text, name, anchor.start)
+            else:
+                best = _better(best, kind, text, _name_before(text, kind, anchor), anchor.start)
+    return best[2] if best else None
+
+
+# what a name may carry in brackets before its verb: "ListRunner (listrunnerapp.com) is", "Silk [1] is"
+_BRACKETS = re.compile(r"\s*(?:\([^()\n]{0,80}\)|\[[^\]\n]{0,20}\])")
+
+
+def _after_brackets(text: str, end: int) -> int:
+    """Past what a name carries before its verb: brackets, or where it is ("…, located in Westfield, NJ,")."""
+    brackets = _BRACKETS.match(text, end) or _WHERE_CLAUSE.match(text, end)
+    return brackets.end() if brackets else end
+
+
+_WHERE_CLAUSE = re.compile(_WHERE)
+
+
+_HEADING_GAP = re.compile(r"[ \t]*\n?[ \t]*")
+_SPACE = re.compile(r" ?")
+
+
+def _name_after(text: str, kind: str, anchor: Span) -> tuple[str, tuple[int, int] | None]:
+    """The name after an anchor's words ("Company: Acme", "At Acme, we"), and the kind it is read as."""
+    # a heading's name may stand on the next line ("Company Description\nSynergy Consultants & CPAs is")
+    gap = _HEADING_GAP if kind in ("intro", "field") else _SPACE
+    name = NAME_AFTER.match(text, gap.match(text, anchor.end).end())  # type: ignore[union-attr]
+    if name is None:
+        return kind, None
+    check = _AFTER_CHECK.get(kind)
+    if (check and not check.match(text, name.end())) or (
+        kind == "opening" and not _a_verb_follows(text, _after_brackets(text, name.end()))
+    ):
+        return kind, None
+    full = _full_name_after(text, name) if kind == "about" else None
+    if full is not None:  # the heading's short name recurs; the full one may not
+        return "about_full", full.span(1)
+    return kind, (name.start(1), _first_sentence_end(text, name.start(1), name.end(1)))
+
+
+def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
+    """The name before an anchor's words ("Acme is hiring", "Acme Inc")."""
+    if kind == "is_a" and _NOT_AFTER.match(text, anchor.end):
+        return None
+    if kind == "legal" and not _is_legal_form(text, anchor.start, anchor.end):
+        return None  # "corp-to-corp", "STD, LTD" (disability), "Inc. Magazine"
+    gap = max(text.rfind(" ", 0, anchor.start - 1), text.rfind("\n", 0, anchor.start - 1))
+    word = text[gap + 1 : anchor.start].lstrip("\"'“‘([")
+    if not word[:1].isupper() and not word[:1].isdigit() and not word.rstrip().endswith((")", ".")):
+        return None  # no name can end here: "it is a", "we are looking"
+    end = anchor.end if text.startswith("&", anchor.start) else anchor.start
+    name = NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
+    if name is None or (kind == "appositive" and not _opens_a_sentence(text, name)):
+        return None
+    if kind == "hiring" and _AFTER_A_PREPOSITION.search(text, max(0, name.start(1) - 12), name.start(1)):
+        return None  # "the top rated Bootcamp on Course Report (…) is hiring": no subject follows "on"
+    return name.span(1)
+
+
+_AFTER_A_PREPOSITION = re.compile(r"\b(?:on|in|of|for|with|by|from|to|about|like)\s+$")
+
+
+# "As Help Scout's first Site Reliability Engineer, you …", "join Acme's data team": the hirer's name
+# before a role it hires for, or before its team.
+_AS_OR_JOIN = re.compile(r"\b(?:As|[Jj]oin)\s+(?=[A-Z0-9])")
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:\([^)]{1,20}\)\s+)?")
+_ROLE_AFTER = re.compile(r"([^,.;:!?\n]{3,80}?)(?:,|\s+you\b)")
+_TEAM_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}team\b")
+
+
+# "We do Folksreviews.com", "I created http://www.Learneroo.com": the hirer named by its site. As in a
+# header, "Reverb.com" is Reverb and a name whose domain is part of the brand keeps it ("Underdog.io").
+_WE_DO_A_DOMAIN = re.compile(
+    r"\b(?:We|I)(?:['’]re|\s+(?:are|do|build|make|run|created|started|founded|launched))\s+"
+    r"(?:https?://)?(?:www\.)?([A-Za-z][\w-]*\.(?:com|net|org|io|co|ai|me|ly|us))\b(?![.\w])"
+)
+_GENERIC_TLD = re.compile(r"\.(?:com|net|org)$")
+
+
+# A recruiter's signature: a sign-off, then within a few lines the e-mail address of the firm it writes
+# ("Regards, Deepak KumarInfinite | Exciting times … deepak.kumar@infinite.com").
+_SIGN_OFF = re.compile(r"(?i)\b(?:regards|thanks|thank you|sincerely|cheers)\b")
+_MAIL = re.compile(r"(?i)\b[\w.+-]+@((?:[a-z0-9-]+\.)+)[a-z]{2,6}\b")
+_WORD_START = re.compile(r"(?:(?<![\w&'’-])|(?<=[a-z]))[A-Z]")  # glued on: "KumarInfinite"
+
+
+def _signature_names(text: str) -> list[Span]:
+    """The name a signature writes between its sign-off and the e-mail address whose host spells it."""
+    out = []
+    for sign in _SIGN_OFF.finditer(text, max(0, len(text) - 3000)):
+        mail = _MAIL.search(text, sign.end(), sign.end() + 400)
+        if mail is None:
+            continue
+        hosts = {label.replace("-", "") for label in mail.group(1).lower().split(".") if len(label) >= 3}
+        name = _spelt_between(text, sign.end(), mail.start(), hosts)
+        if name is not None:
+            out.append(name)
+    return out
+
+
+def _spelt_between(text: str, start: int, end: int, hosts: set[str]) -> Span | None:
+    """The first run of words in text[start:end], from a capital, whose letters spell one of the hosts."""
+    for word in _WORD_START.finditer(text, start, end):
+        squashed = ""
+        for at in range(word.start(), min(end, word.start() + 60)):
+            char = text[at]
+            if char == "\n":
+                break
+            if char.isalnum():
+                squashed += char.lower()
+            if squashed in hosts and char.isalnum() and not text[at + 1 : at + 2].islower():
+                return Span(word.start(), at + 1, text[word.start() : at + 1])
+            if not any(host.startswith(squashed) for host in hosts):
+                break
+    return None
+
+
+# "As a Sales Development Representative at HirelyAI, you’ll …": the hirer after the role it hires for.
+_AS_A_ROLE_AT = re.compile(r"\b[Aa]s (?:a|an|the|our) ([^,.;:!?\n]{3,60}?) (?:at|with|for) (?=[A-Z0-9])")
+_YOU_AFTER = re.compile(r",?\s+(?:you|we)\b")
+
+
+# The poster's own role at the hirer: "I'm the cofounder of Figma", "I'm a tech recruiter for Rapid7",
+# "I work on the dispatch team at Uber", "I work at Booking.com as a backend developer".
+_I_AM_A = re.compile(
+    r"\bI(?:['’]m| am)\s+(?:currently\s+)?(?:(?:the|a|an|one of the)\s+)?([\w -]{2,50}?)\s+(?:at|of|for|with)\s+(?=[A-Z0-9])"
+)
+_I_WORK_AT = re.compile(r"\bI work(?:\s+(?:as|on)\s+[^.,;\n]{2,40}?)?\s+at\s+(?=[A-Z0-9])")
+_FOUNDER = re.compile(r"(?i)\b(?:co-?founder|founder|ceo|cto|coo|cfo|vp|owner|president|head)\b")
+
+
+def _self_names(text: str) -> list[Span]:
+    out = []
+    for m in [*_I_AM_A.finditer(text, 0, 6000), *_I_WORK_AT.finditer(text, 0, 6000)]:
+        role = m.group(1) if m.re is _I_AM_A else None
+        if role is not None and not (_FOUNDER.search(role) or is_role_title(role)):
+            continue
+        name = NAME_AFTER.match(text, m.end())
+        if name:
+            end = _first_sentence_end(text, name.start(1), name.end(1))
+            out.append(Span(name.start(1), end, text[name.start(1) : end]))
+    return out
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    """A name read after its anchor ends with its sentence ("at Uber. Whenever you use …" is Uber)."""
+    stop = SENTENCE_END.search(text, start, end)
+    return stop.start() if stop else end
+
+
+def _role_at_names(text: str) -> list[Span]:
+    out = []
+    for m in _AS_A_ROLE_AT.finditer(text, 0, 6000):
+        name = NAME_AFTER.match(text, m.end())
+        if name and _YOU_AFTER.match(text, name.end()) and is_role_title(m.group(1)):
+            out.append(Span(name.start(1), name.end(1), name.group(1)))
+    return out
+
+
+def _possessive_names(text: str) -> list[Span]:
+    out = []
+    for m in _AS_OR_JOIN.finditer(text, 0, 6000):
+        name = NAME_AFTER.match(text, m.end())
+        if name is None:
+            continue
+        # the possessive may end the name read ("Tracker’s") or stand inside it ("Today’s (CT)")
+        cut = re.search(r"['’]s?$", name.group(1)) or re.search(r"['’]s\b", name.group(1))
+        if cut is None:
+            continue
+        end = name.start(1) + cut.start()
+        owned = _POSSESSIVE.match(text, end)
+        if owned is None:
+            continue
+        if m.group().startswith("As"):
+            role = _ROLE_AFTER.match(text, owned.end())
+            if role is None or not is_role_title(role.group(1)):
+                continue
+        elif not _TEAM_AFTER.match(text, owned.end()):
+            continue
+        out.append(Span(name.start(1), end, text[name.start(1) : end]))
+    return out
+
+
+_HEADING_COLON = re.compile(r":\s*(?:The\s+)?")
+
+
+def _full_name_after(text: str, heading: re.Match[str]) -> re.Match[str] | None:
+    """ "About Ascent:The Ascent Services Group (ASG) is …": the heading's short name, then the full one
+    that starts with it; the full one is the company as the text gives it."""
+    short = heading.group(1)
+    at = _HEADING_COLON.match(text, heading.end())
+    if at is None or not text.startswith(short + " ", at.end()):
+        return None
+    full = NAME_AFTER.match(text, at.end())
+    return full if full and len(full.group(1)) > len(short) and recurs(text, short) else None
+
+
+def _names_the_opening(text: str, name: str, span: Span, one_word: bool = False) -> bool:
+    """A name read at the description's opening is no role ("The Coordinator serves"), technology or
+    block glued to a heading ("Role DescriptionThis is"): a glued word counts only where the name
+    stands again in the text ("SessionM is … SessionM"), and a one-word or English name only where it
+    stands again or the post's own address spells it ("Textur is …", helen [at] textur [dot] com).
+    `one_word`: a single word that is no English one counts alone ("We're Nestoria, a …")."""
+    if len(name) < 2 or not plausible_company(name, header=True) or is_role_name(name):
+        return False
+    elsewhere = text[: span.start] + text[span.end :]
+    # one word ("Spanish is a plus", "Monday is a half day", "Healthcare is changing fast") or English
+    # words only ("Excellent Communication is a must") count only where the name stands again in the
+    # text, as a company's name does
+    words = [word for word in name.split() if word != "&"]
+    mixed = not all(word.isupper() for word in words)  # "HEAT Software"; "JOB SUMMARY" is a heading
+    if (" " not in name and not one_word) or all(_english(word, mixed) for word in words):
+        return stands_alone(elsewhere, name) or spelt_by_an_address(text, name)
+    glued = any(GLUE.search(word) for word in span.text.split())
+    return not glued or stands_alone(elsewhere, name)
+
+
+def _english(word: str, mixed: bool) -> bool:
+    """A word of the English lexicon, unless written in capitals as a brand is beside words that are not
+    ("HEAT Software")."""
+    bare = word.strip(".,&")
+    return bool(_lemmas(bare.lower())) and not (mixed and len(bare) > 2 and bare.isupper())
+
+
+def _opening(text: str) -> list[Span]:
+    """Where the description's first line starts (after the title, or the header of a post without one),
+    and each sentence after it in that line's first 500 characters: a name there followed by a verb is
+    the hirer introducing itself ("Textur is an automated data pipeline.", "Sauce Labs provides …"), also
+    after a question or a heading the board glued on ("…from the ground up? HEAT Software builds …").
+    A post without a title may open with its prose, no header ("Oscar Insurance is a startup …"), and a
+    line drawn of dashes is no line of text."""
+    first = _past_rules(text, 1) if text.startswith("\n") else 0
+    title_end = text.find("\n", first)
+    if title_end == -1:
+        return []
+    start = _past_rules(text, title_end + 1)
+    if start >= len(text):
+        return []
+    line_end = text.find("\n", start)
+    stop = min(start + 500, len(text) if line_end == -1 else line_end)
+    later = [Span(m.end(), m.end(), "") for m in _SENTENCE_END.finditer(text, start, stop)]
+    prose = [Span(first, first, "")] if text.startswith("\n") else []
+    return [*prose, Span(start, start, ""), *later]
+
+
+def _past_rules(text: str, start: int) -> int:
+    """Past blank lines, bullets and lines drawn of dashes ("-------", "=-=-=") from `start`."""
+    while True:
+        rule = _RULE_LINE.match(text, start)
+        if rule and rule.end() > start:
+            start = rule.end()
+        elif text.startswith(("\n", " ", "* ", "- "), start):
+            start += 1
+        else:
+            return start
+
+
+_RULE_LINE = re.compile(r"[-=_*~#.]{3,}[ \t]*(?:\n|$)")
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z)][!?])\s*(?=[A-Z])")
+
+
+_BE_OR_HAVE = re.compile(r" (?:is|are|was|has|have) (?:(?:a|an|the|one)\b|([a-z]+ing)\b)")
+
+
+def _a_verb_follows(text: str, end: int) -> bool:
+    """Whether the name is the subject of what follows: "is a/an/the/one …", "is <verb>ing …" or a verb
+    in the third person that is no noun ("provides", "specializes"; "engineers", "reasons" are nouns
+    too), by the English lexicon of lemminflect; one that is a noun too is a verb before an article or a
+    possessive ("builds the world's …", "offers a", "helps our"; not "engineers build", "reasons to")."""
+    be = _BE_OR_HAVE.match(text, end)
+    if be:
+        return not be.group(1) or "VERB" in _lemmas(be.group(1))
+    m = _VERB_THEN.match(text[end : end + 40])
+    if m is None:
+        return False
+    return _third_person_verb(m.group(1)) or (bool(m.group(2)) and "VERB" in _lemmas(m.group(1)))
+
+
+_VERB_THEN = re.compile(r" ([a-z]+s)\b(?: (a|an|the|our|its|their|your|every)\b)?")
+
+
+def _opens_a_sentence(text: str, name: re.Match[str]) -> bool:
+    """The name before an appositive is its sentence's subject ("… partners with Acme, a bank, has …" is
+    not), and no adverb ("Additionally, the ISSM researches …", "Today, the firm has …")."""
+    first = name.group(1).split()[0].lower()
+    adverb = "ADV" in _lemmas(first) and (set(_lemmas(first)) == {"ADV"} or " " not in name.group(1))
+    before = text[max(0, name.start(1) - 20) : name.start(1)].rstrip(" \t")
+    opens = before.endswith(("\n", ".", "!", "?", ":")) or (name.start(1) < 20 and not before)
+    return not adverb and opens
+
+
+def _third_person_verb(word: str) -> bool:
+    """ "provides", "specializes", not a plural noun that is a verb too ("engineers", "reasons")."""
+    return not word.endswith("ss") and set(_lemmas(word)) == {"VERB"}
+
+
+@lru_cache(maxsize=4096)
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    from lemminflect import getAllLemmas  # loaded on first use: its lexicon takes 0.2 s to read
+
+    return dict(getAllLemmas(word))
+
+
+def _better(
+    best: tuple[int, int, tuple[str, Span]] | None,
+    kind: str,
+    text: str,
+    name: tuple[int, int] | None,
+    at: int,
+) -> tuple[int, int, tuple[str, Span]] | None:
+    if name is None:
+        return best
+    strength, needs_repeat, _ = _KINDS[kind]
+    if best is not None and (best[0], best[1]) <= (strength, at):
+        return best
+    start, end = name
+    if kind == "legal" and re.search(r"(?i)\b(?:an?)\s+$", text[max(0, start - 4) : start]):
+        return best  # "a Professional Law Corporation" describes a firm; it does not name one
+    if kind == "domain":  # the site's name as written: no cleaning would keep "Underdog.io"
+        site = text[start:end]
+        found = (site, Span(start, end, site)) if plausible_company(site, first=True) else None
+    else:
+        found = name_at(text, start, end, signature=kind == "legal", subject=kind in _SUBJECTS)
+    if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs(text, found[0]))):
+        return best
+    one_word = kind in ("we_are", "learn_more")
+    if kind in ("opening", "we_are", "learn_more") and not _names_the_opening(
+        text, *found, one_word=one_word
+    ):
+        return best
+    return strength, at, found

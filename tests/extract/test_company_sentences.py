@@ -1,0 +1,290 @@
+"""The sentences that name a hirer, each shape with a look-alike that must name no one (or not that
+name). Names are made up; the shapes are those postings use."""
+
+import pytest
+
+from rolemap.extract import extract_text
+
+BODY = "Developer\nWe build tools for teams.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the equal-opportunity line in its other shapes: it closes many postings, with the employer's name
+        (BODY + "Northwind Traders provides equal employment opportunities to all employees.", "Northwind Traders"),
+        (BODY + "Northwind Traders is committed to providing equal employment opportunities.", "Northwind Traders"),
+        (BODY + "Contoso Labs does not discriminate on the basis of race.", "Contoso Labs"),
+        (BODY + "We provide equal employment opportunities. We do not discriminate.", None),
+        (BODY + "Our team is committed to equal opportunity.", None),
+    ],
+)  # fmt: skip
+def test_the_equal_opportunity_line_in_its_shapes(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a firm named by its partners: the commas before the last two belong to the name
+        (BODY + "EEO:Harlan, Moss, Pryce & Webb provides equal employment opportunities (EEO) to all.",
+         "Harlan, Moss, Pryce & Webb"),
+        (BODY + "Dallas, Austin & Houston provides equal employment opportunities to all.", None),  # places
+        # six words besides the small ones that join them
+        ("Manager\nThe Historical Society of Western & Central Pennsylvania is a nonprofit museum.",
+         "Historical Society of Western & Central Pennsylvania"),
+        ("Engineer\nGreat Benefits Package With Medical Dental Vision Coverage is a must.", None),
+        # an abbreviation before a legal form ends no sentence; a heading glued to the name is no part of it
+        ("Analyst\nCompany DescriptionHarwood Bros. Inc. is a moving company.", "Harwood Bros. Inc"),
+        ("Writer\nCompany DescriptionKestrel Writing Services LLC offers editing.", "Kestrel Writing Services"),
+    ],
+)  # fmt: skip
+def test_how_long_a_name_runs(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a name that opens a sentence, described between commas, then its verb
+        ("Engineer\nBrightwave, a payments startup in Lisbon, is hiring engineers.", "Brightwave"),
+        ("Paralegal\nHarlan, Moss & Webb, a Professional Law Corporation, has represented clients since 1974.",
+         "Harlan, Moss & Webb"),
+        ("Engineer\nNimbus Health, one of the fastest growing clinics in Ohio, provides care.", "Nimbus Health"),
+        # the hiring sentence's subject is the name, not what describes it
+        ("Engineer\nRentez-Vous, the Airbnb of Fashion, is looking for a CTO.", "Rentez-Vous"),
+        ("Engineer\nYou will work with Orbital, a payments startup, and its team.", None),  # no verb after
+        ("Engineer\nThe team works with Orbital, a payments startup, which builds cards.", None),  # no subject
+        ("Analyst\nAdditionally, the analyst reviews policies and regulations.", None),  # an adverb
+        ("Engineer\nOur client, a leading bank in Ohio, is seeking a developer.", None),
+    ],
+)  # fmt: skip
+def test_a_name_described_between_commas(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the hirer's name before a role it hires for, or before its team
+        ("Engineer\nAs Lumen Labs’ first Site Reliability Engineer, you will own our uptime.", "Lumen Labs"),
+        ("Specialist\nAs Harbor Press’s (HP) Marketing Specialist, you will drive subscriptions.", "Harbor Press"),
+        ("Intern\nThis internship is a chance to join Corvid Robotics’ data team and learn.", "Corvid Robotics"),
+        ("Engineer\nAs Europe’s leading payments platform, we process billions.", None),  # no role after
+        ("Engineer\nJoin Toronto’s fastest growing team today.", None),  # a place
+        ("Engineer\nAs Acme’s customers grow, you will scale our systems.", None),
+    ],
+)  # fmt: skip
+def test_the_hirer_named_before_its_role_or_team(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a one-word name at the opening counts where the post's own address spells it, hidden or not
+        ("\nBackend Engineers -- San Francisco\nQuillo is an automated data pipeline.\nMail helen [at] quillo [dot] com",
+         "Quillo"),
+        ("\nBackend Engineers -- San Francisco\nQuillo is an automated data pipeline.\nhttps://jobs.quillo.io/apply",
+         "Quillo"),
+        ("\nBackend Engineers -- San Francisco\nQuillo is an automated data pipeline.\nMail helen@gmail.com", None),
+        ("Engineer\nSpanish is a plus.\nApply at https://spanishdict.com/jobs", None),  # no label is "spanish"
+        # the hirer named by its site: .com, .net and .org dropped as in a header, a brand's own kept
+        ("\nEngineer wanted\nYes, we edited this post. We do Folksreviews.com, it checks reputations.", "Folksreviews"),
+        ("\nEngineer wanted\nWe started Underdog.io because hiring is hard.", "Underdog.io"),
+        ("\nEngineer wanted\nWe are hiring. We use github.com daily.", None),
+        ("\nEngineer wanted\nWe built Acme.com.au for you.", None),  # a country domain is not cut
+    ],
+)  # fmt: skip
+def test_the_hirer_named_by_its_address(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a phone extension or a postcode glued before the name belongs to the block before it
+        ("Developer\nThanks & Regards\nPhone: 302-000-0000 - Ext 521 Northwind Consulting Services Pvt Ltd",
+         "Northwind Consulting Services"),
+        ("Engineer\nLocation: Ridgewood NJ - 07450Quantix is looking for an engineer.", "Quantix"),
+        ("Engineer\n7Park Data is hiring analysts.", "7Park Data"),  # a brand's own digits stay
+        # a year's full stop ends a sentence; a number is no name; "a plus" glued to the next line
+        ("Representative\nHarbor Limo is a family owned business established in 1987. We are seeking a driver.",
+         "Harbor Limo"),
+        ("DBA\nExperience with 11g and 12c is a plus5+ years of OEM. 12c matters.", None),
+        ("Security firmware engineer - IoT company - 6 months\n", None),
+    ],
+)  # fmt: skip
+def test_numbers_around_a_name(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the hirer introduced after the question that opens the description, or a glued heading
+        ("Coordinator\nAre you ready to build from the ground up? Kovalent Systems seeks an engineer to join us.",
+         "Kovalent Systems"),
+        ("Engineer\nSENIOR UI ENGINEER – CLOUDAre you looking for a challenge? ZENTRO Software builds the best tools.",
+         "ZENTRO Software"),
+        ("Engineer\nWe build tools. Kovalent Systems seeks an engineer.", None),  # after a plain sentence
+        # a verb that is a noun too, before an article; words in capitals beside others are a brand's
+        ("Engineer\nZentrix Data makes the fastest dashboards.", "Zentrix Data"),
+        ("Engineer\nData Engineering offers the chance to grow.", None),  # English words only
+        ("Engineer\nGENERAL SUPPORT is a team of five.", None),  # a heading in capitals
+        ("Engineer\nIT Support is a team of five.", None),
+        # a name does not end with the word that joins it to the next
+        ("\nPure Storage (http://purestorage.com and http://purestorage.com/jobs)\nEngineers, Mountain View, CA"
+         "\nPure Storage is a fast growing company.", "Pure Storage"),
+    ],
+)  # fmt: skip
+def test_the_opening_sentences(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a signature writes the firm whose e-mail host spells it, glued on or not
+        ("Developer\nSend your resume.\n\nRegards, Deepak KumarNorthwind | Exciting times…Tel: +1 301-000-0000"
+         "Email: deepak.kumar@northwind.com", "Northwind"),
+        ("Developer\nSend your resume.\nThanks, Anish RajanSr. Technical RecruiterBayview Solutions, Pleasanton, CA "
+         "94588arajan@bayviewsolutions.com", "Bayview Solutions"),
+        ("Developer\nSend your resume.\nRegards, Deepak Kumar\nRecruiter\ndeepak.kumar@gmail.com", None),
+        ("Developer\nQuestions? Ask the Northwind team: jobs@northwind.com", None),  # no sign-off
+    ],
+)  # fmt: skip
+def test_a_signature_spelt_by_its_address(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # "We're X, a …", "We are X and we …", "We are X!": the hirer introducing itself
+        ("\nLondon (Clerkenwell)\nWe're Quorria, a real estate search engine in 8 markets.", "Quorria"),
+        ("\nProgrammer\nHey there! We are Zentrify and we do expense reports. Zentrify is fun.", "Zentrify"),
+        ("Accountant\nWe are Harbor and Rehab Solutions ! We are looking for an accountant.", "Harbor and Rehab Solutions"),
+        ("\nProgrammer\nWe're Close, a seed-funded startup.", None),  # one English word must stand again
+        ("Recruiter\nA drama-free office. We are HR after all!", None),
+        ("Engineer\nWe are Hiring! Join us.", None),
+        # a name never ends with the word that would join it to the next: "X and we do"
+        ("Engineer\nAt Spirit of the Game, we coach teams.", "Spirit of the Game"),
+    ],
+)  # fmt: skip
+def test_we_are_the_hirer(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a name may carry its address or a footnote in brackets before its verb
+        ("\nSenior Engineer - NYC or Remote\nBrickline Software (http://brickline.io/) is a one-year-old startup.",
+         "Brickline Software"),
+        ("\nAmsterdam, the Netherlands. No remote work.\nSilko [1] is looking for Javascript engineers.", "Silko"),
+        ("\nSenior Engineer - NYC\nThe Team (our five engineers) is a tight group.", None),
+    ],
+)  # fmt: skip
+def test_a_name_with_brackets_before_its_verb(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a hirer named by its site in a sentence, as in a header: .com, .net, .org dropped
+        ("\nAmsterdam | ONSITE | VISA SUPPORT\nBookly.com is looking for Front End developers.", "Bookly"),
+        ("\n(Aspen, CO): LOLSpots.com is looking for a programmer.", "LOLSpots"),
+        ("\nToronto\nRangly.io is hiring engineers.", "Rangly.io"),
+        # a word written lower-case then capital is a brand's ("Lazada eLogistics"), "iOS/Android" is not
+        ("\nLazada eLogistics | Regional Head of Data | Singapore | Onsite", "Lazada eLogistics"),
+        ("\nhttp://plumlife.io, Austin Texas, iOS/Android Fulltime.\nWe build switches.", None),
+        # the subject of a hiring sentence may share a small town's name; a town described is no hirer
+        ("\nAustin Texas\nPlum is replacing light switches. Plum is looking for engineers.", "Plum"),
+        ("Veterinarian\nGreat pay. Farmington is a suburb of Minneapolis. Farmington is lovely.", None),
+    ],
+)  # fmt: skip
+def test_sites_brands_and_towns(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a possessive inside a name read before its verb is part of it, unless the owner is named alone
+        ("Caseworker\nWith a century of service, Harrow's Bureau is hiring a caseworker.", "Harrow's Bureau"),
+        ("Manager\nStewart’s Shops is seeking a project manager.", "Stewart’s Shops"),
+        ("Analyst\nGenesis12's G12 Associates Program is seeking analysts. Genesis12 is an equal opportunity employer.",
+         "Genesis12"),
+    ],
+)  # fmt: skip
+def test_a_possessive_inside_a_name(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the hirer after the role it hires for
+        ("Manager\nSummary:As an Associate Brand Manager at AVORA, you will launch our first product.", "AVORA"),
+        ("Manager\nAs a manager at heart, you will love this.", None),
+        # where a posting sends the reader to learn more about the hirer
+        ("Associate\nGreat team.\nTo learn more about Hollis Partners, please visit our site.", "Hollis Partners"),
+        ("Associate\nGreat team.\nLearn more about Title IX compliance online.", None),
+        # a heading's name on the next line, a name with where it is before its verb
+        ("Accountant\nCompany Description\nSynergy Consultants & CPAs is a dental CPA firm.", "Synergy Consultants & CPAs"),
+        ("Assistant\nCompany DescriptionBurnett Plastic Surgery, located in Westfield, NJ, is a practice.",
+         "Burnett Plastic Surgery"),
+        # a brand's capitals open one word; a heading in capitals before a name is no part of it
+        ("Specialist\nCompany Description\nSEOGidi is a search marketing company.", "SEOGidi"),
+        ("Developer\nWHO WE AREStasis Drilling Solutions LLC is a privately held company.", "Stasis Drilling Solutions LLC"),
+    ],
+)  # fmt: skip
+def test_more_shapes_that_name_the_hirer(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the poster's own role at the hirer; the name ends with its sentence
+        ("\nSan Francisco; Full Time; Onsite\nI'm the cofounder of Figmo, a startup building design tools.", "Figmo"),
+        ("\nHi, I'm a tech recruiter for Rapid9. Below is a listing of our openings.", "Rapid9"),
+        ("\nI work on the dispatch team at Ubor. Whenever you ride, we connect you.", "Ubor"),
+        ("\nI work at Bookly.com as a backend developer.", "Bookly"),
+        ("\nI'm a graduate of Stanford and love data.", None),  # no role of the hirer
+        ("Accountant\nCompany DescriptionSt. James Parish Hospital has provided care since 1954.", "St. James Parish Hospital"),
+    ],
+)  # fmt: skip
+def test_the_poster_names_the_hirer(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # more ways to say "is hiring", a heading "The firm:"
+        ("Designer\nPlanet Interactivo is in search of a Digital Designer.", "Planet Interactivo"),
+        ("Administrator\nLedgen Technology is on the lookout for a skilled DBA.", "Ledgen Technology"),
+        ("Associate\nThe firm:Dynamo SRG is a boutique political consulting firm.", "Dynamo SRG"),
+        # a sentence ends at "!" and after a state's code before "We"; a client is no name
+        ("Engineer\nWe are based in NYC, SF, and CHI. We are hiring in those 3 locations.", None),
+        ("Engineer\nWe love AWS and Cassandra! They are looking for more of it.", None),
+        ("Specialist\nOur Boston, MA Client is searching for a specialist.", None),
+    ],
+)  # fmt: skip
+def test_hiring_in_other_words(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # no subject follows a preposition; no name ends with a pronoun
+        ("Manager\nThinkly, the top rated Bootcamp on Course Rapport (https://cr.com/best) is hiring a manager.", None),
+        ("Engineer\nAbout the Role We are looking for an experienced engineer.", None),
+    ],
+)  # fmt: skip
+def test_what_no_hirer_is(text, company):
+    assert extract_text("x", text).company == company
