@@ -87,6 +87,7 @@ def test_seniority_from_title(title, expected):
         ("Manager\nPosition: Social Media Manager/SpecialistLocation: HybridType: Full-time/Internship", None),
         # the next field glued on where the board lost the line break ends the title
         ("Dotnet Developer\nJob Title: Sr .Net DeveloperHybridExp Required: 10+Location: Richmond, VA", "senior"),
+        ("Developer\nJob Title: Senior JavaScript Developer", "senior"),  # a brand's capital is no glued field
         ("Therapist\nTitle: Therapist FLSA: Exempt. Supervisor: Clinical Program Manager/DirectorDate: 4/19/2024", None),
         ("SRE Engineer\nKeep the site up.", None),  # "Sr." is senior; "SRE" is no level
         # the level a hiring sentence gives the role it asks for, over the years

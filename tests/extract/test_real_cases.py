@@ -177,6 +177,7 @@ def test_the_title_names_a_system_type_only_when_the_text_names_none():
     assert field("Information Security Analyst", "Join a friendly team in Denver.", "system_types") == (
         "security",
     )
+    assert field("Data Security Analyst", "Join a friendly team.", "system_types") == ("data", "security")
     # the text's own description of the work wins over a word in the title
     body = "Build ETL pipelines into our data warehouse; batch processing with Spark."
     assert field("Security Engineer", body, "system_types") == ("data",)

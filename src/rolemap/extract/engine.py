@@ -81,12 +81,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     asked = without_role_names(without_the_hirer(tallies, doc.text, identity.company), titles)
     skills, skill_spans = pick_skills(asked, categories)
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
-    # the skills a role must have; where a posting marks every skill it asks for preferred (its one list is
-    # "Preferred qualifications"), those it asks for (not a stack it only uses: "We use AWS, React, Scala")
-    asked_of_role = [s for s in skills if s.asked]
-    none_required = not any(s.required for s in asked_of_role)
-    required_ids = frozenset(s.id for s in asked_of_role if s.required or none_required)
-    required_ids |= frozenset(languages)
+    required_ids = frozenset(s.id for s in skills if s.required and s.asked) | frozenset(languages)
     roles = build_roles(titles, seniority, skill_ids, categories, own_title=own_title, required=required_ids)
     families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
         family_from_skills(skill_ids, categories),

@@ -75,6 +75,7 @@ _BULLET = re.compile(r"[ \t]*(?:[-*•·>]+|\d+[.)])[ \t]+")
 MAX_LISTED = 15  # items read after one introducing line
 _BRACKETED = re.compile(r"\([^()\n]*\)")
 _INTRO_END = re.compile(r":[ \t]*\n")
+_REQUIREMENTS_HEADING = re.compile(r"(?i)\W*(?:what|skills?|requirements?|qualifications?|experience)\b")
 _OPENINGS = re.compile(r"(?i)\b(?:positions|roles|openings|opportunities|vacancies)\b")
 
 
@@ -86,16 +87,17 @@ def roles_in_lists(text: str, skip_to: int) -> list[tuple[str, Span]]:
     out: list[tuple[str, Span]] = []
     for colon in _INTRO_END.finditer(text, skip_to):
         intro = text[text.rfind("\n", 0, colon.start()) + 1 : colon.start()]
-        if not (
-            _OPENINGS.search(intro)
-            or (
-                book.hiring_cue.search(intro)
-                and (
-                    book.prose_noun.search(intro) or book.generic_noun.search(intro) or _ends_with_cue(intro)
-                )
-            )
-        ):
+        named = _OPENINGS.search(intro) or (
+            book.hiring_cue.search(intro)
+            and (book.prose_noun.search(intro) or book.generic_noun.search(intro))
+        )
+        # a line that only ends with its cue ("Specifically, we're looking for:") introduces roles; one that
+        # may head requirements ("What we're looking for:", "Skills we're looking for:") only the items
+        # that name a role noun ("- a frontend developer: React"; not "- Data engineering background")
+        cue_only = not named and _ends_with_cue(intro)
+        if not (named or cue_only):
             continue
+        nouns_only = bool(cue_only and _REQUIREMENTS_HEADING.match(intro))
         at = colon.end()
         for _ in range(MAX_LISTED):
             while text.startswith("\n", at):  # blank lines between the items
@@ -105,7 +107,7 @@ def roles_in_lists(text: str, skip_to: int) -> list[tuple[str, Span]]:
             bullet = _BULLET.match(text, at, end)
             if bullet is None:
                 break
-            out.extend(_item_roles(text, bullet.end(), end))
+            out.extend(_item_roles(text, bullet.end(), end, nouns_only))
             at = end + 1
         if len(out) >= MAX_ROLES:
             break
@@ -118,13 +120,16 @@ def _ends_with_cue(intro: str) -> bool:
     return bool(ends) and not intro[ends[-1] :].strip()
 
 
-def _item_roles(text: str, start: int, end: int) -> list[tuple[str, Span]]:
+def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> list[tuple[str, Span]]:
+    """The roles a list item names; `nouns_only`: by a role noun only ("a frontend developer"), not a kind
+    alone ("Security") nor a field of work ("Data engineering background")."""
     item = text[start:end]
     head = role_head(item.split("[", 1)[0].strip() or item.strip())
-    if len(head.split()) > 10 or not (
-        book_noun := role_book().prose_noun.search(head) or LIST_ITEM_NOUN.search(head)
-    ):
-        return [(head, Span(start, start + len(head), head))] if family_word(head) else []
+    book_noun = role_book().prose_noun.search(head) or (None if nouns_only else LIST_ITEM_NOUN.search(head))
+    if book_noun and head.startswith(("'", "’"), book_noun.end()):
+        return []  # a quality, not a role: "A designer's eye"
+    if len(head.split()) > 10 or not book_noun:
+        return [(head, Span(start, start + len(head), head))] if family_word(head) and not nouns_only else []
     kinds = _kinds_before(head[: book_noun.start()], split_and=book_noun.group().lower().endswith("s"))
     if len(kinds) >= 2:  # "Back End, Full Stack, and Front End Software Development Engineers"
         noun = book_noun.group()

@@ -219,17 +219,56 @@ def _split_roles(title: str) -> tuple[str, ...]:
     return (head if is_role_title(head) else title.strip(),)
 
 
+# Words that make a line in capitals a heading, not a role title: "WORKING WITH THE HIRING MANAGER",
+# "LOVED BY DESIGNERS", "REPORTING TO THE DIRECTOR" (a title joins its words with "of", "and", "&" only:
+# "HEAD OF ENGINEERING", "SENIOR FULL STACK ENGINEER")
+_HEADING_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "by",
+        "with",
+        "for",
+        "in",
+        "on",
+        "at",
+        "our",
+        "your",
+        "we",
+        "you",
+        "is",
+        "are",
+        "who",
+        "what",
+    ]
+)
+
+
 def _names_a_kind(part: str) -> bool:
     return family_word(part) or any(pattern.search(part) for _, pattern in role_book().families)
 
 
-# A line that is a role title on its own: "Senior Backend Engineer", "* DevOps Engineer (Berlin)".
+# The nouns that end a role title standing as a line of its own, as written in a title ("Engineer") or a
+# heading in capitals ("ENGINEER"); "LEAD" and "INTERN" in capitals only after a word ("DATA ENGINEERING
+# LEAD", "EDITORIAL INTERN"): alone they are an HN post's flags ("INTERN - Software Engineer").
+_LINE_NOUNS = (
+    "engineers?", "developers?", "programmers?", "architects?", "scientists?", "designers?", "managers?",
+    "analysts?", "recruiters?", "writers?", "director", "administrators?", "specialists?", "consultants?",
+    "testers?",
+)  # fmt: skip
+_LINE_NOUN = "|".join(
+    [f"[{n[0].upper()}{n[0]}]{n[1:]}|{n.upper()}" for n in _LINE_NOUNS]
+    + ["[Ll]ead", "[Ii]ntern", "(?<=[A-Z] )(?:LEAD|INTERN)", "SRE"]
+)
+# A line that is a role title on its own: "Senior Backend Engineer", "* DevOps Engineer (Berlin)",
+# "== iOS developer, San Francisco ==". The tail's spaces are possessive (*+): a long run of them before
+# other text must not make the engine try every way to split it.
 _ROLE_LINE = re.compile(
     r"[ \t]*(?:[-*•·#>=]+[ \t]*|\d+[.)][ \t]*|__)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
-    r"(?:[Ee]ngineers?|[Dd]evelopers?|[Pp]rogrammers?|[Aa]rchitects?|[Ss]cientists?|[Dd]esigners?|[Mm]anagers?|"
-    r"[Ll]ead|SRE|[Ii]ntern|[Aa]nalysts?|[Rr]ecruiters?|[Ww]riters?|[Dd]irector|[Aa]dministrators?|[Ss]pecialists?|"
-    r"[Cc]onsultants?|[Tt]esters?|ENGINEERS?|DEVELOPERS?|PROGRAMMERS?|ARCHITECTS?|SCIENTISTS?|DESIGNERS?|MANAGERS?|"
-    r"LEAD|INTERN|ANALYSTS?|DIRECTOR|ADMINISTRATORS?|SPECIALISTS?|CONSULTANTS?|TESTERS?))(?:__)?(?:[ \t]*(?:[(\[][^)\]\n]{0,60}[)\]])?[ \t]*(?:[-–—:|,][^\n]*)?)?[ \t]*$"
+    rf"(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[][^)\]\n]{{0,60}}[)\]])?[ \t]*+(?:[-–—:|,][^\n]*)?)?"
+    r"(?:[ \t]*+[=*#]+)?[ \t]*+$"
 )
 _HIRING_LIST = re.compile(
     r"(?i)\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
@@ -291,9 +330,11 @@ _FIELD_LINE = re.compile(
     r"|(?:now[ \t]+|we(?:'re|’re| are)[ \t]+)?hiring(?:[ \t]+for)?)[ \t]*:[ \t]*(\S[^\n]*)"
 )
 # the next field glued on where a board lost the line break: "Sr .Net DeveloperHybridExp Required: 10+",
-# "Manager/SpecialistLocation: Austin" (not "JavaScript Developer": no field's colon follows)
-_GLUED_FIELD = re.compile(r"(?<=[a-z])(?=[A-Z][\w .]{0,25}:)")
-_FIELD_LABEL = re.compile(r"[A-Za-z]: ")  # a field's label inside a part: no role ("Supervisor: Clinical …")
+# "Manager/SpecialistLocation: Austin" (a glued label of one or two words, then its colon; not "JavaScript
+# Developer - Location:", "DevOps Engineer. Salary:" or "iOS: Remote")
+_GLUED_FIELD = re.compile(r"(?<=[a-z])(?=[A-Z][A-Za-z]*(?: [A-Z][a-z]*)?:)")
+# the label of the next field inside a part: "Location: ", "Reports to: " (not "Engineer Salary: ")
+_FIELD_LABEL = re.compile(r"(?:[A-Z][\w-]*\s(?=[a-z]))?[\w-]*[A-Za-z]: ")
 _FIELD_REACH = 4000  # characters after the header a field line is looked for in
 
 
@@ -304,16 +345,19 @@ def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
     for line in _FIELD_LINE.finditer(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
         glued = _GLUED_FIELD.search(line.group(1))
         for segment in re.finditer(r"[^|]+", line.group(1)[: glued.start() if glued else None]):
-            found = False
+            found, label = False, None
             for part in re.finditer(r"[^,;&]+", segment.group()):
                 title = re.sub(r"(?i)^\s*(?:and\s+|an?\s+)?|[\s!.]+$", "", part.group())
-                if _FIELD_LABEL.search(title):
-                    break  # another field: "DOEDivision: APAITSupervisor: Clinical Program Manager"
+                label = _FIELD_LABEL.search(title)
+                if label:  # the next field: "Senior JavaScript Developer - Location: Austin" ends before it
+                    title = title[: label.start()].rstrip(" -–—(.")
                 if title and len(title.split()) <= 8 and is_role_title(title):
                     start = line.start(1) + segment.start() + part.start() + part.group().find(title)
                     out.append((title, Span(start, start + len(title), title)))
                     found = True
-            if not found:
+                if label:
+                    break
+            if not found or label:
                 break  # the roles end where the line goes on to other fields
         if len(out) >= MAX_ROLES:
             break
@@ -333,6 +377,8 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
         first = title.split(" ", 1)[0]
         if first.lower() in _NOT_A_TITLE_START:  # "We are not hiring remote developers" is a sentence
             continue
+        if title.isupper() and _HEADING_WORDS.intersection(title.lower().split()):
+            continue  # a heading in capitals
         if len(title.split()) <= 6 and first != first.lower() and is_role_title(title):
             span = Span(m.start(1), m.end(1), title)
             kinds = bracket_kinds(text, m.end(1)) if names_no_kind(title) else []

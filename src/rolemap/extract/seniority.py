@@ -25,7 +25,7 @@ def detect_seniority(
     fields = [
         (title, span)
         for title, span in (roles_in_fields(doc.text, doc.title[1]) if doc.title[1] else [])
-        if len(title.split()) <= 6 and not _GLUED.search(title)  # "Manager/SpecialistLocation: Hybrid…"
+        if len(title.split()) <= 6
     ]
     levels = {seniority_of(title) for title, _ in fields}
     if len(levels) == 1 and None not in levels:
@@ -81,9 +81,6 @@ def _asked() -> re.Pattern[str]:
         rf"(?:[\w.+#/-]+\s+){{0,3}}?(?P<noun>(?i:{noun}))",
         re.S,
     )
-
-
-_GLUED = re.compile(r"[a-z][A-Z][a-z]{3,}")  # the next field glued on where a board lost the line break
 
 
 def _level_from_years(lo: int, doc: Document) -> str:

@@ -37,8 +37,9 @@ def classify_system_types(doc: Document) -> tuple[tuple[str, ...], tuple[Span, .
             scored.append((score, kind, (titled + strong)[:2]))
         elif titled:
             named_by_title.append((kind, titled[0]))
-    if not scored and named_by_title:
-        return (named_by_title[0][0],), (named_by_title[0][1],)
+    if not scored and named_by_title:  # "Data Security Analyst": both
+        kept_titled = named_by_title[: rules["max_types"]]
+        return tuple(kind for kind, _ in kept_titled), tuple(span for _, span in kept_titled)
     if not scored:
         web = _about_the_work(doc, "system_types/product/weak")
         return (("product",), tuple(web[:2])) if web else ((), ())
