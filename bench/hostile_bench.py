@@ -46,6 +46,7 @@ CRAFTED = {
     "'ideally Go, a plus.'": "ideally Go, a plus. ",
     "'Go Python ' skills": "Go Python ",
     "'5 years of experience '": "5 years of experience ",
+    "a role line then 2 kB of spaces": "- Engineer" + " \t" * 1000 + "x\n",
 }
 
 

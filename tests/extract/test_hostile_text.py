@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -77,6 +78,16 @@ def test_each_hostile_text_grows_linearly():
         except AssertionError as e:
             slow.append(f"{name}: {e}")
     assert not slow, "\n".join(slow)
+
+
+@pytest.mark.parametrize("line", ["SENIOR ENGINEER", "== iOS developer", "- Engineer"])
+def test_a_long_run_of_spaces_after_a_role_line_grows_linearly(line):
+    """One line, longer and longer: the role-line pattern once tried every way to split its spaces."""
+    extract_text("warm", "Engineer\nGo")
+    post = "\nAcme | NYC\nWe build.\n"  # a post without a title: its role lines are read
+    small = _seconds(post + line + " \t" * 300 + "x")
+    large = _seconds(post + line + " \t" * 600 + "x")
+    assert large <= 2.5 * small + 0.1, f"{line!r}: {small:.3f} s, {large:.3f} s for twice the spaces"
 
 
 @given(st.lists(HOSTILE_TOKENS, min_size=1, max_size=4).map("".join))
