@@ -288,3 +288,22 @@ def test_hiring_in_other_words(text, company):
 )  # fmt: skip
 def test_what_no_hirer_is(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a role "for a <Title> at <Name>", then the sentence ends or says where the hirer is
+        (BODY + "This is a part-time remote role for a CFO/Controller at Pellham Ledger Services. As a CFO, you",
+         "Pellham Ledger Services"),
+        (BODY + "This is a full-time, on-site role for an Outside Services Staff at Brookmere Golf Club located in "
+         "Rye, NY.", "Brookmere Golf Club"),
+        (BODY + "This is a remote internship role for a Marketing Intern with Quillfeather Creative. The intern",
+         "Quillfeather Creative"),
+        # the role in lower case is no title; a name the sentence goes on after is no hirer's
+        (BODY + "This is a remote role for a person at Pellham Ledger Services.", None),
+        (BODY + "This role for a Data Analyst at Amazon Web Services scale needs care.", None),
+    ],
+)  # fmt: skip
+def test_a_role_for_a_title_at_the_hirer(text, company):
+    assert extract_text("x", text).company == company

@@ -232,6 +232,12 @@ def _spelt_between(text: str, start: int, end: int, hosts: set[str]) -> Span | N
 # "As a Sales Development Representative at HirelyAI, you’ll …": the hirer after the role it hires for.
 _AS_A_ROLE_AT = re.compile(r"\b[Aa]s (?:a|an|the|our) ([^,.;:!?\n]{3,60}?) (?:at|with|for) (?=[A-Z0-9])")
 _YOU_AFTER = re.compile(r",?\s+(?:you|we)\b")
+# "This is a full-time on-site role for a CPA at Barton CPA in Palm Springs, CA.": the role's sentence
+# names the hirer after the role, then the sentence ends or says where it is.
+_ROLE_FOR_A_ROLE_AT = re.compile(
+    r"\b(?:role|position) for (?:a|an) ([A-Z][^,.;:!?\n]{2,60}?) (?:at|with) (?=[A-Z0-9])"
+)
+_PLACE_OR_END_AFTER = re.compile(r"(?:['’]s)?\s*(?:[.,;]|$)|\s+(?:in|located|based)\s")
 
 
 # The poster's own role at the hirer: "I'm the cofounder of Figma", "I'm a tech recruiter for Rapid7",
@@ -264,10 +270,18 @@ def _first_sentence_end(text: str, start: int, end: int) -> int:
 
 def _role_at_names(text: str) -> list[Span]:
     out = []
-    for m in _AS_A_ROLE_AT.finditer(text, 0, 6000):
+    for m in [*_AS_A_ROLE_AT.finditer(text, 0, 6000), *_ROLE_FOR_A_ROLE_AT.finditer(text, 0, 6000)]:
         name = NAME_AFTER.match(text, m.end())
-        if name and _YOU_AFTER.match(text, name.end()) and is_role_title(m.group(1)):
-            out.append(Span(name.start(1), name.end(1), name.group(1)))
+        if name is None:
+            continue
+        if m.re is _AS_A_ROLE_AT:
+            if _YOU_AFTER.match(text, name.end()) and is_role_title(m.group(1)):
+                out.append(Span(name.start(1), name.end(1), name.group(1)))
+            continue
+        # the role written as a title ("a CFO/Controller at …") is enough: the sentence says it hires
+        end = _first_sentence_end(text, name.start(1), name.end(1))
+        if _PLACE_OR_END_AFTER.match(text, end):
+            out.append(Span(name.start(1), end, text[name.start(1) : end]))
     return out
 
 
