@@ -307,3 +307,19 @@ def test_what_no_hirer_is(text, company):
 )  # fmt: skip
 def test_a_role_for_a_title_at_the_hirer(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a sentence that opens with when or where the hirer began, then its name and its verb
+        (BODY + "About Us\nSince 1969, The Varnick Agency has been protecting what matters.", "Varnick Agency"),
+        (BODY + "For more than 43 years, Tessaro Group has brought value to communities.", "Tessaro Group"),
+        (BODY + "Headquartered in Allentown, PA, Varnick Agency is a leading insurer.", "Varnick Agency"),
+        # the name needs its verb; a common word alone is no name unless it recurs
+        (BODY + "Since 1969, Varnick Agency clients have trusted us.", None),
+        (BODY + "Since 2015, Healthcare has changed a lot.", None),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_opens_with_when_the_hirer_began(text, company):
+    assert extract_text("x", text).company == company

@@ -34,7 +34,8 @@ _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hir
           "at": (2, False, "after"), "we_are": (2, False, "after"), "intro": (3, False, "after"), "role": (5, False, "name"),
           "eeo": (4, False, "before"), "opening": (5, False, "after"), "domain": (5, False, "name"),
           "legal": (6, False, "before"), "learn_more": (6, False, "after"), "signature": (7, False, "name"),
-          "about": (7, True, "after"), "about_full": (7, False, "after"), "is_a": (8, True, "before")}  # fmt: skip
+          "about": (7, True, "after"), "about_full": (7, False, "after"),
+          "since": (7, False, "after"), "is_a": (8, True, "before")}  # fmt: skip
 # "Burnett Plastic Surgery, located in Westfield, NJ, is a …": where the hirer is, between name and verb
 _WHERE = r",\s+(?:located|based|headquartered)\s+in\s+[^,.;\n]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,15})?,"
 _AFTER_CHECK = {
@@ -48,6 +49,7 @@ _AFTER_CHECK = {
     ),
     "about": re.compile(r"\s*[:\n]"),
 }
+_AFTER_CHECK["since"] = _AFTER_CHECK["intro"]
 # "is a plus5+ years" where a board glued the next line on: a word's end, not a boundary
 _NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)(?![a-z])", re.I)
 
@@ -77,6 +79,13 @@ _AT = re.compile(r"\bAt\s+(?=[A-Z0-9])")  # "At SSC Inc, we …": capitalised, s
 _LEARN_MORE = re.compile(r"\b(?:[Ll]earn [Mm]ore [Aa]bout|More About) (?=[A-Z0-9])")
 # "We're Nestoria, a real estate search engine", "We are Expensify and we do …", "We are Atrium Centers!"
 _WE_ARE = re.compile(r"\bWe(?:\s+are|['’]re)\s+(?=[A-Z0-9])")
+# "Since 1969, The Yurconic Agency has been …", "Headquartered in Allentown, PA, Acme is …", "For more than
+# 43 years, Associa has …": a sentence that opens with when or where the hirer began, then its name and verb
+_SINCE = re.compile(
+    r"(?:^|(?<=[\n.!?:]))[ \t]*(?:(?:Since|Founded in|Established in) (?:\d{4}|the \d{4}s)"
+    r"|(?:For|With) (?:over |more than |nearly |almost )?\d[\d,]* years"
+    r"|(?:Based|Headquartered|Located) (?:out of|in) [A-Z][^,.;:!?\n]{1,30}(?:,? [A-Z]{2})?),\s+(?=[A-Z0-9])"
+)
 
 
 def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Span] | None:
@@ -90,6 +99,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     found["at"] = [Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000)]
     found["learn_more"] = [Span(m.start(), m.end(), m.group()) for m in _LEARN_MORE.finditer(text)]
     found["we_are"] = [Span(m.start(), m.end(), m.group()) for m in _WE_ARE.finditer(text, 0, 6000)]
+    found["since"] = [Span(m.start(), m.end(), m.group()) for m in _SINCE.finditer(text, 0, 6000)]
     found["opening"] = _opening(text)
     found["appositive"] = [
         Span(m.start(), m.end(), m.group())
@@ -454,7 +464,7 @@ def _better(
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs(text, found[0]))):
         return best
     one_word = kind in ("we_are", "learn_more")
-    if kind in ("opening", "we_are", "learn_more") and not _names_the_opening(
+    if kind in ("opening", "we_are", "learn_more", "since") and not _names_the_opening(
         text, *found, one_word=one_word
     ):
         return best
