@@ -323,3 +323,20 @@ def test_a_role_for_a_title_at_the_hirer(text, company):
 )  # fmt: skip
 def test_a_sentence_that_opens_with_when_the_hirer_began(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the posting's own title is the role it hires for, not the hirer, though it opens "The … is a"
+        ("Account Coordinator\nThe Account Coordinator (AC) is a central player in the Strategies team. "
+         "The Account Coordinator reports to the director.", None),
+        ("Account Coordinator\nThe Harbor Lane Group (HLG) is a central player in logistics. "
+         "The Harbor Lane Group hires.", "Harbor Lane Group"),
+        # a phrase that says where the hirer is opens with a participle, no name
+        ("Intern\nAbout our Company:Based out of Cudahy WI, Fennick Technologies is a small team.",
+         "Fennick Technologies"),
+    ],
+)  # fmt: skip
+def test_the_title_and_a_participle_are_no_hirer(text, company):
+    assert extract_text("x", text).company == company

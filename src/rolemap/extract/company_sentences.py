@@ -434,6 +434,12 @@ def _third_person_verb(word: str) -> bool:
     return not word.endswith("ss") and set(_lemmas(word)) == {"VERB"}
 
 
+def _is_the_title(text: str, name: str) -> bool:
+    """Whether the name is the posting's own title, the first line of a text that has one."""
+    title = "" if text.startswith("\n") else text.split("\n", 1)[0]
+    return " ".join(title.split()).casefold() == name.casefold()
+
+
 @lru_cache(maxsize=4096)
 def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     from lemminflect import getAllLemmas  # loaded on first use: its lexicon takes 0.2 s to read
@@ -463,6 +469,8 @@ def _better(
         found = name_at(text, start, end, signature=kind == "legal", subject=kind in _SUBJECTS)
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs(text, found[0]))):
         return best
+    if _is_the_title(text, found[0]):
+        return best  # "The Account Coordinator (AC) is a central player": the role it hires for, no hirer
     one_word = kind in ("we_are", "learn_more")
     if kind in ("opening", "we_are", "learn_more", "since") and not _names_the_opening(
         text, *found, one_word=one_word
