@@ -340,3 +340,19 @@ def test_a_sentence_that_opens_with_when_the_hirer_began(text, company):
 )  # fmt: skip
 def test_the_title_and_a_participle_are_no_hirer(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # more ways to say it hires: an opening it has, a client a staffing firm works for
+        ("Project Manager\nKellick Engineering has an immediate opening for a project manager.", "Kellick Engineering"),
+        ("Generalist\nTalvo has a direct hire opportunity for a Senior HR Generalist.", "Talvo"),
+        ("Engineer\nBrisa Worldwide is partnering with a great manufacturer to hire an engineer.", "Brisa Worldwide"),
+        # an opening in a schedule, a partner in a sentence about something else
+        ("Engineer\nThe lab has an opening in its schedule on Fridays.", None),
+        ("Engineer\nOur team works with a partner. Customers say Kellick Engineering partnering was easy.", None),
+    ],
+)  # fmt: skip
+def test_an_opening_it_has_and_a_client_it_works_for(text, company):
+    assert extract_text("x", text).company == company

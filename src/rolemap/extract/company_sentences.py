@@ -35,7 +35,7 @@ _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hir
           "eeo": (4, False, "before"), "opening": (5, False, "after"), "domain": (5, False, "name"),
           "legal": (6, False, "before"), "learn_more": (6, False, "after"), "signature": (7, False, "name"),
           "about": (7, True, "after"), "about_full": (7, False, "after"),
-          "since": (7, False, "after"), "is_a": (8, True, "before")}  # fmt: skip
+          "since": (7, False, "after"), "has_opening": (7, False, "before"), "is_a": (8, True, "before")}  # fmt: skip
 # "Burnett Plastic Surgery, located in Westfield, NJ, is a …": where the hirer is, between name and verb
 _WHERE = r",\s+(?:located|based|headquartered)\s+in\s+[^,.;\n]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,15})?,"
 _AFTER_CHECK = {
@@ -70,7 +70,13 @@ _APPOSITIVE = re.compile(
     r", (?:a|an|the|one of the) (?:[^,.;:!?\n(]|\([^()\n]{0,100}\)){2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)"
 )
 
-_SUBJECTS = ("hiring", "appositive", "we_are")  # the name is the subject of a sentence that says it hires
+_HAS_AN_OPENING = re.compile(r"(?i)has\b|(?:is|are)\s+(?:currently\s+)?(?:partnering|working)\b")
+_SUBJECTS = (
+    "hiring",
+    "has_opening",
+    "appositive",
+    "we_are",
+)  # the name is the subject of a sentence that says it hires
 # read in the whole text: the equal-opportunity line and a signature close it
 _ANYWHERE = ("eeo", "legal", "signature", "learn_more")
 _AT = re.compile(r"\bAt\s+(?=[A-Z0-9])")  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
@@ -96,6 +102,11 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     posting), the others in the first 6,000 characters."""
     best: tuple[int, int, tuple[str, Span]] | None = None
     found = dict(anchors)
+    # "Acme has an opening for", "Acme is partnering with a manufacturer": hiring words that a division
+    # or a staffing firm writes too, so they count only where no stronger sentence names the hirer
+    hiring = found.get("hiring", [])
+    found["hiring"] = [anchor for anchor in hiring if not _HAS_AN_OPENING.match(anchor.text)]
+    found["has_opening"] = [anchor for anchor in hiring if _HAS_AN_OPENING.match(anchor.text)]
     found["at"] = [Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000)]
     found["learn_more"] = [Span(m.start(), m.end(), m.group()) for m in _LEARN_MORE.finditer(text)]
     found["we_are"] = [Span(m.start(), m.end(), m.group()) for m in _WE_ARE.finditer(text, 0, 6000)]
@@ -176,7 +187,9 @@ def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
     name = NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
     if name is None or (kind == "appositive" and not _opens_a_sentence(text, name)):
         return None
-    if kind == "hiring" and _AFTER_A_PREPOSITION.search(text, max(0, name.start(1) - 12), name.start(1)):
+    if kind in ("hiring", "has_opening") and _AFTER_A_PREPOSITION.search(
+        text, max(0, name.start(1) - 12), name.start(1)
+    ):
         return None  # "the top rated Bootcamp on Course Report (…) is hiring": no subject follows "on"
     return name.span(1)
 
