@@ -127,7 +127,7 @@ def test_numbers_around_a_name(text, company):
          "Kovalent Systems"),
         ("Engineer\nSENIOR UI ENGINEER – CLOUDAre you looking for a challenge? ZENTRO Software builds the best tools.",
          "ZENTRO Software"),
-        ("Engineer\nWe build tools. Kovalent Systems seeks an engineer.", None),  # after a plain sentence
+        ("Engineer\nWe build tools. Kovalent Systems builds dashboards.", None),  # after a plain sentence
         # a verb that is a noun too, before an article; words in capitals beside others are a brand's
         ("Engineer\nZentrix Data makes the fastest dashboards.", "Zentrix Data"),
         ("Engineer\nData Engineering offers the chance to grow.", None),  # English words only
@@ -355,4 +355,21 @@ def test_the_title_and_a_participle_are_no_hirer(text, company):
     ],
 )  # fmt: skip
 def test_an_opening_it_has_and_a_client_it_works_for(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # "seeks a", "invites applications for a": the hirer's own sentence; a capital "The" starts its name
+        ("Analyst\nSummary:Quarry-Lindell seeks a Senior Analyst to research markets.", "Quarry-Lindell"),
+        ("Intern\nSpring 2024 Tacoma, WA – In Person  The Tacoma Harbor Association (THA) seeks an intern.",
+         "Tacoma Harbor Association"),
+        ("Curator\nThe Hollis Library & Museum invites applications for a curator.", "Hollis Library & Museum"),
+        # the successful candidate seeks nothing a firm does; "of The" joins a name
+        ("Analyst\nThe ideal candidate seeks a challenge.", None),
+        ("Teller\nBank of The Pines seeks a teller.", "Bank of The Pines"),
+    ],
+)  # fmt: skip
+def test_it_seeks_a_role(text, company):
     assert extract_text("x", text).company == company

@@ -191,7 +191,13 @@ def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
         text, max(0, name.start(1) - 12), name.start(1)
     ):
         return None  # "the top rated Bootcamp on Course Report (…) is hiring": no subject follows "on"
-    return name.span(1)
+    article = _THE_INSIDE.search(text, name.start(1) + 1, name.end(1))
+    return (article.start(1), name.end(1)) if article else name.span(1)
+
+
+# "Bellevue, WA – In Person  The Bellevue Downtown Association (BDA) seeks": a capital "The" inside the
+# words read starts the name, save after a word that joins one ("Bank of The West")
+_THE_INSIDE = re.compile(r"(?<!\bof)(?<!\band)(?<!&)\s+(The\s)")
 
 
 _AFTER_A_PREPOSITION = re.compile(r"\b(?:on|in|of|for|with|by|from|to|about|like)\s+$")
