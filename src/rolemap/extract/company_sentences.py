@@ -3,6 +3,8 @@
 Marketing Specialist, you", "I'm the cofounder of Acme", a firm's legal name or the firm a recruiter's
 signature spells by its address, the description's opening "Acme provides …"), found through anchors of
 the document's one scan or a case-sensitive regex; each name is read and mended by `company_names.py`.
+The names beside a role or a person ("As Acme's …", "a role for a CFO at Acme.", "I'm the founder of
+Acme", a signature) are found by `company_role_sentences.py` and weighed here.
 `identity.py` reads the header (and a domain it names) and asks this module when the header names no
 hirer, or only a domain.
 """
@@ -16,7 +18,6 @@ from rolemap.extract.company_names import (
     GLUE,
     NAME_AFTER,
     NAME_BEFORE,
-    SENTENCE_END,
     is_role_name,
     legal_forms_pattern,
     name_at,
@@ -25,7 +26,13 @@ from rolemap.extract.company_names import (
     spelt_by_an_address,
     stands_alone,
 )
-from rolemap.extract.roles import is_role_title
+from rolemap.extract.company_role_sentences import (
+    first_sentence_end,
+    possessive_names,
+    role_at_names,
+    self_names,
+    signature_names,
+)
 from rolemap.models import Span
 
 # kind → (strength: lower wins, the name must recur in the text, where the name stands: after the anchor's
@@ -117,8 +124,8 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
         for m in _APPOSITIVE.finditer(text, 0, 6000)
         if not m.group(1) or _third_person_verb(m.group(1))
     ]
-    found["role"] = [*_possessive_names(text), *_role_at_names(text), *_self_names(text)]
-    found["signature"] = _signature_names(text)
+    found["role"] = [*possessive_names(text), *role_at_names(text), *self_names(text)]
+    found["signature"] = signature_names(text)
     found["domain"] = [
         Span(m.start(1), m.start(1) + len(site), site)
         for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
@@ -170,7 +177,7 @@ def _name_after(text: str, kind: str, anchor: Span) -> tuple[str, tuple[int, int
     full = _full_name_after(text, name) if kind == "about" else None
     if full is not None:  # the heading's short name recurs; the full one may not
         return "about_full", full.span(1)
-    return kind, (name.start(1), _first_sentence_end(text, name.start(1), name.end(1)))
+    return kind, (name.start(1), first_sentence_end(text, name.start(1), name.end(1)))
 
 
 def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
@@ -203,14 +210,6 @@ _THE_INSIDE = re.compile(r"(?<!\bof)(?<!\band)(?<!&)\s+(The\s)")
 _AFTER_A_PREPOSITION = re.compile(r"\b(?:on|in|of|for|with|by|from|to|about|like)\s+$")
 
 
-# "As Help Scout's first Site Reliability Engineer, you …", "join Acme's data team": the hirer's name
-# before a role it hires for, or before its team.
-_AS_OR_JOIN = re.compile(r"\b(?:As|[Jj]oin)\s+(?=[A-Z0-9])")
-_POSSESSIVE = re.compile(r"['’]s?\s+(?:\([^)]{1,20}\)\s+)?")
-_ROLE_AFTER = re.compile(r"([^,.;:!?\n]{3,80}?)(?:,|\s+you\b)")
-_TEAM_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}team\b")
-
-
 # "We do Folksreviews.com", "I created http://www.Learneroo.com": the hirer named by its site. As in a
 # header, "Reverb.com" is Reverb and a name whose domain is part of the brand keeps it ("Underdog.io").
 _WE_DO_A_DOMAIN = re.compile(
@@ -218,124 +217,6 @@ _WE_DO_A_DOMAIN = re.compile(
     r"(?:https?://)?(?:www\.)?([A-Za-z][\w-]*\.(?:com|net|org|io|co|ai|me|ly|us))\b(?![.\w])"
 )
 _GENERIC_TLD = re.compile(r"\.(?:com|net|org)$")
-
-
-# A recruiter's signature: a sign-off, then within a few lines the e-mail address of the firm it writes
-# ("Regards, Deepak KumarInfinite | Exciting times … deepak.kumar@infinite.com").
-_SIGN_OFF = re.compile(r"(?i)\b(?:regards|thanks|thank you|sincerely|cheers)\b")
-_MAIL = re.compile(r"(?i)\b[\w.+-]+@((?:[a-z0-9-]+\.)+)[a-z]{2,6}\b")
-_WORD_START = re.compile(r"(?:(?<![\w&'’-])|(?<=[a-z]))[A-Z]")  # glued on: "KumarInfinite"
-
-
-def _signature_names(text: str) -> list[Span]:
-    """The name a signature writes between its sign-off and the e-mail address whose host spells it."""
-    out = []
-    for sign in _SIGN_OFF.finditer(text, max(0, len(text) - 3000)):
-        mail = _MAIL.search(text, sign.end(), sign.end() + 400)
-        if mail is None:
-            continue
-        hosts = {label.replace("-", "") for label in mail.group(1).lower().split(".") if len(label) >= 3}
-        name = _spelt_between(text, sign.end(), mail.start(), hosts)
-        if name is not None:
-            out.append(name)
-    return out
-
-
-def _spelt_between(text: str, start: int, end: int, hosts: set[str]) -> Span | None:
-    """The first run of words in text[start:end], from a capital, whose letters spell one of the hosts."""
-    for word in _WORD_START.finditer(text, start, end):
-        squashed = ""
-        for at in range(word.start(), min(end, word.start() + 60)):
-            char = text[at]
-            if char == "\n":
-                break
-            if char.isalnum():
-                squashed += char.lower()
-            if squashed in hosts and char.isalnum() and not text[at + 1 : at + 2].islower():
-                return Span(word.start(), at + 1, text[word.start() : at + 1])
-            if not any(host.startswith(squashed) for host in hosts):
-                break
-    return None
-
-
-# "As a Sales Development Representative at HirelyAI, you’ll …": the hirer after the role it hires for.
-_AS_A_ROLE_AT = re.compile(r"\b[Aa]s (?:a|an|the|our) ([^,.;:!?\n]{3,60}?) (?:at|with|for) (?=[A-Z0-9])")
-_YOU_AFTER = re.compile(r",?\s+(?:you|we)\b")
-# "This is a full-time on-site role for a CPA at Barton CPA in Palm Springs, CA.": the role's sentence
-# names the hirer after the role, then the sentence ends or says where it is.
-_ROLE_FOR_A_ROLE_AT = re.compile(
-    r"\b(?:role|position) for (?:a|an) ([A-Z][^,.;:!?\n]{2,60}?) (?:at|with) (?=[A-Z0-9])"
-)
-_PLACE_OR_END_AFTER = re.compile(r"(?:['’]s)?\s*(?:[.,;]|$)|\s+(?:in|located|based)\s")
-
-
-# The poster's own role at the hirer: "I'm the cofounder of Figma", "I'm a tech recruiter for Rapid7",
-# "I work on the dispatch team at Uber", "I work at Booking.com as a backend developer".
-_I_AM_A = re.compile(
-    r"\bI(?:['’]m| am)\s+(?:currently\s+)?(?:(?:the|a|an|one of the)\s+)?([\w -]{2,50}?)\s+(?:at|of|for|with)\s+(?=[A-Z0-9])"
-)
-_I_WORK_AT = re.compile(r"\bI work(?:\s+(?:as|on)\s+[^.,;\n]{2,40}?)?\s+at\s+(?=[A-Z0-9])")
-_FOUNDER = re.compile(r"(?i)\b(?:co-?founder|founder|ceo|cto|coo|cfo|vp|owner|president|head)\b")
-
-
-def _self_names(text: str) -> list[Span]:
-    out = []
-    for m in [*_I_AM_A.finditer(text, 0, 6000), *_I_WORK_AT.finditer(text, 0, 6000)]:
-        role = m.group(1) if m.re is _I_AM_A else None
-        if role is not None and not (_FOUNDER.search(role) or is_role_title(role)):
-            continue
-        name = NAME_AFTER.match(text, m.end())
-        if name:
-            end = _first_sentence_end(text, name.start(1), name.end(1))
-            out.append(Span(name.start(1), end, text[name.start(1) : end]))
-    return out
-
-
-def _first_sentence_end(text: str, start: int, end: int) -> int:
-    """A name read after its anchor ends with its sentence ("at Uber. Whenever you use …" is Uber)."""
-    stop = SENTENCE_END.search(text, start, end)
-    return stop.start() if stop else end
-
-
-def _role_at_names(text: str) -> list[Span]:
-    out = []
-    for m in [*_AS_A_ROLE_AT.finditer(text, 0, 6000), *_ROLE_FOR_A_ROLE_AT.finditer(text, 0, 6000)]:
-        name = NAME_AFTER.match(text, m.end())
-        if name is None:
-            continue
-        if m.re is _AS_A_ROLE_AT:
-            if _YOU_AFTER.match(text, name.end()) and is_role_title(m.group(1)):
-                out.append(Span(name.start(1), name.end(1), name.group(1)))
-            continue
-        # the role written as a title ("a CFO/Controller at …") is enough: the sentence says it hires
-        end = _first_sentence_end(text, name.start(1), name.end(1))
-        if _PLACE_OR_END_AFTER.match(text, end):
-            out.append(Span(name.start(1), end, text[name.start(1) : end]))
-    return out
-
-
-def _possessive_names(text: str) -> list[Span]:
-    out = []
-    for m in _AS_OR_JOIN.finditer(text, 0, 6000):
-        name = NAME_AFTER.match(text, m.end())
-        if name is None:
-            continue
-        # the possessive may end the name read ("Tracker’s") or stand inside it ("Today’s (CT)")
-        cut = re.search(r"['’]s?$", name.group(1)) or re.search(r"['’]s\b", name.group(1))
-        if cut is None:
-            continue
-        end = name.start(1) + cut.start()
-        owned = _POSSESSIVE.match(text, end)
-        if owned is None:
-            continue
-        if m.group().startswith("As"):
-            role = _ROLE_AFTER.match(text, owned.end())
-            if role is None or not is_role_title(role.group(1)):
-                continue
-        elif not _TEAM_AFTER.match(text, owned.end()):
-            continue
-        out.append(Span(name.start(1), end, text[name.start(1) : end]))
-    return out
 
 
 _HEADING_COLON = re.compile(r":\s*(?:The\s+)?")
