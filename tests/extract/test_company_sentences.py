@@ -373,3 +373,19 @@ def test_an_opening_it_has_and_a_client_it_works_for(text, company):
 )  # fmt: skip
 def test_it_seeks_a_role(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the team one joins, and "Here at X, we", are the hirer's
+        (BODY + "Join our dynamic team at Kestrel Pediatric Therapy, a small clinic.", "Kestrel Pediatric Therapy"),
+        (BODY + "Join us at Marlow-Petch and play a pivotal role.", "Marlow-Petch"),
+        (BODY + "Here at Brindle, we value teamwork. Brindle grows.", "Brindle"),
+        # a team met at an event, a place one works at, are no hirer
+        (BODY + "Join our team at Denver Startup Week booths to chat.", None),
+        (BODY + "Here at home we value teamwork.", None),
+    ],
+)  # fmt: skip
+def test_the_team_one_joins_at_the_hirer(text, company):
+    assert extract_text("x", text).company == company

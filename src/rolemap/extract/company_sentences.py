@@ -39,7 +39,7 @@ from rolemap.models import Span
 # words, before them, or the anchor is the name itself)
 _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hiring": (1, False, "before"),
           "at": (2, False, "after"), "we_are": (2, False, "after"), "intro": (3, False, "after"), "role": (5, False, "name"),
-          "eeo": (4, False, "before"), "opening": (5, False, "after"), "domain": (5, False, "name"),
+          "eeo": (4, False, "before"), "opening": (5, False, "after"), "join_at": (5, False, "after"), "domain": (5, False, "name"),
           "legal": (6, False, "before"), "learn_more": (6, False, "after"), "signature": (7, False, "name"),
           "about": (7, True, "after"), "about_full": (7, False, "after"),
           "since": (7, False, "after"), "has_opening": (7, False, "before"), "is_a": (8, True, "before")}  # fmt: skip
@@ -57,6 +57,10 @@ _AFTER_CHECK = {
     "about": re.compile(r"\s*[:\n]"),
 }
 _AFTER_CHECK["since"] = _AFTER_CHECK["intro"]
+# "Join our team at BWE Home Theater, a leading provider", "join our wonderful team at 1080 Learning
+# Center.": the team one joins is the hirer's; its name ends the sentence or a clause
+_JOIN_OUR_TEAM_AT = re.compile(r"\b[Jj]oin (?:us|our (?:[a-z-]+ ){0,2}team) (?:at|with) (?=[A-Z0-9])")
+_AFTER_CHECK["join_at"] = re.compile(r"\s*(?:[.!,;]|$)|\s+(?:and|as|where|to|in)\s")
 # "is a plus5+ years" where a board glued the next line on: a word's end, not a boundary
 _NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)(?![a-z])", re.I)
 
@@ -86,7 +90,9 @@ _SUBJECTS = (
 )  # the name is the subject of a sentence that says it hires
 # read in the whole text: the equal-opportunity line and a signature close it
 _ANYWHERE = ("eeo", "legal", "signature", "learn_more")
-_AT = re.compile(r"\bAt\s+(?=[A-Z0-9])")  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
+_AT = re.compile(
+    r"\b(?:At|[Hh]ere at)\s+(?=[A-Z0-9])"
+)  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
 # "To learn more about A.G.P./Alliance Global Partners, please visit", "More About Swipeclock": where a
 # posting sends the reader to the hirer (often at its end)
 _LEARN_MORE = re.compile(r"\b(?:[Ll]earn [Mm]ore [Aa]bout|More About) (?=[A-Z0-9])")
@@ -118,6 +124,9 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     found["learn_more"] = [Span(m.start(), m.end(), m.group()) for m in _LEARN_MORE.finditer(text)]
     found["we_are"] = [Span(m.start(), m.end(), m.group()) for m in _WE_ARE.finditer(text, 0, 6000)]
     found["since"] = [Span(m.start(), m.end(), m.group()) for m in _SINCE.finditer(text, 0, 6000)]
+    found["join_at"] = [
+        Span(m.start(), m.end(), m.group()) for m in _JOIN_OUR_TEAM_AT.finditer(text, 0, 6000)
+    ]
     found["opening"] = _opening(text)
     found["appositive"] = [
         Span(m.start(), m.end(), m.group())
