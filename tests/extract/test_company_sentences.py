@@ -389,3 +389,18 @@ def test_it_seeks_a_role(text, company):
 )  # fmt: skip
 def test_the_team_one_joins_at_the_hirer(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a sentence that opens with the organisation's own mission names it
+        ("Specialist\nPosition Overview: Careerloom’s mission is to provide rewarding careers.", "Careerloom"),
+        ("Intern\nAbout Us:Hope Harbor Alliance’s mission: end homelessness.", "Hope Harbor Alliance"),
+        # a mission inside a sentence, or a possessive's other noun, names no one
+        ("Intern\nYou will support Hope Harbor Alliance’s mission is what we say.", None),
+        ("Specialist\nCareerloom’s vision is to provide rewarding careers.", None),
+    ],
+)  # fmt: skip
+def test_its_own_mission(text, company):
+    assert extract_text("x", text).company == company

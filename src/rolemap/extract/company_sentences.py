@@ -42,7 +42,7 @@ _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hir
           "eeo": (4, False, "before"), "opening": (5, False, "after"), "join_at": (5, False, "after"), "domain": (5, False, "name"),
           "legal": (6, False, "before"), "learn_more": (6, False, "after"), "signature": (7, False, "name"),
           "about": (7, True, "after"), "about_full": (7, False, "after"),
-          "since": (7, False, "after"), "has_opening": (7, False, "before"), "is_a": (8, True, "before")}  # fmt: skip
+          "since": (7, False, "after"), "has_opening": (7, False, "before"), "mission": (7, False, "before"), "is_a": (8, True, "before")}  # fmt: skip
 # "Burnett Plastic Surgery, located in Westfield, NJ, is a …": where the hirer is, between name and verb
 _WHERE = r",\s+(?:located|based|headquartered)\s+in\s+[^,.;\n]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,15})?,"
 _AFTER_CHECK = {
@@ -57,6 +57,9 @@ _AFTER_CHECK = {
     "about": re.compile(r"\s*[:\n]"),
 }
 _AFTER_CHECK["since"] = _AFTER_CHECK["intro"]
+# "Talentooze’s mission is to provide …", "Project Hope Alliance’s mission: …": a sentence that opens with
+# the organisation's own mission
+_MISSION = re.compile(r"['’]s? mission(?: statement)? (?:is|was)\b|['’]s? mission:")
 # "Join our team at BWE Home Theater, a leading provider", "join our wonderful team at 1080 Learning
 # Center.": the team one joins is the hirer's; its name ends the sentence or a clause
 _JOIN_OUR_TEAM_AT = re.compile(r"\b[Jj]oin (?:us|our (?:[a-z-]+ ){0,2}team) (?:at|with) (?=[A-Z0-9])")
@@ -124,6 +127,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     found["learn_more"] = [Span(m.start(), m.end(), m.group()) for m in _LEARN_MORE.finditer(text)]
     found["we_are"] = [Span(m.start(), m.end(), m.group()) for m in _WE_ARE.finditer(text, 0, 6000)]
     found["since"] = [Span(m.start(), m.end(), m.group()) for m in _SINCE.finditer(text, 0, 6000)]
+    found["mission"] = [Span(m.start(), m.end(), m.group()) for m in _MISSION.finditer(text, 0, 6000)]
     found["join_at"] = [
         Span(m.start(), m.end(), m.group()) for m in _JOIN_OUR_TEAM_AT.finditer(text, 0, 6000)
     ]
@@ -201,7 +205,7 @@ def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
         return None  # no name can end here: "it is a", "we are looking"
     end = anchor.end if text.startswith("&", anchor.start) else anchor.start
     name = NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
-    if name is None or (kind == "appositive" and not _opens_a_sentence(text, name)):
+    if name is None or (kind in ("appositive", "mission") and not _opens_a_sentence(text, name)):
         return None
     if kind in ("hiring", "has_opening") and _AFTER_A_PREPOSITION.search(
         text, max(0, name.start(1) - 12), name.start(1)
