@@ -404,3 +404,18 @@ def test_the_team_one_joins_at_the_hirer(text, company):
 )  # fmt: skip
 def test_its_own_mission(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the next field's heading glued after a field's name is no part of it
+        ("Manager\nJob Type: Contract Company: Ridley Consulting Services Overview:We are seeking a manager.",
+         "Ridley Consulting Services"),
+        ("Manager\nPosition: Manager Company: Medi-Trimline Location: Randolph, NJ\nWe are hiring.", "Medi-Trimline"),
+        # a heading word inside a name, before no colon, stays
+        ("Manager\nCompany: Northwind Location Services\nWe are hiring.", "Northwind Location Services"),
+    ],
+)  # fmt: skip
+def test_the_next_heading_is_no_part_of_a_name(text, company):
+    assert extract_text("x", text).company == company

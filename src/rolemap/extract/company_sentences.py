@@ -190,7 +190,13 @@ def _name_after(text: str, kind: str, anchor: Span) -> tuple[str, tuple[int, int
     full = _full_name_after(text, name) if kind == "about" else None
     if full is not None:  # the heading's short name recurs; the full one may not
         return "about_full", full.span(1)
-    return kind, (name.start(1), first_sentence_end(text, name.start(1), name.end(1)))
+    # "Company: PAP Consulting Services LLC Overview:We are …": the next field's heading glued on
+    heading = _NEXT_HEADING.search(text, name.start(1), name.end(1) + 1)
+    end = heading.start() if heading and heading.end() == name.end(1) else name.end(1)
+    return kind, (name.start(1), first_sentence_end(text, name.start(1), end))
+
+
+_NEXT_HEADING = re.compile(r"\s+(?:Overview|Description|Summary|Location|Responsibilities|Requirements)(?=:)")
 
 
 def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
