@@ -419,3 +419,17 @@ def test_its_own_mission(text, company):
 )  # fmt: skip
 def test_the_next_heading_is_no_part_of_a_name(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a heading's colon before the name it introduces, glued or not
+        ("Intern\nCompany Overview:Brannick Biotech is located in Grand Rapids.", "Brannick Biotech"),
+        ("Coordinator\nABOUT US: Kestrel Training Center is the premier training facility.", "Kestrel Training Center"),
+        # the heading's name still needs its verb
+        ("Intern\nCompany Overview: Grand Rapids, MI. We make braces.", None),
+    ],
+)  # fmt: skip
+def test_a_heading_with_its_colon(text, company):
+    assert extract_text("x", text).company == company

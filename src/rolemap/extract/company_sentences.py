@@ -171,7 +171,7 @@ def _after_brackets(text: str, end: int) -> int:
 _WHERE_CLAUSE = re.compile(_WHERE)
 
 
-_HEADING_GAP = re.compile(r"[ \t]*\n?[ \t]*")
+_HEADING_GAP = re.compile(r"[ \t]*:?[ \t]*\n?[ \t]*")  # "Company Overview:Alliant Biotech is"
 _SPACE = re.compile(r" ?")
 
 
