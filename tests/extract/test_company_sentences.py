@@ -433,3 +433,17 @@ def test_the_next_heading_is_no_part_of_a_name(text, company):
 )  # fmt: skip
 def test_a_heading_with_its_colon(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # an intro heading's name may be the subject of any verb, in the present or the past
+        ("Assistant\nCompany Description\nKeller Office Admin provides business consultation.", "Keller Office Admin"),
+        ("Manager\nAbout Us\nHolt Insurance began serving local communities in 1945.", "Holt Insurance"),
+        # a noun after the name is no verb
+        ("Manager\nAbout Us\nHolt Insurance agents serve local communities.", None),
+    ],
+)  # fmt: skip
+def test_an_intro_name_and_its_verb(text, company):
+    assert extract_text("x", text).company == company

@@ -183,7 +183,9 @@ def _name_after(text: str, kind: str, anchor: Span) -> tuple[str, tuple[int, int
     if name is None:
         return kind, None
     check = _AFTER_CHECK.get(kind)
-    if (check and not check.match(text, name.end())) or (
+    # "About Us\nNulty Insurance began serving …", "Company Description\nSharper Office Admin provides …"
+    told = kind == "intro" and _a_verb_follows(text, _after_brackets(text, name.end()), past=True)
+    if (check and not told and not check.match(text, name.end())) or (
         kind == "opening" and not _a_verb_follows(text, _after_brackets(text, name.end()))
     ):
         return kind, None
@@ -321,7 +323,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-z)][!?])\s*(?=[A-Z])")
 _BE_OR_HAVE = re.compile(r" (?:is|are|was|has|have) (?:(?:a|an|the|one)\b|([a-z]+ing)\b)")
 
 
-def _a_verb_follows(text: str, end: int) -> bool:
+def _a_verb_follows(text: str, end: int, past: bool = False) -> bool:
     """Whether the name is the subject of what follows: "is a/an/the/one …", "is <verb>ing …" or a verb
     in the third person that is no noun ("provides", "specializes"; "engineers", "reasons" are nouns
     too), by the English lexicon of lemminflect; one that is a noun too is a verb before an article or a
@@ -331,11 +333,20 @@ def _a_verb_follows(text: str, end: int) -> bool:
         return not be.group(1) or "VERB" in _lemmas(be.group(1))
     m = _VERB_THEN.match(text[end : end + 40])
     if m is None:
-        return False
+        return past and _a_past_verb(text[end : end + 20])
     return _third_person_verb(m.group(1)) or (bool(m.group(2)) and "VERB" in _lemmas(m.group(1)))
 
 
 _VERB_THEN = re.compile(r" ([a-z]+s)\b(?: (a|an|the|our|its|their|your|every)\b)?")
+
+
+_PAST = re.compile(r" ([a-z]{3,}(?:ed|an|ew|ught|ame|ook|ade))\b")
+
+
+def _a_past_verb(after: str) -> bool:
+    """ "began", "started", "grew", "made": a verb in the past that is no other word ("Insurance Agent")."""
+    m = _PAST.match(after)
+    return bool(m) and set(_lemmas(m.group(1))) == {"VERB"}
 
 
 def _opens_a_sentence(text: str, name: re.Match[str]) -> bool:
