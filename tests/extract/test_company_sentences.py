@@ -441,6 +441,7 @@ def test_a_heading_with_its_colon(text, company):
         # an intro heading's name may be the subject of any verb, in the present or the past
         ("Assistant\nCompany Description\nKeller Office Admin provides business consultation.", "Keller Office Admin"),
         ("Manager\nAbout Us\nHolt Insurance began serving local communities in 1945.", "Holt Insurance"),
+        ("Manager\nAbout Us\nHolt Insurance grew from one office to ten.", "Holt Insurance"),
         # a noun after the name is no verb
         ("Manager\nAbout Us\nHolt Insurance agents serve local communities.", None),
     ],

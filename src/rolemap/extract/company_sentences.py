@@ -340,13 +340,13 @@ def _a_verb_follows(text: str, end: int, past: bool = False) -> bool:
 _VERB_THEN = re.compile(r" ([a-z]+s)\b(?: (a|an|the|our|its|their|your|every)\b)?")
 
 
-_PAST = re.compile(r" ([a-z]{3,}(?:ed|an|ew|ught|ame|ook|ade))\b")
+_PAST = re.compile(r" ([a-z]+(?:ed|an|ew|ught|ame|ook|ade))\b")
 
 
 def _a_past_verb(after: str) -> bool:
     """ "began", "started", "grew", "made": a verb in the past that is no other word ("Insurance Agent")."""
     m = _PAST.match(after)
-    return bool(m) and set(_lemmas(m.group(1))) == {"VERB"}
+    return m is not None and set(_lemmas(m.group(1))) == {"VERB"}
 
 
 def _opens_a_sentence(text: str, name: re.Match[str]) -> bool:
