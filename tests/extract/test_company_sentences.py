@@ -448,3 +448,19 @@ def test_a_heading_with_its_colon(text, company):
 )  # fmt: skip
 def test_an_intro_name_and_its_verb(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a sentence a board glued to the heading before it
+        ("Manager\nJob DescriptionAt Bellwire Tech, we’re focused on energy.", "Bellwire Tech"),
+        ("Guide\nLead Guide for 2024-2025 School YearFounded in 2006, Athena Oaks Academy is a preschool.",
+         "Athena Oaks Academy"),
+        # "at" inside a word, a year not a founding
+        ("Manager\nWe use ThreatAt Scale, we think, often.", None),
+        ("Guide\nIn 2006, Athena Oaks Academy is a preschool.", None),
+    ],
+)  # fmt: skip
+def test_a_sentence_glued_to_its_heading(text, company):
+    assert extract_text("x", text).company == company

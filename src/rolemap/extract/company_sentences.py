@@ -93,9 +93,24 @@ _SUBJECTS = (
 )  # the name is the subject of a sentence that says it hires
 # read in the whole text: the equal-opportunity line and a signature close it
 _ANYWHERE = ("eeo", "legal", "signature", "learn_more")
-_AT = re.compile(
-    r"\b(?:At|[Hh]ere at)\s+(?=[A-Z0-9])"
-)  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
+# "At SSC Inc, we …", "Here at Crisp, we": capitalised, so no automaton anchor is needed; a board may glue
+# the sentence to the heading before it ("Job DescriptionAt Conduit Tech, we’re")
+_AT = re.compile(r"(?:\b|(?<=[a-z]))(?:At|[Hh]ere at)\s+(?=[A-Z0-9])")
+
+
+def _unglued(text: str, start: int) -> bool:
+    """A sentence glued to what stands before it counts only after a heading or a title, a line whose
+    words all start with a capital save the small ones ("Job DescriptionAt Acme", "Lead Guide for 2024
+    School YearFounded in 2006, Acme is"; not "We use ThreatAt Scale")."""
+    if start == 0 or not text[start - 1].islower():
+        return True
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return all(not word[:1].islower() or word in _TITLE_SMALL_WORDS for word in line.split())
+
+
+_TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "for", "and", "in", "at", "to", "with", "on", "or"))
+
+
 # "To learn more about A.G.P./Alliance Global Partners, please visit", "More About Swipeclock": where a
 # posting sends the reader to the hirer (often at its end)
 _LEARN_MORE = re.compile(r"\b(?:[Ll]earn [Mm]ore [Aa]bout|More About) (?=[A-Z0-9])")
@@ -104,7 +119,7 @@ _WE_ARE = re.compile(r"\bWe(?:\s+are|['’]re)\s+(?=[A-Z0-9])")
 # "Since 1969, The Yurconic Agency has been …", "Headquartered in Allentown, PA, Acme is …", "For more than
 # 43 years, Associa has …": a sentence that opens with when or where the hirer began, then its name and verb
 _SINCE = re.compile(
-    r"(?:^|(?<=[\n.!?:]))[ \t]*(?:(?:Since|Founded in|Established in) (?:\d{4}|the \d{4}s)"
+    r"(?:^|(?<=[\n.!?:a-z]))[ \t]*(?:(?:Since|Founded in|Established in) (?:\d{4}|the \d{4}s)"
     r"|(?:For|With) (?:over |more than |nearly |almost )?\d[\d,]* years"
     r"|(?:Based|Headquartered|Located) (?:out of|in) [A-Z][^,.;:!?\n]{1,30}(?:,? [A-Z]{2})?),\s+(?=[A-Z0-9])"
 )
@@ -123,10 +138,16 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     hiring = found.get("hiring", [])
     found["hiring"] = [anchor for anchor in hiring if not _HAS_AN_OPENING.match(anchor.text)]
     found["has_opening"] = [anchor for anchor in hiring if _HAS_AN_OPENING.match(anchor.text)]
-    found["at"] = [Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000)]
+    found["at"] = [
+        Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000) if _unglued(text, m.start())
+    ]
     found["learn_more"] = [Span(m.start(), m.end(), m.group()) for m in _LEARN_MORE.finditer(text)]
     found["we_are"] = [Span(m.start(), m.end(), m.group()) for m in _WE_ARE.finditer(text, 0, 6000)]
-    found["since"] = [Span(m.start(), m.end(), m.group()) for m in _SINCE.finditer(text, 0, 6000)]
+    found["since"] = [
+        Span(m.start(), m.end(), m.group())
+        for m in _SINCE.finditer(text, 0, 6000)
+        if _unglued(text, m.start())
+    ]
     found["mission"] = [Span(m.start(), m.end(), m.group()) for m in _MISSION.finditer(text, 0, 6000)]
     found["join_at"] = [
         Span(m.start(), m.end(), m.group()) for m in _JOIN_OUR_TEAM_AT.finditer(text, 0, 6000)
