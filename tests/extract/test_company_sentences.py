@@ -127,7 +127,7 @@ def test_numbers_around_a_name(text, company):
          "Kovalent Systems"),
         ("Engineer\nSENIOR UI ENGINEER – CLOUDAre you looking for a challenge? ZENTRO Software builds the best tools.",
          "ZENTRO Software"),
-        ("Engineer\nWe build tools. Kovalent Systems seeks an engineer.", None),  # after a plain sentence
+        ("Engineer\nWe build tools. Kovalent Systems builds dashboards.", None),  # after a plain sentence
         # a verb that is a noun too, before an article; words in capitals beside others are a brand's
         ("Engineer\nZentrix Data makes the fastest dashboards.", "Zentrix Data"),
         ("Engineer\nData Engineering offers the chance to grow.", None),  # English words only
@@ -287,4 +287,180 @@ def test_hiring_in_other_words(text, company):
     ],
 )  # fmt: skip
 def test_what_no_hirer_is(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a role "for a <Title> at <Name>", then the sentence ends or says where the hirer is
+        (BODY + "This is a part-time remote role for a CFO/Controller at Pellham Ledger Services. As a CFO, you",
+         "Pellham Ledger Services"),
+        (BODY + "This is a full-time, on-site role for an Outside Services Staff at Brookmere Golf Club located in "
+         "Rye, NY.", "Brookmere Golf Club"),
+        (BODY + "This is a remote internship role for a Marketing Intern with Quillfeather Creative. The intern",
+         "Quillfeather Creative"),
+        # the role in lower case is no title; a name the sentence goes on after is no hirer's
+        (BODY + "This is a remote role for a person at Pellham Ledger Services.", None),
+        (BODY + "This role for a Data Analyst at Amazon Web Services scale needs care.", None),
+    ],
+)  # fmt: skip
+def test_a_role_for_a_title_at_the_hirer(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a sentence that opens with when or where the hirer began, then its name and its verb
+        (BODY + "About Us\nSince 1969, The Varnick Agency has been protecting what matters.", "Varnick Agency"),
+        (BODY + "For more than 43 years, Tessaro Group has brought value to communities.", "Tessaro Group"),
+        (BODY + "Headquartered in Allentown, PA, Varnick Agency is a leading insurer.", "Varnick Agency"),
+        # the name needs its verb; a common word alone is no name unless it recurs
+        (BODY + "Since 1969, Varnick Agency clients have trusted us.", None),
+        (BODY + "Since 2015, Healthcare has changed a lot.", None),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_opens_with_when_the_hirer_began(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the posting's own title is the role it hires for, not the hirer, though it opens "The … is a"
+        ("Account Coordinator\nThe Account Coordinator (AC) is a central player in the Strategies team. "
+         "The Account Coordinator reports to the director.", None),
+        ("Account Coordinator\nThe Harbor Lane Group (HLG) is a central player in logistics. "
+         "The Harbor Lane Group hires.", "Harbor Lane Group"),
+        # a phrase that says where the hirer is opens with a participle, no name
+        ("Intern\nAbout our Company:Based out of Cudahy WI, Fennick Technologies is a small team.",
+         "Fennick Technologies"),
+    ],
+)  # fmt: skip
+def test_the_title_and_a_participle_are_no_hirer(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # more ways to say it hires: an opening it has, a client a staffing firm works for
+        ("Project Manager\nKellick Engineering has an immediate opening for a project manager.", "Kellick Engineering"),
+        ("Generalist\nTalvo has a direct hire opportunity for a Senior HR Generalist.", "Talvo"),
+        ("Engineer\nBrisa Worldwide is partnering with a great manufacturer to hire an engineer.", "Brisa Worldwide"),
+        # an opening in a schedule, a partner in a sentence about something else
+        ("Engineer\nThe lab has an opening in its schedule on Fridays.", None),
+        ("Engineer\nOur team works with a partner. Customers say Kellick Engineering partnering was easy.", None),
+    ],
+)  # fmt: skip
+def test_an_opening_it_has_and_a_client_it_works_for(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # "seeks a", "invites applications for a": the hirer's own sentence; a capital "The" starts its name
+        ("Analyst\nSummary:Quarry-Lindell seeks a Senior Analyst to research markets.", "Quarry-Lindell"),
+        ("Intern\nSpring 2024 Tacoma, WA – In Person  The Tacoma Harbor Association (THA) seeks an intern.",
+         "Tacoma Harbor Association"),
+        ("Curator\nThe Hollis Library & Museum invites applications for a curator.", "Hollis Library & Museum"),
+        # the successful candidate seeks nothing a firm does; "of The" joins a name
+        ("Analyst\nThe ideal candidate seeks a challenge.", None),
+        ("Teller\nBank of The Pines seeks a teller.", "Bank of The Pines"),
+    ],
+)  # fmt: skip
+def test_it_seeks_a_role(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the team one joins, and "Here at X, we", are the hirer's
+        (BODY + "Join our dynamic team at Kestrel Pediatric Therapy, a small clinic.", "Kestrel Pediatric Therapy"),
+        (BODY + "Join us at Marlow-Petch and play a pivotal role.", "Marlow-Petch"),
+        (BODY + "Here at Brindle, we value teamwork. Brindle grows.", "Brindle"),
+        # a team met at an event, a place one works at, are no hirer
+        (BODY + "Join our team at Denver Startup Week booths to chat.", None),
+        (BODY + "Here at home we value teamwork.", None),
+    ],
+)  # fmt: skip
+def test_the_team_one_joins_at_the_hirer(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a sentence that opens with the organisation's own mission names it
+        ("Specialist\nPosition Overview: Careerloom’s mission is to provide rewarding careers.", "Careerloom"),
+        ("Intern\nAbout Us:Hope Harbor Alliance’s mission: end homelessness.", "Hope Harbor Alliance"),
+        # a mission inside a sentence, or a possessive's other noun, names no one
+        ("Intern\nYou will support Hope Harbor Alliance’s mission is what we say.", None),
+        ("Specialist\nCareerloom’s vision is to provide rewarding careers.", None),
+    ],
+)  # fmt: skip
+def test_its_own_mission(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the next field's heading glued after a field's name is no part of it
+        ("Manager\nJob Type: Contract Company: Ridley Consulting Services Overview:We are seeking a manager.",
+         "Ridley Consulting Services"),
+        ("Manager\nPosition: Manager Company: Medi-Trimline Location: Randolph, NJ\nWe are hiring.", "Medi-Trimline"),
+        # a heading word inside a name, before no colon, stays
+        ("Manager\nCompany: Northwind Location Services\nWe are hiring.", "Northwind Location Services"),
+    ],
+)  # fmt: skip
+def test_the_next_heading_is_no_part_of_a_name(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a heading's colon before the name it introduces, glued or not
+        ("Intern\nCompany Overview:Brannick Biotech is located in Grand Rapids.", "Brannick Biotech"),
+        ("Coordinator\nABOUT US: Kestrel Training Center is the premier training facility.", "Kestrel Training Center"),
+        # the heading's name still needs its verb
+        ("Intern\nCompany Overview: Grand Rapids, MI. We make braces.", None),
+    ],
+)  # fmt: skip
+def test_a_heading_with_its_colon(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # an intro heading's name may be the subject of any verb, in the present or the past
+        ("Assistant\nCompany Description\nKeller Office Admin provides business consultation.", "Keller Office Admin"),
+        ("Manager\nAbout Us\nHolt Insurance began serving local communities in 1945.", "Holt Insurance"),
+        ("Manager\nAbout Us\nHolt Insurance grew from one office to ten.", "Holt Insurance"),
+        # a noun after the name is no verb
+        ("Manager\nAbout Us\nHolt Insurance agents serve local communities.", None),
+    ],
+)  # fmt: skip
+def test_an_intro_name_and_its_verb(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a sentence a board glued to the heading before it
+        ("Manager\nJob DescriptionAt Bellwire Tech, we’re focused on energy.", "Bellwire Tech"),
+        ("Guide\nLead Guide for 2024-2025 School YearFounded in 2006, Athena Oaks Academy is a preschool.",
+         "Athena Oaks Academy"),
+        # "at" inside a word, a year not a founding
+        ("Manager\nWe use ThreatAt Scale, we think, often.", None),
+        ("Guide\nIn 2006, Athena Oaks Academy is a preschool.", None),
+    ],
+)  # fmt: skip
+def test_a_sentence_glued_to_its_heading(text, company):
     assert extract_text("x", text).company == company

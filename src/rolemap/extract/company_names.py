@@ -51,7 +51,8 @@ _NOT_A_NAME = re.compile(
     r"looking|seeking|hiring|remote|onsite|everyone|nobody|someone|there|here|each|all|job description|"
     r"customer|our customer|employer|firm|organization|organisation|agency|startup|business|any|some|none|"
     r"multiple|several|various|many|other|others|experience|engineering|development|"
-    r"position summary|job summary|role overview|immediate need|urgent|new|direct client|confidential)$"
+    r"position summary|job summary|role overview|immediate need|urgent|new|direct client|confidential|"
+    r"based|located|headquartered|founded|established)$"  # "Based out of Cudahy WI, Acme is": a phrase's start
     r"|^(?:their|our|your|his|her|its|this|that|these|those|my|a|an|every|each|any|some|no|who|what|why|how)\s"
     r"|^(?:i|we|you|they|he|she|it|let)['’]"  # "I'm Colin", "You’ll have": a sentence
     r"|^(?:seeking|hiring|looking|wanted)\s|^.*\b(?:client|customer)$"  # "Our Boston, MA Client is searching"

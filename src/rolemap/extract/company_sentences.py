@@ -3,6 +3,8 @@
 Marketing Specialist, you", "I'm the cofounder of Acme", a firm's legal name or the firm a recruiter's
 signature spells by its address, the description's opening "Acme provides …"), found through anchors of
 the document's one scan or a case-sensitive regex; each name is read and mended by `company_names.py`.
+The names beside a role or a person ("As Acme's …", "a role for a CFO at Acme.", "I'm the founder of
+Acme", a signature) are found by `company_role_sentences.py` and weighed here.
 `identity.py` reads the header (and a domain it names) and asks this module when the header names no
 hirer, or only a domain.
 """
@@ -16,7 +18,6 @@ from rolemap.extract.company_names import (
     GLUE,
     NAME_AFTER,
     NAME_BEFORE,
-    SENTENCE_END,
     is_role_name,
     legal_forms_pattern,
     name_at,
@@ -25,16 +26,23 @@ from rolemap.extract.company_names import (
     spelt_by_an_address,
     stands_alone,
 )
-from rolemap.extract.roles import is_role_title
+from rolemap.extract.company_role_sentences import (
+    first_sentence_end,
+    possessive_names,
+    role_at_names,
+    self_names,
+    signature_names,
+)
 from rolemap.models import Span
 
 # kind → (strength: lower wins, the name must recur in the text, where the name stands: after the anchor's
 # words, before them, or the anchor is the name itself)
 _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hiring": (1, False, "before"),
           "at": (2, False, "after"), "we_are": (2, False, "after"), "intro": (3, False, "after"), "role": (5, False, "name"),
-          "eeo": (4, False, "before"), "opening": (5, False, "after"), "domain": (5, False, "name"),
+          "eeo": (4, False, "before"), "opening": (5, False, "after"), "join_at": (5, False, "after"), "domain": (5, False, "name"),
           "legal": (6, False, "before"), "learn_more": (6, False, "after"), "signature": (7, False, "name"),
-          "about": (7, True, "after"), "about_full": (7, False, "after"), "is_a": (8, True, "before")}  # fmt: skip
+          "about": (7, True, "after"), "about_full": (7, False, "after"),
+          "since": (7, False, "after"), "has_opening": (7, False, "before"), "mission": (7, False, "before"), "is_a": (8, True, "before")}  # fmt: skip
 # "Burnett Plastic Surgery, located in Westfield, NJ, is a …": where the hirer is, between name and verb
 _WHERE = r",\s+(?:located|based|headquartered)\s+in\s+[^,.;\n]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,15})?,"
 _AFTER_CHECK = {
@@ -48,6 +56,14 @@ _AFTER_CHECK = {
     ),
     "about": re.compile(r"\s*[:\n]"),
 }
+_AFTER_CHECK["since"] = _AFTER_CHECK["intro"]
+# "Talentooze’s mission is to provide …", "Project Hope Alliance’s mission: …": a sentence that opens with
+# the organisation's own mission
+_MISSION = re.compile(r"['’]s? mission(?: statement)? (?:is|was)\b|['’]s? mission:")
+# "Join our team at BWE Home Theater, a leading provider", "join our wonderful team at 1080 Learning
+# Center.": the team one joins is the hirer's; its name ends the sentence or a clause
+_JOIN_OUR_TEAM_AT = re.compile(r"\b[Jj]oin (?:us|our (?:[a-z-]+ ){0,2}team) (?:at|with) (?=[A-Z0-9])")
+_AFTER_CHECK["join_at"] = re.compile(r"\s*(?:[.!,;]|$)|\s+(?:and|as|where|to|in)\s")
 # "is a plus5+ years" where a board glued the next line on: a word's end, not a boundary
 _NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)(?![a-z])", re.I)
 
@@ -68,15 +84,45 @@ _APPOSITIVE = re.compile(
     r", (?:a|an|the|one of the) (?:[^,.;:!?\n(]|\([^()\n]{0,100}\)){2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)"
 )
 
-_SUBJECTS = ("hiring", "appositive", "we_are")  # the name is the subject of a sentence that says it hires
+_HAS_AN_OPENING = re.compile(r"(?i)has\b|(?:is|are)\s+(?:currently\s+)?(?:partnering|working)\b")
+_SUBJECTS = (
+    "hiring",
+    "has_opening",
+    "appositive",
+    "we_are",
+)  # the name is the subject of a sentence that says it hires
 # read in the whole text: the equal-opportunity line and a signature close it
 _ANYWHERE = ("eeo", "legal", "signature", "learn_more")
-_AT = re.compile(r"\bAt\s+(?=[A-Z0-9])")  # "At SSC Inc, we …": capitalised, so no automaton anchor is needed
+# "At SSC Inc, we …", "Here at Crisp, we": capitalised, so no automaton anchor is needed; a board may glue
+# the sentence to the heading before it ("Job DescriptionAt Conduit Tech, we’re")
+_AT = re.compile(r"(?:\b|(?<=[a-z]))(?:At|[Hh]ere at)\s+(?=[A-Z0-9])")
+
+
+def _unglued(text: str, start: int) -> bool:
+    """A sentence glued to what stands before it counts only after a heading or a title, a line whose
+    words all start with a capital save the small ones ("Job DescriptionAt Acme", "Lead Guide for 2024
+    School YearFounded in 2006, Acme is"; not "We use ThreatAt Scale")."""
+    if start == 0 or not text[start - 1].islower():
+        return True
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return all(not word[:1].islower() or word in _TITLE_SMALL_WORDS for word in line.split())
+
+
+_TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "for", "and", "in", "at", "to", "with", "on", "or"))
+
+
 # "To learn more about A.G.P./Alliance Global Partners, please visit", "More About Swipeclock": where a
 # posting sends the reader to the hirer (often at its end)
 _LEARN_MORE = re.compile(r"\b(?:[Ll]earn [Mm]ore [Aa]bout|More About) (?=[A-Z0-9])")
 # "We're Nestoria, a real estate search engine", "We are Expensify and we do …", "We are Atrium Centers!"
 _WE_ARE = re.compile(r"\bWe(?:\s+are|['’]re)\s+(?=[A-Z0-9])")
+# "Since 1969, The Yurconic Agency has been …", "Headquartered in Allentown, PA, Acme is …", "For more than
+# 43 years, Associa has …": a sentence that opens with when or where the hirer began, then its name and verb
+_SINCE = re.compile(
+    r"(?:^|(?<=[\n.!?:a-z]))[ \t]*(?:(?:Since|Founded in|Established in) (?:\d{4}|the \d{4}s)"
+    r"|(?:For|With) (?:over |more than |nearly |almost )?\d[\d,]* years"
+    r"|(?:Based|Headquartered|Located) (?:out of|in) [A-Z][^,.;:!?\n]{1,30}(?:,? [A-Z]{2})?),\s+(?=[A-Z0-9])"
+)
 
 
 def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Span] | None:
@@ -87,17 +133,33 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     posting), the others in the first 6,000 characters."""
     best: tuple[int, int, tuple[str, Span]] | None = None
     found = dict(anchors)
-    found["at"] = [Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000)]
+    # "Acme has an opening for", "Acme is partnering with a manufacturer": hiring words that a division
+    # or a staffing firm writes too, so they count only where no stronger sentence names the hirer
+    hiring = found.get("hiring", [])
+    found["hiring"] = [anchor for anchor in hiring if not _HAS_AN_OPENING.match(anchor.text)]
+    found["has_opening"] = [anchor for anchor in hiring if _HAS_AN_OPENING.match(anchor.text)]
+    found["at"] = [
+        Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000) if _unglued(text, m.start())
+    ]
     found["learn_more"] = [Span(m.start(), m.end(), m.group()) for m in _LEARN_MORE.finditer(text)]
     found["we_are"] = [Span(m.start(), m.end(), m.group()) for m in _WE_ARE.finditer(text, 0, 6000)]
+    found["since"] = [
+        Span(m.start(), m.end(), m.group())
+        for m in _SINCE.finditer(text, 0, 6000)
+        if _unglued(text, m.start())
+    ]
+    found["mission"] = [Span(m.start(), m.end(), m.group()) for m in _MISSION.finditer(text, 0, 6000)]
+    found["join_at"] = [
+        Span(m.start(), m.end(), m.group()) for m in _JOIN_OUR_TEAM_AT.finditer(text, 0, 6000)
+    ]
     found["opening"] = _opening(text)
     found["appositive"] = [
         Span(m.start(), m.end(), m.group())
         for m in _APPOSITIVE.finditer(text, 0, 6000)
         if not m.group(1) or _third_person_verb(m.group(1))
     ]
-    found["role"] = [*_possessive_names(text), *_role_at_names(text), *_self_names(text)]
-    found["signature"] = _signature_names(text)
+    found["role"] = [*possessive_names(text), *role_at_names(text), *self_names(text)]
+    found["signature"] = signature_names(text)
     found["domain"] = [
         Span(m.start(1), m.start(1) + len(site), site)
         for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
@@ -130,7 +192,7 @@ def _after_brackets(text: str, end: int) -> int:
 _WHERE_CLAUSE = re.compile(_WHERE)
 
 
-_HEADING_GAP = re.compile(r"[ \t]*\n?[ \t]*")
+_HEADING_GAP = re.compile(r"[ \t]*:?[ \t]*\n?[ \t]*")  # "Company Overview:Alliant Biotech is"
 _SPACE = re.compile(r" ?")
 
 
@@ -142,14 +204,22 @@ def _name_after(text: str, kind: str, anchor: Span) -> tuple[str, tuple[int, int
     if name is None:
         return kind, None
     check = _AFTER_CHECK.get(kind)
-    if (check and not check.match(text, name.end())) or (
+    # "About Us\nNulty Insurance began serving …", "Company Description\nSharper Office Admin provides …"
+    told = kind == "intro" and _a_verb_follows(text, _after_brackets(text, name.end()), past=True)
+    if (check and not told and not check.match(text, name.end())) or (
         kind == "opening" and not _a_verb_follows(text, _after_brackets(text, name.end()))
     ):
         return kind, None
     full = _full_name_after(text, name) if kind == "about" else None
     if full is not None:  # the heading's short name recurs; the full one may not
         return "about_full", full.span(1)
-    return kind, (name.start(1), _first_sentence_end(text, name.start(1), name.end(1)))
+    # "Company: PAP Consulting Services LLC Overview:We are …": the next field's heading glued on
+    heading = _NEXT_HEADING.search(text, name.start(1), name.end(1) + 1)
+    end = heading.start() if heading and heading.end() == name.end(1) else name.end(1)
+    return kind, (name.start(1), first_sentence_end(text, name.start(1), end))
+
+
+_NEXT_HEADING = re.compile(r"\s+(?:Overview|Description|Summary|Location|Responsibilities|Requirements)(?=:)")
 
 
 def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
@@ -164,22 +234,22 @@ def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
         return None  # no name can end here: "it is a", "we are looking"
     end = anchor.end if text.startswith("&", anchor.start) else anchor.start
     name = NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
-    if name is None or (kind == "appositive" and not _opens_a_sentence(text, name)):
+    if name is None or (kind in ("appositive", "mission") and not _opens_a_sentence(text, name)):
         return None
-    if kind == "hiring" and _AFTER_A_PREPOSITION.search(text, max(0, name.start(1) - 12), name.start(1)):
+    if kind in ("hiring", "has_opening") and _AFTER_A_PREPOSITION.search(
+        text, max(0, name.start(1) - 12), name.start(1)
+    ):
         return None  # "the top rated Bootcamp on Course Report (…) is hiring": no subject follows "on"
-    return name.span(1)
+    article = _THE_INSIDE.search(text, name.start(1) + 1, name.end(1))
+    return (article.start(1), name.end(1)) if article else name.span(1)
+
+
+# "Bellevue, WA – In Person  The Bellevue Downtown Association (BDA) seeks": a capital "The" inside the
+# words read starts the name, save after a word that joins one ("Bank of The West")
+_THE_INSIDE = re.compile(r"(?<!\bof)(?<!\band)(?<!&)\s+(The\s)")
 
 
 _AFTER_A_PREPOSITION = re.compile(r"\b(?:on|in|of|for|with|by|from|to|about|like)\s+$")
-
-
-# "As Help Scout's first Site Reliability Engineer, you …", "join Acme's data team": the hirer's name
-# before a role it hires for, or before its team.
-_AS_OR_JOIN = re.compile(r"\b(?:As|[Jj]oin)\s+(?=[A-Z0-9])")
-_POSSESSIVE = re.compile(r"['’]s?\s+(?:\([^)]{1,20}\)\s+)?")
-_ROLE_AFTER = re.compile(r"([^,.;:!?\n]{3,80}?)(?:,|\s+you\b)")
-_TEAM_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}team\b")
 
 
 # "We do Folksreviews.com", "I created http://www.Learneroo.com": the hirer named by its site. As in a
@@ -189,110 +259,6 @@ _WE_DO_A_DOMAIN = re.compile(
     r"(?:https?://)?(?:www\.)?([A-Za-z][\w-]*\.(?:com|net|org|io|co|ai|me|ly|us))\b(?![.\w])"
 )
 _GENERIC_TLD = re.compile(r"\.(?:com|net|org)$")
-
-
-# A recruiter's signature: a sign-off, then within a few lines the e-mail address of the firm it writes
-# ("Regards, Deepak KumarInfinite | Exciting times … deepak.kumar@infinite.com").
-_SIGN_OFF = re.compile(r"(?i)\b(?:regards|thanks|thank you|sincerely|cheers)\b")
-_MAIL = re.compile(r"(?i)\b[\w.+-]+@((?:[a-z0-9-]+\.)+)[a-z]{2,6}\b")
-_WORD_START = re.compile(r"(?:(?<![\w&'’-])|(?<=[a-z]))[A-Z]")  # glued on: "KumarInfinite"
-
-
-def _signature_names(text: str) -> list[Span]:
-    """The name a signature writes between its sign-off and the e-mail address whose host spells it."""
-    out = []
-    for sign in _SIGN_OFF.finditer(text, max(0, len(text) - 3000)):
-        mail = _MAIL.search(text, sign.end(), sign.end() + 400)
-        if mail is None:
-            continue
-        hosts = {label.replace("-", "") for label in mail.group(1).lower().split(".") if len(label) >= 3}
-        name = _spelt_between(text, sign.end(), mail.start(), hosts)
-        if name is not None:
-            out.append(name)
-    return out
-
-
-def _spelt_between(text: str, start: int, end: int, hosts: set[str]) -> Span | None:
-    """The first run of words in text[start:end], from a capital, whose letters spell one of the hosts."""
-    for word in _WORD_START.finditer(text, start, end):
-        squashed = ""
-        for at in range(word.start(), min(end, word.start() + 60)):
-            char = text[at]
-            if char == "\n":
-                break
-            if char.isalnum():
-                squashed += char.lower()
-            if squashed in hosts and char.isalnum() and not text[at + 1 : at + 2].islower():
-                return Span(word.start(), at + 1, text[word.start() : at + 1])
-            if not any(host.startswith(squashed) for host in hosts):
-                break
-    return None
-
-
-# "As a Sales Development Representative at HirelyAI, you’ll …": the hirer after the role it hires for.
-_AS_A_ROLE_AT = re.compile(r"\b[Aa]s (?:a|an|the|our) ([^,.;:!?\n]{3,60}?) (?:at|with|for) (?=[A-Z0-9])")
-_YOU_AFTER = re.compile(r",?\s+(?:you|we)\b")
-
-
-# The poster's own role at the hirer: "I'm the cofounder of Figma", "I'm a tech recruiter for Rapid7",
-# "I work on the dispatch team at Uber", "I work at Booking.com as a backend developer".
-_I_AM_A = re.compile(
-    r"\bI(?:['’]m| am)\s+(?:currently\s+)?(?:(?:the|a|an|one of the)\s+)?([\w -]{2,50}?)\s+(?:at|of|for|with)\s+(?=[A-Z0-9])"
-)
-_I_WORK_AT = re.compile(r"\bI work(?:\s+(?:as|on)\s+[^.,;\n]{2,40}?)?\s+at\s+(?=[A-Z0-9])")
-_FOUNDER = re.compile(r"(?i)\b(?:co-?founder|founder|ceo|cto|coo|cfo|vp|owner|president|head)\b")
-
-
-def _self_names(text: str) -> list[Span]:
-    out = []
-    for m in [*_I_AM_A.finditer(text, 0, 6000), *_I_WORK_AT.finditer(text, 0, 6000)]:
-        role = m.group(1) if m.re is _I_AM_A else None
-        if role is not None and not (_FOUNDER.search(role) or is_role_title(role)):
-            continue
-        name = NAME_AFTER.match(text, m.end())
-        if name:
-            end = _first_sentence_end(text, name.start(1), name.end(1))
-            out.append(Span(name.start(1), end, text[name.start(1) : end]))
-    return out
-
-
-def _first_sentence_end(text: str, start: int, end: int) -> int:
-    """A name read after its anchor ends with its sentence ("at Uber. Whenever you use …" is Uber)."""
-    stop = SENTENCE_END.search(text, start, end)
-    return stop.start() if stop else end
-
-
-def _role_at_names(text: str) -> list[Span]:
-    out = []
-    for m in _AS_A_ROLE_AT.finditer(text, 0, 6000):
-        name = NAME_AFTER.match(text, m.end())
-        if name and _YOU_AFTER.match(text, name.end()) and is_role_title(m.group(1)):
-            out.append(Span(name.start(1), name.end(1), name.group(1)))
-    return out
-
-
-def _possessive_names(text: str) -> list[Span]:
-    out = []
-    for m in _AS_OR_JOIN.finditer(text, 0, 6000):
-        name = NAME_AFTER.match(text, m.end())
-        if name is None:
-            continue
-        # the possessive may end the name read ("Tracker’s") or stand inside it ("Today’s (CT)")
-        cut = re.search(r"['’]s?$", name.group(1)) or re.search(r"['’]s\b", name.group(1))
-        if cut is None:
-            continue
-        end = name.start(1) + cut.start()
-        owned = _POSSESSIVE.match(text, end)
-        if owned is None:
-            continue
-        if m.group().startswith("As"):
-            role = _ROLE_AFTER.match(text, owned.end())
-            if role is None or not is_role_title(role.group(1)):
-                continue
-        elif not _TEAM_AFTER.match(text, owned.end()):
-            continue
-        out.append(Span(name.start(1), end, text[name.start(1) : end]))
-    return out
 
 
 _HEADING_COLON = re.compile(r":\s*(?:The\s+)?")
@@ -378,7 +344,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-z)][!?])\s*(?=[A-Z])")
 _BE_OR_HAVE = re.compile(r" (?:is|are|was|has|have) (?:(?:a|an|the|one)\b|([a-z]+ing)\b)")
 
 
-def _a_verb_follows(text: str, end: int) -> bool:
+def _a_verb_follows(text: str, end: int, past: bool = False) -> bool:
     """Whether the name is the subject of what follows: "is a/an/the/one …", "is <verb>ing …" or a verb
     in the third person that is no noun ("provides", "specializes"; "engineers", "reasons" are nouns
     too), by the English lexicon of lemminflect; one that is a noun too is a verb before an article or a
@@ -388,11 +354,20 @@ def _a_verb_follows(text: str, end: int) -> bool:
         return not be.group(1) or "VERB" in _lemmas(be.group(1))
     m = _VERB_THEN.match(text[end : end + 40])
     if m is None:
-        return False
+        return past and _a_past_verb(text[end : end + 20])
     return _third_person_verb(m.group(1)) or (bool(m.group(2)) and "VERB" in _lemmas(m.group(1)))
 
 
 _VERB_THEN = re.compile(r" ([a-z]+s)\b(?: (a|an|the|our|its|their|your|every)\b)?")
+
+
+_PAST = re.compile(r" ([a-z]+(?:ed|an|ew|ught|ame|ook|ade))\b")
+
+
+def _a_past_verb(after: str) -> bool:
+    """ "began", "started", "grew", "made": a verb in the past that is no other word ("Insurance Agent")."""
+    m = _PAST.match(after)
+    return m is not None and set(_lemmas(m.group(1))) == {"VERB"}
 
 
 def _opens_a_sentence(text: str, name: re.Match[str]) -> bool:
@@ -408,6 +383,12 @@ def _opens_a_sentence(text: str, name: re.Match[str]) -> bool:
 def _third_person_verb(word: str) -> bool:
     """ "provides", "specializes", not a plural noun that is a verb too ("engineers", "reasons")."""
     return not word.endswith("ss") and set(_lemmas(word)) == {"VERB"}
+
+
+def _is_the_title(text: str, name: str) -> bool:
+    """Whether the name is the posting's own title, the first line of a text that has one."""
+    title = "" if text.startswith("\n") else text.split("\n", 1)[0]
+    return " ".join(title.split()).casefold() == name.casefold()
 
 
 @lru_cache(maxsize=4096)
@@ -439,8 +420,10 @@ def _better(
         found = name_at(text, start, end, signature=kind == "legal", subject=kind in _SUBJECTS)
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs(text, found[0]))):
         return best
+    if _is_the_title(text, found[0]):
+        return best  # "The Account Coordinator (AC) is a central player": the role it hires for, no hirer
     one_word = kind in ("we_are", "learn_more")
-    if kind in ("opening", "we_are", "learn_more") and not _names_the_opening(
+    if kind in ("opening", "we_are", "learn_more", "since") and not _names_the_opening(
         text, *found, one_word=one_word
     ):
         return best
