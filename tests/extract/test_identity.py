@@ -146,6 +146,7 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Engineer\nCompany DescriptionEcontenti, Inc is a leading provider of consulting.", "Econtenti"),
         ("Engineer\nWe build.\nCyberCodersCyberCoders, Inc is proud to be an Equal Opportunity Employer", "CyberCoders"),
         ("Architect\nCompany DescriptionASA Architects, P.A. is one of the largest firms.", "ASA Architects"),
+        ("Paralegal\nWe help families. Abgin Law, PC is an equal opportunity employer.", "Abgin Law"),
         # a quoted equal-opportunity line names the employer of record, over a team's "About X"
         ("Developer\nAbout SWATT: a team.\n\"Genesis10 is an Equal Opportunity Employer, M/F/D/V\"", "Genesis10"),
         # a recruiter's signature closes with the firm's legal name, its blocks glued by the board: the
