@@ -282,10 +282,14 @@ _NOT_A_TITLE_START = frozenset(
 
 # A line that names the roles as a field's value: "Position: Senior Engineer | Salary: $80k",
 # "Roles: Software Engineer, Solutions Architect", "We're hiring for: DevOps, Back-End, QA Lead".
-_FIELD_LINE = re.compile(
-    r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions|roles)"
+_FIELD = (
+    r"[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions|roles)"
     r"|(?:now[ \t]+|we(?:'re|’re| are)[ \t]+)?hiring(?:[ \t]+for)?)[ \t]*:[ \t]*(\S[^\n]*)"
 )
+_FIELD_LINE = re.compile(rf"(?im)^{_FIELD}")
+# The same after the line break that opens its line: the engine jumps from one line break to the next at C
+# speed, where `^` would make it try every character of the text.
+_NEXT_FIELD_LINE = re.compile(rf"(?i)\n{_FIELD}")
 _FIELD_REACH = 4000  # characters after the header a field line is looked for in
 
 
@@ -293,7 +297,7 @@ _FIELD_REACH = 4000  # characters after the header a field line is looked for in
 def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
     """The roles a field line names: its value's parts, up to the first that is no role ("| Salary: …")."""
     out: list[tuple[str, Span]] = []
-    for line in _FIELD_LINE.finditer(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
+    for line in field_lines(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
         for segment in re.finditer(r"[^|]+", line.group(1)):
             found = False
             for part in re.finditer(r"[^,;&]+", segment.group()):
@@ -307,6 +311,18 @@ def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
         if len(out) >= MAX_ROLES:
             break
     return tuple(out[:MAX_ROLES])
+
+
+def field_lines(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The field lines of text[start:end] (group 1: the value), as `_FIELD_LINE.finditer` finds them: the line
+    that starts at `start`, then each line after a line break (whose match holds that line break)."""
+    at = start
+    if start == 0 or text[start - 1 : start] == "\n":
+        first = _FIELD_LINE.match(text, start, end)
+        if first is not None:
+            yield first
+            at = first.end()
+    yield from _NEXT_FIELD_LINE.finditer(text, at, end)
 
 
 def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str, Span]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import deque
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -24,9 +25,13 @@ HEADING_KINDS = ("nice", "benefits", "apply", "responsibilities", "requirements"
 USED_SECTIONS = frozenset({"about", "stack"})
 _NICE = "nice_to_have/sentence"
 _USAGE_CUE, _ASK_CUE = "skill_usage/cue", "skill_usage/ask"
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|[A-Z])|\n|(?<=[a-z])(?=[A-Z][a-z])")  # not "Node.js", "3.5"
+# A sentence ends at a full stop before a space or a capital (not "Node.js", "3.5"), a line break, or a
+# seam where a capital follows a small letter ("requiredBroad"). Each pattern opens with one set of
+# characters, so the regex engine skips the others at C speed; a seam's match is its capital (one
+# character, where a lookahead alone would be empty), and `sentence_bounds` ends the sentence before it.
+_SENTENCE_END = re.compile(r"[\n.!?;A-Z](?:(?<=\n)|(?<=[.!?;])(?=\s|[A-Z])|(?<=[a-z][A-Z])(?=[a-z]))")
 # A hiring sentence lists its roles between semicolons ("devs for mobile and web; SDETs; data scientists")
-_SENTENCE_END_IN_PROSE = re.compile(r"[.!?](?=\s|[A-Z])|\n")
+_SENTENCE_END_IN_PROSE = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|[A-Z]))")
 _SENTENCE_REACH = 250
 _TRAILING_REACH = 80
 
@@ -113,8 +118,10 @@ def sentence_bounds(
     characters a side. Prose that names technologies reads without seams: "JavaScript" is one word."""
     pattern = _SENTENCE_END if glued else _SENTENCE_END_IN_PROSE
     left = max(0, start - reach)
-    for m in pattern.finditer(text, left, start):
-        left = m.end()
+    last = deque(pattern.finditer(text, left, start), maxlen=1)  # the last stop before start
+    if last:  # the sentence starts after a stop or a line break, and at a seam's capital
+        stop_at = last[0].start()
+        left = stop_at if "A" <= text[stop_at] <= "Z" else stop_at + 1
     right_limit = min(len(text), end + reach)
     stop = pattern.search(text, end, right_limit)
     return left, stop.start() if stop else right_limit

@@ -1,0 +1,126 @@
+"""The extractor's fast paths answer exactly as the plain code they stand in for: each is checked against
+that plain code (kept here as the reference) on generated text and on the word lists' own phrases."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rolemap.extract.phrases import MAX_HITS, PhraseBook, _scan_capped, phrase_book, search_copy
+from rolemap.extract.roles import _FIELD_LINE, field_lines
+from rolemap.extract.sections import sentence_bounds
+from rolemap.extract.skills import _DEGREE_WORD, _FIELD_OF_STUDY, _STUDY_REACH
+
+
+def _text_of(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces) | st.text(max_size=3), max_size=25).map("".join)
+
+
+# sentence_bounds before its patterns opened with a character set
+_OLD_END = re.compile(r"[.!?;](?=\s|[A-Z])|\n|(?<=[a-z])(?=[A-Z][a-z])")
+_OLD_END_IN_PROSE = re.compile(r"[.!?](?=\s|[A-Z])|\n")
+
+
+def _old_sentence_bounds(text: str, start: int, end: int, glued: bool, reach: int) -> tuple[int, int]:
+    pattern = _OLD_END if glued else _OLD_END_IN_PROSE
+    left = max(0, start - reach)
+    for m in pattern.finditer(text, left, start):
+        left = m.end()
+    right_limit = min(len(text), end + reach)
+    stop = pattern.search(text, end, right_limit)
+    return left, stop.start() if stop else right_limit
+
+
+_PROSE = ["a", "Z", "Ab", "cD", ".", "!", "?", ";", "\n", " ", "\t", "é", "Node.js", "3.5", "requiredBroad"]
+
+
+@settings(max_examples=500)
+@given(_text_of(_PROSE), st.integers(0, 60), st.integers(0, 10), st.integers(0, 30), st.booleans())
+def test_sentence_bounds_as_before(text, start, width, reach, glued):
+    start = min(start, len(text))
+    end = min(start + width, len(text))
+    assert sentence_bounds(text, start, end, glued, reach) == _old_sentence_bounds(
+        text, start, end, glued, reach
+    )
+
+
+_FIELDS = [
+    "\n",
+    "Title",
+    "Positions",
+    "job ",
+    "hiring",
+    "We're hiring for",
+    " ",
+    "\t",
+    ":",
+    "- ",
+    "Engineer",
+    "x",
+]
+
+
+@settings(max_examples=500)
+@given(_text_of(_FIELDS), st.integers(0, 80), st.integers(0, 80))
+def test_field_lines_are_the_field_line_pattern_s(text, start, end):
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    expected = [(m.start(1), m.group(1), m.end()) for m in _FIELD_LINE.finditer(text, start, end)]
+    assert [(m.start(1), m.group(1), m.end()) for m in field_lines(text, start, end)] == expected
+
+
+_DEGREES = [
+    "Bachelor's",
+    "master",
+    "MASTERS",
+    "degree",
+    "diploma",
+    "B.S.",
+    "BSc",
+    "MS",
+    "M.Sc",
+    "BA",
+    "Ph.D.",
+]
+_STUDY = [*_DEGREES, " in ", " of ", "(", ")", "computer science", ", ", "\n", "ph.degree", "ſ", "İ", "x"]
+
+
+@settings(max_examples=500)
+@given(_text_of(_STUDY))
+def test_a_field_of_study_opens_at_a_degree_word(text):
+    # tally_matches reads a field of study only near a _DEGREE_WORD: the pattern must never match without one
+    degrees = [m.start() for m in _DEGREE_WORD.finditer(text)]
+    for start in range(len(text) + 1):
+        low = max(0, start - _STUDY_REACH)
+        if _FIELD_OF_STUDY.search(text, low, start):
+            assert any(low <= d < start for d in degrees)
+
+
+def _capped(book: PhraseBook, text: str) -> tuple[dict[str, list], list]:
+    found: dict[str, list] = defaultdict(list)
+    extra: list = []
+    _scan_capped(text, book._automaton.iter(search_copy(text)), found, extra)
+    return dict(found), extra
+
+
+@settings(max_examples=200)
+@given(_text_of(["Remote", " remote", "remotely", "hybrid", "on-site", "5 years", "Java", "\n", " ", "-"]))
+def test_a_scan_of_few_hits_keeps_what_the_counted_scan_keeps(text):
+    hits = phrase_book().find(text)
+    found, extra = _capped(phrase_book(), text)
+    assert dict(hits._found) == found
+    assert hits.extra == extra
+
+
+def test_caps_hold_past_many_hits():
+    # one literal, whole and open for the same tag: each hit adds two spans, so a tag reaches MAX_HITS spans
+    # with half as many raw hits; and a text past MAX_HITS raw hits is counted hit by hit
+    book = PhraseBook({"t": ["remote", "remote*"]})
+    for repeats in (MAX_HITS // 2 + 10, MAX_HITS + 10):
+        text = "remote " * repeats
+        hits = book.find(text)
+        found, _ = _capped(book, text)
+        assert dict(hits._found) == found
+        assert len(hits.spans("t")) == MAX_HITS
