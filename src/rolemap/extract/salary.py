@@ -279,10 +279,13 @@ def _amount(number: str | None, multiplier: str | None, currency: str) -> float 
     return value
 
 
+_SEPARATOR = re.compile(r"[,.\u202f ]")  # of thousands or decimals
+
+
 def parse_number(number: str, dot_is_decimal: bool = True) -> float | None:
     """'120,000' → 120000; '70.000' → 70000 (unless dots are decimal points here); '56.41' → 56.41."""
-    groups = re.split(r"[,.\u202f ]", number)
-    seps = re.findall(r"[,.\u202f ]", number)
+    groups = _SEPARATOR.split(number)
+    seps = _SEPARATOR.findall(number)
     if not seps:
         return float(number)
     last_sep, last_group = seps[-1], groups[-1]
@@ -315,13 +318,16 @@ def _period(m: re.Match[str], before: str, after: str) -> str | None:
     return _PERIOD_OF[found_before.group("p").lower()] if found_before else None
 
 
+_SPACE_OR_BRACKET = re.compile(r"[\s()]")
+_PER = re.compile(r"^(?:\w+?)?(?:per|an|a|each|every|/)(?=hour|hr|year|yr|annum|month|week|day|h|y|d|mo|wk)")
+_PERIODS_LONGEST_FIRST = sorted(_PERIOD_OF, key=len, reverse=True)
+
+
 def _normalise_period(word: str) -> str | None:
-    token = re.sub(r"[\s()]", "", word.lower())
-    token = re.sub(
-        r"^(?:\w+?)?(?:per|an|a|each|every|/)(?=hour|hr|year|yr|annum|month|week|day|h|y|d|mo|wk)", "", token
-    )
+    token = _SPACE_OR_BRACKET.sub("", word.lower())
+    token = _PER.sub("", token)
     token = token.lstrip("/")
-    for key in sorted(_PERIOD_OF, key=len, reverse=True):
+    for key in _PERIODS_LONGEST_FIRST:
         if token.endswith(key):
             return _PERIOD_OF[key]
     return None

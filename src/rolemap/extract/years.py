@@ -153,10 +153,13 @@ def _general_object(obj: re.Match[str]) -> bool:
     return not what or bool(_GENERAL_WHAT.match(what))
 
 
+_STOP = re.compile(r"[.;\n]")
+
+
 def _refines(text: str, previous: YearsMention, mention: YearsMention) -> bool:
     """'8+ years, including 2+ years of Go': the second mention is a detail of the first."""
     between = text[previous.span.end : mention.span.start]
-    return len(between) <= 45 and not re.search(r"[.;\n]", between) and bool(_REFINES.search(between))
+    return len(between) <= 45 and not _STOP.search(between) and bool(_REFINES.search(between))
 
 
 def _number(token: str) -> int | None:
