@@ -54,8 +54,6 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
     tallies: dict[str, _Tally] = {}
     # where lists of organisations open ("customers including"): found by the document's one scan
     lists = sorted(s.start for s in doc.hits.spans("anchors/organisation_list")) if matches else []
-    # where a degree may be named: a field of study is looked for only within reach of one
-    degrees = [d.start() for d in _DEGREE_WORD.finditer(sections.text)] if matches else []
     for m in matches:
         kind = sections.kind_at(m.start)
         if kind in _IGNORED_SECTIONS:
@@ -64,7 +62,7 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
             continue
         if lists and _in_an_organisation_list(sections.text, m.start, lists):
             continue
-        if degrees and _a_field_of_study(sections.text, m.start, m.end, degrees):
+        if _a_field_of_study(sections.text, m.start, m.end):
             continue
         t = tallies.get(m.skill.id)
         if t is None:
@@ -98,19 +96,18 @@ _FIELD_OF_STUDY = re.compile(
 _FIELD_LIST_ENDS = re.compile(r"(?i)^[\w&'’ ,/-]{0,60}?(?:\)|\b(?:related|equivalent|discipline|similar)\b)")
 _STUDY_REACH = 80
 # The first letter of every way _FIELD_OF_STUDY opens (bachelor, master, degree, diploma, BS, MSc, BA, PhD)
-# at a word start, and letters that may follow it: a superset found in one pass over the text, which the
-# engine scans at C speed for the letters of its first set. A skill with none in reach is no field of study.
+# at a word start, and letters that may follow it: where it does not match, _FIELD_OF_STUDY cannot either,
+# and it is found at C speed (the engine skips to the letters of its first set).
 _DEGREE_WORD = re.compile(r"[bBdDmMpP](?<=\b.)(?=(?i:achelor|aster|egree|iploma|\.?[sa]|h\.?d))")
 
 
-def _a_field_of_study(text: str, start: int, end: int, degrees: list[int]) -> bool:
-    """`degrees`: the sorted places of _DEGREE_WORD in the text."""
+def _a_field_of_study(text: str, start: int, end: int) -> bool:
     if start and text[start - 1].isalpha():
         return False  # glued to the word before ("related fieldAgile experience"): a new line lost
-    i = bisect_left(degrees, start - _STUDY_REACH)
-    if i == len(degrees) or degrees[i] >= start:
+    reach = max(0, start - _STUDY_REACH)
+    if _DEGREE_WORD.search(text, reach, start) is None:
         return False  # no degree named in reach
-    m = _FIELD_OF_STUDY.search(text, max(0, start - _STUDY_REACH), start)
+    m = _FIELD_OF_STUDY.search(text, reach, start)
     if m is None:
         return False
     after = text[end : end + 80].split("\n", 1)[0]
