@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import ahocorasick
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rolemap.extract.intervals import Marks
 from rolemap.extract.phrases import MAX_HITS, PhraseBook, _scan_capped, phrase_book, search_copy
 from rolemap.extract.roles import _FIELD_LINE, field_lines
-from rolemap.extract.sections import sentence_bounds
+from rolemap.extract.sections import HEADING_KINDS, _heading_lines, sentence_bounds
 from rolemap.extract.skills import _DEGREE_WORD, _FIELD_OF_STUDY, _STUDY_REACH
 
 
@@ -123,3 +125,42 @@ def test_caps_hold_past_many_hits():
         found, _ = _capped(book, text)
         assert dict(hits._found) == found
         assert len(hits.spans("t")) == MAX_HITS
+
+
+def _old_heading_lines(text: str, after: int) -> list[int]:
+    hits = phrase_book().find(text)
+    newlines = Marks(text, "\n")
+    return sorted(
+        {
+            newlines.last_before(s.start) + 1
+            for k in HEADING_KINDS
+            for s in hits.spans(f"section_headings/{k}")
+            if s.start > after
+        }
+    )
+
+
+_HEADINGS = ["About us", "Requirements:", "Nice to have", "Benefits", "How to apply", "\n", " ", "x", "\n\n"]
+
+
+@settings(max_examples=300)
+@given(_text_of(_HEADINGS), st.integers(-1, 40))
+def test_heading_lines_as_before(text, after):
+    assert _heading_lines(text, phrase_book().find(text), after) == _old_heading_lines(text, after)
+
+
+_KEYS = ["a", "ab", "abc", "bc", "b", "c", "ca", "bca", "cab", " a", "a "]
+
+
+@settings(max_examples=300)
+@given(st.permutations(_KEYS), st.text(alphabet="abc ", max_size=40))
+def test_a_scan_does_not_depend_on_the_order_keys_were_added(keys, text):
+    # PhraseBook adds its keys most common letters first: the hits and their order must not change
+    def automaton(order):
+        a = ahocorasick.Automaton()
+        for key in order:
+            a.add_word(key, key)
+        a.make_automaton()
+        return list(a.iter(text))
+
+    assert automaton(keys) == automaton(_KEYS)
