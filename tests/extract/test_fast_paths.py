@@ -13,6 +13,15 @@ from hypothesis import strategies as st
 from rolemap.extract.intervals import Marks
 from rolemap.extract.phrases import MAX_HITS, PhraseBook, _scan_capped, phrase_book, search_copy
 from rolemap.extract.roles import _FIELD_LINE, field_lines
+from rolemap.extract.salary import (
+    _CODES,
+    _FIRST_CHARACTERS,
+    _MONEY,
+    _MULT,
+    _NUM,
+    _PERIOD_WORDS,
+    _SYMBOLS,
+)
 from rolemap.extract.sections import HEADING_KINDS, _heading_lines, sentence_bounds
 from rolemap.extract.skills import _DEGREE_WORD, _FIELD_OF_STUDY, _STUDY_REACH
 
@@ -164,3 +173,33 @@ def test_a_scan_does_not_depend_on_the_order_keys_were_added(keys, text):
         return list(a.iter(text))
 
     assert automaton(keys) == automaton(_KEYS)
+
+
+_OLD_CURRENCY = "|".join([*(re.escape(s) for s in _SYMBOLS), *(rf"\b{c}\b" for c in _CODES)])
+_OLD_MONEY = re.compile(
+    rf"(?P<cur1>{_OLD_CURRENCY})?\s?(?P<n1>{_NUM})\s?(?P<m1>{_MULT})?\s?(?P<code1>{_OLD_CURRENCY})?"
+    rf"\s?(?P<p1>{_PERIOD_WORDS})?"
+    rf"(?:\s?(?:-|–|—|~|to|and)\s?(?P<cur2>{_OLD_CURRENCY})?\s?(?P<n2>{_NUM})\s?(?P<m2>{_MULT})?"
+    rf"\s?(?P<code2>{_OLD_CURRENCY})?)?",
+    re.I,
+)
+_PAY = ["$", "US$", "€", "£", "USD", "usd", "EUROS", "CAD$", "120", "80,000", "1.5", "k", "K", " ", "\n", "-", " to ",
+        "/hr", " per year", "x", "a", "(", "ſ", "K"]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(_text_of(_PAY), st.integers(0, 10), st.integers(0, 60))
+def test_money_pattern_as_before(text, start, end):
+    def found(pattern):
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text, start, end)]
+
+    assert found(_MONEY) == found(_OLD_MONEY)
+
+
+def test_the_currency_guard_lets_every_case_of_a_first_character_through():
+    # the guard is a character class matched case-insensitively, as the currencies after it are
+    guard = re.compile(rf"[{_FIRST_CHARACTERS}]", re.I)
+    cased = [chr(i) for i in range(0x3000) if chr(i).lower() != chr(i).upper()] + ["\u212a"]
+    for first in {c[0] for c in [*_SYMBOLS, *_CODES]}:
+        literal = re.compile(re.escape(first), re.I)
+        assert all(guard.match(ch) for ch in [first, *cased] if literal.match(ch))

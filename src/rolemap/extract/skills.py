@@ -95,10 +95,12 @@ _FIELD_OF_STUDY = re.compile(
 )
 _FIELD_LIST_ENDS = re.compile(r"(?i)^[\w&'’ ,/-]{0,60}?(?:\)|\b(?:related|equivalent|discipline|similar)\b)")
 _STUDY_REACH = 80
-# The first letter of every way _FIELD_OF_STUDY opens (bachelor, master, degree, diploma, BS, MSc, BA, PhD)
-# at a word start, and letters that may follow it: where it does not match, _FIELD_OF_STUDY cannot either,
-# and it is found at C speed (the engine skips to the letters of its first set).
-_DEGREE_WORD = re.compile(r"[bBdDmMpP](?<=\b.)(?=(?i:achelor|aster|egree|iploma|\.?[sa]|h\.?d))")
+# The first letter of every way _FIELD_OF_STUDY opens (bachelor, master, degree, diploma, PhD; BS, MSc, BA
+# before "in" or a bracket) at a word start, and what follows it: where it does not match, _FIELD_OF_STUDY
+# cannot either, and it is found at C speed (the engine skips to the letters of its first set).
+_DEGREE_WORD = re.compile(
+    r"[bBdDmMpP](?<=\b.)(?=(?i:achelor|aster|egree|iploma|\.?[sa]\.?c?\.?\s*(?:in|\()|h\.?d))"
+)
 
 
 def _a_field_of_study(text: str, start: int, end: int) -> bool:
