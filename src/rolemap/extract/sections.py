@@ -120,7 +120,9 @@ def sentence_bounds(
     characters a side. Prose that names technologies reads without seams: "JavaScript" is one word."""
     pattern = _SENTENCE_END if glued else _SENTENCE_END_IN_PROSE
     left = max(0, start - reach)
-    last = deque(pattern.finditer(text, left, start), maxlen=1)  # the last stop before start
+    # The last stop before start: no earlier than the last line break, itself a stop, where the scan starts.
+    line_break = text.rfind("\n", left, start)
+    last = deque(pattern.finditer(text, left if line_break == -1 else line_break, start), maxlen=1)
     if last:  # the sentence starts after a stop or a line break, and at a seam's capital
         stop_at = last[0].start()
         left = stop_at if "A" <= text[stop_at] <= "Z" else stop_at + 1

@@ -54,28 +54,30 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
     tallies: dict[str, _Tally] = {}
     # where lists of organisations open ("customers including"): found by the document's one scan
     lists = sorted(s.start for s in doc.hits.spans("anchors/organisation_list")) if matches else []
+    text = sections.text
     for m in matches:
-        kind = sections.kind_at(m.start)
+        start, end, sid = m.start, m.end, m.skill.id
+        kind = sections.kind_at(start)
         if kind in _IGNORED_SECTIONS:
             continue
-        if m.skill.id in _TITLE_PRACTICES and _NAMES_A_ROLE.match(sections.text, m.end):
+        if sid in _TITLE_PRACTICES and _NAMES_A_ROLE.match(text, end):
             continue
-        if lists and _in_an_organisation_list(sections.text, m.start, lists):
+        if lists and _in_an_organisation_list(text, start, lists):
             continue
-        if _a_field_of_study(sections.text, m.start, m.end):
+        if _a_field_of_study(text, start, end):
             continue
-        t = tallies.get(m.skill.id)
+        t = tallies.get(sid)
         if t is None:
-            t = tallies[m.skill.id] = _Tally(first=m.start)
+            t = tallies[sid] = _Tally(first=start)
         t.count += 1
-        t.in_title = t.in_title or doc.in_title(m.start)
-        hard = not sections.is_nice_to_have(m.start, m.end, kind)
+        t.in_title = t.in_title or doc.in_title(start)
+        hard = not sections.is_nice_to_have(start, end, kind)
         t.required = t.required or hard
-        if not (t.asked and t.asked_required) and not sections.is_used_only(m.start, m.end, kind):
+        if not (t.asked and t.asked_required) and not sections.is_used_only(start, end, kind):
             t.asked = True
             t.asked_required = t.asked_required or hard
         if len(t.spans) < 3:
-            t.spans.append(Span(m.start, m.end, sections.text[m.start : m.end]))
+            t.spans.append(Span(start, end, text[start:end]))
     return tallies
 
 
