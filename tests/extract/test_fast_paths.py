@@ -24,6 +24,7 @@ from rolemap.extract.salary import (
 )
 from rolemap.extract.sections import HEADING_KINDS, _heading_lines, sentence_bounds
 from rolemap.extract.skills import _DEGREE_WORD, _FIELD_OF_STUDY, _STUDY_REACH
+from rolemap.extract.years import _OPENING, _YEARS
 
 
 def _text_of(pieces: list[str]) -> st.SearchStrategy[str]:
@@ -201,5 +202,28 @@ def test_the_currency_guard_lets_every_case_of_a_first_character_through():
     guard = re.compile(rf"[{_FIRST_CHARACTERS}]", re.I)
     cased = [chr(i) for i in range(0x3000) if chr(i).lower() != chr(i).upper()] + ["\u212a"]
     for first in {c[0] for c in [*_SYMBOLS, *_CODES]}:
+        literal = re.compile(re.escape(first), re.I)
+        assert all(guard.match(ch) for ch in [first, *cased] if literal.match(ch))
+
+
+_OLD_YEARS = re.compile(_YEARS.pattern.replace(f"(?=[{_OPENING}\\d])", "", 1), re.I)
+_YEAR_WORDS = ["5", "10+", " years", " yrs", "at least ", "minimum of ", "over ", "three", "Twelve", "-", " to ",
+               " of experience", "ſix", "x", "\n", "(", ")", "."]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(_text_of(_YEAR_WORDS), st.integers(0, 10), st.integers(0, 80))
+def test_years_pattern_as_before(text, start, end):
+    def found(pattern):
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text, start, end)]
+
+    assert _OLD_YEARS.pattern != _YEARS.pattern
+    assert found(_YEARS) == found(_OLD_YEARS)
+
+
+def test_the_years_guard_lets_every_case_of_an_opening_letter_through():
+    guard = re.compile(rf"[{_OPENING}]", re.I)
+    cased = [chr(i) for i in range(0x3000) if chr(i).lower() != chr(i).upper()] + ["\u212a"]
+    for first in _OPENING:
         literal = re.compile(re.escape(first), re.I)
         assert all(guard.match(ch) for ch in [first, *cased] if literal.match(ch))

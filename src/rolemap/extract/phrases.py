@@ -290,8 +290,12 @@ def _scan(
         # punctuation mark before the hit settles its start without the rules of _starts_word.
         if start_bounded and first:
             before = text[first - 1]
-            if (before.isalnum() or before in "_-") and not _starts_word(text, first):
-                continue
+            if before.isalnum() or before in "_-":
+                if before.islower():  # inside a word, unless a capital opens a glued one ("architectFive")
+                    if not text[first].isupper():
+                        continue
+                elif not _starts_word(text, first):
+                    continue
         stop = last + 1
         if open_tags:  # the word goes on, for at most MAX_WORD_TAIL letters
             tail = _LETTERS.match(text, stop, stop + MAX_WORD_TAIL).end()  # type: ignore[union-attr]

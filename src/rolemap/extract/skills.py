@@ -236,4 +236,4 @@ def without_the_hirer(tallies: dict[str, _Tally], text: str, company: str | None
 
 
 def _fold(name: str) -> str:
-    return "".join(c for c in name.casefold() if c.isalnum())
+    return "".join(filter(str.isalnum, name.casefold()))
