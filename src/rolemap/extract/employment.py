@@ -6,14 +6,15 @@ from rolemap.extract.document import Document
 from rolemap.models import Span
 
 KINDS = ("internship", "contract", "part_time", "temporary", "full_time")
+_TAGS = tuple((kind, f"employment_type/title/{kind}", f"employment_type/{kind}") for kind in KINDS)
 
 
 def detect_employment_type(doc: Document) -> tuple[str | None, tuple[Span, ...]]:
     """A word in the title decides first; otherwise the earliest mention in the text."""
     found: list[tuple[bool, int, str, Span]] = []
-    for kind in KINDS:
-        titled = [s for s in doc.hits.spans(f"employment_type/title/{kind}") if doc.in_title(s.start)]
-        spans = titled + doc.hits.spans(f"employment_type/{kind}")
+    for kind, title_tag, tag in _TAGS:
+        titled = [s for s in doc.hits.spans(title_tag) if doc.in_title(s.start)]
+        spans = titled + doc.hits.spans(tag)
         if spans:
             first = min(spans, key=lambda s: (not doc.in_title(s.start), s.start))
             found.append((not doc.in_title(first.start), first.start, kind, first))

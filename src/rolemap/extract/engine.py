@@ -32,6 +32,8 @@ _IDENTITY_TAGS = (
     "identity/company_is_a", "identity/company_field", "identity/company_intro",
     "identity/company_about", "identity/company_legal",
 )  # fmt: skip
+# read_identity's names for them: "identity/company_hiring" → "hiring"
+_IDENTITY_ANCHORS = tuple((tag.split("/", 1)[1].removeprefix("company_"), tag) for tag in _IDENTITY_TAGS)
 MAX_TEXT_CHARS = 1_000_000  # a description longer than this is cut: no real posting is, and rules stay fast
 
 
@@ -63,7 +65,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     work_model, work_spans = detect_work_model(doc)
     employment, employment_spans = detect_employment_type(doc)
     salary, salary_spans = extract_salary(doc)
-    anchors = {tag.split("/", 1)[1].removeprefix("company_"): doc.hits.spans(tag) for tag in _IDENTITY_TAGS}
+    anchors = {name: doc.hits.spans(tag) for name, tag in _IDENTITY_ANCHORS}
     identity = read_identity(doc.text, anchors)
     locations, location_spans = locations_of(identity, doc.text, anchors)
     titles = (

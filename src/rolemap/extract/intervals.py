@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from functools import cache
 from itertools import accumulate
 
 _PROBE = 256  # characters looked at directly before the index is built: most answers are that near
@@ -35,14 +36,17 @@ class Marks:
     def __init__(self, text: str, chars: str) -> None:
         self.text = text
         self._chars = chars
-        self._pattern = re.compile("[" + re.escape(chars) + "]")
+        self._pattern = _any_of(chars)
         self._at: list[int] | None = None
 
     def last_before(self, offset: int) -> int:
         """The last place before offset, or -1: `text.rfind(char, 0, offset)` for any of the characters."""
         offset = max(0, min(offset, len(self.text)))
         low = max(0, offset - _PROBE)
-        last = max(self.text.rfind(c, low, offset) for c in self._chars)
+        if len(self._chars) == 1:
+            last = self.text.rfind(self._chars, low, offset)
+        else:
+            last = max(self.text.rfind(c, low, offset) for c in self._chars)
         if last != -1 or low == 0:
             return last
         at = self._index()
@@ -65,6 +69,11 @@ class Marks:
         if self._at is None:
             self._at = [m.start() for m in self._pattern.finditer(self.text)]
         return self._at
+
+
+@cache
+def _any_of(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 # What the regex class \s matches (str.isspace): the characters that end a run of non-space ones.

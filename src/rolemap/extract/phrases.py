@@ -21,7 +21,8 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, partial
+from itertools import chain, islice
 from typing import NamedTuple
 
 import ahocorasick
@@ -200,7 +201,15 @@ class PhraseBook:
         for literal, payloads in (extra or {}).items():
             keys.setdefault(literal, ([], [], [], []))[2].extend(payloads)
         self._automaton = ahocorasick.Automaton()
-        for index, (key, (tags, open_tags, payloads, checked)) in enumerate(keys.items()):
+        # The most spans one hit can add to one tag (a key whole and open for it, or several digit forms).
+        most_per_hit = 1
+        # A node of the automaton looks for the next character among its children one by one, in the order
+        # they were added: keys added in the order of the letters of English text put a text's commonest
+        # characters first. What the scan finds, and in what order, does not depend on it.
+        in_text_order = sorted(enumerate(keys.items()), key=lambda item: _text_order(item[1][0]))
+        for index, (key, (tags, open_tags, payloads, checked)) in in_text_order:
+            per_tag = [*tags, *open_tags, *(t for t, _ in checked)]
+            most_per_hit = max(most_per_hit, *(per_tag.count(t) for t in per_tag), 1)
             self._automaton.add_word(
                 key,
                 _Literal(
@@ -214,6 +223,7 @@ class PhraseBook:
                     index,
                 ),
             )
+        self._most_per_hit = most_per_hit
         if len(self._automaton):
             self._automaton.make_automaton()
 
@@ -226,44 +236,127 @@ class PhraseBook:
         extra: list[tuple[int, int, tuple[object, ...]]] = []
         if self._automaton.kind != ahocorasick.AHOCORASICK or start >= (len(text) if end is None else end):
             return Hits(text, found, extra)
-        size = len(text)
-        seen: dict[int, int] = {}  # places of each literal looked at so far; past MAX_HITS, one test a hit
-        for last, lit in self._automaton.iter(copy, start, size if end is None else end):
-            length, tags, open_tags, start_bounded, end_bounded, payloads, checked, place = lit
-            count = seen.get(place, 0)
-            if count >= MAX_HITS:
+        raw = self._automaton.iter(copy, start, len(text) if end is None else end)
+        # A real posting has about 80 raw hits: when they are too few for one literal to reach MAX_HITS
+        # (the common case) they are read at once without counting them, and a tag's spans or the extra
+        # literals, appended in order, are cut to their caps afterwards only where they could pass them.
+        first = list(islice(raw, MAX_HITS + 1))
+        if len(first) > MAX_HITS:
+            _scan_capped(text, chain(first, raw), found, extra)
+            return Hits(text, found, extra)
+        _scan(text, first, found, extra)
+        if len(first) * self._most_per_hit > MAX_HITS:
+            for spans in found.values():
+                del spans[MAX_HITS:]
+        del extra[MAX_EXTRA:]
+        return Hits(text, found, extra)
+
+
+# The characters of lowercased job postings, commonest first (Hacker News postings, 2013-2018).
+_COMMON_FIRST = " eotanirslcduhpmgwfyb.,v\nk/-0:jx|')(qz*’"
+_RANK = {c: i for i, c in enumerate(_COMMON_FIRST)}
+
+
+def _text_order(key: str) -> list[int]:
+    return [_RANK.get(c, len(_RANK) + ord(c)) for c in key]
+
+
+_new_span = partial(tuple.__new__, Span)  # Span(start, end, text) without the Python-level __new__
+
+
+def _scan(
+    text: str,
+    raw: list[tuple[int, _Literal]],
+    found: dict[str, list[Span]],
+    extra: list[tuple[int, int, tuple[object, ...]]],
+) -> None:
+    """`_scan_capped` without the caps, for raw hits too few for a literal to reach one: the same tests,
+    in the same order."""
+    size = len(text)
+    for last, lit in raw:
+        length, tags, open_tags, start_bounded, end_bounded, payloads, checked, _ = lit
+        first = last - length + 1
+        if payloads:
+            before = text[first - 1] if first else " "
+            if not before.isalnum() or (before.islower() and text[first].isupper()):
+                extra.append((first, last + 1, payloads))
+            if not tags and not open_tags and not checked:
                 continue
-            seen[place] = count + 1
-            first = last - length + 1
-            # An extra literal inside a word ("gin" in "engineer", "rest" in "interest") is no skill: dropped
-            # here, before its owner (skill_matching.resolve_skills, same rule) would, save at a camelCase seam.
-            if payloads and len(extra) < MAX_EXTRA:
-                before = text[first - 1] if first else " "
-                if not before.isalnum() or (before.islower() and text[first].isupper()):
-                    extra.append((first, last + 1, payloads))
-            if checked:
-                tags = tags + tuple(t for t, form in checked if _same_digits(text, first, form))
+        if checked:
+            tags = tags + tuple(t for t, form in checked if _same_digits(text, first, form))
             if not tags and not open_tags:
                 continue
-            # Word boundaries, inline: this loop runs for every hit of every document.
-            if start_bounded and first and not _starts_word(text, first):
+        # Word boundaries, inline: this loop runs for every hit of every document. A space or a
+        # punctuation mark before the hit settles its start without the rules of _starts_word.
+        if start_bounded and first:
+            before = text[first - 1]
+            if before.isalnum() or before in "_-":
+                if before.islower():  # inside a word, unless a capital opens a glued one ("architectFive")
+                    if not text[first].isupper():
+                        continue
+                elif not _starts_word(text, first):
+                    continue
+        stop = last + 1
+        if open_tags:  # the word goes on, for at most MAX_WORD_TAIL letters
+            tail = _LETTERS.match(text, stop, stop + MAX_WORD_TAIL).end()  # type: ignore[union-attr]
+            span = _new_span((first, tail, text[first:tail]))
+            for tag in open_tags:
+                found[tag].append(span)
+        if not tags:
+            continue
+        if end_bounded and stop < size:
+            after = text[stop]
+            if (after.isalnum() or after == "_") and not _ends_word(text, stop):
                 continue
-            stop = last + 1
-            if open_tags:  # the word goes on, for at most MAX_WORD_TAIL letters
-                tail = _LETTERS.match(text, stop, stop + MAX_WORD_TAIL).end()  # type: ignore[union-attr]
-                span = Span(first, tail, text[first:tail])
-                for tag in open_tags:
-                    spans = found[tag]
-                    if len(spans) < MAX_HITS:
-                        spans.append(span)
-            if not tags or (end_bounded and stop < size and not _ends_word(text, stop)):
-                continue
-            span = Span(first, stop, text[first:stop])
-            for tag in tags:
+        span = _new_span((first, stop, text[first:stop]))
+        for tag in tags:
+            found[tag].append(span)
+
+
+def _scan_capped(
+    text: str,
+    raw: Iterable[tuple[int, _Literal]],
+    found: dict[str, list[Span]],
+    extra: list[tuple[int, int, tuple[object, ...]]],
+) -> None:
+    """The hits of a scan, judged: of each literal the first MAX_HITS places, of each tag the first
+    MAX_HITS spans, and the first MAX_EXTRA extra literals."""
+    size = len(text)
+    seen: dict[int, int] = {}  # places of each literal looked at so far; past MAX_HITS, one test a hit
+    for last, lit in raw:
+        length, tags, open_tags, start_bounded, end_bounded, payloads, checked, place = lit
+        count = seen.get(place, 0)
+        if count >= MAX_HITS:
+            continue
+        seen[place] = count + 1
+        first = last - length + 1
+        # An extra literal inside a word ("gin" in "engineer", "rest" in "interest") is no skill: dropped
+        # here, before its owner (skill_matching.resolve_skills, same rule) would, save at a camelCase seam.
+        if payloads and len(extra) < MAX_EXTRA:
+            before = text[first - 1] if first else " "
+            if not before.isalnum() or (before.islower() and text[first].isupper()):
+                extra.append((first, last + 1, payloads))
+        if checked:
+            tags = tags + tuple(t for t, form in checked if _same_digits(text, first, form))
+        if not tags and not open_tags:
+            continue
+        if start_bounded and first and not _starts_word(text, first):
+            continue
+        stop = last + 1
+        if open_tags:  # the word goes on, for at most MAX_WORD_TAIL letters
+            tail = _LETTERS.match(text, stop, stop + MAX_WORD_TAIL).end()  # type: ignore[union-attr]
+            span = Span(first, tail, text[first:tail])
+            for tag in open_tags:
                 spans = found[tag]
                 if len(spans) < MAX_HITS:
                     spans.append(span)
-        return Hits(text, found, extra)
+        if not tags or (end_bounded and stop < size and not _ends_word(text, stop)):
+            continue
+        span = Span(first, stop, text[first:stop])
+        for tag in tags:
+            spans = found[tag]
+            if len(spans) < MAX_HITS:
+                spans.append(span)
 
 
 def windows_around(text: str, anchors: list[Span], before: int, after: int) -> list[tuple[int, int]]:

@@ -432,6 +432,9 @@ def _pair_at(words: str, where: str) -> tuple[Location, str] | None:
     return None
 
 
+_COUNTRY_BEFORE = re.compile(r"([A-Z][\w.]*)[\s-]+(?:based|only)?[\s-]*$")  # "US-based remote"
+
+
 def remote_countries(text: str, remotes: list[Span]) -> Iterator[tuple[Location, Span]]:
     """ "Remote (US only)", "remote within Canada", "US-based remote": the country remote work is limited to."""
     g = gazetteer()
@@ -445,7 +448,7 @@ def remote_countries(text: str, remotes: list[Span]) -> Iterator[tuple[Location,
                 stop = m.end + word.start() + len(word.group())
                 yield Location(None, country), Span(m.start, stop, text[m.start : stop])
                 break
-        tail = re.search(r"([A-Z][\w.]*)[\s-]+(?:based|only)?[\s-]*$", before)
+        tail = _COUNTRY_BEFORE.search(before)
         if tail:
             country = _country_word(g, tail.group(1))
             if country:

@@ -26,6 +26,10 @@ from rolemap.models import Span
 
 _COORDINATOR = re.compile(r"(?i)^(?:,|and|or|&|and/or|plus)$")
 _PROSE_REACH = 300  # characters a hiring sentence is read back from its noun
+_LISTED_ITEM = re.compile(r"[^,;]+")
+_ITEM_EDGES = re.compile(r"(?i)^(?:and|or|&)\s+|\s+etc$")
+_TOKEN = re.compile(r"[\w.+#/'-]+|,")
+_NAME_WORD = re.compile(r"[\w.+#'-]+")
 
 
 def roles_in_sentences(
@@ -59,8 +63,8 @@ def roles_in_sentences(
             at = cues[-1].end() + offset
             out.append((title, Span(at, noun.end, text[at : noun.end])))
         listed = []
-        for m in re.finditer(r"[^,;]+", text[noun.end : stop]):
-            item = re.sub(r"(?i)^(?:and|or|&)\s+|\s+etc$", "", m.group().strip(" .():-"))
+        for m in _LISTED_ITEM.finditer(text[noun.end : stop]):
+            item = _ITEM_EDGES.sub("", m.group().strip(" .():-"))
             if family_word(item):
                 at = noun.end + m.start() + m.group().find(item)
                 listed.append((item, at))
@@ -153,7 +157,7 @@ def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> li
 def _kinds_before(phrase: str, split_and: bool = True) -> list[tuple[str, int]]:
     """The kinds of role a phrase names just before its noun, read back from the noun while the words are
     family words, technologies, levels or joining words: "two backend or frontend" → backend, frontend."""
-    tokens = [(m.group(), m.start()) for m in re.finditer(r"[\w.+#/'-]+|,", phrase)]
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(phrase)]
     kept: list[tuple[str, int]] = []
     i = len(tokens)
     while i > 0:
@@ -187,7 +191,7 @@ def _kinds_before(phrase: str, split_and: bool = True) -> list[tuple[str, int]]:
 def _named_role(phrase: str, noun: str) -> list[tuple[str, int]]:
     """A role whose words before the noun name its family though they are not kinds of software work
     ("account managers", "product designer"): the shortest such name of at most three words."""
-    for first in reversed(list(re.finditer(r"[\w.+#'-]+", phrase))[-3:]):
+    for first in reversed(list(_NAME_WORD.finditer(phrase))[-3:]):
         name = phrase[first.start() :].strip()
         if title_family(f"{name} {noun}"):
             return [(name, first.start())]

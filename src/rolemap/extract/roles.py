@@ -45,6 +45,23 @@ class RoleBook:
     title_words: frozenset[str]  # levels and neutral title words ("senior", "software")
 
 
+# The patterns the role readers split and trim titles with, compiled once.
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,/&]|\band\b)\s*")
+_SOFTWARE = re.compile(r"(?i)\bsoftware\b")
+_ROLE_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*&\s*|;\s*|\s+or\s+")
+_SLASH = re.compile(r"\s*/\s*")
+_SHARED_NOUN = re.compile(r"(?i)(?:^|\s)((?:engineers?|developers?))$")
+_FIELD_SEGMENT = re.compile(r"[^|]+")
+_FIELD_PART = re.compile(r"[^,;&]+")
+_FIELD_PART_EDGES = re.compile(r"(?i)^\s*(?:and\s+|an?\s+)?|[\s!.]+$")
+_HIRING_LIST_SEPARATOR = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
+_ARTICLE = re.compile(r"(?i)^an?\s+")
+_KINDS_SEPARATOR = re.compile(r"[/,]|\bor\b|\band\b")
+_LEADING_ARTICLE = re.compile(r"(?i)^(?:an?|the)\s+")
+_HEAD_END = re.compile(r"\s+[-–—|]\s+|\s*\(")
+_TITLE_WORD = re.compile(r"[\w.+#-]+")
+
+
 @cache
 def role_book() -> RoleBook:
     raw = resources.files("rolemap.extract").joinpath("data/roles.json").read_text(encoding="utf-8")
@@ -90,7 +107,7 @@ def is_role_title(text: str) -> bool:
     ("Frontend, Backend, Business Development")."""
     if role_book().role_noun.search(text):
         return True
-    parts = [p for p in re.split(r"\s*(?:[,/&]|\band\b)\s*", text) if p.strip()]
+    parts = [p for p in _LIST_SEPARATOR.split(text) if p.strip()]
     return bool(parts) and all(family_word(p) for p in parts)
 
 
@@ -119,7 +136,7 @@ def family_of(
     if book.engineering_leader.search(title) and not book.engineering_noun.search(title):
         family = family_from_skills(skills, categories)  # a software team's lead, by what it builds with
         return "non_software" if family == "other_software" and "software" not in title.lower() else family
-    if not book.engineering_noun.search(title) and not re.search(r"(?i)\bsoftware\b", title):
+    if not book.engineering_noun.search(title) and not _SOFTWARE.search(title):
         return "non_software"
     return family_from_skills(skills, categories)
 
@@ -198,11 +215,11 @@ def _split_roles(title: str) -> tuple[str, ...]:
     """ "Backend Engineer, Frontend Designer" → two roles; "Backend, Web or Android Engineer" → three (the
     last noun is shared); "Front-End/Full-Stack Developer" → two; "Java Lead / Java Developer" stays one (a
     slash separates roles only when each side names a kind of role)."""
-    for separator, each_kind in ((r",\s*|\s+and\s+|\s*&\s*|;\s*|\s+or\s+", False), (r"\s*/\s*", True)):
-        parts = [p.strip(" .") for p in re.split(separator, title) if p.strip(" .")]
+    for separator, each_kind in ((_ROLE_SEPARATOR, False), (_SLASH, True)):
+        parts = [p.strip(" .") for p in separator.split(title) if p.strip(" .")]
         if len(parts) < 2:
             continue
-        shared = re.search(r"(?i)(?:^|\s)((?:engineers?|developers?))$", parts[-1])
+        shared = _SHARED_NOUN.search(parts[-1])
         if (
             shared
             and (not each_kind or all(_names_a_kind(p) for p in parts[:-1]))
@@ -325,10 +342,14 @@ _NOT_A_TITLE_START = frozenset(
 
 # A line that names the roles as a field's value: "Position: Senior Engineer | Salary: $80k",
 # "Roles: Software Engineer, Solutions Architect", "We're hiring for: DevOps, Back-End, QA Lead".
-_FIELD_LINE = re.compile(
-    r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions|roles)"
+_FIELD = (
+    r"[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions|roles)"
     r"|(?:now[ \t]+|we(?:'re|’re| are)[ \t]+)?hiring(?:[ \t]+for)?)[ \t]*:[ \t]*(\S[^\n]*)"
 )
+_FIELD_LINE = re.compile(rf"(?im)^{_FIELD}")
+# The same after the line break that opens its line: the engine jumps from one line break to the next at C
+# speed, where `^` would make it try every character of the text.
+_NEXT_FIELD_LINE = re.compile(rf"(?i)\n{_FIELD}")
 # the next field glued on where a board lost the line break: "Sr .Net DeveloperHybridExp Required: 10+",
 # "Manager/SpecialistLocation: Austin" (a glued label of one or two words, then its colon; not "JavaScript
 # Developer - Location:", "DevOps Engineer. Salary:" or "iOS: Remote")
@@ -342,12 +363,12 @@ _FIELD_REACH = 4000  # characters after the header a field line is looked for in
 def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
     """The roles a field line names: its value's parts, up to the first that is no role ("| Salary: …")."""
     out: list[tuple[str, Span]] = []
-    for line in _FIELD_LINE.finditer(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
+    for line in field_lines(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
         glued = _GLUED_FIELD.search(line.group(1))
-        for segment in re.finditer(r"[^|]+", line.group(1)[: glued.start() if glued else None]):
+        for segment in _FIELD_SEGMENT.finditer(line.group(1)[: glued.start() if glued else None]):
             found, label = False, None
-            for part in re.finditer(r"[^,;&]+", segment.group()):
-                title = re.sub(r"(?i)^\s*(?:and\s+|an?\s+)?|[\s!.]+$", "", part.group())
+            for part in _FIELD_PART.finditer(segment.group()):
+                title = _FIELD_PART_EDGES.sub("", part.group())
                 label = _FIELD_LABEL.search(title)
                 if label:  # the next field: "Senior JavaScript Developer - Location: Austin" ends before it
                     title = title[: label.start()].rstrip(" -–—(.")
@@ -362,6 +383,18 @@ def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
         if len(out) >= MAX_ROLES:
             break
     return tuple(out[:MAX_ROLES])
+
+
+def field_lines(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The field lines of text[start:end] (group 1: the value), as `_FIELD_LINE.finditer` finds them: the line
+    that starts at `start`, then each line after a line break (whose match holds that line break)."""
+    at = start
+    if start == 0 or text[start - 1 : start] == "\n":
+        first = _FIELD_LINE.match(text, start, end)
+        if first is not None:
+            yield first
+            at = first.end()
+    yield from _NEXT_FIELD_LINE.finditer(text, at, end)
 
 
 def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str, Span]]:
@@ -395,8 +428,8 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
         return out
     listed = _HIRING_LIST.search(text, max(skip_to, first - 160), first + 400)
     if listed:
-        for part in re.split(r"\s*(?:,|\band\b|&|/)\s*", listed.group(1)):
-            part = re.sub(r"(?i)^an?\s+", "", part.strip())
+        for part in _HIRING_LIST_SEPARATOR.split(listed.group(1)):
+            part = _ARTICLE.sub("", part.strip())
             if part and is_role_title(part):
                 start = listed.start(1) + listed.group(1).find(part)
                 out.append((part, Span(start, start + len(part), part)))
@@ -417,7 +450,7 @@ def bracket_kinds(text: str, at: int) -> list[str]:
     bracket = _KINDS_BRACKET.match(text, at)
     if bracket is None:
         return []
-    parts = [p.strip() for p in re.split(r"[/,]|\bor\b|\band\b", bracket.group(1)) if p.strip()]
+    parts = [p.strip() for p in _KINDS_SEPARATOR.split(bracket.group(1)) if p.strip()]
     return parts if parts and all(family_word(p) for p in parts) else []
 
 
@@ -458,10 +491,10 @@ def build_roles(
     seen: set[tuple[str, str]] = set()
     required = skills if required is None else required
     for title, span in titles:
-        title = re.sub(r"(?i)^(?:an?|the)\s+", "", title.strip())
+        title = _LEADING_ARTICLE.sub("", title.strip())
         parts = [role_head(title)] if own_title else split_roles(title)
         for part in parts:
-            part = re.sub(r"(?i)^(?:an?|the)\s+", "", part)
+            part = _LEADING_ARTICLE.sub("", part)
             key = part.lower()
             if not (own_title or _names_a_role(part)):
                 continue
@@ -494,7 +527,7 @@ def build_roles(
 
 def role_head(title: str) -> str:
     """ "Senior Back End Developer - Python, Big Data" → the role without the stack or place after it."""
-    head = re.split(r"\s+[-–—|]\s+|\s*\(", title, maxsplit=1)[0].strip()
+    head = _HEAD_END.split(title, maxsplit=1)[0].strip()
     return head if head and len(head) >= 2 else title
 
 
@@ -525,7 +558,7 @@ def technology_names() -> dict[str, str]:
 def technologies_in(title: str) -> tuple[str, ...]:
     """Skill ids a title names ("Sr. Java Engineer" → java), by the taxonomy's names and aliases."""
     technologies = technology_names()
-    words = re.findall(r"[\w.+#-]+", title.lower().replace(" .", " ").replace(". ", " "))
+    words = _TITLE_WORD.findall(title.lower().replace(" .", " ").replace(". ", " "))
     found: list[str] = []
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):

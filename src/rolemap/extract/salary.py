@@ -23,7 +23,15 @@ _CODES = sorted(_CUR["codes"], key=len, reverse=True)
 _DOT_DECIMAL = frozenset(_CUR["dot_is_decimal"])
 
 _WINDOW = 40  # characters before a currency where its amount can start ("120,000.00 - 150,000.00 USD")
-_cur_alt = "|".join([*(re.escape(s) for s in _SYMBOLS), *(rf"\b{c}\b" for c in _CODES)])
+# A currency is tried only where one of the first characters of its symbols and codes stands (the regex
+# engine would otherwise try every alternative at every place); no currency is longer than the longest.
+_FIRST_CHARACTERS = "".join(sorted({re.escape(c[0]) for c in [*_SYMBOLS, *_CODES]}))
+_LONGEST_CURRENCY = max(len(c) for c in [*_SYMBOLS, *_CODES])
+_cur_alt = (
+    rf"(?=[{_FIRST_CHARACTERS}])(?:"
+    + "|".join([*(re.escape(s) for s in _SYMBOLS), *(rf"\b{c}\b" for c in _CODES)])
+    + ")"
+)
 _NUM = r"\d{1,3}(?:[,.\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?"
 _MULT = r"(?:[kK]\b|[mM]{1,2}\b|\s?(?:thousand|million)\b)"
 _PERIOD_WORDS = (
@@ -31,8 +39,10 @@ _PERIOD_WORDS = (
     r"(?:per|an|a|each|every|/)\s?(?:hour|hr|year|yr|annum|month|week|day)\b|"
     r"hourly|annually|annual|yearly|monthly|weekly|daily|p\.?\s?a\.?(?!\w)|p/h|p\.h\.|pcm)"
 )
+# An amount's first digit stands at most a currency and a space after where it starts: a place without a
+# digit that near starts none, and the lookahead says so before the alternatives are tried.
 _MONEY = re.compile(
-    rf"(?P<cur1>{_cur_alt})?\s?(?P<n1>{_NUM})\s?(?P<m1>{_MULT})?\s?(?P<code1>{_cur_alt})?"
+    rf"(?=[\s\S]{{0,{_LONGEST_CURRENCY + 1}}}\d)(?P<cur1>{_cur_alt})?\s?(?P<n1>{_NUM})\s?(?P<m1>{_MULT})?\s?(?P<code1>{_cur_alt})?"
     rf"\s?(?P<p1>{_PERIOD_WORDS})?"
     rf"(?:\s?(?:-|–|—|~|to|and)\s?(?P<cur2>{_cur_alt})?\s?(?P<n2>{_NUM})\s?(?P<m2>{_MULT})?"
     rf"\s?(?P<code2>{_cur_alt})?)?",
@@ -279,10 +289,13 @@ def _amount(number: str | None, multiplier: str | None, currency: str) -> float 
     return value
 
 
+_SEPARATOR = re.compile(r"[,.\u202f ]")  # of thousands or decimals
+
+
 def parse_number(number: str, dot_is_decimal: bool = True) -> float | None:
     """'120,000' → 120000; '70.000' → 70000 (unless dots are decimal points here); '56.41' → 56.41."""
-    groups = re.split(r"[,.\u202f ]", number)
-    seps = re.findall(r"[,.\u202f ]", number)
+    groups = _SEPARATOR.split(number)
+    seps = _SEPARATOR.findall(number)
     if not seps:
         return float(number)
     last_sep, last_group = seps[-1], groups[-1]
@@ -315,13 +328,16 @@ def _period(m: re.Match[str], before: str, after: str) -> str | None:
     return _PERIOD_OF[found_before.group("p").lower()] if found_before else None
 
 
+_SPACE_OR_BRACKET = re.compile(r"[\s()]")
+_PER = re.compile(r"^(?:\w+?)?(?:per|an|a|each|every|/)(?=hour|hr|year|yr|annum|month|week|day|h|y|d|mo|wk)")
+_PERIODS_LONGEST_FIRST = sorted(_PERIOD_OF, key=len, reverse=True)
+
+
 def _normalise_period(word: str) -> str | None:
-    token = re.sub(r"[\s()]", "", word.lower())
-    token = re.sub(
-        r"^(?:\w+?)?(?:per|an|a|each|every|/)(?=hour|hr|year|yr|annum|month|week|day|h|y|d|mo|wk)", "", token
-    )
+    token = _SPACE_OR_BRACKET.sub("", word.lower())
+    token = _PER.sub("", token)
     token = token.lstrip("/")
-    for key in sorted(_PERIOD_OF, key=len, reverse=True):
+    for key in _PERIODS_LONGEST_FIRST:
         if token.endswith(key):
             return _PERIOD_OF[key]
     return None

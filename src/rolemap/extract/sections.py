@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import deque
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
-from rolemap.extract.intervals import Cover, Marks
+from rolemap.extract.intervals import Cover
 from rolemap.extract.phrases import Hits, phrase_book
 
 # A heading: a short line ending in ':' / all caps / a Markdown heading / "-- Title --" / **Title**.
@@ -20,13 +22,18 @@ _HEADING_SHAPE = re.compile(
 # "stack" ("Our tech stack", "Technologies we use") after "requirements": "Skills & stack" asks; "hiring"
 # ("We're hiring:", "Open positions") before "about": "Our team is looking for" opens the roles, not about-us.
 HEADING_KINDS = ("nice", "benefits", "apply", "responsibilities", "requirements", "stack", "hiring", "about")
+_HEADING_TAGS = tuple(f"section_headings/{kind}" for kind in HEADING_KINDS)
 # Sections whose technology words say what the company uses, not what it asks of a candidate.
 USED_SECTIONS = frozenset({"about", "stack"})
 _NICE = "nice_to_have/sentence"
 _USAGE_CUE, _ASK_CUE = "skill_usage/cue", "skill_usage/ask"
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|[A-Z])|\n|(?<=[a-z])(?=[A-Z][a-z])")  # not "Node.js", "3.5"
+# A sentence ends at a full stop before a space or a capital (not "Node.js", "3.5"), a line break, or a
+# seam where a capital follows a small letter ("requiredBroad"). Each pattern opens with one set of
+# characters, so the regex engine skips the others at C speed; a seam's match is its capital (one
+# character, where a lookahead alone would be empty), and `sentence_bounds` ends the sentence before it.
+_SENTENCE_END = re.compile(r"[\n.!?;A-Z](?:(?<=\n)|(?<=[.!?;])(?=\s|[A-Z])|(?<=[a-z][A-Z])(?=[a-z]))")
 # A hiring sentence lists its roles between semicolons ("devs for mobile and web; SDETs; data scientists")
-_SENTENCE_END_IN_PROSE = re.compile(r"[.!?](?=\s|[A-Z])|\n")
+_SENTENCE_END_IN_PROSE = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|[A-Z]))")
 _SENTENCE_REACH = 250
 _TRAILING_REACH = 80
 
@@ -113,8 +120,12 @@ def sentence_bounds(
     characters a side. Prose that names technologies reads without seams: "JavaScript" is one word."""
     pattern = _SENTENCE_END if glued else _SENTENCE_END_IN_PROSE
     left = max(0, start - reach)
-    for m in pattern.finditer(text, left, start):
-        left = m.end()
+    # The last stop before start: no earlier than the last line break, itself a stop, where the scan starts.
+    line_break = text.rfind("\n", left, start)
+    last = deque(pattern.finditer(text, left if line_break == -1 else line_break, start), maxlen=1)
+    if last:  # the sentence starts after a stop or a line break, and at a seam's capital
+        stop_at = last[0].start()
+        left = stop_at if "A" <= text[stop_at] <= "Z" else stop_at + 1
     right_limit = min(len(text), end + reach)
     stop = pattern.search(text, end, right_limit)
     return left, stop.start() if stop else right_limit
@@ -142,8 +153,8 @@ def _heading_kind(line: str, offset: int, hits: Hits) -> str | None:
     if not looks_like_heading:
         return None
     opening = offset + len(line) - len(line.lstrip(" \t#*_-"))
-    for kind in HEADING_KINDS:
-        found = hits.within(f"section_headings/{kind}", offset, offset + len(line))
+    for kind, tag in zip(HEADING_KINDS, _HEADING_TAGS, strict=True):
+        found = hits.within(tag, offset, offset + len(line))
         # An about heading names the company first ("About us", "Who we are"); "passionate about clean
         # code" or "What's ahead for the team:" is a line of the text, not the start of an about-us part.
         if found and (kind != "about" or any(s.start == opening for s in found)):
@@ -151,22 +162,25 @@ def _heading_kind(line: str, offset: int, hits: Hits) -> str | None:
     return None
 
 
+def _heading_lines(text: str, hits: Hits, after: int) -> list[int]:
+    """Where the lines holding a heading word after `after` start, in order: only such a line can open a
+    section. Each word's line break is looked for back to the word before it only, so finding them all is
+    one pass over the text."""
+    words = sorted(s.start for tag in _HEADING_TAGS for s in hits.spans(tag) if s.start > after)
+    line_starts = [text.rfind("\n", 0, words[0]) + 1] if words else []
+    for before, at in pairwise(words):
+        newline = text.rfind("\n", before, at)
+        if newline != -1:
+            line_starts.append(newline + 1)
+    return line_starts
+
+
 def _split(text: str, hits: Hits) -> list[Section]:
     first_nl = text.find("\n")
     title_end = len(text) if first_nl == -1 else first_nl
     sections = [Section("title", 0, title_end)]
     kind, start = "body", title_end + 1
-    # Only a line holding a heading word can open a section: visit those lines, not every line.
-    newlines = Marks(text, "\n")
-    line_starts = sorted(
-        {
-            newlines.last_before(s.start) + 1
-            for k in HEADING_KINDS
-            for s in hits.spans(f"section_headings/{k}")
-            if s.start > title_end
-        }
-    )
-    for offset in line_starts:
+    for offset in _heading_lines(text, hits, title_end):
         line_end = text.find("\n", offset)
         line = text[offset : len(text) if line_end == -1 else line_end]
         heading = _heading_kind(line, offset, hits) if len(line) <= 80 else None

@@ -106,8 +106,11 @@ def resolve_skills(
     sure: list[Match] = []
     unsure: list[Match] = []
     strict: list[Match] = []
+    size = len(text)
     for start, end, payloads in [*hits.extra, *letters]:
-        if not _on_word_boundary(text, start, end) or (links and _inside(start, links)):
+        # a space or a mark on both sides, the usual case, stands alone without the rules of _on_word_boundary
+        plain = (start == 0 or text[start - 1] in _PLAIN_EDGES) and (end >= size or text[end] in _PLAIN_EDGES)
+        if not (plain or _on_word_boundary(text, start, end)) or (links and _inside(start, links)):
             continue
         if inside_a_phrase is not None and inside_a_phrase.covers(start, end):
             continue  # "Go Live"

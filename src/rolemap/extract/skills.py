@@ -54,28 +54,30 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
     tallies: dict[str, _Tally] = {}
     # where lists of organisations open ("customers including"): found by the document's one scan
     lists = sorted(s.start for s in doc.hits.spans("anchors/organisation_list")) if matches else []
+    text = sections.text
     for m in matches:
-        kind = sections.kind_at(m.start)
+        start, end, sid = m.start, m.end, m.skill.id
+        kind = sections.kind_at(start)
         if kind in _IGNORED_SECTIONS:
             continue
-        if m.skill.id in _TITLE_PRACTICES and _NAMES_A_ROLE.match(sections.text, m.end):
+        if sid in _TITLE_PRACTICES and _NAMES_A_ROLE.match(text, end):
             continue
-        if lists and _in_an_organisation_list(sections.text, m.start, lists):
+        if lists and _in_an_organisation_list(text, start, lists):
             continue
-        if _a_field_of_study(sections.text, m.start, m.end):
+        if _a_field_of_study(text, start, end):
             continue
-        t = tallies.get(m.skill.id)
+        t = tallies.get(sid)
         if t is None:
-            t = tallies[m.skill.id] = _Tally(first=m.start)
+            t = tallies[sid] = _Tally(first=start)
         t.count += 1
-        t.in_title = t.in_title or doc.in_title(m.start)
-        hard = not sections.is_nice_to_have(m.start, m.end, kind)
+        t.in_title = t.in_title or doc.in_title(start)
+        hard = not sections.is_nice_to_have(start, end, kind)
         t.required = t.required or hard
-        if not (t.asked and t.asked_required) and not sections.is_used_only(m.start, m.end, kind):
+        if not (t.asked and t.asked_required) and not sections.is_used_only(start, end, kind):
             t.asked = True
             t.asked_required = t.asked_required or hard
         if len(t.spans) < 3:
-            t.spans.append(Span(m.start, m.end, sections.text[m.start : m.end]))
+            t.spans.append(Span(start, end, text[start:end]))
     return tallies
 
 
@@ -95,12 +97,21 @@ _FIELD_OF_STUDY = re.compile(
 )
 _FIELD_LIST_ENDS = re.compile(r"(?i)^[\w&'’ ,/-]{0,60}?(?:\)|\b(?:related|equivalent|discipline|similar)\b)")
 _STUDY_REACH = 80
+# The first letter of every way _FIELD_OF_STUDY opens (bachelor, master, degree, diploma, PhD; BS, MSc, BA
+# before "in" or a bracket) at a word start, and what follows it: where it does not match, _FIELD_OF_STUDY
+# cannot either, and it is found at C speed (the engine skips to the letters of its first set).
+_DEGREE_WORD = re.compile(
+    r"[bBdDmMpP](?<=\b.)(?=(?i:achelor|aster|egree|iploma|\.?[sa]\.?c?\.?\s*(?:in|\()|h\.?d))"
+)
 
 
 def _a_field_of_study(text: str, start: int, end: int) -> bool:
     if start and text[start - 1].isalpha():
         return False  # glued to the word before ("related fieldAgile experience"): a new line lost
-    m = _FIELD_OF_STUDY.search(text, max(0, start - _STUDY_REACH), start)
+    reach = max(0, start - _STUDY_REACH)
+    if _DEGREE_WORD.search(text, reach, start) is None:
+        return False  # no degree named in reach
+    m = _FIELD_OF_STUDY.search(text, reach, start)
     if m is None:
         return False
     after = text[end : end + 80].split("\n", 1)[0]
@@ -225,4 +236,4 @@ def without_the_hirer(tallies: dict[str, _Tally], text: str, company: str | None
 
 
 def _fold(name: str) -> str:
-    return "".join(c for c in name.casefold() if c.isalnum())
+    return "".join(filter(str.isalnum, name.casefold()))

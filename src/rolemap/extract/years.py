@@ -21,8 +21,12 @@ from rolemap.models import Span
 
 _WORDS = load_wordlist("years")["numbers"]
 _NUM = r"(?:\d{1,2}|" + "|".join(_WORDS) + r")"
+_AT_LEAST = ("at least", "minimum(?: of)?", r"min\.?", "over", "more than")
+# A mention opens with a digit or the first letter of one of these words: the lookahead rules out every
+# other place before the alternatives are tried one by one.
+_OPENING = "".join(sorted({w[0] for w in [*_AT_LEAST, *_WORDS]}))
 _YEARS = re.compile(
-    rf"(?:(?P<least>at least|minimum(?: of)?|min\.?|over|more than)\s+)?"
+    rf"(?=[{_OPENING}\d])(?:(?P<least>{'|'.join(_AT_LEAST)})\s+)?"
     rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?P<plus>\+|\s?plus|\s?or more)?\s*(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*(?:or more\s+)?)?"
     rf"(?:\(\d{{1,2}}\)\s*)?(?:(?:solid|full|good|relevant|professional|proven|progressive)\s+)?"
     rf"(?:years?|yrs?)\b(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}})",
@@ -153,10 +157,13 @@ def _general_object(obj: re.Match[str]) -> bool:
     return not what or bool(_GENERAL_WHAT.match(what))
 
 
+_STOP = re.compile(r"[.;\n]")
+
+
 def _refines(text: str, previous: YearsMention, mention: YearsMention) -> bool:
     """'8+ years, including 2+ years of Go': the second mention is a detail of the first."""
     between = text[previous.span.end : mention.span.start]
-    return len(between) <= 45 and not re.search(r"[.;\n]", between) and bool(_REFINES.search(between))
+    return len(between) <= 45 and not _STOP.search(between) and bool(_REFINES.search(between))
 
 
 def _number(token: str) -> int | None:

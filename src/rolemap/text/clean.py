@@ -32,7 +32,6 @@ _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 _ODD_SPACES = "\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = re.compile(rf"[ {_ODD_SPACES}]{{2,}}|[{_ODD_SPACES}]")
 _ODD_SPACE = re.compile(rf"[{_ODD_SPACES}]")
-_RUN_OF_SPACES = re.compile(" {2,}")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
 
@@ -57,19 +56,22 @@ def html_to_text(markup: str) -> str:
 
 def normalise_text(text: str) -> str:
     """NFC, one kind of newline and space, no invisible characters, at most one blank line in a row."""
-    if not text.isascii():
+    if text.isascii():  # of the odd spaces, ASCII has only three: three plain string searches
+        odd_space = "\t" in text or "\f" in text or "\v" in text
+    else:
         text = unicodedata.normalize("NFC", text)
         for ch in _INVISIBLE:
             if ch in text:
                 text = text.replace(ch, "")
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+        odd_space = _ODD_SPACE.search(text) is not None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Each step runs only when its target is there, and the common ones are plain string passes.
-    if _ODD_SPACE.search(text):
+    if odd_space:
         text = _SPACES.sub(" ", text)
-    if "  " in text:
-        text = _RUN_OF_SPACES.sub(" ", text)
+    while "  " in text:  # each pass halves every run of spaces, down to one
+        text = text.replace("  ", " ")
     if " \n" in text or "\n " in text:
         text = text.replace(" \n", "\n").replace("\n ", "\n")  # runs of spaces are single by now
     if "\n\n\n" in text:
