@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from rolemap.extract.intervals import Marks
 from rolemap.extract.phrases import MAX_HITS, PhraseBook, _scan_capped, phrase_book, search_copy
-from rolemap.extract.roles import _FIELD_LINE, field_lines
+from rolemap.extract.role_lines import _FIELD_LINE, field_lines
 from rolemap.extract.salary import (
     _CODES,
     _FIRST_CHARACTERS,

@@ -1,8 +1,8 @@
 """The roles a posting hires for and their families (../shared/spec/extraction.md, version 2).
 
 Roles come from the header's role segments ("Backend Engineer, Frontend Designer" is two), else from the
-lines of the text that are a role title on their own (a Hacker News post listing its openings), else from
-the sentence "we're hiring X, Y and Z". A role's family comes from its title (`data/roles.json`: the first
+lines of the text that are a role title on their own or a field naming the roles (`role_lines`), and the
+prose and lists of a post without a title (`role_mentions`). A role's family comes from its title (`data/roles.json`: the first
 family whose pattern matches); a generic title ("Software Engineer", "Java Developer") is decided by the
 posting's skills: client-side and server-side skills together make it fullstack, server-side alone backend,
 client-side alone frontend, mobile skills mobile, and nothing at all other_software.
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -51,11 +50,6 @@ _SOFTWARE = re.compile(r"(?i)\bsoftware\b")
 _ROLE_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*&\s*|;\s*|\s+or\s+")
 _SLASH = re.compile(r"\s*/\s*")
 _SHARED_NOUN = re.compile(r"(?i)(?:^|\s)((?:engineers?|developers?))$")
-_FIELD_SEGMENT = re.compile(r"[^|]+")
-_FIELD_PART = re.compile(r"[^,;&]+")
-_FIELD_PART_EDGES = re.compile(r"(?i)^\s*(?:and\s+|an?\s+)?|[\s!.]+$")
-_HIRING_LIST_SEPARATOR = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
-_ARTICLE = re.compile(r"(?i)^an?\s+")
 _KINDS_SEPARATOR = re.compile(r"[/,]|\bor\b|\band\b")
 _LEADING_ARTICLE = re.compile(r"(?i)^(?:an?|the)\s+")
 _HEAD_END = re.compile(r"\s+[-–—|]\s+|\s*\(")
@@ -236,204 +230,8 @@ def _split_roles(title: str) -> tuple[str, ...]:
     return (head if is_role_title(head) else title.strip(),)
 
 
-# Words that make a line in capitals a heading, not a role title: "WORKING WITH THE HIRING MANAGER",
-# "LOVED BY DESIGNERS", "REPORTING TO THE DIRECTOR" (a title joins its words with "of", "and", "&" only:
-# "HEAD OF ENGINEERING", "SENIOR FULL STACK ENGINEER")
-_HEADING_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "to",
-        "by",
-        "with",
-        "for",
-        "in",
-        "on",
-        "at",
-        "our",
-        "your",
-        "we",
-        "you",
-        "is",
-        "are",
-        "who",
-        "what",
-    ]
-)
-
-
 def _names_a_kind(part: str) -> bool:
     return family_word(part) or any(pattern.search(part) for _, pattern in role_book().families)
-
-
-# The nouns that end a role title standing as a line of its own, as written in a title ("Engineer") or a
-# heading in capitals ("ENGINEER"); "LEAD" and "INTERN" in capitals only after a word ("DATA ENGINEERING
-# LEAD", "EDITORIAL INTERN"): alone they are an HN post's flags ("INTERN - Software Engineer").
-_LINE_NOUNS = (
-    "engineers?", "developers?", "programmers?", "architects?", "scientists?", "designers?", "managers?",
-    "analysts?", "recruiters?", "writers?", "director", "administrators?", "specialists?", "consultants?",
-    "testers?",
-)  # fmt: skip
-_LINE_NOUN = "|".join(
-    [f"[{n[0].upper()}{n[0]}]{n[1:]}|{n.upper()}" for n in _LINE_NOUNS]
-    + ["[Ll]ead", "[Ii]ntern", "(?<=[A-Z] )(?:LEAD|INTERN)", "SRE"]
-)
-# A line that is a role title on its own: "Senior Backend Engineer", "* DevOps Engineer (Berlin)",
-# "== iOS developer, San Francisco ==". The tail's spaces are possessive (*+): a long run of them before
-# other text must not make the engine try every way to split it.
-_ROLE_LINE = re.compile(
-    r"[ \t]*(?:[-*•·#>=]+[ \t]*|\d+[.)][ \t]*|__)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
-    rf"(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[][^)\]\n]{{0,60}}[)\]])?[ \t]*+(?:[-–—:|,][^\n]*)?)?"
-    r"(?:[ \t]*+[=*#]+)?[ \t]*+$"
-)
-_HIRING_LIST = re.compile(
-    r"(?i)\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
-    r"((?:[\w.+#/-]+\s){0,5}?(?:engineers?|developers?|designers?|scientists?|managers?)"
-    r"(?:\s*(?:,|and|&|/)\s*(?:an?\s+)?(?:[\w.+#/-]+\s){0,5}?(?:engineers?|developers?|designers?|scientists?|managers?))+)"
-)
-
-
-_NOT_A_TITLE_START = frozenset(
-    [
-        "we",
-        "i",
-        "our",
-        "you",
-        "your",
-        "if",
-        "please",
-        "current",
-        "currently",
-        "looking",
-        "hiring",
-        "seeking",
-        "all",
-        "any",
-        "no",
-        "not",
-        "the",
-        "a",
-        "an",
-        "this",
-        "these",
-        "those",
-        "for",
-        "to",
-        "join",
-        "apply",
-        "email",
-        "send",
-        "contact",
-        "visit",
-        "see",
-        "about",
-        "who",
-        "what",
-        "why",
-        "how",
-        "when",
-        "where",
-        "there",
-        "here",
-    ]
-)
-
-
-# A line that names the roles as a field's value: "Position: Senior Engineer | Salary: $80k",
-# "Roles: Software Engineer, Solutions Architect", "We're hiring for: DevOps, Back-End, QA Lead".
-_FIELD = (
-    r"[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions|roles)"
-    r"|(?:now[ \t]+|we(?:'re|’re| are)[ \t]+)?hiring(?:[ \t]+for)?)[ \t]*:[ \t]*(\S[^\n]*)"
-)
-_FIELD_LINE = re.compile(rf"(?im)^{_FIELD}")
-# The same after the line break that opens its line: the engine jumps from one line break to the next at C
-# speed, where `^` would make it try every character of the text.
-_NEXT_FIELD_LINE = re.compile(rf"(?i)\n{_FIELD}")
-# the next field glued on where a board lost the line break: "Sr .Net DeveloperHybridExp Required: 10+",
-# "Manager/SpecialistLocation: Austin" (a glued label of one or two words, then its colon; not "JavaScript
-# Developer - Location:", "DevOps Engineer. Salary:" or "iOS: Remote")
-_GLUED_FIELD = re.compile(r"(?<=[a-z])(?=[A-Z][A-Za-z]*(?: [A-Z][a-z]*)?:)")
-# the label of the next field inside a part: "Location: ", "Reports to: " (not "Engineer Salary: ")
-_FIELD_LABEL = re.compile(r"(?:[A-Z][\w-]*\s(?=[a-z]))?[\w-]*[A-Za-z]: ")
-_FIELD_REACH = 4000  # characters after the header a field line is looked for in
-
-
-@lru_cache(maxsize=8)  # the seniority reader and the role readers ask for the same document's fields
-def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
-    """The roles a field line names: its value's parts, up to the first that is no role ("| Salary: …")."""
-    out: list[tuple[str, Span]] = []
-    for line in field_lines(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
-        glued = _GLUED_FIELD.search(line.group(1))
-        for segment in _FIELD_SEGMENT.finditer(line.group(1)[: glued.start() if glued else None]):
-            found, label = False, None
-            for part in _FIELD_PART.finditer(segment.group()):
-                title = _FIELD_PART_EDGES.sub("", part.group())
-                label = _FIELD_LABEL.search(title)
-                if label:  # the next field: "Senior JavaScript Developer - Location: Austin" ends before it
-                    title = title[: label.start()].rstrip(" -–—(.")
-                if title and len(title.split()) <= 8 and is_role_title(title):
-                    start = line.start(1) + segment.start() + part.start() + part.group().find(title)
-                    out.append((title, Span(start, start + len(title), title)))
-                    found = True
-                if label:
-                    break
-            if not found or label:
-                break  # the roles end where the line goes on to other fields
-        if len(out) >= MAX_ROLES:
-            break
-    return tuple(out[:MAX_ROLES])
-
-
-def field_lines(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The field lines of text[start:end] (group 1: the value), as `_FIELD_LINE.finditer` finds them: the line
-    that starts at `start`, then each line after a line break (whose match holds that line break)."""
-    at = start
-    if start == 0 or text[start - 1 : start] == "\n":
-        first = _FIELD_LINE.match(text, start, end)
-        if first is not None:
-            yield first
-            at = first.end()
-    yield from _NEXT_FIELD_LINE.finditer(text, at, end)
-
-
-def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str, Span]]:
-    """Role titles that stand as lines of their own after the header or as a field's value ("Position:
-    …"), or a "hiring X, Y and Z" list. `nouns` are where the document's scan found role nouns: only their
-    lines are read."""
-    out = list(roles_in_fields(text, skip_to))
-    fields = {text.rfind("\n", 0, span.start) for _, span in out}
-    for m in _role_lines(text, skip_to, nouns):
-        if text.rfind("\n", 0, m.start(1)) in fields:
-            continue  # read as a field's value
-        title = m.group(1).strip()
-        first = title.split(" ", 1)[0]
-        if first.lower() in _NOT_A_TITLE_START:  # "We are not hiring remote developers" is a sentence
-            continue
-        if title.isupper() and _HEADING_WORDS.intersection(title.lower().split()):
-            continue  # a heading in capitals
-        if len(title.split()) <= 6 and first != first.lower() and is_role_title(title):
-            span = Span(m.start(1), m.end(1), title)
-            kinds = bracket_kinds(text, m.end(1)) if names_no_kind(title) else []
-            if kinds:  # "Software Engineer (frontend/backend/data)": one role a kind
-                out.extend((f"{title} ({kind})", span) for kind in kinds)
-            else:
-                out.append((title, span))
-        if len(out) >= MAX_ROLES:
-            return out
-    if out:
-        return out
-    first = next((n.start for n in nouns if n.start >= skip_to), None)
-    if first is None or first > skip_to + 4000:
-        return out
-    listed = _HIRING_LIST.search(text, max(skip_to, first - 160), first + 400)
-    if listed:
-        for part in _HIRING_LIST_SEPARATOR.split(listed.group(1)):
-            part = _ARTICLE.sub("", part.strip())
-            if part and is_role_title(part):
-                start = listed.start(1) + listed.group(1).find(part)
-                out.append((part, Span(start, start + len(part), part)))
-    return out[:MAX_ROLES]
 
 
 LIST_ITEM_NOUN = re.compile(r"(?i)\b(?:development|engineering)\b")
@@ -458,22 +256,6 @@ def _bracket_family(title: str, at: int) -> str | None:
     """The family of the one kind a bracket names: "Software Engineer (data)" → data."""
     kinds = bracket_kinds(title, at)
     return title_family(f"{kinds[0]} engineer") if len(kinds) == 1 else None
-
-
-def _role_lines(text: str, skip_to: int, nouns: list[Span]) -> Iterator[re.Match[str]]:
-    """The short lines that hold a role noun, matched against the role-line pattern."""
-    done = -1
-    for noun in sorted(nouns, key=lambda s: s.start):
-        if noun.start < skip_to or noun.start <= done:
-            continue
-        start = text.rfind("\n", 0, noun.start) + 1
-        end = text.find("\n", noun.end)
-        end = len(text) if end == -1 else end
-        done = end
-        if end - start > 3 and noun.start - start <= 80:
-            m = _ROLE_LINE.match(text, start, end)
-            if m:
-                yield m
 
 
 def build_roles(

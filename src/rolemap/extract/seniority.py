@@ -8,7 +8,8 @@ import re
 from functools import cache
 
 from rolemap.extract.document import Document
-from rolemap.extract.roles import role_book, roles_in_fields, seniority_of
+from rolemap.extract.role_lines import roles_in_fields
+from rolemap.extract.roles import role_book, seniority_of
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
