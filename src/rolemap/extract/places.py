@@ -362,7 +362,6 @@ def _unique(places: list[Location]) -> list[Location]:
     return list(dict.fromkeys(places))
 
 
-# "Lake Success, NY", "Leuven, Belgium", "Montreal, Canada": up to four capitalised words, a comma, a region.
 # "Lake Success, NY", "Leuven, Belgium": a comma before a region or country is the anchor; only then are the
 # (up to four) capitalised words before it read as a city.
 _COMMA_REGION = re.compile(r",[ \t]?([A-Z][A-Za-z]*(?:[ -][A-Z][a-z]+){0,2})")
