@@ -215,7 +215,8 @@ def _neighbours(places: list[Location]) -> list[Location]:
             other = next(
                 (
                     c
-                    for c in sorted(set(countries), key=countries.count, reverse=True)
+                    # the commonest first; a tie in the order named (a set's order changes with the hash seed)
+                    for c in sorted(dict.fromkeys(countries), key=countries.count, reverse=True)
                     if c != place.country and (there := g.city(place.city, c)) and there.population >= 15_000
                 ),
                 None,
