@@ -193,6 +193,15 @@ GLUE = re.compile(
 
 
 _SITE = re.compile(r"[A-Za-z][\w-]*\.(?:com|net|org|io|co|ai)")
+_GENERIC_TLD = re.compile(r"\.(?:com|net|org)$")
+
+
+def site_name(domain: str) -> str:
+    """The hirer a site names: "Reverb.com" is Reverb (.com, .net and .org dropped); a domain that is part of
+    the brand keeps it ("Comma.ai", "Underdog.io"). Headers, sentences and "We do X.com" read it alike."""
+    return _GENERIC_TLD.sub("", domain)
+
+
 _PHONE_OR_POSTCODE = re.compile(r"(?i:ext|extn|x)\.?\s?\d+\s+|\d{4,}(?=[A-Z][a-z])")
 
 
@@ -205,7 +214,7 @@ def name_at(
     raw = text[start:end]
     site = _SITE.fullmatch(raw)  # "Booking.com is looking for": the hirer by its site, as in a header
     if site:
-        domain = re.sub(r"\.(?:com|net|org)$", "", raw)
+        domain = site_name(raw)
         return (domain, Span(start, end, raw)) if plausible_company(domain, first=True) else None
     number = _PHONE_OR_POSTCODE.match(raw)  # "Ext 521 TekisHub", "NJ - 07450Techolution": the block before
     if number:

@@ -23,6 +23,7 @@ from rolemap.extract.company_names import (
     name_at,
     plausible_company,
     recurs,
+    site_name,
     spelt_by_an_address,
     stands_alone,
 )
@@ -163,7 +164,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     found["domain"] = [
         Span(m.start(1), m.start(1) + len(site), site)
         for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
-        for site in [_GENERIC_TLD.sub("", m.group(1))]
+        for site in [site_name(m.group(1))]
     ]
     for kind, (strength, _, reading) in _KINDS.items():
         for anchor in found.get(kind, ()):
@@ -258,7 +259,6 @@ _WE_DO_A_DOMAIN = re.compile(
     r"\b(?:We|I)(?:['’]re|\s+(?:are|do|build|make|run|created|started|founded|launched))\s+"
     r"(?:https?://)?(?:www\.)?([A-Za-z][\w-]*\.(?:com|net|org|io|co|ai|me|ly|us))\b(?![.\w])"
 )
-_GENERIC_TLD = re.compile(r"\.(?:com|net|org)$")
 
 
 _HEADING_COLON = re.compile(r":\s*(?:The\s+)?")

@@ -24,6 +24,7 @@ from rolemap.extract.company_names import (
     clean_company,
     is_role_name,
     plausible_company,
+    site_name,
     spelt_by_an_address,
     stands_alone,
 )
@@ -99,8 +100,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         domain = None
         if n <= 1 and company_allowed and not bare and _DOMAIN.fullmatch(raw.strip()):
             bare = _DOMAIN.fullmatch(raw.strip()).group(1)  # type: ignore[union-attr]  # "Clay.io - San Francisco"
-            # "Reverb.com" is Reverb; a name whose domain is part of the brand keeps it ("Comma.ai", "x.ai")
-            domain = re.sub(r"\.(?:com|net|org)$", "", bare)
+            domain = site_name(bare)
         if not bare or FLAG.match(bare) or (PAY_SUM.search(bare) and not is_role_title(bare)):
             continue
         # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme";
