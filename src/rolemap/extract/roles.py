@@ -2,8 +2,8 @@
 
 Roles come from the header's role segments ("Backend Engineer, Frontend Designer" is two), else from the
 lines of the text that are a role title on their own or a field naming the roles (`role_lines`), and the
-prose and lists of a post without a title (`role_mentions`). A role's family comes from its title (`data/roles.json`: the first
-family whose pattern matches); a generic title ("Software Engineer", "Java Developer") is decided by the
+prose and lists of a post without a title (`role_mentions`). A role's family comes from its title
+(`data/roles.json`: the first family whose pattern matches); a generic title ("Software Engineer", "Java Developer") is decided by the
 posting's skills: client-side and server-side skills together make it fullstack, server-side alone backend,
 client-side alone frontend, mobile skills mobile, and nothing at all other_software.
 """
