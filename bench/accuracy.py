@@ -4,17 +4,17 @@
 
 1. The hand labels (../shared/eval/dev_labels.jsonl) and the salary labels (salary_labels.jsonl), scored
    by the project's own ../shared/eval/score.py on `rolemap extract` output; then the held-out labels
-   (bench/heldout/labels.jsonl and labels_b.jsonl: 60 postings each of the same sources outside the eval
-   pool, labelled by reading without the tool's output), the check that a rule tuned on the dev labels
-   holds elsewhere; set B is only ever scored (bench/heldout/README.md).
+   (bench/heldout/labels.jsonl, labels_b.jsonl and labels_c.jsonl: 60 postings each of the same sources
+   outside the eval pool, labelled by reading without the tool's output), the check that a rule tuned on the
+   dev labels holds elsewhere; sets B and C are only ever scored (bench/heldout/README.md).
 2. LinkedIn 2024 sample (1,000 postings, the board's structured fields as truth): employment type against
    `formatted_work_type`; remote precision and recall against `remote_allowed`.
 3. Dice 2017 sample (658 postings): years of experience against the employer-entered `experience_range`.
-5. The whole HN dump (28k postings, no labels): how many records name a company that is a place, a job
-   title or a URL (target 0), and a random 300 written to bench/out/identity_sample.tsv to check by reading.
 4. LinkedIn sample read as `rolemap ingest --map …` reads it: how often the record's employment type,
    remote flag and salary equal the CSV's own columns where a column is set (the board's facts first:
    target 100%).
+5. The whole HN dump (28k postings, no labels): how many records name a company that is a place, a job
+   title or a URL (target 0), and a random 300 written to bench/out/identity_sample.tsv to check by reading.
 
 The structured fields are what employers ticked, not what the text says, so they disagree with a careful
 reader now and then: these figures are a floor, the hand labels are the measure.
@@ -53,6 +53,7 @@ def main(shared: Path = SHARED) -> None:
     for name, note in (
         ("labels.jsonl", "set A: read to find rules"),
         ("labels_b.jsonl", "set B: scored only, never read"),
+        ("labels_c.jsonl", "set C: drawn 2026-12-02, scored only, never read"),
     ):
         heldout = Path(__file__).parent / "heldout" / name
         with tempfile.TemporaryDirectory() as tmp:
