@@ -51,6 +51,9 @@ def test_work_model(text, expected):
         ("Duration: Long Term (2+ years)\nMust have 5+ years of Java experience.", 5),  # a contract's length
         ("Requirements:2-5 or more years of developing automated tests", 2),
         ("Java developer with team lead experience (at least two years).\n6+ years of experience", 6),
+        # the company's own years: "its" or "our" right before the number
+        ("Tapping into its 30+ years of industry experience, we insure drivers.", None),
+        ("We are leveraging our 30 years in the textbook business.\nYou bring 4+ years of experience.", 4),
     ],
 )
 def test_years_of_experience(text, expected):

@@ -38,7 +38,12 @@ _NOT_EXPERIENCE = re.compile(
     r"excellence|service|success)|[^.\n]{0,30}?\bbehind (?:us|it|them|the company)\b)",
     re.I,
 )
-_TIME_NOT_REQUIREMENT = re.compile(r"\b(?:last|past|next|previous|coming|first|recent|for the)\s*$", re.I)
+# a stretch of time, or the company's own years ("its 30+ years of industry experience", "leveraging our 30
+# years in the textbook business"): "its" and "our" right before the number are never the candidate's
+_TIME_NOT_REQUIREMENT = re.compile(
+    r"\b(?:last|past|next|previous|coming|first|recent|for the|(?:its|our)(?:\s+(?:over|more than|nearly|almost))?)\s*$",
+    re.I,
+)
 _EXPERIENCE_NEAR = re.compile(r"\b(?:experience|exp\b|professional|industry|background|track record)", re.I)
 _EXPERIENCE = re.compile(r"^\W*(?:of\s+)?(?:[\w/.#+-]+\s+){0,4}?(?:experience|exp)\b", re.I)
 _OBJECT = re.compile(
