@@ -449,9 +449,14 @@ def test_remote_limited_to_a_country_and_worldwide_remote():
         ),  # a city-state: its city
         ("Acme | Engineer | Hong Kong or London", [("Hong Kong", "HK"), ("London", "GB")]),
         ("Acme | Engineer | REMOTE (Singapore only)", [(None, "SG")]),  # a remote limit stays a country
+        ("Acme | Engineer | Tokyo, Singapore (REMOTE possible)", [("Tokyo", "JP"), ("Singapore", "SG")]),
         ("Acme | Engineer | Luxembourg", [(None, "LU")]),  # most of Luxembourg lives outside its capital
         ("Acme | Engineer | Singapore | Remote OK in Asia", [("Singapore", "SG")]),  # a continent is no town
-        ("Acme | Engineer | APAC | Remote", []),
+        (
+            "Acme | Engineer | San Francisco or Remote (US/Europe/APAC)",
+            [("San Francisco", "US"), (None, "US")],
+        ),
+        ("Acme | Engineer | Beijing, Taipei (Asia preferred)", [("Beijing", "CN"), ("Taipei", "TW")]),
     ],
 )
 def test_city_states_and_parts_of_the_world(header, places):
@@ -502,6 +507,11 @@ def test_hostile_headers_give_a_record(text):
         ("Location: Boston, MA. Great team.", {"Boston"}),
         ("Location: Hybrid | London", {"London"}),  # a work model first, then the place
         ("Location: Onsite - Denver", {"Denver"}),
+        # "Location:" glued to the field before it, and the next field glued to its value
+        ("Company: CMD ElectricLocation: San DiegoJob Type: Full-Time", {"San Diego"}),
+        ("Job title: Java Application ArchitectLocation: SunnyvaleDuration: 12-24 mo", {"Sunnyvale"}),
+        ("Job Title: Tax SupervisorLocation: Fairfield NJ (Hybrid)Type: Fulltime", {"Fairfield"}),
+        ("Our stack: SQL, DataLocation is everything to our customers.", set()),  # no colon: no field
     ],
 )  # fmt: skip
 def test_a_location_field_ends_where_the_next_field_is_glued_on(body, cities):

@@ -34,6 +34,7 @@ from rolemap.extract.places import (
     confident_place,
     parse_places,
     places_in_text,
+    remote_countries,
     starts_with_a_city,
 )
 from rolemap.extract.roles import is_role_title, technology_names, title_family
@@ -425,15 +426,13 @@ def locations_of(
     anchors = anchors or {}
     found: dict[Location, Span] = {}
     in_text = places_in_text(text, anchors.get("place_cue", []), anchors.get("remote", []))
-    remote_limits: set[Location] = set()  # places any span names as the country remote work is limited to
     for place, span in [*identity.places, *in_text]:
         found.setdefault(place, span)
-        if _remote_limit(span):
-            remote_limits.add(place)
     cities = {p.country for p in found if p.city}
     # A country named alone adds nothing when a city of it is listed ("New York, New York").
     places = [p for p in found if p.city or p.country not in cities or _remote_limit(found[p])]
     # a city-state is its city, except as the country remote work is limited to ("Remote (Singapore only)")
+    remote_limits = {place for place, _ in remote_countries(text, anchors.get("remote", []))}
     kept: dict[Location, Span] = {}
     for p in places:
         kept.setdefault(p if p in remote_limits else as_city_state(p), found[p])

@@ -383,7 +383,11 @@ _CUE_TAIL = re.compile(r"s?[ \t:–—-]*")
 _CUE_STOP = re.compile(
     r"(?<=[a-z])\.\s|\s{2,}|\s(?i:with|for|to|at|we|our|you|is|are|will)\s|\s[-–—|]\s"
     r"|(?<=\b[A-Z]{2})(?=[A-Z][a-z]|\d)|(?<=\d)(?=[A-Z][a-z])"
+    r"|(?<=[A-Za-z.)])(?=[A-Z][a-z]+(?:[ ][A-Za-z]+)?:)"  # "San DiegoJob Type:", "Washington D.COffice Schedule:"
 )
+# "Location:" glued to the field before it where a board lost the line break ("Lead Java developerLocation:
+# New Jersey"): the scan's cues start at a word, so these are found apart, by their capital and colon
+_GLUED_CUE = re.compile(r"(?<=[a-z)\]])(?:Job |Work )?Locations?:")
 _WORK_MODEL_ONLY = re.compile(r"(?i)\s*(?:remote|hybrid|on-?site|in[- ]office)\s*")
 _REMOTE_LIMIT = re.compile(
     r"(?i)(?:\b(?:only|based|within|in|from|across|anywhere in|throughout)\b|[(\[,:–—-])\s*(?:the\s+)?$"
@@ -406,7 +410,8 @@ def places_in_text(text: str, cues: list[Span], remotes: list[Span]) -> Iterator
             start = city.end(1) - len(found[1])
             end = m.start(1) + len(where)
             yield found[0], Span(start, end, text[start:end])
-    for cue in cues:
+    glued = [Span(m.start(), m.end(), m.group()) for m in _GLUED_CUE.finditer(text)]
+    for cue in [*cues, *glued]:
         after = _CUE_TAIL.match(text, cue.end).end()  # type: ignore[union-attr]
         line = text[after : after + 80].split("\n", 1)[0]
         parts = _CUE_STOP.split(line, maxsplit=2)
