@@ -100,7 +100,7 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("San Francisco | Senior Engineers | Tubo TV | Full-Time | ONSITE", None, {("San Francisco", "US")}),
         # a sentence is no header's role; the poster names the hirer in it
         ("Hi, I'm a tech recruiter for Zentro. You can reach me at sam.oliver@zentro.com.", "Zentro", set()),
-        ("Senior Engineer at our Berlin office", None, set()),
+        ("Senior Engineer at our Berlin office", None, {("Berlin", "DE")}),  # no hirer; a place of work
     ],
 )  # fmt: skip
 def test_header_shapes(header, company, cities):
@@ -463,6 +463,23 @@ def test_city_states_and_parts_of_the_world(header, places):
     assert [(p.city, p.country) for p in extract_text("x", "\n" + header).locations] == places
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Analyst\nA Per-Diem position is open in our Culver City office.", [("Culver City", "US")]),
+        ("Engineer\nWe are hiring in our New York and DC offices.", [("New York", "US"), ("Washington", "US")]),
+        ("Engineer\nSquare's team is hiring in our SoHo, NYC office.", [("New York", "US")]),  # a district, its city
+        ("Engineer\nFind openings in our Rome, NY office.", [("Rome", "US")]),
+        ("Engineer\nJoin a small team in our Cambridge office.", []),  # England's or Massachusetts'?
+        ("\nAcme | Seattle, WA | ONSITE\nAcme is also hiring in our Bellevue office!", [("Seattle", "US"), ("Bellevue", "US")]),
+        ("\nCanary - New York, NY\nAll positions are out of our SoHo offices.", [("New York", "US")]),  # not England's
+        ("Engineer\nOur Product office ships weekly.", []),
+    ],
+)  # fmt: skip
+def test_a_firms_own_sites(text, places):
+    assert [(p.city, p.country) for p in extract_text("x", text).locations] == places
+
+
 def test_a_small_town_name_is_not_a_confident_place():
     assert confident_place("Berlin") and confident_place("Malibu, CA") and not confident_place("Nava")
 
@@ -512,6 +529,8 @@ def test_hostile_headers_give_a_record(text):
         ("Job title: Java Application ArchitectLocation: SunnyvaleDuration: 12-24 mo", {"Sunnyvale"}),
         ("Job Title: Tax SupervisorLocation: Fairfield NJ (Hybrid)Type: Fulltime", {"Fairfield"}),
         ("Our stack: SQL, DataLocation is everything to our customers.", set()),  # no colon: no field
+        ("Project Engineer Houston, TexasRegular travel offshore", {"Houston"}),  # a region glued on
+        ("Locations: Atlanta, GA | Dallas, TXSchedule: HYBRID", {"Atlanta", "Dallas"}),
     ],
 )  # fmt: skip
 def test_a_location_field_ends_where_the_next_field_is_glued_on(body, cities):

@@ -32,6 +32,7 @@ from rolemap.extract.company_sentences import company_in_text
 from rolemap.extract.places import (
     as_city_state,
     confident_place,
+    our_sites,
     parse_places,
     places_in_text,
     remote_countries,
@@ -427,6 +428,8 @@ def locations_of(
     found: dict[Location, Span] = {}
     in_text = places_in_text(text, anchors.get("place_cue", []), anchors.get("remote", []))
     for place, span in [*identity.places, *in_text]:
+        found.setdefault(place, span)
+    for place, span in list(our_sites(text, {p.country for p in found if p.country})):
         found.setdefault(place, span)
     cities = {p.country for p in found if p.city}
     # A country named alone adds nothing when a city of it is listed ("New York, New York").

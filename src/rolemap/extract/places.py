@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -375,7 +375,17 @@ def _unique(places: list[Location]) -> list[Location]:
 
 # "Lake Success, NY", "Leuven, Belgium": a comma before a region or country is the anchor; only then are the
 # (up to four) capitalised words before it read as a city.
-_COMMA_REGION = re.compile(r",[ \t]?([A-Z][A-Za-z]*(?:[ -][A-Z][a-z]+){0,2})")
+# the region after a comma: a code glued to the next field ("Dallas, TXSchedule:", "Hartford, CT6 Months"), a
+# code, or a capitalised name ("Houston, TexasRegular travel" is Texas)
+_COMMA_REGION = re.compile(
+    r",[ \t]?((?:[A-Z]{2}(?=[A-Z][a-z]|\d)|[A-Z]+(?![a-z])|[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})"
+)
+# "our Culver City office", "at our Coffeyville location", "our New York and London offices": a place of
+# work by the word after it; every name read must be a place
+_OUR_SITE = re.compile(
+    r"\b[Oo]ur ((?:[A-Z][\w.'’-]*)(?:(?:[ ]|,[ ]|[ ](?:and|&)[ ])[A-Z][\w.'’-]*){0,4})[ ]"
+    r"(?i:offices?|location|facility|campus|clinic|store|branch|headquarters|HQ|studio)\b"
+)
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ -]){0,3}[A-Z][\w.'’-]*)$")
 _CUE_TAIL = re.compile(r"s?[ \t:–—-]*")
 # Where a cue's place ends: a sentence, a separator, a verb or preposition, or the next field glued on
@@ -422,6 +432,32 @@ def places_in_text(text: str, cues: list[Span], remotes: list[Span]) -> Iterator
         for place in read_places(head):
             yield place, Span(at, at + len(head), head)
     yield from remote_countries(text, remotes)
+
+
+def our_sites(text: str, countries: Collection[str]) -> Iterator[tuple[Location, Span]]:
+    """ "in our Culver City office", "at our New York and London offices": the places of work a firm calls
+    its own sites. Named bare, a city must be the one of its name ("our London office": London, Ontario is a
+    twentieth of it; not "our Cambridge office") and, when the posting names other places (`countries`),
+    lie in one of their countries ("our SoHo offices" of a New York firm is no town in England)."""
+    for m in _OUR_SITE.finditer(text):
+        named = m.group(1)
+        places = read_places(named)
+        if len(places) > 1 and "," in named and not _AND.search(named):
+            places = read_places(named.rsplit(",", 1)[1])  # "our SoHo, NYC office": a district, its city
+        if all(_plainly_one(p) for p in places):
+            for place in places:
+                if not countries or place.country in countries:
+                    yield place, Span(m.start(1), m.end(1), m.group(1))
+
+
+_AND = re.compile(r" (?:and|&) ")
+
+
+def _plainly_one(place: Location) -> bool:
+    """No town of another country bears the city's name with a tenth of its people or more."""
+    towns = gazetteer().towns(place.city or "")
+    here = max((t.population for t in towns if t.country == place.country), default=0)
+    return all(t.population * 10 < here for t in towns if t.country != place.country)
 
 
 @lru_cache(maxsize=50_000)
