@@ -474,6 +474,9 @@ def test_city_states_and_parts_of_the_world(header, places):
         ("\nAcme | Seattle, WA | ONSITE\nAcme is also hiring in our Bellevue office!", [("Seattle", "US"), ("Bellevue", "US")]),
         ("\nCanary - New York, NY\nAll positions are out of our SoHo offices.", [("New York", "US")]),  # not England's
         ("Engineer\nOur Product office ships weekly.", []),
+        ("Engineer\nWe are hiring developers to join our team in Los Angeles.", [("Los Angeles", "US")]),
+        ("Engineer\nAn interview, then a call with our team in Barcelona.", []),  # another team's place
+        ("Engineer\nWe hire across Continental Europe.", []),  # no town in Ohio
     ],
 )  # fmt: skip
 def test_a_firms_own_sites(text, places):
