@@ -97,6 +97,9 @@ def test_seniority_from_title(title, expected):
         ("Full Stack Engineer\nWe're looking for a senior full stack developer. 3+ years of experience.", "senior"),
         ("Java Developer\nLooking for two-to-three Senior Java Developers with eCommerce experience.", "senior"),
         ("Consultant\nAs a Senior Consultant, you will lead projects.", "senior"),
+        ("OpenStack Engineer\nAs a senior member of the team, you will lead. 3+ years of experience.", "senior"),
+        ("Full Stack Engineer\nWe are looking for a a senior full stack developer. 3+ years of Node.", "senior"),
+        ("Developer\nHe is a senior member of the board. 3+ years of experience.", "mid"),  # no hiring cue
         ("Developer\nWe are hiring senior and junior developers.", None),  # no one level
         ("Developer\nLooking for senior and associate software engineers.", None),
         ("Developer\nYou will work with senior engineers. 3+ years of experience.", "mid"),  # no hiring cue

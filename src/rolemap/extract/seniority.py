@@ -76,10 +76,12 @@ def _asked() -> re.Pattern[str]:
         r"\b(?i:looking for|seeking|searching for|to hire)|\b(?i:is|are|now)\s+(?i:hiring)|['’](?i:re)\s+(?i:hiring)"
         r"|(?:^|[.!?:\n]\s*)As\s+an?"
     )
+    # "a a senior developer": a doubled article is a slip, not another reading; "As a senior member of the
+    # team" names the level of a role without its title
     return re.compile(
-        rf".*(?:{cue})\s+(?:(?i:an?)\s+|(?i:two|three|several|multiple|\w+[- ]to[- ]\w+)\s+)?"
+        rf".*(?:{cue})\s+(?:(?:(?i:an?)\s+){{1,2}}|(?i:two|three|several|multiple|\w+[- ]to[- ]\w+)\s+)?"
         r"(?P<level>(?i:senior|sr\.?|junior|jr\.?|staff|principal|mid[- ]level|entry[- ]level))\s+"
-        rf"(?:[\w.+#/-]+\s+){{0,3}}?(?P<noun>(?i:{noun}))",
+        rf"(?:[\w.+#/-]+\s+){{0,3}}?(?P<noun>(?i:{noun}|member\b))",
         re.S,
     )
 
