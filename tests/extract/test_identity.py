@@ -401,6 +401,11 @@ def test_split_roles(title, roles):
         ("Software Engineer", {"react", "postgresql", "django"}, "fullstack"),  # the posting's skills
         ("Software Engineer", {"postgresql", "kafka"}, "backend"),
         ("Software Engineer", set(), "other_software"),
+        ("Help Desk / Technology Support Analyst", {"vpn", "active-directory"}, "non_software"),  # support
+        ("Desktop Support Technician", set(), "non_software"),
+        ("Systems Administrator", set(), "infra"),
+        ("UX Engineer", {"postgresql", "django"}, "frontend"),  # the UI's engineer, whatever the stack
+        ("UX Designer", set(), "non_software"),
     ],
 )
 def test_family_of_a_title(title, skills, family):
