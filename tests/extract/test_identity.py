@@ -404,6 +404,9 @@ def test_split_roles(title, roles):
         ("Help Desk / Technology Support Analyst", {"vpn", "active-directory"}, "non_software"),  # support
         ("Desktop Support Technician", set(), "non_software"),
         ("Systems Administrator", set(), "infra"),
+        ("Office Administrator", set(), "non_software"),  # an office's, not a system's
+        ("Sr. Contracts Administrator", set(), "non_software"),
+        ("ServiceNow Administrator", set(), "infra"),
         ("UX Engineer", {"postgresql", "django"}, "frontend"),  # the UI's engineer, whatever the stack
         ("UX Designer", set(), "non_software"),
     ],
