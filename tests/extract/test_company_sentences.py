@@ -464,3 +464,28 @@ def test_an_intro_name_and_its_verb(text, company):
 )  # fmt: skip
 def test_a_sentence_glued_to_its_heading(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a sentence that says what kind of organisation its subject is names the hirer, English words or not,
+        # after a question, a bare address or a glued heading too
+        ("Technician\nBrass Lantern is a Denver based trumpet shop. We repair horns.", "Brass Lantern"),
+        ("Assistant\nLooking for a change? Harlow Pike & Dunn, P.A. is an established full-service law firm.",
+         "Harlow Pike & Dunn"),
+        ("Engineer\nAbout Us:Quorvel Optics http://www.quorvel.com is a leading-edge technology company.",
+         "Quorvel Optics"),
+        ("Analyst\nCompany DescriptioneVolt Partners is an energy consulting firm in Ohio.", "eVolt Partners"),
+        # not a role, a technology, a pronoun, a question, nor what the subject is beside a preposition or a
+        # second article, nor a plural that describes a programme
+        ("Assistant\nThe Medical Assistant is the first point of contact at the clinic.", None),
+        ("Engineer\nKafka is a platform used by many companies.", None),
+        ("Engineer\nOurs is a developer-led company.", None),
+        ("Analyst\n* Treasury Accounting What is the ideal background or company?", None),
+        ("Director\nThe Regional Fund is a program partner and the primary funding agency.", None),
+        ("Director\nSmall Business Centers are a part of a national network.", None),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_says_what_kind_of_organisation_the_hirer_is(text, company):
+    assert extract_text("x", text).company == company

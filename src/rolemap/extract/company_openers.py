@@ -1,0 +1,93 @@
+"""The sentences in which a posting introduces its hirer as an organisation, wherever in its opening part
+they stand: "Sax Alley is a Colorado based saxophone shop", "Testa & White, P.A. is an established law
+firm", "IV League is one of Southern California's most recognized home infusion companies". Each reader
+returns the spans where a name stands; `company_sentences.company_in_text` weighs them as its kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rolemap.extract.company_names import NAME_BEFORE
+from rolemap.extract.roles import is_role_title, technology_names
+from rolemap.extract.wordlists import load_wordlist
+from rolemap.models import Span
+
+_SCOPE = 6000  # the opening part of a posting, where it introduces its hirer
+
+
+@lru_cache(maxsize=1)
+def _organisation_kind() -> re.Pattern[str]:
+    """ "is a/an/the/one of …" (the scan's anchor), then up to eight words that are no preposition and
+    no sentence's end, then a noun that says what kind of organisation the subject is ("a Colorado based
+    saxophone shop", "an established and dynamic full-service law firm"). A preposition ends the phrase:
+    "is the first point of contact at the clinic" says nothing of what the subject is."""
+    nouns = "|".join(re.escape(noun) for noun in load_wordlist("identity")["_organisation_kinds"])
+    word = r"(?!(?:of|at|in|for|with|that|who|which|to|on|by|from|where|when|whose|a|an|the)\b)[\w'’&/.+-]+"
+    return re.compile(rf"[ \t]*(?:{word},?[ \t]+){{0,8}}?(?i:{nouns})\b(?!['’]s?\s|-)")
+
+
+# "ANELLO Photonics http://www.anellophotonics.com is a …": a bare address between name and verb
+_TRAILING_ADDRESS = re.compile(r"\s+(?:https?://|www\.)\S+\s*$")
+
+
+def organisation_names(text: str, is_a: list[Span]) -> list[Span]:
+    """The names that open a sentence and are said to be a kind of organisation ("Cyberwoven is a
+    full-service web, branding and marketing firm."); `is_a` are the scan's "is a/an/the/one of" anchors.
+    Not a role ("The Medical Assistant is the first contact at the clinic") or a technology ("Kafka is a
+    platform used by companies")."""
+    kind = _organisation_kind()
+    out = []
+    for anchor in is_a:
+        if anchor.start > _SCOPE:
+            break
+        # an organisation introduces itself with "is"; "SBA Women's Business Centers are a part of a
+        # national network" describes a programme
+        if not anchor.text.startswith("is") or not kind.match(text, anchor.end, anchor.end + 160):
+            continue
+        name = _name_opening_a_sentence(text, anchor.start)
+        if name is not None:
+            out.append(name)
+    return out
+
+
+def _name_opening_a_sentence(text: str, end: int) -> Span | None:
+    """The name before `end` that opens its sentence or line, no role or technology."""
+    address = _TRAILING_ADDRESS.search(text, max(0, end - 120), end)
+    if address:
+        end = address.start()
+    name = NAME_BEFORE.search(text, max(0, end - 90), end)
+    if name is None or not _opens_a_sentence(text, name.start(1)):
+        return None
+    start = name.start(1)
+    heading = _GLUED_HEADING.match(text, start, name.end(1))
+    if heading:  # "Company DescriptioniBrain Technologies is", "About SCAILSCAIL is"
+        start = heading.end()
+    words = text[start : name.end(1)]
+    bare = words.removeprefix("The ").rstrip(",")
+    last = bare.rsplit(None, 1)[-1].lower() if bare.strip() else ""
+    if not bare or is_role_title(bare) or bare.lower() in technology_names() or last in _NO_NAME_ENDS:
+        return None
+    return Span(start, name.end(1), words)
+
+
+# a heading a board glued to the name after it
+_GLUED_HEADING = re.compile(
+    r"(?:(?:Company|Job|Role|Position)\s+)?(?:Description|Overview|Summary|Profile)|About(?:\s+Us)?[ \t]*"
+    r"(?=\S)(?!is\b)"
+)
+# "Ours is a developer-led company", "* Treasury Accounting What is the ideal company": a pronoun or a
+# question, no name
+_NO_NAME_ENDS = frozenset(
+    ("ours", "theirs", "yours", "mine", "what", "who", "which", "how", "why", "where", "when")
+)
+
+
+_SENTENCE_BEFORE = re.compile(r"(?:^|[\n.!?:•·*])[ \t\"“'‘(]*$")
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    """Whether text[start] opens a sentence or a line (a title's end, a heading's colon or a list's
+    bullet are a line's start too)."""
+    return start > 0 and bool(_SENTENCE_BEFORE.search(text, max(0, start - 10), start))
