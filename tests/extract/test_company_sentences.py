@@ -489,3 +489,20 @@ def test_a_sentence_glued_to_its_heading(text, company):
 )  # fmt: skip
 def test_a_sentence_that_says_what_kind_of_organisation_the_hirer_is(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # "At X," then a clause of any subject; a name of English words only must stand again in the text
+        ("Manager\nAt Quillon Works, service comes first.", "Quillon Works"),
+        ("Manager\nAt Zentrova, You Will lead sales.", "Zentrova"),
+        ("Manager\nAt Blue Ridge Hardware, the team grows. Blue Ridge Hardware is local.", "Blue Ridge Hardware"),
+        # a phrase's words, not a name: one English word, or English words said once
+        ("Manager\nAt Minimum, candidates need a degree.", None),
+        ("Manager\nAt Times, the role needs travel.", None),
+        ("Manager\nAt Blue Ridge Hardware, the team grows.", None),
+    ],
+)  # fmt: skip
+def test_at_the_hirer_then_any_clause(text, company):
+    assert extract_text("x", text).company == company

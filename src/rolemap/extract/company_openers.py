@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rolemap.extract.company_names import NAME_BEFORE
+from rolemap.extract.company_names import NAME_AFTER, NAME_BEFORE, stands_alone
 from rolemap.extract.roles import is_role_title, technology_names
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
@@ -91,3 +91,30 @@ def _opens_a_sentence(text: str, start: int) -> bool:
     """Whether text[start] opens a sentence or a line (a title's end, a heading's colon or a list's
     bullet are a line's start too)."""
     return start > 0 and bool(_SENTENCE_BEFORE.search(text, max(0, start - 10), start))
+
+
+# "At Service Minds, service reigns supreme.", "At Sunrun, the future starts today!", "At InRhythm, You
+# Will …": "At X," then a clause of any subject ("At X, we" is company_sentences' own kind)
+_CLAUSE_AFTER = re.compile(r",\s+(?:[a-z]|(?:We|Our|You)\b)")
+
+
+def at_clause_names(text: str, at: list[Span]) -> list[Span]:
+    """The names after "At" (the anchors `at`, a sentence's start) that a clause of any subject follows.
+    Without "we" the words may be a phrase's ("At Times, the role …", "At Minimum, candidates …"): a
+    name of English words only counts where it has more than one and stands again in the text."""
+    out = []
+    for anchor in at:
+        name = NAME_AFTER.match(text, anchor.end)
+        if name is None or not _CLAUSE_AFTER.match(text, name.end()):
+            continue
+        words = name.group(1)
+        if _english_only(words) and (" " not in words or not stands_alone(text[name.end() :], words)):
+            continue
+        out.append(Span(name.start(1), name.end(1), words))
+    return out
+
+
+def _english_only(name: str) -> bool:
+    from lemminflect import getAllLemmas  # loaded on first use, as company_sentences does
+
+    return all(getAllLemmas(word.strip(".,&").lower()) for word in name.split() if word != "&")
