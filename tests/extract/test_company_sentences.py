@@ -506,3 +506,18 @@ def test_a_sentence_that_says_what_kind_of_organisation_the_hirer_is(text, compa
 )  # fmt: skip
 def test_at_the_hirer_then_any_clause(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a sentence that opens with the name and tells its mission or its founding
+        ("Manager\nBrindlecrest is on a mission to make payroll simple.", "Brindlecrest"),
+        ("Shipping\nDescription\n\nOakvane was founded as an office furniture maker.", "Oakvane"),
+        # a unit or a programme in English words, said once, is no hirer
+        ("Manager\nThe Program was established in 2010 to help families.", None),
+        ("Manager\nThe Family Fund was founded in 1990.", None),
+    ],
+)  # fmt: skip
+def test_the_hirer_tells_its_mission_or_founding(text, company):
+    assert extract_text("x", text).company == company

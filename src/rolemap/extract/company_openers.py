@@ -118,3 +118,24 @@ def _english_only(name: str) -> bool:
     from lemminflect import getAllLemmas  # loaded on first use, as company_sentences does
 
     return all(getAllLemmas(word.strip(".,&").lower()) for word in name.split() if word != "&")
+
+
+# "Swipeclock is on a mission to make …", "Steelcase was founded as an office furniture maker": the
+# organisation's own story, told of the name that opens the sentence
+_ITS_STORY = re.compile(r"[ \t](?:is on a mission|was (?:founded|established|started))\b")
+
+
+def story_names(text: str) -> list[Span]:
+    """The names that open a sentence saying the organisation's mission or founding. "The Program was
+    established in 2010" is no name: English words only count where there are more than one and they
+    stand again in the text."""
+    out = []
+    for story in _ITS_STORY.finditer(text, 0, _SCOPE):
+        name = _name_opening_a_sentence(text, story.start())
+        if name is None:
+            continue
+        words = name.text.removeprefix("The ")
+        if _english_only(words) and (" " not in words or not stands_alone(text[name.end :], words)):
+            continue
+        out.append(name)
+    return out
