@@ -521,3 +521,20 @@ def test_at_the_hirer_then_any_clause(text, company):
 )  # fmt: skip
 def test_the_hirer_tells_its_mission_or_founding(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the team or family one joins or is part of, or that opens a sentence, named again in the text
+        ("Agent\nAs a member of the Zorvane family, you will help. Zorvane offers training.", "Zorvane"),
+        ("Sales\nThe Tarro Vello Golf team is growing! Sell Tarro Vello Golf clubs.", "Tarro Vello Golf"),
+        # a unit: English words, a few capitals, a team one works beside, or a name said once
+        ("Analyst\nAs a member of the Data Science team, you will help. Data Science matters.", None),
+        ("Analyst\nAs a member of the HR team, you will help. HR matters.", None),
+        ("Analyst\nSupport the Zorvane team in the project. Zorvane offers training.", None),
+        ("Agent\nAs a member of the Zorvane family, you will help.", None),
+    ],
+)  # fmt: skip
+def test_the_team_or_family_of_the_hirer(text, company):
+    assert extract_text("x", text).company == company

@@ -139,3 +139,33 @@ def story_names(text: str) -> list[Span]:
             continue
         out.append(name)
     return out
+
+
+# "As a member of the Everise family", "join the Acme team", "The Terra Forza Golf team is growing!",
+# "The Mailprotector team provides …": the team or family one is part of, or that opens a sentence, is the
+# hirer's ("Support the Tech team", "with the Evidence Lab team" name a unit)
+_ITS_TEAM = re.compile(
+    r"(?:\b(?:[Mm]embers? of|[Pp]art of|[Jj]oin(?:ing)?) the |(?:^|(?<=[\n.!?:]))[ \t]*The )"
+    r"((?:[A-Z0-9][\w&.'’+-]*[ ]){1,4})(?:[Tt]eam|[Ff]amily)\b",
+    re.M,
+)
+
+
+def team_names(text: str) -> list[Span]:
+    """The names before "team" or "family" after "the". A department is named so too ("the Data Science
+    team", "the HR team", "the AWS team"): the name must hold a word that is no English one, be no
+    technology, role or acronym of a few capitals, and stand again in the text."""
+    out = []
+    for team in _ITS_TEAM.finditer(text, 0, _SCOPE):
+        words = team.group(1).rstrip()
+        start = team.start(1)
+        if (
+            _english_only(words)
+            or (len(words) <= 4 and words.isupper())
+            or is_role_title(words)
+            or words.lower() in technology_names()
+            or not stands_alone(text[: team.start()] + text[team.end() :], words)
+        ):
+            continue
+        out.append(Span(start, start + len(words), words))
+    return out

@@ -27,7 +27,7 @@ from rolemap.extract.company_names import (
     spelt_by_an_address,
     stands_alone,
 )
-from rolemap.extract.company_openers import at_clause_names, organisation_names, story_names
+from rolemap.extract.company_openers import at_clause_names, organisation_names, story_names, team_names
 from rolemap.extract.company_role_sentences import (
     first_sentence_end,
     possessive_names,
@@ -46,7 +46,7 @@ _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hir
           "about": (7, True, "after"), "about_full": (7, False, "after"),
           "since": (7, False, "after"), "has_opening": (7, False, "before"), "mission": (7, False, "before"), "is_a": (8, True, "before"),
           "organisation": (6, False, "name"), "at_clause": (3, False, "name"),
-          "story": (7, False, "name")}  # fmt: skip
+          "story": (7, False, "name"), "team": (7, False, "name")}  # fmt: skip
 # "Burnett Plastic Surgery, located in Westfield, NJ, is a …": where the hirer is, between name and verb
 _WHERE = r",\s+(?:located|based|headquartered)\s+in\s+[^,.;\n]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,15})?,"
 _AFTER_CHECK = {
@@ -167,6 +167,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     found["organisation"] = organisation_names(text, found.get("is_a", []))
     found["at_clause"] = at_clause_names(text, found["at"])
     found["story"] = story_names(text)
+    found["team"] = team_names(text)
     found["domain"] = [
         Span(m.start(1), m.start(1) + len(site), site)
         for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
