@@ -538,3 +538,18 @@ def test_the_hirer_tells_its_mission_or_founding(text, company):
 )  # fmt: skip
 def test_the_team_or_family_of_the_hirer(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # what working at the hirer is or gives
+        ("Associate\nA job at VOLKA is so much more than furniture.", "VOLKA"),
+        ("Therapist\nWorking for The Velmora Thread has so many benefits!", "Velmora Thread"),
+        # English words said once, or no verb that tells of it
+        ("Analyst\nWe value variety. Working for Fortune Companies is a plus.", None),
+        ("Associate\nYou have experience working at VOLKA and similar stores.", None),
+    ],
+)  # fmt: skip
+def test_what_working_at_the_hirer_is(text, company):
+    assert extract_text("x", text).company == company

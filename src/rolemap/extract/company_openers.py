@@ -16,6 +16,28 @@ from rolemap.models import Span
 
 _SCOPE = 6000  # the opening part of a posting, where it introduces its hirer
 
+# each reader's kind → (strength: lower wins, the name must recur, where the name stands), as
+# company_sentences weighs its own kinds; each reader returns the spans where a name stands
+OPENER_KINDS = {
+    "at_clause": (3, False, "name"),
+    "organisation": (6, False, "name"),
+    "story": (7, False, "name"),
+    "team": (7, False, "name"),
+    "work_at": (7, False, "name"),
+}
+
+
+def opener_names(text: str, is_a: list[Span], at: list[Span]) -> dict[str, list[Span]]:
+    """Every reader's names: `is_a` are the scan's "is a/an/the/one of" anchors, `at` where "At " opens a
+    sentence (company_sentences finds both)."""
+    return {
+        "at_clause": at_clause_names(text, at),
+        "organisation": organisation_names(text, is_a),
+        "story": story_names(text),
+        "team": team_names(text),
+        "work_at": work_at_names(text),
+    }
+
 
 @lru_cache(maxsize=1)
 def _organisation_kind() -> re.Pattern[str]:
@@ -168,4 +190,29 @@ def team_names(text: str) -> list[Span]:
         ):
             continue
         out.append(Span(start, start + len(words), words))
+    return out
+
+
+# "A job at IKEA is so much more …", "Working for The Uncommon Thread has so many benefits!", "Benefits of
+# working at Cox may include …": what working at the hirer is or gives
+_WORK_AT = re.compile(
+    r"\b(?:[Ww]orking|[Ww]ork|[Aa] (?:job|career)|[Cc]areers?|[Ll]ife) (?:at|for) (?=[A-Z0-9])"
+)
+_WORK_AT_VERB = re.compile(r"(?:\s+(?:is|has|means|offers|gives|provides|may|includes?)\b|\s*[?!])")
+
+
+def work_at_names(text: str) -> list[Span]:
+    """The names after "working at/for", "a job at" that what follows tells of ("is", "has", "offers",
+    "may include", a question or an exclamation); English words only count where there are more than one
+    and they stand again ("Working for Fortune 500 Companies is" names no one)."""
+    out = []
+    for work in _WORK_AT.finditer(text, 0, _SCOPE):
+        name = NAME_AFTER.match(text, work.end())
+        if name is None or not _WORK_AT_VERB.match(text, name.end()):
+            continue
+        words = name.group(1)
+        bare = words.removeprefix("The ")
+        if _english_only(bare) and (" " not in bare or not stands_alone(text[name.end() :], bare)):
+            continue
+        out.append(Span(name.start(1), name.end(1), words))
     return out

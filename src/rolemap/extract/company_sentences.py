@@ -27,7 +27,7 @@ from rolemap.extract.company_names import (
     spelt_by_an_address,
     stands_alone,
 )
-from rolemap.extract.company_openers import at_clause_names, organisation_names, story_names, team_names
+from rolemap.extract.company_openers import OPENER_KINDS, opener_names
 from rolemap.extract.company_role_sentences import (
     first_sentence_end,
     possessive_names,
@@ -45,8 +45,7 @@ _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hir
           "legal": (6, False, "before"), "learn_more": (6, False, "after"), "signature": (7, False, "name"),
           "about": (7, True, "after"), "about_full": (7, False, "after"),
           "since": (7, False, "after"), "has_opening": (7, False, "before"), "mission": (7, False, "before"), "is_a": (8, True, "before"),
-          "organisation": (6, False, "name"), "at_clause": (3, False, "name"),
-          "story": (7, False, "name"), "team": (7, False, "name")}  # fmt: skip
+          **OPENER_KINDS}  # fmt: skip
 # "Burnett Plastic Surgery, located in Westfield, NJ, is a …": where the hirer is, between name and verb
 _WHERE = r",\s+(?:located|based|headquartered)\s+in\s+[^,.;\n]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,15})?,"
 _AFTER_CHECK = {
@@ -164,10 +163,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     ]
     found["role"] = [*possessive_names(text), *role_at_names(text), *self_names(text)]
     found["signature"] = signature_names(text)
-    found["organisation"] = organisation_names(text, found.get("is_a", []))
-    found["at_clause"] = at_clause_names(text, found["at"])
-    found["story"] = story_names(text)
-    found["team"] = team_names(text)
+    found.update(opener_names(text, found.get("is_a", []), found["at"]))
     found["domain"] = [
         Span(m.start(1), m.start(1) + len(site), site)
         for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
