@@ -126,6 +126,9 @@ def at_clause_names(text: str, at: list[Span]) -> list[Span]:
     name of English words only counts where it has more than one and stands again in the text."""
     out = []
     for anchor in at:
+        comma = text.find(",", anchor.end, anchor.end + 80)  # no clause, no name to read
+        if comma == -1 or not _CLAUSE_AFTER.match(text, comma):
+            continue
         name = NAME_AFTER.match(text, anchor.end)
         if name is None or not _CLAUSE_AFTER.match(text, name.end()):
             continue
@@ -166,9 +169,11 @@ def story_names(text: str) -> list[Span]:
 # "As a member of the Everise family", "join the Acme team", "The Terra Forza Golf team is growing!",
 # "The Mailprotector team provides …": the team or family one is part of, or that opens a sentence, is the
 # hirer's ("Support the Tech team", "with the Evidence Lab team" name a unit)
+_TEAM_WORD = re.compile(r" (?:[Tt]eam|[Ff]amily)\b")  # found first: a pattern that opens with the
+# words before it would be tried at every character of the text
 _ITS_TEAM = re.compile(
     r"(?:\b(?:[Mm]embers? of|[Pp]art of|[Jj]oin(?:ing)?) the |(?:^|(?<=[\n.!?:]))[ \t]*The )"
-    r"((?:[A-Z0-9][\w&.'’+-]*[ ]){1,4})(?:[Tt]eam|[Ff]amily)\b",
+    r"((?:[A-Z0-9][\w&.'’+-]*[ ]){0,3}[A-Z0-9][\w&.'’+-]*)$",
     re.M,
 )
 
@@ -178,15 +183,18 @@ def team_names(text: str) -> list[Span]:
     team", "the HR team", "the AWS team"): the name must hold a word that is no English one, be no
     technology, role or acronym of a few capitals, and stand again in the text."""
     out = []
-    for team in _ITS_TEAM.finditer(text, 0, _SCOPE):
-        words = team.group(1).rstrip()
+    for noun in _TEAM_WORD.finditer(text, 0, _SCOPE):
+        team = _ITS_TEAM.search(text, max(0, noun.start() - 80), noun.start())
+        if team is None:
+            continue
+        words = team.group(1)
         start = team.start(1)
         if (
             _english_only(words)
             or (len(words) <= 4 and words.isupper())
             or is_role_title(words)
             or words.lower() in technology_names()
-            or not stands_alone(text[: team.start()] + text[team.end() :], words)
+            or not stands_alone(text[: team.start()] + text[noun.end() :], words)
         ):
             continue
         out.append(Span(start, start + len(words), words))
@@ -195,9 +203,8 @@ def team_names(text: str) -> list[Span]:
 
 # "A job at IKEA is so much more …", "Working for The Uncommon Thread has so many benefits!", "Benefits of
 # working at Cox may include …": what working at the hirer is or gives
-_WORK_AT = re.compile(
-    r"\b(?:[Ww]orking|[Ww]ork|[Aa] (?:job|career)|[Cc]areers?|[Ll]ife) (?:at|for) (?=[A-Z0-9])"
-)
+_AT_OR_FOR = re.compile(r" (?:at|for) (?=[A-Z0-9])")  # found first, then the words before it
+_WORK_BEFORE = re.compile(r"\b(?:[Ww]orking|[Ww]ork|[Aa] (?:job|career)|[Cc]areers?|[Ll]ife)$")
 _WORK_AT_VERB = re.compile(r"(?:\s+(?:is|has|means|offers|gives|provides|may|includes?)\b|\s*[?!])")
 
 
@@ -206,7 +213,9 @@ def work_at_names(text: str) -> list[Span]:
     "may include", a question or an exclamation); English words only count where there are more than one
     and they stand again ("Working for Fortune 500 Companies is" names no one)."""
     out = []
-    for work in _WORK_AT.finditer(text, 0, _SCOPE):
+    for work in _AT_OR_FOR.finditer(text, 0, _SCOPE):
+        if not _WORK_BEFORE.search(text, max(0, work.start() - 10), work.start()):
+            continue
         name = NAME_AFTER.match(text, work.end())
         if name is None or not _WORK_AT_VERB.match(text, name.end()):
             continue
