@@ -553,3 +553,20 @@ def test_the_team_or_family_of_the_hirer(text, company):
 )  # fmt: skip
 def test_what_working_at_the_hirer_is(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # more words for hiring: "immediately seeking", "searching to hire", "an amazing opportunity for"
+        ("Attorney\nVarrow Talent's Legal Division is immediately seeking a Senior Attorney.", "Varrow Talent"),
+        ("Coordinator\nStreetwear brand, Velvet Harbor, is searching to hire a Social Media Coordinator.",
+         "Velvet Harbor"),
+        ("Agent\nIntro line. Quarrell has an amazing opportunity for you.", "Quarrell"),
+        # a possessive that names no unit stays part of the name
+        ("Cook\nMira's Kitchen is immediately seeking a line cook.", "Mira's Kitchen"),
+        ("Agent\nIntro line. Our team has an amazing opportunity for you.", None),
+    ],
+)  # fmt: skip
+def test_hiring_in_more_words(text, company):
+    assert extract_text("x", text).company == company
