@@ -570,3 +570,21 @@ def test_what_working_at_the_hirer_is(text, company):
 )  # fmt: skip
 def test_hiring_in_more_words(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the hirer one joins in a role
+        ("Psychologist\nSeeking a psychologist to join ZENITH Trevala Wellness as a part-time contractor!",
+         "ZENITH Trevala Wellness"),
+        ("Psychologist\nWe would love you to join us as a part-time contractor!", None),
+        ("Analyst\nJoin Forces as a team to grow.", None),
+        # a name that opens a sentence, what it is doing between commas, then its verb
+        ("Designer\nOptivra, collaborating with a packaging firm, is in search of a UX Designer.", "Optivra"),
+        ("Designer\nAdditionally, working with a packaging firm, is part of the role.", None),
+        ("Designer\nWe partner with Optivra, collaborating with a packaging firm, is our aim.", None),
+    ],
+)  # fmt: skip
+def test_join_the_hirer_as_a_role_and_what_it_is_doing(text, company):
+    assert extract_text("x", text).company == company

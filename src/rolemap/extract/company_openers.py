@@ -24,6 +24,8 @@ OPENER_KINDS = {
     "story": (7, False, "name"),
     "team": (7, False, "name"),
     "work_at": (7, False, "name"),
+    "join_as": (5, False, "name"),
+    "participle": (6, False, "name"),
 }
 
 
@@ -36,6 +38,8 @@ def opener_names(text: str, is_a: list[Span], at: list[Span]) -> dict[str, list[
         "story": story_names(text),
         "team": team_names(text),
         "work_at": work_at_names(text),
+        "join_as": join_as_names(text),
+        "participle": participle_names(text),
     }
 
 
@@ -225,3 +229,48 @@ def work_at_names(text: str) -> list[Span]:
             continue
         out.append(Span(name.start(1), name.end(1), words))
     return out
+
+
+# "Seeking a Psychologist to join INSPIRE Psychological Wellness as a part-time contractor!", "Join Acme
+# as our next Controller": the hirer one joins in a role
+_JOIN = re.compile(r"\b[Jj]oin (?=[A-Z0-9])")
+_AS_A_ROLE = re.compile(r"\s+as\s+(?:an?|the|our|its)\s")
+
+
+def join_as_names(text: str) -> list[Span]:
+    """The names after "join" that "as a/an/the/our <role>" follows; English words only count where there
+    are more than one and they stand again ("Join Forces as a team" names no one)."""
+    out = []
+    for join in _JOIN.finditer(text, 0, _SCOPE):
+        name = NAME_AFTER.match(text, join.end())
+        if name is None or not _AS_A_ROLE.match(text, name.end()):
+            continue
+        words = name.group(1)
+        if _english_only(words) and (" " not in words or not stands_alone(text[name.end() :], words)):
+            continue
+        out.append(Span(name.start(1), name.end(1), words))
+    return out
+
+
+# "Optomi, collaborating with an innovative provider of packaging solutions, is in search of …": a name
+# that opens a sentence, what it is doing between commas, then its verb
+_DOING = re.compile(r",[ \t]+([a-z]+ing)\b[^,.;:!?\n]{2,100},[ \t]+(?:is|has|was)\b")
+
+
+def participle_names(text: str) -> list[Span]:
+    """The names before ", <verb>ing …, is|has|was" that open their sentence ("Additionally, working
+    with …, is" has no name; a word in "-ing" that is no verb, "Wedding", is passed over)."""
+    out = []
+    for doing in _DOING.finditer(text, 0, _SCOPE):
+        if not _a_verb(doing.group(1)):
+            continue
+        name = _name_opening_a_sentence(text, doing.start())
+        if name is not None and not (" " not in name.text and _english_only(name.text)):
+            out.append(name)  # one English word is an adverb's or a phrase's ("Additionally", "Today")
+    return out
+
+
+def _a_verb(word: str) -> bool:
+    from lemminflect import getAllLemmas  # loaded on first use, as company_sentences does
+
+    return "VERB" in getAllLemmas(word)
