@@ -477,11 +477,13 @@ def test_a_sentence_glued_to_its_heading(text, company):
         ("Engineer\nAbout Us:Quorvel Optics http://www.quorvel.com is a leading-edge technology company.",
          "Quorvel Optics"),
         ("Analyst\nCompany DescriptioneVolt Partners is an energy consulting firm in Ohio.", "eVolt Partners"),
+        ("Engineer\nKestrava is a global leader in fluorine-based products.", "Kestrava"),
         # not a role, a technology, a pronoun, a question, nor what the subject is beside a preposition or a
         # second article, nor a plural that describes a programme
         ("Assistant\nThe Medical Assistant is the first point of contact at the clinic.", None),
         ("Engineer\nKafka is a platform used by many companies.", None),
         ("Engineer\nOurs is a developer-led company.", None),
+        ("Engineer\nThe Team Lead is a leader who mentors others.", None),
         ("Analyst\n* Treasury Accounting What is the ideal background or company?", None),
         ("Director\nThe Regional Fund is a program partner and the primary funding agency.", None),
         ("Director\nSmall Business Centers are a part of a national network.", None),
