@@ -478,12 +478,17 @@ def test_a_sentence_glued_to_its_heading(text, company):
          "Quorvel Optics"),
         ("Analyst\nCompany DescriptioneVolt Partners is an energy consulting firm in Ohio.", "eVolt Partners"),
         ("Engineer\nKestrava is a global leader in fluorine-based products.", "Kestrava"),
+        # a heading or a title line glued before the name
+        ("Counselor\nAbout us4020 Garden Center is a non-profit center in Denver.", "4020 Garden Center"),
+        ("Manager\nMarketing Manager - Los Angeles/ New YorkVelto Pixels is a rising player in gaming.",
+         "Velto Pixels"),
         # not a role, a technology, a pronoun, a question, nor what the subject is beside a preposition or a
         # second article, nor a plural that describes a programme
         ("Assistant\nThe Medical Assistant is the first point of contact at the clinic.", None),
         ("Engineer\nKafka is a platform used by many companies.", None),
         ("Engineer\nOurs is a developer-led company.", None),
         ("Engineer\nThe Team Lead is a leader who mentors others.", None),
+        ("Technician\nCompany DescriptionFounded in 2005, DevVara Solutions is an IT provider.", None),  # a brand
         ("Analyst\n* Treasury Accounting What is the ideal background or company?", None),
         ("Director\nThe Regional Fund is a program partner and the primary funding agency.", None),
         ("Director\nSmall Business Centers are a part of a national network.", None),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rolemap.extract.company_names import NAME_AFTER, NAME_BEFORE, stands_alone
+from rolemap.extract.company_names import GLUE, NAME_AFTER, NAME_BEFORE, stands_alone
 from rolemap.extract.roles import is_role_title, technology_names
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
@@ -84,9 +84,16 @@ def _name_opening_a_sentence(text: str, end: int) -> Span | None:
     if address:
         end = address.start()
     name = NAME_BEFORE.search(text, max(0, end - 90), end)
-    if name is None or not _opens_a_sentence(text, name.start(1)):
+    if name is None:
         return None
     start = name.start(1)
+    if not _opens_a_sentence(text, start):
+        # a heading or title line glued before the name: "… Los Angeles/ New YorkBent Pixels is",
+        # "About us1080 Learning Center is"
+        glue = GLUE.search(text, start, name.end(1))
+        start = glue.start() if glue else start
+        if text[start - 1 : start].isspace() or not _a_heading(text[text.rfind("\n", 0, start) + 1 : start]):
+            return None
     heading = _GLUED_HEADING.match(text, start, name.end(1))
     if heading:  # "Company DescriptioniBrain Technologies is", "About SCAILSCAIL is"
         start = heading.end()
@@ -96,6 +103,20 @@ def _name_opening_a_sentence(text: str, end: int) -> Span | None:
     if not bare or is_role_title(bare) or bare.lower() in technology_names() or last in _NO_NAME_ENDS:
         return None
     return Span(start, name.end(1), words)
+
+
+def _a_heading(line: str) -> bool:
+    """A heading or title line: a few words, each with a capital save the small ones ("About us"), or a
+    separator; no clause ends in it ("Founded in 2005, Dev…")."""
+    words = line.split()
+    return 0 < len(words) <= 8 and all(
+        (word[:1].isupper() or word in _HEADING_SMALL_WORDS) and not word.endswith(",") for word in words
+    )
+
+
+_HEADING_SMALL_WORDS = frozenset(
+    ("a", "an", "the", "of", "for", "and", "in", "at", "to", "us", "-", "–", "|", "/")
+)
 
 
 # a heading a board glued to the name after it
