@@ -589,7 +589,12 @@ def test_hiring_in_more_words(text, company):
         ("Analyst\nJoin Forces as a team to grow.", None),
         # a name that opens a sentence, what it is doing between commas, then its verb
         ("Designer\nOptivra, collaborating with a packaging firm, is in search of a UX Designer.", "Optivra"),
+        ("Researcher\nThe University of Qarvand, established seven centuries ago, is a renowned institution.",
+         "University of Qarvand"),
+        ("Engineer\nVelorys, recognized as one of the fastest growing firms, has an immediate need for a tester.",
+         "Velorys"),
         ("Designer\nAdditionally, working with a packaging firm, is part of the role.", None),
+        ("Rep\nIntro line. Opticyte Ocular Matrix, used for dry eye disease, has a support program.", None),
         ("Designer\nWe partner with Optivra, collaborating with a packaging firm, is our aim.", None),
     ],
 )  # fmt: skip

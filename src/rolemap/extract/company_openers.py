@@ -273,9 +273,13 @@ def join_as_names(text: str) -> list[Span]:
     return out
 
 
-# "Optomi, collaborating with an innovative provider of packaging solutions, is in search of …": a name
-# that opens a sentence, what it is doing between commas, then its verb
-_DOING = re.compile(r",[ \t]+([a-z]+ing)\b[^,.;:!?\n]{2,100},[ \t]+(?:is|has|was)\b")
+# "Optomi, collaborating with an innovative provider of packaging solutions, is in search of …", "The
+# University of Tehran, established over seven centuries ago, is …": a name that opens a sentence, what
+# it is doing or what was done to it between commas, then its verb
+_DOING = re.compile(
+    r",[ \t]+([a-z]+ing|established|founded|headquartered|based|located|recogni[sz]ed|ranked|named|known|owned)\b"
+    r"[^,.;:!?\n]{2,100},[ \t]+(?:is|has|was)\b"
+)  # what was done to an organisation, not to a product ("X Matrix, used for corneal defects, has")
 
 
 def participle_names(text: str) -> list[Span]:
