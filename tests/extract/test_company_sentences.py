@@ -478,6 +478,9 @@ def test_a_sentence_glued_to_its_heading(text, company):
          "Quorvel Optics"),
         ("Analyst\nCompany DescriptioneVolt Partners is an energy consulting firm in Ohio.", "eVolt Partners"),
         ("Engineer\nKestrava is a global leader in fluorine-based products.", "Kestrava"),
+        ("Pharmacist\nIV Vantage is one of Southern California's most recognized home infusion companies.",
+         "IV Vantage"),
+        ("Pharmacist\nWe serve patients. IV Vantage is one of our partners in home infusion.", None),
         # a heading or a title line glued before the name
         ("Counselor\nAbout us4020 Garden Center is a non-profit center in Denver.", "4020 Garden Center"),
         ("Manager\nMarketing Manager - Los Angeles/ New YorkVelto Pixels is a rising player in gaming.",

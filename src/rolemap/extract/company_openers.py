@@ -54,6 +54,7 @@ def _organisation_kind() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?:{word},?[ \t]+){{0,8}}?(?i:{nouns})\b(?!['’]s?\s|-)")
 
 
+_ONE_OF = re.compile(r" is one of (?!the\b)")
 # "ANELLO Photonics http://www.anellophotonics.com is a …": a bare address between name and verb
 _TRAILING_ADDRESS = re.compile(r"\s+(?:https?://|www\.)\S+\s*$")
 
@@ -65,7 +66,10 @@ def organisation_names(text: str, is_a: list[Span]) -> list[Span]:
     platform used by companies")."""
     kind = _organisation_kind()
     out = []
-    for anchor in is_a:
+    # the scan's anchor is "is one of the"; "IV League is one of Southern California's most recognized
+    # home infusion companies" names a place or an owner after "of"
+    one_of = [Span(m.start() + 1, m.end() - 1, m.group()[1:-1]) for m in _ONE_OF.finditer(text, 0, _SCOPE)]
+    for anchor in sorted([*is_a, *one_of], key=lambda span: span.start):
         if anchor.start > _SCOPE:
             break
         # an organisation introduces itself with "is"; "SBA Women's Business Centers are a part of a
