@@ -558,7 +558,9 @@ def test_the_team_or_family_of_the_hirer(text, company):
         ("Therapist\nWorking for The Velmora Thread has so many benefits!", "Velmora Thread"),
         # English words said once, or no verb that tells of it
         ("Analyst\nWe value variety. Working for Fortune Companies is a plus.", None),
+        ("Coordinator\nGreat role. Benefits of Working at Belmora Group: flexible hours.", "Belmora Group"),
         ("Associate\nYou have experience working at VOLKA and similar stores.", None),
+        ("Analyst\nGreat role. Experience working at Zentrova: 3 years.", None),
     ],
 )  # fmt: skip
 def test_what_working_at_the_hirer_is(text, company):

@@ -234,19 +234,23 @@ def team_names(text: str) -> list[Span]:
 # working at Cox may include …": what working at the hirer is or gives
 _AT_OR_FOR = re.compile(r" (?:at|for) (?=[A-Z0-9])")  # found first, then the words before it
 _WORK_BEFORE = re.compile(r"\b(?:[Ww]orking|[Ww]ork|[Aa] (?:job|career)|[Cc]areers?|[Ll]ife)$")
-_WORK_AT_VERB = re.compile(r"(?:\s+(?:is|has|means|offers|gives|provides|may|includes?)\b|\s*[?!])")
+_WORK_AT_VERB = re.compile(r"(?:\s+(?:is|has|means|offers|gives|provides|may|includes?)\b|\s*[?!:])")
 
 
 def work_at_names(text: str) -> list[Span]:
     """The names after "working at/for", "a job at" that what follows tells of ("is", "has", "offers",
-    "may include", a question or an exclamation); English words only count where there are more than one
+    "may include", a question or an exclamation, a heading's colon); English words only count where there are more than one
     and they stand again ("Working for Fortune 500 Companies is" names no one)."""
     out = []
     for work in _AT_OR_FOR.finditer(text, 0, _SCOPE):
-        if not _WORK_BEFORE.search(text, max(0, work.start() - 10), work.start()):
+        before = _WORK_BEFORE.search(text, max(0, work.start() - 10), work.start())
+        if not before:
             continue
         name = NAME_AFTER.match(text, work.end())
-        if name is None or not _WORK_AT_VERB.match(text, name.end()):
+        verb = _WORK_AT_VERB.match(text, name.end()) if name else None
+        # a colon ends a heading ("Benefits of Working at Belfort Group:"), not a line of a list
+        # ("Experience working at Acme: 3 years")
+        if name is None or verb is None or (verb.group().endswith(":") and before.group().islower()):
             continue
         words = name.group(1)
         bare = words.removeprefix("The ")
