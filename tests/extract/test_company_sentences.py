@@ -605,3 +605,17 @@ def test_hiring_in_more_words(text, company):
 )  # fmt: skip
 def test_join_the_hirer_as_a_role_and_what_it_is_doing(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the employer's clause "X reserves the right", read in the whole text
+        ("Designer\nYou will design ads.\nDuties may change; Kinderhall Academy reserves the right to modify them.",
+         "Kinderhall Academy"),
+        ("Designer\nYou will design ads.\nManagement reserves the right to modify duties.", None),
+        ("Designer\nYou will design ads.\nThe Company reserves the right to modify duties.", None),
+    ],
+)  # fmt: skip
+def test_the_employer_reserves_the_right(text, company):
+    assert extract_text("x", text).company == company

@@ -26,6 +26,7 @@ OPENER_KINDS = {
     "work_at": (7, False, "name"),
     "join_as": (5, False, "name"),
     "participle": (6, False, "name"),
+    "reserves": (7, False, "name"),
 }
 
 
@@ -40,6 +41,7 @@ def opener_names(text: str, is_a: list[Span], at: list[Span]) -> dict[str, list[
         "work_at": work_at_names(text),
         "join_as": join_as_names(text),
         "participle": participle_names(text),
+        "reserves": reserving_names(text),
     }
 
 
@@ -307,3 +309,25 @@ def _a_verb(word: str) -> bool:
     from lemminflect import getAllLemmas  # loaded on first use, as company_sentences does
 
     return "VERB" in getAllLemmas(word)
+
+
+# "… New Horizon Academy reserves the right to modify, add, or remove duties": the employer's clause, which
+# closes many postings, so it is read in the whole text
+_RESERVES = re.compile(r" reserves the right\b")
+
+
+def reserving_names(text: str) -> list[Span]:
+    """The names before "reserves the right"; English words only count where there are more than one
+    and they stand again ("Management reserves the right" names no one)."""
+    out = []
+    for clause in _RESERVES.finditer(text):
+        name = NAME_BEFORE.search(text, max(0, clause.start() - 90), clause.start())
+        if name is None:
+            continue
+        words = name.group(1)
+        bare = words.removeprefix("The ")
+        elsewhere = text[: name.start(1)] + text[name.end(1) :]
+        if _english_only(bare) and (" " not in bare or not stands_alone(elsewhere, bare)):
+            continue
+        out.append(Span(name.start(1), name.end(1), words))
+    return out
