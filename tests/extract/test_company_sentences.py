@@ -619,3 +619,18 @@ def test_join_the_hirer_as_a_role_and_what_it_is_doing(text, company):
 )  # fmt: skip
 def test_the_employer_reserves_the_right(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a brand written lower-case first may end before a hiring, equal-opportunity or legal anchor
+        (BODY + "zVendo is an equal opportunity employer.", "zVendo"),
+        (BODY + "Regards, Ana Ruiz | kPivra LLC | ana@kpivra.io", "kPivra"),
+        # a lower-case word or a technology's capitals are no brand
+        (BODY + "Above all, it is an equal opportunity employer.", None),
+        (BODY + "Our app on iOS is an equal opportunity employer.", None),
+    ],
+)  # fmt: skip
+def test_a_brand_written_lower_case_first(text, company):
+    assert extract_text("x", text).company == company

@@ -234,8 +234,8 @@ def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
         return None  # "corp-to-corp", "STD, LTD" (disability), "Inc. Magazine"
     gap = max(text.rfind(" ", 0, anchor.start - 1), text.rfind("\n", 0, anchor.start - 1))
     word = text[gap + 1 : anchor.start].lstrip("\"'“‘([")
-    if not word[:1].isupper() and not word[:1].isdigit() and not word.rstrip().endswith((")", ".")):
-        return None  # no name can end here: "it is a", "we are looking"
+    if not (word[:1].isupper() or word[:1].isdigit() or word.rstrip().endswith((")", ".")) or _BRAND(word)):
+        return None  # no name can end here: "it is a", "we are looking"; "eHire is" can
     end = anchor.end if text.startswith("&", anchor.start) else anchor.start
     name = NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
     if name is None or (kind in ("appositive", "mission") and not _opens_a_sentence(text, name)):
@@ -253,6 +253,7 @@ def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
 _THE_INSIDE = re.compile(r"(?<!\bof)(?<!\band)(?<!&)\s+(The\s)")
 
 
+_BRAND = re.compile(r"[a-z]{1,2}[A-Z][a-z]").match  # "eHire", "iPivot": a brand written lower-case first
 _AFTER_A_PREPOSITION = re.compile(r"\b(?:on|in|of|for|with|by|from|to|about|like)\s+$")
 
 
