@@ -634,3 +634,17 @@ def test_the_employer_reserves_the_right(text, company):
 )  # fmt: skip
 def test_a_brand_written_lower_case_first(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # no subject of the equal-opportunity line follows a preposition: a glued sentence's words are not
+        # the employer's name
+        (BODY + "Applicants need an M.A. in THEATRE Harlow Technical College is an Equal Opportunity Employer.",
+         None),
+        (BODY + "Employment at Harlow Technical College is an equal opportunity employer.", "Harlow Technical College"),
+    ],
+)  # fmt: skip
+def test_no_equal_opportunity_subject_after_a_preposition(text, company):
+    assert extract_text("x", text).company == company

@@ -240,7 +240,7 @@ def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
     name = NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
     if name is None or (kind in ("appositive", "mission") and not _opens_a_sentence(text, name)):
         return None
-    if kind in ("hiring", "has_opening") and _AFTER_A_PREPOSITION.search(
+    if kind in ("hiring", "has_opening", "eeo") and _AFTER_A_PREPOSITION.search(
         text, max(0, name.start(1) - 12), name.start(1)
     ):
         return None  # "the top rated Bootcamp on Course Report (…) is hiring": no subject follows "on"
