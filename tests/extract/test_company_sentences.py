@@ -648,3 +648,15 @@ def test_a_brand_written_lower_case_first(text, company):
 )  # fmt: skip
 def test_no_equal_opportunity_subject_after_a_preposition(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a possessive that is the subject of a verb is the brand's own name; before a role it is an owner's
+        ("Server\nCompany Description\nDelmar's is a renowned restaurant in Austin.", "Delmar's"),
+        ("Specialist\nAs Delmar Health's Marketing Specialist, you will lead campaigns.", "Delmar Health"),
+    ],
+)  # fmt: skip
+def test_a_brand_that_is_a_possessive(text, company):
+    assert extract_text("x", text).company == company
