@@ -660,3 +660,15 @@ def test_no_equal_opportunity_subject_after_a_preposition(text, company):
 )  # fmt: skip
 def test_a_brand_that_is_a_possessive(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a legal form after "a <place> based" describes the firm; it does not name one
+        (BODY + "A Vermont based Public Benefit Corporation founded in 2015, we farm organically.", None),
+        (BODY + "Apply to Greenfield Benefit Corporation today.", "Greenfield Benefit"),
+    ],
+)  # fmt: skip
+def test_a_legal_form_that_describes_a_firm(text, company):
+    assert extract_text("x", text).company == company

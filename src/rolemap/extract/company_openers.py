@@ -241,8 +241,8 @@ _WORK_AT_VERB = re.compile(r"(?:\s+(?:is|has|means|offers|gives|provides|may|inc
 
 def work_at_names(text: str) -> list[Span]:
     """The names after "working at/for", "a job at" that what follows tells of ("is", "has", "offers",
-    "may include", a question or an exclamation, a heading's colon); English words only count where there are more than one
-    and they stand again ("Working for Fortune 500 Companies is" names no one)."""
+    "may include", a question or an exclamation, a heading's colon); English words only count where
+    there are more than one and they stand again ("Working for Fortune 500 Companies is" names no one)."""
     out = []
     for work in _AT_OR_FOR.finditer(text, 0, _SCOPE):
         before = _WORK_BEFORE.search(text, max(0, work.start() - 10), work.start())
@@ -287,7 +287,8 @@ def join_as_names(text: str) -> list[Span]:
 # University of Tehran, established over seven centuries ago, is …": a name that opens a sentence, what
 # it is doing or what was done to it between commas, then its verb
 _DOING = re.compile(
-    r",[ \t]+([a-z]+ing|established|founded|headquartered|based|located|recogni[sz]ed|ranked|named|known|owned)\b"
+    r",[ \t]+([a-z]+ing|established|founded|headquartered|based|located|recogni[sz]ed|ranked|named|known"
+    r"|owned)\b"
     r"[^,.;:!?\n]{2,100},[ \t]+(?:is|has|was)\b"
 )  # what was done to an organisation, not to a product ("X Matrix, used for corneal defects, has")
 

@@ -415,8 +415,10 @@ def _better(
     if best is not None and (best[0], best[1]) <= (strength, at):
         return best
     start, end = name
-    if kind == "legal" and re.search(r"(?i)\b(?:an?)\s+$", text[max(0, start - 4) : start]):
-        return best  # "a Professional Law Corporation" describes a firm; it does not name one
+    if kind == "legal" and re.search(
+        r"(?i)\b(?:an?)\s+(?:\S+[ -]based\s+)?$", text[max(0, start - 40) : start]
+    ):
+        return best  # "a Professional Law Corporation", "A Vermont based … Corporation": a firm described
     if kind == "domain":  # the site's name as written: no cleaning would keep "Underdog.io"
         site = text[start:end]
         found = (site, Span(start, end, site)) if plausible_company(site, first=True) else None
