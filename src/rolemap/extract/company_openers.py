@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from rolemap.extract.company_names import GLUE, NAME_AFTER, NAME_BEFORE, stands_alone
 from rolemap.extract.roles import is_role_title, technology_names
@@ -321,7 +322,7 @@ def reserving_names(text: str) -> list[Span]:
     """The names before "reserves the right"; English words only count where there are more than one
     and they stand again ("Management reserves the right" names no one)."""
     out = []
-    for clause in _RESERVES.finditer(text):
+    for clause in islice(_RESERVES.finditer(text), 5):  # a posting says it once or twice
         name = NAME_BEFORE.search(text, max(0, clause.start() - 90), clause.start())
         if name is None:
             continue
