@@ -1,7 +1,10 @@
-"""The sentences in which a posting introduces its hirer as an organisation, wherever in its opening part
-they stand: "Sax Alley is a Colorado based saxophone shop", "Testa & White, P.A. is an established law
-firm", "IV League is one of Southern California's most recognized home infusion companies". Each reader
-returns the spans where a name stands; `company_sentences.company_in_text` weighs them as its kinds.
+"""The sentences in which a posting introduces its hirer, wherever in its opening part they stand: as a
+kind of organisation ("Sax Alley is a Colorado based saxophone shop", "IV League is one of Southern
+California's most recognized home infusion companies"), "At X," before a clause of any subject, "join X
+as a …", "X, collaborating with …, is", its mission or founding ("X is on a mission to", "X was founded
+as"), its team or family ("As a member of the Everise family"), what working there is ("A job at IKEA
+is"), and "X reserves the right to" (read in the whole text). Each reader returns the spans where a name
+stands; `company_sentences.company_in_text` weighs them by `OPENER_KINDS` beside its own kinds.
 """
 
 from __future__ import annotations
@@ -21,12 +24,12 @@ _SCOPE = 6000  # the opening part of a posting, where it introduces its hirer
 # company_sentences weighs its own kinds; each reader returns the spans where a name stands
 OPENER_KINDS = {
     "at_clause": (3, False, "name"),
+    "join_as": (5, False, "name"),
     "organisation": (6, False, "name"),
+    "participle": (6, False, "name"),
     "story": (7, False, "name"),
     "team": (7, False, "name"),
     "work_at": (7, False, "name"),
-    "join_as": (5, False, "name"),
-    "participle": (6, False, "name"),
     "reserves": (7, False, "name"),
 }
 
