@@ -464,3 +464,211 @@ def test_an_intro_name_and_its_verb(text, company):
 )  # fmt: skip
 def test_a_sentence_glued_to_its_heading(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a sentence that says what kind of organisation its subject is names the hirer, English words or not,
+        # after a question, a bare address or a glued heading too
+        ("Technician\nBrass Lantern is a Denver based trumpet shop. We repair horns.", "Brass Lantern"),
+        ("Assistant\nLooking for a change? Harlow Pike & Dunn, P.A. is an established full-service law firm.",
+         "Harlow Pike & Dunn"),
+        ("Engineer\nAbout Us:Quorvel Optics http://www.quorvel.com is a leading-edge technology company.",
+         "Quorvel Optics"),
+        ("Analyst\nCompany DescriptioneVolt Partners is an energy consulting firm in Ohio.", "eVolt Partners"),
+        ("Engineer\nKestrava is a global leader in fluorine-based products.", "Kestrava"),
+        ("Pharmacist\nIV Vantage is one of Southern California's most recognized home infusion companies.",
+         "IV Vantage"),
+        ("Pharmacist\nWe serve patients. IV Vantage is one of our partners in home infusion.", None),
+        # a heading or a title line glued before the name
+        ("Counselor\nAbout us4020 Garden Center is a non-profit center in Denver.", "4020 Garden Center"),
+        ("Manager\nMarketing Manager - Los Angeles/ New YorkVelto Pixels is a rising player in gaming.",
+         "Velto Pixels"),
+        # not a role, a technology, a pronoun, a question, nor what the subject is beside a preposition or a
+        # second article, nor a plural that describes a programme
+        ("Assistant\nThe Medical Assistant is the first point of contact at the clinic.", None),
+        ("Engineer\nKafka is a platform used by many companies.", None),
+        ("Engineer\nOurs is a developer-led company.", None),
+        ("Engineer\nThe Team Lead is a leader who mentors others.", None),
+        ("Technician\nCompany DescriptionFounded in 2005, DevVara Solutions is an IT provider.", None),  # a brand
+        ("Analyst\n* Treasury Accounting What is the ideal background or company?", None),
+        ("Director\nThe Regional Fund is a program partner and the primary funding agency.", None),
+        ("Director\nSmall Business Centers are a part of a national network.", None),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_says_what_kind_of_organisation_the_hirer_is(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # "At X," then a clause of any subject; a name of English words only must stand again in the text
+        ("Manager\nAt Quillon Works, service comes first.", "Quillon Works"),
+        ("Manager\nAt Zentrova, You Will lead sales.", "Zentrova"),
+        ("Manager\nAt Blue Ridge Hardware, the team grows. Blue Ridge Hardware is local.", "Blue Ridge Hardware"),
+        # a phrase's words, not a name: one English word, or English words said once
+        ("Manager\nAt Minimum, candidates need a degree.", None),
+        ("Manager\nAt Times, the role needs travel.", None),
+        ("Manager\nAt Blue Ridge Hardware, the team grows.", None),
+    ],
+)  # fmt: skip
+def test_at_the_hirer_then_any_clause(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a sentence that opens with the name and tells its mission or its founding
+        ("Manager\nBrindlecrest is on a mission to make payroll simple.", "Brindlecrest"),
+        ("Shipping\nDescription\n\nOakvane was founded as an office furniture maker.", "Oakvane"),
+        # a unit or a programme in English words, said once, is no hirer
+        ("Manager\nThe Program was established in 2010 to help families.", None),
+        ("Manager\nThe Family Fund was founded in 1990.", None),
+    ],
+)  # fmt: skip
+def test_the_hirer_tells_its_mission_or_founding(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the team or family one joins or is part of, or that opens a sentence, named again in the text
+        ("Agent\nAs a member of the Zorvane family, you will help. Zorvane offers training.", "Zorvane"),
+        ("Sales\nThe Tarro Vello Golf team is growing! Sell Tarro Vello Golf clubs.", "Tarro Vello Golf"),
+        # a unit: English words, a few capitals, a team one works beside, or a name said once
+        ("Analyst\nAs a member of the Data Science team, you will help. Data Science matters.", None),
+        ("Analyst\nAs a member of the HR team, you will help. HR matters.", None),
+        ("Analyst\nSupport the Zorvane team in the project. Zorvane offers training.", None),
+        ("Agent\nAs a member of the Zorvane family, you will help.", None),
+    ],
+)  # fmt: skip
+def test_the_team_or_family_of_the_hirer(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # what working at the hirer is or gives
+        ("Associate\nA job at VOLKA is so much more than furniture.", "VOLKA"),
+        ("Therapist\nWorking for The Velmora Thread has so many benefits!", "Velmora Thread"),
+        # English words said once, or no verb that tells of it
+        ("Analyst\nWe value variety. Working for Fortune Companies is a plus.", None),
+        ("Coordinator\nGreat role. Benefits of Working at Belmora Group: flexible hours.", "Belmora Group"),
+        ("Associate\nYou have experience working at VOLKA and similar stores.", None),
+        ("Analyst\nGreat role. Experience working at Zentrova: 3 years.", None),
+    ],
+)  # fmt: skip
+def test_what_working_at_the_hirer_is(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # more words for hiring: "immediately seeking", "searching to hire", "an amazing opportunity for"
+        ("Attorney\nVarrow Talent's Legal Division is immediately seeking a Senior Attorney.", "Varrow Talent"),
+        ("Coordinator\nStreetwear brand, Velvet Harbor, is searching to hire a Social Media Coordinator.",
+         "Velvet Harbor"),
+        ("Agent\nIntro line. Quarrell has an amazing opportunity for you.", "Quarrell"),
+        # a possessive that names no unit stays part of the name
+        ("Cook\nMira's Kitchen is immediately seeking a line cook.", "Mira's Kitchen"),
+        ("Agent\nIntro line. Our team has an amazing opportunity for you.", None),
+    ],
+)  # fmt: skip
+def test_hiring_in_more_words(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the hirer one joins in a role
+        ("Psychologist\nSeeking a psychologist to join ZENITH Trevala Wellness as a part-time contractor!",
+         "ZENITH Trevala Wellness"),
+        ("Psychologist\nWe would love you to join us as a part-time contractor!", None),
+        ("Analyst\nJoin Forces as a team to grow.", None),
+        # a name that opens a sentence, what it is doing between commas, then its verb
+        ("Designer\nOptivra, collaborating with a packaging firm, is in search of a UX Designer.", "Optivra"),
+        ("Researcher\nThe University of Qarvand, established seven centuries ago, is a renowned institution.",
+         "University of Qarvand"),
+        ("Engineer\nVelorys, recognized as one of the fastest growing firms, has an immediate need for a tester.",
+         "Velorys"),
+        ("Designer\nAdditionally, working with a packaging firm, is part of the role.", None),
+        ("Rep\nIntro line. Opticyte Ocular Matrix, used for dry eye disease, has a support program.", None),
+        ("Designer\nWe partner with Optivra, collaborating with a packaging firm, is our aim.", None),
+    ],
+)  # fmt: skip
+def test_join_the_hirer_as_a_role_and_what_it_is_doing(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the employer's clause "X reserves the right", read in the whole text
+        ("Designer\nYou will design ads.\nDuties may change; Kinderhall Academy reserves the right to modify them.",
+         "Kinderhall Academy"),
+        ("Designer\nYou will design ads.\nManagement reserves the right to modify duties.", None),
+        ("Designer\nYou will design ads.\nThe Company reserves the right to modify duties.", None),
+    ],
+)  # fmt: skip
+def test_the_employer_reserves_the_right(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a brand written lower-case first may end before a hiring, equal-opportunity or legal anchor
+        (BODY + "zVendo is an equal opportunity employer.", "zVendo"),
+        (BODY + "Regards, Ana Ruiz | kPivra LLC | ana@kpivra.io", "kPivra"),
+        # a lower-case word or a technology's capitals are no brand
+        (BODY + "Above all, it is an equal opportunity employer.", None),
+        (BODY + "Our app on iOS is an equal opportunity employer.", None),
+    ],
+)  # fmt: skip
+def test_a_brand_written_lower_case_first(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # no subject of the equal-opportunity line follows a preposition: a glued sentence's words are not
+        # the employer's name
+        (BODY + "Applicants need an M.A. in THEATRE Harlow Technical College is an Equal Opportunity Employer.",
+         None),
+        (BODY + "Employment at Harlow Technical College is an equal opportunity employer.", "Harlow Technical College"),
+    ],
+)  # fmt: skip
+def test_no_equal_opportunity_subject_after_a_preposition(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a possessive that is the subject of a verb is the brand's own name; before a role it is an owner's
+        ("Server\nCompany Description\nDelmar's is a renowned restaurant in Austin.", "Delmar's"),
+        ("Specialist\nAs Delmar Health's Marketing Specialist, you will lead campaigns.", "Delmar Health"),
+    ],
+)  # fmt: skip
+def test_a_brand_that_is_a_possessive(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a legal form after "a <place> based" describes the firm; it does not name one
+        (BODY + "A Vermont based Public Benefit Corporation founded in 2015, we farm organically.", None),
+        (BODY + "Apply to Greenfield Benefit Corporation today.", "Greenfield Benefit"),
+    ],
+)  # fmt: skip
+def test_a_legal_form_that_describes_a_firm(text, company):
+    assert extract_text("x", text).company == company

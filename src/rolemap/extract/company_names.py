@@ -253,8 +253,17 @@ def name_at(
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:
         raw = " ".join(words[:half])
     name = clean_company(raw, sentence=True)
-    owner = re.match(r"(.+?)['’]s\s", name or "")
-    if owner and _named_alone(text, owner.group(1)):
+    if (
+        name
+        and raw.endswith(("'s", "’s"))
+        and raw[:-2].endswith(name)
+        and _ITS_VERB.match(text, start + len(raw))
+    ):
+        # "Brennan's is a renowned restaurant", "Children's is committed to": a possessive that is the
+        # subject of a verb is the brand's own name ("Macy's"), no owner's
+        name += raw[-2:]
+    owner = re.match(r"(.+?)['’]s\s(.*)", name or "")
+    if owner and (_named_alone(text, owner.group(1)) or _A_UNIT.fullmatch(owner.group(2))):
         name = owner.group(1)  # "Genesis10's G10 Associates Program" where Genesis10 is named alone too
     if name:
         name = re.sub(r"^(?:The|the)\s+", "", name)
@@ -264,6 +273,9 @@ def name_at(
     return name, Span(start, start + len(raw), text[start : start + len(raw)])
 
 
+_ITS_VERB = re.compile(r"\s+(?:is|has|was|provides|offers)\b")
+# "Robert Half's Legal Division is seeking": a unit of the owner, who is the hirer
+_A_UNIT = re.compile(r"(?:[A-Z][\w&-]*\s+){0,3}(?:Division|Department|Practice Group|Unit)")
 _CAPITALS = re.compile(r"[A-Z]{2,}\s+[A-Z]{2,}$")
 # The last full stop inside a captured name ends a sentence: the name is what follows it. Not after an
 # abbreviation that stands inside names ("St. Louis", "Inc. Magazine", "U.S. Bank"), nor before a legal form

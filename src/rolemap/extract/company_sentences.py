@@ -27,6 +27,7 @@ from rolemap.extract.company_names import (
     spelt_by_an_address,
     stands_alone,
 )
+from rolemap.extract.company_openers import OPENER_KINDS, opener_names
 from rolemap.extract.company_role_sentences import (
     first_sentence_end,
     possessive_names,
@@ -43,7 +44,8 @@ _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hir
           "eeo": (4, False, "before"), "opening": (5, False, "after"), "join_at": (5, False, "after"), "domain": (5, False, "name"),
           "legal": (6, False, "before"), "learn_more": (6, False, "after"), "signature": (7, False, "name"),
           "about": (7, True, "after"), "about_full": (7, False, "after"),
-          "since": (7, False, "after"), "has_opening": (7, False, "before"), "mission": (7, False, "before"), "is_a": (8, True, "before")}  # fmt: skip
+          "since": (7, False, "after"), "has_opening": (7, False, "before"), "mission": (7, False, "before"), "is_a": (8, True, "before"),
+          **OPENER_KINDS}  # fmt: skip
 # "Burnett Plastic Surgery, located in Westfield, NJ, is a …": where the hirer is, between name and verb
 _WHERE = r",\s+(?:located|based|headquartered)\s+in\s+[^,.;\n]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,15})?,"
 _AFTER_CHECK = {
@@ -161,6 +163,7 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     ]
     found["role"] = [*possessive_names(text), *role_at_names(text), *self_names(text)]
     found["signature"] = signature_names(text)
+    found.update(opener_names(text, found.get("is_a", []), found["at"]))
     found["domain"] = [
         Span(m.start(1), m.start(1) + len(site), site)
         for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
@@ -231,13 +234,13 @@ def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
         return None  # "corp-to-corp", "STD, LTD" (disability), "Inc. Magazine"
     gap = max(text.rfind(" ", 0, anchor.start - 1), text.rfind("\n", 0, anchor.start - 1))
     word = text[gap + 1 : anchor.start].lstrip("\"'“‘([")
-    if not word[:1].isupper() and not word[:1].isdigit() and not word.rstrip().endswith((")", ".")):
-        return None  # no name can end here: "it is a", "we are looking"
+    if not (word[:1].isupper() or word[:1].isdigit() or word.rstrip().endswith((")", ".")) or _BRAND(word)):
+        return None  # no name can end here: "it is a", "we are looking"; "eHire is" can
     end = anchor.end if text.startswith("&", anchor.start) else anchor.start
     name = NAME_BEFORE.search(text, max(0, anchor.start - 90), end)
     if name is None or (kind in ("appositive", "mission") and not _opens_a_sentence(text, name)):
         return None
-    if kind in ("hiring", "has_opening") and _AFTER_A_PREPOSITION.search(
+    if kind in ("hiring", "has_opening", "eeo") and _AFTER_A_PREPOSITION.search(
         text, max(0, name.start(1) - 12), name.start(1)
     ):
         return None  # "the top rated Bootcamp on Course Report (…) is hiring": no subject follows "on"
@@ -250,6 +253,7 @@ def _name_before(text: str, kind: str, anchor: Span) -> tuple[int, int] | None:
 _THE_INSIDE = re.compile(r"(?<!\bof)(?<!\band)(?<!&)\s+(The\s)")
 
 
+_BRAND = re.compile(r"[a-z]{1,2}[A-Z][a-z]").match  # "eHire", "iPivot": a brand written lower-case first
 _AFTER_A_PREPOSITION = re.compile(r"\b(?:on|in|of|for|with|by|from|to|about|like)\s+$")
 
 
@@ -411,8 +415,10 @@ def _better(
     if best is not None and (best[0], best[1]) <= (strength, at):
         return best
     start, end = name
-    if kind == "legal" and re.search(r"(?i)\b(?:an?)\s+$", text[max(0, start - 4) : start]):
-        return best  # "a Professional Law Corporation" describes a firm; it does not name one
+    if kind == "legal" and re.search(
+        r"(?i)\b(?:an?)\s+(?:\S+[ -]based\s+)?$", text[max(0, start - 40) : start]
+    ):
+        return best  # "a Professional Law Corporation", "A Vermont based … Corporation": a firm described
     if kind == "domain":  # the site's name as written: no cleaning would keep "Underdog.io"
         site = text[start:end]
         found = (site, Span(start, end, site)) if plausible_company(site, first=True) else None
