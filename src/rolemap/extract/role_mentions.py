@@ -134,9 +134,10 @@ def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> li
         return []  # a quality, not a role: "A designer's eye"
     if len(head.split()) > 10 or not book_noun:
         return [(head, Span(start, start + len(head), head))] if family_word(head) and not nouns_only else []
-    kinds = _kinds_before(head[: book_noun.start()], split_and=book_noun.group().lower().endswith("s"))
+    # the noun as the item writes it (a caseless match of ASCII text reads it lowercased)
+    noun = head[book_noun.start() : book_noun.end()]
+    kinds = _kinds_before(head[: book_noun.start()], split_and=noun.lower().endswith("s"))
     if len(kinds) >= 2:  # "Back End, Full Stack, and Front End Software Development Engineers"
-        noun = book_noun.group()
         return [
             (f"{kind} {noun}", Span(start + at, start + book_noun.end(), head[at : book_noun.end()]))
             for kind, at in kinds
