@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from rolemap.extract.caseless import Caseless
 from rolemap.extract.roles import MAX_ROLES, bracket_kinds, is_role_title, names_no_kind
 from rolemap.models import Span
 
@@ -67,8 +68,8 @@ _ROLE_LINE = re.compile(
     rf"(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[][^)\]\n]{{0,60}}[)\]])?[ \t]*+(?:[-–—:|,][^\n]*)?)?"
     r"(?:[ \t]*+[=*#]+)?[ \t]*+$"
 )
-_HIRING_LIST = re.compile(
-    r"(?i)\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
+_HIRING_LIST = Caseless(
+    r"\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
     r"((?:[\w.+#/-]+\s){0,5}?(?:engineers?|developers?|designers?|scientists?|managers?)"
     r"(?:\s*(?:,|and|&|/)\s*(?:an?\s+)?(?:[\w.+#/-]+\s){0,5}?(?:engineers?|developers?|designers?|scientists?|managers?))+)"
 )
@@ -129,7 +130,7 @@ _FIELD = (
 _FIELD_LINE = re.compile(rf"(?im)^{_FIELD}")
 # The same after the line break that opens its line: the engine jumps from one line break to the next at C
 # speed, where `^` would make it try every character of the text.
-_NEXT_FIELD_LINE = re.compile(rf"(?i)\n{_FIELD}")
+_NEXT_FIELD_LINE = Caseless(rf"\n{_FIELD}")
 # the next field glued on where a board lost the line break: "Sr .Net DeveloperHybridExp Required: 10+",
 # "Manager/SpecialistLocation: Austin" (a glued label of one or two words, then its colon; not "JavaScript
 # Developer - Location:", "DevOps Engineer. Salary:" or "iOS: Remote")
@@ -143,9 +144,10 @@ _FIELD_REACH = 4000  # characters after the header a field line is looked for in
 def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
     """The roles a field line names: its value's parts, up to the first that is no role ("| Salary: …")."""
     out: list[tuple[str, Span]] = []
-    for line in field_lines(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
-        glued = _GLUED_FIELD.search(line.group(1))
-        for segment in _FIELD_SEGMENT.finditer(line.group(1)[: glued.start() if glued else None]):
+    for value_start, value_end in field_lines(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
+        value = text[value_start:value_end]
+        glued = _GLUED_FIELD.search(value)
+        for segment in _FIELD_SEGMENT.finditer(value[: glued.start() if glued else None]):
             found, label = False, None
             for part in _FIELD_PART.finditer(segment.group()):
                 title = _FIELD_PART_EDGES.sub("", part.group())
@@ -153,7 +155,7 @@ def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
                 if label:  # the next field: "Senior JavaScript Developer - Location: Austin" ends before it
                     title = title[: label.start()].rstrip(" -–—(.")
                 if title and len(title.split()) <= 8 and is_role_title(title):
-                    start = line.start(1) + segment.start() + part.start() + part.group().find(title)
+                    start = value_start + segment.start() + part.start() + part.group().find(title)
                     out.append((title, Span(start, start + len(title), title)))
                     found = True
                 if label:
@@ -165,16 +167,17 @@ def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
     return tuple(out[:MAX_ROLES])
 
 
-def field_lines(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The field lines of text[start:end] (group 1: the value), as `_FIELD_LINE.finditer` finds them: the line
-    that starts at `start`, then each line after a line break (whose match holds that line break)."""
+def field_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Where the values of the field lines of text[start:end] stand, as `_FIELD_LINE.finditer` finds them
+    (its group 1): the line that starts at `start`, then each line after a line break."""
     at = start
     if start == 0 or text[start - 1 : start] == "\n":
         first = _FIELD_LINE.match(text, start, end)
         if first is not None:
-            yield first
+            yield first.span(1)
             at = first.end()
-    yield from _NEXT_FIELD_LINE.finditer(text, at, end)
+    for line in _NEXT_FIELD_LINE.finditer(text, at, end):
+        yield line.span(1)
 
 
 def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str, Span]]:
@@ -208,10 +211,11 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
         return out
     listed = _HIRING_LIST.search(text, max(skip_to, first - 160), first + 400)
     if listed:
-        for part in _HIRING_LIST_SEPARATOR.split(listed.group(1)):
+        roles = text[listed.start(1) : listed.end(1)]
+        for part in _HIRING_LIST_SEPARATOR.split(roles):
             part = _ARTICLE.sub("", part.strip())
             if part and is_role_title(part):
-                start = listed.start(1) + listed.group(1).find(part)
+                start = listed.start(1) + roles.find(part)
                 out.append((part, Span(start, start + len(part), part)))
     return out[:MAX_ROLES]
 

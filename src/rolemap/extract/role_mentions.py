@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rolemap.extract.caseless import Caseless
 from rolemap.extract.roles import (
     LIST_ITEM_NOUN,
     MAX_ROLES,
@@ -80,7 +81,7 @@ MAX_LISTED = 15  # items read after one introducing line
 _BRACKETED = re.compile(r"\([^()\n]*\)")
 _INTRO_END = re.compile(r":[ \t]*\n")
 _REQUIREMENTS_HEADING = re.compile(r"(?i)\W*(?:what|skills?|requirements?|qualifications?|experience)\b")
-_OPENINGS = re.compile(r"(?i)\b(?:positions|roles|openings|opportunities|vacancies)\b")
+_OPENINGS = Caseless(r"\b(?:positions|roles|openings|opportunities|vacancies)\b")
 
 
 def roles_in_lists(text: str, skip_to: int) -> list[tuple[str, Span]]:

@@ -48,7 +48,7 @@ class RoleBook:
 
 # The patterns the role readers split and trim titles with, compiled once.
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,/&]|\band\b)\s*")
-_SOFTWARE = re.compile(r"(?i)\bsoftware\b")
+_SOFTWARE = Caseless(r"\bsoftware\b")
 _ROLE_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*&\s*|;\s*|\s+or\s+")
 _SLASH = re.compile(r"\s*/\s*")
 _SHARED_NOUN = re.compile(r"(?i)(?:^|\s)((?:engineers?|developers?))$")
