@@ -71,3 +71,22 @@ def test_caseless_finds_what_its_case_insensitive_pattern_finds(text, pos):
         found, expected = caseless.search(text, pos), reference.search(text, pos)
         assert (found and found.span()) == (expected and expected.span())
         assert bool(caseless.fullmatch(text)) == bool(reference.fullmatch(text))
+
+
+class _CountingText(str):
+    lowered = 0
+
+    def lower(self) -> str:
+        type(self).lowered += 1
+        return super().lower()
+
+
+def test_a_long_text_is_lowercased_once_however_many_windows_it_is_searched_in():
+    # the years and hiring-cue readers search a posting once per anchor: lowercasing it each time would
+    # make a text of many anchors quadratic
+    text = _CountingText("We have developers. " * 5000)
+    hiring = role_book().hiring_cue
+    for start in range(0, len(text), 1000):
+        list(hiring.finditer(text, start, start + 300))
+        hiring.search(text, start, start + 300)
+    assert _CountingText.lowered == 1

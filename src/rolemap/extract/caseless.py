@@ -25,6 +25,7 @@ from typing import Any
 # letters i, k and s match them): checked over every code point by a test.
 FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 _WHOLE = sys.maxsize
+_SHORT = 200  # characters: a title or a line is lowercased at each search, a longer text once
 
 
 class Caseless:
@@ -38,9 +39,16 @@ class Caseless:
         self._lower = re.compile(source) if reads_the_same_lowercased(source) else None
 
     def _subject(self, text: str) -> tuple[re.Pattern[str], str]:
-        if self._lower is not None and text.isascii():
+        if self._lower is None or not text.isascii():  # isascii() reads a flag of the string: O(1)
+            return self.pattern, text
+        if len(text) <= _SHORT:
             return self._lower, text.lower()
-        return self.pattern, text
+        # A posting is searched window by window, as many times as it has anchors: lowercased once.
+        global _last
+        last = _last  # read once: another thread may swap it
+        if last[0] is not text:
+            last = _last = (text, text.lower())
+        return self._lower, last[1]
 
     def search(self, text: str, pos: int = 0, endpos: int = _WHOLE) -> re.Match[str] | None:
         pattern, subject = self._subject(text)
@@ -53,6 +61,10 @@ class Caseless:
     def finditer(self, text: str, pos: int = 0, endpos: int = _WHOLE) -> Iterator[re.Match[str]]:
         pattern, subject = self._subject(text)
         return pattern.finditer(subject, pos, endpos)
+
+
+# The last long ASCII text searched and its lowercase form, swapped as one pair.
+_last: tuple[str, str] = ("", "")
 
 
 def reads_the_same_lowercased(source: str) -> bool:
