@@ -34,6 +34,7 @@ from rolemap.extract.company_role_sentences import (
     self_names,
     signature_names,
 )
+from rolemap.extract.gated import Gated
 from rolemap.models import Span
 
 # kind → (strength: lower wins, the name must recur in the text, where the name stands: after the anchor's
@@ -60,10 +61,12 @@ _AFTER_CHECK = {
 _AFTER_CHECK["since"] = _AFTER_CHECK["intro"]
 # "Talentooze’s mission is to provide …", "Project Hope Alliance’s mission: …": a sentence that opens with
 # the organisation's own mission
-_MISSION = re.compile(r"['’]s? mission(?: statement)? (?:is|was)\b|['’]s? mission:")
+_MISSION = Gated(r"['’]s? mission(?: statement)? (?:is|was)\b|['’]s? mission:", " mission")
 # "Join our team at BWE Home Theater, a leading provider", "join our wonderful team at 1080 Learning
 # Center.": the team one joins is the hirer's; its name ends the sentence or a clause
-_JOIN_OUR_TEAM_AT = re.compile(r"\b[Jj]oin (?:us|our (?:[a-z-]+ ){0,2}team) (?:at|with) (?=[A-Z0-9])")
+_JOIN_OUR_TEAM_AT = Gated(
+    r"\b[Jj]oin (?:us|our (?:[a-z-]+ ){0,2}team) (?:at|with) (?=[A-Z0-9])", "oin us ", "oin our "
+)
 _AFTER_CHECK["join_at"] = re.compile(r"\s*(?:[.!,;]|$)|\s+(?:and|as|where|to|in)\s")
 # "is a plus5+ years" where a board glued the next line on: a word's end, not a boundary
 _NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)(?![a-z])", re.I)
@@ -96,7 +99,7 @@ _SUBJECTS = (
 _ANYWHERE = ("eeo", "legal", "signature", "learn_more")
 # "At SSC Inc, we …", "Here at Crisp, we": capitalised, so no automaton anchor is needed; a board may glue
 # the sentence to the heading before it ("Job DescriptionAt Conduit Tech, we’re")
-_AT = re.compile(r"(?:\b|(?<=[a-z]))(?:At|[Hh]ere at)\s+(?=[A-Z0-9])")
+_AT = Gated(r"(?:\b|(?<=[a-z]))(?:At|[Hh]ere at)\s+(?=[A-Z0-9])", r"At\s+[A-Z0-9]", r"ere at\s+[A-Z0-9]")
 
 
 def _unglued(text: str, start: int) -> bool:
@@ -114,15 +117,16 @@ _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "for", "and", "in", "at"
 
 # "To learn more about A.G.P./Alliance Global Partners, please visit", "More About Swipeclock": where a
 # posting sends the reader to the hirer (often at its end)
-_LEARN_MORE = re.compile(r"\b(?:[Ll]earn [Mm]ore [Aa]bout|More About) (?=[A-Z0-9])")
+_LEARN_MORE = Gated(r"\b(?:[Ll]earn [Mm]ore [Aa]bout|More About) (?=[A-Z0-9])", "ore about ", "ore About ")
 # "We're Nestoria, a real estate search engine", "We are Expensify and we do …", "We are Atrium Centers!"
-_WE_ARE = re.compile(r"\bWe(?:\s+are|['’]re)\s+(?=[A-Z0-9])")
+_WE_ARE = Gated(r"\bWe(?:\s+are|['’]re)\s+(?=[A-Z0-9])", r"We(?:\s+are|['’]re)\s+[A-Z0-9]")
 # "Since 1969, The Yurconic Agency has been …", "Headquartered in Allentown, PA, Acme is …", "For more than
 # 43 years, Associa has …": a sentence that opens with when or where the hirer began, then its name and verb
-_SINCE = re.compile(
+_SINCE = Gated(
     r"(?:^|(?<=[\n.!?:a-z]))[ \t]*(?:(?:Since|Founded in|Established in) (?:\d{4}|the \d{4}s)"
     r"|(?:For|With) (?:over |more than |nearly |almost )?\d[\d,]* years"
-    r"|(?:Based|Headquartered|Located) (?:out of|in) [A-Z][^,.;:!?\n]{1,30}(?:,? [A-Z]{2})?),\s+(?=[A-Z0-9])"
+    r"|(?:Based|Headquartered|Located) (?:out of|in) [A-Z][^,.;:!?\n]{1,30}(?:,? [A-Z]{2})?),\s+(?=[A-Z0-9])",
+    *("Since ", "Founded in ", "Established in ", " years,", "Based ", "Headquartered ", "Located "),
 )
 
 
@@ -255,9 +259,14 @@ _AFTER_A_PREPOSITION = re.compile(r"\b(?:on|in|of|for|with|by|from|to|about|like
 
 # "We do Folksreviews.com", "I created http://www.Learneroo.com": the hirer named by its site. As in a
 # header, "Reverb.com" is Reverb and a name whose domain is part of the brand keeps it ("Underdog.io").
-_WE_DO_A_DOMAIN = re.compile(
+_WE_DO_A_DOMAIN = Gated(
     r"\b(?:We|I)(?:['’]re|\s+(?:are|do|build|make|run|created|started|founded|launched))\s+"
-    r"(?:https?://)?(?:www\.)?([A-Za-z][\w-]*\.(?:com|net|org|io|co|ai|me|ly|us))\b(?![.\w])"
+    r"(?:https?://)?(?:www\.)?([A-Za-z][\w-]*\.(?:com|net|org|io|co|ai|me|ly|us))\b(?![.\w])",
+    *(
+        rf"{who}(?:['’]re|\s+(?:are|do|build|make|run|created|started|founded|launched))\s+(?:https?://)?(?:www\.)?"
+        r"[A-Za-z][\w-]*\.(?:com|net|org|io|co|ai|me|ly|us)"
+        for who in ("We", "I")
+    ),
 )
 
 
