@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rolemap.extract.caseless import FOLDS_TO_ASCII, Caseless, reads_the_same_lowercased
+from rolemap.extract.caseless import FOLDS_TO_ASCII, Caseless, first_found, reads_the_same_lowercased
 from rolemap.extract.roles import role_book
 
 
@@ -89,4 +89,18 @@ def test_a_long_text_is_lowercased_once_however_many_windows_it_is_searched_in()
     for start in range(0, len(text), 1000):
         list(hiring.finditer(text, start, start + 300))
         hiring.search(text, start, start + 300)
+    assert _CountingText.lowered == 1
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=2), max_size=10).map("".join))
+def test_first_found_names_the_first_pattern_that_finds_a_match(text):
+    named = [(n, Caseless(source)) for n, source in enumerate(_SOURCES)]
+    expected = next((n for n, c in named if re.compile(f"(?i){c.source}").search(text)), None)
+    assert first_found(named, text) == expected
+
+
+def test_a_title_is_lowercased_once_for_all_the_families():
+    _CountingText.lowered = 0
+    assert first_found(role_book().families, _CountingText("Senior Embedded Firmware Engineer")) == "embedded"
     assert _CountingText.lowered == 1

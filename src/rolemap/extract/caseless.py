@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, TypeVar
 
 # The non-ASCII characters that a case-insensitive pattern matches with an ASCII letter (and so the ASCII
 # letters i, k and s match them): checked over every code point by a test.
 FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 _WHOLE = sys.maxsize
+T = TypeVar("T")
 _SHORT = 200  # characters: a title or a line is lowercased at each search, a longer text once
 
 
@@ -65,6 +66,19 @@ class Caseless:
 
 # The last long ASCII text searched and its lowercase form, swapped as one pair.
 _last: tuple[str, str] = ("", "")
+
+
+def first_found(named: Sequence[tuple[T, Caseless]], text: str) -> T | None:
+    """The name of the first pattern that finds a match in `text`, in their order: `pattern.search(text)`
+    for each, with a title lowercased once for all of them rather than once a pattern."""
+    if not text.isascii():
+        return next((name for name, caseless in named if caseless.pattern.search(text)), None)
+    lowered = text.lower()
+    for name, caseless in named:
+        lower = caseless._lower
+        if lower.search(lowered) if lower is not None else caseless.pattern.search(text):
+            return name
+    return None
 
 
 def reads_the_same_lowercased(source: str) -> bool:

@@ -68,10 +68,13 @@ _ROLE_LINE = re.compile(
     rf"(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[][^)\]\n]{{0,60}}[)\]])?[ \t]*+(?:[-–—:|,][^\n]*)?)?"
     r"(?:[ \t]*+[=*#]+)?[ \t]*+$"
 )
+# "hiring backend engineers, frontend developers and designers": two role nouns or more after a hiring word
+_LISTED_NOUNS = ("engineer", "developer", "designer", "scientist", "manager")
+_LISTED_NOUN = "(?:" + "|".join(f"{noun}s?" for noun in _LISTED_NOUNS) + ")"
 _HIRING_LIST = Caseless(
     r"\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
-    r"((?:[\w.+#/-]+\s){0,5}?(?:engineers?|developers?|designers?|scientists?|managers?)"
-    r"(?:\s*(?:,|and|&|/)\s*(?:an?\s+)?(?:[\w.+#/-]+\s){0,5}?(?:engineers?|developers?|designers?|scientists?|managers?))+)"
+    rf"((?:[\w.+#/-]+\s){{0,5}}?{_LISTED_NOUN}"
+    rf"(?:\s*(?:,|and|&|/)\s*(?:an?\s+)?(?:[\w.+#/-]+\s){{0,5}}?{_LISTED_NOUN})+)"
 )
 
 
@@ -209,7 +212,8 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
     first = next((n.start for n in nouns if n.start >= skip_to), None)
     if first is None or first > skip_to + 4000:
         return out
-    listed = _HIRING_LIST.search(text, max(skip_to, first - 160), first + 400)
+    start, end = max(skip_to, first - 160), first + 400
+    listed = _HIRING_LIST.search(text, start, end) if _may_list_roles(text, start, end) else None
     if listed:
         roles = text[listed.start(1) : listed.end(1)]
         for part in _HIRING_LIST_SEPARATOR.split(roles):
@@ -218,6 +222,17 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
                 start = listed.start(1) + roles.find(part)
                 out.append((part, Span(start, start + len(part), part)))
     return out[:MAX_ROLES]
+
+
+def _may_list_roles(text: str, start: int, end: int) -> bool:
+    """False where no hiring list can stand: an ASCII window that holds fewer than two of its nouns (the
+    pattern's regex engine enters it at every character of the window; counting the nouns is a few plain
+    string passes). Other text may write a noun in letters that fold to ASCII ones under (?i), "engİneer"."""
+    window = text[start:end]
+    if not window.isascii():
+        return True
+    lowered = window.lower()
+    return sum(lowered.count(noun) for noun in _LISTED_NOUNS) >= 2
 
 
 def _role_lines(text: str, skip_to: int, nouns: list[Span]) -> Iterator[re.Match[str]]:

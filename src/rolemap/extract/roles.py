@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from rolemap.extract.caseless import Caseless
+from rolemap.extract.caseless import Caseless, first_found
 from rolemap.extract.phrases import expand
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.wordlists import load_wordlist
@@ -162,9 +162,9 @@ def _technology_family(title_skills: tuple[str, ...], categories: dict[str, str]
 @lru_cache(maxsize=20_000)  # titles repeat across postings ("Senior Software Engineer")
 def title_family(title: str) -> str | None:
     """The family a title's own words name, or None ("Software Engineer" names none)."""
-    for family, pattern in role_book().families:
-        if pattern.search(title):
-            return family
+    family = first_found(role_book().families, title)
+    if family is not None:
+        return family
     if not family_word(title):
         return None
     # a kind alone names the role it is the kind of: "Backend" an engineer, "Web" a developer
@@ -196,10 +196,7 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
 
 @lru_cache(maxsize=20_000)
 def seniority_of(title: str) -> str | None:
-    for level, pattern in role_book().levels:
-        if pattern.search(title):
-            return level
-    return None
+    return first_found(role_book().levels, title)
 
 
 def split_roles(title: str) -> list[str]:
