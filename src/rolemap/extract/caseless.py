@@ -42,18 +42,14 @@ class Caseless:
     def _subject(self, text: str) -> tuple[re.Pattern[str], str]:
         if self._lower is None or not text.isascii():  # isascii() reads a flag of the string: O(1)
             return self.pattern, text
-        if len(text) <= _SHORT:
-            return self._lower, text.lower()
-        # A posting is searched window by window, as many times as it has anchors: lowercased once.
-        global _last
-        last = _last  # read once: another thread may swap it
-        if last[0] is not text:
-            last = _last = (text, text.lower())
-        return self._lower, last[1]
+        return self._lower, _lowered(text)
 
     def search(self, text: str, pos: int = 0, endpos: int = _WHOLE) -> re.Match[str] | None:
-        pattern, subject = self._subject(text)
-        return pattern.search(subject, pos, endpos)
+        # _subject written out: the role readers search titles this way some 20 times a posting
+        lower = self._lower
+        if lower is None or not text.isascii():
+            return self.pattern.search(text, pos, endpos)
+        return lower.search(text.lower() if len(text) <= _SHORT else _lowered(text), pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = _WHOLE) -> re.Match[str] | None:
         pattern, subject = self._subject(text)
@@ -66,6 +62,17 @@ class Caseless:
 
 # The last long ASCII text searched and its lowercase form, swapped as one pair.
 _last: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    if len(text) <= _SHORT:
+        return text.lower()
+    # A posting is searched window by window, as many times as it has anchors: lowercased once.
+    global _last
+    last = _last  # read once: another thread may swap it
+    if last[0] is not text:
+        last = _last = (text, text.lower())
+    return last[1]
 
 
 def first_found(named: Sequence[tuple[T, Caseless]], text: str) -> T | None:
