@@ -1,12 +1,21 @@
-"""The hiring list ("hiring backend engineers, frontend developers and designers") is looked for only in a
-window that can hold one: the count of its nouns never skips a list the pattern finds."""
+"""The role lines' fast paths: the hiring list ("hiring backend engineers, frontend developers and
+designers") is looked for only in a window that can hold one, and a role line's noun only where its first
+letter stands; neither skips what the patterns find."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rolemap.extract.role_lines import _HIRING_LIST, _may_list_roles, roles_in_text
+from rolemap.extract.role_lines import (
+    _HIRING_LIST,
+    _LINE_NOUN_FIRST,
+    _ROLE_LINE,
+    _may_list_roles,
+    roles_in_text,
+)
 from rolemap.models import Span
 
 _PIECES = ["hiring", "Hiring for", "looking for", "open roles", "positions:", "a", "several", "backend", "iOS",
@@ -35,3 +44,16 @@ def test_a_hiring_list_in_the_text_is_read():
         "backend engineers",
         "frontend developers",
     ]
+
+
+_LINE_PIECES = ["Senior", "Backend", "Engineer", "ENGINEERS", "developer", "Lead", "LEAD", "DATA", "Intern", "SRE",
+                "Director", "Writer", "(Berlin)", "-", "*", "==", "1.", "__", "we", "are", "hiring", ":", "|", "\t"]  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_LINE_PIECES) | st.text(max_size=2), max_size=10).map(" ".join))
+def test_the_role_line_lookahead_only_passes_over_what_no_noun_opens(line):
+    without = re.compile(_ROLE_LINE.pattern.replace(f"(?=[{_LINE_NOUN_FIRST}])", "", 1))
+    assert without.pattern != _ROLE_LINE.pattern
+    found, expected = _ROLE_LINE.match(line), without.match(line)
+    assert (found and found.span(1)) == (expected and expected.span(1))
