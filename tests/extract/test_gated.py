@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolemap.extract import company_role_sentences, company_sentences
+from rolemap.extract.company_names import URL
 from rolemap.extract.gated import Gated
 
 _GATED = {
@@ -78,3 +79,18 @@ def test_a_signature_is_read_after_any_case_of_its_sign_off(sign_off, found):
 def test_a_signature_without_an_address_names_no_firm():
     text = "We hire.\nRegards, Deepak KumarInfinite | Exciting times\ndeepak.kumar at infinite.com"
     assert company_role_sentences.signature_names(text) == []
+
+
+_ADDRESS_PIECES = ["Acme", "acme.com", "Acme.IO/jobs", "jobs@acme.com", "a@b", "http://x", "HTTPS://WWW.Acme",
+                   "www.", "(", ")", ".", "@", "://", "|", "San Francisco", "  ", "\n", "ſ", "x"]  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_ADDRESS_PIECES) | st.text(max_size=2), max_size=12).map(" ".join))
+def test_the_address_pattern_finds_what_its_whole_pattern_finds(text):
+    whole = URL.pattern
+    assert URL.sub(" ", text) == whole.sub(" ", text)
+    assert URL.split(text) == whole.split(text)
+    found, expected = URL.search(text), whole.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+    assert bool(URL.fullmatch(text)) == bool(whole.fullmatch(text))
