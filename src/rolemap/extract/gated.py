@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 
 _WHOLE = sys.maxsize
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")  # the characters that make a gate more than plain words
 
 
 class Gated:
@@ -22,16 +23,21 @@ class Gated:
     `pattern` must hold a match of a gate inside the window (what a lookbehind reads before the window does
     not count); each gate opens with a fixed string, which the engine looks for at C speed."""
 
-    __slots__ = ("gates", "pattern")
+    __slots__ = ("gates", "pattern", "words")
 
     def __init__(self, pattern: str, *gates: str) -> None:
         if not gates:
             raise ValueError(f"a gated pattern needs a gate: {pattern!r}")
         self.pattern = re.compile(pattern)
-        self.gates = tuple(re.compile(gate) for gate in gates)
+        # a gate of plain words ("Since ", "I work") is looked for with str.find, without the regex machinery
+        self.words = tuple(gate for gate in gates if not _SPECIAL.intersection(gate))
+        self.gates = tuple(re.compile(gate) for gate in gates if _SPECIAL.intersection(gate))
 
     def may_match(self, text: str, pos: int = 0, endpos: int = _WHOLE) -> bool:
         """False when no match can stand in text[pos:endpos]."""
+        for word in self.words:
+            if text.find(word, pos, endpos) != -1:
+                return True
         return any(gate.search(text, pos, endpos) is not None for gate in self.gates)
 
     def search(self, text: str, pos: int = 0, endpos: int = _WHOLE) -> re.Match[str] | None:
