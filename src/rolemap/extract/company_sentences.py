@@ -12,6 +12,7 @@ hirer, or only a domain.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from rolemap.extract.company_names import (
@@ -143,36 +144,12 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     hiring = found.get("hiring", [])
     found["hiring"] = [anchor for anchor in hiring if not _HAS_AN_OPENING.match(anchor.text)]
     found["has_opening"] = [anchor for anchor in hiring if _HAS_AN_OPENING.match(anchor.text)]
-    found["at"] = [
-        Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000) if _unglued(text, m.start())
-    ]
-    found["learn_more"] = [Span(m.start(), m.end(), m.group()) for m in _LEARN_MORE.finditer(text)]
-    found["we_are"] = [Span(m.start(), m.end(), m.group()) for m in _WE_ARE.finditer(text, 0, 6000)]
-    found["since"] = [
-        Span(m.start(), m.end(), m.group())
-        for m in _SINCE.finditer(text, 0, 6000)
-        if _unglued(text, m.start())
-    ]
-    found["mission"] = [Span(m.start(), m.end(), m.group()) for m in _MISSION.finditer(text, 0, 6000)]
-    found["join_at"] = [
-        Span(m.start(), m.end(), m.group()) for m in _JOIN_OUR_TEAM_AT.finditer(text, 0, 6000)
-    ]
-    found["opening"] = _opening(text)
-    found["appositive"] = [
-        Span(m.start(), m.end(), m.group())
-        for m in _APPOSITIVE.finditer(text, 0, 6000)
-        if not m.group(1) or _third_person_verb(m.group(1))
-    ]
-    found["role"] = [*possessive_names(text), *role_at_names(text), *self_names(text)]
-    found["signature"] = signature_names(text)
-    found["domain"] = [
-        Span(m.start(1), m.start(1) + len(site), site)
-        for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
-        for site in [site_name(m.group(1))]
-    ]
     for kind, (strength, _, reading) in _KINDS.items():
-        for anchor in found.get(kind, ()):
-            if (best is not None and best[0] < strength) or (kind not in _ANYWHERE and anchor.start > 6000):
+        if best is not None and best[0] < strength:
+            continue  # a stronger kind named the hirer: this kind's sentences are not looked for
+        reader = _READERS.get(kind)
+        for anchor in reader(text) if reader else found.get(kind, ()):
+            if kind not in _ANYWHERE and anchor.start > 6000:
                 break
             if reading == "name":
                 best = _better(best, kind, text, (anchor.start, anchor.end), anchor.start)
@@ -182,6 +159,43 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
             else:
                 best = _better(best, kind, text, _name_before(text, kind, anchor), anchor.start)
     return best[2] if best else None
+
+
+def _spans(matches: Iterator[re.Match[str]]) -> list[Span]:
+    return [Span(m.start(), m.end(), m.group()) for m in matches]
+
+
+def _appositives(text: str) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), m.group())
+        for m in _APPOSITIVE.finditer(text, 0, 6000)
+        if not m.group(1) or _third_person_verb(m.group(1))
+    ]
+
+
+def _domains(text: str) -> list[Span]:
+    return [
+        Span(m.start(1), m.start(1) + len(site), site)
+        for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
+        for site in [site_name(m.group(1))]
+    ]
+
+
+# The kinds found by reading the text itself (no anchor of the document's scan), each read only when no
+# stronger kind has named the hirer.
+_READERS: dict[str, Callable[[str], list[Span]]] = {
+    "at": lambda text: [s for s in _spans(_AT.finditer(text, 0, 6000)) if _unglued(text, s.start)],
+    "learn_more": lambda text: _spans(_LEARN_MORE.finditer(text)),
+    "we_are": lambda text: _spans(_WE_ARE.finditer(text, 0, 6000)),
+    "since": lambda text: [s for s in _spans(_SINCE.finditer(text, 0, 6000)) if _unglued(text, s.start)],
+    "mission": lambda text: _spans(_MISSION.finditer(text, 0, 6000)),
+    "join_at": lambda text: _spans(_JOIN_OUR_TEAM_AT.finditer(text, 0, 6000)),
+    "opening": lambda text: _opening(text),
+    "appositive": _appositives,
+    "role": lambda text: [*possessive_names(text), *role_at_names(text), *self_names(text)],
+    "signature": signature_names,
+    "domain": _domains,
+}
 
 
 # what a name may carry in brackets before its verb: "ListRunner (listrunnerapp.com) is", "Silk [1] is"
