@@ -79,8 +79,8 @@ _FIELDS = [
 @given(_text_of(_FIELDS), st.integers(0, 80), st.integers(0, 80))
 def test_field_lines_are_the_field_line_pattern_s(text, start, end):
     start, end = sorted((min(start, len(text)), min(end, len(text))))
-    expected = [(m.start(1), m.group(1), m.end()) for m in _FIELD_LINE.finditer(text, start, end)]
-    assert [(m.start(1), m.group(1), m.end()) for m in field_lines(text, start, end)] == expected
+    expected = [m.span(1) for m in _FIELD_LINE.finditer(text, start, end)]
+    assert list(field_lines(text, start, end)) == expected
 
 
 _DEGREES = [
@@ -206,7 +206,7 @@ def test_the_currency_guard_lets_every_case_of_a_first_character_through():
         assert all(guard.match(ch) for ch in [first, *cased] if literal.match(ch))
 
 
-_OLD_YEARS = re.compile(_YEARS.pattern.replace(f"(?=[{_OPENING}\\d])", "", 1), re.I)
+_OLD_YEARS = re.compile(_YEARS.source.replace(f"(?=[{_OPENING}\\d])", "", 1), re.I)
 _YEAR_WORDS = ["5", "10+", " years", " yrs", "at least ", "minimum of ", "over ", "three", "Twelve", "-", " to ",
                " of experience", "ſix", "x", "\n", "(", ")", "."]  # fmt: skip
 
@@ -215,9 +215,9 @@ _YEAR_WORDS = ["5", "10+", " years", " yrs", "at least ", "minimum of ", "over "
 @given(_text_of(_YEAR_WORDS), st.integers(0, 10), st.integers(0, 80))
 def test_years_pattern_as_before(text, start, end):
     def found(pattern):
-        return [(m.span(), m.groupdict()) for m in pattern.finditer(text, start, end)]
+        return [(m.span(), [m.span(g) for g in m.groupdict()]) for m in pattern.finditer(text, start, end)]
 
-    assert _OLD_YEARS.pattern != _YEARS.pattern
+    assert not _OLD_YEARS.pattern.startswith("(?=")  # the reference has no guard
     assert found(_YEARS) == found(_OLD_YEARS)
 
 

@@ -22,10 +22,48 @@ def legal_forms_pattern(*kinds: str) -> str:
 
 
 _ANY_FORM = legal_forms_pattern("firm", "other")
-URL = re.compile(
-    r"(?i)\(?\s*(?:https?://|www\.)\S+\s*\)?|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|co|ai|net|org|dev|"
-    r"app|tech|me|us|uk|de|fr|nl|ly|so|sh|xyz|jobs|careers)\b(?:/\S*)?"
-)
+
+
+class _Addresses:
+    """A web address, an e-mail address or a bare domain, run as cheaply as a text allows: a text holding
+    no ".", "@" or "://" holds none, and one without "@" no e-mail address, so there the pattern goes
+    without that alternative, whose `\\S+@` the engine tries at every character, backing off through the
+    whole word each time. What it finds is the whole pattern's finding."""
+
+    _WEB = r"\(?\s*(?:https?://|www\.)\S+\s*\)?"
+    _MAIL = r"\S+@\S+\.\w+"
+    _DOMAIN = (
+        r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|co|ai|net|org|dev|app|tech|me|us|uk|de|fr|nl|ly|so|sh|xyz|jobs|careers)\b"
+        r"(?:/\S*)?"
+    )
+
+    def __init__(self) -> None:
+        self.pattern = re.compile(f"(?i){self._WEB}|{self._MAIL}|{self._DOMAIN}")
+        self._without_mail = re.compile(f"(?i){self._WEB}|{self._DOMAIN}")
+
+    def _for(self, text: str) -> re.Pattern[str] | None:
+        if "@" in text:
+            return self.pattern
+        return self._without_mail if "." in text or "://" in text else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        pattern = self._for(text)
+        return pattern.search(text) if pattern else None
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        pattern = self._for(text)
+        return pattern.fullmatch(text) if pattern else None
+
+    def sub(self, repl: str, text: str) -> str:
+        pattern = self._for(text)
+        return pattern.sub(repl, text) if pattern else text
+
+    def split(self, text: str) -> list[str]:
+        pattern = self._for(text)
+        return pattern.split(text) if pattern else [text]
+
+
+URL = _Addresses()
 FLAG = re.compile(
     r"(?i)^(?:[\s,&+/()]*(?:(?:fully |100% |partially )?remote(?:ly)?(?:[- ](?:ok|friendly|first|only|possible|allowed))?|"
     r"local|on[- ]?site|onsite|"

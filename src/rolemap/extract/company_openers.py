@@ -10,6 +10,7 @@ stands; `company_sentences.company_in_text` weighs them by `OPENER_KINDS` beside
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import islice
 
@@ -34,18 +35,21 @@ OPENER_KINDS = {
 }
 
 
-def opener_names(text: str, is_a: list[Span], at: list[Span]) -> dict[str, list[Span]]:
-    """Every reader's names: `is_a` are the scan's "is a/an/the/one of" anchors, `at` where "At " opens a
-    sentence (company_sentences finds both)."""
+def opener_readers(
+    text: str, is_a: list[Span], at: Callable[[], list[Span]]
+) -> dict[str, Callable[[], list[Span]]]:
+    """Each kind's reader, run only when company_sentences asks for that kind (a stronger kind may have
+    named the hirer already): `is_a` are the scan's "is a/an/the/one of" anchors, `at` gives where "At "
+    opens a sentence (company_sentences finds both)."""
     return {
-        "at_clause": at_clause_names(text, at),
-        "organisation": organisation_names(text, is_a),
-        "story": story_names(text),
-        "team": team_names(text),
-        "work_at": work_at_names(text),
-        "join_as": join_as_names(text),
-        "participle": participle_names(text),
-        "reserves": reserving_names(text),
+        "at_clause": lambda: at_clause_names(text, at()),
+        "organisation": lambda: organisation_names(text, is_a),
+        "story": lambda: story_names(text),
+        "team": lambda: team_names(text),
+        "work_at": lambda: work_at_names(text),
+        "join_as": lambda: join_as_names(text),
+        "participle": lambda: participle_names(text),
+        "reserves": lambda: reserving_names(text),
     }
 
 

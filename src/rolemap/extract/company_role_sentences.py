@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from rolemap.extract.company_names import NAME_AFTER, SENTENCE_END
+from rolemap.extract.gated import Gated
 from rolemap.extract.roles import is_role_title
 from rolemap.models import Span
 
 # "As Help Scout's first Site Reliability Engineer, you …", "join Acme's data team": the hirer's name
 # before a role it hires for, or before its team.
-_AS_OR_JOIN = re.compile(r"\b(?:As|[Jj]oin)\s+(?=[A-Z0-9])")
+_AS_OR_JOIN = Gated(r"\b(?:As|[Jj]oin)\s+(?=[A-Z0-9])", r"As\s+[A-Z0-9]", r"oin\s+[A-Z0-9]")
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:\([^)]{1,20}\)\s+)?")
 _ROLE_AFTER = re.compile(r"([^,.;:!?\n]{3,80}?)(?:,|\s+you\b)")
 _TEAM_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}team\b")
@@ -23,14 +24,25 @@ _TEAM_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}team\b")
 # A recruiter's signature: a sign-off, then within a few lines the e-mail address of the firm it writes
 # ("Regards, Deepak KumarInfinite | Exciting times … deepak.kumar@infinite.com").
 _SIGN_OFF = re.compile(r"(?i)\b(?:regards|thanks|thank you|sincerely|cheers)\b")
+# a word each sign-off holds, lowercased: a tail of ASCII text holding none has no sign-off (other text may
+# write one in letters that fold to ASCII ones under (?i), "ſincerely")
+_SIGN_OFF_WORDS = ("regards", "thank", "sincerely", "cheers")
 _MAIL = re.compile(r"(?i)\b[\w.+-]+@((?:[a-z0-9-]+\.)+)[a-z]{2,6}\b")
 _WORD_START = re.compile(r"(?:(?<![\w&'’-])|(?<=[a-z]))[A-Z]")  # glued on: "KumarInfinite"
 
 
 def signature_names(text: str) -> list[Span]:
     """The name a signature writes between its sign-off and the e-mail address whose host spells it."""
-    out = []
-    for sign in _SIGN_OFF.finditer(text, max(0, len(text) - 3000)):
+    out: list[Span] = []
+    start = max(0, len(text) - 3000)
+    if text.find("@", start) == -1:
+        return out  # no e-mail address to spell the firm
+    tail = text[start:]
+    if tail.isascii():
+        lowered = tail.lower()
+        if not any(word in lowered for word in _SIGN_OFF_WORDS):
+            return out
+    for sign in _SIGN_OFF.finditer(text, start):
         mail = _MAIL.search(text, sign.end(), sign.end() + 400)
         if mail is None:
             continue
@@ -59,29 +71,35 @@ def _spelt_between(text: str, start: int, end: int, hosts: set[str]) -> Span | N
 
 
 # "As a Sales Development Representative at HirelyAI, you’ll …": the hirer after the role it hires for.
-_AS_A_ROLE_AT = re.compile(r"\b[Aa]s (?:a|an|the|our) ([^,.;:!?\n]{3,60}?) (?:at|with|for) (?=[A-Z0-9])")
+_AS_A_ROLE_AT = Gated(
+    r"\b[Aa]s (?:a|an|the|our) ([^,.;:!?\n]{3,60}?) (?:at|with|for) (?=[A-Z0-9])",
+    r"s (?:a|an|the|our) [^,.;:!?\n]{3,60}? (?:at|with|for) [A-Z0-9]",
+)
 _YOU_AFTER = re.compile(r",?\s+(?:you|we)\b")
 # "This is a full-time on-site role for a CPA at Barton CPA in Palm Springs, CA.": the role's sentence
 # names the hirer after the role, then the sentence ends or says where it is.
-_ROLE_FOR_A_ROLE_AT = re.compile(
-    r"\b(?:role|position) for (?:a|an) ([A-Z][^,.;:!?\n]{2,60}?) (?:at|with) (?=[A-Z0-9])"
+_ROLE_FOR_A_ROLE_AT = Gated(
+    r"\b(?:role|position) for (?:a|an) ([A-Z][^,.;:!?\n]{2,60}?) (?:at|with) (?=[A-Z0-9])",
+    "role for a",
+    "position for a",
 )
 _PLACE_OR_END_AFTER = re.compile(r"(?:['’]s)?\s*(?:[.,;]|$)|\s+(?:in|located|based)\s")
 
 
 # The poster's own role at the hirer: "I'm the cofounder of Figma", "I'm a tech recruiter for Rapid7",
 # "I work on the dispatch team at Uber", "I work at Booking.com as a backend developer".
-_I_AM_A = re.compile(
-    r"\bI(?:['’]m| am)\s+(?:currently\s+)?(?:(?:the|a|an|one of the)\s+)?([\w -]{2,50}?)\s+(?:at|of|for|with)\s+(?=[A-Z0-9])"
+_I_AM_A = Gated(
+    r"\bI(?:['’]m| am)\s+(?:currently\s+)?(?:(?:the|a|an|one of the)\s+)?([\w -]{2,50}?)\s+(?:at|of|for|with)\s+(?=[A-Z0-9])",
+    r"I(?:['’]m| am)",
 )
-_I_WORK_AT = re.compile(r"\bI work(?:\s+(?:as|on)\s+[^.,;\n]{2,40}?)?\s+at\s+(?=[A-Z0-9])")
+_I_WORK_AT = Gated(r"\bI work(?:\s+(?:as|on)\s+[^.,;\n]{2,40}?)?\s+at\s+(?=[A-Z0-9])", "I work")
 _FOUNDER = re.compile(r"(?i)\b(?:co-?founder|founder|ceo|cto|coo|cfo|vp|owner|president|head)\b")
 
 
 def self_names(text: str) -> list[Span]:
     out = []
     for m in [*_I_AM_A.finditer(text, 0, 6000), *_I_WORK_AT.finditer(text, 0, 6000)]:
-        role = m.group(1) if m.re is _I_AM_A else None
+        role = m.group(1) if m.re is _I_AM_A.pattern else None
         if role is not None and not (_FOUNDER.search(role) or is_role_title(role)):
             continue
         name = NAME_AFTER.match(text, m.end())
@@ -103,7 +121,7 @@ def role_at_names(text: str) -> list[Span]:
         name = NAME_AFTER.match(text, m.end())
         if name is None:
             continue
-        if m.re is _AS_A_ROLE_AT:
+        if m.re is _AS_A_ROLE_AT.pattern:
             if _YOU_AFTER.match(text, name.end()) and is_role_title(m.group(1)):
                 out.append(Span(name.start(1), name.end(1), name.group(1)))
             continue

@@ -12,6 +12,7 @@ hirer, or only a domain.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from rolemap.extract.company_names import (
@@ -27,7 +28,7 @@ from rolemap.extract.company_names import (
     spelt_by_an_address,
     stands_alone,
 )
-from rolemap.extract.company_openers import OPENER_KINDS, opener_names
+from rolemap.extract.company_openers import OPENER_KINDS, opener_readers
 from rolemap.extract.company_role_sentences import (
     first_sentence_end,
     possessive_names,
@@ -35,6 +36,7 @@ from rolemap.extract.company_role_sentences import (
     self_names,
     signature_names,
 )
+from rolemap.extract.gated import Gated
 from rolemap.models import Span
 
 # kind → (strength: lower wins, the name must recur in the text, where the name stands: after the anchor's
@@ -62,10 +64,12 @@ _AFTER_CHECK = {
 _AFTER_CHECK["since"] = _AFTER_CHECK["intro"]
 # "Talentooze’s mission is to provide …", "Project Hope Alliance’s mission: …": a sentence that opens with
 # the organisation's own mission
-_MISSION = re.compile(r"['’]s? mission(?: statement)? (?:is|was)\b|['’]s? mission:")
+_MISSION = Gated(r"['’]s? mission(?: statement)? (?:is|was)\b|['’]s? mission:", " mission")
 # "Join our team at BWE Home Theater, a leading provider", "join our wonderful team at 1080 Learning
 # Center.": the team one joins is the hirer's; its name ends the sentence or a clause
-_JOIN_OUR_TEAM_AT = re.compile(r"\b[Jj]oin (?:us|our (?:[a-z-]+ ){0,2}team) (?:at|with) (?=[A-Z0-9])")
+_JOIN_OUR_TEAM_AT = Gated(
+    r"\b[Jj]oin (?:us|our (?:[a-z-]+ ){0,2}team) (?:at|with) (?=[A-Z0-9])", "oin us ", "oin our "
+)
 _AFTER_CHECK["join_at"] = re.compile(r"\s*(?:[.!,;]|$)|\s+(?:and|as|where|to|in)\s")
 # "is a plus5+ years" where a board glued the next line on: a word's end, not a boundary
 _NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)(?![a-z])", re.I)
@@ -98,7 +102,7 @@ _SUBJECTS = (
 _ANYWHERE = ("eeo", "legal", "signature", "learn_more")
 # "At SSC Inc, we …", "Here at Crisp, we": capitalised, so no automaton anchor is needed; a board may glue
 # the sentence to the heading before it ("Job DescriptionAt Conduit Tech, we’re")
-_AT = re.compile(r"(?:\b|(?<=[a-z]))(?:At|[Hh]ere at)\s+(?=[A-Z0-9])")
+_AT = Gated(r"(?:\b|(?<=[a-z]))(?:At|[Hh]ere at)\s+(?=[A-Z0-9])", r"At\s+[A-Z0-9]", r"ere at\s+[A-Z0-9]")
 
 
 def _unglued(text: str, start: int) -> bool:
@@ -116,15 +120,16 @@ _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "for", "and", "in", "at"
 
 # "To learn more about A.G.P./Alliance Global Partners, please visit", "More About Swipeclock": where a
 # posting sends the reader to the hirer (often at its end)
-_LEARN_MORE = re.compile(r"\b(?:[Ll]earn [Mm]ore [Aa]bout|More About) (?=[A-Z0-9])")
+_LEARN_MORE = Gated(r"\b(?:[Ll]earn [Mm]ore [Aa]bout|More About) (?=[A-Z0-9])", "ore about ", "ore About ")
 # "We're Nestoria, a real estate search engine", "We are Expensify and we do …", "We are Atrium Centers!"
-_WE_ARE = re.compile(r"\bWe(?:\s+are|['’]re)\s+(?=[A-Z0-9])")
+_WE_ARE = Gated(r"\bWe(?:\s+are|['’]re)\s+(?=[A-Z0-9])", r"We(?:\s+are|['’]re)\s+[A-Z0-9]")
 # "Since 1969, The Yurconic Agency has been …", "Headquartered in Allentown, PA, Acme is …", "For more than
 # 43 years, Associa has …": a sentence that opens with when or where the hirer began, then its name and verb
-_SINCE = re.compile(
+_SINCE = Gated(
     r"(?:^|(?<=[\n.!?:a-z]))[ \t]*(?:(?:Since|Founded in|Established in) (?:\d{4}|the \d{4}s)"
     r"|(?:For|With) (?:over |more than |nearly |almost )?\d[\d,]* years"
-    r"|(?:Based|Headquartered|Located) (?:out of|in) [A-Z][^,.;:!?\n]{1,30}(?:,? [A-Z]{2})?),\s+(?=[A-Z0-9])"
+    r"|(?:Based|Headquartered|Located) (?:out of|in) [A-Z][^,.;:!?\n]{1,30}(?:,? [A-Z]{2})?),\s+(?=[A-Z0-9])",
+    *("Since ", "Founded in ", "Established in ", " years,", "Based ", "Headquartered ", "Located "),
 )
 
 
@@ -141,37 +146,20 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     hiring = found.get("hiring", [])
     found["hiring"] = [anchor for anchor in hiring if not _HAS_AN_OPENING.match(anchor.text)]
     found["has_opening"] = [anchor for anchor in hiring if _HAS_AN_OPENING.match(anchor.text)]
-    found["at"] = [
-        Span(m.start(), m.end(), m.group()) for m in _AT.finditer(text, 0, 6000) if _unglued(text, m.start())
-    ]
-    found["learn_more"] = [Span(m.start(), m.end(), m.group()) for m in _LEARN_MORE.finditer(text)]
-    found["we_are"] = [Span(m.start(), m.end(), m.group()) for m in _WE_ARE.finditer(text, 0, 6000)]
-    found["since"] = [
-        Span(m.start(), m.end(), m.group())
-        for m in _SINCE.finditer(text, 0, 6000)
-        if _unglued(text, m.start())
-    ]
-    found["mission"] = [Span(m.start(), m.end(), m.group()) for m in _MISSION.finditer(text, 0, 6000)]
-    found["join_at"] = [
-        Span(m.start(), m.end(), m.group()) for m in _JOIN_OUR_TEAM_AT.finditer(text, 0, 6000)
-    ]
-    found["opening"] = _opening(text)
-    found["appositive"] = [
-        Span(m.start(), m.end(), m.group())
-        for m in _APPOSITIVE.finditer(text, 0, 6000)
-        if not m.group(1) or _third_person_verb(m.group(1))
-    ]
-    found["role"] = [*possessive_names(text), *role_at_names(text), *self_names(text)]
-    found["signature"] = signature_names(text)
-    found.update(opener_names(text, found.get("is_a", []), found["at"]))
-    found["domain"] = [
-        Span(m.start(1), m.start(1) + len(site), site)
-        for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
-        for site in [site_name(m.group(1))]
-    ]
+    at: list[Span] | None = None
+
+    def at_spans() -> list[Span]:  # "At X," is read by its own kind and by the opener "At X, <clause>"
+        nonlocal at
+        if at is None:
+            at = _READERS["at"](text)
+        return at
+
+    readers = {"at": at_spans, **opener_readers(text, found.get("is_a", []), at_spans)}
     for kind, (strength, _, reading) in _KINDS.items():
-        for anchor in found.get(kind, ()):
-            if (best is not None and best[0] < strength) or (kind not in _ANYWHERE and anchor.start > 6000):
+        if best is not None and best[0] < strength:
+            continue  # a stronger kind named the hirer: this kind's sentences are not looked for
+        for anchor in _anchors_of(kind, text, found, readers):
+            if kind not in _ANYWHERE and anchor.start > 6000:
                 break
             if reading == "name":
                 best = _better(best, kind, text, (anchor.start, anchor.end), anchor.start)
@@ -181,6 +169,53 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
             else:
                 best = _better(best, kind, text, _name_before(text, kind, anchor), anchor.start)
     return best[2] if best else None
+
+
+def _anchors_of(
+    kind: str, text: str, found: dict[str, list[Span]], readers: dict[str, Callable[[], list[Span]]]
+) -> list[Span]:
+    """Where a kind's sentences are: its reader's finds, run now, or the scan's anchors."""
+    if kind in readers:
+        return readers[kind]()
+    reader = _READERS.get(kind)
+    return reader(text) if reader else found.get(kind, [])
+
+
+def _spans(matches: Iterator[re.Match[str]]) -> list[Span]:
+    return [Span(m.start(), m.end(), m.group()) for m in matches]
+
+
+def _appositives(text: str) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), m.group())
+        for m in _APPOSITIVE.finditer(text, 0, 6000)
+        if not m.group(1) or _third_person_verb(m.group(1))
+    ]
+
+
+def _domains(text: str) -> list[Span]:
+    return [
+        Span(m.start(1), m.start(1) + len(site), site)
+        for m in _WE_DO_A_DOMAIN.finditer(text, 0, 6000)
+        for site in [site_name(m.group(1))]
+    ]
+
+
+# The kinds found by reading the text itself (no anchor of the document's scan), each read only when no
+# stronger kind has named the hirer.
+_READERS: dict[str, Callable[[str], list[Span]]] = {
+    "at": lambda text: [s for s in _spans(_AT.finditer(text, 0, 6000)) if _unglued(text, s.start)],
+    "learn_more": lambda text: _spans(_LEARN_MORE.finditer(text)),
+    "we_are": lambda text: _spans(_WE_ARE.finditer(text, 0, 6000)),
+    "since": lambda text: [s for s in _spans(_SINCE.finditer(text, 0, 6000)) if _unglued(text, s.start)],
+    "mission": lambda text: _spans(_MISSION.finditer(text, 0, 6000)),
+    "join_at": lambda text: _spans(_JOIN_OUR_TEAM_AT.finditer(text, 0, 6000)),
+    "opening": lambda text: _opening(text),
+    "appositive": _appositives,
+    "role": lambda text: [*possessive_names(text), *role_at_names(text), *self_names(text)],
+    "signature": signature_names,
+    "domain": _domains,
+}
 
 
 # what a name may carry in brackets before its verb: "ListRunner (listrunnerapp.com) is", "Silk [1] is"
@@ -259,9 +294,14 @@ _AFTER_A_PREPOSITION = re.compile(r"\b(?:on|in|of|for|with|by|from|to|about|like
 
 # "We do Folksreviews.com", "I created http://www.Learneroo.com": the hirer named by its site. As in a
 # header, "Reverb.com" is Reverb and a name whose domain is part of the brand keeps it ("Underdog.io").
-_WE_DO_A_DOMAIN = re.compile(
+_WE_DO_A_DOMAIN = Gated(
     r"\b(?:We|I)(?:['’]re|\s+(?:are|do|build|make|run|created|started|founded|launched))\s+"
-    r"(?:https?://)?(?:www\.)?([A-Za-z][\w-]*\.(?:com|net|org|io|co|ai|me|ly|us))\b(?![.\w])"
+    r"(?:https?://)?(?:www\.)?([A-Za-z][\w-]*\.(?:com|net|org|io|co|ai|me|ly|us))\b(?![.\w])",
+    *(
+        rf"{who}(?:['’]re|\s+(?:are|do|build|make|run|created|started|founded|launched))\s+(?:https?://)?(?:www\.)?"
+        r"[A-Za-z][\w-]*\.(?:com|net|org|io|co|ai|me|ly|us)"
+        for who in ("We", "I")
+    ),
 )
 
 

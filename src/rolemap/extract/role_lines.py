@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from rolemap.extract.caseless import Caseless
 from rolemap.extract.roles import MAX_ROLES, bracket_kinds, is_role_title, names_no_kind
 from rolemap.models import Span
 
@@ -59,18 +60,26 @@ _LINE_NOUN = "|".join(
     [f"[{n[0].upper()}{n[0]}]{n[1:]}|{n.upper()}" for n in _LINE_NOUNS]
     + ["[Ll]ead", "[Ii]ntern", "(?<=[A-Z] )(?:LEAD|INTERN)", "SRE"]
 )
+# The letters those nouns open with: a lookahead for one of them lets the engine pass over every other
+# character of a title's words at once, instead of trying the thirty-odd nouns there one by one.
+_LINE_NOUN_FIRST = "".join(
+    sorted({c for n in (*_LINE_NOUNS, "lead", "intern") for c in (n[0], n[0].upper())})
+)
 # A line that is a role title on its own: "Senior Backend Engineer", "* DevOps Engineer (Berlin)",
 # "== iOS developer, San Francisco ==". The tail's spaces are possessive (*+): a long run of them before
 # other text must not make the engine try every way to split it.
 _ROLE_LINE = re.compile(
     r"[ \t]*(?:[-*•·#>=]+[ \t]*|\d+[.)][ \t]*|__)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
-    rf"(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[][^)\]\n]{{0,60}}[)\]])?[ \t]*+(?:[-–—:|,][^\n]*)?)?"
+    rf"(?=[{_LINE_NOUN_FIRST}])(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[][^)\]\n]{{0,60}}[)\]])?[ \t]*+(?:[-–—:|,][^\n]*)?)?"
     r"(?:[ \t]*+[=*#]+)?[ \t]*+$"
 )
-_HIRING_LIST = re.compile(
-    r"(?i)\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
-    r"((?:[\w.+#/-]+\s){0,5}?(?:engineers?|developers?|designers?|scientists?|managers?)"
-    r"(?:\s*(?:,|and|&|/)\s*(?:an?\s+)?(?:[\w.+#/-]+\s){0,5}?(?:engineers?|developers?|designers?|scientists?|managers?))+)"
+# "hiring backend engineers, frontend developers and designers": two role nouns or more after a hiring word
+_LISTED_NOUNS = ("engineer", "developer", "designer", "scientist", "manager")
+_LISTED_NOUN = "(?:" + "|".join(f"{noun}s?" for noun in _LISTED_NOUNS) + ")"
+_HIRING_LIST = Caseless(
+    r"\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
+    rf"((?:[\w.+#/-]+\s){{0,5}}?{_LISTED_NOUN}"
+    rf"(?:\s*(?:,|and|&|/)\s*(?:an?\s+)?(?:[\w.+#/-]+\s){{0,5}}?{_LISTED_NOUN})+)"
 )
 
 
@@ -129,7 +138,7 @@ _FIELD = (
 _FIELD_LINE = re.compile(rf"(?im)^{_FIELD}")
 # The same after the line break that opens its line: the engine jumps from one line break to the next at C
 # speed, where `^` would make it try every character of the text.
-_NEXT_FIELD_LINE = re.compile(rf"(?i)\n{_FIELD}")
+_NEXT_FIELD_LINE = Caseless(rf"\n{_FIELD}")
 # the next field glued on where a board lost the line break: "Sr .Net DeveloperHybridExp Required: 10+",
 # "Manager/SpecialistLocation: Austin" (a glued label of one or two words, then its colon; not "JavaScript
 # Developer - Location:", "DevOps Engineer. Salary:" or "iOS: Remote")
@@ -143,9 +152,10 @@ _FIELD_REACH = 4000  # characters after the header a field line is looked for in
 def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
     """The roles a field line names: its value's parts, up to the first that is no role ("| Salary: …")."""
     out: list[tuple[str, Span]] = []
-    for line in field_lines(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
-        glued = _GLUED_FIELD.search(line.group(1))
-        for segment in _FIELD_SEGMENT.finditer(line.group(1)[: glued.start() if glued else None]):
+    for value_start, value_end in field_lines(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
+        value = text[value_start:value_end]
+        glued = _GLUED_FIELD.search(value)
+        for segment in _FIELD_SEGMENT.finditer(value[: glued.start() if glued else None]):
             found, label = False, None
             for part in _FIELD_PART.finditer(segment.group()):
                 title = _FIELD_PART_EDGES.sub("", part.group())
@@ -153,7 +163,7 @@ def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
                 if label:  # the next field: "Senior JavaScript Developer - Location: Austin" ends before it
                     title = title[: label.start()].rstrip(" -–—(.")
                 if title and len(title.split()) <= 8 and is_role_title(title):
-                    start = line.start(1) + segment.start() + part.start() + part.group().find(title)
+                    start = value_start + segment.start() + part.start() + part.group().find(title)
                     out.append((title, Span(start, start + len(title), title)))
                     found = True
                 if label:
@@ -165,16 +175,17 @@ def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
     return tuple(out[:MAX_ROLES])
 
 
-def field_lines(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The field lines of text[start:end] (group 1: the value), as `_FIELD_LINE.finditer` finds them: the line
-    that starts at `start`, then each line after a line break (whose match holds that line break)."""
+def field_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Where the values of the field lines of text[start:end] stand, as `_FIELD_LINE.finditer` finds them
+    (its group 1): the line that starts at `start`, then each line after a line break."""
     at = start
     if start == 0 or text[start - 1 : start] == "\n":
         first = _FIELD_LINE.match(text, start, end)
         if first is not None:
-            yield first
+            yield first.span(1)
             at = first.end()
-    yield from _NEXT_FIELD_LINE.finditer(text, at, end)
+    for line in _NEXT_FIELD_LINE.finditer(text, at, end):
+        yield line.span(1)
 
 
 def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str, Span]]:
@@ -206,14 +217,27 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
     first = next((n.start for n in nouns if n.start >= skip_to), None)
     if first is None or first > skip_to + 4000:
         return out
-    listed = _HIRING_LIST.search(text, max(skip_to, first - 160), first + 400)
+    start, end = max(skip_to, first - 160), first + 400
+    listed = _HIRING_LIST.search(text, start, end) if _may_list_roles(text, start, end) else None
     if listed:
-        for part in _HIRING_LIST_SEPARATOR.split(listed.group(1)):
+        roles = text[listed.start(1) : listed.end(1)]
+        for part in _HIRING_LIST_SEPARATOR.split(roles):
             part = _ARTICLE.sub("", part.strip())
             if part and is_role_title(part):
-                start = listed.start(1) + listed.group(1).find(part)
+                start = listed.start(1) + roles.find(part)
                 out.append((part, Span(start, start + len(part), part)))
     return out[:MAX_ROLES]
+
+
+def _may_list_roles(text: str, start: int, end: int) -> bool:
+    """False where no hiring list can stand: an ASCII window that holds fewer than two of its nouns (the
+    pattern's regex engine enters it at every character of the window; counting the nouns is a few plain
+    string passes). Other text may write a noun in letters that fold to ASCII ones under (?i), "engİneer"."""
+    window = text[start:end]
+    if not window.isascii():
+        return True
+    lowered = window.lower()
+    return sum(lowered.count(noun) for noun in _LISTED_NOUNS) >= 2
 
 
 def _role_lines(text: str, skip_to: int, nouns: list[Span]) -> Iterator[re.Match[str]]:

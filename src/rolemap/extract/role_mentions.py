@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rolemap.extract.caseless import Caseless
 from rolemap.extract.roles import (
     LIST_ITEM_NOUN,
     MAX_ROLES,
@@ -80,7 +81,7 @@ MAX_LISTED = 15  # items read after one introducing line
 _BRACKETED = re.compile(r"\([^()\n]*\)")
 _INTRO_END = re.compile(r":[ \t]*\n")
 _REQUIREMENTS_HEADING = re.compile(r"(?i)\W*(?:what|skills?|requirements?|qualifications?|experience)\b")
-_OPENINGS = re.compile(r"(?i)\b(?:positions|roles|openings|opportunities|vacancies)\b")
+_OPENINGS = Caseless(r"\b(?:positions|roles|openings|opportunities|vacancies)\b")
 
 
 def roles_in_lists(text: str, skip_to: int) -> list[tuple[str, Span]]:
@@ -134,9 +135,10 @@ def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> li
         return []  # a quality, not a role: "A designer's eye"
     if len(head.split()) > 10 or not book_noun:
         return [(head, Span(start, start + len(head), head))] if family_word(head) and not nouns_only else []
-    kinds = _kinds_before(head[: book_noun.start()], split_and=book_noun.group().lower().endswith("s"))
+    # the noun as the item writes it (a caseless match of ASCII text reads it lowercased)
+    noun = head[book_noun.start() : book_noun.end()]
+    kinds = _kinds_before(head[: book_noun.start()], split_and=noun.lower().endswith("s"))
     if len(kinds) >= 2:  # "Back End, Full Stack, and Front End Software Development Engineers"
-        noun = book_noun.group()
         return [
             (f"{kind} {noun}", Span(start + at, start + book_noun.end(), head[at : book_noun.end()]))
             for kind, at in kinds

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from rolemap.extract.caseless import Caseless, first_found
 from rolemap.extract.phrases import expand
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.wordlists import load_wordlist
@@ -26,27 +27,28 @@ MAX_ROLES = 12  # a posting listing more is a careers page; the first twelve are
 
 @dataclass(frozen=True)
 class RoleBook:
-    families: tuple[tuple[str, re.Pattern[str]], ...]
-    role_noun: re.Pattern[str]
-    engineering_noun: re.Pattern[str]
-    engineering_leader: re.Pattern[str]
+    # Matched case-insensitively (fast on ASCII text: see extract/caseless.py).
+    families: tuple[tuple[str, Caseless], ...]
+    role_noun: Caseless
+    engineering_noun: Caseless
+    engineering_leader: Caseless
     client_side: frozenset[str]
     mobile: frozenset[str]
     server_side_categories: frozenset[str]
     server_side: frozenset[str]
-    levels: tuple[tuple[str, re.Pattern[str]], ...]
-    generic_noun: re.Pattern[str]
+    levels: tuple[tuple[str, Caseless], ...]
+    generic_noun: Caseless
     title_skills: dict[str, str]  # skill id named in a title → family
     title_categories: dict[str, str]  # taxonomy category of a skill named in a title → family
-    hiring_cue: re.Pattern[str]
-    prose_noun: re.Pattern[str]
+    hiring_cue: Caseless
+    prose_noun: Caseless
     family_words: frozenset[str]  # a part of a role list that names a kind of role alone ("Backend")
     title_words: frozenset[str]  # levels and neutral title words ("senior", "software")
 
 
 # The patterns the role readers split and trim titles with, compiled once.
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,/&]|\band\b)\s*")
-_SOFTWARE = re.compile(r"(?i)\bsoftware\b")
+_SOFTWARE = Caseless(r"\bsoftware\b")
 _ROLE_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*&\s*|;\s*|\s+or\s+")
 _SLASH = re.compile(r"\s*/\s*")
 _SHARED_NOUN = re.compile(r"(?i)(?:^|\s)((?:engineers?|developers?))$")
@@ -64,26 +66,26 @@ def role_book() -> RoleBook:
     levels = tuple(
         # the same words the document scan looks for: phrase syntax, expanded to literals ("sr.?" is "sr"
         # or "sr.", never "SRE")
-        (level, re.compile(r"(?i)(?<![\w.])(?:" + "|".join(_literals(titles[level])) + r")(?![\w])"))
+        (level, Caseless(r"(?<![\w.])(?:" + "|".join(_literals(titles[level])) + r")(?![\w])"))
         for level in titles["order"]
     )
     return RoleBook(
         families=tuple(
-            (family, re.compile(rf"(?i)(?<![\w-])(?:{pattern})")) for family, pattern in data["families"]
+            (family, Caseless(rf"(?<![\w-])(?:{pattern})")) for family, pattern in data["families"]
         ),
-        role_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['role_nouns']})(?![\w-])"),
-        engineering_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['engineering_nouns']})(?![\w-])"),
-        engineering_leader=re.compile(rf"(?i)(?<![\w-])(?:{data['engineering_leaders']})(?![\w-])"),
+        role_noun=Caseless(rf"(?<![\w-])(?:{data['role_nouns']})(?![\w-])"),
+        engineering_noun=Caseless(rf"(?<![\w-])(?:{data['engineering_nouns']})(?![\w-])"),
+        engineering_leader=Caseless(rf"(?<![\w-])(?:{data['engineering_leaders']})(?![\w-])"),
         client_side=frozenset(data["client_side_skills"]),
         mobile=frozenset(data["mobile_skills"]),
         server_side_categories=frozenset(data["server_side_skills_categories"]),
         server_side=frozenset(data["server_side_frameworks"]),
         levels=levels,
-        generic_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['generic_nouns']})(?![\w-])"),
+        generic_noun=Caseless(rf"(?<![\w-])(?:{data['generic_nouns']})(?![\w-])"),
         title_skills={k: v for k, v in data["title_technology"]["skills"].items()},
         title_categories={k: v for k, v in data["title_technology"]["categories"].items()},
-        hiring_cue=re.compile(rf"(?i)(?<![\w-])(?:{data['hiring_cues']})(?![\w-])"),
-        prose_noun=re.compile(rf"(?i)(?<![\w-])(?:{data['prose_role_nouns']})(?![\w-])"),
+        hiring_cue=Caseless(rf"(?<![\w-])(?:{data['hiring_cues']})(?![\w-])"),
+        prose_noun=Caseless(rf"(?<![\w-])(?:{data['prose_role_nouns']})(?![\w-])"),
         family_words=frozenset(data["family_words"]),
         title_words=frozenset(data["title_words"]),
     )
@@ -160,9 +162,9 @@ def _technology_family(title_skills: tuple[str, ...], categories: dict[str, str]
 @lru_cache(maxsize=20_000)  # titles repeat across postings ("Senior Software Engineer")
 def title_family(title: str) -> str | None:
     """The family a title's own words name, or None ("Software Engineer" names none)."""
-    for family, pattern in role_book().families:
-        if pattern.search(title):
-            return family
+    family = first_found(role_book().families, title)
+    if family is not None:
+        return family
     if not family_word(title):
         return None
     # a kind alone names the role it is the kind of: "Backend" an engineer, "Web" a developer
@@ -194,10 +196,7 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
 
 @lru_cache(maxsize=20_000)
 def seniority_of(title: str) -> str | None:
-    for level, pattern in role_book().levels:
-        if pattern.search(title):
-            return level
-    return None
+    return first_found(role_book().levels, title)
 
 
 def split_roles(title: str) -> list[str]:
@@ -316,7 +315,7 @@ def role_head(title: str) -> str:
 def _names_a_role(title: str) -> bool:
     """ "Multiple positions", "other roles", "Engineering" head a list of openings; they are not a role."""
     book = role_book()
-    stripped = book.generic_noun.sub(" ", title)
+    stripped = book.generic_noun.pattern.sub(" ", title)
     return bool(
         book.role_noun.search(stripped)
         or (family_word(title) and not book.generic_noun.fullmatch(title.strip()))

@@ -71,7 +71,7 @@ def _asked() -> re.Pattern[str]:
     little before each level word. The posting asks: "we're hiring", "is hiring", "looking for", and "As a"
     opening a sentence ("As a Senior Consultant, you will"), not a duty ("you will own hiring senior
     engineers") or a past role ("time as a junior developer")."""
-    noun = role_book().role_noun.pattern.removeprefix("(?i)")
+    noun = role_book().role_noun.source
     cue = (
         r"\b(?i:looking for|seeking|searching for|to hire)|\b(?i:is|are|now)\s+(?i:hiring)|['’](?i:re)\s+(?i:hiring)"
         r"|(?:^|[.!?:\n]\s*)As\s+an?"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rolemap.extract.caseless import Caseless
 from rolemap.extract.document import Document
 from rolemap.extract.phrases import windows_around
 from rolemap.extract.wordlists import load_wordlist
@@ -25,12 +26,11 @@ _AT_LEAST = ("at least", "minimum(?: of)?", r"min\.?", "over", "more than")
 # A mention opens with a digit or the first letter of one of these words: the lookahead rules out every
 # other place before the alternatives are tried one by one.
 _OPENING = "".join(sorted({w[0] for w in [*_AT_LEAST, *_WORDS]}))
-_YEARS = re.compile(
+_YEARS = Caseless(
     rf"(?=[{_OPENING}\d])(?:(?P<least>{'|'.join(_AT_LEAST)})\s+)?"
     rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?P<plus>\+|\s?plus|\s?or more)?\s*(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*(?:or more\s+)?)?"
     rf"(?:\(\d{{1,2}}\)\s*)?(?:(?:solid|full|good|relevant|professional|proven|progressive)\s+)?"
-    rf"(?:years?|yrs?)\b(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}})",
-    re.I,
+    rf"(?:years?|yrs?)\b(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}})"
 )
 _NOT_EXPERIENCE = re.compile(
     r"^\W*(?:old|ago|in business|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
@@ -110,10 +110,11 @@ def mentions_of(doc: Document) -> list[YearsMention]:
 
 
 def _read(text: str, m: re.Match[str]) -> YearsMention | None:
-    after = m.group("after") or ""
+    after = _group(text, m, "after") or ""
     if _NOT_EXPERIENCE.match(after) or _TIME_NOT_REQUIREMENT.search(text[max(0, m.start() - 20) : m.start()]):
         return None
-    lo, hi = _number(m.group("lo")), _number(m.group("hi")) if m.group("hi") else None
+    hi_text = _group(text, m, "hi")
+    lo, hi = _number(_group(text, m, "lo") or ""), _number(hi_text) if hi_text else None
     if lo is None or lo > 30 or (hi is not None and (hi < lo or hi > 40)):
         return None
     near = text[max(0, m.start() - 60) : m.end()]
@@ -123,7 +124,7 @@ def _read(text: str, m: re.Match[str]) -> YearsMention | None:
     bracketed = (
         text[m.start() - 1 : m.start()] == "("
         and after.startswith(")")
-        and bool(m.group("plus") or m.group("hi") or m.group("least"))
+        and bool(_group(text, m, "plus") or hi_text or _group(text, m, "least"))
         and not _AN_AGE.match(after[1:])
         and not _A_LENGTH_BEFORE.search(before)
     )
@@ -140,6 +141,12 @@ def _read(text: str, m: re.Match[str]) -> YearsMention | None:
 _A_LENGTH_BEFORE = re.compile(r"(?i)\b(?:duration|term|length|contract|assignment|project|engagement)\W*$")
 _AN_AGE = re.compile(r"\s*(?:compan|firm|business|organi[sz]ation|agency|startup|history|old)", re.I)
 _EXPERIENCE_BEFORE = re.compile(r"(?:experience|exp)\W*$", re.I)  # "team lead experience (2+ years)"
+
+
+def _group(text: str, m: re.Match[str], name: str) -> str | None:
+    """A group's text as the posting writes it (a caseless match of ASCII text holds it lowercased)."""
+    start, end = m.span(name)
+    return None if start < 0 else text[start:end]
 
 
 def _is_general(after: str) -> bool:
