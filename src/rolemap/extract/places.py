@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from rolemap.extract.gated import Gated
 from rolemap.models import Location, Span
 
 MIN_BARE_POPULATION = 15_000
@@ -382,9 +383,11 @@ _COMMA_REGION = re.compile(
 )
 # "our Culver City office", "at our Coffeyville location", "our New York and London offices": a place of
 # work by the word after it; every name read must be a place
-_OUR_SITE = re.compile(
-    r"\b[Oo]ur ((?:[A-Z][\w.'’-]*)(?:(?:[ ]|,[ ]|[ ](?:and|&)[ ])[A-Z][\w.'’-]*){0,4})[ ]"
-    r"(?i:offices?|location|facility|campus|clinic|store|branch|headquarters|HQ|studio)\b"
+_OUR_SITE = (
+    re.compile(  # opening on "[Oo]", which the engine looks for at C speed, its word edge checked after
+        r"[Oo](?<![\w][Oo])ur ((?:[A-Z][\w.'’-]*)(?:(?:[ ]|,[ ]|[ ](?:and|&)[ ])[A-Z][\w.'’-]*){0,4})[ ]"
+        r"(?i:offices?|location|facility|campus|clinic|store|branch|headquarters|HQ|studio)\b"
+    )
 )
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ -]){0,3}[A-Z][\w.'’-]*)$")
 _CUE_TAIL = re.compile(r"s?[ \t:–—-]*")
@@ -397,7 +400,7 @@ _CUE_STOP = re.compile(
 )
 # "Location:" glued to the field before it where a board lost the line break ("Lead Java developerLocation:
 # New Jersey"): the scan's cues start at a word, so these are found apart, by their capital and colon
-_GLUED_CUE = re.compile(r"(?<=[a-z)\]])(?:Job |Work )?Locations?:")
+_GLUED_CUE = Gated(r"(?<=[a-z)\]])(?:Job |Work )?Locations?:", "ocation:", "ocations:")
 _WORK_MODEL_ONLY = re.compile(r"(?i)\s*(?:remote|hybrid|on-?site|in[- ]office)\s*")
 _REMOTE_LIMIT = re.compile(
     r"(?i)(?:\b(?:only|based|within|in|from|across|anywhere in|throughout)\b|[(\[,:–—-])\s*(?:the\s+)?$"
