@@ -29,15 +29,8 @@ from rolemap.extract.company_names import (
     stands_alone,
 )
 from rolemap.extract.company_sentences import company_in_text
-from rolemap.extract.places import (
-    as_city_state,
-    confident_place,
-    our_sites,
-    parse_places,
-    places_in_text,
-    remote_countries,
-    starts_with_a_city,
-)
+from rolemap.extract.place_mentions import our_sites, places_in_text, remote_countries
+from rolemap.extract.places import as_city_state, confident_place, parse_places, starts_with_a_city
 from rolemap.extract.roles import is_role_title, technology_names, title_family
 from rolemap.models import Location, Span
 

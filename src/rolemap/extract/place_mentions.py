@@ -1,0 +1,157 @@
+"""Places of work named in running text, read with the gazetteer of `places.py`: "City, ST" / "City,
+Country" pairs (the gazetteer must hold that city in that region or country), places after cues
+("Location:", "based in", "office in"), the sites a firm calls its own ("our Culver City office") and the
+country that remote work is limited to ("Remote (US only)", "remote within Canada")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from functools import lru_cache
+
+from rolemap.extract.gated import Gated
+from rolemap.extract.places import Gazetteer, city_in, gazetteer, read_places
+from rolemap.models import Location, Span
+
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*", re.U)
+MAX_PAIRS_READ = 2_000  # "City, Region" anchors read in one text (a real posting has a few dozen at most)
+
+# "Lake Success, NY", "Leuven, Belgium": a comma before a region or country is the anchor; only then are the
+# (up to four) capitalised words before it read as a city. The region is a code, a code glued to the next
+# field ("Dallas, TXSchedule:", "Hartford, CT6 Months") or a capitalised name ("Houston, TexasRegular" is Texas)
+_COMMA_REGION = re.compile(
+    r",[ \t]?((?:[A-Z]{2}(?=[A-Z][a-z]|\d)|[A-Z]+(?![a-z])|[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})"
+)
+# "our Culver City office", "at our Coffeyville location", "our New York and London offices": a place of
+# work by the word after it; every name read must be a place
+_OUR_SITE = (
+    re.compile(  # opening on "[Oo]", which the engine looks for at C speed, its word edge checked after
+        r"[Oo](?<![\w][Oo])ur ((?:[A-Z][\w.'’-]*)(?:(?:[ ]|,[ ]|[ ](?:and|&)[ ])[A-Z][\w.'’-]*){0,4})[ ]"
+        r"(?i:offices?|location|facility|campus|clinic|store|branch|headquarters|HQ|studio)\b"
+    )
+)
+_CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ -]){0,3}[A-Z][\w.'’-]*)$")
+_CUE_TAIL = re.compile(r"s?[ \t:–—-]*")
+# Where a cue's place ends: a sentence, a separator, a verb or preposition, or the next field glued on
+# where a board lost the line break ("Quincy, MADuration: 6 months", "Richmond VA 23219Duration").
+_CUE_STOP = re.compile(
+    r"(?<=[a-z])\.\s|\s{2,}|\s(?i:with|for|to|at|we|our|you|is|are|will)\s|\s[-–—|]\s"
+    r"|(?<=\b[A-Z]{2})(?=[A-Z][a-z]|\d)|(?<=\d)(?=[A-Z][a-z])"
+    r"|(?<=[A-Za-z.)])(?=[A-Z][a-z]+(?:[ ][A-Za-z]+)?:)"  # "San DiegoJob Type:", "Washington D.COffice Schedule:"
+)
+# "Location:" glued to the field before it where a board lost the line break ("Lead Java developerLocation:
+# New Jersey"): the scan's cues start at a word, so these are found apart, by their capital and colon
+_GLUED_CUE = Gated(r"(?<=[a-z)\]])(?:Job |Work )?Locations?:", "ocation:", "ocations:")
+_WORK_MODEL_ONLY = re.compile(r"(?i)\s*(?:remote|hybrid|on-?site|in[- ]office)\s*")
+_REMOTE_LIMIT = re.compile(
+    r"(?i)(?:\b(?:only|based|within|in|from|across|anywhere in|throughout)\b|[(\[,:–—-])\s*(?:the\s+)?$"
+)
+
+
+def places_in_text(text: str, cues: list[Span], remotes: list[Span]) -> Iterator[tuple[Location, Span]]:
+    """Places of work the running text names, each with its span. `cues` and `remotes` are where the
+    document's scan found the words that announce a place ("Location:", "based in") and remote work."""
+    g = gazetteer()
+    for n, m in enumerate(_COMMA_REGION.finditer(text)):
+        if n >= MAX_PAIRS_READ:
+            break  # a text with thousands of "X, Y" pairs is a list, not a posting: its first ones suffice
+        where = _region_words(g, m.group(1))
+        if not where:
+            continue
+        city = _CITY_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        found = _pair_at(city.group(1), where) if city else None
+        if found and city:
+            start = city.end(1) - len(found[1])
+            end = m.start(1) + len(where)
+            yield found[0], Span(start, end, text[start:end])
+    glued = [Span(m.start(), m.end(), m.group()) for m in _GLUED_CUE.finditer(text)]
+    for cue in [*cues, *glued]:
+        after = _CUE_TAIL.match(text, cue.end).end()  # type: ignore[union-attr]
+        line = text[after : after + 80].split("\n", 1)[0]
+        parts = _CUE_STOP.split(line, maxsplit=2)
+        head, at = parts[0], after
+        if len(parts) > 1 and _WORK_MODEL_ONLY.fullmatch(head):  # "Location: Hybrid | London"
+            at = after + line.find(parts[1], len(head))
+            head = parts[1]
+        for place in read_places(head):
+            yield place, Span(at, at + len(head), head)
+    yield from remote_countries(text, remotes)
+
+
+def our_sites(text: str, countries: Collection[str]) -> Iterator[tuple[Location, Span]]:
+    """ "in our Culver City office", "at our New York and London offices": the places of work a firm calls
+    its own sites. Named bare, a city must be the one of its name ("our London office": London, Ontario is a
+    twentieth of it; not "our Cambridge office") and, when the posting names other places (`countries`),
+    lie in one of their countries ("our SoHo offices" of a New York firm is no town in England)."""
+    for m in _OUR_SITE.finditer(text):
+        named = m.group(1)
+        places = read_places(named)
+        if len(places) > 1 and "," in named and not _AND.search(named):
+            places = read_places(named.rsplit(",", 1)[1])  # "our SoHo, NYC office": a district, its city
+        if all(_plainly_one(p) for p in places):
+            for place in places:
+                if not countries or place.country in countries:
+                    yield place, Span(m.start(1), m.end(1), m.group(1))
+
+
+_AND = re.compile(r" (?:and|&) ")
+
+
+def _plainly_one(place: Location) -> bool:
+    """No town of another country bears the city's name with a tenth of its people or more."""
+    towns = gazetteer().towns(place.city or "")
+    here = max((t.population for t in towns if t.country == place.country), default=0)
+    return all(t.population * 10 < here for t in towns if t.country != place.country)
+
+
+@lru_cache(maxsize=50_000)
+def _region_words(g: Gazetteer, words: str) -> str | None:
+    """The leading words that name a region or a country ("New York City" → "New York"), or None."""
+    parts = words.split(" ")
+    for k in range(len(parts), 0, -1):
+        head = " ".join(parts[:k])
+        if g.region(head) or g.country(head):
+            return head
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def _pair_at(words: str, where: str) -> tuple[Location, str] | None:
+    """The longest tail of `words` that is a city in `where` ("Location Lake Success", "NY" → Lake Success)."""
+    raw = words.split(" ")
+    for k in range(len(raw)):
+        name = " ".join(raw[k:])
+        place = city_in(name, where)
+        if place is not None:
+            return place, name
+    return None
+
+
+_COUNTRY_BEFORE = re.compile(r"([A-Z][\w.]*)[\s-]+(?:based|only)?[\s-]*$")  # "US-based remote"
+
+
+def remote_countries(text: str, remotes: list[Span]) -> Iterator[tuple[Location, Span]]:
+    """ "Remote (US only)", "remote within Canada", "US-based remote": the country remote work is limited to."""
+    g = gazetteer()
+    for m in remotes:
+        after = text[m.end : m.end + 40].split("\n", 1)[0]
+        before = text[max(0, m.start - 25) : m.start].rsplit("\n", 1)[-1]
+        for word in _WORD.finditer(after):
+            country = _country_word(g, word.group())
+            prefix = after[: word.start()]
+            if country and _REMOTE_LIMIT.search(prefix) and len(prefix) < 20:
+                stop = m.end + word.start() + len(word.group())
+                yield Location(None, country), Span(m.start, stop, text[m.start : stop])
+                break
+        tail = _COUNTRY_BEFORE.search(before)
+        if tail:
+            country = _country_word(g, tail.group(1))
+            if country:
+                start = m.start - len(before) + tail.start(1)
+                yield Location(None, country), Span(start, m.end, text[start : m.end])
+
+
+def _country_word(g: Gazetteer, word: str) -> str | None:
+    word = word.strip(".,;:()")
+    country = g.country(word)
+    return country or None
