@@ -172,10 +172,20 @@ def at_clause_names(text: str, at: list[Span]) -> list[Span]:
         if name is None or not _CLAUSE_AFTER.match(text, name.end()):
             continue
         words = name.group(1)
-        if _english_only(words) and (" " not in words or not stands_alone(text[name.end() :], words)):
+        if _unproven(words, text, name.end()):
             continue
         out.append(Span(name.start(1), name.end(1), words))
     return out
+
+
+def _unproven(name: str, text: str, after: int, before: int | None = None) -> bool:
+    """A name of English words only ("Fortune Companies", "The Program") is the hirer's only where it has
+    more than one word and stands again in the text: after `after` (and before `before`, when given)."""
+    if not _english_only(name):
+        return False
+    return " " not in name or not stands_alone(
+        (text[:before] if before is not None else "") + text[after:], name
+    )
 
 
 def _english_only(name: str) -> bool:
@@ -199,7 +209,7 @@ def story_names(text: str) -> list[Span]:
         if name is None:
             continue
         words = name.text.removeprefix("The ")
-        if _english_only(words) and (" " not in words or not stands_alone(text[name.end :], words)):
+        if _unproven(words, text, name.end):
             continue
         out.append(name)
     return out
@@ -264,7 +274,7 @@ def work_at_names(text: str) -> list[Span]:
             continue
         words = name.group(1)
         bare = words.removeprefix("The ")
-        if _english_only(bare) and (" " not in bare or not stands_alone(text[name.end() :], bare)):
+        if _unproven(bare, text, name.end()):
             continue
         out.append(Span(name.start(1), name.end(1), words))
     return out
@@ -285,7 +295,7 @@ def join_as_names(text: str) -> list[Span]:
         if name is None or not _AS_A_ROLE.match(text, name.end()):
             continue
         words = name.group(1)
-        if _english_only(words) and (" " not in words or not stands_alone(text[name.end() :], words)):
+        if _unproven(words, text, name.end()):
             continue
         out.append(Span(name.start(1), name.end(1), words))
     return out
@@ -335,8 +345,7 @@ def reserving_names(text: str) -> list[Span]:
             continue
         words = name.group(1)
         bare = words.removeprefix("The ")
-        elsewhere = text[: name.start(1)] + text[name.end(1) :]
-        if _english_only(bare) and (" " not in bare or not stands_alone(elsewhere, bare)):
+        if _unproven(bare, text, name.end(1), before=name.start(1)):
             continue
         out.append(Span(name.start(1), name.end(1), words))
     return out
