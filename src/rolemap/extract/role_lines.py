@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from rolemap.extract.caseless import Caseless
-from rolemap.extract.roles import MAX_ROLES, bracket_kinds, is_role_title, names_no_kind
+from rolemap.extract.roles import MAX_ROLES, bracket_kinds, is_role_title, names_no_kind, roles_data
 from rolemap.models import Span
 
 _FIELD_SEGMENT = re.compile(r"[^|]+")
@@ -19,43 +19,19 @@ _FIELD_PART = re.compile(r"[^,;&]+")
 _FIELD_PART_EDGES = re.compile(r"(?i)^\s*(?:and\s+|an?\s+)?|[\s!.]+$")
 _HIRING_LIST_SEPARATOR = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
 _ARTICLE = re.compile(r"(?i)^an?\s+")
+_WORDS = roles_data()["role_lines"]  # the word lists below, kept in data/roles.json
 
 
 # Words that make a line in capitals a heading, not a role title: "WORKING WITH THE HIRING MANAGER",
 # "LOVED BY DESIGNERS", "REPORTING TO THE DIRECTOR" (a title joins its words with "of", "and", "&" only:
 # "HEAD OF ENGINEERING", "SENIOR FULL STACK ENGINEER")
-_HEADING_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "to",
-        "by",
-        "with",
-        "for",
-        "in",
-        "on",
-        "at",
-        "our",
-        "your",
-        "we",
-        "you",
-        "is",
-        "are",
-        "who",
-        "what",
-    ]
-)
+_HEADING_WORDS = frozenset(_WORDS["heading_words"])
 
 
 # The nouns that end a role title standing as a line of its own, as written in a title ("Engineer") or a
 # heading in capitals ("ENGINEER"); "LEAD" and "INTERN" in capitals only after a word ("DATA ENGINEERING
 # LEAD", "EDITORIAL INTERN"): alone they are an HN post's flags ("INTERN - Software Engineer").
-_LINE_NOUNS = (
-    "engineers?", "developers?", "programmers?", "architects?", "scientists?", "designers?", "managers?",
-    "analysts?", "recruiters?", "writers?", "director", "administrators?", "specialists?", "consultants?",
-    "testers?",
-)  # fmt: skip
+_LINE_NOUNS = tuple(_WORDS["line_nouns"])
 _LINE_NOUN = "|".join(
     [f"[{n[0].upper()}{n[0]}]{n[1:]}|{n.upper()}" for n in _LINE_NOUNS]
     + ["[Ll]ead", "[Ii]ntern", "(?<=[A-Z] )(?:LEAD|INTERN)", "SRE"]
@@ -74,7 +50,7 @@ _ROLE_LINE = re.compile(
     r"(?:[ \t]*+[=*#]+)?[ \t]*+$"
 )
 # "hiring backend engineers, frontend developers and designers": two role nouns or more after a hiring word
-_LISTED_NOUNS = ("engineer", "developer", "designer", "scientist", "manager")
+_LISTED_NOUNS = tuple(_WORDS["listed_nouns"])
 _LISTED_NOUN = "(?:" + "|".join(f"{noun}s?" for noun in _LISTED_NOUNS) + ")"
 _HIRING_LIST = Caseless(
     r"\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
@@ -83,50 +59,7 @@ _HIRING_LIST = Caseless(
 )
 
 
-_NOT_A_TITLE_START = frozenset(
-    [
-        "we",
-        "i",
-        "our",
-        "you",
-        "your",
-        "if",
-        "please",
-        "current",
-        "currently",
-        "looking",
-        "hiring",
-        "seeking",
-        "all",
-        "any",
-        "no",
-        "not",
-        "the",
-        "a",
-        "an",
-        "this",
-        "these",
-        "those",
-        "for",
-        "to",
-        "join",
-        "apply",
-        "email",
-        "send",
-        "contact",
-        "visit",
-        "see",
-        "about",
-        "who",
-        "what",
-        "why",
-        "how",
-        "when",
-        "where",
-        "there",
-        "here",
-    ]
-)
+_NOT_A_TITLE_START = frozenset(_WORDS["not_title_start"])
 
 
 # A line that names the roles as a field's value: "Position: Senior Engineer | Salary: $80k",

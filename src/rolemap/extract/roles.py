@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 from rolemap.extract.caseless import Caseless, first_found
 from rolemap.extract.phrases import expand
@@ -59,9 +60,16 @@ _TITLE_WORD = re.compile(r"[\w.+#-]+")
 
 
 @cache
-def role_book() -> RoleBook:
+def roles_data() -> dict[str, Any]:
+    """data/roles.json as read: the role book's patterns and lists, and the words of `role_lines`."""
     raw = resources.files("rolemap.extract").joinpath("data/roles.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+@cache
+def role_book() -> RoleBook:
+    data = roles_data()
     titles = load_wordlist("seniority_title")
     levels = tuple(
         # the same words the document scan looks for: phrase syntax, expanded to literals ("sr.?" is "sr"
