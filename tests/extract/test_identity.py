@@ -420,6 +420,22 @@ def test_family_of_a_title(title, skills, family):
 
 
 @pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        # a posting's own title that names no kind takes the kind its hiring sentence gives the role
+        ("Sr. Java Engineer\nThey are looking for a senior full-stack Java developer. Java, Spring, MySQL.", ("fullstack",)),
+        ("Senior Python Developer\nWe are seeking an experienced Back-End Developer. React, Django.", ("backend",)),
+        ("Architect\nOur client is seeking a Data Architect.", ("data",)),
+        ("Elixir Developer\nWe are looking for talented Web Developers. Elixir, Phoenix.", ("backend",)),  # no side
+        ("Frontend Engineer\nWe are looking for a backend engineer too.", ("frontend",)),  # the title's own kind
+        ("Producer\nWe're looking for Directors, Producers, AI Programmers.", ("non_software",)),  # another trade
+    ],
+)  # fmt: skip
+def test_the_kind_a_hiring_sentence_gives_a_titled_role(text, families):
+    assert extract_text("x", text).role_families == families
+
+
+@pytest.mark.parametrize(
     ("segment", "places"),
     [
         ("Cambridge, MA", [("Cambridge", "US")]),
