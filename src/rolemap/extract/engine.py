@@ -146,7 +146,11 @@ def _kind_asked(role: tuple[Role, Span], doc: Document) -> tuple[Role, Span]:
     asked = roles_in_sentences(doc.text, header_end, doc.hits.spans("identity/role_noun"), generic=False)
     # "web developer" names no side of the stack ("talented Web Developers" for an Elixir role), and a
     # non-software role asked for beside it is another opening of the same post
-    kinds = {title_family(name) for name, _ in asked if not _WEB_DEVELOPER.search(name)} - {None}
+    kinds = {
+        kind
+        for name, _ in asked
+        if not _WEB_DEVELOPER.search(name) and (kind := title_family(name)) is not None
+    }
     if len(kinds) != 1 or "non_software" in kinds:
         return role
     return Role(title.title, kinds.pop(), title.seniority), span
