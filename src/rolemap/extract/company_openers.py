@@ -169,13 +169,15 @@ def at_clause_names(text: str, at: list[Span]) -> list[Span]:
         if comma == -1 or not _CLAUSE_AFTER.match(text, comma):
             continue
         name = NAME_AFTER.match(text, anchor.end)
-        if name is None or not _CLAUSE_AFTER.match(text, name.end()):
-            continue
-        words = name.group(1)
-        if _unproven(words, text, name.end()):
-            continue
-        out.append(Span(name.start(1), name.end(1), words))
+        if name is not None and _CLAUSE_AFTER.match(text, name.end()) and (span := _proven(text, name)):
+            out.append(span)
     return out
+
+
+def _proven(text: str, name: re.Match[str]) -> Span | None:
+    """The name a reader's pattern read (its group 1), unless it is _unproven."""
+    words = name.group(1)
+    return None if _unproven(words, text, name.end()) else Span(name.start(1), name.end(1), words)
 
 
 def _unproven(name: str, text: str, after: int, before: int | None = None) -> bool:
@@ -292,12 +294,8 @@ def join_as_names(text: str) -> list[Span]:
     out = []
     for join in _JOIN.finditer(text, 0, _SCOPE):
         name = NAME_AFTER.match(text, join.end())
-        if name is None or not _AS_A_ROLE.match(text, name.end()):
-            continue
-        words = name.group(1)
-        if _unproven(words, text, name.end()):
-            continue
-        out.append(Span(name.start(1), name.end(1), words))
+        if name is not None and _AS_A_ROLE.match(text, name.end()) and (span := _proven(text, name)):
+            out.append(span)
     return out
 
 
