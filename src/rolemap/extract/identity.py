@@ -419,19 +419,20 @@ def locations_of(
     """The header's places, then those the text names (pairs, cues, remote limited to a country)."""
     anchors = anchors or {}
     found: dict[Location, Span] = {}
-    in_text = places_in_text(text, anchors.get("place_cue", []), anchors.get("remote", []))
-    for place, span in [*identity.places, *in_text]:
+    in_text = places_in_text(text, anchors.get("place_cue", []))
+    remote_limits = list(remote_countries(text, anchors.get("remote", [])))
+    for place, span in [*identity.places, *in_text, *remote_limits]:
         found.setdefault(place, span)
-    for place, span in list(our_sites(text, {p.country for p in found if p.country})):
+    for place, span in our_sites(text, {p.country for p in found if p.country}):
         found.setdefault(place, span)
     cities = {p.country for p in found if p.city}
     # A country named alone adds nothing when a city of it is listed ("New York, New York").
     places = [p for p in found if p.city or p.country not in cities or _remote_limit(found[p])]
     # a city-state is its city, except as the country remote work is limited to ("Remote (Singapore only)")
-    remote_limits = {place for place, _ in remote_countries(text, anchors.get("remote", []))}
+    limited = {place for place, _ in remote_limits}
     kept: dict[Location, Span] = {}
     for p in places:
-        kept.setdefault(p if p in remote_limits else as_city_state(p), found[p])
+        kept.setdefault(p if p in limited else as_city_state(p), found[p])
     return list(kept), list(kept.values())
 
 

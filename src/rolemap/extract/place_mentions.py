@@ -23,12 +23,11 @@ _COMMA_REGION = re.compile(
     r",[ \t]?((?:[A-Z]{2}(?=[A-Z][a-z]|\d)|[A-Z]+(?![a-z])|[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})"
 )
 # "our Culver City office", "at our Coffeyville location", "our New York and London offices": a place of
-# work by the word after it; every name read must be a place
-_OUR_SITE = (
-    re.compile(  # opening on "[Oo]", which the engine looks for at C speed, its word edge checked after
-        r"[Oo](?<![\w][Oo])ur ((?:[A-Z][\w.'’-]*)(?:(?:[ ]|,[ ]|[ ](?:and|&)[ ])[A-Z][\w.'’-]*){0,4})[ ]"
-        r"(?i:offices?|location|facility|campus|clinic|store|branch|headquarters|HQ|studio)\b"
-    )
+# work by the word after it; every name read must be a place. It opens on "[Oo]", which the engine looks for
+# at C speed, and checks the word's edge after.
+_OUR_SITE = re.compile(
+    r"[Oo](?<![\w][Oo])ur ((?:[A-Z][\w.'’-]*)(?:(?:[ ]|,[ ]|[ ](?:and|&)[ ])[A-Z][\w.'’-]*){0,4})[ ]"
+    r"(?i:offices?|location|facility|campus|clinic|store|branch|headquarters|HQ|studio)\b"
 )
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ -]){0,3}[A-Z][\w.'’-]*)$")
 _CUE_TAIL = re.compile(r"s?[ \t:–—-]*")
@@ -48,9 +47,10 @@ _REMOTE_LIMIT = re.compile(
 )
 
 
-def places_in_text(text: str, cues: list[Span], remotes: list[Span]) -> Iterator[tuple[Location, Span]]:
-    """Places of work the running text names, each with its span. `cues` and `remotes` are where the
-    document's scan found the words that announce a place ("Location:", "based in") and remote work."""
+def places_in_text(text: str, cues: list[Span]) -> Iterator[tuple[Location, Span]]:
+    """Places of work the running text names, each with its span: "City, ST" pairs and the places after
+    `cues`, where the document's scan found the words that announce one ("Location:", "based in"). The
+    country remote work is limited to: `remote_countries`."""
     g = gazetteer()
     for n, m in enumerate(_COMMA_REGION.finditer(text)):
         if n >= MAX_PAIRS_READ:
@@ -75,7 +75,6 @@ def places_in_text(text: str, cues: list[Span], remotes: list[Span]) -> Iterator
             head = parts[1]
         for place in read_places(head):
             yield place, Span(at, at + len(head), head)
-    yield from remote_countries(text, remotes)
 
 
 def our_sites(text: str, countries: Collection[str]) -> Iterator[tuple[Location, Span]]:
