@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
@@ -10,8 +9,8 @@ from rolemap.extract.document import Document
 from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.identity import locations_of, read_identity
 from rolemap.extract.role_lines import roles_in_text
-from rolemap.extract.role_mentions import roles_in_lists, roles_in_sentences
-from rolemap.extract.roles import build_roles, family_from_skills, title_family
+from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_sentences
+from rolemap.extract.roles import build_roles, family_from_skills
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
@@ -88,7 +87,8 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     required_ids = frozenset(s.id for s in skills if s.required and s.asked) | frozenset(languages)
     roles = build_roles(titles, seniority, skill_ids, categories, own_title=own_title, required=required_ids)
     if own_title and len(roles) == 1:
-        roles = [_kind_asked(roles[0], doc)]
+        role, span = roles[0]
+        roles = [(kind_asked(role, doc.text, doc.title[1], doc.hits.spans("identity/role_noun")), span)]
     families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
         family_from_skills(skill_ids, categories),
     )
@@ -134,29 +134,6 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         scope=detect_labels("scope", doc),
         topics=topics,
     )
-
-
-def _kind_asked(role: tuple[Role, Span], doc: Document) -> tuple[Role, Span]:
-    """A posting's own title that names no kind ("Sr. Java Engineer", "Software Engineer") takes the kind its
-    hiring sentences give the role, when they give one: "looking for a senior full-stack Java developer"."""
-    title, span = role
-    if title.family == "non_software" or title_family(title.title) is not None:
-        return role  # another trade's role, or a title that names its kind itself
-    header_end = doc.title[1]
-    asked = roles_in_sentences(doc.text, header_end, doc.hits.spans("identity/role_noun"), generic=False)
-    # "web developer" names no side of the stack ("talented Web Developers" for an Elixir role), and a
-    # non-software role asked for beside it is another opening of the same post
-    kinds = {
-        kind
-        for name, _ in asked
-        if not _WEB_DEVELOPER.search(name) and (kind := title_family(name)) is not None
-    }
-    if len(kinds) != 1 or "non_software" in kinds:
-        return role
-    return Role(title.title, kinds.pop(), title.seniority), span
-
-
-_WEB_DEVELOPER = re.compile(r"(?i)\bweb (?:developer|engineer|programmer)s?\b")
 
 
 def salary_families(

@@ -2,7 +2,8 @@
 hiring sentence joins before a role noun ("we're looking for backend or frontend engineers"), the kinds it
 lists after one ("engineers up and down the stack: back end, infrastructure, data"), and the items of a
 list a hiring line introduces ("Multiple positions including:"). Hacker News posts name their openings
-this way; `roles.build_roles` then gives each its family and level.
+this way; `roles.build_roles` then gives each its family and level. A posting with a title of its own names
+one role, whose kind its hiring sentences may give (`kind_asked`: "looking for a full-stack Java developer").
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from rolemap.extract.roles import (
     title_family,
 )
 from rolemap.extract.sections import sentence_bounds
-from rolemap.models import Span
+from rolemap.models import Role, Span
 
 _COORDINATOR = re.compile(r"(?i)^(?:,|and|or|&|and/or|plus)$")
 _PROSE_REACH = 300  # characters a hiring sentence is read back from its noun
@@ -74,6 +75,27 @@ def roles_in_sentences(
         if len(out) >= MAX_ROLES:
             break
     return out[:MAX_ROLES]
+
+
+def kind_asked(role: Role, text: str, skip_to: int, nouns: list[Span]) -> Role:
+    """A posting's own title that names no kind ("Sr. Java Engineer", "Software Engineer") takes the kind its
+    hiring sentences give the role, when they give one: "looking for a senior full-stack Java developer"."""
+    if role.family == "non_software" or title_family(role.title) is not None:
+        return role  # another trade's role, or a title that names its kind itself
+    asked = roles_in_sentences(text, skip_to, nouns, generic=False)
+    # "web developer" names no side of the stack ("talented Web Developers" for an Elixir role), and a
+    # non-software role asked for beside it is another opening of the same post
+    kinds = {
+        kind
+        for name, _ in asked
+        if not _WEB_DEVELOPER.search(name) and (kind := title_family(name)) is not None
+    }
+    if len(kinds) != 1 or "non_software" in kinds:
+        return role
+    return Role(role.title, kinds.pop(), role.seniority)
+
+
+_WEB_DEVELOPER = re.compile(r"(?i)\bweb (?:developer|engineer|programmer)s?\b")
 
 
 _BULLET = re.compile(r"[ \t]*(?:[-*•·>]+|\d+[.)])[ \t]+")
