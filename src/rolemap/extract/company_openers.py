@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import islice
 
-from rolemap.extract.company_names import GLUE, NAME_AFTER, NAME_BEFORE, stands_alone
+from rolemap.extract.company_names import GLUE, NAME_AFTER, NAME_BEFORE, english_word, stands_alone
 from rolemap.extract.roles import is_role_title, technology_names
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
@@ -191,9 +191,7 @@ def _unproven(name: str, text: str, after: int, before: int | None = None) -> bo
 
 
 def _english_only(name: str) -> bool:
-    from lemminflect import getAllLemmas  # loaded on first use, as company_sentences does
-
-    return all(getAllLemmas(word.strip(".,&").lower()) for word in name.split() if word != "&")
+    return all(english_word(word) for word in name.split() if word != "&")
 
 
 # "Swipeclock is on a mission to make …", "Steelcase was founded as an office furniture maker": the

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
 from rolemap.extract.company_names import (
     GLUE,
     NAME_AFTER,
     NAME_BEFORE,
+    english_word,
     is_role_name,
     legal_forms_pattern,
+    lemmas,
     name_at,
     plausible_company,
     recurs,
@@ -333,17 +334,10 @@ def _names_the_opening(text: str, name: str, span: Span, one_word: bool = False)
     # text, as a company's name does
     words = [word for word in name.split() if word != "&"]
     mixed = not all(word.isupper() for word in words)  # "HEAT Software"; "JOB SUMMARY" is a heading
-    if (" " not in name and not one_word) or all(_english(word, mixed) for word in words):
+    if (" " not in name and not one_word) or all(english_word(word, mixed) for word in words):
         return stands_alone(elsewhere, name) or spelt_by_an_address(text, name)
     glued = any(GLUE.search(word) for word in span.text.split())
     return not glued or stands_alone(elsewhere, name)
-
-
-def _english(word: str, mixed: bool) -> bool:
-    """A word of the English lexicon, unless written in capitals as a brand is beside words that are not
-    ("HEAT Software")."""
-    bare = word.strip(".,&")
-    return bool(_lemmas(bare.lower())) and not (mixed and len(bare) > 2 and bare.isupper())
 
 
 def _opening(text: str) -> list[Span]:
@@ -395,11 +389,11 @@ def _a_verb_follows(text: str, end: int, past: bool = False) -> bool:
     possessive ("builds the world's …", "offers a", "helps our"; not "engineers build", "reasons to")."""
     be = _BE_OR_HAVE.match(text, end)
     if be:
-        return not be.group(1) or "VERB" in _lemmas(be.group(1))
+        return not be.group(1) or "VERB" in lemmas(be.group(1))
     m = _VERB_THEN.match(text[end : end + 40])
     if m is None:
         return past and _a_past_verb(text[end : end + 20])
-    return _third_person_verb(m.group(1)) or (bool(m.group(2)) and "VERB" in _lemmas(m.group(1)))
+    return _third_person_verb(m.group(1)) or (bool(m.group(2)) and "VERB" in lemmas(m.group(1)))
 
 
 _VERB_THEN = re.compile(r" ([a-z]+s)\b(?: (a|an|the|our|its|their|your|every)\b)?")
@@ -411,14 +405,14 @@ _PAST = re.compile(r" ([a-z]+(?:ed|an|ew|ught|ame|ook|ade))\b")
 def _a_past_verb(after: str) -> bool:
     """ "began", "started", "grew", "made": a verb in the past that is no other word ("Insurance Agent")."""
     m = _PAST.match(after)
-    return m is not None and set(_lemmas(m.group(1))) == {"VERB"}
+    return m is not None and set(lemmas(m.group(1))) == {"VERB"}
 
 
 def _opens_a_sentence(text: str, name: re.Match[str]) -> bool:
     """The name before an appositive is its sentence's subject ("… partners with Acme, a bank, has …" is
     not), and no adverb ("Additionally, the ISSM researches …", "Today, the firm has …")."""
     first = name.group(1).split()[0].lower()
-    adverb = "ADV" in _lemmas(first) and (set(_lemmas(first)) == {"ADV"} or " " not in name.group(1))
+    adverb = "ADV" in lemmas(first) and (set(lemmas(first)) == {"ADV"} or " " not in name.group(1))
     before = text[max(0, name.start(1) - 20) : name.start(1)].rstrip(" \t")
     opens = before.endswith(("\n", ".", "!", "?", ":")) or (name.start(1) < 20 and not before)
     return not adverb and opens
@@ -426,20 +420,13 @@ def _opens_a_sentence(text: str, name: re.Match[str]) -> bool:
 
 def _third_person_verb(word: str) -> bool:
     """ "provides", "specializes", not a plural noun that is a verb too ("engineers", "reasons")."""
-    return not word.endswith("ss") and set(_lemmas(word)) == {"VERB"}
+    return not word.endswith("ss") and set(lemmas(word)) == {"VERB"}
 
 
 def _is_the_title(text: str, name: str) -> bool:
     """Whether the name is the posting's own title, the first line of a text that has one."""
     title = "" if text.startswith("\n") else text.split("\n", 1)[0]
     return " ".join(title.split()).casefold() == name.casefold()
-
-
-@lru_cache(maxsize=4096)
-def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    from lemminflect import getAllLemmas  # loaded on first use: its lexicon takes 0.2 s to read
-
-    return dict(getAllLemmas(word))
 
 
 def _better(
