@@ -501,10 +501,31 @@ def test_city_states_and_parts_of_the_world(header, places):
         ("Engineer\nWe are hiring developers to join our team in Los Angeles.", [("Los Angeles", "US")]),
         ("Engineer\nAn interview, then a call with our team in Barcelona.", []),  # another team's place
         ("Engineer\nWe hire across Continental Europe.", []),  # no town in Ohio
+        # the names a cue opens on, where the words after it go on with the sentence
+        ("Engineer\nA startup in the heart of Berlin and backed by good investors.", [("Berlin", "DE")]),
+        ("Engineer\nThis position is in downtown Boston, near major train stops.", [("Boston", "US")]),
+        ("Cleaner\nServing clients for 35 years in the greater Omaha area. We clean.", [("Omaha", "US")]),
+        ("Engineer\nWe are in downtown San Mateo, minutes from Caltrain.", []),  # the Philippines' is larger
+        ("\nAcme | San Mateo, CA\nWe are in downtown San Mateo, minutes from Caltrain.", [("San Mateo", "US")]),
     ],
 )  # fmt: skip
 def test_a_firms_own_sites(text, places):
     assert [(p.city, p.country) for p in extract_text("x", text).locations] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "cities"),
+    [
+        ("Analyst\nOracle P2P Analyst – Tampa FLTop 3: invoices", {"Tampa"}),  # the next field glued on
+        ("Engineer\nWe are a small team based out of Cudahy WI, building drones.", {"Cudahy"}),
+        ("Engineer\nPositions available in London UK, Conshohocken PA, and Palo Alto CA.", {"Conshohocken", "Palo Alto"}),
+        ("Engineer\nWe need help in Washington DC this spring.", {"Washington"}),
+        ("Engineer\nWe use Ruby OR Python, REMOTE OR ONSITE.", set()),  # a code after upper case is a word
+        ("Engineer\nOur Apple TV app ships weekly, see MA ZU for more.", set()),  # no city of that region
+    ],
+)  # fmt: skip
+def test_a_city_and_its_state_code_without_a_comma(text, cities):
+    assert {p.city for p in extract_text("x", text).locations if p.city} == cities
 
 
 def test_a_small_town_name_is_not_a_confident_place():

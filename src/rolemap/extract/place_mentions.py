@@ -1,7 +1,8 @@
 """Places of work named in running text, read with the gazetteer of `places.py`: "City, ST" / "City,
-Country" pairs (the gazetteer must hold that city in that region or country), places after cues
-("Location:", "based in", "office in"), the sites a firm calls its own ("our Culver City office") and the
-country that remote work is limited to ("Remote (US only)", "remote within Canada")."""
+Country" pairs and "City ST" without the comma (the gazetteer must hold that city in that region or
+country), places after cues ("Location:", "based in", "office in") or the names such words open on, the
+sites a firm calls its own ("our Culver City office") and the country that remote work is limited to
+("Remote (US only)", "remote within Canada")."""
 
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ _OUR_SITE = re.compile(
     r"[Oo](?<![\w][Oo])ur ((?:[A-Z][\w.'’-]*)(?:(?:[ ]|,[ ]|[ ](?:and|&)[ ])[A-Z][\w.'’-]*){0,4})[ ]"
     r"(?i:offices?|location|facility|campus|clinic|store|branch|headquarters|HQ|studio)\b"
 )
+# "Tampa FL", "Richmond VA 23219", "Albany NY / Remote": a city and its state or province code written
+# without the comma. Only a code (upper case, alone or glued to the next field) after a word in lower case
+# is read, and the words before it must be a city of that region, so "REMOTE OR ONSITE" is no town in Oregon.
+_SPACE_CODE = re.compile(r"(?<=[a-z.])[ ]([A-Z]{2,3})(?=[^A-Za-z]|[A-Z][a-z]|$)")
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ -]){0,3}[A-Z][\w.'’-]*)$")
 _CUE_TAIL = re.compile(r"s?[ \t:–—-]*")
 # Where a cue's place ends: a sentence, a separator, a verb or preposition, or the next field glued on
@@ -41,6 +46,9 @@ _CUE_STOP = re.compile(
 # "Location:" glued to the field before it where a board lost the line break ("Lead Java developerLocation:
 # New Jersey"): the scan's cues start at a word, so these are found apart, by their capital and colon
 _GLUED_CUE = Gated(r"(?<=[a-z)\]])(?:Job |Work )?Locations?:", "ocation:", "ocations:")
+# The capitalised names a cue's words open on, with the commas, slashes and "and" between them: "Berlin" of
+# "Berlin and backed by investors", "Austin, TX" of "Austin, TX, where we build"
+_NAMES = re.compile(r"[A-Z][\w.'’-]*(?:(?:[ ]|,[ ]?|[ ]?/[ ]?|[ ](?:and|&|or)[ ])[A-Z][\w.'’-]*)*")
 _WORK_MODEL_ONLY = re.compile(r"(?i)\s*(?:remote|hybrid|on-?site|in[- ]office)\s*")
 _REMOTE_LIMIT = re.compile(
     r"(?i)(?:\b(?:only|based|within|in|from|across|anywhere in|throughout)\b|[(\[,:–—-])\s*(?:the\s+)?$"
@@ -64,6 +72,22 @@ def places_in_text(text: str, cues: list[Span]) -> Iterator[tuple[Location, Span
             start = city.end(1) - len(found[1])
             end = m.start(1) + len(where)
             yield found[0], Span(start, end, text[start:end])
+    for m in _SPACE_CODE.finditer(text):
+        code = m.group(1)
+        if g.region(code) is None:
+            continue
+        city = _CITY_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        found = _pair_at(city.group(1), code) if city else None
+        if found and city:
+            start = city.end(1) - len(found[1])
+            yield found[0], Span(start, m.end(1), text[start : m.end(1)])
+    for head, at in _cue_values(text, cues):
+        for place in read_places(head):
+            yield place, Span(at, at + len(head), head)
+
+
+def _cue_values(text: str, cues: list[Span]) -> Iterator[tuple[str, int]]:
+    """The words after each cue, to where the place they name ends, and where they start."""
     glued = [Span(m.start(), m.end(), m.group()) for m in _GLUED_CUE.finditer(text)]
     for cue in [*cues, *glued]:
         after = _CUE_TAIL.match(text, cue.end).end()  # type: ignore[union-attr]
@@ -73,8 +97,20 @@ def places_in_text(text: str, cues: list[Span]) -> Iterator[tuple[Location, Span
         if len(parts) > 1 and _WORK_MODEL_ONLY.fullmatch(head):  # "Location: Hybrid | London"
             at = after + line.find(parts[1], len(head))
             head = parts[1]
-        for place in read_places(head):
-            yield place, Span(at, at + len(head), head)
+        yield head, at
+
+
+def cue_openers(text: str, cues: list[Span], countries: Collection[str]) -> Iterator[tuple[Location, Span]]:
+    """ "in the heart of Berlin and backed by investors", "in downtown San Mateo, minutes from Caltrain":
+    where the words after a cue are not all places, the names they open on, read as `our_sites` reads a
+    site's name (plainly one city, in a country the posting names otherwise)."""
+    for head, at in _cue_values(text, cues):
+        if read_places(head):
+            continue  # places_in_text's
+        names = _NAMES.match(head)
+        if names:
+            for place in _own_places(names.group(), countries):
+                yield place, Span(at, at + len(names.group()), names.group())
 
 
 def our_sites(text: str, countries: Collection[str]) -> Iterator[tuple[Location, Span]]:
@@ -83,14 +119,18 @@ def our_sites(text: str, countries: Collection[str]) -> Iterator[tuple[Location,
     twentieth of it; not "our Cambridge office") and, when the posting names other places (`countries`),
     lie in one of their countries ("our SoHo offices" of a New York firm is no town in England)."""
     for m in _OUR_SITE.finditer(text):
-        named = m.group(1)
-        places = read_places(named)
-        if len(places) > 1 and "," in named and not _AND.search(named):
-            places = read_places(named.rsplit(",", 1)[1])  # "our SoHo, NYC office": a district, its city
-        if all(_plainly_one(p) for p in places):
-            for place in places:
-                if not countries or place.country in countries:
-                    yield place, Span(m.start(1), m.end(1), m.group(1))
+        for place in _own_places(m.group(1), countries):
+            yield place, Span(m.start(1), m.end(1), m.group(1))
+
+
+def _own_places(named: str, countries: Collection[str]) -> list[Location]:
+    """The places a name that stands in a sentence reads as: each plainly one city, in `countries` if any."""
+    places = read_places(named)
+    if len(places) > 1 and "," in named and not _AND.search(named):
+        places = read_places(named.rsplit(",", 1)[1])  # "our SoHo, NYC office": a district, its city
+    if not all(_plainly_one(p) for p in places):
+        return []
+    return [p for p in places if not countries or p.country in countries]
 
 
 _AND = re.compile(r" (?:and|&) ")
