@@ -506,6 +506,10 @@ def test_city_states_and_parts_of_the_world(header, places):
         ("Engineer\nThis position is in downtown Boston, near major train stops.", [("Boston", "US")]),
         ("Cleaner\nServing clients for 35 years in the greater Omaha area. We clean.", [("Omaha", "US")]),
         ("Engineer\nWe are in downtown San Mateo, minutes from Caltrain.", []),  # the Philippines' is larger
+        ("Doctor\nThe ideal candidate will join our team in the vibrant Chamblee/Atlanta area. We care.",
+         [("Chamblee", "US"), ("Atlanta", "US")]),
+        ("Agent\nWe need you to join our growing team in San Diego! You will learn.", [("San Diego", "US")]),
+        ("Intern\nThe position is in sunny San Diego. Qualifications: none", [("San Diego", "US")]),
         ("\nAcme | San Mateo, CA\nWe are in downtown San Mateo, minutes from Caltrain.", [("San Mateo", "US")]),
     ],
 )  # fmt: skip
@@ -522,6 +526,9 @@ def test_a_firms_own_sites(text, places):
         ("Engineer\nWe need help in Washington DC this spring.", {"Washington"}),
         ("Engineer\nWe use Ruby OR Python, REMOTE OR ONSITE.", set()),  # a code after upper case is a word
         ("Engineer\nOur Apple TV app ships weekly, see MA ZU for more.", set()),  # no city of that region
+        ("Engineer\nLocation: Q Center, Portland OregonContract begins", {"Portland"}),  # a region's name
+        ("Engineer\nWe are expanding with a focus in Dayton Ohio.", {"Dayton"}),
+        ("Architect\nThe largest firm of the Southern New Mexico/West Texas region.", set()),  # no town "West"
     ],
 )  # fmt: skip
 def test_a_city_and_its_state_code_without_a_comma(text, cities):

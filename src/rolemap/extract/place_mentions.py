@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import chain
 
 from rolemap.extract.gated import Gated
 from rolemap.extract.places import Gazetteer, city_in, gazetteer, read_places
@@ -30,10 +31,12 @@ _OUR_SITE = re.compile(
     r"[Oo](?<![\w][Oo])ur ((?:[A-Z][\w.'’-]*)(?:(?:[ ]|,[ ]|[ ](?:and|&)[ ])[A-Z][\w.'’-]*){0,4})[ ]"
     r"(?i:offices?|location|facility|campus|clinic|store|branch|headquarters|HQ|studio)\b"
 )
-# "Tampa FL", "Richmond VA 23219", "Albany NY / Remote": a city and its state or province code written
-# without the comma. Only a code (upper case, alone or glued to the next field) after a word in lower case
+# "Tampa FL", "Richmond VA 23219", "Albany NY / Remote": a city and its state or province code (or name:
+# "Portland Oregon", `_space_region_names`) written without the comma. Only a code (upper case, alone or glued to the next field) after a word in lower case
 # is read, and the words before it must be a city of that region, so "REMOTE OR ONSITE" is no town in Oregon.
 _SPACE_CODE = re.compile(r"(?<=[a-z.])[ ]([A-Z]{2,3})(?=[^A-Za-z]|[A-Z][a-z]|$)")
+# "West Texas", "Northern California": a compass word before a region names a part of it, not a town
+_COMPASS = frozenset(f"{w}{end}" for w in ("north", "south", "east", "west") for end in ("", "ern"))
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ -]){0,3}[A-Z][\w.'’-]*)$")
 _CUE_TAIL = re.compile(r"s?[ \t:–—-]*")
 # Where a cue's place ends: a sentence, a separator, a verb or preposition, or the next field glued on
@@ -48,7 +51,12 @@ _CUE_STOP = re.compile(
 _GLUED_CUE = Gated(r"(?<=[a-z)\]])(?:Job |Work )?Locations?:", "ocation:", "ocations:")
 # The capitalised names a cue's words open on, with the commas, slashes and "and" between them: "Berlin" of
 # "Berlin and backed by investors", "Austin, TX" of "Austin, TX, where we build"
-_NAMES = re.compile(r"[A-Z][\w.'’-]*(?:(?:[ ]|,[ ]?|[ ]?/[ ]?|[ ](?:and|&|or)[ ])[A-Z][\w.'’-]*)*")
+# (past a word or two in small letters: "in sunny San Diego", "the vibrant Chamblee/Atlanta area")
+_NAMES = re.compile(
+    r"(?:[a-z]+[ ]){0,2}?([A-Z][\w.'’-]*(?:(?:[ ]|,[ ]?|[ ]?/[ ]?|[ ](?:and|&|or)[ ])[A-Z][\w.'’-]*)*)"
+)
+# "join our growing team in San Diego", "join their team in Jacksonville": a cue with its words between
+_JOIN_TEAM = Gated(r"(?i:join) (?:our|the|their|a) (?:[\w-]+ ){0,3}?team in", "team in")
 _WORK_MODEL_ONLY = re.compile(r"(?i)\s*(?:remote|hybrid|on-?site|in[- ]office)\s*")
 _REMOTE_LIMIT = re.compile(
     r"(?i)(?:\b(?:only|based|within|in|from|across|anywhere in|throughout)\b|[(\[,:–—-])\s*(?:the\s+)?$"
@@ -72,13 +80,13 @@ def places_in_text(text: str, cues: list[Span]) -> Iterator[tuple[Location, Span
             start = city.end(1) - len(found[1])
             end = m.start(1) + len(where)
             yield found[0], Span(start, end, text[start:end])
-    for m in _SPACE_CODE.finditer(text):
-        code = m.group(1)
-        if g.region(code) is None:
+    for m in chain(_SPACE_CODE.finditer(text), _space_region_names().finditer(text)):
+        region = m.group(1)
+        if g.region(region) is None or not text[m.start() - 1].islower():
             continue
         city = _CITY_BEFORE.search(text, max(0, m.start() - 60), m.start())
-        found = _pair_at(city.group(1), code) if city else None
-        if found and city:
+        found = _pair_at(city.group(1), region) if city else None
+        if found and city and found[1].lower() not in _COMPASS:
             start = city.end(1) - len(found[1])
             yield found[0], Span(start, m.end(1), text[start : m.end(1)])
     for head, at in _cue_values(text, cues):
@@ -86,10 +94,17 @@ def places_in_text(text: str, cues: list[Span]) -> Iterator[tuple[Location, Span
             yield place, Span(at, at + len(head), head)
 
 
+@cache
+def _space_region_names() -> re.Pattern[str]:
+    """ "Portland Oregon", "Dayton Ohio": the gazetteer's region names after a space, capitalised."""
+    names = sorted((n for n in gazetteer().regions if not n.isupper()), key=len, reverse=True)
+    return re.compile(r"[ ](" + "|".join(re.escape(n.title()) for n in names) + r")(?![a-z])")
+
+
 def _cue_values(text: str, cues: list[Span]) -> Iterator[tuple[str, int]]:
     """The words after each cue, to where the place they name ends, and where they start."""
-    glued = [Span(m.start(), m.end(), m.group()) for m in _GLUED_CUE.finditer(text)]
-    for cue in [*cues, *glued]:
+    found = [Span(m.start(), m.end(), m.group()) for p in (_GLUED_CUE, _JOIN_TEAM) for m in p.finditer(text)]
+    for cue in [*cues, *found]:
         after = _CUE_TAIL.match(text, cue.end).end()  # type: ignore[union-attr]
         line = text[after : after + 80].split("\n", 1)[0]
         parts = _CUE_STOP.split(line, maxsplit=2)
@@ -109,8 +124,8 @@ def cue_openers(text: str, cues: list[Span], countries: Collection[str]) -> Iter
             continue  # places_in_text's
         names = _NAMES.match(head)
         if names:
-            for place in _own_places(names.group(), countries):
-                yield place, Span(at, at + len(names.group()), names.group())
+            for place in _own_places(names.group(1), countries):
+                yield place, Span(at + names.start(1), at + names.end(1), names.group(1))
 
 
 def our_sites(text: str, countries: Collection[str]) -> Iterator[tuple[Location, Span]]:
