@@ -182,6 +182,24 @@ def test_a_verb_opening_a_sentence_is_no_technology(text, skill, found):
     assert any(m.skill.id == skill for m in SkillMatcher(load_taxonomy()).find(text)) is found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a site named as the applicant's page on it, or the firm's: a link to send or see
+        ("Send your resume/github account to jobs@acme.com", set()),
+        ("Have a GitHub or StackOverflow profile.", set()),
+        ("please send github & linkedin links to: me", set()),
+        ("Check our GitHub page: http://github.com/acme", set()),
+        # the tool itself
+        ("Experience with Git and GitHub required.", {"git", "github"}),
+        ("We use Github for bug tracking and Bitbucket for old code.", {"github", "bitbucket"}),
+    ],
+)
+def test_a_site_named_as_a_profile_is_no_skill(text, found):
+    assert load_taxonomy()["github"].site and load_taxonomy()["stackoverflow"].site
+    assert {s.id for s in extract_text("x", "Engineer\n" + text).skills} == found
+
+
 def test_the_builder_flags_verbs_from_a_verb_table_not_a_list(monkeypatch):
     build = _builder(monkeypatch)
     entries = [

@@ -136,7 +136,22 @@ def resolve_skills(
     # A guarded word ("Fluent", "Zoom", "Analyze") is common enough that a technology nearby proves
     # nothing ("Fluent in Javascript"): it needs a list or a context word before it, a plain word edge.
     sure.extend(m for m in strict if _in_strict_context(text, m.start, m.end))
-    return _longest_first(sure)
+    return [m for m in _longest_first(sure) if not (m.skill.site and _a_profile(text, m.start, m.end))]
+
+
+# "send your GitHub", "your resume/github account", "GitHub or StackOverflow profile", "github & linkedin
+# links": a site named as the applicant's (or the firm's) page on it is a link to send or see, not a skill
+_PROFILE_AFTER = re.compile(
+    r"(?i)(?:[ ]?(?:[/&]|or|and)[ ]?[\w.]+)?[ ](?:profiles?|accounts?|handles?|usernames?|user ?names?|links?"
+    r"|urls?|pages?|ids?)\b"
+)
+_YOUR_BEFORE = re.compile(r"(?i)\b(?:your|my|our)[ ](?:[\w.]+[ ]?[/,&][ ]?){0,3}$")
+
+
+def _a_profile(text: str, start: int, end: int) -> bool:
+    return bool(
+        _PROFILE_AFTER.match(text, end, end + 40) or _YOUR_BEFORE.search(text, max(0, start - 40), start)
+    )
 
 
 _NEAR = 40

@@ -56,7 +56,7 @@ CATEGORIES = frozenset(
     ]
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_FLAGS = frozenset({"cs", "ctx", "verb"})
+_FLAGS = frozenset({"cs", "ctx", "verb", "site"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +71,7 @@ class SkillEntry:
     guarded: tuple[str, ...] = ()  # in the case written and in a technical context only
     sources: tuple[str, ...] = ()  # "hand", "onet", "esco", "devicon", "linguist", "simple-icons"
     verb: bool = False  # its name is also an English verb ("Make", "Go"): see skill_matching._imperative
+    site: bool = False  # a site people keep a profile on ("GitHub"): see skill_matching._a_profile
 
     @property
     def is_language(self) -> bool:
@@ -108,7 +109,9 @@ def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry
             raise DataError(f"{where}:{n}: {skill_id} has no display name")
         flag_set = frozenset(f for f in flags.split(",") if f)
         if flag_set - _FLAGS:
-            raise DataError(f"{where}:{n}: unknown flags {sorted(flag_set - _FLAGS)}; use cs, ctx, verb")
+            raise DataError(
+                f"{where}:{n}: unknown flags {sorted(flag_set - _FLAGS)}; use cs, ctx, verb, site"
+            )
         if "verb" in flag_set and "ctx" not in flag_set:
             raise DataError(f"{where}:{n}: the verb flag only qualifies a ctx name; add ctx")
         if category == "language" and skill_id not in CONTRACT_LANGUAGES:
@@ -131,6 +134,7 @@ def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry
             guarded=guarded_list,
             sources=tuple(s for s in sources.split(",") if s),
             verb="verb" in flag_set,
+            site="site" in flag_set,
         )
     for entry in entries.values():
         if entry.parent and entry.parent not in entries:
