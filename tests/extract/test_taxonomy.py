@@ -301,6 +301,11 @@ def test_topics_are_found_but_not_listed_as_skills():
     assert load_taxonomy()["scalability"].category == "topic"
 
 
+def test_a_condition_of_the_job_is_no_skill():
+    record = extract_text("x", "Engineer\nBasic Qualifications: Active DoD Secret Clearance. Java, Kafka.")
+    assert {s.id for s in record.skills} == {"kafka"} and "security-clearance" in record.topics
+
+
 def test_topics_can_be_listed_on_their_own():
     from rolemap.extract.document import Document
     from rolemap.extract.skills import pick_topics, tally_matches
