@@ -368,8 +368,8 @@ class Taxonomy:
                     self.by_key.setdefault(fold(alias), sid)
         entry = self.entries[sid]
         entry.sources.add(c.source)
-        if not entry.hand and entry.category == "other" and c.category != "other":
-            entry.category = c.category
+        if not entry.hand and (entry.category == "other" or c.category == "topic") and c.category != "other":
+            entry.category = c.category  # a name O*NET also gives as a kind of software is that kind ("ERP")
         if not entry.parent_hint and c.parent_hint:
             entry.parent_hint = c.parent_hint
         for name in (c.name, *c.aliases):
