@@ -435,6 +435,27 @@ def test_the_kind_a_hiring_sentence_gives_a_titled_role(text, families):
     assert extract_text("x", text).role_families == families
 
 
+_NURSING = " She supports new mothers in the ward, teaches classes and keeps the charts. " * 6
+_CODING = " You will write code for our iPhone app and support the team. " * 6
+
+
+@pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        # a role every trade has, in plain words, in a description that never speaks of software
+        ("Lactation Consultant\n" + _NURSING, ("non_software",)),
+        ("Public Relations Intern\n" + _NURSING + " Adobe InDesign.", ("non_software",)),  # office software
+        ("Lactation Consultant", ("other_software",)),  # a bare title says nothing of the work
+        ("Intern\n" + _CODING, ("other_software",)),  # code is written
+        ("Lactation Consultant\n" + _NURSING + " Python.", ("backend",)),  # a technology asked for
+        ("Web Architect\n" + _NURSING, ("other_software",)),  # a software word in the title
+        ("Eloqua Consultant\n" + _NURSING, ("other_software",)),  # a product's name
+    ],
+)  # fmt: skip
+def test_a_role_of_another_trade(text, families):
+    assert extract_text("x", text).role_families == families
+
+
 @pytest.mark.parametrize(
     ("segment", "places"),
     [

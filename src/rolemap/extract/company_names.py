@@ -386,18 +386,3 @@ def stands_alone(text: str, word: str, times: int = 1) -> bool:
                 return True
         at = text.find(word, at + 1)
     return False
-
-
-@lru_cache(maxsize=4096)
-def lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    """The word's lemmas by part of speech, from lemminflect's English lexicon ({} for no English word)."""
-    from lemminflect import getAllLemmas  # loaded on first use: its lexicon takes 0.2 s to read
-
-    return dict(getAllLemmas(word))
-
-
-def english_word(word: str, mixed: bool = False) -> bool:
-    """A word of the English lexicon, unless written in capitals as a brand is beside words that are not
-    (`mixed`: "HEAT Software")."""
-    bare = word.strip(".,&")
-    return bool(lemmas(bare.lower())) and not (mixed and len(bare) > 2 and bare.isupper())

@@ -18,10 +18,8 @@ from rolemap.extract.company_names import (
     GLUE,
     NAME_AFTER,
     NAME_BEFORE,
-    english_word,
     is_role_name,
     legal_forms_pattern,
-    lemmas,
     name_at,
     plausible_company,
     recurs,
@@ -38,6 +36,7 @@ from rolemap.extract.company_role_sentences import (
     signature_names,
 )
 from rolemap.extract.gated import Gated
+from rolemap.extract.lexicon import english_word, lemmas
 from rolemap.models import Span
 
 # kind → (strength: lower wins, the name must recur in the text, where the name stands: after the anchor's

@@ -10,7 +10,7 @@ from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.identity import locations_of, read_identity
 from rolemap.extract.role_lines import roles_in_text
 from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_sentences
-from rolemap.extract.roles import build_roles, family_from_skills
+from rolemap.extract.roles import build_roles, family_from_skills, trade_text
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
@@ -85,7 +85,9 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     skills, skill_spans = pick_skills(asked, categories)
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
     required_ids = frozenset(s.id for s in skills if s.required and s.asked) | frozenset(languages)
-    roles = build_roles(titles, seniority, skill_ids, categories, own_title=own_title, required=required_ids)
+    roles = build_roles(
+        titles, seniority, skill_ids, categories, own_title, required_ids, trade_text(doc.text, doc.title[1])
+    )
     if own_title and len(roles) == 1:
         role, span = roles[0]
         roles = [(kind_asked(role, doc.text, doc.title[1], doc.hits.spans("identity/role_noun")), span)]

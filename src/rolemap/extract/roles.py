@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from rolemap.extract.caseless import Caseless, first_found
+from rolemap.extract.lexicon import english_word
 from rolemap.extract.phrases import expand
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.wordlists import load_wordlist
@@ -126,10 +127,12 @@ def family_of(
     title_skills: tuple[str, ...] = (),
     alone: bool = True,
     required: frozenset[str] | None = None,
+    trade: bool = False,
 ) -> str:
     """The family of one role title: its own words, then the technology it names, then (a generic
     "Software Engineer") the posting's skills. `alone`: the posting's only role, so its skills are the
-    role's own."""
+    role's own; `trade`: the posting's description never speaks of software (`trade_text`), so a role
+    every trade has, named in plain words and asking for no technology, is another trade's."""
     book = role_book()
     family = title_family(title)
     if family:
@@ -142,7 +145,56 @@ def family_of(
         return "non_software" if family == "other_software" and "software" not in title.lower() else family
     if not book.engineering_noun.search(title) and not _SOFTWARE.search(title):
         return "non_software"
-    return family_from_skills(skills, categories)
+    family = family_from_skills(skills, categories)
+    if family == "other_software" and alone and trade and _another_trades(title, skills, categories):
+        return "non_software"
+    return family
+
+
+# The taxonomy's categories that every trade's postings name too: office and business software, a trade's
+# tools, kinds of software and fields of knowledge, file formats
+_ANY_TRADE = frozenset({"business", "trade", "topic", "format", "hardware"})
+
+
+DESCRIBED = 300  # characters past the title that make a description, which says what the role asks for
+_CODE_TALK = re.compile(r"(?i)\b(?:software|cod(?:e|ing)|programming|programmers?|developers?|devs?)\b")
+
+
+def trade_text(text: str, title_end: int) -> bool:
+    """A posting that may be another trade's: it has a description (a bare title, such as Dice's title-only
+    rows, says nothing of what is asked) and the description never speaks of software or code."""
+    return len(text) - title_end >= DESCRIBED and not _CODE_TALK.search(text, title_end)
+
+
+def _another_trades(title: str, skills: frozenset[str], categories: dict[str, str]) -> bool:
+    """A role every trade has (an intern, a consultant, an administrator, an architect, a coder) named in
+    plain English words, in a posting that names no software: "Lactation Consultant", "Public Relations
+    Intern", "Landscape Architect". A product's name or an acronym in the title ("Eloqua Consultant", "BPM
+    Architect") or one technology in the posting keeps it a software role of no stated kind."""
+    nouns = [m.group() for m in role_book().engineering_noun.finditer(title)]
+    if not nouns or not all(_TRADE_NOUN.fullmatch(n) for n in nouns) or _SOFTWARE.search(title):
+        return False
+    if any(categories.get(s, "") not in _ANY_TRADE for s in skills):
+        return False
+    words = _PLAIN_WORD.findall(title)
+    return all(english_word(w, mixed=True) and not _software_word(w.lower()) for w in words)
+
+
+def _software_word(word: str) -> bool:
+    """A title word that names software work: a software role's kind ("Web", "Data", "Cloud") or a word of
+    software titles that is no level ("Engineering", "Application", "Systems")."""
+    book = role_book()
+    if word in book.family_words:
+        return title_family(word) not in (None, "non_software")
+    return word in book.title_words and seniority_of(word) is None
+
+
+_TRADE_NOUN = re.compile(
+    r"(?i)interns?|consultants?|researchers?|administrators?|admins?|architects?|coders?"
+)
+_PLAIN_WORD = re.compile(
+    r"[^\W\d_][\w'’]*|\w*\d\w*"
+)  # words, and any word with a digit ("M365": no plain word)
 
 
 def _technology_side(
@@ -272,6 +324,7 @@ def build_roles(
     categories: dict[str, str],
     own_title: bool = False,
     required: frozenset[str] | None = None,
+    trade: bool = False,
 ) -> list[tuple[Role, Span]]:
     """Each title as a role with its family and level; a single role takes the posting's level. A
     posting's own title is one role, whatever its words ("Watchmaker", "Sales and Customer Experience
@@ -303,7 +356,9 @@ def build_roles(
                 )
                 if whole and (whole == "fullstack" or family is None):
                     family, named = whole, title  # the role is named with the words that give its kind
-            family = family or family_of(judged, skills, categories, technologies_in(judged), alone, required)
+            family = family or family_of(
+                judged, skills, categories, technologies_in(judged), alone, required, trade
+            )
             if (key, family) in seen:  # "Software Engineer (frontend)" and "(backend)" are two roles
                 continue
             seen.add((key, family))

@@ -1,0 +1,21 @@
+"""English words, by lemminflect's lexicon: whether a word is one, and as what part of speech. The company
+readers use it to tell a brand from a sentence's words, the role readers a trade's title from a product's."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """The word's lemmas by part of speech, from lemminflect's English lexicon ({} for no English word)."""
+    from lemminflect import getAllLemmas  # loaded on first use: its lexicon takes 0.2 s to read
+
+    return dict(getAllLemmas(word))
+
+
+def english_word(word: str, mixed: bool = False) -> bool:
+    """A word of the English lexicon, unless written in capitals as a brand is beside words that are not
+    (`mixed`: "HEAT Software")."""
+    bare = word.strip(".,&")
+    return bool(lemmas(bare.lower())) and not (mixed and len(bare) > 2 and bare.isupper())
