@@ -293,6 +293,22 @@ def test_a_generic_title_with_its_kinds_in_brackets_is_one_role_a_kind():
 
 
 @pytest.mark.parametrize(
+    ("line", "roles"),
+    [
+        ("Senior Software Engineer (Full Stack Web)", [("Senior Software Engineer (Full Stack Web)", "fullstack")]),
+        ("Software Engineer (Site Reliability/SRE)", [("Software Engineer (Site Reliability/SRE)", "infra")]),
+        ("Application Developer (More front-end)", [("Application Developer (More front-end)", "frontend")]),
+        ("Software Engineer (Sauce Connect)", [("Software Engineer", "other_software")]),  # no kind
+        ("Software Engineer (Backend, API, Data, ML)", [("Software Engineer", "other_software")]),  # a list
+        ("Senior Staff Engineer (Java/Cloud)", [("Senior Staff Engineer", "backend")]),  # by its Java, no civil one
+    ],
+)  # fmt: skip
+def test_a_generic_role_line_takes_the_one_kind_its_bracket_names(line, roles):
+    record = extract_text("x", hn("Acme | Berlin", "We are currently looking for:\n" + line + "\nApply now."))
+    assert [(r.title, r.family) for r in record.roles] == roles
+
+
+@pytest.mark.parametrize(
     ("title", "family"),
     [
         ("Java/J2EE Developer (Big Data / Hadoop)", "backend"),  # the head's own words first

@@ -11,7 +11,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from rolemap.extract.caseless import Caseless
-from rolemap.extract.roles import MAX_ROLES, bracket_kinds, is_role_title, names_no_kind, roles_data
+from rolemap.extract.roles import (
+    MAX_ROLES,
+    bracket_kind,
+    bracket_kinds,
+    is_role_title,
+    names_no_kind,
+    roles_data,
+    split_roles,
+)
 from rolemap.models import Span
 
 _FIELD_SEGMENT = re.compile(r"[^|]+")
@@ -139,10 +147,12 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
         if len(title.split()) <= 6 and first != first.lower() and is_role_title(title):
             span = Span(m.start(1), m.end(1), title)
             kinds = bracket_kinds(text, m.end(1)) if names_no_kind(title) else []
+            one = not kinds and names_no_kind(title) and len(split_roles(title)) == 1
+            kind = bracket_kind(text, title, m.end(1)) if one else None
             if kinds:  # "Software Engineer (frontend/backend/data)": one role a kind
                 out.extend((f"{title} ({kind})", span) for kind in kinds)
-            else:
-                out.append((title, span))
+            else:  # "Senior Software Engineer (Full Stack Web)": the kind its bracket names
+                out.append((f"{title} ({kind})" if kind else title, span))
         if len(out) >= MAX_ROLES:
             return out
     if out:

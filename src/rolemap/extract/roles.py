@@ -311,6 +311,17 @@ def bracket_kinds(text: str, at: int) -> list[str]:
     return parts if parts and all(family_word(p) for p in parts) else []
 
 
+def bracket_kind(text: str, title: str, at: int) -> str | None:
+    """The words of a bracket right after a generic title when they name one kind of role, which the title
+    with its bracket keeps: "Software Engineer (Full Stack Web)" → "Full Stack Web"; None for "(Sauce
+    Connect)", "(Berlin)", a list of kinds ("Backend, API, Data, ML") or a title whose bracket makes it
+    another trade's ("Staff Engineer (Java/Cloud)" reads as a civil engineering title)."""
+    bracket = _KINDS_BRACKET.match(text, at)
+    words = bracket.group(1).strip() if bracket else ""
+    kinds = {title_family(part.strip()) for part in _KINDS_SEPARATOR.split(words) if part.strip()} - {None}
+    return words if len(kinds) == 1 and title_family(f"{title} ({words})") in kinds else None
+
+
 def _bracket_family(title: str, at: int) -> str | None:
     """The family of the one kind a bracket names: "Software Engineer (data)" → data."""
     kinds = bracket_kinds(title, at)
