@@ -75,6 +75,10 @@ def test_years_of_experience(text, expected):
         ("Backend Engineer II", "mid"),
         ("Lead Developer", "staff"),
         ("Team Lead, Backend", "manager"),
+        # senior written before a staff word: the first title word, as the labels read it
+        ("Senior Systems Architect", "senior"),
+        ("Sr. Developer / Tech Lead", "senior"),
+        ("Lead Senior Developer", "staff"),
     ],
 )
 def test_seniority_from_title(title, expected):

@@ -19,6 +19,10 @@ def detect_seniority(
 ) -> tuple[str | None, tuple[Span, ...]]:
     for level in load_wordlist("seniority_title")["order"]:
         in_title = [s for s in doc.hits.spans(f"seniority_title/{level}") if doc.in_title(s.start)]
+        if in_title and level == "staff":  # "Senior Systems Architect", "Sr. Developer/Tech Lead": senior
+            senior = [s for s in doc.hits.spans("seniority_title/senior") if doc.in_title(s.start)]
+            if senior and senior[0].start < in_title[0].start:
+                return "senior", (senior[0],)
         if in_title:
             return level, (in_title[0],)
     # the title again as a field of the description ("Job Title: Sr .Net Developer") says the level too
