@@ -79,6 +79,8 @@ def test_years_of_experience(text, expected):
         ("Senior Systems Architect", "senior"),
         ("Sr. Developer / Tech Lead", "senior"),
         ("Lead Senior Developer", "staff"),
+        ("Software Development Manager", "manager"),
+        ("Business Development Manager", None),  # sells: the level from years, if any
     ],
 )
 def test_seniority_from_title(title, expected):

@@ -19,6 +19,10 @@ def detect_seniority(
 ) -> tuple[str | None, tuple[Span, ...]]:
     for level in load_wordlist("seniority_title")["order"]:
         in_title = [s for s in doc.hits.spans(f"seniority_title/{level}") if doc.in_title(s.start)]
+        if level == "manager":  # "Business Development Manager" sells: no manager of software development
+            in_title = [
+                s for s in in_title if not _BUSINESS_BEFORE.search(doc.text, max(0, s.start - 9), s.start)
+            ]
         if in_title and level == "staff":  # "Senior Systems Architect", "Sr. Developer/Tech Lead": senior
             senior = [s for s in doc.hits.spans("seniority_title/senior") if doc.in_title(s.start)]
             if senior and senior[0].start < in_title[0].start:
@@ -43,6 +47,7 @@ def detect_seniority(
     return None, ()
 
 
+_BUSINESS_BEFORE = re.compile(r"(?i)business[ -]$")
 _LEVEL_REACH = 3000  # characters after the title a hiring sentence is looked for in
 _CUE_REACH, _NOUN_REACH = 40, 80  # from a level word back to its cue, and on to its role noun
 
