@@ -54,6 +54,14 @@ def test_work_model(text, expected):
         # the company's own years: "its" or "our" right before the number
         ("Tapping into its 30+ years of industry experience, we insure drivers.", None),
         ("We are leveraging our 30 years in the textbook business.\nYou bring 4+ years of experience.", 4),
+        # a number word with its digits in brackets
+        ("Requirements: Five (5) or more years of experience.", 5),
+        ("At least one (1) to two (2) years of experience in working with families", 1),
+        # an activity opening a requirement's item; in a sentence an -ing clause is no requirement
+        ("Qualifications:\n- 2+ years shipping web applications to production", 2),
+        ("Requirements:\n\" Three or more years architecting and designing complex applications", 3),
+        ("We've been profitable for over four years, enabling long-term decisions.", None),
+        ("Students spend two years learning CS theory.", None),
     ],
 )
 def test_years_of_experience(text, expected):

@@ -28,7 +28,7 @@ _AT_LEAST = ("at least", "minimum(?: of)?", r"min\.?", "over", "more than")
 _OPENING = "".join(sorted({w[0] for w in [*_AT_LEAST, *_WORDS]}))
 _YEARS = Caseless(
     rf"(?=[{_OPENING}\d])(?:(?P<least>{'|'.join(_AT_LEAST)})\s+)?"
-    rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?P<plus>\+|\s?plus|\s?or more)?\s*(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*(?:or more\s+)?)?"
+    rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?:\(\d{{1,2}}\+?\)\s*)?(?P<plus>\+|\s?plus|\s?or more)?\s*(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*(?:or more\s+)?)?"
     rf"(?:\(\d{{1,2}}\)\s*)?(?:(?:solid|full|good|relevant|professional|proven|progressive)\s+)?"
     rf"(?:years?|yrs?)\b(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}})"
 )
@@ -52,7 +52,7 @@ _OBJECT = re.compile(
     re.I,
 )
 _AFTER_YEARS = re.compile(
-    r"^\W*(?P<prep>as|of|with|in|using|working|building|developing|writing|programming|doing)\b\s*"
+    r"^\W*(?P<prep>as|of|with|in|using|[a-z]{3,}ing)\b\s*"
     r"(?:a\s+|an\s+|the\s+)?(?P<what>[^,;(]{0,40})",
     re.I,
 )
@@ -66,6 +66,24 @@ _GENERAL_WHAT = re.compile(
     r"computer science|in software)",
     re.I,
 )
+# The activities a number of years is spent on in any sentence; any other "-ing" word counts only where the
+# mention opens a requirement's item ("• 3+ years testing web apps", "- 2+ years shipping web applications")
+_WORK_VERBS = frozenset(
+    {
+        "as",
+        "of",
+        "with",
+        "in",
+        "using",
+        "working",
+        "building",
+        "developing",
+        "writing",
+        "programming",
+        "doing",
+    }
+)
+_ITEM_OPENS = re.compile(r"(?:^|[\n•·*\-–\"“])\W{0,3}(?:(?i:a )?(?i:minimum of|at least)\s+)?$")
 _REFINES = re.compile(r"\b(?:including|includes|of which|with at least|with|plus)\W*$", re.I)
 _WINDOW = 70
 
@@ -128,9 +146,14 @@ def _read(text: str, m: re.Match[str]) -> YearsMention | None:
         and not _AN_AGE.match(after[1:])
         and not _A_LENGTH_BEFORE.search(before)
     )
-    if not (
-        bracketed or _EXPERIENCE_NEAR.search(near) or _AFTER_YEARS.match(after) or _ROLE_WORK.match(after)
+    activity = _AFTER_YEARS.match(after)
+    if (
+        activity
+        and activity.group("prep").lower() not in _WORK_VERBS
+        and not _ITEM_OPENS.search(text, max(0, m.start() - 30), m.start())
     ):
+        activity = None  # "profitable for four years, enabling us": an -ing clause in a sentence, no item
+    if not (bracketed or _EXPERIENCE_NEAR.search(near) or activity or _ROLE_WORK.match(after)):
         return None
     end = m.start("after")
     general = not _EXPERIENCE_BEFORE.search(before) if bracketed else _is_general(after)
