@@ -542,7 +542,7 @@ def test_the_hirer_tells_its_mission_or_founding(text, company):
         # a unit: English words, a few capitals, a team one works beside, or a name said once
         ("Analyst\nAs a member of the Data Science team, you will help. Data Science matters.", None),
         ("Analyst\nAs a member of the HR team, you will help. HR matters.", None),
-        ("Analyst\nSupport the Zorvane team in the project. Zorvane offers training.", None),
+        ("Analyst\nSupport the Zorvane team in the project. Zorvane tools are used.", None),
         ("Agent\nAs a member of the Zorvane family, you will help.", None),
     ],
 )  # fmt: skip

@@ -59,7 +59,7 @@ def test_work_model(text, expected):
         ("At least one (1) to two (2) years of experience in working with families", 1),
         # an activity opening a requirement's item; in a sentence an -ing clause is no requirement
         ("Qualifications:\n- 2+ years shipping web applications to production", 2),
-        ("Requirements:\n\" Three or more years architecting and designing complex applications", 3),
+        ('Requirements:\n" Three or more years architecting and designing complex applications', 3),
         ("We've been profitable for over four years, enabling long-term decisions.", None),
         ("Students spend two years learning CS theory.", None),
     ],

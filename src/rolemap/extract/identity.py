@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import chain
 
+from rolemap.extract.company_brands import recurring_brand
 from rolemap.extract.company_names import (
     FLAG,
     HIRING,
@@ -66,7 +67,7 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
         _second_header(text, line_end + 1, out)
     site = out.company if out.company and _DOMAIN.fullmatch(out.company_span.text.strip()) else None  # type: ignore[union-attr]
     if out.company is None or site:
-        found = company_in_text(text, anchors or {})
+        found = company_in_text(text, anchors or {}) or (None if site else recurring_brand(text))
         # a header's bare domain gives way to the name the text writes for it ("www.phasefour.io" → Phase Four)
         if found and (site is None or _squashed(site).startswith(_squashed(found[0]))):
             out.company, out.company_span = found

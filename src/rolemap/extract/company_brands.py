@@ -1,0 +1,109 @@
+"""The hirer no sentence introduces, read as the brand the posting keeps naming.
+
+Where no header, sentence or signature names the hirer, a posting still writes its own name as it goes:
+"iWealth's procedures", "the mission and values of iWealth"; "Sunsoil is well-capitalized … the champion
+for Sunsoil's digital business". The weakest reader of all (`extract/identity.py` asks it last): a run of
+capitalised words holding a word that English seldom writes (wordfreq's Zipf scale) and no English
+lexicon holds (lemminflect's), named at least twice where a letter neither precedes nor follows it, used
+as an organisation is at least once ("Sunsoil's", "at AdQuick", "CareOne is") and never as a product is
+("Slurm experience", "knowledge of Katalon"), and no place, role, technology or acronym. A client's name
+or a product the taxonomy lacks can still pass for the hirer; the first mention is the span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from rolemap.extract.company_names import plausible_company, stands_alone
+from rolemap.extract.lexicon import english_word
+from rolemap.extract.places import parse_places
+from rolemap.extract.roles import family_word, role_book, technology_names
+from rolemap.models import Span
+
+MAX_READ = 6000  # characters read: a posting names itself early
+# A word of a name: capitalised ("Sunsoil", "Inno-Pak") or a brand's inner capital ("iWealth", "eHire")
+_WORD = r"(?:[A-Z][\w’'&.-]*[\w&]|[A-Z]|[a-z]{1,2}[A-Z][\w’'-]*\w)"
+_NAME = re.compile(rf"(?<![\w’'.&-]){_WORD}(?:[ ](?:(?:of|and|&|the|for|on)[ ])?{_WORD}){{0,4}}")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def recurring_brand(text: str, start: int = 0) -> tuple[str, Span] | None:
+    """The brand-like name the text writes most often (twice at least), the first written among equals."""
+    seen: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in _NAME.finditer(text, start, min(len(text), start + MAX_READ)):
+        for name, at in _names_in(m.group(), m.start()):
+            seen[name] += 1
+            first.setdefault(name, at)
+    ranked = sorted(seen, key=lambda n: (-seen[n], first[n]))
+    for name in ranked:
+        if _a_brand(name) and stands_alone(text, name, 2) and _used_as_an_organisation(text, name):
+            at = first[name]
+            return name, Span(at, at + len(name), name)
+    return None
+
+
+def _names_in(run: str, at: int) -> list[tuple[str, int]]:
+    """The run without a possessive, and its first word when that is a brand's: "Sunsoil’s VP" gives
+    "Sunsoil’s VP" and "Sunsoil"; "St Neots" gives itself only."""
+    run = _POSSESSIVE.sub("", run)
+    head = _POSSESSIVE.sub("", run.split(" ", 1)[0])
+    return [(run, at), (head, at)] if head != run and _brand_word(head) else [(run, at)]
+
+
+# A word as rare as this in English (Zipf scale: 2.5 is once in three million words) is a brand's or a
+# name's: "Sunsoil", "iWealth", "Scalyr"; "Dev", "SaaS", "Bangalore", "Microsoft" are commoner
+RARE = 2.5
+
+
+@lru_cache(maxsize=20_000)
+def _brand_word(word: str) -> bool:
+    """A word English seldom writes, not an acronym: "iWealth", "GlobalStake", "Sunsoil"."""
+    from wordfreq import zipf_frequency  # loaded on first use (0.3 s): the reader runs when all others fail
+
+    letters = word.replace("-", "").replace("’", "").replace("'", "")
+    if len(letters) < 3 or not letters.isalpha() or word.isupper():
+        return False
+    if len(letters) <= 5 and sum(c.isupper() for c in letters) >= 2:
+        return False  # an acronym written with a small letter: "IaaS", "CapEx"
+    return zipf_frequency(word, "en") < RARE and not english_word(word)  # "Decedent" is a rare word
+
+
+def _a_brand(name: str) -> bool:
+    words = name.split()
+    if not any(_brand_word(_POSSESSIVE.sub("", w)) for w in words):
+        return False
+    if name.lower() in technology_names() or any(w.lower() in technology_names() for w in words):
+        return False
+    if any(family_word(w) or role_book().role_noun.fullmatch(w) for w in words):
+        return False  # "Frontend", "The Helpdesk Analyst": a role's words
+    return plausible_company(name) and not parse_places(name)
+
+
+# How a text uses a name: an organisation's ("Sunsoil's digital business", "at AdQuick", "CareOne is",
+# "the iWealth team"), a product's ("Slurm experience", "Dataverse development", "knowledge of Katalon")
+_AS_AN_ORGANISATION = re.compile(
+    r"(?:^|\W)(?:at|join|joining|about|with)\s+$|^(?:[’']s\b|\s+(?:is|was|has|have|are|offers|provides|"
+    r"team|family|employees|mission|values|culture)\b)",
+    re.I,
+)
+_AS_A_PRODUCT = re.compile(
+    r"(?:^|\W)(?:knowledge of|in|using|with)\s+$|^\s*(?:experience|development|developer|administrat\w+|admin|"
+    r"certifi\w+|knowledge|skills?|platform|suite|tools?|software|environment|implementation|modules?|"
+    r"consultant|architect|engineer)\b",
+    re.I,
+)
+
+
+def _used_as_an_organisation(text: str, name: str) -> bool:
+    """Some mention of the name reads as an organisation's and none as a product's."""
+    org = False
+    for m in re.finditer(re.escape(name), text):
+        before, after = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 20]
+        product = _AS_A_PRODUCT.search(before) or _AS_A_PRODUCT.match(after)
+        if product and not _AS_AN_ORGANISATION.search(before):  # "with Acme" is either
+            return False
+        org = org or bool(_AS_AN_ORGANISATION.search(before) or _AS_AN_ORGANISATION.match(after))
+    return org
