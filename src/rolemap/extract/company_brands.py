@@ -26,7 +26,6 @@ MAX_READ = 6000  # characters read: a posting names itself early
 # A word of a name: capitalised ("Sunsoil", "Inno-Pak") or a brand's inner capital ("iWealth", "eHire")
 _WORD = r"(?:[A-Z][\w’'&.-]*[\w&]|[A-Z]|[a-z]{1,2}[A-Z][\w’'-]*\w)"
 _NAME = re.compile(rf"(?<![\w’'.&-]){_WORD}(?:[ ](?:(?:of|and|&|the|for|on)[ ])?{_WORD}){{0,4}}")
-_POSSESSIVE = re.compile(r"[’']s$")
 
 
 def recurring_brand(text: str, start: int = 0) -> tuple[str, Span] | None:
@@ -34,23 +33,31 @@ def recurring_brand(text: str, start: int = 0) -> tuple[str, Span] | None:
     seen: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in _NAME.finditer(text, start, min(len(text), start + MAX_READ)):
-        for name, at in _names_in(m.group(), m.start()):
+        for name in _names_in(m.group()):
             seen[name] += 1
-            first.setdefault(name, at)
-    ranked = sorted(seen, key=lambda n: (-seen[n], first[n]))
-    for name in ranked:
-        if _a_brand(name) and stands_alone(text, name, 2) and _used_as_an_organisation(text, name):
+            first.setdefault(name, m.start())
+    for name in sorted(seen, key=lambda n: (-seen[n], first[n])):
+        if stands_alone(text, name, 2) and _a_brand(name) and _used_as_an_organisation(text, name):
             at = first[name]
             return name, Span(at, at + len(name), name)
     return None
 
 
-def _names_in(run: str, at: int) -> list[tuple[str, int]]:
-    """The run without a possessive, and its first word when that is a brand's: "Sunsoil’s VP" gives
-    "Sunsoil’s VP" and "Sunsoil"; "St Neots" gives itself only."""
-    run = _POSSESSIVE.sub("", run)
-    head = _POSSESSIVE.sub("", run.split(" ", 1)[0])
-    return [(run, at), (head, at)] if head != run and _brand_word(head) else [(run, at)]
+@lru_cache(maxsize=50_000)  # runs repeat post after post ("The", "We", "Python")
+def _names_in(run: str) -> tuple[str, ...]:
+    """The names a run of capitalised words offers that hold a brand's word, each starting where the run
+    does: the run without a possessive, and its first word when that is the brand's: "Sunsoil’s VP" gives
+    "Sunsoil’s VP" and "Sunsoil"; "The Zorblax Group" gives itself; "We", "The Team" give nothing."""
+    words = [_unpossessive(w) for w in run.split(" ")]
+    brand = [_brand_word(w) for w in words]
+    if not any(brand):
+        return ()
+    whole = " ".join(words)
+    return (whole, words[0]) if brand[0] and len(words) > 1 else (whole,)
+
+
+def _unpossessive(word: str) -> str:
+    return word[:-2] if word.endswith(("’s", "'s")) else word
 
 
 # A word as rare as this in English (Zipf scale: 2.5 is once in three million words) is a brand's or a
@@ -73,8 +80,6 @@ def _brand_word(word: str) -> bool:
 
 def _a_brand(name: str) -> bool:
     words = name.split()
-    if not any(_brand_word(_POSSESSIVE.sub("", w)) for w in words):
-        return False
     if name.lower() in technology_names() or any(w.lower() in technology_names() for w in words):
         return False
     if any(family_word(w) or role_book().role_noun.fullmatch(w) for w in words):

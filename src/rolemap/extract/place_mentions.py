@@ -32,9 +32,11 @@ _OUR_SITE = re.compile(
     r"(?i:offices?|location|facility|campus|clinic|store|branch|headquarters|HQ|studio)\b"
 )
 # "Tampa FL", "Richmond VA 23219", "Albany NY / Remote": a city and its state or province code (or name:
-# "Portland Oregon", `_space_region_names`) written without the comma. Only a code (upper case, alone or glued to the next field) after a word in lower case
-# is read, and the words before it must be a city of that region, so "REMOTE OR ONSITE" is no town in Oregon.
-_SPACE_CODE = re.compile(r"(?<=[a-z.])[ ]([A-Z]{2,3})(?=[^A-Za-z]|[A-Z][a-z]|$)")
+# "Portland Oregon", `_space_region_names`) written without the comma. Only a code (upper case, alone or
+# glued to the next field) after a word in lower case is read (the reader checks the letter before the
+# space: a pattern opening on the space runs at C speed), and the words before it must be a city of that
+# region, so "REMOTE OR ONSITE" is no town in Oregon.
+_SPACE_CODE = re.compile(r"[ ]([A-Z]{2,3})(?=[^A-Za-z]|[A-Z][a-z]|$)")
 # "West Texas", "Northern California": a compass word before a region names a part of it, not a town
 _COMPASS = frozenset(f"{w}{end}" for w in ("north", "south", "east", "west") for end in ("", "ern"))
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ -]){0,3}[A-Z][\w.'’-]*)$")
@@ -82,7 +84,8 @@ def places_in_text(text: str, cues: list[Span]) -> Iterator[tuple[Location, Span
             yield found[0], Span(start, end, text[start:end])
     for m in chain(_SPACE_CODE.finditer(text), _space_region_names().finditer(text)):
         region = m.group(1)
-        if g.region(region) is None or not text[m.start() - 1].islower():
+        before = text[m.start() - 1] if m.start() else ""
+        if not (before.islower() or before == ".") or g.region(region) is None:
             continue
         city = _CITY_BEFORE.search(text, max(0, m.start() - 60), m.start())
         found = _pair_at(city.group(1), region) if city else None
@@ -98,7 +101,7 @@ def places_in_text(text: str, cues: list[Span]) -> Iterator[tuple[Location, Span
 def _space_region_names() -> re.Pattern[str]:
     """ "Portland Oregon", "Dayton Ohio": the gazetteer's region names after a space, capitalised."""
     names = sorted((n for n in gazetteer().regions if not n.isupper()), key=len, reverse=True)
-    return re.compile(r"[ ](" + "|".join(re.escape(n.title()) for n in names) + r")(?![a-z])")
+    return re.compile(r"[ ](?=[A-Z])(" + "|".join(re.escape(n.title()) for n in names) + r")(?![a-z])")
 
 
 def _cue_values(text: str, cues: list[Span]) -> Iterator[tuple[str, int]]:
