@@ -75,7 +75,7 @@ def _brand_word(word: str) -> bool:
         return False
     if len(letters) <= 5 and sum(c.isupper() for c in letters) >= 2:
         return False  # an acronym written with a small letter: "IaaS", "CapEx"
-    return zipf_frequency(word, "en") < RARE and not english_word(word)  # "Decedent" is a rare word
+    return not english_word(word) and zipf_frequency(word, "en") < RARE  # "Decedent" is a rare word
 
 
 def _a_brand(name: str) -> bool:

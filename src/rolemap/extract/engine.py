@@ -86,7 +86,13 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
     required_ids = frozenset(s.id for s in skills if s.required and s.asked) | frozenset(languages)
     roles = build_roles(
-        titles, seniority, skill_ids, categories, own_title, required_ids, trade_text(doc.text, doc.title[1])
+        titles,
+        seniority,
+        skill_ids,
+        categories,
+        own_title,
+        required_ids,
+        lambda: trade_text(doc.text, doc.title[1]),
     )
     if own_title and len(roles) == 1:
         role, span = roles[0]

@@ -31,7 +31,13 @@ from rolemap.extract.company_names import (
     stands_alone,
 )
 from rolemap.extract.company_sentences import company_in_text
-from rolemap.extract.place_mentions import cue_openers, our_sites, places_in_text, remote_countries
+from rolemap.extract.place_mentions import (
+    cue_openers,
+    cue_values,
+    our_sites,
+    places_in_text,
+    remote_countries,
+)
 from rolemap.extract.places import as_city_state, confident_place, parse_places, starts_with_a_city
 from rolemap.extract.roles import is_role_title, technology_names, title_family
 from rolemap.models import Location, Span
@@ -421,13 +427,13 @@ def locations_of(
     """The header's places, then those the text names (pairs, cues, remote limited to a country)."""
     anchors = anchors or {}
     found: dict[Location, Span] = {}
-    cues = anchors.get("place_cue", [])
-    in_text = places_in_text(text, cues)
+    cue_words = list(cue_values(text, anchors.get("place_cue", [])))
+    in_text = places_in_text(text, cue_words)
     remote_limits = list(remote_countries(text, anchors.get("remote", [])))
     for place, span in [*identity.places, *in_text, *remote_limits]:
         found.setdefault(place, span)
     countries = {p.country for p in found if p.country}
-    for place, span in chain(our_sites(text, countries), cue_openers(text, cues, countries)):
+    for place, span in chain(our_sites(text, countries), cue_openers(cue_words, countries)):
         found.setdefault(place, span)
     cities = {p.country for p in found if p.city}
     # A country named alone adds nothing when a city of it is listed ("New York, New York").

@@ -65,10 +65,10 @@ _REMOTE_LIMIT = re.compile(
 )
 
 
-def places_in_text(text: str, cues: list[Span]) -> Iterator[tuple[Location, Span]]:
-    """Places of work the running text names, each with its span: "City, ST" pairs and the places after
-    `cues`, where the document's scan found the words that announce one ("Location:", "based in"). The
-    country remote work is limited to: `remote_countries`."""
+def places_in_text(text: str, cue_words: list[tuple[str, int]]) -> Iterator[tuple[Location, Span]]:
+    """Places of work the running text names, each with its span: "City, ST" pairs and the places that
+    make up the words after a cue (`cue_values`). The country remote work is limited to:
+    `remote_countries`."""
     g = gazetteer()
     for n, m in enumerate(_COMMA_REGION.finditer(text)):
         if n >= MAX_PAIRS_READ:
@@ -92,7 +92,7 @@ def places_in_text(text: str, cues: list[Span]) -> Iterator[tuple[Location, Span
         if found and city and found[1].lower() not in _COMPASS:
             start = city.end(1) - len(found[1])
             yield found[0], Span(start, m.end(1), text[start : m.end(1)])
-    for head, at in _cue_values(text, cues):
+    for head, at in cue_words:
         for place in read_places(head):
             yield place, Span(at, at + len(head), head)
 
@@ -104,8 +104,9 @@ def _space_region_names() -> re.Pattern[str]:
     return re.compile(r"[ ](?=[A-Z])(" + "|".join(re.escape(n.title()) for n in names) + r")(?![a-z])")
 
 
-def _cue_values(text: str, cues: list[Span]) -> Iterator[tuple[str, int]]:
-    """The words after each cue, to where the place they name ends, and where they start."""
+def cue_values(text: str, cues: list[Span]) -> Iterator[tuple[str, int]]:
+    """The words after each cue, to where the place they name ends, and where they start: `cues` are
+    where the document's scan found the words that announce a place ("Location:", "based in")."""
     found = [Span(m.start(), m.end(), m.group()) for p in (_GLUED_CUE, _JOIN_TEAM) for m in p.finditer(text)]
     for cue in [*cues, *found]:
         after = _CUE_TAIL.match(text, cue.end).end()  # type: ignore[union-attr]
@@ -118,11 +119,13 @@ def _cue_values(text: str, cues: list[Span]) -> Iterator[tuple[str, int]]:
         yield head, at
 
 
-def cue_openers(text: str, cues: list[Span], countries: Collection[str]) -> Iterator[tuple[Location, Span]]:
+def cue_openers(
+    cue_words: list[tuple[str, int]], countries: Collection[str]
+) -> Iterator[tuple[Location, Span]]:
     """ "in the heart of Berlin and backed by investors", "in downtown San Mateo, minutes from Caltrain":
     where the words after a cue are not all places, the names they open on, read as `our_sites` reads a
     site's name (plainly one city, in a country the posting names otherwise)."""
-    for head, at in _cue_values(text, cues):
+    for head, at in cue_words:
         if read_places(head):
             continue  # places_in_text's
         names = _NAMES.match(head)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -127,12 +128,13 @@ def family_of(
     title_skills: tuple[str, ...] = (),
     alone: bool = True,
     required: frozenset[str] | None = None,
-    trade: bool = False,
+    trade: Callable[[], bool] = lambda: False,
 ) -> str:
     """The family of one role title: its own words, then the technology it names, then (a generic
     "Software Engineer") the posting's skills. `alone`: the posting's only role, so its skills are the
-    role's own; `trade`: the posting's description never speaks of software (`trade_text`), so a role
-    every trade has, named in plain words and asking for no technology, is another trade's."""
+    role's own; `trade`: whether the posting's description never speaks of software (`trade_text`, asked
+    only when needed), so a role every trade has, named in plain words and asking for no technology, is
+    another trade's."""
     book = role_book()
     family = title_family(title)
     if family:
@@ -146,7 +148,7 @@ def family_of(
     if not book.engineering_noun.search(title) and not _SOFTWARE.search(title):
         return "non_software"
     family = family_from_skills(skills, categories)
-    if family == "other_software" and alone and trade and _another_trades(title, skills, categories):
+    if family == "other_software" and alone and _another_trades(title, skills, categories) and trade():
         return "non_software"
     return family
 
@@ -335,7 +337,7 @@ def build_roles(
     categories: dict[str, str],
     own_title: bool = False,
     required: frozenset[str] | None = None,
-    trade: bool = False,
+    trade: Callable[[], bool] = lambda: False,
 ) -> list[tuple[Role, Span]]:
     """Each title as a role with its family and level; a single role takes the posting's level. A
     posting's own title is one role, whatever its words ("Watchmaker", "Sales and Customer Experience
