@@ -484,6 +484,10 @@ def test_a_role_of_another_trade(text, families):
         ("Washington, DC", [("Washington", "US")]),
         ("Santa Clara / San Francisco / Toronto", [("Santa Clara", "US"), ("San Francisco", "US"), ("Toronto", "CA")]),
         ("New York (Manhattan/Soho)", [("New York", "US")]),
+        # a note in brackets beside a place that can only be one is passed over; beside a firm's name not
+        ("London (London Bridge currently)", [("London", "GB")]),
+        ("Utrecht (city centre), NL", [("Utrecht", "NL")]),
+        ("Casper (https://caspersleep.com)", []),
         ("Remote (US only)", [(None, "US")]),
         ("Zürich", [("Zurich", "CH")]),
         ("Senior Software Engineer", []),
@@ -570,6 +574,13 @@ def test_a_firms_own_sites(text, places):
 )  # fmt: skip
 def test_a_city_and_its_state_code_without_a_comma(text, cities):
     assert {p.city for p in extract_text("x", text).locations if p.city} == cities
+
+
+def test_a_city_and_its_region_open_a_header_as_a_place_not_a_name():
+    record = extract_text(
+        "x", "\nOrange, CA (Orange County/OC) and Boulder, CO (full-time)\nSendGrid http://sendgrid.com\n"
+    )
+    assert record.company != "Orange" and {p.city for p in record.locations} >= {"Boulder"}
 
 
 def test_a_small_town_name_is_not_a_confident_place():

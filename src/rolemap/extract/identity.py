@@ -38,7 +38,7 @@ from rolemap.extract.place_mentions import (
     places_in_text,
     remote_countries,
 )
-from rolemap.extract.places import as_city_state, confident_place, parse_places, starts_with_a_city
+from rolemap.extract.places import as_city_state, city_in, confident_place, parse_places, starts_with_a_city
 from rolemap.extract.roles import is_role_title, technology_names, title_family
 from rolemap.models import Location, Span
 
@@ -363,6 +363,9 @@ def _comma_header(line: str, offset: int) -> list[tuple[int, int]]:
     first, *rest = (line[a - offset : b - offset] for a, b in pieces)
     if parse_places(first) or confident_place(first) or not all(map(_header_piece, rest)):
         return []
+    region = rest[0].split(maxsplit=1)[0].strip(".") if rest and rest[0].strip() else ""
+    if region and city_in(first.strip(), region):
+        return []  # "Orange, CA (Orange County/OC) and Boulder, CO": a city and its region, not a name
     # a city or an address besides: "Bangalore, India" is a place the gazetteer does not know
     return pieces if any(URL.search(r) or any(p.city for p in parse_places(r) or ()) for r in rest) else []
 

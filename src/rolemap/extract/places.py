@@ -185,6 +185,11 @@ def _parse_places(segment: str) -> tuple[Location, ...] | None:
             if not part:
                 continue
             places = _part_places(part)
+            if places is None and into is within and found:
+                # "London (London Bridge currently)", "Utrecht (city centre), NL": a note, read without it
+                # where what stands outside can only be a place ("Casper (https://…)" is a firm's name)
+                bare = _BRACKETED.sub(" ", segment)
+                return _parse_places(bare) if confident_place(bare) else None
             if places is None:
                 return None
             into.extend(places)
