@@ -542,6 +542,11 @@ def test_city_states_and_parts_of_the_world(header, places):
         ("Engineer\nWe are hiring developers to join our team in Los Angeles.", [("Los Angeles", "US")]),
         ("Engineer\nAn interview, then a call with our team in Barcelona.", []),  # another team's place
         ("Engineer\nWe hire across Continental Europe.", []),  # no town in Ohio
+        # the firm's base: "X-based", "X based" before it, a city plainly one, no technology
+        ("Engineer\nWe are a Chicago-based automated investing start up.", [("Chicago", "US")]),
+        ("Engineer\nJoin our London based development team.", [("London", "GB")]),
+        ("Engineer\nExperience with Ajax based user interfaces and a Spring based API.", []),
+        ("Engineer\nWe are a US-based company.", []),  # a country: the base, not the place of work
         # the names a cue opens on, where the words after it go on with the sentence
         ("Engineer\nA startup in the heart of Berlin and backed by good investors.", [("Berlin", "DE")]),
         ("Engineer\nThis position is in downtown Boston, near major train stops.", [("Boston", "US")]),

@@ -13,6 +13,7 @@ from itertools import chain
 
 from rolemap.extract.gated import Gated
 from rolemap.extract.places import Gazetteer, city_in, gazetteer, read_places
+from rolemap.extract.roles import technology_names
 from rolemap.models import Location, Span
 
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*", re.U)
@@ -39,6 +40,7 @@ _OUR_SITE = re.compile(
 _SPACE_CODE = re.compile(r"[ ]([A-Z]{2,3})(?=[^A-Za-z]|[A-Z][a-z]|$)")
 # "West Texas", "Northern California": a compass word before a region names a part of it, not a town
 _COMPASS = frozenset(f"{w}{end}" for w in ("north", "south", "east", "west") for end in ("", "ern"))
+_BASED = re.compile(r"[- ]based\b")
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ -]){0,3}[A-Z][\w.'’-]*)$")
 _CUE_TAIL = re.compile(r"s?[ \t:–—-]*")
 # Where a cue's place ends: a sentence, a separator, a verb or preposition, or the next field glued on
@@ -135,13 +137,19 @@ def cue_openers(
 
 
 def our_sites(text: str, countries: Collection[str]) -> Iterator[tuple[Location, Span]]:
-    """ "in our Culver City office", "at our New York and London offices": the places of work a firm calls
-    its own sites. Named bare, a city must be the one of its name ("our London office": London, Ontario is a
+    """ "in our Culver City office", "at our New York and London offices", "a Chicago-based startup": the
+    places of work a firm calls its own sites or its base. Named bare, a city must be the one of its name ("our London office": London, Ontario is a
     twentieth of it; not "our Cambridge office") and, when the posting names other places (`countries`),
     lie in one of their countries ("our SoHo offices" of a New York firm is no town in England)."""
     for m in _OUR_SITE.finditer(text):
         for place in _own_places(m.group(1), countries):
             yield place, Span(m.start(1), m.end(1), m.group(1))
+    for m in _BASED.finditer(text):  # "a Chicago-based startup", "our London based development team"
+        named = _CITY_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if named and named.group(1).lower() not in technology_names():  # "Ajax based", "Spring based"
+            for place in _own_places(named.group(1), countries):
+                if place.city:  # "a US-based company" of a remote role is no place of work
+                    yield place, Span(named.start(1), named.end(1), named.group(1))
 
 
 def _own_places(named: str, countries: Collection[str]) -> list[Location]:
