@@ -488,6 +488,8 @@ def test_a_role_of_another_trade(text, families):
         ("London (London Bridge currently)", [("London", "GB")]),
         ("Utrecht (city centre), NL", [("Utrecht", "NL")]),
         ("Casper (https://caspersleep.com)", []),
+        ("Boston, MA (Cambridge, Harvard Sq)", [("Boston", "US")]),  # the note dropped, the district folded
+        ("Israel (Herzliya)", [(None, "IL"), ("Herzliya", "IL")]),
         ("Remote (US only)", [(None, "US")]),
         ("Zürich", [("Zurich", "CH")]),
         ("Senior Software Engineer", []),
@@ -579,6 +581,18 @@ def test_a_firms_own_sites(text, places):
 )  # fmt: skip
 def test_a_city_and_its_state_code_without_a_comma(text, cities):
     assert {p.city for p in extract_text("x", text).locations if p.city} == cities
+
+
+@pytest.mark.parametrize(
+    ("header", "cities"),
+    [
+        ("HelloSign (YC W11) | San Francisco (Market St.) | ONSITE", {"San Francisco"}),  # a closing bracket
+        ("Asana - San Francisco (H1B, INTERN)", {"San Francisco"}),
+        ("Chute - San Francisco, CA or Itapema, BR or REMOTE (US time zones)", {"San Francisco", "Itapema"}),
+    ],
+)
+def test_a_header_place_with_a_note_in_brackets(header, cities):
+    assert {p.city for p in extract_text("x", "\n" + header + "\nWe build.").locations if p.city} == cities
 
 
 def test_a_city_and_its_region_open_a_header_as_a_place_not_a_name():

@@ -121,11 +121,16 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         name_first = may_name and n == 0 and ", " in bare and not confident_place(bare)
         if name_first and _name_then_places(bare, seg_start, out, text):
             continue
+        placed = _place_part(raw)
         if is_role_title(bare) and len(bare.split()) <= 10 and not (may_name and _is_a_name(bare)):
+            # "San Francisco (H1B, INTERN)": a place, its flags in brackets ("INTERN" is a role noun)
+            if confident_place(placed) and not is_role_title(_BRACKETED.sub(" ", placed)):
+                out.places.extend((p, Span(seg_start, seg_end, raw)) for p in parse_places(placed) or ())
+                continue
             out.titles.append((bare, Span(seg_start, seg_end, raw)))
             kept.append((seg_start, seg_end))
             continue
-        places = parse_places(bare)
+        places = parse_places(placed)
         named_next = n == 0 and len(segments) > 1 and _names_next(text, segments[1])
         unsure = (
             may_name and not late and not confident_place(bare) and not named_next
@@ -223,6 +228,25 @@ def _name_by_its_address(text: str, segments: list[tuple[int, int]], out: Identi
 def _without_urls(raw: str) -> str:
     """A header segment without its URLs and e-mail addresses and the punctuation around them."""
     return (URL.sub(" ", raw) if "." in raw or "@" in raw else raw).strip(" ,.;:!()[]")
+
+
+def _place_part(raw: str) -> str:
+    """A header segment as a place is read: `_without_urls`, but a bracket that closes a note stays with it
+    ("San Francisco (Market St.)", "Asana - San Francisco (H1B, INTERN)"), so the note is read as one."""
+    bare = (URL.sub(" ", raw) if "." in raw or "@" in raw else raw).strip(" ,.;:!")
+    while bare[:1] in ("(", "[") and _unclosed(bare, bare[0]):
+        bare = bare[1:].strip(" ,.;:!")  # "(http://acme.com)" less its address
+    while bare[-1:] in (")", "]") and _unclosed(bare, bare[-1]):
+        bare = bare[:-1].strip(" ,.;:!")
+    if bare[:1] + bare[-1:] in ("()", "[]") and bare.count(bare[0]) == 1:
+        bare = bare[1:-1].strip(" ,.;:!")  # a segment wholly in brackets: "[REMOTE]", "(YC S15)"
+    return bare
+
+
+def _unclosed(text: str, mark: str) -> bool:
+    """The bracket `mark` has no partner in text: more of it than of its pair."""
+    pair = {"(": ")", "[": "]", ")": "(", "]": "["}[mark]
+    return text.count(mark) > text.count(pair)
 
 
 def _names_next(text: str, segment: tuple[int, int]) -> bool:

@@ -179,6 +179,7 @@ def _parse_places(segment: str) -> tuple[Location, ...] | None:
     outside, inside = _BRACKETED.sub(" / ", segment), " / ".join(_BRACKETED.findall(segment))
     found: list[Location] = []
     within: list[Location] = []
+    noted = False  # a part in brackets that names no place: a note
     for text, into in ((outside, found), (inside, within)):
         for part in _PARTS.split(text):
             part = part.strip(" ,.:!")
@@ -186,13 +187,18 @@ def _parse_places(segment: str) -> tuple[Location, ...] | None:
                 continue
             places = _part_places(part)
             if places is None and into is within and found:
-                # "London (London Bridge currently)", "Utrecht (city centre), NL": a note, read without it
-                # where what stands outside can only be a place ("Casper (https://…)" is a firm's name)
-                bare = _BRACKETED.sub(" ", segment)
-                return _parse_places(bare) if confident_place(bare) else None
+                noted = True  # "London (London Bridge currently)", "Boston, MA (Cambridge, Harvard Sq)"
+                continue
             if places is None:
                 return None
             into.extend(places)
+    if noted:
+        # read without the notes where what stands outside can only be a place ("Utrecht (city centre), NL";
+        # "Casper (https://…)" is a firm's name); what the brackets name beside it stays a district of it
+        bare = _BRACKETED.sub(" ", segment)
+        if not confident_place(bare):
+            return None
+        found = list(_parse_places(bare) or ())
     return tuple(_neighbours(_unique(found + _districts(within, found))))
 
 
