@@ -589,6 +589,10 @@ def test_a_city_and_its_state_code_without_a_comma(text, cities):
         ("HelloSign (YC W11) | San Francisco (Market St.) | ONSITE", {"San Francisco"}),  # a closing bracket
         ("Asana - San Francisco (H1B, INTERN)", {"San Francisco"}),
         ("Chute - San Francisco, CA or Itapema, BR or REMOTE (US time zones)", {"San Francisco", "Itapema"}),
+        # a segment written as short sentences, each a place or a flag
+        ("Pie - SINGAPORE. FULL-TIME.", {"Singapore"}),
+        ("NYC. Dublin. Limerick. VISA.", {"New York", "Dublin", "Limerick"}),
+        ("Acme - Mr. Smith. Berlin", set()),  # a sentence that is neither
     ],
 )
 def test_a_header_place_with_a_note_in_brackets(header, cities):

@@ -131,6 +131,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             kept.append((seg_start, seg_end))
             continue
         places = parse_places(placed)
+        if places is None and ". " in placed:
+            places = _sentences_of_places(placed)  # "SINGAPORE. FULL-TIME.", "NYC. Dublin. Limerick. VISA."
         named_next = n == 0 and len(segments) > 1 and _names_next(text, segments[1])
         unsure = (
             may_name and not late and not confident_place(bare) and not named_next
@@ -241,6 +243,22 @@ def _place_part(raw: str) -> str:
     if bare[:1] + bare[-1:] in ("()", "[]") and bare.count(bare[0]) == 1:
         bare = bare[1:-1].strip(" ,.;:!")  # a segment wholly in brackets: "[REMOTE]", "(YC S15)"
     return bare
+
+
+def _sentences_of_places(segment: str) -> list[Location] | None:
+    """A segment written as short sentences, each a place or a flag ("fulltime in SF. Visa-transfers OK."):
+    their places; None when a sentence is neither, or none names a place."""
+    places: list[Location] = []
+    for piece in _FULL_STOP_SPACE.split(segment.strip(" .")):
+        bare = piece.strip(" .")
+        found = parse_places(bare)
+        if found is None and not FLAG.match(bare):
+            return None
+        places.extend(found or ())
+    return places or None
+
+
+_FULL_STOP_SPACE = re.compile(r"(?<=[A-Za-z)])\.\s+")
 
 
 def _unclosed(text: str, mark: str) -> bool:
