@@ -80,7 +80,8 @@ def _brand_word(word: str) -> bool:
 
 def _a_brand(name: str) -> bool:
     words = name.split()
-    if name.lower() in technology_names() or any(w.lower() in technology_names() for w in words):
+    technologies = technology_names()
+    if name.lower() in technologies or any(w.lower() in technologies for w in words):
         return False
     if any(family_word(w) or role_book().role_noun.fullmatch(w) for w in words):
         return False  # "Frontend", "The Helpdesk Analyst": a role's words
@@ -107,8 +108,8 @@ def _used_as_an_organisation(text: str, name: str) -> bool:
     org = False
     for m in re.finditer(re.escape(name), text):
         before, after = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 20]
-        product = _AS_A_PRODUCT.search(before) or _AS_A_PRODUCT.match(after)
-        if product and not _AS_AN_ORGANISATION.search(before):  # "with Acme" is either
-            return False
-        org = org or bool(_AS_AN_ORGANISATION.search(before) or _AS_AN_ORGANISATION.match(after))
+        org_before = _AS_AN_ORGANISATION.search(before)
+        if not org_before and (_AS_A_PRODUCT.search(before) or _AS_A_PRODUCT.match(after)):
+            return False  # "with Acme" is either: an organisation's reading wins
+        org = org or bool(org_before or _AS_AN_ORGANISATION.match(after))
     return org

@@ -229,13 +229,17 @@ def _name_by_its_address(text: str, segments: list[tuple[int, int]], out: Identi
 
 def _without_urls(raw: str) -> str:
     """A header segment without its URLs and e-mail addresses and the punctuation around them."""
-    return (URL.sub(" ", raw) if "." in raw or "@" in raw else raw).strip(" ,.;:!()[]")
+    return _urls_out(raw).strip(" ,.;:!()[]")
+
+
+def _urls_out(raw: str) -> str:
+    return URL.sub(" ", raw) if "." in raw or "@" in raw else raw
 
 
 def _place_part(raw: str) -> str:
     """A header segment as a place is read: `_without_urls`, but a bracket that closes a note stays with it
     ("San Francisco (Market St.)", "Asana - San Francisco (H1B, INTERN)"), so the note is read as one."""
-    bare = (URL.sub(" ", raw) if "." in raw or "@" in raw else raw).strip(" ,.;:!")
+    bare = _urls_out(raw).strip(" ,.;:!")
     while bare[:1] in ("(", "[") and _unclosed(bare, bare[0]):
         bare = bare[1:].strip(" ,.;:!")  # "(http://acme.com)" less its address
     while bare[-1:] in (")", "]") and _unclosed(bare, bare[-1]):

@@ -76,27 +76,29 @@ def places_in_text(text: str, cue_words: list[tuple[str, int]]) -> Iterator[tupl
         if n >= MAX_PAIRS_READ:
             break  # a text with thousands of "X, Y" pairs is a list, not a posting: its first ones suffice
         where = _region_words(g, m.group(1))
-        if not where:
-            continue
-        city = _CITY_BEFORE.search(text, max(0, m.start() - 60), m.start())
-        found = _pair_at(city.group(1), where) if city else None
-        if found and city:
-            start = city.end(1) - len(found[1])
+        pair = _city_before(text, m.start(), where) if where else None
+        if pair and where:
             end = m.start(1) + len(where)
-            yield found[0], Span(start, end, text[start:end])
+            yield pair[0], Span(pair[1], end, text[pair[1] : end])
     for m in chain(_SPACE_CODE.finditer(text), _space_region_names().finditer(text)):
         region = m.group(1)
         before = text[m.start() - 1] if m.start() else ""
         if not (before.islower() or before == ".") or g.region(region) is None:
             continue
-        city = _CITY_BEFORE.search(text, max(0, m.start() - 60), m.start())
-        found = _pair_at(city.group(1), region) if city else None
-        if found and city and found[1].lower() not in _COMPASS:
-            start = city.end(1) - len(found[1])
-            yield found[0], Span(start, m.end(1), text[start : m.end(1)])
+        pair = _city_before(text, m.start(), region)
+        if pair and text[pair[1] : m.start()].lower() not in _COMPASS:
+            yield pair[0], Span(pair[1], m.end(1), text[pair[1] : m.end(1)])
     for head, at in cue_words:
         for place in read_places(head):
             yield place, Span(at, at + len(head), head)
+
+
+def _city_before(text: str, anchor: int, where: str) -> tuple[Location, int] | None:
+    """The city of region or country `where` that the capitalised words before `anchor` end with, and
+    where its name starts ("Lake Success" of "Location Lake Success, NY")."""
+    city = _CITY_BEFORE.search(text, max(0, anchor - 60), anchor)
+    found = _pair_at(city.group(1), where) if city else None
+    return (found[0], city.end(1) - len(found[1])) if found and city else None
 
 
 @cache
@@ -138,9 +140,10 @@ def cue_openers(
 
 def our_sites(text: str, countries: Collection[str]) -> Iterator[tuple[Location, Span]]:
     """ "in our Culver City office", "at our New York and London offices", "a Chicago-based startup": the
-    places of work a firm calls its own sites or its base. Named bare, a city must be the one of its name ("our London office": London, Ontario is a
-    twentieth of it; not "our Cambridge office") and, when the posting names other places (`countries`),
-    lie in one of their countries ("our SoHo offices" of a New York firm is no town in England)."""
+    places of work a firm calls its own sites or its base. Named bare, a city must be the one of its name
+    ("our London office": London, Ontario is a twentieth of it; not "our Cambridge office") and, when the
+    posting names other places (`countries`), lie in one of their countries ("our SoHo offices" of a New
+    York firm is no town in England)."""
     for m in _OUR_SITE.finditer(text):
         for place in _own_places(m.group(1), countries):
             yield place, Span(m.start(1), m.end(1), m.group(1))

@@ -146,8 +146,9 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
             continue  # a heading in capitals
         if len(title.split()) <= 6 and first != first.lower() and is_role_title(title):
             span = Span(m.start(1), m.end(1), title)
-            kinds = bracket_kinds(text, m.end(1)) if names_no_kind(title) else []
-            one = not kinds and names_no_kind(title) and len(split_roles(title)) == 1
+            generic = names_no_kind(title)
+            kinds = bracket_kinds(text, m.end(1)) if generic else []
+            one = generic and not kinds and len(split_roles(title)) == 1
             kind = bracket_kind(text, title, m.end(1)) if one else None
             if kinds:  # "Software Engineer (frontend/backend/data)": one role a kind
                 out.extend((f"{title} ({kind})", span) for kind in kinds)

@@ -194,9 +194,8 @@ def _software_word(word: str) -> bool:
 _TRADE_NOUN = re.compile(
     r"(?i)interns?|consultants?|researchers?|administrators?|admins?|architects?|coders?"
 )
-_PLAIN_WORD = re.compile(
-    r"[^\W\d_][\w'’]*|\w*\d\w*"
-)  # words, and any word with a digit ("M365": no plain word)
+# words, and any word with a digit ("M365": no plain word)
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’]*|\w*\d\w*")
 
 
 def _technology_side(
