@@ -133,6 +133,11 @@ def test_numbers_around_a_name(text, company):
         ("Engineer\nData Engineering offers the chance to grow.", None),  # English words only
         ("Engineer\nGENERAL SUPPORT is a team of five.", None),  # a heading in capitals
         ("Engineer\nIT Support is a team of five.", None),
+        # a heading on its own line before the first sentence; a line that is no heading is the opening
+        ("Analyst\nJob Description\n\nKelvora Enterprises is a staffing firm.", "Kelvora Enterprises"),
+        ("Analyst\nWe hire well.\nKelvora Enterprises provides staffing.", None),
+        # a heading glued to a name that opens with a digit
+        ("Sales\nCompany Description9Yards Tech is an IT services firm.", "9Yards Tech"),
         # a name does not end with the word that joins it to the next
         ("\nPure Storage (http://purestorage.com and http://purestorage.com/jobs)\nEngineers, Mountain View, CA"
          "\nPure Storage is a fast growing company.", "Pure Storage"),
@@ -316,6 +321,8 @@ def test_a_role_for_a_title_at_the_hirer(text, company):
         (BODY + "About Us\nSince 1969, The Varnick Agency has been protecting what matters.", "Varnick Agency"),
         (BODY + "For more than 43 years, Tessaro Group has brought value to communities.", "Tessaro Group"),
         (BODY + "Headquartered in Allentown, PA, Varnick Agency is a leading insurer.", "Varnick Agency"),
+        # after the opening words a capital inside a word is the brand's, not a heading glued on
+        ("Technician\nCompany DescriptionFounded in 2005, DevVara Solutions is an IT provider.", "DevVara Solutions"),
         # the name needs its verb; a common word alone is no name unless it recurs
         (BODY + "Since 1969, Varnick Agency clients have trusted us.", None),
         (BODY + "Since 2015, Healthcare has changed a lot.", None),
@@ -491,7 +498,6 @@ def test_a_sentence_glued_to_its_heading(text, company):
         ("Engineer\nKafka is a platform used by many companies.", None),
         ("Engineer\nOurs is a developer-led company.", None),
         ("Engineer\nThe Team Lead is a leader who mentors others.", None),
-        ("Technician\nCompany DescriptionFounded in 2005, DevVara Solutions is an IT provider.", None),  # a brand
         ("Analyst\n* Treasury Accounting What is the ideal background or company?", None),
         ("Director\nThe Regional Fund is a program partner and the primary funding agency.", None),
         ("Director\nSmall Business Centers are a part of a national network.", None),

@@ -281,7 +281,7 @@ def name_at(
     if sentence:
         start, raw = start + sentence.end(), raw[sentence.end() :]
     heading = re.match(
-        r"(?:About|Why|Join|(?:(?:Job|Company|Role|Position)\s+)?(?:Overview|Description|Summary))(?:\s+|(?=[A-Z][a-z]))",
+        r"(?:About|Why|Join|(?:(?:Job|Company|Role|Position)\s+)?(?:Overview|Description|Summary))(?:\s+|(?=[A-Z][a-z]|\d))",
         raw,
     )
     if heading:

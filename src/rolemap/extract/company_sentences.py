@@ -319,12 +319,15 @@ def _full_name_after(text: str, heading: re.Match[str]) -> re.Match[str] | None:
     return full if full and len(full.group(1)) > len(short) and recurs(text, short) else None
 
 
-def _names_the_opening(text: str, name: str, span: Span, one_word: bool = False) -> bool:
+def _names_the_opening(
+    text: str, name: str, span: Span, one_word: bool = False, opening: bool = True
+) -> bool:
     """A name read at the description's opening is no role ("The Coordinator serves"), technology or
     block glued to a heading ("Role DescriptionThis is"): a glued word counts only where the name
     stands again in the text ("SessionM is … SessionM"), and a one-word or English name only where it
     stands again or the post's own address spells it ("Textur is …", helen [at] textur [dot] com).
-    `one_word`: a single word that is no English one counts alone ("We're Nestoria, a …")."""
+    `one_word`: a single word that is no English one counts alone ("We're Nestoria, a …"); `opening`: the
+    name opens a line, where a heading may be glued to it."""
     if len(name) < 2 or not plausible_company(name, header=True) or is_role_name(name):
         return False
     elsewhere = text[: span.start] + text[span.end :]
@@ -335,7 +338,8 @@ def _names_the_opening(text: str, name: str, span: Span, one_word: bool = False)
     mixed = not all(word.isupper() for word in words)  # "HEAT Software"; "JOB SUMMARY" is a heading
     if (" " not in name and not one_word) or all(english_word(word, mixed) for word in words):
         return stands_alone(elsewhere, name) or spelt_by_an_address(text, name)
-    glued = any(GLUE.search(word) for word in span.text.split())
+    # after an anchor's words ("Founded in 2005, DevCare Solutions is") a seam is the brand's own
+    glued = opening and any(GLUE.search(word) for word in span.text.split())
     return not glued or stands_alone(elsewhere, name)
 
 
@@ -351,6 +355,11 @@ def _opening(text: str) -> list[Span]:
     if title_end == -1:
         return []
     start = _past_rules(text, title_end + 1)
+    for _ in range(2):  # "Job Description\nHKA Enterprises is …": the first line is the block's heading
+        heading = _HEADING_LINE.match(text, start)
+        if heading is None or not all(english_word(word) for word in heading.group(1).split()):
+            break
+        start = _past_rules(text, heading.end())
     if start >= len(text):
         return []
     line_end = text.find("\n", start)
@@ -372,6 +381,8 @@ def _past_rules(text: str, start: int) -> int:
             return start
 
 
+# A heading on a line of its own: up to four capitalised words ("Job Description", "About Us:")
+_HEADING_LINE = re.compile(r"((?:[A-Z][a-z]*|&)(?:[ ](?:[A-Z][a-z]*|&|of|the|us)){0,3})[ \t]*:?[ \t]*\n")
 _RULE_LINE = re.compile(r"[-=_*~#.]{3,}[ \t]*(?:\n|$)")
 
 
@@ -456,7 +467,7 @@ def _better(
         return best  # "The Account Coordinator (AC) is a central player": the role it hires for, no hirer
     one_word = kind in ("we_are", "learn_more")
     if kind in ("opening", "we_are", "learn_more", "since") and not _names_the_opening(
-        text, *found, one_word=one_word
+        text, *found, one_word=one_word, opening=kind == "opening"
     ):
         return best
     return strength, at, found
