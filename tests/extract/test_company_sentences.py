@@ -87,7 +87,11 @@ def test_the_hirer_named_before_its_role_or_team(text, company):
          "Quillo"),
         ("\nBackend Engineers -- San Francisco\nQuillo is an automated data pipeline.\nhttps://jobs.quillo.io/apply",
          "Quillo"),
-        ("\nBackend Engineers -- San Francisco\nQuillo is an automated data pipeline.\nMail helen@gmail.com", None),
+        # an English word needs the address; a word English seldom writes is a brand's alone
+        ("\nBackend Engineers -- San Francisco\nHarbor is an automated data pipeline.\nMail helen@gmail.com", None),
+        ("\nBackend Engineers -- San Francisco\nQuillo is an automated data pipeline.\nMail helen@gmail.com",
+         "Quillo"),
+        ("Engineer\nKubernetes is a must.\nMail helen@gmail.com", None),  # a technology
         ("Engineer\nSpanish is a plus.\nApply at https://spanishdict.com/jobs", None),  # no label is "spanish"
         # the hirer named by its site: .com, .net and .org dropped as in a header, a brand's own kept
         ("\nEngineer wanted\nYes, we edited this post. We do Folksreviews.com, it checks reputations.", "Folksreviews"),

@@ -49,7 +49,7 @@ def _names_in(run: str) -> tuple[str, ...]:
     does: the run without a possessive, and its first word when that is the brand's: "Sunsoil’s VP" gives
     "Sunsoil’s VP" and "Sunsoil"; "The Zorblax Group" gives itself; "We", "The Team" give nothing."""
     words = [_unpossessive(w) for w in run.split(" ")]
-    brand = [_brand_word(w) for w in words]
+    brand = [brand_word(w) for w in words]
     if not any(brand):
         return ()
     whole = " ".join(words)
@@ -66,7 +66,7 @@ RARE = 2.5
 
 
 @lru_cache(maxsize=20_000)
-def _brand_word(word: str) -> bool:
+def brand_word(word: str) -> bool:
     """A word English seldom writes, not an acronym: "iWealth", "GlobalStake", "Sunsoil"."""
     from wordfreq import zipf_frequency  # loaded on first use (0.3 s): the reader runs when all others fail
 

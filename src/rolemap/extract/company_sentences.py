@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from rolemap.extract.company_brands import brand_word
 from rolemap.extract.company_names import (
     GLUE,
     NAME_AFTER,
@@ -334,6 +335,8 @@ def _names_the_opening(
     # one word ("Spanish is a plus", "Monday is a half day", "Healthcare is changing fast") or English
     # words only ("Excellent Communication is a must") count only where the name stands again in the
     # text, as a company's name does
+    if opening and " " not in name and brand_word(name):
+        return True  # a word English seldom writes is a brand's ("Symbolica is building …")
     words = [word for word in name.split() if word != "&"]
     mixed = not all(word.isupper() for word in words)  # "HEAT Software"; "JOB SUMMARY" is a heading
     if (" " not in name and not one_word) or all(english_word(word, mixed) for word in words):

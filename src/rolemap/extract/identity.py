@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import chain
 
+from rolemap.extract.company_acronyms import spelled_out
 from rolemap.extract.company_brands import recurring_brand
 from rolemap.extract.company_names import (
     FLAG,
@@ -77,6 +78,10 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
         # a header's bare domain gives way to the name the text writes for it ("www.phasefour.io" → Phase Four)
         if found and (site is None or _squashed(site).startswith(_squashed(found[0]))):
             out.company, out.company_span = found
+            # a sentence's initials, spelt out where the text does ("SGA is searching" → "Software Guidance &
+            # Assistance"); a header's name is the one the poster chose ("NPR | Boston")
+            if full := spelled_out(text, found[0]):
+                out.company, out.company_span = (full[0], full[1]) if full[0] else (None, None)
     return out
 
 
