@@ -365,6 +365,22 @@ def test_a_server_language_role_in_a_multi_role_post_keeps_its_side():
     assert set(record.role_families) == {"backend", "frontend"}
 
 
+@pytest.mark.parametrize(
+    ("header", "body", "families"),
+    [
+        # the mobile and web skills are the iOS, Android and front-end roles': the others build the server
+        ("Kelvo | Server Engineer, iOS Engineer, Android Engineer | Boston",
+         "We build iOS and Android apps in Swift and Kotlin on Django and PostgreSQL.", {"backend", "mobile"}),
+        ("Kelvo | Software Engineer, Front-End Engineer | Boston",
+         "We build with React and Redux on Django and PostgreSQL.", {"backend", "frontend"}),
+        # where no other skill says a kind, the role is judged by all of them
+        ("Kelvo | Software Engineer, Android Engineer | Boston", "We build Android apps in Kotlin.", {"mobile"}),
+    ],
+)  # fmt: skip
+def test_a_generic_role_beside_mobile_and_web_roles(header, body, families):
+    assert set(extract_text("x", hn(header, body)).role_families) == families
+
+
 def test_one_family_posting_keeps_its_salary_for_that_family():
     record = extract_text("x", hn("Acme | Senior Backend Engineer | Berlin | $120k-$150k"))
     assert record.role_families == ("backend",) and record.salary_families == ("backend",)

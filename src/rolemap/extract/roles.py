@@ -344,6 +344,9 @@ def build_roles(
     roles: list[tuple[Role, Span]] = []
     seen: set[tuple[str, str]] = set()
     required = skills if required is None else required
+    # beside "iOS Engineers" and "Front End Engineers", a "Server Engineer" or a "Lead Engineer" is not
+    # judged by the mobile and web skills those roles speak for
+    spoken_for = frozenset() if own_title else _spoken_for([t for t, _ in titles])
     for title, span in titles:
         title = _LEADING_ARTICLE.sub("", title.strip())
         parts = [role_head(title)] if own_title else split_roles(title)
@@ -368,9 +371,7 @@ def build_roles(
                 )
                 if whole and (whole == "fullstack" or family is None):
                     family, named = whole, title  # the role is named with the words that give its kind
-            family = family or family_of(
-                judged, skills, categories, technologies_in(judged), alone, required, trade
-            )
+            family = family or _family_beside(judged, skills, categories, alone, required, trade, spoken_for)
             if (key, family) in seen:  # "Software Engineer (frontend)" and "(backend)" are two roles
                 continue
             seen.add((key, family))
@@ -379,6 +380,37 @@ def build_roles(
         role, span = roles[0]
         roles[0] = (Role(role.title, role.family, posting_level), span)
     return roles[:MAX_ROLES]
+
+
+def _family_beside(
+    title: str,
+    skills: frozenset[str],
+    categories: dict[str, str],
+    alone: bool,
+    required: frozenset[str],
+    trade: Callable[[], bool],
+    spoken_for: frozenset[str],
+) -> str:
+    """The family of a role, by the skills its sibling roles do not speak for; where those leave no kind
+    ("Software engineer" beside "Android developer", and no server-side skill), by all of them."""
+    named = technologies_in(title)
+    if spoken_for:
+        family = family_of(title, skills - spoken_for, categories, named, alone, required - spoken_for, trade)
+        if family not in ("other_software", "non_software"):
+            return family
+    return family_of(title, skills, categories, named, alone, required, trade)
+
+
+def _spoken_for(titles: list[str]) -> frozenset[str]:
+    """The client-side skills of a posting whose roles' own titles name the mobile or the web UI side."""
+    book = role_book()
+    parts = [part for title in titles for part in split_roles(title)]
+    if len(parts) < 2:
+        return frozenset()
+    families = {title_family(part) for part in parts}
+    return (book.mobile if "mobile" in families else frozenset()) | (
+        book.client_side if "frontend" in families else frozenset()
+    )
 
 
 def role_head(title: str) -> str:
