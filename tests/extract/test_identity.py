@@ -443,6 +443,10 @@ def test_split_roles(title, roles):
         ("ServiceNow Administrator", set(), "infra"),
         ("UX Engineer", {"postgresql", "django"}, "frontend"),  # the UI's engineer, whatever the stack
         ("UX Designer", set(), "non_software"),
+        # a server's engineer or developer builds its software; a SQL Server developer a database's
+        ("Senior Server Engineer", {"react"}, "backend"),
+        ("Server Developer", set(), "backend"),
+        ("SQL Server Developer", set(), "data"),
     ],
 )
 def test_family_of_a_title(title, skills, family):
@@ -484,6 +488,11 @@ _CODING = " You will write code for our iPhone app and support the team. " * 6
         ("Lactation Consultant\n" + _NURSING + " Python.", ("backend",)),  # a technology asked for
         ("Web Architect\n" + _NURSING, ("other_software",)),  # a software word in the title
         ("Eloqua Consultant\n" + _NURSING, ("other_software",)),  # a product's name
+        ("Front Desk Administrator\n" + _NURSING, ("non_software",)),  # an administrator of no system
+        ("Front Desk Administrator\n" + _NURSING + " Linux.", ("infra",)),
+        ("Linux Administrator\n" + _NURSING, ("infra",)),  # a system's, named in the title
+        # the qualifiers of another trade do not make a developer one of that trade
+        ("Developer - Oracle, Peoplesoft Financials and HR\n" + _CODING, ("backend",)),
     ],
 )  # fmt: skip
 def test_a_role_of_another_trade(text, families):

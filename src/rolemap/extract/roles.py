@@ -137,6 +137,10 @@ def family_of(
     another trade's."""
     book = role_book()
     family = title_family(title)
+    # "Front Desk Administrator", "Law Firm Administrator": an administrator of no system, where the title
+    # names no system and the posting no software
+    if family == "infra" and alone and _ADMINISTRATOR.search(title) and _no_system(title, skills, categories):
+        return "non_software" if trade() else family
     if family:
         return family
     family = _technology_side(title_skills, skills if required is None else required, categories, alone)
@@ -168,6 +172,10 @@ def trade_text(text: str, title_end: int) -> bool:
     return len(text) - title_end >= DESCRIBED and not _CODE_TALK.search(text, title_end)
 
 
+def _no_system(title: str, skills: frozenset[str], categories: dict[str, str]) -> bool:
+    return title_family(_ADMINISTRATOR.sub(" ", title)) is None and _another_trades(title, skills, categories)
+
+
 def _another_trades(title: str, skills: frozenset[str], categories: dict[str, str]) -> bool:
     """A role every trade has (an intern, a consultant, an administrator, an architect, a coder) named in
     plain English words, in a posting that names no software: "Lactation Consultant", "Public Relations
@@ -191,6 +199,8 @@ def _software_word(word: str) -> bool:
     return word in book.title_words and seniority_of(word) is None
 
 
+_SOFTWARE_MAKER = re.compile(r"(?i)\b(?:developers?|programmers?|coders?)$")
+_ADMINISTRATOR = re.compile(r"(?i)\b(?:administrators?|admins?)\b")
 _TRADE_NOUN = re.compile(
     r"(?i)interns?|consultants?|researchers?|administrators?|admins?|architects?|coders?"
 )
@@ -369,6 +379,10 @@ def build_roles(
                 family = title_family(part) or _technology_side(
                     technologies_in(part), required, categories, alone
                 )
+                # ... and a software maker's, whom no other trade's words in them make one of that trade
+                # ("Developer - Oracle, Peoplesoft Financials and HR")
+                if whole == "non_software" and _SOFTWARE_MAKER.search(part):
+                    whole, judged = None, part
                 if whole and (whole == "fullstack" or family is None):
                     family, named = whole, title  # the role is named with the words that give its kind
             family = family or _family_beside(judged, skills, categories, alone, required, trade, spoken_for)
