@@ -626,6 +626,35 @@ def test_a_header_place_with_a_note_in_brackets(header, cities):
     assert {p.city for p in extract_text("x", "\n" + header + "\nWe build.").locations if p.city} == cities
 
 
+@pytest.mark.parametrize(
+    ("header", "company", "roles"),
+    [
+        # a role noun only in brackets of flags and places is a flag: the segment is the hirer's name
+        ("The Zorvex Corporation (San Francisco, Seattle, INTERN/H1B) - http://zorvex.com/careers",
+         "The Zorvex Corporation", []),
+        # a role in brackets is one
+        ("Zorvex Media (Software Engineer) - http://zorvex.com/careers", None, ["Software Engineer"]),
+    ],
+)  # fmt: skip
+def test_a_header_segment_with_flags_in_brackets(header, company, roles):
+    record = extract_text("x", "\n" + header + "\nWe build maps.")
+    assert record.company == company
+    assert {p.city for p in record.locations} == ({"San Francisco", "Seattle"} if company else set())
+    assert [role for role in roles if not any(role in r.title for r in record.roles)] == []
+    assert len(record.roles) == len(roles)
+
+
+@pytest.mark.parametrize(
+    ("header", "cities"),
+    [
+        ("Zorvex (San Francisco) - Lead Engineer", {"San Francisco"}),  # where the hirer is, in brackets
+        ("Zorvex Simulation, inc. (ASTi) | Herndon, VA", {"Herndon"}),  # initials, no town in Italy
+    ],
+)
+def test_places_in_brackets_beside_the_hirers_name(header, cities):
+    assert {p.city for p in extract_text("x", "\n" + header + "\nWe build maps.").locations} == cities
+
+
 def test_a_city_and_its_region_open_a_header_as_a_place_not_a_name():
     record = extract_text(
         "x", "\nOrange, CA (Orange County/OC) and Boulder, CO (full-time)\nSendGrid http://sendgrid.com\n"

@@ -123,11 +123,15 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         late = n > 1 and (seg_start, seg_end) != named_slot
         slot = not late or not unread
         may_name = company_allowed and out.company is None and slot and (len(segments) > 1 or named_alone)
+        placed = _place_part(raw)
         name_first = may_name and n == 0 and ", " in bare and not confident_place(bare)
         if name_first and _name_then_places(bare, seg_start, out, text):
             continue
-        placed = _place_part(raw)
-        if is_role_title(bare) and len(bare.split()) <= 10 and not (may_name and _is_a_name(bare)):
+        # a role noun only in brackets of flags is one ("The Climate Corporation (San Francisco, INTERN/H1B)")
+        role = is_role_title(bare) and (
+            is_role_title(_BRACKETED.sub(" ", placed)) or not _flag_brackets(placed)
+        )
+        if role and len(bare.split()) <= 10 and not (may_name and _is_a_name(bare)):
             # "San Francisco (H1B, INTERN)": a place, its flags in brackets ("INTERN" is a role noun)
             if confident_place(placed) and not is_role_title(_BRACKETED.sub(" ", placed)):
                 out.places.extend((p, Span(seg_start, seg_end, raw)) for p in parse_places(placed) or ())
@@ -161,6 +165,10 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
                 or (own_site and plausible_company(company, first=True))
             ):
                 out.company, out.company_span = company, Span(seg_start, seg_end, raw)
+                # "Acme (San Francisco, Seattle, INTERN/H1B)": where the hirer hires, among its flags
+                out.places.extend(
+                    (p, Span(seg_start, seg_end, raw)) for p in _places_among_flags(placed, company)
+                )
                 continue
             if places:
                 out.places.extend((p, Span(seg_start, seg_end, raw)) for p in places)
@@ -449,6 +457,36 @@ def _header_piece(piece: str) -> bool:
         or parse_places(bare) is not None
         or is_role_title(bare)
     )
+
+
+def _flag_brackets(segment: str) -> bool:
+    """Whether the segment has brackets and they hold only flags and places: "(San Francisco, INTERN/H1B)",
+    not "(Software Engineer)"."""
+    parts = _bracket_parts(segment)
+    return bool(parts) and all(FLAG.match(part) or parse_places(part) for part in parts)
+
+
+def _places_among_flags(segment: str, name: str) -> list[Location]:
+    """The places of a segment's brackets that hold only flags and places that can only be places ("(ASTi)" is
+    no town in Italy), beside the hirer's name alone ("Kensho, Boston, MA (Cambridge), …" is read as a whole)."""
+    parts = _bracket_parts(segment)
+    if not parts or " ".join(_BRACKETED.sub(" ", segment).split()) != name:
+        return []
+    if not all(FLAG.match(part) or confident_place(part) for part in parts):
+        return []
+    return [place for part in parts if not FLAG.match(part) for place in parse_places(part) or ()]
+
+
+def _bracket_parts(segment: str) -> list[str]:
+    return [
+        part
+        for bracket in _BRACKETED.findall(segment)
+        for part in _BRACKET_PARTS.split(bracket[1:-1])
+        if part.strip()
+    ]
+
+
+_BRACKET_PARTS = re.compile(r"[,;]\s*")
 
 
 def _name_line(text: str, line: str, end: int) -> bool:
