@@ -125,6 +125,24 @@ def test_seniority_from_a_title_field_in_the_description(text, expected):
     assert extract_text("x", text).seniority == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post without a title whose roles all name one level is at that level, before the years asked
+        ("\nAcme | Berlin\nOpen positions:\n- Senior Backend Engineer\n- Senior Frontend Developer\n"
+         "3+ years of experience.", "senior"),
+        # roles that name different levels, or one that names none, do not: the years decide, or nothing
+        ("\nAcme | Berlin\nOpen positions:\n- Senior Backend Engineer\n- Frontend Developer\n"
+         "3+ years of experience.", "mid"),
+        ("\nAcme | Berlin\nOpen positions:\n- Senior Backend Engineer\n- Junior Frontend Developer\n", None),
+        # "I'm one of the engineers" is a sentence, no role at level I
+        ("\nAcme | Berlin\nI'm one of the engineers here. We build maps.", None),
+    ],
+)  # fmt: skip
+def test_seniority_of_a_post_whose_roles_agree(text, expected):
+    assert extract_text("x", text).seniority == expected
+
+
 def test_seniority_from_years_when_title_is_silent():
     assert (
         extract_text("x", doc("Backend Engineer", "Requirements:\n- 3+ years of experience")).seniority
@@ -259,7 +277,8 @@ def test_other_practices_keep_their_mention_beside_a_role_noun():
 @pytest.mark.parametrize(
     ("title", "level"),
     [("SRE Engineer", None), ("Sr. Java Engineer", "senior"), ("Sr Java Engineer", "senior"),
-     ("Jr. Developer", "junior"), ("Entry-Level Developer", "junior"), (".NET Architect", "staff")],
+     ("Jr. Developer", "junior"), ("Entry-Level Developer", "junior"), (".NET Architect", "staff"),
+     ("Software Engineer I", "junior"), ("I'm an engineer", None), ("developers I can hire", None)],
 )  # fmt: skip
 def test_a_roles_level_reads_the_title_words_as_written(title, level):
     """The role's level reads the same literal words as the posting's ("sr.?" is "sr" or "sr.", not "SRE")."""

@@ -10,7 +10,7 @@ from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.identity import locations_of, read_identity
 from rolemap.extract.role_lines import roles_in_text
 from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_sentences
-from rolemap.extract.roles import build_roles, family_from_skills, trade_text
+from rolemap.extract.roles import build_roles, family_from_skills, seniority_of, trade_text
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
@@ -97,6 +97,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     if own_title and len(roles) == 1:
         role, span = roles[0]
         roles = [(kind_asked(role, doc.text, doc.title[1], doc.hits.spans("identity/role_noun")), span)]
+    seniority, seniority_spans = _level_of_the_roles(doc, roles, seniority, seniority_spans)
     families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
         family_from_skills(skill_ids, categories),
     )
@@ -171,3 +172,17 @@ def extract_record(row: dict[str, Any]) -> dict[str, Any]:
         id=str(row["id"]), title=str(row.get("title") or ""), description=str(row.get("description") or "")
     )
     return extract_posting(posting).as_dict()
+
+
+def _level_of_the_roles(
+    doc: Document, roles: list[tuple[Role, Span]], level: str | None, spans: tuple[Span, ...]
+) -> tuple[str | None, tuple[Span, ...]]:
+    """A post without a title of its own whose roles all name one level ("Senior Backend Engineer", "Senior
+    Frontend Developer" in its text) is at that level, as its title would say: the level no title word
+    gave (the years asked, or none) gives way."""
+    if not doc.text.startswith("\n") or (spans and doc.in_title(spans[0].start)):
+        return level, spans
+    named = [(seniority_of(role.title), span) for role, span in roles]
+    if not named or len({own for own, _ in named}) != 1 or named[0][0] is None:
+        return level, spans
+    return named[0][0], (named[0][1],)

@@ -68,6 +68,7 @@ _HIRING_LIST = Caseless(
 
 
 _NOT_A_TITLE_START = frozenset(_WORDS["not_title_start"])
+_I_OR_YOU = re.compile(r"(?i)(?:i|you)['’]")
 
 
 # A line that names the roles as a field's value: "Position: Senior Engineer | Salary: $80k",
@@ -140,7 +141,9 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
             continue  # read as a field's value
         title = m.group(1).strip()
         first = title.split(" ", 1)[0]
-        if first.lower() in _NOT_A_TITLE_START:  # "We are not hiring remote developers" is a sentence
+        # "We are not hiring remote developers", "I'm one of the engineers", "You'll work with designers": a
+        # sentence ("We're hiring Data Engineers" names its roles)
+        if first.lower() in _NOT_A_TITLE_START or _I_OR_YOU.match(first):
             continue
         if title.isupper() and _HEADING_WORDS.intersection(title.lower().split()):
             continue  # a heading in capitals

@@ -267,7 +267,11 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
 
 @lru_cache(maxsize=20_000)
 def seniority_of(title: str) -> str | None:
-    return first_found(role_book().levels, title)
+    return first_found(role_book().levels, _PRONOUN_I.sub(" ", title))
+
+
+# "I'm an engineer", "developers I can hire": the pronoun, not level I ("Engineer I")
+_PRONOUN_I = re.compile(r"\bI(?=['’]| [a-z])")
 
 
 def split_roles(title: str) -> list[str]:
