@@ -4,9 +4,10 @@
 
 1. The hand labels (../shared/eval/dev_labels.jsonl) and the salary labels (salary_labels.jsonl), scored
    by the project's own ../shared/eval/score.py on `rolemap extract` output; then the held-out labels
-   (bench/heldout/labels.jsonl, labels_b.jsonl, labels_c.jsonl and labels_d.jsonl: 60 postings each of the
+   (bench/heldout/labels.jsonl and labels_b.jsonl to labels_e.jsonl: 60 postings each of the
    same sources outside the eval pool, labelled by reading without the tool's output), the check that a rule
-   tuned on the dev labels holds elsewhere; sets B, C and D are only ever scored (bench/heldout/README.md).
+   tuned on the dev labels holds elsewhere; sets B, C and D are only ever scored, A and E were read
+   (bench/heldout/README.md).
 2. LinkedIn 2024 sample (1,000 postings, the board's structured fields as truth): employment type against
    `formatted_work_type`; remote precision and recall against `remote_allowed`.
 3. Dice 2017 sample (658 postings): years of experience against the employer-entered `experience_range`.
@@ -55,6 +56,7 @@ def main(shared: Path = SHARED) -> None:
         ("labels_b.jsonl", "set B: scored only, never read"),
         ("labels_c.jsonl", "set C: drawn 2026-12-02, scored only, never read"),
         ("labels_d.jsonl", "set D: drawn 2026-12-02 in session 13, scored only, never read"),
+        ("labels_e.jsonl", "set E: drawn 2026-12-02 in session 14, scored once untouched, then read"),
     ):
         heldout = Path(__file__).parent / "heldout" / name
         with tempfile.TemporaryDirectory() as tmp:

@@ -5,7 +5,8 @@ Not part of `make test`.
     .venv/bin/python bench/heldout/draw.py SEED [SHARED] > ids.txt
 
 Set C is `draw.py 20261203` with labels.jsonl and labels_b.jsonl already in this folder (set B was drawn
-the same way with 20261202 before set C existed); set D is `draw.py 20261204` with sets A, B and C here.
+the same way with 20261202 before set C existed); set D is `draw.py 20261204` with sets A, B and C here,
+and set E `draw.py 20261205` with sets A to D here.
 The postings to label: `accuracy.heldout_pool`.
 """
 
