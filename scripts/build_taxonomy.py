@@ -180,17 +180,26 @@ def onet(sources: Path) -> list[Candidate]:
             rows.setdefault(row["Example"].strip(), row["Commodity Title"].strip())
     kinds = {fold(title) for title in rows.values()}  # "Customer relationship management CRM software"
     vendors = makers(sources)
+    # the acronyms of kinds written as a phrase ("Learning management system LMS")
+    kind_acronyms = {
+        words[-1]
+        for raw in rows
+        for words in [_onet_name(raw).split()]
+        if len(words) >= 3 and _is_acronym_of(words[-1], words[:-1]) and _plain(words[:-1])
+    }
     out = []
     for raw, commodity in sorted(rows.items()):
-        name = re.sub(r"\s+software$", "", raw)
-        name = re.sub(r"\s+\(([A-Z][A-Z0-9&]{1,6})\)$", r" \1", name)  # "AWS Elastic MapReduce (EMR)"
+        name = _onet_name(raw)
         words = name.split()
         aliases: list[str] = []
         if len(words) >= 3 and _is_acronym_of(words[-1], words[:-1]):
-            aliases.append(words[-1])
+            # "Beeline Learning Management System LMS": the kind's acronym after a maker's product is no
+            # name of the product (nor its id); "Amazon Elastic Compute Cloud EC2" is the product's own
+            if _plain(words[:-1]) or words[-1] not in kind_acronyms:
+                aliases.append(words[-1])
             name = " ".join(words[:-1])
             words = words[:-1]
-        plain_phrase = not any(c.isupper() or c.isdigit() for c in " ".join(words)[1:])
+        plain_phrase = _plain(words)
         if plain_phrase and not aliases and (len(words) > 1 or name != raw):
             continue  # "Compatibility testing software", "Database software": a kind of software
         acronym = aliases[0] if aliases and len(aliases[0]) >= 3 else ""  # "OSPF": the id postings use
@@ -209,6 +218,16 @@ def onet(sources: Path) -> list[Candidate]:
             Candidate(name, tuple(aliases), category, "onet", id_hint=slug(acronym) if acronym else "")
         )
     return out
+
+
+def _onet_name(raw: str) -> str:
+    name = re.sub(r"\s+software$", "", raw)
+    return re.sub(r"\s+\(([A-Z][A-Z0-9&]{1,6})\)$", r" \1", name)  # "AWS Elastic MapReduce (EMR)"
+
+
+def _plain(words: list[str]) -> bool:
+    """Words written as a phrase, not a name: no capital or digit past the first letter."""
+    return not any(c.isupper() or c.isdigit() for c in " ".join(words)[1:])
 
 
 def makers(sources: Path) -> frozenset[str]:
@@ -359,6 +378,8 @@ class Taxonomy:
             sid = (
                 c.id_hint if c.id_hint and c.id_hint not in self.entries else product_id(c.name, self.vendors)
             )
+            if sid in self.entries:  # "Oracle HRIS" beside the kind HRIS: the maker's name keeps it apart
+                sid = slug(c.name)
             while sid in self.entries:
                 sid += "-" + c.source.split("-")[0]
             self.entries[sid] = Entry(sid, c.category, c.name, parent_hint=c.parent_hint)

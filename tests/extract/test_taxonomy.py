@@ -71,6 +71,20 @@ def test_the_builder_reads_an_acronym_spelled_from_the_words_before_it(monkeypat
     assert build._is_acronym_of(acronym, phrase.split()) is spelled
 
 
+def test_a_kinds_acronym_after_a_makers_product_names_the_kind_not_the_product():
+    """ "LMS" is the kind's ("Learning management system LMS"), not Beeline's product; "EC2" is Amazon's own,
+    and a product that would take a kind's id keeps its maker's words in its own."""
+    from rolemap.extract.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    assert (
+        taxonomy["lms"].name == "LMS" and "LMS" not in taxonomy["beeline-learning-management-system"].aliases
+    )
+    assert taxonomy["hris"].name == "HRIS" and "oracle-hris" in taxonomy
+    assert not [sid for sid in taxonomy if sid.endswith("-onet")]
+    assert "onet" in taxonomy["ec2"].sources  # "Amazon Elastic Compute Cloud EC2" merged into its own entry
+
+
 @pytest.mark.parametrize(
     ("line", "message"),
     [
