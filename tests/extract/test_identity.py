@@ -447,6 +447,10 @@ def test_split_roles(title, roles):
         ("Senior Server Engineer", {"react"}, "backend"),
         ("Server Developer", set(), "backend"),
         ("SQL Server Developer", set(), "data"),
+        # Oracle's ERP is no Oracle database: the longer name the title writes holds the word
+        ("Oracle EBS Functional Analyst", set(), "non_software"),
+        ("Oracle HCM Cloud Developer", set(), "other_software"),
+        ("Oracle DBA", set(), "data"),
     ],
 )
 def test_family_of_a_title(title, skills, family):

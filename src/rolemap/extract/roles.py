@@ -466,9 +466,14 @@ def technologies_in(title: str) -> tuple[str, ...]:
     technologies = technology_names()
     words = _TITLE_WORD.findall(title.lower().replace(" .", " ").replace(". ", " "))
     found: list[str] = []
+    taken: set[int] = set()  # words a longer name holds: "Oracle EBS" is no Oracle database
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
+            if taken.intersection(range(i, i + size)):
+                continue
             skill = technologies.get(" ".join(words[i : i + size]).strip("."))
-            if skill and skill not in found:
-                found.append(skill)
+            if skill:
+                taken.update(range(i, i + size))
+                if skill not in found:
+                    found.append(skill)
     return tuple(found)
