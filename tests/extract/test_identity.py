@@ -590,6 +590,10 @@ def test_city_states_and_parts_of_the_world(header, places):
         ("Agent\nWe need you to join our growing team in San Diego! You will learn.", [("San Diego", "US")]),
         ("Intern\nThe position is in sunny San Diego. Qualifications: none", [("San Diego", "US")]),
         ("\nAcme | San Mateo, CA\nWe are in downtown San Mateo, minutes from Caltrain.", [("San Mateo", "US")]),
+        # where the candidate must live, and a metro area
+        ("Guard\n5. Local to the Los Angeles area 6. Must own two suits.", [("Los Angeles", "US")]),
+        ("Sr. Java Developer (Local to MA)\nA six-month contract.", [(None, "US")]),
+        ("Engineer\nJoin our Transportation group in metro Atlanta. We design roads.", [("Atlanta", "US")]),
     ],
 )  # fmt: skip
 def test_a_firms_own_sites(text, places):
