@@ -409,7 +409,9 @@ class Taxonomy:
                 return sid
         for form in (*c.aliases, *(" ".join(words[i:]) for i in range(1, len(words)))):
             sid = self.by_key.get(fold(form))
-            if sid is not None and self.entries[sid].hand and len(fold(form)) >= 3:
+            # a product is no practice or field: "IBM SPSS Statistics" is not the practice Statistics
+            concept = sid is not None and self.entries[sid].category in ("practice", "topic")
+            if sid is not None and self.entries[sid].hand and len(fold(form)) >= 3 and not concept:
                 return sid
         return None
 

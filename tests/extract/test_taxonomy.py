@@ -315,6 +315,17 @@ def test_topics_are_found_but_not_listed_as_skills():
     assert load_taxonomy()["scalability"].category == "topic"
 
 
+def test_a_field_a_quality_or_a_law_is_a_topic_and_a_product_is_no_practice():
+    record = extract_text(
+        "x",
+        "Engineer\nYou know statistics, multi-tenant systems and HIPAA rules; we use Kafka and SPSS Statistics.",
+    )
+    assert {"statistics", "multi-tenancy", "hipaa"} <= set(record.topics)
+    assert not {s.id for s in record.skills} & {"statistics", "multi-tenancy", "hipaa"}
+    # a product named after a field stays its own entry, not an alias of the field
+    assert "SPSS Statistics" not in load_taxonomy()["statistics"].aliases
+
+
 def test_a_condition_of_the_job_is_no_skill():
     record = extract_text("x", "Engineer\nBasic Qualifications: Active DoD Secret Clearance. Java, Kafka.")
     assert {s.id for s in record.skills} == {"kafka"} and "security-clearance" in record.topics
