@@ -112,7 +112,7 @@ def test_a_field_of_study_named_with_a_degree_is_no_skill(text, absent, present)
 @pytest.mark.parametrize(
     "text",
     [
-        "A degree and experience with Statistics and R.",  # asked, after the degree's list ended
+        "A degree and experience with Tableau and R.",  # asked, after the degree's list ended
         "Scrum Master (SAP environment). Run the sprints.",  # a role, not a master's degree
         "Degree in Computer Science or a related fieldAgile experience",  # glued: a line break lost
         "Requirements:\n- Bachelor's degree in Computer Science\n- Django\n- AWS",  # a new line, a new item
