@@ -442,6 +442,7 @@ def test_split_roles(title, roles):
         ("Sr. Contracts Administrator", set(), "non_software"),
         ("ServiceNow Administrator", set(), "infra"),
         ("UX Engineer", {"postgresql", "django"}, "frontend"),  # the UI's engineer, whatever the stack
+        ("Java UI Architect", {"postgresql", "django"}, "frontend"),  # and its architect
         ("UX Designer", set(), "non_software"),
         # a server's engineer or developer builds its software; a SQL Server developer a database's
         ("Senior Server Engineer", {"react"}, "backend"),
