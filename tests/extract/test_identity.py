@@ -443,6 +443,8 @@ def test_split_roles(title, roles):
         ("ServiceNow Administrator", set(), "infra"),
         ("UX Engineer", {"postgresql", "django"}, "frontend"),  # the UI's engineer, whatever the stack
         ("Java UI Architect", {"postgresql", "django"}, "frontend"),  # and its architect
+        ("Software Reliability Engineer", {"postgresql", "django"}, "infra"),  # SRE, without "site"
+        ("Reliability Engineer", set(), "other_software"),  # bare: a plant's too, so no kind
         ("UX Designer", set(), "non_software"),
         # a server's engineer or developer builds its software; a SQL Server developer a database's
         ("Senior Server Engineer", {"react"}, "backend"),
