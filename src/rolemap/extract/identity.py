@@ -32,6 +32,7 @@ from rolemap.extract.company_names import (
     stands_alone,
 )
 from rolemap.extract.company_sentences import company_in_text
+from rolemap.extract.header_brackets import BRACKETED, flag_brackets, places_among_flags, sentences_of_places
 from rolemap.extract.place_mentions import (
     cue_openers,
     cue_values,
@@ -129,11 +130,11 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             continue
         # a role noun only in brackets of flags is one ("The Climate Corporation (San Francisco, INTERN/H1B)")
         role = is_role_title(bare) and (
-            is_role_title(_BRACKETED.sub(" ", placed)) or not _flag_brackets(placed)
+            is_role_title(BRACKETED.sub(" ", placed)) or not flag_brackets(placed)
         )
         if role and len(bare.split()) <= 10 and not (may_name and _is_a_name(bare)):
             # "San Francisco (H1B, INTERN)": a place, its flags in brackets ("INTERN" is a role noun)
-            if confident_place(placed) and not is_role_title(_BRACKETED.sub(" ", placed)):
+            if confident_place(placed) and not is_role_title(BRACKETED.sub(" ", placed)):
                 out.places.extend((p, Span(seg_start, seg_end, raw)) for p in parse_places(placed) or ())
                 continue
             out.titles.append((bare, Span(seg_start, seg_end, raw)))
@@ -141,7 +142,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             continue
         places = parse_places(placed)
         if places is None and ". " in placed:
-            places = _sentences_of_places(placed)  # "SINGAPORE. FULL-TIME.", "NYC. Dublin. Limerick. VISA."
+            places = sentences_of_places(placed)  # "SINGAPORE. FULL-TIME.", "NYC. Dublin. Limerick. VISA."
         named_next = n == 0 and len(segments) > 1 and _names_next(text, segments[1])
         unsure = (
             may_name and not late and not confident_place(bare) and not named_next
@@ -167,7 +168,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
                 out.company, out.company_span = company, Span(seg_start, seg_end, raw)
                 # "Acme (San Francisco, Seattle, INTERN/H1B)": where the hirer hires, among its flags
                 out.places.extend(
-                    (p, Span(seg_start, seg_end, raw)) for p in _places_among_flags(placed, company)
+                    (p, Span(seg_start, seg_end, raw)) for p in places_among_flags(placed, company)
                 )
                 continue
             if places:
@@ -260,22 +261,6 @@ def _place_part(raw: str) -> str:
     if bare[:1] + bare[-1:] in ("()", "[]") and bare.count(bare[0]) == 1:
         bare = bare[1:-1].strip(" ,.;:!")  # a segment wholly in brackets: "[REMOTE]", "(YC S15)"
     return bare
-
-
-def _sentences_of_places(segment: str) -> list[Location] | None:
-    """A segment written as short sentences, each a place or a flag ("fulltime in SF. Visa-transfers OK."):
-    their places; None when a sentence is neither, or none names a place."""
-    places: list[Location] = []
-    for piece in _FULL_STOP_SPACE.split(segment.strip(" .")):
-        bare = piece.strip(" .")
-        found = parse_places(bare)
-        if found is None and not FLAG.match(bare):
-            return None
-        places.extend(found or ())
-    return places or None
-
-
-_FULL_STOP_SPACE = re.compile(r"(?<=[A-Za-z)])\.\s+")
 
 
 def _unclosed(text: str, mark: str) -> bool:
@@ -400,7 +385,7 @@ def _name_then_rest(line: str, offset: int) -> list[tuple[int, int]]:
     rest = line[end.start() :]
     if _DISTRICT.match(rest):
         return []  # "Venice Beach (Los Angeles), CA": a district of the city in brackets
-    bare = _without_urls(_BRACKETED.sub(lambda m: m.group()[1:-1], rest))
+    bare = _without_urls(BRACKETED.sub(lambda m: m.group()[1:-1], rest))
     pieces = [p for p in re.split(r"[,;/]|\s+(?:@|in|at|or)\s+", bare) if p.strip()]
     if not (URL.search(rest) or any(parse_places(p) or is_role_title(p) for p in pieces)):
         return []
@@ -414,7 +399,7 @@ def _comma_header(line: str, offset: int) -> list[tuple[int, int]]:
     if ", " not in line or len(line) > 160:
         return []
     # each separator replaced by one as long, so the offsets stay true; "St. Louis" is no full stop
-    within = _BRACKETED.sub(lambda m: m.group().replace(", ", "; ").replace(". ", "; "), line)  # a note's
+    within = BRACKETED.sub(lambda m: m.group().replace(", ", "; ").replace(". ", "; "), line)  # a note's
     pieces = _segments(_FULL_STOP.sub(" |", within.replace(", ", " |")), offset)
     if len(pieces) < 2:
         return []
@@ -433,7 +418,7 @@ def _regions_joined(line: str, offset: int, pieces: list[tuple[int, int]]) -> li
     """ "San Mateo", "CA (Full time)" → "San Mateo, CA (Full time)": a region after a city is read with it."""
     out = pieces[:1]
     for start, end in pieces[1:]:
-        piece = _BRACKETED.sub(" ", line[start - offset : end - offset])
+        piece = BRACKETED.sub(" ", line[start - offset : end - offset])
         before = line[out[-1][0] - offset : out[-1][1] - offset]
         region = parse_places(piece)
         if len(out) > 1 and region and not any(p.city for p in region) and parse_places(before):
@@ -444,13 +429,12 @@ def _regions_joined(line: str, offset: int, pieces: list[tuple[int, int]]) -> li
 
 
 _FULL_STOP = re.compile(r"(?<=[a-z]{3})\. (?=[A-Z])")
-_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _header_piece(piece: str) -> bool:
     """A piece of a header besides the hirer's name: a URL, a flag, pay, a place or a role, with or
     without a note in brackets ("CA (Full time, ONSITE only, see below)")."""
-    bare = _without_urls(_BRACKETED.sub(" ", piece)) or _without_urls(piece)
+    bare = _without_urls(BRACKETED.sub(" ", piece)) or _without_urls(piece)
     return (
         not bare
         or bool(FLAG.match(bare) or PAY.search(bare))
@@ -459,40 +443,10 @@ def _header_piece(piece: str) -> bool:
     )
 
 
-def _flag_brackets(segment: str) -> bool:
-    """Whether the segment has brackets and they hold only flags and places: "(San Francisco, INTERN/H1B)",
-    not "(Software Engineer)"."""
-    parts = _bracket_parts(segment)
-    return bool(parts) and all(FLAG.match(part) or parse_places(part) for part in parts)
-
-
-def _places_among_flags(segment: str, name: str) -> list[Location]:
-    """The places of a segment's brackets that hold only flags and places that can only be places ("(ASTi)" is
-    no town in Italy), beside the hirer's name alone ("Kensho, Boston, MA (Cambridge), …" is read as a whole)."""
-    parts = _bracket_parts(segment)
-    if not parts or " ".join(_BRACKETED.sub(" ", segment).split()) != name:
-        return []
-    if not all(FLAG.match(part) or confident_place(part) for part in parts):
-        return []
-    return [place for part in parts if not FLAG.match(part) for place in parse_places(part) or ()]
-
-
-def _bracket_parts(segment: str) -> list[str]:
-    return [
-        part
-        for bracket in _BRACKETED.findall(segment)
-        for part in _BRACKET_PARTS.split(bracket[1:-1])
-        if part.strip()
-    ]
-
-
-_BRACKET_PARTS = re.compile(r"[,;]\s*")
-
-
 def _name_line(text: str, line: str, end: int) -> bool:
     """A short first line carrying a URL, or followed by a line that is a place, is the hirer's name; the
     places it names in brackets are no words of the name ("Percolate (New York, NY, USA) http://…")."""
-    bare = _BRACKETED.sub(" ", URL.sub(" ", line)).strip()
+    bare = BRACKETED.sub(" ", URL.sub(" ", line)).strip()
     if not bare or len(bare.split()) > 4:
         return False
     if URL.search(line):
