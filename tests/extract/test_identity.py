@@ -514,6 +514,8 @@ def test_a_role_of_another_trade(text, families):
         ("NYC", [("New York", "US")]),
         ("SF Bay Area (San Mateo, CA)", [("San Francisco", "US"), ("San Mateo", "US")]),
         ("Berlin, DE", [("Berlin", "DE")]),  # DE is Delaware only when a Delaware city comes before it
+        ("Ft. Lauderdale, FL", [("Fort Lauderdale", "US")]),  # the word GeoNames writes out
+        ("Mt. Vernon, NY", [("Mount Vernon", "US")]),
         ("Toronto, ON", [("Toronto", "CA")]),
         ("Washington, DC", [("Washington", "US")]),
         ("Santa Clara / San Francisco / Toronto", [("Santa Clara", "US"), ("San Francisco", "US"), ("Toronto", "CA")]),

@@ -96,7 +96,14 @@ def gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=20_000)
 def _towns(g: Gazetteer, key: str) -> tuple[City, ...]:
-    return tuple(_city_row(row) for row in g.cities.get(key, ()))
+    rows = g.cities.get(key)
+    if rows is None:  # "Ft. Lauderdale", "Mt. Vernon": GeoNames writes the word out
+        short = next((s for s in _ABBREVIATED if key.startswith(s)), None)
+        rows = g.cities.get(_ABBREVIATED[short] + key[len(short) :]) if short else None
+    return tuple(_city_row(row) for row in rows or ())
+
+
+_ABBREVIATED = {"ft. ": "fort ", "ft ": "fort ", "mt. ": "mount ", "mt ": "mount "}
 
 
 def _city_row(row: str) -> City:
