@@ -331,12 +331,12 @@ def _names_the_opening(
     name opens a line, where a heading may be glued to it."""
     if len(name) < 2 or not plausible_company(name, header=True) or is_role_name(name):
         return False
+    if opening and " " not in name and brand_word(name):
+        return True  # a word English seldom writes is a brand's ("Symbolica is building …")
     elsewhere = text[: span.start] + text[span.end :]
     # one word ("Spanish is a plus", "Monday is a half day", "Healthcare is changing fast") or English
     # words only ("Excellent Communication is a must") count only where the name stands again in the
     # text, as a company's name does
-    if opening and " " not in name and brand_word(name):
-        return True  # a word English seldom writes is a brand's ("Symbolica is building …")
     words = [word for word in name.split() if word != "&"]
     mixed = not all(word.isupper() for word in words)  # "HEAT Software"; "JOB SUMMARY" is a heading
     if (" " not in name and not one_word) or all(english_word(word, mixed) for word in words):

@@ -128,13 +128,13 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         name_first = may_name and n == 0 and ", " in bare and not confident_place(bare)
         if name_first and _name_then_places(bare, seg_start, out, text):
             continue
+        role = is_role_title(bare)
+        role_outside_brackets = role and is_role_title(BRACKETED.sub(" ", placed))
         # a role noun only in brackets of flags is one ("The Climate Corporation (San Francisco, INTERN/H1B)")
-        role = is_role_title(bare) and (
-            is_role_title(BRACKETED.sub(" ", placed)) or not flag_brackets(placed)
-        )
+        role = role and (role_outside_brackets or not flag_brackets(placed))
         if role and len(bare.split()) <= 10 and not (may_name and _is_a_name(bare)):
             # "San Francisco (H1B, INTERN)": a place, its flags in brackets ("INTERN" is a role noun)
-            if confident_place(placed) and not is_role_title(BRACKETED.sub(" ", placed)):
+            if confident_place(placed) and not role_outside_brackets:
                 out.places.extend((p, Span(seg_start, seg_end, raw)) for p in parse_places(placed) or ())
                 continue
             out.titles.append((bare, Span(seg_start, seg_end, raw)))
