@@ -507,6 +507,21 @@ def test_a_role_of_another_trade(text, families):
 
 
 @pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        # a platform engineer builds a product's platform (backend) when the posting's server-side skills
+        # outnumber its operations tools, else runs its infrastructure
+        ("Platform Engineer\nYou will build our APIs in Python and Django on PostgreSQL and Redis.", ("backend",)),
+        ("Platform Engineer\nYou will run Kubernetes, Terraform and Prometheus on AWS; some Python.", ("infra",)),
+        ("Platform Engineer", ("infra",)),  # nothing to tell: the title's usual sense
+        ("Cloud Platform Engineer\nPython, Django, PostgreSQL, Redis.", ("infra",)),  # the title says cloud
+    ],
+)  # fmt: skip
+def test_a_platform_engineer_by_what_the_posting_builds_with(text, families):
+    assert extract_text("x", text).role_families == families
+
+
+@pytest.mark.parametrize(
     ("segment", "places"),
     [
         ("Cambridge, MA", [("Cambridge", "US")]),

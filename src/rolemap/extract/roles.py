@@ -141,6 +141,11 @@ def family_of(
     # names no system and the posting no software
     if family == "infra" and alone and _ADMINISTRATOR.search(title) and _no_system(title, skills, categories):
         return "non_software" if trade() else family
+    # "Platform Engineer" builds a product's platform (backend, by the spec) or runs its infrastructure:
+    # the posting's skills decide, infra unless its server-side skills outnumber its operations tools
+    if family == "infra" and _PLATFORM.search(title) and title_family(_PLATFORM.sub("", title)) is None:
+        operations = frozenset(s for s in skills if categories.get(s) in _OPERATIONS)
+        return "backend" if _server_side(skills - operations, categories) > len(operations) else family
     if family:
         return family
     family = _technology_side(title_skills, skills if required is None else required, categories, alone)
@@ -200,6 +205,8 @@ def _software_word(word: str) -> bool:
 
 
 _SOFTWARE_MAKER = re.compile(r"(?i)\b(?:developers?|programmers?|coders?)$")
+_PLATFORM = re.compile(r"(?i)\bplatform (?=engineers?\b)")
+_OPERATIONS = frozenset({"devops", "cloud", "observability"})  # the taxonomy's categories of operations tools
 _ADMINISTRATOR = re.compile(r"(?i)\b(?:administrators?|admins?)\b")
 _TRADE_NOUN = re.compile(
     r"(?i)interns?|consultants?|researchers?|administrators?|admins?|architects?|coders?"
@@ -247,13 +254,7 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
     book = role_book()
     client = len(skills & book.client_side)
     mobile = len(skills & book.mobile)
-    server = sum(
-        1
-        for s in skills
-        if s in book.server_side
-        or categories.get(s) in book.server_side_categories
-        or book.title_skills.get(s) == "backend"
-    )
+    server = _server_side(skills, categories)
     if mobile >= 2 and mobile > client:
         return "mobile"
     if client and server:
@@ -263,6 +264,17 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
     if client:
         return "frontend"
     return "other_software"
+
+
+def _server_side(skills: frozenset[str], categories: dict[str, str]) -> int:
+    book = role_book()
+    return sum(
+        1
+        for s in skills
+        if s in book.server_side
+        or categories.get(s) in book.server_side_categories
+        or book.title_skills.get(s) == "backend"
+    )
 
 
 @lru_cache(maxsize=20_000)
