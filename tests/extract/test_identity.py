@@ -446,6 +446,12 @@ def test_split_roles(title, roles):
         ("Software Reliability Engineer", {"postgresql", "django"}, "infra"),  # SRE, without "site"
         ("Reliability Engineer", set(), "other_software"),  # bare: a plant's too, so no kind
         ("UX Designer", set(), "non_software"),
+        # a support engineer supports a software product, whatever it is built with; support alone is a
+        # support team's role, as customer support is
+        ("Technical Support Engineer", {"java", "postgresql"}, "other_software"),
+        ("Support", set(), "non_software"),
+        ("Customer Support Engineer", set(), "non_software"),
+        ("DevOps Support Engineer", set(), "infra"),
         # a server's engineer or developer builds its software; a SQL Server developer a database's
         ("Senior Server Engineer", {"react"}, "backend"),
         ("Server Developer", set(), "backend"),
