@@ -235,6 +235,11 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
          "- Embedded Software Development\nWe do not care about degrees.", {"frontend", "backend", "mobile", "embedded"}),
         ("Multiple positions including:\n* Back End, Full Stack, and Front End Software Development Engineers "
          "[Senior & junior].\n* Test Engineers", {"backend", "fullstack", "frontend", "qa"}),
+        # a post looking to add or bring on a role, or naming positions as or including roles, hires them
+        ("We're looking to add a full-stack engineer to our Growth team.", {"fullstack"}),
+        ("We're looking to bring on an Android developer as engineer #4.", {"mobile"}),
+        ("We're looking to expand our team with positions as a sys admin, QA engineer, technical account "
+         "manager, customer support specialist, and others.", {"qa", "non_software"}),
         # the dot of "Node.js" ends no sentence; semicolons part the roles a sentence lists
         ("We are hiring full-stack Node.js developers.", {"fullstack"}),
         ("We're hiring devs for mobile, web, and big data teams; SDETs/testers; data scientists; and PMs.",
@@ -400,6 +405,15 @@ def test_one_family_posting_keeps_its_salary_for_that_family():
 )
 def test_split_roles(title, roles):
     assert split_roles(title) == roles
+
+
+def test_a_title_names_technologies_by_the_names_postings_write():
+    from rolemap.extract.roles import technologies_in
+
+    assert technologies_in("Senior Golang Engineer") == ("go",)
+    # O*NET products whose ids are acronyms written as words: "FIRST", "APPS", "EPIC"
+    assert technologies_in("our first engineer") == ()
+    assert technologies_in("Mobile Apps Developer") == ()
 
 
 @pytest.mark.parametrize(
