@@ -464,10 +464,11 @@ def _names_a_role(title: str) -> bool:
 
 @cache
 def technology_names() -> dict[str, str]:
-    """Every taxonomy name and alias, lower case → skill id."""
+    """Every taxonomy name and alias, lower case → skill id. Not the ids, which postings need not write: an
+    O*NET product's id may be its acronym in lower case ("first", "apps", "epic")."""
     names: dict[str, str] = {}
     for sid, entry in load_taxonomy().items():
-        for name in (sid, entry.name, *entry.aliases):
+        for name in (entry.name, *entry.aliases):
             names.setdefault(name.lower(), sid)
     return names
 
