@@ -460,6 +460,12 @@ def test_a_title_names_technologies_by_the_names_postings_write():
         ("Software Reliability Engineer", {"postgresql", "django"}, "infra"),  # SRE, without "site"
         ("Reliability Engineer", set(), "other_software"),  # bare: a plant's too, so no kind
         ("UX Designer", set(), "non_software"),
+        # an automation engineer tests software, save one who automates infrastructure, networks or builds
+        ("Automation Engineer", set(), "qa"),
+        ("Android Automation Engineer", set(), "qa"),
+        ("DevOps / Automation Engineer", set(), "infra"),
+        ("Network Automation Engineer", set(), "infra"),
+        ("Cloud Test Automation Engineer", set(), "qa"),
         # a support engineer supports a software product, whatever it is built with; support alone is a
         # support team's role, as customer support is
         ("Technical Support Engineer", {"java", "postgresql"}, "other_software"),
