@@ -136,15 +136,19 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 
-def is_common(name: str) -> bool:
+def is_common(name: str, brands: bool = False) -> bool:
     """Every word of the name is an everyday English word. A camel-cased word is judged whole, a little
-    more strictly: "LifeCycle" is the word lifecycle, "NetBackup" and "SharePoint" are names."""
+    more strictly: "LifeCycle" is the word lifecycle, "NetBackup" and "SharePoint" are names. `brands`: a
+    camel-cased word English's lexicon lacks is a product's name however often it is written ("PowerPoint",
+    "QuickBooks"): asked of a product's short name, not of a firm's own ("PayPal", "WhatsApp" are firms too)."""
     words = name.replace("-", " ").split()
     if not words or not all(_WORD.fullmatch(w) for w in words):
         return False
     for word in words:
         camel = re.search(r"[a-z][A-Z]", word) is not None
         if zipf_frequency(word, "en") < (CAMEL_COMMON_ZIPF if camel else COMMON_ZIPF):
+            return False
+        if brands and camel and len(word) > 4 and not getAllLemmas(word.lower()):
             return False
     return True
 
@@ -244,7 +248,7 @@ def product_id(name: str, vendors: frozenset[str]) -> str:
     words = name.split()
     if len(words) > 1 and words[0] in vendors and words[1][:1].isupper():
         product = " ".join(words[1:])
-        if len(product) > 3 and not is_common(product):
+        if len(product) > 3 and not is_common(product, brands=True):
             return slug(product)
     return slug(name)
 
@@ -439,7 +443,7 @@ class Taxonomy:
                 elif hand_keys.get(key, e.id) != e.id:
                     continue  # a name the hand layer gave to another entry
                 elif key != fold(e.name):  # an alias
-                    if len(claims[key]) == 1 and len(key) > 3 and not is_common(n):
+                    if len(claims[key]) == 1 and len(key) > 3 and not is_common(n, brands=True):
                         keep.append(n)
                 elif len(key) <= 2 or is_very_common(n):
                     continue

@@ -71,6 +71,30 @@ def test_the_builder_reads_an_acronym_spelled_from_the_words_before_it(monkeypat
     assert build._is_acronym_of(acronym, phrase.split()) is spelled
 
 
+@pytest.mark.parametrize(
+    ("name", "common", "as_a_product"),
+    [
+        ("Slack", True, True),  # an English word
+        ("PowerPoint", True, False),  # written often, but no English word: a product's name
+        ("NetBackup", False, False),
+        ("TeX", True, True),  # three letters: too short to call a name by the lexicon
+    ],
+)
+def test_the_builder_tells_everyday_words_from_product_names(monkeypatch, name, common, as_a_product):
+    build = _builder(monkeypatch)
+    assert build.is_common(name) is common
+    assert build.is_common(name, brands=True) is as_a_product
+
+
+def test_a_makers_product_is_named_as_postings_write_it():
+    """ "Microsoft PowerPoint" is PowerPoint (id and alias); "Microsoft Word" keeps its maker's word."""
+    from rolemap.extract.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    assert "PowerPoint" in taxonomy["powerpoint"].aliases
+    assert "microsoft-word" in taxonomy and "Word" not in taxonomy["microsoft-word"].aliases
+
+
 def test_a_kinds_acronym_after_a_makers_product_names_the_kind_not_the_product():
     """ "LMS" is the kind's ("Learning management system LMS"), not Beeline's product; "EC2" is Amazon's own,
     and a product that would take a kind's id keeps its maker's words in its own."""
