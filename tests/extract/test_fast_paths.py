@@ -31,8 +31,8 @@ def _text_of(pieces: list[str]) -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(pieces) | st.text(max_size=3), max_size=25).map("".join)
 
 
-# sentence_bounds before its patterns opened with a character set
-_OLD_END = re.compile(r"[.!?;](?=\s|[A-Z])|\n|(?<=[a-z])(?=[A-Z][a-z])")
+# sentence_bounds before its patterns opened with a character set (and a full stop glued to a number ends one)
+_OLD_END = re.compile(r"[.!?;](?=\s|[A-Z])|(?<=[a-z])\.(?=\d)|\n|(?<=[a-z])(?=[A-Z][a-z])")
 _OLD_END_IN_PROSE = re.compile(r"[.!?](?=\s|[A-Z])|\n")
 
 
@@ -46,7 +46,24 @@ def _old_sentence_bounds(text: str, start: int, end: int, glued: bool, reach: in
     return left, stop.start() if stop else right_limit
 
 
-_PROSE = ["a", "Z", "Ab", "cD", ".", "!", "?", ";", "\n", " ", "\t", "é", "Node.js", "3.5", "requiredBroad"]
+_PROSE = [
+    "a",
+    "Z",
+    "Ab",
+    "cD",
+    ".",
+    "!",
+    "?",
+    ";",
+    "\n",
+    " ",
+    "\t",
+    "é",
+    "Node.js",
+    "3.5",
+    "requiredBroad",
+    "preferred.3",
+]
 
 
 @settings(max_examples=500)

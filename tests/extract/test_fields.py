@@ -62,6 +62,9 @@ def test_work_model(text, expected):
         ('Requirements:\n" Three or more years architecting and designing complex applications', 3),
         ("We've been profitable for over four years, enabling long-term decisions.", None),
         ("Students spend two years learning CS theory.", None),
+        # a board's lost line break glues the next item to a full stop: "preferred" softens only its own
+        ("Bachelor's Degree preferred.3-4 years of experience in Computer Science.", 3),
+        ("Bachelor's Degree preferred. 3-4 years of experience is a plus.", None),
     ],
 )
 def test_years_of_experience(text, expected):

@@ -31,7 +31,11 @@ _USAGE_CUE, _ASK_CUE = "skill_usage/cue", "skill_usage/ask"
 # seam where a capital follows a small letter ("requiredBroad"). Each pattern opens with one set of
 # characters, so the regex engine skips the others at C speed; a seam's match is its capital (one
 # character, where a lookahead alone would be empty), and `sentence_bounds` ends the sentence before it.
-_SENTENCE_END = re.compile(r"[\n.!?;A-Z](?:(?<=\n)|(?<=[.!?;])(?=\s|[A-Z])|(?<=[a-z][A-Z])(?=[a-z]))")
+# A full stop glued to a number that opens the next item ends a sentence too ("Degree preferred.3-4 years of
+# experience", a board's lost line break); a decimal ("2.5 years") has a digit before its point.
+_SENTENCE_END = re.compile(
+    r"[\n.!?;A-Z](?:(?<=\n)|(?<=[.!?;])(?=\s|[A-Z])|(?<=[a-z]\.)(?=\d)|(?<=[a-z][A-Z])(?=[a-z]))"
+)
 # A hiring sentence lists its roles between semicolons ("devs for mobile and web; SDETs; data scientists")
 _SENTENCE_END_IN_PROSE = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|[A-Z]))")
 _SENTENCE_REACH = 250
