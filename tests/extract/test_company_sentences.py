@@ -322,7 +322,8 @@ def test_a_role_for_a_title_at_the_hirer(text, company):
     ("text", "company"),
     [
         # a sentence that opens with when or where the hirer began, then its name and its verb
-        (BODY + "About Us\nSince 1969, The Varnick Agency has been protecting what matters.", "Varnick Agency"),
+        # "The" with its capital inside a sentence is the name's own, as the text gives it
+        (BODY + "About Us\nSince 1969, The Varnick Agency has been protecting what matters.", "The Varnick Agency"),
         (BODY + "For more than 43 years, Tessaro Group has brought value to communities.", "Tessaro Group"),
         (BODY + "Headquartered in Allentown, PA, Varnick Agency is a leading insurer.", "Varnick Agency"),
         # after the opening words a capital inside a word is the brand's, not a heading glued on
@@ -375,7 +376,7 @@ def test_an_opening_it_has_and_a_client_it_works_for(text, company):
         # "seeks a", "invites applications for a": the hirer's own sentence; a capital "The" starts its name
         ("Analyst\nSummary:Quarry-Lindell seeks a Senior Analyst to research markets.", "Quarry-Lindell"),
         ("Intern\nSpring 2024 Tacoma, WA – In Person  The Tacoma Harbor Association (THA) seeks an intern.",
-         "Tacoma Harbor Association"),
+         "The Tacoma Harbor Association"),
         ("Curator\nThe Hollis Library & Museum invites applications for a curator.", "Hollis Library & Museum"),
         # the successful candidate seeks nothing a firm does; "of The" joins a name
         ("Analyst\nThe ideal candidate seeks a challenge.", None),
@@ -565,7 +566,7 @@ def test_the_team_or_family_of_the_hirer(text, company):
     [
         # what working at the hirer is or gives
         ("Associate\nA job at VOLKA is so much more than furniture.", "VOLKA"),
-        ("Therapist\nWorking for The Velmora Thread has so many benefits!", "Velmora Thread"),
+        ("Therapist\nWorking for The Velmora Thread has so many benefits!", "The Velmora Thread"),
         # English words said once, or no verb that tells of it
         ("Analyst\nWe value variety. Working for Fortune Companies is a plus.", None),
         ("Coordinator\nGreat role. Benefits of Working at Belmora Group: flexible hours.", "Belmora Group"),

@@ -169,7 +169,7 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
     role: "SF - CoreOS", "Washington DC - Nava")."""
     words = name.split()
     # six words besides the small ones that join them ("Food Bank of Central & Eastern North Carolina")
-    named = [w for w in words if w not in _JOINING_WORDS]
+    named = [w for w in words if w not in _JOINING_WORDS and w != "The"]
     if not 1 <= len(named) <= 6 or len(words) > 9 or len(name) > 60 or _NOT_A_NAME.match(name):
         return False
     if len(words) > 1 and words[-1] in _JOINING_WORDS:
@@ -304,11 +304,18 @@ def name_at(
     if owner and (_named_alone(text, owner.group(1)) or _A_UNIT.fullmatch(owner.group(2))):
         name = owner.group(1)  # "Genesis10's G10 Associates Program" where Genesis10 is named alone too
     if name:
-        name = re.sub(r"^(?:The|the)\s+", "", name)
+        bare = re.sub(r"^(?:The|the)\s+", "", name)
+        # "The" is the name's own where the text writes it with its capital inside a sentence ("join The
+        # Robinson Group"); opening one it may be only the article ("The Acme team is growing")
+        name = name if bare != name and _the_is_its_own(text, bare) else bare
     # the subject of a hiring sentence may share a small town's name ("Plum is looking for")
     if not name or not plausible_company(name, first=subject and " " not in name):
         return None
     return name, Span(start, start + len(raw), text[start : start + len(raw)])
+
+
+def _the_is_its_own(text: str, name: str) -> bool:
+    return re.search(rf"[a-z,][ \t]+The[ \t]+{re.escape(name)}\b", text) is not None
 
 
 _ITS_VERB = re.compile(r"\s+(?:is|has|was|provides|offers)\b")
