@@ -32,7 +32,10 @@ def _text_of(pieces: list[str]) -> st.SearchStrategy[str]:
 
 
 # sentence_bounds before its patterns opened with a character set (and a full stop glued to a number ends one)
-_OLD_END = re.compile(r"[.!?;](?=\s|[A-Z])|(?<=[a-z])\.(?=\d)|\n|(?<=[a-z])(?=[A-Z][a-z])")
+_OLD_END = re.compile(
+    r"[.!?;](?=\s|[A-Z])|(?<=[a-z])\.(?=\d)|\n|(?<=[a-z])(?=[A-Z][a-z])"
+    r"|(?<=[a-z)])(?=\d{1,2}\+?(?:\s?(?:-|–|to)\s?\d{1,2}\+?)?\s?(?:years?|yrs)\b)"
+)
 _OLD_END_IN_PROSE = re.compile(r"[.!?](?=\s|[A-Z])|\n")
 
 

@@ -65,6 +65,7 @@ def test_work_model(text, expected):
         # a board's lost line break glues the next item to a full stop: "preferred" softens only its own
         ("Bachelor's Degree preferred.3-4 years of experience in Computer Science.", 3),
         ("Bachelor's Degree preferred. 3-4 years of experience is a plus.", None),
+        ("High school diploma preferred or equivalent3+ years of experience in maintenance.", 3),
     ],
 )
 def test_years_of_experience(text, expected):

@@ -31,10 +31,12 @@ _USAGE_CUE, _ASK_CUE = "skill_usage/cue", "skill_usage/ask"
 # seam where a capital follows a small letter ("requiredBroad"). Each pattern opens with one set of
 # characters, so the regex engine skips the others at C speed; a seam's match is its capital (one
 # character, where a lookahead alone would be empty), and `sentence_bounds` ends the sentence before it.
-# A full stop glued to a number that opens the next item ends a sentence too ("Degree preferred.3-4 years of
-# experience", a board's lost line break); a decimal ("2.5 years") has a digit before its point.
+# A board's lost line break also glues the number of years that opens the next item to a full stop or a
+# word ("Degree preferred.3-4 years of experience", "diploma or equivalent3+ years"): a sentence ends there
+# too (a decimal, "2.5 years", has a digit before its point; "EC2", "S3" are no number of years).
 _SENTENCE_END = re.compile(
-    r"[\n.!?;A-Z](?:(?<=\n)|(?<=[.!?;])(?=\s|[A-Z])|(?<=[a-z]\.)(?=\d)|(?<=[a-z][A-Z])(?=[a-z]))"
+    r"[\n.!?;A-Z\d](?:(?<=\n)|(?<=[.!?;])(?=\s|[A-Z])|(?<=[a-z]\.)(?=\d)|(?<=[a-z][A-Z])(?=[a-z])"
+    r"|(?<=[a-z)]\d)(?=\d?\+?(?:\s?(?:-|–|to)\s?\d{1,2}\+?)?\s?(?:years?|yrs)\b))"
 )
 # A hiring sentence lists its roles between semicolons ("devs for mobile and web; SDETs; data scientists")
 _SENTENCE_END_IN_PROSE = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|[A-Z]))")
@@ -129,7 +131,7 @@ def sentence_bounds(
     last = deque(pattern.finditer(text, left if line_break == -1 else line_break, start), maxlen=1)
     if last:  # the sentence starts after a stop or a line break, and at a seam's capital
         stop_at = last[0].start()
-        left = stop_at if "A" <= text[stop_at] <= "Z" else stop_at + 1
+        left = stop_at if "A" <= text[stop_at] <= "Z" or "0" <= text[stop_at] <= "9" else stop_at + 1
     right_limit = min(len(text), end + reach)
     stop = pattern.search(text, end, right_limit)
     return left, stop.start() if stop else right_limit
