@@ -402,6 +402,16 @@ def test_one_family_posting_keeps_its_salary_for_that_family():
         ("Front-End/Full-Stack Developer", ["Front-End Developer", "Full-Stack Developer"]),
         ("DevOps/Backend/ML/Engineer", ["DevOps Engineer", "Backend Engineer", "ML Engineer"]),
         ("Java Lead / Java Developer", ["Java Lead / Java Developer"]),
+        # a part of a list joins kinds by slashes too
+        (
+            "UI/X designer, iOS/Android/Web developer",
+            ["UI/X designer", "iOS developer", "Android developer", "Web developer"],
+        ),
+        (
+            "Frontend/Backend developers, Data scientists",
+            ["Frontend developers", "Backend developers", "Data scientists"],
+        ),
+        ("Java Lead / Java Developer, QA", ["Java Lead / Java Developer", "QA"]),
         ("Senior Back End Developer - Python, Big Data Processing", ["Senior Back End Developer"]),
     ],
 )

@@ -294,26 +294,34 @@ def split_roles(title: str) -> list[str]:
 def _split_roles(title: str) -> tuple[str, ...]:
     """ "Backend Engineer, Frontend Designer" → two roles; "Backend, Web or Android Engineer" → three (the
     last noun is shared); "Front-End/Full-Stack Developer" → two; "Java Lead / Java Developer" stays one (a
-    slash separates roles only when each side names a kind of role)."""
-    for separator, each_kind in ((_ROLE_SEPARATOR, False), (_SLASH, True)):
-        parts = [p.strip(" .") for p in separator.split(title) if p.strip(" .")]
-        if len(parts) < 2:
-            continue
-        shared = _SHARED_NOUN.search(parts[-1])
-        if (
-            shared
-            and (not each_kind or all(_names_a_kind(p) for p in parts[:-1]))
-            and all(len(p.split()) <= 2 and not role_book().role_noun.search(p) for p in parts[:-1])
-        ):
-            bare_noun = parts[-1].strip().lower() in {"engineer", "engineers", "developer", "developers"}
-            return (*[f"{p} {shared.group(1)}" for p in parts[:-1]], *([] if bare_noun else [parts[-1]]))
-        if each_kind and not all(_names_a_kind(p) for p in parts):
-            continue
-        if all(is_role_title(p) for p in parts):
-            return tuple(parts)
+    slash separates roles only when each side names a kind of role), also inside a list ("UI/X designer,
+    iOS/Web developer" → three)."""
+    listed = _split_on(title, _ROLE_SEPARATOR, each_kind=False)
+    if listed is not None:
+        return tuple(q for part in listed for q in (_split_on(part, _SLASH, each_kind=True) or (part,)))
+    slashed = _split_on(title, _SLASH, each_kind=True)
+    if slashed is not None:
+        return slashed
     # "Senior Back End Developer - Python, Big Data" → the role, without the stack after a dash or bracket
     head = role_head(title.strip())
     return (head if is_role_title(head) else title.strip(),)
+
+
+def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[str, ...] | None:
+    parts = [p.strip(" .") for p in separator.split(title) if p.strip(" .")]
+    if len(parts) < 2:
+        return None
+    shared = _SHARED_NOUN.search(parts[-1])
+    if (
+        shared
+        and (not each_kind or all(_names_a_kind(p) for p in parts[:-1]))
+        and all(len(p.split()) <= 2 and not role_book().role_noun.search(p) for p in parts[:-1])
+    ):
+        bare_noun = parts[-1].strip().lower() in {"engineer", "engineers", "developer", "developers"}
+        return (*[f"{p} {shared.group(1)}" for p in parts[:-1]], *([] if bare_noun else [parts[-1]]))
+    if each_kind and not all(_names_a_kind(p) for p in parts):
+        return None
+    return tuple(parts) if all(is_role_title(p) for p in parts) else None
 
 
 def _names_a_kind(part: str) -> bool:
