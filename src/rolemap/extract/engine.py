@@ -8,9 +8,10 @@ from typing import Any
 from rolemap.extract.document import Document
 from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.identity import locations_of, read_identity
+from rolemap.extract.role_build import build_roles
 from rolemap.extract.role_lines import roles_in_text
 from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_sentences
-from rolemap.extract.roles import build_roles, family_from_skills, seniority_of, trade_text
+from rolemap.extract.roles import family_from_skills, seniority_of, trade_text
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels

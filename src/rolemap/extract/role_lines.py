@@ -1,7 +1,7 @@
 """Roles a post names on lines of their own: a role title standing as a line ("Senior Backend Engineer",
 "* DevOps Engineer (Berlin)", "BACKEND SOFTWARE ENGINEER - …", "== iOS developer, SF =="), a field naming the
 roles ("Position: Senior Engineer | Salary: …", "Roles: A, B"), else a "hiring X, Y and Z" sentence.
-`roles.build_roles` then gives each its family and level; `role_mentions` reads the roles of prose and lists.
+`role_build.build_roles` then gives each its family and level; `role_mentions` reads the roles of prose and lists.
 """
 
 from __future__ import annotations

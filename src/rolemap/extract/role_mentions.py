@@ -2,7 +2,7 @@
 hiring sentence joins before a role noun ("we're looking for backend or frontend engineers"), the kinds it
 lists after one ("engineers up and down the stack: back end, infrastructure, data"), and the items of a
 list a hiring line introduces ("Multiple positions including:"). Hacker News posts name their openings
-this way; `roles.build_roles` then gives each its family and level. A posting with a title of its own names
+this way; `role_build.build_roles` then gives each its family and level. A posting with a title of its own names
 one role, whose kind its hiring sentences may give (`kind_asked`: "looking for a full-stack Java developer").
 """
 

@@ -23,7 +23,6 @@ from rolemap.extract.lexicon import english_word
 from rolemap.extract.phrases import expand
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.wordlists import load_wordlist
-from rolemap.models import Role, Span
 
 MAX_ROLES = 12  # a posting listing more is a careers page; the first twelve are kept
 
@@ -56,7 +55,6 @@ _ROLE_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*&\s*|;\s*|\s+or\s+")
 _SLASH = re.compile(r"\s*/\s*")
 _SHARED_NOUN = re.compile(r"(?i)(?:^|\s)((?:engineers?|developers?))$")
 _KINDS_SEPARATOR = re.compile(r"[/,]|\bor\b|\band\b")
-_LEADING_ARTICLE = re.compile(r"(?i)^(?:an?|the)\s+")
 _HEAD_END = re.compile(r"\s+[-–—|]\s+|\s*\(")
 _TITLE_WORD = re.compile(r"[\w.+#-]+")
 
@@ -148,7 +146,7 @@ def family_of(
         return "backend" if _server_side(skills - operations, categories) > len(operations) else family
     if family:
         return family
-    family = _technology_side(title_skills, skills if required is None else required, categories, alone)
+    family = technology_side(title_skills, skills if required is None else required, categories, alone)
     if family:
         return family
     if book.engineering_leader.search(title) and not book.engineering_noun.search(title):
@@ -204,7 +202,6 @@ def _software_word(word: str) -> bool:
     return word in book.title_words and seniority_of(word) is None
 
 
-_SOFTWARE_MAKER = re.compile(r"(?i)\b(?:developers?|programmers?|coders?)$")
 _PLATFORM = re.compile(r"(?i)\bplatform (?=engineers?\b)")
 _OPERATIONS = frozenset({"devops", "cloud", "observability"})  # the taxonomy's categories of operations tools
 _ADMINISTRATOR = re.compile(r"(?i)\b(?:administrators?|admins?)\b")
@@ -215,7 +212,7 @@ _TRADE_NOUN = re.compile(
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w'’]*|\w*\d\w*")
 
 
-def _technology_side(
+def technology_side(
     title_skills: tuple[str, ...], required: frozenset[str], categories: dict[str, str], alone: bool
 ) -> str | None:
     """The family of the technology a title names, where a server language or framework names no side:
@@ -357,117 +354,10 @@ def bracket_kind(text: str, title: str, at: int) -> str | None:
     return words if len(kinds) == 1 and title_family(f"{title} ({words})") in kinds else None
 
 
-def _bracket_family(title: str, at: int) -> str | None:
-    """The family of the one kind a bracket names: "Software Engineer (data)" → data."""
-    kinds = bracket_kinds(title, at)
-    return title_family(f"{kinds[0]} engineer") if len(kinds) == 1 else None
-
-
-def build_roles(
-    titles: list[tuple[str, Span]],
-    posting_level: str | None,
-    skills: frozenset[str],
-    categories: dict[str, str],
-    own_title: bool = False,
-    required: frozenset[str] | None = None,
-    trade: Callable[[], bool] = lambda: False,
-) -> list[tuple[Role, Span]]:
-    """Each title as a role with its family and level; a single role takes the posting's level. A
-    posting's own title is one role, whatever its words ("Watchmaker", "Sales and Customer Experience
-    Specialist", "Data Engineer/ETL"): only a header or a list in the text names several."""
-    roles: list[tuple[Role, Span]] = []
-    seen: set[tuple[str, str]] = set()
-    required = skills if required is None else required
-    # beside "iOS Engineers" and "Front End Engineers", a "Server Engineer" or a "Lead Engineer" is not
-    # judged by the mobile and web skills those roles speak for
-    spoken_for = frozenset() if own_title else _spoken_for([t for t, _ in titles])
-    for title, span in titles:
-        title = _LEADING_ARTICLE.sub("", title.strip())
-        parts = [role_head(title)] if own_title else split_roles(title)
-        for part in parts:
-            part = _LEADING_ARTICLE.sub("", part)
-            key = part.lower()
-            if not (own_title or _names_a_role(part)):
-                continue
-            # a role cut from a longer title is judged with its qualifiers ("Staff Engineer (Geotechnical)",
-            # "SAP Developer - SQL, Data Modeling"): a posting's own title whole, a header's part alone
-            judged = title if own_title else part
-            cut = len(parts) == 1 and part != title
-            # the role's own words before its qualifiers: "Java/J2EE Developer (Big Data / Hadoop)" is a Java
-            # developer's role; the qualifiers decide only a head that names no kind ("Solution Architect,
-            # Master Data Management", "Staff Engineer (Geotechnical)", "Software Engineer (full-stack)")
-            family, named = None, part
-            alone = len(titles) == 1 and len(parts) == 1
-            if cut:  # ... save "full stack" named anywhere: it spans the kinds a head names
-                whole = title_family(title) or _bracket_family(title, len(part))
-                family = title_family(part) or _technology_side(
-                    technologies_in(part), required, categories, alone
-                )
-                # ... and a software maker's, whom no other trade's words in them make one of that trade
-                # ("Developer - Oracle, Peoplesoft Financials and HR")
-                if whole == "non_software" and _SOFTWARE_MAKER.search(part):
-                    whole, judged = None, part
-                if whole and (whole == "fullstack" or family is None):
-                    family, named = whole, title  # the role is named with the words that give its kind
-            family = family or _family_beside(judged, skills, categories, alone, required, trade, spoken_for)
-            if (key, family) in seen:  # "Software Engineer (frontend)" and "(backend)" are two roles
-                continue
-            seen.add((key, family))
-            roles.append((Role(named, family, seniority_of(part)), span))
-    if len(roles) == 1 and roles[0][0].seniority is None and posting_level:
-        role, span = roles[0]
-        roles[0] = (Role(role.title, role.family, posting_level), span)
-    return roles[:MAX_ROLES]
-
-
-def _family_beside(
-    title: str,
-    skills: frozenset[str],
-    categories: dict[str, str],
-    alone: bool,
-    required: frozenset[str],
-    trade: Callable[[], bool],
-    spoken_for: frozenset[str],
-) -> str:
-    """The family of a role, by the skills its sibling roles do not speak for; where those leave no kind
-    ("Software engineer" beside "Android developer", and no server-side skill), by all of them."""
-    named = technologies_in(title)
-    if spoken_for:
-        family = family_of(title, skills - spoken_for, categories, named, alone, required - spoken_for, trade)
-        if family not in ("other_software", "non_software"):
-            return family
-    return family_of(title, skills, categories, named, alone, required, trade)
-
-
-def _spoken_for(titles: list[str]) -> frozenset[str]:
-    """The client-side skills of a posting whose roles' own titles name the mobile or the web UI side."""
-    book = role_book()
-    parts = [part for title in titles for part in split_roles(title)]
-    if len(parts) < 2:
-        return frozenset()
-    families = {title_family(part) for part in parts}
-    return (book.mobile if "mobile" in families else frozenset()) | (
-        book.client_side if "frontend" in families else frozenset()
-    )
-
-
 def role_head(title: str) -> str:
     """ "Senior Back End Developer - Python, Big Data" → the role without the stack or place after it."""
     head = _HEAD_END.split(title, maxsplit=1)[0].strip()
     return head if head and len(head) >= 2 else title
-
-
-def _names_a_role(title: str) -> bool:
-    """ "Multiple positions", "other roles", "Engineering" head a list of openings; they are not a role."""
-    book = role_book()
-    stripped = book.generic_noun.pattern.sub(" ", title)
-    return bool(
-        book.role_noun.search(stripped)
-        or (family_word(title) and not book.generic_noun.fullmatch(title.strip()))
-        or (
-            LIST_ITEM_NOUN.search(title) and title_family(title)
-        )  # "Backend Development" in a list of openings
-    )
 
 
 @cache
