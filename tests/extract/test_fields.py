@@ -66,6 +66,15 @@ def test_work_model(text, expected):
         ("Bachelor's Degree preferred.3-4 years of experience in Computer Science.", 3),
         ("Bachelor's Degree preferred. 3-4 years of experience is a plus.", None),
         ("High school diploma preferred or equivalent3+ years of experience in maintenance.", 3),
+        # a nice-to-have word softens no further than its brackets or a turn of its sentence; a label alone
+        # in brackets opening an item softens the item
+        ("Bachelor's degree preferred, but HS Diploma/GED and 1+ years of experience accepted.", 1),
+        (
+            "Degree in Logistics (preferred) or related field, or equivalent experience 3-5 years related experience.",
+            3,
+        ),
+        ("Requirements:\n- Experience (ideally, at least 2 years) building single-page applications", None),
+        ("Requirements:\n-(Desired) At least 2 years experience in ads.", None),
     ],
 )
 def test_years_of_experience(text, expected):

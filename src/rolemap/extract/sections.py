@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from rolemap.extract.intervals import Cover
 from rolemap.extract.phrases import Hits, phrase_book
+from rolemap.models import Span
 
 # A heading: a short line ending in ':' / all caps / a Markdown heading / "-- Title --" / **Title**.
 _HEADING_SHAPE = re.compile(
@@ -41,6 +42,10 @@ _SENTENCE_END = re.compile(
 # A hiring sentence lists its roles between semicolons ("devs for mobile and web; SDETs; data scientists")
 _SENTENCE_END_IN_PROSE = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|[A-Z]))")
 _SENTENCE_REACH = 250
+_BRACKET_REACH = 40  # characters back a nice-to-have word looks for the bracket it stands in
+_CLOSING_BRACKET = re.compile(r"[^()\n]{0,60}?\)")
+_TURN = re.compile(r"(?i),?\s+(?:but|however)\b")
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?\Z")
 _TRAILING_REACH = 80
 
 
@@ -113,9 +118,25 @@ class SectionMap:
         out = []
         for marker in self.hits.spans(_NICE):
             left, right = sentence_bounds(self.text, marker.start, marker.end)
-            out.append((marker.end, right))
+            # ... and no further than its brackets ("Degree (preferred) or equivalent experience", "(ideally in
+            # a help desk)") or a turn of the sentence ("Degree preferred, but 1+ years of experience accepted")
+            bracket = (
+                _CLOSING_BRACKET.match(self.text, marker.end, right) if self._in_brackets(marker) else None
+            )
+            turn = _TURN.search(self.text, marker.end, right)
+            ends = [right, *([bracket.end() - 1] if bracket else []), *([turn.start()] if turn else [])]
+            out.append((marker.end, min(ends)))
             out.append((max(left, marker.start - _TRAILING_REACH), marker.start))
         return Cover(out)
+
+    def _in_brackets(self, marker: Span) -> bool:
+        """Whether the marker stands in brackets that say what it softens: not a label alone in brackets
+        opening an item ("- (Desired) At least 2 years"), which softens the item after it."""
+        opened = self.text.rfind("(", max(0, marker.start - _BRACKET_REACH), marker.start)
+        if opened == -1 or ")" in self.text[opened : marker.start]:
+            return False
+        label = self.text[opened + 1 : marker.start].strip() == "" and self.text.startswith(")", marker.end)
+        return not (label and _ITEM_START.search(self.text, 0, opened))
 
 
 def sentence_bounds(
