@@ -75,6 +75,11 @@ def test_work_model(text, expected):
         ),
         ("Requirements:\n- Experience (ideally, at least 2 years) building single-page applications", None),
         ("Requirements:\n-(Desired) At least 2 years experience in ads.", None),
+        # "preferably" and "ideally" soften what follows them, not the years before
+        ("Requirements:\n- 5+ years of HR experience, preferably within a manufacturing plant", 5),
+        ("Requirements:\n- Ideally 5+ years of HR experience", None),
+        # "Years" glued to the next field's label
+        ("No H1-Transfer Experience Level : 12-15 YearsInterview Mode : L1 Interview", 12),
     ],
 )
 def test_years_of_experience(text, expected):

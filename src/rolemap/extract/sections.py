@@ -44,6 +44,8 @@ _SENTENCE_END_IN_PROSE = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|[A-Z]))")
 _SENTENCE_REACH = 250
 _BRACKET_REACH = 40  # characters back a nice-to-have word looks for the bracket it stands in
 _CLOSING_BRACKET = re.compile(r"[^()\n]{0,60}?\)")
+# adverbs that soften what follows them only ("5+ years of HR experience, preferably within a plant")
+_FORWARD_ONLY = frozenset({"preferably", "ideally"})
 _TURN = re.compile(r"(?i),?\s+(?:but|however)\b")
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?\Z")
 _TRAILING_REACH = 80
@@ -126,7 +128,8 @@ class SectionMap:
             turn = _TURN.search(self.text, marker.end, right)
             ends = [right, *([bracket.end() - 1] if bracket else []), *([turn.start()] if turn else [])]
             out.append((marker.end, min(ends)))
-            out.append((max(left, marker.start - _TRAILING_REACH), marker.start))
+            if marker.text.lower() not in _FORWARD_ONLY:
+                out.append((max(left, marker.start - _TRAILING_REACH), marker.start))
         return Cover(out)
 
     def _in_brackets(self, marker: Span) -> bool:
