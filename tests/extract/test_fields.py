@@ -78,6 +78,12 @@ def test_work_model(text, expected):
         # "preferably" and "ideally" soften what follows them, not the years before
         ("Requirements:\n- 5+ years of HR experience, preferably within a manufacturing plant", 5),
         ("Requirements:\n- Ideally 5+ years of HR experience", None),
+        # a kind of software work is overall experience with its field's noun, a skill's years with a tool's
+        (
+            "Requirements:\n* Web developer with 3+ years of industry experience\n"
+            "* 2+ years of experience with a backend MVC framework",
+            3,
+        ),
         # "Years" glued to the next field's label
         ("No H1-Transfer Experience Level : 12-15 YearsInterview Mode : L1 Interview", 12),
     ],

@@ -59,9 +59,13 @@ _AFTER_YEARS = re.compile(
 _ROLE_WORK = re.compile(
     r"^\W*(?:[\w/.#+-]+\s+){0,3}?(?:development|engineering|programming|design|administration)\b", re.I
 )
+# a kind of software work is a whole field with its field's noun ("backend development", "web
+# applications"), not with a tool's ("a backend MVC framework", "web frameworks" are a skill's years)
 _GENERAL_WHAT = re.compile(
-    r"^(?:software|professional|industry|relevant|related|hands[- ]on|progressive|backend|back-end|"
-    r"engineering|development|programming|web|full[- ]stack|technical|it\b|information technology|coding|"
+    r"^(?:software|professional|industry|relevant|related|hands[- ]on|progressive|"
+    r"(?:backend|back-end|web|full[- ]stack)\b(?!\s+(?!development|engineering|programming|software|"
+    r"applications?|apps?|services|systems|sites?|products?|projects?|experience)\w)|"
+    r"engineering|development|programming|technical|it\b|information technology|coding|"
     r"production|commercial|post[- ]graduate|work\b|working\b|a similar|similar|this|the field|"
     r"computer science|in software)",
     re.I,
