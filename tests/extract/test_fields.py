@@ -75,6 +75,10 @@ def test_work_model(text, expected):
         ),
         ("Requirements:\n- Experience (ideally, at least 2 years) building single-page applications", None),
         ("Requirements:\n-(Desired) At least 2 years experience in ads.", None),
+        # a trailing word in brackets with what it softens softens that, not the years before the brackets
+        ("Requirements: BS in Engineering, 6-8 years of experience, (MS preferred) and more.", 6),
+        ("Have at least 3 years (5+ years is preferred) experience in Property Management.", 3),
+        ("Requirements: 1-2 years in the HOA management field (strongly preferred).", None),
         # "preferably" and "ideally" soften what follows them, not the years before
         ("Requirements:\n- 5+ years of HR experience, preferably within a manufacturing plant", 5),
         ("Requirements:\n- Ideally 5+ years of HR experience", None),

@@ -46,6 +46,7 @@ _BRACKET_REACH = 40  # characters back a nice-to-have word looks for the bracket
 _CLOSING_BRACKET = re.compile(r"[^()\n]{0,60}?\)")
 # adverbs that soften what follows them only ("5+ years of HR experience, preferably within a plant")
 _FORWARD_ONLY = frozenset({"preferably", "ideally"})
+_INTENSIFIERS = re.compile(r"(?i)\b(?:strongly|highly|very|much|greatly|definitely)\b")
 _TURN = re.compile(r"(?i),?\s+(?:but|however)\b")
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?\Z")
 _TRAILING_REACH = 80
@@ -122,24 +123,30 @@ class SectionMap:
             left, right = sentence_bounds(self.text, marker.start, marker.end)
             # ... and no further than its brackets ("Degree (preferred) or equivalent experience", "(ideally in
             # a help desk)") or a turn of the sentence ("Degree preferred, but 1+ years of experience accepted")
-            bracket = (
-                _CLOSING_BRACKET.match(self.text, marker.end, right) if self._in_brackets(marker) else None
-            )
+            opened = self._bracket_opened(marker)
+            bracket = _CLOSING_BRACKET.match(self.text, marker.end, right) if opened is not None else None
             turn = _TURN.search(self.text, marker.end, right)
             ends = [right, *([bracket.end() - 1] if bracket else []), *([turn.start()] if turn else [])]
             out.append((marker.end, min(ends)))
-            if marker.text.lower() not in _FORWARD_ONLY:
-                out.append((max(left, marker.start - _TRAILING_REACH), marker.start))
+            if marker.text.lower() in _FORWARD_ONLY:
+                continue
+            # a trailing word in brackets with what it softens ("6-8 years of experience (MS preferred)")
+            # softens that; alone in its brackets ("Degree (preferred)"), what stands before them
+            inside = (
+                opened is not None and _INTENSIFIERS.sub("", self.text[opened + 1 : marker.start]).strip()
+            )
+            start = opened + 1 if opened is not None and inside else max(left, marker.start - _TRAILING_REACH)
+            out.append((start, marker.start))
         return Cover(out)
 
-    def _in_brackets(self, marker: Span) -> bool:
-        """Whether the marker stands in brackets that say what it softens: not a label alone in brackets
-        opening an item ("- (Desired) At least 2 years"), which softens the item after it."""
+    def _bracket_opened(self, marker: Span) -> int | None:
+        """Where the brackets open that the marker stands in and that say what it softens: not a label
+        alone in brackets opening an item ("- (Desired) At least 2 years"), which softens the item after it."""
         opened = self.text.rfind("(", max(0, marker.start - _BRACKET_REACH), marker.start)
         if opened == -1 or ")" in self.text[opened : marker.start]:
-            return False
+            return None
         label = self.text[opened + 1 : marker.start].strip() == "" and self.text.startswith(")", marker.end)
-        return not (label and _ITEM_START.search(self.text, 0, opened))
+        return None if label and _ITEM_START.search(self.text, 0, opened) else opened
 
 
 def sentence_bounds(
