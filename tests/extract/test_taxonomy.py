@@ -196,6 +196,21 @@ def test_a_guarded_everyday_word_needs_a_technical_context(text, found):
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a context-bound entry matched in any case needs a technical context for every name
+        ("Experience with Docker images and containers", True),
+        ("Tools: Kubernetes, containers", True),
+        ("Weft tracks shipping containers using low-cost hardware", False),
+        ("labeling of all cassettes, slides, and other containers as necessary", False),
+    ],
+)
+def test_a_context_bound_name_in_any_case(text, found):
+    assert load_taxonomy()["containers"].needs_context and not load_taxonomy()["containers"].case_sensitive
+    assert any(m.skill.id == "containers" for m in SkillMatcher(load_taxonomy()).find(text)) is found
+
+
+@pytest.mark.parametrize(
     ("text", "skill", "found"),
     [
         # a name that is also an English verb, opening a sentence, a line or a bullet, then a function

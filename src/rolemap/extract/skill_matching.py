@@ -69,9 +69,9 @@ def _aliases(entries: dict[str, SkillEntry]) -> Iterator[SkillAlias]:
     for entry in entries.values():
         for alias in entry.aliases:
             exact = is_exact_alias(entry, alias)
-            yield SkillAlias(
-                entry, alias, exact, exact and entry.needs_context, any(c.isdigit() for c in alias)
-            )
+            # `ctx` binds a case-sensitive entry's names as written; an entry matched in any case, all of them
+            needs_context = entry.needs_context and (exact or not entry.case_sensitive)
+            yield SkillAlias(entry, alias, exact, needs_context, any(c.isdigit() for c in alias))
         for alias in entry.guarded:
             yield SkillAlias(entry, alias, True, True, any(c.isdigit() for c in alias), guarded=True)
 
