@@ -569,6 +569,7 @@ def test_a_platform_engineer_by_what_the_posting_builds_with(text, families):
         ("Berlin, DE", [("Berlin", "DE")]),  # DE is Delaware only when a Delaware city comes before it
         ("Ft. Lauderdale, FL", [("Fort Lauderdale", "US")]),  # the word GeoNames writes out
         ("Mt. Vernon, NY", [("Mount Vernon", "US")]),
+        ("Winston Salem, NC", [("Winston-Salem", "US")]),  # GeoNames joins it with a hyphen
         ("Toronto, ON", [("Toronto", "CA")]),
         ("Washington, DC", [("Washington", "US")]),
         ("Santa Clara / San Francisco / Toronto", [("Santa Clara", "US"), ("San Francisco", "US"), ("Toronto", "CA")]),

@@ -100,6 +100,8 @@ def _towns(g: Gazetteer, key: str) -> tuple[City, ...]:
     if rows is None:  # "Ft. Lauderdale", "Mt. Vernon": GeoNames writes the word out
         short = next((s for s in _ABBREVIATED if key.startswith(s)), None)
         rows = g.cities.get(_ABBREVIATED[short] + key[len(short) :]) if short else None
+    if rows is None and " " in key:  # "Winston Salem", "Wilkes Barre": GeoNames joins them with hyphens
+        rows = g.cities.get(key.replace(" ", "-"))
     return tuple(_city_row(row) for row in rows or ())
 
 
