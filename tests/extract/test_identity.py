@@ -694,6 +694,21 @@ def test_a_header_place_with_a_note_in_brackets(header, cities):
 
 
 @pytest.mark.parametrize(
+    ("text", "cities"),
+    [
+        # a place named to place the office by it is no office, where an office is named
+        ("\nUber | Louisville, CO (just outside of Boulder, CO) | ONSITE\nWe build.", {"Louisville"}),
+        ("\nAcme\nLocation: Vienna, VA (near Washington, DC)\nWe build.", {"Vienna"}),
+        ("\nAcme | NYC and Narberth, PA (near Philly)\nWe build.", {"New York", "Narberth"}),
+        # where none is, it is the only clue to where the work is
+        ("Engineer\nI'm near Charlotte, NC, so someone I can meet in person is best.", {"Charlotte"}),
+    ],
+)  # fmt: skip
+def test_a_place_named_to_place_the_office_by(text, cities):
+    assert {p.city for p in extract_text("x", text).locations if p.city} == cities
+
+
+@pytest.mark.parametrize(
     ("header", "company", "roles"),
     [
         # a role noun only in brackets of flags and places is a flag: the segment is the hirer's name

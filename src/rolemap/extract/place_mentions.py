@@ -72,6 +72,8 @@ def places_in_text(text: str, cue_words: list[tuple[str, int]]) -> Iterator[tupl
     make up the words after a cue (`cue_values`). The country remote work is limited to:
     `remote_countries`."""
     g = gazetteer()
+    found: list[tuple[Location, Span]] = []
+    near: list[tuple[Location, Span]] = []  # named to place another by: counted only where no other is named
     for n, m in enumerate(_COMMA_REGION.finditer(text)):
         if n >= MAX_PAIRS_READ:
             break  # a text with thousands of "X, Y" pairs is a list, not a posting: its first ones suffice
@@ -79,7 +81,9 @@ def places_in_text(text: str, cue_words: list[tuple[str, int]]) -> Iterator[tupl
         pair = _city_before(text, m.start(), where) if where else None
         if pair and where:
             end = m.start(1) + len(where)
-            yield pair[0], Span(pair[1], end, text[pair[1] : end])
+            _near_or_not(text, pair[1], near, found).append(
+                (pair[0], Span(pair[1], end, text[pair[1] : end]))
+            )
     for m in chain(_SPACE_CODE.finditer(text), _space_region_names().finditer(text)):
         region = m.group(1)
         before = text[m.start() - 1] if m.start() else ""
@@ -87,10 +91,25 @@ def places_in_text(text: str, cue_words: list[tuple[str, int]]) -> Iterator[tupl
             continue
         pair = _city_before(text, m.start(), region)
         if pair and text[pair[1] : m.start()].lower() not in _COMPASS:
-            yield pair[0], Span(pair[1], m.end(1), text[pair[1] : m.end(1)])
+            span = Span(pair[1], m.end(1), text[pair[1] : m.end(1)])
+            _near_or_not(text, pair[1], near, found).append((pair[0], span))
     for head, at in cue_words:
         for place in read_places(head):
-            yield place, Span(at, at + len(head), head)
+            found.append((place, Span(at, at + len(head), head)))
+    yield from found or near
+
+
+def _near_or_not(text: str, at: int, near: list[_Found], found: list[_Found]) -> list[_Found]:
+    return near if _NEAR.search(text, max(0, at - 30), at) else found
+
+
+_Found = tuple[Location, Span]
+# a place named to place the office by it, not an office: "Vienna, VA (near Washington, DC)", "just outside
+# of Boston, MA", "30 minutes from Philadelphia, PA"
+_NEAR = re.compile(
+    r"(?i)\b(?:near|outside(?: of)?|close to|minutes (?:from|of)|(?:north|south|east|west) of|suburbs? of)"
+    r"\s+(?:the\s+)?$"
+)
 
 
 def _city_before(text: str, anchor: int, where: str) -> tuple[Location, int] | None:

@@ -185,6 +185,7 @@ def parse_places(segment: str) -> list[Location] | None:
 
 @lru_cache(maxsize=50_000)  # headers repeat their places ("San Francisco, CA", "REMOTE") post after post
 def _parse_places(segment: str) -> tuple[Location, ...] | None:
+    segment = _NEAR_NOTE.sub(" ", segment)  # "Vienna, VA (near Washington, DC)": a landmark, not an office
     outside, inside = _BRACKETED.sub(" / ", segment), " / ".join(_BRACKETED.findall(segment))
     found: list[Location] = []
     within: list[Location] = []
@@ -212,6 +213,12 @@ def _parse_places(segment: str) -> tuple[Location, ...] | None:
 
 
 _BRACKETED = re.compile(r"\(([^()]*)\)")
+# a note in brackets that places the office by another place: "(near Boston)", "(just outside of Boston, MA)",
+# "(south of Los Angeles)", "(in the Indianapolis, IN metropolitan area)"
+_NEAR_NOTE = re.compile(
+    r"(?i)\(\s*(?:(?:just |right )?(?:near|outside(?: of)?|close to|minutes from|(?:north|south|east|west) of)"
+    r"|in the [^()]{1,40}\b(?:metro(?:politan)?|greater) area)\b[^()]*\)"
+)
 
 
 def _districts(within: list[Location], outside: list[Location]) -> list[Location]:
