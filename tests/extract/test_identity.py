@@ -700,8 +700,12 @@ def test_a_header_place_with_a_note_in_brackets(header, cities):
         ("\nUber | Louisville, CO (just outside of Boulder, CO) | ONSITE\nWe build.", {"Louisville"}),
         ("\nAcme\nLocation: Vienna, VA (near Washington, DC)\nWe build.", {"Vienna"}),
         ("\nAcme | NYC and Narberth, PA (near Philly)\nWe build.", {"New York", "Narberth"}),
+        # so is a street address (a recruiter's signature, a head office) beside a place of work
+        ("Engineer\nLocation: Springfield, MA\nRegards, Hema, CYMA Systems, 360 Tolland Turnpike, Suite 2D, "
+         "Manchester, CT-06042.", {"Springfield"}),
         # where none is, it is the only clue to where the work is
         ("Engineer\nI'm near Charlotte, NC, so someone I can meet in person is best.", {"Charlotte"}),
+        ("Mover\nLocated at 1440 North Warson Road, St. Louis, MO 63132. Join us.", {"St. Louis"}),
     ],
 )  # fmt: skip
 def test_a_place_named_to_place_the_office_by(text, cities):

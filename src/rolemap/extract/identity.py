@@ -474,9 +474,11 @@ def locations_of(
     anchors = anchors or {}
     found: dict[Location, Span] = {}
     cue_words = list(cue_values(text, anchors.get("place_cue", [])))
-    in_text = places_in_text(text, cue_words)
+    in_text, aside = places_in_text(text, cue_words)
     remote_limits = list(remote_countries(text, anchors.get("remote", [])))
-    for place, span in [*identity.places, *in_text, *remote_limits]:
+    named = [*identity.places, *in_text, *remote_limits]
+    # "I'm near Charlotte, NC": where no city of work is named, the only clue to where the work is
+    for place, span in named + (aside if not any(p.city for p, _ in named) else []):
         found.setdefault(place, span)
     countries = {p.country for p in found if p.country}
     for place, span in chain(our_sites(text, countries), cue_openers(cue_words, countries)):

@@ -67,13 +67,16 @@ _REMOTE_LIMIT = re.compile(
 )
 
 
-def places_in_text(text: str, cue_words: list[tuple[str, int]]) -> Iterator[tuple[Location, Span]]:
+def places_in_text(
+    text: str, cue_words: list[tuple[str, int]]
+) -> tuple[list[tuple[Location, Span]], list[tuple[Location, Span]]]:
     """Places of work the running text names, each with its span: "City, ST" pairs and the places that
-    make up the words after a cue (`cue_values`). The country remote work is limited to:
-    `remote_countries`."""
+    make up the words after a cue (`cue_values`); and apart, the places named only to place another by
+    ("near Boston, MA") or in a street address (a recruiter's, the head office's), which count only where
+    no city of work is named. The country remote work is limited to: `remote_countries`."""
     g = gazetteer()
     found: list[tuple[Location, Span]] = []
-    near: list[tuple[Location, Span]] = []  # named to place another by: counted only where no other is named
+    near: list[tuple[Location, Span]] = []
     for n, m in enumerate(_COMMA_REGION.finditer(text)):
         if n >= MAX_PAIRS_READ:
             break  # a text with thousands of "X, Y" pairs is a list, not a posting: its first ones suffice
@@ -96,11 +99,12 @@ def places_in_text(text: str, cue_words: list[tuple[str, int]]) -> Iterator[tupl
     for head, at in cue_words:
         for place in read_places(head):
             found.append((place, Span(at, at + len(head), head)))
-    yield from found or near
+    return found, near
 
 
 def _near_or_not(text: str, at: int, near: list[_Found], found: list[_Found]) -> list[_Found]:
-    return near if _NEAR.search(text, max(0, at - 30), at) else found
+    aside = _NEAR.search(text, max(0, at - 30), at) or _STREET.search(text, max(0, at - 70), at)
+    return near if aside else found
 
 
 _Found = tuple[Location, Span]
@@ -109,6 +113,14 @@ _Found = tuple[Location, Span]
 _NEAR = re.compile(
     r"(?i)\b(?:near|outside(?: of)?|close to|minutes (?:from|of)|(?:north|south|east|west) of|suburbs? of)"
     r"\s+(?:the\s+)?$"
+)
+
+
+# "360 Tolland Turnpike, Suite 2D, Manchester, CT", "99 Wood Ave South Suite # 308, Iselin, NJ"
+_STREET = re.compile(
+    r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|"
+    r"Ln|Lane|Way|Pkwy|Parkway|Turnpike|Pike|Hwy|Highway|Ct|Court|Pl|Place|Plaza|Sq|Square|Cir|Circle)\b"
+    r"[.,]?[^\n]{0,40}$"
 )
 
 
