@@ -57,6 +57,7 @@ def main(shared: Path = SHARED) -> None:
         ("labels_c.jsonl", "set C: drawn 2026-12-02, scored only, never read"),
         ("labels_d.jsonl", "set D: drawn 2026-12-02 in session 13, scored only, never read"),
         ("labels_e.jsonl", "set E: drawn 2026-12-02 in session 14, scored once untouched, then read"),
+        ("labels_f.jsonl", "set F: drawn 2026-12-02 in session 15, scored only, never read"),
     ):
         heldout = Path(__file__).parent / "heldout" / name
         with tempfile.TemporaryDirectory() as tmp:

@@ -6,7 +6,7 @@ Not part of `make test`.
 
 Set C is `draw.py 20261203` with labels.jsonl and labels_b.jsonl already in this folder (set B was drawn
 the same way with 20261202 before set C existed); set D is `draw.py 20261204` with sets A, B and C here,
-and set E `draw.py 20261205` with sets A to D here.
+set E `draw.py 20261205` with sets A to D here, and set F `draw.py 20261206` with sets A to E here.
 The postings to label: `accuracy.heldout_pool`.
 """
 
