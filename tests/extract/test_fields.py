@@ -24,6 +24,11 @@ def doc(title, body):
         ("Fully remote, work from anywhere in the EU", "remote"),
         ("2 days a week in the office, the rest from home", "hybrid"),
         ("Telecommute opportunity", "remote"),
+        ("Full-time. Remote not OK. Will support visa transfers.", "onsite"),
+        # part of the time in the office is hybrid; all of it is onsite
+        ("All positions are required to work on-site 75% of the time.", "hybrid"),
+        ("You will work in the office 3 days a week.", "hybrid"),
+        ("You will be on-site 100% of the time.", "onsite"),
     ],
 )
 def test_work_model(text, expected):
