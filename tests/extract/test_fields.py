@@ -318,3 +318,15 @@ def test_a_roles_level_reads_the_title_words_as_written(title, level):
     from rolemap.extract.roles import seniority_of
 
     assert seniority_of(title) == level
+
+
+def test_a_column_head_naming_required_and_desired_softens_nothing():
+    """ "Skill Required/Desired" heads a table whose rows say which (a state's postings): no nice-to-have part."""
+    from rolemap.extract.engine import extract_text
+
+    text = "Dotnet Developer\nSkill Required/Desired\nExperience with React, CSS3 and HTML5 Required 10\n"
+    assert {s.id: s.required for s in extract_text("x", text).skills} == {
+        "react": True,
+        "css": True,
+        "html": True,
+    }

@@ -46,6 +46,7 @@ _BRACKET_REACH = 40  # characters back a nice-to-have word looks for the bracket
 _CLOSING_BRACKET = re.compile(r"[^()\n]{0,60}?\)")
 # adverbs that soften what follows them only ("5+ years of HR experience, preferably within a plant")
 _FORWARD_ONLY = frozenset({"preferably", "ideally"})
+_COLUMN_HEAD = re.compile(r"(?i)required\s*/\s*$")
 _INTENSIFIERS = re.compile(r"(?i)\b(?:strongly|highly|very|much|greatly|definitely)\b")
 _TURN = re.compile(r"(?i),?\s+(?:but|however)\b")
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?\Z")
@@ -120,6 +121,8 @@ class SectionMap:
         "preferred" far away belongs to another item of the sentence."""
         out = []
         for marker in self.hits.spans(_NICE):
+            if _COLUMN_HEAD.search(self.text, max(0, marker.start - 12), marker.start):
+                continue  # "Skill | Required/Desired | Years": a table's column head, each row says which
             left, right = sentence_bounds(self.text, marker.start, marker.end)
             # ... and no further than its brackets ("Degree (preferred) or equivalent experience", "(ideally in
             # a help desk)") or a turn of the sentence ("Degree preferred, but 1+ years of experience accepted")
@@ -195,7 +198,8 @@ def _heading_kind(line: str, offset: int, hits: Hits) -> str | None:
         # An about heading names the company first ("About us", "Who we are"); "passionate about clean
         # code" or "What's ahead for the team:" is a line of the text, not the start of an about-us part.
         if found and (kind != "about" or any(s.start == opening for s in found)):
-            return kind
+            # "Skill | Required/Desired | Years" heads a table whose rows say which: no nice-to-have part
+            return None if kind == "nice" and _COLUMN_HEAD.search(line, 0, found[0].start - offset) else kind
     return None
 
 
