@@ -84,6 +84,12 @@ def test_work_model(text, expected):
         ("Requirements: BS in Engineering, 6-8 years of experience, (MS preferred) and more.", 6),
         ("Have at least 3 years (5+ years is preferred) experience in Property Management.", 3),
         ("Requirements: 1-2 years in the HOA management field (strongly preferred).", None),
+        # a nice-to-have heading glued on after an item heads what follows it
+        ("Requirements:3+ years R development experiencePreferred Qualifications: a PhD", 3),
+        (
+            "Requirements: Minimum of 1 year customer service experience is preferred Experience proctoring",
+            None,
+        ),
         # "preferably" and "ideally" soften what follows them, not the years before
         ("Requirements:\n- 5+ years of HR experience, preferably within a manufacturing plant", 5),
         ("Requirements:\n- Ideally 5+ years of HR experience", None),

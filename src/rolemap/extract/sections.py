@@ -46,6 +46,8 @@ _BRACKET_REACH = 40  # characters back a nice-to-have word looks for the bracket
 _CLOSING_BRACKET = re.compile(r"[^()\n]{0,60}?\)")
 # adverbs that soften what follows them only ("5+ years of HR experience, preferably within a plant")
 _FORWARD_ONLY = frozenset({"preferably", "ideally"})
+# a capitalised word after the marker makes it a heading's first word: "Desired Qualifications", "Preferred Skills"
+_HEADING_AFTER = re.compile(r"[ \t]+(?:Qualifications|Skills|Experience|Requirements|Knowledge|Education)\b")
 _COLUMN_HEAD = re.compile(r"(?i)required\s*/\s*$")
 _INTENSIFIERS = re.compile(r"(?i)\b(?:strongly|highly|very|much|greatly|definitely)\b")
 _TURN = re.compile(r"(?i),?\s+(?:but|however)\b")
@@ -131,8 +133,9 @@ class SectionMap:
             turn = _TURN.search(self.text, marker.end, right)
             ends = [right, *([bracket.end() - 1] if bracket else []), *([turn.start()] if turn else [])]
             out.append((marker.end, min(ends)))
-            if marker.text.lower() in _FORWARD_ONLY:
-                continue
+            heading = marker.text[:1].isupper() and _HEADING_AFTER.match(self.text, marker.end)
+            if marker.text.lower() in _FORWARD_ONLY or heading:
+                continue  # "preferably X"; "Desired Qualifications:" heads what follows, glued on or not
             # a trailing word in brackets with what it softens ("6-8 years of experience (MS preferred)")
             # softens that; alone in its brackets ("Degree (preferred)"), what stands before them
             inside = (
