@@ -472,6 +472,8 @@ def test_a_title_names_technologies_by_the_names_postings_write():
         ("Software Reliability Engineer", {"postgresql", "django"}, "infra"),  # SRE, without "site"
         ("Reliability Engineer", set(), "other_software"),  # bare: a plant's too, so no kind
         ("UX Designer", set(), "non_software"),
+        ("SCADA Engineer", set(), "embedded"),  # industrial control systems, close to the hardware
+        ("Linux Sys Admin", set(), "infra"),
         ("Facility Engineer", set(), "non_software"),  # a building's engineer, as a facilities engineer is
         ("MEP Engineer", set(), "non_software"),  # mechanical, electrical and plumbing
         # an automation engineer tests software, save one who automates infrastructure, networks or builds
