@@ -99,6 +99,9 @@ def test_work_model(text, expected):
             "* 2+ years of experience with a backend MVC framework",
             3,
         ),
+        # a word that is no general qualifier before "experience" names what the years are of
+        ("Requirements:\n- Minimum 5 years of Haskell experience\n- 8+ Years of engineering experience", 8),
+        ("Requirements:\n- 3 years Django experience\n- 5 years of relevant professional experience", 5),
         # "Years" glued to the next field's label
         ("No H1-Transfer Experience Level : 12-15 YearsInterview Mode : L1 Interview", 12),
     ],

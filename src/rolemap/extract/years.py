@@ -45,7 +45,10 @@ _TIME_NOT_REQUIREMENT = re.compile(
     re.I,
 )
 _EXPERIENCE_NEAR = re.compile(r"\b(?:experience|exp\b|professional|industry|background|track record)", re.I)
-_EXPERIENCE = re.compile(r"^\W*(?:of\s+)?(?:[\w/.#+-]+\s+){0,4}?(?:experience|exp)\b", re.I)
+_EXPERIENCE = re.compile(r"^\W*(?:of\s+)?(?P<kind>(?:[\w/.#+-]+\s+){0,4}?)(?:experience|exp)\b", re.I)
+# the words that may qualify overall experience ("5 years of relevant professional experience"); any other
+# names what the years are of ("3 years Django experience", "5 years of leadership experience"): wordlists.json
+_GENERAL_KIND = frozenset(load_wordlist("years")["general_experience_words"])
 _OBJECT = re.compile(
     r"^\s*(?P<prep>as|in|with|on|building|developing|writing|working|designing|using|of|doing)\b\s*"
     r"(?:a\s+|an\s+|the\s+)?(?P<what>[^,;(]{0,40})",
@@ -180,6 +183,8 @@ def _is_general(after: str) -> bool:
     """Overall experience: no object, or a whole field ("in software development")."""
     experience = _EXPERIENCE.match(after)
     if experience:
+        if any(w not in _GENERAL_KIND for w in experience.group("kind").lower().replace("'", " ").split()):
+            return False
         obj = _OBJECT.match(after[experience.end() :])
         return obj is None or _general_object(obj)
     obj = _AFTER_YEARS.match(after)
