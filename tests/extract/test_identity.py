@@ -237,6 +237,11 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
          "- Embedded Software Development\nWe do not care about degrees.", {"frontend", "backend", "mobile", "embedded"}),
         ("Multiple positions including:\n* Back End, Full Stack, and Front End Software Development Engineers "
          "[Senior & junior].\n* Test Engineers", {"backend", "fullstack", "frontend", "qa"}),
+        # the kinds of the teams or platforms named after the noun, their stacks in brackets passed over
+        ("We're looking for talented programmers on our mobile (Android), web (Python, Django), and front-end "
+         "(JS, Knockout) platforms.", {"mobile", "backend", "frontend"}),
+        ("Hiring for experienced Android and iOS developers, Infrastructure (Kubernetes), backend (Go), frontend (JS).",
+         {"mobile", "infra", "backend", "frontend"}),
         # a post looking to add or bring on a role, or naming positions as or including roles, hires them
         ("We're looking to add a full-stack engineer to our Growth team.", {"fullstack"}),
         ("We're looking to bring on an Android developer as engineer #4.", {"mobile"}),

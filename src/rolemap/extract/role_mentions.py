@@ -64,17 +64,29 @@ def roles_in_sentences(
             title = f"{kind} {noun.text}"
             at = cues[-1].end() + offset
             out.append((title, Span(at, noun.end, text[at : noun.end])))
-        listed = []
-        for m in _LISTED_ITEM.finditer(text[noun.end : stop]):
-            item = _ITEM_EDGES.sub("", m.group().strip(" .():-"))
-            if family_word(item):
-                at = noun.end + m.start() + m.group().find(item)
-                listed.append((item, at))
+        listed = _listed_kinds(text[noun.end : stop], noun.end)
+        if len(listed) < 2:
+            # "programmers on our mobile (Android), web (Python, Django), and front-end (JS) platforms": the
+            # kinds of the teams or platforms named after the noun, their stacks in brackets passed over
+            tail = _BRACKETED.sub(lambda m: " " * len(m.group()), text[noun.end : stop])
+            listed = _listed_kinds(tail, noun.end, teams=True)
         if len(listed) >= 2:
             out.extend((f"{item} {noun.text}", Span(at, at + len(item), item)) for item, at in listed)
         if len(out) >= MAX_ROLES:
             break
     return out[:MAX_ROLES]
+
+
+def _listed_kinds(tail: str, at: int, teams: bool = False) -> list[tuple[str, int]]:
+    """The kinds a hiring sentence lists after its noun ("engineers (full-stack, front-end, data)"), with
+    where each starts; `teams`: each may be named as a team or a platform ("on our mobile and web teams")."""
+    listed = []
+    for m in _LISTED_ITEM.finditer(tail):
+        item = m.group().strip(" .():-")
+        item = _ITEM_EDGES.sub("", _TEAM_EDGES.sub("", item).strip() if teams else item)
+        if family_word(item):
+            listed.append((item, at + m.start() + m.group().find(item)))
+    return listed
 
 
 def kind_asked(role: Role, text: str, skip_to: int, nouns: list[Span]) -> Role:
@@ -98,6 +110,9 @@ def kind_asked(role: Role, text: str, skip_to: int, nouns: list[Span]) -> Role:
 _WEB_DEVELOPER = re.compile(r"(?i)\bweb (?:developer|engineer|programmer)s?\b")
 
 
+_TEAM_EDGES = re.compile(
+    r"(?i)^(?:on|in|for|across|to join)\s+(?:our|the)\s+|\s+(?:teams?|platforms?|sides?)$"
+)
 _BULLET = re.compile(r"[ \t]*(?:[-*•·>]+|\d+[.)])[ \t]+")
 MAX_LISTED = 15  # items read after one introducing line
 _BRACKETED = re.compile(r"\([^()\n]*\)")
