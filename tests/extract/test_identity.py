@@ -242,6 +242,11 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
          "(JS, Knockout) platforms.", {"mobile", "backend", "frontend"}),
         ("Hiring for experienced Android and iOS developers, Infrastructure (Kubernetes), backend (Go), frontend (JS).",
          {"mobile", "infra", "backend", "frontend"}),
+        # a long item of a list opens with its role when its noun comes within its first words
+        ("Work is split across groups, with roles for:\n\n1. Quantitative researchers in statistics/ML, "
+         "stochastic optimization, remote sensing, atmospheric physics, and agronomics. Our goal is to forecast "
+         "crop yield.\n\n2. Senior Android developers who love shipping apps, testing them well and talking to "
+         "farmers every week.", {"ml", "mobile"}),
         # a post looking to add or bring on a role, or naming positions as or including roles, hires them
         ("We're looking to add a full-stack engineer to our Growth team.", {"fullstack"}),
         ("We're looking to bring on an Android developer as engineer #4.", {"mobile"}),

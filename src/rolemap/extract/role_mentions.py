@@ -170,7 +170,10 @@ def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> li
     book_noun = role_book().prose_noun.search(head) or (None if nouns_only else LIST_ITEM_NOUN.search(head))
     if book_noun and head.startswith(("'", "’"), book_noun.end()):
         return []  # a quality, not a role: "A designer's eye"
-    if len(head.split()) > 10 or not book_noun:
+    # a long item opens with its role when its noun comes within its first words ("2. Quantitative researchers
+    # in statistics/ML, … Our goal is …"): read up to it
+    opens = bool(book_noun) and len(head[: book_noun.start()].split()) <= 3  # type: ignore[union-attr]
+    if (len(head.split()) > 10 and not opens) or not book_noun:
         return [(head, Span(start, start + len(head), head))] if family_word(head) and not nouns_only else []
     # the noun as the item writes it (a caseless match of ASCII text reads it lowercased)
     noun = head[book_noun.start() : book_noun.end()]
