@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from itertools import chain
 
 from rolemap.extract.gated import Gated
-from rolemap.extract.places import Gazetteer, city_in, gazetteer, read_places
+from rolemap.extract.places import NEAR_WORDS, Gazetteer, city_in, gazetteer, read_places
 from rolemap.extract.roles import technology_names
 from rolemap.models import Location, Span
 
@@ -110,10 +110,7 @@ def _near_or_not(text: str, at: int, near: list[_Found], found: list[_Found]) ->
 _Found = tuple[Location, Span]
 # a place named to place the office by it, not an office: "Vienna, VA (near Washington, DC)", "just outside
 # of Boston, MA", "30 minutes from Philadelphia, PA"
-_NEAR = re.compile(
-    r"(?i)\b(?:near|outside(?: of)?|close to|minutes (?:from|of)|(?:north|south|east|west) of|suburbs? of)"
-    r"\s+(?:the\s+)?$"
-)
+_NEAR = re.compile(rf"(?i)\b(?:{NEAR_WORDS}|minutes of|suburbs? of)\s+(?:the\s+)?$")
 
 
 # "360 Tolland Turnpike, Suite 2D, Manchester, CT", "99 Wood Ave South Suite # 308, Iselin, NJ"

@@ -213,11 +213,12 @@ def _parse_places(segment: str) -> tuple[Location, ...] | None:
 
 
 _BRACKETED = re.compile(r"\(([^()]*)\)")
+# the words that place an office by another place: "near Boston", "outside of Boston, MA", "south of Los Angeles"
+NEAR_WORDS = r"(?:near|outside(?: of)?|close to|minutes from|(?:north|south|east|west) of)"
 # a note in brackets that places the office by another place: "(near Boston)", "(just outside of Boston, MA)",
 # "(south of Los Angeles)", "(in the Indianapolis, IN metropolitan area)"
 _NEAR_NOTE = re.compile(
-    r"(?i)\(\s*(?:(?:just |right )?(?:near|outside(?: of)?|close to|minutes from|(?:north|south|east|west) of)"
-    r"|in the [^()]{1,40}\b(?:metro(?:politan)?|greater) area)\b[^()]*\)"
+    rf"(?i)\(\s*(?:(?:just |right )?{NEAR_WORDS}|in the [^()]{{1,40}}\b(?:metro(?:politan)?|greater) area)\b[^()]*\)"
 )
 
 

@@ -172,7 +172,7 @@ def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> li
         return []  # a quality, not a role: "A designer's eye"
     # a long item opens with its role when its noun comes within its first words ("2. Quantitative researchers
     # in statistics/ML, … Our goal is …"): read up to it
-    opens = bool(book_noun) and len(head[: book_noun.start()].split()) <= 3  # type: ignore[union-attr]
+    opens = book_noun is not None and len(head[: book_noun.start()].split()) <= 3
     if (len(head.split()) > 10 and not opens) or not book_noun:
         return [(head, Span(start, start + len(head), head))] if family_word(head) and not nouns_only else []
     # the noun as the item writes it (a caseless match of ASCII text reads it lowercased)
