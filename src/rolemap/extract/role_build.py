@@ -13,6 +13,7 @@ from rolemap.extract.roles import (
     bracket_kinds,
     family_of,
     family_word,
+    kinds_only,
     role_book,
     role_head,
     seniority_of,
@@ -132,4 +133,5 @@ def _names_a_role(title: str) -> bool:
         or (
             LIST_ITEM_NOUN.search(title) and title_family(title)
         )  # "Backend Development" in a list of openings
+        or kinds_only(title)  # "Distributed Systems - Help make distributed systems easy. You'll …"
     )

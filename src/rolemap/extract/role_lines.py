@@ -1,6 +1,7 @@
 """Roles a post names on lines of their own: a role title standing as a line ("Senior Backend Engineer",
 "* DevOps Engineer (Berlin)", "BACKEND SOFTWARE ENGINEER - …", "== iOS developer, SF =="), a field naming the
-roles ("Position: Senior Engineer | Salary: …", "Roles: A, B"), else a "hiring X, Y and Z" sentence.
+roles ("Position: Senior Engineer | Salary: …", "Roles: A, B"), else a "hiring X, Y and Z" sentence; and
+lines in a row labelled with kinds of role ("Data Engineering: We're looking for …", "iOS: https://…").
 `role_build.build_roles` then gives each its family and level; `role_mentions` reads the roles of prose and lists.
 """
 
@@ -16,9 +17,12 @@ from rolemap.extract.roles import (
     bracket_kind,
     bracket_kinds,
     is_role_title,
+    kinds_only,
     names_no_kind,
+    role_book,
     roles_data,
     split_roles,
+    title_family,
 )
 from rolemap.models import Span
 
@@ -201,3 +205,72 @@ def _role_lines(text: str, skip_to: int, nouns: list[Span]) -> Iterator[re.Match
             m = _ROLE_LINE.match(text, start, end)
             if m:
                 yield m
+
+
+# A line that opens with a label naming a kind of role, then what the role is or where to apply: "Distributed
+# Systems - Help make distributed systems easy. You’ll …", "Data Engineering: We're looking for …", "- Full
+# stack (Java, NodeJS): https://…", "iOS: https://soundcloud.com/jobs/…". It opens with its line break: the
+# engine jumps from one to the next at C speed, and only lines of this shape reach Python.
+_LABELLED_LINE = re.compile(
+    r"\n(?=[^\n:]{1,130}?(?::(?!//)|[ \t][-–—][ \t]))[ \t]*(?:[-*•·>]+[ \t]*|\d+[.)][ \t]*)?(?:__|\*\*)?([A-Za-z][\w.+#/&'-]*(?: [\w.+#/&'][\w.+#/&'-]*){0,6})(?:__|\*\*)?"
+    r"[ \t]*(\([^()\n]{0,60}\))?(?:__|\*\*)?(?:[ \t]*:(?!//)[ \t]*|[ \t]+[-–—][ \t]+)(\S[^\n]*)"
+)
+# What follows the label of a role: a link to apply, or words to the reader ("you'll", "we're looking for");
+# a stack's description ("Backend: Python, Postgres") has neither
+_BODY_READ = 300  # characters of the line after the label read for those
+_ROLE_BODY = Caseless(r"https?://|\byou(?:r|['’](?:ll|re|ve|d))?\b|\blooking for\b|\bseeking\b|\bhiring\b")
+
+
+def roles_in_labelled_lines(text: str, skip_to: int, found: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """Roles named as the labels of two lines or more in a row (blank lines between them), each label a
+    role title or kinds of role and each line going on to describe the role or link to it; any other line
+    ends the run, save one of the same shape whose label names no kind ("OS - Writing a kernel? …"). A line
+    whose role another reader `found` keeps it, and counts in the run."""
+    out: list[tuple[str, Span]] = []
+    run: list[tuple[str, Span]] = []
+    last = -1  # where the run's last line ends
+    for m in _LABELLED_LINE.finditer(text, max(0, skip_to - 1)):
+        if not _ROLE_BODY.search(text, m.start(3), min(m.end(3), m.start(3) + _BODY_READ)):
+            continue  # a line of another shape: the next line of the run is not next to the last one
+        role = _labelled_role(m)
+        if role is None and not _labelled_alike(m):
+            continue
+        if last < 0 or text[last : m.start()].strip():
+            out.extend(run if len(run) >= 2 else [])
+            run = []
+        if role:
+            run.append(role)
+        last = m.end()
+    out.extend(run if len(run) >= 2 else [])
+    # a label that only names a kind ("iOS: …") adds no role where another reader found one of that kind
+    # ("Senior iOS Developer"): it is that role's description
+    taken = {text.rfind("\n", 0, span.start) + 1 for _, span in found}
+    kinds = {title_family(title) for title, _ in found}
+    return [
+        (title, span)
+        for title, span in out
+        if text.rfind("\n", 0, span.start) + 1 not in taken
+        and not (title_family(span.text) in kinds and not role_book().role_noun.search(span.text))
+    ][:MAX_ROLES]
+
+
+def _labelled_role(m: re.Match[str]) -> tuple[str, Span] | None:
+    label = m.group(1).strip()
+    first = label.split(" ", 1)[0]
+    # "Here's a Product Manager role: …", "and Front End: …" are a sentence's words
+    if len(label.split()) > 6 or re.split(r"['’]", first.lower())[0] in _NOT_A_TITLE_START | {"and", "or"}:
+        return None
+    if not (first[0].isupper() and is_role_title(label)) and not kinds_only(label):
+        return None
+    # "Software Engineer (Backend): …" names its kind in a bracket; "(Java, NodeJS)", "(Sales, Biz Dev)" do not
+    kind = bracket_kind(m.string, label, m.end(1)) if names_no_kind(label) else None
+    title = f"{label} ({kind})" if kind else label
+    start = m.start(1)
+    return title, Span(start, start + len(label), label)
+
+
+def _labelled_alike(m: re.Match[str]) -> bool:
+    """A line of the run's shape whose label names no kind the role book knows ("OS - Writing a hobbyist
+    kernel on the weekend? …"): it neither counts in the run nor ends it."""
+    label = m.group(1).strip()
+    return bool(label) and label[0].isupper() and len(label.split()) <= 3

@@ -16,11 +16,11 @@ from rolemap.extract.roles import (
     MAX_ROLES,
     bracket_kinds,
     family_word,
+    kind_modifier,
     names_no_kind,
     role_book,
     role_head,
     technologies_in,
-    technology_names,
     title_family,
 )
 from rolemap.extract.sections import sentence_bounds
@@ -208,7 +208,7 @@ def _kinds_before(phrase: str, split_and: bool = True) -> list[tuple[str, int]]:
         if pair and family_word(pair):
             kept[:0] = tokens[i - 2 : i]
             i -= 2
-        elif (_COORDINATOR.match(word) and kept) or _modifier(word):
+        elif (_COORDINATOR.match(word) and kept) or kind_modifier(word):
             kept.insert(0, tokens[i - 1])
             i -= 1
         else:
@@ -238,10 +238,3 @@ def _named_role(phrase: str, noun: str) -> list[tuple[str, int]]:
         if title_family(f"{name} {noun}"):
             return [(name, first.start())]
     return []
-
-
-def _modifier(word: str) -> bool:
-    lowered = word.lower()
-    return lowered in role_book().title_words or all(
-        family_word(part) or part in technology_names() for part in lowered.split("/") if part
-    )

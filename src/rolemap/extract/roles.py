@@ -51,12 +51,13 @@ class RoleBook:
 # The patterns the role readers split and trim titles with, compiled once.
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,/&]|\band\b)\s*")
 _SOFTWARE = Caseless(r"\bsoftware\b")
-_ROLE_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*&\s*|;\s*|\s+or\s+")
+_ROLE_SEPARATOR = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+and\s+|\s*&\s*|;\s*|\s+or\s+")  # "A, B, and C"
 _SLASH = re.compile(r"\s*/\s*")
 _SHARED_NOUN = re.compile(r"(?i)(?:^|\s)((?:engineers?|developers?))$")
 _KINDS_SEPARATOR = re.compile(r"[/,]|\bor\b|\band\b")
 _HEAD_END = re.compile(r"\s+[-–—|]\s+|\s*\(")
 _TITLE_WORD = re.compile(r"[\w.+#-]+")
+_LABEL_WORD = re.compile(r"[^\s/,&]+")
 
 
 @cache
@@ -319,6 +320,32 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
     if each_kind and not all(_names_a_kind(p) for p in parts):
         return None
     return tuple(parts) if all(is_role_title(p) for p in parts) else None
+
+
+def kind_modifier(word: str) -> bool:
+    """A word that may qualify a role's noun: a level or neutral title word, a family word or a technology."""
+    lowered = word.lower()
+    return lowered in role_book().title_words or all(
+        family_word(part) or part in technology_names() for part in lowered.split("/") if part
+    )
+
+
+@lru_cache(maxsize=50_000)
+def kinds_only(label: str) -> bool:
+    """A label that names kinds of role and nothing else, each word a kind's, a level's or a technology's:
+    "Site Reliability", "Python Backend", "Distributed Systems" (not "Agora Games Blog", "Our technical
+    infrastructure")."""
+    book = role_book()
+    covered = [m.span() for _, pattern in book.families for m in pattern.finditer(label)]
+    if not covered:
+        return False
+    return all(
+        any(start <= w.start() < end for start, end in covered)
+        or kind_modifier(w.group())
+        or LIST_ITEM_NOUN.fullmatch(w.group())
+        for w in _LABEL_WORD.finditer(label)
+        if w.group().lower() not in ("and", "or")
+    )
 
 
 def _names_a_kind(part: str) -> bool:

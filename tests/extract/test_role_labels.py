@@ -1,0 +1,115 @@
+"""Roles a Hacker News post names as the labels of its lines ("Data Engineering: We're looking for …",
+"Site Reliability: https://…"), shapes from real posts; and what such lines are when they name no role."""
+
+import pytest
+
+from rolemap.extract import extract_text
+from rolemap.extract.roles import kinds_only, split_roles, title_family
+
+
+def hn(header: str, body: str) -> str:
+    """A Hacker News post as the extractor reads it: no title, the header on the first line."""
+    return "\n" + header + "\n" + body
+
+
+@pytest.mark.parametrize(
+    ("body", "titles", "families"),
+    [
+        # each label a kind of work, each line going on to tell the reader about the role
+        (
+            "We're looking for software engineers to join our core team.\n\n"
+            "Data Engineering: We're looking for a software engineer who's excited about our analytics pipeline.\n\n"
+            "Computer Vision: We're looking for a research engineer with experience in algorithm development.",
+            ["Data Engineering", "Computer Vision"],
+            {"data", "ml"},
+        ),
+        # a line of the same shape whose label names no kind ("OS") neither counts nor ends the run
+        (
+            "We are also hiring a number of engineers.\n\n"
+            "Distributed Systems - Help make distributed systems easy. You'll work on our open source projects.\n\n"
+            "OS - Writing a hobbyist kernel on the weekend? The OS team might be right up your alley.\n\n"
+            "Backend Web - If you have expertise in backend web development, please consider us.",
+            ["Distributed Systems", "Backend Web"],
+            {"backend"},
+        ),
+        # each label a kind, each line a link to the opening
+        (
+            "Open roles:\n\nSite Reliability: https://example.com/apply/1\nFront End: https://example.com/apply/2\n"
+            "Back End: https://example.com/apply/3\nProduct Marketing: https://example.com/apply/4",
+            ["Site Reliability", "Front End", "Back End", "Product Marketing"],
+            {"infra", "frontend", "backend", "non_software"},
+        ),
+        # a bracket that names a stack or trades is left out of the title; one naming the kind is kept
+        (
+            "Come work with us.\n- Software Engineer (Backend): https://example.com/jobs/1\n"
+            "- Account Executive (Sales, Biz Dev): https://example.com/jobs/2",
+            ["Software Engineer (Backend)", "Account Executive"],
+            {"backend", "non_software"},
+        ),
+    ],
+)  # fmt: skip
+def test_roles_named_as_the_labels_of_lines(body, titles, families):
+    record = extract_text("x", hn("Acme | Berlin, Germany | ONSITE", body))
+    assert [r.title for r in record.roles] == titles
+    assert set(record.role_families) == families
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a stack, not roles: no link, no word to the reader
+        "Our stack:\nFrontend: React, Redux\nInfrastructure: AWS, Terraform\nData: Postgres, Kafka",
+        # one line alone is a sentence of the post, not a list of openings
+        "Frontend: you'll work closely with our designers.",
+        # links whose labels are no kinds of role
+        "Work at Agora Games - http://example.com/work\nAgora Games Blog - http://example.com/blog",
+        "Our technical infrastructure: http://example.com/infra\nOur security page: http://example.com/sec",
+        # a sentence's words before a colon
+        "Here's a Product Manager role: https://example.com/pm\nAnd here's our Frontend role: https://x.com/fe",
+    ],
+)
+def test_lines_that_name_no_role_add_none(body):
+    record = extract_text("x", hn("Acme | Backend Engineer | Berlin, Germany", body))
+    assert record.role_families == ("backend",)
+
+
+def test_a_label_naming_the_kind_of_a_role_already_found_describes_that_role():
+    record = extract_text(
+        "x",
+        hn(
+            "Acme | Senior iOS Engineer, Senior Android Engineer | Berlin",
+            "iOS: you'll build our app in Swift.\nAndroid: you'll build it in Kotlin.",
+        ),
+    )
+    assert [(r.title, r.seniority) for r in record.roles] == [
+        ("Senior iOS Engineer", "senior"),
+        ("Senior Android Engineer", "senior"),
+    ]
+    assert record.seniority == "senior"
+
+
+@pytest.mark.parametrize(
+    ("label", "kinds"),
+    [
+        ("Site Reliability", True),
+        ("Python Backend", True),
+        ("Full Stack Engineering", True),
+        ("Distributed Systems", True),
+        ("Agora Games Blog", False),  # a brand's word beside the kind
+        ("Our technical infrastructure", False),
+        ("Finance / Real Estate", False),
+        ("OS", False),
+    ],
+)
+def test_a_label_of_kinds_only(label, kinds):
+    assert kinds_only(label) is kinds
+
+
+def test_a_list_joined_by_a_comma_and_and_splits_cleanly():
+    assert split_roles("DevOps, Front-end, and Back-end") == ["DevOps", "Front-end", "Back-end"]
+    assert split_roles("Sales, Marketing, or Design") == ["Sales", "Marketing", "Design"]
+
+
+def test_data_mining_is_no_mining_engineers_trade():
+    assert title_family("Mining Engineer") == "non_software"
+    assert title_family("Data Mining Engineer") != "non_software"
