@@ -1,5 +1,6 @@
 """Roles a Hacker News post names as the labels of its lines ("Data Engineering: We're looking for …",
-"Site Reliability: https://…"), shapes from real posts; and what such lines are when they name no role."""
+"Site Reliability: https://…") or several to a list item, shapes from real posts; and what such lines are
+when they name no role."""
 
 import pytest
 
@@ -113,3 +114,23 @@ def test_a_list_joined_by_a_comma_and_and_splits_cleanly():
 def test_data_mining_is_no_mining_engineers_trade():
     assert title_family("Mining Engineer") == "non_software"
     assert title_family("Data Mining Engineer") != "non_software"
+
+
+@pytest.mark.parametrize(
+    ("item", "titles"),
+    [
+        (
+            "3. Experienced technical team leads, operations engineers, product managers, and designers to pull "
+            "all this together into a compelling product.",
+            ["Experienced technical team leads", "operations engineers", "product managers", "designers"],
+        ),
+        # one noun shared by the kinds before it: the kinds read as before
+        ("- Backend and frontend engineers", ["Backend engineers", "frontend engineers"]),
+        # a bracket after the last role says its kind, kept with it as before
+        ("- Tech Lead, Software Engineer (Infrastructure/DevOps: Docker)",
+         ["Tech Lead", "Software Engineer (Infrastructure/DevOps: Docker)"]),
+    ],
+)  # fmt: skip
+def test_a_list_item_that_opens_with_several_roles_each_with_its_noun(item, titles):
+    record = extract_text("x", hn("Acme | Berlin", "We're hiring across many teams, with roles for:\n\n" + item))
+    assert [r.title for r in record.roles] == titles

@@ -9,6 +9,7 @@ one role, whose kind its hiring sentences may give (`kind_asked`: "looking for a
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rolemap.extract.caseless import Caseless
 from rolemap.extract.roles import (
@@ -20,6 +21,7 @@ from rolemap.extract.roles import (
     names_no_kind,
     role_book,
     role_head,
+    roles_data,
     technologies_in,
     title_family,
 )
@@ -156,6 +158,33 @@ def roles_in_lists(text: str, skip_to: int) -> list[tuple[str, Span]]:
     return out[:MAX_ROLES]
 
 
+@cache
+def _role_phrase() -> re.Pattern[str]:
+    """A role of a few words ending with its own noun: "operations engineers", "technical team leads"."""
+    noun = rf"(?:{roles_data()['prose_role_nouns']}|(?:team|tech(?:nical)?) leads?)(?![\w'’-])"
+    return re.compile(rf"(?i)(?:[\w.+#/-]+[ \t]+){{0,3}}?{noun}")
+
+
+_LIST_JOIN = re.compile(r"(?i)[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+|[ \t]*&[ \t]*)")
+
+
+def _listed_roles(head: str) -> list[tuple[str, int]]:
+    """The roles an item opens with when it lists two or more, each with its own noun: "technical team leads,
+    operations engineers, product managers, and designers to pull all this together" (not "Backend and
+    frontend engineers", one noun shared)."""
+    roles: list[tuple[str, int]] = []
+    at = 0
+    while (role := _role_phrase().match(head, at)) is not None:
+        roles.append((role.group(), at))
+        join = _LIST_JOIN.match(head, role.end())
+        if join is None:
+            break
+        at = join.end()
+    if role is not None and head[role.end() :].lstrip().startswith("("):
+        return []  # "Tech Lead, Software Engineer (Infrastructure/DevOps)": the bracket says the last one's kind
+    return roles if len(roles) >= 2 else []
+
+
 def _ends_with_cue(intro: str) -> bool:
     """ "Specifically, we're looking for" (and then the list of roles)."""
     ends = [m.end() for m in role_book().hiring_cue.finditer(intro)]
@@ -167,6 +196,11 @@ def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> li
     alone ("Security") nor a field of work ("Data engineering background")."""
     item = text[start:end]
     head = role_head(item.split("[", 1)[0].strip() or item.strip())
+    # an item that opens with roles each with its own noun: "3. Experienced technical team leads, operations
+    # engineers, product managers, and designers to pull all this together"
+    lead = len(item) - len(item.lstrip())
+    if listed := _listed_roles(item[lead:]):
+        return [(part, Span(start + lead + at, start + lead + at + len(part), part)) for part, at in listed]
     book_noun = role_book().prose_noun.search(head) or (None if nouns_only else LIST_ITEM_NOUN.search(head))
     if book_noun and head.startswith(("'", "’"), book_noun.end()):
         return []  # a quality, not a role: "A designer's eye"
