@@ -552,6 +552,13 @@ _CODING = " You will write code for our iPhone app and support the team. " * 6
         ("Linux Administrator\n" + _NURSING, ("infra",)),  # a system's, named in the title
         # the qualifiers of another trade do not make a developer one of that trade
         ("Developer - Oracle, Peoplesoft Financials and HR\n" + _CODING, ("backend",)),
+        # joining words, a date and a place the title adds are no software words
+        ("Summer Intern for Women International Company\n" + _NURSING, ("non_software",)),
+        ("Public Relations Intern, Summer 2024\n" + _NURSING, ("non_software",)),
+        ("Design Consultant, Nashville, TN\n" + _NURSING, ("non_software",)),
+        # office software and a trade's drawing tools are every trade's
+        ("Office Price Book Administrator\n" + _NURSING + " Excel and Microsoft Office.", ("non_software",)),
+        ("Design Consultant\n" + _NURSING + " AutoCAD.", ("non_software",)),
     ],
 )  # fmt: skip
 def test_a_role_of_another_trade(text, families):

@@ -19,8 +19,9 @@ from importlib import resources
 from typing import Any
 
 from rolemap.extract.caseless import Caseless, first_found
-from rolemap.extract.lexicon import english_word
+from rolemap.extract.lexicon import english_word, joining_word
 from rolemap.extract.phrases import expand
+from rolemap.extract.places import parse_places
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.wordlists import load_wordlist
 
@@ -190,8 +191,21 @@ def _another_trades(title: str, skills: frozenset[str], categories: dict[str, st
         return False
     if any(categories.get(s, "") not in _ANY_TRADE for s in skills):
         return False
-    words = _PLAIN_WORD.findall(title)
-    return all(english_word(w, mixed=True) and not _software_word(w.lower()) for w in words)
+    # a place or a date the title adds is no word of the role: "Design Consultant, Nashville, TN", "Public
+    # Relations Intern, Summer 2024"
+    words = _PLAIN_WORD.findall(_without_places(title))
+    return all(
+        w.isdigit() or joining_word(w) or (english_word(w, mixed=True) and not _software_word(w.lower()))
+        for w in words
+    )
+
+
+def _without_places(title: str) -> str:
+    """The title without the places its last comma-separated parts name."""
+    parts = title.split(",")
+    while len(parts) > 1 and parse_places(parts[-1].strip()):
+        parts.pop()
+    return ",".join(parts)
 
 
 def _software_word(word: str) -> bool:
