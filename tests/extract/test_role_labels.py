@@ -132,5 +132,7 @@ def test_data_mining_is_no_mining_engineers_trade():
     ],
 )  # fmt: skip
 def test_a_list_item_that_opens_with_several_roles_each_with_its_noun(item, titles):
-    record = extract_text("x", hn("Acme | Berlin", "We're hiring across many teams, with roles for:\n\n" + item))
+    record = extract_text(
+        "x", hn("Acme | Berlin", "We're hiring across many teams, with roles for:\n\n" + item)
+    )
     assert [r.title for r in record.roles] == titles
