@@ -8,8 +8,9 @@ fold to the same key ("Node.js" = "nodejs"). The output is deterministic, so a t
 never edit the generated file by hand.
 
 Which names may match on their own is decided by method, not by list:
-  * a name that is an everyday English word (every word of it at least COMMON_ZIPF in wordfreq) is
-    *guarded*: it matches only in the case written and in a technical context ("Slack", "Hive");
+  * a name that is an everyday English word (every word of it at least COMMON_ZIPF in wordfreq, or a
+    camel-cased word whose lower case English's lexicon holds: "InterConnect") is *guarded*: it matches only
+    in the case written and in a technical context ("Slack", "Hive");
   * a generated entry named by a single word more common than VERY_COMMON_ZIPF ("Box", "Chat", "Square")
     is left out: too many sentences start with it, technical context or not;
   * a generated *alias* that is an everyday word ("Enterprise" of "ADP Enterprise") or claimed by several
@@ -146,6 +147,8 @@ def is_common(name: str, brands: bool = False) -> bool:
         return False
     for word in words:
         camel = re.search(r"[a-z][A-Z]", word) is not None
+        if camel and getAllLemmas(word.lower()):
+            continue  # an English word in a brand's capitals, however seldom written: "InterConnect"
         if zipf_frequency(word, "en") < (CAMEL_COMMON_ZIPF if camel else COMMON_ZIPF):
             return False
         if brands and camel and len(word) > 4 and not getAllLemmas(word.lower()):

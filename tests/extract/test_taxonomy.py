@@ -78,6 +78,8 @@ def test_the_builder_reads_an_acronym_spelled_from_the_words_before_it(monkeypat
         ("PowerPoint", True, False),  # written often, but no English word: a product's name
         ("NetBackup", False, False),
         ("TeX", True, True),  # three letters: too short to call a name by the lexicon
+        ("InterConnect", True, True),  # an English word in a brand's capitals, however seldom written
+        ("HyperSpace", True, True),
     ],
 )
 def test_the_builder_tells_everyday_words_from_product_names(monkeypatch, name, common, as_a_product):
@@ -93,6 +95,21 @@ def test_a_makers_product_is_named_as_postings_write_it():
     taxonomy = load_taxonomy()
     assert "PowerPoint" in taxonomy["powerpoint"].aliases
     assert "microsoft-word" in taxonomy and "Word" not in taxonomy["microsoft-word"].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("Our favourite editor is Visual Studio Code.", ["vs-code"]),  # the longer name, not Visual Studio
+        ("Experience with Visual Studio and C#.", ["visual-studio"]),
+        ("Network Operations will build interconnect and scale these networks.", []),  # no Equifax InterConnect
+        ("Python 3, PostgreSQL, Flask, Redis, Pandas/Numpy, SpaCy.", ["postgresql", "flask", "redis", "pandas", "numpy", "spacy"]),
+    ],
+)  # fmt: skip
+def test_names_that_english_or_a_longer_name_shares(text, skills):
+    from rolemap.extract import extract_text
+
+    assert [s.id for s in extract_text("x", "Engineer\n" + text).skills] == skills
 
 
 def test_a_kinds_acronym_after_a_makers_product_names_the_kind_not_the_product():
