@@ -14,7 +14,13 @@ def detect_employment_type(doc: Document) -> tuple[str | None, tuple[Span, ...]]
     found: list[tuple[bool, int, str, Span]] = []
     for kind, title_tag, tag in _TAGS:
         titled = [s for s in doc.hits.spans(title_tag) if doc.in_title(s.start)]
-        spans = titled + doc.hits.spans(tag)
+        # a perk is no term of the job ("Work-Life Balance: part time work", "Internship Programme"), but
+        # "benefits for full-time employees" says the job is one
+        spans = titled + [
+            s
+            for s in doc.hits.spans(tag)
+            if kind == "full_time" or doc.sections.kind_at(s.start) != "benefits"
+        ]
         if spans:
             first = min(spans, key=lambda s: (not doc.in_title(s.start), s.start))
             found.append((not doc.in_title(first.start), first.start, kind, first))

@@ -200,7 +200,10 @@ def _heading_kind(line: str, offset: int, hits: Hits) -> str | None:
         found = hits.within(tag, offset, offset + len(line))
         # An about heading names the company first ("About us", "Who we are"); "passionate about clean
         # code" or "What's ahead for the team:" is a line of the text, not the start of an about-us part.
-        if found and (kind != "about" or any(s.start == opening for s in found)):
+        # A nice-to-have heading opens with its word or ends with a colon ("Bonus points", "Things that would
+        # be a plus:"); "Performance Bonus" is an item of a list of benefits.
+        opens = any(s.start == opening for s in found)
+        if found and (opens or kind not in ("about", "nice") or (kind == "nice" and stripped.endswith(":"))):
             # "Skill | Required/Desired | Years" heads a table whose rows say which: no nice-to-have part
             return None if kind == "nice" and _COLUMN_HEAD.search(line, 0, found[0].start - offset) else kind
     return None
