@@ -534,6 +534,9 @@ def test_the_kind_a_hiring_sentence_gives_a_titled_role(text, families):
 
 _NURSING = " She supports new mothers in the ward, teaches classes and keeps the charts. " * 6
 _CODING = " You will write code for our iPhone app and support the team. " * 6
+_PLANT = (
+    " You will improve machining, paint processes and assembly on the shop floor with our suppliers. " * 4
+)
 
 
 @pytest.mark.parametrize(
@@ -559,6 +562,11 @@ _CODING = " You will write code for our iPhone app and support the team. " * 6
         # office software and a trade's drawing tools are every trade's
         ("Office Price Book Administrator\n" + _NURSING + " Excel and Microsoft Office.", ("non_software",)),
         ("Design Consultant\n" + _NURSING + " AutoCAD.", ("non_software",)),
+        # a quality engineer: a plant's, unless the posting asks for software and speaks of it
+        ("Quality Engineer\n" + _PLANT + " FMEA and SPC.", ("non_software",)),
+        ("Quality Engineer\n" + _CODING + " Selenium and REST APIs.", ("qa",)),
+        ("\nAcme | Front End Software Engineer, Quality Engineer | Berlin\nWe build things.", ("frontend", "qa")),
+        ("\nAcme | Data Quality Engineer | Berlin\nWe build things.", ("data",)),
     ],
 )  # fmt: skip
 def test_a_role_of_another_trade(text, families):

@@ -104,6 +104,10 @@ def test_a_makers_product_is_named_as_postings_write_it():
         ("Experience with Visual Studio and C#.", ["visual-studio"]),
         ("Network Operations will build interconnect and scale these networks.", []),  # no Equifax InterConnect
         ("Python 3, PostgreSQL, Flask, Redis, Pandas/Numpy, SpaCy.", ["postgresql", "flask", "redis", "pandas", "numpy", "spacy"]),
+        # a language named by an everyday word needs a technical context
+        ("We help manufacturers improve their assembly lines.", []),
+        ("We aren't fans of the assembly line model of development.", []),
+        ("Squeeze out performance by hand-tuning x86 assembly and C++.", ["assembly"]),
     ],
 )  # fmt: skip
 def test_names_that_english_or_a_longer_name_shares(text, skills):

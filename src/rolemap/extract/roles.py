@@ -143,6 +143,14 @@ def family_of(
         return "non_software" if trade() else family
     # "Platform Engineer" builds a product's platform (backend, by the spec) or runs its infrastructure:
     # the posting's skills decide, infra unless its server-side skills outnumber its operations tools
+    # a quality engineer tests a software team's product beside its other roles, or alone where the posting
+    # asks for software and speaks of it; else a plant's ("Quality Engineer": FMEA, SPC, machining)
+    if (
+        family == "non_software"
+        and _QUALITY.search(title)
+        and (not alone or (_software_skills(skills, categories) and not trade()))
+    ):
+        return "qa"
     if family == "infra" and _PLATFORM.search(title) and title_family(_PLATFORM.sub("", title)) is None:
         operations = frozenset(s for s in skills if categories.get(s) in _OPERATIONS)
         return "backend" if _server_side(skills - operations, categories) > len(operations) else family
@@ -189,7 +197,7 @@ def _another_trades(title: str, skills: frozenset[str], categories: dict[str, st
     nouns = [m.group() for m in role_book().engineering_noun.finditer(title)]
     if not nouns or not all(_TRADE_NOUN.fullmatch(n) for n in nouns) or _SOFTWARE.search(title):
         return False
-    if any(categories.get(s, "") not in _ANY_TRADE for s in skills):
+    if _software_skills(skills, categories):
         return False
     # a place or a date the title adds is no word of the role: "Design Consultant, Nashville, TN", "Public
     # Relations Intern, Summer 2024"
@@ -208,6 +216,11 @@ def _without_places(title: str) -> str:
     return ",".join(parts)
 
 
+def _software_skills(skills: frozenset[str], categories: dict[str, str]) -> bool:
+    """Skills beyond office, trade and hardware tools, file formats and topics: a software team's."""
+    return any(categories.get(s, "") not in _ANY_TRADE for s in skills)
+
+
 def _software_word(word: str) -> bool:
     """A title word that names software work: a software role's kind ("Web", "Data", "Cloud") or a word of
     software titles that is no level ("Engineering", "Application", "Systems")."""
@@ -218,6 +231,7 @@ def _software_word(word: str) -> bool:
 
 
 _PLATFORM = re.compile(r"(?i)\bplatform (?=engineers?\b)")
+_QUALITY = re.compile(r"(?i)(?<!data )\bquality (?:engineer|engineering)")
 _OPERATIONS = frozenset({"devops", "cloud", "observability"})  # the taxonomy's categories of operations tools
 _ADMINISTRATOR = re.compile(r"(?i)\b(?:administrators?|admins?)\b")
 _TRADE_NOUN = re.compile(
