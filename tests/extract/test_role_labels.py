@@ -20,6 +20,8 @@ def hn(header: str, body: str) -> str:
         (
             "We're looking for software engineers to join our core team.\n\n"
             "Data Engineering: We're looking for a software engineer who's excited about our analytics pipeline.\n\n"
+            # a heading's capitalised words that name no kind the role book knows: the run goes on
+            "Technical Operations / DevOps / SRE: You might or might not have experience with operations.\n\n"
             "Computer Vision: We're looking for a research engineer with experience in algorithm development.",
             ["Data Engineering", "Computer Vision"],
             {"data", "ml"},
@@ -67,6 +69,8 @@ def test_roles_named_as_the_labels_of_lines(body, titles, families):
         "Our technical infrastructure: http://example.com/infra\nOur security page: http://example.com/sec",
         # a sentence's words before a colon
         "Here's a Product Manager role: https://example.com/pm\nAnd here's our Frontend role: https://x.com/fe",
+        # a sentence between two labelled lines ends the run
+        "Frontend: you'll build our web app.\nIf you are interested in the role: email us.\nMobile: you'll build apps.",
     ],
 )
 def test_lines_that_name_no_role_add_none(body):

@@ -270,7 +270,8 @@ def _labelled_role(m: re.Match[str]) -> tuple[str, Span] | None:
 
 
 def _labelled_alike(m: re.Match[str]) -> bool:
-    """A line of the run's shape whose label names no kind the role book knows ("OS - Writing a hobbyist
-    kernel on the weekend? …"): it neither counts in the run nor ends it."""
-    label = m.group(1).strip()
-    return bool(label) and label[0].isupper() and len(label.split()) <= 3
+    """A line of the run's shape whose label, a heading's capitalised words, names no kind the role book
+    knows ("OS - Writing a hobbyist kernel on the weekend? …", "Technical Operations / DevOps / SRE: You
+    might …"): it neither counts in the run nor ends it. "If you are interested: …" is a sentence."""
+    words = m.group(1).split()
+    return 0 < len(words) <= 6 and all(not w[0].islower() or len(w) <= 3 for w in words)
