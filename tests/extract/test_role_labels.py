@@ -140,3 +140,38 @@ def test_a_list_item_that_opens_with_several_roles_each_with_its_noun(item, titl
         "x", hn("Acme | Berlin", "We're hiring across many teams, with roles for:\n\n" + item)
     )
     assert [r.title for r in record.roles] == titles
+
+
+@pytest.mark.parametrize(
+    ("body", "families"),
+    [
+        ("We have openings for front end, back end, big data, and more.", {"frontend", "backend", "data"}),
+        ("We're also hiring for Marketing, Recruiting, Finance, and Sales!", {"non_software"}),
+        ("We are hiring for mobile, backend & front-end.", {"mobile", "backend", "frontend"}),
+        # engineering of no kind adds no role beside the kinds listed with it
+        ("Positions in engineering, design, and sales.", {"non_software"}),
+    ],
+)
+def test_the_kinds_of_work_a_post_hires_for(body, families):
+    record = extract_text("x", hn("Acme | Berlin, Germany", "We build things.\n" + body))
+    assert set(record.role_families) == families
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We have positions in NYC, SF, and Austin.",  # places, not kinds of work
+        "We're hiring in London, Berlin and remote.",
+        "There are opportunities for improvements in UX, reliability, performance.",  # one part is no kind
+    ],
+)
+def test_a_list_after_hiring_that_names_no_kinds_of_work(body):
+    record = extract_text("x", hn("Acme | Backend Engineer | Berlin, Germany", body))
+    assert record.role_families == ("backend",)
+
+
+def test_a_kind_listed_beside_a_role_of_that_kind_adds_no_role():
+    record = extract_text(
+        "x", hn("Acme | Senior Backend Engineer | Berlin", "We're hiring for backend, design and sales.")
+    )
+    assert [r.title for r in record.roles] == ["Senior Backend Engineer", "design", "sales"]

@@ -10,7 +10,7 @@ from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.identity import locations_of, read_identity
 from rolemap.extract.role_build import build_roles
 from rolemap.extract.role_lines import roles_in_labelled_lines, roles_in_text
-from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_sentences
+from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_openings, roles_in_sentences
 from rolemap.extract.roles import family_from_skills, seniority_of, trade_text
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
@@ -83,6 +83,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         titles += roles_in_text(doc.text, body, nouns) + roles_in_lists(doc.text, body)
         titles += roles_in_labelled_lines(doc.text, body, titles)
         titles += roles_in_sentences(doc.text, body, nouns, generic=not titles)
+        titles += roles_in_openings(doc.text, body, titles)
     asked = without_role_names(without_the_hirer(tallies, doc.text, identity.company), titles)
     skills, skill_spans = pick_skills(asked, categories)
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
