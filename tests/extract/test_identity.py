@@ -254,8 +254,9 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
          "manager, customer support specialist, and others.", {"qa", "non_software"}),
         # the dot of "Node.js" ends no sentence; semicolons part the roles a sentence lists
         ("We are hiring full-stack Node.js developers.", {"fullstack"}),
+        # ... and the teams the devs are for are kinds of work it hires for
         ("We're hiring devs for mobile, web, and big data teams; SDETs/testers; data scientists; and PMs.",
-         {"qa", "ml"}),
+         {"qa", "ml", "mobile", "frontend", "data"}),
         # a field line names the roles as its value, up to the first part that is no role
         ("Position: Senior Systems Architect/DevOps Engineer\nWe build drug discovery software.", {"infra"}),
         ("Position: Senior Backend Engineer | Salary: $80-$125k | Equity: 1.0%\nWe build APIs.", {"backend"}),
