@@ -8,8 +8,8 @@ Each posting is rebuilt from the tokens (its title the first line, one sentence 
 A skill found is **marked** when its evidence span (its first mention) overlaps a span a person marked, or
 the posting marks the same name elsewhere. The marked share is a floor for the skills' precision: the
 annotators marked knowledge, not rolemap's ids, and left some technologies unmarked. A knowledge span whose
-whole text is a name of the taxonomy (`resolve_skill`) is **known**; the found share of those is the
-recall on names rolemap knows. Language ids, Node.js and .NET are left out of both, as score.py leaves them
+whole text is a name of the taxonomy (`resolve_skill`), no topic ("scalability"), is **known**; the found
+share of those is the recall on names rolemap knows. Language ids, Node.js and .NET are left out of both, as score.py leaves them
 out of the skills score.
 """
 
@@ -198,7 +198,8 @@ def main() -> None:
             else:
                 unmarked[skill.id] += 1
         ids = {s.id for s in record.skills} | set(record.languages)
-        for entry in {e.id for k in posting.knowledge if (e := resolve_skill(k))} - NOT_SCORED:
+        named = {e.id for k in posting.knowledge if (e := resolve_skill(k)) and e.category != "topic"}
+        for entry in named - NOT_SCORED:
             known += 1
             known_found += entry in ids
         # the board's own fields, which the text rolemap read leaves out
