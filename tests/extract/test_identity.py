@@ -568,6 +568,8 @@ _PLANT = (
         ("Quality Engineer\n" + _CODING + " Selenium and REST APIs.", ("qa",)),
         ("\nAcme | Front End Software Engineer, Quality Engineer | Berlin\nWe build things.", ("frontend", "qa")),
         ("\nAcme | Data Quality Engineer | Berlin\nWe build things.", ("data",)),
+        # a bare reliability engineer beside a software team's roles runs its services (SRE)
+        ("\nAcme | Data Engineer, Reliability Engineer | Berlin\nWe build things.", ("data", "infra")),
     ],
 )  # fmt: skip
 def test_a_role_of_another_trade(text, families):

@@ -151,6 +151,10 @@ def family_of(
         and (not alone or (_software_skills(skills, categories) and not trade()))
     ):
         return "qa"
+    # a bare reliability engineer beside a software team's roles keeps its services up (SRE); alone, a
+    # plant's is as likely
+    if family is None and not alone and _RELIABILITY.search(title):
+        return "infra"
     if family == "infra" and _PLATFORM.search(title) and title_family(_PLATFORM.sub("", title)) is None:
         operations = frozenset(s for s in skills if categories.get(s) in _OPERATIONS)
         return "backend" if _server_side(skills - operations, categories) > len(operations) else family
@@ -231,6 +235,7 @@ def _software_word(word: str) -> bool:
 
 
 _PLATFORM = re.compile(r"(?i)\bplatform (?=engineers?\b)")
+_RELIABILITY = re.compile(r"(?i)\breliability engineers?\b")
 _QUALITY = re.compile(r"(?i)(?<!data )\bquality (?:engineer|engineering)")
 _OPERATIONS = frozenset({"devops", "cloud", "observability"})  # the taxonomy's categories of operations tools
 _ADMINISTRATOR = re.compile(r"(?i)\b(?:administrators?|admins?)\b")
