@@ -113,6 +113,17 @@ def test_a_label_of_kinds_only(label, kinds):
 def test_a_list_joined_by_a_comma_and_and_splits_cleanly():
     assert split_roles("DevOps, Front-end, and Back-end") == ["DevOps", "Front-end", "Back-end"]
     assert split_roles("Sales, Marketing, or Design") == ["Sales", "Marketing", "Design"]
+    # a level before the first kind is every kind's; "&" between single letters joins an abbreviation
+    assert split_roles("Senior+ backend or full stack engineers") == [
+        "Senior+ backend engineers",
+        "Senior+ full stack engineers",
+    ]
+    assert split_roles("Sr. iOS and Android Developers") == ["Sr. iOS Developers", "Sr. Android Developers"]
+    assert split_roles("Senior R&D Engineer") == ["Senior R&D Engineer"]
+    assert split_roles("Senior Backend Engineer, Frontend Designer") == [
+        "Senior Backend Engineer",
+        "Frontend Designer",
+    ]
 
 
 def test_data_mining_is_no_mining_engineers_trade():

@@ -52,7 +52,10 @@ class RoleBook:
 # The patterns the role readers split and trim titles with, compiled once.
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,/&]|\band\b)\s*")
 _SOFTWARE = Caseless(r"\bsoftware\b")
-_ROLE_SEPARATOR = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+and\s+|\s*&\s*|;\s*|\s+or\s+")  # "A, B, and C"
+# "A, B, and C"; "&" between single letters joins an abbreviation ("R&D Engineer")
+_ROLE_SEPARATOR = re.compile(
+    r",\s*(?:(?:and|or)\s+)?|\s+and\s+|\s+&\s*|&\s+|(?<=\w\w)&(?=\w\w)|;\s*|\s+or\s+"
+)
 _SLASH = re.compile(r"\s*/\s*")
 _SHARED_NOUN = re.compile(r"(?i)(?:^|\s)((?:engineers?|developers?))$")
 _KINDS_SEPARATOR = re.compile(r"[/,]|\bor\b|\band\b")
@@ -349,6 +352,10 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
         and all(len(p.split()) <= 2 and not role_book().role_noun.search(p) for p in parts[:-1])
     ):
         bare_noun = parts[-1].strip().lower() in {"engineer", "engineers", "developer", "developers"}
+        # a level before the first kind is every kind's: "Senior backend or full stack engineers"
+        level = parts[0].split(" ", 1)[0]
+        if seniority_of(level) and " " in parts[0]:
+            parts = [parts[0], *(p if seniority_of(p) else f"{level} {p}" for p in parts[1:])]
         return (*[f"{p} {shared.group(1)}" for p in parts[:-1]], *([] if bare_noun else [parts[-1]]))
     if each_kind and not all(_names_a_kind(p) for p in parts):
         return None
