@@ -186,3 +186,19 @@ def test_a_kind_listed_beside_a_role_of_that_kind_adds_no_role():
         "x", hn("Acme | Senior Backend Engineer | Berlin", "We're hiring for backend, design and sales.")
     )
     assert [r.title for r in record.roles] == ["Senior Backend Engineer", "design", "sales"]
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Database Specialist", "data"),
+        ("Senior Database System Engineer", "data"),
+        ("Database Application Support Administrator", "data"),
+        ("IT Dev | Database | Level 2", "data"),  # a segment that is the kind alone
+        ("Database Security Engineer", "security"),  # a stronger kind first
+        ("Database Tester", "qa"),
+        ("Software Development (must be comfortable in C, prior database experience desirable)", None),
+    ],
+)
+def test_a_database_role_is_data(title, family):
+    assert title_family(title) == family
