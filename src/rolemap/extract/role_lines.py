@@ -245,7 +245,7 @@ def roles_in_labelled_lines(text: str, skip_to: int, found: list[tuple[str, Span
     # a label that only names a kind ("iOS: …") adds no role where another reader found one of that kind
     # ("Senior iOS Developer"): it is that role's description
     taken = {text.rfind("\n", 0, span.start) + 1 for _, span in found}
-    kinds = {title_family(title) for title, _ in found}
+    kinds = {title_family(title) for title, _ in found} - {None}
     return [
         (title, span)
         for title, span in out
