@@ -38,6 +38,13 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("Kensho, Boston, MA (Cambridge): FULL TIME Software Engineers", "Kensho", {("Boston", "US"), ("Cambridge", "US")}),
         ("Cratejoy (YC S13) | Austin, TX | Full-time | ONSITE", "Cratejoy", {("Austin", "US")}),
         ("Seattle, WA (H1B transfers are ok, no remote)", None, {("Seattle", "US")}),
+        # "☆", "·", "⎮" part a header as "|" does; a run of "=" draws a line around it; a footnote's mark
+        ("GetYourGuide ☆ Berlin - Zurich ☆ Full Time ☆ ONSITE", "GetYourGuide", {("Berlin", "DE"), ("Zurich", "CH")}),
+        ("Care Thread · Providence, RI · local or remote · intern OK", "Care Thread", {("Providence", "US")}),
+        ("FromAtoB GmbH ⎮ http://www.fromatob.com ⎮ Full Time ⎮ Aachen, Germany", "FromAtoB GmbH", {("Aachen", "DE")}),
+        (". ==================== Notion – San Francisco ====================", "Notion", {("San Francisco", "US")}),
+        ("Nava | Washington DC^ | Experienced full-stack developers | On-site", "Nava", {("Washington", "US")}),
+        ("Buildzoom[YC W13] | Rails Developer | San Francisco, CA | Full Time", "Buildzoom", {("San Francisco", "US")}),
         ("New York, NY | CloserIQ (https://closeriq.com)", "CloserIQ", {("New York", "US")}),
         ("Palo Alto - Pebble (http://getpebble.com) - Firmware Engineer", "Pebble", {("Palo Alto", "US")}),
         ("Nava | Infrastructure Engineers, Fullstack Software Engineers", "Nava", set()),
@@ -879,3 +886,8 @@ def test_a_shared_city_name_is_read_alike_under_every_hash_seed():
         for seed in range(6)
     }
     assert len(answers) == 1 and "Location(city='Cambridge', country='US')" in answers.pop()
+
+
+def test_interns_ok_is_a_flag_not_a_title():
+    record = extract_text("x", hn("Care Thread · Providence, RI · local or remote · intern OK"))
+    assert record.title is None and record.company == "Care Thread"

@@ -68,7 +68,7 @@ FLAG = re.compile(
     r"(?i)^(?:[\s,&+/()]*(?:(?:fully |100% |partially )?remote(?:ly)?(?:[- ](?:ok|friendly|first|only|possible|allowed))?|"
     r"local|on[- ]?site|onsite|"
     r"in[- ]office|hybrid|relo(?:cation)?(?: ok| assistance| available| provided)?|visa(?: sponsorship)?"
-    r"(?: available| ok| provided)?|h-?1b|sponsorship|interns?(?:hips?)?|full[- ]?time|part[- ]?time|contract(?:or)?s?|"
+    r"(?: available| ok| provided)?|h-?1b|sponsorship|interns?(?:hips?)?(?: ok| welcome| possible)?|full[- ]?time|part[- ]?time|contract(?:or)?s?|"
     r"permanent|freelance|temp(?:orary)?|equity|no remote|ft|pt|w2|c2c|1099|flexible|us only|eu only|"
     r"worldwide|anywhere|global|international|apply|jobs?|careers?|hiring|we'?re hiring|new|yc \w\d+)[\s,&+/()!.]*)+$"
 )
@@ -127,7 +127,7 @@ def clean_company(raw: str, sentence: bool = False) -> str | None:
     # the name stands before its URL ("Tint (http://www.tintup.com) San Francisco"), or after it alone
     name = next((piece for piece in URL.split(raw) if piece.strip(_EDGES)), "")
     name = name.replace("®", "").replace("™", "")  # marks, not part of the name
-    name = re.sub(r"(?i)\((?:yc|y combinator)[^)]*\)|\byc\s*[swf]\d{2}\b", " ", name)
+    name = re.sub(r"(?i)[(\[](?:yc|y combinator)[^)\]]*[)\]]|\byc\s*[swf]\d{2}\b", " ", name)
     name = HIRING.split(name, maxsplit=1)[0]
     name = re.split(r"['’]s$" if sentence else r"['’]s\b", name.rstrip(), maxsplit=1)[0]
     # "XCOR Aerospace- Mojave"; "Secure Mission Solutions, a Parsons Company"

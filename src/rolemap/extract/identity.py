@@ -45,9 +45,13 @@ from rolemap.extract.roles import is_role_title, technology_names, title_family
 from rolemap.models import Location, Span
 
 # The lookahead lets the scan pass over every position that cannot start a separator at once (3× faster).
+# A run of "=" draws a line around a header ("=== Notion – San Francisco ===", "==Full Stack Engineer=="); "·",
+# "☆", "⎮" part it as "|" does.
 _SEPARATOR = re.compile(
-    r"(?=[\s|│:–—])(?:\s*[|│]\s*|\s+[•–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*|\s+::\s+|[–—])"
+    r"(?=[\s|│⎮:–—=])(?:\s*[|│⎮]\s*|\s+[•·☆★–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*"
+    r"|\s+::\s+|\s*={3,}\s*|[–—])"
 )
+_FOOTNOTE_MARK = re.compile(r"^([^*]*\w)[\^*]$|^(.*\w)\^$")  # "Washington DC^", "Berlin*" (not "*Remote*")
 
 
 @dataclass
@@ -313,10 +317,11 @@ def _segments(line: str, offset: int) -> list[tuple[int, int]]:
     pos = 0
     for m in [*_SEPARATOR.finditer(line), None]:
         stop = m.start() if m else len(line)
-        piece = line[pos:stop]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            out.append((offset + pos + lead, offset + pos + len(piece.rstrip())))
+        raw = line[pos:stop]
+        lead = len(raw) - len(raw.lstrip(" \t="))
+        piece = _FOOTNOTE_MARK.sub(r"\1\2", raw[lead:].rstrip(" \t="))
+        if piece:
+            out.append((offset + pos + lead, offset + pos + lead + len(piece)))
         if m:
             pos = m.end()
     return out
