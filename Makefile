@@ -59,6 +59,7 @@ bench-deps:
 bench: setup bench-deps
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/skillspan_bench.py
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/market_bench.py
 	$(BIN)/python bench/jd_lint_bench.py
