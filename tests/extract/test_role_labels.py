@@ -202,3 +202,21 @@ def test_a_kind_listed_beside_a_role_of_that_kind_adds_no_role():
 )
 def test_a_database_role_is_data(title, family):
     assert title_family(title) == family
+
+
+@pytest.mark.parametrize(
+    ("body", "titles"),
+    [
+        # a noun that is its own kind right after the hiring cue is a role
+        ("We build apps for farmers. We're also hiring designers.", ["designers"]),
+        ("We're looking for Testers as well as senior developers.", ["Testers"]),
+        # the kinds listed after the second noun are its own, not the first's
+        (
+            "We're hiring designers and all types of devs -- mobile, frontend, backend.",
+            ["designers", "frontend devs", "backend devs"],
+        ),
+    ],
+)
+def test_roles_of_a_hiring_sentence_by_their_own_noun(body, titles):
+    record = extract_text("x", hn("Acme | Toronto", body))
+    assert [r.title for r in record.roles] == titles

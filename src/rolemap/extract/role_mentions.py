@@ -61,6 +61,10 @@ def roles_in_sentences(
         kinds = _kinds_before(before, split_and=noun.text.lower().endswith("s")) or _named_role(
             before, noun.text
         )
+        if not kinds and title_family(noun.text) and _CUE_THEN_NOUN.fullmatch(before):
+            out.append(
+                (noun.text, noun)
+            )  # a noun that is its own kind right after the cue: "hiring designers"
         for kind, offset in kinds:
             if not generic and title_family(f"{kind} {noun.text}") is None and not technologies_in(kind):
                 continue
@@ -74,7 +78,11 @@ def roles_in_sentences(
             tail = _BRACKETED.sub(lambda m: " " * len(m.group()), text[noun.end : stop])
             listed = _listed_kinds(tail, noun.end, teams=True)
         if len(listed) >= 2:
-            out.extend((f"{item} {noun.text}", Span(at, at + len(item), item)) for item, at in listed)
+            # the kinds listed after another noun are that noun's: "hiring designers and all types of devs --
+            # mobile, frontend, backend" lists devs, not designers
+            other = book.prose_noun.search(text, noun.end, listed[0][1])
+            owner = text[other.start() : other.end()] if other else noun.text
+            out.extend((f"{item} {owner}", Span(at, at + len(item), item)) for item, at in listed)
         if len(out) >= MAX_ROLES:
             break
     return out[:MAX_ROLES]
@@ -139,6 +147,10 @@ def _openings_words(text: str, start: int) -> list[int]:
             places.append(at)
             at = lowered.find(word, at + len(word))
     return sorted(places)
+
+
+# Between a hiring cue and its noun: nothing, or an article ("looking for a designer", "hiring designers")
+_CUE_THEN_NOUN = re.compile(r"(?i)\s*(?:(?:an?|some|more|two|three|several)\s+)?")
 
 
 def _listed_kinds(tail: str, at: int, teams: bool = False) -> list[tuple[str, int]]:
