@@ -45,8 +45,8 @@ from rolemap.extract.roles import is_role_title, technology_names, title_family
 from rolemap.models import Location, Span
 
 # The lookahead lets the scan pass over every position that cannot start a separator at once (3× faster).
-# A run of "=" draws a line around a header ("=== Notion – San Francisco ===", "==Full Stack Engineer=="); "·",
-# "☆", "⎮" part it as "|" does.
+# Three "=" or more draw a line around a header ("=== Notion – San Francisco ==="; `_segments` drops a segment's
+# edge "=": "==Full Stack Engineer=="); "·", "☆", "⎮" part it as "|" does.
 _SEPARATOR = re.compile(
     r"(?=[\s|│⎮:–—=])(?:\s*[|│⎮]\s*|\s+[•·☆★–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*"
     r"|\s+::\s+|\s*={3,}\s*|[–—])"
