@@ -32,7 +32,13 @@ from rolemap.extract.company_names import (
     stands_alone,
 )
 from rolemap.extract.company_sentences import company_in_text
-from rolemap.extract.header_brackets import BRACKETED, flag_brackets, places_among_flags, sentences_of_places
+from rolemap.extract.header_brackets import (
+    BRACKETED,
+    flag_brackets,
+    header_segments,
+    places_among_flags,
+    sentences_of_places,
+)
 from rolemap.extract.place_mentions import (
     cue_openers,
     cue_values,
@@ -43,15 +49,6 @@ from rolemap.extract.place_mentions import (
 from rolemap.extract.places import as_city_state, city_in, confident_place, parse_places, starts_with_a_city
 from rolemap.extract.roles import is_role_title, technology_names, title_family
 from rolemap.models import Location, Span
-
-# The lookahead lets the scan pass over every position that cannot start a separator at once (3× faster).
-# Three "=" or more draw a line around a header ("=== Notion – San Francisco ==="; `_segments` drops a segment's
-# edge "=": "==Full Stack Engineer=="); "·", "☆", "⎮" part it as "|" does.
-_SEPARATOR = re.compile(
-    r"(?=[\s|│⎮:–—=])(?:\s*[|│⎮]\s*|\s+[•·☆★–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*"
-    r"|\s+::\s+|\s*={3,}\s*|[–—])"
-)
-_FOOTNOTE_MARK = re.compile(r"^([^*]*\w)[\^*]$|^(.*\w)\^$")  # "Washington DC^", "Berlin*" (not "*Remote*")
 
 
 @dataclass
@@ -98,7 +95,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
     line = text[start:end]
     if len(line) > 300:
         return
-    segments = _segments(line, start)
+    segments = header_segments(line, start)
     named_alone = False  # a first line that is only a name: "42Floors (http://42floors.com/)"
     if not company_allowed and len(segments) < 2:
         hiring = _hiring_sentence(line, start)  # a title "Justin.tv is looking for a Lead Flash Engineer!"
@@ -311,22 +308,6 @@ def _name_then_places(bare: str, seg_start: int, out: Identity, text: str) -> bo
     return True
 
 
-def _segments(line: str, offset: int) -> list[tuple[int, int]]:
-    """The header's segments as (start, end) offsets, outer spaces trimmed."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for m in [*_SEPARATOR.finditer(line), None]:
-        stop = m.start() if m else len(line)
-        raw = line[pos:stop]
-        lead = len(raw) - len(raw.lstrip(" \t="))
-        piece = _FOOTNOTE_MARK.sub(r"\1\2", raw[lead:].rstrip(" \t="))
-        if piece:
-            out.append((offset + pos + lead, offset + pos + lead + len(piece)))
-        if m:
-            pos = m.end()
-    return out
-
-
 def _hiring_sentence(line: str, offset: int) -> list[tuple[int, int]]:
     """ "Kueski is Hiring in Guadalajara, Mexico!" → the company, then the rest as its own segment."""
     m = HIRING.search(line[:120])
@@ -394,7 +375,7 @@ def _name_then_rest(line: str, offset: int) -> list[tuple[int, int]]:
     pieces = [p for p in re.split(r"[,;/]|\s+(?:@|in|at|or)\s+", bare) if p.strip()]
     if not (URL.search(rest) or any(parse_places(p) or is_role_title(p) for p in pieces)):
         return []
-    return [*_segments(line[: end.start()], offset), (offset + end.end(), offset + len(line.rstrip()))]
+    return [*header_segments(line[: end.start()], offset), (offset + end.end(), offset + len(line.rstrip()))]
 
 
 def _comma_header(line: str, offset: int) -> list[tuple[int, int]]:
@@ -405,7 +386,7 @@ def _comma_header(line: str, offset: int) -> list[tuple[int, int]]:
         return []
     # each separator replaced by one as long, so the offsets stay true; "St. Louis" is no full stop
     within = BRACKETED.sub(lambda m: m.group().replace(", ", "; ").replace(". ", "; "), line)  # a note's
-    pieces = _segments(_FULL_STOP.sub(" |", within.replace(", ", " |")), offset)
+    pieces = header_segments(_FULL_STOP.sub(" |", within.replace(", ", " |")), offset)
     if len(pieces) < 2:
         return []
     pieces = _regions_joined(line, offset, pieces)
