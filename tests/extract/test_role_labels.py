@@ -220,3 +220,15 @@ def test_a_database_role_is_data(title, family):
 def test_roles_of_a_hiring_sentence_by_their_own_noun(body, titles):
     record = extract_text("x", hn("Acme | Toronto", body))
     assert [r.title for r in record.roles] == titles
+
+
+def test_a_role_read_from_a_sentence_is_titled_without_its_sentence_words():
+    record = extract_text(
+        "x",
+        hn(
+            "Acme | Berlin",
+            "We're hiring Senior Software Engineers.\n\nAs a Solutions Architect, you will design our APIs.",
+        ),
+    )
+    assert "We're hiring Senior Software Engineers" not in [r.title for r in record.roles]
+    assert all(not r.title.lower().startswith(("we're", "as a", "and ")) for r in record.roles)

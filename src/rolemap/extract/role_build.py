@@ -24,7 +24,12 @@ from rolemap.extract.roles import (
 )
 from rolemap.models import Role, Span
 
-_LEADING_ARTICLE = re.compile(r"(?i)^(?:an?|the)\s+")
+# The words of the sentence a role was read from, before its title: "We're looking for software engineers",
+# "As a Senior Software Engineer", "and designers", "our first iOS engineer"
+_LEADING_ARTICLE = re.compile(
+    r"(?i)^(?:(?:we(?:['’]re| are)\s+(?:(?:currently|also|now|actively)\s+)?(?:looking\s+for|hiring(?:\s+for)?|seeking)"
+    r"|as(?=\s+(?:an?|our|the)\s)|and|or|our(?:\s+first)?|an?|the)\s+)+"
+)
 # a software maker's title: "Developer - Oracle, Peoplesoft Financials and HR" is no HR role
 _SOFTWARE_MAKER = re.compile(r"(?i)\b(?:developers?|programmers?|coders?)$")
 
