@@ -232,3 +232,15 @@ def test_a_role_read_from_a_sentence_is_titled_without_its_sentence_words():
     )
     assert "We're hiring Senior Software Engineers" not in [r.title for r in record.roles]
     assert all(not r.title.lower().startswith(("we're", "as a", "and ")) for r in record.roles)
+
+
+def test_a_post_s_title_names_each_role_once():
+    record = extract_text(
+        "x",
+        hn(
+            "Acme | Berlin",
+            "We build things.\n\nData Scientist\nYou will model risk every day.\n\nFrontend Developer\n"
+            "You will build the UI.\n\nData Scientist\nMore about the role.",
+        ),
+    )
+    assert record.title == "Data Scientist, Frontend Developer"

@@ -136,7 +136,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         salary=salary,
         skills=skills,
         company=identity.company,
-        title=identity.title or (", ".join(t for t, _ in titles) if titles else None),
+        title=identity.title or _titles_once(titles),
         locations=tuple(locations),
         role_families=families,
         roles=tuple(r for r, _ in roles),
@@ -162,6 +162,14 @@ def salary_families(
     if not before or at <= header_end:
         return ()
     return (max(before)[1],)
+
+
+def _titles_once(titles: list[tuple[str, Span]]) -> str | None:
+    """The roles a post names, each once as first written: a role its header and its text both name is one."""
+    first: dict[str, str] = {}
+    for title, _ in titles:
+        first.setdefault(title.lower(), title)
+    return ", ".join(first.values()) or None
 
 
 def _names(span: Span, language: str, tallies: dict[str, Any]) -> bool:
