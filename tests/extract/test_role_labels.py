@@ -232,6 +232,7 @@ def test_a_role_read_from_a_sentence_is_titled_without_its_sentence_words():
     )
     assert "We're hiring Senior Software Engineers" not in [r.title for r in record.roles]
     assert all(not r.title.lower().startswith(("we're", "as a", "and ")) for r in record.roles)
+    assert not record.title.lower().startswith(("we're", "as a"))
 
 
 def test_a_post_s_title_names_each_role_once():

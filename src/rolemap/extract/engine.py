@@ -8,7 +8,7 @@ from typing import Any
 from rolemap.extract.document import Document
 from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.identity import locations_of, read_identity
-from rolemap.extract.role_build import build_roles
+from rolemap.extract.role_build import build_roles, without_sentence_words
 from rolemap.extract.role_lines import roles_in_labelled_lines, roles_in_text
 from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_openings, roles_in_sentences
 from rolemap.extract.roles import family_from_skills, seniority_of, trade_text
@@ -168,7 +168,8 @@ def _titles_once(titles: list[tuple[str, Span]]) -> str | None:
     """The roles a post names, each once as first written: a role its header and its text both name is one."""
     first: dict[str, str] = {}
     for title, _ in titles:
-        first.setdefault(title.lower(), title)
+        bare = without_sentence_words(title) or title
+        first.setdefault(bare.lower(), bare)
     return ", ".join(first.values()) or None
 
 

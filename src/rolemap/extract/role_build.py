@@ -34,6 +34,11 @@ _LEADING_ARTICLE = re.compile(
 _SOFTWARE_MAKER = re.compile(r"(?i)\b(?:developers?|programmers?|coders?)$")
 
 
+def without_sentence_words(title: str) -> str:
+    """ "We're looking for software engineers" → "software engineers" (`_LEADING_ARTICLE`)."""
+    return _LEADING_ARTICLE.sub("", title.strip())
+
+
 def build_roles(
     titles: list[tuple[str, Span]],
     posting_level: str | None,
