@@ -26,7 +26,7 @@ from rolemap.models import Role, Span
 
 # The words of the sentence a role was read from, before its title: "We're looking for software engineers",
 # "As a Senior Software Engineer", "and designers", "our first iOS engineer"
-_LEADING_ARTICLE = re.compile(
+_SENTENCE_WORDS = re.compile(
     r"(?i)^(?:(?:we(?:['’]re| are)\s+(?:(?:currently|also|now|actively)\s+)?(?:looking\s+for|hiring(?:\s+for)?|seeking)"
     r"|as(?=\s+(?:an?|our|the)\s)|and|or|our(?:\s+first)?|an?|the)\s+)+"
 )
@@ -35,8 +35,8 @@ _SOFTWARE_MAKER = re.compile(r"(?i)\b(?:developers?|programmers?|coders?)$")
 
 
 def without_sentence_words(title: str) -> str:
-    """ "We're looking for software engineers" → "software engineers" (`_LEADING_ARTICLE`)."""
-    return _LEADING_ARTICLE.sub("", title.strip())
+    """ "We're looking for software engineers" → "software engineers"."""
+    return _SENTENCE_WORDS.sub("", title.strip())
 
 
 def build_roles(
@@ -58,10 +58,10 @@ def build_roles(
     # judged by the mobile and web skills those roles speak for
     spoken_for = frozenset() if own_title else _spoken_for([t for t, _ in titles])
     for title, span in titles:
-        title = _LEADING_ARTICLE.sub("", title.strip())
+        title = without_sentence_words(title)
         parts = [role_head(title)] if own_title else split_roles(title)
         for part in parts:
-            part = _LEADING_ARTICLE.sub("", part)
+            part = without_sentence_words(part)
             key = part.lower()
             if not (own_title or _names_a_role(part)):
                 continue

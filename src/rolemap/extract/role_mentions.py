@@ -61,10 +61,9 @@ def roles_in_sentences(
         kinds = _kinds_before(before, split_and=noun.text.lower().endswith("s")) or _named_role(
             before, noun.text
         )
+        # a noun that is its own kind right after the cue: "hiring designers"
         if not kinds and title_family(noun.text) and _CUE_THEN_NOUN.fullmatch(before):
-            out.append(
-                (noun.text, noun)
-            )  # a noun that is its own kind right after the cue: "hiring designers"
+            out.append((noun.text, noun))
         for kind, offset in kinds:
             if not generic and title_family(f"{kind} {noun.text}") is None and not technologies_in(kind):
                 continue

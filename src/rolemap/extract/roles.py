@@ -144,8 +144,6 @@ def family_of(
     # names no system and the posting no software
     if family == "infra" and alone and _ADMINISTRATOR.search(title) and _no_system(title, skills, categories):
         return "non_software" if trade() else family
-    # "Platform Engineer" builds a product's platform (backend, by the spec) or runs its infrastructure:
-    # the posting's skills decide, infra unless its server-side skills outnumber its operations tools
     # a quality engineer tests a software team's product beside its other roles, or alone where the posting
     # asks for software and speaks of it; else a plant's ("Quality Engineer": FMEA, SPC, machining)
     if (
@@ -158,6 +156,8 @@ def family_of(
     # plant's is as likely
     if family is None and not alone and _RELIABILITY.search(title):
         return "infra"
+    # "Platform Engineer" builds a product's platform (backend, by the spec) or runs its infrastructure:
+    # the posting's skills decide, infra unless its server-side skills outnumber its operations tools
     if family == "infra" and _PLATFORM.search(title) and title_family(_PLATFORM.sub("", title)) is None:
         operations = frozenset(s for s in skills if categories.get(s) in _OPERATIONS)
         return "backend" if _server_side(skills - operations, categories) > len(operations) else family
