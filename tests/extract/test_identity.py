@@ -258,7 +258,7 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
         ("We're looking to add a full-stack engineer to our Growth team.", {"fullstack"}),
         ("We're looking to bring on an Android developer as engineer #4.", {"mobile"}),
         ("We're looking to expand our team with positions as a sys admin, QA engineer, technical account "
-         "manager, customer support specialist, and others.", {"qa", "non_software"}),
+         "manager, customer support specialist, and others.", {"infra", "qa", "non_software"}),
         # the dot of "Node.js" ends no sentence; semicolons part the roles a sentence lists
         ("We are hiring full-stack Node.js developers.", {"fullstack"}),
         # ... and the teams the devs are for are kinds of work it hires for

@@ -213,7 +213,7 @@ def test_a_database_role_is_data(title, family):
         # the kinds listed after the second noun are its own, not the first's
         (
             "We're hiring designers and all types of devs -- mobile, frontend, backend.",
-            ["designers", "frontend devs", "backend devs"],
+            ["designers", "mobile devs", "frontend devs", "backend devs"],
         ),
     ],
 )
@@ -245,3 +245,47 @@ def test_a_post_s_title_names_each_role_once():
         ),
     )
     assert record.title == "Data Scientist, Frontend Developer"
+
+
+@pytest.mark.parametrize(
+    ("header", "titles"),
+    [
+        ("Acme - Portland, OR - We're looking for an Android developer", ["Android developer"]),
+        (
+            "Acme | Boston, MA | Full Time | Onsite | Hiring for Android, iOS, and Web",
+            ["Android", "iOS", "Web"],
+        ),
+        (
+            "Acme is looking for an experienced software developer with strong math skills",
+            ["experienced software developer"],
+        ),
+    ],
+)
+def test_a_header_that_names_no_role_may_name_it_in_a_sentence(header, titles):
+    record = extract_text("x", hn(header, "We build things for farmers."))
+    assert [r.title for r in record.roles] == titles
+
+
+@pytest.mark.parametrize(
+    ("body", "titles"),
+    [
+        ("Looking for smart senior ruby devs to join us.", ["senior ruby devs"]),
+        (
+            "We're hiring Python hackers and an experienced Linux admin.",
+            ["Python hackers", "experienced Linux admin"],
+        ),
+        ("Acme is hiring: Security Consultant (Associate or Senior).", ["Security Consultant"]),
+        # a role is named back to a list's separator, never across it
+        (
+            "We're looking for Penetration Testers / Ethical Hackers / Security Consultants.",
+            ["Penetration Testers", "Security Consultants"],
+        ),
+        (
+            "We're hiring devs for mobile, web, and big data teams; SDETs/testers; data scientists; and PMs.",
+            ["SDETs", "testers", "data scientists", "mobile", "web", "big data"],
+        ),
+    ],
+)
+def test_roles_by_every_noun_a_hiring_sentence_may_end_in(body, titles):
+    record = extract_text("x", hn("Acme | Toronto", "We build things.\n" + body))
+    assert [r.title for r in record.roles] == titles

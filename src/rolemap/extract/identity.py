@@ -316,7 +316,7 @@ def _hiring_sentence(line: str, offset: int) -> list[tuple[int, int]]:
     rest = line[m.end() :]
     parts = [(offset, offset + m.start())]
     role = re.match(
-        r"\s*(?:for\s+)?(?:an?\s+|several\s+|multiple\s+)?([^!.;(]+?)(?=\s+(?:in|at|to|who|for)\s|[!.;(]|$)",
+        r"\s*(?:for\s+)?(?:an?\s+|several\s+|multiple\s+)?([^!.;(]+?)(?=\s+(?:in|at|to|who|for|with)\s|[!.;(]|$)",
         rest,
     )
     if role and is_role_title(role.group(1)):

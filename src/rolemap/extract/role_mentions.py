@@ -35,6 +35,7 @@ _LISTED_ITEM = re.compile(r"[^,;]+")
 _ITEM_EDGES = re.compile(r"(?i)^(?:and|or|&)\s+|\s+etc$")
 _TOKEN = re.compile(r"[\w.+#/'-]+|,")
 _NAME_WORD = re.compile(r"[\w.+#'-]+")
+_NAME_BREAK = re.compile(r"[;:]")
 
 
 def roles_in_sentences(
@@ -81,6 +82,8 @@ def roles_in_sentences(
             # mobile, frontend, backend" lists devs, not designers
             other = book.prose_noun.search(text, noun.end, listed[0][1])
             owner = text[other.start() : other.end()] if other else noun.text
+            if other:  # its list read from that noun on ("devs -- mobile, …": mobile is one)
+                listed = _listed_kinds(text[other.end() : stop], other.end()) or listed
             out.extend((f"{item} {owner}", Span(at, at + len(item), item)) for item, at in listed)
         if len(out) >= MAX_ROLES:
             break
@@ -303,6 +306,13 @@ def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> li
     return [(title, Span(start, start + len(title), title))]
 
 
+def _another_role_before(name: str) -> bool:
+    """ "Testers / Ethical": the words before the slash are a role of their own ("backend / chief" are not)."""
+    left, slash, _ = name.rpartition(" / ")
+    last = left.split()[-1:] if slash else []
+    return bool(last) and role_book().prose_noun.fullmatch(last[0]) is not None
+
+
 def _kinds_before(phrase: str, split_and: bool = True) -> list[tuple[str, int]]:
     """The kinds of role a phrase names just before its noun, read back from the noun while the words are
     family words, technologies, levels or joining words: "two backend or frontend" → backend, frontend."""
@@ -320,7 +330,7 @@ def _kinds_before(phrase: str, split_and: bool = True) -> list[tuple[str, int]]:
             i -= 1
         else:
             break
-    while kept and _COORDINATOR.match(kept[0][0]):
+    while kept and (_COORDINATOR.match(kept[0][0]) or kept[0][0] == "/"):  # "Hackers / Security"
         kept.pop(0)
     kinds: list[tuple[str, int]] = []
     chunk: list[tuple[str, int]] = []
@@ -342,6 +352,8 @@ def _named_role(phrase: str, noun: str) -> list[tuple[str, int]]:
     ("account managers", "product designer"): the shortest such name of at most three words."""
     for first in reversed(list(_NAME_WORD.finditer(phrase))[-3:]):
         name = phrase[first.start() :].strip()
+        if _NAME_BREAK.search(name) or _another_role_before(name):
+            break  # a name goes back no further than a list's separator ("data teams; SDETs")
         if title_family(f"{name} {noun}"):
             return [(name, first.start())]
     return []
