@@ -891,3 +891,27 @@ def test_a_shared_city_name_is_read_alike_under_every_hash_seed():
 def test_interns_ok_is_a_flag_not_a_title():
     record = extract_text("x", hn("Care Thread · Providence, RI · local or remote · intern OK"))
     assert record.title is None and record.company == "Care Thread"
+
+
+def test_a_long_header_segment_that_lists_roles_names_each():
+    record = extract_text(
+        "x",
+        hn(
+            "iCIMS | UI / Front-end Architect, Full-Stack Developer, Sr. Data Scientist, QA Engineer, Product Manager"
+            " | Matawan, NJ | ONSITE",
+            "We build talent software.",
+        ),
+    )
+    assert set(record.role_families) == {"frontend", "fullstack", "ml", "qa", "non_software"}
+    assert record.company == "iCIMS"
+
+
+def test_a_long_header_segment_that_is_a_sentence_is_no_list_of_roles():
+    record = extract_text(
+        "x",
+        hn(
+            "Acme | Berlin | We are a small team, hiring one backend engineer this year for our API (Go)",
+            "Hi.",
+        ),
+    )
+    assert [r.title for r in record.roles] == ["backend engineer"]

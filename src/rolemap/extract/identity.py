@@ -47,7 +47,7 @@ from rolemap.extract.place_mentions import (
     remote_countries,
 )
 from rolemap.extract.places import as_city_state, city_in, confident_place, parse_places, starts_with_a_city
-from rolemap.extract.roles import is_role_title, technology_names, title_family
+from rolemap.extract.roles import is_role_title, split_roles, technology_names, title_family
 from rolemap.models import Location, Span
 
 
@@ -133,7 +133,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         role_outside_brackets = role and is_role_title(BRACKETED.sub(" ", placed))
         # a role noun only in brackets of flags is one ("The Climate Corporation (San Francisco, INTERN/H1B)")
         role = role and (role_outside_brackets or not flag_brackets(placed))
-        if role and len(bare.split()) <= 10 and not (may_name and _is_a_name(bare)):
+        if role and (len(bare.split()) <= 10 or _list_of_roles(bare)) and not (may_name and _is_a_name(bare)):
             # "San Francisco (H1B, INTERN)": a place, its flags in brackets ("INTERN" is a role noun)
             if confident_place(placed) and not role_outside_brackets:
                 out.places.extend((p, Span(seg_start, seg_end, raw)) for p in parse_places(placed) or ())
@@ -278,6 +278,19 @@ def _names_next(text: str, segment: tuple[int, int]) -> bool:
         return False
     company = clean_company(raw)
     return bool(company and plausible_company(company, header=True, first=True))
+
+
+def _list_of_roles(bare: str) -> bool:
+    """A long segment that lists roles, each a title of its own ("UI / Front-end Architect, Full-Stack
+    Developer, Sr. Data Scientist, QA Engineer, Product Manager"), not a sentence that names one."""
+    parts = split_roles(bare)
+    return len(parts) > 1 and all(
+        len(p.split()) <= _LISTED_TITLE_WORDS and p.count("(") == p.count(")") and is_role_title(p)
+        for p in parts
+    )
+
+
+_LISTED_TITLE_WORDS = 6
 
 
 def _is_a_name(bare: str) -> bool:
