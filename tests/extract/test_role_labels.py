@@ -289,3 +289,21 @@ def test_a_header_that_names_no_role_may_name_it_in_a_sentence(header, titles):
 def test_roles_by_every_noun_a_hiring_sentence_may_end_in(body, titles):
     record = extract_text("x", hn("Acme | Toronto", "We build things.\n" + body))
     assert [r.title for r in record.roles] == titles
+
+
+@pytest.mark.parametrize(
+    ("line", "titles"),
+    [
+        ("== Systems Engineer at Prismatic, San Francisco ==", ["Systems Engineer"]),
+        ("Senior Engineer @ Acme (NYC)", ["Senior Engineer"]),
+        (
+            "Embedded Systems Engineer (http://angel.co/acme/jobs/35038-embedded-systems-engineer-with-a-long-slug)",
+            ["Embedded Systems Engineer"],
+        ),
+        # a sentence that goes on after the hirer's name is no title line
+        ("Developers at Marvel tackle problems like:", []),
+    ],
+)
+def test_a_role_line_may_name_its_hirer_or_link_to_the_role(line, titles):
+    record = extract_text("x", hn("Acme | Toronto", "We build things.\n\n" + line + "\n\nMore about us."))
+    assert [r.title for r in record.roles] == titles

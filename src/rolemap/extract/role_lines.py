@@ -54,11 +54,12 @@ _LINE_NOUN_FIRST = "".join(
     sorted({c for n in (*_LINE_NOUNS, "lead", "intern") for c in (n[0], n[0].upper())})
 )
 # A line that is a role title on its own: "Senior Backend Engineer", "* DevOps Engineer (Berlin)",
-# "== iOS developer, San Francisco ==". The tail's spaces are possessive (*+): a long run of them before
+# "== iOS developer, San Francisco ==", "Systems Engineer at Prismatic, San Francisco" (after "at" only
+# capitalised words: "Developers at Marvel tackle …" is a sentence), "Data Engineer (https://…)". The tail's spaces are possessive (*+): a long run of them before
 # other text must not make the engine try every way to split it.
 _ROLE_LINE = re.compile(
     r"[ \t]*(?:[-*•·#>=]+[ \t]*|\d+[.)][ \t]*|__)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
-    rf"(?=[{_LINE_NOUN_FIRST}])(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[][^)\]\n]{{0,60}}[)\]])?[ \t]*+(?:[-–—:|,][^\n]*)?)?"
+    rf"(?=[{_LINE_NOUN_FIRST}])(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[](?:https?://[^)\]\s]*|[^)\]\n]{{0,60}})[)\]])?[ \t]*+(?:[-–—:|,][^\n]*|(?<=[ \t])(?:at|@)[ \t]+[A-Z0-9][^\s,]*+(?:,?[ \t]+[A-Z0-9(][^\s,]*+){{0,5}}+)?)?"
     r"(?:[ \t]*+[=*#]+)?[ \t]*+$"
 )
 # "hiring backend engineers, frontend developers and designers": two role nouns or more after a hiring word
