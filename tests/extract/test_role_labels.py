@@ -274,6 +274,11 @@ def test_a_header_that_names_no_role_may_name_it_in_a_sentence(header, titles):
             "We're hiring Python hackers and an experienced Linux admin.",
             ["Python hackers", "experienced Linux admin"],
         ),
+        # the kinds a bracket after the noun lists, the sentence going on after it
+        (
+            "We are hiring developers (iOS, Android, backend) in all our offices.",
+            ["iOS developers", "Android developers", "backend developers"],
+        ),
         ("Acme is hiring: Security Consultant (Associate or Senior).", ["Security Consultant"]),
         # a role is named back to a list's separator, never across it
         (

@@ -158,6 +158,12 @@ _CUE_THEN_NOUN = re.compile(r"(?i)\s*(?:(?:an?|some|more|two|three|several)\s+)?
 def _listed_kinds(tail: str, at: int, teams: bool = False) -> list[tuple[str, int]]:
     """The kinds a hiring sentence lists after its noun ("engineers (full-stack, front-end, data)"), with
     where each starts; `teams`: each may be named as a team or a platform ("on our mobile and web teams")."""
+    opened = len(tail) - len(tail.lstrip())
+    if tail[opened : opened + 1] == "(" and ")" in tail and not teams:
+        # "developers (iOS, Android, backend) now": the bracket's kinds, when it lists some
+        bracketed = _listed_kinds(tail[: tail.index(")")], at, teams)
+        if len(bracketed) >= 2:
+            return bracketed
     listed = []
     for m in _LISTED_ITEM.finditer(tail):
         item = m.group().strip(" .():-")
