@@ -915,3 +915,42 @@ def test_a_long_header_segment_that_is_a_sentence_is_no_list_of_roles():
         ),
     )
     assert [r.title for r in record.roles] == ["backend engineer"]
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        # a header's title keeps its bracket whole
+        ("Acme | Mobile Developer (iOS and/or Android) | Palo Alto", [("Mobile Developer", "mobile")]),
+        # a title of no kind whose bracket lists kinds is a role of each
+        (
+            "Acme | Software Developer (iOS/Android/Web) | Montreal",
+            [("Software Developer (iOS)", "mobile"), ("Software Developer (Android)", "mobile"),
+             ("Software Developer (Web)", "frontend")],
+        ),
+        ("Acme | Engineers (Data, Platform) | NYC", [("Engineers (Data)", "data"), ("Engineers (Platform)", "infra")]),
+        # a stack in the bracket is one role's
+        ("Acme | Software Engineer (Ruby on Rails, React) | NYC", [("Software Engineer", None)]),
+        # a list's separator inside a bracket parts no roles
+        (
+            "Acme | Product Manager, Software Engineers (Backend, Fullstack) | SF",
+            [("Product Manager", "non_software"), ("Software Engineers (Backend)", "backend"),
+             ("Software Engineers (Fullstack)", "fullstack")],
+        ),
+        # kinds listed with "or"
+        ("Acme | Full-Stack, Backend, or DevOps | Seattle, WA", [("Full-Stack", "fullstack"), ("Backend", "backend"),
+                                                                 ("DevOps", "infra")]),
+    ],
+)  # fmt: skip
+def test_the_roles_of_a_header_title_and_its_bracket(header, roles):
+    record = extract_text("x", hn(header, "We build things."))
+    got = [(r.title, r.family) for r in record.roles]
+    assert [t for t, _ in got] == [t for t, _ in roles]
+    assert all(f is None or f == g for (_, f), (_, g) in zip(roles, got, strict=True))
+
+
+def test_a_number_of_roles_needed_is_a_hiring_cue():
+    record = extract_text(
+        "x", hn("Acme | Boulder, CO", "We just raised our Series A and need 2 Senior RoR Engineers.")
+    )
+    assert [(r.title, r.seniority) for r in record.roles] == [("Senior RoR Engineers", "senior")]

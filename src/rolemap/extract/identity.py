@@ -138,7 +138,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             if confident_place(placed) and not role_outside_brackets:
                 out.places.extend((p, Span(seg_start, seg_end, raw)) for p in parse_places(placed) or ())
                 continue
-            out.titles.append((bare, Span(seg_start, seg_end, raw)))
+            closed = bare + ")" * (bare.count("(") - bare.count(")"))  # "Developer (iOS and/or Android)"
+            out.titles.append((closed, Span(seg_start, seg_end, raw)))
             kept.append((seg_start, seg_end))
             continue
         places = parse_places(placed)

@@ -59,7 +59,10 @@ def build_roles(
     spoken_for = frozenset() if own_title else _spoken_for([t for t, _ in titles])
     for title, span in titles:
         title = without_sentence_words(title)
-        parts = [role_head(title)] if own_title else split_roles(title)
+        # a title of no kind whose bracket lists kinds is a role of each ("Software Developer (iOS/Web)")
+        split = [role_head(title)] if own_title else split_roles(title)
+        kinded = {} if own_title else _bracketed_kinds([title] if len(split) == 1 else split)
+        parts = list(kinded) or split
         for part in parts:
             part = without_sentence_words(part)
             key = part.lower()
@@ -72,7 +75,7 @@ def build_roles(
             # the role's own words before its qualifiers: "Java/J2EE Developer (Big Data / Hadoop)" is a Java
             # developer's role; the qualifiers decide only a head that names no kind ("Solution Architect,
             # Master Data Management", "Staff Engineer (Geotechnical)", "Software Engineer (full-stack)")
-            family, named = None, part
+            family, named = kinded.get(part), part
             alone = len(titles) == 1 and len(parts) == 1
             if cut:  # ... save "full stack" named anywhere: it spans the kinds a head names
                 whole = title_family(title) or _bracket_family(title, len(part))
@@ -125,6 +128,25 @@ def _spoken_for(titles: list[str]) -> frozenset[str]:
     return (book.mobile if "mobile" in families else frozenset()) | (
         book.client_side if "frontend" in families else frozenset()
     )
+
+
+def _bracketed_kinds(titles: list[str]) -> dict[str, str | None]:
+    """The roles of a header's titles when one of no kind has a bracket that lists kinds, a role of each
+    ("Software Developer (iOS/Android/Web)" → three), as a line of its own is (`role_lines.roles_in_text`):
+    each role's name and the family its kind names ("(Data)" a data engineer's; "(Web)" none, the skills
+    decide); empty when no title has such a bracket."""
+    out: dict[str, str | None] = {}
+    for title in titles:
+        head = role_head(title)
+        kinds = bracket_kinds(title, len(head)) if title.startswith(head) else []
+        # a web developer's kinds are the ones the bracket names: "Web Developer (front-end and back-end)"
+        if len(kinds) < 2 or title_family(head) not in (None, "frontend"):
+            out[head if len(titles) == 1 else title] = None
+        else:
+            out.update(
+                {f"{head} ({kind})": title_family(f"{kind} engineer") or title_family(kind) for kind in kinds}
+            )
+    return out if len(out) > len(titles) else {}
 
 
 def _bracket_family(title: str, at: int) -> str | None:

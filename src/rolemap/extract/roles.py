@@ -50,7 +50,7 @@ class RoleBook:
 
 
 # The patterns the role readers split and trim titles with, compiled once.
-_LIST_SEPARATOR = re.compile(r"\s*(?:[,/&]|\band\b)\s*")
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,/&]|\band\b|\bor\b)\s*")
 _SOFTWARE = Caseless(r"\bsoftware\b")
 # "A, B, and C"; "&" between single letters joins an abbreviation ("R&D Engineer")
 _ROLE_SEPARATOR = re.compile(
@@ -58,7 +58,7 @@ _ROLE_SEPARATOR = re.compile(
 )
 _SLASH = re.compile(r"\s*/\s*")
 _SHARED_NOUN = re.compile(r"(?i)(?:^|\s)((?:engineers?|developers?))$")
-_KINDS_SEPARATOR = re.compile(r"[/,]|\bor\b|\band\b")
+_KINDS_SEPARATOR = re.compile(r"[/,&]|\bor\b|\band\b")
 _HEAD_END = re.compile(r"\s+[-–—|]\s+|\s*\(")
 _TITLE_WORD = re.compile(r"[\w.+#-]+")
 _LABEL_WORD = re.compile(r"[^\s/,&]+")
@@ -116,6 +116,8 @@ def is_role_title(text: str) -> bool:
     ("Frontend, Backend, Business Development")."""
     if role_book().role_noun.search(text):
         return True
+    if text.count("(") != text.count(")"):
+        return False  # a piece of a bracket cut apart ("iOS and/or Android)")
     parts = [p for p in _LIST_SEPARATOR.split(text) if p.strip()]
     return bool(parts) and all(family_word(p) for p in parts)
 
@@ -342,7 +344,7 @@ def _split_roles(title: str) -> tuple[str, ...]:
 
 
 def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[str, ...] | None:
-    parts = [p.strip(" .") for p in separator.split(title) if p.strip(" .")]
+    parts = [p.strip(" .") for p in _outside_brackets(title, separator) if p.strip(" .")]
     if len(parts) < 2:
         return None
     shared = _SHARED_NOUN.search(parts[-1])
@@ -360,6 +362,22 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
     if each_kind and not all(_names_a_kind(p) for p in parts):
         return None
     return tuple(parts) if all(is_role_title(p) for p in parts) else None
+
+
+def _outside_brackets(title: str, separator: re.Pattern[str]) -> list[str]:
+    """title split where the separator stands outside brackets: "Product Manager, Software Engineers (BE,
+    Fullstack)" → two."""
+    if "(" not in title:
+        return separator.split(title)
+    masked = _IN_BRACKETS.sub(lambda m: "(" + "_" * (len(m.group()) - 2) + ")", title)
+    parts, at = [], 0
+    for m in separator.finditer(masked):
+        parts.append(title[at : m.start()])
+        at = m.end()
+    return [*parts, title[at:]]
+
+
+_IN_BRACKETS = re.compile(r"\([^()]*\)")
 
 
 def kind_modifier(word: str) -> bool:
@@ -402,7 +420,8 @@ def names_no_kind(title: str) -> bool:
 
 def bracket_kinds(text: str, at: int) -> list[str]:
     """The kinds a bracket right after a generic title lists: "Software Engineer (frontend/backend/data;
-    mid-to-senior+)" → frontend, backend, data; nothing when the bracket says anything else first."""
+    mid-to-senior+)" → frontend, backend, data; nothing when the bracket says anything else first (a
+    stack, "(Rails, React)", is one role's)."""
     bracket = _KINDS_BRACKET.match(text, at)
     if bracket is None:
         return []
