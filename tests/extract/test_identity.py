@@ -954,3 +954,39 @@ def test_a_number_of_roles_needed_is_a_hiring_cue():
         "x", hn("Acme | Boulder, CO", "We just raised our Series A and need 2 Senior RoR Engineers.")
     )
     assert [(r.title, r.seniority) for r in record.roles] == [("Senior RoR Engineers", "senior")]
+
+
+@pytest.mark.parametrize(
+    ("header", "company", "families"),
+    [
+        # a kind of work named as its team is a role, never the hirer
+        ("Backend Engineering and Devops | Segment | San Francisco, CA", "Segment", {"backend", "infra"}),
+        ("Volumental | Frontend Engineering | Stockholm", "Volumental", {"frontend"}),
+        # a kind glued to its noun by a hyphen
+        ("Nectar | Backend-Engineer, Devops | Altendorf, Switzerland", "Nectar", {"backend", "infra"}),
+        # a firm's legal name is a name, though a word of it is a role noun
+        ("Timing-Architects Embedded Systems GmbH (TA) | Regensburg, Germany | Java Developers | Onsite",
+         "Timing-Architects Embedded Systems GmbH", {"backend"}),
+    ],
+)  # fmt: skip
+def test_kinds_of_work_in_a_header_are_roles_and_legal_names_are_names(header, company, families):
+    record = extract_text("x", hn(header, "We build software."))
+    assert record.company == company
+    assert set(record.role_families) == families
+
+
+def test_kinds_listed_after_positions_and_a_colon_are_roles():
+    record = extract_text(
+        "x",
+        hn(
+            "Acme | Palo Alto", "We are hiring for all engineering positions: front-end, back-end, iOS, data."
+        ),
+    )
+    assert set(record.role_families) == {"frontend", "backend", "mobile", "data"}
+
+
+def test_a_wanted_field_names_roles():
+    record = extract_text(
+        "x", hn("Acme | NYC", "WANTED: Product Designers, Back End Engineers, iOS Programmers")
+    )
+    assert [r.title for r in record.roles] == ["Product Designers", "Back End Engineers", "iOS Programmers"]

@@ -26,6 +26,7 @@ from rolemap.extract.company_names import (
     URL,
     clean_company,
     is_role_name,
+    legal_forms_pattern,
     plausible_company,
     site_name,
     spelt_by_an_address,
@@ -296,12 +297,16 @@ _LISTED_TITLE_WORDS = 6
 
 def _is_a_name(bare: str) -> bool:
     """ "Giving Assistant", "Genius Developers": a first segment with a role noun that is still a name
-    (no seniority or family word, and not "Software Engineer")."""
-    return (
+    (no seniority or family word, and not "Software Engineer"); or a firm's legal name ("Timing-Architects
+    Embedded Systems GmbH")."""
+    return _ENDS_IN_LEGAL_FORM.search(bare) is not None or (
         not is_role_name(bare)
         and not title_family(bare)
         and bool(re.fullmatch(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){1,3}", bare))
     )
+
+
+_ENDS_IN_LEGAL_FORM = re.compile(rf"\s(?:{legal_forms_pattern('firm')})\.?(?:\s*\([^()]*\)?)?$")  # "GmbH (TA)"
 
 
 def _name_then_places(bare: str, seg_start: int, out: Identity, text: str) -> bool:

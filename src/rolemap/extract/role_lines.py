@@ -79,7 +79,7 @@ _I_OR_YOU = re.compile(r"(?i)(?:i|you)['’]")
 # A line that names the roles as a field's value: "Position: Senior Engineer | Salary: $80k",
 # "Roles: Software Engineer, Solutions Architect", "We're hiring for: DevOps, Back-End, QA Lead".
 _FIELD = (
-    r"[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions|roles)"
+    r"[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions|roles)|wanted"
     r"|(?:now[ \t]+|we(?:'re|’re| are)[ \t]+)?hiring(?:[ \t]+for)?)[ \t]*:[ \t]*(\S[^\n]*)"
 )
 _FIELD_LINE = re.compile(rf"(?im)^{_FIELD}")

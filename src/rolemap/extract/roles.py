@@ -52,6 +52,8 @@ class RoleBook:
 # The patterns the role readers split and trim titles with, compiled once.
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,/&]|\band\b|\bor\b)\s*")
 _SOFTWARE = Caseless(r"\bsoftware\b")
+_GLUED_NOUN = re.compile(r"(?<=[A-Za-z]{3})-(?=[A-Za-z]{3})")
+_WORK_OF_A_KIND = re.compile(r"(?i)\s+(?:engineering|development)\s*$")
 # "A, B, and C"; "&" between single letters joins an abbreviation ("R&D Engineer")
 _ROLE_SEPARATOR = re.compile(
     r",\s*(?:(?:and|or)\s+)?|\s+and\s+|\s+&\s*|&\s+|(?<=\w\w)&(?=\w\w)|;\s*|\s+or\s+"
@@ -86,7 +88,11 @@ def role_book() -> RoleBook:
         families=tuple(
             (family, Caseless(rf"(?<![\w-])(?:{pattern})")) for family, pattern in data["families"]
         ),
-        role_noun=Caseless(rf"(?<![\w-])(?:{data['role_nouns']})(?![\w-])"),
+        # "Backend-Engineer", "Web-Developers" (so written in European posts): a kind glued on by a hyphen;
+        # not "re-engineer", nor a firm's "Timing-Architects"
+        role_noun=Caseless(
+            rf"(?:(?<![\w-]){_glued_kinds(data['family_words'])})(?:{data['role_nouns']})(?![\w-])"
+        ),
         engineering_noun=Caseless(rf"(?<![\w-])(?:{data['engineering_nouns']})(?![\w-])"),
         engineering_leader=Caseless(rf"(?<![\w-])(?:{data['engineering_leaders']})(?![\w-])"),
         client_side=frozenset(data["client_side_skills"]),
@@ -104,6 +110,11 @@ def role_book() -> RoleBook:
     )
 
 
+def _glued_kinds(family_words: list[str]) -> str:
+    """Lookbehinds for a one-word kind and a hyphen before a role noun: "|(?<=backend-)|(?<=web-)…"."""
+    return "".join(f"|(?<={re.escape(w)}-)" for w in sorted(family_words) if re.fullmatch(r"[a-z]+", w))
+
+
 def _literals(phrases: list[str]) -> list[str]:
     """Each phrase's literal forms as regex alternatives, longest first (so "sr." wins over "sr")."""
     forms = {form for phrase in phrases for form in expand(phrase)}
@@ -119,7 +130,8 @@ def is_role_title(text: str) -> bool:
     if text.count("(") != text.count(")"):
         return False  # a piece of a bracket cut apart ("iOS and/or Android)")
     parts = [p for p in _LIST_SEPARATOR.split(text) if p.strip()]
-    return bool(parts) and all(family_word(p) for p in parts)
+    # "Frontend Engineering", "Web Development": a kind of work named as its team
+    return bool(parts) and all(family_word(p) or family_word(_WORK_OF_A_KIND.sub("", p)) for p in parts)
 
 
 def family_word(part: str) -> bool:
@@ -279,6 +291,8 @@ def title_family(title: str) -> str | None:
     family = first_found(role_book().families, title)
     if family is not None:
         return family
+    if _GLUED_NOUN.search(title):  # "Data-scientists", "Backend-Engineer": the words a hyphen glues
+        return title_family(_GLUED_NOUN.sub(" ", title))
     if not family_word(title):
         return None
     # a kind alone names the role it is the kind of: "Backend" an engineer, "Web" a developer
