@@ -962,6 +962,7 @@ def test_a_number_of_roles_needed_is_a_hiring_cue():
         # a kind of work named as its team is a role, never the hirer
         ("Backend Engineering and Devops | Segment | San Francisco, CA", "Segment", {"backend", "infra"}),
         ("Volumental | Frontend Engineering | Stockholm", "Volumental", {"frontend"}),
+        ("Angaza | Frontend; Product | San Francisco [ONSITE]", "Angaza", {"frontend", "non_software"}),
         # a kind glued to its noun by a hyphen
         ("Nectar | Backend-Engineer, Devops | Altendorf, Switzerland", "Nectar", {"backend", "infra"}),
         # a firm's legal name is a name, though a word of it is a role noun

@@ -302,6 +302,10 @@ def test_roles_by_every_noun_a_hiring_sentence_may_end_in(body, titles):
         ("== Systems Engineer at Prismatic, San Francisco ==", ["Systems Engineer"]),
         ("Senior Engineer @ Acme (NYC)", ["Senior Engineer"]),
         (
+            "Full-stack Engineer/Data Engineer @ Adchemix (SF, Boston or REMOTE)",
+            ["Full-stack Engineer", "Data Engineer"],
+        ),
+        (
             "Embedded Systems Engineer (http://angel.co/acme/jobs/35038-embedded-systems-engineer-with-a-long-slug)",
             ["Embedded Systems Engineer"],
         ),

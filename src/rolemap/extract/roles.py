@@ -50,7 +50,7 @@ class RoleBook:
 
 
 # The patterns the role readers split and trim titles with, compiled once.
-_LIST_SEPARATOR = re.compile(r"\s*(?:[,/&]|\band\b|\bor\b)\s*")
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,/&;]|\band\b|\bor\b)\s*")
 _SOFTWARE = Caseless(r"\bsoftware\b")
 _GLUED_NOUN = re.compile(r"(?<=[A-Za-z]{3})-(?=[A-Za-z]{3})")
 _WORK_OF_A_KIND = re.compile(r"(?i)\s+(?:engineering|development)\s*$")
