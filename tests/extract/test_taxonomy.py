@@ -416,3 +416,20 @@ def test_resolve_and_search(typed, skill):
 def test_nothing_resolves_from_nothing():
     assert resolve_skill("no such technology at all") is None
     assert search_taxonomy("   ") == [] and search_taxonomy("zzzzqqq") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("Java Developer\nLocation: Phoenix, AZ. We build APIs in Java.", {"java"}),
+        ("Backend Engineer\nOffices in Alexandria & Cairo, Egypt. We use Python.", {"python"}),
+        # the framework, named without a region after it
+        (
+            "Elixir Developer\nWe build on Elixir and Phoenix, with Postgres.",
+            {"elixir", "phoenix", "postgresql"},
+        ),
+    ],
+)
+def test_a_technology_named_like_a_town_before_its_region_is_the_town(text, skills):
+    record = extract_text("x", text)
+    assert {s.id for s in record.skills} | set(record.languages) == skills

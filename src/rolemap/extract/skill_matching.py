@@ -21,6 +21,7 @@ from itertools import islice
 
 from rolemap.extract.intervals import WHITE_SPACE, Cover, Marks
 from rolemap.extract.phrases import MAX_HITS, Hits, PhraseBook, search_copy, search_key
+from rolemap.extract.places import city_in, gazetteer
 from rolemap.extract.taxonomy import Match, SkillEntry, is_exact_alias
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
@@ -136,7 +137,28 @@ def resolve_skills(
     # A guarded word ("Fluent", "Zoom", "Analyze") is common enough that a technology nearby proves
     # nothing ("Fluent in Javascript"): it needs a list or a context word before it, a plain word edge.
     sure.extend(m for m in strict if _in_strict_context(text, m.start, m.end))
-    return [m for m in _longest_first(sure) if not (m.skill.site and _a_profile(text, m.start, m.end))]
+    return [
+        m
+        for m in _longest_first(sure)
+        if not (m.skill.site and _a_profile(text, m.start, m.end)) and not _a_city(text, m.start, m.end)
+    ]
+
+
+# A region or country after a name: "Phoenix, AZ", "Aurora, Colorado", "Cairo Egypt"
+_REGION_AFTER = re.compile(r",?[ \t]+([A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)")
+
+
+def _a_city(text: str, start: int, end: int) -> bool:
+    """A technology's name that is a town's, followed by that town's region or country, is the town ("in
+    Phoenix, AZ", "Spring, TX", "Cypress, CA"; not "Spring Boot", "Phoenix LiveView")."""
+    after = _REGION_AFTER.match(text, end)
+    if after is None:
+        return False
+    name = text[start:end]
+    if not gazetteer().towns(name.lower()):
+        return False
+    where = after.group(1)  # "AZ", "New Mexico", "Egypt. We": its first word or its two
+    return any(city_in(name, w.rstrip(".")) is not None for w in dict.fromkeys((where, where.split()[0])))
 
 
 # "send your GitHub", "your resume/github account", "GitHub or StackOverflow profile", "github & linkedin
