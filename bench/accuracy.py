@@ -1,6 +1,9 @@
 """Extraction accuracy on every labelled set we have. Not part of `make test`.
 
-    .venv/bin/python bench/accuracy.py [SHARED]      # SHARED defaults to ../shared beside the repo
+    .venv/bin/python bench/accuracy.py [SHARED] [--part PART ...]   # SHARED: ../shared beside the repo
+
+PART is any of labels, heldout, boards, hn, taxonomy (all by default): `--part hn` prints the Hacker News
+proxies without scoring a held-out set, which keeps an untouched set untouched.
 
 1. The hand labels (../shared/eval/dev_labels.jsonl) and the salary labels (salary_labels.jsonl), scored
    by the project's own ../shared/eval/score.py on `rolemap extract` output; then the held-out labels
@@ -23,6 +26,7 @@ reader now and then: these figures are a floor, the hand labels are the measure.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import subprocess
@@ -44,13 +48,40 @@ WORK_TYPES = {
 }
 
 
-def main(shared: Path = SHARED) -> None:
-    for labels, pool in (
-        ("dev_labels.jsonl", "postings.jsonl"),
-        ("salary_labels.jsonl", "salary_postings.jsonl"),
-    ):
-        print(f"== {labels} (score.py)")
-        print(score(shared / "eval" / labels, shared / "data" / "eval_pool" / pool, shared), end="")
+PARTS = ("labels", "heldout", "boards", "hn", "taxonomy")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shared", nargs="?", type=Path, default=SHARED, help="the shared folder (data, eval)")
+    parser.add_argument("--part", choices=PARTS, action="append", help="run only these parts (repeatable)")
+    args = parser.parse_args()
+    run_parts(args.shared, frozenset(args.part or PARTS))
+
+
+def run_parts(shared: Path, parts: frozenset[str]) -> None:
+    if "labels" in parts:
+        for labels, pool in (
+            ("dev_labels.jsonl", "postings.jsonl"),
+            ("salary_labels.jsonl", "salary_postings.jsonl"),
+        ):
+            print(f"== {labels} (score.py)")
+            print(score(shared / "eval" / labels, shared / "data" / "eval_pool" / pool, shared), end="")
+    if "heldout" in parts:
+        heldout_sets(shared)
+    if "boards" in parts:
+        linkedin(shared / "data" / "linkedin_2024_sample" / "postings_sample_1000.csv")
+        dice(shared / "data" / "dice_tech_sample" / "dice_postings_with_skills.csv")
+        source_fields_agreement(shared / "data" / "linkedin_2024_sample" / "postings_sample_1000.csv")
+    if "hn" in parts:
+        identity_on_hn(
+            shared / "data" / "hn_whoishiring_2013_2018" / "hn_whoishiring_2013-08_2018-04.jsonl.gz"
+        )
+    if "taxonomy" in parts:
+        taxonomy_size()
+
+
+def heldout_sets(shared: Path) -> None:
     for name, note in (
         ("labels.jsonl", "set A: read to find rules"),
         ("labels_b.jsonl", "set B: scored only, never read"),
@@ -64,11 +95,6 @@ def main(shared: Path = SHARED) -> None:
             pool = heldout_pool(heldout, shared, Path(tmp) / "postings.jsonl")
             print(f"== bench/heldout/{name} (score.py; 60 postings outside the eval pool, {note})")
             print(score(heldout, pool, shared), end="")
-    linkedin(shared / "data" / "linkedin_2024_sample" / "postings_sample_1000.csv")
-    dice(shared / "data" / "dice_tech_sample" / "dice_postings_with_skills.csv")
-    source_fields_agreement(shared / "data" / "linkedin_2024_sample" / "postings_sample_1000.csv")
-    identity_on_hn(shared / "data" / "hn_whoishiring_2013_2018" / "hn_whoishiring_2013-08_2018-04.jsonl.gz")
-    taxonomy_size()
 
 
 def taxonomy_size() -> None:
@@ -339,4 +365,4 @@ def _within(value: object, truth: float) -> bool:
 
 
 if __name__ == "__main__":
-    main(*(Path(a) for a in sys.argv[1:2]))
+    main()
