@@ -5,6 +5,7 @@ when they name no role."""
 import pytest
 
 from rolemap.extract import extract_text
+from rolemap.extract.role_build import without_sentence_words
 from rolemap.extract.roles import kinds_only, split_roles, title_family
 
 
@@ -316,3 +317,29 @@ def test_roles_by_every_noun_a_hiring_sentence_may_end_in(body, titles):
 def test_a_role_line_may_name_its_hirer_or_link_to_the_role(line, titles):
     record = extract_text("x", hn("Acme | Toronto", "We build things.\n\n" + line + "\n\nMore about us."))
     assert [r.title for r in record.roles] == titles
+
+
+@pytest.mark.parametrize(
+    ("body", "titles"),
+    [
+        ("Our openings:\n\nBig Data Infrastructure System Engineer http://careers.example.com/job/123\n",
+         ["Big Data Infrastructure System Engineer"]),
+        ("Soliton invites applications for a Senior Software Engineer in Vision.", ["Senior Software Engineer"]),
+        ("We are hiring multiple positions including engineering, design, marketing and sales.",
+         ["design", "marketing", "sales"]),
+        # a list of roles is looked for near the nouns such lists end in, past any other role noun
+        ("We build software that supports marketers in content planning and publishing, for the brands of the "
+         "world's leading publishers, with bespoke content and licensed content, which we help them plan, "
+         "write, edit, publish and measure across every channel they use, from the web to print and mobile "
+         "apps.\nThere are multiple positions open for Full Stack Software Engineers and Senior Software "
+         "Engineers.", ["Full Stack Software Engineers", "Senior Software Engineers"]),
+    ],
+)  # fmt: skip
+def test_more_shapes_of_a_role_named_in_the_text(body, titles):
+    record = extract_text("x", hn("Acme | New York | Onsite", body))
+    assert [without_sentence_words(r.title).removeprefix("open for ") for r in record.roles] == titles
+
+
+def test_a_marketer_is_a_role():
+    record = extract_text("x", hn("Stryd | Boulder, CO | Growth Marketer | ONSITE", "We build power meters."))
+    assert [(r.title, r.family) for r in record.roles] == [("Growth Marketer", "non_software")]

@@ -59,7 +59,7 @@ _LINE_NOUN_FIRST = "".join(
 # other text must not make the engine try every way to split it.
 _ROLE_LINE = re.compile(
     r"[ \t]*(?:[-*•·#>=]+[ \t]*|\d+[.)][ \t]*|__)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
-    rf"(?=[{_LINE_NOUN_FIRST}])(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[](?:https?://[^)\]\s]*|[^)\]\n]{{0,60}})[)\]])?[ \t]*+(?:[-–—:|,][^\n]*|(?<=[ \t])(?:at|@)[ \t]+[A-Z0-9][^\s,(]*+(?:,?[ \t]+[A-Z0-9][^\s,(]*+){{0,5}}+(?:[ \t]*\([^()\n]{{0,60}}\))?)?)?"
+    rf"(?=[{_LINE_NOUN_FIRST}])(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[](?:https?://[^)\]\s]*|[^)\]\n]{{0,60}})[)\]])?[ \t]*+(?:[-–—:|,][^\n]*|(?<=[ \t])https?://\S*|(?<=[ \t])(?:at|@)[ \t]+[A-Z0-9][^\s,(]*+(?:,?[ \t]+[A-Z0-9][^\s,(]*+){{0,5}}+(?:[ \t]*\([^()\n]{{0,60}}\))?)?)?"
     r"(?:[ \t]*+[=*#]+)?[ \t]*+$"
 )
 # "hiring backend engineers, frontend developers and designers": two role nouns or more after a hiring word
@@ -166,7 +166,9 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
             return out
     if out:
         return out
-    first = next((n.start for n in nouns if n.start >= skip_to), None)
+    # the window opens at the first noun such a list ends in ("marketers" in "software that supports
+    # marketers" is none)
+    first = next((n.start for n in nouns if n.start >= skip_to and _listed_noun(n.text)), None)
     if first is None or first > skip_to + 4000:
         return out
     start, end = max(skip_to, first - 160), first + 400
@@ -179,6 +181,11 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
                 start = listed.start(1) + roles.find(part)
                 out.append((part, Span(start, start + len(part), part)))
     return out[:MAX_ROLES]
+
+
+def _listed_noun(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _LISTED_NOUNS or lowered.removesuffix("s") in _LISTED_NOUNS
 
 
 def _may_list_roles(text: str, start: int, end: int) -> bool:
