@@ -458,3 +458,8 @@ def test_a_name_with_a_note_in_brackets_is_no_verb():
         "x", "SRE\nThe languages we use for infrastructure: Go (strongly preferred), Ruby, Python."
     )
     assert "go" in record.languages
+
+
+@pytest.mark.parametrize("text", ["Go\n", "Go", "Engineer\nWe use Go", "Engineer\n- Make"])
+def test_a_verb_named_technology_ending_the_text_is_read_without_error(text):
+    extract_text("x", text)

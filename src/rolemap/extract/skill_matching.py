@@ -322,7 +322,9 @@ def _imperative(text: str, start: int, end: int, name: str) -> bool:
     if not opens or not text[end : end + 1].isspace():
         return False
     right = text[end : end + 40].split(maxsplit=1)
-    word = right[0].strip(".,;:()") if right else ""
+    if not right:
+        return False  # the text ends with the name
+    word = right[0].strip(".,;:()")
     # "Go (strongly preferred), Ruby": a note in brackets follows a name, not a verb
     return word in _imperative_objects() or (not right[0].startswith(("(", "[")) and _its_object(word))
 
