@@ -20,7 +20,6 @@ from functools import cache
 from itertools import islice
 
 from rolemap.extract.intervals import WHITE_SPACE, Cover, Marks
-from rolemap.extract.lexicon import joining_word, lemmas
 from rolemap.extract.phrases import MAX_HITS, Hits, PhraseBook, search_copy, search_key
 from rolemap.extract.places import city_in, gazetteer
 from rolemap.extract.taxonomy import Match, SkillEntry, is_exact_alias
@@ -322,29 +321,7 @@ def _imperative(text: str, start: int, end: int, name: str) -> bool:
     if not opens or not text[end : end + 1].isspace():
         return False
     right = text[end : end + 40].split(maxsplit=1)
-    if not right:
-        return False  # the text ends with the name
-    word = right[0].strip(".,;:()")
-    # "Go (strongly preferred), Ruby": a note in brackets follows a name, not a verb
-    return word in _imperative_objects() or (not right[0].startswith(("(", "[")) and _its_object(word))
-
-
-def _its_object(word: str) -> bool:
-    """A lower-case word after a verb opening a sentence that makes it the imperative ("Make extensive use",
-    "Make architectural decisions", "Go international", "Express solid understanding"): an English word, by
-    lemminflect's lexicon, that is no noun ("Go routines", "Express middleware"; so "Make data beautiful"
-    stays a name too), no word that makes the name a technology ("Rust experience"), no joining word, and
-    no verb of which the name is the subject ("Spring provides")."""
-    if not word.isalpha() or not word.islower() or joining_word(word):
-        return False
-    context_before, context_after = _context_words()
-    if word in context_after or word in context_before:
-        return False
-    forms = lemmas(word)
-    if not forms or "NOUN" in forms:
-        return False  # a noun may be the name's own ("Go routines", "Express middleware"), as may a word
-        # English lacks ("Go kubernetes")
-    return not ("VERB" in forms and forms["VERB"][0] != word)
+    return bool(right) and right[0].strip(".,;:()") in _imperative_objects()
 
 
 def _in_tech_context(text: str, start: int, end: int) -> bool:
