@@ -965,9 +965,11 @@ def test_a_number_of_roles_needed_is_a_hiring_cue():
         ("Angaza | Frontend; Product | San Francisco [ONSITE]", "Angaza", {"frontend", "non_software"}),
         # a kind glued to its noun by a hyphen
         ("Nectar | Backend-Engineer, Devops | Altendorf, Switzerland", "Nectar", {"backend", "infra"}),
-        # a firm's legal name is a name, though a word of it is a role noun
-        ("Timing-Architects Embedded Systems GmbH (TA) | Regensburg, Germany | Java Developers | Onsite",
-         "Timing-Architects Embedded Systems GmbH", {"backend"}),
+        # a firm's legal name is a name, though its note in brackets names a role
+        ("Nutonian Inc. (INTERN POSITIONS OPEN, and H1B available) | Boston, MA | Data Scientists",
+         "Nutonian Inc", {"ml"}),
+        # a role, then its hirer's legal name, is a role
+        ("Senior Software Engineer, Acme Inc | NYC | Onsite", "Acme", {"other_software"}),
     ],
 )  # fmt: skip
 def test_kinds_of_work_in_a_header_are_roles_and_legal_names_are_names(header, company, families):
@@ -991,3 +993,19 @@ def test_a_wanted_field_names_roles():
         "x", hn("Acme | NYC", "WANTED: Product Designers, Back End Engineers, iOS Programmers")
     )
     assert [r.title for r in record.roles] == ["Product Designers", "Back End Engineers", "iOS Programmers"]
+
+
+def test_a_long_header_sentence_is_no_list_of_roles():
+    record = extract_text(
+        "x",
+        hn(
+            "Acme | SF | Looking for senior engineers, designers, product managers and a CTO. Remote OK",
+            "Hi.",
+        ),
+    )
+    assert not any("Looking" in r.title or "Remote" in r.title for r in record.roles)
+
+
+def test_a_kind_in_brackets_after_a_head_of_its_own_kind_adds_no_role():
+    record = extract_text("x", hn("Acme | Frontend Engineer (Web, Mobile) | SF", "We build things."))
+    assert [(r.title, r.family) for r in record.roles] == [("Frontend Engineer", "frontend")]

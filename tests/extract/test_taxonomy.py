@@ -423,6 +423,11 @@ def test_nothing_resolves_from_nothing():
     [
         ("Java Developer\nLocation: Phoenix, AZ. We build APIs in Java.", {"java"}),
         ("Backend Engineer\nOffices in Alexandria & Cairo, Egypt. We use Python.", {"python"}),
+        # two capitals after the name are no country's code: "IT" is no Italy
+        (
+            "Cloud Engineer\nExperience with AWS RDS, Aurora, IT security and Terraform.",
+            {"rds", "aurora", "terraform"},
+        ),
         # the framework, named without a region after it
         (
             "Elixir Developer\nWe build on Elixir and Phoenix, with Postgres.",

@@ -82,8 +82,9 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         body = header_end if header_end > 0 else len(doc.text)
         titles += roles_in_text(doc.text, body, nouns) + roles_in_lists(doc.text, body)
         titles += roles_in_labelled_lines(doc.text, body, titles)
-        # a header that names no role may say it in a sentence ("Acme | we're looking for an android developer")
-        prose = body if titles else 1
+        # a header that names no role may say it in a sentence ("Acme | we're looking for an android developer");
+        # only a post without a title has such a header, from offset 1 (its text opens with the empty title)
+        prose = 1 if not titles and doc.text.startswith("\n") else body
         titles += roles_in_sentences(doc.text, prose, nouns, generic=not titles)
         titles += roles_in_openings(doc.text, prose, titles)
     asked = without_role_names(without_the_hirer(tallies, doc.text, identity.company), titles)

@@ -286,20 +286,27 @@ def _list_of_roles(bare: str) -> bool:
     """A long segment that lists roles, each a title of its own ("UI / Front-end Architect, Full-Stack
     Developer, Sr. Data Scientist, QA Engineer, Product Manager"), not a sentence that names one."""
     parts = split_roles(bare)
+    # each a title, not a sentence's piece: "… and a CTO. Remote OK"
     return len(parts) > 1 and all(
-        len(p.split()) <= _LISTED_TITLE_WORDS and p.count("(") == p.count(")") and is_role_title(p)
+        len(p.split()) <= _LISTED_TITLE_WORDS
+        and p.count("(") == p.count(")")
+        and _SENTENCE_STOP.search(p) is None
+        and is_role_title(p)
         for p in parts
     )
 
 
 _LISTED_TITLE_WORDS = 6
+_SENTENCE_STOP = re.compile(r"(?<![A-Z][a-z])\.\s")  # "a CTO. Remote OK"; not "Sr. Data Scientist"
 
 
 def _is_a_name(bare: str) -> bool:
     """ "Giving Assistant", "Genius Developers": a first segment with a role noun that is still a name
     (no seniority or family word, and not "Software Engineer"); or a firm's legal name ("Timing-Architects
     Embedded Systems GmbH")."""
-    return _ENDS_IN_LEGAL_FORM.search(bare) is not None or (
+    legal = _ENDS_IN_LEGAL_FORM.search(bare)
+    # "Nutonian Inc. (INTERN POSITIONS OPEN)"; not "Senior Software Engineer, Acme Inc", a role then its hirer
+    return (legal is not None and "," not in bare[: legal.start()]) or (
         not is_role_name(bare)
         and not title_family(bare)
         and bool(re.fullmatch(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){1,3}", bare))

@@ -130,17 +130,21 @@ def _spoken_for(titles: list[str]) -> frozenset[str]:
     )
 
 
+_WEB_HEAD = re.compile(r"(?i)(?:\w+\s+)*web\s+(?:developers?|engineers?|programmers?)$")
+
+
 def _bracketed_kinds(titles: list[str]) -> dict[str, str | None]:
     """The roles of a header's titles when one of no kind has a bracket that lists kinds, a role of each
     ("Software Developer (iOS/Android/Web)" → three), as a line of its own is (`role_lines.roles_in_text`):
-    each role's name and the family its kind names ("(Data)" a data engineer's; "(Web)" none, the skills
-    decide); empty when no title has such a bracket."""
+    each role's name and the family its kind names ("(Data)" a data engineer's, "(Web)" a web developer's,
+    frontend; None where the kind names none and the skills decide); empty when no title has such a bracket."""
     out: dict[str, str | None] = {}
     for title in titles:
         head = role_head(title)
         kinds = bracket_kinds(title, len(head)) if title.startswith(head) else []
-        # a web developer's kinds are the ones the bracket names: "Web Developer (front-end and back-end)"
-        if len(kinds) < 2 or title_family(head) not in (None, "frontend"):
+        # a web developer's kinds are the ones the bracket names: "Web Developer (front-end and back-end)";
+        # a head of any other kind keeps its own ("Frontend Engineer (Web, Mobile)")
+        if len(kinds) < 2 or not (title_family(head) is None or _WEB_HEAD.match(head)):
             out[head if len(titles) == 1 else title] = None
         else:
             out.update(

@@ -55,18 +55,19 @@ _LINE_NOUN_FIRST = "".join(
 )
 # A line that is a role title on its own: "Senior Backend Engineer", "* DevOps Engineer (Berlin)",
 # "== iOS developer, San Francisco ==", "Systems Engineer at Prismatic, San Francisco" (after "at" only
-# capitalised words: "Developers at Marvel tackle …" is a sentence), "Data Engineer (https://…)". The tail's spaces are possessive (*+): a long run of them before
+# capitalised words: "Developers at Marvel tackle …" is a sentence; the hirer's first word named elsewhere in
+# the post, or it is a bio's line: "Former Engineer at Google"), "Data Engineer (https://…)". The tail's spaces are possessive (*+): a long run of them before
 # other text must not make the engine try every way to split it.
 _ROLE_LINE = re.compile(
     r"[ \t]*(?:[-*•·#>=]+[ \t]*|\d+[.)][ \t]*|__)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
-    rf"(?=[{_LINE_NOUN_FIRST}])(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[](?:https?://[^)\]\s]*|[^)\]\n]{{0,60}})[)\]])?[ \t]*+(?:[-–—:|,][^\n]*|(?<=[ \t])https?://\S*|(?<=[ \t])(?:at|@)[ \t]+[A-Z0-9][^\s,(]*+(?:,?[ \t]+[A-Z0-9][^\s,(]*+){{0,5}}+(?:[ \t]*\([^()\n]{{0,60}}\))?)?)?"
+    rf"(?=[{_LINE_NOUN_FIRST}])(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[](?:https?://[^)\]\s]*|[^)\]\n]{{0,60}})[)\]])?[ \t]*+(?:[-–—:|,][^\n]*|(?<=[ \t])https?://\S*|(?<=[ \t])(?:at|@)[ \t]+([A-Z0-9][^\s,(]*+)(?:,?[ \t]+[A-Z0-9][^\s,(]*+){{0,5}}+(?:[ \t]*\([^()\n]{{0,60}}\))?)?)?"
     r"(?:[ \t]*+[=*#]+)?[ \t]*+$"
 )
 # "hiring backend engineers, frontend developers and designers": two role nouns or more after a hiring word
 _LISTED_NOUNS = tuple(_WORDS["listed_nouns"])
 _LISTED_NOUN = "(?:" + "|".join(f"{noun}s?" for noun in _LISTED_NOUNS) + ")"
 _HIRING_LIST = Caseless(
-    r"\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
+    r"\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:open\s+for\s+)?(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
     rf"((?:[\w.+#/-]+\s){{0,5}}?{_LISTED_NOUN}"
     rf"(?:\s*(?:,|and|&|/)\s*(?:an?\s+)?(?:[\w.+#/-]+\s){{0,5}}?{_LISTED_NOUN})+)"
 )
@@ -145,6 +146,8 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
         if text.rfind("\n", 0, m.start(1)) in fields:
             continue  # read as a field's value
         title = m.group(1).strip()
+        if m.group(2) and not _named_elsewhere(text, m.group(2), m.start(), m.end()):
+            continue  # "Former Engineer at Google": a role at a firm the post names nowhere else is a bio's
         first = title.split(" ", 1)[0]
         # "We are not hiring remote developers", "I'm one of the engineers", "You'll work with designers": a
         # sentence ("We're hiring Data Engineers" names its roles)
@@ -181,6 +184,18 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
                 start = listed.start(1) + roles.find(part)
                 out.append((part, Span(start, start + len(part), part)))
     return out[:MAX_ROLES]
+
+
+def _named_elsewhere(text: str, hirer: str, start: int, end: int) -> bool:
+    """The hirer a role line names after "at" or "@" stands in the post outside that line too ("Ruby
+    Engineer at Leapfrog Online" … "Leapfrog Online is …"), or the line's own address spells it: the post's
+    own; a firm named once, in a line of its own, is a bio's ("Former Engineer at Google")."""
+    lowered = text.lower()
+    word = hirer.lower()
+    address = lowered.find(
+        "://", start, end
+    )  # or the line's own address spells it: "… (http://www.leapfrogonline.com)"
+    return word in lowered[:start] or word in lowered[end:] or (address >= 0 and word in lowered[address:end])
 
 
 def _listed_noun(word: str) -> bool:

@@ -158,7 +158,13 @@ def _a_city(text: str, start: int, end: int) -> bool:
     if not gazetteer().towns(name.lower()):
         return False
     where = after.group(1)  # "AZ", "New Mexico", "Egypt. We": its first word or its two
-    return any(city_in(name, w.rstrip(".")) is not None for w in dict.fromkeys((where, where.split()[0])))
+    return any(
+        city_in(name, w) is not None
+        for w in dict.fromkeys(w.rstrip(".") for w in (where, where.split()[0]))
+        # a region's code or a country's name: two capitals after a name are as often a word ("Aurora, IT
+        # security" is no Italy)
+        if len(w) > 2 or gazetteer().region(w)
+    )
 
 
 # "send your GitHub", "your resume/github account", "GitHub or StackOverflow profile", "github & linkedin
