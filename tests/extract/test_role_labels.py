@@ -251,7 +251,15 @@ def test_a_post_s_title_names_each_role_once():
 @pytest.mark.parametrize(
     ("header", "titles"),
     [
-        ("Acme - Portland, OR - We're looking for an Android developer", ["Android developer"]),
+        (
+            "Portland, OR - Full-time. We're a Techstars-backed game company and we're looking for an Android game "
+            "developer with experience in Cocos 2d-x.",
+            ["game developer"],
+        ),
+        (
+            "Lucy (https://startwithlucy.com) | San Francisco, CA | Full-time | Onsite | Hiring for mobile and web",
+            ["mobile", "web"],
+        ),
         (
             "Acme | Boston, MA | Full Time | Onsite | Hiring for Android, iOS, and Web",
             ["Android", "iOS", "Web"],
