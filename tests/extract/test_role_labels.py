@@ -373,3 +373,15 @@ def test_more_shapes_of_a_role_named_in_the_text(body, titles):
 def test_a_marketer_is_a_role():
     record = extract_text("x", hn("Stryd | Boulder, CO | Growth Marketer | ONSITE", "We build power meters."))
     assert [(r.title, r.family) for r in record.roles] == [("Growth Marketer", "non_software")]
+
+
+@pytest.mark.parametrize(
+    ("body", "titles"),
+    [
+        ("The following positions are open:\n(US) PR Manager\n(US) Senior Financial Analyst\n",
+         ["PR Manager", "Senior Financial Analyst"]),
+        ("Open position: DevOps Engineer\nProduct: we connect online shops.", ["DevOps Engineer"]),
+    ],
+)  # fmt: skip
+def test_a_role_line_after_a_country_s_code_and_a_single_open_position(body, titles):
+    assert [r.title for r in extract_text("x", hn("Acme | Utrecht", body)).roles] == titles

@@ -54,12 +54,12 @@ _LINE_NOUN_FIRST = "".join(
     sorted({c for n in (*_LINE_NOUNS, "lead", "intern") for c in (n[0], n[0].upper())})
 )
 # A line that is a role title on its own: "Senior Backend Engineer", "* DevOps Engineer (Berlin)",
-# "== iOS developer, San Francisco ==", "Systems Engineer at Prismatic, San Francisco" (after "at" only
+# "== iOS developer, San Francisco ==", "(US) PR Manager" (a country's code before it), "Systems Engineer at Prismatic, San Francisco" (after "at" only
 # capitalised words: "Developers at Marvel tackle …" is a sentence; the hirer's first word named elsewhere in
 # the post, or it is a bio's line: "Former Engineer at Google"), "Data Engineer (https://…)". The tail's spaces are possessive (*+): a long run of them before
 # other text must not make the engine try every way to split it.
 _ROLE_LINE = re.compile(
-    r"[ \t]*(?:[-*•·#>=]+[ \t]*|\d+[.)][ \t]*|__)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
+    r"[ \t]*(?:[-*•·#>=]+[ \t]*|\d+[.)][ \t]*|__)?(?:\([A-Z]{2,3}\)[ \t]+)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
     rf"(?=[{_LINE_NOUN_FIRST}])(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[](?:https?://[^)\]\s]*|[^)\]\n]{{0,60}})[)\]])?[ \t]*+(?:[-–—:|,][^\n]*|(?<=[ \t])https?://\S*|(?<=[ \t])(?:at|@)[ \t]+([A-Z0-9][^\s,(]*+)(?:,?[ \t]+[A-Z0-9][^\s,(]*+){{0,5}}+(?:[ \t]*\([^()\n]{{0,60}}\))?)?)?"
     r"(?:[ \t]*+[=*#]+)?[ \t]*+$"
 )
@@ -80,7 +80,7 @@ _I_OR_YOU = re.compile(r"(?i)(?:i|you)['’]")
 # A line that names the roles as a field's value: "Position: Senior Engineer | Salary: $80k",
 # "Roles: Software Engineer, Solutions Architect", "We're hiring for: DevOps, Back-End, QA Lead".
 _FIELD = (
-    r"[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions|roles)|wanted"
+    r"[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions?|roles?)|wanted"
     r"|(?:now[ \t]+|we(?:'re|’re| are)[ \t]+)?hiring(?:[ \t]+for)?)[ \t]*:[ \t]*(\S[^\n]*)"
 )
 _FIELD_LINE = re.compile(rf"(?im)^{_FIELD}")
