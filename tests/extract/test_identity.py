@@ -1009,3 +1009,22 @@ def test_a_long_header_sentence_is_no_list_of_roles():
 def test_a_kind_in_brackets_after_a_head_of_its_own_kind_adds_no_role():
     record = extract_text("x", hn("Acme | Frontend Engineer (Web, Mobile) | SF", "We build things."))
     assert [(r.title, r.family) for r in record.roles] == [("Frontend Engineer", "frontend")]
+
+
+@pytest.mark.parametrize(
+    ("header", "titles"),
+    [
+        (
+            "Acme | Full-stack engineers, product designers, and more | NYC",
+            ["Full-stack engineers", "product designers"],
+        ),
+        ("Square | Frontend, Backend, etc. | Atlanta | Onsite", ["Frontend", "Backend"]),
+        (
+            "Acme | Software Engineer, SRE, Data Scientist, many others | SF",
+            ["Software Engineer", "SRE", "Data Scientist"],
+        ),
+    ],
+)
+def test_a_list_of_roles_that_ends_in_more_names_each_role(header, titles):
+    record = extract_text("x", hn(header, "We build things."))
+    assert [r.title for r in record.roles][: len(titles)] == titles

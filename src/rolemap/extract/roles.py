@@ -52,6 +52,7 @@ class RoleBook:
 # The patterns the role readers split and trim titles with, compiled once.
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,/&;]|\band\b|\bor\b)\s*")
 _SOFTWARE = Caseless(r"\bsoftware\b")
+_MORE = re.compile(r"(?i)\s*(?:and\s+)?(?:many\s+)?(?:more|others?|etc\.?)[.!]*\s*")
 _GLUED_NOUN = re.compile(r"(?<=[A-Za-z]{3})-(?=[A-Za-z]{3})")
 _WORK_OF_A_KIND = re.compile(r"(?i)\s+(?:engineering|development)\s*$")
 # "A, B, and C"; "&" between single letters joins an abbreviation ("R&D Engineer")
@@ -130,6 +131,8 @@ def is_role_title(text: str) -> bool:
     if text.count("(") != text.count(")"):
         return False  # a piece of a bracket cut apart ("iOS and/or Android)")
     parts = [p for p in _LIST_SEPARATOR.split(text) if p.strip()]
+    if len(parts) > 2 and _MORE.fullmatch(parts[-1]):
+        parts.pop()  # "Backend, Frontend, DevOps, QA, iOS, more"
     # "Frontend Engineering", "Web Development": a kind of work named as its team
     return bool(parts) and all(family_word(p) or family_word(_WORK_OF_A_KIND.sub("", p)) for p in parts)
 
@@ -359,6 +362,8 @@ def _split_roles(title: str) -> tuple[str, ...]:
 
 def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[str, ...] | None:
     parts = [p.strip(" .") for p in _outside_brackets(title, separator) if p.strip(" .")]
+    if len(parts) > 2 and _MORE.fullmatch(parts[-1]):
+        parts.pop()  # "Frontend, Backend, etc."
     if len(parts) < 2:
         return None
     shared = _SHARED_NOUN.search(parts[-1])
