@@ -1028,3 +1028,17 @@ def test_a_kind_in_brackets_after_a_head_of_its_own_kind_adds_no_role():
 def test_a_list_of_roles_that_ends_in_more_names_each_role(header, titles):
     record = extract_text("x", hn(header, "We build things."))
     assert [r.title for r in record.roles][: len(titles)] == titles
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        "H1B, FULL-TIME, and INTERN are all welcome",
+        "INTERNS may also be welcome, VISA sponsor",
+        "Full Time or Interns",
+    ],
+)
+def test_a_header_segment_of_flags_in_a_sentence_names_no_role(flags):
+    record = extract_text("x", hn(f"Acme | San Francisco, CA | {flags}", "We build things with Python."))
+    assert record.roles == ()
+    assert record.company == "Acme"

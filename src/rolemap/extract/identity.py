@@ -118,7 +118,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         if n <= 1 and company_allowed and not bare and _DOMAIN.fullmatch(raw.strip()):
             bare = _DOMAIN.fullmatch(raw.strip()).group(1)  # type: ignore[union-attr]  # "Clay.io - San Francisco"
             domain = site_name(bare)
-        if not bare or FLAG.match(bare) or (PAY_SUM.search(bare) and not is_role_title(bare)):
+        if not bare or _flags_only(bare) or (PAY_SUM.search(bare) and not is_role_title(bare)):
             continue
         # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme";
         # later only after places, roles and flags alone ("San Francisco | Senior Engineers | Tubi TV"),
@@ -280,6 +280,17 @@ def _names_next(text: str, segment: tuple[int, int]) -> bool:
         return False
     company = clean_company(raw)
     return bool(company and plausible_company(company, header=True, first=True))
+
+
+def _flags_only(bare: str) -> bool:
+    """A segment of flags, or of flags in a sentence's joining words ("H1B, FULL-TIME, and INTERN are all
+    welcome", "INTERNS may also be welcome, VISA sponsor"): no role, however its "INTERN" reads."""
+    return bool(FLAG.match(bare) or (_FLAG_FILLER.search(bare) and FLAG.match(_FLAG_FILLER.sub(" ", bare))))
+
+
+_FLAG_FILLER = re.compile(
+    r"(?i)\b(?:and|or|are|is|all|also|may|be|welcome|considered|accepted|possible|too|both|available|sponsor)\b"
+)
 
 
 def _list_of_roles(bare: str) -> bool:
