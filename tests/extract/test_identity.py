@@ -968,6 +968,8 @@ def test_a_number_of_roles_needed_is_a_hiring_cue():
         # a firm's legal name is a name, though its note in brackets names a role
         ("Nutonian Inc. (INTERN POSITIONS OPEN, and H1B available) | Boston, MA | Data Scientists",
          "Nutonian Inc", {"ml"}),
+        # a firm named by its partners is a name
+        ("Halfaker and Associates | Arlington, VA | Sr. Java Software Engineer", "Halfaker", {"backend"}),
         # a role, then its hirer's legal name, is a role
         ("Senior Software Engineer, Acme Inc | NYC | Onsite", "Acme", {"other_software"}),
     ],

@@ -317,13 +317,19 @@ def _is_a_name(bare: str) -> bool:
     Embedded Systems GmbH")."""
     legal = _ENDS_IN_LEGAL_FORM.search(bare)
     # "Nutonian Inc. (INTERN POSITIONS OPEN)"; not "Senior Software Engineer, Acme Inc", a role then its hirer
-    return (legal is not None and "," not in bare[: legal.start()]) or (
-        not is_role_name(bare)
-        and not title_family(bare)
-        and bool(re.fullmatch(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){1,3}", bare))
+    return (
+        (legal is not None and "," not in bare[: legal.start()])
+        or _FIRM_ENDING.search(bare) is not None
+        or (
+            not is_role_name(bare)
+            and not title_family(bare)
+            and bool(re.fullmatch(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){1,3}", bare))
+        )
     )
 
 
+# "Halfaker and Associates", "Kirkland & Ellis Partners": a firm named by its partners
+_FIRM_ENDING = re.compile(rf"\s(?:&|and)\s(?:{legal_forms_pattern('ending')})\.?$")
 _ENDS_IN_LEGAL_FORM = re.compile(
     rf"\s(?:{legal_forms_pattern('firm')})\.?(?:\s*\([^()]*\)?)?$"
 )  # "GmbH (TA)"
