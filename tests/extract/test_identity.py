@@ -969,7 +969,7 @@ def test_a_number_of_roles_needed_is_a_hiring_cue():
         ("Nutonian Inc. (INTERN POSITIONS OPEN, and H1B available) | Boston, MA | Data Scientists",
          "Nutonian Inc", {"ml"}),
         # a firm named by its partners is a name
-        ("Halfaker and Associates | Arlington, VA | Sr. Java Software Engineer", "Halfaker", {"backend"}),
+        ("Halfaker and Associates | Arlington, VA | Sr. Java Software Engineer", "Halfaker and Associates", {"backend"}),
         # a role, then its hirer's legal name, is a role
         ("Senior Software Engineer, Acme Inc | NYC | Onsite", "Acme", {"other_software"}),
     ],

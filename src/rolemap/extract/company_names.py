@@ -22,6 +22,8 @@ def legal_forms_pattern(*kinds: str) -> str:
 
 
 _ANY_FORM = legal_forms_pattern("firm", "other")
+# a firm named by its partners: "Halfaker and Associates", "Smith & Partners"
+FIRM_ENDING = re.compile(rf"\s(?:&|and)\s(?:{legal_forms_pattern('ending')})\.?$")
 
 
 class _Addresses:
@@ -187,7 +189,8 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
         for w in words[1:]
     ):
         return False  # "Be a full time DB Rethinker" is a sentence, not a name
-    if (is_role_title(name) if header else is_role_name(name)) or FLAG.match(name) or PAY_SUM.search(name):
+    role = not FIRM_ENDING.search(name) and (is_role_title(name) if header else is_role_name(name))
+    if role or FLAG.match(name) or PAY_SUM.search(name):  # "Halfaker and Associates" is a firm
         return False
     partners = _PARTNER_LIST.fullmatch(name)  # "Kazan, McClain, Satterley & Greenwood": a place per piece?
     if partners and all(parse_places(piece) for piece in _JOINED_OR_LISTED.split(name)):

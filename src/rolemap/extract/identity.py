@@ -19,6 +19,7 @@ from itertools import chain
 from rolemap.extract.company_acronyms import spelled_out
 from rolemap.extract.company_brands import recurring_brand
 from rolemap.extract.company_names import (
+    FIRM_ENDING,
     FLAG,
     HIRING,
     PAY,
@@ -319,7 +320,7 @@ def _is_a_name(bare: str) -> bool:
     # "Nutonian Inc. (INTERN POSITIONS OPEN)"; not "Senior Software Engineer, Acme Inc", a role then its hirer
     return (
         (legal is not None and "," not in bare[: legal.start()])
-        or _FIRM_ENDING.search(bare) is not None
+        or FIRM_ENDING.search(bare) is not None
         or (
             not is_role_name(bare)
             and not title_family(bare)
@@ -328,8 +329,6 @@ def _is_a_name(bare: str) -> bool:
     )
 
 
-# "Halfaker and Associates", "Kirkland & Ellis Partners": a firm named by its partners
-_FIRM_ENDING = re.compile(rf"\s(?:&|and)\s(?:{legal_forms_pattern('ending')})\.?$")
 _ENDS_IN_LEGAL_FORM = re.compile(
     rf"\s(?:{legal_forms_pattern('firm')})\.?(?:\s*\([^()]*\)?)?$"
 )  # "GmbH (TA)"
