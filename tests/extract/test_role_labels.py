@@ -385,3 +385,18 @@ def test_a_marketer_is_a_role():
 )  # fmt: skip
 def test_a_role_line_after_a_country_s_code_and_a_single_open_position(body, titles):
     assert [r.title for r in extract_text("x", hn("Acme | Utrecht", body)).roles] == titles
+
+
+@pytest.mark.parametrize(
+    ("header", "titles"),
+    [
+        (
+            "Acme | Now Hiring Python Engineers, Site Reliability Engineers | NYC",
+            ["Python Engineers", "Site Reliability Engineers"],
+        ),
+        ("Acme | Looking for backend and devops engineers | NYC", ["backend engineers", "devops engineers"]),
+        ("Acme | Hiring Manager | NYC", ["Hiring Manager"]),
+    ],
+)
+def test_a_header_title_is_named_without_its_hiring_words(header, titles):
+    assert [r.title for r in extract_text("x", hn(header, "We build things.")).roles] == titles

@@ -25,9 +25,10 @@ from rolemap.extract.roles import (
 from rolemap.models import Role, Span
 
 # The words of the sentence a role was read from, before its title: "We're looking for software engineers",
+# "Now Hiring Senior Python Engineers", "is looking for a full-time DBA",
 # "As a Senior Software Engineer", "and designers", "our first iOS engineer"
 _SENTENCE_WORDS = re.compile(
-    r"(?i)^(?:(?:we(?:['’]re| are)\s+(?:(?:currently|also|now|actively)\s+)?(?:looking\s+for|hiring(?:\s+for)?|seeking)"
+    r"(?i)^(?:(?:(?:(?:we(?:['’]re| are)|is|are)\s+)?(?:(?:currently|also|now|actively)\s+)?(?:looking\s+for|hiring(?:\s+for)?(?!\s+managers?\b)|seeking)"
     r"|as(?=\s+(?:an?|our|the)\s)|and|or|our(?:\s+first)?|an?|the)\s+)+"
 )
 # a software maker's title: "Developer - Oracle, Peoplesoft Financials and HR" is no HR role
