@@ -1044,3 +1044,23 @@ def test_a_header_segment_of_flags_in_a_sentence_names_no_role(flags):
     record = extract_text("x", hn(f"Acme | San Francisco, CA | {flags}", "We build things with Python."))
     assert record.roles == ()
     assert record.company == "Acme"
+
+
+@pytest.mark.parametrize(
+    ("header", "families"),
+    [
+        # a list of roles with a part that is none still names its roles
+        ("Tint | San Francisco, CA | Full Stack Web Developers, Designers, Support, Customer Success",
+         {"fullstack", "non_software"}),
+        ("Acme | NYC | Data Engineers, Full Stack Engineers, Data Scientists, SREs", {"data", "fullstack", "ml"}),
+    ],
+)  # fmt: skip
+def test_a_list_of_roles_with_a_part_that_is_none(header, families):
+    assert families <= set(extract_text("x", hn(header, "We build things.")).role_families)
+
+
+def test_a_title_s_qualifiers_after_a_comma_are_no_list():
+    record = extract_text(
+        "x", hn("Acme | Senior Software Engineer, Models & Data Store | NYC", "We build things.")
+    )
+    assert [r.title for r in record.roles] == ["Senior Software Engineer, Models & Data Store"]

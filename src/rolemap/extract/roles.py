@@ -380,7 +380,20 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
         return (*[f"{p} {shared.group(1)}" for p in parts[:-1]], *([] if bare_noun else [parts[-1]]))
     if each_kind and not all(_names_a_kind(p) for p in parts):
         return None
-    return tuple(parts) if all(is_role_title(p) for p in parts) else None
+    titles = [p for p in parts if is_role_title(p)]
+    if len(titles) == len(parts):
+        return tuple(parts)
+    # a list of roles with a part that is none ("Full Stack Web Developers, Designers, Support, Customer
+    # Success"): its roles, when they are most of its parts and each part is short; a title's qualifiers
+    # after one role ("Senior Software Engineer, Models & Data Store") are no list
+    if (
+        not each_kind
+        and len(titles) >= 2
+        and 2 * len(titles) > len(parts)
+        and all(len(p.split()) <= 4 for p in parts)
+    ):
+        return tuple(titles)
+    return None
 
 
 def _outside_brackets(title: str, separator: re.Pattern[str]) -> list[str]:
