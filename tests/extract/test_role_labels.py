@@ -160,8 +160,10 @@ def test_a_list_item_that_opens_with_several_roles_each_with_its_noun(item, titl
         ("We have openings for front end, back end, big data, and more.", {"frontend", "backend", "data"}),
         ("We're also hiring for Marketing, Recruiting, Finance, and Sales!", {"non_software"}),
         ("We are hiring for mobile, backend & front-end.", {"mobile", "backend", "frontend"}),
-        # engineering of no kind adds no role beside the kinds listed with it
-        ("Positions in engineering, design, and sales.", {"non_software"}),
+        # engineering of no kind beside other trades only is the post's software role, of no kind here
+        ("Positions in engineering, design, and sales.", {"other_software", "non_software"}),
+        # ... and beside a kind of software work it adds nothing
+        ("We have openings for engineering, backend, and sales.", {"backend", "non_software"}),
     ],
 )
 def test_the_kinds_of_work_a_post_hires_for(body, families):
@@ -354,7 +356,7 @@ def test_a_role_at_a_firm_the_header_does_not_name_is_a_bio():
          ["Big Data Infrastructure System Engineer"]),
         ("Soliton invites applications for a Senior Software Engineer in Vision.", ["Senior Software Engineer"]),
         ("We are hiring multiple positions including engineering, design, marketing and sales.",
-         ["design", "marketing", "sales"]),
+         ["engineering", "design", "marketing", "sales"]),
         # a list of roles is looked for near the nouns such lists end in, past any other role noun
         ("We build software that supports marketers in content planning and publishing, for the brands of the "
          "world's leading publishers, with bespoke content and licensed content, which we help them plan, "

@@ -72,6 +72,8 @@ def build_roles(
             # a role cut from a longer title is judged with its qualifiers ("Staff Engineer (Geotechnical)",
             # "SAP Developer - SQL, Data Modeling"): a posting's own title whole, a header's part alone
             judged = title if own_title else part
+            if judged.strip().lower() in _ENGINEERING_OF_NO_KIND:
+                judged = "Software Engineer"  # "Engineering" among a post's openings: a generic engineer
             cut = len(parts) == 1 and part != title
             # the role's own words before its qualifiers: "Java/J2EE Developer (Big Data / Hadoop)" is a Java
             # developer's role; the qualifiers decide only a head that names no kind ("Solution Architect,
@@ -160,12 +162,18 @@ def _bracket_family(title: str, at: int) -> str | None:
     return title_family(f"{kinds[0]} engineer") if len(kinds) == 1 else None
 
 
+_ENGINEERING_OF_NO_KIND = frozenset(
+    {"engineering", "software engineering", "development", "software development"}
+)
+
+
 def _names_a_role(title: str) -> bool:
     """ "Multiple positions", "other roles", "Engineering" head a list of openings; they are not a role."""
     book = role_book()
     stripped = book.generic_noun.pattern.sub(" ", title)
     return bool(
-        book.role_noun.search(stripped)
+        title.strip().lower() in _ENGINEERING_OF_NO_KIND  # listed among a post's openings
+        or book.role_noun.search(stripped)
         or (family_word(title) and not book.generic_noun.fullmatch(title.strip()))
         or (
             LIST_ITEM_NOUN.search(title) and title_family(title)

@@ -109,7 +109,8 @@ _WORK_OF_NO_KIND = frozenset(
 def roles_in_openings(text: str, skip_to: int, found: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
     """The kinds of work a post says it hires for, when every part of the list is one ("openings for front
     end, back end, big data", "hiring for Marketing, Recruiting, Finance, and Sales"; not "positions in NYC,
-    SF, and Austin"); engineering of no kind adds no role, nor does a kind a role `found` is of."""
+    SF, and Austin"); a kind a role `found` is of adds none, nor does engineering of no kind beside a kind of
+    software work."""
     out: list[tuple[str, Span]] = []
     kinds = {title_family(title) for title, _ in found} - {None}
     done = skip_to
@@ -130,9 +131,17 @@ def roles_in_openings(text: str, skip_to: int, found: list[tuple[str, Span]]) ->
             family_word(part) or kinds_only(part) or part.lower() in _WORK_OF_NO_KIND for part, _ in parts
         ):
             continue
+        # engineering of no kind beside other trades only is the post's software role, its kind the
+        # skills' ("positions in Marketing, Engineering, Sales, HR"); beside a kind of software work, or a
+        # role found of one, it adds nothing
+        software = any(k not in (None, "non_software") for k in kinds) or any(
+            title_family(part) not in (None, "non_software") for part, _ in parts
+        )
         for part, at in parts:
-            if part.lower() not in _WORK_OF_NO_KIND and title_family(part) not in kinds:
+            generic = part.lower() in _WORK_OF_NO_KIND
+            if (not generic and title_family(part) not in kinds) or (generic and not software):
                 out.append((part, Span(at, at + len(part), part)))
+                software = software or generic  # one such role
     return out[:MAX_ROLES]
 
 
