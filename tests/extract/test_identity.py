@@ -1038,6 +1038,7 @@ def test_a_list_of_roles_that_ends_in_more_names_each_role(header, titles):
         "H1B, FULL-TIME, and INTERN are all welcome",
         "INTERNS may also be welcome, VISA sponsor",
         "Full Time or Interns",
+        "INTERNS, VISAS OK",
     ],
 )
 def test_a_header_segment_of_flags_in_a_sentence_names_no_role(flags):
