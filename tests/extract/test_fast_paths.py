@@ -36,7 +36,8 @@ _OLD_END = re.compile(
     r"[.!?;](?=\s|[A-Z])|(?<=[a-z])\.(?=\d)|\n|(?<=[a-z])(?=[A-Z][a-z])"
     r"|(?<=[a-z)])(?=\d{1,2}\+?(?:\s?(?:-|–|to)\s?\d{1,2}\+?)?\s?(?:years?|yrs)\b)"
 )
-_OLD_END_IN_PROSE = re.compile(r"[.!?](?=\s|[A-Z])|\n")
+# in prose a dot between capitals is a name's ("ASP.NET"), not a seam ("experience.The")
+_OLD_END_IN_PROSE = re.compile(r"[.!?](?=\s)|(?<=[a-z])[.!?](?=[A-Z][a-z])|\n")
 
 
 def _old_sentence_bounds(text: str, start: int, end: int, glued: bool, reach: int) -> tuple[int, int]:
@@ -66,6 +67,8 @@ _PROSE = [
     "3.5",
     "requiredBroad",
     "preferred.3",
+    "ASP.NET",
+    "done.The",
 ]
 
 

@@ -402,3 +402,18 @@ def test_a_role_line_after_a_country_s_code_and_a_single_open_position(body, tit
 )
 def test_a_header_title_is_named_without_its_hiring_words(header, titles):
     assert [r.title for r in extract_text("x", hn(header, "We build things.")).roles] == titles
+
+
+def test_a_dot_between_capitals_ends_no_hiring_sentence():
+    record = extract_text(
+        "x", hn("RateIt | Full Time | REMOTE", "We're looking for ASP.NET developers and iOS developers.")
+    )
+    assert [r.title for r in record.roles] == ["ASP.NET developers", "iOS developers"]
+
+
+def test_plus_marks_a_list_of_roles():
+    body = "We're hiring for a number of positions:\n+ Frontend Engineer\n+ Distributed Systems Engineer\n"
+    assert [r.title for r in extract_text("x", hn("Mesosphere | SF", body)).roles] == [
+        "Frontend Engineer",
+        "Distributed Systems Engineer",
+    ]
