@@ -417,3 +417,9 @@ def test_plus_marks_a_list_of_roles():
         "Frontend Engineer",
         "Distributed Systems Engineer",
     ]
+
+
+def test_the_kinds_of_work_in_brackets_after_openings():
+    body = "We build apps.\nWe have a few open roles (android, iOS, frontend, infra).\n\n★ Design Lead -- shape our look."
+    record = extract_text("x", hn("Acme | SF", body))
+    assert {"mobile", "frontend", "infra", "non_software"} == set(record.role_families)

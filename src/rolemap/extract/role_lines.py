@@ -59,7 +59,7 @@ _LINE_NOUN_FIRST = "".join(
 # the post, or it is a bio's line: "Former Engineer at Google"), "Data Engineer (https://…)". The tail's spaces are possessive (*+): a long run of them before
 # other text must not make the engine try every way to split it.
 _ROLE_LINE = re.compile(
-    r"[ \t]*(?:[-*•·#>=+]+[ \t]*|\d+[.)][ \t]*|__)?(?:\([A-Z]{2,3}\)[ \t]+)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
+    r"[ \t]*(?:[-*•·#>=+★☆]+[ \t]*|\d+[.)][ \t]*|__)?(?:\([A-Z]{2,3}\)[ \t]+)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
     rf"(?=[{_LINE_NOUN_FIRST}])(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[](?:https?://[^)\]\s]*|[^)\]\n]{{0,60}})[)\]])?[ \t]*+(?:[-–—:|,][^\n]*|(?<=[ \t])https?://\S*|(?<=[ \t])(?:at|@)[ \t]+([A-Z0-9][^\s,(]*+)(?:,?[ \t]+[A-Z0-9][^\s,(]*+){{0,5}}+(?:[ \t]*\([^()\n]{{0,60}}\))?)?)?"
     r"(?:[ \t]*+[=*#]+)?[ \t]*+$"
 )

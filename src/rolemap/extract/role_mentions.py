@@ -95,7 +95,7 @@ def roles_in_sentences(
 _ITEM = r"[a-z][\w/&-]*(?:[ \t](?!(?:and|or)\b)[a-z][\w/&-]*)?"
 _JOIN = r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
 _OPENINGS_FOR = re.compile(
-    r"(?i)\b(?:roles|positions|openings|opportunities|jobs|hiring)\b[^.\n]{0,25}?(?:\b(?:in|across|on|for|including)[ \t]+|:[ \t]*)"
+    r"(?i)\b(?:roles|positions|openings|opportunities|jobs|hiring)\b[^.\n]{0,25}?(?:\b(?:in|across|on|for|including)[ \t]+|:[ \t]*|\([ \t]*)"
     rf"(?:(?:the|our)[ \t]+)?({_ITEM}(?:{_JOIN}{_ITEM})+)"
 )
 _OPENINGS_WORDS = ("roles", "positions", "openings", "opportunities", "jobs", "hiring")
