@@ -286,9 +286,13 @@ def _names_next(text: str, segment: tuple[int, int]) -> bool:
 def _flags_only(bare: str) -> bool:
     """A segment of flags, or of flags in a sentence's joining words ("H1B, FULL-TIME, and INTERN are all
     welcome", "INTERNS may also be welcome, VISA sponsor"): no role, however its "INTERN" reads."""
-    return bool(FLAG.match(bare) or (_FLAG_FILLER.search(bare) and FLAG.match(_FLAG_FILLER.sub(" ", bare))))
+    if FLAG.match(bare):
+        return True
+    filler = _FLAG_FILLER.sub(" ", bare) if len(bare) < _FLAG_SENTENCE_CHARS else bare
+    return filler != bare and FLAG.match(filler) is not None
 
 
+_FLAG_SENTENCE_CHARS = 80  # a longer segment is a sentence of its own, no list of flags
 _FLAG_FILLER = re.compile(
     r"(?i)\b(?:and|or|are|is|all|also|may|be|welcome|considered|accepted|possible|too|both|available|sponsor)\b"
 )

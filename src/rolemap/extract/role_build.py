@@ -141,6 +141,8 @@ def _bracketed_kinds(titles: list[str]) -> dict[str, str | None]:
     ("Software Developer (iOS/Android/Web)" → three), as a line of its own is (`role_lines.roles_in_text`):
     each role's name and the family its kind names ("(Data)" a data engineer's, "(Web)" a web developer's,
     frontend; None where the kind names none and the skills decide); empty when no title has such a bracket."""
+    if not any("(" in title for title in titles):
+        return {}
     out: dict[str, str | None] = {}
     for title in titles:
         head = role_head(title)

@@ -151,11 +151,11 @@ _REGION_AFTER = re.compile(r",?[ \t]+([A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)")
 def _a_city(text: str, start: int, end: int) -> bool:
     """A technology's name that is a town's, followed by that town's region or country, is the town ("in
     Phoenix, AZ", "Spring, TX", "Cypress, CA"; not "Spring Boot", "Phoenix LiveView")."""
+    name = text[start:end]
+    if not gazetteer().towns(name.lower()):  # a few names of the taxonomy are towns': asked first
+        return False
     after = _REGION_AFTER.match(text, end)
     if after is None:
-        return False
-    name = text[start:end]
-    if not gazetteer().towns(name.lower()):
         return False
     where = after.group(1)  # "AZ", "New Mexico", "Egypt. We": its first word or its two
     return any(
