@@ -1065,3 +1065,16 @@ def test_a_title_s_qualifiers_after_a_comma_are_no_list():
         "x", hn("Acme | Senior Software Engineer, Models & Data Store | NYC", "We build things.")
     )
     assert [r.title for r in record.roles] == ["Senior Software Engineer, Models & Data Store"]
+
+
+@pytest.mark.parametrize(
+    ("roles", "family"),
+    [
+        ("Engineers, Designers, Product Managers, Sales, Admin", "non_software"),  # the office's
+        ("Linux Systems Administrator, Administrator, Big Data Engineer", "infra"),  # a system's, beside one
+    ],
+)
+def test_a_bare_admin_beside_other_trades_is_the_office_s(roles, family):
+    record = extract_text("x", hn(f"Acme | {roles} | ONSITE", "We build data software in Python."))
+    admin = [r for r in record.roles if r.title.lower() in ("admin", "administrator")]
+    assert [r.family for r in admin] == [family]

@@ -91,6 +91,9 @@ def build_roles(
                     whole, judged = None, part
                 if whole and (whole == "fullstack" or family is None):
                     family, named = whole, title  # the role is named with the words that give its kind
+            # "Sales, Admin": an office's; a system's administrator is named with it ("sys admin")
+            if family is None and key in _BARE_ADMIN and _an_office_s(key, titles):
+                family = "non_software"
             family = family or _family_beside(judged, skills, categories, alone, required, trade, spoken_for)
             if (key, family) in seen:  # "Software Engineer (frontend)" and "(backend)" are two roles
                 continue
@@ -136,6 +139,17 @@ def _spoken_for(titles: list[str]) -> frozenset[str]:
 _WEB_HEAD = re.compile(r"(?i)(?:\w+\s+)*web\s+(?:developers?|engineers?|programmers?)$")
 
 
+def _an_office_s(admin: str, titles: list[tuple[str, Span]]) -> bool:
+    """A bare "Admin" listed beside another trade's roles ("Designers, Sales, Admin") and no system's
+    administrator ("Linux Systems Administrator, Administrator", "Database Architect/Administrator")."""
+    others = [
+        p for title, _ in titles for p in split_roles(without_sentence_words(title)) if p.lower() != admin
+    ]
+    return any(title_family(p) == "non_software" for p in others) and not any(
+        "admin" in p.lower() for p in others
+    )
+
+
 def _bracketed_kinds(titles: list[str]) -> dict[str, str | None]:
     """The roles of a header's titles when one of no kind has a bracket that lists kinds, a role of each
     ("Software Developer (iOS/Android/Web)" → three), as a line of its own is (`role_lines.roles_in_text`):
@@ -164,6 +178,7 @@ def _bracket_family(title: str, at: int) -> str | None:
     return title_family(f"{kinds[0]} engineer") if len(kinds) == 1 else None
 
 
+_BARE_ADMIN = frozenset({"admin", "admins", "administrator", "administrators"})
 _ENGINEERING_OF_NO_KIND = frozenset(
     {"engineering", "software engineering", "development", "software development"}
 )
