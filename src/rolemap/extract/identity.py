@@ -333,9 +333,8 @@ def _is_a_name(bare: str) -> bool:
     )
 
 
-_ENDS_IN_LEGAL_FORM = re.compile(
-    rf"\s(?:{legal_forms_pattern('firm')})\.?(?:\s*\([^()]*\)?)?$"
-)  # "GmbH (TA)"
+# a legal form ending a segment, a note in brackets after it or not: "… GmbH (TA)"
+_ENDS_IN_LEGAL_FORM = re.compile(rf"\s(?:{legal_forms_pattern('firm')})\.?(?:\s*\([^()]*\)?)?$")
 
 
 def _name_then_places(bare: str, seg_start: int, out: Identity, text: str) -> bool:

@@ -54,9 +54,10 @@ _LINE_NOUN_FIRST = "".join(
     sorted({c for n in (*_LINE_NOUNS, "lead", "intern") for c in (n[0], n[0].upper())})
 )
 # A line that is a role title on its own: "Senior Backend Engineer", "* DevOps Engineer (Berlin)",
-# "== iOS developer, San Francisco ==", "(US) PR Manager" (a country's code before it), "Systems Engineer at Prismatic, San Francisco" (after "at" only
-# capitalised words: "Developers at Marvel tackle …" is a sentence; the hirer's first word named elsewhere in
-# the post, or it is a bio's line: "Former Engineer at Google"), "Data Engineer (https://…)". The tail's spaces are possessive (*+): a long run of them before
+# "== iOS developer, San Francisco ==", "(US) PR Manager" (a country's code before it), "Systems Engineer at
+# Prismatic, San Francisco" (after "at" only capitalised words: "Developers at Marvel tackle …" is a sentence;
+# the hirer's first word, group 2, is named elsewhere in the post, or it is a bio's line: "Former Engineer at
+# Google"), "Data Engineer (https://…)". The tail's spaces are possessive (*+): a long run of them before
 # other text must not make the engine try every way to split it.
 _ROLE_LINE = re.compile(
     r"[ \t]*(?:[-*•·#>=+★☆]+[ \t]*|\d+[.)][ \t]*|__)?(?:\([A-Z]{2,3}\)[ \t]+)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
@@ -192,9 +193,8 @@ def _named_elsewhere(text: str, hirer: str, start: int, end: int) -> bool:
     own; a firm named once, in a line of its own, is a bio's ("Former Engineer at Google")."""
     lowered = text.lower()
     word = hirer.lower()
-    address = lowered.find(
-        "://", start, end
-    )  # or the line's own address spells it: "… (http://www.leapfrogonline.com)"
+    # or the line's own address spells it: "… (http://www.leapfrogonline.com)"
+    address = lowered.find("://", start, end)
     return word in lowered[:start] or word in lowered[end:] or (address >= 0 and word in lowered[address:end])
 
 

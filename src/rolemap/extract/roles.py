@@ -132,9 +132,7 @@ def is_role_title(text: str) -> bool:
         return True
     if text.count("(") != text.count(")"):
         return False  # a piece of a bracket cut apart ("iOS and/or Android)")
-    parts = [p for p in _LIST_SEPARATOR.split(text) if p.strip()]
-    if len(parts) > 2 and _MORE.fullmatch(parts[-1]):
-        parts.pop()  # "Backend, Frontend, DevOps, QA, iOS, more"
+    parts = _without_more([p for p in _LIST_SEPARATOR.split(text) if p.strip()])
     # "Frontend Engineering", "Web Development": a kind of work named as its team
     return bool(parts) and all(family_word(p) or family_word(_WORK_OF_A_KIND.sub("", p)) for p in parts)
 
@@ -363,9 +361,7 @@ def _split_roles(title: str) -> tuple[str, ...]:
 
 
 def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[str, ...] | None:
-    parts = [p.strip(" .") for p in _outside_brackets(title, separator) if p.strip(" .")]
-    if len(parts) > 2 and _MORE.fullmatch(parts[-1]):
-        parts.pop()  # "Frontend, Backend, etc."
+    parts = _without_more([p.strip(" .") for p in _outside_brackets(title, separator) if p.strip(" .")])
     if len(parts) < 2:
         return None
     shared = _SHARED_NOUN.search(parts[-1])
@@ -396,6 +392,11 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
     ):
         return tuple(titles)
     return None
+
+
+def _without_more(parts: list[str]) -> list[str]:
+    """A list's parts without a last "and more", "etc." or "many others" ("Frontend, Backend, etc.")."""
+    return parts[:-1] if len(parts) > 2 and _MORE.fullmatch(parts[-1]) else parts
 
 
 def _outside_brackets(title: str, separator: re.Pattern[str]) -> list[str]:
