@@ -48,6 +48,8 @@ SOURCES = ROOT.parent / "shared/data/skill_sources"
 COMMON_ZIPF = 3.0  # about once in a million words of English: "slack", "hive", "flask", "spark"
 CAMEL_COMMON_ZIPF = 2.8  # "lifecycle" 2.87 (as "LifeCycle"); "sharepoint" 2.75, "netbackup" 1.0
 VERY_COMMON_ZIPF = 4.0  # "word", "box", "access", "chat", "square", "processing", "salt"
+RARE_WORD_ZIPF = 2.5  # about once in three million words: "workspace" 2.85, "captivate" 2.52
+TRADE_NAME_SOURCES = frozenset({"onet", "esco", "simple-icons"})  # products listed by their trade names
 VENDOR_MIN = 6  # a first word that starts this many O*NET product names is a maker's name ("Microsoft")
 
 # O*NET commodity (UNSPSC) titles → category. A commodity is a kind of software, never a parent.
@@ -247,11 +249,11 @@ def makers(sources: Path) -> frozenset[str]:
 
 def product_id(name: str, vendors: frozenset[str]) -> str:
     """The id postings use: the product without its maker ("Microsoft Visio" → visio), unless what is
-    left is an everyday word ("Microsoft Word" stays microsoft-word)."""
+    left is a word of English ("Microsoft Word" stays microsoft-word, "Google Workspace" google-workspace)."""
     words = name.split()
     if len(words) > 1 and words[0] in vendors and words[1][:1].isupper():
         product = " ".join(words[1:])
-        if len(product) > 3 and not is_common(product, brands=True):
+        if len(product) > 3 and not is_common(product, brands=True) and not _a_word_of_english(product):
             return slug(product)
     return slug(name)
 
@@ -507,6 +509,32 @@ def mark_verbs(entries: Iterable[Entry]) -> None:
             e.flags = ",".join([*flags, "verb"])
 
 
+def mark_case_written(entries: Iterable[Entry]) -> None:
+    """Flag `cs` a generated product whose name is a word of English too rare to guard ("Workspace",
+    "Captivate", "SMARTS", "Compilers"): O*NET, ESCO and simple-icons list products by their trade names, which
+    postings write with those capitals, while the word in lower case is the word ("a shared workspace", "to
+    captivate viewers", "hiring for smarts"). Developers' lists (devicon, Linguist) are left alone: their
+    tools are written in lower case as often as not ("handlebars", "gulp")."""
+    for e in entries:
+        flags = e.flags.split(",") if e.flags else []
+        if e.hand or "cs" in flags or not e.sources <= TRADE_NAME_SOURCES:
+            continue
+        if any(_a_word_of_english(name) for name in e.aliases):
+            e.flags = ",".join([*flags, "cs"])
+
+
+def _a_word_of_english(name: str) -> bool:
+    """One word written with capitals whose lower case English's lexicon holds ("SMARTS", "Captivate"), or,
+    written as a word (not camel-cased, not in capitals), is at least RARE_WORD_ZIPF ("Workspace")."""
+    word = name.lower()
+    if not name.isalpha() or name == word:
+        return False
+    if getAllLemmas(word):
+        return True
+    camel = re.search(r"[a-z][A-Z]", name) is not None
+    return not camel and not name.isupper() and zipf_frequency(word, "en") >= RARE_WORD_ZIPF
+
+
 def build(sources: Path = SOURCES, layer_path: Path = LAYER) -> list[Entry]:
     layer = read_layer(layer_path)
     taxonomy = Taxonomy(layer, makers(sources))
@@ -519,6 +547,7 @@ def build(sources: Path = SOURCES, layer_path: Path = LAYER) -> list[Entry]:
     taxonomy.settle_names(layer_aliases)
     taxonomy.settle_parents()
     mark_verbs(taxonomy.entries.values())
+    mark_case_written(taxonomy.entries.values())
     kept = [e for e in taxonomy.entries.values() if e.flags != "drop"]
     hand_order = {e.id: i for i, e in enumerate(layer)}
     return sorted(kept, key=lambda e: (e.id not in hand_order, hand_order.get(e.id, 0), e.id))

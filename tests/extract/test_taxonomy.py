@@ -98,6 +98,44 @@ def test_a_makers_product_is_named_as_postings_write_it():
 
 
 @pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        ("Workspace", True),  # below the guard's frequency, still a word of English
+        ("SMARTS", True),  # an acronym whose lower case is a word
+        ("Captivate", True),
+        ("PowerPoint", False),  # camel-cased: a name
+        ("RFID", False),  # capitals that spell no word
+        ("Veracode", False),
+        ("workspace", False),  # written in lower case by its source: no case to keep
+    ],
+)
+def test_the_builder_knows_a_rarer_word_of_english(monkeypatch, name, english):
+    assert _builder(monkeypatch)._a_word_of_english(name) is english
+
+
+def test_a_trade_name_that_is_a_word_of_english_matches_in_its_capitals():
+    """O*NET's "Google Workspace" keeps its maker in its id (as microsoft-word does) and is found as
+    "Workspace", not in "a shared workspace"; the developers' lists' tools stay any case ("handlebars")."""
+    from rolemap.extract import extract_text
+    from rolemap.extract.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    assert "google-workspace" in taxonomy and taxonomy["google-workspace"].case_sensitive
+    assert not taxonomy["handlebars"].case_sensitive
+
+    def found(text: str) -> list[str]:
+        return [s.id for s in extract_text("x", "Analyst\n" + text).skills]
+
+    assert found("Tools: Google Workspace, Jira and Zoom.") == ["google-workspace", "jira", "zoom"]
+    assert found("Admin of our Workspace and Okta accounts.") == ["google-workspace", "okta"]
+    assert found("We work from a shared workspace in Austin; we hire for smarts.") == []
+    assert found("Build eLearning with Adobe Captivate. Our stories captivate viewers.") == [
+        "adobe-captivate"
+    ]
+    assert found("Our client code uses backbone.js and handlebars.") == ["backbone", "handlebars"]
+
+
+@pytest.mark.parametrize(
     ("text", "skills"),
     [
         ("Our favourite editor is Visual Studio Code.", ["vs-code"]),  # the longer name, not Visual Studio
