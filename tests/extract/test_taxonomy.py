@@ -235,6 +235,28 @@ def test_matching(text, ids):
 
 
 @pytest.mark.parametrize(
+    ("text", "languages", "skills"),
+    [
+        # a word English shares, glued to another word, is part of a name: the firm's, not the technology
+        ("DuckDuckGo | Paoli, PA\nWe write Perl and JavaScript.", ["perl", "javascript"], []),
+        ("GetSwift | Melbourne\nOur API is in Node.js and Python.", ["javascript", "python"], []),
+        ("We speak at BlackHat and DEFCON; we write Python.", ["python"], []),
+        ("Clients include BlackRock. Stack: Java, Spring.", ["java"], ["spring"]),
+        ("Strong ObjectiveC and iOS SDK skills, some Python.", ["python"], ["ios"]),  # no C in it
+        # standing alone it counts as before, and a product's name still stands on a glued seam
+        ("Services in Go and Python, some Swift on iOS.", ["go", "python", "swift"], ["ios"]),
+        ("Experience preferredTFS and Jenkins.", [], ["tfs", "jenkins"]),
+    ],
+)  # fmt: skip
+def test_a_shared_word_glued_to_another_is_part_of_a_name(text, languages, skills):
+    from rolemap.extract import extract_text
+
+    record = extract_text("x", "Engineer\n" + text)
+    assert sorted(record.languages) == sorted(languages)
+    assert [s.id for s in record.skills if s.id not in record.languages] == skills
+
+
+@pytest.mark.parametrize(
     ("text", "found"),
     [
         # an everyday word from the sources counts in a list or after a context word

@@ -132,6 +132,8 @@ def resolve_skills(
     for m in unsure:
         if m.skill.verb and _imperative(text, m.start, m.end, m.skill.name):
             continue
+        if _glued(text, m.start, m.end):
+            continue  # a word of English glued to another is a name's part: "BlackHat", "GoDaddy", "ChefSteps"
         if _in_tech_context(text, m.start, m.end) or _has_near(near, m.start):
             sure.append(m)
     # A guarded word ("Fluent", "Zoom", "Analyze") is common enough that a technology nearby proves
@@ -278,6 +280,12 @@ def _ends_alone(text: str, start: int, end: int) -> bool:
 _LIST_MARKS = ",/|()&+;:"
 
 
+def _glued(text: str, start: int, end: int) -> bool:
+    """A letter or digit on either side: the name stands on a seam of glued words, which counts for a
+    product's name ("preferredTFS") but not for a word English shares."""
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+
+
 @cache
 def _context_words() -> tuple[frozenset[str], frozenset[str]]:
     words = load_wordlist("tech_context")
@@ -287,8 +295,8 @@ def _context_words() -> tuple[frozenset[str], frozenset[str]]:
 def _in_strict_context(text: str, start: int, end: int) -> bool:
     """Listed after a mark ("Tools: Slack, Trello"), after a context word ("with Hive"), or before one other
     than "and"/"or" ("Hive queries" is not, "Hive developer" is); never inside a camelCase name."""
-    if start and text[start - 1].isalnum():
-        return False  # "PacketZoom"
+    if _glued(text, start, end):
+        return False  # "PacketZoom", "SlackBot"
     left = text[max(0, start - 40) : start].rstrip()
     if left and left[-1] in _LIST_MARKS:
         return not _PAY_TALK.search(left, left.rfind("\n") + 1)
