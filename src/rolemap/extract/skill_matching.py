@@ -56,7 +56,15 @@ class SingleLetterSkills:
     def __init__(self, entries: dict[str, SkillEntry]) -> None:
         self._by_letter = {a.written: a for a in _aliases(entries) if len(a.written) == 1}
         letters = "".join(sorted(self._by_letter))
-        self._pattern = re.compile(f"[{re.escape(letters)}](?![\\w+#])") if letters else None
+        # glued by a hyphen to a word, a letter makes a compound ("C-level", "C-suite", "R-value"), unless the
+        # word says what is built on the language ("C-based", "C-like", "C-style")
+        self._pattern = (
+            re.compile(
+                f"[{re.escape(letters)}](?![\\w+#])(?!-(?!(?:based|like|style|family|ish)\\b)[A-Za-z])"
+            )
+            if letters
+            else None
+        )
 
     def find(self, text: str) -> list[tuple[int, int, tuple[SkillAlias, ...]]]:
         """The first MAX_HITS, as the phrase scan keeps of each literal."""
