@@ -147,6 +147,14 @@ def test_skills_in_glued_text(body, skill):
     assert skill in {s.id for s in field("Engineer", body, "skills")}
 
 
+def test_crystal_reports_is_the_report_writer_not_the_language():
+    """O*NET names the product three ways ("SAP Crystal Reports", …): the shared name is the hand layer's
+    entry, not the Crystal language read from its first word."""
+    body = "Knowledge of SAP, Microsoft Office and Crystal Reports required; SSRS a plus."
+    skills = {s.id for s in field("Analyst", body, "skills")}
+    assert "crystal-reports" in skills and "crystal" not in skills
+
+
 def test_make_the_verb_is_not_make_the_tool():
     skills = {s.id for s in field("Engineer", "Make an impact. Build with Make and Bazel.", "skills")}
     assert "bazel" in skills and "make" in skills
