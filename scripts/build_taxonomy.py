@@ -427,9 +427,13 @@ class Taxonomy:
     def settle_names(self, layer_aliases: dict[str, set[str]]) -> None:
         """Which entry may match each name, and how: plain, guarded (in the case written, in a technical
         context) or not at all. The hand layer's own names are its decisions and stay as written. An entry
-        left without its own name to match by is dropped ("Box")."""
+        left without its own name to match by is dropped ("Box"). A name is its owner's though other entries
+        give it as an alias ("OpenGL", devicon's, is O*NET's "Open Graphics Library OpenGL" too): only a
+        name several entries own is shared."""
         claims: dict[str, set[str]] = defaultdict(set)
+        owners: dict[str, set[str]] = defaultdict(set)
         for e in self.entries.values():
+            owners[fold(e.name)].add(e.id)
             for n in (e.name, *e.aliases):
                 claims[fold(n)].add(e.id)
         hand_keys = {
@@ -452,7 +456,13 @@ class Taxonomy:
                         keep.append(n)
                 elif len(key) <= 2 or is_very_common(n):
                     continue
-                elif is_common(n) or len(claims[key]) > 1 or (len(key) == 3 and n.isupper()):
+                elif (
+                    is_common(n)
+                    or len(owners[key]) > 1
+                    # another entry's alias too, and a word ("Kickstart": and a verb) or an acronym ("HRIS")
+                    or (len(claims[key]) > 1 and (_a_word_of_english(n) or n.isupper()))
+                    or (len(key) == 3 and n.isupper())
+                ):
                     if n != n.lower():  # "DOE", "IPS": an acronym of three letters means many things
                         guarded.append(n)
                 else:

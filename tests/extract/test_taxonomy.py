@@ -227,6 +227,8 @@ def test_parents_may_not_loop():
             ["veritas-netbackup", "hewlett-packard-loadrunner", "bigquery"],
         ),
         ("Microsoft Visio and Visio", ["visio", "visio"]),  # the product's id, without its maker
+        # a name is its owner's though another entry gives it as an alias ("Open Graphics Library OpenGL")
+        ("Rendering in OpenGL; we edit in vim.", ["opengl", "vim"]),
     ],
 )
 def test_matching(text, ids):
