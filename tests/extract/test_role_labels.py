@@ -423,3 +423,32 @@ def test_the_kinds_of_work_in_brackets_after_openings():
     body = "We build apps.\nWe have a few open roles (android, iOS, frontend, infra).\n\n★ Design Lead -- shape our look."
     record = extract_text("x", hn("Acme | SF", body))
     assert {"mobile", "frontend", "infra", "non_software"} == set(record.role_families)
+
+
+def test_the_scan_finds_every_noun_a_hiring_sentence_may_end_in():
+    """The hiring-sentence readers look only at the role nouns the document scan found (wordlists.json
+    identity/role_noun): a noun of roles.json's prose_role_nouns the scan lacks is never read ("hiring
+    security researchers" named no role while "researcher*" was missing from the scan)."""
+    import re
+
+    from rolemap.extract.document import Document
+    from rolemap.extract.roles import roles_data
+
+    forms = set()
+    for alternative in roles_data()["prose_role_nouns"].split("|"):
+        stem = alternative.removesuffix("?")
+        forms.add(stem)
+        if alternative.endswith("s?"):
+            forms.add(stem[:-1])  # "engineers?": both numbers
+    for form in sorted(forms):
+        assert re.fullmatch(r"[a-z]+", form), form
+        spans = Document.read(f"\nWe are hiring {form} now.").hits.spans("identity/role_noun")
+        assert [s.text for s in spans] == [form], form
+
+
+def test_a_researcher_ends_a_hiring_sentence():
+    record = extract_text("x", "\nAcme | Boston\nWe're hiring security researchers and backend engineers.")
+    assert [(r.title, r.family) for r in record.roles] == [
+        ("security researchers", "security"),
+        ("backend engineers", "backend"),
+    ]
