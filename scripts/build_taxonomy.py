@@ -460,7 +460,7 @@ class Taxonomy:
                     is_common(n)
                     or len(owners[key]) > 1
                     # another entry's alias too, and a word ("Kickstart": and a verb) or an acronym ("HRIS")
-                    or (len(claims[key]) > 1 and (_a_word_of_english(n) or n.isupper()))
+                    or (len(claims[key]) > 1 and _shared_and_ambiguous(n))
                     or (len(key) == 3 and n.isupper())
                 ):
                     if n != n.lower():  # "DOE", "IPS": an acronym of three letters means many things
@@ -527,10 +527,20 @@ def mark_case_written(entries: Iterable[Entry]) -> None:
     tools are written in lower case as often as not ("handlebars", "gulp")."""
     for e in entries:
         flags = e.flags.split(",") if e.flags else []
-        if e.hand or "cs" in flags or not e.sources <= TRADE_NAME_SOURCES:
+        if e.hand or "cs" in flags or "drop" in flags or not e.sources <= TRADE_NAME_SOURCES:
             continue
         if any(_a_word_of_english(name) for name in e.aliases):
             e.flags = ",".join([*flags, "cs"])
+
+
+def _shared_and_ambiguous(name: str) -> bool:
+    """A name another entry also gives that may mean something else: a word of English ("Kickstart"), an
+    acronym ("HRIS"), or, written in lower case as devicon writes names, one of three letters or fewer
+    ("sdl", "vim") or a word English's lexicon holds ("gimp"); "opengl" and "emacs" are names."""
+    if name == name.lower():
+        word = name.replace("-", "")
+        return len(word) <= 3 or bool(getAllLemmas(word))
+    return _a_word_of_english(name) or name.isupper()
 
 
 def _a_word_of_english(name: str) -> bool:

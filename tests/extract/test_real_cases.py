@@ -120,8 +120,9 @@ def test_seniority(title, body, expected):
     [
         ("Heavy P&C Insurance Industry background; R&D budget", set(), {"c", "r"}),
         # a letter glued to a word by a hyphen is a compound, unless the word says what is built on it
-        ("Trusted by C-level executives and the C-suite; R-value of 30.", set(), {"c", "r"}),
+        ("Our Python team briefs C-level executives and the C-suite; R-value of 30.", {"python"}, {"c", "r"}),
         ("Fluent in C-based languages and C-style APIs.", {"c"}, set()),
+        ("Python and C-code, a C-API; R-programming a plus.", {"python", "c", "r"}, set()),
         ("Work in node.js with some Go on the horizon.", {"go", "javascript"}, set()),
         ("Go to our careers page and apply.", set(), {"go"}),
         ("Scripting in R, Python and SAS.", {"r", "python"}, set()),

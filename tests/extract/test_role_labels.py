@@ -452,3 +452,16 @@ def test_a_researcher_ends_a_hiring_sentence():
         ("security researchers", "security"),
         ("backend engineers", "backend"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Senior UX Researcher", "non_software"),  # a designer's trade
+        ("Market Researchers", "non_software"),
+        ("UX Research Engineer", None),  # an engineer on research tools: the research is no role of its own
+        ("Machine Learning Researcher", "ml"),
+    ],
+)
+def test_a_researcher_of_users_or_markets_is_no_software_role(title, family):
+    assert title_family(title) == family

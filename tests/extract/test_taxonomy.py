@@ -228,7 +228,8 @@ def test_parents_may_not_loop():
         ),
         ("Microsoft Visio and Visio", ["visio", "visio"]),  # the product's id, without its maker
         # a name is its owner's though another entry gives it as an alias ("Open Graphics Library OpenGL")
-        ("Rendering in OpenGL; we edit in vim.", ["opengl", "vim"]),
+        ("Rendering in OpenGL; we edit in emacs.", ["opengl", "emacs"]),
+        ("We edit in vim.", []),  # devicon's "vim" is also another entry's alias, and three letters: ambiguous
     ],
 )
 def test_matching(text, ids):
@@ -248,6 +249,9 @@ def test_matching(text, ids):
         # standing alone it counts as before, and a product's name still stands on a glued seam
         ("Services in Go and Python, some Swift on iOS.", ["go", "python", "swift"], ["ios"]),
         ("Experience preferredTFS and Jenkins.", [], ["tfs", "jenkins"]),
+        # a board's glued lines: the word glued after the name makes no word with it, so the name stands
+        ("Strong experience with SpringStrong experience with Hibernate.", ["java"], ["spring", "hibernate"]),
+        ("Linux and WindowsKnowledge of Cisco routers.", [], ["linux", "windows", "cisco"]),
     ],
 )  # fmt: skip
 def test_a_shared_word_glued_to_another_is_part_of_a_name(text, languages, skills):

@@ -8,7 +8,10 @@ alias carries which):
     one flagged `verb` ("Make", "Go") opening a sentence and followed by a function word
     (`imperative_objects`: "Make sure") is the verb;
   * a guarded alias after a list mark or a context word only, never in a list of the offer's terms
-    ("Salary: DOE")."""
+    ("Salary: DOE");
+  * a `ctx` or guarded alias not inside a longer name: no letter glued before it ("DuckDuckGo"), no word
+    glued after it that makes a word with it ("BlackRock"; a board's "WindowsKnowledge" makes none);
+  * a one-letter name not glued by a hyphen to a word of English ("C-level"; "C-code" is C)."""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from rolemap.extract.intervals import WHITE_SPACE, Cover, Marks
@@ -56,22 +59,30 @@ class SingleLetterSkills:
     def __init__(self, entries: dict[str, SkillEntry]) -> None:
         self._by_letter = {a.written: a for a in _aliases(entries) if len(a.written) == 1}
         letters = "".join(sorted(self._by_letter))
-        # glued by a hyphen to a word, a letter makes a compound ("C-level", "C-suite", "R-value"), unless the
-        # word says what is built on the language ("C-based", "C-like", "C-style")
-        self._pattern = (
-            re.compile(
-                f"[{re.escape(letters)}](?![\\w+#])(?!-(?!(?:based|like|style|family|ish)\\b)[A-Za-z])"
-            )
-            if letters
-            else None
-        )
+        self._pattern = re.compile(f"[{re.escape(letters)}](?![\\w+#])") if letters else None
 
     def find(self, text: str) -> list[tuple[int, int, tuple[SkillAlias, ...]]]:
         """The first MAX_HITS, as the phrase scan keeps of each literal."""
         if self._pattern is None:
             return []
-        found = islice(self._pattern.finditer(text), MAX_HITS)
+        found = islice((m for m in self._pattern.finditer(text) if not _a_compound(text, m.end())), MAX_HITS)
         return [(m.start(), m.end(), (self._by_letter[m.group(0)],)) for m in found]
+
+
+# After a hyphen, the words that make a letter the language: what is written in it or built on it ("C-code",
+# "C-API", "R-programming", "C-based", "C-like"); the rest make compounds of English ("C-level", "C-suite")
+_HYPHENED_WORD = re.compile(r"-([A-Za-z]+)")
+_BUILT_ON = frozenset({"based", "like", "style", "family", "ish"})
+
+
+def _a_compound(text: str, end: int) -> bool:
+    """A letter glued by a hyphen to a word that is neither a technical context word nor says what is built
+    on the language: "C-level", "C-suite", "R-value"."""
+    word = _HYPHENED_WORD.match(text, end)
+    if word is None:
+        return False
+    lowered = word.group(1).lower()
+    return lowered not in _BUILT_ON and lowered not in _context_words()[1]
 
 
 def _aliases(entries: dict[str, SkillEntry]) -> Iterator[SkillAlias]:
@@ -289,9 +300,27 @@ _LIST_MARKS = ",/|()&+;:"
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """A letter or digit on either side: the name stands on a seam of glued words, which counts for a
-    product's name ("preferredTFS") but not for a word English shares."""
-    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+    """A word English shares standing inside a longer name: a letter or digit glued before it ("DuckDuckGo",
+    "GetSwift", "SoC"), or a word glued after it that makes with it a word people write (wordfreq knows
+    "blackrock", "gopro", "springboard"). A board's glued lines make none ("SpringStrong experience",
+    "Linux and WindowsKnowledge of"): there the name stands."""
+    if start > 0 and text[start - 1].isalnum():
+        return True
+    if end >= len(text) or not text[end].isalnum():
+        return False
+    glued = _GLUED_ON.match(text, end)
+    whole = text[start : glued.end() if glued else end].lower()
+    return _written_as_a_word(whole)
+
+
+_GLUED_ON = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=4096)  # bounded: the words come from the texts
+def _written_as_a_word(word: str) -> bool:
+    from wordfreq import zipf_frequency  # loaded on first use (0.3 s): few names have a word glued after them
+
+    return zipf_frequency(word, "en") > 0
 
 
 @cache
