@@ -148,6 +148,24 @@ def test_skills_in_glued_text(body, skill):
     assert skill in {s.id for s in field("Engineer", body, "skills")}
 
 
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a line all in capitals says nothing by its case: a case-sensitive name counts in capitals there
+        ("SR. HYPERION ADMINISTRATOR\nSupport Essbase cubes.", {"oracle-hyperion"}, set()),
+        ("ORACLE DBA - WINDOWS SERVERS\nKeep databases up.", {"oracle", "windows"}, set()),
+        # not beside lower case, nor for a name that is also a verb
+        ("Analyst\nAttend the ORACLE user group.", set(), {"oracle"}),
+        ("Engineer\nJOIN US AND MAKE EDUCATION GOOD", set(), {"make"}),
+    ],
+)
+def test_case_sensitive_names_on_lines_in_capitals(text, present, absent):
+    from rolemap.extract import extract_text
+
+    skills = {s.id for s in extract_text("x", text).skills}
+    assert present <= skills and not (absent & skills)
+
+
 def test_crystal_reports_is_the_report_writer_not_the_language():
     """O*NET names the product three ways ("SAP Crystal Reports", …): the shared name is the hand layer's
     entry, not the Crystal language read from its first word."""

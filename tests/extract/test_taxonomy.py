@@ -229,7 +229,10 @@ def test_parents_may_not_loop():
         ("Microsoft Visio and Visio", ["visio", "visio"]),  # the product's id, without its maker
         # a name is its owner's though another entry gives it as an alias ("Open Graphics Library OpenGL")
         ("Rendering in OpenGL; we edit in emacs.", ["opengl", "emacs"]),
-        ("We edit in vim.", []),  # devicon's "vim" is also another entry's alias, and three letters: ambiguous
+        (
+            "We edit in vim.",
+            [],
+        ),  # devicon's "vim" is also another entry's alias, and three letters: ambiguous
     ],
 )
 def test_matching(text, ids):
