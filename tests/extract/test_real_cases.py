@@ -166,6 +166,24 @@ def test_case_sensitive_names_on_lines_in_capitals(text, present, absent):
     assert present <= skills and not (absent & skills)
 
 
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        # a language read only in the hirer's name is the firm's (LABELING: "in the company's product name")
+        ("\nTalkJS | Remote\nOur backend is Elixir.", ("elixir",)),
+        ("\nRocket Fuel | Redwood City\nWe write Scala.", ("scala",)),
+        ("\nPayment Rails | Remote\nOur API is written in Elixir.", ("elixir",)),
+        # but a header's stack read as the hirer keeps its languages
+        ("\nPython/C | Remote\nWe build compilers.", ("python", "c")),
+    ],
+)
+def test_a_language_in_the_hirers_name_is_the_firms(text, languages):
+    from rolemap.extract import extract_text
+
+    record = extract_text("x", text)
+    assert sorted(record.languages) == sorted(languages), record.company
+
+
 def test_crystal_reports_is_the_report_writer_not_the_language():
     """O*NET names the product three ways ("SAP Crystal Reports", …): the shared name is the hand layer's
     entry, not the Crystal language read from its first word."""

@@ -16,6 +16,7 @@ from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
 from rolemap.extract.skills import (
+    a_stack_not_a_name,
     pick_languages,
     pick_skills,
     pick_topics,
@@ -61,7 +62,6 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     categories, parents = _ecosystem()
     tallies = tally_matches(doc.skills, doc)
     topics, topic_spans = pick_topics(tallies, categories)
-    languages, primary, language_spans = pick_languages(tallies, categories, parents)
     years, years_spans = extract_years(doc)
     seniority, seniority_spans = detect_seniority(doc, years, years_spans)
     work_model, work_spans = detect_work_model(doc)
@@ -69,6 +69,12 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     salary, salary_spans = extract_salary(doc)
     anchors = {name: doc.hits.spans(tag) for name, tag in _IDENTITY_ANCHORS}
     identity = read_identity(doc.text, anchors)
+    # a language read only inside the hirer's name ("GoGuardian", "SwiftDemand") is the firm's, as a skill is
+    hirer_free = without_the_hirer(tallies, doc.text, identity.company)
+    stack_read_as_hirer = a_stack_not_a_name(tallies, doc.text, identity.company)
+    languages, primary, language_spans = pick_languages(
+        tallies if stack_read_as_hirer else hirer_free, categories, parents
+    )
     locations, location_spans = locations_of(identity, doc.text, anchors)
     titles = (
         identity.titles
@@ -87,7 +93,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         prose = 1 if not titles and doc.text.startswith("\n") else body
         titles += roles_in_sentences(doc.text, prose, nouns, generic=not titles)
         titles += roles_in_openings(doc.text, prose, titles)
-    asked = without_role_names(without_the_hirer(tallies, doc.text, identity.company), titles)
+    asked = without_role_names(hirer_free, titles)
     skills, skill_spans = pick_skills(asked, categories)
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
     required_ids = frozenset(s.id for s in skills if s.required and s.asked) | frozenset(languages)

@@ -235,5 +235,23 @@ def without_the_hirer(tallies: dict[str, _Tally], text: str, company: str | None
     }
 
 
+def a_stack_not_a_name(tallies: dict[str, _Tally], text: str, company: str | None) -> bool:
+    """A "company" that is only technologies where the text writes it ("Python/C", "HTML CSS JS jQuery",
+    "Node"): a stack a header's segment misread as the hirer, whose languages stay the posting's."""
+    at = text.find(company) if company else -1
+    if at == -1 or company is None:
+        return False
+    end = at + len(company)
+    rest = list(company)
+    for tally in tallies.values():
+        for s in tally.spans:
+            if at <= s.start and s.end <= end:
+                rest[s.start - at : s.end - at] = " " * (s.end - s.start)
+    return not _WORDS_LEFT.search("".join(rest))
+
+
+_WORDS_LEFT = re.compile(r"(?i)(?!(?:and|or)\b)[a-z]{2,}")
+
+
 def _fold(name: str) -> str:
     return "".join(filter(str.isalnum, name.casefold()))
