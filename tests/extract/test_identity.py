@@ -1078,3 +1078,21 @@ def test_a_bare_admin_beside_other_trades_is_the_office_s(roles, family):
     record = extract_text("x", hn(f"Acme | {roles} | ONSITE", "We build data software in Python."))
     admin = [r for r in record.roles if r.title.lower() in ("admin", "administrator")]
     assert [r.family for r in admin] == [family]
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a header segment naming what the role is built with is no hirer
+        ("\nQubit Scala/Java/Go | qubit.com | London | ONSITE\nQubit is a platform.", "Qubit"),
+        ("\nSoftware Engineer - Python Django\nVENTES - Singapore\nJoin our team.", "VENTES"),
+        ("\nLondon, UK - Full Stack PHP / Magento Engineer - Full Time\nWe sell furniture.", None),
+        # one product's name in the hirer's slot may be its maker's
+        ("\nMongoDB | New York | Full-time\nWe build a database.", "MongoDB"),
+        ("\nPayment Rails | Remote\nWe move money.", "Payment Rails"),
+    ],
+)
+def test_a_stack_in_a_header_is_no_company(text, company):
+    from rolemap.extract import extract_text
+
+    assert extract_text("x", text).company == company
