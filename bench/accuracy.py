@@ -305,6 +305,7 @@ def identity_on_hn(dump: Path, sample: int = 300) -> None:
     import random
     import re
 
+    from rolemap.extract.company_names import a_stack
     from rolemap.extract.places import confident_place
     from rolemap.extract.roles import is_role_title
     from rolemap.text import document_text
@@ -336,10 +337,12 @@ def identity_on_hn(dump: Path, sample: int = 300) -> None:
             bad["a job title"] += 1
         elif re.search(r"(?i)https?:|www\.|\.(?:com|io|co)\b/", company):
             bad["a URL"] += 1
+        elif a_stack(company):  # "Python/Django", "Full Stack PHP": what a role is built with
+            bad["a stack"] += 1
     n = len(items)
     print(
         f"company named      {named:,} of {n:,} ({named / n:.1%}); a place: {bad['a place']}, "
-        f"a job title: {bad['a job title']}, a URL: {bad['a URL']}"
+        f"a job title: {bad['a job title']}, a URL: {bad['a URL']}, a stack of technologies: {bad['a stack']}"
     )
     with_place = sum(1 for _, _, r in records if r["locations"])
     print(f"locations named    {with_place:,} of {n:,} ({with_place / n:.1%})")

@@ -1090,6 +1090,7 @@ def test_a_bare_admin_beside_other_trades_is_the_office_s(roles, family):
         # one product's name in the hirer's slot may be its maker's
         ("\nMongoDB | New York | Full-time\nWe build a database.", "MongoDB"),
         ("\nPayment Rails | Remote\nWe move money.", "Payment Rails"),
+        ("\nAda Support | Toronto | Full-time\nWe build chatbots.", "Ada Support"),  # a language and a word
     ],
 )
 def test_a_stack_in_a_header_is_no_company(text, company):

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from rolemap.extract.places import confident_place, parse_places
-from rolemap.extract.roles import family_word, is_role_title, seniority_of, technology_names
+from rolemap.extract.roles import is_role_title, seniority_of, technology_names
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
@@ -115,7 +115,7 @@ _STACK_PARTS = re.compile(r"[\s/,+&|]+")
 _CODE_CATEGORIES = ("language", "language-other", "framework")
 
 
-def _a_stack(name: str) -> bool:
+def a_stack(name: str) -> bool:
     """A header segment naming what a role is built with, not who hires: two languages or frameworks or more
     ("Qubit Scala/Java/Go", "Python/Django"), or one beside kinds and levels of role only ("Full Stack PHP",
     "Senior Python DevOps"). One product's name alone ("MongoDB", "Meteor") may be its maker's."""
@@ -125,14 +125,13 @@ def _a_stack(name: str) -> bool:
     if len(code) >= 2:
         return True
     rest = [p for p in parts if p not in code and names.get(p.lower()) is None]
-    return (
-        bool(code)
-        and bool(rest)
-        and all(family_word(p) or seniority_of(p) or p.lower() in _KIND_WORDS for p in rest)
-    )
+    # kinds of the stack's role only: "Support", "AI" may name a firm beside a language ("Ada Support")
+    return bool(code) and bool(rest) and all(seniority_of(p) or p.lower() in _KIND_WORDS for p in rest)
 
 
-_KIND_WORDS = frozenset({"full", "stack", "full-stack", "fullstack", "back", "front", "end"})
+_KIND_WORDS = frozenset(
+    {"full", "stack", "full-stack", "fullstack", "back", "front", "end", "back-end", "front-end", "devops"}
+)
 
 
 def _category(skill: str) -> str:
@@ -227,7 +226,7 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
         return False  # "LA & OC", "NYC / Remote": places joined
     if not header:
         return True
-    if _a_stack(name):
+    if a_stack(name):
         return False  # "Qubit Scala/Java/Go", "Full Stack PHP", "Python/Django": what a role is built with
     technology = technology_names().get(name.lower())
     # In the first segment a product's name is usually its maker's ("GitLab"); a language never is.
