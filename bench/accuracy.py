@@ -18,7 +18,8 @@ proxies without scoring a held-out set, which keeps an untouched set untouched.
    remote flag and salary equal the CSV's own columns where a column is set (the board's facts first:
    target 100%).
 5. The whole HN dump (28k postings, no labels): how many records name a company that is a place, a job
-   title or a URL (target 0), and a random 300 written to bench/out/identity_sample.tsv to check by reading.
+   title, a URL or a stack of technologies (target 0), and a random 300 written to
+   bench/out/identity_sample.tsv to check by reading.
 
 The structured fields are what employers ticked, not what the text says, so they disagree with a careful
 reader now and then: these figures are a floor, the hand labels are the measure.
