@@ -465,3 +465,24 @@ def test_a_researcher_ends_a_hiring_sentence():
 )
 def test_a_researcher_of_users_or_markets_is_no_software_role(title, family):
     assert title_family(title) == family
+
+
+def test_every_scanned_role_noun_is_a_role_noun_of_titles():
+    """The scan's role nouns (wordlists.json identity/role_noun) open the lines the title readers read; each
+    must be a noun of roles.json's role_nouns too, or the line it finds is never read as a role. "sre" is
+    read as a kind (family_words), not a noun."""
+    import json
+    import re
+    from importlib import resources
+
+    from rolemap.extract.roles import roles_data
+
+    scanned = json.loads(resources.files("rolemap.extract").joinpath("data/wordlists.json").read_text())
+    nouns = re.compile(rf"(?i)(?:{roles_data()['role_nouns']})")
+    for form in scanned["identity"]["role_noun"]:
+        word = form.rstrip("*")
+        if word == "sre":
+            continue
+        assert nouns.fullmatch(word), word
+        if form.endswith("*"):
+            assert nouns.fullmatch(word + "s"), word + "s"
