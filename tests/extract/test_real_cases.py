@@ -149,24 +149,6 @@ def test_skills_in_glued_text(body, skill):
 
 
 @pytest.mark.parametrize(
-    ("text", "present", "absent"),
-    [
-        # a line all in capitals says nothing by its case: a case-sensitive name counts in capitals there
-        ("SR. HYPERION ADMINISTRATOR\nSupport Essbase cubes.", {"oracle-hyperion"}, set()),
-        ("ORACLE DBA - WINDOWS SERVERS\nKeep databases up.", {"oracle", "windows"}, set()),
-        # not beside lower case, nor for a name that is also a verb
-        ("Analyst\nAttend the ORACLE user group.", set(), {"oracle"}),
-        ("Engineer\nJOIN US AND MAKE EDUCATION GOOD", set(), {"make"}),
-    ],
-)
-def test_case_sensitive_names_on_lines_in_capitals(text, present, absent):
-    from rolemap.extract import extract_text
-
-    skills = {s.id for s in extract_text("x", text).skills}
-    assert present <= skills and not (absent & skills)
-
-
-@pytest.mark.parametrize(
     ("text", "languages"),
     [
         # a language read only in the hirer's name is the firm's (LABELING: "in the company's product name")

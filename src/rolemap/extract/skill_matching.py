@@ -137,12 +137,7 @@ def resolve_skills(
         for payload in payloads:
             if not isinstance(payload, SkillAlias):
                 continue
-            if (
-                payload.exact
-                and text[start:end] != payload.written
-                # a verb's capitals say nothing either way ("JOIN US AND MAKE EDUCATION GOOD")
-                and (payload.entry.verb or not _in_capitals(text, start, end))
-            ):
+            if payload.exact and text[start:end] != payload.written:
                 continue  # a case-sensitive alias in another case
             if payload.has_digit and text[start:end].lower() != payload.written.lower():
                 continue  # a digit the scan read as 0
@@ -168,17 +163,6 @@ def resolve_skills(
         for m in _longest_first(sure)
         if not (m.skill.site and _a_profile(text, m.start, m.end)) and not _a_city(text, m.start, m.end)
     ]
-
-
-def _in_capitals(text: str, start: int, end: int) -> bool:
-    """A name written in capitals on a line written all in capitals ("SR. HYPERION ADMINISTRATOR", "ORACLE
-    DBA"), where case says nothing: the case-sensitive name counts as written."""
-    if not text[start:end].isupper():
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end == -1 else line_end]
-    return not any(c.islower() for c in line)
 
 
 # A region or country after a name: "Phoenix, AZ", "Aurora, Colorado", "Cairo Egypt"
