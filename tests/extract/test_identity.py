@@ -1091,6 +1091,8 @@ def test_a_bare_admin_beside_other_trades_is_the_office_s(roles, family):
         ("\nMongoDB | New York | Full-time\nWe build a database.", "MongoDB"),
         ("\nPayment Rails | Remote\nWe move money.", "Payment Rails"),
         ("\nAda Support | Toronto | Full-time\nWe build chatbots.", "Ada Support"),  # a language and a word
+        ("\nPony Express | SF | Backend Engineer\nPony Express delivers parcels.", "Pony Express"),
+        ("\nC&C Group | Dublin | Data Engineer\nWe use Python and Spark.", "C&C Group"),
     ],
 )
 def test_a_stack_in_a_header_is_no_company(text, company):

@@ -111,26 +111,26 @@ _BRAND = re.compile(r"[a-z][A-Z][A-Za-z0-9]+")  # "eLogistics", not "iOS/Android
 _JOINING_WORDS = frozenset({"of", "and", "&", "for", "the", "de", "la"})  # as a name reads them: `_NAME`
 
 
-_STACK_PARTS = re.compile(r"[\s/,+&|]+")
-_CODE_CATEGORIES = ("language", "language-other", "framework")
-
-
 def a_stack(name: str) -> bool:
     """A header segment naming what a role is built with, not who hires: two languages or frameworks or more
-    ("Qubit Scala/Java/Go", "Python/Django"), or one beside kinds and levels of role only ("Full Stack PHP",
-    "Senior Python DevOps"). One product's name alone ("MongoDB", "Meteor") may be its maker's."""
+    ("Qubit Scala/Java/Go", "Python/Django"), or one beside levels and the stack's kinds only ("Full Stack
+    PHP", "Senior Python DevOps"). One product's name alone ("MongoDB", "Meteor") may be its maker's, and so
+    may a name with a rarer language's word or one letter twice ("Pony Express", "C&C Group", "Phoenix II")."""
     parts = [p for p in _STACK_PARTS.split(name) if p]
     names = technology_names()
-    code = [p for p in parts if _category(names.get(p.lower(), "")) in _CODE_CATEGORIES]
+    code = {names[p.lower()] for p in parts if _category(names.get(p.lower(), "")) in _CODE_CATEGORIES}
     if len(code) >= 2:
         return True
-    rest = [p for p in parts if p not in code and names.get(p.lower()) is None]
+    rest = [p for p in parts if names.get(p.lower()) is None]
     # kinds of the stack's role only: "Support", "AI" may name a firm beside a language ("Ada Support")
-    return bool(code) and bool(rest) and all(seniority_of(p) or p.lower() in _KIND_WORDS for p in rest)
+    return bool(code) and bool(rest) and all(p.lower() in _LEVELS_AND_KINDS for p in rest)
 
 
-_KIND_WORDS = frozenset(
-    {"full", "stack", "full-stack", "fullstack", "back", "front", "end", "back-end", "front-end", "devops"}
+_STACK_PARTS = re.compile(r"[\s/,+&|]+")
+_CODE_CATEGORIES = ("language", "framework")
+_LEVELS_AND_KINDS = frozenset(
+    {"senior", "sr", "sr.", "junior", "jr", "jr.", "lead", "staff", "principal"}
+    | {"full", "stack", "full-stack", "fullstack", "back", "front", "end", "back-end", "front-end", "devops"}
 )
 
 

@@ -236,8 +236,8 @@ def without_the_hirer(tallies: dict[str, _Tally], text: str, company: str | None
 
 
 def a_stack_not_a_name(tallies: dict[str, _Tally], text: str, company: str | None) -> bool:
-    """A "company" that is only technologies where the text writes it ("Python/C", "HTML CSS JS jQuery",
-    "Node"): a stack a header's segment misread as the hirer, whose languages stay the posting's."""
+    """A "company" that is only technologies where the text first writes it ("Python/C", "HTML CSS JS
+    jQuery"): a stack a header's segment misread as the hirer, whose languages stay the posting's."""
     at = text.find(company) if company else -1
     if at == -1 or company is None:
         return False
