@@ -71,7 +71,10 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     identity = read_identity(doc.text, anchors)
     # a language read only inside the hirer's name ("GoGuardian", "SwiftDemand") is the firm's, as a skill is
     hirer_free = without_the_hirer(tallies, doc.text, identity.company)
-    stack_read_as_hirer = a_stack_not_a_name(tallies, doc.text, identity.company)
+    # unless that "hirer" is a header's stack misread ("Python/C"): asked only when the name took a match
+    stack_read_as_hirer = len(hirer_free) < len(tallies) and a_stack_not_a_name(
+        tallies, doc.text, identity.company
+    )
     languages, primary, language_spans = pick_languages(
         tallies if stack_read_as_hirer else hirer_free, categories, parents
     )

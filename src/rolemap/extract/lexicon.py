@@ -1,5 +1,6 @@
 """English words, by lemminflect's lexicon: whether a word is one, and as what part of speech. The company
-readers use it to tell a brand from a sentence's words, the role readers a trade's title from a product's."""
+readers use it to tell a brand from a sentence's words, the role readers a trade's title from a product's; with
+wordfreq's counts, the skill matcher a name glued into a longer one from a board's glued lines."""
 
 from __future__ import annotations
 
@@ -33,3 +34,12 @@ def joining_word(word: str) -> bool:
     from wordfreq import zipf_frequency  # loaded on first use
 
     return zipf_frequency(word, "en") >= COMMONEST
+
+
+@lru_cache(maxsize=4096)
+def written_word(word: str) -> bool:
+    """A word people write, however seldom: wordfreq knows it ("blackrock", "gopro"; not two words a board
+    glued together, "windowsknowledge")."""
+    from wordfreq import zipf_frequency  # loaded on first use
+
+    return zipf_frequency(word, "en") > 0

@@ -19,10 +19,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import islice
 
 from rolemap.extract.intervals import WHITE_SPACE, Cover, Marks
+from rolemap.extract.lexicon import written_word
 from rolemap.extract.phrases import MAX_HITS, Hits, PhraseBook, search_copy, search_key
 from rolemap.extract.places import city_in, gazetteer
 from rolemap.extract.taxonomy import Match, SkillEntry, is_exact_alias
@@ -310,17 +311,10 @@ def _glued(text: str, start: int, end: int) -> bool:
         return False
     glued = _GLUED_ON.match(text, end)
     whole = text[start : glued.end() if glued else end].lower()
-    return _written_as_a_word(whole)
+    return written_word(whole)
 
 
 _GLUED_ON = re.compile(r"[^\W_]+")
-
-
-@lru_cache(maxsize=4096)  # bounded: the words come from the texts
-def _written_as_a_word(word: str) -> bool:
-    from wordfreq import zipf_frequency  # loaded on first use (0.3 s): few names have a word glued after them
-
-    return zipf_frequency(word, "en") > 0
 
 
 @cache
