@@ -298,7 +298,7 @@ def test_a_header_that_names_no_role_may_name_it_in_a_sentence(header, titles):
         ),
         (
             "We're hiring devs for mobile, web, and big data teams; SDETs/testers; data scientists; and PMs.",
-            ["SDETs", "testers", "data scientists", "mobile", "web", "big data"],
+            ["mobile", "web", "big data", "SDETs", "testers", "data scientists"],  # in the text's order
         ),
     ],
 )
@@ -486,3 +486,43 @@ def test_every_scanned_role_noun_is_a_role_noun_of_titles():
         assert nouns.fullmatch(word), word
         if form.endswith("*"):
             assert nouns.fullmatch(word + "s"), word + "s"
+
+
+@pytest.mark.parametrize(
+    ("title", "role", "family"),
+    [
+        # the words before the bracket name no role: the bracket is inside the role's own words
+        (
+            "Oracle HCM Cloud (Fusion) Solution Developer - USDC",
+            "Oracle HCM Cloud (Fusion) Solution Developer",
+            None,
+        ),
+        ("Junior Quality Assurance (QA) Engineer", "Junior Quality Assurance (QA) Engineer", "qa"),
+        ("Java (REST API) Software Engineer", "Java (REST API) Software Engineer", "backend"),
+        ("Backend(JAVA) Architect/Lead", "Backend(JAVA) Architect/Lead", "backend"),
+        # a role before the bracket ends there, as before
+        ("Software Engineer (Python) III", "Software Engineer", "backend"),
+        # the role noun must come in the words that go on after the bracket, not in a later sentence
+        (
+            "Data Engineering(s) -- We have a ton of technologies our data engineers work with",
+            "Data Engineering",
+            "data",
+        ),
+    ],
+)
+def test_a_bracket_inside_a_title_s_own_words_stays_in_its_role(title, role, family):
+    record = extract_text("t", title + "\nWe build things. Apply now.")
+    assert [r.title for r in record.roles] == [role]
+    if family:
+        assert record.roles[0].family == family
+
+
+def test_a_list_item_with_its_stack_in_brackets_is_one_role():
+    body = "We're looking for:\n\n* DevOps Engineers\n* Front-End (HTML5, CSS3, jQuery) Developers\n* iOS Engineers\n"
+    roles = extract_text("t", hn("Acme | San Francisco", body)).roles
+    assert [(r.title, r.family) for r in roles] == [
+        ("DevOps Engineers", "infra"),
+        ("Front-End (HTML5, CSS3, jQuery) Developers", "frontend"),
+        ("iOS Engineers", "mobile"),
+    ]
+    assert split_roles("Backend (Go) / Frontend / Product Designer")[0] == "Backend"

@@ -302,7 +302,9 @@ def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> li
         return [(head, Span(start, start + len(head), head))] if family_word(head) and not nouns_only else []
     # the noun as the item writes it (a caseless match of ASCII text reads it lowercased)
     noun = head[book_noun.start() : book_noun.end()]
-    kinds = _kinds_before(head[: book_noun.start()], split_and=noun.lower().endswith("s"))
+    before = head[: book_noun.start()]
+    # a bracket before the noun holds the role's stack, not more kinds: "Front-End (HTML5, CSS3) Developers"
+    kinds = [] if "(" in before else _kinds_before(before, split_and=noun.lower().endswith("s"))
     if len(kinds) >= 2:  # "Back End, Full Stack, and Front End Software Development Engineers"
         return [
             (f"{kind} {noun}", Span(start + at, start + book_noun.end(), head[at : book_noun.end()]))

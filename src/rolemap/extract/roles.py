@@ -63,6 +63,7 @@ _SLASH = re.compile(r"\s*/\s*")
 _SHARED_NOUN = re.compile(r"(?i)(?:^|\s)((?:engineers?|developers?))$")
 _KINDS_SEPARATOR = re.compile(r"[/,&]|\bor\b|\band\b")
 _HEAD_END = re.compile(r"\s+[-–—|]\s+|\s*\(")
+_NEXT_PART = re.compile(r"(?:\s*(?![-–—]+\s)[^\s,/;|&():.!?–—]+){0,5}")
 _TITLE_WORD = re.compile(r"[\w.+#-]+")
 _LABEL_WORD = re.compile(r"[^\s/,&]+")
 
@@ -476,9 +477,25 @@ def bracket_kind(text: str, title: str, at: int) -> str | None:
 
 
 def role_head(title: str) -> str:
-    """ "Senior Back End Developer - Python, Big Data" → the role without the stack or place after it."""
-    head = _HEAD_END.split(title, maxsplit=1)[0].strip()
-    return head if head and len(head) >= 2 else title
+    """ "Senior Back End Developer - Python, Big Data" → the role without the stack or place after it. A
+    bracket inside the role's own words is kept with them: in "Oracle HCM Cloud (Fusion) Solution Developer"
+    or "Quality Assurance (QA) Engineer" the words before it name no role, and those after it do."""
+    role_noun = role_book().role_noun
+    inside = 0  # the end of the last bracket kept inside the role's words
+    for cut in _HEAD_END.finditer(title):
+        if cut.start() < inside:
+            continue
+        head = title[: cut.start()].strip()
+        if cut.group().endswith("(") and not role_noun.search(head):
+            close = title.find(")", cut.end())
+            # the role noun in the words that go on after the bracket, not in the next role of a list
+            # ("Backend (Go) / Frontend / Product Designer")
+            after = _NEXT_PART.match(title, close + 1) if close != -1 else None
+            if after and role_noun.search(after.group()):
+                inside = close + 1
+                continue
+        return head if len(head) >= 2 else title
+    return title.strip() or title
 
 
 @cache
