@@ -683,3 +683,41 @@ def test_a_brand_that_is_a_possessive(text, company):
 )  # fmt: skip
 def test_a_legal_form_that_describes_a_firm(text, company):
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a year after a heading names no firm
+        (BODY + "ABOUT THE ORGANIZATION: In 1978, a young technician founded a laboratory.", None),
+        # a field's value glued to the next field's label; a brand written in two capitals is one name
+        (BODY + "Organization: Beat the Drums-BaltimoreTitle: Swahili TeacherDates: July 1\n"
+         "Beat the Drums-Baltimore is a nonprofit.", "Beat the Drums-Baltimore"),
+        (BODY + "About PulseLoop:\nWe are a profitable company. PulseLoop is an ad platform.\nPulseLoop | NYC",
+         "PulseLoop"),
+        # a signature's glued blocks give way to the firm whose address the first word opens
+        (BODY + "Hope to hear from you! Thanks and RegardsJane DoeSunBeam Enterprise,Inc.Cell: 555 0100\n"
+         "Email: jane@sunbeamcorp.com", "SunBeam Enterprise"),
+    ],
+)  # fmt: skip
+def test_numbers_labels_and_sign_offs_around_a_name(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a public employer's department field: its unit, not the hirer
+        ("Procurement Specialist\nDepartment\n\nFacilities Management\n\nAbout The Position\n\n"
+         "Facilities Management is looking for a motivated individual to join our team.", None),
+        ("Supervisor\nDivision/Unit: Operations Training\nOperations Training is seeking an instructor.", None),
+        # "our" before it: the hirer's own team; "our client" names the client, who is the hirer
+        ("Specialist\nOur in-house Global Brand & Creative Team is looking for a strategic thinker.", None),
+        ("Engineer\nOur client Northwind Traders is looking for an engineer. Northwind Traders is a retailer.",
+         "Northwind Traders"),
+        # a heading in capitals before the name is no "our"
+        ("Engineer\nOUR MISSION\nKeenly is a content platform. Keenly is looking for engineers.", "Keenly"),
+    ],
+)  # fmt: skip
+def test_a_unit_of_the_hirer_is_not_the_hirer(text, company):
+    assert extract_text("x", text).company == company

@@ -199,8 +199,10 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
         return False
     if len(words) > 1 and words[-1] in _JOINING_WORDS:
         return False  # "Analyzes and", "Bank of": a name's fragment
-    if not header and not any(c.isalpha() for c in name):
-        return False  # "6 months", a URL's "fuseaction=51268": a number names no firm in a sentence
+    if not header and not any(c.isalpha() for w in words if w.lower() not in _NAME_GLUE for c in w):
+        return (
+            False  # "6 months", "In 1978", a URL's "fuseaction=51268": a number names no firm in a sentence
+        )
     brand = first and len(words) == 1 and name[:1].isalpha()
     if not (
         name[0].isupper() or name[0].isdigit() or brand or _LOWER_BRAND.match(name)
@@ -268,6 +270,7 @@ def site_name(domain: str) -> str:
     return _GENERIC_TLD.sub("", domain)
 
 
+_A_LABEL = 20  # characters: a field's label glued after a name ("…BaltimoreTitle:") is a word or two
 _PHONE_OR_POSTCODE = re.compile(r"(?i:ext|extn|x)\.?\s?\d+\s+|\d{4,}(?=[A-Z][a-z])")
 
 
@@ -290,6 +293,9 @@ def name_at(
     if len(first) % 2 == 0 and half > 1 and first[:half] == first[half:]:
         start, raw = start + half, raw[half:]  # "CyberCodersCyberCoders, Inc": a logo's alt text glued on
     cuts = [m.start() for m in GLUE.finditer(raw)]
+    # a field's value glued to the next field's label: "Organization: Beat the Streets-BaltimoreTitle: Swahili"
+    a_value = cuts and text.startswith(":", end) and text[max(0, start - 3) : start].rstrip(" ").endswith(":")
+    label = len(raw) - cuts[-1] if a_value else 0
     spelt = _cut_spelt_by_a_domain(raw, cuts, text) if signature and cuts else None
     if spelt is not None:  # "RegardsNeetamTalent AcquisitionTanisha Systems" + neetam@tanishasystem.com
         start, raw = start + spelt, raw[spelt:]
@@ -305,6 +311,8 @@ def name_at(
         ):
             start, raw = start + cut, tail
             break
+    if 0 < label <= _A_LABEL and label < len(raw):
+        raw = raw[:-label]
     sentence = _LAST_SENTENCE_END.search(raw)  # "Downtown Bellevue. The Bellevue Downtown Association"
     if sentence:
         start, raw = start + sentence.end(), raw[sentence.end() :]
@@ -370,6 +378,10 @@ def _cut_spelt_by_a_domain(raw: str, cuts: list[int], text: str) -> int | None:
     for cut in [0, *cuts]:
         squashed = re.sub(r"[\W_]", "", _LEGAL_WORD.sub("", raw[cut:])).lower()
         if len(squashed) >= 4 and any(d.startswith(squashed) or squashed.startswith(d) for d in domains):
+            return cut
+        # or the block's first word opens the address: "…RatheeSunRay Enterprise" and manoj@sunraycorp.com
+        opening = re.sub(r"[\W_]", "", raw[cut:].split(maxsplit=1)[0]).lower() if raw[cut:].strip() else ""
+        if len(opening) >= 5 and any(d.startswith(opening) for d in domains):
             return cut
     return None
 

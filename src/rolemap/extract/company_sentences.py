@@ -442,6 +442,16 @@ def _is_the_title(text: str, name: str) -> bool:
     return " ".join(title.split()).casefold() == name.casefold()
 
 
+def _a_unit(text: str, name: str) -> bool:
+    """Whether the text gives the name as the value of its department or division field, as a public
+    employer's postings do ("Department\n\nFacilities Management", "Division/Unit: Operations Training")."""
+    return re.search(rf"(?im)^[ \t]*{_UNIT_FIELD}[ \t]*:?\s*{re.escape(name)}", text) is not None
+
+
+_OURS = re.compile(r"\b[Oo]ur[ \t]+(?:(?!client|customer|partner)[a-z][\w-]*[ \t]+)?$")
+_UNIT_FIELD = r"(?:department|division|unit|division\s*/\s*unit|section|bureau|office)"
+
+
 def _better(
     best: tuple[int, int, tuple[str, Span]] | None,
     kind: str,
@@ -468,6 +478,10 @@ def _better(
         return best
     if _is_the_title(text, found[0]):
         return best  # "The Account Coordinator (AC) is a central player": the role it hires for, no hirer
+    if _a_unit(text, found[0]) or _OURS.search(text, max(0, found[1].start - 30), found[1].start):
+        # "Department: Facilities Management" … "Facilities Management is looking for"; "Our in-house
+        # Global Brand & Creative Team is looking for": a unit of the hirer
+        return best
     one_word = kind in ("we_are", "learn_more")
     if kind in ("opening", "we_are", "learn_more", "since") and not _names_the_opening(
         text, *found, one_word=one_word, opening=kind == "opening"
