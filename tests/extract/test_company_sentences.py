@@ -695,6 +695,9 @@ def test_a_legal_form_that_describes_a_firm(text, company):
          "Beat the Drums-Baltimore is a nonprofit.", "Beat the Drums-Baltimore"),
         (BODY + "About PulseLoop:\nWe are a profitable company. PulseLoop is an ad platform.\nPulseLoop | NYC",
          "PulseLoop"),
+        # a section's heading glued before the name
+        (BODY + "We foster engagement.Who & What We Are Looking For Project Voyce seeks a manager.", "Project Voyce"),
+        (BODY + "Our Company Informatica is the company dedicated to data. Informatica sells software.", "Informatica"),
         # a signature's glued blocks give way to the firm whose address the first word opens
         (BODY + "Hope to hear from you! Thanks and RegardsJane DoeSunBeam Enterprise,Inc.Cell: 555 0100\n"
          "Email: jane@sunbeamcorp.com", "SunBeam Enterprise"),

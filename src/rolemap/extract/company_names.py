@@ -270,6 +270,12 @@ def site_name(domain: str) -> str:
     return _GENERIC_TLD.sub("", domain)
 
 
+# The section headings of more than one word ("What We Are Looking For", "About Us"): no firm's name holds one.
+_HEADING_PHRASE = re.compile(
+    r"(?i)\b(?:"
+    + "|".join(p for kind in load_wordlist("section_headings").values() for p in kind if " " in p)
+    + r")\b\s+"
+)
 _A_LABEL = 20  # characters: a field's label glued after a name ("…BaltimoreTitle:") is a word or two
 _PHONE_OR_POSTCODE = re.compile(r"(?i:ext|extn|x)\.?\s?\d+\s+|\d{4,}(?=[A-Z][a-z])")
 
@@ -322,6 +328,10 @@ def name_at(
     )
     if heading:
         start, raw = start + heading.end(), raw[heading.end() :]
+    # a section's heading glued before the name: "Who & What We Are Looking For Project VOYCE seeks"
+    heading_end = max((m.end() for m in _HEADING_PHRASE.finditer(raw)), default=0)
+    if 0 < heading_end < len(raw):
+        start, raw = start + heading_end, raw[heading_end:]
     words = raw.split()
     half = len(words) // 2
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:
