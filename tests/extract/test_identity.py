@@ -1025,6 +1025,16 @@ def test_a_kind_in_brackets_after_a_head_of_its_own_kind_adds_no_role():
             "Acme | Software Engineer, SRE, Data Scientist, many others | SF",
             ["Software Engineer", "SRE", "Data Scientist"],
         ),
+        # a long list whose flags close it in brackets, closed or cut off by the header's end
+        (
+            "Acme | SF | Community Manager, Backend Developer, Director of Application Design, Frontend Engineer, "
+            "Senior Graphics Engineer, other roles (ONSITE/REMOTE)",
+            ["Community Manager", "Backend Developer", "Director of Application Design", "Frontend Engineer"],
+        ),
+        (
+            "Acme | Frontend or Backend or Infrastructure Engineer, Data Scientist, UX Designer, Recruiter (full time)",
+            ["Frontend", "Backend", "Infrastructure Engineer", "Data Scientist"],
+        ),
     ],
 )
 def test_a_list_of_roles_that_ends_in_more_names_each_role(header, titles):

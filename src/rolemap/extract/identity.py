@@ -301,7 +301,8 @@ _FLAG_FILLER = re.compile(
 def _list_of_roles(bare: str) -> bool:
     """A long segment that lists roles, each a title of its own ("UI / Front-end Architect, Full-Stack
     Developer, Sr. Data Scientist, QA Engineer, Product Manager"), not a sentence that names one."""
-    parts = split_roles(bare)
+    # flags in brackets are none of its roles: "…, Senior Graphics Engineer, other roles (ONSITE/REMOTE)"
+    parts = split_roles(_BRACKET.sub(lambda b: "" if _flags_only(b.group(1)) else b.group(), bare))
     # each a title, not a sentence's piece: "… and a CTO. Remote OK"
     return len(parts) > 1 and all(
         len(p.split()) <= _LISTED_TITLE_WORDS
@@ -313,6 +314,7 @@ def _list_of_roles(bare: str) -> bool:
 
 
 _LISTED_TITLE_WORDS = 6
+_BRACKET = re.compile(r"\s*\(([^()]*)(?:\)|$)")  # closed, or cut off by the segment's end
 _SENTENCE_STOP = re.compile(r"(?<![A-Z][a-z])\.\s")  # "a CTO. Remote OK"; not "Sr. Data Scientist"
 
 
