@@ -1109,3 +1109,26 @@ def test_a_stack_in_a_header_is_no_company(text, company):
     from rolemap.extract import extract_text
 
     assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "company", "places"),
+    [
+        # square brackets of places or flags beside a role are set apart, as separators would be
+        ("[Chicago, IL] Sr. Designer - Risk Labs", "Sr. Designer", "Risk Labs", [("Chicago", "US")]),
+        ("Web Developer [Full Time, Bloomington, IN or REMOTE]", "Web Developer", None, [("Bloomington", "US")]),
+        ("Acme - San Francisco, CA [Remote Ok]: Front End Engineer", "Front End Engineer", "Acme",
+         [("San Francisco", "US")]),
+        # a header of places and flags alone is read whole; a bracket that holds no flag is left alone
+        ("New York, NY [ON-SITE ONLY]", None, None, [("New York", "US")]),
+        ("Binti [https://binti.com/] | San Francisco, CA | Backend Engineer", "Backend Engineer", "Binti",
+         [("San Francisco", "US")]),
+        # remote work limited to a country named before "only"
+        ("iFit | Senior Mobile Developer | Logan, UT | Onsite; [Remote US Only] | Full-Time",
+         "Senior Mobile Developer", "iFit", [("Logan", "US"), (None, "US")]),
+    ],
+)  # fmt: skip
+def test_square_brackets_of_places_and_flags_in_a_header(header, title, company, places):
+    record = extract_text("x", hn(header, "We build things."))
+    assert (record.title, record.company) == (title, company)
+    assert [(p.city, p.country) for p in record.locations] == places

@@ -10,6 +10,7 @@ import re
 
 from rolemap.extract.company_names import FLAG
 from rolemap.extract.places import confident_place, parse_places
+from rolemap.extract.roles import is_role_title
 from rolemap.models import Location
 
 # The lookahead lets the scan pass over every position that cannot start a separator at once (3× faster).
@@ -19,6 +20,9 @@ _SEPARATOR = re.compile(
     r"(?=[\s|│⎮:–—=])(?:\s*[|│⎮]\s*|\s+[•·☆★–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*"
     r"|\s+::\s+|\s*={3,}\s*|[–—])"
 )
+_SQUARE_BRACKET = re.compile(r"\[([^\[\]]*)\](?!\()")  # not a Markdown link's "[text](https://…)"
+_PUNCTUATION_AFTER = re.compile(r"\s*[:\-–—]+(?=\s)")
+_FLAG_OR_PLACE_PARTS = re.compile(r"\s*(?:[;|]|\bor\b)\s*")
 _FOOTNOTE_MARK = re.compile(r"^([^*]*\w)[\^*]$|^(.*\w)\^$")  # "Washington DC^", "Berlin*" (not "*Remote*")
 BRACKETED = re.compile(r"\([^()]*\)")
 _BRACKET_PARTS = re.compile(r"[,;]\s*")
@@ -65,10 +69,41 @@ def sentences_of_places(segment: str) -> list[Location] | None:
     return places or None
 
 
+def _flags_set_apart(line: str) -> str:
+    """A role's header with its flags or places in square brackets, each bracket turned into separators
+    ("[Chicago, IL] Rails Engineer", "Web Developer [Full Time, Bloomington, IN or REMOTE]", "Software
+    Engineer. [LOCAL | RELOCATE OK]"): same length, same offsets. Only beside a role: a header of places
+    and flags alone ("New York, NY [ON-SITE ONLY]") is read whole, as before."""
+    if "[" not in line:
+        return line
+    brackets = [b for b in _SQUARE_BRACKET.finditer(line) if _flags_and_places(b.group(1))]
+    if not brackets or not is_role_title(_SQUARE_BRACKET.sub(" ", line)):
+        return line
+    for b in brackets:  # a colon or dash after the bracket goes with it: "[Remote Ok]: Front End Engineer"
+        after = _PUNCTUATION_AFTER.match(line, b.end())
+        gap = " " * (after.end() - b.end()) if after else ""
+        line = f"{line[: b.start()]}|{b.group(1)}|{gap}{line[b.end() + len(gap) :]}"
+    return line
+
+
+def _flags_and_places(words: str) -> bool:
+    parts = [p.strip() for p in _FLAG_OR_PLACE_PARTS.split(words) if p.strip()]
+    return bool(parts) and all(_flag_or_places(p) for p in parts)
+
+
+def _flag_or_places(part: str) -> bool:
+    """A flag, places, or a flag then places after a comma ("Full Time, Bloomington, IN")."""
+    if FLAG.match(part) or parse_places(part):
+        return True
+    head, _, rest = part.partition(",")
+    return bool(rest.strip()) and bool(FLAG.match(head.strip())) and _flag_or_places(rest.strip())
+
+
 def header_segments(line: str, offset: int) -> list[tuple[int, int]]:
     """The header's segments as (start, end) offsets, outer spaces trimmed."""
     out: list[tuple[int, int]] = []
     pos = 0
+    line = _flags_set_apart(line)
     for m in [*_SEPARATOR.finditer(line), None]:
         stop = m.start() if m else len(line)
         raw = line[pos:stop]

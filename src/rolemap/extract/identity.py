@@ -112,8 +112,11 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         segments, named_slot = _role_at_name(text, segments)
     kept: list[tuple[int, int]] = []
     unread = False  # a segment before was none of name, place, role, flag, pay or address
+    bracketed = 0  # segments set apart from a square bracket of flags or places ("[Chicago, IL] Designer")
     for n, (seg_start, seg_end) in enumerate(segments):
         raw = text[seg_start:seg_end]
+        if text[seg_start - 1 : seg_start] == "[" and text[seg_end : seg_end + 1] == "]":
+            bracketed += 1
         bare = _without_urls(raw)
         domain = None
         if n <= 1 and company_allowed and not bare and _DOMAIN.fullmatch(raw.strip()):
@@ -124,7 +127,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme";
         # later only after places, roles and flags alone ("San Francisco | Senior Engineers | Tubi TV"),
         # and there no small town, product or technology is the hirer
-        late = n > 1 and (seg_start, seg_end) != named_slot
+        late = n - bracketed > 1 and (seg_start, seg_end) != named_slot
         slot = not late or not unread
         may_name = company_allowed and out.company is None and slot and (len(segments) > 1 or named_alone)
         placed = _place_part(raw)

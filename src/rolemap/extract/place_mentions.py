@@ -226,6 +226,7 @@ def _pair_at(words: str, where: str) -> tuple[Location, str] | None:
     return None
 
 
+_ONLY_AFTER = re.compile(r"(?i)[\s-]*only\b")
 _COUNTRY_BEFORE = re.compile(r"([A-Z][\w.]*)[\s-]+(?:based|only)?[\s-]*$")  # "US-based remote"
 
 
@@ -238,7 +239,11 @@ def remote_countries(text: str, remotes: list[Span]) -> Iterator[tuple[Location,
         for word in _WORD.finditer(after):
             country = _country_word(g, word.group())
             prefix = after[: word.start()]
-            if country and _REMOTE_LIMIT.search(prefix) and len(prefix) < 20:
+            # "Remote (US only)", "remote within Canada"; "Remote US Only": the country next, "only" after it
+            limited = _REMOTE_LIMIT.search(prefix) or (
+                not prefix.strip() and _ONLY_AFTER.match(after, word.end()) is not None
+            )
+            if country and limited and len(prefix) < 20:
                 stop = m.end + word.start() + len(word.group())
                 yield Location(None, country), Span(m.start, stop, text[m.start : stop])
                 break
