@@ -131,6 +131,12 @@ def test_years_of_experience(text, expected):
         ("Lead Senior Developer", "staff"),
         ("Software Development Manager", "manager"),
         ("Business Development Manager", None),  # sells: the level from years, if any
+        # the abbreviations titles write: Dir., Mgr, SVP
+        ("Dir / Sr Dir SaaS Development", "manager"),
+        ("Mgr Software Development", "manager"),
+        ("SVP Technology", "manager"),
+        ("Directory Services Engineer", None),
+        ("Project Mgr", None),  # a bare manager says nothing, abbreviated or not
     ],
 )
 def test_seniority_from_title(title, expected):
@@ -147,6 +153,7 @@ def test_seniority_from_title(title, expected):
         # the next field glued on where the board lost the line break ends the title
         ("Dotnet Developer\nJob Title: Sr .Net DeveloperHybridExp Required: 10+Location: Richmond, VA", "senior"),
         ("Developer\nJob Title: Senior JavaScript Developer", "senior"),  # a brand's capital is no glued field
+        ("Manager\nPosition: BDM (Business Development Manager). 5+ years of sales.", "senior"),  # sells
         ("Therapist\nTitle: Therapist FLSA: Exempt. Supervisor: Clinical Program Manager/DirectorDate: 4/19/2024", None),
         ("SRE Engineer\nKeep the site up.", None),  # "Sr." is senior; "SRE" is no level
         # the level a hiring sentence gives the role it asks for, over the years

@@ -333,11 +333,13 @@ def _server_side(skills: frozenset[str], categories: dict[str, str]) -> int:
 
 @lru_cache(maxsize=20_000)
 def seniority_of(title: str) -> str | None:
-    return first_found(role_book().levels, _PRONOUN_I.sub(" ", title))
+    return first_found(role_book().levels, _SELLS.sub(" ", _PRONOUN_I.sub(" ", title)))
 
 
 # "I'm an engineer", "developers I can hire": the pronoun, not level I ("Engineer I")
 _PRONOUN_I = re.compile(r"\bI(?=['’]| [a-z])")
+# "Business Development Manager" sells: no manager of software development (as `seniority.py` reads a title)
+_SELLS = re.compile(r"(?i)\bbusiness[ -]development\b")
 
 
 def split_roles(title: str) -> list[str]:
