@@ -104,6 +104,28 @@ def test_work_model(text, expected):
         ("Requirements:\n- 3 years Django experience\n- 5 years of relevant professional experience", 5),
         # "Years" glued to the next field's label
         ("No H1-Transfer Experience Level : 12-15 YearsInterview Mode : L1 Interview", 12),
+        # "yrs." abbreviated, glued on to the sentence before; a sentence's full stop after "years" is no part
+        (
+            "Oracle RDBMS skills, preferably 11g and 12c.10+ yrs. experience with Oracle Database Administration.",
+            10,
+        ),
+        ("Requirements: Java experience of 7 years. 3 years of professional experience.", 3),
+        # a mention soon after another is read too, with its kind written before it
+        (
+            "Required Skills (Technical expertise of 4+ years the below areas, overall IT experience of 6+ years):",
+            6,
+        ),
+        ("Requirements:\n- 4+ years of Java, 6+ years of professional experience", 6),
+        # what the experience is of, after it or in many words before it
+        ("Requirements: 1) 10+ years of Total IT Experience 2) 5+ years experience utilizing QlikView", 10),
+        (
+            "Requirements:\n* 7+ years of experience\n* 5+ years of relevant Linux Apache Web administration experience",
+            7,
+        ),
+        (
+            "Requirements:\n- At least 4 years experience in PHP\n- At least 2 years experience using Symfony",
+            4,
+        ),
     ],
 )
 def test_years_of_experience(text, expected):

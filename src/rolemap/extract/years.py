@@ -30,7 +30,7 @@ _YEARS = Caseless(
     rf"(?=[{_OPENING}\d])(?:(?P<least>{'|'.join(_AT_LEAST)})\s+)?"
     rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?:\(\d{{1,2}}\+?\)\s*)?(?P<plus>\+|\s?plus|\s?or more)?\s*(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*(?:or more\s+)?)?"
     rf"(?:\(\d{{1,2}}\)\s*)?(?:(?:solid|full|good|relevant|professional|proven|progressive)\s+)?"
-    rf"(?:years?|yrs?)(?:\b|(?=[A-Z]))(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}})"
+    rf"(?:years?|yrs?(?=\.\s+[a-z])\.|yrs?)(?:\b|(?=[A-Z])|(?<=\.))(?=(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}}))"
 )
 _NOT_EXPERIENCE = re.compile(
     r"^\W*(?:old|ago|in business|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
@@ -45,12 +45,12 @@ _TIME_NOT_REQUIREMENT = re.compile(
     re.I,
 )
 _EXPERIENCE_NEAR = re.compile(r"\b(?:experience|exp\b|professional|industry|background|track record)", re.I)
-_EXPERIENCE = re.compile(r"^\W*(?:of\s+)?(?P<kind>(?:[\w/.#+-]+\s+){0,4}?)(?:experience|exp)\b", re.I)
+_EXPERIENCE = re.compile(r"^\W*(?:of\s+)?(?P<kind>(?:[\w/.#+-]+\s+){0,6}?)(?:experience|exp)\b", re.I)
 # the words that may qualify overall experience ("5 years of relevant professional experience"); any other
 # names what the years are of ("3 years Django experience", "5 years of leadership experience"): wordlists.json
 _GENERAL_KIND = frozenset(load_wordlist("years")["general_experience_words"])
 _OBJECT = re.compile(
-    r"^\s*(?P<prep>as|in|with|on|building|developing|writing|working|designing|using|of|doing)\b\s*"
+    r"^\s*(?P<prep>as|in|with|on|of|[a-z]{2,}ing)\b\s*"  # "in Java", "utilizing QlikView", "managing a team"
     r"(?:a\s+|an\s+|the\s+)?(?P<what>[^,;(]{0,40})",
     re.I,
 )
@@ -142,7 +142,7 @@ def _read(text: str, m: re.Match[str]) -> YearsMention | None:
     lo, hi = _number(_group(text, m, "lo") or ""), _number(hi_text) if hi_text else None
     if lo is None or lo > 30 or (hi is not None and (hi < lo or hi > 40)):
         return None
-    near = text[max(0, m.start() - 60) : m.end()]
+    near = text[max(0, m.start() - 60) : m.end("after")]
     before = text[max(0, m.start() - 30) : max(0, m.start() - 1)]  # up to the bracket
     # "a senior (10+ years) Java developer", ".Net Developer (10+ Years)": a bound in brackets beside the
     # role is its experience; "Fellowship (1 year)" is a length, "an established (20+ years) company" an age
@@ -164,12 +164,22 @@ def _read(text: str, m: re.Match[str]) -> YearsMention | None:
         return None
     end = m.start("after")
     general = not _EXPERIENCE_BEFORE.search(before) if bracketed else _is_general(after)
+    if not general and not after.strip(
+        " ):,"
+    ):  # "overall IT experience of 6+ years": the kind written before
+        kind = _EXPERIENCE_OF.search(text, max(0, m.start() - 50), m.start())
+        general = kind is not None and all(
+            w in _GENERAL_KIND for w in kind.group("kind").lower().replace("'", " ").split()
+        )
     return YearsMention(lo, hi, general, Span(m.start(), end, text[m.start() : end]))
 
 
 # "Duration: Long Term (2+ years)", "Project Duration: (1+ year)": a contract's length, not experience
 _A_LENGTH_BEFORE = re.compile(r"(?i)\b(?:duration|term|length|contract|assignment|project|engagement)\W*$")
 _AN_AGE = re.compile(r"\s*(?:compan|firm|business|organi[sz]ation|agency|startup|history|old)", re.I)
+_EXPERIENCE_OF = re.compile(
+    r"(?i)(?:^|(?<=[\s(,;:]))(?P<kind>(?:[\w/.#+-]+\s+){0,3}?)(?:experience|exp)\s+(?:of|:)\s*(?:at least\s+|minimum\s+(?:of\s+)?)?$"
+)
 _EXPERIENCE_BEFORE = re.compile(r"(?:experience|exp)\W*$", re.I)  # "team lead experience (2+ years)"
 
 
