@@ -386,6 +386,18 @@ def test_a_name_inside_a_set_phrase_of_english_is_no_technology(text):
     assert "go" not in {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Develop organization change management strategies and plans", False),
+        ("Organizational Change Management Consultant", False),
+        ("Follow the change management process for production releases", True),  # the IT practice
+    ],
+)
+def test_organisational_change_management_is_no_it_practice(text, found):
+    assert ("change-management" in {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}) is found
+
+
 def test_a_set_phrase_inside_a_link_leaves_the_link_whole():
     found = SkillMatcher(load_taxonomy()).find("see https://example.com/go-live/kafka-docker/ and Go Live")
     assert found == []  # neither the link's names nor the phrase's
