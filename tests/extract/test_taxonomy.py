@@ -89,12 +89,15 @@ def test_the_builder_tells_everyday_words_from_product_names(monkeypatch, name, 
 
 
 def test_a_makers_product_is_named_as_postings_write_it():
-    """ "Microsoft PowerPoint" is PowerPoint (id and alias); "Microsoft Word" keeps its maker's word."""
+    """ "Microsoft PowerPoint" is PowerPoint (id and alias); "Microsoft Word" keeps its maker's word, and
+    the bare "Word" the hand layer adds matches only as written and in a technical context."""
     from rolemap.extract.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     assert "PowerPoint" in taxonomy["powerpoint"].aliases
-    assert "microsoft-word" in taxonomy and "Word" not in taxonomy["microsoft-word"].aliases
+    word = taxonomy["microsoft-word"]
+    assert "Word" in word.aliases and word.case_sensitive and word.needs_context
+    assert "hand" in word.sources and "onet" in word.sources
 
 
 @pytest.mark.parametrize(
@@ -396,6 +399,24 @@ def test_a_name_inside_a_set_phrase_of_english_is_no_technology(text):
 )
 def test_organisational_change_management_is_no_it_practice(text, found):
     assert ("change-management" in {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        # words English writes every day that name a product in a list of technologies
+        ("We use React, ES6, Less, Webpack and Babel", "less", True),
+        ("Experience with SASS or LESS", "less", True),
+        ("Principles: Small is Beautiful, Less is more", "less", False),
+        ("Less than 10% travel", "less", False),
+        ("Proficient in Microsoft Office (Word, Excel, PowerPoint, Outlook)", "microsoft-word", True),
+        ("Proficient in Microsoft Office (Word, Excel, PowerPoint, Outlook)", "microsoft-outlook", True),
+        ("Please send your resume in Word format", "microsoft-word", False),
+        ("Word of mouth brought us here. The outlook is good.", "microsoft-outlook", False),
+    ],
+)
+def test_everyday_words_that_name_products_in_a_technical_context(text, skill, found):
+    assert (skill in {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}) is found
 
 
 def test_a_set_phrase_inside_a_link_leaves_the_link_whole():
