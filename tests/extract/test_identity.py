@@ -1132,3 +1132,22 @@ def test_square_brackets_of_places_and_flags_in_a_header(header, title, company,
     record = extract_text("x", hn(header, "We build things."))
     assert (record.title, record.company) == (title, company)
     assert [(p.city, p.country) for p in record.locations] == places
+
+
+@pytest.mark.parametrize(
+    ("header", "second", "company", "title"),
+    [
+        # "only", "relocate" are flags: a header of a place and flags names no hirer and no title
+        ("BANGKOK, THAILAND - ONSITE ONLY - FULLTIME - VISA", "About Nimbl3 www.nimbl3.com", "Nimbl3", None),
+        ("San Francisco | Onsite Only, Full time & Interns", "We build things.", None, None),
+        (
+            "Zenbox. Software Engineer. [LOCAL | RELOCATE OK]",
+            "We build things.",
+            None,
+            "Zenbox. Software Engineer.",
+        ),
+    ],
+)
+def test_flags_written_with_only_and_relocate(header, second, company, title):
+    record = extract_text("x", hn(header, second + "\nWe build things."))
+    assert (record.company, record.title) == (company, title)

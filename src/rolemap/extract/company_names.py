@@ -69,7 +69,7 @@ URL = _Addresses()
 FLAG = re.compile(
     r"(?i)^(?:[\s,&+/()]*(?:(?:fully |100% |partially )?remote(?:ly)?(?:[- ](?:ok|friendly|first|only|possible|allowed))?|"
     r"local|on[- ]?site|onsite|"
-    r"in[- ]office|hybrid|relo(?:cation)?(?: ok| assistance| available| provided)?|visas?(?: sponsorship)?"
+    r"in[- ]office|hybrid|relo(?:cation|cate)?(?: ok| assistance| available| provided)?|only|visas?(?: sponsorship)?"
     r"(?: available| ok| provided)?|h-?1b|sponsorship|interns?(?:hips?)?(?: ok| welcome| possible)?|full[- ]?time|part[- ]?time|contract(?:or)?s?|"
     r"permanent|freelance|temp(?:orary)?|equity|no remote|ft|pt|w2|c2c|1099|flexible|us only|eu only|"
     r"worldwide|anywhere|global|international|apply|jobs?|careers?|hiring|we'?re hiring|new|yc \w\d+)[\s,&+/()!.]*)+$"

@@ -227,6 +227,8 @@ def _second_header(text: str, start: int, out: Identity) -> None:
         and second.company_span.start == start + len(line) - len(line.lstrip())
     ):
         out.company, out.company_span = second.company, second.company_span
+        if out.company.startswith("About ") and len(out.company) > 6:
+            out.company = out.company[6:]  # "About Nimbl3 www.nimbl3.com": a heading naming the hirer
 
 
 def _named_elsewhere(text: str, name: str, end: int) -> bool:
