@@ -234,6 +234,11 @@ def test_seniority_from_years_when_title_is_silent():
         ("Location: Miami, FLPosition Type: ContractDiane Douglas, Recruiter", "contract"),
         ("Position-Software DeveloperLocation- Duluth, GA.Duration-6 Months", "contract"),
         ("Hartford, CT6 Months – Right to Hire ** NO THIRD PARTY", "contract"),
+        # a duration field: a span of months, a range, at least some months, or a long or short term
+        ("Title: SharePoint DeveloperDuration 6-12 monthsLocation: Boston, MA", "contract"),
+        ("Location: Mountain view, CA Duration: 12+ Months We are a team", "contract"),
+        ("Location: RemoteDuration: Long-TermW2 candidates Only", "contract"),
+        ("The duration of the onboarding is two weeks. Full-time role.", "full_time"),
         ("RJMetrics builds dashboards. Come work with us.", None),  # no glue in a name
         ("Acme reserves the right to hire candidates at any level.", None),  # a disclaimer, no contract
     ],
