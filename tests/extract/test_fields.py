@@ -29,6 +29,17 @@ def doc(title, body):
         ("All positions are required to work on-site 75% of the time.", "hybrid"),
         ("You will work in the office 3 days a week.", "hybrid"),
         ("You will be on-site 100% of the time.", "onsite"),
+        # part-time is the job's hours, not its place: "a part-time remote role" is remote
+        ("This is a part-time remote role for a Licensed Financial Professional.", "remote"),
+        ("ONSITE OR PART-TIME REMOTE", "hybrid"),
+        ("Full-Time | ONSITE, PART TIME REMOTE | VISA", "hybrid"),
+        ("We allow part-time remote work and arrange visas.", "hybrid"),
+        # LinkedIn's recruiters' tags; a virtual role; remote refused
+        ("Apply online. #LI-Remote", "remote"),
+        ("We are growing. #LI-Hybrid", "hybrid"),
+        ("This role is fully virtual so you can be located anywhere.", "remote"),
+        ("For technical issues with the Virtual Job Tryout assessment, call us.", None),
+        ("This position is based in our Denver office and is unavailable for remote work.", "onsite"),
     ],
 )
 def test_work_model(text, expected):
