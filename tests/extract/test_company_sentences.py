@@ -710,6 +710,24 @@ def test_numbers_labels_and_sign_offs_around_a_name(text, company):
 @pytest.mark.parametrize(
     ("text", "company"),
     [
+        # a capital inside a brand before a colon is no label glued on; only a field's label is
+        ("Software Engineer\nCompany: GitHub: Software Engineer", "GitHub"),
+        ("Engineer\nEmployer: PayPal: Backend role", "PayPal"),
+        # a department field names a unit only where the name is its whole value
+        ("Engineer\nPfizer is looking for a Software Engineer.\nDivision: Pfizer Digital", "Pfizer"),
+        # headings that open with "the" are names' words too
+        ("Engineer\nThe Team Companies is seeking a developer. Team Companies is a staffing firm.", "Team Companies"),
+        # a number with its legal form is a name; a legal form alone is none
+        ("Dev\n21 Inc is looking for engineers.", "21 Inc"),
+    ],
+)  # fmt: skip
+def test_look_alikes_of_labels_units_and_headings(text, company):
+    assert extract_text("x", text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
         # a public employer's department field: its unit, not the hirer
         ("Procurement Specialist\nDepartment\n\nFacilities Management\n\nAbout The Position\n\n"
          "Facilities Management is looking for a motivated individual to join our team.", None),

@@ -137,6 +137,16 @@ def test_work_model(text, expected):
             "Requirements:\n- At least 4 years experience in PHP\n- At least 2 years experience using Symfony",
             4,
         ),
+        # a range written with its unit twice is one range
+        ("Experience: 3 Years to 6 Years", 3),
+        ("Requirements: 5 years to 10 years in software development", 5),
+        ("Requirements: Minimum 3 years, maximum 6 years of experience", 3),
+        # "including" is no activity the years are spent on
+        ("Requirements:\n- 5+ years of experience including team leadership\n- 8+ years with Java", 5),
+        # overall experience named before the number, on its own line, after a bullet or a lead-in
+        ("Requirements:\nOverall IT experience of 6+ years\n8 years of Java", 6),
+        ("Requirements:\n- Overall IT experience of 6+ years\n- 8 years of Java", 6),
+        ("Requirements: You must have overall experience of 6+ years. 8 years of Java.", 6),
     ],
 )
 def test_years_of_experience(text, expected):
@@ -156,6 +166,7 @@ def test_years_of_experience(text, expected):
         ("Junior Python Developer", "junior"),
         ("Software Engineering Intern", "intern"),
         ("Backend Engineer II", "mid"),
+        ("Rails Engineer - Risk I/O", None),  # I/O is no level I
         ("Lead Developer", "staff"),
         ("Team Lead, Backend", "manager"),
         # senior written before a staff word: the first title word, as the labels read it

@@ -1135,6 +1135,22 @@ def test_square_brackets_of_places_and_flags_in_a_header(header, title, company,
 
 
 @pytest.mark.parametrize(
+    ("header", "title", "company", "level"),
+    [
+        # the header reads as it would without its bracket, which adds its place or flag
+        ("[Chicago, IL] Sr. Backend Engineer at Foo Corp", "Sr. Backend Engineer at Foo Corp", "Foo", "senior"),
+        ("[Remote] Foo Corp is hiring a Senior Backend Engineer", "Senior Backend Engineer", "Foo Corp", "senior"),
+        # a domain with its legal form: the firm is named by the domain
+        ("People.ai, Inc. | Sr. Backend Engineer | SF | ONSITE | https://people.ai", "Sr. Backend Engineer",
+         "People.ai", "senior"),
+    ],
+)  # fmt: skip
+def test_a_header_around_its_brackets(header, title, company, level):
+    record = extract_text("x", hn(header, "We build things."))
+    assert (record.title, record.company, record.seniority) == (title, company, level)
+
+
+@pytest.mark.parametrize(
     ("header", "second", "company", "title"),
     [
         # "only", "relocate" are flags: a header of a place and flags names no hirer and no title
@@ -1151,3 +1167,11 @@ def test_square_brackets_of_places_and_flags_in_a_header(header, title, company,
 def test_flags_written_with_only_and_relocate(header, second, company, title):
     record = extract_text("x", hn(header, second + "\nWe build things."))
     assert (record.company, record.title) == (company, title)
+
+
+def test_a_cue_s_words_cut_inside_a_word_name_no_town():
+    text = (
+        "Recruiter\nWe serve Communications, Manufacturing and Government sectors with local offices in "
+        "Connecticut, Minnesota, Colorado, Massachusetts, Tennessee, and New Jersey / Pennsylvania area."
+    )
+    assert all(p.city != "Pen" for p in extract_text("x", text).locations)

@@ -568,3 +568,20 @@ def test_a_name_with_a_note_in_brackets_is_no_verb():
 @pytest.mark.parametrize("text", ["Go\n", "Go", "Engineer\nWe use Go", "Engineer\n- Make"])
 def test_a_verb_named_technology_ending_the_text_is_read_without_error(text):
     extract_text("x", text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Less than 10% travel required.", "Less meetings, more code.", "Word of mouth brings us clients.",
+     "Outlook: strong growth."],
+)  # fmt: skip
+def test_a_word_first_name_opening_a_sentence_is_the_word(sentence):
+    """The sentence before it ("… with Python and Django.") is no technical context for it."""
+    found = {
+        m.skill.id
+        for m in SkillMatcher(load_taxonomy()).find("We build APIs with Python and Django. " + sentence)
+    }
+    assert not found & {"less", "microsoft-word", "microsoft-outlook"}
+    assert "less" in {
+        m.skill.id for m in SkillMatcher(load_taxonomy()).find("Less, Sass and Webpack are used.")
+    }

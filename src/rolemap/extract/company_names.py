@@ -100,12 +100,14 @@ _NOT_A_NAME = re.compile(
 )
 
 
-_NAME_GLUE = frozenset(
-    {"of", "and", "for", "the", "de", "la", "le", "du", "von", "van", "y", "e", "in", "on", "at", "&",
-     "inc", "llc", "ltd", "co", "corp", "gmbh", "plc", "ag", "sa", "bv", "ab", "oy", "as"}
-)  # fmt: skip
-
-
+# the small words inside a name, and the legal forms after it: the words of a name written in lower case
+_JOINING_OR_PLACING = frozenset(
+    {"of", "and", "for", "the", "de", "la", "le", "du", "von", "van", "y", "e", "in", "on", "at", "&"}
+)
+_NAME_GLUE = _JOINING_OR_PLACING | frozenset(
+    {"inc", "llc", "ltd", "co", "corp", "gmbh", "plc", "ag", "sa", "bv", "ab", "oy", "as"}
+)
+_LEGAL_FORM_ALONE = re.compile(rf"(?i)(?:{_ANY_FORM})\.?,?")
 _LOWER_BRAND = re.compile(r"[a-z]{1,4}[A-Z]")
 _BRAND = re.compile(r"[a-z][A-Z][A-Za-z0-9]+")  # "eLogistics", not "iOS/Android"
 _JOINING_WORDS = frozenset({"of", "and", "&", "for", "the", "de", "la"})  # as a name reads them: `_NAME`
@@ -151,6 +153,8 @@ def clean_company(raw: str, sentence: bool = False) -> str | None:
     before a verb is part of it ("Children's Bureau is a trusted nonprofit")."""
     # the name stands before its URL ("Tint (http://www.tintup.com) San Francisco"), or after it alone
     name = next((piece for piece in URL.split(raw) if piece.strip(_EDGES)), "")
+    if _LEGAL_FORM_ALONE.fullmatch(name.strip(_EDGES)) and (site := _SITE.search(raw)):
+        name = site_name(site.group())  # "People.ai, Inc.": the firm is named by its domain
     name = name.replace("®", "").replace("™", "")  # marks, not part of the name
     name = re.sub(r"(?i)[(\[](?:yc|y combinator)[^)\]]*[)\]]|\byc\s*[swf]\d{2}\b", " ", name)
     name = HIRING.split(name, maxsplit=1)[0]
@@ -197,12 +201,13 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
     named = [w for w in words if w not in _JOINING_WORDS and w != "The"]
     if not 1 <= len(named) <= 6 or len(words) > 9 or len(name) > 60 or _NOT_A_NAME.match(name):
         return False
-    if len(words) > 1 and words[-1] in _JOINING_WORDS:
-        return False  # "Analyzes and", "Bank of": a name's fragment
-    if not header and not any(c.isalpha() for w in words if w.lower() not in _NAME_GLUE for c in w):
-        return (
-            False  # "6 months", "In 1978", a URL's "fuseaction=51268": a number names no firm in a sentence
-        )
+    if len(words) > 1 and words[-1] in _JOINING_OR_PLACING:
+        return False  # "Analyzes and", "Bank of", "London at": a name's fragment
+    # "6 months", "In 1978", a URL's "fuseaction=51268": a number names no firm in a sentence
+    if not header and not any(c.isalpha() for w in words if w.lower() not in _JOINING_OR_PLACING for c in w):
+        return False
+    if all(_LEGAL_FORM_ALONE.fullmatch(w) for w in words):
+        return False  # "GmbH" of "figo GmbH": a legal form names no firm ("21 Inc" does)
     brand = first and len(words) == 1 and name[:1].isalpha()
     if not (
         name[0].isupper() or name[0].isdigit() or brand or _LOWER_BRAND.match(name)
@@ -273,10 +278,16 @@ def site_name(domain: str) -> str:
 # The section headings of more than one word ("What We Are Looking For", "About Us"): no firm's name holds one.
 _HEADING_PHRASE = re.compile(
     r"(?i)\b(?:"
-    + "|".join(p for kind in load_wordlist("section_headings").values() for p in kind if " " in p)
+    # not those that open with "the", which names open with too ("The Job Network", "The Team Companies")
+    + "|".join(
+        p
+        for kind in load_wordlist("section_headings").values()
+        for p in kind
+        if " " in p and not p.startswith("the ")
+    )
     + r")\b\s+"
 )
-_A_LABEL = 20  # characters: a field's label glued after a name ("…BaltimoreTitle:") is a word or two
+_FIELD_LABELS = dict.fromkeys(load_wordlist("field_labels")["words"], True)
 _PHONE_OR_POSTCODE = re.compile(r"(?i:ext|extn|x)\.?\s?\d+\s+|\d{4,}(?=[A-Z][a-z])")
 
 
@@ -300,8 +311,11 @@ def name_at(
         start, raw = start + half, raw[half:]  # "CyberCodersCyberCoders, Inc": a logo's alt text glued on
     cuts = [m.start() for m in GLUE.finditer(raw)]
     # a field's value glued to the next field's label: "Organization: Beat the Streets-BaltimoreTitle: Swahili"
-    a_value = cuts and text.startswith(":", end) and text[max(0, start - 3) : start].rstrip(" ").endswith(":")
-    label = len(raw) - cuts[-1] if a_value else 0
+    # (a label the word list knows: "Company: GitHub: …" is GitHub)
+    field_value = text[max(0, start - 3) : start].rstrip(" ").endswith(":") and text.startswith(":", end)
+    next_label = (
+        len(raw) - cuts[-1] if cuts and field_value and _FIELD_LABELS.get(raw[cuts[-1] :].lower()) else 0
+    )
     spelt = _cut_spelt_by_a_domain(raw, cuts, text) if signature and cuts else None
     if spelt is not None:  # "RegardsNeetamTalent AcquisitionTanisha Systems" + neetam@tanishasystem.com
         start, raw = start + spelt, raw[spelt:]
@@ -317,8 +331,8 @@ def name_at(
         ):
             start, raw = start + cut, tail
             break
-    if 0 < label <= _A_LABEL and label < len(raw):
-        raw = raw[:-label]
+    if 0 < next_label < len(raw):
+        raw = raw[:-next_label]
     sentence = _LAST_SENTENCE_END.search(raw)  # "Downtown Bellevue. The Bellevue Downtown Association"
     if sentence:
         start, raw = start + sentence.end(), raw[sentence.end() :]

@@ -445,11 +445,11 @@ def _is_the_title(text: str, name: str) -> bool:
 def _a_unit(text: str, name: str) -> bool:
     """Whether the text gives the name as the value of its department or division field, as a public
     employer's postings do ("Department\n\nFacilities Management", "Division/Unit: Operations Training")."""
-    return re.search(rf"(?im)^[ \t]*{_UNIT_FIELD}[ \t]*:?\s*{re.escape(name)}", text) is not None
+    return re.search(rf"(?im)^[ \t]*{_UNIT_FIELD}[ \t]*:?\s*{re.escape(name)}[ \t]*$", text) is not None
 
 
 _OURS = re.compile(r"\b[Oo]ur[ \t]+(?:(?!client|customer|partner)[a-z][\w-]*[ \t]+)?$")
-_UNIT_FIELD = r"(?:department|division|unit|division\s*/\s*unit|section|bureau|office)"
+_UNIT_FIELD = r"(?:department|division|unit|division\s*/\s*unit|section|bureau)"
 
 
 def _better(

@@ -69,21 +69,27 @@ def sentences_of_places(segment: str) -> list[Location] | None:
     return places or None
 
 
-def _flags_set_apart(line: str) -> str:
-    """A role's header with its flags or places in square brackets, each bracket turned into separators
-    ("[Chicago, IL] Rails Engineer", "Web Developer [Full Time, Bloomington, IN or REMOTE]", "Software
-    Engineer. [LOCAL | RELOCATE OK]"): same length, same offsets. Only beside a role: a header of places
-    and flags alone ("New York, NY [ON-SITE ONLY]") is read whole, as before."""
+def flags_set_apart(line: str) -> tuple[str, list[tuple[int, int]]]:
+    """A role's header with its flags or places in square brackets ("[Chicago, IL] Rails Engineer", "Web
+    Developer [Full Time, Bloomington, IN or REMOTE]", "Software Engineer. [LOCAL | RELOCATE OK]"): the line
+    with those brackets blanked (same length, same offsets: the segments around them read as if they were
+    not there), and where the brackets' words are, to be read as segments of their own. Only beside a role:
+    a header of places and flags alone ("New York, NY [ON-SITE ONLY]") is read whole, as before."""
     if "[" not in line:
-        return line
+        return line, []
     brackets = [b for b in _SQUARE_BRACKET.finditer(line) if _flags_and_places(b.group(1))]
-    if not brackets or not is_role_title(_SQUARE_BRACKET.sub(" ", line)):
-        return line
-    for b in brackets:  # a colon or dash after the bracket goes with it: "[Remote Ok]: Front End Engineer"
+    if not brackets:
+        return line, []
+    rest = line
+    for b in brackets:
+        # it parts what stands on either side ("San Francisco, CA [Remote Ok]: Front End Engineer"), as a "|"
+        # would; a colon or dash after it goes with it
         after = _PUNCTUATION_AFTER.match(line, b.end())
-        gap = " " * (after.end() - b.end()) if after else ""
-        line = f"{line[: b.start()]}|{b.group(1)}|{gap}{line[b.end() + len(gap) :]}"
-    return line
+        stop = after.end() if after else b.end()
+        rest = f"{rest[: b.start()]}|{' ' * (stop - b.start() - 1)}{rest[stop:]}"
+    if not is_role_title(" ".join(rest.replace("|", " ").split())):
+        return line, []
+    return rest, [(b.start(1), b.end(1)) for b in brackets]
 
 
 def _flags_and_places(words: str) -> bool:
@@ -103,7 +109,6 @@ def header_segments(line: str, offset: int) -> list[tuple[int, int]]:
     """The header's segments as (start, end) offsets, outer spaces trimmed."""
     out: list[tuple[int, int]] = []
     pos = 0
-    line = _flags_set_apart(line)
     for m in [*_SEPARATOR.finditer(line), None]:
         stop = m.start() if m else len(line)
         raw = line[pos:stop]

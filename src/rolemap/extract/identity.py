@@ -37,6 +37,7 @@ from rolemap.extract.company_sentences import company_in_text
 from rolemap.extract.header_brackets import (
     BRACKETED,
     flag_brackets,
+    flags_set_apart,
     header_segments,
     places_among_flags,
     sentences_of_places,
@@ -97,6 +98,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
     line = text[start:end]
     if len(line) > 300:
         return
+    line, apart = flags_set_apart(line)
     segments = header_segments(line, start)
     named_alone = False  # a first line that is only a name: "42Floors (http://42floors.com/)"
     if not company_allowed and len(segments) < 2:
@@ -110,13 +112,17 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
     named_slot = None  # the hirer's own slot after "<role> at": a brand may be written lower-case there
     if company_allowed:
         segments, named_slot = _role_at_name(text, segments)
+    # the words of brackets set apart ("[Chicago, IL]", "[LOCAL | RELOCATE OK]") are read last, as places
+    # and flags: they take no segment's slot
+    own = len(segments)  # the header's own segments, before the brackets' words
+    segments = [
+        *segments,
+        *(part for a, b in apart for part in header_segments(text[start + a : start + b], start + a)),
+    ]
     kept: list[tuple[int, int]] = []
     unread = False  # a segment before was none of name, place, role, flag, pay or address
-    bracketed = 0  # segments set apart from a square bracket of flags or places ("[Chicago, IL] Designer")
     for n, (seg_start, seg_end) in enumerate(segments):
         raw = text[seg_start:seg_end]
-        if text[seg_start - 1 : seg_start] == "[" and text[seg_end : seg_end + 1] == "]":
-            bracketed += 1
         bare = _without_urls(raw)
         domain = None
         if n <= 1 and company_allowed and not bare and _DOMAIN.fullmatch(raw.strip()):
@@ -127,9 +133,9 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         # The hirer stands first (or second, after a place or a role): "Acme | Berlin", "Berlin | Acme";
         # later only after places, roles and flags alone ("San Francisco | Senior Engineers | Tubi TV"),
         # and there no small town, product or technology is the hirer
-        late = n - bracketed > 1 and (seg_start, seg_end) != named_slot
+        late = n > 1 and (seg_start, seg_end) != named_slot
         slot = not late or not unread
-        may_name = company_allowed and out.company is None and slot and (len(segments) > 1 or named_alone)
+        may_name = company_allowed and out.company is None and slot and (own > 1 or named_alone)
         placed = _place_part(raw)
         name_first = may_name and n == 0 and ", " in bare and not confident_place(bare)
         if name_first and _name_then_places(bare, seg_start, out, text):
@@ -150,7 +156,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         places = parse_places(placed)
         if places is None and ". " in placed:
             places = sentences_of_places(placed)  # "SINGAPORE. FULL-TIME.", "NYC. Dublin. Limerick. VISA."
-        named_next = n == 0 and len(segments) > 1 and _names_next(text, segments[1])
+        named_next = n == 0 and own > 1 and _names_next(text, segments[1])
         unsure = (
             may_name and not late and not confident_place(bare) and not named_next
         )  # "Nava"; "Palo Alto - IDEO"

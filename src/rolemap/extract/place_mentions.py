@@ -136,13 +136,19 @@ def _space_region_names() -> re.Pattern[str]:
     return re.compile(r"[ ](?=[A-Z])(" + "|".join(re.escape(n.title()) for n in names) + r")(?![a-z])")
 
 
+_CUE_REACH = 80  # characters after a cue read for its places
+_PART_OF_A_WORD = re.compile(r"\w+$")
+
+
 def cue_values(text: str, cues: list[Span]) -> Iterator[tuple[str, int]]:
     """The words after each cue, to where the place they name ends, and where they start: `cues` are
     where the document's scan found the words that announce a place ("Location:", "based in")."""
     found = [Span(m.start(), m.end(), m.group()) for p in (_GLUED_CUE, _JOIN_TEAM) for m in p.finditer(text)]
     for cue in [*cues, *found]:
         after = _CUE_TAIL.match(text, cue.end).end()  # type: ignore[union-attr]
-        line = text[after : after + 80].split("\n", 1)[0]
+        line = text[after : after + _CUE_REACH].split("\n", 1)[0]
+        if len(line) == _CUE_REACH and text[after + _CUE_REACH : after + _CUE_REACH + 1].isalnum():
+            line = _PART_OF_A_WORD.sub("", line)  # "… and New Jersey / Pen(nsylvania)" is no town "Pen"
         parts = _CUE_STOP.split(line, maxsplit=2)
         head, at = parts[0], after
         if len(parts) > 1 and _WORK_MODEL_ONLY.fullmatch(head):  # "Location: Hybrid | London"

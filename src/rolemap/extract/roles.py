@@ -336,8 +336,15 @@ def seniority_of(title: str) -> str | None:
     return first_found(role_book().levels, _SELLS.sub(" ", _PRONOUN_I.sub(" ", title)))
 
 
-# "I'm an engineer", "developers I can hire": the pronoun, not level I ("Engineer I")
-_PRONOUN_I = re.compile(r"\bI(?=['’]| [a-z])")
+# "I'm an engineer", "developers I can hire": the pronoun, not level I ("Engineer I"); nor is "I/O"
+_PRONOUN_I = re.compile(r"\bI(?=['’]| (?!or\b|and\b|to\b|through\b)[a-z]|/O\b)")  # not "Analyst I or II"
+
+
+def no_level_i(text: str, at: int) -> bool:
+    """Whether the "I" at `at` is the pronoun or I/O, not level I."""
+    return _PRONOUN_I.match(text, at) is not None
+
+
 # "Business Development Manager" sells: no manager of software development (as `seniority.py` reads a title)
 _SELLS = re.compile(r"(?i)\bbusiness[ -]development\b")
 

@@ -9,7 +9,7 @@ from functools import cache
 
 from rolemap.extract.document import Document
 from rolemap.extract.role_lines import roles_in_fields
-from rolemap.extract.roles import role_book, seniority_of
+from rolemap.extract.roles import no_level_i, role_book, seniority_of
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -18,7 +18,11 @@ def detect_seniority(
     doc: Document, years: dict[str, int | None] | None, years_spans: tuple[Span, ...]
 ) -> tuple[str | None, tuple[Span, ...]]:
     for level in load_wordlist("seniority_title")["order"]:
-        in_title = [s for s in doc.hits.spans(f"seniority_title/{level}") if doc.in_title(s.start)]
+        in_title = [
+            s
+            for s in doc.hits.spans(f"seniority_title/{level}")
+            if doc.in_title(s.start) and not (level == "junior" and no_level_i(doc.text, s.start))
+        ]
         if level == "manager":  # "Business Development Manager" sells: no manager of software development
             in_title = [
                 s for s in in_title if not _BUSINESS_BEFORE.search(doc.text, max(0, s.start - 9), s.start)

@@ -152,6 +152,8 @@ def resolve_skills(
     for m in unsure:
         if m.skill.verb and _imperative(text, m.start, m.end, m.skill.name):
             continue
+        if m.skill.word and _the_word_opening_a_sentence(text, m.start, m.end, near):
+            continue
         if _glued(text, m.start, m.end):
             continue  # a word of English glued to another is a name's part: "BlackHat", "GoDaddy", "ChefSteps"
         if _in_tech_context(text, m.start, m.end) or _has_near(near, m.start):
@@ -367,6 +369,25 @@ def _imperative(text: str, start: int, end: int, name: str) -> bool:
         return False
     right = text[end : end + 40].split(maxsplit=1)
     return bool(right) and right[0].strip(".,;:()") in _imperative_objects()
+
+
+def _the_word_opening_a_sentence(text: str, start: int, end: int, near: list[int]) -> bool:
+    """A name that is an everyday word first (flag `word`: "Less", "Word", "Outlook") opening a sentence is
+    that word ("Less than 10% travel", "Word of mouth", "Outlook: strong growth") unless its own sentence goes
+    on with technologies: the sentence before it is no context for it ("…with Django. Less meetings")."""
+    before = text[max(0, start - 4) : start].rstrip(" \t\xa0\n")
+    if before and before[-1] not in ".!?":
+        return False  # inside a sentence, a list or a bullet: the usual context decides
+    right = text[end : end + 40].lstrip(" \t\xa0")
+    if right[:1] in (",", "/", "|", "(", "&", "+"):
+        return False  # "Less, Sass, Webpack"
+    stop = _SENTENCE_END.search(text, end)
+    limit = stop.start() if stop else len(text)
+    i = bisect_left(near, end)
+    return not (i < len(near) and near[i] <= min(limit, end + _NEAR))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _in_tech_context(text: str, start: int, end: int) -> bool:

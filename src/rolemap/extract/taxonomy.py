@@ -56,7 +56,7 @@ CATEGORIES = frozenset(
     ]
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_FLAGS = frozenset({"cs", "ctx", "verb", "site"})
+_FLAGS = frozenset({"cs", "ctx", "verb", "word", "site"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,8 @@ class SkillEntry:
     sources: tuple[str, ...] = ()  # "hand", "onet", "esco", "devicon", "linguist", "simple-icons"
     verb: bool = False  # its name is also an English verb ("Make", "Go"): see skill_matching._imperative
     site: bool = False  # a site people keep a profile on ("GitHub"): see skill_matching._a_profile
+    # its name is an everyday word first ("Less", "Word"): see skill_matching._the_word_opening_a_sentence
+    word: bool = False
 
     @property
     def is_language(self) -> bool:
@@ -110,10 +112,11 @@ def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry
         flag_set = frozenset(f for f in flags.split(",") if f)
         if flag_set - _FLAGS:
             raise DataError(
-                f"{where}:{n}: unknown flags {sorted(flag_set - _FLAGS)}; use cs, ctx, verb, site"
+                f"{where}:{n}: unknown flags {sorted(flag_set - _FLAGS)}; use cs, ctx, verb, word, site"
             )
-        if "verb" in flag_set and "ctx" not in flag_set:
-            raise DataError(f"{where}:{n}: the verb flag only qualifies a ctx name; add ctx")
+        for qualifier in ("verb", "word"):
+            if qualifier in flag_set and "ctx" not in flag_set:
+                raise DataError(f"{where}:{n}: the {qualifier} flag only qualifies a ctx name; add ctx")
         if category == "language" and skill_id not in CONTRACT_LANGUAGES:
             raise DataError(f"{where}:{n}: {skill_id} is not a contract language; use language-other")
         alias_list = [a.strip() for a in aliases.split(";") if a.strip()]
@@ -134,6 +137,7 @@ def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry
             guarded=guarded_list,
             sources=tuple(s for s in sources.split(",") if s),
             verb="verb" in flag_set,
+            word="word" in flag_set,
             site="site" in flag_set,
         )
     for entry in entries.values():

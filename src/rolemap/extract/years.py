@@ -28,7 +28,7 @@ _AT_LEAST = ("at least", "minimum(?: of)?", r"min\.?", "over", "more than")
 _OPENING = "".join(sorted({w[0] for w in [*_AT_LEAST, *_WORDS]}))
 _YEARS = Caseless(
     rf"(?=[{_OPENING}\d])(?:(?P<least>{'|'.join(_AT_LEAST)})\s+)?"
-    rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?:\(\d{{1,2}}\+?\)\s*)?(?P<plus>\+|\s?plus|\s?or more)?\s*(?:(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*(?:or more\s+)?)?"
+    rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?:\(\d{{1,2}}\+?\)\s*)?(?P<plus>\+|\s?plus|\s?or more)?\s*(?:(?:(?:years?|yrs?)\.?[ \t]*)?(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*(?:or more\s+)?)?"
     rf"(?:\(\d{{1,2}}\)\s*)?(?:(?:solid|full|good|relevant|professional|proven|progressive)\s+)?"
     rf"(?:years?|yrs?(?=\.\s+[a-z])\.|yrs?)(?:\b|(?=[A-Z])|(?<=\.))(?=(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}}))"
 )
@@ -49,6 +49,10 @@ _EXPERIENCE = re.compile(r"^\W*(?:of\s+)?(?P<kind>(?:[\w/.#+-]+\s+){0,6}?)(?:exp
 # the words that may qualify overall experience ("5 years of relevant professional experience"); any other
 # names what the years are of ("3 years Django experience", "5 years of leadership experience"): wordlists.json
 _GENERAL_KIND = frozenset(load_wordlist("years")["general_experience_words"])
+# words of the sentence, not of a kind, before "experience": "have experience of", "with experience of"
+_NO_KIND = frozenset(load_wordlist("years")["no_kind_words"])
+# an "-ing" word that is a preposition, not an activity: "experience including team leadership"
+_PREPOSITIONS_IN_ING = frozenset(load_wordlist("years")["prepositions_in_ing"])
 _OBJECT = re.compile(
     r"^\s*(?P<prep>as|in|with|on|of|[a-z]{2,}ing)\b\s*"  # "in Java", "utilizing QlikView", "managing a team"
     r"(?:a\s+|an\s+|the\s+)?(?P<what>[^,;(]{0,40})",
@@ -130,6 +134,10 @@ def mentions_of(doc: Document) -> list[YearsMention]:
             seen.add(mention.span.start)
             if out and _refines(text, out[-1], mention):
                 continue
+            if out and _closes_a_range(text, out[-1], mention):
+                first = out[-1]  # "3 Years to 6 Years", "Minimum 3 years, maximum 6 years": one range
+                out[-1] = YearsMention(first.lo, mention.lo, first.general, first.span)
+                continue
             out.append(mention)
     return out
 
@@ -164,22 +172,30 @@ def _read(text: str, m: re.Match[str]) -> YearsMention | None:
         return None
     end = m.start("after")
     general = not _EXPERIENCE_BEFORE.search(before) if bracketed else _is_general(after)
-    if not general and not after.strip(
-        " ):,"
-    ):  # "overall IT experience of 6+ years": the kind written before
-        kind = _EXPERIENCE_OF.search(text, max(0, m.start() - 50), m.start())
-        general = kind is not None and all(
-            w in _GENERAL_KIND for w in kind.group("kind").lower().replace("'", " ").split()
-        )
+    if not general and not after.strip(" ):,"):
+        general = _overall_before(text, m.start())
     return YearsMention(lo, hi, general, Span(m.start(), end, text[m.start() : end]))
+
+
+def _overall_before(text: str, at: int) -> bool:
+    """ "overall IT experience of 6+ years", "must have experience of 5 years": experience named before the
+    number, on its line, by no word or a general one; not "Java experience of 7 years"."""
+    named = _EXPERIENCE_OF.search(text, max(0, at - 50), at)
+    if named is None:
+        return False
+    word = (named.group("word") or "").lower()
+    return not word or word in _GENERAL_KIND or word in _NO_KIND
+
+
+_EXPERIENCE_OF = re.compile(
+    r"(?i)(?:^|(?<=[^\w]))(?:(?P<word>[\w/.#+-]+)[ \t]+)?(?:experience|exp)[ \t]+(?:of|:)[ \t]*"
+    r"(?:at least[ \t]+|minimum[ \t]+(?:of[ \t]+)?)?$"
+)
 
 
 # "Duration: Long Term (2+ years)", "Project Duration: (1+ year)": a contract's length, not experience
 _A_LENGTH_BEFORE = re.compile(r"(?i)\b(?:duration|term|length|contract|assignment|project|engagement)\W*$")
 _AN_AGE = re.compile(r"\s*(?:compan|firm|business|organi[sz]ation|agency|startup|history|old)", re.I)
-_EXPERIENCE_OF = re.compile(
-    r"(?i)(?:^|(?<=[\s(,;:]))(?P<kind>(?:[\w/.#+-]+\s+){0,3}?)(?:experience|exp)\s+(?:of|:)\s*(?:at least\s+|minimum\s+(?:of\s+)?)?$"
-)
 _EXPERIENCE_BEFORE = re.compile(r"(?:experience|exp)\W*$", re.I)  # "team lead experience (2+ years)"
 
 
@@ -196,7 +212,7 @@ def _is_general(after: str) -> bool:
         if any(w not in _GENERAL_KIND for w in experience.group("kind").lower().replace("'", " ").split()):
             return False
         obj = _OBJECT.match(after[experience.end() :])
-        return obj is None or _general_object(obj)
+        return obj is None or obj.group("prep").lower() in _PREPOSITIONS_IN_ING or _general_object(obj)
     obj = _AFTER_YEARS.match(after)
     if obj:
         return _general_object(obj)
@@ -218,6 +234,20 @@ def _refines(text: str, previous: YearsMention, mention: YearsMention) -> bool:
     """'8+ years, including 2+ years of Go': the second mention is a detail of the first."""
     between = text[previous.span.end : mention.span.start]
     return len(between) <= 45 and not _STOP.search(between) and bool(_REFINES.search(between))
+
+
+_RANGE_BETWEEN = re.compile(
+    r"(?i)[ \t]*(?:-|–|—|to|,?[ \t]*(?:and[ \t]+)?max(?:imum)?\.?(?:[ \t]+of)?)[ \t]*"
+)
+
+
+def _closes_a_range(text: str, previous: YearsMention, mention: YearsMention) -> bool:
+    """The second bound of a range written with its unit twice ("4 Years - 8 Years")."""
+    return (
+        previous.hi is None
+        and mention.lo > previous.lo
+        and _RANGE_BETWEEN.fullmatch(text, previous.span.end, mention.span.start) is not None
+    )
 
 
 def _number(token: str) -> int | None:
