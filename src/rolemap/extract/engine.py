@@ -96,9 +96,8 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         prose = 1 if not titles and doc.text.startswith("\n") else body
         titles += roles_in_sentences(doc.text, prose, nouns, generic=not titles)
         titles += roles_in_openings(doc.text, prose, titles)
-        titles.sort(
-            key=lambda title: title[1].start
-        )  # in the order the text names them, whichever reader found them
+        # in the order the text names them, whichever reader found them
+        titles.sort(key=lambda title: title[1].start)
     asked = without_role_names(hirer_free, titles)
     skills, skill_spans = pick_skills(asked, categories)
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages)

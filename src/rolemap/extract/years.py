@@ -30,7 +30,7 @@ _YEARS = Caseless(
     rf"(?=[{_OPENING}\d])(?:(?P<least>{'|'.join(_AT_LEAST)})\s+)?"
     rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?:\(\d{{1,2}}\+?\)\s*)?(?P<plus>\+|\s?plus|\s?or more)?\s*(?:(?:(?:years?|yrs?)\.?[ \t]*)?(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*(?:or more\s+)?)?"
     rf"(?:\(\d{{1,2}}\)\s*)?(?:(?:solid|full|good|relevant|professional|proven|progressive)\s+)?"
-    rf"(?:years?|yrs?(?=\.\s+[a-z])\.|yrs?)(?:\b|(?=[A-Z])|(?<=\.))(?=(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}}))"
+    rf"(?:years?|yrs?\.?)(?:\b|(?=[A-Z])|(?<=\.))(?=(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}}))"
 )
 _NOT_EXPERIENCE = re.compile(
     r"^\W*(?:old|ago|in business|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
