@@ -1175,3 +1175,20 @@ def test_a_cue_s_words_cut_inside_a_word_name_no_town():
         "Connecticut, Minnesota, Colorado, Massachusetts, Tennessee, and New Jersey / Pennsylvania area."
     )
     assert all(p.city != "Pen" for p in extract_text("x", text).locations)
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "company"),
+    [
+        # the office's city written after the name, where the post names the firm without it
+        ("Quandoo Berlin | iOS Developers", "Quandoo is a restaurant booking platform.", "Quandoo"),
+        ("Gumroad SF | Engineers", "At Gumroad we sell things.", "Gumroad"),
+        ("TVbeat, Slovenia | Engineers", "TVbeat builds TV apps.", "TVbeat"),
+        # a word of English, a country without a comma, or a name never written without it: the name's own
+        ("NGP VAN | Engineers", "NGP builds tools.", "NGP VAN"),
+        ("Al Jazeera America | Engineers", "Al Jazeera is news.", "Al Jazeera America"),
+        ("Booz Allen Hamilton | Engineers", "Booz Allen Hamilton is a firm.", "Booz Allen Hamilton"),
+    ],
+)
+def test_a_header_name_with_its_office_s_city(header, body, company):
+    assert extract_text("x", hn(header, body)).company == company

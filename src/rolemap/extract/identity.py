@@ -42,6 +42,7 @@ from rolemap.extract.header_brackets import (
     places_among_flags,
     sentences_of_places,
 )
+from rolemap.extract.lexicon import english_word
 from rolemap.extract.place_mentions import (
     cue_openers,
     cue_values,
@@ -178,6 +179,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
                 plausible_company(company, header=True, first=own_slot, maker_slot=maker)
                 or (own_site and plausible_company(company, first=True))
             ):
+                company = _without_its_place(company, text, seg_end)
                 out.company, out.company_span = company, Span(seg_start, seg_end, raw)
                 # "Acme (San Francisco, Seattle, INTERN/H1B)": where the hirer hires, among its flags
                 out.places.extend(
@@ -235,6 +237,28 @@ def _second_header(text: str, start: int, out: Identity) -> None:
         out.company, out.company_span = second.company, second.company_span
         if out.company.startswith("About ") and len(out.company) > 6:
             out.company = out.company[6:]  # "About Nimbl3 www.nimbl3.com": a heading naming the hirer
+
+
+def _without_its_place(name: str, text: str, after: int) -> str:
+    """A header's name with the city of the office written after it ("Quandoo Berlin", "Gumroad SF",
+    "TVbeat, Slovenia"): the name without it, where the post names the firm so again. A word of English
+    ("NGP VAN", "Main Street Hub") or a country without a comma ("Al Jazeera America") is the name's own."""
+    words = name.split()
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        head, tail = " ".join(words[:-size]), " ".join(words[-size:])
+        comma = head.endswith(",")
+        places = parse_places(tail) if confident_place(tail) else None
+        if not places:
+            continue
+        if not comma and (any(p.city is None for p in places) or english_word(tail)):
+            continue
+        head, rest = head.rstrip(","), text[after:]
+        # named so without the place, not only inside the whole name ("Booz Allen Hamilton is a firm")
+        if plausible_company(head, header=True) and stands_alone(rest.replace(name, ""), head):
+            return head
+    return name
 
 
 def _named_elsewhere(text: str, name: str, end: int) -> bool:
