@@ -1192,3 +1192,15 @@ def test_a_cue_s_words_cut_inside_a_word_name_no_town():
 )
 def test_a_header_name_with_its_office_s_city(header, body, company):
     assert extract_text("x", hn(header, body)).company == company
+
+
+def test_a_town_listed_with_a_city_by_a_slash_is_a_place():
+    record = extract_text(
+        "x",
+        hn(
+            "West Hollywood / Los Angeles, CA - www.universalpoints.com - FULL TIME",
+            "About Universal Points:\nUniversal Points helps hotels. Universal Points is hiring.",
+        ),
+    )
+    assert record.company == "Universal Points"
+    assert {p.city for p in record.locations} == {"West Hollywood", "Los Angeles"}

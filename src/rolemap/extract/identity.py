@@ -161,6 +161,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         unsure = (
             may_name and not late and not confident_place(bare) and not named_next
         )  # "Nava"; "Palo Alto - IDEO"
+        if unsure and places and _listed_with_a_place(text, segments, n):
+            unsure = False  # "West Hollywood / Los Angeles, CA - www.universalpoints.com": places listed
         if places is not None and (places or _looks_like_place(bare)) and not unsure:
             out.places.extend((p, Span(seg_start, seg_end, raw)) for p in places)
             continue
@@ -237,6 +239,14 @@ def _second_header(text: str, start: int, out: Identity) -> None:
         out.company, out.company_span = second.company, second.company_span
         if out.company.startswith("About ") and len(out.company) > 6:
             out.company = out.company[6:]  # "About Nimbl3 www.nimbl3.com": a heading naming the hirer
+
+
+def _listed_with_a_place(text: str, segments: list[tuple[int, int]], n: int) -> bool:
+    """Whether segment n and the next are joined by a slash and the next can only be a place."""
+    if n + 1 >= len(segments):
+        return False
+    (_, end), (start, stop) = segments[n], segments[n + 1]
+    return "/" in text[end:start] and confident_place(text[start:stop])
 
 
 def _without_its_place(name: str, text: str, after: int) -> str:
