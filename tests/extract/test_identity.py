@@ -1204,3 +1204,17 @@ def test_a_town_listed_with_a_city_by_a_slash_is_a_place():
     )
     assert record.company == "Universal Points"
     assert {p.city for p in record.locations} == {"West Hollywood", "Los Angeles"}
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "company"),
+    [
+        # the hirer then its places, after a role too, where the text names it again
+        ("PHP Full Stack Developer - DeskPRO, London UK", "We build DeskPRO for teams.", "DeskPRO"),
+        ("Back End Engineer - Mallorca, Spain - Onsite", "Based in Mallorca, we build.", None),  # a town
+        # a brand in lower case stands first in the hirer's slot with its legal form
+        ("volders GmbH (https://www.volders.de) | Senior Ruby Engineer | Onsite (Berlin)", "We build.", "volders GmbH"),
+    ],
+)  # fmt: skip
+def test_names_beside_places_and_legal_forms_in_a_header(header, body, company):
+    assert extract_text("x", hn(header, body)).company == company

@@ -208,7 +208,8 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
         return False
     if all(_LEGAL_FORM_ALONE.fullmatch(w) for w in words):
         return False  # "GmbH" of "figo GmbH": a legal form names no firm ("21 Inc" does)
-    brand = first and len(words) == 1 and name[:1].isalpha()
+    # a lower-case brand stands first in the hirer's slot alone ("untapt") or with its legal form ("volders GmbH")
+    brand = first and name[:1].isalpha() and (len(words) == 1 or bool(_LEGAL_FORM_ALONE.fullmatch(words[-1])))
     if not (
         name[0].isupper() or name[0].isdigit() or brand or _LOWER_BRAND.match(name)
     ):  # "eBay", "hiQ Labs"

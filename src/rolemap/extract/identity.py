@@ -138,8 +138,14 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         slot = not late or not unread
         may_name = company_allowed and out.company is None and slot and (own > 1 or named_alone)
         placed = _place_part(raw)
-        name_first = may_name and n == 0 and ", " in bare and not confident_place(bare)
-        if name_first and _name_then_places(bare, seg_start, out, text):
+        # "Kensho, Boston, MA"; after a role too: "PHP Full Stack Developer - DeskPRO, London UK"
+        name_first = (
+            may_name
+            and (n == 0 or (n == 1 and bool(out.titles)))
+            and ", " in bare
+            and not confident_place(bare)
+        )
+        if name_first and _name_then_places(bare, seg_start, out, text, after_a_role=n == 1):
             continue
         role = is_role_title(bare)
         role_outside_brackets = role and is_role_title(BRACKETED.sub(" ", placed))
@@ -384,8 +390,12 @@ def _is_a_name(bare: str) -> bool:
 _ENDS_IN_LEGAL_FORM = re.compile(rf"\s(?:{legal_forms_pattern('firm')})\.?(?:\s*\([^()]*\)?)?$")
 
 
-def _name_then_places(bare: str, seg_start: int, out: Identity, text: str) -> bool:
-    """ "Kensho, Boston, MA (Cambridge)": the hirer, then where."""
+def _name_then_places(
+    bare: str, seg_start: int, out: Identity, text: str, after_a_role: bool = False
+) -> bool:
+    """ "Kensho, Boston, MA (Cambridge)": the hirer, then where. After a role ("PHP Full Stack Developer -
+    DeskPRO, London UK") the name must be no place at all, the places must name a city, and the text must
+    name the firm again."""
     name, rest = bare.split(", ", 1)
     places = parse_places(rest)
     company = clean_company(name)
@@ -394,6 +404,13 @@ def _name_then_places(bare: str, seg_start: int, out: Identity, text: str) -> bo
         or not company
         or confident_place(name)
         or not plausible_company(company, header=True, first=True)
+    ):
+        return False
+    # after a role, "Antigua, Guatemala", "Mallorca, Spain" are a town the gazetteer lacks and its country
+    if after_a_role and (
+        parse_places(name)
+        or all(p.city is None for p in places)
+        or not _named_elsewhere(text, company, seg_start + len(bare))
     ):
         return False
     out.company, out.company_span = company, Span(seg_start, seg_start + len(name), name)
