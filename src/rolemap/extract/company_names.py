@@ -208,8 +208,13 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
         return False
     if all(_LEGAL_FORM_ALONE.fullmatch(w) for w in words):
         return False  # "GmbH" of "figo GmbH": a legal form names no firm ("21 Inc" does)
-    # a lower-case brand stands first in the hirer's slot alone ("untapt") or with its legal form ("volders GmbH")
-    brand = first and name[:1].isalpha() and (len(words) == 1 or bool(_LEGAL_FORM_ALONE.fullmatch(words[-1])))
+    # a lower-case brand stands first in the hirer's slot alone ("untapt") or with its legal form written with
+    # its capital ("volders GmbH"; "denver co" is a town and its state)
+    brand = (
+        first
+        and name[:1].isalpha()
+        and (len(words) == 1 or (words[-1][:1].isupper() and bool(_LEGAL_FORM_ALONE.fullmatch(words[-1]))))
+    )
     if not (
         name[0].isupper() or name[0].isdigit() or brand or _LOWER_BRAND.match(name)
     ):  # "eBay", "hiQ Labs"

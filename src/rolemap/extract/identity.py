@@ -42,7 +42,6 @@ from rolemap.extract.header_brackets import (
     places_among_flags,
     sentences_of_places,
 )
-from rolemap.extract.lexicon import english_word
 from rolemap.extract.place_mentions import (
     cue_openers,
     cue_values,
@@ -138,14 +137,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         slot = not late or not unread
         may_name = company_allowed and out.company is None and slot and (own > 1 or named_alone)
         placed = _place_part(raw)
-        # "Kensho, Boston, MA"; after a role too: "PHP Full Stack Developer - DeskPRO, London UK"
-        name_first = (
-            may_name
-            and (n == 0 or (n == 1 and bool(out.titles)))
-            and ", " in bare
-            and not confident_place(bare)
-        )
-        if name_first and _name_then_places(bare, seg_start, out, text, after_a_role=n == 1):
+        name_first = may_name and n == 0 and ", " in bare and not confident_place(bare)
+        if name_first and _name_then_places(bare, seg_start, out, text):
             continue
         role = is_role_title(bare)
         role_outside_brackets = role and is_role_title(BRACKETED.sub(" ", placed))
@@ -167,8 +160,10 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         unsure = (
             may_name and not late and not confident_place(bare) and not named_next
         )  # "Nava"; "Palo Alto - IDEO"
-        if unsure and places and _listed_with_a_place(text, segments, n):
-            unsure = False  # "West Hollywood / Los Angeles, CA - www.universalpoints.com": places listed
+        if unsure and places and URL.search(line) and _listed_with_a_place(text, segments, n):
+            # "West Hollywood / Los Angeles, CA - www.universalpoints.com": places listed, the hirer named by
+            # its address ("Nava / Washington, DC | Software Engineer" is Nava)
+            unsure = False
         if places is not None and (places or _looks_like_place(bare)) and not unsure:
             out.places.extend((p, Span(seg_start, seg_end, raw)) for p in places)
             continue
@@ -187,7 +182,6 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
                 plausible_company(company, header=True, first=own_slot, maker_slot=maker)
                 or (own_site and plausible_company(company, first=True))
             ):
-                company = _without_its_place(company, text, seg_end)
                 out.company, out.company_span = company, Span(seg_start, seg_end, raw)
                 # "Acme (San Francisco, Seattle, INTERN/H1B)": where the hirer hires, among its flags
                 out.places.extend(
@@ -253,28 +247,6 @@ def _listed_with_a_place(text: str, segments: list[tuple[int, int]], n: int) -> 
         return False
     (_, end), (start, stop) = segments[n], segments[n + 1]
     return "/" in text[end:start] and confident_place(text[start:stop])
-
-
-def _without_its_place(name: str, text: str, after: int) -> str:
-    """A header's name with the city of the office written after it ("Quandoo Berlin", "Gumroad SF",
-    "TVbeat, Slovenia"): the name without it, where the post names the firm so again. A word of English
-    ("NGP VAN", "Main Street Hub") or a country without a comma ("Al Jazeera America") is the name's own."""
-    words = name.split()
-    for size in (2, 1):
-        if len(words) <= size:
-            continue
-        head, tail = " ".join(words[:-size]), " ".join(words[-size:])
-        comma = head.endswith(",")
-        places = parse_places(tail) if confident_place(tail) else None
-        if not places:
-            continue
-        if not comma and (any(p.city is None for p in places) or english_word(tail)):
-            continue
-        head, rest = head.rstrip(","), text[after:]
-        # named so without the place, not only inside the whole name ("Booz Allen Hamilton is a firm")
-        if plausible_company(head, header=True) and stands_alone(rest.replace(name, ""), head):
-            return head
-    return name
 
 
 def _named_elsewhere(text: str, name: str, end: int) -> bool:
@@ -390,12 +362,8 @@ def _is_a_name(bare: str) -> bool:
 _ENDS_IN_LEGAL_FORM = re.compile(rf"\s(?:{legal_forms_pattern('firm')})\.?(?:\s*\([^()]*\)?)?$")
 
 
-def _name_then_places(
-    bare: str, seg_start: int, out: Identity, text: str, after_a_role: bool = False
-) -> bool:
-    """ "Kensho, Boston, MA (Cambridge)": the hirer, then where. After a role ("PHP Full Stack Developer -
-    DeskPRO, London UK") the name must be no place at all, the places must name a city, and the text must
-    name the firm again."""
+def _name_then_places(bare: str, seg_start: int, out: Identity, text: str) -> bool:
+    """ "Kensho, Boston, MA (Cambridge)": the hirer, then where."""
     name, rest = bare.split(", ", 1)
     places = parse_places(rest)
     company = clean_company(name)
@@ -404,13 +372,6 @@ def _name_then_places(
         or not company
         or confident_place(name)
         or not plausible_company(company, header=True, first=True)
-    ):
-        return False
-    # after a role, "Antigua, Guatemala", "Mallorca, Spain" are a town the gazetteer lacks and its country
-    if after_a_role and (
-        parse_places(name)
-        or all(p.city is None for p in places)
-        or not _named_elsewhere(text, company, seg_start + len(bare))
     ):
         return False
     out.company, out.company_span = company, Span(seg_start, seg_start + len(name), name)
