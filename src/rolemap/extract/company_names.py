@@ -293,7 +293,7 @@ _HEADING_PHRASE = re.compile(
     )
     + r")\b\s+"
 )
-_FIELD_LABELS = dict.fromkeys(load_wordlist("field_labels")["words"], True)
+_FIELD_LABELS = frozenset(load_wordlist("field_labels")["words"])
 _PHONE_OR_POSTCODE = re.compile(r"(?i:ext|extn|x)\.?\s?\d+\s+|\d{4,}(?=[A-Z][a-z])")
 
 
@@ -320,7 +320,7 @@ def name_at(
     # (a label the word list knows: "Company: GitHub: …" is GitHub)
     field_value = text[max(0, start - 3) : start].rstrip(" ").endswith(":") and text.startswith(":", end)
     next_label = (
-        len(raw) - cuts[-1] if cuts and field_value and _FIELD_LABELS.get(raw[cuts[-1] :].lower()) else 0
+        len(raw) - cuts[-1] if cuts and field_value and raw[cuts[-1] :].lower() in _FIELD_LABELS else 0
     )
     spelt = _cut_spelt_by_a_domain(raw, cuts, text) if signature and cuts else None
     if spelt is not None:  # "RegardsNeetamTalent AcquisitionTanisha Systems" + neetam@tanishasystem.com
