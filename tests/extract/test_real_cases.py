@@ -126,6 +126,10 @@ def test_seniority(title, body, expected):
         ("Work in node.js with some Go on the horizon.", {"go", "javascript"}, set()),
         ("Go to our careers page and apply.", set(), {"go"}),
         ("Scripting in R, Python and SAS.", {"r", "python"}, set()),
+        # a letter slashed to another lone letter is a grade or an acronym's ("A/C", "P/C", "M/R")
+        ("Python devs; UST Class A/B/C licenses; the A/E/C industry; best A/C in town.", {"python"}, {"c"}),
+        ("Python, Spark, M/R and Hive; Property & Casualty (P/C) insurance", {"python"}, {"c", "r"}),
+        ("Strong C/C++ skills; Python/C and R/Python scripting.", {"c", "cpp", "python", "r"}, set()),
     ],
 )
 def test_languages(body, present, absent):

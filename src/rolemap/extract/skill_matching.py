@@ -11,7 +11,8 @@ alias carries which):
     ("Salary: DOE");
   * a `ctx` or guarded alias not inside a longer name: no letter glued before it ("DuckDuckGo"), no word
     glued after it that makes a word with it ("BlackRock"; a board's "WindowsKnowledge" makes none);
-  * a one-letter name not glued by a hyphen to a word of English ("C-level"; "C-code" is C)."""
+  * a one-letter name not glued by a hyphen to a word of English ("C-level"; "C-code" is C), nor slashed to
+    another lone letter ("A/C", "P/C", "M/R"; "C/C++" is C)."""
 
 from __future__ import annotations
 
@@ -66,8 +67,29 @@ class SingleLetterSkills:
         """The first MAX_HITS, as the phrase scan keeps of each literal."""
         if self._pattern is None:
             return []
-        found = islice((m for m in self._pattern.finditer(text) if not _a_compound(text, m.end())), MAX_HITS)
+        found = islice(
+            (
+                m
+                for m in self._pattern.finditer(text)
+                if not _a_compound(text, m.end()) and not _in_a_run_of_letters(text, m.start(), m.end())
+            ),
+            MAX_HITS,
+        )
         return [(m.start(), m.end(), (self._by_letter[m.group(0)],)) for m in found]
+
+
+def _in_a_run_of_letters(text: str, start: int, end: int) -> bool:
+    """A letter slashed to another lone letter names grades or stands in an acronym, not a language:
+    "Class A/B/C licenses", "the A/E/C industry", "A/C in the summer" (but "C/C++", "Python/C")."""
+    return (
+        _LONE_BEFORE.search(text, max(0, start - 3), start) is not None
+        or _LONE_AFTER.match(text, end) is not None
+    )
+
+
+# a lone letter and a slash just before the name, and a slash and a lone letter just after it
+_LONE_BEFORE = re.compile(r"(?<![\w.+#])[^\W\d_]/\Z")
+_LONE_AFTER = re.compile(r"/[^\W\d_](?![\w+#])")
 
 
 # After a hyphen, the words that make a letter the language: what is written in it or built on it ("C-code",
