@@ -752,6 +752,21 @@ def test_a_place_named_to_place_the_office_by(text, cities):
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the places a list leaves out are no places of work, in a location field or in a sentence
+        ("Agent\nLocation: Remote (Excluding: CA, CT, MD, MA, NY, OR, WI, CO, DC, PA, MN)\nWe sell.", set()),
+        ("Agent\nOffices in Austin, TX and Boston, MA. Not open to candidates in Denver, CO.",
+         {("Austin", "US"), ("Boston", "US")}),
+        ("Engineer\nAll based in Amsterdam except for one in Seattle.", {("Amsterdam", "NL")}),
+        ("Engineer\nThis position is not open to residents in CA, WA, NY & CO.", set()),
+    ],
+)  # fmt: skip
+def test_places_a_list_leaves_out(text, places):
+    assert {(p.city, p.country) for p in extract_text("x", text).locations} == places
+
+
+@pytest.mark.parametrize(
     ("header", "company", "roles"),
     [
         # a role noun only in brackets of flags and places is a flag: the segment is the hirer's name

@@ -2,7 +2,8 @@
 Country" pairs and "City ST" without the comma (the gazetteer must hold that city in that region or
 country), places after cues ("Location:", "based in", "office in") or the names such words open on, the
 sites a firm calls its own ("our Culver City office") and the country that remote work is limited to
-("Remote (US only)", "remote within Canada")."""
+("Remote (US only)", "remote within Canada"); never the places a list leaves out ("Remote (Excluding: CA,
+NY)")."""
 
 from __future__ import annotations
 
@@ -84,9 +85,9 @@ def places_in_text(
         pair = _city_before(text, m.start(), where) if where else None
         if pair and where:
             end = m.start(1) + len(where)
-            _near_or_not(text, pair[1], near, found).append(
-                (pair[0], Span(pair[1], end, text[pair[1] : end]))
-            )
+            kept = _near_or_not(text, pair[1], near, found)
+            if kept is not None:
+                kept.append((pair[0], Span(pair[1], end, text[pair[1] : end])))
     for m in chain(_SPACE_CODE.finditer(text), _space_region_names().finditer(text)):
         region = m.group(1)
         before = text[m.start() - 1] if m.start() else ""
@@ -95,14 +96,20 @@ def places_in_text(
         pair = _city_before(text, m.start(), region)
         if pair and text[pair[1] : m.start()].lower() not in _COMPASS:
             span = Span(pair[1], m.end(1), text[pair[1] : m.end(1)])
-            _near_or_not(text, pair[1], near, found).append((pair[0], span))
+            kept = _near_or_not(text, pair[1], near, found)
+            if kept is not None:
+                kept.append((pair[0], span))
     for head, at in cue_words:
         for place in read_places(head):
             found.append((place, Span(at, at + len(head), head)))
     return found, near
 
 
-def _near_or_not(text: str, at: int, near: list[_Found], found: list[_Found]) -> list[_Found]:
+def _near_or_not(text: str, at: int, near: list[_Found], found: list[_Found]) -> list[_Found] | None:
+    """Where a place read at `at` belongs: with the places of work, with those named to place another by or
+    in a street address, or (None) nowhere, as a place the text leaves out."""
+    if _EXCLUDED.search(text, max(0, at - 80), at):
+        return None
     aside = _NEAR.search(text, max(0, at - 30), at) or _STREET.search(text, max(0, at - 70), at)
     return near if aside else found
 
@@ -111,6 +118,15 @@ _Found = tuple[Location, Span]
 # a place named to place the office by it, not an office: "Vienna, VA (near Washington, DC)", "just outside
 # of Boston, MA", "30 minutes from Philadelphia, PA"
 _NEAR = re.compile(rf"(?i)\b(?:{NEAR_WORDS}|minutes of|suburbs? of)\s+(?:the\s+)?$")
+
+
+# the places a list leaves out, to the end of its clause: "Remote (Excluding: CA, CT, NY, DC)", "any state
+# except Colorado, Denver, CO", "not open to candidates in Austin, TX"
+_LEAVES_OUT = re.compile(r"(?i)\b(?:excluding|except|with the exception of|not (?:open|available))\b")
+_EXCLUDED = re.compile(
+    r"(?i)\b(?:excluding|except(?:\s+for)?|with the exception of|not (?:open|available) (?:to [\w ]+ )?in)\b"
+    r"[^\n.;()]*$"
+)
 
 
 # "360 Tolland Turnpike, Suite 2D, Manchester, CT", "99 Wood Ave South Suite # 308, Iselin, NJ"
@@ -154,7 +170,8 @@ def cue_values(text: str, cues: list[Span]) -> Iterator[tuple[str, int]]:
         if len(parts) > 1 and _WORK_MODEL_ONLY.fullmatch(head):  # "Location: Hybrid | London"
             at = after + line.find(parts[1], len(head))
             head = parts[1]
-        yield head, at
+        left_out = _LEAVES_OUT.search(head)  # "Remote (Excluding: CA, NY, DC)": the places after it are not
+        yield (head[: left_out.start()] if left_out else head), at
 
 
 def cue_openers(
