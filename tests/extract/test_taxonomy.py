@@ -179,6 +179,7 @@ def test_a_kinds_acronym_after_a_makers_product_names_the_kind_not_the_product()
         ("foo\ttool\tFoo\t\tmissing-parent\t", "unknown parent"),
         ("foo\ttool\tFoo\t\t\tweird", "unknown flags"),
         ("foo\ttool\tFoo\t\t\tcs,verb", "only qualifies a ctx name"),
+        ("foo\ttool\tFoo\t\t\tcode", "only qualifies a ctx name"),
         ("foo\ttool\tFoo", "expected 6"),
         ("python\ttool\tPython again\t\t\t", "listed twice"),
         ("foo\ttool\tFoo\t\t\t\tonet\tlowercase", "must have a capital"),
@@ -417,6 +418,38 @@ def test_organisational_change_management_is_no_it_practice(text, found):
 )
 def test_everyday_words_that_name_products_in_a_technical_context(text, skill, found):
     assert (skill in {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Assembly is a plant's word first: the language only beside a language or a processor
+        ("Embedded SW (C, Assembly, scripts) and FPGA work", True),
+        ("Strong skill in C. Good in assembly is a big bonus.", True),
+        ("We need people comfortable with x86 and ARM assembly, reverse engineering", True),
+        ("Documentation including bills of material (BOMs), assembly drawings, and CNC programs", False),
+        ("CoreOS, 500px, Lexmark, General Assembly and many others use Semaphore", False),
+        ("Avigilon | Somerville, MA (Assembly Row) | Full-time", False),
+        ("Mastery of PCB layout and assembly techniques", False),
+    ],
+)
+def test_assembly_is_the_language_beside_code_only(text, found):
+    assert ("assembly" in {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the product is written with its capital; "excel" in small letters is the verb
+        ("Proficiency in Excel, Word and PowerPoint", True),
+        ("Skills: SQL; EXCEL; Google Analytics", True),
+        ("Maintain the budget in excel spreadsheets", True),
+        ("Adapt and excel in our fast-paced culture", False),
+        ("A culture where our people excel and lead healthy, happy lives", False),
+    ],
+)
+def test_excel_is_the_product_with_its_capital(text, found):
+    assert ("excel" in {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}) is found
 
 
 def test_a_set_phrase_inside_a_link_leaves_the_link_whole():

@@ -5,6 +5,8 @@ alias carries which):
     addresses, and outside the set phrases of English in `skill_look_alikes` ("Go Live");
   * in the case written, for a `cs` alias and a guarded one;
   * a `ctx` alias next to a context word or a list mark, or within 40 characters of another technology;
+    one flagged `code` (another trade's word first: "Assembly") within 40 characters of a language or a
+    processor only;
     one flagged `verb` ("Make", "Go") opening a sentence and followed by a function word
     (`imperative_objects`: "Make sure") is the verb;
   * a guarded alias after a list mark or a context word only, never in a list of the offer's terms
@@ -171,7 +173,17 @@ def resolve_skills(
     # "Go" counts next to words like "in", "with", "developer", or near another technology ("Node.js
     # with some Go"); alone ("Go to our site") it is a verb.
     near = sorted(m.start for m in sure)
+    # languages with a context of their own ("C", "Go") are in `unsure` yet: beside a code name they count
+    code = sorted(
+        m.start for m in (*sure, *unsure) if m.skill.category in _CODE_NEIGHBOURS and not m.skill.code
+    )
     for m in unsure:
+        if m.skill.code and text[m.start : m.end].lower() == m.skill.name.lower():
+            # another trade's word first ("assembly drawings", "General Assembly"): list marks and other
+            # technologies prove nothing where a plant's text lists its tools too ("BOMs, assembly")
+            if _has_near(code, m.start) and not _glued(text, m.start, m.end):
+                sure.append(m)
+            continue
         if m.skill.verb and _imperative(text, m.start, m.end, m.skill.name):
             continue
         if m.skill.word and _the_word_opening_a_sentence(text, m.start, m.end, near):
@@ -188,6 +200,11 @@ def resolve_skills(
         for m in _longest_first(sure)
         if not (m.skill.site and _a_profile(text, m.start, m.end)) and not _a_city(text, m.start, m.end)
     ]
+
+
+# What makes a code-flagged name the programming sense: a language or a processor beside it ("C, Assembly",
+# "x86 and ARM assembly", "8051 assembly")
+_CODE_NEIGHBOURS = frozenset({"language", "language-other", "hardware"})
 
 
 # A region or country after a name: "Phoenix, AZ", "Aurora, Colorado", "Cairo Egypt"

@@ -7,7 +7,8 @@ ecosystem belongs to, or the product it is part of: rhel → linux) and the sour
 rules, decided per alias:
   * aliases are matched case-insensitively on word boundaries;
   * on a `cs` line, an alias written with capitals matches only in that case ("Go", "Rust", "Spring");
-  * on a `ctx` line those case-sensitive aliases also need a technical context (skill_matching.py);
+  * on a `ctx` line those case-sensitive aliases also need a technical context (skill_matching.py), and
+    on a `code` line that context is a programming language or a processor nearby;
   * a *guarded* alias (the last column: an everyday English word or a name several products share, marked
     by the builder) is both: in the case written, in a technical context ("Slack", "Hive").
 """
@@ -56,7 +57,7 @@ CATEGORIES = frozenset(
     ]
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_FLAGS = frozenset({"cs", "ctx", "verb", "word", "site"})
+_FLAGS = frozenset({"cs", "ctx", "verb", "word", "site", "code"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,8 @@ class SkillEntry:
     site: bool = False  # a site people keep a profile on ("GitHub"): see skill_matching._a_profile
     # its name is an everyday word first ("Less", "Word"): see skill_matching._the_word_opening_a_sentence
     word: bool = False
+    # its everyday sense is another trade's ("Assembly": a plant's): see skill_matching._beside_code
+    code: bool = False
 
     @property
     def is_language(self) -> bool:
@@ -112,9 +115,9 @@ def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry
         flag_set = frozenset(f for f in flags.split(",") if f)
         if flag_set - _FLAGS:
             raise DataError(
-                f"{where}:{n}: unknown flags {sorted(flag_set - _FLAGS)}; use cs, ctx, verb, word, site"
+                f"{where}:{n}: unknown flags {sorted(flag_set - _FLAGS)}; use cs, ctx, verb, word, site, code"
             )
-        for qualifier in ("verb", "word"):
+        for qualifier in ("verb", "word", "code"):
             if qualifier in flag_set and "ctx" not in flag_set:
                 raise DataError(f"{where}:{n}: the {qualifier} flag only qualifies a ctx name; add ctx")
         if category == "language" and skill_id not in CONTRACT_LANGUAGES:
@@ -139,6 +142,7 @@ def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry
             verb="verb" in flag_set,
             word="word" in flag_set,
             site="site" in flag_set,
+            code="code" in flag_set,
         )
     for entry in entries.values():
         if entry.parent and entry.parent not in entries:
