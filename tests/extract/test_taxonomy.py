@@ -337,9 +337,16 @@ def test_a_verb_opening_a_sentence_is_no_technology(text, skill, found):
         ("Have a GitHub or StackOverflow profile.", set()),
         ("please send github & linkedin links to: me", set()),
         ("Check our GitHub page: http://github.com/acme", set()),
+        # named beside what an applicant sends, or followed by its own address
+        ("Send resume, github, open source projects, etc, to jobs@acme.com", set()),
+        ("Email a CV and GitHub or portfolio to jobs@acme.com.", set()),
+        ("Include any relevant links (resume/LinkedIn, Github/Gitlab, etc.).", set()),
+        ("GITHUB: https://github.com/acme", set()),
+        ("We have twenty open-source repos on github (https://github.com/acme/).", set()),
         # the tool itself
         ("Experience with Git and GitHub required.", {"git", "github"}),
         ("We use Github for bug tracking and Bitbucket for old code.", {"github", "bitbucket"}),
+        ("We review code in GitHub pull requests. Send your resume to jobs@acme.com.", {"github"}),
     ],
 )
 def test_a_site_named_as_a_profile_is_no_skill(text, found):

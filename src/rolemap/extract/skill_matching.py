@@ -239,9 +239,26 @@ _PROFILE_AFTER = re.compile(
 _YOUR_BEFORE = re.compile(r"(?i)\b(?:your|my|our)[ ](?:[\w.]+[ ]?[/,&][ ]?){0,3}$")
 
 
+# the site's own address right after its name: "GITHUB: https://github.com/sourcefabric", "open-source repos
+# on github (https://github.com/mdsol/)": a link to the firm's page
+_LINK_AFTER = re.compile(r"[ \t]*[:(–—-]?[ \t]*(?:https?://|www\.)")
+# what an applicant sends, named in the same sentence: "Send resume, github, open source", "Email a CV and
+# GitHub or portfolio", "links to GitHub repo / LinkedIn": the site is the applicant's page, a link to send
+_APPLICATION = re.compile(r"(?i)\b(?:cv|cvs|resumes?|résumés?|portfolios?|linkedin|cover letters?)\b")
+_SENTENCE_EDGE = re.compile(r"[.!?](?=\s)|\n")
+
+
 def _a_profile(text: str, start: int, end: int) -> bool:
-    return bool(
-        _PROFILE_AFTER.match(text, end, end + 40) or _YOUR_BEFORE.search(text, max(0, start - 40), start)
+    if _PROFILE_AFTER.match(text, end, end + 40) or _YOUR_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    if _LINK_AFTER.match(text, end):
+        return True
+    left = max(0, start - 60)
+    edges = [m.end() for m in _SENTENCE_EDGE.finditer(text, left, start)]
+    stop = _SENTENCE_EDGE.search(text, end, end + 60)
+    return (
+        _APPLICATION.search(text, edges[-1] if edges else left, stop.start() if stop else end + 60)
+        is not None
     )
 
 
