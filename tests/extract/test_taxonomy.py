@@ -459,6 +459,18 @@ def test_excel_is_the_product_with_its_capital(text, found):
     assert ("excel" in {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}) is found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("We are backed by Spark Capital and Mithril Capital.", set()),
+        ("Investors include Salesforce Ventures.", set()),
+        ("We process data with Spark and Salesforce.", {"spark", "salesforce"}),
+    ],
+)
+def test_an_investors_name_is_no_skill(text, found):
+    assert {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)} == found
+
+
 def test_a_set_phrase_inside_a_link_leaves_the_link_whole():
     found = SkillMatcher(load_taxonomy()).find("see https://example.com/go-live/kafka-docker/ and Go Live")
     assert found == []  # neither the link's names nor the phrase's

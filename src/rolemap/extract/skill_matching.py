@@ -13,6 +13,7 @@ alias carries which):
     ("Salary: DOE");
   * a `ctx` or guarded alias not inside a longer name: no letter glued before it ("DuckDuckGo"), no word
     glued after it that makes a word with it ("BlackRock"; a board's "WindowsKnowledge" makes none);
+  * a name not followed by "Capital" or "Ventures" (an investor's: "Spark Capital");
   * a one-letter name not glued by a hyphen to a word of English ("C-level"; "C-code" is C), nor slashed to
     another lone letter ("A/C", "P/C", "M/R"; "C/C++" is C)."""
 
@@ -198,8 +199,14 @@ def resolve_skills(
     return [
         m
         for m in _longest_first(sure)
-        if not (m.skill.site and _a_profile(text, m.start, m.end)) and not _a_city(text, m.start, m.end)
+        if not (m.skill.site and _a_profile(text, m.start, m.end))
+        and not _a_city(text, m.start, m.end)
+        and not _AN_INVESTOR.match(text, m.end)
     ]
+
+
+# a name an investor bears: "backed by Spark Capital", "Salesforce Ventures", "Mithril Capital"
+_AN_INVESTOR = re.compile(r"[ ](?:Capital|Ventures)\b")
 
 
 # What makes a code-flagged name the programming sense: a language or a processor beside it ("C, Assembly",
