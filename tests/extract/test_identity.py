@@ -45,6 +45,9 @@ def hn(header: str, body: str = "We build things.") -> str:
         (". ==================== Notion – San Francisco ====================", "Notion", {("San Francisco", "US")}),
         ("Nava | Washington DC^ | Experienced full-stack developers | On-site", "Nava", {("Washington", "US")}),
         ("Buildzoom[YC W13] | Rails Developer | San Francisco, CA | Full Time", "Buildzoom", {("San Francisco", "US")}),
+        # a domain beside its YC batch; a brand and its maker joined by "by"
+        ("Thread.com (YC S12) | Software Engineer | London, UK", "Thread", {("London", "GB")}),
+        ("CJ Affiliate by Conversant | Full Stack | Full-Time | Chicago, IL", "CJ Affiliate by Conversant", {("Chicago", "US")}),
         ("New York, NY | CloserIQ (https://closeriq.com)", "CloserIQ", {("New York", "US")}),
         ("Palo Alto - Pebble (http://getpebble.com) - Firmware Engineer", "Pebble", {("Palo Alto", "US")}),
         ("Nava | Infrastructure Engineers, Fullstack Software Engineers", "Nava", set()),

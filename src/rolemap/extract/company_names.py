@@ -104,8 +104,9 @@ _NOT_A_NAME = re.compile(
 _JOINING_OR_PLACING = frozenset(
     {"of", "and", "for", "the", "de", "la", "le", "du", "von", "van", "y", "e", "in", "on", "at", "&"}
 )
+# and "by" of a brand and its maker ("CJ Affiliate by Conversant")
 _NAME_GLUE = _JOINING_OR_PLACING | frozenset(
-    {"inc", "llc", "ltd", "co", "corp", "gmbh", "plc", "ag", "sa", "bv", "ab", "oy", "as"}
+    {"by", "inc", "llc", "ltd", "co", "corp", "gmbh", "plc", "ag", "sa", "bv", "ab", "oy", "as"}
 )
 _LEGAL_FORM_ALONE = re.compile(rf"(?i)(?:{_ANY_FORM})\.?,?")
 _LOWER_BRAND = re.compile(r"[a-z]{1,4}[A-Z]")
@@ -156,7 +157,7 @@ def clean_company(raw: str, sentence: bool = False) -> str | None:
     if _LEGAL_FORM_ALONE.fullmatch(name.strip(_EDGES)) and (site := _SITE.search(raw)):
         name = site_name(site.group())  # "People.ai, Inc.": the firm is named by its domain
     name = name.replace("®", "").replace("™", "")  # marks, not part of the name
-    name = re.sub(r"(?i)[(\[](?:yc|y combinator)[^)\]]*[)\]]|\byc\s*[swf]\d{2}\b", " ", name)
+    name = YC_BATCH.sub(" ", name)
     name = HIRING.split(name, maxsplit=1)[0]
     name = re.split(r"['’]s$" if sentence else r"['’]s\b", name.rstrip(), maxsplit=1)[0]
     # "XCOR Aerospace- Mojave"; "Secure Mission Solutions, a Parsons Company"
@@ -176,6 +177,8 @@ def clean_company(raw: str, sentence: bool = False) -> str | None:
 
 # A legal form written after a comma: the firm's legal name, not the name it goes by.
 _LEGAL_FORM = re.compile(rf"(?i),\s*(?:{_ANY_FORM})\.?$")
+# a Y Combinator batch beside a name: "(YC W15)", "[Y Combinator S17]", "YC S15"
+YC_BATCH = re.compile(r"(?i)[(\[](?:yc|y combinator)[^)\]]*[)\]]|\byc\s*[swf]\d{2}\b")
 
 
 def is_role_name(name: str) -> bool:

@@ -25,6 +25,7 @@ from rolemap.extract.company_names import (
     PAY,
     PAY_SUM,
     URL,
+    YC_BATCH,
     clean_company,
     is_role_name,
     legal_forms_pattern,
@@ -123,10 +124,11 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
     unread = False  # a segment before was none of name, place, role, flag, pay or address
     for n, (seg_start, seg_end) in enumerate(segments):
         raw = text[seg_start:seg_end]
-        bare = _without_urls(raw)
+        unbatched = YC_BATCH.sub(" ", raw).strip()  # "ReadMe.io (YC W15)" is named by its domain too
+        bare = _without_urls(unbatched)
         domain = None
-        if n <= 1 and company_allowed and not bare and _DOMAIN.fullmatch(raw.strip()):
-            bare = _DOMAIN.fullmatch(raw.strip()).group(1)  # type: ignore[union-attr]  # "Clay.io - San Francisco"
+        if n <= 1 and company_allowed and not bare and _DOMAIN.fullmatch(unbatched):
+            bare = _DOMAIN.fullmatch(unbatched).group(1)  # type: ignore[union-attr]  # "Clay.io - San Francisco"
             domain = site_name(bare)
         if not bare or _flags_only(bare) or (PAY_SUM.search(bare) and not is_role_title(bare)):
             continue
