@@ -359,6 +359,22 @@ def test_a_role_field_ends_where_the_next_field_begins():
     assert [r.title for r in record.roles] == ["Backend Engineer", "DevOps Engineer", "iOS Engineer"]
 
 
+@pytest.mark.parametrize(
+    ("header", "body", "roles"),
+    [
+        # one role named twice, in the plural or with its level abbreviated, is one role (one market row)
+        ("Acme | Sr. PHP Engineer | NYC", "We are looking for Sr. PHP Engineers to join us.", ["Sr. PHP Engineer"]),
+        ("Acme | Senior Android Engineer | NYC", "We are looking for a Sr. Android engineer.", ["Senior Android Engineer"]),
+        # a level's abbreviation ends no sentence: the role after it is read
+        ("Acme | NYC", "We have an immediate need for a Sr. iOS Engineer/Team Lead. Swift.", ["Sr. iOS Engineer"]),
+        # two kinds stay two roles
+        ("Acme | Backend Engineer | NYC", "We are looking for frontend engineers too.", ["Backend Engineer", "frontend engineers"]),
+    ],
+)  # fmt: skip
+def test_one_role_named_twice_is_one_role(header, body, roles):
+    assert [r.title for r in extract_text("x", hn(header, body)).roles] == roles
+
+
 def test_one_person_with_two_technologies_is_one_role():
     record = extract_text(
         "x", hn("Acme | Berlin", "Looking for an experienced Rails and Javascript programmer.")

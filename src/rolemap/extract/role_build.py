@@ -95,14 +95,29 @@ def build_roles(
             if family is None and key in _BARE_ADMIN and _an_office_s(key, titles):
                 family = "non_software"
             family = family or _family_beside(judged, skills, categories, alone, required, trade, spoken_for)
-            if (key, family) in seen:  # "Software Engineer (frontend)" and "(backend)" are two roles
+            # "Software Engineer (frontend)" and "(backend)" are two roles; "Sr. PHP Engineer" in the header
+            # and "Sr. PHP Engineers" in a sentence one
+            same = (_role_key(key), family)
+            if same in seen:
                 continue
-            seen.add((key, family))
+            seen.add(same)
             roles.append((Role(named, family, seniority_of(part)), span))
     if len(roles) == 1 and roles[0][0].seniority is None and posting_level:
         role, span = roles[0]
         roles[0] = (Role(role.title, role.family, posting_level), span)
     return roles[:MAX_ROLES]
+
+
+def _role_key(title: str) -> str:
+    """One role however it is written: level abbreviations spelt out, the last noun singular ("sr. php
+    engineers" → "senior php engineer")."""
+    words = [_LEVEL_WORDS.get(w, w) for w in title.split()]
+    if words and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+_LEVEL_WORDS = {"sr.": "senior", "sr": "senior", "jr.": "junior", "jr": "junior"}
 
 
 def _family_beside(

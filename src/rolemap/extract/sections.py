@@ -40,8 +40,11 @@ _SENTENCE_END = re.compile(
     r"|(?<=[a-z)]\d)(?=\d?\+?(?:\s?(?:-|–|to)\s?\d{1,2}\+?)?\s?(?:years?|yrs)\b))"
 )
 # A hiring sentence lists its roles between semicolons ("devs for mobile and web; SDETs; data scientists")
-# ... and a dot between capitals is a name's ("ASP.NET", "Node.JS"), not a seam ("experience.The")
-_SENTENCE_END_IN_PROSE = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s)|(?<=[a-z][.!?])(?=[A-Z][a-z]))")
+# ... and a dot between capitals is a name's ("ASP.NET", "Node.JS"), not a seam ("experience.The"), nor is
+# the dot of a level's abbreviation ("an immediate need for a Sr. iOS Engineer")
+_SENTENCE_END_IN_PROSE = re.compile(
+    r"[\n.!?](?:(?<=\n)|(?<!\b[SJ]r\.)(?<!\bMgr\.)(?=\s)|(?<=[a-z][.!?])(?=[A-Z][a-z]))"
+)
 _SENTENCE_REACH = 250
 _BRACKET_REACH = 40  # characters back a nice-to-have word looks for the bracket it stands in
 _CLOSING_BRACKET = re.compile(r"[^()\n]{0,60}?\)")
