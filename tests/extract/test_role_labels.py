@@ -526,3 +526,20 @@ def test_a_list_item_with_its_stack_in_brackets_is_one_role():
         ("iOS Engineers", "mobile"),
     ]
     assert split_roles("Backend (Go) / Frontend / Product Designer")[0] == "Backend"
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        # "software" between a kind and its noun leaves the kind's family
+        ("Staff UI Software Engineer", "frontend"),
+        ("Data Software Engineer", "data"),
+        ("Test Software Engineer", "qa"),
+        # ... save operations: a role that writes software runs none
+        ("Systems Software Engineer", None),
+        ("Cloud Software Engineer", None),
+        ("Senior Software Engineer", None),
+    ],
+)
+def test_software_between_a_kind_and_its_noun(title, family):
+    assert title_family(title) == family

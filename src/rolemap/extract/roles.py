@@ -255,6 +255,8 @@ def _software_word(word: str) -> bool:
     return word in book.title_words and seniority_of(word) is None
 
 
+# "software" between a kind and its noun: "Staff UI Software Engineer", "Data Software Developer"
+_SOFTWARE_BEFORE_NOUN = re.compile(r"(?i)(?<=\w)[ ]+software(?=[ ]+(?:engineer|developer|programmer)s?\b)")
 _PLATFORM = re.compile(r"(?i)\bplatform (?=engineers?\b)")
 _RELIABILITY = re.compile(r"(?i)\breliability engineers?\b")
 _QUALITY = re.compile(r"(?i)(?<!data )\bquality (?:engineer|engineering)")
@@ -297,6 +299,11 @@ def title_family(title: str) -> str | None:
         return family
     if _GLUED_NOUN.search(title):  # "Data-scientists", "Backend-Engineer": the words a hyphen glues
         return title_family(_GLUED_NOUN.sub(" ", title))
+    if _SOFTWARE_BEFORE_NOUN.search(title):
+        # "UI Software Engineer" is a UI engineer, "Data Software Engineer" a data engineer; but the word
+        # says the role writes software: a "Systems" or "Cloud Software Engineer" runs no operations
+        family = title_family(_SOFTWARE_BEFORE_NOUN.sub("", title))
+        return None if family in ("infra", "non_software") else family
     if not family_word(title):
         return None
     # a kind alone names the role it is the kind of: "Backend" an engineer, "Web" a developer
