@@ -375,6 +375,20 @@ def test_one_role_named_twice_is_one_role(header, body, roles):
     assert [r.title for r in extract_text("x", hn(header, body)).roles] == roles
 
 
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        # a list of kinds, each with its stack in brackets or not
+        ("Acme | Backend (C#), Web, Android, iOS, DevOps | London", ["Backend (C#)", "Web", "Android", "iOS", "DevOps"]),
+        ("Acme | Back End (Python), Front End (React), Data Science | NYC", ["Back End (Python)", "Front End (React)", "Data Science"]),
+        # beside a role's noun, a kind with a bracket qualifies that role
+        ("Acme | Software Engineer, Cloud (Mid to Sr. level) | NYC", ["Software Engineer, Cloud"]),
+    ],
+)  # fmt: skip
+def test_a_list_of_kinds_with_their_stacks(header, roles):
+    assert [r.title for r in extract_text("x", hn(header, "We build things.")).roles] == roles
+
+
 def test_one_person_with_two_technologies_is_one_role():
     record = extract_text(
         "x", hn("Acme | Berlin", "Looking for an experienced Rails and Javascript programmer.")

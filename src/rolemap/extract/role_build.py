@@ -10,6 +10,7 @@ from collections.abc import Callable
 from rolemap.extract.roles import (
     LIST_ITEM_NOUN,
     MAX_ROLES,
+    STACK_NOTE,
     bracket_kinds,
     family_of,
     family_word,
@@ -206,7 +207,8 @@ def _names_a_role(title: str) -> bool:
     return bool(
         title.strip().lower() in _ENGINEERING_OF_NO_KIND  # listed among a post's openings
         or book.role_noun.search(stripped)
-        or (family_word(title) and not book.generic_noun.fullmatch(title.strip()))
+        # a kind alone, its stack in brackets or not: "Backend", "Backend (C#)" in "Backend (C#), Web, iOS"
+        or (family_word(STACK_NOTE.sub("", title)) and not book.generic_noun.fullmatch(title.strip()))
         or (
             LIST_ITEM_NOUN.search(title) and title_family(title)
         )  # "Backend Development" in a list of openings

@@ -126,16 +126,22 @@ def _literals(phrases: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=50_000)
-def is_role_title(text: str) -> bool:
+def is_role_title(text: str, notes: bool = True) -> bool:
     """A role title holds a role noun ("engineer", "developers", "intern"), or is a list of family words
-    ("Frontend, Backend, Business Development")."""
+    ("Frontend, Backend, Business Development"), each with its stack in brackets or not (`notes`: "Backend
+    (C#), Web, Android, iOS")."""
     if role_book().role_noun.search(text):
         return True
     if text.count("(") != text.count(")"):
         return False  # a piece of a bracket cut apart ("iOS and/or Android)")
-    parts = _without_more([p for p in _LIST_SEPARATOR.split(text) if p.strip()])
+    bare = STACK_NOTE.sub("", text) if notes else text
+    parts = _without_more([p for p in _LIST_SEPARATOR.split(bare) if p.strip()])
     # "Frontend Engineering", "Web Development": a kind of work named as its team
     return bool(parts) and all(family_word(p) or family_word(_WORK_OF_A_KIND.sub("", p)) for p in parts)
+
+
+# a kind's stack in brackets, a note on it: "Backend (C#)"
+STACK_NOTE = re.compile(r"[ \t]*\([^()\n]*\)")
 
 
 def family_word(part: str) -> bool:
@@ -395,7 +401,9 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
         return (*[f"{p} {shared.group(1)}" for p in parts[:-1]], *([] if bare_noun else [parts[-1]]))
     if each_kind and not all(_names_a_kind(p) for p in parts):
         return None
-    titles = [p for p in parts if is_role_title(p)]
+    # beside a role's noun a kind with a bracket qualifies it ("Software Engineer, Cloud (Mid to Sr. level)")
+    notes = not any(role_book().role_noun.search(p) for p in parts)
+    titles = [p for p in parts if is_role_title(p, notes)]
     if len(titles) == len(parts):
         return tuple(parts)
     # a list of roles with a part that is none ("Full Stack Web Developers, Designers, Support, Customer
