@@ -800,6 +800,20 @@ def test_places_a_list_leaves_out(text, places):
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a country written with dots, or a part of it, is the country ("continental" is no town of Ohio)
+        ("Engineer\nThis is a remote position based in the continental U.S.", {(None, "US")}),
+        ("Engineer\nRemote position based in the continental US.", {(None, "US")}),
+        ("\nAcme | Savannah, GA | Remote (U.S. Only Please) | Site Reliability Engineer\nWe build.",
+         {("Savannah", "US"), (None, "US")}),
+    ],
+)  # fmt: skip
+def test_a_country_written_with_dots_or_a_part_of_it(text, places):
+    assert {(p.city, p.country) for p in extract_text("x", text).locations} == places
+
+
+@pytest.mark.parametrize(
     ("header", "company", "roles"),
     [
         # a role noun only in brackets of flags and places is a flag: the segment is the hirer's name

@@ -31,6 +31,13 @@ def field(title, body, name):
         ("Everyone in the company works remotely.", "remote"),
         ("In the office two days a week, with optional remote work for three days a week.", "hybrid"),
         ("Remote work 5 days a week, no office.", "remote"),
+        # part of the week from home, however written; "remote 5 days a week" is remote
+        ("Located at our headquarters. Telecommuting a few days a week is an option.", "hybrid"),
+        ("Acme | Folsom, CA | ONSITE (partial remote possible) | Full Time", "hybrid"),
+        ("We work remote two days per week and the other three days in our office.", "hybrid"),
+        ("You can work remote 5 days a week.", "remote"),
+        # a blend of two roles is no work model
+        ("Acme | ONSITE\nWe're also looking for a Dev / Product Manager hybrid: strong skills.", "onsite"),
     ],
 )
 def test_work_model(body, expected):

@@ -31,6 +31,11 @@ def test_invisible_characters_and_odd_spaces_are_removed():
     assert normalise_text("a\u200bb\u00a0\u00a0c\ufeff") == "ab c"
 
 
+def test_styled_letters_are_the_letters_they_style():
+    # bold and script letters of a styled heading; other compatibility forms stay ("Acme™")
+    assert normalise_text("\U0001d40f\U0001d428\U0001d42b\U0001d42d\U0001d428 Acme™") == "Porto Acme™"
+
+
 @given(st.text())
 def test_normalise_text_is_idempotent(s):
     once = normalise_text(s)

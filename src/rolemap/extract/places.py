@@ -50,7 +50,10 @@ class Gazetteer:
     def country(self, word: str) -> str | None:
         if len(word) <= 3 and not word.isupper():
             return None  # "us", "uk" in running text are words
-        return self.countries.get(word.lower())
+        found = self.countries.get(word.lower())
+        if found is None and _DOTTED.fullmatch(word):
+            return self.countries.get(word.lower() + ".")  # "U.S" of "the U.S.", its last dot read as a stop
+        return found
 
     def towns(self, name: str) -> tuple[City, ...]:
         return _towns(self, name.lower())
@@ -60,6 +63,9 @@ class Gazetteer:
             if (country is None or city.country == country) and (region is None or city.region == region):
                 return city
         return None
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 @cache
@@ -166,6 +172,10 @@ _FLAG_WORDS = frozenset(
         "site",
         "in",
         "also",
+        # a country's own part: "the continental US", "mainland China"
+        "continental",
+        "contiguous",
+        "mainland",
     ]
 )
 _PARTS = re.compile(r"\s*(?:[;|/()\[\]•+&]|\bor\b|\band\b|\s[-–—]\s)\s*", re.I)
@@ -314,8 +324,11 @@ def _part_places(part: str) -> list[Location] | None:
 
 @lru_cache(maxsize=50_000)
 def _city_then_region(name: str) -> Location | None:
-    """ "Conshohocken PA", "London UK", "Ottawa Ontario": a city and its region written without a comma."""
+    """ "Conshohocken PA", "London UK", "Ottawa Ontario": a city and its region written without a comma, the
+    city with its capital ("the continental US" is no town Continental)."""
     words = name.split()
+    if not words or not words[0][:1].isupper():
+        return None
     for cut in (1, 2):
         if len(words) > cut:
             found = city_in(" ".join(words[:-cut]), " ".join(words[-cut:]))

@@ -54,12 +54,19 @@ def html_to_text(markup: str) -> str:
     return normalise_text(root.text(deep=True, separator="", strip=False))
 
 
+# Unicode's mathematical alphanumerics, which styled text (bold, italic, script headings) is written in
+_STYLED = re.compile("[\U0001d400-\U0001d7ff]+")
+
+
 def normalise_text(text: str) -> str:
-    """NFC, one kind of newline and space, no invisible characters, at most one blank line in a row."""
+    """NFC (styled letters as the letters they style), one kind of newline and space, no invisible
+    characters, at most one blank line in a row."""
     if text.isascii():  # of the odd spaces, ASCII has only three: three plain string searches
         odd_space = "\t" in text or "\f" in text or "\v" in text
     else:
         text = unicodedata.normalize("NFC", text)
+        if _STYLED.search(text):  # "𝐏𝐨𝐫𝐭𝐨, 𝐏𝐨𝐫𝐭𝐮𝐠𝐚𝐥": bold or script letters are the letters they style
+            text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
         for ch in _INVISIBLE:
             if ch in text:
                 text = text.replace(ch, "")
