@@ -115,6 +115,11 @@ def test_years(body, expected):
             "staff",
         ),
         ("Software Engineer II", "Build services.", "mid"),
+        # "Mid" glued to a word is a compound ("Mid-Market", "Mid-Peninsula"); its own compounds stay
+        ("Account Executive - Mid-Market", "Sell to mid-sized firms.", None),
+        ("", "\nScalyr | SF Mid-Peninsula (ONSITE)\nWe build.", None),
+        ("Mid-Level Java Developer", "Build services.", "mid"),
+        ("Developer II-CGC", "Build services.", "mid"),
         ("Engineering Manager", "Lead a team of 8.", "manager"),
     ],
 )

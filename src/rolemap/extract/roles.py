@@ -83,7 +83,15 @@ def role_book() -> RoleBook:
     levels = tuple(
         # the same words the document scan looks for: phrase syntax, expanded to literals ("sr.?" is "sr"
         # or "sr.", never "SRE")
-        (level, Caseless(r"(?<![\w.])(?:" + "|".join(_literals(titles[level])) + r")(?![\w])"))
+        (
+            level,
+            Caseless(
+                r"(?<![\w.])(?:"
+                + "|".join(_literals(titles[level]))
+                + r")(?![\w])"
+                + (f"(?!{_MID_COMPOUND})" if level == "mid" else "")
+            ),
+        )
         for level in titles["order"]
     )
     return RoleBook(
@@ -110,6 +118,12 @@ def role_book() -> RoleBook:
         family_words=frozenset(data["family_words"]),
         title_words=frozenset(data["title_words"]),
     )
+
+
+# "Mid" glued by a hyphen to a word makes a compound, no level: "Mid-Market", "Mid-size", "Mid-tier" (its
+# own compounds stay: "Mid-Level", "Mid-Senior", "Mid-to-Senior")
+_MID_COMPOUND = r"(?<=[Mm][Ii][Dd])-(?!level\b|senior\b|sr\b|to\b|career\b)[A-Za-z]"
+MID_COMPOUND = re.compile(r"(?i)" + _MID_COMPOUND)
 
 
 def _glued_kinds(family_words: list[str]) -> str:

@@ -9,7 +9,7 @@ from functools import cache
 
 from rolemap.extract.document import Document
 from rolemap.extract.role_lines import roles_in_fields
-from rolemap.extract.roles import no_level_i, role_book, seniority_of
+from rolemap.extract.roles import MID_COMPOUND, no_level_i, role_book, seniority_of
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -21,7 +21,9 @@ def detect_seniority(
         in_title = [
             s
             for s in doc.hits.spans(f"seniority_title/{level}")
-            if doc.in_title(s.start) and not (level == "junior" and no_level_i(doc.text, s.start))
+            if doc.in_title(s.start)
+            and not (level == "junior" and no_level_i(doc.text, s.start))
+            and not (level == "mid" and MID_COMPOUND.match(doc.text, s.end))  # "Mid-Market"
         ]
         if level == "manager":  # "Business Development Manager" sells: no manager of software development
             in_title = [
