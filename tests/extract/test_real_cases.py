@@ -120,6 +120,10 @@ def test_years(body, expected):
         ("", "\nScalyr | SF Mid-Peninsula (ONSITE)\nWe build.", None),
         ("Mid-Level Java Developer", "Build services.", "mid"),
         ("Developer II-CGC", "Build services.", "mid"),
+        # a header whose roles name different levels gives the post none (the labels: all roles agree)
+        ("", "\nAcme | Sr. and Jr. Software Developers | Boston\nWe build.", None),
+        ("", "\nAcme | Engineering Manager, Senior Engineers | NYC\nWe build.", None),
+        ("", "\nAcme | Senior Backend Engineer, Frontend Engineer | NYC\nWe build.", "senior"),
         ("Engineering Manager", "Lead a team of 8.", "manager"),
     ],
 )

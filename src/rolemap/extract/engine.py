@@ -205,10 +205,15 @@ def _level_of_the_roles(
 ) -> tuple[str | None, tuple[Span, ...]]:
     """A post without a title of its own whose roles all name one level ("Senior Backend Engineer", "Senior
     Frontend Developer" in its text) is at that level, as its title would say: the level no title word
-    gave (the years asked, or none) gives way."""
-    if not doc.text.startswith("\n") or (spans and doc.in_title(spans[0].start)):
+    gave (the years asked, or none) gives way. Roles that name different levels give the post none, as
+    the labels leave a level out where the roles disagree."""
+    if not doc.text.startswith("\n"):
         return level, spans
     named = [(seniority_of(role.title), span) for role, span in roles]
+    if len({own for own, span in named if own and doc.in_title(span.start)}) > 1:
+        return None, ()  # a header of "Senior and junior engineers", "Sr. Engineer, …, Engineering Manager"
+    if spans and doc.in_title(spans[0].start):
+        return level, spans
     if not named or len({own for own, _ in named}) != 1 or named[0][0] is None:
         return level, spans
     return named[0][0], (named[0][1],)
