@@ -117,13 +117,13 @@ def test_years(body, expected):
         ("Software Engineer II", "Build services.", "mid"),
         # "Mid" glued to a word is a compound ("Mid-Market", "Mid-Peninsula"); its own compounds stay
         ("Account Executive - Mid-Market", "Sell to mid-sized firms.", None),
-        ("", "\nScalyr | SF Mid-Peninsula (ONSITE)\nWe build.", None),
+        ("", "Scalyr | SF Mid-Peninsula (ONSITE)\nWe build.", None),
         ("Mid-Level Java Developer", "Build services.", "mid"),
         ("Developer II-CGC", "Build services.", "mid"),
         # a header whose roles name different levels gives the post none (the labels: all roles agree)
-        ("", "\nAcme | Sr. and Jr. Software Developers | Boston\nWe build.", None),
-        ("", "\nAcme | Engineering Manager, Senior Engineers | NYC\nWe build.", None),
-        ("", "\nAcme | Senior Backend Engineer, Frontend Engineer | NYC\nWe build.", "senior"),
+        ("", "Acme | Sr. and Jr. Software Developers | Boston\nWe build.", None),
+        ("", "Acme | Engineering Manager, Senior Engineers | NYC\nWe build.", None),
+        ("", "Acme | Senior Backend Engineer, Frontend Engineer | NYC\nWe build.", "senior"),
         ("Engineering Manager", "Lead a team of 8.", "manager"),
     ],
 )
