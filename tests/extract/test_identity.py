@@ -814,6 +814,18 @@ def test_a_country_written_with_dots_or_a_part_of_it(text, places):
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # two or three capitals are a code, never a town's name ("To" of Burkina Faso, "Can" of Turkey)
+        ("\nWork Market | NYC, TO | Full time | Onsite\nWe build.", {("New York", "US")}),
+        ("\nAcme | Raleigh, NC / VAN | Full time\nWe build.", {("Raleigh", "US")}),
+    ],
+)  # fmt: skip
+def test_a_code_is_no_towns_name(text, places):
+    assert {(p.city, p.country) for p in extract_text("x", text).locations} == places
+
+
+@pytest.mark.parametrize(
     ("header", "company", "roles"),
     [
         # a role noun only in brackets of flags and places is a flag: the segment is the hirer's name

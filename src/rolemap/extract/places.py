@@ -394,6 +394,8 @@ def _one_place(name: str) -> Location | None:
         return Location(None, region[0])
     if key in g.not_places or not name[:1].isupper():
         return None
+    if len(name) <= 3 and name.isupper():
+        return None  # two or three capitals are a code ("NYC, TO"), never a town's name ("To", Burkina Faso)
     city = g.city(name)
     if city and city.population >= MIN_BARE_POPULATION:
         return Location(city.name, city.country)
