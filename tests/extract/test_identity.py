@@ -375,6 +375,15 @@ def test_one_role_named_twice_is_one_role(header, body, roles):
     assert [r.title for r in extract_text("x", hn(header, body)).roles] == roles
 
 
+def test_the_title_names_a_role_named_twice_once():
+    text = hn(
+        "Pathgather - http://pathgather.com - ONSITE - New York, NY",
+        "We're looking for Backend and Frontend Engineers to join the engineering team.\n"
+        "As a Backend Engineer, you'll build APIs. As a Frontend Engineer, you'll build views.",
+    )
+    assert extract_text("x", text).title == "Backend Engineers, Frontend Engineers"
+
+
 @pytest.mark.parametrize(
     ("header", "roles"),
     [
@@ -791,7 +800,8 @@ def test_a_place_named_to_place_the_office_by(text, cities):
         ("Agent\nLocation: Remote (Excluding: CA, CT, MD, MA, NY, OR, WI, CO, DC, PA, MN)\nWe sell.", set()),
         ("Agent\nOffices in Austin, TX and Boston, MA. Not open to candidates in Denver, CO.",
          {("Austin", "US"), ("Boston", "US")}),
-        ("Engineer\nAll based in Amsterdam except for one in Seattle.", {("Amsterdam", "NL")}),
+        # a control: read so before too
+        ("Engineer\nLocation: Amsterdam except for one role in Seattle\nWe build.", {("Amsterdam", "NL")}),
         ("Engineer\nThis position is not open to residents in CA, WA, NY & CO.", set()),
     ],
 )  # fmt: skip

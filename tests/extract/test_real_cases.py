@@ -36,8 +36,6 @@ def field(title, body, name):
         ("Acme | Folsom, CA | ONSITE (partial remote possible) | Full Time", "hybrid"),
         ("We work remote two days per week and the other three days in our office.", "hybrid"),
         ("You can work remote 5 days a week.", "remote"),
-        # a blend of two roles is no work model
-        ("Acme | ONSITE\nWe're also looking for a Dev / Product Manager hybrid: strong skills.", "onsite"),
     ],
 )
 def test_work_model(body, expected):
@@ -119,6 +117,7 @@ def test_years(body, expected):
         ("Account Executive - Mid-Market", "Sell to mid-sized firms.", None),
         ("", "Scalyr | SF Mid-Peninsula (ONSITE)\nWe build.", None),
         ("Mid-Level Java Developer", "Build services.", "mid"),
+        ("Mid-weight PHP Developer", "Build services.", "mid"),  # the UK's level
         ("Developer II-CGC", "Build services.", "mid"),
         # a header whose roles name different levels gives the post none (the labels: all roles agree)
         ("", "Acme | Sr. and Jr. Software Developers | Boston\nWe build.", None),
@@ -146,6 +145,7 @@ def test_seniority(title, body, expected):
         ("Python devs; UST Class A/B/C licenses; the A/E/C industry; best A/C in town.", {"python"}, {"c"}),
         ("Python, Spark, M/R and Hive; Property & Casualty (P/C) insurance", {"python"}, {"c", "r"}),
         ("Strong C/C++ skills; Python/C and R/Python scripting.", {"c", "cpp", "python", "r"}, set()),
+        ("We use Python/R/C daily.", {"python", "r", "c"}, set()),  # a list of languages, not grades
     ],
 )
 def test_languages(body, present, absent):

@@ -464,6 +464,7 @@ def test_excel_is_the_product_with_its_capital(text, found):
     [
         ("We are backed by Spark Capital and Mithril Capital.", set()),
         ("Investors include Salesforce Ventures.", set()),
+        ("Backed by OpenView Venture Partners.", set()),
         ("We process data with Spark and Salesforce.", {"spark", "salesforce"}),
     ],
 )

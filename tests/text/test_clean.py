@@ -34,6 +34,11 @@ def test_invisible_characters_and_odd_spaces_are_removed():
 def test_styled_letters_are_the_letters_they_style():
     # bold and script letters of a styled heading; other compatibility forms stay ("Acme™")
     assert normalise_text("\U0001d40f\U0001d428\U0001d42b\U0001d42d\U0001d428 Acme™") == "Porto Acme™"
+    # italic "h" and script "o" stand in the letterlike symbols block, beside "™" and "℃", which stay
+    assert (
+        normalise_text("\U0001d443\U0001d466\U0001d461\u210e\U0001d45c\U0001d45b d\u2134t 20℃")
+        == "Python dot 20℃"
+    )
 
 
 @given(st.text())

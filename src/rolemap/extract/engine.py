@@ -8,7 +8,7 @@ from typing import Any
 from rolemap.extract.document import Document
 from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.identity import locations_of, read_identity
-from rolemap.extract.role_build import build_roles, without_sentence_words
+from rolemap.extract.role_build import build_roles, role_key, without_sentence_words
 from rolemap.extract.role_lines import roles_in_labelled_lines, roles_in_text
 from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_openings, roles_in_sentences
 from rolemap.extract.roles import family_from_skills, seniority_of, trade_text
@@ -183,7 +183,7 @@ def _titles_once(titles: list[tuple[str, Span]]) -> str | None:
     first: dict[str, str] = {}
     for title, _ in titles:
         bare = without_sentence_words(title) or title
-        first.setdefault(bare.lower(), bare)
+        first.setdefault(role_key(bare.lower()), bare)  # "Senior Backend Engineer" is "Sr. Backend Engineers"
     return ", ".join(first.values()) or None
 
 
@@ -205,8 +205,9 @@ def _level_of_the_roles(
 ) -> tuple[str | None, tuple[Span, ...]]:
     """A post without a title of its own whose roles all name one level ("Senior Backend Engineer", "Senior
     Frontend Developer" in its text) is at that level, as its title would say: the level no title word
-    gave (the years asked, or none) gives way. Roles that name different levels give the post none, as
-    the labels leave a level out where the roles disagree."""
+    gave (the years asked, or none) gives way. Roles its header names at different levels give the post
+    none, as the labels leave a level out where the roles disagree (roles read from its prose do not count:
+    their readers may drop a level word)."""
     if not doc.text.startswith("\n"):
         return level, spans
     named = [(seniority_of(role.title), span) for role, span in roles]

@@ -98,7 +98,7 @@ def build_roles(
             family = family or _family_beside(judged, skills, categories, alone, required, trade, spoken_for)
             # "Software Engineer (frontend)" and "(backend)" are two roles; "Sr. PHP Engineer" in the header
             # and "Sr. PHP Engineers" in a sentence one
-            same = (_role_key(key), family)
+            same = (role_key(key), family)
             if same in seen:
                 continue
             seen.add(same)
@@ -109,7 +109,7 @@ def build_roles(
     return roles[:MAX_ROLES]
 
 
-def _role_key(title: str) -> str:
+def role_key(title: str) -> str:
     """One role however it is written: level abbreviations spelt out, the last noun singular ("sr. php
     engineers" → "senior php engineer")."""
     words = [_LEVEL_WORDS.get(w, w) for w in title.split()]

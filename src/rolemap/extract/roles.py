@@ -121,8 +121,8 @@ def role_book() -> RoleBook:
 
 
 # "Mid" glued by a hyphen to a word makes a compound, no level: "Mid-Market", "Mid-size", "Mid-tier" (its
-# own compounds stay: "Mid-Level", "Mid-Senior", "Mid-to-Senior")
-_MID_COMPOUND = r"(?<=[Mm][Ii][Dd])-(?!level\b|senior\b|sr\b|to\b|career\b)[A-Za-z]"
+# own compounds stay: "Mid-Level", "Mid-Senior", "Mid-to-Senior", the UK's "Mid-weight")
+_MID_COMPOUND = r"(?<=[Mm][Ii][Dd])-(?!(?:level|lvl|senior|snr|sr|junior|jr|lead|weight|to|career)\b)[A-Za-z]"
 MID_COMPOUND = re.compile(r"(?i)" + _MID_COMPOUND)
 
 

@@ -5,8 +5,8 @@ alias carries which):
     addresses, and outside the set phrases of English in `skill_look_alikes` ("Go Live");
   * in the case written, for a `cs` alias and a guarded one;
   * a `ctx` alias next to a context word or a list mark, or within 40 characters of another technology;
-    one flagged `code` (another trade's word first: "Assembly") within 40 characters of a language or a
-    processor only;
+    one flagged `code` (another trade's word first: "Assembly") written bare, within 40 characters of a
+    language or a processor only;
     one flagged `verb` ("Make", "Go") opening a sentence and followed by a function word
     (`imperative_objects`: "Make sure") is the verb;
   * a guarded alias after a list mark or a context word only, never in a list of the offer's terms
@@ -15,13 +15,13 @@ alias carries which):
     glued after it that makes a word with it ("BlackRock"; a board's "WindowsKnowledge" makes none);
   * a name not followed by "Capital" or "Ventures" (an investor's: "Spark Capital");
   * a one-letter name not glued by a hyphen to a word of English ("C-level"; "C-code" is C), nor slashed to
-    another lone letter ("A/C", "P/C", "M/R"; "C/C++" is C)."""
+    another lone letter that is no language ("A/C", "P/C", "M/R"; "C/C++" and "Python/R/C" are C)."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -74,25 +74,28 @@ class SingleLetterSkills:
             (
                 m
                 for m in self._pattern.finditer(text)
-                if not _a_compound(text, m.end()) and not _in_a_run_of_letters(text, m.start(), m.end())
+                if not _a_compound(text, m.end())
+                and not _in_a_run_of_letters(text, m.start(), m.end(), self._by_letter)
             ),
             MAX_HITS,
         )
         return [(m.start(), m.end(), (self._by_letter[m.group(0)],)) for m in found]
 
 
-def _in_a_run_of_letters(text: str, start: int, end: int) -> bool:
+def _in_a_run_of_letters(text: str, start: int, end: int, languages: Collection[str] = ()) -> bool:
     """A letter slashed to another lone letter names grades or stands in an acronym, not a language:
-    "Class A/B/C licenses", "the A/E/C industry", "A/C in the summer" (but "C/C++", "Python/C")."""
-    return (
-        _LONE_BEFORE.search(text, max(0, start - 3), start) is not None
-        or _LONE_AFTER.match(text, end) is not None
+    "Class A/B/C licenses", "the A/E/C industry", "A/C in the summer" (but "C/C++", "Python/C", and a
+    list of languages, "Python/R/C")."""
+    before = _LONE_BEFORE.search(text, max(0, start - 3), start)
+    after = _LONE_AFTER.match(text, end)
+    return (before is not None and before.group(1) not in languages) or (
+        after is not None and after.group(1) not in languages
     )
 
 
 # a lone letter and a slash just before the name, and a slash and a lone letter just after it
-_LONE_BEFORE = re.compile(r"(?<![\w.+#])[^\W\d_]/\Z")
-_LONE_AFTER = re.compile(r"/[^\W\d_](?![\w+#])")
+_LONE_BEFORE = re.compile(r"(?<![\w.+#])([^\W\d_])/\Z")
+_LONE_AFTER = re.compile(r"/([^\W\d_])(?![\w+#])")
 
 
 # After a hyphen, the words that make a letter the language: what is written in it or built on it ("C-code",
@@ -174,9 +177,12 @@ def resolve_skills(
     # "Go" counts next to words like "in", "with", "developer", or near another technology ("Node.js
     # with some Go"); alone ("Go to our site") it is a verb.
     near = sorted(m.start for m in sure)
-    # languages with a context of their own ("C", "Go") are in `unsure` yet: beside a code name they count
+    # languages with a context of their own ("C", "R") are in `unsure` yet: beside a code name they count,
+    # save a verb's ("Go to the assembly area")
     code = sorted(
-        m.start for m in (*sure, *unsure) if m.skill.category in _CODE_NEIGHBOURS and not m.skill.code
+        m.start
+        for m in (*sure, *(u for u in unsure if not u.skill.verb))
+        if m.skill.category in _CODE_NEIGHBOURS and not m.skill.code
     )
     for m in unsure:
         if m.skill.code and text[m.start : m.end].lower() == m.skill.name.lower():
@@ -206,11 +212,11 @@ def resolve_skills(
 
 
 # a name an investor bears: "backed by Spark Capital", "Salesforce Ventures", "Mithril Capital"
-_AN_INVESTOR = re.compile(r"[ ](?:Capital|Ventures)\b")
+_AN_INVESTOR = re.compile(r"[ ](?:Capital|Ventures|Venture (?:Partners|Capital))\b")
 
 
 # What makes a code-flagged name the programming sense: a language or a processor beside it ("C, Assembly",
-# "x86 and ARM assembly", "8051 assembly")
+# "x86 and ARM assembly", "8051 assembly"; the taxonomy's hardware holds some plant words too, "USB")
 _CODE_NEIGHBOURS = frozenset({"language", "language-other", "hardware"})
 
 

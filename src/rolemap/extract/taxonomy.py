@@ -8,7 +8,7 @@ rules, decided per alias:
   * aliases are matched case-insensitively on word boundaries;
   * on a `cs` line, an alias written with capitals matches only in that case ("Go", "Rust", "Spring");
   * on a `ctx` line those case-sensitive aliases also need a technical context (skill_matching.py), and
-    on a `code` line that context is a programming language or a processor nearby;
+    on a `code` line the bare name's context is a programming language or a processor nearby;
   * a *guarded* alias (the last column: an everyday English word or a name several products share, marked
     by the builder) is both: in the case written, in a technical context ("Slack", "Hive").
 """
@@ -75,7 +75,7 @@ class SkillEntry:
     site: bool = False  # a site people keep a profile on ("GitHub"): see skill_matching._a_profile
     # its name is an everyday word first ("Less", "Word"): see skill_matching._the_word_opening_a_sentence
     word: bool = False
-    # its everyday sense is another trade's ("Assembly": a plant's): see skill_matching._beside_code
+    # its everyday sense is another trade's ("Assembly": a plant's): see skill_matching.resolve_skills
     code: bool = False
 
     @property

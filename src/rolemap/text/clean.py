@@ -54,8 +54,15 @@ def html_to_text(markup: str) -> str:
     return normalise_text(root.text(deep=True, separator="", strip=False))
 
 
-# Unicode's mathematical alphanumerics, which styled text (bold, italic, script headings) is written in
-_STYLED = re.compile("[\U0001d400-\U0001d7ff]+")
+# Unicode's mathematical alphanumerics, which styled text (bold, italic, script headings) is written in, and
+# the letters of the letterlike symbols that fill its gaps (italic "ℎ", script "ℴ", double-struck "ℝ")
+_STYLED = re.compile("[\U0001d400-\U0001d7ff\u2100-\u214f]")
+
+
+def _unstyled(m: re.Match[str]) -> str:
+    """A styled letter as the letter it styles; a symbol of the letterlike block ("™", "℃") as written."""
+    ch = m.group()
+    return unicodedata.normalize("NFKC", ch) if unicodedata.category(ch).startswith("L") else ch
 
 
 def normalise_text(text: str) -> str:
@@ -66,7 +73,7 @@ def normalise_text(text: str) -> str:
     else:
         text = unicodedata.normalize("NFC", text)
         if _STYLED.search(text):  # "𝐏𝐨𝐫𝐭𝐨, 𝐏𝐨𝐫𝐭𝐮𝐠𝐚𝐥": bold or script letters are the letters they style
-            text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+            text = _STYLED.sub(_unstyled, text)
         for ch in _INVISIBLE:
             if ch in text:
                 text = text.replace(ch, "")
