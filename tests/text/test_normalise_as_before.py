@@ -1,5 +1,6 @@
 """normalise_text's fast paths (three string searches for ASCII's odd spaces, runs of spaces halved by
-str.replace) give what its regex passes gave: checked against them, kept here as the reference."""
+str.replace) give what its regex passes gave: checked against them, kept here as the reference (with the
+styled letters read as the letters they style, character by character)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,17 @@ _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 _ODD = "\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000"
 
 
+def _styled(ch: str) -> bool:
+    """A letter of the mathematical alphanumerics or of the letterlike symbols: styled text's."""
+    return ("\U0001d400" <= ch <= "\U0001d7ff" or "\u2100" <= ch <= "\u214f") and unicodedata.category(
+        ch
+    ).startswith("L")
+
+
 def _reference(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
+        text = "".join(unicodedata.normalize("NFKC", ch) if _styled(ch) else ch for ch in text)
         for ch in _INVISIBLE:
             text = text.replace(ch, "")
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
@@ -43,6 +52,9 @@ _PIECES = [
     "\u200b",
     "\u2028",
     "a",
+    "\U0001d400",  # a bold "A": styled text
+    "\u210e",  # an italic "h" of the letterlike symbols
+    "\u2122",  # "™", a symbol of that block, which stays
 ]
 
 
