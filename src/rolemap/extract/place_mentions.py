@@ -124,7 +124,7 @@ _NEAR = re.compile(rf"(?i)\b(?:{NEAR_WORDS}|minutes of|suburbs? of)\s+(?:the\s+)
 # except Colorado, Denver, CO", "not open to candidates in Austin, TX"
 _LEAVES_OUT = re.compile(r"(?i)\b(?:excluding|except|with the exception of|not (?:open|available))\b")
 _EXCLUDED = re.compile(
-    r"(?i)\b(?:excluding|except(?:\s+for)?|with the exception of|not (?:open|available) (?:to [\w ]+ )?in)\b"
+    r"(?i)\b(?:excluding|except|with the exception of|not (?:open|available) (?:to [\w ]+ )?in)\b"
     r"[^\n.;()]*$"
 )
 

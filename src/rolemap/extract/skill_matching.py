@@ -82,7 +82,7 @@ class SingleLetterSkills:
         return [(m.start(), m.end(), (self._by_letter[m.group(0)],)) for m in found]
 
 
-def _in_a_run_of_letters(text: str, start: int, end: int, languages: Collection[str] = ()) -> bool:
+def _in_a_run_of_letters(text: str, start: int, end: int, languages: Collection[str]) -> bool:
     """A letter slashed to another lone letter names grades or stands in an acronym, not a language:
     "Class A/B/C licenses", "the A/E/C industry", "A/C in the summer" (but "C/C++", "Python/C", and a
     list of languages, "Python/R/C")."""
@@ -177,13 +177,7 @@ def resolve_skills(
     # "Go" counts next to words like "in", "with", "developer", or near another technology ("Node.js
     # with some Go"); alone ("Go to our site") it is a verb.
     near = sorted(m.start for m in sure)
-    # languages with a context of their own ("C", "R") are in `unsure` yet: beside a code name they count,
-    # save a verb's ("Go to the assembly area")
-    code = sorted(
-        m.start
-        for m in (*sure, *(u for u in unsure if not u.skill.verb))
-        if m.skill.category in _CODE_NEIGHBOURS and not m.skill.code
-    )
+    code = _code_neighbours(sure, unsure) if any(m.skill.code for m in unsure) else []
     for m in unsure:
         if m.skill.code and text[m.start : m.end].lower() == m.skill.name.lower():
             # another trade's word first ("assembly drawings", "General Assembly"): list marks and other
@@ -209,6 +203,17 @@ def resolve_skills(
         and not _a_city(text, m.start, m.end)
         and not _AN_INVESTOR.match(text, m.end)
     ]
+
+
+def _code_neighbours(sure: list[Match], unsure: list[Match]) -> list[int]:
+    """Where the languages and processors a code-flagged name needs beside it start, in order. Languages with
+    a context of their own ("C", "R") are still unsure here: they count, save a verb's ("Go to the assembly
+    area")."""
+    return sorted(
+        m.start
+        for m in (*sure, *(u for u in unsure if not u.skill.verb))
+        if m.skill.category in _CODE_NEIGHBOURS and not m.skill.code
+    )
 
 
 # a name an investor bears: "backed by Spark Capital", "Salesforce Ventures", "Mithril Capital"
@@ -258,7 +263,8 @@ _LINK_AFTER = re.compile(r"[ \t]*[:(–—-]?[ \t]*(?:https?://|www\.)")
 # what an applicant sends, named in the same sentence: "Send resume, github, open source", "Email a CV and
 # GitHub or portfolio", "links to GitHub repo / LinkedIn": the site is the applicant's page, a link to send
 _APPLICATION = re.compile(r"(?i)\b(?:cv|cvs|resumes?|résumés?|portfolios?|linkedin|cover letters?)\b")
-_SENTENCE_EDGE = re.compile(r"[.!?](?=\s)|\n")
+# where a sentence ends: a stop before a space, or a line break (the stop itself is the match)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 def _a_profile(text: str, start: int, end: int) -> bool:
@@ -267,8 +273,8 @@ def _a_profile(text: str, start: int, end: int) -> bool:
     if _LINK_AFTER.match(text, end):
         return True
     left = max(0, start - 60)
-    edges = [m.end() for m in _SENTENCE_EDGE.finditer(text, left, start)]
-    stop = _SENTENCE_EDGE.search(text, end, end + 60)
+    edges = [m.end() for m in _SENTENCE_END.finditer(text, left, start)]
+    stop = _SENTENCE_END.search(text, end, end + 60)
     return (
         _APPLICATION.search(text, edges[-1] if edges else left, stop.start() if stop else end + 60)
         is not None
@@ -454,9 +460,6 @@ def _the_word_opening_a_sentence(text: str, start: int, end: int, near: list[int
     limit = stop.start() if stop else len(text)
     i = bisect_left(near, end)
     return not (i < len(near) and near[i] <= min(limit, end + _NEAR))
-
-
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _in_tech_context(text: str, start: int, end: int) -> bool:
