@@ -385,6 +385,18 @@ def test_a_roles_level_reads_the_title_words_as_written(title, level):
     assert seniority_of(title) == level
 
 
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [("iOS Engineer", None), ("iPhone Developer", None), ("iOS/Android Developer", None),
+     ("Senior iOS Engineer", "senior"), ("IT Engineers", None), ("iROKO Partners - NYC", None),
+     ("Software Engineer I", "junior"), ("Analyst I or II", "junior"), ("Jr. iOS Developer", "junior")],
+)  # fmt: skip
+def test_the_i_of_ios_is_no_level_i(title, level):
+    """The scan matches level I case-blind and reads a seam of case ("iOS") as a word's end: only a capital
+    standing alone is the level."""
+    assert extract_text("x", f"{title}\nBuild our app.").seniority == level
+
+
 def test_a_column_head_naming_required_and_desired_softens_nothing():
     """ "Skill Required/Desired" heads a table whose rows say which (a state's postings): no nice-to-have part."""
     from rolemap.extract.engine import extract_text
