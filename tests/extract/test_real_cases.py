@@ -249,6 +249,21 @@ def test_reporting_to_a_manager_is_no_reporting_system():
     )
 
 
+def test_a_legal_footer_names_no_compliance_system():
+    """ "In compliance with federal law, all persons hired will be required to verify identity" closes 70 of the
+    658 Dice postings: a hiring rule, not security-sensitive work."""
+    body = "Build our web applications. In compliance with federal law, all persons hired will verify their identity."
+    assert field("Backend Developer", body, "system_types") == ("product",)
+    assert "security" in field(
+        "Backend Developer", "Build our PCI compliance and fraud tooling.", "system_types"
+    )
+
+
+def test_a_role_named_in_the_plural_names_its_system_type():
+    """ "Data Engineers" in a header is the data engineer of the word list, in the plural (330 HN postings)."""
+    assert field("Data Engineers, Frontend Engineers", "Join a friendly team.", "system_types") == ("data",)
+
+
 def test_a_posting_hiring_no_software_role_has_no_system_type():
     body = "Join the on-call rotation of our clinic. Ensure compliance with state regulations. Reporting and charting."
     assert field("Registered Nurse", body, "role_families") == ("non_software",)
