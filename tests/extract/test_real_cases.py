@@ -194,6 +194,26 @@ def test_crystal_reports_is_the_report_writer_not_the_language():
     assert "crystal-reports" in skills and "crystal" not in skills
 
 
+@pytest.mark.parametrize(
+    ("body", "found", "not_found"),
+    [
+        ("We help move pallets, containers, and other assets for importers.", set(), {"containers"}),
+        ("Tools: Docker, containers, Kubernetes.", {"containers", "docker"}, set()),
+        ("Category: Nutrition\nLocation: Phoenix\nEmployee Type: Regular", set(), {"phoenix"}),
+        ("Positions: Backend Engineer (Go) / Product Designer", {"go"}, set()),
+        ("Experience with a provisioning tool (Puppet, Chef, etc).", {"puppet", "chef"}, set()),
+        ("Auth0 is a Series C/285 employee company.", set(), {"c"}),
+        ("Micro controller programming (C language) experience preferred.", {"c"}, set()),
+    ],
+)
+def test_a_list_mark_makes_a_name_a_technology_only_in_a_list_of_them(body, found, not_found):
+    """Every text has lists and labels: beside a mark, a name that needs context needs another name near it
+    (or a bracket of its own, or the title)."""
+    record = extract_text("x", "Engineer\n" + body)
+    names = {s.id for s in record.skills} | set(record.languages)
+    assert found <= names and not (not_found & names)
+
+
 def test_make_the_verb_is_not_make_the_tool():
     skills = {s.id for s in field("Engineer", "Make an impact. Build with Make and Bazel.", "skills")}
     assert "bazel" in skills and "make" in skills

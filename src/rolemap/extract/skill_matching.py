@@ -4,7 +4,9 @@ alias carries which):
   * on word boundaries (a camelCase seam of glued lines counts as one), outside links and e-mail
     addresses, and outside the set phrases of English in `skill_look_alikes` ("Go Live");
   * in the case written, for a `cs` alias and a guarded one;
-  * a `ctx` alias next to a context word or a list mark, or within 40 characters of another technology;
+  * a `ctx` alias next to a context word or within 40 characters of another technology; beside a list mark,
+    in the title, bracketed alone ("Backend Engineer (Go)") or with another name within 80 characters
+    ("Puppet, Chef"; not "pallets, containers, and other assets", "Series C/285", "Location: Phoenix");
     one flagged `code` (another trade's word first: "Assembly") written bare, within 40 characters of a
     language or a processor only;
     one flagged `verb` ("Make", "Go") opening a sentence and followed by a function word
@@ -177,6 +179,8 @@ def resolve_skills(
     # "Go" counts next to words like "in", "with", "developer", or near another technology ("Node.js
     # with some Go"); alone ("Go to our site") it is a verb.
     near = sorted(m.start for m in sure)
+    head_end = _head_end(text)
+    listed = sorted({*near, *(m.start for m in unsure)})  # names that need context make a list together too
     code = _code_neighbours(sure, unsure) if any(m.skill.code for m in unsure) else []
     for m in unsure:
         if m.skill.code and text[m.start : m.end].lower() == m.skill.name.lower():
@@ -191,8 +195,14 @@ def resolve_skills(
             continue
         if _glued(text, m.start, m.end):
             continue  # a word of English glued to another is a name's part: "BlackHat", "GoDaddy", "ChefSteps"
-        if _in_tech_context(text, m.start, m.end) or _has_near(near, m.start):
+        if _has_near(near, m.start) or _beside_a_context_word(text, m.start, m.end):
             sure.append(m)
+        elif _beside_a_list_mark(text, m.start, m.end) and (
+            m.start < head_end or _bracketed_alone(text, m.start, m.end) or _another_near(listed, m.start)
+        ):
+            sure.append(
+                m
+            )  # "Backend Engineer (Go)", a list of technologies ("Spring, Hibernate"); not "Location: Phoenix"
     # A guarded word ("Fluent", "Zoom", "Analyze") is common enough that a technology nearby proves
     # nothing ("Fluent in Javascript"): it needs a list or a context word before it, a plain word edge.
     sure.extend(m for m in strict if _in_strict_context(text, m.start, m.end))
@@ -282,11 +292,22 @@ def _a_profile(text: str, start: int, end: int) -> bool:
 
 
 _NEAR = 40
+# A list mark beside a name makes it a technology only in a list of them: another within this reach. Any
+# text has lists ("mixing containers, mixing equipment"), and labels ("Location: Phoenix").
+_LIST_NEAR = 80
 
 
 def _has_near(sorted_offsets: list[int], offset: int) -> bool:
     i = bisect_left(sorted_offsets, offset - _NEAR)
     return i < len(sorted_offsets) and sorted_offsets[i] <= offset + _NEAR
+
+
+def _another_near(sorted_offsets: list[int], offset: int) -> bool:
+    """Whether a name other than the one at offset (which is among them) starts within _LIST_NEAR of it."""
+    around = bisect_right(sorted_offsets, offset + _LIST_NEAR) - bisect_left(
+        sorted_offsets, offset - _LIST_NEAR
+    )
+    return around > 1
 
 
 def link_spans(text: str, anchors: list[Span]) -> list[tuple[int, int]]:
@@ -462,15 +483,29 @@ def _the_word_opening_a_sentence(text: str, start: int, end: int, near: list[int
     return not (i < len(near) and near[i] <= min(limit, end + _NEAR))
 
 
-def _in_tech_context(text: str, start: int, end: int) -> bool:
-    """A capitalised common word counts as a technology only next to other technical words."""
+def _head_end(text: str) -> int:
+    """Where the title ends, or a Hacker News header (the line after an empty title)."""
+    end = text.find("\n", 1 if text.startswith("\n") else 0)
+    return len(text) if end == -1 else end
+
+
+def _bracketed_alone(text: str, start: int, end: int) -> bool:
+    """ "(Go)", "(Windows 10)": a stack note of one name."""
+    return text[start - 1 : start] == "(" and ")" in text[end : end + 4]
+
+
+def _beside_a_list_mark(text: str, start: int, end: int) -> bool:
     left = text[max(0, start - 40) : start].rstrip()
     right = text[end : end + 40].lstrip()
-    if (left and left[-1] in _LIST_MARKS) or (right and right[0] in _LIST_MARKS):
-        return True
-    left_words = left.lower().split()
-    right_words = right.lower().split()
+    return bool((left and left[-1] in _LIST_MARKS) or (right and right[0] in _LIST_MARKS))
+
+
+def _beside_a_context_word(text: str, start: int, end: int) -> bool:
+    """A capitalised common word counts as a technology next to a technical word ("with Hive", "Hive
+    developer")."""
+    left_words = text[max(0, start - 40) : start].lower().split()
+    right_words = text[end : end + 40].lower().split()
     context_before, context_after = _context_words()
     if left_words and left_words[-1].strip(".,") in context_before:
         return True
-    return bool(right_words and right_words[0].strip(".,;:") in context_after)
+    return bool(right_words and right_words[0].strip(".,;:)") in context_after)
