@@ -195,14 +195,12 @@ def resolve_skills(
             continue
         if _glued(text, m.start, m.end):
             continue  # a word of English glued to another is a name's part: "BlackHat", "GoDaddy", "ChefSteps"
-        if _has_near(near, m.start) or _beside_a_context_word(text, m.start, m.end):
-            sure.append(m)
-        elif _beside_a_list_mark(text, m.start, m.end) and (
-            m.start < head_end or _bracketed_alone(text, m.start, m.end) or _another_near(listed, m.start)
+        if (
+            _has_near(near, m.start)
+            or _beside_a_context_word(text, m.start, m.end)
+            or _in_a_list(text, m.start, m.end, head_end, listed)
         ):
-            sure.append(
-                m
-            )  # "Backend Engineer (Go)", a list of technologies ("Spring, Hibernate"); not "Location: Phoenix"
+            sure.append(m)
     # A guarded word ("Fluent", "Zoom", "Analyze") is common enough that a technology nearby proves
     # nothing ("Fluent in Javascript"): it needs a list or a context word before it, a plain word edge.
     sure.extend(m for m in strict if _in_strict_context(text, m.start, m.end))
@@ -494,10 +492,15 @@ def _bracketed_alone(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == "(" and ")" in text[end : end + 4]
 
 
-def _beside_a_list_mark(text: str, start: int, end: int) -> bool:
+def _in_a_list(text: str, start: int, end: int, head_end: int, listed: list[int]) -> bool:
+    """Beside a list mark in the title, bracketed alone ("Backend Engineer (Go)") or in a list of technologies
+    ("Spring, Hibernate"): not a label ("Location: Phoenix") or a list of other things ("pallets, containers,
+    and other assets")."""
     left = text[max(0, start - 40) : start].rstrip()
     right = text[end : end + 40].lstrip()
-    return bool((left and left[-1] in _LIST_MARKS) or (right and right[0] in _LIST_MARKS))
+    if not ((left and left[-1] in _LIST_MARKS) or (right and right[0] in _LIST_MARKS)):
+        return False
+    return start < head_end or _bracketed_alone(text, start, end) or _another_near(listed, start)
 
 
 def _beside_a_context_word(text: str, start: int, end: int) -> bool:
