@@ -343,9 +343,17 @@ def test_a_verb_opening_a_sentence_is_no_technology(text, skill, found):
         ("Include any relevant links (resume/LinkedIn, Github/Gitlab, etc.).", set()),
         ("GITHUB: https://github.com/acme", set()),
         ("We have twenty open-source repos on github (https://github.com/acme/).", set()),
+        # a repository or a project on it, a link to it, a page named first, or a likeness
+        ("You must have a github repo that you are proud of.", set()),
+        ("See our public GitHub repositories.", set()),
+        ("Any relevant links to Github, conference talks, blog posts.", set()),
+        ("Email us a link to your profiles (github etc).", set()),
+        ("We are changing construction (think GitHub for construction).", set()),
+        ("Thinknum is Github for Finance, a platform for investors.", set()),
         # the tool itself
         ("Experience with Git and GitHub required.", {"git", "github"}),
         ("We use Github for bug tracking and Bitbucket for old code.", {"github", "bitbucket"}),
+        ("Tools like GitHub for code review and CircleCI.", {"github", "code-review", "circleci"}),
         ("We review code in GitHub pull requests. Send your resume to jobs@acme.com.", {"github"}),
     ],
 )

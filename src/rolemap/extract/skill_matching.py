@@ -260,9 +260,14 @@ def _a_city(text: str, start: int, end: int) -> bool:
 # links": a site named as the applicant's (or the firm's) page on it is a link to send or see, not a skill
 _PROFILE_AFTER = re.compile(
     r"(?i)(?:[ ]?(?:[/&]|or|and)[ ]?[\w.]+)?[ ](?:profiles?|accounts?|handles?|usernames?|user ?names?|links?"
-    r"|urls?|pages?|ids?)\b"
+    r"|urls?|pages?|ids?|repos?|repositories|projects?)\b"
 )
 _YOUR_BEFORE = re.compile(r"(?i)\b(?:your|my|our)[ ](?:[\w.]+[ ]?[/,&][ ]?){0,3}$")
+# "a link to your profiles (github etc)", "Profiles: GitHub": the page is named first
+_PROFILE_BEFORE = re.compile(r"(?i)\b(?:profiles?|accounts?)[ ]?[(:][ ]?$")
+# "Thinknum is Github for Finance", "think GitHub for construction", "the GitHub of data": a likeness
+_LIKENED = re.compile(r"(?i)\b(?:is|think|a|the)[ ]$")
+_LIKENED_AFTER = re.compile(r"[ ](?:for|of)[ ]")
 
 
 # the site's own address right after its name: "GITHUB: https://github.com/sourcefabric", "open-source repos
@@ -270,13 +275,20 @@ _YOUR_BEFORE = re.compile(r"(?i)\b(?:your|my|our)[ ](?:[\w.]+[ ]?[/,&][ ]?){0,3}
 _LINK_AFTER = re.compile(r"[ \t]*[:(–—-]?[ \t]*(?:https?://|www\.)")
 # what an applicant sends, named in the same sentence: "Send resume, github, open source", "Email a CV and
 # GitHub or portfolio", "links to GitHub repo / LinkedIn": the site is the applicant's page, a link to send
-_APPLICATION = re.compile(r"(?i)\b(?:cv|cvs|resumes?|résumés?|portfolios?|linkedin|cover letters?)\b")
+_APPLICATION = re.compile(
+    r"(?i)\b(?:cv|cvs|resumes?|résumés?|portfolios?|linkedin|cover letters?|links? to|online presence)\b"
+)
 # where a sentence ends: a stop before a space, or a line break (the stop itself is the match)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 def _a_profile(text: str, start: int, end: int) -> bool:
+    """A site named as a page to send or see (a profile, a repository, a link), or as a likeness."""
     if _PROFILE_AFTER.match(text, end, end + 40) or _YOUR_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    if _PROFILE_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    if _LIKENED.search(text, max(0, start - 6), start) and _LIKENED_AFTER.match(text, end):
         return True
     if _LINK_AFTER.match(text, end):
         return True
