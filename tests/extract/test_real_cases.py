@@ -279,6 +279,14 @@ def test_a_legal_footer_names_no_compliance_system():
     )
 
 
+def test_a_high_performance_team_is_no_high_performance_system():
+    body = "Join a high-performance team building our web applications."
+    assert field("Senior Developer", body, "system_types") == ("product",)
+    assert "distributed" in field(
+        "Senior Developer", "Build high-performance systems in C++.", "system_types"
+    )
+
+
 def test_a_role_named_in_the_plural_names_its_system_type():
     """ "Data Engineers" in a header is the data engineer of the word list, in the plural (330 HN postings)."""
     assert field("Data Engineers, Frontend Engineers", "Join a friendly team.", "system_types") == ("data",)
