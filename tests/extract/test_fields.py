@@ -147,6 +147,15 @@ def test_work_model(text, expected):
         ("Requirements:\nOverall IT experience of 6+ years\n8 years of Java", 6),
         ("Requirements:\n- Overall IT experience of 6+ years\n- 8 years of Java", 6),
         ("Requirements: You must have overall experience of 6+ years. 8 years of Java.", 6),
+        # "-plus" as "+", expertise as experience; a company's age ("one year in, and"), years of school
+        ("Minimum qualifications: 10-plus years' as a business analyst", 10),
+        ("Requirements:- BS in engineering- 3+ years expertise in process automation", 3),
+        ("We are a startup, one year in, and growing fast.", None),
+        ("We took our first round 10 years in and have big plans.", None),
+        (
+            "Education: 4 years of education above the high school level, or 1 year of specialized experience.",
+            1,
+        ),
     ],
 )
 def test_years_of_experience(text, expected):

@@ -28,12 +28,12 @@ _AT_LEAST = ("at least", "minimum(?: of)?", r"min\.?", "over", "more than")
 _OPENING = "".join(sorted({w[0] for w in [*_AT_LEAST, *_WORDS]}))
 _YEARS = Caseless(
     rf"(?=[{_OPENING}\d])(?:(?P<least>{'|'.join(_AT_LEAST)})\s+)?"
-    rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?:\(\d{{1,2}}\+?\)\s*)?(?P<plus>\+|\s?plus|\s?or more)?\s*(?:(?:(?:years?|yrs?)\.?[ \t]*)?(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*(?:or more\s+)?)?"
+    rf"(?P<lo>{_NUM})(?:\.\d)?\s*(?:\(\d{{1,2}}\+?\)\s*)?(?P<plus>\+|[\s-]?plus|\s?or more)?\s*(?:(?:(?:years?|yrs?)\.?[ \t]*)?(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*(?:or more\s+)?)?"
     rf"(?:\(\d{{1,2}}\)\s*)?(?:(?:solid|full|good|relevant|professional|proven|progressive)\s+)?"
     rf"(?:years?|yrs?\.?)(?:\b|(?=[A-Z])|(?<=\.))(?=(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}}))"
 )
 _NOT_EXPERIENCE = re.compile(
-    r"^\W*(?:old|ago|in business|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
+    r"^\W*(?:old|ago|in business|in(?=\s*[,;)]|\s+and\b)|of (?:formal )?(?:education|schooling|college|study|coursework)|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
     r"in a row|straight|later|from now|of (?:growth|funding|operation|profitab\w+|existence|history|heritage|"
     r"excellence|service|success)|[^.\n]{0,30}?\bbehind (?:us|it|them|the company)\b)",
     re.I,
@@ -44,8 +44,12 @@ _TIME_NOT_REQUIREMENT = re.compile(
     r"\b(?:last|past|next|previous|coming|first|recent|for the|(?:its|our)(?:\s+(?:over|more than|nearly|almost))?)\s*$",
     re.I,
 )
-_EXPERIENCE_NEAR = re.compile(r"\b(?:experience|exp\b|professional|industry|background|track record)", re.I)
-_EXPERIENCE = re.compile(r"^\W*(?:of\s+)?(?P<kind>(?:[\w/.#+-]+\s+){0,6}?)(?:experience|exp)\b", re.I)
+_EXPERIENCE_NEAR = re.compile(
+    r"\b(?:experience|expertise|exp\b|professional|industry|background|track record)", re.I
+)
+_EXPERIENCE = re.compile(
+    r"^\W*(?:of\s+)?(?P<kind>(?:[\w/.#+-]+\s+){0,6}?)(?:experience|expertise|exp)\b", re.I
+)
 # the words that may qualify overall experience ("5 years of relevant professional experience"); any other
 # names what the years are of ("3 years Django experience", "5 years of leadership experience"): wordlists.json
 _GENERAL_KIND = frozenset(load_wordlist("years")["general_experience_words"])
