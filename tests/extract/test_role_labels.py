@@ -184,6 +184,16 @@ def test_a_list_after_hiring_that_names_no_kinds_of_work(body):
     assert record.role_families == ("backend",)
 
 
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [("Distributed Systems Engineer", "backend"), ("Sr. Distributed Systems Engineer", "backend"),
+     ("Systems Engineer", "infra"), ("Cloud Systems Engineer", "infra")],
+)  # fmt: skip
+def test_a_distributed_systems_engineer_builds_the_backend(title, family):
+    """The spec's backend covers "high-scale or distributed systems"; a systems engineer alone runs them."""
+    assert title_family(title) == family
+
+
 def test_a_kind_listed_beside_a_role_of_that_kind_adds_no_role():
     record = extract_text(
         "x", hn("Acme | Senior Backend Engineer | Berlin", "We're hiring for backend, design and sales.")
