@@ -369,6 +369,10 @@ def test_empty_and_huge_descriptions():
         ("Platform Engineer\nHiring Systems/DevOps engineers.", False),
         ("Backend Engineer\nExperience with DevOps practices and CI/CD.", True),  # the practice asked for
         ("Backend Engineer\nDevOps experience is required.", True),
+        ("Engineer\nWe're looking for DevOps folks who know how to run distributed systems.", False),
+        ("Engineer\nBe our first DevOps hire!", False),
+        ("Engineer\nThe willingness to wear a sysadmin or devops hat when necessary.", False),
+        ("Acme | DevOps Eng. | Reston, VA\nYou run our pipeline.", False),
     ],
 )
 def test_devops_counts_as_a_practice_not_as_a_title_or_a_team(text, has_devops):
