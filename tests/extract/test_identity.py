@@ -274,7 +274,7 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
          {"backend", "non_software", "embedded"}),
         ("We're hiring for: DevOps, Back-End, Front-End, QA Lead, & IC QAs!! We like SaaS.",
          {"infra", "backend", "frontend", "qa"}),
-        ("Our position: we believe in remote work.\nWe build things.", {"other_software"}),
+        ("Our position: we believe in remote work.\nWe build things.", set()),  # no role, no technology: no family
         # a line of its own in capitals, or between heading marks, names a role
         ("BACKEND SOFTWARE ENGINEER (all levels) - Our services run on Scala.\n\n"
          "FRONTEND SOFTWARE ENGINEER - You will build the editor.", {"backend", "frontend"}),

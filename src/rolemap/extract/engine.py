@@ -115,8 +115,10 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         role, span = roles[0]
         roles = [(kind_asked(role, doc.text, doc.title[1], doc.hits.spans("identity/role_noun")), span)]
     seniority, seniority_spans = _level_of_the_roles(doc, roles, seniority, seniority_spans)
+    # no role named: the kind its technologies say; with none, no family (a reader's comment, "Several open
+    # positions", a post whose roles no reader found): the reader is not sure, so the field stays empty
     families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
-        family_from_skills(skill_ids, categories),
+        (family_from_skills(skill_ids, categories),) if skill_ids else ()
     )
     # The system types classify the software a role works on: a posting that hires no software role has
     # none ("on call" in a nurse's shifts, "compliance" in a designer's duties are no backend system).
