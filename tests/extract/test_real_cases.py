@@ -214,6 +214,13 @@ def test_a_list_mark_makes_a_name_a_technology_only_in_a_list_of_them(body, foun
     assert found <= names and not (not_found & names)
 
 
+def test_an_abbreviation_ends_no_nice_to_have_sentence():
+    """ "e.g.", "i.e." and "vs." are no full stop: the softening word before them reaches the names after."""
+    body = "Requirements: Java.\nNice-to-have experience: data tools e.g. Cassandra, Storm.\nSend a resume."
+    skills = {s.id: s.required for s in extract_text("x", "Backend Engineer\n" + body).skills}
+    assert skills["cassandra"] is False and skills["storm"] is False
+
+
 def test_make_the_verb_is_not_make_the_tool():
     skills = {s.id for s in field("Engineer", "Make an impact. Build with Make and Bazel.", "skills")}
     assert "bazel" in skills and "make" in skills

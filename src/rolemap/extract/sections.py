@@ -28,7 +28,7 @@ _HEADING_TAGS = tuple(f"section_headings/{kind}" for kind in HEADING_KINDS)
 USED_SECTIONS = frozenset({"about", "stack"})
 _NICE = "nice_to_have/sentence"
 _USAGE_CUE, _ASK_CUE = "skill_usage/cue", "skill_usage/ask"
-# A sentence ends at a full stop before a space or a capital (not "Node.js", "3.5"), a line break, or a
+# A sentence ends at a full stop before a space or a capital (not "Node.js", "3.5", "e.g.", "i.e.", "vs."), a line break, or a
 # seam where a capital follows a small letter ("requiredBroad"). Each pattern opens with one set of
 # characters, so the regex engine skips the others at C speed; a seam's match is its capital (one
 # character, where a lookahead alone would be empty), and `sentence_bounds` ends the sentence before it.
@@ -36,7 +36,7 @@ _USAGE_CUE, _ASK_CUE = "skill_usage/cue", "skill_usage/ask"
 # word ("Degree preferred.3-4 years of experience", "diploma or equivalent3+ years"): a sentence ends there
 # too (a decimal, "2.5 years", has a digit before its point; "EC2", "S3" are no number of years).
 _SENTENCE_END = re.compile(
-    r"[\n.!?;A-Z\d](?:(?<=\n)|(?<=[.!?;])(?=\s|[A-Z])|(?<=[a-z]\.)(?=\d)|(?<=[a-z][A-Z])(?=[a-z])"
+    r"[\n.!?;A-Z\d](?:(?<=\n)|(?<=[.!?;])(?<![eE]\.g\.)(?<![iI]\.e\.)(?<!\bvs\.)(?=\s|[A-Z])|(?<=[a-z]\.)(?=\d)|(?<=[a-z][A-Z])(?=[a-z])"
     r"|(?<=[a-z)]\d)(?=\d?\+?(?:\s?(?:-|–|to)\s?\d{1,2}\+?)?\s?(?:years?|yrs)\b))"
 )
 # A hiring sentence lists its roles between semicolons ("devs for mobile and web; SDETs; data scientists")
