@@ -268,30 +268,24 @@ def test_up_to_three_system_types_when_the_text_supports_them():
     assert set(field("Backend Engineer", body, "system_types")) == {"data", "distributed", "security"}
 
 
-def test_reporting_to_a_manager_is_no_reporting_system():
-    body = "You will be reporting to the CTO. Build features for our web app and admin tools."
+@pytest.mark.parametrize(
+    ("look_alike", "signal", "kind"),
+    [
+        ("You will be reporting to the CTO.", "Build the reporting pipelines of our data platform.", "data"),
+        # closes 70 of the 658 Dice postings: a hiring rule, not security-sensitive work
+        (
+            "In compliance with federal law, all persons hired will verify their identity.",
+            "Build our PCI compliance and fraud tooling.",
+            "security",
+        ),
+        ("Join a high-performance team.", "Build high-performance systems in C++.", "distributed"),
+    ],
+)
+def test_a_look_alike_phrase_is_no_signal(look_alike, signal, kind):
+    """A type's word inside a look-alike phrase ("reporting to the CTO") says nothing of the work."""
+    body = "Build our web applications. " + look_alike
     assert field("Backend Developer", body, "system_types") == ("product",)
-    assert "data" in field(
-        "Backend Developer", "Build the reporting pipelines of our data platform.", "system_types"
-    )
-
-
-def test_a_legal_footer_names_no_compliance_system():
-    """ "In compliance with federal law, all persons hired will be required to verify identity" closes 70 of the
-    658 Dice postings: a hiring rule, not security-sensitive work."""
-    body = "Build our web applications. In compliance with federal law, all persons hired will verify their identity."
-    assert field("Backend Developer", body, "system_types") == ("product",)
-    assert "security" in field(
-        "Backend Developer", "Build our PCI compliance and fraud tooling.", "system_types"
-    )
-
-
-def test_a_high_performance_team_is_no_high_performance_system():
-    body = "Join a high-performance team building our web applications."
-    assert field("Senior Developer", body, "system_types") == ("product",)
-    assert "distributed" in field(
-        "Senior Developer", "Build high-performance systems in C++.", "system_types"
-    )
+    assert kind in field("Backend Developer", signal, "system_types")
 
 
 def test_a_role_named_in_the_plural_names_its_system_type():
