@@ -152,6 +152,8 @@ def test_work_model(text, expected):
         ("Requirements:- BS in engineering- 3+ years expertise in process automation", 3),
         ("We are a startup, one year in, and growing fast.", None),
         ("We took our first round 10 years in and have big plans.", None),
+        ("Requirements: 5+ years in and around payments.", 5),
+        ("With over 30 years expertise, Acme leads the market.", None),
         (
             "Education: 4 years of education above the high school level, or 1 year of specialized experience.",
             1,
@@ -372,6 +374,7 @@ def test_empty_and_huge_descriptions():
         ("Engineer\nWe're looking for DevOps folks who know how to run distributed systems.", False),
         ("Engineer\nBe our first DevOps hire!", False),
         ("Engineer\nThe willingness to wear a sysadmin or devops hat when necessary.", False),
+        ("Engineer\nWe value DevOps people, process and tooling.", True),
         ("Acme | DevOps Eng. | Reston, VA\nYou run our pipeline.", False),
     ],
 )
@@ -402,7 +405,8 @@ def test_a_roles_level_reads_the_title_words_as_written(title, level):
     ("title", "level"),
     [("iOS Engineer", None), ("iPhone Developer", None), ("iOS/Android Developer", None),
      ("Senior iOS Engineer", "senior"), ("IT Engineers", None), ("iROKO Partners - NYC", None),
-     ("Software Engineer I", "junior"), ("Analyst I or II", "junior"), ("Jr. iOS Developer", "junior")],
+     ("Software Engineer I", "junior"), ("Analyst I or II", "junior"), ("Jr. iOS Developer", "junior"),
+     ("software engineer i", "junior")],
 )  # fmt: skip
 def test_the_i_of_ios_is_no_level_i(title, level):
     """The scan matches level I case-blind and reads a seam of case ("iOS") as a word's end: only a capital

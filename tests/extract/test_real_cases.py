@@ -204,6 +204,8 @@ def test_crystal_reports_is_the_report_writer_not_the_language():
         ("Experience with a provisioning tool (Puppet, Chef, etc).", {"puppet", "chef"}, set()),
         ("Auth0 is a Series C/285 employee company.", set(), {"c"}),
         ("Micro controller programming (C language) experience preferred.", {"c"}, set()),
+        ("Language: Go", {"go"}, set()),  # a label's context word
+        ("Location: Phoenix\nDepartment: Phoenix Retail Operations", set(), {"phoenix"}),  # one name twice
     ],
 )
 def test_a_list_mark_makes_a_name_a_technology_only_in_a_list_of_them(body, found, not_found):
@@ -216,9 +218,10 @@ def test_a_list_mark_makes_a_name_a_technology_only_in_a_list_of_them(body, foun
 
 def test_an_abbreviation_ends_no_nice_to_have_sentence():
     """ "e.g.", "i.e." and "vs." are no full stop: the softening word before them reaches the names after."""
-    body = "Requirements: Java.\nNice-to-have experience: data tools e.g. Cassandra, Storm.\nSend a resume."
-    skills = {s.id: s.required for s in extract_text("x", "Backend Engineer\n" + body).skills}
-    assert skills["cassandra"] is False and skills["storm"] is False
+    for abbreviation in ("e.g.", "i.e."):
+        body = f"Requirements: Spring.\nNice-to-have experience: data tools {abbreviation} Cassandra, Storm.\nApply."
+        skills = {s.id: s.required for s in extract_text("x", "Backend Engineer\n" + body).skills}
+        assert skills["cassandra"] is False and skills["storm"] is False and skills["spring"] is True
 
 
 def test_make_the_verb_is_not_make_the_tool():
@@ -286,6 +289,17 @@ def test_a_look_alike_phrase_is_no_signal(look_alike, signal, kind):
     body = "Build our web applications. " + look_alike
     assert field("Backend Developer", body, "system_types") == ("product",)
     assert kind in field("Backend Developer", signal, "system_types")
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Keep our bank in compliance with federal laws and build its fraud rules.", "security"),
+        ("A high performance environment of GPU clusters serving low-latency APIs.", "distributed"),
+    ],
+)
+def test_a_look_alike_is_only_its_own_phrase(body, kind):
+    assert kind in field("Backend Developer", body, "system_types")
 
 
 def test_a_role_named_in_the_plural_names_its_system_type():

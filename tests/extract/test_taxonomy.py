@@ -349,11 +349,15 @@ def test_a_verb_opening_a_sentence_is_no_technology(text, skill, found):
         ("Any relevant links to Github, conference talks, blog posts.", set()),
         ("Email us a link to your profiles (github etc).", set()),
         ("We are changing construction (think GitHub for construction).", set()),
-        ("Thinknum is Github for Finance, a platform for investors.", set()),
+        ("TileDB GitHub repo: https://github.com/TileDB-Inc/TileDB", set()),
         # the tool itself
         ("Experience with Git and GitHub required.", {"git", "github"}),
         ("We use Github for bug tracking and Bitbucket for old code.", {"github", "bitbucket"}),
         ("Tools like GitHub for code review and CircleCI.", {"github", "code-review", "circleci"}),
+        ("Experience managing GitHub or GitLab repositories.", {"github", "gitlab"}),
+        ("Our source control is GitHub for all projects.", {"github"}),
+        ("Build integrations that link to GitHub.", {"github"}),
+        ("Cloud accounts: GitHub, AWS", {"github", "aws"}),
         ("We review code in GitHub pull requests. Send your resume to jobs@acme.com.", {"github"}),
     ],
 )

@@ -370,9 +370,11 @@ _PRONOUN_I = re.compile(r"\bI(?=['’]| (?!or\b|and\b|to\b|through\b)[a-z]|/O\b)
 def no_level_i(text: str, at: int) -> bool:
     """Whether the "I" at `at` is the pronoun or I/O, or the "i" of "iOS" or "iPhone" (the scan matches
     case-blind, and reads a seam of case as a word's end): level I is a capital standing alone."""
-    if text[at] == "i":
+    if text[at] not in "iI":
+        return False  # another word of the level ("Junior")
+    if text[at + 1 : at + 2].isalpha():  # "iOS", "iPhone", "IT": a word the scan cut at a seam of case
         return True
-    return text[at] == "I" and (text[at + 1 : at + 2].isalpha() or _PRONOUN_I.match(text, at) is not None)
+    return _PRONOUN_I.match(text, at) is not None
 
 
 # "Business Development Manager" sells: no manager of software development (as `seniority.py` reads a title)

@@ -180,7 +180,8 @@ def resolve_skills(
     # with some Go"); alone ("Go to our site") it is a verb.
     near = sorted(m.start for m in sure)
     head_end = _head_end(text)
-    listed = sorted({*near, *(m.start for m in unsure)})  # names that need context make a list together too
+    # where each name starts, which one: names that need context make a list together too ("Puppet, Chef")
+    listed = sorted({(m.start, m.skill.id) for m in (*sure, *unsure)})
     code = _code_neighbours(sure, unsure) if any(m.skill.code for m in unsure) else []
     for m in unsure:
         if m.skill.code and text[m.start : m.end].lower() == m.skill.name.lower():
@@ -198,7 +199,7 @@ def resolve_skills(
         if (
             _has_near(near, m.start)
             or _beside_a_context_word(text, m.start, m.end)
-            or _in_a_list(text, m.start, m.end, head_end, listed)
+            or _in_a_list(text, m, head_end, listed)
         ):
             sure.append(m)
     # A guarded word ("Fluent", "Zoom", "Analyze") is common enough that a technology nearby proves
@@ -260,13 +261,17 @@ def _a_city(text: str, start: int, end: int) -> bool:
 # links": a site named as the applicant's (or the firm's) page on it is a link to send or see, not a skill
 _PROFILE_AFTER = re.compile(
     r"(?i)(?:[ ]?(?:[/&]|or|and)[ ]?[\w.]+)?[ ](?:profiles?|accounts?|handles?|usernames?|user ?names?|links?"
-    r"|urls?|pages?|ids?|repos?|repositories|projects?)\b"
+    r"|urls?|pages?|ids?)\b"
 )
+# "a github repo you are proud of", "our public GitHub repositories", "GitHub Repos: https://…": a repository to
+# see, not the tool ("managing GitHub repositories" is the tool)
+_REPO_AFTER = re.compile(r"(?i)[ ](?:repos?|repositories|projects?)\b(?P<label>[ \t]*:)?")
+_REPO_BEFORE = re.compile(r"(?i)\b(?:a|an|this|public|personal|active|own|open[- ]source|good)[ ]$")
 _YOUR_BEFORE = re.compile(r"(?i)\b(?:your|my|our)[ ](?:[\w.]+[ ]?[/,&][ ]?){0,3}$")
 # "a link to your profiles (github etc)", "Profiles: GitHub": the page is named first
-_PROFILE_BEFORE = re.compile(r"(?i)\b(?:profiles?|accounts?)[ ]?[(:][ ]?$")
-# "Thinknum is Github for Finance", "think GitHub for construction", "the GitHub of data": a likeness
-_LIKENED = re.compile(r"(?i)\b(?:is|think|a|the)[ ]$")
+_PROFILE_BEFORE = re.compile(r"(?i)\bprofiles?[ ]?[(:][ ]?$")
+# "think GitHub for construction", "a Github for data science": a likeness
+_LIKENED = re.compile(r"(?i)\b(?:think|a|an)[ ]$")
 _LIKENED_AFTER = re.compile(r"[ ](?:for|of)[ ]")
 
 
@@ -276,7 +281,7 @@ _LINK_AFTER = re.compile(r"[ \t]*[:(–—-]?[ \t]*(?:https?://|www\.)")
 # what an applicant sends, named in the same sentence: "Send resume, github, open source", "Email a CV and
 # GitHub or portfolio", "links to GitHub repo / LinkedIn": the site is the applicant's page, a link to send
 _APPLICATION = re.compile(
-    r"(?i)\b(?:cv|cvs|resumes?|résumés?|portfolios?|linkedin|cover letters?|links? to|online presence)\b"
+    r"(?i)\b(?:cv|cvs|resumes?|résumés?|portfolios?|linkedin|cover letters?|links to|online presence)\b"
 )
 # where a sentence ends: a stop before a space, or a line break (the stop itself is the match)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -289,6 +294,9 @@ def _a_profile(text: str, start: int, end: int) -> bool:
     if _PROFILE_BEFORE.search(text, max(0, start - 12), start):
         return True
     if _LIKENED.search(text, max(0, start - 6), start) and _LIKENED_AFTER.match(text, end):
+        return True
+    repo = _REPO_AFTER.match(text, end)
+    if repo and (repo.group("label") or _REPO_BEFORE.search(text, max(0, start - 14), start)):
         return True
     if _LINK_AFTER.match(text, end):
         return True
@@ -312,12 +320,15 @@ def _has_near(sorted_offsets: list[int], offset: int) -> bool:
     return i < len(sorted_offsets) and sorted_offsets[i] <= offset + _NEAR
 
 
-def _another_near(sorted_offsets: list[int], offset: int) -> bool:
-    """Whether a name other than the one at offset (which is among them) starts within _LIST_NEAR of it."""
-    around = bisect_right(sorted_offsets, offset + _LIST_NEAR) - bisect_left(
-        sorted_offsets, offset - _LIST_NEAR
-    )
-    return around > 1
+def _another_near(listed: list[tuple[int, str]], offset: int, skill: str) -> bool:
+    """Whether a name of another skill starts within _LIST_NEAR of offset (a name said twice, "Location:
+    Phoenix … Department: Phoenix", is no list)."""
+    i = bisect_left(listed, (offset - _LIST_NEAR, ""))
+    while i < len(listed) and listed[i][0] <= offset + _LIST_NEAR:
+        if listed[i][1] != skill:
+            return True
+        i += 1
+    return False
 
 
 def link_spans(text: str, anchors: list[Span]) -> list[tuple[int, int]]:
@@ -504,15 +515,19 @@ def _bracketed_alone(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == "(" and ")" in text[end : end + 4]
 
 
-def _in_a_list(text: str, start: int, end: int, head_end: int, listed: list[int]) -> bool:
+def _in_a_list(text: str, m: Match, head_end: int, listed: list[tuple[int, str]]) -> bool:
     """Beside a list mark in the title, bracketed alone ("Backend Engineer (Go)") or in a list of technologies
     ("Spring, Hibernate"): not a label ("Location: Phoenix") or a list of other things ("pallets, containers,
     and other assets")."""
-    left = text[max(0, start - 40) : start].rstrip()
-    right = text[end : end + 40].lstrip()
+    left = text[max(0, m.start - 40) : m.start].rstrip()
+    right = text[m.end : m.end + 40].lstrip()
     if not ((left and left[-1] in _LIST_MARKS) or (right and right[0] in _LIST_MARKS)):
         return False
-    return start < head_end or _bracketed_alone(text, start, end) or _another_near(listed, start)
+    return (
+        m.start < head_end
+        or _bracketed_alone(text, m.start, m.end)
+        or _another_near(listed, m.start, m.skill.id)
+    )
 
 
 def _beside_a_context_word(text: str, start: int, end: int) -> bool:
@@ -521,6 +536,6 @@ def _beside_a_context_word(text: str, start: int, end: int) -> bool:
     left_words = text[max(0, start - 40) : start].lower().split()
     right_words = text[end : end + 40].lower().split()
     context_before, context_after = _context_words()
-    if left_words and left_words[-1].strip(".,") in context_before:
-        return True
+    if left_words and left_words[-1].strip(".,:") in context_before:
+        return True  # "with Go", "Language: Go"
     return bool(right_words and right_words[0].strip(".,;:)") in context_after)

@@ -27,7 +27,7 @@ _TITLE_PRACTICES = frozenset({"devops", "devsecops", "sre"})
 _NAMES_A_ROLE = re.compile(
     r"(?:\s*/\s*[\w.+#-]+){0,3}(?:\s*/\s*|\s+)(?:engineers?|engineering\s+(?:team|group|org)|teams?|roles?|positions?|openings?|"
     r"leads?|managers?|specialists?|architects?|developers?|admins?|administrators?|consultants?|group|"
-    r"department|org|folks|people|persons?|candidates?|hires?|hat|eng|engr)\b",
+    r"department|org|folks|persons?|candidates?|hires?|hat|eng|engr)\b",
     re.I,
 )
 

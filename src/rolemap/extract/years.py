@@ -33,7 +33,7 @@ _YEARS = Caseless(
     rf"(?:years?|yrs?\.?)(?:\b|(?=[A-Z])|(?<=\.))(?=(?P<after>(?:[^\n.;]|\.(?=\w)){{0,60}}))"
 )
 _NOT_EXPERIENCE = re.compile(
-    r"^\W*(?:old|ago|in business|in(?=\s*[,;)]|\s+and\b)|of (?:formal )?(?:education|schooling|college|study|coursework)|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
+    r"^\W*(?:old|ago|in business|in(?=\s*[,;)]|\s+and\s+(?:have|has|are|is|we|our)\b)|of (?:formal )?(?:education|schooling|college|study|coursework)|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
     r"in a row|straight|later|from now|of (?:growth|funding|operation|profitab\w+|existence|history|heritage|"
     r"excellence|service|success)|[^.\n]{0,30}?\bbehind (?:us|it|them|the company)\b)",
     re.I,
@@ -45,10 +45,10 @@ _TIME_NOT_REQUIREMENT = re.compile(
     re.I,
 )
 _EXPERIENCE_NEAR = re.compile(
-    r"\b(?:experience|expertise|exp\b|professional|industry|background|track record)", re.I
+    r"\b(?:experience|expertise\s+(?:in|with)\b|exp\b|professional|industry|background|track record)", re.I
 )
 _EXPERIENCE = re.compile(
-    r"^\W*(?:of\s+)?(?P<kind>(?:[\w/.#+-]+\s+){0,6}?)(?:experience|expertise|exp)\b", re.I
+    r"^\W*(?:of\s+)?(?P<kind>(?:[\w/.#+-]+\s+){0,6}?)(?:experience|expertise(?=\s+(?:in|with)\b)|exp)\b", re.I
 )
 # the words that may qualify overall experience ("5 years of relevant professional experience"); any other
 # names what the years are of ("3 years Django experience", "5 years of leadership experience"): wordlists.json
