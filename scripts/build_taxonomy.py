@@ -166,11 +166,16 @@ def is_very_common(name: str) -> bool:
 
 
 def read_layer(path: Path = LAYER) -> list[Entry]:
+    """The hand layer's entries. Two lines of one name are one skill written twice, and the layer's flags would
+    guard one of them only ("Echo" the Go framework, `cs,ctx`, beside an unflagged "Echo"): refused."""
     entries = []
+    named: dict[str, str] = {}
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
         sid, category, name, aliases, parent, flags = (c.strip() for c in raw.split("\t"))
+        if (twin := named.setdefault(fold(name), sid)) != sid:
+            raise ValueError(f"{path.name}: {twin} and {sid} are both named {name!r}: one skill, one line")
         alias_list = [a.strip() for a in aliases.split(";") if a.strip()]
         entries.append(Entry(sid, category, name, alias_list, [], parent, flags, {"hand"}, hand=True))
     return entries

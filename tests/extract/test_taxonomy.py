@@ -650,3 +650,14 @@ def test_a_word_first_name_opening_a_sentence_is_the_word(sentence):
     assert "less" in {
         m.skill.id for m in SkillMatcher(load_taxonomy()).find("Less, Sass and Webpack are used.")
     }
+
+
+def test_the_hand_layer_names_a_skill_once(monkeypatch, tmp_path):
+    """Two lines of one name would let the layer's flags guard one of them only ("Echo" the Go framework,
+    context-bound, beside an unflagged "Echo" that read Amazon's Echo and the shell's echo)."""
+    build = _builder(monkeypatch)
+    layer = tmp_path / "layer.tsv"
+    layer.write_text("echo-go\tframework\tEcho\tEcho\tgo\tcs,ctx\necho-framework\tframework\tEcho\t\tgo\t\n")
+    with pytest.raises(ValueError, match="echo-go and echo-framework are both named 'Echo'"):
+        build.read_layer(layer)
+    assert [e.id for e in build.read_layer(build.LAYER)]  # the shipped layer passes
