@@ -228,6 +228,15 @@ def test_make_the_verb_is_not_make_the_tool():
     skills = {s.id for s in field("Engineer", "Make an impact. Build with Make and Bazel.", "skills")}
     assert "bazel" in skills and "make" in skills
     assert "make" not in {s.id for s in field("Engineer", "Make an impact on millions of users.", "skills")}
+    # opening a bullet or what follows a colon, followed by its object: the verb (14 corpus postings)
+    for body in (
+        "We use Python and Postgres.\n- Make architectural decisions.",
+        "Stack: Ruby. Tip: Make data beautiful.",
+    ):
+        assert "make" not in {s.id for s in field("Engineer", body, "skills")}
+    assert "less" in {
+        s.id for s in field("Engineer", "Front-end stack:\n* React\n* Less\n* Webpack", "skills")
+    }
 
 
 @pytest.mark.parametrize(

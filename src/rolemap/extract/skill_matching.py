@@ -489,15 +489,17 @@ def _imperative(text: str, start: int, end: int, name: str) -> bool:
 
 
 def _the_word_opening_a_sentence(text: str, start: int, end: int, near: list[int]) -> bool:
-    """A name that is an everyday word first (flag `word`: "Less", "Word", "Outlook") opening a sentence is
-    that word ("Less than 10% travel", "Word of mouth", "Outlook: strong growth") unless its own sentence goes
-    on with technologies: the sentence before it is no context for it ("…with Django. Less meetings")."""
+    """A name that is an everyday word first (flag `word`: "Less", "Word", "Outlook", "Make") opening a
+    sentence, a bullet or what follows a colon is that word ("Less than 10% travel", "Word of mouth", "- Make
+    architectural decisions", "Inside tip: Make data beautiful") unless its own sentence goes on with
+    technologies: the sentence before it is no context for it ("…with Django. Less meetings"); an item alone
+    on its line ("* Less") is a list's."""
     before = text[max(0, start - 4) : start].rstrip(" \t\xa0\n")
-    if before and before[-1] not in ".!?":
-        return False  # inside a sentence, a list or a bullet: the usual context decides
+    if before and before[-1] not in _SENTENCE_MARKS:
+        return False  # inside a sentence or a list: the usual context decides
     right = text[end : end + 40].lstrip(" \t\xa0")
-    if right[:1] in (",", "/", "|", "(", "&", "+"):
-        return False  # "Less, Sass, Webpack"
+    if right[:1] in ("", "\n", ",", "/", "|", "(", "&", "+"):
+        return False  # "Less, Sass, Webpack", an item alone on its line ("* Less")
     stop = _SENTENCE_END.search(text, end)
     limit = stop.start() if stop else len(text)
     i = bisect_left(near, end)
