@@ -507,8 +507,9 @@ def _the_word_opening_a_sentence(text: str, start: int, end: int, near: list[int
 
 
 def _head_end(text: str) -> int:
-    """Where the title ends, or a Hacker News header (the line after an empty title)."""
-    end = text.find("\n", 1 if text.startswith("\n") else 0)
+    """Where the title ends, or a Hacker News header (the line after an empty title): the first line break
+    past the text's first character, as engine.py finds it."""
+    end = text.find("\n", 1)
     return len(text) if end == -1 else end
 
 
