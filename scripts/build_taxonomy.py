@@ -15,6 +15,8 @@ Which names may match on their own is decided by method, not by list:
     is left out: too many sentences start with it, technical context or not;
   * a generated *alias* that is an everyday word ("Enterprise" of "ADP Enterprise") or claimed by several
     entries is dropped: only an entry's own name is worth guarding;
+  * a hand-layer nickname of a product that is an everyday word ("torch" of PyTorch, "marathon" of Mesos)
+    needs a technical context, in any case: `_a_word_for_a_product`;
   * a name of one or two characters, an alias of three, needs the hand layer ("R", "Go", "PMP"); a name
     that is an acronym of three letters is guarded ("DOE": design of experiments, or the Department of
     Energy);
@@ -108,6 +110,7 @@ class Entry:
     sources: set[str] = field(default_factory=set)
     hand: bool = False
     parent_hint: str = ""  # a name the sources give as its parent, resolved once every entry is known
+    contextual: list[str] = field(default_factory=list)  # in any case, in a technical context
 
 
 @dataclass(frozen=True)
@@ -450,10 +453,11 @@ class Taxonomy:
             decided = layer_aliases.get(e.id, set())
             keep: list[str] = []
             guarded: list[str] = []
+            contextual: list[str] = []
             for n in dict.fromkeys(e.aliases if e.hand else [e.name, *e.aliases]):
                 key = fold(n)
                 if n in decided:
-                    keep.append(n)
+                    (contextual if _a_word_for_a_product(n, e) else keep).append(n)
                 elif hand_keys.get(key, e.id) != e.id:
                     continue  # a name the hand layer gave to another entry
                 elif key != fold(e.name):  # an alias
@@ -472,7 +476,7 @@ class Taxonomy:
                         guarded.append(n)
                 else:
                     keep.append(n)
-            e.aliases, e.guarded = keep, guarded
+            e.aliases, e.guarded, e.contextual = keep, guarded, contextual
             if not e.hand and e.name not in keep and e.name not in guarded:
                 e.flags = "drop"
 
@@ -506,6 +510,26 @@ class Taxonomy:
                     break
                 seen.add(p)
                 p = self.entries[p].parent
+
+
+# the kinds of entry that are practices, fields or protocols: their lower-case words are how postings write
+# them ("a cache", "firmware", "https"), not a product's nickname
+_CONCEPT_CATEGORIES = frozenset({"practice", "topic", "security", "protocol", "language", "language-other"})
+
+
+def _a_word_for_a_product(alias: str, e: Entry) -> bool:
+    """A hand-layer nickname of a product that is one everyday word ("torch" of PyTorch, "marathon" of
+    Mesos, "travis" of Travis CI): plain, it would match "a welding torch", "marathon runners", "Email
+    Travis". It matches as a `ctx` name does, in any case ("mongo, dynamo"), with a technology or a context
+    word beside it."""
+    return (
+        e.category not in _CONCEPT_CATEGORIES
+        and alias.isalpha()
+        and alias.islower()
+        and len(alias) > 3
+        and fold(alias) != fold(e.name)
+        and is_common(alias)
+    )
 
 
 def mark_verbs(entries: Iterable[Entry]) -> None:
@@ -584,12 +608,12 @@ def write(path: Path = OUT, sources: Path = SOURCES, layer_path: Path = LAYER) -
     text.write(
         "# rolemap skills taxonomy, built by scripts/build_taxonomy.py from skills_layer.tsv and the open\n"
         "# sources credited in ATTRIBUTION.md. Do not edit: change the layer or the script and rebuild.\n"
-        "# id\tcategory\tname\taliases (;)\tparent\tflags\tsources (,)\tguarded aliases (;)\n"
+        "# id\tcategory\tname\taliases (;)\tparent\tflags\tsources (,)\tguarded aliases (;)\tcontext aliases (;)\n"
     )
     for e in entries:
         aliases = [a for a in e.aliases if a != e.name]
         cols = [e.id, e.category, e.name, ";".join(aliases), e.parent, e.flags, ",".join(sorted(e.sources))]
-        cols.append(";".join(e.guarded))
+        cols += [";".join(e.guarded), ";".join(e.contextual)]
         text.write("\t".join(c.replace("\t", " ") for c in cols) + "\n")
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
         out.write(text.getvalue().encode("utf-8"))

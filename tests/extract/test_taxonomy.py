@@ -182,7 +182,7 @@ def test_a_kinds_acronym_after_a_makers_product_names_the_kind_not_the_product()
         ("foo\ttool\tFoo\t\t\tcode", "only qualifies a ctx name"),
         ("foo\ttool\tFoo", "expected 6"),
         ("python\ttool\tPython again\t\t\t", "listed twice"),
-        ("foo\ttool\tFoo\t\t\t\tonet\tlowercase", "must have a capital"),
+        ("foo\ttool\tFoo\t\t\t\tonet\tlowercase\t", "must have a capital"),
     ],
 )
 def test_validation_names_the_problem(line, message):
@@ -197,7 +197,9 @@ def test_alias_clash_is_an_error():
 
 def test_a_guarded_alias_may_not_hide_a_clash_either():
     with pytest.raises(DataError, match="belongs to both"):
-        parse_taxonomy(BASE + "\nfoo\ttool\tFoo\t\t\t\tonet\tHive\nbar\ttool\tBar\t\t\t\tonet\tHive")
+        parse_taxonomy(BASE + "\nfoo\ttool\tFoo\t\t\t\tonet\tHive\t\nbar\ttool\tBar\t\t\t\tonet\tHive\t")
+    with pytest.raises(DataError, match="belongs to both"):  # nor a context alias
+        parse_taxonomy(BASE + "\nfoo\ttool\tFoo\thive\t\t\nbar\ttool\tBar\t\t\t\thand\t\tHive")
 
 
 def test_parents_may_not_loop():
@@ -287,6 +289,31 @@ def test_a_guarded_everyday_word_needs_a_technical_context(text, found):
     assert entry.guarded, "the builder marks an everyday word"
     matcher = SkillMatcher(load_taxonomy())
     assert any(m.skill.id == entry.id for m in matcher.find(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        # a hand-layer nickname that is an everyday word counts beside a technology or a context word
+        ("Continuous Delivery with travis, github, docker", "travis-ci", True),
+        ("node, angular, mongo, dynamo, drupal", "dynamodb", True),
+        ("pure REST APIs, based on Swagger 2.0, on top of a microservice architecture", "openapi", True),
+        ("Experience using TensorFlow, Torch, or equivalent neural network platform", "pytorch", True),
+        # and not as the everyday word or a person's name
+        ("Email Travis at jobs@example.com if interested", "travis-ci", False),
+        ("We have parents, dog owners, marathon runners, RC plane pilots", "mesos", False),
+        ("Drill press, welding torch, surface grinder", "pytorch", False),
+        ("Walk with a swagger - relish the new challenge", "openapi", False),
+        ("clicking the My Job Search ribbon", "netflix-oss", False),
+    ],
+)
+def test_a_products_everyday_nickname_needs_a_technical_context(text, skill, found):
+    nickname = {"travis-ci": "travis", "dynamodb": "dynamo", "openapi": "swagger", "pytorch": "torch"}
+    entry = load_taxonomy()[skill]
+    assert entry.contextual, "the builder binds the hand layer's everyday nickname to a context"
+    assert nickname.get(skill, "-") in (*entry.contextual, "-")
+    posting = f"Acme | Software Engineer | Berlin\n{text}"  # the head line is a list of its own
+    assert any(m.skill.id == skill for m in SkillMatcher(load_taxonomy()).find(posting)) is found
 
 
 @pytest.mark.parametrize(

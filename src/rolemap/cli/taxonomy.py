@@ -107,6 +107,8 @@ def taxonomy_show(
     ]
     if entry.guarded:
         lines.append(f"aliases only in this case, in a technical context: {'; '.join(entry.guarded)}")
+    if entry.contextual:
+        lines.append(f"aliases only in a technical context: {'; '.join(entry.contextual)}")
     lines += [
         f"parent: {' > '.join(ancestors_of(entry.id)) or '-'}",
         f"children: {', '.join(children_of(entry.id)) or '-'}",

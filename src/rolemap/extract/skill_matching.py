@@ -125,6 +125,8 @@ def _aliases(entries: dict[str, SkillEntry]) -> Iterator[SkillAlias]:
             yield SkillAlias(entry, alias, exact, needs_context, any(c.isdigit() for c in alias))
         for alias in entry.guarded:
             yield SkillAlias(entry, alias, True, True, any(c.isdigit() for c in alias), guarded=True)
+        for alias in entry.contextual:
+            yield SkillAlias(entry, alias, False, True, any(c.isdigit() for c in alias))
 
 
 class SkillMatcher:

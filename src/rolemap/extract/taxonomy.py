@@ -9,8 +9,10 @@ rules, decided per alias:
   * on a `cs` line, an alias written with capitals matches only in that case ("Go", "Rust", "Spring");
   * on a `ctx` line those case-sensitive aliases also need a technical context (skill_matching.py), and
     on a `code` line the bare name's context is a programming language or a processor nearby;
-  * a *guarded* alias (the last column: an everyday English word or a name several products share, marked
-    by the builder) is both: in the case written, in a technical context ("Slack", "Hive").
+  * a *guarded* alias (column 8: an everyday English word or a name several products share, marked by the
+    builder) is both: in the case written, in a technical context ("Slack", "Hive");
+  * a *context* alias (column 9: a product's nickname that is an everyday word, "torch" of PyTorch) matches
+    in any case, in a technical context, as a `ctx` name does.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class SkillEntry:
     case_sensitive: bool
     needs_context: bool
     guarded: tuple[str, ...] = ()  # in the case written and in a technical context only
+    contextual: tuple[str, ...] = ()  # in any case, in a technical context only
     sources: tuple[str, ...] = ()  # "hand", "onet", "esco", "devicon", "linguist", "simple-icons"
     verb: bool = False  # its name is also an English verb ("Make", "Go"): see skill_matching._imperative
     site: bool = False  # a site people keep a profile on ("GitHub"): see skill_matching._a_profile
@@ -91,19 +94,19 @@ class Match:
 
 
 def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry]:
-    """Parse and validate the TSV: the hand layer's 6 columns, or the built file's 8 (plus sources and
-    guarded aliases); every problem names its line."""
+    """Parse and validate the TSV: the hand layer's 6 columns, or the built file's 9 (plus sources,
+    guarded aliases and context aliases); every problem names its line."""
     entries: dict[str, SkillEntry] = {}
     for n, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         cols = raw.split("\t")
-        if len(cols) not in (6, 8):
+        if len(cols) not in (6, 9):
             raise DataError(
-                f"{where}:{n}: expected 6 tab-separated columns (8 in a built file), found {len(cols)}"
+                f"{where}:{n}: expected 6 tab-separated columns (9 in a built file), found {len(cols)}"
             )
         skill_id, category, name, aliases, parent, flags = (c.strip() for c in cols[:6])
-        sources, guarded = (c.strip() for c in cols[6:]) if len(cols) == 8 else ("hand", "")
+        sources, guarded, contextual = (c.strip() for c in cols[6:]) if len(cols) == 9 else ("hand", "", "")
         if not _ID.match(skill_id):
             raise DataError(f"{where}:{n}: id {skill_id!r} must be lowercase words joined by '-'")
         if skill_id in entries:
@@ -128,7 +131,8 @@ def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry
             raise DataError(
                 f"{where}:{n}: a guarded alias of {skill_id} must have a capital to match by case"
             )
-        plain = [a for a in dict.fromkeys([name, *alias_list]) if a not in guarded_list]
+        contextual_list = tuple(dict.fromkeys(a.strip() for a in contextual.split(";") if a.strip()))
+        plain = [a for a in dict.fromkeys([name, *alias_list]) if a not in guarded_list + contextual_list]
         entries[skill_id] = SkillEntry(
             id=skill_id,
             category=category,
@@ -138,6 +142,7 @@ def parse_taxonomy(text: str, where: str = "skills.tsv") -> dict[str, SkillEntry
             case_sensitive="cs" in flag_set,
             needs_context="ctx" in flag_set,
             guarded=guarded_list,
+            contextual=contextual_list,
             sources=tuple(s for s in sources.split(",") if s),
             verb="verb" in flag_set,
             word="word" in flag_set,
@@ -170,7 +175,7 @@ def _check_alias_clashes(entries: dict[str, SkillEntry], where: str) -> None:
     """Two skills may not claim one alias: the scan could not tell which one a posting names."""
     owner: dict[str, str] = {}
     for entry in entries.values():
-        for alias in (*entry.aliases, *entry.guarded):
+        for alias in (*entry.aliases, *entry.guarded, *entry.contextual):
             key = alias if alias in entry.guarded or is_exact_alias(entry, alias) else alias.lower()
             if owner.get(key, entry.id) != entry.id:
                 raise DataError(f"{where}: alias {alias!r} belongs to both {owner[key]} and {entry.id}")
@@ -235,7 +240,7 @@ def resolve_skill(text: str) -> SkillEntry | None:
             return entry
     lowered = wanted.lower()
     for entry in taxonomy.values():
-        if any(a.lower() == lowered for a in (entry.name, *entry.aliases, *entry.guarded)):
+        if any(a.lower() == lowered for a in (entry.name, *entry.aliases, *entry.guarded, *entry.contextual)):
             return entry
     return None
 
@@ -247,7 +252,7 @@ def search_taxonomy(query: str, limit: int = 20) -> list[SkillEntry]:
         return []
     scored: list[tuple[int, int, str, SkillEntry]] = []
     for entry in load_taxonomy().values():
-        names = [n.lower() for n in (entry.id, entry.name, *entry.aliases, *entry.guarded)]
+        names = [n.lower() for n in (entry.id, entry.name, *entry.aliases, *entry.guarded, *entry.contextual)]
         if q in names:
             scored.append((0, len(entry.name), entry.id, entry))
         elif any(q in n for n in names):
@@ -267,6 +272,7 @@ def taxonomy_sizes(entries: dict[str, SkillEntry]) -> dict[str, dict[str, int]]:
         "skills": len(entries),
         "aliases": sum(len(e.aliases) for e in entries.values()),
         "guarded aliases": sum(len(e.guarded) for e in entries.values()),
+        "context aliases": sum(len(e.contextual) for e in entries.values()),
         "with a parent": sum(1 for e in entries.values() if e.parent),
     }
     return {
