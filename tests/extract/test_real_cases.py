@@ -324,6 +324,33 @@ def test_a_posting_hiring_no_software_role_has_no_system_type():
     assert field("Site Reliability Engineer", body, "system_types") != ()
 
 
+def test_a_nice_to_have_is_no_description_of_the_work():
+    """ "Bonus points for sysadmin or database expertise" asks for more than the work is (hn-7970694)."""
+    asked = "Build our web applications.\nRequirements:\n- Devops experience, Kubernetes and Terraform\n"
+    assert "platform" in field("Full Stack Engineer", asked, "system_types")
+    softened = "Build our web applications.\nNice to have:\n- Devops experience, Kubernetes and Terraform\n"
+    assert field("Full Stack Engineer", softened, "system_types") == ("product",)
+    inline = "Build our web applications. Bonus points for any of: sysadmin or database expertise."
+    assert field("Full Stack Engineer", inline, "system_types") == ("product",)
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("Backend Developer", True),
+        ("Senior Rails Engineer", True),
+        ("QA Engineer", False),
+        ("Embedded Software Engineer", False),
+        ("Exchange Administrator", False),
+    ],
+)
+def test_users_and_features_make_a_product_only_of_a_products_software(title, product):
+    body = "You will support our customers and their users, and help plan new features for the dashboards."
+    assert (field(title, body, "system_types") == ("product",)) is product
+    # a posting that names web software is one whoever is hired
+    assert field(title, body + " Our web app is built in Django.", "system_types") == ("product",)
+
+
 def test_domains_and_scope_ignore_benefits():
     e = extract_text(
         "x",

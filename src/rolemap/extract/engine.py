@@ -122,7 +122,9 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     )
     # The system types classify the software a role works on: a posting that hires no software role has
     # none ("on call" in a nurse's shifts, "compliance" in a designer's duties are no backend system).
-    system_types, system_spans = classify_system_types(doc) if families != ("non_software",) else ((), ())
+    system_types, system_spans = (
+        classify_system_types(doc, families) if families != ("non_software",) else ((), ())
+    )
     evidence: dict[str, tuple[Span, ...]] = {
         "languages": tuple(language_spans),
         "primary_language": tuple(s for s in language_spans if primary and _names(s, primary, tallies))[:1],

@@ -13,12 +13,17 @@ from rolemap.models import Span
 SYSTEM_TYPES = ("product", "data", "distributed", "platform", "security")
 # Words in these sections describe perks or the application, not the work.
 _NOT_THE_WORK = frozenset({"benefits", "apply"})
+# the families that build a product's software: its users and features speak for the product default
+_PRODUCT_FAMILIES = frozenset({"backend", "fullstack", "frontend", "mobile"})
 
 
-def classify_system_types(doc: Document) -> tuple[tuple[str, ...], tuple[Span, ...]]:
+def classify_system_types(
+    doc: Document, families: tuple[str, ...] = ()
+) -> tuple[tuple[str, ...], tuple[Span, ...]]:
     """The best-supported type and those close behind it (at most three); else the type the title names;
-    else "product" for a posting that describes web or product work (weights in wordlists.json,
-    system_types)."""
+    else "product" for a posting that names web or product software, or that hires for a product's
+    software (`families`, unknown when empty) and speaks of its users, features or screens (weights in
+    wordlists.json, system_types)."""
     rules = load_wordlist("system_types")
     look_alikes = Cover((a.start, a.end) for a in doc.hits.spans("system_types/look_alike"))
     scored: list[tuple[int, str, list[Span]]] = []
@@ -27,6 +32,10 @@ def classify_system_types(doc: Document) -> tuple[tuple[str, ...], tuple[Span, .
     for kind in SYSTEM_TYPES:
         strong = _about_the_work(doc, f"system_types/{kind}/strong", look_alikes)
         weak = _about_the_work(doc, f"system_types/{kind}/weak", look_alikes)
+        weak += _about_the_work(doc, f"system_types/{kind}/audience", look_alikes)
+        # a nice-to-have ("devops experience a plus") asks for more than the work is
+        strong = [s for s in strong if not doc.sections.is_nice_to_have(s.start, s.end)]
+        weak = [s for s in weak if not doc.sections.is_nice_to_have(s.start, s.end)]
         if not strong and not weak:
             continue
         titled = [s for s in (*strong, *weak) if doc.in_title(s.start)]
@@ -42,6 +51,9 @@ def classify_system_types(doc: Document) -> tuple[tuple[str, ...], tuple[Span, .
         return tuple(kind for kind, _ in kept_titled), tuple(span for _, span in kept_titled)
     if not scored:
         web = _about_the_work(doc, "system_types/product/weak")
+        if not families or not _PRODUCT_FAMILIES.isdisjoint(families):
+            # a support engineer's "customers", a plant's "dashboards" or a helpdesk's "AD users" are no product
+            web += _about_the_work(doc, "system_types/product/audience")
         return (("product",), tuple(web[:2])) if web else ((), ())
     scored.sort(key=lambda s: (-s[0], SYSTEM_TYPES.index(s[1])))
     best = scored[0][0]
