@@ -255,6 +255,12 @@ def test_make_the_verb_is_not_make_the_tool():
             ("distributed",),
         ),
         ("Rails Developer", "Build features for our web app and admin tools.", ("product",)),
+        ("Oracle DBA", "Install, tune and back up our Oracle databases.", ("data",)),
+        (
+            "Backend Engineer",
+            "Own the event ingestion pipeline: tens of millions of events a day.",
+            ("data",),
+        ),
         ("Developer", "We are a team of five.", ()),
     ],
 )
@@ -291,6 +297,18 @@ def test_up_to_three_system_types_when_the_text_supports_them():
             "security",
         ),
         ("Join a high-performance team.", "Build high-performance systems in C++.", "distributed"),
+        # experience as a developer is no developer experience to build
+        (
+            "5+ years of professional software developer experience.",
+            "Own our developer experience.",
+            "platform",
+        ),
+        # a trade's rules and papers are no compliance regime (dice-151, an aircraft systems engineer)
+        (
+            "Check the parts for compliance with specifications.",
+            "Keep our bank in compliance with federal laws.",
+            "security",
+        ),
     ],
 )
 def test_a_look_alike_phrase_is_no_signal(look_alike, signal, kind):
