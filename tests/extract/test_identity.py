@@ -238,6 +238,9 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
         # kinds joined before a plural noun are several roles; a bare noun names none of its own
         ("The stack is Go and Python.\nLooking for backend or frontend engineers.", {"backend", "frontend"}),
         ("We're looking for front-end and back-end engineers, and data scientists.", {"frontend", "backend", "ml"}),
+        # an ampersand joins kinds as "and" does (137 HN posts)
+        ("We're hiring frontend, backend & blockchain developers.", {"frontend", "backend", "other_software"}),
+        ("We need Front-end & Back-end engineers for our web app.", {"frontend", "backend"}),
         # kinds listed after the noun
         ("We're currently looking for SW engineers up and down the stack, back end, infrastructure, data, "
          "test, etc.", {"backend", "infra", "data", "qa"}),
