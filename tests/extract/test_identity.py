@@ -238,6 +238,11 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
         # kinds joined before a plural noun are several roles; a bare noun names none of its own
         ("The stack is Go and Python.\nLooking for backend or frontend engineers.", {"backend", "frontend"}),
         ("We're looking for front-end and back-end engineers, and data scientists.", {"frontend", "backend", "ml"}),
+        # the kind of an engineer in test comes after the noun (171 HN posts)
+        ("Software Engineers (All Kinds!)\nSoftware Engineers in Test\nProject Managers\nWe build things.",
+         {"other_software", "qa", "non_software"}),
+        ("We're hiring Senior Software Engineers and Software Engineers in Test (SET). We use Python.",
+         {"backend", "qa"}),
         # an ampersand joins kinds as "and" does (137 HN posts)
         ("We're hiring frontend, backend & blockchain developers.", {"frontend", "backend", "other_software"}),
         ("We need Front-end & Back-end engineers for our web app.", {"frontend", "backend"}),

@@ -45,7 +45,9 @@ _HEADING_WORDS = frozenset(_WORDS["heading_words"])
 # LEAD", "EDITORIAL INTERN"): alone they are an HN post's flags ("INTERN - Software Engineer").
 _LINE_NOUNS = tuple(_WORDS["line_nouns"])
 _LINE_NOUN = "|".join(
-    [f"[{n[0].upper()}{n[0]}]{n[1:]}|{n.upper()}" for n in _LINE_NOUNS]
+    # "Software Engineers in Test": the kind comes after the noun (171 HN posts)
+    ["(?:[Ee]ngineer|[Dd]eveloper)s? in [Tt]est"]
+    + [f"[{n[0].upper()}{n[0]}]{n[1:]}|{n.upper()}" for n in _LINE_NOUNS]
     + ["[Ll]ead", "[Ii]ntern", "(?<=[A-Z] )(?:LEAD|INTERN)", "SRE"]
 )
 # The letters those nouns open with: a lookahead for one of them lets the engine pass over every other
@@ -66,7 +68,7 @@ _ROLE_LINE = re.compile(
 )
 # "hiring backend engineers, frontend developers and designers": two role nouns or more after a hiring word
 _LISTED_NOUNS = tuple(_WORDS["listed_nouns"])
-_LISTED_NOUN = "(?:" + "|".join(f"{noun}s?" for noun in _LISTED_NOUNS) + ")"
+_LISTED_NOUN = "(?:" + "|".join(f"{noun}s?" for noun in _LISTED_NOUNS) + r")(?:\s+in\s+test)?"
 _HIRING_LIST = Caseless(
     r"\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:open\s+for\s+)?(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
     rf"((?:[\w.+#/-]+\s){{0,5}}?{_LISTED_NOUN}"
