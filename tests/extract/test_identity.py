@@ -456,6 +456,19 @@ def test_a_generic_role_beside_mobile_and_web_roles(header, body, families):
     assert set(extract_text("x", hn(header, body)).role_families) == families
 
 
+@pytest.mark.parametrize(
+    ("body", "family"),
+    [
+        # the apps a company ships are no mobile role where more server-side skills are asked (hn-13766606)
+        ("We build the Rails and PostgreSQL back end of our iOS and Android apps, with Redis queues.", "backend"),
+        # a mobile developer's posting names more mobile skills than others
+        ("We build iOS and Android apps with Swift, Xcode and Android Studio, on a REST API.", "mobile"),
+    ],
+)
+def test_a_generic_role_is_mobile_only_where_mobile_skills_lead(body, family):
+    assert extract_text("x", hn("Kelvo | Software Engineer | Boston", body)).role_families == (family,)
+
+
 def test_one_family_posting_keeps_its_salary_for_that_family():
     record = extract_text("x", hn("Acme | Senior Backend Engineer | Berlin | $120k-$150k"))
     assert record.role_families == ("backend",) and record.salary_families == ("backend",)

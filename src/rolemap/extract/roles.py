@@ -336,7 +336,7 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
     client = len(skills & book.client_side)
     mobile = len(skills & book.mobile)
     server = _server_side(skills, categories)
-    if mobile >= 2 and mobile > client:
+    if mobile >= 2 and mobile > client and mobile > server:
         return "mobile"
     if client and server:
         return "fullstack" if client >= 2 or client * 3 >= server else "backend"
