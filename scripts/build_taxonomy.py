@@ -512,16 +512,17 @@ class Taxonomy:
                 p = self.entries[p].parent
 
 
-# the kinds of entry that are practices, fields or protocols: their lower-case words are how postings write
-# them ("a cache", "firmware", "https"), not a product's nickname
-_CONCEPT_CATEGORIES = frozenset({"practice", "topic", "security", "protocol", "language", "language-other"})
+# the kinds of entry that are fields, protocols or languages: their lower-case words are how postings write
+# them ("a cache", "firmware", "https"), not a nickname. A practice's one-word alias is bound like a product's:
+# "queues" are a support desk's or a claims office's as often ("work queues", "fraud queues")
+_CONCEPT_CATEGORIES = frozenset({"topic", "security", "protocol", "language", "language-other"})
 
 
 def _a_word_for_a_product(alias: str, e: Entry) -> bool:
-    """A hand-layer nickname of a product that is one everyday word ("torch" of PyTorch, "marathon" of
-    Mesos, "travis" of Travis CI): plain, it would match "a welding torch", "marathon runners", "Email
-    Travis". It matches as a `ctx` name does, in any case ("mongo, dynamo"), with a technology or a context
-    word beside it."""
+    """A hand-layer nickname of a product or a practice that is one everyday word ("torch" of PyTorch,
+    "marathon" of Mesos, "travis" of Travis CI, "queues" of message queues): plain, it would match "a welding
+    torch", "marathon runners", "Email Travis", "work queues". It matches as a `ctx` name does, in any case
+    ("mongo, dynamo"), with a technology or a context word beside it."""
     return (
         e.category not in _CONCEPT_CATEGORIES
         and alias.isalpha()

@@ -305,6 +305,8 @@ def test_a_guarded_everyday_word_needs_a_technical_context(text, found):
         ("Drill press, welding torch, surface grinder", "pytorch", False),
         ("Walk with a swagger - relish the new challenge", "openapi", False),
         ("clicking the My Job Search ribbon", "netflix-oss", False),
+        ("Oversees and manages the AR follow-up work queues (WQ)", "message-queues", False),
+        ("Redis + Sidekiq for queues, Postgres as the main database", "message-queues", True),
     ],
 )
 def test_a_products_everyday_nickname_needs_a_technical_context(text, skill, found):
