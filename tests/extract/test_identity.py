@@ -238,6 +238,9 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
         # kinds joined before a plural noun are several roles; a bare noun names none of its own
         ("The stack is Go and Python.\nLooking for backend or frontend engineers.", {"backend", "frontend"}),
         ("We're looking for front-end and back-end engineers, and data scientists.", {"frontend", "backend", "ml"}),
+        # openings "including" the roles they list (hn-13561366)
+        ("We have many openings within engineering, including Software Engineer, Network Engineer, and "
+         "Hardware Engineer.", {"other_software", "infra", "embedded"}),
         # the kind of an engineer in test comes after the noun (171 HN posts)
         ("Software Engineers (All Kinds!)\nSoftware Engineers in Test\nProject Managers\nWe build things.",
          {"other_software", "qa", "non_software"}),
@@ -460,7 +463,10 @@ def test_a_generic_role_beside_mobile_and_web_roles(header, body, families):
     ("body", "family"),
     [
         # the apps a company ships are no mobile role where more server-side skills are asked (hn-13766606)
-        ("We build the Rails and PostgreSQL back end of our iOS and Android apps, with Redis queues.", "backend"),
+        (
+            "We build the Rails and PostgreSQL back end of our iOS and Android apps, with Redis queues.",
+            "backend",
+        ),
         # a mobile developer's posting names more mobile skills than others
         ("We build iOS and Android apps with Swift, Xcode and Android Studio, on a REST API.", "mobile"),
     ],

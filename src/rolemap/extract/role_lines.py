@@ -70,7 +70,10 @@ _ROLE_LINE = re.compile(
 _LISTED_NOUNS = tuple(_WORDS["listed_nouns"])
 _LISTED_NOUN = "(?:" + "|".join(f"{noun}s?" for noun in _LISTED_NOUNS) + r")(?:\s+in\s+test)?"
 _HIRING_LIST = Caseless(
-    r"\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)\s*(?:open\s+for\s+)?(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
+    r"\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)"
+    # "many openings within engineering, including Software Engineer, Network Engineer, and …"
+    r"(?:[^.\n]{0,40}?,?\s+(?:including|such as))?"
+    r"\s*(?:open\s+for\s+)?(?:an?\s+|several\s+|multiple\s+)?[:\-]?\s*"
     rf"((?:[\w.+#/-]+\s){{0,5}}?{_LISTED_NOUN}"
     rf"(?:\s*(?:,|and|&|/)\s*(?:an?\s+)?(?:[\w.+#/-]+\s){{0,5}}?{_LISTED_NOUN})+)"
 )
