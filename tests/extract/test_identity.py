@@ -304,6 +304,29 @@ def test_roles_named_in_the_prose_and_lists_of_a_post(body, families):
 
 
 @pytest.mark.parametrize(
+    ("body", "titles"),
+    [
+        # a hiring sentence on a line of its own names its roles after the cue
+        ("Kaggle is hiring backend engineers\nWe run competitions.", ["backend engineers"]),
+        ("NearSt is hiring a lead developer\nWe build retail search.", ["lead developer"]),
+        ("I'm personally seeking out security engineers\nWe build identity.", ["security engineers"]),
+        # a line that is a sentence names no role; "to" between two levels is a range
+        ("Potato is a 70-person developer\nWe build websites.", []),
+        ("Want to architect, build and maintain our interface?\nWe build tools.", []),
+        (
+            "Intermediate to senior software engineers\nWe build tools.",
+            ["Intermediate to senior software engineers"],
+        ),
+        # a recruiting team and a hiring manager are no hiring cue
+        ("Technology Recruiting Manager\nWe build tools.", ["Technology Recruiting Manager"]),
+    ],
+)
+def test_a_role_line_that_is_a_sentence(body, titles):
+    record = extract_text("x", hn("Acme | Berlin, Germany | ONSITE", body))
+    assert [r.title for r in record.roles] == titles
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "Our app is used by thousands of backend engineers every day.",  # no hiring sentence

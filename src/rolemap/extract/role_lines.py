@@ -21,6 +21,7 @@ from rolemap.extract.roles import (
     names_no_kind,
     role_book,
     roles_data,
+    seniority_of,
     split_roles,
     title_family,
 )
@@ -38,6 +39,7 @@ _WORDS = roles_data()["role_lines"]  # the word lists below, kept in data/roles.
 # "LOVED BY DESIGNERS", "REPORTING TO THE DIRECTOR" (a title joins its words with "of", "and", "&" only:
 # "HEAD OF ENGINEERING", "SENIOR FULL STACK ENGINEER")
 _HEADING_WORDS = frozenset(_WORDS["heading_words"])
+_SENTENCE_WORDS = frozenset(_WORDS["sentence_words"])
 
 
 # The nouns that end a role title standing as a line of its own, as written in a title ("Engineer") or a
@@ -152,6 +154,14 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
         if text.rfind("\n", 0, m.start(1)) in fields:
             continue  # read as a field's value
         title = m.group(1).strip()
+        # a hiring sentence on a line of its own names its roles after the cue: "Kaggle is hiring backend
+        # engineers", "We're currently hiring recruiters" (the cue's own words are no title)
+        cue = _last_cue(title)
+        if cue and cue < len(title):
+            title = _DETERMINER.sub("", title[cue:].strip())
+            start_of_title = m.start(1) + m.group(1).find(title)
+        else:
+            start_of_title = m.start(1)
         if m.group(2) and not _named_elsewhere(text, m.group(2), m.start(), m.end()):
             continue  # "Former Engineer at Google": a role at a firm the post names nowhere else is a bio's
         first = title.split(" ", 1)[0]
@@ -159,10 +169,12 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
         # sentence ("We're hiring Data Engineers" names its roles)
         if first.lower() in _NOT_A_TITLE_START or _I_OR_YOU.match(first):
             continue
+        if _a_sentence(title):
+            continue  # "Want to architect, build …", "Potato is a 70-person developer"
         if title.isupper() and _HEADING_WORDS.intersection(title.lower().split()):
             continue  # a heading in capitals
-        if len(title.split()) <= 6 and first != first.lower() and is_role_title(title):
-            span = Span(m.start(1), m.end(1), title)
+        if len(title.split()) <= 6 and (first != first.lower() or cue) and is_role_title(title):
+            span = Span(start_of_title, m.end(1), title)
             generic = names_no_kind(title)
             kinds = bracket_kinds(text, m.end(1)) if generic else []
             one = generic and not kinds and len(split_roles(title)) == 1
@@ -190,6 +202,35 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
                 start = listed.start(1) + roles.find(part)
                 out.append((part, Span(start, start + len(part), part)))
     return out[:MAX_ROLES]
+
+
+def _last_cue(title: str) -> int:
+    """Where the words after a title's last hiring cue start, or 0. In a title "Recruiting" is a team
+    ("Technology Recruiting Manager", "Recruiting - Support Specialist"), and a hiring manager no cue."""
+    end = 0
+    for cue in role_book().hiring_cue.finditer(title):
+        if not _NO_CUE.match(title, cue.start()):
+            end = cue.end()
+    return end
+
+
+_NO_CUE = re.compile(r"(?i)recruiting\b|hiring\s+managers?\b")
+# what may stand between a hiring cue and the role it names: "hiring a lead developer", "our 5th engineer",
+# "seeking out security engineers"
+_DETERMINER = re.compile(r"(?i)^(?:out\s+)?(?:(?:an?|the|our|two|three|several|multiple|more|some)\s+)?")
+
+
+def _a_sentence(title: str) -> bool:
+    """A word of a sentence stands between a line's first word and its noun ("Potato is a 70-person
+    developer", "Want to architect"); "to" between two levels is a range ("Intermediate to senior")."""
+    words = title.split()
+    for i, word in enumerate(words[1:-1], 1):
+        lowered = word.lower()
+        if lowered == "to" and seniority_of(words[i - 1]) and seniority_of(words[i + 1]):
+            continue
+        if lowered in _SENTENCE_WORDS:
+            return True
+    return False
 
 
 def _named_elsewhere(text: str, hirer: str, start: int, end: int) -> bool:
