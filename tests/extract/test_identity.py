@@ -207,6 +207,19 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Engineer\nOur client is seeking a Splunk Admin. Location: Lake Success, NY", None),
         ("Engineer\nExperience is a plus. Experience with Go.", None),
         ("Engineer\nThe ideal candidate will build apps.", None),
+        # a brand written lower-case first after "At"; "We are the X"; a name read across its full stop
+        ("Recruiter\nAt eXcell, we set you up for success. eXcell, a division of CompuCom Systems, Inc., "
+         "provides IT staffing.", "eXcell"),
+        ("Records Specialist\nWe are the Metropolitan Council, the regional government of the Twin Cities. "
+         "The Metropolitan Council runs Metro Transit.",
+         "Metropolitan Council"),
+        ("Bookkeeper\nJoin our talented team at REZA. We build homes in Ohio.", "REZA"),
+        ("Engineer\nWe're Runnable. We integrate with the tools developers use.", "Runnable"),
+        # a recruiter's greeting names the firm; a team in one word of English is none
+        ("Java Developer\nGreetings from DISYS. We are a global leader in IT consulting.", "DISYS"),
+        ("Java Developer\nHi, This is krishna from Exafluence. We have an opening.", "Exafluence"),
+        ("Java Developer\nThis is John from Marketing. Apply today.", None),
+        ("Engineer\nWe are the best team in town. Apply now.", None),
     ],
 )  # fmt: skip
 def test_company_sentences(text, company):

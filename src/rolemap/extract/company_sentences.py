@@ -44,7 +44,7 @@ from rolemap.models import Span
 # words, before them, or the anchor is the name itself)
 _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hiring": (1, False, "before"),
           "at": (2, False, "after"), "we_are": (2, False, "after"), "intro": (3, False, "after"), "role": (5, False, "name"),
-          "eeo": (4, False, "before"), "opening": (5, False, "after"), "join_at": (5, False, "after"), "domain": (5, False, "name"),
+          "eeo": (4, False, "before"), "opening": (5, False, "after"), "join_at": (5, False, "after"), "greeting": (5, False, "after"), "domain": (5, False, "name"),
           "legal": (6, False, "before"), "learn_more": (6, False, "after"), "signature": (7, False, "name"),
           "about": (7, True, "after"), "about_full": (7, False, "after"),
           "since": (7, False, "after"), "has_opening": (7, False, "before"), "mission": (7, False, "before"), "is_a": (8, True, "before"),
@@ -72,6 +72,26 @@ _JOIN_OUR_TEAM_AT = Gated(
     r"\b[Jj]oin (?:us|our (?:[a-z-]+ ){0,2}team) (?:at|with) (?=[A-Z0-9])", "oin us ", "oin our "
 )
 _AFTER_CHECK["join_at"] = re.compile(r"\s*(?:[.!,;]|$)|\s+(?:and|as|where|to|in)\s")
+# "Greetings from DISYS.", "Hi, This is Krishna from Exafluence.": a recruiter's opening names the firm
+_GREETING = Gated(
+    r"\b(?:Greetings|Warm greetings|Hello|Hi)(?: there)?[ ,!]*(?:from|at)\s+(?=[A-Z0-9]|[a-z][A-Z])"
+    r"|\b[Tt]his is (?:[A-Z]?[a-z]+(?: [A-Z][a-z]+)?) (?:from|with|at)\s+(?=[A-Z0-9]|[a-z][A-Z])",
+    "reetings",
+    "ello",
+    "Hi",
+    "his is ",
+)
+_ONE_WORD = re.compile(r"[A-Za-z]+(?=\s*[.!,;:]|$)")
+
+
+def _a_team_after(text: str, end: int) -> bool:
+    """ "This is John from Marketing.": one word of English in title case after the greeting is a team, not
+    a firm ("Greetings from SPRUCE", written in capitals, is a firm's)."""
+    word = _ONE_WORD.match(text, end)
+    return word is not None and not word.group().isupper() and english_word(word.group())
+
+
+_AFTER_CHECK["greeting"] = re.compile(r"\s*(?:[.!,;:]|$)|\s+(?:and|we|I|here|is|has)\b")
 # "is a plus5+ years" where a board glued the next line on: a word's end, not a boundary
 _NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)(?![a-z])", re.I)
 
@@ -103,7 +123,11 @@ _SUBJECTS = (
 _ANYWHERE = ("eeo", "legal", "signature", "learn_more")
 # "At SSC Inc, we …", "Here at Crisp, we": capitalised, so no automaton anchor is needed; a board may glue
 # the sentence to the heading before it ("Job DescriptionAt Conduit Tech, we’re")
-_AT = Gated(r"(?:\b|(?<=[a-z]))(?:At|[Hh]ere at)\s+(?=[A-Z0-9])", r"At\s+[A-Z0-9]", r"ere at\s+[A-Z0-9]")
+_AT = Gated(
+    r"(?:\b|(?<=[a-z]))(?:At|[Hh]ere at)\s+(?=[A-Z0-9]|[a-z][A-Z])",  # "At eXcell, we": a brand lower-case first
+    r"At\s+(?:[A-Z0-9]|[a-z][A-Z])",
+    r"ere at\s+(?:[A-Z0-9]|[a-z][A-Z])",
+)
 
 
 def _unglued(text: str, start: int) -> bool:
@@ -123,7 +147,10 @@ _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "for", "and", "in", "at"
 # posting sends the reader to the hirer (often at its end)
 _LEARN_MORE = Gated(r"\b(?:[Ll]earn [Mm]ore [Aa]bout|More About) (?=[A-Z0-9])", "ore about ", "ore About ")
 # "We're Nestoria, a real estate search engine", "We are Expensify and we do …", "We are Atrium Centers!"
-_WE_ARE = Gated(r"\bWe(?:\s+are|['’]re)\s+(?=[A-Z0-9])", r"We(?:\s+are|['’]re)\s+[A-Z0-9]")
+_WE_ARE = Gated(
+    r"\bWe(?:\s+are|['’]re)\s+(?:the\s+)?(?=[A-Z0-9])",  # "We are the Metropolitan Council, …"
+    r"We(?:\s+are|['’]re)\s+(?:the\s+)?[A-Z0-9]",
+)
 # "Since 1969, The Yurconic Agency has been …", "Headquartered in Allentown, PA, Acme is …", "For more than
 # 43 years, Associa has …": a sentence that opens with when or where the hirer began, then its name and verb
 _SINCE = Gated(
@@ -211,6 +238,9 @@ _READERS: dict[str, Callable[[str], list[Span]]] = {
     "since": lambda text: [s for s in _spans(_SINCE.finditer(text, 0, 6000)) if _unglued(text, s.start)],
     "mission": lambda text: _spans(_MISSION.finditer(text, 0, 6000)),
     "join_at": lambda text: _spans(_JOIN_OUR_TEAM_AT.finditer(text, 0, 6000)),
+    "greeting": lambda text: [
+        s for s in _spans(_GREETING.finditer(text, 0, 6000)) if not _a_team_after(text, s.end)
+    ],
     "opening": lambda text: _opening(text),
     "appositive": _appositives,
     "role": lambda text: [*possessive_names(text), *role_at_names(text), *self_names(text)],
@@ -246,7 +276,9 @@ def _name_after(text: str, kind: str, anchor: Span) -> tuple[str, tuple[int, int
     check = _AFTER_CHECK.get(kind)
     # "About Us\nNulty Insurance began serving …", "Company Description\nSharper Office Admin provides …"
     told = kind == "intro" and _a_verb_follows(text, _after_brackets(text, name.end()), past=True)
-    if (check and not told and not check.match(text, name.end())) or (
+    # a name read on across its sentence's full stop ends there ("Join our team at REZA. We …")
+    ends = (name.end(), first_sentence_end(text, name.start(1), name.end()))
+    if (check and not told and not any(check.match(text, end) for end in ends)) or (
         kind == "opening" and not _a_verb_follows(text, _after_brackets(text, name.end()))
     ):
         return kind, None
