@@ -1,8 +1,8 @@
 """The sentences that name the hirer beside a role or a person: "As Help Scout's first SRE, you",
 "join Acme's data team", "As a Sales Representative at Acme, you", "a role for a CFO/Controller at Acme.",
-"I'm the cofounder of Acme", "I work at Acme", and a recruiter's signature whose e-mail address spells the
-firm. Each returns the spans where a name stands; `company_sentences.py` reads and weighs them as the
-kinds "role" and "signature".
+"I'm the cofounder of Acme", "I work at Acme", a recruiter's greeting ("Greetings from DISYS") and signature
+whose e-mail address spells the firm. Each returns the spans where a name stands, or where the words before
+it end; `company_sentences.py` reads and weighs them as the kinds "role", "greeting" and "signature".
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 
 from rolemap.extract.company_names import NAME_AFTER, SENTENCE_END
 from rolemap.extract.gated import Gated
+from rolemap.extract.lexicon import english_word
 from rolemap.extract.roles import is_role_title
 from rolemap.models import Span
 
@@ -154,3 +155,31 @@ def possessive_names(text: str) -> list[Span]:
             continue
         out.append(Span(name.start(1), end, text[name.start(1) : end]))
     return out
+
+
+# "Greetings from DISYS.", "Hi, This is Krishna from Exafluence.": a recruiter's opening names the firm
+_GREETING = Gated(
+    r"\b(?:Greetings|Warm greetings|Hello|Hi)(?: there)?[ ,!]*(?:from|at)\s+(?=[A-Z0-9]|[a-z][A-Z])"
+    r"|\b[Tt]his is (?:[A-Z]?[a-z]+(?: [A-Z][a-z]+)?) (?:from|with|at)\s+(?=[A-Z0-9]|[a-z][A-Z])",
+    "reetings",
+    "ello",
+    "Hi",
+    "his is ",
+)
+_ONE_WORD = re.compile(r"[A-Za-z]+(?=\s*[.!,;:]|$)")
+
+
+def _a_team_after(text: str, end: int) -> bool:
+    """ "This is John from Marketing.": one word of English in title case after the greeting is a team, not
+    a firm ("Greetings from SPRUCE", written in capitals, is a firm's)."""
+    word = _ONE_WORD.match(text, end)
+    return word is not None and not word.group().isupper() and english_word(word.group())
+
+
+def greetings(text: str) -> list[Span]:
+    """Where a recruiter's greeting ends, before the firm it names."""
+    return [
+        Span(m.start(), m.end(), m.group())
+        for m in _GREETING.finditer(text, 0, 6000)
+        if not _a_team_after(text, m.end())
+    ]

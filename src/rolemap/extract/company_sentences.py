@@ -31,6 +31,7 @@ from rolemap.extract.company_names import (
 from rolemap.extract.company_openers import OPENER_KINDS, opener_readers
 from rolemap.extract.company_role_sentences import (
     first_sentence_end,
+    greetings,
     possessive_names,
     role_at_names,
     self_names,
@@ -72,25 +73,6 @@ _JOIN_OUR_TEAM_AT = Gated(
     r"\b[Jj]oin (?:us|our (?:[a-z-]+ ){0,2}team) (?:at|with) (?=[A-Z0-9])", "oin us ", "oin our "
 )
 _AFTER_CHECK["join_at"] = re.compile(r"\s*(?:[.!,;]|$)|\s+(?:and|as|where|to|in)\s")
-# "Greetings from DISYS.", "Hi, This is Krishna from Exafluence.": a recruiter's opening names the firm
-_GREETING = Gated(
-    r"\b(?:Greetings|Warm greetings|Hello|Hi)(?: there)?[ ,!]*(?:from|at)\s+(?=[A-Z0-9]|[a-z][A-Z])"
-    r"|\b[Tt]his is (?:[A-Z]?[a-z]+(?: [A-Z][a-z]+)?) (?:from|with|at)\s+(?=[A-Z0-9]|[a-z][A-Z])",
-    "reetings",
-    "ello",
-    "Hi",
-    "his is ",
-)
-_ONE_WORD = re.compile(r"[A-Za-z]+(?=\s*[.!,;:]|$)")
-
-
-def _a_team_after(text: str, end: int) -> bool:
-    """ "This is John from Marketing.": one word of English in title case after the greeting is a team, not
-    a firm ("Greetings from SPRUCE", written in capitals, is a firm's)."""
-    word = _ONE_WORD.match(text, end)
-    return word is not None and not word.group().isupper() and english_word(word.group())
-
-
 _AFTER_CHECK["greeting"] = re.compile(r"\s*(?:[.!,;:]|$)|\s+(?:and|we|I|here|is|has)\b")
 # "is a plus5+ years" where a board glued the next line on: a word's end, not a boundary
 _NOT_AFTER = re.compile(r"\s*(?:plus|must|bonus|requirement|big plus|great plus)(?![a-z])", re.I)
@@ -238,9 +220,7 @@ _READERS: dict[str, Callable[[str], list[Span]]] = {
     "since": lambda text: [s for s in _spans(_SINCE.finditer(text, 0, 6000)) if _unglued(text, s.start)],
     "mission": lambda text: _spans(_MISSION.finditer(text, 0, 6000)),
     "join_at": lambda text: _spans(_JOIN_OUR_TEAM_AT.finditer(text, 0, 6000)),
-    "greeting": lambda text: [
-        s for s in _spans(_GREETING.finditer(text, 0, 6000)) if not _a_team_after(text, s.end)
-    ],
+    "greeting": greetings,
     "opening": lambda text: _opening(text),
     "appositive": _appositives,
     "role": lambda text: [*possessive_names(text), *role_at_names(text), *self_names(text)],
