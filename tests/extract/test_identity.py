@@ -206,6 +206,7 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Coordinator\nWho & What We Do\nWho & What We are is a story.", None),
         ("Engineer\nOur client is seeking a Splunk Admin. Location: Lake Success, NY", None),
         ("Engineer\nExperience is a plus. Experience with Go.", None),
+        ("Hadoop Developer\nWe need Java skills. (Hadoop is a nice to have.) Hadoop is a nice-to-have.", None),
         ("Engineer\nThe ideal candidate will build apps.", None),
         # a brand written lower-case first after "At"; "We are the X"; a name read across its full stop
         ("Recruiter\nAt eXcell, we set you up for success. eXcell, a division of CompuCom Systems, Inc., "
