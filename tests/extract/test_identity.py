@@ -207,6 +207,9 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Engineer\nOur client is seeking a Splunk Admin. Location: Lake Success, NY", None),
         ("Engineer\nExperience is a plus. Experience with Go.", None),
         ("Hadoop Developer\nWe need Java skills. (Hadoop is a nice to have.) Hadoop is a nice-to-have.", None),
+        # a site of the owner is the owner's: it hires
+        ("Assistant\nLas Vegas Stone & Flooring’s Detroit Showroom is seeking an Administrative Assistant.",
+         "Las Vegas Stone & Flooring"),
         ("Engineer\nThe ideal candidate will build apps.", None),
         # a brand written lower-case first after "At"; "We are the X"; a name read across its full stop
         ("Recruiter\nAt eXcell, we set you up for success. eXcell, a division of CompuCom Systems, Inc., "

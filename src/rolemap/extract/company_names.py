@@ -388,8 +388,12 @@ def _the_is_its_own(text: str, name: str) -> bool:
 
 
 _ITS_VERB = re.compile(r"\s+(?:is|has|was|provides|offers)\b")
-# "Robert Half's Legal Division is seeking": a unit of the owner, who is the hirer
-_A_UNIT = re.compile(r"(?:[A-Z][\w&-]*\s+){0,3}(?:Division|Department|Practice Group|Unit)")
+# "Robert Half's Legal Division is seeking", "Las Vegas Stone & Flooring's Detroit Showroom is seeking": a
+# unit or a site of the owner, who is the hirer
+_A_UNIT = re.compile(
+    r"(?:[A-Z][\w&-]*\s+){0,3}(?:Division|Department|Practice Group|Unit|Showroom|Office|Branch|Store|Location"
+    r"|Campus|Clinic|Plant|Warehouse|Studio)s?"
+)
 _CAPITALS = re.compile(r"[A-Z]{2,}\s+[A-Z]{2,}$")
 # The last full stop inside a captured name ends a sentence: the name is what follows it. Not after an
 # abbreviation that stands inside names ("St. Louis", "Inc. Magazine", "U.S. Bank"), nor before a legal form
