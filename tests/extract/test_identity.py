@@ -801,6 +801,10 @@ def test_city_states_and_parts_of_the_world(header, places):
         ("Guard\n5. Local to the Los Angeles area 6. Must own two suits.", [("Los Angeles", "US")]),
         ("Sr. Java Developer (Local to MA)\nA six-month contract.", [(None, "US")]),
         ("Engineer\nJoin our Transportation group in metro Atlanta. We design roads.", [("Atlanta", "US")]),
+        # "location" as a noun in a sentence is no field's label; listing the firm's sites it is
+        ("Server\nIn 2005 the restaurant expanded to a larger location in Clayton. We serve lunch.", []),
+        ("Engineer\nPositions can be based in any of our locations: Escondido, San Antonio or Chicago.",
+         [("Escondido", "US"), ("San Antonio", "US"), ("Chicago", "US")]),
     ],
 )  # fmt: skip
 def test_a_firms_own_sites(text, places):

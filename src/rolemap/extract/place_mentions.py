@@ -44,6 +44,12 @@ _COMPASS = frozenset(f"{w}{end}" for w in ("north", "south", "east", "west") for
 _BASED = re.compile(r"[- ]based\b")
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ -]){0,3}[A-Z][\w.'’-]*)$")
 _CUE_TAIL = re.compile(r"s?[ \t:–—-]*")
+# a word in small letters just before "location": an article or an adjective of the noun ("a larger location
+# in Clayton"); a field's label opens its line or a segment, or lists its places ("our locations: Bay Area, …")
+_A_NOUN_NOT_A_LABEL = re.compile(
+    r"\b(?:a|an|the|our|their|its|this|new|larger|second|third|\w+est|\w+er)[ \t]+$"
+)
+_A_PREPOSITION_AFTER = re.compile(r"s?[ \t]+(?:in|at|on|near|of)\b")  # not a list after ":" or "("
 # Where a cue's place ends: a sentence, a separator, a verb or preposition, or the next field glued on
 # where a board lost the line break ("Quincy, MADuration: 6 months", "Richmond VA 23219Duration").
 _CUE_STOP = re.compile(
@@ -161,6 +167,12 @@ def cue_values(text: str, cues: list[Span]) -> Iterator[tuple[str, int]]:
     where the document's scan found the words that announce a place ("Location:", "based in")."""
     found = [Span(m.start(), m.end(), m.group()) for p in (_GLUED_CUE, _JOIN_TEAM) for m in p.finditer(text)]
     for cue in [*cues, *found]:
+        if (
+            cue.text.lower().startswith("location")
+            and _A_NOUN_NOT_A_LABEL.search(text, max(0, cue.start - 30), cue.start)
+            and _A_PREPOSITION_AFTER.match(text, cue.end)
+        ):
+            continue  # "expanded to a larger location in Clayton": the noun in a sentence, no field's label
         after = _CUE_TAIL.match(text, cue.end).end()  # type: ignore[union-attr]
         line = text[after : after + _CUE_REACH].split("\n", 1)[0]
         if len(line) == _CUE_REACH and text[after + _CUE_REACH : after + _CUE_REACH + 1].isalnum():
