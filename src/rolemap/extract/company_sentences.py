@@ -76,7 +76,8 @@ _AFTER_CHECK["join_at"] = re.compile(r"\s*(?:[.!,;]|$)|\s+(?:and|as|where|to|in)
 _AFTER_CHECK["greeting"] = re.compile(r"\s*(?:[.!,;:]|$)|\s+(?:and|we|I|here|is|has)\b")
 # "is a plus5+ years" where a board glued the next line on: a word's end, not a boundary
 _NOT_AFTER = re.compile(
-    r"\s*(?:plus|must|bonus|requirement|big plus|great plus|nice[- ]to[- ]have|preferred skill)(?![a-z])", re.I
+    r"\s*(?:plus|must|bonus|requirement|big plus|great plus|nice[- ]to[- ]have|preferred skill)(?![a-z])",
+    re.I,
 )
 
 
