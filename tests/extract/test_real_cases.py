@@ -124,6 +124,11 @@ def test_years(body, expected):
         ("", "Acme | Engineering Manager, Senior Engineers | NYC\nWe build.", None),
         ("", "Acme | Senior Backend Engineer, Frontend Engineer | NYC\nWe build.", "senior"),
         ("Engineering Manager", "Lead a team of 8.", "manager"),
+        # the level the post gives itself: "this is a … position", candidates of a level
+        ("Full-Stack Developer", "This is a senior position. Stack is Node.js and Postgres.", "senior"),
+        ("QA Engineer", "This is an entry-level position with room for growth.", "junior"),
+        ("Landscape Designer", "We are seeking entry level candidates with a design degree.", "junior"),
+        ("QA Engineer", "This is not a junior level position.", None),
     ],
 )
 def test_seniority(title, body, expected):
