@@ -158,6 +158,8 @@ def test_work_model(text, expected):
             "Education: 4 years of education above the high school level, or 1 year of specialized experience.",
             1,
         ),
+        # a benefit's waiting period is no experience asked
+        ("Medical after 60 days of employment. 401K match after 1 year of employment.", None),
     ],
 )
 def test_years_of_experience(text, expected):
