@@ -572,6 +572,10 @@ def test_a_title_names_technologies_by_the_names_postings_write():
         ("Social Security Specialist / Retirement Benefit Advisor", set(), "non_software"),
         ("Landscape Construction Business Developer", set(), "non_software"),  # sales, not software
         ("Creative Content Developer", set(), "non_software"),
+        # a functional ERP consultant configures a business process; a techno-functional one codes too
+        ("Oracle Functional Consultant", {"oracle"}, "non_software"),
+        ("Workday Functional Consultant - Solution Engineer", set(), "non_software"),
+        ("Organizational Change Management Consultant", set(), "non_software"),
         ("Technical Curriculum Developer", {"aws"}, "non_software"),
         ("Web Developer", set(), "frontend"),
         ("Chief Information Security Officer", set(), "security"),
