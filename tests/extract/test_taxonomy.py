@@ -444,6 +444,9 @@ def test_a_name_inside_a_set_phrase_of_english_is_no_technology(text):
         ("Develop organization change management strategies and plans", False),
         ("Organizational Change Management Consultant", False),
         ("Follow the change management process for production releases", True),  # the IT practice
+        # a project's or a plant's governance of changes is no practice a person lists as a skill
+        ("Responsible for project scope definition and change control management", False),
+        ("Ensure qualification and change control documentation is current", False),
     ],
 )
 def test_organisational_change_management_is_no_it_practice(text, found):
