@@ -233,6 +233,9 @@ def test_parents_may_not_loop():
             ["veritas-netbackup", "hewlett-packard-loadrunner", "bigquery"],
         ),
         ("Microsoft Visio and Visio", ["visio", "visio"]),  # the product's id, without its maker
+        # web services of a named protocol are that protocol's; web services as an item of their own count
+        ("REST web services and SOAP web services", ["rest", "soap"]),
+        ("Java, Microservices, Web services", ["java", "microservices", "web-services"]),
         # a name is its owner's though another entry gives it as an alias ("Open Graphics Library OpenGL")
         ("Rendering in OpenGL; we edit in emacs.", ["opengl", "emacs"]),
         (
