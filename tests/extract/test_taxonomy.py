@@ -236,6 +236,10 @@ def test_parents_may_not_loop():
         # web services of a named protocol are that protocol's; web services as an item of their own count
         ("REST web services and SOAP web services", ["rest", "soap"]),
         ("Java, Microservices, Web services", ["java", "microservices", "web-services"]),
+        # the hedge after a named database is its kind, no skill of its own
+        ("MySQL or other relational database", ["mysql"]),
+        ("Experience with PostgreSQL, or another RDBMS", ["postgresql"]),
+        ("Design relational databases in PostgreSQL", ["relational-databases", "postgresql"]),
         # a name is its owner's though another entry gives it as an alias ("Open Graphics Library OpenGL")
         ("Rendering in OpenGL; we edit in emacs.", ["opengl", "emacs"]),
         (
