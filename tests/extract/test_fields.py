@@ -160,6 +160,7 @@ def test_work_model(text, expected):
         ),
         # a benefit's waiting period is no experience asked
         ("Medical after 60 days of employment. 401K match after 1 year of employment.", None),
+        ("Requirements: 5+ years of employment in software development.", 5),
     ],
 )
 def test_years_of_experience(text, expected):

@@ -223,6 +223,9 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Java Developer\nGreetings from DISYS. We are a global leader in IT consulting.", "DISYS"),
         ("Java Developer\nHi, This is krishna from Exafluence. We have an opening.", "Exafluence"),
         ("Java Developer\nThis is John from Marketing. Apply today.", None),
+        # "This is" before a stack is no greeting, and the stack stays skills
+        ("Frontend Developer\nOur dashboard is fast. This is built with React and TypeScript.", None),
+        ("Engineer\nThis is hosted at AWS. We use Python.", None),
         ("Engineer\nWe are the best team in town. Apply now.", None),
     ],
 )  # fmt: skip
@@ -263,6 +266,7 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
          {"other_software", "qa", "non_software"}),
         ("We're hiring Senior Software Engineers and Software Engineers in Test (SET). We use Python.",
          {"backend", "qa"}),
+        ("We are hiring developers in Test, Staging and Prod environments and designers.", {"non_software"}),
         # an ampersand joins kinds as "and" does (137 HN posts)
         ("We're hiring frontend, backend & blockchain developers.", {"frontend", "backend", "other_software"}),
         ("We need Front-end & Back-end engineers for our web app.", {"frontend", "backend"}),
@@ -509,6 +513,11 @@ def test_a_generic_role_beside_mobile_and_web_roles(header, body, families):
         ),
         # a mobile developer's posting names more mobile skills than others
         ("We build iOS and Android apps with Swift, Xcode and Android Studio, on a REST API.", "mobile"),
+        # a mobile posting's build and cloud tools are no back end it builds
+        (
+            "Build our iOS app in Swift and Objective-C. Consume REST APIs, use Firebase, Git and Jenkins for CI.",
+            "mobile",
+        ),
     ],
 )
 def test_a_generic_role_is_mobile_only_where_mobile_skills_lead(body, family):
@@ -573,6 +582,9 @@ def test_a_title_names_technologies_by_the_names_postings_write():
         ("Landscape Construction Business Developer", set(), "non_software"),  # sales, not software
         ("Creative Content Developer", set(), "non_software"),
         # a functional ERP consultant configures a business process; a techno-functional one codes too
+        ("Technical/Functional Consultant", set(), "other_software"),
+        ("Senior Engineer, Cross-functional Lead", set(), "other_software"),
+        ("Release and Change Management Engineer", set(), "other_software"),
         ("Oracle Functional Consultant", {"oracle"}, "non_software"),
         ("Workday Functional Consultant - Solution Engineer", set(), "non_software"),
         ("Organizational Change Management Consultant", set(), "non_software"),
@@ -807,6 +819,8 @@ def test_city_states_and_parts_of_the_world(header, places):
         ("Engineer\nJoin our Transportation group in metro Atlanta. We design roads.", [("Atlanta", "US")]),
         # "location" as a noun in a sentence is no field's label; listing the firm's sites it is
         ("Server\nIn 2005 the restaurant expanded to a larger location in Clayton. We serve lunch.", []),
+        ("Engineer\nYou will be based at our location in Pittsburgh. We build.", [("Pittsburgh", "US")]),
+        ("Engineer\nWork onsite at the customer location in Chantilly, VA. We build.", [("Chantilly", "US")]),
         ("Engineer\nPositions can be based in any of our locations: Escondido, San Antonio or Chicago.",
          [("Escondido", "US"), ("San Antonio", "US"), ("Chicago", "US")]),
     ],

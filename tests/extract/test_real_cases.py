@@ -129,6 +129,8 @@ def test_years(body, expected):
         ("QA Engineer", "This is an entry-level position with room for growth.", "junior"),
         ("Landscape Designer", "We are seeking entry level candidates with a design degree.", "junior"),
         ("QA Engineer", "This is not a junior level position.", None),
+        ("Java Developer", "This is a Staff Augmentation role. 5+ years of Java.", "senior"),
+        ("Manager", "This is a senior management position.", None),
     ],
 )
 def test_seniority(title, body, expected):
@@ -345,6 +347,20 @@ def test_a_posting_hiring_no_software_role_has_no_system_type():
     assert field("Registered Nurse", body, "system_types") == ()
     # the same words in a software role's posting still count
     assert field("Site Reliability Engineer", body, "system_types") != ()
+
+
+def test_a_hedged_strong_phrase_is_a_weak_sign_of_the_work():
+    """A trailing hedge may reach back past its own clause, so what it softens still counts, weakly: beside a
+    strong phrase of the same type it adds its point."""
+    body = "Build low-latency services. Design distributed systems at scale, cloud experience preferred."
+    assert field("Backend Engineer", body, "system_types") == ("distributed",)
+    softened = "Build our web app. Nice to have:\n- Distributed systems at scale\n- Low-latency services\n"
+    assert field("Backend Engineer", softened, "system_types") == ("product",)
+
+
+def test_a_dba_named_as_a_colleague_makes_no_data_system():
+    body = "Build REST APIs for our users. Work closely with the DBA team."
+    assert field("Software Engineer", body, "system_types") == ("product",)
 
 
 def test_a_nice_to_have_is_no_description_of_the_work():

@@ -158,13 +158,17 @@ def possessive_names(text: str) -> list[Span]:
 
 
 # "Greetings from DISYS.", "Hi, This is Krishna from Exafluence.": a recruiter's opening names the firm
+# (a person's name in capitals, or one word written small before "from": "This is krishna from Exafluence";
+# not "This is built with React", "This is hosted at AWS")
 _GREETING = Gated(
     r"\b(?:Greetings|Warm greetings|Hello|Hi)(?: there)?[ ,!]*(?:from|at)\s+(?=[A-Z0-9]|[a-z][A-Z])"
-    r"|\b[Tt]his is (?:[A-Z]?[a-z]+(?: [A-Z][a-z]+)?) (?:from|with|at)\s+(?=[A-Z0-9]|[a-z][A-Z])",
-    "reetings",
-    "ello",
-    "Hi",
-    "his is ",
+    r"|\b[Tt]his is (?:[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:from|with|at)|[a-z]+ from)\s+(?=[A-Z0-9]|[a-z][A-Z])",
+    "reetings ",
+    "ello from",
+    "ello there",
+    "Hi from",
+    "Hi there",
+    r"his is [A-Za-z]+(?: [A-Z][a-z]+)? (?:from|with|at) ",
 )
 _ONE_WORD = re.compile(r"[A-Za-z]+(?=\s*[.!,;:]|$)")
 

@@ -44,10 +44,11 @@ _COMPASS = frozenset(f"{w}{end}" for w in ("north", "south", "east", "west") for
 _BASED = re.compile(r"[- ]based\b")
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ -]){0,3}[A-Z][\w.'’-]*)$")
 _CUE_TAIL = re.compile(r"s?[ \t:–—-]*")
-# a word in small letters just before "location": an article or an adjective of the noun ("a larger location
-# in Clayton"); a field's label opens its line or a segment, or lists its places ("our locations: Bay Area, …")
+# an article or an adjective of the noun just before "location" ("a larger location in Clayton"); a field's
+# label opens its line or a segment, or lists its places ("our locations: Bay Area, …"), and a site of work
+# is named so ("at our location in Pittsburgh", "the customer location in Chantilly")
 _A_NOUN_NOT_A_LABEL = re.compile(
-    r"\b(?:a|an|the|our|their|its|this|new|larger|second|third|\w+est|\w+er)[ \t]+$"
+    r"\b(?:a|an|the|this|that|another|new|larger|bigger|smaller|second|third)[ \t]+$"
 )
 _A_PREPOSITION_AFTER = re.compile(r"s?[ \t]+(?:in|at|on|near|of)\b")  # not a list after ":" or "("
 # Where a cue's place ends: a sentence, a separator, a verb or preposition, or the next field glued on

@@ -48,7 +48,7 @@ _SENTENCE_WORDS = frozenset(_WORDS["sentence_words"])
 _LINE_NOUNS = tuple(_WORDS["line_nouns"])
 _LINE_NOUN = "|".join(
     # "Software Engineers in Test": the kind comes after the noun (171 HN posts)
-    ["(?:[Ee]ngineer|[Dd]eveloper)s? in [Tt]est"]
+    ["(?:[Ee]ngineer|[Dd]eveloper)s? in [Tt]est(?![ \t]*[,/&][ \t]*(?:[Ss]taging|[Pp]rod|[Dd]ev|QA|UAT))"]
     + [f"[{n[0].upper()}{n[0]}]{n[1:]}|{n.upper()}" for n in _LINE_NOUNS]
     + ["[Ll]ead", "[Ii]ntern", "(?<=[A-Z] )(?:LEAD|INTERN)", "SRE"]
 )
@@ -70,7 +70,12 @@ _ROLE_LINE = re.compile(
 )
 # "hiring backend engineers, frontend developers and designers": two role nouns or more after a hiring word
 _LISTED_NOUNS = tuple(_WORDS["listed_nouns"])
-_LISTED_NOUN = "(?:" + "|".join(f"{noun}s?" for noun in _LISTED_NOUNS) + r")(?:\s+in\s+test)?"
+# "Software Engineers in Test" (not "developers in Test, Staging and Prod": environments)
+_LISTED_NOUN = (
+    "(?:"
+    + "|".join(f"{noun}s?" for noun in _LISTED_NOUNS)
+    + r")(?:\s+in\s+test\b(?!\s*[,/&]\s*(?:staging|prod|dev)))?"
+)
 _HIRING_LIST = Caseless(
     r"\b(?:hiring(?: for)?|looking for|seeking|open (?:roles|positions)|positions?|roles?|openings?)"
     # "many openings within engineering, including Software Engineer, Network Engineer, and …"

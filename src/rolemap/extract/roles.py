@@ -336,7 +336,9 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
     client = len(skills & book.client_side)
     mobile = len(skills & book.mobile)
     server = _server_side(skills, categories)
-    if mobile >= 2 and mobile > client and mobile > server:
+    # a mobile posting's build and cloud tools (Jenkins, Firebase, Docker) are no server it builds: against
+    # its mobile skills count the frameworks and datastores of a back end only
+    if mobile >= 2 and mobile > client and mobile > _server_side(skills, categories, _BACK_END_CATEGORIES):
         return "mobile"
     if client and server:
         return "fullstack" if client >= 2 or client * 3 >= server else "backend"
@@ -347,14 +349,18 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
     return "other_software"
 
 
-def _server_side(skills: frozenset[str], categories: dict[str, str]) -> int:
+_BACK_END_CATEGORIES = frozenset({"datastore", "messaging", "server"})
+
+
+def _server_side(
+    skills: frozenset[str], categories: dict[str, str], kinds: frozenset[str] | None = None
+) -> int:
     book = role_book()
+    kinds = book.server_side_categories if kinds is None else kinds
     return sum(
         1
         for s in skills
-        if s in book.server_side
-        or categories.get(s) in book.server_side_categories
-        or book.title_skills.get(s) == "backend"
+        if s in book.server_side or categories.get(s) in kinds or book.title_skills.get(s) == "backend"
     )
 
 

@@ -67,7 +67,9 @@ def _level_asked(doc: Document, start: int) -> tuple[str, tuple[Span, ...]] | No
     for anchor in doc.hits.spans("anchors/level"):  # the level words, found by the document's one scan
         if not start <= anchor.start < start + _LEVEL_REACH:
             continue
-        m = _asked().match(text, max(start, anchor.start - _CUE_REACH), anchor.start + _NOUN_REACH)
+        m = _asked().match(text, max(start, anchor.start - _CUE_REACH), anchor.start + _NOUN_REACH) or (
+            _OWN_LEVEL.match(text, max(start, anchor.start - _CUE_REACH), anchor.start + _NOUN_REACH)
+        )
         if m is None or m.start("level") != anchor.start:
             continue
         level = seniority_of(m.group("level"))
@@ -80,25 +82,34 @@ def _level_asked(doc: Document, start: int) -> tuple[str, tuple[Span, ...]] | No
     return level, (span,)
 
 
+# The level a post gives itself, its own noun right after it: "This is a senior position", "this role is an
+# entry-level one", "seeking entry level candidates"; not "a Staff Augmentation role", "a senior management
+# position", "This is not a junior position"
+_OWN_LEVEL = re.compile(
+    r".*(?:\b(?i:this is|this (?:role|position|job) is)\s+(?i:an?)|\b(?i:seeking|looking for|hiring))\s+"
+    r"(?P<level>(?i:senior|junior|entry[- ]level|mid[- ]level))[\s-]+(?i:level\s+)?"
+    r"(?P<noun>(?i:candidates?|position|role|opportunity|job|one)\b)",
+    re.S,
+)
+
+
 @cache
 def _asked() -> re.Pattern[str]:
     """A hiring cue, a level word, up to three words more, then a role noun (roles.json's), matched from a
     little before each level word. The posting asks: "we're hiring", "is hiring", "looking for", and "As a"
-    opening a sentence ("As a Senior Consultant, you will"), "this is a" ("this is an entry-level position");
-    the noun may be the role's own or the post's ("seeking entry level candidates"); not a duty ("you will
-    own hiring senior engineers") or a past role ("time as a junior developer")."""
+    opening a sentence ("As a Senior Consultant, you will"), not a duty ("you will own hiring senior
+    engineers") or a past role ("time as a junior developer")."""
     noun = role_book().role_noun.source
     cue = (
         r"\b(?i:looking for|seeking|searching for|to hire)|\b(?i:is|are|now)\s+(?i:hiring)|['’](?i:re)\s+(?i:hiring)"
         r"|(?:^|[.!?:\n]\s*)As\s+an?"
-        r"|\b(?i:this is|this (?:role|position|job) is)"  # "While this is an entry-level position"
     )
     # "a a senior developer": a doubled article is a slip, not another reading; "As a senior member of the
     # team" names the level of a role without its title
     return re.compile(
         rf".*(?:{cue})\s+(?:(?:(?i:an?)\s+){{1,2}}|(?i:two|three|several|multiple|\w+[- ]to[- ]\w+)\s+)?"
         r"(?P<level>(?i:senior|sr\.?|junior|jr\.?|staff|principal|mid[- ]level|entry[- ]level))\s+"
-        rf"(?:[\w.+#/-]+\s+){{0,3}}?(?P<noun>(?i:{noun}|member\b|candidates?\b|position\b|role\b|opportunity\b))",
+        rf"(?:[\w.+#/-]+\s+){{0,3}}?(?P<noun>(?i:{noun}|member\b))",
         re.S,
     )
 

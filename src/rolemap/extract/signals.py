@@ -33,9 +33,13 @@ def classify_system_types(
         strong = _about_the_work(doc, f"system_types/{kind}/strong", look_alikes)
         weak = _about_the_work(doc, f"system_types/{kind}/weak", look_alikes)
         weak += _about_the_work(doc, f"system_types/{kind}/audience", look_alikes)
-        # a nice-to-have ("devops experience a plus") asks for more than the work is
-        strong = [s for s in strong if not doc.sections.is_nice_to_have(s.start, s.end)]
+        # a nice-to-have asks for more than the work is: in a "Nice to have" section it scores nothing; in a
+        # sentence a hedge softens ("devops experience a plus") it is a weak sign only, since the hedge may
+        # reach back past its own clause ("Design distributed systems at scale, cloud experience preferred")
+        softened = [s for s in strong if doc.sections.is_nice_to_have(s.start, s.end)]
+        strong = [s for s in strong if s not in softened]
         weak = [s for s in weak if not doc.sections.is_nice_to_have(s.start, s.end)]
+        weak += [s for s in softened if doc.sections.kind_at(s.start) != "nice"]
         if not strong and not weak:
             continue
         titled = [s for s in (*strong, *weak) if doc.in_title(s.start)]

@@ -34,14 +34,15 @@ _YEARS = Caseless(
 )
 _NOT_EXPERIENCE = re.compile(
     r"^\W*(?:old|ago|in business|in(?=\s*[,;)]|\s+and\s+(?:have|has|are|is|we|our)\b)|of (?:formal )?(?:education|schooling|college|study|coursework)|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
-    r"in a row|straight|later|from now|of (?:growth|funding|operation|profitab\w+|existence|history|heritage|employment|"
+    r"in a row|straight|later|from now|of (?:growth|funding|operation|profitab\w+|existence|history|heritage|"
     r"excellence|service|success)|[^.\n]{0,30}?\bbehind (?:us|it|them|the company)\b)",
     re.I,
 )
 # a stretch of time, or the company's own years ("its 30+ years of industry experience", "leveraging our 30
-# years in the textbook business"): "its" and "our" right before the number are never the candidate's
+# years in the textbook business"): "its" and "our" right before the number are never the candidate's, nor a
+# benefit's waiting period ("401K match after 1 year of employment")
 _TIME_NOT_REQUIREMENT = re.compile(
-    r"\b(?:last|past|next|previous|coming|first|recent|for the|(?:its|our)(?:\s+(?:over|more than|nearly|almost))?)\s*$",
+    r"\b(?:last|past|next|previous|coming|first|recent|for the|after|upon|(?:its|our)(?:\s+(?:over|more than|nearly|almost))?)\s*$",
     re.I,
 )
 _EXPERIENCE_NEAR = re.compile(
