@@ -820,6 +820,9 @@ def test_city_states_and_parts_of_the_world(header, places):
         # "location" as a noun in a sentence is no field's label; listing the firm's sites it is
         ("Server\nIn 2005 the restaurant expanded to a larger location in Clayton. We serve lunch.", []),
         ("Engineer\nYou will be based at our location in Pittsburgh. We build.", [("Pittsburgh", "US")]),
+        # the metro a post works in
+        ("Server\nOur restaurants are in the St. Louis metropolitan area. We serve lunch.", [("St. Louis", "US")]),
+        ("Agent\nWe have openings in the NYC metro market for agents.", [("New York", "US")]),
         ("Engineer\nWork onsite at the customer location in Chantilly, VA. We build.", [("Chantilly", "US")]),
         ("Engineer\nPositions can be based in any of our locations: Escondido, San Antonio or Chicago.",
          [("Escondido", "US"), ("San Antonio", "US"), ("Chicago", "US")]),

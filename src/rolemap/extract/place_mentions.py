@@ -33,6 +33,11 @@ _OUR_SITE = re.compile(
     r"[Oo](?<![\w][Oo])ur ((?:[A-Z][\w.'’-]*)(?:(?:[ ]|,[ ]|[ ](?:and|&)[ ])[A-Z][\w.'’-]*){0,4})[ ]"
     r"(?i:offices?|location|facility|campus|clinic|store|branch|headquarters|HQ|studio)\b"
 )
+# "in the St. Louis metropolitan area", "in the NYC metro market": the metro a post works in
+_METRO_AREA = re.compile(
+    r"\bin the ((?:[A-Z][\w.'’-]*)(?:[ ][A-Z][\w.'’-]*){0,3})[ ](?i:metro(?:politan)?|greater)[ ]"
+    r"(?i:area|region|market)\b"
+)
 # "Tampa FL", "Richmond VA 23219", "Albany NY / Remote": a city and its state or province code (or name:
 # "Portland Oregon", `_space_region_names`) written without the comma. Only a code (upper case, alone or
 # glued to the next field) after a word in lower case is read (the reader checks the letter before the
@@ -203,12 +208,12 @@ def cue_openers(
 
 
 def our_sites(text: str, countries: Collection[str]) -> Iterator[tuple[Location, Span]]:
-    """ "in our Culver City office", "at our New York and London offices", "a Chicago-based startup": the
-    places of work a firm calls its own sites or its base. Named bare, a city must be the one of its name
+    """ "in our Culver City office", "at our New York and London offices", "a Chicago-based startup", "in the
+    St. Louis metropolitan area": the places of work a firm calls its own sites or its base. Named bare, a city must be the one of its name
     ("our London office": London, Ontario is a twentieth of it; not "our Cambridge office") and, when the
     posting names other places (`countries`), lie in one of their countries ("our SoHo offices" of a New
     York firm is no town in England)."""
-    for m in _OUR_SITE.finditer(text):
+    for m in (*_OUR_SITE.finditer(text), *_METRO_AREA.finditer(text)):
         for place in _own_places(m.group(1), countries):
             yield place, Span(m.start(1), m.end(1), m.group(1))
     for m in _BASED.finditer(text):  # "a Chicago-based startup", "our London based development team"
