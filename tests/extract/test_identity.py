@@ -207,6 +207,13 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Engineer\nOur client is seeking a Splunk Admin. Location: Lake Success, NY", None),
         ("Engineer\nExperience is a plus. Experience with Go.", None),
         ("Hadoop Developer\nWe need Java skills. (Hadoop is a nice to have.) Hadoop is a nice-to-have.", None),
+        # a short name the text writes in full with a firm's word, as the subject of a sentence about it
+        ("Broker\nAbout Us:ABC Insurance Group is a leading brokerage. At ABC Insurance we work hard.",
+         "ABC Insurance Group"),
+        ("Recruiter\nFor over 11 years Incendia Partners has been specializing in search. Incendia is great.",
+         "Incendia Partners"),
+        ("Engineer\nAt Google, we build search. Google Cloud is a platform.", "Google"),
+        ("Engineer\nAt Hackerati, we build apps. Hackerati consultants are great.", "Hackerati"),
         # a site of the owner is the owner's: it hires
         ("Assistant\nLas Vegas Stone & Flooring’s Detroit Showroom is seeking an Administrative Assistant.",
          "Las Vegas Stone & Flooring"),

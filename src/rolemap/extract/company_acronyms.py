@@ -7,6 +7,10 @@ The full name is a run of capitalised words whose initials, small joining words 
 Behavioral Health and Developmental Services" → DBHDS), are the acronym's letters; a run the text
 defines with the acronym in brackets right after it wins over one that only spells it. A role spelled
 out ("Chief Operations Officer (COO)") names no hirer, nor does the acronym then.
+
+So too a short name the text writes in full with a firm's word after it, as the subject of a sentence
+about it: "At ABC Insurance we …" where "ABC Insurance Group is a leading brokerage", "Incendia" where
+"Incendia Partners has been specializing" (`in_full`).
 """
 
 from __future__ import annotations
@@ -81,3 +85,25 @@ def _spelling_end(words: list[str], start: int, acronym: str) -> int | None:
         if at == len(acronym):
             return i + 1
     return None
+
+
+# the words a firm's full name ends in after its short one ("ABC Insurance Group", "YASH Technologies")
+_FIRM_WORDS = (
+    "Group|Partners|Technologies|Technology|Solutions|Systems|Consulting|Consultants|Corporation|Company"
+    "|Holdings|Labs|Services|International|Global|Software|Agency|Enterprises|Industries|Associates"
+)
+
+
+def in_full(text: str, name: str) -> tuple[str, Span] | None:
+    """The name with a firm's word after it, where the text opens a sentence about it so ("ABC Insurance
+    Group is …", "Incendia Partners has …", "TRIGYN TECHNOLOGIES, INC. is"), or None."""
+    full = re.search(
+        rf"(?<![\w&-]){re.escape(name)}[ ](?:{_FIRM_WORDS}|{_FIRM_WORDS.upper()})\b"
+        rf"(?:,?[ ](?:{legal_forms_pattern('firm')})\.?)?"
+        r"(?=,?[ ]+(?:is|are|has|have|was|provides|offers|specializ\w+)\b)",
+        text[:_READ],
+    )
+    if full is None:
+        return None
+    words = clean_company(full.group())
+    return (words, Span(full.start(), full.end(), full.group())) if words else None

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import chain
 
-from rolemap.extract.company_acronyms import spelled_out
+from rolemap.extract.company_acronyms import in_full, spelled_out
 from rolemap.extract.company_brands import recurring_brand
 from rolemap.extract.company_names import (
     FIRM_ENDING,
@@ -88,6 +88,8 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
             # Assistance"); a header's name is the one the poster chose ("NPR | Boston")
             if full := spelled_out(text, found[0]):
                 out.company, out.company_span = (full[0], full[1]) if full[0] else (None, None)
+            elif longer := in_full(text, found[0]):
+                out.company, out.company_span = longer
     return out
 
 
