@@ -97,6 +97,8 @@ _FIRM_WORDS = (
 def in_full(text: str, name: str) -> tuple[str, Span] | None:
     """The name with a firm's word after it, where the text opens a sentence about it so ("ABC Insurance
     Group is …", "Incendia Partners has …", "TRIGYN TECHNOLOGIES, INC. is"), or None."""
+    if text.find(name + " ", 0, _READ) == -1:
+        return None
     full = re.search(
         rf"(?<![\w&-]){re.escape(name)}[ ](?:{_FIRM_WORDS}|{_FIRM_WORDS.upper()})\b"
         rf"(?:,?[ ](?:{legal_forms_pattern('firm')})\.?)?"

@@ -34,9 +34,10 @@ _OUR_SITE = re.compile(
     r"(?i:offices?|location|facility|campus|clinic|store|branch|headquarters|HQ|studio)\b"
 )
 # "in the St. Louis metropolitan area", "in the NYC metro market": the metro a post works in
-_METRO_AREA = re.compile(
+_METRO_AREA = Gated(
     r"\bin the ((?:[A-Z][\w.'’-]*)(?:[ ][A-Z][\w.'’-]*){0,3})[ ](?i:metro(?:politan)?|greater)[ ]"
-    r"(?i:area|region|market)\b"
+    r"(?i:area|region|market)\b",
+    *("etro ", "etropolitan ", "reater ", "ETRO", "REATER"),
 )
 # "Tampa FL", "Richmond VA 23219", "Albany NY / Remote": a city and its state or province code (or name:
 # "Portland Oregon", `_space_region_names`) written without the comma. Only a code (upper case, alone or
