@@ -15,8 +15,9 @@ Which names may match on their own is decided by method, not by list:
     is left out: too many sentences start with it, technical context or not;
   * a generated *alias* that is an everyday word ("Enterprise" of "ADP Enterprise") or claimed by several
     entries is dropped: only an entry's own name is worth guarding;
-  * a hand-layer nickname of a product that is an everyday word ("torch" of PyTorch, "marathon" of Mesos)
-    needs a technical context, in any case: `_a_word_for_a_product`;
+  * a hand-layer nickname of a product or a practice that is one everyday word ("torch" of PyTorch,
+    "marathon" of Mesos, "queues" of message queues) needs a technical context, in any case:
+    `_a_word_for_a_product`;
   * a name of one or two characters, an alias of three, needs the hand layer ("R", "Go", "PMP"); a name
     that is an acronym of three letters is guarded ("DOE": design of experiments, or the Department of
     Energy);

@@ -85,6 +85,11 @@ class SkillEntry:
     def is_language(self) -> bool:
         return self.category == "language"
 
+    @property
+    def every_alias(self) -> tuple[str, ...]:
+        """The aliases of every kind: plain, guarded and context-bound (the name is among the plain ones)."""
+        return (*self.aliases, *self.guarded, *self.contextual)
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -175,7 +180,7 @@ def _check_alias_clashes(entries: dict[str, SkillEntry], where: str) -> None:
     """Two skills may not claim one alias: the scan could not tell which one a posting names."""
     owner: dict[str, str] = {}
     for entry in entries.values():
-        for alias in (*entry.aliases, *entry.guarded, *entry.contextual):
+        for alias in entry.every_alias:
             key = alias if alias in entry.guarded or is_exact_alias(entry, alias) else alias.lower()
             if owner.get(key, entry.id) != entry.id:
                 raise DataError(f"{where}: alias {alias!r} belongs to both {owner[key]} and {entry.id}")
@@ -240,7 +245,7 @@ def resolve_skill(text: str) -> SkillEntry | None:
             return entry
     lowered = wanted.lower()
     for entry in taxonomy.values():
-        if any(a.lower() == lowered for a in (entry.name, *entry.aliases, *entry.guarded, *entry.contextual)):
+        if any(a.lower() == lowered for a in (entry.name, *entry.every_alias)):
             return entry
     return None
 
@@ -252,7 +257,7 @@ def search_taxonomy(query: str, limit: int = 20) -> list[SkillEntry]:
         return []
     scored: list[tuple[int, int, str, SkillEntry]] = []
     for entry in load_taxonomy().values():
-        names = [n.lower() for n in (entry.id, entry.name, *entry.aliases, *entry.guarded, *entry.contextual)]
+        names = [n.lower() for n in (entry.id, entry.name, *entry.every_alias)]
         if q in names:
             scored.append((0, len(entry.name), entry.id, entry))
         elif any(q in n for n in names):
