@@ -97,15 +97,26 @@ _FIRM_WORDS = (
 def in_full(text: str, name: str) -> tuple[str, Span] | None:
     """The name with a firm's word after it, where the text opens a sentence about it so ("ABC Insurance
     Group is …", "Incendia Partners has …", "TRIGYN TECHNOLOGIES, INC. is"), or None."""
-    if text.find(name + " ", 0, _READ) == -1:
+    read = text[:_READ]
+    # Each place the name stands is tried with one pattern compiled once: a pattern spelling the name
+    # out would be compiled anew for every posting's name.
+    at = read.find(name + " ")
+    while at != -1:
+        if not (at and _A_WORD_CHARACTER.match(read, at - 1)):
+            firm = _A_FIRM_AFTER.match(read, at + len(name))
+            if firm is not None:
+                break
+        at = read.find(name + " ", at + 1)
+    else:
         return None
-    full = re.search(
-        rf"(?<![\w&-]){re.escape(name)}[ ](?:{_FIRM_WORDS}|{_FIRM_WORDS.upper()})\b"
-        rf"(?:,?[ ](?:{legal_forms_pattern('firm')})\.?)?"
-        r"(?=,?[ ]+(?:is|are|has|have|was|provides|offers|specializ\w+)\b)",
-        text[:_READ],
-    )
-    if full is None:
-        return None
-    words = clean_company(full.group())
-    return (words, Span(full.start(), full.end(), full.group())) if words else None
+    full = Span(at, firm.end(), read[at : firm.end()])
+    words = clean_company(full.text)
+    return (words, full) if words else None
+
+
+_A_WORD_CHARACTER = re.compile(r"[\w&-]")
+_A_FIRM_AFTER = re.compile(
+    rf"[ ](?:{_FIRM_WORDS}|{_FIRM_WORDS.upper()})\b"
+    rf"(?:,?[ ](?:{legal_forms_pattern('firm')})\.?)?"
+    r"(?=,?[ ]+(?:is|are|has|have|was|provides|offers|specializ\w+)\b)"
+)

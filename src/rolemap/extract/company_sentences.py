@@ -460,11 +460,19 @@ def _is_the_title(text: str, name: str) -> bool:
 def _a_unit(text: str, name: str) -> bool:
     """Whether the text gives the name as the value of its department or division field, as a public
     employer's postings do ("Department\n\nFacilities Management", "Division/Unit: Operations Training")."""
-    return re.search(rf"(?im)^[ \t]*{_UNIT_FIELD}[ \t]*:?\s*{re.escape(name)}[ \t]*$", text) is not None
+    # One pattern compiled once finds the fields; one spelling the name out would be compiled per posting.
+    for field in _A_UNIT_FIELD.finditer(text):
+        value_end = field.end() + len(name)
+        if text[field.end() : value_end].casefold() == name.casefold() and _LINE_END.match(text, value_end):
+            return True
+    return False
 
 
 _OURS = re.compile(r"\b[Oo]ur[ \t]+(?:(?!client|customer|partner)[a-z][\w-]*[ \t]+)?$")
-_UNIT_FIELD = r"(?:department|division|unit|division\s*/\s*unit|section|bureau)"
+_A_UNIT_FIELD = re.compile(
+    r"(?im)^[ \t]*(?:department|division\s*/\s*unit|division|unit|section|bureau)[ \t]*:?\s*"
+)
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 def _better(
