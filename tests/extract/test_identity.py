@@ -556,10 +556,43 @@ def test_one_family_posting_keeps_its_salary_for_that_family():
         ),
         ("Java Lead / Java Developer, QA", ["Java Lead / Java Developer", "QA"]),
         ("Senior Back End Developer - Python, Big Data Processing", ["Senior Back End Developer"]),
+        # levels joined before one role each name it; levels joined by "or" or a slash are one role's range
+        ("Sr and Jr Software Developers", ["Sr Software Developers", "Jr Software Developers"]),
+        (
+            "Lead and Senior Data Engineer and Lead Frontend Engineer",
+            ["Lead Data Engineer", "Senior Data Engineer", "Lead Frontend Engineer"],
+        ),
+        (
+            "Mid, Senior and Staff Software Engineer",
+            ["Mid Software Engineer", "Senior Software Engineer", "Staff Software Engineer"],
+        ),
+        ("Senior or Principal Back-End Engineer", ["Senior or Principal Back-End Engineer"]),
+        ("Mid/Senior Full Stack Developer", ["Mid/Senior Full Stack Developer"]),
+        ("Intern and Junior Developer", ["Intern", "Junior Developer"]),
     ],
 )
 def test_split_roles(title, roles):
     assert split_roles(title) == roles
+
+
+@pytest.mark.parametrize(
+    ("body", "roles"),
+    [
+        (
+            "We are looking for both senior and junior software developers to help us.",
+            [("senior software developers", "senior"), ("junior software developers", "junior")],
+        ),
+        (
+            "Hiring Senior & Junior iOS engineers this fall.",
+            [("Senior iOS engineers", "senior"), ("Junior iOS engineers", "junior")],
+        ),
+        ("We are looking for junior or mid-level python engineers.", [("mid-level python engineers", "mid")]),
+    ],
+)
+def test_levels_joined_in_prose_each_name_the_role(body, roles):
+    record = extract_text("x", hn("Acme | NYC", body))
+    assert [(role.title, role.seniority) for role in record.roles] == roles
+    assert record.seniority == (roles[0][1] if len(roles) == 1 else None)
 
 
 def test_a_title_names_technologies_by_the_names_postings_write():

@@ -15,6 +15,7 @@ from rolemap.extract.caseless import Caseless
 from rolemap.extract.roles import (
     LIST_ITEM_NOUN,
     MAX_ROLES,
+    a_level_word,
     bracket_kinds,
     family_word,
     kind_modifier,
@@ -349,19 +350,36 @@ def _kinds_before(phrase: str, split_and: bool = True) -> list[tuple[str, int]]:
             break
     while kept and (_COORDINATOR.match(kept[0][0]) or kept[0][0] == "/"):  # "Hackers / Security"
         kept.pop(0)
-    kinds: list[tuple[str, int]] = []
-    chunk: list[tuple[str, int]] = []
-    for token in [*kept, ("or", -1)]:
+    chunks: list[list[tuple[str, int]]] = [[]]
+    joined_by: list[str] = []  # the word before each chunk after the first
+    for token in kept:
         if _COORDINATOR.match(token[0]) and (split_and or token[0].lower() == "or"):
-            words = [
-                t for t, _ in chunk if t.lower() not in role_book().title_words or t.lower() == "software"
-            ]
-            if words:
-                kinds.append((" ".join(t for t, _ in chunk), chunk[0][1]))
-            chunk = []
+            chunks.append([])
+            joined_by.append(token[0].lower())
         else:
-            chunk.append(token)
+            chunks[-1].append(token)
+    _share_the_kind_between_levels(chunks, joined_by)
+    kinds: list[tuple[str, int]] = []
+    for chunk in chunks:
+        words = [t for t, _ in chunk if t.lower() not in role_book().title_words or t.lower() == "software"]
+        if words:
+            kinds.append((" ".join(t for t, _ in chunk), chunk[0][1]))
     return kinds
+
+
+def _share_the_kind_between_levels(chunks: list[list[tuple[str, int]]], joined_by: list[str]) -> None:
+    """Levels joined before one kind each name it: "Senior and Junior iOS" → Senior iOS, Junior iOS; "Mid,
+    Senior and Staff Software" → Mid Software, …. A chunk of levels alone takes the words after the levels
+    of the chunk after it, read from the last so a chain shares one kind. Levels joined by "or" are one
+    role's range ("junior or mid-level engineers"), as `roles.split_roles` reads them in a title."""
+    for i in range(len(chunks) - 2, -1, -1):
+        levels = chunks[i]
+        if not levels or joined_by[i] == "or" or not all(a_level_word(t) for t, _ in levels):
+            continue
+        after = chunks[i + 1]
+        first_kind = next((n for n, (t, _) in enumerate(after) if not a_level_word(t)), len(after))
+        if 0 < first_kind < len(after):
+            levels.extend(after[first_kind:])
 
 
 def _named_role(phrase: str, noun: str) -> list[tuple[str, int]]:

@@ -412,6 +412,8 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
     parts = _without_more([p.strip(" .") for p in _outside_brackets(title, separator) if p.strip(" .")])
     if len(parts) < 2:
         return None
+    if separator is _ROLE_SEPARATOR:
+        _share_the_role_between_levels(title, parts)
     shared = _SHARED_NOUN.search(parts[-1])
     if (
         shared
@@ -442,6 +444,44 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
     ):
         return tuple(titles)
     return None
+
+
+def _share_the_role_between_levels(title: str, parts: list[str]) -> None:
+    """Levels alone before a level and its role name that role: "Sr and Jr Software Developers", "Lead and
+    Senior Data Engineer" (read from the last, so "Mid, Senior and Staff Engineer" shares one name). Levels
+    joined by "or" are one role's range: "Senior or Principal Back-End Engineer" stays whole."""
+    starts, ends, at = [], [], 0
+    for part in parts:
+        starts.append(title.find(part, at))
+        at = starts[-1] + len(part)
+        ends.append(at)
+    for i in range(len(parts) - 2, -1, -1):
+        levels, after = _leading_levels(parts[i]), _leading_levels(parts[i + 1])
+        if levels != len(parts[i].split()) or not 0 < after < len(parts[i + 1].split()):
+            continue
+        if _OR_AFTER.match(title, ends[i]):
+            parts[i : i + 2] = [title[starts[i] : ends[i + 1]]]
+            ends[i : i + 2] = [ends[i + 1]]
+        else:
+            parts[i] = f"{parts[i]} {parts[i + 1].split(' ', after)[-1]}"
+
+
+_OR_AFTER = re.compile(r"[ .,]*or\b")
+
+
+def _leading_levels(words: str) -> int:
+    """How many of the words, from the first, are levels ("Senior", "Jr.", "Mid-Level")."""
+    split = words.split()
+    return next((n for n, word in enumerate(split) if not a_level_word(word)), len(split))
+
+
+def a_level_word(word: str) -> bool:
+    """A word that gives a role its level and no more ("Senior", "Lead", "Associate"): not level I, and not
+    a role of its own ("Intern", "Director", "VP")."""
+    level = seniority_of(word) if word != "I" else None
+    return level is not None and not (
+        level in {"intern", "manager"} and role_book().role_noun.fullmatch(word)
+    )
 
 
 def _without_more(parts: list[str]) -> list[str]:
