@@ -328,7 +328,8 @@ def name_at(
     spelt = _cut_spelt_by_a_domain(raw, cuts, text) if signature and cuts else None
     if spelt is not None:  # "RegardsNeetamTalent AcquisitionTanisha Systems" + neetam@tanishasystem.com
         start, raw = start + spelt, raw[spelt:]
-    for cut in reversed(cuts if spelt is None else []):
+    # the next field's label is cut off below, never taken for the name ("Company: Acme LabsLocation:")
+    for cut in reversed((cuts[:-1] if next_label else cuts) if spelt is None else []):
         tail = raw[cut:]
         word = tail.split()[0].rstrip(",")
         # a block is the name when it follows a heading in capitals ("WHO WE AREStasis Drilling"; a brand
