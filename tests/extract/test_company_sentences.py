@@ -713,6 +713,9 @@ def test_numbers_labels_and_sign_offs_around_a_name(text, company):
         # a capital inside a brand before a colon is no label glued on; only a field's label is
         ("Software Engineer\nCompany: GitHub: Software Engineer", "GitHub"),
         ("Engineer\nEmployer: PayPal: Backend role", "PayPal"),
+        # the next field's label glued on is cut off, and the name keeps all its words
+        ("Engineer\nCompany: Kenai Capital AdvisorsLocation: Denver, CO\nWe invest.", "Kenai Capital Advisors"),
+        ("Engineer\nCompany: MKM & Associates Structural EngineeringLocation: Denver", "MKM & Associates Structural Engineering"),
         # a department field names a unit only where the name is its whole value
         ("Engineer\nPfizer is looking for a Software Engineer.\nDivision: Pfizer Digital", "Pfizer"),
         # headings that open with "the" are names' words too

@@ -602,6 +602,10 @@ def test_a_title_names_technologies_by_the_names_postings_write():
     # O*NET products whose ids are acronyms written as words: "FIRST", "APPS", "EPIC"
     assert technologies_in("our first engineer") == ()
     assert technologies_in("Mobile Apps Developer") == ()
+    # a name that opens with a dot keeps it (".NET" is no "net"); a sentence's full stop is dropped
+    assert technologies_in("Senior .NET Developer") == ("csharp",)
+    assert technologies_in("Developer - SQL, .NET") == ("sql", "csharp")
+    assert technologies_in("Java. Developer") == ("java",)
 
 
 @pytest.mark.parametrize(

@@ -602,14 +602,16 @@ def technology_names() -> dict[str, str]:
 def technologies_in(title: str) -> tuple[str, ...]:
     """Skill ids a title names ("Sr. Java Engineer" → java), by the taxonomy's names and aliases."""
     technologies = technology_names()
-    words = _TITLE_WORD.findall(title.lower().replace(" .", " ").replace(". ", " "))
+    words = _TITLE_WORD.findall(title.lower().replace(". ", " "))
     found: list[str] = []
     taken: set[int] = set()  # words a longer name holds: "Oracle EBS" is no Oracle database
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             if taken.intersection(range(i, i + size)):
                 continue
-            skill = technologies.get(" ".join(words[i : i + size]).strip("."))
+            # a name as written (".NET"), else without the dots around it ("Java." ending a sentence)
+            name = " ".join(words[i : i + size])
+            skill = technologies.get(name) or technologies.get(name.strip("."))
             if skill:
                 taken.update(range(i, i + size))
                 if skill not in found:
