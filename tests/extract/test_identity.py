@@ -595,6 +595,27 @@ def test_levels_joined_in_prose_each_name_the_role(body, roles):
     assert record.seniority == (roles[0][1] if len(roles) == 1 else None)
 
 
+@pytest.mark.parametrize(
+    ("body", "roles"),
+    [
+        # "looking to bring in" and "looking to fill" are hiring cues
+        ("We are looking to bring in some rockstar full-stack engineers (Rails/JS).", [("full-stack engineers", "fullstack")]),
+        (
+            "Currently looking to fill 2 positions: Python/Django Engineer and Front-end Engineer.",
+            [("Python/Django Engineer", "backend"), ("Front-end Engineer", "frontend")],
+        ),
+        # two readers' readings of the same words are one role, named by the longer
+        (
+            "We are growing our team and looking for talented backend engineers and DevOps engineers.",
+            [("talented backend engineers", "backend"), ("DevOps engineers", "infra")],
+        ),
+    ],
+)  # fmt: skip
+def test_hiring_sentences_name_each_role_once(body, roles):
+    record = extract_text("x", hn("Acme | Santa Fe, NM", body))
+    assert [(role.title, role.family) for role in record.roles] == roles
+
+
 def test_a_title_names_technologies_by_the_names_postings_write():
     from rolemap.extract.roles import technologies_in
 

@@ -102,11 +102,29 @@ def build_roles(
             if same in seen:
                 continue
             seen.add(same)
-            roles.append((Role(named, family, seniority_of(part)), span))
+            role = Role(named, family, seniority_of(part))
+            # two readers' readings of the same words: "Python/Django Engineer" from a list and "Django
+            # Engineer" from its sentence are one role, named by the longer
+            twin = next((i for i, kept in enumerate(roles) if _one_reading(kept, (role, span))), None)
+            if twin is None:
+                roles.append((role, span))
+            elif len(named) > len(roles[twin][0].title):
+                roles[twin] = (role, span)
     if len(roles) == 1 and roles[0][0].seniority is None and posting_level:
         role, span = roles[0]
         roles[0] = (Role(role.title, role.family, posting_level), span)
     return roles[:MAX_ROLES]
+
+
+def _one_reading(kept: tuple[Role, Span], new: tuple[Role, Span]) -> bool:
+    """Whether two roles of one family were read from overlapping words by two readers, one title the
+    other's last words (one reader's parts of a list share its words: "Software Engineer, Senior Software
+    Engineer" are two roles)."""
+    (a, a_span), (b, b_span) = kept, new
+    if a.family != b.family or a_span.end <= b_span.start or b_span.end <= a_span.start or a_span == b_span:
+        return False
+    short, long = sorted((role_key(a.title.lower()), role_key(b.title.lower())), key=len)
+    return long.endswith(short) and long[-len(short) - 1 : -len(short)] in (" ", "/", "-")
 
 
 def role_key(title: str) -> str:
