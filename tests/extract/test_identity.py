@@ -616,6 +616,25 @@ def test_hiring_sentences_name_each_role_once(body, roles):
     assert [(role.title, role.family) for role in record.roles] == roles
 
 
+def test_a_header_repeated_for_each_opening_adds_its_roles_and_places():
+    record = extract_text(
+        "x",
+        "\nOANDA | Software Developer | Toronto, ON | https://oanda.com/jobs/1\n"
+        "OANDA | UI/UX Designer | Toronto | https://oanda.com/jobs/3\n"
+        "OANDA | Security Engineer | New York, NY\n"
+        "We are a forex company. OANDA | Stack: Python\n",
+    )
+    assert [(role.title, role.family) for role in record.roles] == [
+        ("Software Developer", "backend"),
+        ("UI/UX Designer", "non_software"),
+        ("Security Engineer", "security"),
+    ]
+    assert {(place.city, place.country) for place in record.locations} == {
+        ("Toronto", "CA"),
+        ("New York", "US"),
+    }
+
+
 def test_a_title_names_technologies_by_the_names_postings_write():
     from rolemap.extract.roles import technologies_in
 

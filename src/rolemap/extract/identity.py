@@ -78,6 +78,10 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
     _read_header(text, line_start, line_end, out, company_allowed=not has_title)
     if out.company is None and not has_title and line_end < len(text):
         _second_header(text, line_end + 1, out)
+    elif out.company_span and out.company_span.start == line_start + len(text[line_start:line_end]) - len(
+        text[line_start:line_end].lstrip()
+    ):
+        _repeated_headers(text, line_end, out)
     site = out.company if out.company and _DOMAIN.fullmatch(out.company_span.text.strip()) else None  # type: ignore[union-attr]
     if out.company is None or site:
         found = company_in_text(text, anchors or {}) or (None if site else recurring_brand(text))
@@ -243,6 +247,33 @@ def _second_header(text: str, start: int, out: Identity) -> None:
         out.company, out.company_span = second.company, second.company_span
         if out.company.startswith("About ") and len(out.company) > 6:
             out.company = out.company[6:]  # "About Nimbl3 www.nimbl3.com": a heading naming the hirer
+
+
+_REPEAT_REACH = 3000  # characters after the header a repeat of it is looked for in
+
+
+def _repeated_headers(text: str, start: int, out: Identity) -> None:
+    """A post with one header line per opening ("OANDA | Python Developer | Toronto | https://…" under
+    "OANDA | Software Developer | Toronto"): each line that opens with the header's hirer and a header's
+    separator adds its roles."""
+    name = out.company_span.text.strip() if out.company_span else ""
+    reach = min(len(text), start + _REPEAT_REACH)
+    at = text.find(name, start, reach) if name else -1
+    while at != -1:
+        line_start = text.rfind("\n", 0, at) + 1
+        if not text[line_start:at].strip(" \t") and _A_HEADER_SEPARATOR.match(text, at + len(name)):
+            line_end = text.find("\n", at)
+            again = Identity()
+            _read_header(
+                text, line_start, len(text) if line_end == -1 else line_end, again, company_allowed=True
+            )
+            if again.company == out.company:  # each opening's roles and places of work
+                out.titles += again.titles
+                out.places += again.places
+        at = text.find(name, at + len(name), reach)
+
+
+_A_HEADER_SEPARATOR = re.compile(r"[ \t]*\|")
 
 
 def _listed_with_a_place(text: str, segments: list[tuple[int, int]], n: int) -> bool:
