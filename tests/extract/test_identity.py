@@ -635,6 +635,22 @@ def test_a_header_repeated_for_each_opening_adds_its_roles_and_places():
     }
 
 
+def test_a_generic_role_line_takes_the_kind_its_subtitle_names():
+    record = extract_text(
+        "x",
+        "\nOscar | NYC\nSoftware Engineer: Mobile (NYC) https://oscar.com/1\n"
+        "Software Engineer - Backend\nSoftware Engineer, Data Science\n"
+        "Software Engineers, Software Engineers in Test\nWe sell insurance.",
+    )
+    assert [(role.title, role.family) for role in record.roles] == [
+        ("Software Engineer (Mobile)", "mobile"),
+        ("Software Engineer (Backend)", "backend"),
+        ("Software Engineer (Data Science)", "ml"),
+        # a subtitle with a role's noun is another role, not this one's kind
+        ("Software Engineers", "other_software"),
+    ]
+
+
 def test_a_title_names_technologies_by_the_names_postings_write():
     from rolemap.extract.roles import technologies_in
 

@@ -181,9 +181,9 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
         if len(title.split()) <= 6 and (first != first.lower() or cue) and is_role_title(title):
             span = Span(start_of_title, m.end(1), title)
             generic = names_no_kind(title)
-            kinds = bracket_kinds(text, m.end(1)) if generic else []
+            kinds = bracket_kinds(text, m.end(1), subtitle=True) if generic else []
             one = generic and not kinds and len(split_roles(title)) == 1
-            kind = bracket_kind(text, title, m.end(1)) if one else None
+            kind = bracket_kind(text, title, m.end(1), subtitle=True) if one else None
             if kinds:  # "Software Engineer (frontend/backend/data)": one role a kind
                 out.extend((f"{title} ({kind})", span) for kind in kinds)
             else:  # "Senior Software Engineer (Full Stack Web)": the kind its bracket names

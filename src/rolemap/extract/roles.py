@@ -543,23 +543,40 @@ def names_no_kind(title: str) -> bool:
     return title_family(title) is None and not technologies_in(title)
 
 
-def bracket_kinds(text: str, at: int) -> list[str]:
+# a role line's subtitle after a colon, comma or dash, up to a bracket, a link, another dash or the line's
+# end: "Software Engineer: Web & Mobile (NYC) https://…", "Software Engineer, Data Systems"
+_KINDS_SUBTITLE = re.compile(
+    r"[ \t]*(?::|,|[ \t][-–—])[ \t]+([^()\n:|,]{1,60}?)[ \t]*(?=\(|https?://|[-–—|][ \t]|\n|$)"
+)
+
+
+def _kinds_note(text: str, at: int, subtitle: bool) -> re.Match[str] | None:
+    bracket = _KINDS_BRACKET.match(text, at)
+    if bracket or not subtitle:
+        return bracket
+    # a subtitle with a role's noun is the next role of a list ("Software Engineers, SDETs in Test")
+    note = _KINDS_SUBTITLE.match(text, at)
+    return None if note is None or role_book().role_noun.search(note.group(1)) else note
+
+
+def bracket_kinds(text: str, at: int, subtitle: bool = False) -> list[str]:
     """The kinds a bracket right after a generic title lists: "Software Engineer (frontend/backend/data;
     mid-to-senior+)" → frontend, backend, data; nothing when the bracket says anything else first (a
-    stack, "(Rails, React)", is one role's)."""
-    bracket = _KINDS_BRACKET.match(text, at)
+    stack, "(Rails, React)", is one role's). `subtitle`: a role line's, also its subtitle ("Software
+    Engineer: Web & Mobile")."""
+    bracket = _kinds_note(text, at, subtitle)
     if bracket is None:
         return []
     parts = [p.strip() for p in _KINDS_SEPARATOR.split(bracket.group(1)) if p.strip()]
     return parts if parts and all(family_word(p) for p in parts) else []
 
 
-def bracket_kind(text: str, title: str, at: int) -> str | None:
+def bracket_kind(text: str, title: str, at: int, subtitle: bool = False) -> str | None:
     """The words of a bracket right after a generic title when they name one kind of role, which the title
     with its bracket keeps: "Software Engineer (Full Stack Web)" → "Full Stack Web"; None for "(Sauce
     Connect)", "(Berlin)", a list of kinds ("Backend, API, Data, ML") or a title whose bracket makes it
     another trade's ("Staff Engineer (Java/Cloud)" reads as a civil engineering title)."""
-    bracket = _KINDS_BRACKET.match(text, at)
+    bracket = _kinds_note(text, at, subtitle)
     words = bracket.group(1).strip() if bracket else ""
     kinds = {title_family(part.strip()) for part in _KINDS_SEPARATOR.split(words) if part.strip()} - {None}
     return words if len(kinds) == 1 and title_family(f"{title} ({words})") in kinds else None
