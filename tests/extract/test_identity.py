@@ -651,6 +651,16 @@ def test_a_generic_role_line_takes_the_kind_its_subtitle_names():
     ]
 
 
+def test_a_header_that_is_a_hiring_sentence_names_each_of_its_roles():
+    record = extract_text(
+        "x",
+        "\nUltimate Software is hiring Software Engineers (C#, Golang, Python), Security Operations Center "
+        "Engineers, Software Test Engineers, and more!\nWe build HR software.",
+    )
+    assert record.company == "Ultimate Software"
+    assert set(record.role_families) >= {"security", "qa"}
+
+
 def test_a_title_names_technologies_by_the_names_postings_write():
     from rolemap.extract.roles import technologies_in
 

@@ -11,7 +11,7 @@ from rolemap.extract.identity import locations_of, read_identity
 from rolemap.extract.role_build import build_roles, role_key, without_sentence_words
 from rolemap.extract.role_lines import roles_in_labelled_lines, roles_in_text
 from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_openings, roles_in_sentences
-from rolemap.extract.roles import family_from_skills, seniority_of, trade_text
+from rolemap.extract.roles import family_from_skills, role_book, seniority_of, trade_text
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
@@ -93,7 +93,10 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         titles += roles_in_labelled_lines(doc.text, body, titles)
         # a header that names no role may say it in a sentence ("Acme | we're looking for an android developer");
         # only a post without a title has such a header, from offset 1 (its text opens with the empty title)
-        prose = 1 if not titles and doc.text.startswith("\n") else body
+        # (a header that is a hiring sentence is read as one too: "Ultimate Software is hiring Software
+        # Engineers (C#, Golang), Security Operations Center Engineers, Software Test Engineers")
+        header_hires = role_book().hiring_cue.search(doc.text, 1, body) is not None
+        prose = 1 if (not titles or header_hires) and doc.text.startswith("\n") else body
         titles += roles_in_sentences(doc.text, prose, nouns, generic=not titles)
         titles += roles_in_openings(doc.text, prose, titles)
         # in the order the text names them, whichever reader found them
