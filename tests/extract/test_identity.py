@@ -661,6 +661,19 @@ def test_a_header_that_is_a_hiring_sentence_names_each_of_its_roles():
     assert set(record.role_families) >= {"security", "qa"}
 
 
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("\nLocu is hiring Frontend Engineers | Boston\nWe build.", ["Frontend Engineers"]),
+        ("\nAcme | Full Time Hiring UI Engineers | NYC\nWe build.", ["UI Engineers"]),
+        # a cue whose words after it name no role leaves the title whole
+        ("\nAcme | Software Engineer (H1B welcome, Intern positions available) | NYC\nWe build.", ["Software Engineer"]),
+    ],
+)  # fmt: skip
+def test_a_role_is_titled_without_its_sentence_s_hiring_cue(text, titles):
+    assert [role.title for role in extract_text("x", text).roles] == titles
+
+
 def test_a_title_names_technologies_by_the_names_postings_write():
     from rolemap.extract.roles import technologies_in
 

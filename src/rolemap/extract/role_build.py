@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rolemap.extract.role_lines import words_after_cue
 from rolemap.extract.roles import (
     LIST_ITEM_NOUN,
     MAX_ROLES,
@@ -37,8 +38,9 @@ _SOFTWARE_MAKER = re.compile(r"(?i)\b(?:developers?|programmers?|coders?)$")
 
 
 def without_sentence_words(title: str) -> str:
-    """ "We're looking for software engineers" → "software engineers"."""
-    return _SENTENCE_WORDS.sub("", title.strip())
+    """ "We're looking for software engineers" → "software engineers"; "Locu is hiring Frontend Engineers"
+    → "Frontend Engineers"."""
+    return _SENTENCE_WORDS.sub("", words_after_cue(title.strip()))
 
 
 def build_roles(

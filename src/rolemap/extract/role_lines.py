@@ -209,6 +209,14 @@ def roles_in_text(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str,
     return out[:MAX_ROLES]
 
 
+def words_after_cue(title: str) -> str:
+    """A title read with its sentence's hiring cue, without it: "Locu is hiring Frontend Engineers" →
+    "Frontend Engineers", "Full Time Hiring UI Engineers" → "UI Engineers"; other titles as they are."""
+    cue = _last_cue(title)
+    rest = _DETERMINER.sub("", title[cue:].strip()) if cue else ""
+    return rest if is_role_title(rest) else title
+
+
 def _last_cue(title: str) -> int:
     """Where the words after a title's last hiring cue start, or 0. In a title "Recruiting" is a team
     ("Technology Recruiting Manager", "Recruiting - Support Specialist"), and a hiring manager no cue."""
