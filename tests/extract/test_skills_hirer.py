@@ -34,6 +34,17 @@ def test_a_list_of_customers_names_companies_not_skills():
     assert "redis" in skills and not {"shopify", "github", "heroku"} & skills
 
 
+def test_the_firms_a_team_comes_from_are_no_skills():
+    for about_the_team in (
+        "Our team has turned down offers from Airbnb, Pinterest, Shopify and Palantir.",
+        "Our founders are veterans from Imperva and Sumo Logic.",
+        "We are backed by early investors of WhatsApp.",
+    ):
+        text = f"\nAcme | Backend Engineer | Berlin\n{about_the_team} We use Python and Redis."
+        skills = {s.id for s in extract_text("x", text).skills}
+        assert "redis" in skills and not {"pinterest", "shopify", "sumo-logic", "whatsapp"} & skills
+
+
 def test_devops_named_only_as_a_kind_of_role_is_not_asked_for():
     roles = (
         "We're looking for SW engineers up and down the stack, back end, infrastructure, data, dev ops, test."
