@@ -391,7 +391,11 @@ def test_a_generic_title_with_its_kinds_in_brackets_is_one_role_a_kind():
         ("Software Engineer (Site Reliability/SRE)", [("Software Engineer (Site Reliability/SRE)", "infra")]),
         ("Application Developer (More front-end)", [("Application Developer (More front-end)", "frontend")]),
         ("Software Engineer (Sauce Connect)", [("Software Engineer", "other_software")]),  # no kind
-        ("Software Engineer (Backend, API, Data, ML)", [("Software Engineer", "other_software")]),  # a list
+        # a list of kinds, one word of it no kind: a role of each kind
+        (
+            "Software Engineer (Backend, API, Data, ML)",
+            [("Software Engineer (Backend)", "backend"), ("Software Engineer (Data)", "data"), ("Software Engineer (ML)", "ml")],
+        ),
         ("Senior Staff Engineer (Java/Cloud)", [("Senior Staff Engineer", "backend")]),  # by its Java, no civil one
     ],
 )  # fmt: skip
@@ -672,6 +676,14 @@ def test_a_header_that_is_a_hiring_sentence_names_each_of_its_roles():
 )  # fmt: skip
 def test_a_role_is_titled_without_its_sentence_s_hiring_cue(text, titles):
     assert [role.title for role in extract_text("x", text).roles] == titles
+
+
+def test_a_bracket_of_kinds_may_hold_a_word_of_another_sort():
+    text = "\nCoinbase - San Francisco - Engineers (Backend, Frontend, Generalists, Infrastructure, Security)\nWe build."
+    assert set(extract_text("x", text).role_families) == {"backend", "frontend", "infra", "security"}
+    # a stack in brackets is no list of kinds
+    text = "\nAcme | NYC | Software Engineers (Rails, React)\nWe build."
+    assert [role.title for role in extract_text("x", text).roles] == ["Software Engineers"]
 
 
 def test_a_title_names_technologies_by_the_names_postings_write():

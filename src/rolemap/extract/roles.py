@@ -568,7 +568,10 @@ def bracket_kinds(text: str, at: int, subtitle: bool = False) -> list[str]:
     if bracket is None:
         return []
     parts = [p.strip() for p in _KINDS_SEPARATOR.split(bracket.group(1)) if p.strip()]
-    return parts if parts and all(family_word(p) for p in parts) else []
+    # a list of kinds may hold a word of another sort: "Engineers (Backend, Frontend, Generalists, Product,
+    # Infrastructure, Security)" lists five kinds; a stack or a place is no list of kinds
+    kinds = [p for p in parts if family_word(p)]
+    return kinds if len(kinds) >= 2 and 2 * len(kinds) > len(parts) else kinds if kinds == parts else []
 
 
 def bracket_kind(text: str, title: str, at: int, subtitle: bool = False) -> str | None:
