@@ -686,6 +686,16 @@ def test_a_bracket_of_kinds_may_hold_a_word_of_another_sort():
     assert [role.title for role in extract_text("x", text).roles] == ["Software Engineers"]
 
 
+def test_roles_named_at_different_levels_anywhere_give_the_post_no_level():
+    text = (
+        "\nVideotape • Austin, Texas (On-Site at Headquarters)\nHiring Senior & Junior iOS engineers\n"
+        "Two years minimum iOS experience required."
+    )
+    assert extract_text("x", text).seniority is None
+    text = "\nAcme | Senior iOS Engineer | Austin\nTwo years minimum iOS experience required."
+    assert extract_text("x", text).seniority == "senior"
+
+
 def test_a_title_names_technologies_by_the_names_postings_write():
     from rolemap.extract.roles import technologies_in
 

@@ -212,14 +212,14 @@ def _level_of_the_roles(
 ) -> tuple[str | None, tuple[Span, ...]]:
     """A post without a title of its own whose roles all name one level ("Senior Backend Engineer", "Senior
     Frontend Developer" in its text) is at that level, as its title would say: the level no title word
-    gave (the years asked, or none) gives way. Roles its header names at different levels give the post
-    none, as the labels leave a level out where the roles disagree (roles read from its prose do not count:
-    their readers may drop a level word)."""
+    gave (the years asked, or none) gives way. Roles named at different levels, in its header or its text,
+    give the post none, as the labels leave a level out where the roles disagree ("Hiring Senior & Junior
+    iOS engineers" on a second line; the prose readers keep each level of "senior and junior developers")."""
     if not doc.text.startswith("\n"):
         return level, spans
     named = [(seniority_of(role.title), span) for role, span in roles]
-    if len({own for own, span in named if own and doc.in_title(span.start)}) > 1:
-        return None, ()  # a header of "Senior and junior engineers", "Sr. Engineer, …, Engineering Manager"
+    if len({own for own, span in named if own}) > 1:
+        return None, ()  # "Senior and junior engineers", "Sr. Engineer, …, Engineering Manager"
     if spans and doc.in_title(spans[0].start):
         return level, spans
     if not named or len({own for own, _ in named}) != 1 or named[0][0] is None:
