@@ -571,6 +571,7 @@ def test_one_family_posting_keeps_its_salary_for_that_family():
             ["Mid Software Engineer", "Senior Software Engineer", "Staff Software Engineer"],
         ),
         ("Senior or Principal Back-End Engineer", ["Senior or Principal Back-End Engineer"]),
+        ("Senior, Staff, or Principal Engineer", ["Senior, Staff, or Principal Engineer"]),
         ("Mid/Senior Full Stack Developer", ["Mid/Senior Full Stack Developer"]),
         ("Intern and Junior Developer", ["Intern", "Junior Developer"]),
     ],
@@ -607,6 +608,11 @@ def test_levels_joined_in_prose_each_name_the_role(body, roles):
         (
             "Currently looking to fill 2 positions: Python/Django Engineer and Front-end Engineer.",
             [("Python/Django Engineer", "backend"), ("Front-end Engineer", "frontend")],
+        ),
+        # a level among the longer's words names another opening
+        (
+            "We're looking for a Senior Data Engineer and a Data Engineer.",
+            [("Senior Data Engineer", "data"), ("Data Engineer", "data")],
         ),
         # two readers' readings of the same words are one role, named by the longer
         (
@@ -694,6 +700,14 @@ def test_roles_named_at_different_levels_anywhere_give_the_post_no_level():
     assert extract_text("x", text).seniority is None
     text = "\nAcme | Senior iOS Engineer | Austin\nTwo years minimum iOS experience required."
     assert extract_text("x", text).seniority == "senior"
+
+
+def test_an_engineers_business_team_is_not_the_kind_of_the_role():
+    text = "\nAcme | NYC\nSoftware Engineer, Finance\nSoftware Engineer (Sales Tools)\nManager (Marketing)\nWe build."
+    assert [(role.title, role.family) for role in extract_text("x", text).roles] == [
+        ("Software Engineer", "other_software"),
+        ("Manager (Marketing)", "non_software"),
+    ]
 
 
 def test_a_title_names_technologies_by_the_names_postings_write():

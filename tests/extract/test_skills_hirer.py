@@ -45,6 +45,15 @@ def test_the_firms_a_team_comes_from_are_no_skills():
         assert "redis" in skills and not {"pinterest", "shopify", "sumo-logic", "whatsapp"} & skills
 
 
+def test_customers_moved_from_a_product_keep_it_a_skill():
+    for work in (
+        "You will help migrate customers from Oracle to PostgreSQL.",
+        "Build integrations for customers of Shopify and Magento.",
+    ):
+        skills = {s.id for s in extract_text("x", f"\nAcme | Backend Engineer | Berlin\n{work}").skills}
+        assert {"oracle", "postgresql"} <= skills or {"shopify", "magento"} <= skills
+
+
 def test_devops_named_only_as_a_kind_of_role_is_not_asked_for():
     roles = (
         "We're looking for SW engineers up and down the stack, back end, infrastructure, data, dev ops, test."

@@ -464,7 +464,12 @@ def book_lists() -> dict[str, list[str]]:
     ]
     orgs = load_wordlist("organisation_lists")  # where a list of organisations opens: extract/skills.py
     lists["anchors/organisation_list"] = [
-        f"{literal(noun)},?[ \n]{literal(word)}" for noun in orgs["nouns"] for word in orgs["introducers"]
+        *(f"{literal(noun)},?[ \n]{literal(word)}" for noun in orgs["nouns"] for word in orgs["introducers"]),
+        *(
+            f"{literal(noun)}[ \n]{literal(word)}"
+            for noun in orgs["origin_nouns"]
+            for word in orgs["origin_introducers"]
+        ),
     ]
     currencies = load_wordlist("currencies")
     lists["anchors/currency"] = [literal(c) for c in [*currencies["symbols"], *currencies["codes"]]]

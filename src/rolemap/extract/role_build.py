@@ -12,6 +12,7 @@ from rolemap.extract.roles import (
     LIST_ITEM_NOUN,
     MAX_ROLES,
     STACK_NOTE,
+    a_level_word,
     bracket_kinds,
     family_of,
     family_word,
@@ -126,18 +127,25 @@ def _one_reading(kept: tuple[Role, Span], new: tuple[Role, Span]) -> bool:
     if a.family != b.family or a_span.end <= b_span.start or b_span.end <= a_span.start or a_span == b_span:
         return False
     short, long = sorted((role_key(a.title.lower()), role_key(b.title.lower())), key=len)
-    return long.endswith(short) and long[-len(short) - 1 : -len(short)] in (" ", "/", "-")
+    if short == long:  # "Software engineer (Data Platform)" and "Software engineer, Data Platform"
+        return True
+    if not (long.endswith(short) and long[-len(short) - 1 : -len(short)] in (" ", "/", "-")):
+        return False
+    # a level in the longer's extra words names another opening: "a Senior Data Engineer and a Data Engineer"
+    return not any(a_level_word(word) for word in long[: -len(short)].split())
 
 
 def role_key(title: str) -> str:
     """One role however it is written: level abbreviations spelt out, the last noun singular ("sr. php
-    engineers" → "senior php engineer")."""
-    words = [_LEVEL_WORDS.get(w, w) for w in title.split()]
+    engineers" → "senior php engineer"), a qualifier after a comma, colon or dash as in brackets ("Software
+    Engineer, Data Platform" is "Software Engineer (Data Platform)")."""
+    words = [_LEVEL_WORDS.get(w, w) for w in _QUALIFIER_MARKS.sub(" ", title).split()]
     if words and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]
     return " ".join(words)
 
 
+_QUALIFIER_MARKS = re.compile(r"[(),:–—]|\s-\s")
 _LEVEL_WORDS = {"sr.": "senior", "sr": "senior", "jr.": "junior", "jr": "junior"}
 
 

@@ -448,22 +448,29 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
 
 def _share_the_role_between_levels(title: str, parts: list[str]) -> None:
     """Levels alone before a level and its role name that role: "Sr and Jr Software Developers", "Lead and
-    Senior Data Engineer" (read from the last, so "Mid, Senior and Staff Engineer" shares one name). Levels
-    joined by "or" are one role's range: "Senior or Principal Back-End Engineer" stays whole."""
+    Senior Data Engineer", "Mid, Senior and Staff Engineer". Levels joined by "or" anywhere in such a run are
+    one role's range: "Senior or Principal Back-End Engineer", "Senior, Staff, or Principal Engineer" stay
+    whole."""
     starts, ends, at = [], [], 0
     for part in parts:
         starts.append(title.find(part, at))
         at = starts[-1] + len(part)
         ends.append(at)
-    for i in range(len(parts) - 2, -1, -1):
-        levels, after = _leading_levels(parts[i]), _leading_levels(parts[i + 1])
-        if levels != len(parts[i].split()) or not 0 < after < len(parts[i + 1].split()):
+    last = len(parts) - 1
+    while last > 0:
+        after = _leading_levels(parts[last])
+        first = last
+        while first > 0 and _leading_levels(parts[first - 1]) == len(parts[first - 1].split()):
+            first -= 1
+        if first == last or not 0 < after < len(parts[last].split()):
+            last = first - 1 if first < last else last - 1
             continue
-        if _OR_AFTER.match(title, ends[i]):
-            parts[i : i + 2] = [title[starts[i] : ends[i + 1]]]
-            ends[i : i + 2] = [ends[i + 1]]
+        if any(_OR_AFTER.match(title, ends[i]) for i in range(first, last)):
+            parts[first : last + 1] = [title[starts[first] : ends[last]]]
         else:
-            parts[i] = f"{parts[i]} {parts[i + 1].split(' ', after)[-1]}"
+            role = parts[last].split(" ", after)[-1]
+            parts[first:last] = [f"{part} {role}" for part in parts[first:last]]
+        last = first - 1
 
 
 _OR_AFTER = re.compile(r"[ .,]*or\b")
@@ -582,6 +589,9 @@ def bracket_kind(text: str, title: str, at: int, subtitle: bool = False) -> str 
     bracket = _kinds_note(text, at, subtitle)
     words = bracket.group(1).strip() if bracket else ""
     kinds = {title_family(part.strip()) for part in _KINDS_SEPARATOR.split(words) if part.strip()} - {None}
+    # an engineer's business team is whom the software serves, not its kind ("Software Engineer, Finance")
+    if kinds == {"non_software"} and role_book().engineering_noun.search(title):
+        return None
     return words if len(kinds) == 1 and title_family(f"{title} ({words})") in kinds else None
 
 

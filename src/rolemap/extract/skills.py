@@ -125,8 +125,12 @@ _RELATED = re.compile(r"(?i)\b(?:related|equivalent)\b")
 def _organisation_list() -> re.Pattern[str]:
     """ "customers including Twilio, Heroku and": names, then a separator, right up to the skill."""
     words = load_wordlist("organisation_lists")
-    nouns, introducers = ("|".join(map(re.escape, words[k])) for k in ("nouns", "introducers"))
-    opening = rf"\b(?i:{nouns}),?\s+(?i:{introducers})\b"
+    nouns, introducers, origins, origin_introducers = (
+        "|".join(map(re.escape, words[k]))
+        for k in ("nouns", "introducers", "origin_nouns", "origin_introducers")
+    )
+    # "customers including Twilio"; "veterans from Imperva" (not "customers from Oracle": a migration)
+    opening = rf"\b(?:(?i:{nouns}),?\s+(?i:{introducers})|(?i:{origins})\s+(?i:{origin_introducers}))\b"
     item = r"[A-Z0-9][\w.&'+-]*(?:[ ][A-Z0-9][\w.&'+-]*){0,3}"  # "New Relic", "Stack Exchange"
     return re.compile(rf"{opening}:?(?:\s*{item}\s*(?:,|\band\b|&|\bor\b))*\s*$")
 
