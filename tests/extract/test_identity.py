@@ -710,6 +710,18 @@ def test_an_engineers_business_team_is_not_the_kind_of_the_role():
     ]
 
 
+def test_a_leaders_title_in_a_list_of_openings_is_a_role():
+    text = (
+        "\nAcme | SF\nOpen roles:\n- Head of Marketing: https://boards.greenhouse.io/acme/1\n"
+        "- Director of Data Science\n- Backend Engineer\n"
+    )
+    assert [(role.title, role.family) for role in extract_text("x", text).roles] == [
+        ("Head of Marketing", "non_software"),
+        ("Director of Data Science", "ml"),
+        ("Backend Engineer", "backend"),
+    ]
+
+
 def test_a_title_names_technologies_by_the_names_postings_write():
     from rolemap.extract.roles import technologies_in
 

@@ -18,12 +18,14 @@ from rolemap.extract.roles import (
     a_level_word,
     bracket_kinds,
     family_word,
+    is_role_title,
     kind_modifier,
     kinds_only,
     names_no_kind,
     role_book,
     role_head,
     roles_data,
+    seniority_of,
     technologies_in,
     title_family,
 )
@@ -300,7 +302,16 @@ def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> li
     # in statistics/ML, … Our goal is …"): read up to it
     opens = book_noun is not None and len(head[: book_noun.start()].split()) <= 3
     if (len(head.split()) > 10 and not opens) or not book_noun:
-        return [(head, Span(start, start + len(head), head))] if family_word(head) and not nouns_only else []
+        # a kind alone ("Security"), or a leader's title, whose noun no prose names ("Head of Product", "VP
+        # of Engineering", "Director of Data")
+        if nouns_only:
+            return []
+        if family_word(head):
+            return [(head, Span(start, start + len(head), head))]
+        titled = _LINK_AFTER.sub("", head)  # "Head of Marketing: https://boards.greenhouse.io/…"
+        if len(titled.split()) <= 6 and seniority_of(titled) == "manager" and is_role_title(titled):
+            return [(titled, Span(start, start + len(titled), titled))]
+        return []
     # the noun as the item writes it (a caseless match of ASCII text reads it lowercased)
     noun = head[book_noun.start() : book_noun.end()]
     before = head[: book_noun.start()]
@@ -322,6 +333,9 @@ def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> li
     if title_family(title) is None:
         title = item.strip()[:80]
     return [(title, Span(start, start + len(title), title))]
+
+
+_LINK_AFTER = re.compile(r"[ \t]*[:\-–—]?[ \t]*https?://.*$")
 
 
 def _another_role_before(name: str) -> bool:
