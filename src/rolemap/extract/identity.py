@@ -78,9 +78,7 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
     _read_header(text, line_start, line_end, out, company_allowed=not has_title)
     if out.company is None and not has_title and line_end < len(text):
         _second_header(text, line_end + 1, out)
-    elif out.company_span and out.company_span.start == line_start + len(text[line_start:line_end]) - len(
-        text[line_start:line_end].lstrip()
-    ):
+    elif _opens_the_line(out.company_span, text, line_start, line_end):
         _repeated_headers(text, line_end, out)
     site = out.company if out.company and _DOMAIN.fullmatch(out.company_span.text.strip()) else None  # type: ignore[union-attr]
     if out.company is None or site:
@@ -239,14 +237,16 @@ def _second_header(text: str, start: int, out: Identity) -> None:
     # Python | Django", "Compensation - $120k" are no header)
     if not (second.places or second.titles or URL.search(line)):
         return
-    if (
-        second.company
-        and second.company_span
-        and second.company_span.start == start + len(line) - len(line.lstrip())
-    ):
+    if second.company and _opens_the_line(second.company_span, text, start, end):
         out.company, out.company_span = second.company, second.company_span
         if out.company.startswith("About ") and len(out.company) > 6:
             out.company = out.company[6:]  # "About Nimbl3 www.nimbl3.com": a heading naming the hirer
+
+
+def _opens_the_line(span: Span | None, text: str, start: int, end: int) -> bool:
+    """Whether the span (a header's hirer) stands first on the line text[start:end]."""
+    line = text[start:end]
+    return span is not None and span.start == start + len(line) - len(line.lstrip())
 
 
 _REPEAT_REACH = 3000  # characters after the header a repeat of it is looked for in

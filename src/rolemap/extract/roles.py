@@ -578,7 +578,7 @@ def bracket_kinds(text: str, at: int, subtitle: bool = False) -> list[str]:
     # a list of kinds may hold a word of another sort: "Engineers (Backend, Frontend, Generalists, Product,
     # Infrastructure, Security)" lists five kinds; a stack or a place is no list of kinds
     kinds = [p for p in parts if family_word(p)]
-    return kinds if len(kinds) >= 2 and 2 * len(kinds) > len(parts) else kinds if kinds == parts else []
+    return kinds if kinds == parts or (len(kinds) >= 2 and 2 * len(kinds) > len(parts)) else []
 
 
 def bracket_kind(text: str, title: str, at: int, subtitle: bool = False) -> str | None:
