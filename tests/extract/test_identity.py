@@ -722,6 +722,28 @@ def test_a_leaders_title_in_a_list_of_openings_is_a_role():
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "roles"),
+    [
+        # kinds parted by "|" are a list, as by commas
+        (
+            "Looking for: Data Engineers | DevOps | Front-End Engineers",
+            [("Data Engineers", "data"), ("DevOps Engineers", "infra"), ("Front-End Engineers", "frontend")],
+        ),
+        # "What:" names a role when a part holds a role's noun, and a field's value ends with its sentence
+        ("What: Pre-sales Solutions Engineer\nWhat you'll do: lead", [("Pre-sales Solutions Engineer", "non_software")]),
+        (
+            "What: Senior iOS and Backend Engineers. I'm Chris, the CTO.",
+            [("Senior iOS Engineers", "mobile"), ("Senior Backend Engineers", "backend")],
+        ),
+        ("What: Software-as-a-Service, Java, Android (Play Framework), full-stack, AngularJS", []),
+    ],
+)  # fmt: skip
+def test_field_lines_and_lists_in_other_shapes(body, roles):
+    record = extract_text("x", hn("Acme | Boston", body))
+    assert [(role.title, role.family) for role in record.roles] == roles
+
+
 def test_a_title_names_technologies_by_the_names_postings_write():
     from rolemap.extract.roles import technologies_in
 

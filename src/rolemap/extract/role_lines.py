@@ -93,7 +93,7 @@ _I_OR_YOU = re.compile(r"(?i)(?:i|you)['’]")
 # A line that names the roles as a field's value: "Position: Senior Engineer | Salary: $80k",
 # "Roles: Software Engineer, Solutions Architect", "We're hiring for: DevOps, Back-End, QA Lead".
 _FIELD = (
-    r"[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions?|roles?)|wanted"
+    r"[ \t]*(?:[-*•][ \t]*)?(?:(?:job[ \t]+)?(?:title|position|role|opening)s?|jobs?|open[ \t]+(?:positions?|roles?)|wanted|what"
     r"|(?:now[ \t]+|we(?:'re|’re| are)[ \t]+)?hiring(?:[ \t]+for)?)[ \t]*:[ \t]*(\S[^\n]*)"
 )
 _FIELD_LINE = re.compile(rf"(?im)^{_FIELD}")
@@ -106,6 +106,9 @@ _NEXT_FIELD_LINE = Caseless(rf"\n{_FIELD}")
 _GLUED_FIELD = re.compile(r"(?<=[a-z])(?=[A-Z][A-Za-z]*(?: [A-Z][a-z]*)?:)")
 # the label of the next field inside a part: "Location: ", "Reports to: " (not "Engineer Salary: ")
 _FIELD_LABEL = re.compile(r"(?:[A-Z][\w-]*\s(?=[a-z]))?[\w-]*[A-Za-z]: ")
+_WHAT_LABEL = re.compile(r"(?i)\bwhat[ \t]*:[ \t]*$")
+# a sentence's end inside a field's value, after a word, not an abbreviation ("Sr. Engineer")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{4})\.\s+(?=[A-Z])")
 _FIELD_REACH = 4000  # characters after the header a field line is looked for in
 
 
@@ -115,6 +118,11 @@ def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
     out: list[tuple[str, Span]] = []
     for value_start, value_end in field_lines(text, skip_to, min(len(text), skip_to + _FIELD_REACH)):
         value = text[value_start:value_end]
+        # "What:" may say what the firm does ("What: Software-as-a-Service, Java, Android"): there only
+        # a part with a role's noun is a role ("What: Pre-sales Solutions Engineer")
+        what = _WHAT_LABEL.search(text, max(0, value_start - 12), value_start) is not None
+        sentence = _SENTENCE_END.search(value)  # "What: Senior iOS and Backend Engineers. I'm Chris, …"
+        value = value[: sentence.start()] if sentence else value
         glued = _GLUED_FIELD.search(value)
         for segment in _FIELD_SEGMENT.finditer(value[: glued.start() if glued else None]):
             found, label = False, None
@@ -123,7 +131,12 @@ def roles_in_fields(text: str, skip_to: int) -> tuple[tuple[str, Span], ...]:
                 label = _FIELD_LABEL.search(title)
                 if label:  # the next field: "Senior JavaScript Developer - Location: Austin" ends before it
                     title = title[: label.start()].rstrip(" -–—(.")
-                if title and len(title.split()) <= 8 and is_role_title(title):
+                if (
+                    title
+                    and len(title.split()) <= 8
+                    and is_role_title(title)
+                    and (not what or role_book().role_noun.search(title))
+                ):
                     start = value_start + segment.start() + part.start() + part.group().find(title)
                     out.append((title, Span(start, start + len(title), title)))
                     found = True

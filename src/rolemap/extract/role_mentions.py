@@ -32,11 +32,11 @@ from rolemap.extract.roles import (
 from rolemap.extract.sections import sentence_bounds
 from rolemap.models import Role, Span
 
-_COORDINATOR = re.compile(r"(?i)^(?:,|and|or|&|and/or|plus)$")
+_COORDINATOR = re.compile(r"(?i)^(?:,|and|or|&|\||and/or|plus)$")
 _PROSE_REACH = 300  # characters a hiring sentence is read back from its noun
 _LISTED_ITEM = re.compile(r"[^,;]+")
 _ITEM_EDGES = re.compile(r"(?i)^(?:and|or|&)\s+|\s+etc$")
-_TOKEN = re.compile(r"[\w.+#/'-]+|[,&]")
+_TOKEN = re.compile(r"[\w.+#/'-]+|[,&|]")
 _NAME_WORD = re.compile(r"[\w.+#'-]+")
 _NAME_BREAK = re.compile(r"[;:]")
 
