@@ -266,6 +266,9 @@ _NAME = (
     r"(?:[ ](?:[A-Z0-9&][\w&.'’!+®™-]*|(?:of|and|for|de|la|the)(?=[ ](?:[A-Z0-9&]|the |la )))){0,8}"  # glue joins words
     rf"(?:,?\s(?i:{_ANY_FORM})(?![a-z])\.?)?)"  # a form, not a word's start ("Birlasoft combines")
 )
+# The first letters of a name as `_NAME` reads it: a capital or a digit, or a brand written lower-case
+# first ("eXcell"); the sentence readers look ahead for it after their fixed words.
+NAME_START = r"(?:[A-Z0-9]|[a-z][A-Z])"
 # A name may start where a board glued it to the block before ("…@diverselynx.comDiverse Lynx LLC").
 NAME_BEFORE = re.compile(r"(?<![A-Z0-9])" + _NAME + r"(?:\s*(?:\([^)]{0,80}\)|\[[^\]]{0,20}\]))?,?\s*$")
 NAME_AFTER = re.compile(_NAME)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rolemap.extract.company_names import NAME_AFTER, SENTENCE_END
+from rolemap.extract.company_names import NAME_AFTER, NAME_START, SENTENCE_END
 from rolemap.extract.gated import Gated
 from rolemap.extract.lexicon import english_word
 from rolemap.extract.roles import is_role_title
@@ -161,8 +161,8 @@ def possessive_names(text: str) -> list[Span]:
 # (a person's name in capitals, or one word written small before "from": "This is krishna from Exafluence";
 # not "This is built with React", "This is hosted at AWS")
 _GREETING = Gated(
-    r"\b(?:Greetings|Warm greetings|Hello|Hi)(?: there)?[ ,!]*(?:from|at)\s+(?=[A-Z0-9]|[a-z][A-Z])"
-    r"|\b[Tt]his is (?:[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:from|with|at)|[a-z]+ from)\s+(?=[A-Z0-9]|[a-z][A-Z])",
+    rf"\b(?:Greetings|Warm greetings|Hello|Hi)(?: there)?[ ,!]*(?:from|at)\s+(?={NAME_START})"
+    rf"|\b[Tt]his is (?:[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:from|with|at)|[a-z]+ from)\s+(?={NAME_START})",
     "reetings ",
     "ello from",
     "ello there",

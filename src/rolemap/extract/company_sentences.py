@@ -19,6 +19,7 @@ from rolemap.extract.company_names import (
     GLUE,
     NAME_AFTER,
     NAME_BEFORE,
+    NAME_START,
     is_role_name,
     legal_forms_pattern,
     name_at,
@@ -109,9 +110,9 @@ _ANYWHERE = ("eeo", "legal", "signature", "learn_more")
 # "At SSC Inc, we …", "Here at Crisp, we": capitalised, so no automaton anchor is needed; a board may glue
 # the sentence to the heading before it ("Job DescriptionAt Conduit Tech, we’re")
 _AT = Gated(
-    r"(?:\b|(?<=[a-z]))(?:At|[Hh]ere at)\s+(?=[A-Z0-9]|[a-z][A-Z])",  # "At eXcell, we": a brand lower-case first
-    r"At\s+(?:[A-Z0-9]|[a-z][A-Z])",
-    r"ere at\s+(?:[A-Z0-9]|[a-z][A-Z])",
+    rf"(?:\b|(?<=[a-z]))(?:At|[Hh]ere at)\s+(?={NAME_START})",  # "At eXcell, we": a brand lower-case first
+    rf"At\s+{NAME_START}",
+    rf"ere at\s+{NAME_START}",
 )
 
 

@@ -95,8 +95,10 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         # only a post without a title has such a header, from offset 1 (its text opens with the empty title)
         # (a header that is a hiring sentence is read as one too: "Ultimate Software is hiring Software
         # Engineers (C#, Golang), Security Operations Center Engineers, Software Test Engineers")
-        header_hires = role_book().hiring_cue.search(doc.text, 1, body) is not None
-        prose = 1 if (not titles or header_hires) and doc.text.startswith("\n") else body
+        header = doc.text.startswith("\n") and (
+            not titles or role_book().hiring_cue.search(doc.text, 1, body)
+        )
+        prose = 1 if header else body
         titles += roles_in_sentences(doc.text, prose, nouns, generic=not titles)
         titles += roles_in_openings(doc.text, prose, titles)
         # in the order the text names them, whichever reader found them
