@@ -194,6 +194,23 @@ def test_a_distributed_systems_engineer_builds_the_backend(title, family):
     assert title_family(title) == family
 
 
+@pytest.mark.parametrize(
+    ("body", "family"),
+    [
+        # shapes of real posts: a language of no side, the work described in words
+        ("You are passionate about distributed systems. We write Haskell.", "backend"),
+        ("You will build our caching layer in C++.", "backend"),
+        ("You will write C++ for our trading engine.", "other_software"),  # no side named
+        ("You will make our React app scale; we care about scalability.", "frontend"),
+    ],
+)
+def test_a_generic_engineer_takes_the_side_of_the_work_described(body, family):
+    """LABELING.md: engineers of unstated kind whose description is server-side work are backend; the
+    topics "distributed systems" and "caching" say so though they are no skills of the record."""
+    record = extract_text("x", hn("Acme | Senior Software Engineer | Berlin", body))
+    assert record.role_families == (family,)
+
+
 def test_a_kind_listed_beside_a_role_of_that_kind_adds_no_role():
     record = extract_text(
         "x", hn("Acme | Senior Backend Engineer | Berlin", "We're hiring for backend, design and sales.")

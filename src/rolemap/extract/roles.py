@@ -39,6 +39,7 @@ class RoleBook:
     mobile: frozenset[str]
     server_side_categories: frozenset[str]
     server_side: frozenset[str]
+    server_side_topics: frozenset[str]
     levels: tuple[tuple[str, Caseless], ...]
     generic_noun: Caseless
     title_skills: dict[str, str]  # skill id named in a title → family
@@ -108,7 +109,8 @@ def role_book() -> RoleBook:
         client_side=frozenset(data["client_side_skills"]),
         mobile=frozenset(data["mobile_skills"]),
         server_side_categories=frozenset(data["server_side_skills_categories"]),
-        server_side=frozenset(data["server_side_frameworks"]),
+        server_side=frozenset(data["server_side_frameworks"]) | frozenset(data["server_side_topics"]),
+        server_side_topics=frozenset(data["server_side_topics"]),
         levels=levels,
         generic_noun=Caseless(rf"(?<![\w-])(?:{data['generic_nouns']})(?![\w-])"),
         title_skills={k: v for k, v in data["title_technology"]["skills"].items()},
@@ -328,6 +330,11 @@ def title_family(title: str) -> str | None:
         return None
     # a kind alone names the role it is the kind of: "Backend" an engineer, "Web" a developer
     return title_family(f"{title} engineer") or title_family(f"{title} developer")
+
+
+def server_side_topics(topics: tuple[str, ...]) -> frozenset[str]:
+    """The topics of a posting that are a back end's work ("distributed systems", "caching")."""
+    return frozenset(topics) & role_book().server_side_topics
 
 
 def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> str:
