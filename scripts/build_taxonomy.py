@@ -54,6 +54,10 @@ VERY_COMMON_ZIPF = 4.0  # "word", "box", "access", "chat", "square", "processing
 RARE_WORD_ZIPF = 2.5  # about once in three million words: "workspace" 2.85, "captivate" 2.52
 TRADE_NAME_SOURCES = frozenset({"onet", "esco", "simple-icons"})  # products listed by their trade names
 VENDOR_MIN = 6  # a first word that starts this many O*NET product names is a maker's name ("Microsoft")
+CAMEL_COINED_ZIPF = 2.3  # "ArcGIS" 2.04, "SketchUp" 2.05; "NextGen" 2.47, "BeeLine" 2.47 are words too
+EDITION_MIN = (
+    9  # a last word that ends this many O*NET product names is an edition or a kind ("Pro", "Server")
+)
 
 # O*NET commodity (UNSPSC) titles → category. A commodity is a kind of software, never a parent.
 ONET_CATEGORIES = {
@@ -122,6 +126,7 @@ class Candidate:
     source: str
     parent_hint: str = ""
     id_hint: str = ""  # "ospf" for "Open Shortest Path First OSPF": the id postings use
+    own_name: bool = False  # "TrackWise" of "Sparta Systems TrackWise": the same product as an entry so named
 
 
 def fold(name: str) -> str:
@@ -205,10 +210,20 @@ def onet(sources: Path) -> list[Candidate]:
         for words in [_onet_name(raw).split()]
         if len(words) >= 3 and _is_acronym_of(words[-1], words[:-1]) and _plain(words[:-1])
     }
-    out = []
+    # words that end many product names name an edition or a kind ("Pro", "Server", "Asset Management")
+    endings = Counter(
+        words[-1].lower() for raw in rows for words in [_onet_name(raw).split()] if len(words) > 1
+    )
+    editions = frozenset(w for w, n in endings.items() if n >= EDITION_MIN)
+    out, own_names = [], []
     for raw, commodity in sorted(rows.items()):
         name = _onet_name(raw)
         words = name.split()
+        own = own_name(words, vendors, editions)
+        if own:  # "Sparta Systems TrackWise", "Greenplum Database": postings write "TrackWise", "Greenplum"
+            category = ONET_CATEGORIES.get(commodity, "business")
+            own_names.append(Candidate(own, (name,), category, "onet", own_name=True))
+            continue
         aliases: list[str] = []
         if len(words) >= 3 and _is_acronym_of(words[-1], words[:-1]):
             # "Beeline Learning Management System LMS": the kind's acronym after a maker's product is no
@@ -235,7 +250,61 @@ def onet(sources: Path) -> list[Candidate]:
         out.append(
             Candidate(name, tuple(aliases), category, "onet", id_hint=slug(acronym) if acronym else "")
         )
-    return out
+    # after the others, so that an own name joins the entry another name gives it ("WebEx" of "WebEx Sales
+    # Center" is "Cisco Webex", whose maker's name is cut off)
+    return out + own_names
+
+
+def own_name(words: list[str], vendors: frozenset[str], editions: frozenset[str]) -> str | None:
+    """The one coined word that is a product's own name among its maker's words before it and its
+    edition's after ("Hewlett Packard LoadRunner", "Trimble SketchUp Pro", "IBM Maximo Asset Management",
+    "OpenRoads Designer"): a word of no English (not in lemminflect's lexicon, rarer than RARE_WORD_ZIPF)
+    and no maker's; the words before it a name's, those after it English ending in an edition word."""
+    coined = [i for i, word in enumerate(words) if _coined(word) and word not in vendors]
+    if len(coined) != 1 or len(words) == 1:
+        return None
+    at = coined[0]
+    before, after = words[:at], words[at + 1 :]
+    if not all(word[:1].isupper() for word in before + after):
+        return None  # "Mesoscale modeling software": a kind of software written as a phrase
+    if len(before) == 1 and not before[0].isupper() and _an_english_word(before[0].lower()):
+        return None  # "Enterprise JavaBeans", "Visual SourceSafe": a word of the name, not its maker's
+    if after and (
+        after[-1].lower() not in editions or not all(_english_or_edition(w, editions) for w in after)
+    ):
+        return None  # "Apache Hadoop YARN", "Cloudera Impala": the product is named by more words
+    return words[at]
+
+
+def _coined(word: str) -> bool:
+    """A name no English text uses but as a name: camel-cased and rare ("TrackWise", "SketchUp"; not
+    "NextGen"), or unseen in wordfreq's English ("Greenplum"). Rare words of English are not enough:
+    "Modeler", "Webmaster", "Lightspeed", "Photogrammetry" and makers' names ("Palantir") are as rare."""
+    if len(word) < 4 or not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word) or word.isupper():
+        return False
+    if getAllLemmas(word.lower()) or _derived_from_english(word.lower()):
+        return False
+    frequency = zipf_frequency(word, "en")
+    if re.search(r"[a-z][A-Z]", word):  # "eClinicalWorks", "OpenRoads"
+        return frequency < CAMEL_COINED_ZIPF
+    return word[0].isupper() and frequency == 0
+
+
+def _derived_from_english(word: str) -> bool:
+    """ "decisioning", "timecards": an English word with an ending added, which the lexicon lacks."""
+    for ending in ("ing", "ed", "er", "ers", "s", "es", "ation", "ations"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and (getAllLemmas(stem) or getAllLemmas(stem + "e")):
+            return True
+    return False
+
+
+def _an_english_word(word: str) -> bool:
+    return bool(getAllLemmas(word)) or zipf_frequency(word, "en") >= COMMON_ZIPF
+
+
+def _english_or_edition(word: str, editions: frozenset[str]) -> bool:
+    return word.lower() in editions or word.isupper() or zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
 
 
 def _onet_name(raw: str) -> str:
@@ -377,6 +446,7 @@ class Taxonomy:
         self.vendors = vendors
         self.entries: dict[str, Entry] = {}
         self.by_key: dict[str, str] = {}  # folded name or alias → id (names first)
+        self.by_maker_less: dict[str, str] = {}  # a name without its maker's word → its entry
         for e in layer:
             self.entries[e.id] = e
         for e in layer:
@@ -388,6 +458,8 @@ class Taxonomy:
         if not key or (len(key) < 2 and not c.name.isupper()):
             return
         sid = self.by_key.get(key)
+        if sid is None and c.own_name:  # "WebEx" is "Cisco Webex", named "Webex" without its maker
+            sid = self.by_maker_less.get(key)
         if sid is None and c.source == "onet":
             sid = self._hand_product(c)
         if sid is None:
@@ -414,6 +486,9 @@ class Taxonomy:
         for name in (c.name, *c.aliases):
             if fold(name) != fold(entry.name) and name not in entry.aliases:
                 entry.aliases.append(name)
+        maker, _, product = c.name.partition(" ")
+        if maker in self.vendors and product:  # "Webex" of "Cisco Webex"
+            self.by_maker_less.setdefault(fold(product), sid)
 
     def _hand_product(self, c: Candidate) -> str | None:
         """The entry an O*NET product already is, named another way: by the shorter name derived from it
