@@ -6,7 +6,7 @@ import pytest
 
 from rolemap.extract import extract_text
 from rolemap.extract.role_build import without_sentence_words
-from rolemap.extract.roles import kinds_only, split_roles, title_family
+from rolemap.extract.roles import kinds_only, seniority_of, split_roles, title_family
 
 
 def hn(header: str, body: str) -> str:
@@ -570,3 +570,27 @@ def test_a_list_item_with_its_stack_in_brackets_is_one_role():
 )
 def test_software_between_a_kind_and_its_noun(title, family):
     assert title_family(title) == family
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Engineering Managers", "manager"),
+        ("Directors of Engineering", "manager"),
+        ("Cloud Solutions Architects", "staff"),
+        ("Tech Leads (Backend)", "staff"),
+        ("Software Engineers", None),
+        ("Interns OK", None),  # in a Hacker News header, a flag
+        ("Principals only. No recruiters", None),
+    ],
+)
+def test_a_role_title_naming_many_leaders_has_their_level(title, level):
+    assert seniority_of(title) == level
+
+
+def test_roles_at_a_leaders_level_and_another_give_the_post_none():
+    """ "Full-Stack, Senior Engineers, Engineering Managers": the managers' level is not the engineers'."""
+    record = extract_text(
+        "x", hn("Acme | Full-Stack, Senior Engineers, Engineering Managers | Berlin", "Apply.")
+    )
+    assert record.seniority is None

@@ -77,6 +77,16 @@ def roles_data() -> dict[str, Any]:
     return data
 
 
+# A role's title may name many of a leader's role ("Engineering Managers", "Solutions Architects", "Tech
+# Leads"), where the posting's own level words, read apart from its roles, name one. Not "Interns" or
+# "Principals": in a Hacker News header they are flags ("interns OK", "Principals only. No recruiters").
+_LEADERS = re.compile(r"(?:manager|mgr|director|lead|leader|architect|vp)$")
+
+
+def _plural(literal: str) -> str:
+    return literal + "s?" if _LEADERS.search(literal) else literal
+
+
 @cache
 def role_book() -> RoleBook:
     data = roles_data()
@@ -88,7 +98,7 @@ def role_book() -> RoleBook:
             level,
             Caseless(
                 r"(?<![\w.])(?:"
-                + "|".join(_literals(titles[level]))
+                + "|".join(_plural(form) for form in _literals(titles[level]))
                 + r")(?![\w])"
                 + (f"(?!{_MID_COMPOUND})" if level == "mid" else "")
             ),
