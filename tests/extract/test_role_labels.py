@@ -594,3 +594,15 @@ def test_roles_at_a_leaders_level_and_another_give_the_post_none():
         "x", hn("Acme | Full-Stack, Senior Engineers, Engineering Managers | Berlin", "Apply.")
     )
     assert record.seniority is None
+
+
+@pytest.mark.parametrize(
+    ("header", "level"),
+    [
+        ("Acme | UI designers, PHP developers | INTERN, REMOTE", None),  # interns welcome beside the roles
+        ("Acme | Software Engineer, Intern | Berlin", None),
+        ("Acme | Software Engineering Intern | Berlin", "intern"),
+    ],
+)
+def test_an_intern_flag_beside_other_roles_gives_the_post_no_level(header, level):
+    assert extract_text("x", hn(header, "Apply.")).seniority == level

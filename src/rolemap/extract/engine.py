@@ -224,6 +224,8 @@ def _level_of_the_roles(
     named = [(seniority_of(role.title), span) for role, span in roles]
     if len({own for own, span in named if own}) > 1:
         return None, ()  # "Senior and junior engineers", "Sr. Engineer, …, Engineering Manager"
+    if level == "intern" and len(named) > 1 and any(own != "intern" for own, _ in named):
+        return None, ()  # "INTERN, REMOTE" beside "UI designers, PHP developers": interns are welcome too
     if spans and doc.in_title(spans[0].start):
         return level, spans
     if not named or len({own for own, _ in named}) != 1 or named[0][0] is None:
