@@ -733,3 +733,20 @@ def test_the_hand_layer_names_a_skill_once(monkeypatch, tmp_path):
     with pytest.raises(ValueError, match="echo-go and echo-framework are both named 'Echo'"):
         build.read_layer(layer)
     assert [e.id for e in build.read_layer(build.LAYER)]  # the shipped layer passes
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        # "and"/"or" join a name that needs a context to another name of the taxonomy ...
+        ("Configuration management with tools like Puppet and Chef.", "chef", True),
+        ("Our artists build in Unreal and Unity engines.", "unity", True),
+        # ... not to any word
+        ("Our studio helps members tone up, and torch calories!", "pytorch", False),
+        ("This is a marathon and not a sprint.", "mesos", False),
+        ("Cultures we look to emulate are Stripe and Airbnb.", "stripe", False),
+    ],
+)
+def test_and_or_join_a_name_to_another_technology_only(text, skill, found):
+    matcher = SkillMatcher(load_taxonomy())
+    assert any(m.skill.id == skill for m in matcher.find(text)) is found

@@ -200,7 +200,7 @@ def resolve_skills(
             continue  # a word of English glued to another is a name's part: "BlackHat", "GoDaddy", "ChefSteps"
         if (
             _has_near(near, m.start)
-            or _beside_a_context_word(text, m.start, m.end)
+            or _beside_a_context_word(text, m.start, m.end, listed, m.skill.id)
             or _in_a_list(text, m, head_end, listed)
         ):
             sure.append(m)
@@ -535,12 +535,22 @@ def _in_a_list(text: str, m: Match, head_end: int, listed: list[tuple[int, str]]
     )
 
 
-def _beside_a_context_word(text: str, start: int, end: int) -> bool:
+def _beside_a_context_word(
+    text: str, start: int, end: int, listed: list[tuple[int, str]], skill: str
+) -> bool:
     """A capitalised common word counts as a technology next to a technical word ("with Hive", "Hive
-    developer")."""
+    developer"); "and" or "or" join it to another name of the taxonomy ("Chef or Puppet", "Unreal and
+    Unity"), not to any word ("tone up, and torch calories", "Stripe and Airbnb")."""
     left_words = text[max(0, start - 40) : start].lower().split()
     right_words = text[end : end + 40].lower().split()
     context_before, context_after = _context_words()
-    if left_words and left_words[-1].strip(".,:") in context_before:
-        return True  # "with Go", "Language: Go"
-    return bool(right_words and right_words[0].strip(".,;:)") in context_after)
+    before = left_words[-1].strip(".,:") if left_words else ""
+    after = right_words[0].strip(".,;:)") if right_words else ""
+    if (before in _JOINING or after in _JOINING) and _another_near(listed, start, skill):
+        return True
+    return (before in context_before and before not in _JOINING) or (
+        after in context_after and after not in _JOINING
+    )
+
+
+_JOINING = frozenset({"and", "or"})
