@@ -479,6 +479,13 @@ class Taxonomy:
                     self.by_key.setdefault(fold(alias), sid)
         entry = self.entries[sid]
         entry.sources.add(c.source)
+        if (
+            not entry.hand
+            and entry.name.islower()
+            and not c.name.islower()
+            and fold(c.name) == fold(entry.name)
+        ):
+            entry.name = c.name  # devicon's slug "slack" is the product O*NET and simple-icons write "Slack"
         if not entry.hand and (entry.category == "other" or c.category == "topic") and c.category != "other":
             entry.category = c.category  # a name O*NET also gives as a kind of software is that kind ("ERP")
         if not entry.parent_hint and c.parent_hint:

@@ -750,3 +750,20 @@ def test_the_hand_layer_names_a_skill_once(monkeypatch, tmp_path):
 def test_and_or_join_a_name_to_another_technology_only(text, skill, found):
     matcher = SkillMatcher(load_taxonomy())
     assert any(m.skill.id == skill for m in matcher.find(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        # devicon writes "slack", "ionic", "bower"; O*NET and simple-icons write the products' capitals,
+        # so the names match as written, in a technical context
+        ("Tools: Slack, Jira and GitHub.", "slack", True),
+        ("Front end: Angular, Ionic, Cordova.", "ionic", True),
+        ("- Grunt, Bower, NPM", "bower", True),
+        ("Cut us some slack: we are a small team.", "slack", False),
+        ("Please send your resume and LinkedIn profile.", "linkedin", False),  # a site of profiles
+    ],
+)
+def test_a_product_devicon_names_in_lower_case_matches_in_its_own_capitals(text, skill, found):
+    matcher = SkillMatcher(load_taxonomy())
+    assert any(m.skill.id == skill for m in matcher.find(text)) is found
