@@ -226,6 +226,11 @@ def test_seniority_from_title(title, expected):
         ("Developer\nYou will work with senior engineers. 3+ years of experience.", "mid"),  # no hiring cue
         ("Technical Recruiter\nYou will own hiring senior engineers across teams.", None),  # a duty
         ("Developer\n3+ years of experience, including time as a junior developer.", "mid"),  # a past role
+        # words that praise the role before its level
+        ("Developer\nWe are looking for a talented senior developer. 3+ years of experience.", "senior"),
+        ("Developer\nWe are seeking a highly motivated junior engineer. 3+ years of experience.", "junior"),
+        ("Developer\nWe are looking for a junior to senior developer. 3+ years of experience.", "mid"),  # a range
+        ("Developer\nWe are looking for a full-time staff member. 3+ years of experience.", "mid"),  # the staff
     ],
 )  # fmt: skip
 def test_seniority_from_a_title_field_in_the_description(text, expected):

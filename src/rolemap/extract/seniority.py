@@ -73,6 +73,8 @@ def _level_asked(doc: Document, start: int) -> tuple[str, tuple[Span, ...]] | No
         if m is None or m.start("level") != anchor.start:
             continue
         level = seniority_of(m.group("level"))
+        if level == "staff" and m.group("noun").lower() == "member":
+            continue  # "a full-time staff member": one of the staff
         if level is None or seniority_of(text[m.end("level") : m.end("noun")]):
             continue  # "senior and junior developers", "senior and associate engineers": no one level
         found.setdefault(level, Span(m.start("level"), m.end("noun"), text[m.start("level") : m.end("noun")]))
@@ -105,9 +107,12 @@ def _asked() -> re.Pattern[str]:
         r"|(?:^|[.!?:\n]\s*)As\s+an?"
     )
     # "a a senior developer": a doubled article is a slip, not another reading; "As a senior member of the
-    # team" names the level of a role without its title
+    # team" names the level of a role without its title; up to two words in lower case may praise it ("a
+    # talented senior developer", "a highly motivated junior engineer"), not join two levels ("a junior to
+    # senior developer", "a mid or senior engineer")
+    praise = r"(?:(?!(?:to|or|and|of|senior|sr|junior|jr|staff|principal|mid|entry)\b)[a-z][\w-]*\s+){0,2}"
     return re.compile(
-        rf".*(?:{cue})\s+(?:(?:(?i:an?)\s+){{1,2}}|(?i:two|three|several|multiple|\w+[- ]to[- ]\w+)\s+)?"
+        rf".*(?:{cue})\s+(?:(?:(?i:an?)\s+){{1,2}}{praise}|(?i:two|three|several|multiple|\w+[- ]to[- ]\w+)\s+)?"
         r"(?P<level>(?i:senior|sr\.?|junior|jr\.?|staff|principal|mid[- ]level|entry[- ]level))\s+"
         rf"(?:[\w.+#/-]+\s+){{0,3}}?(?P<noun>(?i:{noun}|member\b))",
         re.S,
