@@ -606,3 +606,18 @@ def test_roles_at_a_leaders_level_and_another_give_the_post_none():
 )
 def test_an_intern_flag_beside_other_roles_gives_the_post_no_level(header, level):
     assert extract_text("x", hn(header, "Apply.")).seniority == level
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Developer Evangelist",
+        "Developer Advocate (EMEA)",
+        "Head of Developer Relations",
+        "Technical Evangelist",
+    ],
+)
+def test_developer_relations_is_no_engineering_role(title):
+    """The spec's non_software covers marketing and community work: a developer evangelist or advocate speaks
+    to developers, "Developer" in the title notwithstanding."""
+    assert title_family(title) == "non_software"
