@@ -614,6 +614,14 @@ def test_topics_are_found_but_not_listed_as_skills():
     assert load_taxonomy()["scalability"].category == "topic"
 
 
+def test_data_pipelines_are_a_topic_and_etl_the_practice_named():
+    """ "Build data pipelines" names the work, not ETL: the labels list ETL where a posting writes it."""
+    record = extract_text("x", "Data Engineer\nYou will build data pipelines in Python.")
+    assert "etl" not in {s.id for s in record.skills} and "data-pipelines" in record.topics
+    record = extract_text("x", "Data Engineer\nYou will build ETL pipelines in Python.")
+    assert "etl" in {s.id for s in record.skills}
+
+
 def test_a_field_a_quality_or_a_law_is_a_topic_and_a_product_is_no_practice():
     record = extract_text(
         "x",
