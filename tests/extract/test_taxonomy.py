@@ -775,3 +775,17 @@ def test_and_or_join_a_name_to_another_technology_only(text, skill, found):
 def test_a_product_devicon_names_in_lower_case_matches_in_its_own_capitals(text, skill, found):
     matcher = SkillMatcher(load_taxonomy())
     assert any(m.skill.id == skill for m in matcher.find(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Experience administering Windows systems is preferred.", True),
+        ("Proficient in the use of a PC in a Windows environment.", True),
+        ("- IT Windows admin", True),
+        ("Open the Windows of opportunity.", False),
+    ],
+)
+def test_a_system_administered_is_named_in_a_technical_context(text, found):
+    matcher = SkillMatcher(load_taxonomy())
+    assert any(m.skill.id == "windows" for m in matcher.find(text)) is found
