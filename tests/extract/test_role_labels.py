@@ -621,3 +621,15 @@ def test_developer_relations_is_no_engineering_role(title):
     """The spec's non_software covers marketing and community work: a developer evangelist or advocate speaks
     to developers, "Developer" in the title notwithstanding."""
     assert title_family(title) == "non_software"
+
+
+@pytest.mark.parametrize(
+    ("header", "families"),
+    [
+        ("Acme | Senior Node.js Developer | Berlin", ("backend",)),  # Node.js is JavaScript on the server
+        ("Acme | Node/Angular Developers | Berlin", ("fullstack",)),  # a server's and a web UI's technologies
+        ("Acme | Sr. Rails/React Engineer | Berlin", ("fullstack",)),
+    ],
+)
+def test_a_title_naming_node_or_both_sides(header, families):
+    assert extract_text("x", hn(header, "Apply.")).role_families == families

@@ -43,6 +43,9 @@ class RoleBook:
     levels: tuple[tuple[str, Caseless], ...]
     generic_noun: Caseless
     title_skills: dict[str, str]  # skill id named in a title → family
+    title_names: dict[
+        str, str
+    ]  # a name written in a title → the title_skills key it gives ("node.js" → nodejs)
     title_categories: dict[str, str]  # taxonomy category of a skill named in a title → family
     hiring_cue: Caseless
     prose_noun: Caseless
@@ -124,6 +127,7 @@ def role_book() -> RoleBook:
         levels=levels,
         generic_noun=Caseless(rf"(?<![\w-])(?:{data['generic_nouns']})(?![\w-])"),
         title_skills={k: v for k, v in data["title_technology"]["skills"].items()},
+        title_names=dict(data["title_technology"]["names"]),
         title_categories={k: v for k, v in data["title_technology"]["categories"].items()},
         hiring_cue=Caseless(rf"(?<![\w-])(?:{data['hiring_cues']})(?![\w-])"),
         prose_noun=Caseless(rf"(?<![\w-])(?:{data['prose_role_nouns']})(?![\w-])"),
@@ -308,19 +312,27 @@ def technology_side(
     "Java Developer", the posting's only role, required to know React too is fullstack (a "bonus: HTML"
     or "the frontend team uses React" is not the role's side)."""
     family = _technology_family(title_skills, categories)
-    if family == "backend" and alone and family_from_skills(required, categories) == "fullstack":
+    if (
+        family == "backend"
+        and alone
+        and family_from_skills(required, categories) in ("fullstack", "frontend")
+    ):
         return "fullstack"
     return family
 
 
 def _technology_family(title_skills: tuple[str, ...], categories: dict[str, str]) -> str | None:
-    """The family of the first technology a title names that decides one ("Sr. Java Engineer": backend)."""
+    """The family of the first technology a title names that decides one ("Sr. Java Engineer": backend); a
+    server's and a web UI's technologies together are both sides ("Node/Angular Developer": fullstack)."""
     book = role_book()
-    for skill in title_skills:
-        family = book.title_skills.get(skill) or book.title_categories.get(categories.get(skill, ""))
-        if family:
-            return family
-    return None
+    families = [
+        family
+        for skill in title_skills
+        if (family := book.title_skills.get(skill) or book.title_categories.get(categories.get(skill, "")))
+    ]
+    if "backend" in families and "frontend" in families:
+        return "fullstack"
+    return families[0] if families else None
 
 
 @lru_cache(maxsize=20_000)  # titles repeat across postings ("Senior Software Engineer")
@@ -648,7 +660,7 @@ def technology_names() -> dict[str, str]:
 @lru_cache(maxsize=20_000)
 def technologies_in(title: str) -> tuple[str, ...]:
     """Skill ids a title names ("Sr. Java Engineer" → java), by the taxonomy's names and aliases."""
-    technologies = technology_names()
+    technologies, book = technology_names(), role_book()
     words = _TITLE_WORD.findall(title.lower().replace(". ", " "))
     found: list[str] = []
     taken: set[int] = set()  # words a longer name holds: "Oracle EBS" is no Oracle database
@@ -658,7 +670,7 @@ def technologies_in(title: str) -> tuple[str, ...]:
                 continue
             # a name as written (".NET"), else without the dots around it ("Java." ending a sentence)
             name = " ".join(words[i : i + size])
-            skill = technologies.get(name) or technologies.get(name.strip("."))
+            skill = book.title_names.get(name) or technologies.get(name) or technologies.get(name.strip("."))
             if skill:
                 taken.update(range(i, i + size))
                 if skill not in found:
