@@ -258,8 +258,8 @@ def onet(sources: Path) -> list[Candidate]:
 def own_name(words: list[str], vendors: frozenset[str], editions: frozenset[str]) -> str | None:
     """The one coined word that is a product's own name among its maker's words before it and its
     edition's after ("Hewlett Packard LoadRunner", "Trimble SketchUp Pro", "IBM Maximo Asset Management",
-    "OpenRoads Designer"): a word of no English (not in lemminflect's lexicon, rarer than RARE_WORD_ZIPF)
-    and no maker's; the words before it a name's, those after it English ending in an edition word."""
+    "OpenRoads Designer"): a coined word (`_coined`) and no maker's; the words before it a name's, those
+    after it English ending in an edition or a kind (a word ending many O*NET names, a kind's acronym)."""
     coined = [i for i, word in enumerate(words) if _coined(word) and word not in vendors]
     if len(coined) != 1 or len(words) == 1:
         return None
@@ -270,7 +270,8 @@ def own_name(words: list[str], vendors: frozenset[str], editions: frozenset[str]
     if len(before) == 1 and not before[0].isupper() and _an_english_word(before[0].lower()):
         return None  # "Enterprise JavaBeans", "Visual SourceSafe": a word of the name, not its maker's
     if after and (
-        after[-1].lower() not in editions or not all(_english_or_edition(w, editions) for w in after)
+        after[-1].lower() not in editions
+        or not all(_an_english_word(w.lower()) or w.lower() in editions for w in after)
     ):
         return None  # "Apache Hadoop YARN", "Cloudera Impala": the product is named by more words
     return words[at]
@@ -301,10 +302,6 @@ def _derived_from_english(word: str) -> bool:
 
 def _an_english_word(word: str) -> bool:
     return bool(getAllLemmas(word)) or zipf_frequency(word, "en") >= COMMON_ZIPF
-
-
-def _english_or_edition(word: str, editions: frozenset[str]) -> bool:
-    return word.lower() in editions or word.isupper() or zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
 
 
 def _onet_name(raw: str) -> str:
@@ -485,7 +482,11 @@ class Taxonomy:
             and not c.name.islower()
             and fold(c.name) == fold(entry.name)
         ):
-            entry.name = c.name  # devicon's slug "slack" is the product O*NET and simple-icons write "Slack"
+            # devicon's slug "slack" is the product O*NET and simple-icons write "Slack"; a slug of several
+            # words stays an alias, as postings write it so too ("redhat", "androidstudio", "raspberrypi")
+            slug_name, entry.name = entry.name, c.name
+            if " " in c.name and slug_name not in entry.aliases:
+                entry.aliases.append(slug_name)
         if not entry.hand and (entry.category == "other" or c.category == "topic") and c.category != "other":
             entry.category = c.category  # a name O*NET also gives as a kind of software is that kind ("ERP")
         if not entry.parent_hint and c.parent_hint:

@@ -199,16 +199,25 @@ def test_a_distributed_systems_engineer_builds_the_backend(title, family):
     [
         # shapes of real posts: a language of no side, the work described in words
         ("You are passionate about distributed systems. We write Haskell.", "backend"),
-        ("You will build our caching layer in C++.", "backend"),
+        ("You will build our multi-tenant platform in C++.", "backend"),
         ("You will write C++ for our trading engine.", "other_software"),  # no side named
+        ("You will tune the CPU cache of our kernel in C++.", "other_software"),  # a cache is anyone's
         ("You will make our React app scale; we care about scalability.", "frontend"),
+        ("Our React front end talks to distributed systems.", "frontend"),  # a side named stays
     ],
 )
 def test_a_generic_engineer_takes_the_side_of_the_work_described(body, family):
     """LABELING.md: engineers of unstated kind whose description is server-side work are backend; the
-    topics "distributed systems" and "caching" say so though they are no skills of the record."""
+    topics "distributed systems" and "multi-tenancy" say so though they are no skills of the record."""
     record = extract_text("x", hn("Acme | Senior Software Engineer | Berlin", body))
     assert record.role_families == (family,)
+
+
+def test_a_post_naming_no_role_takes_no_side_from_its_story():
+    record = extract_text(
+        "x", hn("Acme | Berlin", "We apply a distributed systems approach to organizations.")
+    )
+    assert record.role_families == ()
 
 
 def test_a_kind_listed_beside_a_role_of_that_kind_adds_no_role():
@@ -621,6 +630,13 @@ def test_developer_relations_is_no_engineering_role(title):
     """The spec's non_software covers marketing and community work: a developer evangelist or advocate speaks
     to developers, "Developer" in the title notwithstanding."""
     assert title_family(title) == "non_software"
+
+
+@pytest.mark.parametrize(
+    "title", ["Software Engineer - Developer Relations team", "Developer Relations Engineer"]
+)
+def test_an_engineer_of_the_developer_relations_team_is_an_engineer(title):
+    assert title_family(title) != "non_software"
 
 
 @pytest.mark.parametrize(

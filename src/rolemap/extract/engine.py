@@ -11,7 +11,14 @@ from rolemap.extract.identity import locations_of, read_identity
 from rolemap.extract.role_build import build_roles, role_key, without_sentence_words
 from rolemap.extract.role_lines import roles_in_labelled_lines, roles_in_text
 from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_openings, roles_in_sentences
-from rolemap.extract.roles import family_from_skills, role_book, seniority_of, server_side_topics, trade_text
+from rolemap.extract.roles import (
+    family_from_skills,
+    role_book,
+    seniority_of,
+    server_side_topics,
+    side_of_the_work,
+    trade_text,
+)
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
@@ -105,9 +112,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         titles.sort(key=lambda title: title[1].start)
     asked = without_role_names(hirer_free, titles)
     skills, skill_spans = pick_skills(asked, categories)
-    # the work a posting describes ("distributed systems", "caching") tells a generic role's side as its
-    # technologies do, though a topic is no skill of the record
-    skill_ids = frozenset(s.id for s in skills) | frozenset(languages) | server_side_topics(topics)
+    skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
     required_ids = frozenset(s.id for s in skills if s.required and s.asked) | frozenset(languages)
     roles = build_roles(
         titles,
@@ -121,6 +126,8 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     if own_title and len(roles) == 1:
         role, span = roles[0]
         roles = [(kind_asked(role, doc.text, doc.title[1], doc.hits.spans("identity/role_noun")), span)]
+    if work := server_side_topics(topics):
+        roles = [(side_of_the_work(role, work), span) for role, span in roles]
     seniority, seniority_spans = _level_of_the_roles(doc, roles, seniority, seniority_spans)
     # no role named: the kind its technologies say; with none, no family (a reader's comment, "Several open
     # positions", a post whose roles no reader found): the reader is not sure, so the field stays empty

@@ -24,6 +24,7 @@ from rolemap.extract.phrases import expand
 from rolemap.extract.places import parse_places
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.wordlists import load_wordlist
+from rolemap.models import Role
 
 MAX_ROLES = 12  # a posting listing more is a careers page; the first twelve are kept
 
@@ -122,7 +123,7 @@ def role_book() -> RoleBook:
         client_side=frozenset(data["client_side_skills"]),
         mobile=frozenset(data["mobile_skills"]),
         server_side_categories=frozenset(data["server_side_skills_categories"]),
-        server_side=frozenset(data["server_side_frameworks"]) | frozenset(data["server_side_topics"]),
+        server_side=frozenset(data["server_side_frameworks"]),
         server_side_topics=frozenset(data["server_side_topics"]),
         levels=levels,
         generic_noun=Caseless(rf"(?<![\w-])(?:{data['generic_nouns']})(?![\w-])"),
@@ -355,8 +356,18 @@ def title_family(title: str) -> str | None:
 
 
 def server_side_topics(topics: tuple[str, ...]) -> frozenset[str]:
-    """The topics of a posting that are a back end's work ("distributed systems", "caching")."""
+    """The topics of a posting that are a back end's work ("distributed systems", "multi-tenancy")."""
     return frozenset(topics) & role_book().server_side_topics
+
+
+def side_of_the_work(role: Role, work: frozenset[str]) -> Role:
+    """A role of no side, its title naming no kind and its skills none ("Senior Haskell Engineer":
+    other_software), whose posting describes a back end's work, is backend (LABELING.md: engineers of
+    unstated kind whose description is server-side work). Only such a role: topics are weaker evidence
+    than a title or skills, and a post naming no role takes no family from its story."""
+    if work and role.family == "other_software" and title_family(role.title) is None:
+        return Role(role.title, "backend", role.seniority)
+    return role
 
 
 def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> str:

@@ -109,8 +109,11 @@ def _asked() -> re.Pattern[str]:
     # "a a senior developer": a doubled article is a slip, not another reading; "As a senior member of the
     # team" names the level of a role without its title; up to two words in lower case may praise it ("a
     # talented senior developer", "a highly motivated junior engineer"), not join two levels ("a junior to
-    # senior developer", "a mid or senior engineer")
-    praise = r"(?:(?!(?:to|or|and|of|senior|sr|junior|jr|staff|principal|mid|entry)\b)[a-z][\w-]*\s+){0,2}"
+    # senior developer", "a mid or senior engineer") nor name another role ("a recruiter for senior roles")
+    praise = (
+        r"(?:(?!(?:to|or|and|of|for|with|in|on|at|from|by|about|like|as|senior|sr|junior|jr|staff|principal"
+        r"|mid|entry)\b)[a-z][\w-]*\s+){0,2}"
+    )
     return re.compile(
         rf".*(?:{cue})\s+(?:(?:(?i:an?)\s+){{1,2}}{praise}|(?i:two|three|several|multiple|\w+[- ]to[- ]\w+)\s+)?"
         r"(?P<level>(?i:senior|sr\.?|junior|jr\.?|staff|principal|mid[- ]level|entry[- ]level))\s+"
