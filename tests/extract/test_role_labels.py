@@ -649,3 +649,26 @@ def test_an_engineer_of_the_developer_relations_team_is_an_engineer(title):
 )
 def test_a_title_naming_node_or_both_sides(header, families):
     assert extract_text("x", hn(header, "Apply.")).role_families == families
+
+
+def test_a_role_of_no_kind_listed_under_openings_is_a_role():
+    """ "Open positions:" then "- Software Engineer (primarily Python)": a role, its family by its skills."""
+    record = extract_text(
+        "x",
+        hn(
+            "Acme | Berlin",
+            "Open positions:\n- Software Engineer (primarily Python) (Santa Monica)\n- iOS Developer",
+        ),
+    )
+    assert {r.title for r in record.roles} == {"Software Engineer", "iOS Developer"}
+
+
+def test_a_generic_requirement_listed_under_what_we_look_for_is_no_role():
+    record = extract_text(
+        "x",
+        hn(
+            "Acme | Senior Backend Engineer | Berlin",
+            "What we're looking for:\n- 5+ years as a software engineer",
+        ),
+    )
+    assert [r.title for r in record.roles] == ["Senior Backend Engineer"]

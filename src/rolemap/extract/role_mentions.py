@@ -245,7 +245,7 @@ def roles_in_lists(text: str, skip_to: int) -> list[tuple[str, Span]]:
             bullet = _BULLET.match(text, at, end)
             if bullet is None:
                 break
-            out.extend(_item_roles(text, bullet.end(), end, nouns_only))
+            out.extend(_item_roles(text, bullet.end(), end, nouns_only, generic=bool(named)))
             at = end + 1
         if len(out) >= MAX_ROLES:
             break
@@ -285,9 +285,12 @@ def _ends_with_cue(intro: str) -> bool:
     return bool(ends) and not intro[ends[-1] :].strip()
 
 
-def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> list[tuple[str, Span]]:
+def _item_roles(
+    text: str, start: int, end: int, nouns_only: bool = False, generic: bool = False
+) -> list[tuple[str, Span]]:
     """The roles a list item names; `nouns_only`: by a role noun only ("a frontend developer"), not a kind
-    alone ("Security") nor a field of work ("Data engineering background")."""
+    alone ("Security") nor a field of work ("Data engineering background"); `generic`: under a line naming
+    openings, a role of no kind too ("- Software Engineer (primarily Python)"), which its skills judge."""
     item = text[start:end]
     head = role_head(item.split("[", 1)[0].strip() or item.strip())
     # an item that opens with roles each with its own noun: "3. Experienced technical team leads, operations
@@ -323,6 +326,12 @@ def _item_roles(text: str, start: int, end: int, nouns_only: bool = False) -> li
             for kind, at in kinds
         ]
     if title_family(item) is None:
+        # under "We're hiring for these positions:" an item opening with a role of no kind is one ("Software
+        # Engineer (primarily Python)"); under a line that may head requirements it may be a duty
+        # ("- Experience working with product managers")
+        if generic and opens and is_role_title(head[: book_noun.end()]):
+            title = head[: book_noun.end()]
+            return [(title, Span(start, start + len(title), title))]
         return []
     # the role up to its noun ("Embedded developers for real-time biofeedback"), unless only the words
     # after it say its kind ("App Developer (iOS & Android)")
