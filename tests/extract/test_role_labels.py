@@ -672,3 +672,16 @@ def test_a_generic_requirement_listed_under_what_we_look_for_is_no_role():
         ),
     )
     assert [r.title for r in record.roles] == ["Senior Backend Engineer"]
+
+
+@pytest.mark.parametrize(
+    ("body", "family"),
+    [
+        ("We're looking for experienced SRE / devops specialists to run our fleet.", "infra"),
+        ("We are hiring a marketing specialist to grow our audience.", "non_software"),
+        ("We're looking for instructors who love teaching Python.", "non_software"),
+        ("We're hiring a Machine Learning Instructor.", "non_software"),  # a teacher of it
+    ],
+)
+def test_specialists_and_instructors_are_roles_of_prose(body, family):
+    assert extract_text("x", hn("Acme | Berlin", body)).role_families == (family,)
