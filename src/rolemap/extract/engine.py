@@ -9,16 +9,10 @@ from rolemap.extract.document import Document
 from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.identity import locations_of, read_identity
 from rolemap.extract.role_build import build_roles, role_key, without_sentence_words
+from rolemap.extract.role_family import family_from_skills, server_side_topics, side_of_the_work, trade_text
 from rolemap.extract.role_lines import roles_in_labelled_lines, roles_in_text
 from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_openings, roles_in_sentences
-from rolemap.extract.roles import (
-    family_from_skills,
-    role_book,
-    seniority_of,
-    server_side_topics,
-    side_of_the_work,
-    trade_text,
-)
+from rolemap.extract.roles import role_book, seniority_of
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rolemap.extract.role_family import family_of, technology_side
 from rolemap.extract.role_lines import words_after_cue
 from rolemap.extract.roles import (
     LIST_ITEM_NOUN,
@@ -14,7 +15,6 @@ from rolemap.extract.roles import (
     STACK_NOTE,
     a_level_word,
     bracket_kinds,
-    family_of,
     family_word,
     kinds_only,
     role_book,
@@ -22,7 +22,6 @@ from rolemap.extract.roles import (
     seniority_of,
     split_roles,
     technologies_in,
-    technology_side,
     title_family,
 )
 from rolemap.models import Role, Span

@@ -3,28 +3,23 @@
 Roles come from the header's role segments ("Backend Engineer, Frontend Designer" is two), else from the
 lines of the text that are a role title on their own or a field naming the roles (`role_lines`), and the
 prose and lists of a post without a title (`role_mentions`). A role's family comes from its title
-(`data/roles.json`: the first family whose pattern matches); a generic title ("Software Engineer", "Java Developer") is decided by the
-posting's skills: client-side and server-side skills together make it fullstack, server-side alone backend,
-client-side alone frontend, mobile skills mobile, and nothing at all other_software.
+(`data/roles.json`: the first family whose pattern matches); a generic title ("Software Engineer", "Java
+Developer") is decided by `role_family` from the technology it names and the posting's skills.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from rolemap.extract.caseless import Caseless, first_found
-from rolemap.extract.lexicon import english_word, joining_word
 from rolemap.extract.phrases import expand
-from rolemap.extract.places import parse_places
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.wordlists import load_wordlist
-from rolemap.models import Role
 
 MAX_ROLES = 12  # a posting listing more is a careers page; the first twelve are kept
 
@@ -56,7 +51,6 @@ class RoleBook:
 
 # The patterns the role readers split and trim titles with, compiled once.
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,/&;]|\band\b|\bor\b)\s*")
-_SOFTWARE = Caseless(r"\bsoftware\b")
 _MORE = re.compile(r"(?i)\s*(?:and\s+)?(?:many\s+)?(?:more|others?|etc\.?)[.!]*\s*")
 _GLUED_NOUN = re.compile(r"(?<=[A-Za-z]{3})-(?=[A-Za-z]{3})")
 _WORK_OF_A_KIND = re.compile(r"(?i)\s+(?:engineering|development)\s*$")
@@ -179,161 +173,8 @@ def family_word(part: str) -> bool:
     return part.strip().lower() in role_book().family_words
 
 
-def family_of(
-    title: str,
-    skills: frozenset[str],
-    categories: dict[str, str],
-    title_skills: tuple[str, ...] = (),
-    alone: bool = True,
-    required: frozenset[str] | None = None,
-    trade: Callable[[], bool] = lambda: False,
-) -> str:
-    """The family of one role title: its own words, then the technology it names, then (a generic
-    "Software Engineer") the posting's skills. `alone`: the posting's only role, so its skills are the
-    role's own; `trade`: whether the posting's description never speaks of software (`trade_text`, asked
-    only when needed), so a role every trade has, named in plain words and asking for no technology, is
-    another trade's."""
-    book = role_book()
-    family = title_family(title)
-    # "Front Desk Administrator", "Law Firm Administrator": an administrator of no system, where the title
-    # names no system and the posting no software
-    if family == "infra" and alone and _ADMINISTRATOR.search(title) and _no_system(title, skills, categories):
-        return "non_software" if trade() else family
-    # a quality engineer tests a software team's product beside its other roles, or alone where the posting
-    # asks for software and speaks of it; else a plant's ("Quality Engineer": FMEA, SPC, machining)
-    if (
-        family == "non_software"
-        and _QUALITY.search(title)
-        and (not alone or (_software_skills(skills, categories) and not trade()))
-    ):
-        return "qa"
-    # a bare reliability engineer beside a software team's roles keeps its services up (SRE); alone, a
-    # plant's is as likely
-    if family is None and not alone and _RELIABILITY.search(title):
-        return "infra"
-    # "Platform Engineer" builds a product's platform (backend, by the spec) or runs its infrastructure:
-    # the posting's skills decide, infra unless its server-side skills outnumber its operations tools
-    if family == "infra" and _PLATFORM.search(title) and title_family(_PLATFORM.sub("", title)) is None:
-        operations = frozenset(s for s in skills if categories.get(s) in _OPERATIONS)
-        return "backend" if _server_side(skills - operations, categories) > len(operations) else family
-    if family:
-        return family
-    family = technology_side(title_skills, skills if required is None else required, categories, alone)
-    if family:
-        return family
-    if book.engineering_leader.search(title) and not book.engineering_noun.search(title):
-        family = family_from_skills(skills, categories)  # a software team's lead, by what it builds with
-        return "non_software" if family == "other_software" and "software" not in title.lower() else family
-    if not book.engineering_noun.search(title) and not _SOFTWARE.search(title):
-        return "non_software"
-    family = family_from_skills(skills, categories)
-    if family == "other_software" and alone and _another_trades(title, skills, categories) and trade():
-        return "non_software"
-    return family
-
-
-# The taxonomy's categories that every trade's postings name too: office and business software, a trade's
-# tools, kinds of software and fields of knowledge, file formats
-_ANY_TRADE = frozenset({"business", "trade", "topic", "format", "hardware"})
-
-
-DESCRIBED = 300  # characters past the title that make a description, which says what the role asks for
-_CODE_TALK = re.compile(r"(?i)\b(?:software|cod(?:e|ing)|programming|programmers?|developers?|devs?)\b")
-
-
-def trade_text(text: str, title_end: int) -> bool:
-    """A posting that may be another trade's: it has a description (a bare title, such as Dice's title-only
-    rows, says nothing of what is asked) and the description never speaks of software or code."""
-    return len(text) - title_end >= DESCRIBED and not _CODE_TALK.search(text, title_end)
-
-
-def _no_system(title: str, skills: frozenset[str], categories: dict[str, str]) -> bool:
-    return title_family(_ADMINISTRATOR.sub(" ", title)) is None and _another_trades(title, skills, categories)
-
-
-def _another_trades(title: str, skills: frozenset[str], categories: dict[str, str]) -> bool:
-    """A role every trade has (an intern, a consultant, an administrator, an architect, a coder) named in
-    plain English words, in a posting that names no software: "Lactation Consultant", "Public Relations
-    Intern", "Landscape Architect". A product's name or an acronym in the title ("Eloqua Consultant", "BPM
-    Architect") or one technology in the posting keeps it a software role of no stated kind."""
-    nouns = [m.group() for m in role_book().engineering_noun.finditer(title)]
-    if not nouns or not all(_TRADE_NOUN.fullmatch(n) for n in nouns) or _SOFTWARE.search(title):
-        return False
-    if _software_skills(skills, categories):
-        return False
-    # a place or a date the title adds is no word of the role: "Design Consultant, Nashville, TN", "Public
-    # Relations Intern, Summer 2024"
-    words = _PLAIN_WORD.findall(_without_places(title))
-    return all(
-        w.isdigit() or joining_word(w) or (english_word(w, mixed=True) and not _software_word(w.lower()))
-        for w in words
-    )
-
-
-def _without_places(title: str) -> str:
-    """The title without the places its last comma-separated parts name."""
-    parts = title.split(",")
-    while len(parts) > 1 and parse_places(parts[-1].strip()):
-        parts.pop()
-    return ",".join(parts)
-
-
-def _software_skills(skills: frozenset[str], categories: dict[str, str]) -> bool:
-    """Skills beyond office, trade and hardware tools, file formats and topics: a software team's."""
-    return any(categories.get(s, "") not in _ANY_TRADE for s in skills)
-
-
-def _software_word(word: str) -> bool:
-    """A title word that names software work: a software role's kind ("Web", "Data", "Cloud") or a word of
-    software titles that is no level ("Engineering", "Application", "Systems")."""
-    book = role_book()
-    if word in book.family_words:
-        return title_family(word) not in (None, "non_software")
-    return word in book.title_words and seniority_of(word) is None
-
-
 # "software" between a kind and its noun: "Staff UI Software Engineer", "Data Software Developer"
 _SOFTWARE_BEFORE_NOUN = re.compile(r"(?i)(?<=\w)[ ]+software(?=[ ]+(?:engineer|developer|programmer)s?\b)")
-_PLATFORM = re.compile(r"(?i)\bplatform (?=engineers?\b)")
-_RELIABILITY = re.compile(r"(?i)\breliability engineers?\b")
-_QUALITY = re.compile(r"(?i)(?<!data )\bquality (?:engineer|engineering)")
-_OPERATIONS = frozenset({"devops", "cloud", "observability"})  # the taxonomy's categories of operations tools
-_ADMINISTRATOR = re.compile(r"(?i)\b(?:administrators?|admins?)\b")
-_TRADE_NOUN = re.compile(
-    r"(?i)interns?|consultants?|researchers?|administrators?|admins?|architects?|coders?"
-)
-# words, and any word with a digit ("M365": no plain word)
-_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’]*|\w*\d\w*")
-
-
-def technology_side(
-    title_skills: tuple[str, ...], required: frozenset[str], categories: dict[str, str], alone: bool
-) -> str | None:
-    """The family of the technology a title names, where a server language or framework names no side:
-    "Java Developer", the posting's only role, required to know React too is fullstack (a "bonus: HTML"
-    or "the frontend team uses React" is not the role's side)."""
-    family = _technology_family(title_skills, categories)
-    if (
-        family == "backend"
-        and alone
-        and family_from_skills(required, categories) in ("fullstack", "frontend")
-    ):
-        return "fullstack"
-    return family
-
-
-def _technology_family(title_skills: tuple[str, ...], categories: dict[str, str]) -> str | None:
-    """The family of the first technology a title names that decides one ("Sr. Java Engineer": backend); a
-    server's and a web UI's technologies together are both sides ("Node/Angular Developer": fullstack)."""
-    book = role_book()
-    families = [
-        family
-        for skill in title_skills
-        if (family := book.title_skills.get(skill) or book.title_categories.get(categories.get(skill, "")))
-    ]
-    if "backend" in families and "frontend" in families:
-        return "fullstack"
-    return families[0] if families else None
 
 
 @lru_cache(maxsize=20_000)  # titles repeat across postings ("Senior Software Engineer")
@@ -353,55 +194,6 @@ def title_family(title: str) -> str | None:
         return None
     # a kind alone names the role it is the kind of: "Backend" an engineer, "Web" a developer
     return title_family(f"{title} engineer") or title_family(f"{title} developer")
-
-
-def server_side_topics(topics: tuple[str, ...]) -> frozenset[str]:
-    """The topics of a posting that are a back end's work ("distributed systems", "multi-tenancy")."""
-    return frozenset(topics) & role_book().server_side_topics
-
-
-def side_of_the_work(role: Role, work: frozenset[str]) -> Role:
-    """A role of no side, its title naming no kind and its skills none ("Senior Haskell Engineer":
-    other_software), whose posting describes a back end's work, is backend (LABELING.md: engineers of
-    unstated kind whose description is server-side work). Only such a role: topics are weaker evidence
-    than a title or skills, and a post naming no role takes no family from its story."""
-    if work and role.family == "other_software" and title_family(role.title) is None:
-        return Role(role.title, "backend", role.seniority)
-    return role
-
-
-def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> str:
-    """Client-side and server-side skills together: fullstack; server-side alone: backend; and so on."""
-    book = role_book()
-    client = len(skills & book.client_side)
-    mobile = len(skills & book.mobile)
-    server = _server_side(skills, categories)
-    # a mobile posting's build and cloud tools (Jenkins, Firebase, Docker) are no server it builds: against
-    # its mobile skills count the frameworks and datastores of a back end only
-    if mobile >= 2 and mobile > client and mobile > _server_side(skills, categories, _BACK_END_CATEGORIES):
-        return "mobile"
-    if client and server:
-        return "fullstack" if client >= 2 or client * 3 >= server else "backend"
-    if server:
-        return "backend"
-    if client:
-        return "frontend"
-    return "other_software"
-
-
-_BACK_END_CATEGORIES = frozenset({"datastore", "messaging", "server"})
-
-
-def _server_side(
-    skills: frozenset[str], categories: dict[str, str], kinds: frozenset[str] | None = None
-) -> int:
-    book = role_book()
-    kinds = book.server_side_categories if kinds is None else kinds
-    return sum(
-        1
-        for s in skills
-        if s in book.server_side or categories.get(s) in kinds or book.title_skills.get(s) == "backend"
-    )
 
 
 @lru_cache(maxsize=20_000)

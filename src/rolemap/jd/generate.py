@@ -91,7 +91,7 @@ def propose_band(spec: RoleSpec, frame: MarketFrame | None) -> Band:
 def spec_family(spec: RoleSpec) -> str:
     """The role family of the spec's title, as the extractor reads a posting's title (a "Software Engineer"
     is judged by its language and stack: backend for Go and PostgreSQL)."""
-    from rolemap.extract.roles import family_of
+    from rolemap.extract.role_family import family_of
     from rolemap.extract.taxonomy import load_taxonomy, resolve_skill
 
     taxonomy = load_taxonomy()
