@@ -679,9 +679,33 @@ def test_a_generic_requirement_listed_under_what_we_look_for_is_no_role():
     [
         ("We're looking for experienced SRE / devops specialists to run our fleet.", "infra"),
         ("We are hiring a marketing specialist to grow our audience.", "non_software"),
-        ("We're looking for instructors who love teaching Python.", "non_software"),
-        ("We're hiring a Machine Learning Instructor.", "non_software"),  # a teacher of it
+        ("We're hiring a full-stack marketer.", "non_software"),  # a marketer, whatever the stack
     ],
 )
-def test_specialists_and_instructors_are_roles_of_prose(body, family):
+def test_specialists_and_marketers_are_roles_of_prose(body, family):
     assert extract_text("x", hn("Acme | Berlin", body)).role_families == (family,)
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Machine Learning Instructor", "non_software"),  # a teacher of it
+        ("Sr. Data Pipeline Engineer", "data"),
+        ("Growth Hacker", "non_software"),
+    ],
+)
+def test_teachers_marketers_and_pipeline_engineers(title, family):
+    assert title_family(title) == family
+
+
+def test_a_leader_listed_beside_the_teams_roles_leads_software():
+    record = extract_text("x", hn("Acme | Berlin", "Open positions:\n- VP of Engineering\n- Data Scientist"))
+    assert dict((r.title, r.family) for r in record.roles)["VP of Engineering"] != "non_software"
+
+
+def test_a_sentence_under_openings_is_no_role():
+    record = extract_text(
+        "x",
+        hn("Acme | Berlin", "Open positions:\n- Believe that many engineers are good at it\n- iOS Developer"),
+    )
+    assert [r.title for r in record.roles] == ["iOS Developer"]

@@ -62,7 +62,10 @@ def family_of(
         return family
     if book.engineering_leader.search(title) and not book.engineering_noun.search(title):
         family = family_from_skills(skills, categories)  # a software team's lead, by what it builds with
-        return "non_software" if family == "other_software" and "software" not in title.lower() else family
+        # ... and beside the team's own roles a leader of engineering leads software ("VP of Engineering"
+        # listed with full-stack and front-end engineers), whatever the skills say
+        plain = family == "other_software" and "software" not in title.lower() and alone
+        return "non_software" if plain else family
     if not book.engineering_noun.search(title) and not _SOFTWARE.search(title):
         return "non_software"
     family = family_from_skills(skills, categories)
@@ -150,11 +153,9 @@ def technology_side(
     "Java Developer", the posting's only role, required to know React too is fullstack (a "bonus: HTML"
     or "the frontend team uses React" is not the role's side)."""
     family = _technology_family(title_skills, categories)
-    if (
-        family == "backend"
-        and alone
-        and family_from_skills(required, categories) in ("fullstack", "frontend")
-    ):
+    # the languages asked name no side here: a "Node.js Developer" asked for TypeScript writes it server-side
+    asked = frozenset(s for s in required if categories.get(s) != "language")
+    if family == "backend" and alone and family_from_skills(asked, categories) in ("fullstack", "frontend"):
         return "fullstack"
     return family
 

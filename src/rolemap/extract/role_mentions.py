@@ -329,7 +329,7 @@ def _item_roles(
         # under "We're hiring for these positions:" an item opening with a role of no kind is one ("Software
         # Engineer (primarily Python)"); under a line that may head requirements it may be a duty
         # ("- Experience working with product managers")
-        if generic and opens and is_role_title(head[: book_noun.end()]):
+        if generic and opens and all(_a_title_word(word) for word in head[: book_noun.start()].split()):
             title = head[: book_noun.end()]
             return [(title, Span(start, start + len(title), title))]
         return []
@@ -342,6 +342,12 @@ def _item_roles(
     if title_family(title) is None:
         title = item.strip()[:80]
     return [(title, Span(start, start + len(title), title))]
+
+
+def _a_title_word(word: str) -> bool:
+    """A word of a role's title before its noun: capitalised, or a level, a kind or a technology ("Sr.
+    Software", "VP of", "software", "senior python"); not a sentence's ("Believe that many engineers")."""
+    return word[:1].isupper() or word[:1].isdigit() or word in ("of", "and", "&") or kind_modifier(word)
 
 
 _LINK_AFTER = re.compile(r"[ \t]*[:\-–—]?[ \t]*https?://.*$")
