@@ -232,6 +232,7 @@ def test_seniority_from_title(title, expected):
         ("Developer\nWe are looking for a junior to senior developer. 3+ years of experience.", "mid"),  # a range
         ("Developer\nWe are looking for a full-time staff member. 3+ years of experience.", "mid"),  # the staff
         ("Recruiter\nWe are looking for a recruiter for senior engineering roles.", None),  # another's level
+        ("Developer\nWe are looking for a strong mid-level dev or a senior dev.", None),  # no one level
     ],
 )  # fmt: skip
 def test_seniority_from_a_title_field_in_the_description(text, expected):

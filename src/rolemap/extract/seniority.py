@@ -75,6 +75,9 @@ def _level_asked(doc: Document, start: int) -> tuple[str, tuple[Span, ...]] | No
         level = seniority_of(m.group("level"))
         if level == "staff" and m.group("noun").lower() == "member":
             continue  # "a full-time staff member": one of the staff
+        other = _ANOTHER_LEVEL_AFTER.match(text, m.end("noun"))
+        if other and seniority_of(other.group(1)) not in (None, level):
+            continue  # "a strong mid-level dev or a senior dev": no one level
         if level is None or seniority_of(text[m.end("level") : m.end("noun")]):
             continue  # "senior and junior developers", "senior and associate engineers": no one level
         found.setdefault(level, Span(m.start("level"), m.end("noun"), text[m.start("level") : m.end("noun")]))
@@ -82,6 +85,11 @@ def _level_asked(doc: Document, start: int) -> tuple[str, tuple[Span, ...]] | No
         return None
     level, span = found.popitem()
     return level, (span,)
+
+
+_ANOTHER_LEVEL_AFTER = re.compile(
+    r"(?i)\s+(?:or|and)\s+(?:an?\s+)?(senior|sr\b|junior|jr\b|staff|principal|mid[- ]level|entry[- ]level)"
+)
 
 
 # The level a post gives itself, its own noun right after it: "This is a senior position", "this role is an
