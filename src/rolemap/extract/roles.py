@@ -39,9 +39,8 @@ class RoleBook:
     levels: tuple[tuple[str, Caseless], ...]
     generic_noun: Caseless
     title_skills: dict[str, str]  # skill id named in a title → family
-    title_names: dict[
-        str, str
-    ]  # a name written in a title → the title_skills key it gives ("node.js" → nodejs)
+    # a name written in a title → the title_skills key it gives ("node.js" → nodejs)
+    title_names: dict[str, str]
     title_categories: dict[str, str]  # taxonomy category of a skill named in a title → family
     hiring_cue: Caseless
     prose_noun: Caseless
