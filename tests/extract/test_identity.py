@@ -55,6 +55,9 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("Monetate - Conshohocken PA, London UK, Palo Alto CA, or Remote", "Monetate", {("Conshohocken", "US"), ("London", "GB"), ("Palo Alto", "US")}),
         ("42Floors (http://42floors.com/)", "42Floors", set()),
         ("GitLab / Several locations / Full Time / Remote", "GitLab", set()),
+        # a framework named by a word the taxonomy guards as an everyday one is a firm's name too
+        ("Remix | Software Engineer | San Francisco", "Remix", {("San Francisco", "US")}),
+        ("Django | Software Engineer | Berlin", None, {("Berlin", "DE")}),  # a framework only
         # after a place, a product's name is its maker's as in the first slot
         ("San Francisco, CA - CoreOS - Full Time - https://coreos.com", "CoreOS", {("San Francisco", "US")}),
         # and so is a small town's name ("Nava" is one in Mexico); a name and its places is no maker
