@@ -55,9 +55,8 @@ RARE_WORD_ZIPF = 2.5  # about once in three million words: "workspace" 2.85, "ca
 TRADE_NAME_SOURCES = frozenset({"onet", "esco", "simple-icons"})  # products listed by their trade names
 VENDOR_MIN = 6  # a first word that starts this many O*NET product names is a maker's name ("Microsoft")
 CAMEL_COINED_ZIPF = 2.3  # "ArcGIS" 2.04, "SketchUp" 2.05; "NextGen" 2.47, "BeeLine" 2.47 are words too
-EDITION_MIN = (
-    9  # a last word that ends this many O*NET product names is an edition or a kind ("Pro", "Server")
-)
+# a last word that ends this many O*NET product names is an edition or a kind ("Pro", "Server")
+EDITION_MIN = 9
 
 # O*NET commodity (UNSPSC) titles → category. A commodity is a kind of software, never a parent.
 ONET_CATEGORIES = {

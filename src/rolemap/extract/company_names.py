@@ -245,20 +245,14 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
     if a_stack(name):
         return False  # "Qubit Scala/Java/Go", "Full Stack PHP", "Python/Django": what a role is built with
     technology = technology_names().get(name.lower())
+    if technology is None:
+        return True
     # In the first segment a product's name is usually its maker's ("GitLab"); a language never is, nor a
     # framework, save one named by a word the taxonomy guards as an everyday one's ("Remix": a firm too)
-    return technology is None or (
-        (first or maker_slot)
-        and (
-            _category(technology) not in ("language", "language-other", "framework")
-            or _an_everyday_word(technology, name)
-        )
-    )
-
-
-def _an_everyday_word(skill: str, name: str) -> bool:
-    entry = load_taxonomy().get(skill)
-    return entry is not None and entry.category == "framework" and name in entry.guarded
+    entry = load_taxonomy().get(technology)
+    category = entry.category if entry else ""
+    everyday = entry is not None and category == "framework" and name in entry.guarded
+    return (first or maker_slot) and (category not in ("language", "language-other", "framework") or everyday)
 
 
 _JOINED = re.compile(r"\s*(?:&|/|\band\b)\s*")
