@@ -22,6 +22,7 @@ from rolemap.extract.source_facts import (
 from rolemap.models import Extraction, Location, Posting
 from rolemap.pipeline import ingest, prepare
 from rolemap.sources import read_file
+from rolemap.sources.contract import contract_posting
 from rolemap.store.repository import get_posting
 from rolemap.text import document_text
 from tests.conftest import FIXTURES, SHARED
@@ -319,6 +320,29 @@ def test_plain_contract_input_keeps_its_record_exactly():
     assert with_source_facts(record_of(posting, "line 1", text), posting) == record_of(
         posting, "line 1", text
     )
+
+
+def test_the_inputs_own_company_fills_only_the_company_the_text_leaves_out():
+    from rolemap.extract import extract_record
+
+    unnamed = {"id": "a", "title": "Sustaining Engineer", "description": "Review orders for quality."}
+    assert extract_record(unnamed)["company"] is None
+    record = extract_record({**unnamed, "company": "Infotech Spectrum Inc,"})
+    assert (record["company"], record["source_facts"]) == (
+        "Infotech Spectrum Inc",
+        {"company": "jsonl:company"},
+    )
+    # a recruiter's line names the client it hires for: the text's reading is the record's
+    named = {
+        "id": "b",
+        "title": "Data Engineer",
+        "description": "Apple is hiring a data engineer in Cupertino.",
+    }
+    record = extract_record({**named, "company": "Akshaya Inc"})
+    assert (record["company"], record["source_facts"]) == ("Apple", {})
+    # ingestion writes the stated company over the text's, as it does every source's facts
+    posting = contract_posting({**named, "company": "Akshaya Inc"}, "line 1")
+    assert prepare(posting).extraction.company == "Akshaya Inc"
 
 
 def test_ingest_and_the_shard_path_give_the_same_record():

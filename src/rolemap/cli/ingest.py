@@ -328,7 +328,8 @@ def extract_command(
         list[str],
         typer.Argument(
             metavar="INPUT",
-            help="JSON Lines postings (id, title, description); '-' for stdin. "
+            help="JSON Lines postings (id, title, description; a company of its own names the hirer the text "
+            "does not); '-' for stdin. "
             "With -o FOLDER/: shards (.jsonl, .jsonl.gz, .parquet) or folders of them.",
         ),
     ],

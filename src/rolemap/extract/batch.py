@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import IO
 
 from rolemap.errors import PostingError
-from rolemap.extract.engine import extract_posting, extract_text
+from rolemap.extract.engine import extract_posting
 from rolemap.models import Posting
 from rolemap.sources.contract import posting_from_object
 from rolemap.sources.files import MAX_LINE_BYTES, bounded_lines, decode
@@ -63,9 +63,7 @@ def read_object(data: object, where: str) -> Posting | dict[str, object]:
 def record_of(item: Posting, where: str, text: str | None = None) -> dict[str, object]:
     """The extraction record of a posting (of its document text when already made)."""
     try:
-        if text is None:
-            return extract_posting(item).as_dict()
-        return extract_text(item.id, text).as_dict()
+        return extract_posting(item, text).as_dict()
     except Exception as e:  # an extractor bug costs this line, not the run
         return {"id": item.id, "error": f"{where}: could not be extracted ({type(e).__name__})"}
 

@@ -25,6 +25,7 @@ from rolemap.extract.skills import (
     without_role_names,
     without_the_hirer,
 )
+from rolemap.extract.source_facts import FACTS_FROM, company_the_text_leaves_out
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.extract.work_model import detect_work_model
 from rolemap.extract.years import extract_years
@@ -47,10 +48,15 @@ def _ecosystem() -> tuple[dict[str, str], dict[str, str | None]]:
     return {sid: e.category for sid, e in taxonomy.items()}, {sid: e.parent for sid, e in taxonomy.items()}
 
 
-def extract_posting(posting: Posting) -> Extraction:
-    """The record from the posting's title and description alone (../shared/eval/LABELING.md); a source's
-    own company, place, salary and flags are applied on top at ingestion (`extract.source_facts`)."""
-    return extract_text(posting.id, document_text(posting.title, posting.description))
+def extract_posting(posting: Posting, text: str | None = None) -> Extraction:
+    """The record from the posting's title and description (../shared/eval/LABELING.md), with the company
+    its own field states where the text names none; a source's own company, place, salary and flags are
+    written over the text's at ingestion (`extract.source_facts`). `text`: the posting's document text
+    when the caller has it (text.document_text), so it is not made twice."""
+    if text is None:
+        text = document_text(posting.title, posting.description)
+    extraction = extract_text(posting.id, text)
+    return company_the_text_leaves_out(extraction, posting)
 
 
 def extract_text(posting_id: str, text: str) -> Extraction:
@@ -205,9 +211,15 @@ def _names(span: Span, language: str, tallies: dict[str, Any]) -> bool:
 
 
 def extract_record(row: dict[str, Any]) -> dict[str, Any]:
-    """The contract's record for one input object (id, title, description)."""
+    """The contract's record for one input object (id, title, description; a company of its own)."""
+    company = row.get("company") if isinstance(row.get("company"), str) else None
     posting = Posting(
-        id=str(row["id"]), title=str(row.get("title") or ""), description=str(row.get("description") or "")
+        id=str(row["id"]),
+        title=str(row.get("title") or ""),
+        description=str(row.get("description") or ""),
+        company=company,
+        source="jsonl",
+        source_fields={FACTS_FROM: {"company": "jsonl:company"}} if company else {},
     )
     return extract_posting(posting).as_dict()
 

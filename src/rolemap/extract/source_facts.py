@@ -30,9 +30,7 @@ MAX_COMPANY_CHARS = 200
 def apply_source_facts(extraction: Extraction, posting: Posting, text: str | None = None) -> Extraction:
     """`extraction` with every fact `posting`'s source states in place of the text's value. `text`: the
     posting's document text when the caller has it (text.document_text), so it is not made twice."""
-    origins = posting.source_fields.get(FACTS_FROM) if isinstance(posting.source_fields, dict) else None
-    if not isinstance(origins, dict):
-        origins = {}
+    origins = _origins_of(posting)
     changes: dict[str, Any] = {}
     stated: dict[str, str] = {}
     for field, read in _READERS:
@@ -58,6 +56,24 @@ def apply_source_facts(extraction: Extraction, posting: Posting, text: str | Non
     return replace(
         extraction, **changes, evidence=evidence, source_facts={**extraction.source_facts, **stated}
     )
+
+
+def company_the_text_leaves_out(extraction: Extraction, posting: Posting) -> Extraction:
+    """`extraction` with the company the posting's own field states (a contract input's `company`) where
+    the text names none. The extraction record's company is the text's reading (the spec: "as the text
+    gives it"; a recruiter's posting names the client it hires for), so the field only fills its gap and
+    `source_facts` says where the name came from; ingestion writes a stated company over the text's."""
+    if extraction.company is not None:
+        return extraction
+    origin, name = _company_fact(posting, _origins_of(posting))
+    if origin is None:
+        return extraction
+    return replace(extraction, company=name, source_facts={**extraction.source_facts, "company": origin})
+
+
+def _origins_of(posting: Posting) -> dict[str, Any]:
+    origins = posting.source_fields.get(FACTS_FROM) if isinstance(posting.source_fields, dict) else None
+    return origins if isinstance(origins, dict) else {}
 
 
 def _same(field: str, old: Any, new: Any) -> bool:
@@ -101,7 +117,10 @@ def _work_model_fact(posting: Posting, origins: dict[str, Any]) -> Read:
 
 def _company_fact(posting: Posting, origins: dict[str, Any]) -> Read:
     origin = _origin(origins, "company")
-    name = " ".join(posting.company.split()) if origin and isinstance(posting.company, str) else ""
+    # a column's stray separator is no part of the name ("Infotech Spectrum Inc,")
+    name = (
+        " ".join(posting.company.split()).strip(",;|") if origin and isinstance(posting.company, str) else ""
+    )
     return (origin, name) if name and len(name) <= MAX_COMPANY_CHARS else (None, None)
 
 
