@@ -645,10 +645,34 @@ def test_an_engineer_of_the_developer_relations_team_is_an_engineer(title):
         ("Acme | Senior Node.js Developer | Berlin", ("backend",)),  # Node.js is JavaScript on the server
         ("Acme | Node/Angular Developers | Berlin", ("fullstack",)),  # a server's and a web UI's technologies
         ("Acme | Sr. Rails/React Engineer | Berlin", ("fullstack",)),
+        # JavaScript beside a server's language is the browser's side, unless Node.js runs it on the server
+        ("Acme | Python/JavaScript Developer | Berlin", ("fullstack",)),
+        ("Acme | Senior JS/Ruby Developer | Berlin", ("fullstack",)),
+        ("Acme | Java/JavaScript Software Engineer | Berlin", ("fullstack",)),
+        ("Acme | JavaScript Developer | Berlin", ("frontend",)),
+        ("Acme | Node.js/JavaScript Engineer | Berlin", ("backend",)),
+        ("Acme | Front End (JS/CSS) Developer | Berlin", ("frontend",)),
     ],
 )
 def test_a_title_naming_node_or_both_sides(header, families):
     assert extract_text("x", hn(header, "Apply.")).role_families == families
+
+
+def test_a_second_readers_generic_tail_of_a_role_is_that_role():
+    """ "Rails / JS engineer" in the header and "a rails/JS engineer" in the text: one role, fullstack; the
+    words "JS engineer" alone are no second, backend one. A tail that names its own kind is a second role."""
+    record = extract_text(
+        "x",
+        hn(
+            "Hiring Rails / JS engineer -- mainly using React.js / Rails / MongoDB / Golang",
+            "Nota is a web startup in Kyoto. We're looking for a rails/JS engineer to join our office.",
+        ),
+    )
+    assert record.role_families == ("fullstack",)
+    record = extract_text(
+        "x", "\nCardFlight is hiring in NYC for full stack/mobile developers and an enterprise sales/BD lead."
+    )
+    assert {"fullstack", "mobile"} <= set(record.role_families)
 
 
 def test_a_role_of_no_kind_listed_under_openings_is_a_role():

@@ -119,13 +119,19 @@ def build_roles(
 
 
 def _one_reading(kept: tuple[Role, Span], new: tuple[Role, Span]) -> bool:
-    """Whether two roles of one family were read from overlapping words by two readers, one title the
-    other's last words (one reader's parts of a list share its words: "Software Engineer, Senior Software
-    Engineer" are two roles)."""
+    """Whether two roles were read from overlapping words by two readers, one title the other's last words
+    (one reader's parts of a list share its words: "Software Engineer, Senior Software Engineer" are two
+    roles). Of one family; or the last words name no kind, so theirs was a guess that the longer reading's
+    words settle ("Rails / JS engineer" is fullstack, its "JS engineer" alone a guess; "frontend engineers"
+    and their "engineers")."""
     (a, a_span), (b, b_span) = kept, new
-    if a.family != b.family or a_span.end <= b_span.start or b_span.end <= a_span.start or a_span == b_span:
+    if a_span.end <= b_span.start or b_span.end <= a_span.start or a_span == b_span:
         return False
-    short, long = sorted((role_key(a.title.lower()), role_key(b.title.lower())), key=len)
+    (short, short_title), (long, _) = sorted(
+        ((role_key(r.title.lower()), r.title) for r in (a, b)), key=lambda pair: len(pair[0])
+    )
+    if a.family != b.family and (short == long or title_family(short_title) is not None):
+        return False  # "mobile developers" in "full stack/mobile developers" is a second role
     if short == long:  # "Software engineer (Data Platform)" and "Software engineer, Data Platform"
         return True
     if not (long.endswith(short) and long[-len(short) - 1 : -len(short)] in (" ", "/", "-")):

@@ -16,6 +16,7 @@ from rolemap.extract.roles import role_book, seniority_of, title_family
 from rolemap.models import Role
 
 _SOFTWARE = Caseless(r"\bsoftware\b")
+_BROWSER_LANGUAGE = re.compile(r"(?i)\b(?:javascript|typescript|js|ts)\b")
 
 
 def family_of(
@@ -55,6 +56,9 @@ def family_of(
     if family == "infra" and _PLATFORM.search(title) and title_family(_PLATFORM.sub("", title)) is None:
         operations = frozenset(s for s in skills if categories.get(s) in _OPERATIONS)
         return "backend" if _server_side(skills - operations, categories) > len(operations) else family
+    # "Python/JavaScript Developer": the "JavaScript Developer" of a server's technology writes both sides
+    if family == "frontend" and _technology_family(title_skills, categories) == "fullstack":
+        return "fullstack" if title_family(_BROWSER_LANGUAGE.sub(" ", title)) is None else family
     if family:
         return family
     family = technology_side(title_skills, skills if required is None else required, categories, alone)
@@ -169,9 +173,16 @@ def _technology_family(title_skills: tuple[str, ...], categories: dict[str, str]
         for skill in title_skills
         if (family := book.title_skills.get(skill) or book.title_categories.get(categories.get(skill, "")))
     ]
-    if "backend" in families and "frontend" in families:
-        return "fullstack"
+    if "backend" in families and ("frontend" in families or _browser_language(title_skills)):
+        return "fullstack"  # "Python/JavaScript Developer", "Senior JS/Ruby Developer"
     return families[0] if families else None
+
+
+def _browser_language(title_skills: tuple[str, ...]) -> bool:
+    """Whether a title names JavaScript or TypeScript as the browser's: not beside Node.js, which runs it
+    on the server ("Node.js/JavaScript Developer")."""
+    book = role_book()
+    return "nodejs" not in title_skills and not book.browser_languages.isdisjoint(title_skills)
 
 
 def server_side_topics(topics: tuple[str, ...]) -> frozenset[str]:

@@ -42,6 +42,7 @@ class RoleBook:
     # a name written in a title → the title_skills key it gives ("node.js" → nodejs)
     title_names: dict[str, str]
     title_categories: dict[str, str]  # taxonomy category of a skill named in a title → family
+    browser_languages: frozenset[str]  # beside a server's technology in a title, the browser side
     hiring_cue: Caseless
     prose_noun: Caseless
     family_words: frozenset[str]  # a part of a role list that names a kind of role alone ("Backend")
@@ -123,6 +124,7 @@ def role_book() -> RoleBook:
         title_skills={k: v for k, v in data["title_technology"]["skills"].items()},
         title_names=dict(data["title_technology"]["names"]),
         title_categories={k: v for k, v in data["title_technology"]["categories"].items()},
+        browser_languages=frozenset(data["title_technology"]["browser_languages"]),
         hiring_cue=Caseless(rf"(?<![\w-])(?:{data['hiring_cues']})(?![\w-])"),
         prose_noun=Caseless(rf"(?<![\w-])(?:{data['prose_role_nouns']})(?![\w-])"),
         family_words=frozenset(data["family_words"]),
