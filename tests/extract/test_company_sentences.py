@@ -57,6 +57,11 @@ def test_how_long_a_name_runs(text, company):
         ("Engineer\nThe team works with Orbital, a payments startup, which builds cards.", None),  # no subject
         ("Analyst\nAdditionally, the analyst reviews policies and regulations.", None),  # an adverb
         ("Engineer\nOur client, a leading bank in Ohio, is seeking a developer.", None),
+        # described by whose it is, between a dash or a comma and a comma
+        ("Engineer\nBivium Partners - Boston's leading engineering recruiting firm, is actively recruiting.",
+         "Bivium Partners"),
+        ("Engineer\nHollis Fenwick, America's oldest seed bank, has openings for engineers.", "Hollis Fenwick"),
+        ("Engineer\nWe met Hollis Fenwick, America's oldest seed bank, at a fair.", None),  # no subject
     ],
 )  # fmt: skip
 def test_a_name_described_between_commas(text, company):

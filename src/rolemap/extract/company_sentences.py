@@ -93,9 +93,11 @@ def _is_legal_form(text: str, start: int, end: int) -> bool:
 
 
 # "Acme, a leading provider of X, is hiring", "Kazan & Greenwood, a Professional Law Corporation, has
-# represented …": a name that opens a sentence, described between commas, then its verb.
+# represented …", "The Bivium Group - Boston's leading … firm, is recruiting": a name that opens a
+# sentence, described between a comma (or a dash) and a comma, then its verb.
 _APPOSITIVE = re.compile(
-    r", (?:a|an|the|one of the) (?:[^,.;:!?\n(]|\([^()\n]{0,100}\)){2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)"
+    r"(?:,| [-–—]) (?:a|an|the|one of the|(?:[A-Z][\w.&-]*\s){0,3}[A-Z][\w.&-]*['’]s) "
+    r"(?:[^,.;:!?\n(]|\([^()\n]{0,100}\)){2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)"
 )
 
 _HAS_AN_OPENING = re.compile(r"(?i)has\b|(?:is|are)\s+(?:currently\s+)?(?:partnering|working)\b")
