@@ -336,6 +336,40 @@ def test_a_look_alike_is_only_its_own_phrase(body, kind):
     assert kind in field("Backend Developer", body, "system_types")
 
 
+@pytest.mark.parametrize(
+    ("body", "kind", "counts"),
+    [
+        # reporting is a data system only as a system: status, test and defect reports are office work
+        ("Defect detecting, tracking and reporting.", "data", False),
+        ("Build our reporting services and the ETL behind them.", "data", True),
+        ("Own financial reporting and the data warehouse.", "data", True),
+        # a staffing firm's footer sells to a market, it builds none
+        ("We provide workforce solutions to the U.S. Federal marketplace. Build our APIs.", "product", False),
+        ("Build the marketplace where buyers meet sellers.", "product", True),
+        # a firm's rules are no compliance regime, however many words they take
+        ("Ensure compliance with all corporate standards and policies.", "security", False),
+        ("Ensure compliance with HIPAA and SOC 2.", "security", True),
+    ],
+)  # fmt: skip
+def test_office_words_are_no_system(body, kind, counts):
+    assert (kind in field("Backend Developer", body, "system_types")) is counts
+
+
+def test_a_systems_administrator_runs_a_platform():
+    body = "Maintain our Windows servers and Active Directory."
+    assert field("Senior Systems Administrator", body, "system_types") == ("platform",)
+
+
+def test_a_product_told_in_plain_words_is_a_product_beside_another_type():
+    """A product's software is told in weak words only (web app, users, features, front end): three of them,
+    where the roles build a product's software, count beside another type's strong phrase."""
+    body = "We build a web app that users love, shipping features every week. Spark jobs feed its analytics."
+    record = extract_text("x", doc("Backend Engineer", body))
+    assert set(record.system_types) == {"data", "product"}
+    assert "web app" in {span.text for span in record.evidence["system_types"]}  # what tells it
+    assert field("Data Engineer", body, "system_types") == ("data",)  # the roles build no product
+
+
 def test_a_role_named_in_the_plural_names_its_system_type():
     """ "Data Engineers" in a header is the data engineer of the word list, in the plural (330 HN postings)."""
     assert field("Data Engineers, Frontend Engineers", "Join a friendly team.", "system_types") == ("data",)

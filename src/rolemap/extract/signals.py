@@ -46,8 +46,13 @@ def classify_system_types(
         score = rules["strong_weight"] * len({s.text.lower() for s in strong}) + len(
             {s.text.lower() for s in weak}
         )
-        if score >= rules["min_score"] and (strong or titled):
-            scored.append((score, kind, (titled + strong)[:2]))
+        # a product's software is told in many plain words (web app, features, users, front end): three
+        # of them, in a posting that hires for a product's software, speak as one strong phrase would
+        told = (
+            kind == "product" and _hires_for_a_product(families) and len({w.text.lower() for w in weak}) >= 3
+        )
+        if score >= rules["min_score"] and (strong or titled or told):
+            scored.append((score, kind, (titled + strong)[:2] or weak[:2]))
         elif titled:
             named_by_title.append((kind, titled[0]))
     if not scored and named_by_title:  # "Data Security Analyst": both
@@ -63,6 +68,10 @@ def classify_system_types(
     best = scored[0][0]
     kept = [scored[0], *(s for s in scored[1 : rules["max_types"]] if s[0] >= rules["second_ratio"] * best)]
     return tuple(kind for _, kind, _ in kept), tuple(s for _, _, found in kept for s in found)
+
+
+def _hires_for_a_product(families: tuple[str, ...]) -> bool:
+    return bool(families) and not _PRODUCT_FAMILIES.isdisjoint(families)
 
 
 @cache
