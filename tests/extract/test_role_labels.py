@@ -733,3 +733,31 @@ def test_a_sentence_under_openings_is_no_role():
         hn("Acme | Berlin", "Open positions:\n- Believe that many engineers are good at it\n- iOS Developer"),
     )
     assert [r.title for r in record.roles] == ["iOS Developer"]
+
+
+def test_site_reliability_is_a_kind_in_a_list_of_roles():
+    record = extract_text(
+        "x",
+        hn(
+            "Hipmunk | San Francisco",
+            "Looking for Site Reliability, Full-Stack, and Machine Learning engineers.",
+        ),
+    )
+    assert record.role_families == ("infra", "fullstack", "ml")
+
+
+@pytest.mark.parametrize(
+    "title", ["Manager, Site Reliability Engineering", "Engineering Manager, Backend Engineering"]
+)
+def test_a_kinds_work_after_a_leader_is_the_team_it_leads(title):
+    assert split_roles(title) == [title]
+    assert split_roles("Backend Engineer, Frontend Engineering") == [
+        "Backend Engineer",
+        "Frontend Engineering",
+    ]
+
+
+def test_a_role_line_may_carry_a_long_note_in_brackets():
+    body = "We are hiring:\n* Web Engineer (Build our web product!! Expert level JavaScript, framework agnostic)\n"
+    record = extract_text("x", hn("Robinhood | Menlo Park", body + "* iOS Engineer\n"))
+    assert [role.title for role in record.roles] == ["Web Engineer", "iOS Engineer"]

@@ -65,7 +65,7 @@ _LINE_NOUN_FIRST = "".join(
 # other text must not make the engine try every way to split it.
 _ROLE_LINE = re.compile(
     r"[ \t]*(?:[-*•·#>=+★☆]+[ \t]*|\d+[.)][ \t]*|__)?(?:\([A-Z]{2,3}\)[ \t]+)?((?:[\w.+#/&'-]+[ \t]){0,5}?[\w.+#/&'-]*?"
-    rf"(?=[{_LINE_NOUN_FIRST}])(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[](?:https?://[^)\]\s]*|[^)\]\n]{{0,60}})[)\]])?[ \t]*+(?:[-–—:|,][^\n]*|(?<=[ \t])https?://\S*|(?<=[ \t])(?:at|@)[ \t]+([A-Z0-9][^\s,(]*+)(?:,?[ \t]+[A-Z0-9][^\s,(]*+){{0,5}}+(?:[ \t]*\([^()\n]{{0,60}}\))?)?)?"
+    rf"(?=[{_LINE_NOUN_FIRST}])(?:{_LINE_NOUN}))(?:__)?(?:[ \t]*+(?:[(\[](?:https?://[^)\]\s]*|[^)\]\n]{{0,120}})[)\]])?[ \t]*+(?:[-–—:|,][^\n]*|(?<=[ \t])https?://\S*|(?<=[ \t])(?:at|@)[ \t]+([A-Z0-9][^\s,(]*+)(?:,?[ \t]+[A-Z0-9][^\s,(]*+){{0,5}}+(?:[ \t]*\([^()\n]{{0,60}}\))?)?)?"
     r"(?:[ \t]*+[=*#]+)?[ \t]*+$"
 )
 # "hiring backend engineers, frontend developers and designers": two role nouns or more after a hiring word

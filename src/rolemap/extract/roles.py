@@ -261,6 +261,9 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
         return (*[f"{p} {shared.group(1)}" for p in parts[:-1]], *([] if bare_noun else [parts[-1]]))
     if each_kind and not all(_names_a_kind(p) for p in parts):
         return None
+    # a kind's work after a leader is the team it leads: "Manager, Site Reliability Engineering"
+    if len(parts) == 2 and _LEADER_LAST.search(parts[0]) and _leads_a_kinds_work(parts[1]):
+        return None
     # beside a role's noun a kind with a bracket qualifies it ("Software Engineer, Cloud (Mid to Sr. level)")
     notes = not any(role_book().role_noun.search(p) for p in parts)
     titles = [p for p in parts if is_role_title(p, notes)]
@@ -277,6 +280,14 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
     ):
         return tuple(titles)
     return None
+
+
+_LEADER_LAST = re.compile(r"(?i)\b(?:manager|director|head|lead|leader|vp|vice president)s?$")
+
+
+def _leads_a_kinds_work(part: str) -> bool:
+    """ "Backend Engineering", "Web Development": a kind's work, no role noun of its own."""
+    return bool(_WORK_OF_A_KIND.search(part)) and family_word(_WORK_OF_A_KIND.sub("", part))
 
 
 def _share_the_role_between_levels(title: str, parts: list[str]) -> None:
