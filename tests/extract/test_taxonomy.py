@@ -762,6 +762,30 @@ def test_and_or_join_a_name_to_another_technology_only(text, skill, found):
 @pytest.mark.parametrize(
     ("text", "skill", "found"),
     [
+        # a name guarded as an everyday word is read after "and"/"or" only beside another name, guarded too
+        ("Are ROS, Valgrind and GDB your bread and butter?", "gdb", True),
+        ("We use virtual meeting tools including Microsoft Teams and Zoom.", "zoom", True),
+        ("Our team came from Apple, Google, Amazon, Microsoft, and PayPal.", "paypal", False),
+        ("Send an email with your achievements, aspirations, and Skype ID.", "skype", False),
+        ("We are located in Seattle on Broadway and Pike.", "pike", False),
+    ],
+)
+def test_and_or_join_a_guarded_name_to_another_technology_only(text, skill, found):
+    assert (skill in _found(text)) is found
+
+
+def test_e_verify_is_a_condition_of_hiring_not_a_skill():
+    from rolemap.extract import extract_text
+
+    record = extract_text(
+        "x", "Payroll Clerk\nSkills: Python, E-Verify, Excel.\nWe use Form I-9 and E-Verify."
+    )
+    assert "e-verify" not in {s.id for s in record.skills} and "e-verify" in record.topics
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
         # devicon writes "slack", "ionic", "bower"; O*NET and simple-icons write the products' capitals,
         # so the names match as written, in a technical context
         ("Tools: Slack, Jira and GitHub.", "slack", True),

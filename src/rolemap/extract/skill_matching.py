@@ -206,7 +206,10 @@ def resolve_skills(
             sure.append(m)
     # A guarded word ("Fluent", "Zoom", "Analyze") is common enough that a technology nearby proves
     # nothing ("Fluent in Javascript"): it needs a list or a context word before it, a plain word edge.
-    sure.extend(m for m in strict if _in_strict_context(text, m.start, m.end))
+    # ... and "and"/"or" are its context only beside another name, guarded ones too ("Valgrind and GDB")
+    if strict:
+        listed = sorted({*listed, *((m.start, m.skill.id) for m in strict)})
+    sure.extend(m for m in strict if _in_strict_context(text, m.start, m.end, listed, m.skill.id))
     return [
         m
         for m in _longest_first(sure)
@@ -444,9 +447,11 @@ def _context_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words["before"]), frozenset(words["after"])
 
 
-def _in_strict_context(text: str, start: int, end: int) -> bool:
-    """Listed after a mark ("Tools: Slack, Trello"), after a context word ("with Hive"), or before one other
-    than "and"/"or" ("Hive queries" is not, "Hive developer" is); never inside a camelCase name."""
+def _in_strict_context(text: str, start: int, end: int, listed: list[tuple[int, str]], skill: str) -> bool:
+    """Listed after a mark ("Tools: Slack, Trello"), after a context word ("with Hive"; "and"/"or" only
+    where they join it to another name of the taxonomy, as `_beside_a_context_word` reads them: "Jira and
+    Slack", not "Phone and Skype" or "E-mail and Fluent"), or before one other than "and"/"or" ("Hive
+    queries" is not, "Hive developer" is); never inside a camelCase name."""
     if _glued(text, start, end):
         return False  # "PacketZoom", "SlackBot"
     left = text[max(0, start - 40) : start].rstrip()
@@ -454,7 +459,8 @@ def _in_strict_context(text: str, start: int, end: int) -> bool:
         return not _PAY_TALK.search(left, left.rfind("\n") + 1)
     context_before, context_after = _context_words()
     left_words = left.lower().split()
-    if left_words and left_words[-1].strip(".,") in context_before:
+    before = left_words[-1].strip(".,") if left_words else ""
+    if before in context_before and (before not in _JOINING or _another_near(listed, start, skill)):
         return True
     right_words = text[end : end + 40].lower().split()
     after = right_words[0].strip(".,;:") if right_words else ""
