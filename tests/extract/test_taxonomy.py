@@ -815,3 +815,20 @@ def test_a_system_administered_is_named_in_a_technical_context(text, found):
 def _found(text: str) -> set[str]:
     """The skill ids the matcher finds in text."""
     return {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        # an acronym the posting spells out as something else is not the skill of that acronym
+        ("Experience with Oracle Application Development Framework (ADF) and SQL.", "azure-data-factory", False),
+        ("Remote control of devices using MDM (Mobile Device Management).", "master-data-management", False),
+        # spelled as the taxonomy spells it, plural or not, or not spelled out at all: the skill
+        ("Experience with Azure Data Factory (ADF) and SQL.", "azure-data-factory", True),
+        ("Experience with Real-time operating systems (RTOS) and C.", "rtos", True),
+        ("Tools: ADF, Databricks, Synapse.", "azure-data-factory", True),
+        ("Structured Query Language (SQL) and Python.", "sql", True),  # the taxonomy spells SQL out nowhere
+    ],
+)  # fmt: skip
+def test_an_acronym_the_posting_defines_as_another_names_no_skill(text, skill, found):
+    assert (skill in _found(text)) is found

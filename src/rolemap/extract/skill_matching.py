@@ -32,6 +32,7 @@ from rolemap.extract.intervals import WHITE_SPACE, Cover, Marks
 from rolemap.extract.lexicon import written_word
 from rolemap.extract.phrases import MAX_HITS, Hits, PhraseBook, search_copy, search_key
 from rolemap.extract.places import city_in, gazetteer
+from rolemap.extract.skill_acronyms import defined_as_another
 from rolemap.extract.taxonomy import Match, SkillEntry, is_exact_alias
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
@@ -216,6 +217,7 @@ def resolve_skills(
         if not (m.skill.site and _a_profile(text, m.start, m.end))
         and not _a_city(text, m.start, m.end)
         and not _AN_INVESTOR.match(text, m.end)
+        and not defined_as_another(text, m.start, m.end, m.skill)  # "Application Development Framework (ADF)"
     ]
 
 
