@@ -832,3 +832,10 @@ def _found(text: str) -> set[str]:
 )  # fmt: skip
 def test_an_acronym_the_posting_defines_as_another_names_no_skill(text, skill, found):
     assert (skill in _found(text)) is found
+
+
+@pytest.mark.parametrize(
+    "text", ["Skills: Microsoft SQL, Python.", "Microsoft SQL Database Security", "MS SQL"]
+)
+def test_microsoft_sql_is_sql_server(text):
+    assert "sql-server" in _found(text) and "sql" not in _found(text)
