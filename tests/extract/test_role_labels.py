@@ -652,6 +652,10 @@ def test_an_engineer_of_the_developer_relations_team_is_an_engineer(title):
         ("Acme | JavaScript Developer | Berlin", ("frontend",)),
         ("Acme | Node.js/JavaScript Engineer | Berlin", ("backend",)),
         ("Acme | Front End (JS/CSS) Developer | Berlin", ("frontend",)),
+        # a desktop UI's framework names a desktop application's role, whatever language stands beside it
+        ("Acme | .NET WPF Developer | Berlin", ("other_software",)),
+        ("Acme | C++/Qt Developer | Berlin", ("other_software",)),
+        ("Acme | WPF Front End Developer | Berlin", ("frontend",)),
     ],
 )
 def test_a_title_naming_node_or_both_sides(header, families):

@@ -839,3 +839,16 @@ def test_an_acronym_the_posting_defines_as_another_names_no_skill(text, skill, f
 )
 def test_microsoft_sql_is_sql_server(text):
     assert "sql-server" in _found(text) and "sql" not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        ("Experience with Swing and JavaFX desktop clients.", "swing", True),
+        ("Experience with Swing and JavaFX desktop clients.", "javafx", True),
+        ("Day shift and swing shift available.", "swing", False),
+        ("Build apps on the Universal Windows Platform.", "uwp", True),
+    ],
+)
+def test_desktop_ui_frameworks_are_named(text, skill, found):
+    assert (skill in _found(text)) is found
