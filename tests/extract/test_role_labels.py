@@ -765,3 +765,10 @@ def test_a_role_line_may_carry_a_long_note_in_brackets():
     body = "We are hiring:\n* Web Engineer (Build our web product!! Expert level JavaScript, framework agnostic)\n"
     record = extract_text("x", hn("Robinhood | Menlo Park", body + "* iOS Engineer\n"))
     assert [role.title for role in record.roles] == ["Web Engineer", "iOS Engineer"]
+
+
+def test_a_role_of_no_kind_asking_for_a_devices_buses_and_processors_is_embedded():
+    body = "Write firmware in C on ARM with FreeRTOS; I2C and SPI drivers. Prototype in Python. Bonus: Rust."
+    assert extract_text("x", "Flight Software Engineer\n" + body).role_families == ("embedded",)
+    gpu = "Train models with PyTorch and CUDA on our DSP pipeline. Python, Django and PostgreSQL."
+    assert extract_text("x", "Software Engineer\n" + gpu).role_families != ("embedded",)

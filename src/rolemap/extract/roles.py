@@ -33,6 +33,7 @@ class RoleBook:
     engineering_leader: Caseless
     client_side: frozenset[str]
     mobile: frozenset[str]
+    not_a_device: frozenset[str]  # the taxonomy's hardware that no firmware is written for (CUDA: GPUs)
     server_side_categories: frozenset[str]
     server_side: frozenset[str]
     server_side_topics: frozenset[str]
@@ -116,6 +117,7 @@ def role_book() -> RoleBook:
         engineering_leader=Caseless(rf"(?<![\w-])(?:{data['engineering_leaders']})(?![\w-])"),
         client_side=frozenset(data["client_side_skills"]),
         mobile=frozenset(data["mobile_skills"]),
+        not_a_device=frozenset(data["not_a_device"]),
         server_side_categories=frozenset(data["server_side_skills_categories"]),
         server_side=frozenset(data["server_side_frameworks"]),
         server_side_topics=frozenset(data["server_side_topics"]),
