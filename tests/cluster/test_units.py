@@ -14,9 +14,10 @@ from rolemap.cluster.shards import extract_shard
 from rolemap.extract import extract_posting
 from rolemap.extract.batch import extract_lines
 from rolemap.models import Extraction
+from rolemap.pipeline import ingest
 from rolemap.sources import read_file
 from rolemap.store.db import open_store
-from rolemap.store.repository import settle_duplicates
+from rolemap.store.repository import get_posting, settle_duplicates
 from tests.conftest import SHARED
 
 
@@ -51,13 +52,15 @@ def test_copies_in_two_shards_count_once_whichever_was_stored_first(tmp_path: Pa
     store.engine.dispose()
 
 
-def test_a_shards_records_are_the_lines_rolemap_extract_writes(tmp_path: Path) -> None:
-    """docs/scale.md's guarantee, for lines that carry the contract's own company and location too: the
-    company fills only what the text leaves out, the places are the text's, in both outputs."""
+def test_a_shards_records_are_what_ingest_stores(tmp_path: Path) -> None:
+    """docs/scale.md: a line that states no fact has the JSON Lines record; a contract line's own company
+    and location are facts, written over the text's as `rolemap ingest` writes them, so the store loaded
+    from the shards and the store ingested from the file agree. `rolemap extract`'s JSON Lines take only
+    a company the text leaves out."""
     lines = [
         {"id": "named", "title": "Data Engineer", "company": "Akshaya Inc", "location": "Cupertino, CA",
-         "description": "Apple is hiring a data engineer in Cupertino, CA. Spark and Python."},
-        {"id": "unnamed", "title": "Sustaining Engineer", "company": "Downing ", "location": "United States",
+         "description": "Apple is hiring a data engineer. Spark and Python."},
+        {"id": "unnamed", "title": "Sustaining Engineer", "company": "Downing ", "location": "Austin, TX",
          "description": "Review orders to meet design standards. Fully remote."},
         {"id": "plain", "title": "Go engineer", "description": "Go and Kafka. Remote."},
     ]  # fmt: skip
@@ -68,11 +71,26 @@ def test_a_shards_records_are_the_lines_rolemap_extract_writes(tmp_path: Path) -
     extract_shard(str(shard), str(out))
     written = io.StringIO()
     assert extract_lines(io.BytesIO(shard.read_bytes()), written) == 0
-    table = pq.read_table(out / "part.parquet").to_pylist()
-    assert [row["record"] for row in table] == written.getvalue().splitlines()
-    records = {r["id"]: r for r in map(json.loads, written.getvalue().splitlines())}
-    assert records["named"]["company"] == "Apple"
-    assert records["unnamed"]["company"] == "Downing"
-    assert records["unnamed"]["source_facts"] == {"company": "jsonl:company"}
-    assert records["unnamed"]["locations"] == []  # remote, no place of work named: not the input's field
-    assert records["plain"]["company"] is None
+    plain = {r["id"]: r for r in map(json.loads, written.getvalue().splitlines())}
+    assert (plain["named"]["company"], plain["unnamed"]["company"]) == ("Apple", "Downing")
+    assert plain["unnamed"]["source_facts"] == {"company": "jsonl:company"}
+    assert plain["unnamed"]["locations"] == []  # the text names no place of work
+    table = {row["id"]: row["record"] for row in pq.read_table(out / "part.parquet").to_pylist()}
+    assert table["plain"] == json.dumps(plain["plain"], ensure_ascii=False)
+    loaded = open_store(f"sqlite:///{tmp_path / 'loaded.db'}")
+    load_shard(loaded.url, str(out / "part.parquet"), load_time())
+    ingested = open_store(f"sqlite:///{tmp_path / 'ingested.db'}")
+    ingest(ingested, read_file(shard))
+
+    def stored(store: object, posting_id: str) -> tuple[object, object]:
+        row = get_posting(store, posting_id)  # type: ignore[arg-type]
+        assert row is not None
+        record = row["extraction"] if isinstance(row["extraction"], dict) else json.loads(row["extraction"])
+        return record["company"], record["locations"]
+
+    for posting_id in ("named", "unnamed", "plain"):
+        assert stored(loaded, posting_id) == stored(ingested, posting_id), posting_id
+    assert stored(loaded, "named")[0] == "Akshaya Inc"
+    assert stored(loaded, "unnamed")[1] == [{"city": "Austin", "country": "US"}]
+    loaded.engine.dispose()
+    ingested.engine.dispose()

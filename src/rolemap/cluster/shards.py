@@ -163,11 +163,10 @@ def _table(chunk: list[tuple[int, Posting | dict[str, object]]], result: ShardRe
 
 def with_source_facts(record: dict[str, Any], posting: Posting, text: str | None = None) -> dict[str, Any]:
     """The record with the facts the posting's source states, as `pipeline.prepare` makes it for ingest
-    (a job board's owner is one, even when the answer states no other); a line of the contract's input,
-    its own company and location included, keeps the record `rolemap extract` writes for it byte for
-    byte (its company fills only what the text leaves out: `extract_posting`)."""
-    contract_line = posting.source == "jsonl" and not posting.board
-    if "error" in record or contract_line or not (posting.source_fields.get(FACTS_FROM) or posting.board):
+    (a job board's owner is one, even when the answer states no other; a contract line's own company and
+    location are facts too), so a dataset's market and the store loaded from it count what `rolemap
+    ingest` would; a posting whose source states none keeps the record `rolemap extract` writes."""
+    if "error" in record or not (posting.source_fields.get(FACTS_FROM) or posting.board):
         return record
     return apply_source_facts(Extraction.from_dict(record), posting, text).as_dict()
 
