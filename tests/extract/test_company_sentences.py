@@ -62,6 +62,9 @@ def test_how_long_a_name_runs(text, company):
          "Bivium Partners"),
         ("Engineer\nHollis Fenwick, America's oldest seed bank, has openings for engineers.", "Hollis Fenwick"),
         ("Engineer\nWe met Hollis Fenwick, America's oldest seed bank, at a fair.", None),  # no subject
+        # whose role it is describes a person; a dash opens no "the …" appositive
+        ("Engineer\nJane Doe, Acme's VP of Engineering, has built three teams.", None),
+        ("Engineer\nPython - the world's most popular language, is what we use.", None),
     ],
 )  # fmt: skip
 def test_a_name_described_between_commas(text, company):

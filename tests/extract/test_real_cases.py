@@ -346,6 +346,7 @@ def test_a_look_alike_is_only_its_own_phrase(body, kind):
         # a staffing firm's footer sells to a market, it builds none
         ("We provide workforce solutions to the U.S. Federal marketplace. Build our APIs.", "product", False),
         ("Build the marketplace where buyers meet sellers.", "product", True),
+        ("Build the backend for the marketplace connecting buyers and sellers.", "product", True),
         # a firm's rules are no compliance regime, however many words they take
         ("Ensure compliance with all corporate standards and policies.", "security", False),
         ("Ensure compliance with HIPAA and SOC 2.", "security", True),

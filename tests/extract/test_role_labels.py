@@ -656,6 +656,7 @@ def test_an_engineer_of_the_developer_relations_team_is_an_engineer(title):
         ("Acme | .NET WPF Developer | Berlin", ("other_software",)),
         ("Acme | C++/Qt Developer | Berlin", ("other_software",)),
         ("Acme | WPF Front End Developer | Berlin", ("frontend",)),
+        ("Acme | WPF/React Developer | Berlin", ("frontend",)),
     ],
 )
 def test_a_title_naming_node_or_both_sides(header, families):
@@ -677,6 +678,14 @@ def test_a_second_readers_generic_tail_of_a_role_is_that_role():
         "x", "\nCardFlight is hiring in NYC for full stack/mobile developers and an enterprise sales/BD lead."
     )
     assert {"fullstack", "mobile"} <= set(record.role_families)
+    # a designer's words give the developer of a "UX Designer/Developer" no kind: the developer stays
+    record = extract_text(
+        "x",
+        "\nFlightCar (www.flightcar.com) -- Cambridge, MA\nWe're looking for a Lead UX Designer/Developer with a "
+        "strong sense of design.\n"
+        "You'll be developing your designs into HTML/CSS/JS/jQuery frontends.",
+    )
+    assert set(record.role_families) == {"non_software", "frontend"}
 
 
 def test_a_role_of_no_kind_listed_under_openings_is_a_role():
@@ -772,3 +781,12 @@ def test_a_role_of_no_kind_asking_for_a_devices_buses_and_processors_is_embedded
     assert extract_text("x", "Flight Software Engineer\n" + body).role_families == ("embedded",)
     gpu = "Train models with PyTorch and CUDA on our DSP pipeline. Python, Django and PostgreSQL."
     assert extract_text("x", "Software Engineer\n" + gpu).role_families != ("embedded",)
+
+
+def test_kinds_of_one_family_in_a_bracket_name_one_role():
+    """ "Lead Software Engineer (iOS/Android)" is one mobile engineer's role, named whole; kinds of two families
+    are a role each ("Software Engineer (frontend/backend)")."""
+    record = extract_text(
+        "x", hn("Acme | Berlin", "Open positions:\n- Lead Software Engineer (iOS/Android)\n")
+    )
+    assert [(r.title, r.family) for r in record.roles] == [("Lead Software Engineer (iOS/Android)", "mobile")]

@@ -828,6 +828,7 @@ def _found(text: str) -> set[str]:
         ("Experience with Real-time operating systems (RTOS) and C.", "rtos", True),
         ("Tools: ADF, Databricks, Synapse.", "azure-data-factory", True),
         ("Structured Query Language (SQL) and Python.", "sql", True),  # the taxonomy spells SQL out nowhere
+        ("Google Compute Platform (GCP) and AWS.", "gcp", True),  # spelled a little differently
     ],
 )  # fmt: skip
 def test_an_acronym_the_posting_defines_as_another_names_no_skill(text, skill, found):

@@ -340,6 +340,10 @@ def test_the_inputs_own_company_fills_only_the_company_the_text_leaves_out():
     }
     record = extract_record({**named, "company": "Akshaya Inc"})
     assert (record["company"], record["source_facts"]) == ("Apple", {})
+    # a field holds what a person typed: a place, a title, a URL or "Confidential" names no hirer
+    for typed in ("San Francisco, CA", "Senior Software Engineer", "https://acme.com/jobs", "Confidential"):
+        assert extract_record({**unnamed, "company": typed})["company"] is None, typed
+    assert extract_record({**unnamed, "company": "Acme ,"})["company"] == "Acme"
     # ingestion writes the stated company over the text's, as it does every source's facts
     posting = contract_posting({**named, "company": "Akshaya Inc"}, "line 1")
     assert prepare(posting).extraction.company == "Akshaya Inc"

@@ -96,8 +96,13 @@ def _is_legal_form(text: str, start: int, end: int) -> bool:
 # represented …", "The Bivium Group - Boston's leading … firm, is recruiting": a name that opens a
 # sentence, described between a comma (or a dash) and a comma, then its verb.
 _APPOSITIVE = re.compile(
-    r"(?:,| [-–—]) (?:a|an|the|one of the|(?:[A-Z][\w.&-]*\s){0,3}[A-Z][\w.&-]*['’]s) "
-    r"(?:[^,.;:!?\n(]|\([^()\n]{0,100}\)){2,100}, (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)"
+    r"(?:, (?:a|an|the|one of the)|(?:,| [-–—]) (?P<whose>(?:[A-Z][\w.&-]*\s){0,3}[A-Z][\w.&-]*['’]s)) "
+    r"(?P<what>(?:[^,.;:!?\n(]|\([^()\n]{0,100}\)){2,100}), (?:(?:is|are|was|has|have|had)\b|([a-z]+s)\b)"
+)
+# "Jane Doe, Acme's VP of Engineering, has built": whose role it is describes a person, not a firm
+_A_PERSONS_ROLE = re.compile(
+    r"(?i)\b(?:vp|vice president|head|chief|ceo|cto|cfo|coo|founder|co-?founder|director|manager|lead|"
+    r"engineer|developer|recruiter|partner|president|officer|member|employee|scientist|designer|architect)s?\b"
 )
 
 _HAS_AN_OPENING = re.compile(r"(?i)has\b|(?:is|are)\s+(?:currently\s+)?(?:partnering|working)\b")
@@ -205,7 +210,8 @@ def _appositives(text: str) -> list[Span]:
     return [
         Span(m.start(), m.end(), m.group())
         for m in _APPOSITIVE.finditer(text, 0, 6000)
-        if not m.group(1) or _third_person_verb(m.group(1))
+        if (not m.group(3) or _third_person_verb(m.group(3)))
+        and not (m.group("whose") and _A_PERSONS_ROLE.search(m.group("what")))
     ]
 
 

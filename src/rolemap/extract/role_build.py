@@ -35,6 +35,7 @@ _SENTENCE_WORDS = re.compile(
 )
 # a software maker's title: "Developer - Oracle, Peoplesoft Financials and HR" is no HR role
 _SOFTWARE_MAKER = re.compile(r"(?i)\b(?:developers?|programmers?|coders?)$")
+_WRITES_SOFTWARE = re.compile(r"(?i)\b(?:developers?|programmers?|coders?|engineers?)$")
 
 
 def without_sentence_words(title: str) -> str:
@@ -130,8 +131,15 @@ def _one_reading(kept: tuple[Role, Span], new: tuple[Role, Span]) -> bool:
     (short, short_title), (long, _) = sorted(
         ((role_key(r.title.lower()), r.title) for r in (a, b)), key=lambda pair: len(pair[0])
     )
-    if a.family != b.family and (short == long or title_family(short_title) is not None):
-        return False  # "mobile developers" in "full stack/mobile developers" is a second role
+    long_family = b.family if len(role_key(b.title.lower())) >= len(role_key(a.title.lower())) else a.family
+    if a.family != b.family and (
+        short == long
+        or title_family(short_title) is not None
+        or (long_family == "non_software" and _WRITES_SOFTWARE.search(short_title) is not None)
+    ):
+        # "mobile developers" in "full stack/mobile developers" is a second role, and so is the developer
+        # of a "UX Designer/Developer": a designer's words give a developer no kind
+        return False
     if short == long:  # "Software engineer (Data Platform)" and "Software engineer, Data Platform"
         return True
     if not (long.endswith(short) and long[-len(short) - 1 : -len(short)] in (" ", "/", "-")):

@@ -173,8 +173,10 @@ def _technology_family(title_skills: tuple[str, ...], categories: dict[str, str]
         for skill in title_skills
         if (family := book.title_skills.get(skill) or book.title_categories.get(categories.get(skill, "")))
     ]
-    if "other_software" in families and "frontend" not in families:
-        return "other_software"  # ".NET WPF Developer", "C++/Qt developers": a desktop application's
+    if "other_software" in families:
+        if "frontend" not in families:
+            return "other_software"  # ".NET WPF Developer", "C++/Qt developers": a desktop application's
+        families = [f for f in families if f != "other_software"]  # "WPF/React Developer": the web UI's
     if "backend" in families and ("frontend" in families or _browser_language(title_skills)):
         return "fullstack"  # "Python/JavaScript Developer", "Senior JS/Ruby Developer"
     return families[0] if families else None

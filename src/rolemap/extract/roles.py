@@ -424,6 +424,11 @@ def bracket_kinds(text: str, at: int, subtitle: bool = False) -> list[str]:
     # a list of kinds may hold a word of another sort: "Engineers (Backend, Frontend, Generalists, Product,
     # Infrastructure, Security)" lists five kinds; a stack or a place is no list of kinds
     kinds = [p for p in parts if family_word(p)]
+    if (
+        len(kinds) >= 2
+        and len({title_family(f"{kind} engineer") or title_family(kind) for kind in kinds}) < 2
+    ):
+        return []  # "(Site Reliability/SRE)": one kind named two ways, one role
     return kinds if kinds == parts or (len(kinds) >= 2 and 2 * len(kinds) > len(parts)) else []
 
 

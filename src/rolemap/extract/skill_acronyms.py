@@ -3,8 +3,9 @@ Development Framework (ADF)" is no Azure Data Factory, "EMR (Elastic Map Reduce)
 record. A posting that defines its acronyms says what it means by them, and a reader takes its word.
 
 Judged only where the taxonomy spells the skill out itself (a name of several words whose initials are the
-acronym: "Azure Data Factory" for ADF) and the text's spelling is another: an acronym whose skill the
-taxonomy never spells out ("SQL") stays, however the text defines it.
+acronym: "Azure Data Factory" for ADF) and the text's spelling shares less than half its words: an acronym
+whose skill the taxonomy never spells out ("SQL") stays, however the text defines it, and so does one
+spelled a little differently ("Google Compute Platform (GCP)").
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def defined_as_another(text: str, start: int, end: int, skill: SkillEntry) -> bo
         spelled = _spelled_within(text[end + 2 : close], acronym) if close != -1 else None
     else:
         return False
-    return spelled is not None and _key(spelled) not in own
+    return spelled is not None and not any(_alike(_key(spelled), name) for name in own)
 
 
 @lru_cache(maxsize=4096)
@@ -69,6 +70,15 @@ def _words(text: str) -> list[str]:
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0].lower() for w in words if w.lower() not in _SMALL_WORDS)
+
+
+def _alike(spelled: str, own: str) -> bool:
+    """Two spellings of the same initials that share at least half their words, in place, name the same
+    thing: "System Development Life Cycle" is "Software Development Life Cycle", "Google Compute Platform"
+    is "Google Cloud Platform"; "Application Development Framework" is no "Azure Data Factory"."""
+    ours, theirs = spelled.split(), own.split()
+    alike = sum(1 for a, b in zip(ours, theirs, strict=False) if a == b)
+    return 2 * alike >= max(len(ours), len(theirs))
 
 
 def _key(name: str) -> str:

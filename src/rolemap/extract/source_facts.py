@@ -68,7 +68,16 @@ def company_the_text_leaves_out(extraction: Extraction, posting: Posting) -> Ext
     origin, name = _company_fact(posting, _origins_of(posting))
     if origin is None:
         return extraction
-    return replace(extraction, company=name, source_facts={**extraction.source_facts, "company": origin})
+    from rolemap.extract.company_names import clean_company, plausible_company
+
+    # a field holds what a person typed there: a city, a title, a URL or "Confidential" names no hirer
+    cleaned = clean_company(name)
+    if not cleaned or _NO_NAME.fullmatch(cleaned) or not plausible_company(cleaned, header=True, first=True):
+        return extraction
+    return replace(extraction, company=cleaned, source_facts={**extraction.source_facts, "company": origin})
+
+
+_NO_NAME = re.compile(r"(?i)confidential|undisclosed|n/?a|none|unknown|private|stealth|tbd|-+")
 
 
 def _origins_of(posting: Posting) -> dict[str, Any]:
@@ -119,7 +128,9 @@ def _company_fact(posting: Posting, origins: dict[str, Any]) -> Read:
     origin = _origin(origins, "company")
     # a column's stray separator is no part of the name ("Infotech Spectrum Inc,")
     name = (
-        " ".join(posting.company.split()).strip(",;|") if origin and isinstance(posting.company, str) else ""
+        " ".join(posting.company.strip(",;| \t\n").split())
+        if origin and isinstance(posting.company, str)
+        else ""
     )
     return (origin, name) if name and len(name) <= MAX_COMPANY_CHARS else (None, None)
 
