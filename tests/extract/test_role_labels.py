@@ -790,3 +790,18 @@ def test_kinds_of_one_family_in_a_bracket_name_one_role():
         "x", hn("Acme | Berlin", "Open positions:\n- Lead Software Engineer (iOS/Android)\n")
     )
     assert [(r.title, r.family) for r in record.roles] == [("Lead Software Engineer (iOS/Android)", "mobile")]
+
+
+def test_a_kind_alone_and_the_same_kind_with_its_noun_are_one_opening():
+    record = extract_text(
+        "x",
+        hn(
+            "Acme | Backend Engineers, Site Reliability, Frontend | NYC",
+            "We are hiring backend engineers, site reliability engineers and frontend engineers.",
+        ),
+    )
+    assert [r.title for r in record.roles] == [
+        "Backend Engineers",
+        "site reliability engineers",
+        "frontend engineers",
+    ]

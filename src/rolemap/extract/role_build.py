@@ -126,11 +126,20 @@ def _one_reading(kept: tuple[Role, Span], new: tuple[Role, Span]) -> bool:
     words settle ("Rails / JS engineer" is fullstack, its "JS engineer" alone a guess; "frontend engineers"
     and their "engineers")."""
     (a, a_span), (b, b_span) = kept, new
-    if a_span.end <= b_span.start or b_span.end <= a_span.start or a_span == b_span:
-        return False
     (short, short_title), (long, _) = sorted(
         ((role_key(r.title.lower()), r.title) for r in (a, b)), key=lambda pair: len(pair[0])
     )
+    # a kind alone and the same kind with its noun, anywhere in the post: "Site Reliability" in a header's
+    # list and "site reliability engineers" in its text are one opening
+    if (
+        a.family == b.family
+        and family_word(short_title)
+        and long.startswith(short + " ")
+        and a_span != b_span
+    ):
+        return True
+    if a_span.end <= b_span.start or b_span.end <= a_span.start or a_span == b_span:
+        return False
     long_family = b.family if len(role_key(b.title.lower())) >= len(role_key(a.title.lower())) else a.family
     if a.family != b.family and (
         short == long
