@@ -126,9 +126,10 @@ def _one_reading(kept: tuple[Role, Span], new: tuple[Role, Span]) -> bool:
     words settle ("Rails / JS engineer" is fullstack, its "JS engineer" alone a guess; "frontend engineers"
     and their "engineers")."""
     (a, a_span), (b, b_span) = kept, new
-    (short, short_title), (long, _) = sorted(
-        ((role_key(r.title.lower()), r.title) for r in (a, b)), key=lambda pair: len(pair[0])
+    (short, short_role), (long, long_role) = sorted(
+        ((role_key(r.title.lower()), r) for r in (a, b)), key=lambda pair: len(pair[0])
     )
+    short_title = short_role.title
     # a kind alone and the same kind with its noun, anywhere in the post: "Site Reliability" in a header's
     # list and "site reliability engineers" in its text are one opening
     if (
@@ -140,11 +141,10 @@ def _one_reading(kept: tuple[Role, Span], new: tuple[Role, Span]) -> bool:
         return True
     if a_span.end <= b_span.start or b_span.end <= a_span.start or a_span == b_span:
         return False
-    long_family = b.family if len(role_key(b.title.lower())) >= len(role_key(a.title.lower())) else a.family
     if a.family != b.family and (
         short == long
         or title_family(short_title) is not None
-        or (long_family == "non_software" and _WRITES_SOFTWARE.search(short_title) is not None)
+        or (long_role.family == "non_software" and _WRITES_SOFTWARE.search(short_title) is not None)
     ):
         # "mobile developers" in "full stack/mobile developers" is a second role, and so is the developer
         # of a "UX Designer/Developer": a designer's words give a developer no kind

@@ -1,6 +1,6 @@
 """An acronym the posting spells out as something else names no skill of that acronym: "Oracle Application
-Development Framework (ADF)" is no Azure Data Factory, "EMR (Elastic Map Reduce)" no electronic medical
-record. A posting that defines its acronyms says what it means by them, and a reader takes its word.
+Development Framework (ADF)" is no Azure Data Factory, "MDM (Mobile Device Management)" no master data
+management. A posting that defines its acronyms says what it means by them, and a reader takes its word.
 
 Judged only where the taxonomy spells the skill out itself (a name of several words whose initials are the
 acronym: "Azure Data Factory" for ADF) and the text's spelling shares less than half its words: an acronym

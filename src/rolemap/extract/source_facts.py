@@ -20,6 +20,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
+from rolemap.extract.company_names import clean_company, plausible_company
 from rolemap.models import Extraction, Location, Posting, Span
 from rolemap.text.clean import document_text
 
@@ -68,8 +69,6 @@ def company_the_text_leaves_out(extraction: Extraction, posting: Posting) -> Ext
     origin, name = _company_fact(posting, _origins_of(posting))
     if origin is None:
         return extraction
-    from rolemap.extract.company_names import clean_company, plausible_company
-
     # a field holds what a person typed there: a city, a title, a URL or "Confidential" names no hirer
     cleaned = clean_company(name)
     if not cleaned or _NO_NAME.fullmatch(cleaned) or not plausible_company(cleaned, header=True, first=True):
