@@ -760,10 +760,16 @@ def test_site_reliability_is_a_kind_in_a_list_of_roles():
 
 
 @pytest.mark.parametrize(
-    "title", ["Manager, Site Reliability Engineering", "Engineering Manager, Backend Engineering"]
+    "title",
+    [
+        "Manager, Site Reliability Engineering",
+        "Engineering Manager, Backend Engineering",
+        "Head, Data Engineering",
+    ],
 )
 def test_a_kinds_work_after_a_leader_is_the_team_it_leads(title):
     assert split_roles(title) == [title]
+    assert seniority_of(title) == "manager"  # the spec's manager: a head or manager of engineering
     assert split_roles("Backend Engineer, Frontend Engineering") == [
         "Backend Engineer",
         "Frontend Engineering",
