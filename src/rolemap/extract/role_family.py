@@ -210,19 +210,15 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
     client = len(skills & book.client_side)
     mobile = len(skills & book.mobile)
     server = _server_side(skills, categories)
-    # a mobile posting's build and cloud tools (Jenkins, Firebase, Docker) are no server it builds: against
-    # its mobile skills count the frameworks and datastores of a back end only
-    if mobile >= 2 and mobile > client and mobile > _server_side(skills, categories, _BACK_END_CATEGORIES):
-        return "mobile"
-    # so too a device's buses, processors and debuggers (I2C, SPI, ARM, JTAG, RTOS): firmware, whatever
-    # scripting language the team also writes
+    # a device's buses, processors and debuggers (I2C, SPI, ARM, JTAG, RTOS): firmware, whatever scripting
+    # language the team also writes
     hardware = sum(1 for s in skills if categories.get(s) == "hardware" and s not in book.not_a_device)
-    if (
-        hardware >= 2
-        and hardware > client
-        and hardware > _server_side(skills, categories, _BACK_END_CATEGORIES)
-    ):
-        return "embedded"
+    # a mobile or a device posting's build and cloud tools (Jenkins, Firebase, Docker) are no server it
+    # builds: against its phone's or its device's skills count the frameworks and datastores of a back end
+    back_end = _server_side(skills, categories, _BACK_END_CATEGORIES) if max(mobile, hardware) >= 2 else 0
+    for family, count in (("mobile", mobile), ("embedded", hardware)):
+        if count >= 2 and count > client and count > back_end:
+            return family
     if client and server:
         return "fullstack" if client >= 2 or client * 3 >= server else "backend"
     if server:
