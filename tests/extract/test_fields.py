@@ -101,6 +101,13 @@ def test_work_model(text, expected):
             "Requirements: Minimum of 1 year customer service experience is preferred Experience proctoring",
             None,
         ),
+        # ... and on a run-on line, no further than the next item's capital
+        (
+            "Requirements: Experience with eBTax preferred Accounting experience required Advanced Oracle "
+            "expertise (Over 10+ years with Oracle eBusiness Suite)",
+            10,
+        ),
+        ("QUALIFICATIONS: Degree or Certification preferred Minimum of two years’ industry experience required", 2),
         # "preferably" and "ideally" soften what follows them, not the years before
         ("Requirements:\n- 5+ years of HR experience, preferably within a manufacturing plant", 5),
         ("Requirements:\n- Ideally 5+ years of HR experience", None),

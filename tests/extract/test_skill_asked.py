@@ -41,6 +41,13 @@ CASES = [
     ("Engineer\nAbout us:\nWe are a small team.\nSkills: Cassandra, Kafka", {"cassandra": ASKED, "kafka": ASKED}),
     # plain requirements stay as they were
     ("Engineer\nRequirements:\n- PostgreSQL and Redis\n- Kafka is a plus", {"postgresql": ASKED, "kafka": NICE}),
+    # a board's run-on line: a word after its item softens that item, not the capital's new item after it
+    ("DBA\nRequirements: Galera a plus Familiarity with Percona toolkit", {"galera": NICE, "percona-toolkit": ASKED}),
+    ("Tech\nRequirements: 1+ years experience desired Requires knowledge of Outlook",
+     {"outlook": ASKED}),
+    # "preferably" and "bonus" soften what follows them, capital or not
+    ("Engineer\nRequirements:\n- Mobile apps, preferably Android", {"android": NICE}),
+    ("Engineer\nSkills should include R, bonus ArcGIS", {"arcgis": NICE}),
 ]  # fmt: skip
 
 

@@ -57,6 +57,11 @@ _INTENSIFIERS = re.compile(r"(?i)\b(?:strongly|highly|very|much|greatly|definite
 _TURN = re.compile(r"(?i),?\s+(?:but|however)\b")
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?\Z")
 _TRAILING_REACH = 80
+_AFTER_ITS_ITEM = re.compile(
+    r"(?:[a-z]+ )?plus|pluses|preferred|desired|desirable|(?:is|are) a bonus|helpful|advantageous|an advantage|"
+    r"not required|optional"
+)
+_NEW_ITEM_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +141,11 @@ class SectionMap:
             bracket = _CLOSING_BRACKET.match(self.text, marker.end, right) if opened is not None else None
             turn = _TURN.search(self.text, marker.end, right)
             ends = [right, *([bracket.end() - 1] if bracket else []), *([turn.start()] if turn else [])]
-            out.append((marker.end, min(ends)))
+            # a word that follows its item ("preferred", "a plus"), with a capital's new item right after it
+            # on a board's run-on line ("Experience with eBTax preferred Accounting experience required"),
+            # ends its item there; "preferably MySQL", "bonus ArcGIS" soften what follows them
+            if not (_AFTER_ITS_ITEM.fullmatch(marker.text) and _NEW_ITEM_AFTER.match(self.text, marker.end)):
+                out.append((marker.end, min(ends)))
             heading = marker.text[:1].isupper() and _HEADING_AFTER.match(self.text, marker.end)
             if marker.text.lower() in _FORWARD_ONLY or heading:
                 continue  # "preferably X"; "Desired Qualifications:" heads what follows, glued on or not
