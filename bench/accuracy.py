@@ -131,7 +131,9 @@ def score(labels: Path, pool: Path, shared: Path) -> str:
 
 def heldout_pool(labels: Path, shared: Path, out: Path) -> Path:
     """The held-out postings as the contract's input, read from ../shared/data by id ("hn-…" from the HN
-    dump, "dice-…" and "li-…" by the CSVs' job_id), in the labels' order."""
+    dump, "dice-…" and "li-…" by the CSVs' job_id), in the labels' order, in the eval pool's shape: a
+    Hacker News line carries its url and date, a LinkedIn line the board's company and location columns
+    (../shared/data/eval_pool/postings.jsonl does both; the labels are read from the text alone)."""
     from rolemap.models import Posting
     from rolemap.sources import read_file
 
@@ -140,14 +142,22 @@ def heldout_pool(labels: Path, shared: Path, out: Path) -> Path:
     data = shared / "data"
     for posting in read_file(data / "hn_whoishiring_2013_2018" / "hn_whoishiring_2013-08_2018-04.jsonl.gz"):
         if isinstance(posting, Posting) and posting.id in wanted:
-            found[posting.id] = {"id": posting.id, "title": posting.title, "description": posting.description}
-    for prefix, path in (
-        ("dice-", data / "dice_tech_sample" / "dice_postings_with_skills.csv"),
-        ("li-", data / "linkedin_2024_sample" / "postings_sample_1000.csv"),
+            found[posting.id] = {
+                "id": posting.id, "title": posting.title, "description": posting.description,
+                "posted_at": posting.posted_at, "url": posting.url,
+            }  # fmt: skip
+    for prefix, path, columns in (
+        ("dice-", data / "dice_tech_sample" / "dice_postings_with_skills.csv", {}),
+        (
+            "li-",
+            data / "linkedin_2024_sample" / "postings_sample_1000.csv",
+            {"company": "company_name", "location": "location"},
+        ),
     ):
         for row in rows(path):
             found[prefix + row["job_id"]] = {
-                "id": prefix + row["job_id"], "title": row["title"], "description": row["description"]
+                "id": prefix + row["job_id"], "title": row["title"], "description": row["description"],
+                **{key: row[column] for key, column in columns.items()},
             }  # fmt: skip
     missing = [i for i in wanted if i not in found]
     if missing:
