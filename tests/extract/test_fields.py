@@ -107,7 +107,10 @@ def test_work_model(text, expected):
             "expertise (Over 10+ years with Oracle eBusiness Suite)",
             10,
         ),
-        ("QUALIFICATIONS: Degree or Certification preferred Minimum of two years’ industry experience required", 2),
+        (
+            "QUALIFICATIONS: Degree or Certification preferred Minimum of two years’ industry experience required",
+            2,
+        ),
         # "preferably" and "ideally" soften what follows them, not the years before
         ("Requirements:\n- 5+ years of HR experience, preferably within a manufacturing plant", 5),
         ("Requirements:\n- Ideally 5+ years of HR experience", None),

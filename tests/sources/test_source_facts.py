@@ -341,8 +341,22 @@ def test_the_inputs_own_company_fills_only_the_company_the_text_leaves_out():
     record = extract_record({**named, "company": "Akshaya Inc"})
     assert (record["company"], record["source_facts"]) == ("Apple", {})
     # a field holds what a person typed: a place, a title, a URL or "Confidential" names no hirer
-    for typed in ("San Francisco, CA", "Senior Software Engineer", "https://acme.com/jobs", "Confidential"):
+    for typed in (
+        "San Francisco, CA",
+        "Senior Software Engineer",
+        "https://acme.com/jobs",
+        "Confidential",
+        "Remote",
+    ):
         assert extract_record({**unnamed, "company": typed})["company"] is None, typed
+    # any other name is the hirer's, those a text's reader would doubt too (LinkedIn's own company column)
+    for typed in (
+        "rh contract",
+        "ASA Architects",
+        "Ragland & Associates LLC",
+        "Orthopaedic Specialists of North Carolina",
+    ):
+        assert extract_record({**unnamed, "company": typed})["company"] == typed, typed
     assert extract_record({**unnamed, "company": "Acme ,"})["company"] == "Acme"
     # ingestion writes the stated company over the text's, as it does every source's facts
     posting = contract_posting({**named, "company": "Akshaya Inc"}, "line 1")
