@@ -40,6 +40,17 @@ def doc(title, body):
         ("This role is fully virtual so you can be located anywhere.", "remote"),
         ("For technical issues with the Virtual Job Tryout assessment, call us.", None),
         ("This position is based in our Denver office and is unavailable for remote work.", "onsite"),
+        # a working week's days in the office are all of it; a hybrid cloud is no work model
+        ("The team works 5 days in the office.", "onsite"),
+        (
+            "Experience with Hybrid/Private/Public cloud platforms. Location: Austin, TX (5 days per week onsite)",
+            "onsite",
+        ),
+        ("Interview process: a phone screen, then a 0.5 day onsite interview.", "hybrid"),
+        # a flag in capitals glued to the next field; a remote company's culture
+        ("Role: Security ManagerLocation: REMOTEStart Date: Immediate.", "remote"),
+        ("You can thrive in a fully remote work culture.", "remote"),
+        ("Experience working in fully remote teams across time zones", None),
     ],
 )
 def test_work_model(text, expected):

@@ -403,7 +403,19 @@ def _ends_word(text: str, end: int) -> bool:
     after = text[end]
     if not (after.isalnum() or after == "_"):
         return True
-    return text[end - 1].islower() and after.isupper()  # "RemoteDuration"
+    if text[end - 1].islower():
+        return after.isupper()  # "RemoteDuration"
+    # a word of four capitals or more glued to a capitalised one ("Location: REMOTEStart Date"), not to a
+    # plural's "s" ("SREs"), nor a brand's letters ("SRLabs")
+    return (
+        end >= 4
+        and text[end - 4 : end].isalpha()
+        and text[end - 4 : end].isupper()
+        and _CAPITALISED.match(text, end) is not None
+    )
+
+
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2}")
 
 
 # The word lists the rule layer reads through the book, each flattened to "list/key" tags. Title words

@@ -5,9 +5,15 @@
 
 from __future__ import annotations
 
+import re
+
 from rolemap.extract.document import Document
 from rolemap.extract.intervals import Cover
 from rolemap.models import Span
+
+# "5 days per week onsite", "5 days in the office": a working week's days in the office are no part of it at home
+# (the scan reads every digit as 0, so the hybrid phrases' "# days" holds any number)
+_WHOLE_WEEK = re.compile(r"(?i)(?<![\d.])(?:[5-7]|five|six|seven)\s+days?\b(?!.*\b(?:remote|home|wfh)\b)")
 
 
 def detect_work_model(doc: Document) -> tuple[str | None, tuple[Span, ...]]:
@@ -15,10 +21,13 @@ def detect_work_model(doc: Document) -> tuple[str | None, tuple[Span, ...]]:
     not_work = hits.spans("work_model/not_work")
     # One index of each list, not a scan of it per remote phrase: linear however many a text repeats.
     not_work_cover = Cover((o.start, o.end) for o in not_work)
-    hybrid = [s for s in hits.spans("work_model/hybrid") if not not_work_cover.covers(s.start, s.end)]
+    hybrid, whole_week = [], []
+    for s in hits.spans("work_model/hybrid"):
+        if not not_work_cover.covers(s.start, s.end):
+            (whole_week if _WHOLE_WEEK.match(doc.text, s.start, s.end) else hybrid).append(s)
     if hybrid:
         return "hybrid", tuple(hybrid[:2])
-    refused = hits.spans("work_model/onsite_strong")
+    refused = [*hits.spans("work_model/onsite_strong"), *whole_week]
     refused_cover = Cover((o.start, o.end) for o in refused)
     remote = [
         s
