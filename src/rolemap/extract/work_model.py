@@ -21,7 +21,8 @@ def detect_work_model(doc: Document) -> tuple[str | None, tuple[Span, ...]]:
     not_work = hits.spans("work_model/not_work")
     # One index of each list, not a scan of it per remote phrase: linear however many a text repeats.
     not_work_cover = Cover((o.start, o.end) for o in not_work)
-    hybrid, whole_week = [], []
+    hybrid: list[Span] = []
+    whole_week: list[Span] = []
     for s in hits.spans("work_model/hybrid"):
         if not not_work_cover.covers(s.start, s.end):
             (whole_week if _WHOLE_WEEK.match(doc.text, s.start, s.end) else hybrid).append(s)
