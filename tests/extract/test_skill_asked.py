@@ -130,3 +130,23 @@ def test_a_field_of_study_named_with_a_degree_is_no_skill(text, absent, present)
 )
 def test_a_skill_after_a_degree_that_is_not_its_field_stays(text):
     assert extract_text("x", "Data Engineer\n" + text).skills
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a suite's parts listed in its brackets are the suite asked for
+        (
+            "Clerk\nRequirements: Proficient in MS Office (Word, Excel, PowerPoint, and Outlook).",
+            ["microsoft-office"],
+        ),
+        ("Clerk\nRequirements: Microsoft Office Suite (Word, Excel, Outlook)", ["microsoft-office"]),
+        # a part singled out, or named again on its own, is asked
+        ("Clerk\nRequirements: Microsoft Office (primarily Excel).", ["microsoft-office", "excel"]),
+        ("Clerk\nMicrosoft Office (Word, Excel). Advanced Excel skills.", ["microsoft-office", "excel"]),
+        # a family of products is no suite: each distribution is named
+        ("Admin\nRequirements: Linux (RHEL, CentOS), Excel", ["linux", "rhel", "centos", "excel"]),
+    ],
+)
+def test_a_suites_parts_in_its_brackets_are_the_suite(text, expected):
+    assert [s.id for s in extract_text("t", text).skills] == expected

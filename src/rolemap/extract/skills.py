@@ -55,8 +55,11 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
     # where lists of organisations open ("customers including"): found by the document's one scan
     lists = sorted(s.start for s in doc.hits.spans("anchors/organisation_list")) if matches else []
     text = sections.text
+    listed_parts = _parts_listed_after_their_suite(matches, text)
     for m in matches:
         start, end, sid = m.start, m.end, m.skill.id
+        if listed_parts and m in listed_parts:
+            continue  # "MS Office (Word, Excel)": the suite is the skill asked for
         kind = sections.kind_at(start)
         if kind in _IGNORED_SECTIONS:
             continue
@@ -79,6 +82,38 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
         if len(t.spans) < 3:
             t.spans.append(Span(start, end, text[start:end]))
     return tallies
+
+
+_PARTS_REACH = 80  # characters back from a suite's part to the bracket it is listed in
+# between a suite's name and the bracket listing its parts: "MS Office Suite (", "Microsoft Office programs ("
+_SUITE_TAIL = re.compile(r"(?i)(?:\s+(?:suite|applications?|apps|products|programs|tools|package))?\s*\(")
+
+
+def _parts_listed_after_their_suite(matches: list[Match], text: str) -> set[Match]:
+    """The matches of a suite's parts that its brackets list right after its name, two parts or more
+    ("Microsoft Office (Word, Excel, and Outlook)"); one part singled out ("(primarily Excel)") is asked."""
+    suites = _suites()
+    ends = {m.end: m.skill.id for m in matches if m.skill.id in suites}
+    if not ends:
+        return set()
+    by_bracket: dict[int, list[Match]] = defaultdict(list)
+    for m in matches:
+        if m.skill.parent not in suites:
+            continue
+        opened = text.rfind("(", max(0, m.start - _PARTS_REACH), m.start)
+        if opened == -1 or ")" in text[opened : m.start]:
+            continue
+        suite_end = max((end for end in ends if end <= opened), default=None)
+        if suite_end is not None and ends[suite_end] == m.skill.parent and _SUITE_TAIL.fullmatch(
+            text, suite_end, opened + 1
+        ):
+            by_bracket[opened].append(m)
+    return {m for parts in by_bracket.values() if len({p.skill.id for p in parts}) >= 2 for m in parts}
+
+
+@cache
+def _suites() -> frozenset[str]:
+    return frozenset(load_wordlist("skill_suites")["suites"])
 
 
 _LIST_REACH = 120  # characters back from a skill to the words that introduce its list
