@@ -127,6 +127,22 @@ def test_a_list_joined_by_a_comma_and_and_splits_cleanly():
     ]
 
 
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        # a presales engineer demonstrates the product to buyers, with or without the hyphen
+        ("Presales Engineer", "non_software"),
+        ("Pre-Sales Solutions Engineer", "non_software"),
+        # a deployment engineer or specialist ships and installs software, as a release engineer does
+        ("Deployment Engineer", "infra"),
+        ("Junior Deployment Specialist", "infra"),
+        ("Build and Deployment Engineer", "infra"),
+    ],
+)
+def test_presales_and_deployment_roles(title, family):
+    assert title_family(title) == family
+
+
 def test_data_mining_is_no_mining_engineers_trade():
     assert title_family("Mining Engineer") == "non_software"
     assert title_family("Data Mining Engineer") != "non_software"
