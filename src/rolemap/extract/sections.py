@@ -58,10 +58,19 @@ _TURN = re.compile(r"(?i),?\s+(?:but|however)\b")
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?\Z")
 _TRAILING_REACH = 80
 _AFTER_ITS_ITEM = re.compile(
-    r"(?:[a-z]+ )?plus|pluses|preferred|desired|desirable|(?:is|are) a bonus|helpful|advantageous|an advantage|"
-    r"not required|optional"
+    r"(?:.*\s)?(?:plus|pluses|preferred|desired|desirable|(?:is|are) a bonus|helpful|advantageous|"
+    r"an advantage|not required|optional)"
 )
-_NEW_ITEM_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+# a word that introduces a list or labels one, before the softening word: "the following preferred Kafka",
+# "Tools preferred Jira", "Also desired Terraform": what follows is the softened list, not a new item
+_LIST_BEFORE = re.compile(
+    r"(?i)\b(?:following|skills?|tools?|languages?|technologies|also|additional|other)\s*\Z"
+)
+_LABEL_AFTER = re.compile(r"[ \t]+[A-Z][\w-]*(?:[ \t]+[\w-]+)?[ \t]*:")
+_ITEM_REACH = 250
+_LAST_BULLET = re.compile(r"[•·▪*][ \t]*(?=[^•·▪*]*\Z)")  # the last bullet of the stretch searched
+_CLAUSE_END = re.compile(r"(?i);|\.\s|\b(?:requires?|required|must)\b")  # or an ask of its own
+_NEW_ITEM_AFTER = re.compile(r"[ \t]+[A-Z][a-z]|[ \t]*[*•·▪][ \t]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,10 +150,19 @@ class SectionMap:
             bracket = _CLOSING_BRACKET.match(self.text, marker.end, right) if opened is not None else None
             turn = _TURN.search(self.text, marker.end, right)
             ends = [right, *([bracket.end() - 1] if bracket else []), *([turn.start()] if turn else [])]
-            # a word that follows its item ("preferred", "a plus"), with a capital's new item right after it
-            # on a board's run-on line ("Experience with eBTax preferred Accounting experience required"),
-            # ends its item there; "preferably MySQL", "bonus ArcGIS" soften what follows them
-            if not (_AFTER_ITS_ITEM.fullmatch(marker.text) and _NEW_ITEM_AFTER.match(self.text, marker.end)):
+            trailing = (
+                marker.text[:1].islower()
+                and _AFTER_ITS_ITEM.fullmatch(marker.text)
+                and not (
+                    _LIST_BEFORE.search(self.text, max(0, marker.start - 20), marker.start)
+                    or _LABEL_AFTER.match(self.text, marker.end)
+                )
+            )
+            # a word that follows its item ("preferred", "a plus"), with a capital's new item or a bullet right
+            # after it on a board's run-on line ("Experience with eBTax preferred Accounting experience required",
+            # "industry a plus * 3+ years BSA experience required"), ends its item there; "preferably MySQL",
+            # "bonus ArcGIS" soften what follows them
+            if not (trailing and _NEW_ITEM_AFTER.match(self.text, marker.end)):
                 out.append((marker.end, min(ends)))
             heading = marker.text[:1].isupper() and _HEADING_AFTER.match(self.text, marker.end)
             if marker.text.lower() in _FORWARD_ONLY or heading:
@@ -155,8 +173,23 @@ class SectionMap:
                 opened is not None and _INTENSIFIERS.sub("", self.text[opened + 1 : marker.start]).strip()
             )
             start = opened + 1 if opened is not None and inside else max(left, marker.start - _TRAILING_REACH)
+            # ... back to the bullet that opens its item, on a board's run-on line of bulleted items ("desired •
+            # Familiarity with Cadence, mask layout, …, verification and fabrication desired • Familiarity with")
+            if trailing and opened is None and (bullet := self._inline_item_opened(marker.start)) is not None:
+                start = min(start, bullet)
             out.append((start, marker.start))
         return Cover(out)
+
+    def _inline_item_opened(self, at: int) -> int | None:
+        """Where the item `at` stands in opens, when a bullet inside its line opens it within _ITEM_REACH and
+        one clause runs from there (no semicolon, no full stop; a seam such as "McAfee" is no sentence's end
+        here): a bullet opening a line of its own is a list's, whose items a trailing word softens no further
+        than _TRAILING_REACH."""
+        line = self.text.rfind("\n", 0, at) + 1
+        bullet = _LAST_BULLET.search(self.text, max(line, at - _ITEM_REACH), at)
+        if bullet is None or not self.text[line : bullet.start()].strip():
+            return None
+        return None if _CLAUSE_END.search(self.text, bullet.end(), at) else bullet.end()
 
     def _bracket_opened(self, marker: Span) -> int | None:
         """Where the brackets open that the marker stands in and that say what it softens: not a label
