@@ -46,11 +46,15 @@ def doc(title, body):
             "Experience with Hybrid/Private/Public cloud platforms. Location: Austin, TX (5 days per week onsite)",
             "onsite",
         ),
-        ("Interview process: a phone screen, then a 0.5 day onsite interview.", "hybrid"),
+        ("Interview process: a phone screen, then a 0.5 day onsite interview.", None),
+        ("5 days in the office per month, the rest from home", "hybrid"),
+        ("Must be in the office 5 days a week", "onsite"),
         # a flag in capitals glued to the next field; a remote company's culture
         ("Role: Security ManagerLocation: REMOTEStart Date: Immediate.", "remote"),
         ("You can thrive in a fully remote work culture.", "remote"),
         ("Experience working in fully remote teams across time zones", None),
+        ("Experience working in a fully remote team. Onsite in our Boston office.", "onsite"),
+        ("We're not a fully remote company: we work together in our Berlin office.", "onsite"),
     ],
 )
 def test_work_model(text, expected):

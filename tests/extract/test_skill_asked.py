@@ -45,6 +45,18 @@ CASES = [
     ("DBA\nRequirements: Galera a plus Familiarity with Percona toolkit", {"galera": NICE, "percona-toolkit": ASKED}),
     ("Tech\nRequirements: 1+ years experience desired Requires knowledge of Outlook",
      {"outlook": ASKED}),
+    ("DBA\nRequirements: Galera is a plus Familiarity with Percona toolkit", {"percona-toolkit": ASKED}),
+    ("Dev\nRequirements: Kafka a plus • Docker experience required", {"kafka": NICE, "docker": ASKED}),
+    # ... unless it follows a list's label ("the following", "Tools") or a label follows it
+    ("Dev\nRequirements: Experience with the following preferred Kafka, Spark", {"kafka": NICE, "spark": NICE}),
+    ("Dev\nRequirements: Tools preferred Jira Confluence", {"jira": NICE}),
+    ("Dev\nRequirements: Additional desired Skills: Kafka, Redis", {"kafka": NICE}),
+    ("Dev\nQualifications Preferred Microsoft Azure or other cloud technologies", {"azure": NICE}),
+    # an inline bulleted item is softened whole by a word after it, up to its bullet
+    ("Physicist\nRequirements: • Familiarity with Cadence, mask layout, physics-based simulation, circuit "
+     "design, verification and fabrication desired • Familiarity with quantum mechanics", {"cadence": NICE}),
+    ("PM\nRequirements: · Requires a minimum of ten years with Kubernetes and a background in Information Security "
+     "and Risk Management with prior experience in a security leadership position is a huge plus", {"kubernetes": ASKED}),
     # "preferably" and "bonus" soften what follows them, capital or not
     ("Engineer\nRequirements:\n- Mobile apps, preferably Android", {"android": NICE}),
     ("Engineer\nSkills should include R, bonus ArcGIS", {"arcgis": NICE}),
@@ -141,7 +153,17 @@ def test_a_skill_after_a_degree_that_is_not_its_field_stays(text):
             ["microsoft-office"],
         ),
         ("Clerk\nRequirements: Microsoft Office Suite (Word, Excel, Outlook)", ["microsoft-office"]),
-        # a part singled out, or named again on its own, is asked
+        ("Clerk\nRequirements: MS Office (Word, Excel, Project, Teams, etc.)", ["microsoft-office"]),
+        ("Clerk\nRequirements: MS Office (Word, Excel, PowerPoint, Visio)", ["microsoft-office", "visio"]),
+        # a part singled out, qualified, or named again on its own is asked; an unclosed bracket lists nothing
+        (
+            "Clerk\nMicrosoft Office (including advanced Excel, PowerPoint)",
+            ["microsoft-office", "excel", "powerpoint"],
+        ),
+        (
+            "Clerk\nMS Office (Word, Excel. Advanced Outlook skills.",
+            ["microsoft-office", "microsoft-word", "excel", "outlook"],
+        ),
         ("Clerk\nRequirements: Microsoft Office (primarily Excel).", ["microsoft-office", "excel"]),
         ("Clerk\nMicrosoft Office (Word, Excel). Advanced Excel skills.", ["microsoft-office", "excel"]),
         # a family of products is no suite: each distribution is named

@@ -87,33 +87,49 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
 _PARTS_REACH = 80  # characters back from a suite's part to the bracket it is listed in
 # between a suite's name and the bracket listing its parts: "MS Office Suite (", "Microsoft Office programs ("
 _SUITE_TAIL = re.compile(r"(?i)(?:\s+(?:suite|applications?|apps|products|programs|tools|package))?\s*\(")
+# what may stand beside bare parts in the suite's list: separators, "and", "or", "etc", "i.e.", "others", and
+# names the taxonomy did not read ("Access", "Teams"); a word in small letters qualifies a part ("advanced")
+_BARE = re.compile(r"(?:[\s,/&;.]|\b(?:and|or|etc|others?|i\.e|e\.g|ie|eg)\b|\b[A-Z][\w+-]*)*")
 
 
 def _parts_listed_after_their_suite(matches: list[Match], text: str) -> set[Match]:
-    """The matches of a suite's parts that its brackets list right after its name, two parts or more
-    ("Microsoft Office (Word, Excel, and Outlook)"); one part singled out ("(primarily Excel)") is asked."""
+    """The matches of a suite's parts listed bare in its brackets right after its name, closed on the same
+    line, two parts or more ("Microsoft Office (Word, Excel, and Outlook)"): the suite is the skill asked (a
+    product listed beside them that is no part of it stays: "MS Office (Word, Excel, Visio)").
+    A part singled out or qualified ("(primarily Excel)", "(including advanced Excel, PowerPoint)") is asked."""
     suites = _suites()
     ends = {m.end: m.skill.id for m in matches if m.skill.id in suites}
     if not ends:
         return set()
     by_bracket: dict[int, list[Match]] = defaultdict(list)
     for m in matches:
-        if m.skill.parent not in suites:
-            continue
         opened = text.rfind("(", max(0, m.start - _PARTS_REACH), m.start)
         if opened == -1 or ")" in text[opened : m.start]:
             continue
         suite_end = max((end for end in ends if end <= opened), default=None)
-        if suite_end is not None and ends[suite_end] == m.skill.parent and _SUITE_TAIL.fullmatch(
-            text, suite_end, opened + 1
+        if (
+            suite_end is not None
+            and m.skill.id in suites[ends[suite_end]]
+            and _SUITE_TAIL.fullmatch(text, suite_end, opened + 1)
         ):
             by_bracket[opened].append(m)
-    return {m for parts in by_bracket.values() if len({p.skill.id for p in parts}) >= 2 for m in parts}
+    listed: set[Match] = set()
+    for opened, parts in by_bracket.items():
+        closed = text.find(")", opened)
+        if closed == -1 or "\n" in text[opened:closed]:
+            continue  # an unclosed bracket lists nothing: "MS Office (Word, Excel. Advanced Outlook skills"
+        inside = list(text[opened + 1 : closed])
+        for n in matches:  # the parts, and any other product listed beside them ("Visio")
+            if opened < n.start and n.end <= closed:
+                inside[n.start - opened - 1 : n.end - opened - 1] = " " * (n.end - n.start)
+        if len({p.skill.id for p in parts}) >= 2 and _BARE.fullmatch("".join(inside)):
+            listed.update(parts)
+    return listed
 
 
 @cache
-def _suites() -> frozenset[str]:
-    return frozenset(load_wordlist("skill_suites")["suites"])
+def _suites() -> dict[str, frozenset[str]]:
+    return {suite: frozenset(parts) for suite, parts in load_wordlist("skill_suites")["suites"].items()}
 
 
 _LIST_REACH = 120  # characters back from a skill to the words that introduce its list

@@ -11,9 +11,11 @@ from rolemap.extract.document import Document
 from rolemap.extract.intervals import Cover
 from rolemap.models import Span
 
-# "5 days per week onsite", "5 days in the office": a working week's days in the office are no part of it at home
-# (the scan reads every digit as 0, so the hybrid phrases' "# days" holds any number)
-_WHOLE_WEEK = re.compile(r"(?i)(?<![\d.])(?:[5-7]|five|six|seven)\s+days?\b(?!.*\b(?:remote|home|wfh)\b)")
+# "5 days per week onsite", "in the office 5 days a week": a working week's days in the office leave none at
+# home (the scan reads every digit as 0, so the hybrid phrases' "# days" holds any number); "5 days in the
+# office per month" is a hybrid's
+_WHOLE_WEEK = re.compile(r"(?<![\d.])[5-7]\s+days?\b")
+_NOT_A_WEEK = re.compile(r"(?i)\s*(?:per|a|each|every)\s+(?:month|quarter|year)\b")
 
 
 def detect_work_model(doc: Document) -> tuple[str | None, tuple[Span, ...]]:
@@ -25,7 +27,8 @@ def detect_work_model(doc: Document) -> tuple[str | None, tuple[Span, ...]]:
     whole_week: list[Span] = []
     for s in hits.spans("work_model/hybrid"):
         if not not_work_cover.covers(s.start, s.end):
-            (whole_week if _WHOLE_WEEK.match(doc.text, s.start, s.end) else hybrid).append(s)
+            whole = _WHOLE_WEEK.search(doc.text, s.start, s.end) and not _NOT_A_WEEK.match(doc.text, s.end)
+            (whole_week if whole else hybrid).append(s)
     if hybrid:
         return "hybrid", tuple(hybrid[:2])
     refused = [*hits.spans("work_model/onsite_strong"), *whole_week]
