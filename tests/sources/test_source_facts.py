@@ -347,6 +347,16 @@ def test_the_inputs_own_company_fills_only_the_company_the_text_leaves_out():
         "https://acme.com/jobs",
         "Confidential",
         "Remote",
+        "Python/Django",
+        "React",
+        "Data Scientist",
+        "Recruiter",
+        "Our Client",
+        "A Leading Healthcare Company",
+        "$120k-$150k",
+        "We are hiring!",
+        "Not disclosed",
+        "ZM Jobs &",
     ):
         assert extract_record({**unnamed, "company": typed})["company"] is None, typed
     # any other name is the hirer's, those a text's reader would doubt too (LinkedIn's own company column)

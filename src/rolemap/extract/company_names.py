@@ -191,6 +191,40 @@ def is_role_name(name: str) -> bool:
     )
 
 
+def typed_company_name(name: str) -> bool:
+    """A board's or a contract line's company field holds what a person typed there, so any name is the
+    hirer's, those a text's reader would doubt too: a lower-case brand ("rh contract"), a firm named for its
+    trade ("ASA Architects", "Synergy Consultants & CPAs"), a long legal name. Not a placeholder ("Our
+    Client", "A Leading Healthcare Company", "Confidential"), a place, a flag ("Remote"), a pay, a URL, a
+    stack or a language ("Python/Django"), nor a person's title ("Data Scientist", "Recruiter"; a trade in
+    the plural after a name is a firm's), nor a name cut short ("ZM Jobs &")."""
+    words = name.split()
+    if not words or len(name) > 100 or "://" in name or not any(c.isalpha() for c in name):
+        return False
+    if _NOT_A_NAME.match(name) or _PLACEHOLDER.match(name) or FLAG.match(name) or PAY_SUM.search(name):
+        return False
+    if words[-1].lower() in _JOINING_OR_PLACING or (
+        not words[-1][-1].isalnum() and words[-1][-1] not in ".)"
+    ):
+        return False
+    if confident_place(name) or a_stack(name):
+        return False
+    technology = technology_names().get(name.lower())
+    entry = load_taxonomy().get(technology) if technology else None
+    if entry is not None and entry.category in ("language", "language-other", "framework"):
+        return False
+    legal = _LEGAL_FORM_ALONE.fullmatch(words[-1].rstrip(".,")) is not None
+    trade_firm = any(w[:1].isupper() and w.endswith("s") for w in words[1:]) and not seniority_of(name)
+    return legal or trade_firm or not is_role_title(name)
+
+
+_PLACEHOLDER = re.compile(
+    r"(?i)^(?:(?:a|an|our)\s+(?:leading|large|major|top|global|growing|well[- ]known|fortune|confidential|"
+    r"client|national|international|premier)\b|(?:confidential|undisclosed|unknown|private|stealth|tbd|n/?a|none|"
+    r"not (?:disclosed|specified|available))\b\W*$|-+$)"
+)
+
+
 @lru_cache(maxsize=50_000)
 def plausible_company(name: str, header: bool = False, first: bool = False, maker_slot: bool = False) -> bool:
     """Not a place, a role or a sentence (nor, in a later header segment, a technology): a name of at most

@@ -20,8 +20,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from rolemap.extract.company_names import FLAG, clean_company, is_role_name
-from rolemap.extract.places import confident_place
+from rolemap.extract.company_names import clean_company, typed_company_name
 from rolemap.models import Extraction, Location, Posting, Span
 from rolemap.text.clean import document_text
 
@@ -71,27 +70,9 @@ def company_the_text_leaves_out(extraction: Extraction, posting: Posting) -> Ext
     if origin is None:
         return extraction
     cleaned = clean_company(name)
-    if not cleaned or not _a_typed_name(cleaned):
+    if not cleaned or not typed_company_name(cleaned):
         return extraction
     return replace(extraction, company=cleaned, source_facts={**extraction.source_facts, "company": origin})
-
-
-def _a_typed_name(name: str) -> bool:
-    """A field holds what a person typed there: a city, a person's title, a URL or "Confidential" names no
-    hirer, nor a header's flag ("Remote"). Any other name is the hirer's, those a text's reader would doubt too: a lower-case brand ("rh
-    contract"), a firm named for its trade ("ASA Architects", "Ragland & Associates"), a long legal name."""
-    return (
-        any(c.isalpha() for c in name)
-        and len(name) <= 100
-        and "://" not in name
-        and not _NO_NAME.fullmatch(name)
-        and not confident_place(name)
-        and not is_role_name(name)
-        and not FLAG.fullmatch(name)
-    )
-
-
-_NO_NAME = re.compile(r"(?i)confidential|undisclosed|n/?a|none|unknown|private|stealth|tbd|-+")
 
 
 def _origins_of(posting: Posting) -> dict[str, Any]:
