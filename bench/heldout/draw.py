@@ -6,7 +6,9 @@ Not part of `make test`.
 
 Set C is `draw.py 20261203` with labels.jsonl and labels_b.jsonl already in this folder (set B was drawn
 the same way with 20261202 before set C existed); set D is `draw.py 20261204` with sets A, B and C here,
-set E `draw.py 20261205` with sets A to D here, and set F `draw.py 20261206` with sets A to E here.
+set E `draw.py 20261205` with sets A to D here, set F `draw.py 20261206` with sets A to E here, set G
+`draw.py 20261207` with sets A to F here, and set H `draw.py 20261208` with sets A to G here (only 3 LinkedIn
+software titles were left, so it holds 24 Dice postings).
 The postings to label: `accuracy.heldout_pool`.
 """
 
@@ -50,10 +52,12 @@ def main(seed: int, shared: Path) -> None:
     software = sorted(i for i, title in linkedin if i not in taken and SOFTWARE_TITLE.search(title))
     other = sorted(i for i, title in linkedin if i not in taken and not SOFTWARE_TITLE.search(title))
     rng = random.Random(seed)
+    # the LinkedIn sample has few software titles: once sets A-G took them, Dice's tech postings stand in
+    n_software = min(12, len(software))
     ids = (
         rng.sample(hn, 25)
-        + rng.sample([i for i in dice if i not in taken], 15)
-        + rng.sample(software, 12)
+        + rng.sample([i for i in dice if i not in taken], 15 + 12 - n_software)
+        + rng.sample(software, n_software)
         + rng.sample(other, 8)
     )
     print("\n".join(ids))
