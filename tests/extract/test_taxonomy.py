@@ -201,7 +201,7 @@ def test_a_kinds_acronym_after_a_makers_product_names_the_kind_not_the_product()
     )
     assert taxonomy["hris"].name == "HRIS" and "oracle-hris" in taxonomy
     assert not [sid for sid in taxonomy if sid.endswith("-onet")]
-    assert "onet" in taxonomy["ec2"].sources  # "Amazon Elastic Compute Cloud EC2" merged into its own entry
+    assert "onet" in taxonomy["amazon-ec2"].sources  # "Amazon Elastic Compute Cloud EC2" merged into its own entry
 
 
 @pytest.mark.parametrize(
@@ -673,7 +673,7 @@ def test_nothing_resolves_from_nothing():
         # two capitals after the name are no country's code: "IT" is no Italy
         (
             "Cloud Engineer\nExperience with AWS RDS, Aurora, IT security and Terraform.",
-            {"rds", "aurora", "terraform"},
+            {"amazon-rds", "aurora", "terraform"},
         ),
         # the framework, named without a region after it
         (
