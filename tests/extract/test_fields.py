@@ -126,6 +126,15 @@ def test_work_model(text, expected):
             "QUALIFICATIONS: Degree or Certification preferred Minimum of two years’ industry experience required",
             2,
         ),
+        (
+            "Requirements: * Data mapping and query skills a plus * Marketing industry a plus * 3+ years BSA "
+            "experience required",
+            3,
+        ),
+        (
+            "Desired Tech Skills:\n* Go.\n\nOther Prerequisites:\n* At least 3 years of experience shipping software.",
+            3,
+        ),
         # "preferably" and "ideally" soften what follows them, not the years before
         ("Requirements:\n- 5+ years of HR experience, preferably within a manufacturing plant", 5),
         ("Requirements:\n- Ideally 5+ years of HR experience", None),

@@ -77,6 +77,7 @@ def test_asked_or_only_used(text, expected):
         ("Technologies we use", "stack"),
         ("We're hiring:", "hiring"),
         ("About us:", "about"),
+        ("Other Prerequisites:", "requirements"),
         ("Full Stack Developer", None),  # a role, not a stack heading
         ("passionate about solid code", None),  # "about" in a line is no about-us heading
         ("https://acme.com/about/jobs", None),  # a link heads nothing

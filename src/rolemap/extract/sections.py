@@ -64,8 +64,9 @@ _AFTER_ITS_ITEM = re.compile(
 # a word that introduces a list or labels one, before the softening word: "the following preferred Kafka",
 # "Tools preferred Jira", "Also desired Terraform": what follows is the softened list, not a new item
 _LIST_BEFORE = re.compile(
-    r"(?i)\b(?:following|skills?|tools?|languages?|technologies|also|additional|other)\s*\Z"
-)
+    r"(?im)(?:\b(?:following|also|additional|other)|(?:^|[*•·▪:;(])[ \t]*(?:[\w-]+[ \t]+)?"
+    r"(?:skills?|tools?|languages?|technologies))\s*\Z"
+)  # a label opens its item ("Tools preferred Jira"); "query skills a plus" ends one
 _LABEL_AFTER = re.compile(r"[ \t]+[A-Z][\w-]*(?:[ \t]+[\w-]+)?[ \t]*:")
 _ITEM_REACH = 250
 _LAST_BULLET = re.compile(r"[•·▪*][ \t]*(?=[^•·▪*]*\Z)")  # the last bullet of the stretch searched
@@ -154,7 +155,7 @@ class SectionMap:
                 marker.text[:1].islower()
                 and _AFTER_ITS_ITEM.fullmatch(marker.text)
                 and not (
-                    _LIST_BEFORE.search(self.text, max(0, marker.start - 20), marker.start)
+                    _LIST_BEFORE.search(self.text, max(0, marker.start - 30), marker.start)
                     or _LABEL_AFTER.match(self.text, marker.end)
                 )
             )
