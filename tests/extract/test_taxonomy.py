@@ -201,7 +201,8 @@ def test_a_kinds_acronym_after_a_makers_product_names_the_kind_not_the_product()
     )
     assert taxonomy["hris"].name == "HRIS" and "oracle-hris" in taxonomy
     assert not [sid for sid in taxonomy if sid.endswith("-onet")]
-    assert "onet" in taxonomy["amazon-ec2"].sources  # "Amazon Elastic Compute Cloud EC2" merged into its own entry
+    # "Amazon Elastic Compute Cloud EC2" merged into its own entry
+    assert "onet" in taxonomy["amazon-ec2"].sources
 
 
 @pytest.mark.parametrize(
