@@ -661,6 +661,10 @@ def test_an_engineer_of_the_developer_relations_team_is_an_engineer(title):
         ("Acme | Senior Node.js Developer | Berlin", ("backend",)),  # Node.js is JavaScript on the server
         ("Acme | Node/Angular Developers | Berlin", ("fullstack",)),  # a server's and a web UI's technologies
         ("Acme | Sr. Rails/React Engineer | Berlin", ("fullstack",)),
+        # Rails is a full-stack framework, its views the page: beside its language or alone too; a side named wins
+        ("Acme | Ruby on Rails Developer | Berlin", ("fullstack",)),
+        ("Acme | Ruby/Rails Engineer | Berlin", ("fullstack",)),
+        ("Acme | Backend Rails Engineer | Berlin", ("backend",)),
         # JavaScript beside a server's language is the browser's side, unless Node.js runs it on the server
         ("Acme | Python/JavaScript Developer | Berlin", ("fullstack",)),
         ("Acme | Senior JS/Ruby Developer | Berlin", ("fullstack",)),

@@ -179,6 +179,8 @@ def _technology_family(title_skills: tuple[str, ...], categories: dict[str, str]
         families = [f for f in families if f != "other_software"]  # "WPF/React Developer": the web UI's
     if "backend" in families and ("frontend" in families or _browser_language(title_skills)):
         return "fullstack"  # "Python/JavaScript Developer", "Senior JS/Ruby Developer"
+    if "fullstack" in families and families[0] in ("backend", "frontend"):
+        return "fullstack"  # a full-stack framework beside its language or a web UI's: "Ruby/Rails", "Angular/Rails"
     return families[0] if families else None
 
 
