@@ -361,6 +361,16 @@ def test_a_systems_administrator_runs_a_platform():
     assert field("Senior Systems Administrator", body, "system_types") == ("platform",)
 
 
+def test_devops_is_the_platform_of_an_infrastructure_role_and_how_a_developer_ships():
+    assert "platform" not in field(
+        "Full Stack Developer", "Our team practices DevOps and CI/CD.", "system_types"
+    )
+    assert field("Frontend Developer", "Build our web app. DevOps culture.", "system_types") == ("product",)
+    assert "platform" in field(
+        "DevOps Engineer", "You will run our deployments. We practice DevOps.", "system_types"
+    )
+
+
 def test_a_product_told_in_plain_words_is_a_product_beside_another_type():
     """A product's software is told in weak words only (web app, users, features, front end): three of them,
     where the roles build a product's software, count beside another type's strong phrase."""

@@ -15,6 +15,8 @@ SYSTEM_TYPES = ("product", "data", "distributed", "platform", "security")
 _NOT_THE_WORK = frozenset({"benefits", "apply"})
 # the families that build a product's software: its users and features speak for the product default
 _PRODUCT_FAMILIES = frozenset({"backend", "fullstack", "frontend", "mobile"})
+# the families whose work a practice named in the posting (DevOps) is: the platform they run
+_PRACTICE_FAMILIES = frozenset({"infra", "security"})
 
 
 def classify_system_types(
@@ -32,6 +34,9 @@ def classify_system_types(
     for kind in SYSTEM_TYPES:
         strong = _about_the_work(doc, f"system_types/{kind}/strong", look_alikes)
         weak = _about_the_work(doc, f"system_types/{kind}/weak", look_alikes)
+        # DevOps is the platform work of an infrastructure role, and how a developer ships: a weak sign there
+        practice = _about_the_work(doc, f"system_types/{kind}/practice", look_alikes)
+        (strong if _PRACTICE_FAMILIES.intersection(families) or not families else weak).extend(practice)
         weak += _about_the_work(doc, f"system_types/{kind}/audience", look_alikes)
         # a nice-to-have asks for more than the work is: in a "Nice to have" section it scores nothing; in a
         # sentence a hedge softens ("devops experience a plus") it is a weak sign only, since the hedge may
