@@ -49,6 +49,9 @@ def doc(title, body):
         ("Interview process: a phone screen, then a 0.5 day onsite interview.", None),
         ("5 days in the office per month, the rest from home", "hybrid"),
         ("Must be in the office 5 days a week", "onsite"),
+        ("5 Days in the office", "onsite"),
+        ("In office 2-5 days a week", "hybrid"),
+        ("5 days in the office every other week", "hybrid"),
         # a flag in capitals glued to the next field; a remote company's culture
         ("Role: Security ManagerLocation: REMOTEStart Date: Immediate.", "remote"),
         ("You can thrive in a fully remote work culture.", "remote"),
@@ -135,6 +138,14 @@ def test_work_model(text, expected):
             "Desired Tech Skills:\n* Go.\n\nOther Prerequisites:\n* At least 3 years of experience shipping software.",
             3,
         ),
+        # a trailing word softens its own clause of an inline bulleted item, not the years before it
+        (
+            "Requirements: * 5+ years of professional software development experience building distributed "
+            "systems, experience in fintech preferred * Docker",
+            5,
+        ),
+        ("Requirements: Degree preferred Experience: 5+ years of Java", 5),
+        ("Requirements: * Communication skills a plus * 3+ years of Java required", 3),
         # "preferably" and "ideally" soften what follows them, not the years before
         ("Requirements:\n- 5+ years of HR experience, preferably within a manufacturing plant", 5),
         ("Requirements:\n- Ideally 5+ years of HR experience", None),

@@ -135,7 +135,6 @@ def test_a_list_joined_by_a_comma_and_and_splits_cleanly():
         ("Pre-Sales Solutions Engineer", "non_software"),
         # a deployment engineer or specialist ships and installs software, as a release engineer does
         ("Deployment Engineer", "infra"),
-        ("Junior Deployment Specialist", "infra"),
         ("Build and Deployment Engineer", "infra"),
     ],
 )

@@ -51,6 +51,9 @@ CASES = [
     ("Dev\nRequirements: Experience with the following preferred Kafka, Spark", {"kafka": NICE, "spark": NICE}),
     ("Dev\nRequirements: Tools preferred Jira Confluence", {"jira": NICE}),
     ("Dev\nRequirements: Additional desired Skills: Kafka, Redis", {"kafka": NICE}),
+    # ... up to the next bullet of its run-on line
+    ("Dev\nRequirements: • Java • Tools preferred Jira, Confluence • Docker", {"jira": NICE, "docker": ASKED}),
+    ("Dev\nRequirements: Jira preferred Required Skills: Java, Docker", {"jira": NICE, "docker": ASKED}),
     ("Dev\nQualifications Preferred Microsoft Azure or other cloud technologies", {"azure": NICE}),
     # an inline bulleted item is softened whole by a word after it, up to its bullet
     ("Physicist\nRequirements: • Familiarity with Cadence, mask layout, physics-based simulation, circuit "
@@ -78,6 +81,7 @@ def test_asked_or_only_used(text, expected):
         ("We're hiring:", "hiring"),
         ("About us:", "about"),
         ("Other Prerequisites:", "requirements"),
+        ("Pre-requisites:", "requirements"),
         ("Full Stack Developer", None),  # a role, not a stack heading
         ("passionate about solid code", None),  # "about" in a line is no about-us heading
         ("https://acme.com/about/jobs", None),  # a link heads nothing

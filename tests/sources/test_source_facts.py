@@ -357,6 +357,9 @@ def test_the_inputs_own_company_fills_only_the_company_the_text_leaves_out():
         "We are hiring!",
         "Not disclosed",
         "ZM Jobs &",
+        "Software Engineers",
+        "Inc",
+        "Fortune 500",
     ):
         assert extract_record({**unnamed, "company": typed})["company"] is None, typed
     # any other name is the hirer's, those a text's reader would doubt too (LinkedIn's own company column)
@@ -365,6 +368,9 @@ def test_the_inputs_own_company_fills_only_the_company_the_text_leaves_out():
         "ASA Architects",
         "Ragland & Associates LLC",
         "Orthopaedic Specialists of North Carolina",
+        "Our Lady of Lourdes Hospital",
+        "Trusted Nurse Staffing",
+        "A Place for Mom",
     ):
         assert extract_record({**unnamed, "company": typed})["company"] == typed, typed
     assert extract_record({**unnamed, "company": "Acme ,"})["company"] == "Acme"

@@ -201,27 +201,40 @@ def typed_company_name(name: str) -> bool:
     words = name.split()
     if not words or len(name) > 100 or "://" in name or not any(c.isalpha() for c in name):
         return False
-    if _NOT_A_NAME.match(name) or _PLACEHOLDER.match(name) or FLAG.match(name) or PAY_SUM.search(name):
+    if _NOT_A_NAME.fullmatch(name) or _PLACEHOLDER.match(name) or FLAG.match(name) or PAY_SUM.search(name):
         return False
     if words[-1].lower() in _JOINING_OR_PLACING or (
         not words[-1][-1].isalnum() and words[-1][-1] not in ".)"
     ):
         return False
-    if confident_place(name) or a_stack(name):
+    if confident_place(name) or a_stack(name) or all(_LEGAL_FORM_ALONE.fullmatch(w) for w in words):
         return False
     technology = technology_names().get(name.lower())
     entry = load_taxonomy().get(technology) if technology else None
     if entry is not None and entry.category in ("language", "language-other", "framework"):
         return False
-    legal = _LEGAL_FORM_ALONE.fullmatch(words[-1].rstrip(".,")) is not None
-    trade_firm = any(w[:1].isupper() and w.endswith("s") for w in words[1:]) and not seniority_of(name)
-    return legal or trade_firm or not is_role_title(name)
+    legal = len(words) > 1 and _LEGAL_FORM_ALONE.fullmatch(words[-1].rstrip(".,")) is not None
+    # "ASA Architects", "Synergy Consultants & CPAs": a trade in the plural after a word that names no role
+    trade_firm = (
+        any(w[:1].isupper() and w.endswith("s") for w in words[1:])
+        and not is_role_name(name)
+        and not is_role_title(words[0])
+        and words[0].lower() not in technology_names()
+    )
+    return legal or trade_firm or _FIRM_WORD.search(name) is not None or not is_role_title(name)
 
 
+# a description in place of a name, whole: "A Leading Healthcare Company", "Our Client", "Not disclosed"
 _PLACEHOLDER = re.compile(
     r"(?i)^(?:(?:a|an|our)\s+(?:leading|large|major|top|global|growing|well[- ]known|fortune|confidential|"
-    r"client|national|international|premier)\b|(?:confidential|undisclosed|unknown|private|stealth|tbd|n/?a|none|"
-    r"not (?:disclosed|specified|available))\b\W*$|-+$)"
+    r"national|international|premier)\b.*\b(?:company|client|firm|organi[sz]ation|employer|business|provider|"
+    r"agency|corporation|startup)|(?:confidential|undisclosed|unknown|private|stealth|tbd|n/?a|none|"
+    r"not (?:disclosed|specified|available)|top company|fortune \d+|faang|now hiring)\b\W*)$|^-+$"
+)
+# a word only a firm's name holds: "Trusted Nurse Staffing", "Sharper Office Admin Services"
+_FIRM_WORD = re.compile(
+    r"(?i)\b(?:staffing|group|services|solutions|hospital|clinic|center|centre|partners|associates|consulting|"
+    r"agency|labs|systems|technologies|holdings|company|expert|admin|door)\b"
 )
 
 

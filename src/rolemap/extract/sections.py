@@ -67,10 +67,15 @@ _LIST_BEFORE = re.compile(
     r"(?im)(?:\b(?:following|also|additional|other)|(?:^|[*•·▪:;(])[ \t]*(?:[\w-]+[ \t]+)?"
     r"(?:skills?|tools?|languages?|technologies))\s*\Z"
 )  # a label opens its item ("Tools preferred Jira"); "query skills a plus" ends one
-_LABEL_AFTER = re.compile(r"[ \t]+[A-Z][\w-]*(?:[ \t]+[\w-]+)?[ \t]*:")
 _ITEM_REACH = 250
 _LAST_BULLET = re.compile(r"[•·▪*][ \t]*(?=[^•·▪*]*\Z)")  # the last bullet of the stretch searched
-_CLAUSE_END = re.compile(r"(?i);|\.\s|\b(?:requires?|required|must)\b")  # or an ask of its own
+# ... or an ask of its own, or a clause of its own the softening word is about ("…, experience in fintech
+# preferred", "with some exposure to MongoDB preferred")
+_CLAUSE_END = re.compile(
+    r"(?i);|\.\s|\b(?:requires?|required|must)\b|(?:,|\bwith)\s+(?:some\s+|prior\s+|previous\s+|any\s+)?"
+    r"(?:experience|exposure|familiarity|knowledge|certifications?)\b"
+)
+_INLINE_BULLET = re.compile(r"[ \t][*•·▪][ \t]")
 _NEW_ITEM_AFTER = re.compile(r"[ \t]+[A-Z][a-z]|[ \t]*[*•·▪][ \t]")
 
 
@@ -151,13 +156,15 @@ class SectionMap:
             bracket = _CLOSING_BRACKET.match(self.text, marker.end, right) if opened is not None else None
             turn = _TURN.search(self.text, marker.end, right)
             ends = [right, *([bracket.end() - 1] if bracket else []), *([turn.start()] if turn else [])]
+            # a word inside an item softens it no further than the next bullet of a run-on line ("Tools preferred
+            # Jira • Docker"); one heading a list ("Preferred Experience · …", "nice to have: …") softens the list
+            if marker.text[:1].islower() and not self.text.startswith(":", marker.end):
+                next_item = _INLINE_BULLET.search(self.text, marker.end, right)
+                ends += [next_item.start()] if next_item else []
             trailing = (
                 marker.text[:1].islower()
                 and _AFTER_ITS_ITEM.fullmatch(marker.text)
-                and not (
-                    _LIST_BEFORE.search(self.text, max(0, marker.start - 30), marker.start)
-                    or _LABEL_AFTER.match(self.text, marker.end)
-                )
+                and not _LIST_BEFORE.search(self.text, max(0, marker.start - 30), marker.start)
             )
             # a word that follows its item ("preferred", "a plus"), with a capital's new item or a bullet right
             # after it on a board's run-on line ("Experience with eBTax preferred Accounting experience required",
@@ -176,8 +183,8 @@ class SectionMap:
             start = opened + 1 if opened is not None and inside else max(left, marker.start - _TRAILING_REACH)
             # ... back to the bullet that opens its item, on a board's run-on line of bulleted items ("desired •
             # Familiarity with Cadence, mask layout, …, verification and fabrication desired • Familiarity with")
-            if trailing and opened is None and (bullet := self._inline_item_opened(marker.start)) is not None:
-                start = min(start, bullet)
+            if trailing and opened is None and (item := self._inline_item_opened(marker.start)) is not None:
+                start = min(start, item)
             out.append((start, marker.start))
         return Cover(out)
 

@@ -14,8 +14,10 @@ from rolemap.models import Span
 # "5 days per week onsite", "in the office 5 days a week": a working week's days in the office leave none at
 # home (the scan reads every digit as 0, so the hybrid phrases' "# days" holds any number); "5 days in the
 # office per month" is a hybrid's
-_WHOLE_WEEK = re.compile(r"(?<![\d.])[5-7]\s+days?\b")
-_NOT_A_WEEK = re.compile(r"(?i)\s*(?:per|a|each|every)\s+(?:month|quarter|year)\b")
+_WHOLE_WEEK = re.compile(r"(?i)(?<![\d.\-–])(?<!to )[5-7]\s+days?\b")  # not a range's end: "2-5 days"
+_NOT_A_WEEK = re.compile(
+    r"(?i)\s*(?:(?:per|a|each|every)\s+(?:month|quarter|year|sprint|other week|\d+ weeks)|monthly|quarterly)\b"
+)
 
 
 def detect_work_model(doc: Document) -> tuple[str | None, tuple[Span, ...]]:
