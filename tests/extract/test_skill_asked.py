@@ -165,6 +165,8 @@ def test_a_skill_after_a_degree_that_is_not_its_field_stays(text):
             "Clerk\nMicrosoft Office (including advanced Excel, PowerPoint)",
             ["microsoft-office", "excel", "powerpoint"],
         ),
+        ("Clerk\nMS Office (Advanced Excel, Word)", ["microsoft-office", "excel", "microsoft-word"]),
+        ("Clerk\nMS Office (Word 2016, Excel 2016)", ["microsoft-office"]),
         (
             "Clerk\nMS Office (Word, Excel. Advanced Outlook skills.",
             ["microsoft-office", "microsoft-word", "excel", "outlook"],

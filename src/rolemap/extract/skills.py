@@ -87,9 +87,14 @@ def tally_matches(matches: list[Match], doc: Document) -> dict[str, _Tally]:
 _PARTS_REACH = 80  # characters back from a suite's part to the bracket it is listed in
 # between a suite's name and the bracket listing its parts: "MS Office Suite (", "Microsoft Office programs ("
 _SUITE_TAIL = re.compile(r"(?i)(?:\s+(?:suite|applications?|apps|products|programs|tools|package))?\s*\(")
-# what may stand beside bare parts in the suite's list: separators, "and", "or", "etc", "i.e.", "others", and
-# names the taxonomy did not read ("Access", "Teams"); a word in small letters qualifies a part ("advanced")
-_BARE = re.compile(r"(?:[\s,/&;.]|\b(?:and|or|etc|others?|i\.e|e\.g|ie|eg)\b|\b[A-Z][\w+-]*)*")
+# what may stand beside bare parts in the suite's list: separators, "and", "or", "etc", "i.e.", "others",
+# "skills", a version ("2016"), and names the taxonomy did not read ("Access", "Teams"); any other word
+# qualifies a part, written with a capital or not ("advanced", "Advanced Excel", "Excel Required")
+_BARE = re.compile(
+    r"(?:[\s,/&;.]|\b(?:and|or|etc|others?|i\.e|e\.g|ie|eg|skills|\d{2,4})\b|\b(?!(?i:advanced|expert|strong|"
+    r"basic|intermediate|required|preferred|proficien\w*|including|especially|primarily|mainly|mostly|plus|"
+    r"vlookups?|pivot|macros?|formulas?)\b)[A-Z][\w+-]*)*"
+)
 
 
 def _parts_listed_after_their_suite(matches: list[Match], text: str) -> set[Match]:
