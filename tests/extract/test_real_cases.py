@@ -371,6 +371,17 @@ def test_devops_is_the_platform_of_an_infrastructure_role_and_how_a_developer_sh
     )
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "You will build our billing features, including credit card processing.",
+        "Apply security hardening to our Windows servers, following a least privilege model.",
+    ],
+)
+def test_card_processing_and_hardening_are_security_work(body):
+    assert "security" in field("Backend Engineer", body, "system_types")
+
+
 def test_a_product_told_in_plain_words_is_a_product_beside_another_type():
     """A product's software is told in weak words only (web app, users, features, front end): three of them,
     where the roles build a product's software, count beside another type's strong phrase."""
