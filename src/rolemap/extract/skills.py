@@ -4,7 +4,7 @@ nice-to-have) or only used (named in the company's stack, about-us text or a "we
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -106,26 +106,33 @@ def _parts_listed_after_their_suite(matches: list[Match], text: str) -> set[Matc
     ends = {m.end: m.skill.id for m in matches if m.skill.id in suites}
     if not ends:
         return set()
+    suite_ends = sorted(ends)
     by_bracket: dict[int, list[Match]] = defaultdict(list)
     for m in matches:
         opened = text.rfind("(", max(0, m.start - _PARTS_REACH), m.start)
         if opened == -1 or ")" in text[opened : m.start]:
             continue
-        suite_end = max((end for end in ends if end <= opened), default=None)
+        i = bisect_right(suite_ends, opened) - 1
+        suite_end = suite_ends[i] if i >= 0 else None
         if (
             suite_end is not None
             and m.skill.id in suites[ends[suite_end]]
             and _SUITE_TAIL.fullmatch(text, suite_end, opened + 1)
         ):
             by_bracket[opened].append(m)
+    if not by_bracket:
+        return set()
+    in_order = sorted(matches, key=lambda n: n.start)
+    starts = [n.start for n in in_order]
     listed: set[Match] = set()
     for opened, parts in by_bracket.items():
         closed = text.find(")", opened)
         if closed == -1 or "\n" in text[opened:closed]:
             continue  # an unclosed bracket lists nothing: "MS Office (Word, Excel. Advanced Outlook skills"
         inside = list(text[opened + 1 : closed])
-        for n in matches:  # the parts, and any other product listed beside them ("Visio")
-            if opened < n.start and n.end <= closed:
+        # the parts, and any other product listed beside them ("Visio")
+        for n in in_order[bisect_right(starts, opened) : bisect_left(starts, closed)]:
+            if n.end <= closed:
                 inside[n.start - opened - 1 : n.end - opened - 1] = " " * (n.end - n.start)
         if len({p.skill.id for p in parts}) >= 2 and _BARE.fullmatch("".join(inside)):
             listed.update(parts)
