@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rolemap.extract.places import confident_place, parse_places
 from rolemap.extract.roles import is_role_title, seniority_of, technology_names
-from rolemap.extract.taxonomy import load_taxonomy
+from rolemap.extract.taxonomy import SkillEntry, load_taxonomy
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -209,9 +209,8 @@ def typed_company_name(name: str) -> bool:
         return False
     if confident_place(name) or a_stack(name) or all(_LEGAL_FORM_ALONE.fullmatch(w) for w in words):
         return False
-    technology = technology_names().get(name.lower())
-    entry = load_taxonomy().get(technology) if technology else None
-    if entry is not None and entry.category in ("language", "language-other", "framework"):
+    entry = _technology_named(name)
+    if entry is not None and entry.category in _LANGUAGES_AND_FRAMEWORKS:
         return False
     legal = len(words) > 1 and _LEGAL_FORM_ALONE.fullmatch(words[-1].rstrip(".,")) is not None
     # "ASA Architects", "Synergy Consultants & CPAs": a trade in the plural after a word that names no role
@@ -291,15 +290,23 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
         return True
     if a_stack(name):
         return False  # "Qubit Scala/Java/Go", "Full Stack PHP", "Python/Django": what a role is built with
-    technology = technology_names().get(name.lower())
-    if technology is None:
+    if name.lower() not in technology_names():
         return True
     # In the first segment a product's name is usually its maker's ("GitLab"); a language never is, nor a
     # framework, save one named by a word the taxonomy guards as an everyday one's ("Remix": a firm too)
-    entry = load_taxonomy().get(technology)
+    entry = _technology_named(name)
     category = entry.category if entry else ""
     everyday = entry is not None and category == "framework" and name in entry.guarded
-    return (first or maker_slot) and (category not in ("language", "language-other", "framework") or everyday)
+    return (first or maker_slot) and (category not in _LANGUAGES_AND_FRAMEWORKS or everyday)
+
+
+_LANGUAGES_AND_FRAMEWORKS = frozenset({"language", "language-other", "framework"})  # never a firm's name
+
+
+def _technology_named(name: str) -> SkillEntry | None:
+    """The taxonomy entry a name is written as, whole ("Node.js", "Python"), if any."""
+    technology = technology_names().get(name.lower())
+    return load_taxonomy().get(technology) if technology else None
 
 
 _JOINED = re.compile(r"\s*(?:&|/|\band\b)\s*")
