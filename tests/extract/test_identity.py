@@ -1588,3 +1588,34 @@ def test_names_beside_places_and_legal_forms_in_a_header(header, body, company):
 )  # fmt: skip
 def test_towns_and_neighbourhoods_are_no_hirers(header, body, company):
     assert extract_text("x", hn(header, body)).company == company
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "company"),
+    [
+        # a heading or sentence that opens on the hirer's name: the opener is no part of it
+        ("About Nexiona (http://nexiona.com/)", "• Software development company focused 100% on IoT", "Nexiona"),
+        ("At Cruise (San Francisco), we're taking the pain out of your commute.",
+         "We're hiring machine learning experts.", "Cruise"),
+        ("Join Handshake (http://www.joinhandshake.com)!", "We build career services.", "Handshake"),
+    ],
+)  # fmt: skip
+def test_an_opener_before_the_hirer_s_name_is_not_part_of_it(header, body, company):
+    assert extract_text("x", hn(header, body)).company == company
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "company"),
+    [
+        # a header that opens on a town: the hirer a sentence names is the hirer
+        ("South Lake Tahoe (Zephyr Cove, NV)", "Informa Investment Solutions, Inc. is seeking a senior developer.",
+         "Informa Investment Solutions"),
+        ("FULLTIME or INTERN. Offices in San Francisco, Menlo Park, and Boston",
+         "Delphix is a data virtualization company. Delphix is hiring generalists.", "Delphix"),
+        # unless the sentence names the header's hirer in full
+        ("ARTA | Head of Engineering | New York | ONSITE", "ARTA Shipping, Inc. is looking for a Lead Engineer.",
+         "ARTA"),
+    ],
+)  # fmt: skip
+def test_a_town_in_the_hirer_s_slot_gives_way_to_the_hirer_a_sentence_names(header, body, company):
+    assert extract_text("x", hn(header, body)).company == company

@@ -172,9 +172,13 @@ def clean_company(raw: str, sentence: bool = False) -> str | None:
         name = name.rsplit(",", 1)[0]  # "Patients Know Best, REMOTE-only"
     name = " ".join(name.split()).strip(_EDGES)
     name = _LEGAL_FORM.sub("", name)  # "ASA Architects, P.A." is ASA Architects
+    name = _OPENER.sub("", name)
     return name or None
 
 
+# A heading or sentence opening on the name: "About Nexiona (http://nexiona.com/)", "At Cruise (San Francisco),
+# we're", "Join Handshake!", "About the Company: At NGI, GenMedx and OmicsDx, our providers"
+_OPENER = re.compile(r"^(?:About|At|Join) (?=[A-Z0-9])")
 # A legal form written after a comma: the firm's legal name, not the name it goes by.
 _LEGAL_FORM = re.compile(rf"(?i),\s*(?:{_ANY_FORM})\.?$")
 # a Y Combinator batch beside a name: "(YC W15)", "[Y Combinator S17]", "YC S15"

@@ -81,6 +81,13 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
     elif _opens_the_line(out.company_span, text, line_start, line_end):
         _repeated_headers(text, line_end, out)
     site = out.company if out.company and _DOMAIN.fullmatch(out.company_span.text.strip()) else None  # type: ignore[union-attr]
+    if out.company and _a_town(out.company):
+        # "South Lake Tahoe (Zephyr Cove, NV)" over "Informa Investment Solutions, Inc. is seeking": a header
+        # "name" the gazetteer knows as a town gives way to the hirer a sentence names, unless the sentence
+        # names it too ("ARTA | Head of Engineering" … "ARTA Shipping, Inc. … is looking for")
+        found = company_in_text(text, anchors or {})
+        if found and not _squashed(found[0]).startswith(_squashed(out.company)):
+            out.company, out.company_span = found
     if out.company is None or site:
         found = company_in_text(text, anchors or {}) or (None if site else recurring_brand(text))
         # a header's bare domain gives way to the name the text writes for it ("www.phasefour.io" → Phase Four)
@@ -93,6 +100,11 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
             elif longer := in_full(text, found[0]):
                 out.company, out.company_span = longer
     return out
+
+
+def _a_town(name: str) -> bool:
+    places = parse_places(name)
+    return bool(places) and all(place.city for place in places)  # type: ignore[union-attr]
 
 
 def _squashed(name: str) -> str:
@@ -239,8 +251,6 @@ def _second_header(text: str, start: int, out: Identity) -> None:
         return
     if second.company and _opens_the_line(second.company_span, text, start, end):
         out.company, out.company_span = second.company, second.company_span
-        if out.company.startswith("About ") and len(out.company) > 6:
-            out.company = out.company[6:]  # "About Nimbl3 www.nimbl3.com": a heading naming the hirer
 
 
 def _opens_the_line(span: Span | None, text: str, start: int, end: int) -> bool:
