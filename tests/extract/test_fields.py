@@ -206,6 +206,11 @@ def test_work_model(text, expected):
         # a benefit's waiting period is no experience asked
         ("Medical after 60 days of employment. 401K match after 1 year of employment.", None),
         ("Requirements: 5+ years of employment in software development.", 5),
+        # a company's years of service, operations or success are its own; a product named like them is not
+        ("Required Qualifications:Minimum 3+ years of ServiceNow development experience", 3),
+        ("We have over 25 years of successful collaboration in affordable technologies.", None),
+        ("Valued at $180 million after just 3 years of operations.", None),
+        ("Qualifications: A minimum of 7 years of successful IT Project Management experience", 7),
     ],
 )
 def test_years_of_experience(text, expected):
