@@ -307,6 +307,21 @@ def test_seniority_of_a_post_whose_roles_agree(text, expected):
     assert extract_text("x", text).seniority == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # an architect of a technology or of a software family is at staff level, whatever the years
+        ("Azure Architect", "Requirements: 3+ years of Azure experience designing cloud solutions.", "staff"),
+        ("SAP FICO Architect", "Lead the design of our finance modules.", "staff"),
+        # an architect of buildings or gardens, or a role of two titles, is read by its years
+        ("Landscape Architect", "Design parks and gardens. 3+ years of landscape design experience.", "mid"),
+        ("Java Developer/Architect", "Requirements: 3+ years of Java experience.", "mid"),
+    ],
+)  # fmt: skip
+def test_an_architect_of_software_is_at_staff_level(title, body, expected):
+    assert extract_text("x", doc(title, body)).seniority == expected
+
+
 def test_seniority_from_years_when_title_is_silent():
     assert (
         extract_text("x", doc("Backend Engineer", "Requirements:\n- 3+ years of experience")).seniority

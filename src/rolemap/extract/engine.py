@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -12,7 +14,7 @@ from rolemap.extract.role_build import build_roles, role_key, without_sentence_w
 from rolemap.extract.role_family import family_from_skills, server_side_topics, side_of_the_work, trade_text
 from rolemap.extract.role_lines import roles_in_labelled_lines, roles_in_text
 from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_openings, roles_in_sentences
-from rolemap.extract.roles import role_book, seniority_of
+from rolemap.extract.roles import role_book, seniority_of, technologies_in
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
@@ -129,6 +131,8 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     if work := server_side_topics(topics):
         roles = [(side_of_the_work(role, work), span) for role, span in roles]
     seniority, seniority_spans = _level_of_the_roles(doc, roles, seniority, seniority_spans)
+    if own_title and len(roles) == 1 and not (seniority_spans and doc.in_title(seniority_spans[0].start)):
+        roles, seniority, seniority_spans = _an_architect(roles, seniority, seniority_spans)
     # no role named: the kind its technologies say; with none, no family (a reader's comment, "Several open
     # positions", a post whose roles no reader found): the reader is not sure, so the field stays empty
     families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
@@ -222,6 +226,28 @@ def extract_record(row: dict[str, Any]) -> dict[str, Any]:
         source_fields={FACTS_FROM: {"company": "jsonl:company"}} if company else {},
     )
     return extract_posting(posting).as_dict()
+
+
+def _an_architect(
+    roles: list[tuple[Role, Span]], level: str | None, spans: tuple[Span, ...]
+) -> tuple[list[tuple[Role, Span]], str | None, tuple[Span, ...]]:
+    """An architect of software is at staff level (the contract's levels), whatever the years say: a title
+    the wordlists' qualified forms miss ("Azure Architect", "Hadoop Architect") says so by a technology it
+    names or by the role's family. An architect of no known kind ("Project Architect", "Landscape
+    Architect": buildings and gardens, read as `other_software` for want of a better family) says nothing,
+    nor does a role named with another title ("Developer/Architect": either level)."""
+    role, span = roles[0]
+    if (
+        not _ARCHITECT.search(role.title)
+        or "/" in role.title
+        or seniority_of(role.title)
+        or (role.family in ("non_software", "other_software") and not technologies_in(role.title))
+    ):
+        return roles, level, spans
+    return [(replace(role, seniority="staff"), span)], "staff", (span,)
+
+
+_ARCHITECT = re.compile(r"(?i)\barchitects?$")
 
 
 def _level_of_the_roles(
