@@ -1619,3 +1619,21 @@ def test_an_opener_before_the_hirer_s_name_is_not_part_of_it(header, body, compa
 )  # fmt: skip
 def test_a_town_in_the_hirer_s_slot_gives_way_to_the_hirer_a_sentence_names(header, body, company):
     assert extract_text("x", hn(header, body)).company == company
+
+
+@pytest.mark.parametrize(
+    ("body", "places"),
+    [
+        # a board's "ST ‒ City" location field: the city of that state, the field after it glued on
+        ("Job ID: 538467BR Primary Location: RI ‒ Woonsocket Job Type: Full Time", [("Woonsocket", "US")]),
+        ("Primary Location: TX - Irving\nJob Type: Full Time", [("Irving", "US")]),
+        ("Location: FL - West Palm Beach\nWe build things.", [("West Palm Beach", "US")]),
+    ],
+)  # fmt: skip
+def test_a_state_then_its_city_is_the_city(body, places):
+    record = extract_text("x", "Configuration Management Analyst\n" + body)
+    assert [(p.city, p.country) for p in record.locations] == places
+
+
+def test_a_code_before_a_dash_that_is_no_us_state_is_no_city_of_one():
+    assert read_places("CU-Boulder") == []

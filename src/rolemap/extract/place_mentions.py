@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from itertools import chain
 
 from rolemap.extract.gated import Gated
-from rolemap.extract.places import NEAR_WORDS, Gazetteer, city_in, gazetteer, read_places
+from rolemap.extract.places import NEAR_WORDS, Gazetteer, city_in, gazetteer, read_places, state_then_city
 from rolemap.extract.roles import technology_names
 from rolemap.models import Location, Span
 
@@ -184,6 +184,9 @@ def cue_values(text: str, cues: list[Span]) -> Iterator[tuple[str, int]]:
         line = text[after : after + _CUE_REACH].split("\n", 1)[0]
         if len(line) == _CUE_REACH and text[after + _CUE_REACH : after + _CUE_REACH + 1].isalnum():
             line = _PART_OF_A_WORD.sub("", line)  # "… and New Jersey / Pen(nsylvania)" is no town "Pen"
+        if in_state := state_then_city(line):  # "Primary Location: RI ‒ Woonsocket Job Type: Full Time"
+            yield in_state[1], after
+            continue
         parts = _CUE_STOP.split(line, maxsplit=2)
         head, at = parts[0], after
         if len(parts) > 1 and _WORK_MODEL_ONLY.fullmatch(head):  # "Location: Hybrid | London"

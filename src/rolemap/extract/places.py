@@ -178,7 +178,8 @@ _FLAG_WORDS = frozenset(
         "mainland",
     ]
 )
-_PARTS = re.compile(r"\s*(?:[;|/()\[\]•+&]|\bor\b|\band\b|\s[-–—]\s)\s*", re.I)
+_PARTS = re.compile(r"\s*(?:[;|/()\[\]•+&]|\bor\b|\band\b|\s[-‒–—]\s)\s*", re.I)
+_STATE_THEN_CITY = re.compile(r"([A-Z]{2})\s*[-‒–—]\s*([A-Z])")
 
 
 def read_places(segment: str) -> list[Location]:
@@ -196,6 +197,9 @@ def parse_places(segment: str) -> list[Location] | None:
 @lru_cache(maxsize=50_000)  # headers repeat their places ("San Francisco, CA", "REMOTE") post after post
 def _parse_places(segment: str) -> tuple[Location, ...] | None:
     segment = _NEAR_NOTE.sub(" ", segment)  # "Vienna, VA (near Washington, DC)": a landmark, not an office
+    # "RI ‒ Woonsocket", "TX - Irving": a board's state, then the city in it, is the city
+    if (in_state := state_then_city(segment.strip())) and len(in_state[1]) == len(segment.strip()):
+        return (in_state[0],)
     outside, inside = _BRACKETED.sub(" / ", segment), " / ".join(_BRACKETED.findall(segment))
     found: list[Location] = []
     within: list[Location] = []
@@ -220,6 +224,22 @@ def _parse_places(segment: str) -> tuple[Location, ...] | None:
             return None
         found = list(_parse_places(bare) or ())
     return tuple(_neighbours(_unique(found + _districts(within, found))))
+
+
+def state_then_city(text: str) -> tuple[Location, str] | None:
+    """A US state's code, a dash, then a city of that state opening `text` ("RI ‒ Woonsocket Job Type: Full
+    Time", "TX - Irving", as boards list a location): the city, and the words that name it."""
+    state_first = _STATE_THEN_CITY.match(text)
+    region = gazetteer().region(state_first.group(1)) if state_first else None
+    if state_first is None or region is None or region[0] != "US":
+        return None
+    words = list(re.finditer(r"[\w.'-]+", text[state_first.start(2) :]))[:3]
+    for n in range(len(words), 0, -1):  # the longest name first: "West Palm Beach", not "West"
+        name = text[state_first.start(2) : state_first.start(2) + words[n - 1].end()]
+        place = city_in(name, state_first.group(1))
+        if place and place.city:
+            return place, text[: state_first.start(2) + words[n - 1].end()]
+    return None
 
 
 _BRACKETED = re.compile(r"\(([^()]*)\)")
