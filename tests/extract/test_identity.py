@@ -1637,3 +1637,17 @@ def test_a_state_then_its_city_is_the_city(body, places):
 
 def test_a_code_before_a_dash_that_is_no_us_state_is_no_city_of_one():
     assert read_places("CU-Boulder") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        # a posting's own title that names both sides is one person on both
+        ("Senior Java Server Side/Front End Developer", "fullstack"),
+        ("Front End Developer with Java Backend", "fullstack"),
+        # one side and the web is that side
+        ("Backend Web Developer", "backend"),
+    ],
+)
+def test_a_title_of_both_sides_is_full_stack(title, family):
+    assert extract_text("x", title + "\nWe build web applications.").role_families == (family,)

@@ -187,7 +187,14 @@ def _listed_kinds(tail: str, at: int, teams: bool = False) -> list[tuple[str, in
 
 def kind_asked(role: Role, text: str, skip_to: int, nouns: list[Span]) -> Role:
     """A posting's own title that names no kind ("Sr. Java Engineer", "Software Engineer") takes the kind its
-    hiring sentences give the role, when they give one: "looking for a senior full-stack Java developer"."""
+    hiring sentences give the role, when they give one: "looking for a senior full-stack Java developer".
+    A title that names both sides is one person on both: "Senior Java Server Side/Front End Developer"."""
+    if (
+        role.family in ("backend", "frontend")
+        and _FRONT_END.search(role.title)
+        and _BACK_END.search(role.title)
+    ):
+        return Role(role.title, "fullstack", role.seniority)
     if role.family == "non_software" or title_family(role.title) is not None:
         return role  # another trade's role, or a title that names its kind itself
     asked = roles_in_sentences(text, skip_to, nouns, generic=False)
@@ -204,6 +211,8 @@ def kind_asked(role: Role, text: str, skip_to: int, nouns: list[Span]) -> Role:
 
 
 _WEB_DEVELOPER = re.compile(r"(?i)\bweb (?:developer|engineer|programmer)s?\b")
+_FRONT_END = re.compile(r"(?i)\bfront[- ]?end\b")
+_BACK_END = re.compile(r"(?i)\b(?:back[- ]?end|server[- ]side)\b")
 
 
 _TEAM_EDGES = re.compile(
