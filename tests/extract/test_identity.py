@@ -328,6 +328,10 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
          "- senior devops engineers\n- senior full-stack engineers", {"non_software", "infra", "fullstack"}),
         # a kind alone names the role it is the kind of
         ("We're hiring for: Web, iOS, Backend", {"frontend", "mobile", "backend"}),
+        # a post's needs are the roles it hires
+        ("We're looking for experienced SW engineers up and down the stack. Our biggest needs are DevOps and "
+         "Backend Engineers.", {"infra", "backend"}),
+        ("Our current top needs are big data engineers and API developers.", {"data", "backend"}),
     ],
 )  # fmt: skip
 def test_roles_named_in_the_prose_and_lists_of_a_post(body, families):
