@@ -7,9 +7,9 @@ proxies without scoring a held-out set, which keeps an untouched set untouched.
 
 1. The hand labels (../shared/eval/dev_labels.jsonl) and the salary labels (salary_labels.jsonl), scored
    by the project's own ../shared/eval/score.py on `rolemap extract` output; then the held-out labels
-   (bench/heldout/labels.jsonl and labels_b.jsonl to labels_i.jsonl: 60 postings each of the
+   (bench/heldout/labels.jsonl and labels_b.jsonl to labels_j.jsonl: 60 postings each of the
    same sources outside the eval pool, labelled by reading without the tool's output), the check that a rule
-   tuned on the dev labels holds elsewhere; sets B, C, D, F and H are only ever scored, A, E and G were read, I is new
+   tuned on the dev labels holds elsewhere; sets B, C, D, F, H and J are only ever scored, A, E, G and I were read
    (bench/heldout/README.md).
 2. LinkedIn 2024 sample (1,000 postings, the board's structured fields as truth): employment type against
    `formatted_work_type`; remote precision and recall against `remote_allowed`.
@@ -92,7 +92,8 @@ def heldout_sets(shared: Path) -> None:
         ("labels_f.jsonl", "set F: drawn 2026-12-02 in session 15, scored only, never read"),
         ("labels_g.jsonl", "set G: drawn 2026-12-03 in session 26, scored once untouched, then read"),
         ("labels_h.jsonl", "set H: drawn 2026-12-03 in session 26, scored only, never read"),
-        ("labels_i.jsonl", "set I: drawn 2026-12-03 at session 26's end, scored once, not read"),
+        ("labels_i.jsonl", "set I: drawn 2026-12-03 at session 26's end, scored once untouched, then read"),
+        ("labels_j.jsonl", "set J: drawn 2026-12-03 in session 27, scored only, never read"),
     ):
         heldout = Path(__file__).parent / "heldout" / name
         with tempfile.TemporaryDirectory() as tmp:
