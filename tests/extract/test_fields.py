@@ -342,6 +342,11 @@ def test_seniority_from_years_when_title_is_silent():
         ("Location: Miami, FLPosition Type: ContractDiane Douglas, Recruiter", "contract"),
         ("Position-Software DeveloperLocation- Duluth, GA.Duration-6 Months", "contract"),
         ("Hartford, CT6 Months – Right to Hire ** NO THIRD PARTY", "contract"),
+        ("Location: Foster City, CAType: Contract on W2 onlyRole and Responsibilities", "contract"),
+        # a direct hire is a permanent placement; an agency's direct-hire services are no term of this job
+        ("THIS IS A DIRECT HIRE ROLE. ONLY LOCAL CANDIDATES WILL BE CONSIDERED.", "full_time"),
+        ("Position Type: Direct HirePosition Location: Middle East", "full_time"),
+        ("Since 1995 we have provided IT Consulting and Direct Hire Services to insurers.", None),
         # a duration field: a span of months, a range, at least some months, or a long or short term
         ("Title: SharePoint DeveloperDuration 6-12 monthsLocation: Boston, MA", "contract"),
         ("Location: Mountain view, CA Duration: 12+ Months We are a team", "contract"),
