@@ -219,7 +219,7 @@ def test_a_list_mark_makes_a_name_a_technology_only_in_a_list_of_them(body, foun
     """Every text has lists and labels: beside a mark, a name that needs context needs another name near it
     (or a bracket of its own, or the title)."""
     record = extract_text("x", "Engineer\n" + body)
-    names = {s.id for s in record.skills} | set(record.languages)
+    names = {s.id for s in record.skills} | set(record.languages) | set(record.topics)  # containers: a topic
     assert found <= names and not (not_found & names)
 
 

@@ -346,8 +346,6 @@ def test_a_guarded_everyday_word_needs_a_technical_context(text, found):
         ("Drill press, welding torch, surface grinder", "pytorch", False),
         ("Walk with a swagger - relish the new challenge", "openapi", False),
         ("clicking the My Job Search ribbon", "netflix-oss", False),
-        ("Oversees and manages the AR follow-up work queues (WQ)", "message-queues", False),
-        ("Redis + Sidekiq for queues, Postgres as the main database", "message-queues", True),
     ],
 )
 def test_a_products_everyday_nickname_needs_a_technical_context(text, skill, found):
@@ -632,6 +630,20 @@ def test_a_field_a_quality_or_a_law_is_a_topic_and_a_product_is_no_practice():
     assert not {s.id for s in record.skills} & {"statistics", "multi-tenancy", "hipaa"}
     # a product named after a field stays its own entry, not an alias of the field
     assert "SPSS Statistics" not in load_taxonomy()["statistics"].aliases
+
+
+def test_a_class_of_technology_is_a_topic_and_its_products_are_skills():
+    """Virtualization, containers, message queues, replication, sharding and CDNs are kinds of technology, as
+    cloud computing is: the labels list the products (VMware, Docker, RabbitMQ), not the kind."""
+    record = extract_text(
+        "x",
+        "Engineer\nYou know virtualization (VMware), containers (Docker), message queues (RabbitMQ), database "
+        "replication and sharding, and a CDN.",
+    )
+    kinds = {"virtualization", "containers", "message-queues", "replication", "sharding", "cdn"}
+    assert kinds <= set(record.topics)
+    assert {"vmware", "docker", "rabbitmq"} <= {s.id for s in record.skills}
+    assert not {s.id for s in record.skills} & kinds
 
 
 def test_a_condition_of_the_job_is_no_skill():
