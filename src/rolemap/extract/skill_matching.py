@@ -33,6 +33,7 @@ from rolemap.extract.lexicon import written_word
 from rolemap.extract.phrases import MAX_HITS, Hits, PhraseBook, search_copy, search_key
 from rolemap.extract.places import city_in, gazetteer
 from rolemap.extract.skill_acronyms import defined_as_another
+from rolemap.extract.skill_firms import named_among_firms
 from rolemap.extract.taxonomy import Match, SkillEntry, is_exact_alias
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
@@ -218,6 +219,7 @@ def resolve_skills(
         and not _a_city(text, m.start, m.end)
         and not _AN_INVESTOR.match(text, m.end)
         and not defined_as_another(text, m.start, m.end, m.skill)  # "Application Development Framework (ADF)"
+        and not named_among_firms(text, m.start)  # "clients (Verizon, PayPal)", "funded by … and OpenView"
     ]
 
 
