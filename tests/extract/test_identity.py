@@ -332,6 +332,11 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
         ("We're looking for experienced SW engineers up and down the stack. Our biggest needs are DevOps and "
          "Backend Engineers.", {"infra", "backend"}),
         ("Our current top needs are big data engineers and API developers.", {"data", "backend"}),
+        # items lettered a), b), (c) are a list as bulleted ones are
+        ("We're looking for engineers in 3 positions:\na) Devs\nb) DevOps\nc) Security (+DevOps)\nWe use Linux.",
+         {"other_software", "infra", "security"}),
+        ("Looking for:\n(a) Lead full stack developer. Stack is PHP/React\n(b) Mobile Developer. Swift.",
+         {"fullstack", "mobile"}),
     ],
 )  # fmt: skip
 def test_roles_named_in_the_prose_and_lists_of_a_post(body, families):

@@ -218,7 +218,7 @@ _BACK_END = re.compile(r"(?i)\b(?:back[- ]?end|server[- ]side)\b")
 _TEAM_EDGES = re.compile(
     r"(?i)^(?:on|in|for|across|to join)\s+(?:our|the)\s+|\s+(?:teams?|platforms?|sides?)$"
 )
-_BULLET = re.compile(r"[ \t]*(?:[-*•·>]+|\d+[.)])[ \t]+")
+_BULLET = re.compile(r"[ \t]*(?:[-*•·>]+|\d+[.)]|\(?[a-z]\))[ \t]+")  # "- ", "1. ", "a) ", "(b) "
 MAX_LISTED = 15  # items read after one introducing line
 _BRACKETED = re.compile(r"\([^()\n]*\)")
 _INTRO_END = re.compile(r":[ \t]*\n")
