@@ -211,6 +211,11 @@ def test_work_model(text, expected):
         ("We have over 25 years of successful collaboration in affordable technologies.", None),
         ("Valued at $180 million after just 3 years of operations.", None),
         ("Qualifications: A minimum of 7 years of successful IT Project Management experience", 7),
+        (
+            "Acme brings 25 years of success delivering a great customer experience. Requirements: 3+ years of Java.",
+            3,
+        ),
+        ("Acme has provided 20 years of services to the government. Requirements: 3+ years of Java.", 3),
     ],
 )
 def test_years_of_experience(text, expected):
@@ -316,6 +321,10 @@ def test_seniority_of_a_post_whose_roles_agree(text, expected):
         # an architect of buildings or gardens, or a role of two titles, is read by its years
         ("Landscape Architect", "Design parks and gardens. 3+ years of landscape design experience.", "mid"),
         ("Java Developer/Architect", "Requirements: 3+ years of Java experience.", "mid"),
+        ("Java Developer and Architect", "Requirements: 3+ years of Java experience.", "mid"),
+        # an architect named by a design tool is a building's; a level the text gives stands
+        ("Revit Architect", "Design buildings. 3+ years of experience. Python and SQL for our tools.", "mid"),
+        ("SAP FICO Architect", "We are looking for a Senior SAP FICO Architect to lead the design.", "senior"),
     ],
 )  # fmt: skip
 def test_an_architect_of_software_is_at_staff_level(title, body, expected):
@@ -347,6 +356,9 @@ def test_seniority_from_years_when_title_is_silent():
         ("THIS IS A DIRECT HIRE ROLE. ONLY LOCAL CANDIDATES WILL BE CONSIDERED.", "full_time"),
         ("Position Type: Direct HirePosition Location: Middle East", "full_time"),
         ("Since 1995 we have provided IT Consulting and Direct Hire Services to insurers.", None),
+        ("Acme Staffing specializes in contract and direct hire opportunities in IT.", None),
+        ("Contract to direct hire position.", "contract"),
+        ("Temp to direct hire role after 90 days.", "temporary"),
         # a duration field: a span of months, a range, at least some months, or a long or short term
         ("Title: SharePoint DeveloperDuration 6-12 monthsLocation: Boston, MA", "contract"),
         ("Location: Mountain view, CA Duration: 12+ Months We are a team", "contract"),

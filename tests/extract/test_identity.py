@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rolemap.extract import extract_text
+from rolemap.extract import extract_record, extract_text
 from rolemap.extract.places import confident_place, gazetteer, read_places
 from rolemap.extract.role_family import family_of
 from rolemap.extract.roles import split_roles
@@ -332,6 +332,9 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
         ("We're looking for experienced SW engineers up and down the stack. Our biggest needs are DevOps and "
          "Backend Engineers.", {"infra", "backend"}),
         ("Our current top needs are big data engineers and API developers.", {"data", "backend"}),
+        # others' needs are not the post's openings
+        ("Our customers' biggest needs are DevOps engineers and data scientists. We're hiring a Frontend "
+         "Developer.", {"frontend"}),
         # items lettered a), b), (c) are a list as bulleted ones are
         ("We're looking for engineers in 3 positions:\na) Devs\nb) DevOps\nc) Security (+DevOps)\nWe use Linux.",
          {"other_software", "infra", "security"}),
@@ -1613,6 +1616,15 @@ def test_an_opener_before_the_hirer_s_name_is_not_part_of_it(header, body, compa
     assert extract_text("x", hn(header, body)).company == company
 
 
+def test_a_firm_named_with_an_opener_s_word_keeps_it():
+    """ "At Home" (a retailer), "About Objects" (a consultancy): no clause or address follows the name."""
+    assert extract_text(
+        "x", hn("At Home | Senior Backend Engineer | Dallas", "At Home is seeking.")
+    ).company == ("At Home")
+    posting = {"id": "x", "title": "Engineer", "description": "We build apps.", "company": "About Objects"}
+    assert extract_record(posting)["company"] == "About Objects"
+
+
 @pytest.mark.parametrize(
     ("header", "body", "company"),
     [
@@ -1644,6 +1656,16 @@ def test_a_state_then_its_city_is_the_city(body, places):
     assert [(p.city, p.country) for p in record.locations] == places
 
 
+def test_states_then_cities_listed_in_a_location_field_are_each_read():
+    record = extract_text("x", "Analyst\nLocation: TX - Austin or CA - San Francisco\nWe build.")
+    assert [(p.city, p.country) for p in record.locations] == [("Austin", "US"), ("San Francisco", "US")]
+
+
+def test_one_role_written_with_its_kind_in_one_word_or_two_is_one_role():
+    record = extract_text("x", hn("Acme | Back-end Engineer | Berlin", "We're hiring a back end engineer."))
+    assert [r.title for r in record.roles] == ["Back-end Engineer"]
+
+
 def test_a_code_before_a_dash_that_is_no_us_state_is_no_city_of_one():
     assert read_places("CU-Boulder") == []
 
@@ -1654,8 +1676,9 @@ def test_a_code_before_a_dash_that_is_no_us_state_is_no_city_of_one():
         # a posting's own title that names both sides is one person on both
         ("Senior Java Server Side/Front End Developer", "fullstack"),
         ("Front End Developer with Java Backend", "fullstack"),
-        # one side and the web is that side
+        # one side and the web is that side; either side is one of them
         ("Backend Web Developer", "backend"),
+        ("Frontend or Backend Engineer", "backend"),
     ],
 )
 def test_a_title_of_both_sides_is_full_stack(title, family):

@@ -646,6 +646,13 @@ def test_a_class_of_technology_is_a_topic_and_its_products_are_skills():
     assert not {s.id for s in record.skills} & kinds
 
 
+def test_a_topic_inside_the_hirer_s_name_is_the_hirer_s():
+    record = extract_text(
+        "x", "\nMaxCDN | Backend Engineer | Los Angeles\nMaxCDN builds fast websites in Go."
+    )
+    assert "cdn" not in record.topics
+
+
 def test_a_condition_of_the_job_is_no_skill():
     record = extract_text("x", "Engineer\nBasic Qualifications: Active DoD Secret Clearance. Java, Kafka.")
     assert {s.id for s in record.skills} == {"kafka"} and "security-clearance" in record.topics

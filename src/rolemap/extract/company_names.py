@@ -172,13 +172,22 @@ def clean_company(raw: str, sentence: bool = False) -> str | None:
         name = name.rsplit(",", 1)[0]  # "Patients Know Best, REMOTE-only"
     name = " ".join(name.split()).strip(_EDGES)
     name = _LEGAL_FORM.sub("", name)  # "ASA Architects, P.A." is ASA Architects
-    name = _OPENER.sub("", name)
+    name = without_opener(name, raw[raw.find(name) + len(name) :])
     return name or None
 
 
 # A heading or sentence opening on the name: "About Nexiona (http://nexiona.com/)", "At Cruise (San Francisco),
-# we're", "Join Handshake!", "About the Company: At NGI, GenMedx and OmicsDx, our providers"
+# we're", "Join Handshake!", "About the Company: At NGI, GenMedx and OmicsDx, our providers". Only with a
+# clause ("At Modus Create you will", "At Crystal Ngozi Beauty our mission") or an address after the name:
+# "At Home is seeking", "About Objects" alone are firms' own names.
 _OPENER = re.compile(r"^(?:About|At|Join) (?=[A-Z0-9])")
+_CLAUSE_AFTER = re.compile(r"\s*(?:[(,!]|https?://|www\.|(?:we|you|our|your)\b)", re.I)
+
+
+def without_opener(name: str, after: str) -> str:
+    """The name without the heading's or sentence's opener it starts with, where `after` (the text after the
+    name) opens a clause or an address."""
+    return _OPENER.sub("", name) if _OPENER.match(name) and _CLAUSE_AFTER.match(after) else name
 # A legal form written after a comma: the firm's legal name, not the name it goes by.
 _LEGAL_FORM = re.compile(rf"(?i),\s*(?:{_ANY_FORM})\.?$")
 # a Y Combinator batch beside a name: "(YC W15)", "[Y Combinator S17]", "YC S15"
@@ -426,6 +435,8 @@ def name_at(
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:
         raw = " ".join(words[:half])
     name = clean_company(raw, sentence=True)
+    if name and raw.endswith(name):
+        name = without_opener(name, text[start + len(raw) :])  # "At Modus Create you will collaborate"
     if (
         name
         and raw.endswith(("'s", "’s"))

@@ -14,7 +14,7 @@ from rolemap.extract.role_build import build_roles, role_key, without_sentence_w
 from rolemap.extract.role_family import family_from_skills, server_side_topics, side_of_the_work, trade_text
 from rolemap.extract.role_lines import roles_in_labelled_lines, roles_in_text
 from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_openings, roles_in_sentences
-from rolemap.extract.roles import role_book, seniority_of, technologies_in
+from rolemap.extract.roles import role_book, seniority_of, technologies_in, title_family
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
@@ -70,7 +70,6 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     """Every field from a document already read (the JD linter reads it once for its own rules too)."""
     categories, parents = _ecosystem()
     tallies = tally_matches(doc.skills, doc)
-    topics, topic_spans = pick_topics(tallies, categories)
     years, years_spans = extract_years(doc)
     seniority, seniority_spans = detect_seniority(doc, years, years_spans)
     work_model, work_spans = detect_work_model(doc)
@@ -80,6 +79,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     identity = read_identity(doc.text, anchors)
     # a language read only inside the hirer's name ("GoGuardian", "SwiftDemand") is the firm's, as a skill is
     hirer_free = without_the_hirer(tallies, doc.text, identity.company)
+    topics, topic_spans = pick_topics(hirer_free, categories)  # "MaxCDN" names no CDN
     # unless that "hirer" is a header's stack misread ("Python/C"): asked only when the name took a match
     stack_read_as_hirer = len(hirer_free) < len(tallies) and a_stack_not_a_name(
         tallies, doc.text, identity.company
@@ -132,7 +132,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         roles = [(side_of_the_work(role, work), span) for role, span in roles]
     seniority, seniority_spans = _level_of_the_roles(doc, roles, seniority, seniority_spans)
     if own_title and len(roles) == 1 and not (seniority_spans and doc.in_title(seniority_spans[0].start)):
-        roles, seniority, seniority_spans = _an_architect(roles, seniority, seniority_spans)
+        roles, seniority, seniority_spans = _an_architect(roles, seniority, seniority_spans, years_spans)
     # no role named: the kind its technologies say; with none, no family (a reader's comment, "Several open
     # positions", a post whose roles no reader found): the reader is not sure, so the field stays empty
     families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
@@ -229,25 +229,36 @@ def extract_record(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _an_architect(
-    roles: list[tuple[Role, Span]], level: str | None, spans: tuple[Span, ...]
+    roles: list[tuple[Role, Span]], level: str | None, spans: tuple[Span, ...], years_spans: tuple[Span, ...]
 ) -> tuple[list[tuple[Role, Span]], str | None, tuple[Span, ...]]:
-    """An architect of software is at staff level (the contract's levels), whatever the years say: a title
-    the wordlists' qualified forms miss ("Azure Architect", "Hadoop Architect") says so by a technology it
-    names or by the role's family. An architect of no known kind ("Project Architect", "Landscape
-    Architect": buildings and gardens, read as `other_software` for want of a better family) says nothing,
-    nor does a role named with another title ("Developer/Architect": either level)."""
+    """An architect of software is at staff level (the contract's levels) where no word gives the level,
+    whatever the years say: a title the wordlists' qualified forms miss ("Azure Architect", "Hadoop
+    Architect") says so by a software technology it names or by the family its own words name. An
+    architect named by a design tool ("Revit Architect") or of no known kind ("Project Architect",
+    "Landscape Architect": buildings and gardens) says nothing, nor does a role named with another title
+    ("Developer/Architect", "Developer and Architect": either level), nor a level the text gives ("We are
+    looking for a Senior SAP FICO Architect")."""
     role, span = roles[0]
     if (
         not _ARCHITECT.search(role.title)
-        or "/" in role.title
+        or _ANOTHER_TITLE.search(role.title)
         or seniority_of(role.title)
-        or (role.family in ("non_software", "other_software") and not technologies_in(role.title))
+        or (level is not None and spans != years_spans)
     ):
         return roles, level, spans
-    return [(replace(role, seniority="staff"), span)], "staff", (span,)
+    software = title_family(role.title) not in (None, "non_software", "other_software") or any(
+        load_taxonomy()[skill].category not in _DESIGN_TOOLS for skill in technologies_in(role.title)
+    )
+    return (
+        ([(replace(role, seniority="staff"), span)], "staff", (span,)) if software else (roles, level, spans)
+    )
 
 
 _ARCHITECT = re.compile(r"(?i)\barchitects?$")
+_ANOTHER_TITLE = re.compile(
+    r"(?i)/|\b(?:engineer|developer|administrator|admin|analyst|consultant|programmer|manager|lead|designer)s?\b"
+)
+_DESIGN_TOOLS = frozenset({"business", "trade"})  # the taxonomy's office and trade software: Revit, AutoCAD
 
 
 def _level_of_the_roles(

@@ -33,6 +33,7 @@ from rolemap.extract.company_names import (
     site_name,
     spelt_by_an_address,
     stands_alone,
+    without_opener,
 )
 from rolemap.extract.company_sentences import company_in_text
 from rolemap.extract.header_brackets import (
@@ -187,6 +188,8 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
             continue
         if may_name:
             company = clean_company(raw) or domain
+            if company and n == 0:
+                company = without_opener(company, text[seg_end:])  # "At Cruise (San Francisco), we're"
             if company and n > 0 and starts_with_a_city(company):
                 company = None  # "Digital Marketing Assistant | London Gatwick"
             # after a place or a role a product's name in the second segment is its maker's ("SF - CoreOS")

@@ -184,8 +184,9 @@ def cue_values(text: str, cues: list[Span]) -> Iterator[tuple[str, int]]:
         line = text[after : after + _CUE_REACH].split("\n", 1)[0]
         if len(line) == _CUE_REACH and text[after + _CUE_REACH : after + _CUE_REACH + 1].isalnum():
             line = _PART_OF_A_WORD.sub("", line)  # "… and New Jersey / Pen(nsylvania)" is no town "Pen"
-        if in_state := state_then_city(line):  # "Primary Location: RI ‒ Woonsocket Job Type: Full Time"
-            yield in_state[1], after
+        # "Primary Location: RI ‒ Woonsocket Job Type: Full Time", "TX - Austin or CA - San Francisco"
+        if state_then_city(line):
+            yield from _states_then_cities(line, after)
             continue
         parts = _CUE_STOP.split(line, maxsplit=2)
         head, at = parts[0], after
@@ -194,6 +195,19 @@ def cue_values(text: str, cues: list[Span]) -> Iterator[tuple[str, int]]:
             head = parts[1]
         left_out = _LEAVES_OUT.search(head)  # "Remote (Excluding: CA, NY, DC)": the places after it are not
         yield (head[: left_out.start()] if left_out else head), at
+
+
+def _states_then_cities(line: str, at: int) -> Iterator[tuple[str, int]]:
+    """Each "ST - City" of a list of them opening `line` (at offset `at`), and where it starts."""
+    while in_state := state_then_city(line):
+        yield in_state[1], at
+        joined = _STATES_JOINED.match(line, len(in_state[1]))
+        if joined is None:
+            return
+        at, line = at + joined.end(), line[joined.end() :]
+
+
+_STATES_JOINED = re.compile(r"[ \t]*(?:[,;/&]|\bor\b|\band\b)[ \t]*")
 
 
 def cue_openers(

@@ -159,15 +159,20 @@ def _one_reading(kept: tuple[Role, Span], new: tuple[Role, Span]) -> bool:
 
 def role_key(title: str) -> str:
     """One role however it is written: level abbreviations spelt out, the last noun singular ("sr. php
-    engineers" → "senior php engineer"), a qualifier after a comma, colon or dash as in brackets ("Software
-    Engineer, Data Platform" is "Software Engineer (Data Platform)")."""
-    words = [_LEVEL_WORDS.get(w, w) for w in _QUALIFIER_MARKS.sub(" ", title).split()]
+    engineers" → "senior php engineer"), a kind in one word ("back end engineers" is "backend engineer"), a
+    qualifier after a comma, colon or dash as in brackets ("Software Engineer, Data Platform" is "Software
+    Engineer (Data Platform)")."""
+    words = [
+        _LEVEL_WORDS.get(w, w) for w in _QUALIFIER_MARKS.sub(" ", _KIND_GLUED.sub(r"\1\2", title)).split()
+    ]
     if words and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]
     return " ".join(words)
 
 
 _QUALIFIER_MARKS = re.compile(r"[(),:–—]|\s-\s")
+# a kind written as one word or two: "back end", "back-end", "backend"; "dev ops"; "full-stack"
+_KIND_GLUED = re.compile(r"(?i)\b(back|front|dev|full)[- ]?(end|ops|stack)\b")
 _LEVEL_WORDS = {"sr.": "senior", "sr": "senior", "jr.": "junior", "jr": "junior"}
 
 

@@ -193,6 +193,7 @@ def kind_asked(role: Role, text: str, skip_to: int, nouns: list[Span]) -> Role:
         role.family in ("backend", "frontend")
         and _FRONT_END.search(role.title)
         and _BACK_END.search(role.title)
+        and not _EITHER.search(role.title)  # "Frontend or Backend Engineer": one side, either
     ):
         return Role(role.title, "fullstack", role.seniority)
     if role.family == "non_software" or title_family(role.title) is not None:
@@ -213,6 +214,7 @@ def kind_asked(role: Role, text: str, skip_to: int, nouns: list[Span]) -> Role:
 _WEB_DEVELOPER = re.compile(r"(?i)\bweb (?:developer|engineer|programmer)s?\b")
 _FRONT_END = re.compile(r"(?i)\bfront[- ]?end\b")
 _BACK_END = re.compile(r"(?i)\b(?:back[- ]?end|server[- ]side)\b")
+_EITHER = re.compile(r"(?i)\b(?:or|either)\b")
 
 
 _TEAM_EDGES = re.compile(

@@ -35,7 +35,7 @@ _YEARS = Caseless(
 _NOT_EXPERIENCE = re.compile(
     r"^\W*(?:old|ago|in business|in(?=\s*[,;)]|\s+and\s+(?:have|has|are|is|we|our)\b)|of (?:formal )?(?:education|schooling|college|study|coursework)|of age|warranty|contract|term|guarantee|vesting|cliff|history|running|"
     r"in a row|straight|later|from now|of (?:growth|funding|operations?|profitab\w+|existence|history|heritage|"
-    r"excellence|service|success\w*(?![^.\n]{0,50}\bexperience))\b|[^.\n]{0,30}?\bbehind (?:us|it|them|the company)\b)",
+    r"excellence|services?|success|successful(?!(?:[ \t]+[\w/&-]+){0,5}?[ \t]+experience\b))\b|[^.\n]{0,30}?\bbehind (?:us|it|them|the company)\b)",
     re.I,
 )
 # a stretch of time, or the company's own years ("its 30+ years of industry experience", "leveraging our 30
