@@ -646,6 +646,12 @@ def test_a_class_of_technology_is_a_topic_and_its_products_are_skills():
     assert not {s.id for s in record.skills} & kinds
 
 
+def test_a_field_a_company_works_in_is_a_topic():
+    record = extract_text("x", "Engineer\nWe build 3D printing software for the Internet of Things, in C++.")
+    assert {"3d-printing", "internet-of-things"} <= set(record.topics)
+    assert not {s.id for s in record.skills} & {"3d-printing", "internet-of-things"}
+
+
 def test_a_topic_inside_the_hirer_s_name_is_the_hirer_s():
     record = extract_text(
         "x", "\nMaxCDN | Backend Engineer | Los Angeles\nMaxCDN builds fast websites in Go."
