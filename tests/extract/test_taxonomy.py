@@ -652,6 +652,14 @@ def test_a_field_a_company_works_in_is_a_topic():
     assert not {s.id for s in record.skills} & {"3d-printing", "internet-of-things"}
 
 
+def test_a_kind_of_technology_is_no_one_vendor_s_product():
+    """ "LiDAR" and "Middleware" end O*NET's "Leica AEROPLAN LiDAR" and "IBM Middleware": written alone they are
+    the kind (topics), which the hand layer names so that the products keep only their full names."""
+    record = extract_text("x", "Engineer\nWe fuse LiDAR point clouds; our middleware runs on Kafka.")
+    assert {"lidar", "middleware"} <= set(record.topics)
+    assert not {s.id for s in record.skills} & {"leica-aeroplan-lidar", "ibm-middleware"}
+
+
 def test_a_topic_inside_the_hirer_s_name_is_the_hirer_s():
     record = extract_text(
         "x", "\nMaxCDN | Backend Engineer | Los Angeles\nMaxCDN builds fast websites in Go."
