@@ -36,3 +36,10 @@ def test_a_technology_s_name_in_a_list_of_firms_is_the_firm(body, firm):
 )  # fmt: skip
 def test_a_technology_beside_clients_of_software_or_a_stack_stays(body, skill):
     assert skill in skills(body)
+
+
+def test_a_long_run_of_capitalised_words_before_a_name_is_read_in_one_pass():
+    """Hostile text: a list's cue, then many capitalised words and one that is not a name. The run is read
+    once (a pattern that tried every split of it would not return)."""
+    body = "Our customers: " + "Acme " * 60 + "and others use Kafka daily. " + "Widget, " * 200 + "Redis."
+    assert {"kafka", "redis"} <= skills(body)

@@ -188,6 +188,8 @@ def without_opener(name: str, after: str) -> str:
     """The name without the heading's or sentence's opener it starts with, where `after` (the text after the
     name) opens a clause or an address."""
     return _OPENER.sub("", name) if _OPENER.match(name) and _CLAUSE_AFTER.match(after) else name
+
+
 # A legal form written after a comma: the firm's legal name, not the name it goes by.
 _LEGAL_FORM = re.compile(rf"(?i),\s*(?:{_ANY_FORM})\.?$")
 # a Y Combinator batch beside a name: "(YC W15)", "[Y Combinator S17]", "YC S15"

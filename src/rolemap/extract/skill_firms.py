@@ -26,10 +26,11 @@ _FIRMS_CUE = re.compile(
     r"(?:(?:include|includes|including|like|such as|are|is)\b[ \t:]*)?(?:the[ \t]+)?"
 )
 # what may stand between the cue and the name: names (capitalised words, "&", "of", "de"), brackets,
-# the list's commas, "and", "or", and the line breaks of a wrapped sentence
+# the list's commas, "and", "or", and the line breaks of a wrapped sentence. Possessive: a run of names is
+# never split again another way (a text of many capitalised words would take exponential time)
 _LIST_OF_NAMES = re.compile(
-    r"(?:[ \t\n]*(?:\(|,|\band\b|\bor\b|&|/)?[ \t\n]*(?:[A-Z0-9][\w.'’&-]*|of|de|the|\.com)[ \t]*)*[ \t\n]*"
-    r"(?:\(|,|\band\b|\bor\b|&|/)?[ \t\n]*$"
+    r"(?:(?:[ \t\n]*+(?:[(,&/]|\band\b|\bor\b))?+[ \t\n]*+(?:[A-Z0-9][\w.'’&-]*+|of\b|de\b|the\b|\.com\b))*+"
+    r"(?:[ \t\n]*+(?:[(,&/]|\band\b|\bor\b))?+[ \t\n]*+$"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|\n[ \t]*[-*•·]")
 
