@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from rolemap.extract.role_family import family_of, technology_side
 from rolemap.extract.role_lines import words_after_cue
@@ -157,6 +158,7 @@ def _one_reading(kept: tuple[Role, Span], new: tuple[Role, Span]) -> bool:
     return not any(a_level_word(word) for word in long[: -len(short)].split())
 
 
+@lru_cache(maxsize=20_000)  # titles repeat across postings and readers
 def role_key(title: str) -> str:
     """One role however it is written: level abbreviations spelt out, the last noun singular ("sr. php
     engineers" → "senior php engineer"), a kind in one word ("back end engineers" is "backend engineer"), a
