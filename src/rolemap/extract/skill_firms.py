@@ -14,7 +14,6 @@ that goes on to the work after its list ("clients like Nike trust our Salesforce
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 _REACH = 160  # characters read back from the name for its list's cue
 _FIRMS_CUE = re.compile(
@@ -36,18 +35,20 @@ _LIST_OF_NAMES = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|\n[ \t]*[-*•·]")
 
 
-def firm_cues(text: str) -> list[tuple[int, int]]:
-    """Where each cue of a list of firms stands in the text, in order: found once, for every name."""
-    return [m.span() for m in _FIRMS_CUE.finditer(text)]
+def named_among_firms(text: str, start: int) -> bool:
+    """Whether the name at `start` stands in a list of firms a cue opens earlier in its sentence."""
+    before = text[max(0, start - _REACH) : start]
+    if not _CUE_WORD.search(before.lower()):
+        return False  # most names: no cue's word before them, and the cues' pattern is not run
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    return any(_LIST_OF_NAMES.fullmatch(before, cue.end()) for cue in _FIRMS_CUE.finditer(before))
 
 
-def named_among_firms(text: str, start: int, cues: list[tuple[int, int]]) -> bool:
-    """Whether the name at `start` stands in a list of firms a cue (of `firm_cues`) opens earlier in its
-    sentence."""
-    first = bisect_left(cues, (start - _REACH, 0))
-    return any(
-        cue_end <= start
-        and not _SENTENCE_END.search(text, cue_start, start)
-        and _LIST_OF_NAMES.fullmatch(text, cue_end, start)
-        for cue_start, cue_end in cues[first : bisect_left(cues, (start, 0))]
-    )
+# a word every cue holds, looked for in the lowered window before the cues' pattern runs
+_CUE_WORD = re.compile("|".join((
+    "client", "customer", "partner", "investor", "backer", "funded", "acquired", "owned", "people",
+    "engineers", "folks", "alumni", "veterans", "talent", "team member", "worked", "compan", "brand", "firm",
+    "organi", "leader", "startup", "giant", "used by", "trusted by",
+)))  # fmt: skip

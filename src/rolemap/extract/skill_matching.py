@@ -33,7 +33,7 @@ from rolemap.extract.lexicon import written_word
 from rolemap.extract.phrases import MAX_HITS, Hits, PhraseBook, search_copy, search_key
 from rolemap.extract.places import city_in, gazetteer
 from rolemap.extract.skill_acronyms import defined_as_another
-from rolemap.extract.skill_firms import firm_cues, named_among_firms
+from rolemap.extract.skill_firms import named_among_firms
 from rolemap.extract.taxonomy import Match, SkillEntry, is_exact_alias
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
@@ -212,7 +212,6 @@ def resolve_skills(
     if strict:
         listed = sorted({*listed, *((m.start, m.skill.id) for m in strict)})
     sure.extend(m for m in strict if _in_strict_context(text, m.start, m.end, listed, m.skill.id))
-    cues = firm_cues(text)  # "funded by … and OpenView": a name in a list of firms is the firm
     return [
         m
         for m in _longest_first(sure)
@@ -220,7 +219,7 @@ def resolve_skills(
         and not _a_city(text, m.start, m.end)
         and not _AN_INVESTOR.match(text, m.end)
         and not defined_as_another(text, m.start, m.end, m.skill)  # "Application Development Framework (ADF)"
-        and not (cues and named_among_firms(text, m.start, cues))  # "clients (Verizon, PayPal)"
+        and not named_among_firms(text, m.start)  # "clients (Verizon, PayPal)", "funded by … and OpenView"
     ]
 
 
