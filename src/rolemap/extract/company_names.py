@@ -172,8 +172,8 @@ def clean_company(raw: str, sentence: bool = False) -> str | None:
         name = name.rsplit(",", 1)[0]  # "Patients Know Best, REMOTE-only"
     name = " ".join(name.split()).strip(_EDGES)
     name = _LEGAL_FORM.sub("", name)  # "ASA Architects, P.A." is ASA Architects
-    name = without_opener(name, raw[raw.find(name) + len(name) :])
-    return name or None
+    at = raw.find(name)  # the name as the raw text writes it; "Acme  Labs" cleaned is found nowhere
+    return (without_opener(name, raw[at + len(name) :]) if at >= 0 else name) or None
 
 
 # A heading or sentence opening on the name: "About Nexiona (http://nexiona.com/)", "At Cruise (San Francisco),

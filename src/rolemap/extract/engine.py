@@ -132,7 +132,9 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         roles = [(side_of_the_work(role, work), span) for role, span in roles]
     seniority, seniority_spans = _level_of_the_roles(doc, roles, seniority, seniority_spans)
     if own_title and len(roles) == 1 and not (seniority_spans and doc.in_title(seniority_spans[0].start)):
-        roles, seniority, seniority_spans = _an_architect(roles, seniority, seniority_spans, years_spans)
+        roles, seniority, seniority_spans = _an_architect(
+            roles, seniority, seniority_spans, years_spans, categories
+        )
     # no role named: the kind its technologies say; with none, no family (a reader's comment, "Several open
     # positions", a post whose roles no reader found): the reader is not sure, so the field stays empty
     families = tuple(dict.fromkeys(r.family for r, _ in roles)) or (
@@ -229,7 +231,11 @@ def extract_record(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _an_architect(
-    roles: list[tuple[Role, Span]], level: str | None, spans: tuple[Span, ...], years_spans: tuple[Span, ...]
+    roles: list[tuple[Role, Span]],
+    level: str | None,
+    spans: tuple[Span, ...],
+    years_spans: tuple[Span, ...],
+    categories: dict[str, str],
 ) -> tuple[list[tuple[Role, Span]], str | None, tuple[Span, ...]]:
     """An architect of software is at staff level (the contract's levels) where no word gives the level,
     whatever the years say: a title the wordlists' qualified forms miss ("Azure Architect", "Hadoop
@@ -247,7 +253,7 @@ def _an_architect(
     ):
         return roles, level, spans
     software = title_family(role.title) not in (None, "non_software", "other_software") or any(
-        load_taxonomy()[skill].category not in _DESIGN_TOOLS for skill in technologies_in(role.title)
+        categories[skill] not in _DESIGN_TOOLS for skill in technologies_in(role.title)
     )
     return (
         ([(replace(role, seniority="staff"), span)], "staff", (span,)) if software else (roles, level, spans)
@@ -255,6 +261,8 @@ def _an_architect(
 
 
 _ARCHITECT = re.compile(r"(?i)\barchitects?$")
+# another title the role is named with, whatever joins it ("Developer/Architect", "Administrator-Architect",
+# "Developer and Architect"): the role book's nouns stop at a hyphen, so these are listed here
 _ANOTHER_TITLE = re.compile(
     r"(?i)/|\b(?:engineer|developer|administrator|admin|analyst|consultant|programmer|manager|lead|designer)s?\b"
 )
