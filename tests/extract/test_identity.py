@@ -277,7 +277,9 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
          {"other_software", "qa", "non_software"}),
         ("We're hiring Senior Software Engineers and Software Engineers in Test (SET). We use Python.",
          {"backend", "qa"}),
-        ("We are hiring developers in Test, Staging and Prod environments and designers.", {"non_software"}),
+        # (developers of no kind beside designers are the post's software role)
+        ("We are hiring developers in Test, Staging and Prod environments and designers.",
+         {"other_software", "non_software"}),
         # an ampersand joins kinds as "and" does (137 HN posts)
         ("We're hiring frontend, backend & blockchain developers.", {"frontend", "backend", "other_software"}),
         ("We need Front-end & Back-end engineers for our web app.", {"frontend", "backend"}),
@@ -340,6 +342,17 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
          {"other_software", "infra", "security"}),
         ("Looking for:\n(a) Lead full stack developer. Stack is PHP/React\n(b) Mobile Developer. Swift.",
          {"fullstack", "mobile"}),
+        # "we're after" is British for "we're looking for"
+        ("We're after a Ruby developer to build our API. We're also after a DevOps engineer to run it.",
+         {"backend", "infra"}),
+        # engineers of no kind beside roles of other trades are the software role the post also hires for
+        ("We're after engineers of numerous descriptions (Go, Java) as well as account managers.",
+         {"backend", "non_software"}),
+        ("We're looking for engineers and designers in San Francisco.", {"other_software", "non_software"}),
+        # ... not where the noun heads a longer name, nor beside a software role
+        ("We're seeking a Developer Advocate and designers.", {"non_software"}),
+        ("We're looking for engineers and a Django developer. We're also hiring designers.",
+         {"backend", "non_software"}),
     ],
 )  # fmt: skip
 def test_roles_named_in_the_prose_and_lists_of_a_post(body, families):

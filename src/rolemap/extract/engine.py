@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from rolemap.extract.document import Document
@@ -13,7 +13,13 @@ from rolemap.extract.identity import locations_of, read_identity
 from rolemap.extract.role_build import build_roles, role_key, without_sentence_words
 from rolemap.extract.role_family import family_from_skills, server_side_topics, side_of_the_work, trade_text
 from rolemap.extract.role_lines import roles_in_labelled_lines, roles_in_text
-from rolemap.extract.role_mentions import kind_asked, roles_in_lists, roles_in_openings, roles_in_sentences
+from rolemap.extract.role_mentions import (
+    engineers_of_no_kind,
+    kind_asked,
+    roles_in_lists,
+    roles_in_openings,
+    roles_in_sentences,
+)
 from rolemap.extract.roles import role_book, seniority_of, technologies_in, title_family
 from rolemap.extract.salary import extract_salary
 from rolemap.extract.seniority import detect_seniority
@@ -95,6 +101,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     )
     own_title = not doc.text.startswith("\n") and bool(titles)  # the posting's own title: one role
     header_end = doc.text.find("\n", 1)
+    prose = len(doc.text)  # where the hiring sentences of a post without a title of its own start
     if not titles or doc.text.startswith("\n"):  # a post without a title lists its roles in its text too
         nouns = doc.hits.spans("identity/role_noun")
         body = header_end if header_end > 0 else len(doc.text)
@@ -116,15 +123,23 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     skills, skill_spans = pick_skills(asked, categories)
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
     required_ids = frozenset(s.id for s in skills if s.required and s.asked) | frozenset(languages)
-    roles = build_roles(
-        titles,
-        seniority,
-        skill_ids,
-        categories,
-        own_title,
-        required_ids,
-        lambda: trade_text(doc.text, doc.title[1]),
+    build = partial(
+        build_roles,
+        posting_level=seniority,
+        skills=skill_ids,
+        categories=categories,
+        own_title=own_title,
+        required=required_ids,
+        trade=lambda: trade_text(doc.text, doc.title[1]),
     )
+    roles = build(titles)
+    # "We're after engineers … as well as account managers": the engineers are the software role
+    if (
+        roles
+        and all(role.family == "non_software" for role, _ in roles)
+        and (engineers := engineers_of_no_kind(doc.text, prose, doc.hits.spans("identity/role_noun")))
+    ):
+        roles = build(sorted(titles + engineers, key=lambda title: title[1].start))
     if own_title and len(roles) == 1:
         role, span = roles[0]
         roles = [(kind_asked(role, doc.text, doc.title[1], doc.hits.spans("identity/role_noun")), span)]

@@ -93,6 +93,34 @@ def roles_in_sentences(
     return out[:MAX_ROLES]
 
 
+def engineers_of_no_kind(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str, Span]]:
+    """The engineers a hiring sentence asks for without a kind ("We're after engineers of numerous
+    descriptions … as well as technical sales and account managers"). Read alone they name no role (the
+    posting's technologies give its family); beside roles that are all no software work they are the
+    software role the post also hires for."""
+    book = role_book()
+    for noun in nouns:
+        if noun.start < skip_to or not book.engineering_noun.fullmatch(noun.text):
+            continue
+        start, _ = sentence_bounds(text, noun.start, noun.end, glued=False, reach=_PROSE_REACH)
+        cues = list(book.hiring_cue.finditer(text, max(start, skip_to), noun.start))
+        if (
+            cues
+            and _CUE_THEN_NOUN.fullmatch(text, cues[-1].end(), noun.start)
+            and _NOUN_ENDS.match(text, noun.end)
+        ):
+            return [(noun.text, noun)]
+    return []
+
+
+# The noun ends its phrase where punctuation or a function word follows ("engineers who", "engineers and
+# designers", "developers to work on"); before another word it heads a longer name ("Developer Advocate")
+_NOUN_ENDS = re.compile(
+    r"(?i)\s*(?:$|[^\w\s/-]|(?:to|who|whom|whose|who['’]s|which|that|with|and|or|in|for|of|across|at|on|as"
+    r"|from|like|plus|but|than|if|when|where)\b)"
+)
+
+
 # "positions in engineering, product, and data science", "hiring for mobile, backend & front-end",
 # "openings for Design, Engineering, Sales, QA, DevOps, and more": the kinds of work a post hires for
 _ITEM = r"[a-z][\w/&-]*(?:[ \t](?!(?:and|or)\b)[a-z][\w/&-]*)?"
