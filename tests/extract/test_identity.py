@@ -395,6 +395,11 @@ def test_a_role_line_that_is_a_sentence(body, titles):
         "WORKING WITH THE HIRING MANAGER\nYou will meet weekly.",
         "LOVED BY DESIGNERS\nOur API is simple.",
         "The ideal candidate plans to become a lead engineer (or perhaps a product manager) one day.",
+        # the team describing itself, and the people the role works with
+        "We're a small team of engineers, designers, and product builders that fix healthcare.",
+        "We're engineers, designers & strategists creating software.",
+        "Responsibilities:\n- Interact with designers, content providers and others\n- Work with our data scientists",
+        "Interview process:\n1) Technical call with CTO or engineer\n2) Onsite day",
     ],
 )
 def test_roles_outside_hiring_sentences_and_lists_are_not_read(body):

@@ -65,6 +65,8 @@ def build_roles(
     spoken_for = frozenset() if own_title else _spoken_for([t for t, _ in titles])
     for title, span in titles:
         title = without_sentence_words(title)
+        if not own_title and _not_an_opening(title):  # "Technical call with CTO or engineer"
+            continue
         # a title of no kind whose bracket lists kinds is a role of each ("Software Developer (iOS/Web)")
         split = [role_head(title)] if own_title else split_roles(title)
         kinded = {} if own_title else _bracketed_kinds([title] if len(split) == 1 else split)
@@ -257,10 +259,30 @@ _ENGINEERING_OF_NO_KIND = frozenset(
 )
 
 
+# "We're a small team of engineers, designers …", "We're engineers, designers & strategists": the team
+# describing itself; "Interact with designers", "Work directly with our data scientists", "Technical call
+# with CTO": the people a role works with
+_WHO_WE_ARE = re.compile(r"(?i)\s*we(?:['’]re| are)\b")
+# ("Along with Software Engineers, we're hiring …" lists them)
+_WORKS_WITH = re.compile(r"(?i)\b(?:(?<!along )with|alongside)\b")
+
+
+def _not_an_opening(title: str) -> bool:
+    """The team's own description, or the people a role works with: no role the post hires for."""
+    book = role_book()
+    if _WHO_WE_ARE.match(title) and not book.hiring_cue.search(title):
+        return True
+    beside = _WORKS_WITH.search(title)
+    return beside is not None and not book.role_noun.search(title, 0, beside.start())
+
+
 def _names_a_role(title: str) -> bool:
-    """ "Multiple positions", "other roles", "Engineering" head a list of openings; they are not a role."""
+    """ "Multiple positions", "other roles", "Engineering" head a list of openings; they are not a role; nor
+    is the team's own description, nor the people a role works with."""
     book = role_book()
     stripped = book.generic_noun.pattern.sub(" ", title)
+    if _not_an_opening(title):
+        return False
     return bool(
         title.strip().lower() in _ENGINEERING_OF_NO_KIND  # listed among a post's openings
         or book.role_noun.search(stripped)
