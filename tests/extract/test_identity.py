@@ -349,6 +349,8 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
         ("We're after engineers of numerous descriptions (Go, Java) as well as account managers.",
          {"backend", "non_software"}),
         ("We're looking for engineers and designers in San Francisco.", {"other_software", "non_software"}),
+        # ... and alone, the software role of a post that names no other
+        ("Acme is looking for engineers to help build the next generation of its platform.", {"other_software"}),
         # ... not where the noun heads a longer name, nor beside a software role
         ("We're seeking a Developer Advocate and designers.", {"non_software"}),
         ("We're looking for engineers and a Django developer. We're also hiring designers.",
@@ -400,6 +402,9 @@ def test_a_role_line_that_is_a_sentence(body, titles):
         "We're engineers, designers & strategists creating software.",
         "Responsibilities:\n- Interact with designers, content providers and others\n- Work with our data scientists",
         "Interview process:\n1) Technical call with CTO or engineer\n2) Onsite day",
+        # an activity a list of problems names is no role
+        "We are looking for engineers to solve the following problems:\n* Development of machine vision "
+        "algorithms for camera based driver assistance systems\n* Module tests",
     ],
 )
 def test_roles_outside_hiring_sentences_and_lists_are_not_read(body):

@@ -133,9 +133,10 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         trade=lambda: trade_text(doc.text, doc.title[1]),
     )
     roles = build(titles)
-    # "We're after engineers … as well as account managers": the engineers are the software role
+    # "IFTTT is looking for engineers to help build …", "We're after engineers … as well as account
+    # managers": engineers of no kind are the software role of a post that names no other
     if (
-        roles
+        not own_title
         and all(role.family == "non_software" for role, _ in roles)
         and (engineers := engineers_of_no_kind(doc.text, prose, doc.hits.spans("identity/role_noun")))
     ):

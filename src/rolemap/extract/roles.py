@@ -388,7 +388,9 @@ def _names_a_kind(part: str) -> bool:
     return family_word(part) or any(pattern.search(part) for _, pattern in role_book().families)
 
 
-LIST_ITEM_NOUN = re.compile(r"(?i)\b(?:development|engineering)\b")
+LIST_ITEM_NOUN = re.compile(
+    r"(?i)\b(?:development|engineering)\b(?!\s+of\b)"
+)  # not an activity: "Development of …"
 _KINDS_BRACKET = re.compile(r"[ \t]*\(([^;)\n]{1,80})[;)]")
 
 
