@@ -7,7 +7,7 @@ proxies without scoring a held-out set, which keeps an untouched set untouched.
 
 1. The hand labels (../shared/eval/dev_labels.jsonl) and the salary labels (salary_labels.jsonl), scored
    by the project's own ../shared/eval/score.py on `rolemap extract` output; then the held-out labels
-   (bench/heldout/labels.jsonl and labels_b.jsonl to labels_j.jsonl: 60 postings each of the
+   (bench/heldout/labels.jsonl and labels_b.jsonl to labels_k.jsonl: 60 postings each of the
    same sources outside the eval pool, labelled by reading without the tool's output), the check that a rule
    tuned on the dev labels holds elsewhere; sets B, C, D, F, H and J are only ever scored, A, E, G and I were read
    (bench/heldout/README.md).
@@ -94,6 +94,7 @@ def heldout_sets(shared: Path) -> None:
         ("labels_h.jsonl", "set H: drawn 2026-12-03 in session 26, scored only, never read"),
         ("labels_i.jsonl", "set I: drawn 2026-12-03 at session 26's end, scored once untouched, then read"),
         ("labels_j.jsonl", "set J: drawn 2026-12-03 in session 27, scored only, never read"),
+        ("labels_k.jsonl", "set K: drawn 2026-12-03 in session 28, scored once untouched, then read"),
     ):
         heldout = Path(__file__).parent / "heldout" / name
         with tempfile.TemporaryDirectory() as tmp:

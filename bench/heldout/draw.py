@@ -8,8 +8,8 @@ Set C is `draw.py 20261203` with labels.jsonl and labels_b.jsonl already in this
 the same way with 20261202 before set C existed); set D is `draw.py 20261204` with sets A, B and C here,
 set E `draw.py 20261205` with sets A to D here, set F `draw.py 20261206` with sets A to E here, set G
 `draw.py 20261207` with sets A to F here, and set H `draw.py 20261208` with sets A to G here (only 3 LinkedIn
-software titles were left, so it holds 24 Dice postings), set I `draw.py 20261209` with sets A to H here, and set
-J `draw.py 20261210` with sets A to I here.
+software titles were left, so it holds 24 Dice postings), set I `draw.py 20261209` with sets A to H here, set
+J `draw.py 20261210` with sets A to I here, and set K `draw.py 20261211` with sets A to J here.
 The postings to label: `accuracy.heldout_pool`.
 """
 
