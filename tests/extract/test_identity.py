@@ -77,7 +77,7 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("Percolate (New York, NY, USA) http://percolate.com", "Percolate", {("New York", "US")}),
         ("Palo Alto, CA.", None, {("Palo Alto", "US")}),
         ("St. Louis, MO", None, {("St. Louis", "US")}),
-        ("Jio Money. Bangalore, India. Many Positions. Full time.", None, set()),  # "Many Positions" is none
+        ("Jio Money. Bangalore, India. Many Positions. Full time.", None, {("Bangalore", "IN")}),  # "Many Positions" is none
         # "│" divides a header as "|" does; a seeker's post names no hirer
         ("CJ Affiliate │ Senior Software Engineer │ Westlake Village, CA │ On-site", "CJ Affiliate",
          {("Westlake Village", "US")}),
@@ -978,6 +978,14 @@ def test_a_platform_engineer_by_what_the_posting_builds_with(text, families):
         ("Israel (Herzliya)", [(None, "IL"), ("Herzliya", "IL")]),
         ("Remote (US only)", [(None, "US")]),
         ("Zürich", [("Zurich", "CH")]),
+        # a city's other name beside its country, as written ("Bangalore"); a misspelling as the city is named;
+        # alone, another name is not read (GeoNames' other names are words too: "Rest" is Rasht's)
+        ("Bangalore, India", [("Bangalore", "IN")]),
+        ("Gurgaon, IN", [("Gurgaon", "IN")]),
+        ("Cologne, Germany", [("Cologne", "DE")]),
+        ("San Fransisco, CA", [("San Francisco", "US")]),
+        ("Bangalore", []),
+        ("Rest", []),
         ("Senior Software Engineer", []),
         ("Mobile", []),
         ("Remote", []),

@@ -40,6 +40,7 @@ class Gazetteer:
     metros: dict[str, tuple[str, str]]  # lower-case metro name → (city, country)
     not_places: frozenset[str]
     city_states: dict[str, str]  # country code → the city that is the whole country: "SG" → "Singapore"
+    other_names: dict[str, list[str]]  # lower-case other name ("bangalore") → its cities' rows, as cities
 
     def region(self, word: str) -> tuple[str, str] | None:
         """A region by its code as written (upper case: "IN" is Indiana, "in" is not) or its name."""
@@ -64,6 +65,15 @@ class Gazetteer:
                 return city
         return None
 
+    def by_other_name(self, name: str, country: str, region: str | None = None) -> City | None:
+        """A city by another of its names, in the country written beside it ("Bangalore, India", "Kiev,
+        Ukraine"): GeoNames' other names are words and people's names too, so never alone."""
+        for row in self.other_names.get(name.lower(), ()):
+            city = _city_row(row)
+            if city.country == country and (region is None or city.region == region):
+                return city
+        return None
+
 
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
@@ -76,12 +86,16 @@ def gazetteer() -> Gazetteer:
     metros: dict[str, tuple[str, str]] = {}
     not_places: set[str] = set()
     city_states: dict[str, str] = {}
+    other_names: dict[str, list[str]] = {}
     raw = resources.files("rolemap.extract").joinpath("data/places.tsv.gz").read_bytes()
     lines = gzip.decompress(raw).decode("utf-8").splitlines()
     for line in lines[1:]:  # the first line names the source
         kind, written, rest = line.split("\t", 2)
         if kind == "city":  # rows come most populous first within a name; parsed only when looked up
             cities.setdefault(written.lower(), []).append(rest)
+            continue
+        if kind == "other_name":
+            other_names.setdefault(written.lower(), []).append(rest)
             continue
         canonical, country, region, _ = rest.split("\t")
         if kind == "country":
@@ -97,7 +111,7 @@ def gazetteer() -> Gazetteer:
             city_states[country] = canonical
         else:
             not_places.add(written.lower())
-    return Gazetteer(cities, countries, regions, metros, frozenset(not_places), city_states)
+    return Gazetteer(cities, countries, regions, metros, frozenset(not_places), city_states, other_names)
 
 
 @lru_cache(maxsize=20_000)
@@ -322,7 +336,8 @@ def _part_places(part: str) -> list[Location] | None:
     i = 0
     while i < len(pieces):
         name = _bare(pieces[i])
-        after = _bare(pieces[i + 1]) if i + 1 < len(pieces) else ""
+        # ("Gurgaon, IN": India's code is a filler word's spelling)
+        after = (_bare(pieces[i + 1]) or pieces[i + 1].strip()) if i + 1 < len(pieces) else ""
         if not name:
             i += 1
             continue
@@ -380,7 +395,7 @@ def city_in(name: str, where: str) -> Location | None:
         country is None
         and where.isupper()
         and len(where) == 2
-        and any(c.country == where for c in g.towns(name))
+        and (any(c.country == where for c in g.towns(name)) or g.by_other_name(name, where))
     ):
         country = where  # an ISO code GeoNames knows though the alias list does not ("Melbourne, AU")
     if country:
@@ -392,7 +407,7 @@ def city_in(name: str, where: str) -> Location | None:
             return Location(metro[0], country_code)
         if own_region and own_region[0] == country_code:
             return Location(None, country_code)  # "Florida, United States": a region, not the town Florida
-        city = g.city(name, country_code, region_code)
+        city = g.city(name, country_code, region_code) or g.by_other_name(name, country_code, region_code)
         if city:
             return Location(city.name, city.country)
     return None
