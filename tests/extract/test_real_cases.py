@@ -405,6 +405,22 @@ def test_a_posting_hiring_no_software_role_has_no_system_type():
     assert field("Site Reliability Engineer", body, "system_types") != ()
 
 
+def test_a_posting_hiring_only_for_mobile_apps_is_product_work():
+    """Readers call an app's work product work, whatever else the text says of it (8 of 9 labelled
+    mobile-only postings); a bare title describes no work, and a type the text names still wins."""
+    body = (
+        "Angaza creates software for selling life-changing products with financing in emerging markets, "
+        "with a focus on off-grid solar energy systems. Your work means more families turning on "
+        "electricity for the first time each night. You will own our Android code base end to end, "
+        "ship weekly, and mentor a junior developer. Kotlin and Java."
+    )
+    assert field("Android Developer", body, "role_families") == ("mobile",)
+    assert field("Android Developer", body, "system_types") == ("product",)
+    assert field("Android Developer", "", "system_types") == ()
+    scaled = body + " Our app syncs over flaky networks: offline-first, low latency, high throughput."
+    assert "distributed" in field("Android Developer", scaled, "system_types")
+
+
 def test_a_hedged_strong_phrase_is_a_weak_sign_of_the_work():
     """A trailing hedge may reach back past its own clause, so what it softens still counts, weakly: beside a
     strong phrase of the same type it adds its point."""

@@ -11,7 +11,13 @@ from rolemap.extract.document import Document
 from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.identity import locations_of, read_identity
 from rolemap.extract.role_build import build_roles, role_key, without_sentence_words
-from rolemap.extract.role_family import family_from_skills, server_side_topics, side_of_the_work, trade_text
+from rolemap.extract.role_family import (
+    DESCRIBED,
+    family_from_skills,
+    server_side_topics,
+    side_of_the_work,
+    trade_text,
+)
 from rolemap.extract.role_lines import roles_in_labelled_lines, roles_in_text
 from rolemap.extract.role_mentions import (
     engineers_of_no_kind,
@@ -159,7 +165,9 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     # The system types classify the software a role works on: a posting that hires no software role has
     # none ("on call" in a nurse's shifts, "compliance" in a designer's duties are no backend system).
     system_types, system_spans = (
-        classify_system_types(doc, families) if families != ("non_software",) else ((), ())
+        classify_system_types(doc, families, _an_app_role(doc, roles, families))
+        if families != ("non_software",)
+        else ((), ())
     )
     evidence: dict[str, tuple[Span, ...]] = {
         "languages": tuple(language_spans),
@@ -244,6 +252,14 @@ def extract_record(row: dict[str, Any]) -> dict[str, Any]:
         source_fields={FACTS_FROM: {"company": "jsonl:company"}} if company else {},
     )
     return extract_posting(posting).as_dict()
+
+
+def _an_app_role(doc: Document, roles: list[tuple[Role, Span]], families: tuple[str, ...]) -> Span | None:
+    """Where a described posting that hires only for mobile apps names one of its roles (a bare title, as
+    the Dice titles are, describes no work)."""
+    if families != ("mobile",) or len(doc.text) - doc.title[1] < DESCRIBED:
+        return None
+    return next((span for role, span in roles if role.family == "mobile"), None)
 
 
 def _an_architect(

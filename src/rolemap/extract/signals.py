@@ -20,12 +20,13 @@ _PRACTICE_FAMILIES = frozenset({"infra", "security"})
 
 
 def classify_system_types(
-    doc: Document, families: tuple[str, ...] = ()
+    doc: Document, families: tuple[str, ...] = (), app: Span | None = None
 ) -> tuple[tuple[str, ...], tuple[Span, ...]]:
     """The best-supported type and those close behind it (at most three); else the type the title names;
     else "product" for a posting that names web or product software, or that hires for a product's
-    software (`families`, unknown when empty) and speaks of its users, features or screens (weights in
-    wordlists.json, system_types)."""
+    software (`families`, unknown when empty) and speaks of its users, features or screens, or that hires
+    only for a product's mobile app (`app`: where the described posting names such a role; readers call
+    an app's work product work whatever the text says of it) (weights in wordlists.json, system_types)."""
     rules = load_wordlist("system_types")
     look_alikes = Cover((a.start, a.end) for a in doc.hits.spans("system_types/look_alike"))
     scored: list[tuple[int, str, list[Span]]] = []
@@ -68,6 +69,8 @@ def classify_system_types(
         if not families or not _PRODUCT_FAMILIES.isdisjoint(families):
             # a support engineer's "customers", a plant's "dashboards" or a helpdesk's "AD users" are no product
             web += _about_the_work(doc, "system_types/product/audience")
+        if not web and app is not None:
+            web = [app]
         return (("product",), tuple(web[:2])) if web else ((), ())
     scored.sort(key=lambda s: (-s[0], SYSTEM_TYPES.index(s[1])))
     best = scored[0][0]
