@@ -646,6 +646,16 @@ def test_a_class_of_technology_is_a_topic_and_its_products_are_skills():
     assert not {s.id for s in record.skills} & kinds
 
 
+def test_a_compliance_regime_is_a_condition_of_the_work_not_a_skill():
+    """SOC 2, PCI DSS and ISO 27001 are audits and standards a firm keeps, as HIPAA and GDPR are laws: topics."""
+    record = extract_text(
+        "x", "Security Engineer\nKeep us PCI DSS, SOC 2 and ISO 27001 compliant with Terraform and Vault."
+    )
+    assert {"pci-dss", "soc2", "iso-27001"} <= set(record.topics)
+    assert not {s.id for s in record.skills} & {"pci-dss", "soc2", "iso-27001"}
+    assert "terraform" in {s.id for s in record.skills}
+
+
 def test_a_field_a_company_works_in_is_a_topic():
     record = extract_text("x", "Engineer\nWe build 3D printing software for the Internet of Things, in C++.")
     assert {"3d-printing", "internet-of-things"} <= set(record.topics)
