@@ -871,6 +871,13 @@ def test_a_title_names_technologies_by_the_names_postings_write():
         ("Oracle EBS Functional Analyst", set(), "non_software"),
         ("Oracle HCM Cloud Developer", set(), "other_software"),
         ("Oracle DBA", set(), "data"),
+        # the engineer of a data centre, of virtual machines, of VMware or Citrix desktops or of backups runs
+        # infrastructure; data virtualization (Denodo) is a data layer, not virtual machines
+        ("Data Center Virtualization Architect", set(), "infra"),
+        ("Sr. Citrix Engineer", set(), "infra"),
+        ("VMware Engineer", set(), "infra"),
+        ("Enterprise Backup Engineer", set(), "infra"),
+        ("Data Virtualization Architect", set(), "other_software"),
     ],
 )
 def test_family_of_a_title(title, skills, family):
