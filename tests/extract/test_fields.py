@@ -363,6 +363,8 @@ def test_seniority_from_years_when_title_is_silent():
         ("Our client, a global leader. Contract – 12 months - Location: Dover, NH (Onsite)", "contract"),
         ("Nice and friendly attitude ...contract 3-6 months or could go perm later.", "contract"),
         ("Our client has a contract opening for a VistA Test Engineer to work remotely.", "contract"),
+        ("Location: Boston, MA. Contract 6-12 months.", "contract"),
+        ("Location: Boston, MA. Contract 6 - 12 months.", "contract"),
         # a duration field: a span of months, a range, at least some months, or a long or short term
         ("Title: SharePoint DeveloperDuration 6-12 monthsLocation: Boston, MA", "contract"),
         ("Location: Mountain view, CA Duration: 12+ Months We are a team", "contract"),

@@ -351,6 +351,12 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
         ("We're looking for engineers and designers in San Francisco.", {"other_software", "non_software"}),
         # ... and alone, the software role of a post that names no other
         ("Acme is looking for engineers to help build the next generation of its platform.", {"other_software"}),
+        # ... not another trade's engineers, the header's own opening in other words, nor engineers denied
+        ("We're hiring engineers to design the grippers and gearboxes. We're also hiring a Mechanical Engineer.",
+         {"non_software"}),
+        ("We're hiring a Product Designer. No, we are not hiring a programmer. Designers only!", {"non_software"}),
+        # a team in need of roles hires them
+        ("We're in need of iOS Developers, QA Engineers and DevOps.", {"mobile", "qa"}),
         # ... not where the noun heads a longer name, nor beside a software role
         ("We're seeking a Developer Advocate and designers.", {"non_software"}),
         ("We're looking for engineers and a Django developer. We're also hiring designers.",
@@ -360,6 +366,14 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
 def test_roles_named_in_the_prose_and_lists_of_a_post(body, families):
     record = extract_text("x", hn("Acme | Berlin, Germany | ONSITE", body))
     assert set(record.role_families) == families
+
+
+def test_an_engineer_of_no_kind_beside_the_header_s_own_opening_is_that_opening():
+    """ "We're looking for an engineer to push our curriculum … as a director" describes the Director of
+    Curriculum the header names: no second, software role."""
+    body = "We're looking for an engineer to push our curriculum to new heights as a director."
+    record = extract_text("x", hn("MakerSquare | Director of Curriculum | Austin, TX", body))
+    assert record.role_families == ("non_software",)
 
 
 @pytest.mark.parametrize(
@@ -991,6 +1005,11 @@ def test_a_platform_engineer_by_what_the_posting_builds_with(text, families):
         ("Gurgaon, IN", [("Gurgaon", "IN")]),
         ("Cologne, Germany", [("Cologne", "DE")]),
         ("San Fransisco, CA", [("San Francisco", "US")]),
+        ("Saint Louis, MO", [("St. Louis", "US")]),  # one name a city, so the market counts it once
+        ("Bengaluru, India", [("Bangalore", "IN")]),  # ... shown as postings write it
+        ("München, Germany", [("Munich", "DE")]),
+        ("Bangalore, Karnataka, India", [("Bangalore", "IN")]),  # a region the gazetteer lacks between
+        ("Sydney, Australia San Francisco, CA", [("Sydney", "AU"), (None, "US")]),
         ("Bangalore", []),
         ("Rest", []),
         ("Senior Software Engineer", []),

@@ -144,7 +144,11 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     if (
         not own_title
         and all(role.family == "non_software" for role, _ in roles)
-        and (engineers := engineers_of_no_kind(doc.text, prose, doc.hits.spans("identity/role_noun")))
+        and (
+            engineers := engineers_of_no_kind(
+                doc.text, prose, doc.hits.spans("identity/role_noun"), tuple(r.title for r, _ in roles)
+            )
+        )
     ):
         roles = build(sorted(titles + engineers, key=lambda title: title[1].start))
     if own_title and len(roles) == 1:

@@ -346,6 +346,10 @@ def _part_places(part: str) -> list[Location] | None:
             out.append(pair)
             i += 2
             continue
+        if (across := _across_a_region(name, pieces[i + 1 : i + 3])) is not None:
+            out.append(across)  # "Bangalore, Karnataka, India"
+            i += 3
+            continue
         single = _one_place(pieces[i].strip()) or _one_place(name) or _city_then_region(name)
         if single is None:
             if len(name.split()) > 3 or not name[:1].isupper():
@@ -355,6 +359,25 @@ def _part_places(part: str) -> list[Location] | None:
             out.append(single)
         i += 1
     return None if unknown and not out else out
+
+
+def _across_a_region(name: str, then: list[str]) -> Location | None:
+    """A city, a region the gazetteer does not hold, then the city's country ("Bangalore, Karnataka, India",
+    "Gurgaon, Haryana, India"): the city in that country, where the region is no place of its own."""
+    if (
+        len(then) < 2
+        or not _REGION_NAME.fullmatch(then[0].strip())
+        or _one_place(then[0].strip()) is not None
+    ):
+        return None
+    country = then[1].strip()
+    if len(country) <= 3 or not gazetteer().country(country):  # a country's name, not a code ("CA")
+        return None
+    found = city_in(name, country)
+    return found if found is not None and found.city else None
+
+
+_REGION_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 
 
 @lru_cache(maxsize=50_000)

@@ -93,14 +93,23 @@ def roles_in_sentences(
     return out[:MAX_ROLES]
 
 
-def engineers_of_no_kind(text: str, skip_to: int, nouns: list[Span]) -> list[tuple[str, Span]]:
-    """The engineers a hiring sentence asks for without a kind ("We're after engineers of numerous
-    descriptions … as well as technical sales and account managers"). Read alone they name no role (the
-    posting's technologies give its family); beside roles that are all no software work they are the
-    software role the post also hires for."""
+def engineers_of_no_kind(
+    text: str, skip_to: int, nouns: list[Span], beside: tuple[str, ...] = ()
+) -> list[tuple[str, Span]]:
+    """The engineers a hiring sentence asks for without a kind ("IFTTT is looking for engineers to help
+    build …", "We're after engineers of numerous descriptions … as well as technical sales and account
+    managers"): the software role of a post that names none. `beside`: the titles of the post's other roles,
+    all no software work. Beside them the bare noun is the software role only in the plural and where
+    none of them is itself an engineer or a developer ("We're looking for an engineer to push our curriculum"
+    describes the Director of Curriculum the header names; "engineers" beside a Mechanical Engineer are
+    mechanical ones); "not hiring a programmer" hires none."""
     book = role_book()
+    if any(_SOFTWARE_MAKER.search(title) for title in beside):
+        return []
     for noun in nouns:
-        if noun.start < skip_to or not book.engineering_noun.fullmatch(noun.text):
+        if noun.start < skip_to or not _SOFTWARE_MAKER.fullmatch(noun.text):
+            continue
+        if beside and not noun.text.lower().endswith("s"):
             continue
         start, _ = sentence_bounds(text, noun.start, noun.end, glued=False, reach=_PROSE_REACH)
         cues = list(book.hiring_cue.finditer(text, max(start, skip_to), noun.start))
@@ -108,9 +117,16 @@ def engineers_of_no_kind(text: str, skip_to: int, nouns: list[Span]) -> list[tup
             cues
             and _CUE_THEN_NOUN.fullmatch(text, cues[-1].end(), noun.start)
             and _NOUN_ENDS.match(text, noun.end)
+            and not _NEGATED.search(text, max(start, cues[-1].start() - 30), cues[-1].start())
         ):
             return [(noun.text, noun)]
     return []
+
+
+# the nouns of people who make software (not consultants, researchers, interns or admins, whom every trade has)
+_SOFTWARE_MAKER = re.compile(r"(?i)\b(?:engineers?|developers?|programmers?|devs?|hackers?|coders?)\b")
+# a cue denied just before it: "we are not hiring a programmer", "No, we're not looking for engineers"
+_NEGATED = re.compile(r"(?i)\b(?:not|no|never|n['’]t)\b\W*(?:\w+\W+){0,2}$")
 
 
 # The noun ends its phrase where punctuation or a function word follows ("engineers who", "engineers and
