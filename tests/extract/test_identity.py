@@ -355,6 +355,7 @@ def test_roles_in_a_multi_role_post_and_the_salary_they_carry():
         ("We're hiring engineers to design the grippers and gearboxes. We're also hiring a Mechanical Engineer.",
          {"non_software"}),
         ("We're hiring a Product Designer. No, we are not hiring a programmer. Designers only!", {"non_software"}),
+        ("We aren't hiring engineers at the moment, but we're hiring a marketing manager.", {"non_software"}),
         # a team in need of roles hires them
         ("We're in need of iOS Developers, QA Engineers and DevOps.", {"mobile", "qa"}),
         # ... not where the noun heads a longer name, nor beside a software role

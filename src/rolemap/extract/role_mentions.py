@@ -126,7 +126,7 @@ def engineers_of_no_kind(
 # the nouns of people who make software (not consultants, researchers, interns or admins, whom every trade has)
 _SOFTWARE_MAKER = re.compile(r"(?i)\b(?:engineers?|developers?|programmers?|devs?|hackers?|coders?)\b")
 # a cue denied just before it: "we are not hiring a programmer", "No, we're not looking for engineers"
-_NEGATED = re.compile(r"(?i)\b(?:not|no|never|n['’]t)\b\W*(?:\w+\W+){0,2}$")
+_NEGATED = re.compile(r"(?i)(?:\b(?:not|no|never)|n['’]t)\b\W*(?:\w+\W+){0,2}$")
 
 
 # The noun ends its phrase where punctuation or a function word follows ("engineers who", "engineers and

@@ -388,9 +388,8 @@ def _names_a_kind(part: str) -> bool:
     return family_word(part) or any(pattern.search(part) for _, pattern in role_book().families)
 
 
-LIST_ITEM_NOUN = re.compile(
-    r"(?i)\b(?:development|engineering)\b(?!\s+of\b)"
-)  # not an activity: "Development of …"
+# the work a list of openings names ("Backend Development"), not an activity ("Development of algorithms")
+LIST_ITEM_NOUN = re.compile(r"(?i)\b(?:development|engineering)\b(?!\s+of\b)")
 _KINDS_BRACKET = re.compile(r"[ \t]*\(([^;)\n]{1,80})[;)]")
 
 
