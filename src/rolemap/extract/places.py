@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -60,19 +61,21 @@ class Gazetteer:
         return _towns(self, name.lower())
 
     def city(self, name: str, country: str | None = None, region: str | None = None) -> City | None:
-        for city in self.towns(name):
-            if (country is None or city.country == country) and (region is None or city.region == region):
-                return city
-        return None
+        return _first_there(self.towns(name), country, region)
 
     def by_other_name(self, name: str, country: str, region: str | None = None) -> City | None:
         """A city by another of its names, in the country written beside it ("Bangalore, India", "Kiev,
         Ukraine"): GeoNames' other names are words and people's names too, so never alone."""
-        for row in self.other_names.get(name.lower(), ()):
-            city = _city_row(row)
-            if city.country == country and (region is None or city.region == region):
-                return city
-        return None
+        rows = self.other_names.get(name.lower(), ())
+        return _first_there((_city_row(row) for row in rows), country, region)
+
+
+def _first_there(cities: Iterable[City], country: str | None, region: str | None) -> City | None:
+    """The first (most populous) of `cities` in that country and region, either unknown when None."""
+    for city in cities:
+        if (country is None or city.country == country) and (region is None or city.region == region):
+            return city
+    return None
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
@@ -337,7 +340,7 @@ def _part_places(part: str) -> list[Location] | None:
     while i < len(pieces):
         name = _bare(pieces[i])
         # ("Gurgaon, IN": India's code is a filler word's spelling)
-        after = (_bare(pieces[i + 1]) or pieces[i + 1].strip()) if i + 1 < len(pieces) else ""
+        after = (_bare(pieces[i + 1]) or pieces[i + 1]) if i + 1 < len(pieces) else ""
         if not name:
             i += 1
             continue
@@ -364,13 +367,9 @@ def _part_places(part: str) -> list[Location] | None:
 def _across_a_region(name: str, then: list[str]) -> Location | None:
     """A city, a region the gazetteer does not hold, then the city's country ("Bangalore, Karnataka, India",
     "Gurgaon, Haryana, India"): the city in that country, where the region is no place of its own."""
-    if (
-        len(then) < 2
-        or not _REGION_NAME.fullmatch(then[0].strip())
-        or _one_place(then[0].strip()) is not None
-    ):
+    if len(then) < 2 or not _REGION_NAME.fullmatch(then[0]) or _one_place(then[0]) is not None:
         return None
-    country = then[1].strip()
+    country = then[1]
     if len(country) <= 3 or not gazetteer().country(country):  # a country's name, not a code ("CA")
         return None
     found = city_in(name, country)

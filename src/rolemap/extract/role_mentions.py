@@ -54,13 +54,11 @@ def roles_in_sentences(
     for noun in sorted(nouns, key=lambda s: s.start):
         if noun.start < skip_to or not book.prose_noun.fullmatch(noun.text):
             continue
-        start, stop = sentence_bounds(text, noun.start, noun.end, glued=False, reach=_PROSE_REACH)
-        start = max(start, skip_to)
-        cues = list(book.hiring_cue.finditer(text, start, noun.start))
-        if not cues:
+        _, stop, cue = _hiring_cue_before(text, noun, skip_to)
+        if cue is None:
             continue
         # a bracketed stack is no kind of its own: "front-end (React, Backbone) and back-end (Java) developers"
-        before = _BRACKETED.sub(lambda m: " " * len(m.group()), text[cues[-1].end() : noun.start])
+        before = _BRACKETED.sub(lambda m: " " * len(m.group()), text[cue.end() : noun.start])
         # "Rails and Javascript programmer" is one person; "front-end and back-end engineers" two roles
         kinds = _kinds_before(before, split_and=noun.text.lower().endswith("s")) or _named_role(
             before, noun.text
@@ -72,7 +70,7 @@ def roles_in_sentences(
             if not generic and title_family(f"{kind} {noun.text}") is None and not technologies_in(kind):
                 continue
             title = f"{kind} {noun.text}"
-            at = cues[-1].end() + offset
+            at = cue.end() + offset
             out.append((title, Span(at, noun.end, text[at : noun.end])))
         listed = _listed_kinds(text[noun.end : stop], noun.end)
         if len(listed) < 2:
@@ -103,7 +101,6 @@ def engineers_of_no_kind(
     none of them is itself an engineer or a developer ("We're looking for an engineer to push our curriculum"
     describes the Director of Curriculum the header names; "engineers" beside a Mechanical Engineer are
     mechanical ones); "not hiring a programmer" hires none."""
-    book = role_book()
     if any(_SOFTWARE_MAKER.search(title) for title in beside):
         return []
     for noun in nouns:
@@ -111,16 +108,23 @@ def engineers_of_no_kind(
             continue
         if beside and not noun.text.lower().endswith("s"):
             continue
-        start, _ = sentence_bounds(text, noun.start, noun.end, glued=False, reach=_PROSE_REACH)
-        cues = list(book.hiring_cue.finditer(text, max(start, skip_to), noun.start))
+        start, _, cue = _hiring_cue_before(text, noun, skip_to)
         if (
-            cues
-            and _CUE_THEN_NOUN.fullmatch(text, cues[-1].end(), noun.start)
+            cue is not None
+            and _CUE_THEN_NOUN.fullmatch(text, cue.end(), noun.start)
             and _NOUN_ENDS.match(text, noun.end)
-            and not _NEGATED.search(text, max(start, cues[-1].start() - 30), cues[-1].start())
+            and not _NEGATED.search(text, max(start, cue.start() - 30), cue.start())
         ):
             return [(noun.text, noun)]
     return []
+
+
+def _hiring_cue_before(text: str, noun: Span, skip_to: int) -> tuple[int, int, re.Match[str] | None]:
+    """The noun's sentence (from `skip_to` at the earliest) and the last hiring cue in it before the noun."""
+    start, stop = sentence_bounds(text, noun.start, noun.end, glued=False, reach=_PROSE_REACH)
+    start = max(start, skip_to)
+    cues = list(role_book().hiring_cue.finditer(text, start, noun.start))
+    return start, stop, (cues[-1] if cues else None)
 
 
 # the nouns of people who make software (not consultants, researchers, interns or admins, whom every trade has)
