@@ -897,3 +897,26 @@ def test_microsoft_sql_is_sql_server(text):
 )
 def test_desktop_ui_frameworks_are_named(text, skill, found):
     assert (skill in _found(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        # a case-sensitive name written in small letters counts in a list of technologies
+        ("Our stack is node/postgres/react", "react", True),
+        ("JavaScript (for UX, using react/flux), Python (web server)", "react", True),
+        ("Hadoop, spark, cassandra", "spark", True),
+        ("ruby (and rails) and node.js back-end developers", "rails", True),
+        # ... not in prose, in a list of other things, nor as a wildcard's part
+        ("You must react quickly to what customers ask", "react", False),
+        ("music, visual art, poetry, film and comics", "poetry", False),
+        ("Comfortable on *nix, Linux and macOS", "nix", False),
+        ("Seated at the helm of operations", "helm", False),
+        # names that are English words first even as written stay in their case ("go", "spring")
+        ("Python, go, Rust and C", "go", False),
+        # and a generic name from the open sources was decided by no person: it keeps its case
+        ("debuggers, compilers, Python", "compilers", False),
+    ],
+)
+def test_a_case_sensitive_name_in_small_letters_counts_in_a_list(text, skill, found):
+    assert (skill in {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}) is found

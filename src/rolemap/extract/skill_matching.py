@@ -3,7 +3,8 @@ them (extract/document.py), and the rules a hit must pass (extract/taxonomy.py's
 alias carries which):
   * on word boundaries (a camelCase seam of glued lines counts as one), outside links and e-mail
     addresses, and outside the set phrases of English in `skill_look_alikes` ("Go Live");
-  * in the case written, for a `cs` alias and a guarded one;
+  * in the case written, for a `cs` alias and a guarded one; a capitalised `cs` name of the hand layer (no
+    acronym, no `ctx`) written all in small letters only in a list of technologies ("react/redux");
   * a `ctx` alias next to a context word or within 40 characters of another technology; beside a list mark,
     in the title, bracketed alone ("Backend Engineer (Go)") or with another name within 80 characters
     ("Puppet, Chef"; not "pallets, containers, and other assets", "Series C/285", "Location: Phoenix");
@@ -49,6 +50,7 @@ class SkillAlias:
     needs_context: bool
     has_digit: bool  # the scan reads digits as 0: "html5" must be checked against the text
     guarded: bool = False  # an everyday word from the open sources: the strict context test only
+    lowered: bool = False  # a case-sensitive name written in lowercase: in a list of technologies only
 
 
 def skill_literals(entries: dict[str, SkillEntry]) -> dict[str, list[SkillAlias]]:
@@ -119,16 +121,35 @@ def _a_compound(text: str, end: int) -> bool:
 
 
 def _aliases(entries: dict[str, SkillEntry]) -> Iterator[SkillAlias]:
+    taken = {a.lower() for e in entries.values() for a in e.every_alias if not is_exact_alias(e, a)}
     for entry in entries.values():
         for alias in entry.aliases:
             exact = is_exact_alias(entry, alias)
             # `ctx` binds a case-sensitive entry's names as written; an entry matched in any case, all of them
             needs_context = entry.needs_context and (exact or not entry.case_sensitive)
             yield SkillAlias(entry, alias, exact, needs_context, any(c.isdigit() for c in alias))
+            if exact and _lowercase_listed(entry, alias) and alias.lower() not in taken:
+                yield SkillAlias(
+                    entry, alias.lower(), True, True, any(c.isdigit() for c in alias), lowered=True
+                )
         for alias in entry.guarded:
             yield SkillAlias(entry, alias, True, True, any(c.isdigit() for c in alias), guarded=True)
         for alias in entry.contextual:
             yield SkillAlias(entry, alias, False, True, any(c.isdigit() for c in alias))
+
+
+def _lowercase_listed(entry: SkillEntry, alias: str) -> bool:
+    """Whether a case-sensitive name of the hand-kept layer also counts written all in lowercase, in a list
+    of technologies (`_listed_with_another`): a capitalised name that asks no other context ("react/redux",
+    "rails, postgres, redis", "hadoop, spark"; not "react quickly", "excel at"). Acronyms ("REST", "SOLID",
+    "ARM") and names that need context even as written ("Go", "Spring", "Chef") are English words first in
+    lowercase; the open sources' names were not each decided by a person ("Compilers", "Emulators")."""
+    return (
+        "hand" in entry.sources
+        and not (entry.needs_context or entry.word)
+        and alias[:1].isupper()
+        and not alias.isupper()
+    )
 
 
 class SkillMatcher:
@@ -161,6 +182,7 @@ def resolve_skills(
     sure: list[Match] = []
     unsure: list[Match] = []
     strict: list[Match] = []
+    lowered: list[Match] = []
     size = len(text)
     for start, end, payloads in [*hits.extra, *letters]:
         # a space or a mark on both sides, the usual case, stands alone without the rules of _on_word_boundary
@@ -178,6 +200,9 @@ def resolve_skills(
                 continue  # a digit the scan read as 0
             if payload.guarded:
                 strict.append(Match(payload.entry, start, end))
+                continue
+            if payload.lowered:
+                lowered.append(Match(payload.entry, start, end))
                 continue
             (unsure if payload.needs_context else sure).append(Match(payload.entry, start, end))
     # "Go" counts next to words like "in", "with", "developer", or near another technology ("Node.js
@@ -212,6 +237,7 @@ def resolve_skills(
     if strict:
         listed = sorted({*listed, *((m.start, m.skill.id) for m in strict)})
     sure.extend(m for m in strict if _in_strict_context(text, m.start, m.end, listed, m.skill.id))
+    sure.extend(m for m in lowered if _listed_with_another(text, m.start, m.end, near))
     return [
         m
         for m in _longest_first(sure)
@@ -221,6 +247,17 @@ def resolve_skills(
         and not defined_as_another(text, m.start, m.end, m.skill)  # "Application Development Framework (ADF)"
         and not named_among_firms(text, m.start)  # "clients (Verizon, PayPal)", "funded by … and OpenView"
     ]
+
+
+def _listed_with_another(text: str, start: int, end: int, near: list[int]) -> bool:
+    """A list mark beside the name and another technology within 40 characters ("react/redux", "Hadoop,
+    spark"; not "music, poetry, film"), the name not glued into a longer word nor a wildcard's ("*nix")."""
+    if text[start - 1 : start] == "*":
+        return False
+    left = text[max(0, start - 3) : start].rstrip()
+    right = text[end : end + 3].lstrip()
+    beside = (left and left[-1] in _LIST_MARKS) or (right and right[0] in _LIST_MARKS)
+    return bool(beside) and not _glued(text, start, end) and _has_near(near, start)
 
 
 def _code_neighbours(sure: list[Match], unsure: list[Match]) -> list[int]:
