@@ -676,6 +676,9 @@ def test_an_engineer_of_the_developer_relations_team_is_an_engineer(title):
         ("Acme | C++/Qt Developer | Berlin", ("other_software",)),
         ("Acme | WPF Front End Developer | Berlin", ("frontend",)),
         ("Acme | WPF/React Developer | Berlin", ("frontend",)),
+        # ClojureScript is Clojure compiled for the browser: beside Clojure, both sides; Elm is the browser's
+        ("Acme | Clojure/ClojureScript Engineer | Berlin", ("fullstack",)),
+        ("Acme | Elm Engineer | Berlin", ("frontend",)),
     ],
 )
 def test_a_title_naming_node_or_both_sides(header, families):

@@ -603,6 +603,17 @@ def test_a_framework_two_levels_down_still_implies_its_language():
     assert "asp-net-mvc" in {s.id for s in record.skills} and "csharp" in record.languages
 
 
+def test_a_dialect_the_hand_layer_puts_under_a_language_implies_it():
+    """ClojureScript is its own skill (postings name it apart) and writes Clojure; Linguist's groups are no
+    such claim: OpenCL names no C."""
+    record = extract_text(
+        "x", "Software Engineer\nOur SaaS platform is built using ClojureScript and Datomic."
+    )
+    assert "clojurescript" in {s.id for s in record.skills} and record.languages == ("clojure",)
+    record = extract_text("x", "GPU Engineer\nYou will write OpenCL kernels and Python tooling.")
+    assert "c" not in record.languages
+
+
 def test_topics_are_found_but_not_listed_as_skills():
     record = extract_text(
         "x", "Engineer\nYou know data structures, scalability and distributed systems; we use CI/CD and TDD."

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rolemap.extract.document import Document
-from rolemap.extract.taxonomy import Match
+from rolemap.extract.taxonomy import Match, hand_dialects
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Skill, Span
 
@@ -235,7 +235,7 @@ def pick_languages(
     tallies: dict[str, _Tally], categories: dict[str, str], parents: dict[str, str | None]
 ) -> tuple[tuple[str, ...], str | None, list[Span]]:
     """Languages, most central first: named in the title, then required, then most mentioned.
-    A framework implies its language ("Django" → python) with less weight than naming it, unless the posting
+    A framework or a dialect implies its language ("Django" → python) with less weight than naming it, unless the posting
     names a language built on that one (Angular in a TypeScript posting implies no JavaScript)."""
     weight: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
@@ -252,7 +252,8 @@ def pick_languages(
             parent = parents.get(parent)
         if parent in built_on and parent not in tallies:
             continue
-        if categories[sid] == "framework" and parent and categories.get(parent) == "language":
+        built = categories[sid] == "framework" or sid in hand_dialects()  # "Django", "ClojureScript"
+        if built and parent and categories.get(parent) == "language":
             weight[parent] += 0.5 + 0.5 * t.required
             first.setdefault(parent, t.first)
             if parent not in tallies:

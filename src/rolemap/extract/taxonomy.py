@@ -187,6 +187,22 @@ def _check_alias_clashes(entries: dict[str, SkillEntry], where: str) -> None:
             owner[key] = entry.id
 
 
+@cache
+def hand_dialects() -> frozenset[str]:
+    """The languages the hand layer puts under a language of the contract (ClojureScript under Clojure):
+    writing one is writing that language. The open sources' groups are no such claim (Linguist files
+    OpenCL under C)."""
+    entries = load_taxonomy()
+    return frozenset(
+        e.id
+        for e in entries.values()
+        if e.category == "language-other"
+        and "hand" in e.sources
+        and e.parent in entries
+        and entries[e.parent].is_language
+    )
+
+
 def is_exact_alias(entry: SkillEntry, alias: str) -> bool:
     return entry.case_sensitive and alias != alias.lower()
 
