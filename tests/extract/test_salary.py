@@ -37,6 +37,14 @@ CASES = [
     ("Starting at $35/hour depending on experience", usd(35, 35, "hour")),
     ("salary 90k€", usd(90000, 90000, cur="EUR")),
     ("$200 Sign-On Bonus!!! Pay Range: $20 - $25 Per Hour", usd(20, 25, "hour")),
+    # a bare "$" is the dollar of the code written beside the amount (Hacker News headers in Canada,
+    # Singapore, Australia)
+    ("Ottawa | REMOTE or ONSITE | $110k CAD", usd(110000, 110000, cur="CAD")),
+    ("Singapore, VISA | $65k - $100k SGD |", usd(65000, 100000, cur="SGD")),
+    ("Web Developer | $70k-$90k (CAD) plus benefits", usd(70000, 90000, cur="CAD")),
+    ("REMOTE (AU preferred) | $109k (AUD) base salary", usd(109000, 109000, cur="AUD")),
+    ("Salary: $105,000/yr CAD", usd(105000, 105000, cur="CAD")),
+    ("Salary: C$90,000 USD equivalent", usd(90000, 90000, cur="CAD")),  # a symbol that names one wins
 ]
 
 

@@ -931,3 +931,20 @@ def test_desktop_ui_frameworks_are_named(text, skill, found):
 )
 def test_a_case_sensitive_name_in_small_letters_counts_in_a_list(text, skill, found):
     assert (skill in {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # CAD, the design software a drafter or a mechanical engineer lists (the labels do, 7 of 8 times)
+        ("Proficiency in CAD tools such as Creo", True),
+        ("structures using computer-aided design (CAD) software", True),
+        # ... and not the Canadian dollar beside an amount
+        ("Montreal, QC | ONSITE | SALARY: 80-110k CAD + stock options", False),
+        ("Web Developer | $70k-$90k (CAD) plus benefits", False),
+        ("Salary CAD 120,000 for a designer with CAD experience", True),  # the second is the software
+        ("Salary CAD 120,000", False),
+    ],
+)
+def test_cad_is_the_design_software_not_the_currency(text, found):
+    assert ("cad" in {m.skill.id for m in SkillMatcher(load_taxonomy()).find(text)}) is found

@@ -229,11 +229,11 @@ def salary_candidates(doc: Document, check_plausible: bool = True) -> list[Salar
 def _read_candidate(text: str, m: re.Match[str], check_plausible: bool = True) -> SalaryCandidate | None:
     """One amount read with its context; with check_plausible=False also figures no salary could be
     ("$3K-$360K"), for the JD linter to point at."""
-    currency = _currency(m.group("cur1") or m.group("code1") or m.group("cur2") or m.group("code2"))
+    after = text[m.end() : m.end() + 40]
+    currency = _currency_of(m, after)
     if currency is None:
         return None
     before = text[max(0, m.start() - 45) : m.start()]
-    after = text[m.end() : m.end() + 40]
     if _NOT_PAY_BEFORE.search(before) or (_NOT_PAY_AFTER.search(after) and not _CONNECTOR.match(after)):
         return None
     low = _amount(m.group("n1"), m.group("m1"), currency)
@@ -266,6 +266,23 @@ def _read_candidate(text: str, m: re.Match[str], check_plausible: bool = True) -
     end = m.start() + len(m.group(0).rstrip())
     span = Span(m.start(), end, text[m.start() : end])
     return SalaryCandidate(lo, hi, currency, period, score, span)
+
+
+# A currency's code just after the amount, past a period or a bracket: "$105,000/yr CAD", "$70k-$90k (CAD)"
+_CODE_AFTER = re.compile(
+    rf"\s?(?:(?:/|per)\s?[a-z]+\s?)?\(?(?P<code>{'|'.join(rf'{c}' for c in _CODES if c.isupper())})\b"
+)
+
+
+def _currency_of(m: re.Match[str], after: str) -> str | None:
+    """The amount's currency: a symbol that names one ("€", "C$"), else a code written beside the amount
+    (a bare "$" is Canada's, Australia's or Singapore's dollar where the code says so: "$90k CAD"), else "$"
+    as USD."""
+    symbol = m.group("cur1") or m.group("cur2")
+    if symbol and symbol.strip() != "$":
+        return _currency(symbol)
+    code = m.group("code1") or m.group("code2") or ((c := _CODE_AFTER.match(after)) and c.group("code"))
+    return _currency(code) or _currency(symbol)
 
 
 def _currency(token: str | None) -> str | None:

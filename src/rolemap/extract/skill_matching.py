@@ -244,6 +244,7 @@ def resolve_skills(
         if not (m.skill.site and _a_profile(text, m.start, m.end))
         and not _a_city(text, m.start, m.end)
         and not _AN_INVESTOR.match(text, m.end)
+        and not _a_currency(text, m.start, m.end)
         and not defined_as_another(text, m.start, m.end, m.skill)  # "Application Development Framework (ADF)"
         and not named_among_firms(text, m.start)  # "clients (Verizon, PayPal)", "funded by … and OpenView"
     ]
@@ -273,6 +274,21 @@ def _code_neighbours(sure: list[Match], unsure: list[Match]) -> list[int]:
 
 # a name an investor bears: "backed by Spark Capital", "Salesforce Ventures", "Mithril Capital"
 _AN_INVESTOR = re.compile(r"[ ](?:Capital|Ventures|Venture (?:Partners|Capital))\b")
+# An amount just before a currency's code ("100k-120k CAD", "$70k-$90k (CAD)", "$105,000/yr CAD") or just after it
+# ("CAD 120,000", "CAD$90k"): the code is the money's, not a technology (CAD, the design software)
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s?[kK]?(?:\s?/\s?(?:yr|year|annum|month|hour|hr))?\s?\(?\Z")
+_AMOUNT_AFTER = re.compile(r"\s?\$|\s?\d{2,}")
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    return frozenset(load_wordlist("currencies")["codes"])
+
+
+def _a_currency(text: str, start: int, end: int) -> bool:
+    if text[start:end] not in _currency_codes():
+        return False
+    return bool(_AMOUNT_BEFORE.search(text, max(0, start - 20), start) or _AMOUNT_AFTER.match(text, end))
 
 
 # What makes a code-flagged name the programming sense: a language or a processor beside it ("C, Assembly",
