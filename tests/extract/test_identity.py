@@ -179,9 +179,13 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         ("Engineer\nSpanish is a plus. We build APIs.", None),  # one word must stand again in the text
         ("Engineer\nExcellent Communication is a must.", None),  # English words only, likewise
         ("Engineer\nSauce Labs provides the world's largest cloud-based testing platform.", "Sauce Labs"),
-        ("Engineer\nThe Robinson Group is partnering with a client to add a key person.", "Robinson Group"),
-        # "The" with its capital inside a sentence is the name's own; opening one it may be the article
+        # "The" with its capital inside a sentence is the name's own, and before a name ending in the noun of a
+        # kind of organisation (English names with a common noun's head take it); else, opening a sentence,
+        # it may be the article
+        ("Engineer\nThe Robinson Group is partnering with a client to add a key person.", "The Robinson Group"),
         ("Engineer\nThe Robinson Group is partnering with a client. Join The Robinson Group.", "The Robinson Group"),
+        ("Agent\nCompany DescriptionThe Moorhead Team is focused on real estate services.", "The Moorhead Team"),
+        ("Engineer\nThe Acme Labs is growing. Acme Labs builds robots.", "Acme Labs"),
         ("Engineer\nPlatform engineers build our tools. Top 5 reasons to join.", None),  # nouns, not verbs
         ("Coordinator\nThe Coordinator serves as the hub of the office.", None),  # the role, not the hirer
         ("Engineer\nRole DescriptionWe are seeking a developer.", None),  # a heading glued to a sentence

@@ -454,12 +454,38 @@ def name_at(
     if name:
         bare = re.sub(r"^(?:The|the)\s+", "", name)
         # "The" is the name's own where the text writes it with its capital inside a sentence ("join The
-        # Robinson Group"); opening one it may be only the article ("The Acme team is growing")
-        name = name if bare != name and _the_is_its_own(text, bare) else bare
+        # Robinson Group"), or where the name ends in the capitalised noun of a kind of organisation, as
+        # English names with a common noun's head take it ("The Bivium Group", "The Moorhead Team"); else,
+        # opening a sentence, it may be only the article ("The Acme team is growing")
+        own = _the_is_its_own(text, bare) or (_ends_in_a_kind(bare) and not _the_is_an_article(text, bare))
+        name = name if bare != name and own else bare
     # the subject of a hiring sentence may share a small town's name ("Plum is looking for")
     if not name or not plausible_company(name, first=subject and " " not in name):
         return None
     return name, Span(start, start + len(raw), text[start : start + len(raw)])
+
+
+def _ends_in_a_kind(name: str) -> bool:
+    """ "Robinson Group", "Moorhead Team": a name before the kind's noun ("The Firm" is only the firm)."""
+    words = name.split()
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in _KINDS_OF_ORGANISATION
+
+
+_KINDS_OF_ORGANISATION = frozenset(
+    {kind.split()[-1] for kind in load_wordlist("identity")["_organisation_kinds"]}
+    | {"team", "associates", "partners"}
+)
+
+
+def _the_is_an_article(text: str, name: str) -> bool:
+    """The text writes the name without a capital "The" before it ("join the Bellevue Downtown
+    Association", "Team Companies is a staffing firm") or shortens it to the initials of the name without
+    "The" ("The Ascent Services Group (ASG)")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}\b", text):
+        if not text[max(0, m.start() - 4) : m.start()].rstrip(" \t").endswith("The"):
+            return True
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return re.search(rf"{re.escape(name)}\s*\({re.escape(initials)}\)", text) is not None
 
 
 def _the_is_its_own(text: str, name: str) -> bool:
