@@ -833,3 +833,21 @@ def test_a_kind_alone_and_the_same_kind_with_its_noun_are_one_opening():
         "site reliability engineers",
         "frontend engineers",
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "software"),
+    [
+        # a title that names building applications or the web leads software, as "software" does
+        ("Application Development Manager", True),
+        ("Director, Application Development", True),
+        ("VP of Applications Development", True),
+        ("Web Development Manager", True),
+        # ... not a business's development, nor a manager of no software
+        ("Business Development Manager", False),
+        ("Operations Manager", False),
+    ],
+)
+def test_a_leader_of_application_development_leads_software(title, software):
+    families = extract_text("x", f"{title}\nYou will lead the team.").role_families
+    assert (families != ("non_software",)) is software

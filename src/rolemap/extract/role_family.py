@@ -15,7 +15,8 @@ from rolemap.extract.places import parse_places
 from rolemap.extract.roles import role_book, seniority_of, title_family
 from rolemap.models import Role
 
-_SOFTWARE = Caseless(r"\bsoftware\b")
+# "software", or building it: "Application Development Manager", "Director, Web Development"
+_SOFTWARE = Caseless(r"\b(?:software|(?:applications?|web) development)\b")
 _BROWSER_LANGUAGE = re.compile(r"(?i)\b(?:javascript|typescript|js|ts)\b")
 
 
