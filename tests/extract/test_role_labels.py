@@ -851,3 +851,19 @@ def test_a_kind_alone_and_the_same_kind_with_its_noun_are_one_opening():
 def test_a_leader_of_application_development_leads_software(title, software):
     families = extract_text("x", f"{title}\nYou will lead the team.").role_families
     assert (families != ("non_software",)) is software
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        # an information or IT risk role guards a firm's systems, as a security analyst does; a lender's is
+        # another trade's risk
+        ("Sr. Information Risk Management Analyst", "security"),
+        ("IT Risk & Control Professional", "security"),
+        ("Credit Risk Analyst", None),
+        # a configuration manager keeps a software team's builds and baselines: infrastructure work
+        ("Configuration Management Analyst", "infra"),
+    ],
+)
+def test_risk_and_configuration_management_titles(title, family):
+    assert title_family(title) == family
