@@ -124,6 +124,22 @@ def test_header_shapes(header, company, cities):
 
 
 @pytest.mark.parametrize(
+    ("header", "body", "company", "cities"),
+    [
+        # a header written with commas, then a sentence on its line: its first piece named again in the post
+        ("Smarkets, London, UK. Sorry, onsite only.", "We are a betting exchange. The Smarkets platform is Erlang.", "Smarkets",
+         {("London", "GB")}),
+        # ... and a district named once is no hirer
+        ("Union Square, San Francisco, CA. Full-time.", "We are a small team.", None, {("San Francisco", "US")}),
+    ],
+)  # fmt: skip
+def test_a_comma_header_with_a_sentence_after_it(header, body, company, cities):
+    record = extract_text("x", hn(header, body))
+    assert record.company == company
+    assert {(p.city, p.country) for p in record.locations if p.city} == cities
+
+
+@pytest.mark.parametrize(
     ("first", "second", "company"),
     [
         ("Lead Software Developer", "LightSide Labs - Pittsburgh, PA - www.lightsidelabs.com", "LightSide Labs"),

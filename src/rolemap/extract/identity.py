@@ -124,7 +124,12 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
         if len(hiring) > 1 and is_role_title(text[hiring[1][0] : hiring[1][1]]):
             segments, company_allowed, named_alone = hiring, True, True
     elif company_allowed and len(segments) < 2:
-        hiring = _hiring_sentence(line, start) or _comma_header(line, start) or _name_then_rest(line, start)
+        hiring = (
+            _hiring_sentence(line, start)
+            or _comma_header(line, start)
+            or _name_then_rest(line, start)
+            or _comma_header_then_a_sentence(text, line, start)
+        )
         named_alone = bool(hiring) or _name_line(text, line, end)
         segments = hiring or segments
     named_slot = None  # the hirer's own slot after "<role> at": a brand may be written lower-case there
@@ -502,7 +507,31 @@ def _comma_header(line: str, offset: int) -> list[tuple[int, int]]:
     """ "Collective Health, (http://…), San Mateo, CA", "Foraker Labs. Boulder, CO.": a header written with
     commas (or full stops), read as segments when it holds a URL or a place besides its first piece, and
     that first piece is no place itself ("Palo Alto, CA." is one place)."""
-    if ", " not in line or len(line) > 160:
+    if len(line) > 160:
+        return []
+    return _comma_segments(line, offset)
+
+
+def _comma_header_then_a_sentence(text: str, line: str, offset: int) -> list[tuple[int, int]]:
+    """ "Smarkets, London, UK. Sorry, onsite only.": such a header with a sentence after it on its line, when
+    the post names its first piece again (a district, "Union Square, San Francisco, CA. Full-time.", is
+    named once)."""
+    if len(line) > 300:
+        return []
+    for m in _SENTENCE_AFTER.finditer(line):
+        found = _comma_segments(line[: m.start()], offset)
+        if found:
+            first = line[found[0][0] - offset : found[0][1] - offset].strip()
+            return found if first and text.find(first, offset + len(line)) != -1 else []
+    return []
+
+
+# where a sentence may start after a header's last piece: a full stop, a space and a capital
+_SENTENCE_AFTER = re.compile(r"\. (?=[A-Z])")
+
+
+def _comma_segments(line: str, offset: int) -> list[tuple[int, int]]:
+    if ", " not in line:
         return []
     # each separator replaced by one as long, so the offsets stay true; "St. Louis" is no full stop
     within = BRACKETED.sub(lambda m: m.group().replace(", ", "; ").replace(". ", "; "), line)  # a note's
