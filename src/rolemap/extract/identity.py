@@ -21,8 +21,6 @@ from rolemap.extract.company_brands import recurring_brand
 from rolemap.extract.company_names import (
     FIRM_ENDING,
     FLAG,
-    HIRING,
-    PAY,
     PAY_SUM,
     URL,
     YC_BATCH,
@@ -44,6 +42,15 @@ from rolemap.extract.header_brackets import (
     places_among_flags,
     sentences_of_places,
 )
+from rolemap.extract.header_lines import (
+    comma_header,
+    comma_header_then_a_sentence,
+    hiring_sentence,
+    name_line,
+    name_then_rest,
+    urls_out,
+    without_urls,
+)
 from rolemap.extract.place_mentions import (
     cue_openers,
     cue_values,
@@ -51,7 +58,7 @@ from rolemap.extract.place_mentions import (
     places_in_text,
     remote_countries,
 )
-from rolemap.extract.places import as_city_state, city_in, confident_place, parse_places, starts_with_a_city
+from rolemap.extract.places import as_city_state, confident_place, parse_places, starts_with_a_city
 from rolemap.extract.roles import is_role_title, split_roles, technology_names, title_family
 from rolemap.models import Location, Span
 
@@ -120,17 +127,17 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
     segments = header_segments(line, start)
     named_alone = False  # a first line that is only a name: "42Floors (http://42floors.com/)"
     if not company_allowed and len(segments) < 2:
-        hiring = _hiring_sentence(line, start)  # a title "Justin.tv is looking for a Lead Flash Engineer!"
+        hiring = hiring_sentence(line, start)  # a title "Justin.tv is looking for a Lead Flash Engineer!"
         if len(hiring) > 1 and is_role_title(text[hiring[1][0] : hiring[1][1]]):
             segments, company_allowed, named_alone = hiring, True, True
     elif company_allowed and len(segments) < 2:
         hiring = (
-            _hiring_sentence(line, start)
-            or _comma_header(line, start)
-            or _name_then_rest(line, start)
-            or _comma_header_then_a_sentence(text, line, start)
+            hiring_sentence(line, start)
+            or comma_header(line, start)
+            or name_then_rest(line, start)
+            or comma_header_then_a_sentence(text, line, start)
         )
-        named_alone = bool(hiring) or _name_line(text, line, end)
+        named_alone = bool(hiring) or name_line(text, line, end)
         segments = hiring or segments
     named_slot = None  # the hirer's own slot after "<role> at": a brand may be written lower-case there
     if company_allowed:
@@ -147,7 +154,7 @@ def _read_header(text: str, start: int, end: int, out: Identity, company_allowed
     for n, (seg_start, seg_end) in enumerate(segments):
         raw = text[seg_start:seg_end]
         unbatched = YC_BATCH.sub(" ", raw).strip()  # "ReadMe.io (YC W15)" is named by its domain too
-        bare = _without_urls(unbatched)
+        bare = without_urls(unbatched)
         domain = None
         if n <= 1 and company_allowed and not bare and _DOMAIN.fullmatch(unbatched):
             bare = _DOMAIN.fullmatch(unbatched).group(1)  # type: ignore[union-attr]  # "Clay.io - San Francisco"
@@ -321,19 +328,10 @@ def _name_by_its_address(text: str, segments: list[tuple[int, int]], out: Identi
             return
 
 
-def _without_urls(raw: str) -> str:
-    """A header segment without its URLs and e-mail addresses and the punctuation around them."""
-    return _urls_out(raw).strip(" ,.;:!()[]")
-
-
-def _urls_out(raw: str) -> str:
-    return URL.sub(" ", raw) if "." in raw or "@" in raw else raw
-
-
 def _place_part(raw: str) -> str:
-    """A header segment as a place is read: `_without_urls`, but a bracket that closes a note stays with it
+    """A header segment as a place is read: `without_urls`, but a bracket that closes a note stays with it
     ("San Francisco (Market St.)", "Asana - San Francisco (H1B, INTERN)"), so the note is read as one."""
-    bare = _urls_out(raw).strip(" ,.;:!")
+    bare = urls_out(raw).strip(" ,.;:!")
     while bare[:1] in ("(", "[") and _unclosed(bare, bare[0]):
         bare = bare[1:].strip(" ,.;:!")  # "(http://acme.com)" less its address
     while bare[-1:] in (")", "]") and _unclosed(bare, bare[-1]):
@@ -352,7 +350,7 @@ def _unclosed(text: str, mark: str) -> bool:
 def _names_next(text: str, segment: tuple[int, int]) -> bool:
     """The segment after a small town's name is the hirer ("Palo Alto - IDEO Digital Shop - …")."""
     raw = text[segment[0] : segment[1]]
-    bare = _without_urls(raw)
+    bare = without_urls(raw)
     if not bare or FLAG.match(bare) or is_role_title(bare) or parse_places(bare) is not None:
         return False
     company = clean_company(raw)
@@ -433,28 +431,6 @@ def _name_then_places(bare: str, seg_start: int, out: Identity, text: str) -> bo
     return True
 
 
-def _hiring_sentence(line: str, offset: int) -> list[tuple[int, int]]:
-    """ "Kueski is Hiring in Guadalajara, Mexico!" → the company, then the rest as its own segment."""
-    m = HIRING.search(line[:120])
-    if not m or m.start() == 0:
-        return []
-    rest = line[m.end() :]
-    parts = [(offset, offset + m.start())]
-    role = re.match(
-        r"\s*(?:for\s+)?(?:an?\s+|several\s+|multiple\s+)?([^!.;(]+?)(?=\s+(?:in|at|to|who|for|with)\s|[!.;(]|$)",
-        rest,
-    )
-    if role and is_role_title(role.group(1)):
-        parts.append((offset + m.end() + role.start(1), offset + m.end() + role.end(1)))
-        rest_at = role.end()
-    else:
-        rest_at = 0
-    where = re.match(r"\s*(?:in|at)\s+([^!.;(]+)", rest[rest_at:])
-    if where:
-        parts.append((offset + m.end() + rest_at + where.start(1), offset + m.end() + rest_at + where.end(1)))
-    return parts
-
-
 _AT_NAME = re.compile(r"\s+(?:at|@)\s+(?=[A-Za-z0-9])")
 _DOMAIN_FIRST = re.compile(r"[\w-]+\.[a-z]{2,6}\b(?![.\w@])")
 
@@ -479,121 +455,6 @@ def _role_at_name(
             parts[1:] = [name, (domain.end() + 1, end)]
         return [*segments[:n], *parts, *segments[n + 1 :]], name
     return segments, None
-
-
-_DISTRICT = re.compile(r"\s*\([^()]+\),\s*[A-Z]")
-_NAME_ENDS = re.compile(r"\s+(?:@|in|at)\s+|\s*\(|\s+(?=https?://|www\.)")
-
-
-def _name_then_rest(line: str, offset: int) -> list[tuple[int, int]]:
-    """ "MileIQ http://mileiq.com @ San Francisco, CA", "CoSo (San Francisco, near Montgomery Bart)",
-    "Akselos (Software Engineer, Boston or REMOTE)": a short name, then its address, places or roles."""
-    end = _NAME_ENDS.search(line)
-    name = line[: end.start()] if end else ""
-    # a name, not a sentence, a place ("Mountain View, CA (Onsite)") or a role ("Software Engineer (Web)")
-    if end is None or not 1 <= len(name.split()) <= 4 or re.search(r"[,.!?;:]", name) or is_role_title(name):
-        return []
-    rest = line[end.start() :]
-    if _DISTRICT.match(rest):
-        return []  # "Venice Beach (Los Angeles), CA": a district of the city in brackets
-    bare = _without_urls(BRACKETED.sub(lambda m: m.group()[1:-1], rest))
-    pieces = [p for p in re.split(r"[,;/]|\s+(?:@|in|at|or)\s+", bare) if p.strip()]
-    if not (URL.search(rest) or any(parse_places(p) or is_role_title(p) for p in pieces)):
-        return []
-    return [*header_segments(line[: end.start()], offset), (offset + end.end(), offset + len(line.rstrip()))]
-
-
-def _comma_header(line: str, offset: int) -> list[tuple[int, int]]:
-    """ "Collective Health, (http://…), San Mateo, CA", "Foraker Labs. Boulder, CO.": a header written with
-    commas (or full stops), read as segments when it holds a URL or a place besides its first piece, and
-    that first piece is no place itself ("Palo Alto, CA." is one place)."""
-    if len(line) > 160:
-        return []
-    return _comma_segments(line, offset)
-
-
-def _comma_header_then_a_sentence(text: str, line: str, offset: int) -> list[tuple[int, int]]:
-    """ "Smarkets, London, UK. Sorry, onsite only.": such a header with a sentence after it on its line, when
-    the post names its first piece again (a district, "Union Square, San Francisco, CA. Full-time.", is
-    named once)."""
-    if len(line) > 300:
-        return []
-    for m in _SENTENCE_AFTER.finditer(line):
-        found = _comma_segments(line[: m.start()], offset)
-        if found:
-            first = line[found[0][0] - offset : found[0][1] - offset].strip()
-            return found if first and text.find(first, offset + len(line)) != -1 else []
-    return []
-
-
-# where a sentence may start after a header's last piece: a full stop, a space and a capital
-_SENTENCE_AFTER = re.compile(r"\. (?=[A-Z])")
-
-
-def _comma_segments(line: str, offset: int) -> list[tuple[int, int]]:
-    if ", " not in line:
-        return []
-    # each separator replaced by one as long, so the offsets stay true; "St. Louis" is no full stop
-    within = BRACKETED.sub(lambda m: m.group().replace(", ", "; ").replace(". ", "; "), line)  # a note's
-    pieces = header_segments(_FULL_STOP.sub(" |", within.replace(", ", " |")), offset)
-    if len(pieces) < 2:
-        return []
-    pieces = _regions_joined(line, offset, pieces)
-    first, *rest = (line[a - offset : b - offset] for a, b in pieces)
-    if parse_places(first) or confident_place(first) or not all(map(_header_piece, rest)):
-        return []
-    region = rest[0].split(maxsplit=1)[0].strip(".") if rest and rest[0].strip() else ""
-    if region and city_in(first.strip(), region):
-        return []  # "Orange, CA (Orange County/OC) and Boulder, CO": a city and its region, not a name
-    # a city or an address besides: "Bangalore, India" is a place the gazetteer does not know
-    return pieces if any(URL.search(r) or any(p.city for p in parse_places(r) or ()) for r in rest) else []
-
-
-def _regions_joined(line: str, offset: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "San Mateo", "CA (Full time)" → "San Mateo, CA (Full time)": a region after a city is read with it."""
-    out = pieces[:1]
-    for start, end in pieces[1:]:
-        piece = BRACKETED.sub(" ", line[start - offset : end - offset])
-        before = line[out[-1][0] - offset : out[-1][1] - offset]
-        region = parse_places(piece)
-        if len(out) > 1 and region and not any(p.city for p in region) and parse_places(before):
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
-
-
-_FULL_STOP = re.compile(r"(?<=[a-z]{3})\. (?=[A-Z])")
-
-
-def _header_piece(piece: str) -> bool:
-    """A piece of a header besides the hirer's name: a URL, a flag, pay, a place or a role, with or
-    without a note in brackets ("CA (Full time, ONSITE only, see below)")."""
-    bare = _without_urls(BRACKETED.sub(" ", piece)) or _without_urls(piece)
-    return (
-        not bare
-        or bool(FLAG.match(bare) or PAY.search(bare))
-        or parse_places(bare) is not None
-        or is_role_title(bare)
-    )
-
-
-def _name_line(text: str, line: str, end: int) -> bool:
-    """A short first line carrying a URL, or followed by a line that is a place, is the hirer's name; the
-    places it names in brackets are no words of the name ("Percolate (New York, NY, USA) http://…")."""
-    bare = BRACKETED.sub(" ", URL.sub(" ", line)).strip()
-    if not bare or len(bare.split()) > 4:
-        return False
-    if URL.search(line):
-        return True
-    following = text[end + 1 : text.find("\n", end + 1) if text.find("\n", end + 1) > 0 else len(text)]
-    following = _PLACE_LABEL.sub("", following.strip())  # "hiQ Labs" / "Location: SF"
-    # "Hall" / "https://hall.com/careers": the next line is a place, or the address that spells the name
-    spelt = URL.fullmatch(following) is not None and spelt_by_an_address(following, bare)
-    return bool(following) and (bool(parse_places(following)) or spelt)
-
-
-_PLACE_LABEL = re.compile(r"^(?i:locations?|where|office)\s*:\s*")
 
 
 def _looks_like_place(bare: str) -> bool:
