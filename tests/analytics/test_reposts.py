@@ -45,6 +45,15 @@ def test_monthly_reposts_with_edited_titles_are_one_job():
     assert groups(rows) == [0, 0, 0] and folded(groups(rows)) == 2
 
 
+def test_a_firm_written_with_and_without_its_article_is_one_company():
+    rows = [
+        ("The Bivium Group", BACKEND, "senior", "Senior Rails Engineer", "2017-01-01"),
+        ("Bivium Group", BACKEND, "senior", "Senior Rails Engineer", "2017-02-01"),
+        ("Theano Labs", BACKEND, "senior", "Senior Rails Engineer", "2017-02-01"),  # a word, not the article
+    ]
+    assert groups(rows) == [0, 0, 2]
+
+
 def test_another_level_family_or_title_is_another_job():
     rows = [
         ("Acme", BACKEND, "senior", "Backend Engineer", "2017-01-01"),

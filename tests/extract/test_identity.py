@@ -131,6 +131,10 @@ def test_header_shapes(header, company, cities):
          {("London", "GB")}),
         # ... and a district named once is no hirer
         ("Union Square, San Francisco, CA. Full-time.", "We are a small team.", None, {("San Francisco", "US")}),
+        # ... nor one named again as where the office is, nor as what the post has
+        ("Union Square, San Francisco, CA. Full-time.", "Our office is in Union Square, near BART.", None,
+         {("San Francisco", "US")}),
+        ("Series A, London, UK. Onsite.", "We just raised our Series A.", None, {("London", "GB")}),
     ],
 )  # fmt: skip
 def test_a_comma_header_with_a_sentence_after_it(header, body, company, cities):

@@ -853,6 +853,13 @@ def test_a_leader_of_application_development_leads_software(title, software):
     assert (families != ("non_software",)) is software
 
 
+def test_application_development_in_a_posting_that_never_speaks_of_software_is_another_trades():
+    text = (
+        "Application Development Chemist\n" + "You will formulate coatings and test resins and pigments. " * 6
+    )
+    assert extract_text("x", text).role_families == ("non_software",)
+
+
 @pytest.mark.parametrize(
     ("title", "family"),
     [
@@ -861,9 +868,7 @@ def test_a_leader_of_application_development_leads_software(title, software):
         ("Sr. Information Risk Management Analyst", "security"),
         ("IT Risk & Control Professional", "security"),
         ("Credit Risk Analyst", None),
-        # a configuration manager keeps a software team's builds and baselines: infrastructure work
-        ("Configuration Management Analyst", "infra"),
     ],
 )
-def test_risk_and_configuration_management_titles(title, family):
+def test_an_information_risk_title_is_security(title, family):
     assert title_family(title) == family

@@ -45,6 +45,11 @@ CASES = [
     ("REMOTE (AU preferred) | $109k (AUD) base salary", usd(109000, 109000, cur="AUD")),
     ("Salary: $105,000/yr CAD", usd(105000, 105000, cur="CAD")),
     ("Salary: C$90,000 USD equivalent", usd(90000, 90000, cur="CAD")),  # a symbol that names one wins
+    ("Salary: CAD $110k", usd(110000, 110000, cur="CAD")),  # a code before the sign
+    ("Salary: 120,000 - 150,000 USD per year", usd(120000, 150000)),
+    # a code that goes on into a word or another amount is not this amount's
+    ("Pay: $28/hr CAD drafting and modelling", usd(28, 28, "hour")),
+    ("Salary: $120k (EUR 110k for Berlin)", usd(120000, 120000)),
 ]
 
 

@@ -917,12 +917,20 @@ def test_desktop_ui_frameworks_are_named(text, skill, found):
         ("Our stack is node/postgres/react", "react", True),
         ("JavaScript (for UX, using react/flux), Python (web server)", "react", True),
         ("Hadoop, spark, cassandra", "spark", True),
-        ("ruby (and rails) and node.js back-end developers", "rails", True),
-        # ... not in prose, in a list of other things, nor as a wildcard's part
+        ("We build tools with rails, postgres, redis, rspec, etc.", "rails", True),
+        # ... not in prose, in a list of other things, as another noun's word, beside a practice only, as an
+        # alias the open sources gave, nor as a wildcard's part
         ("You must react quickly to what customers ask", "react", False),
         ("music, visual art, poetry, film and comics", "poetry", False),
         ("Comfortable on *nix, Linux and macOS", "nix", False),
         ("Seated at the helm of operations", "helm", False),
+        ("Dimensional modelling (star/snowflake schemas), SQL and dbt", "snowflake", False),
+        ("Build the test oracle, Selenium and Java", "oracle", False),
+        ("You will spark, nurture and close deals in Salesforce.", "spark", False),
+        ("Civil engineer for rails, roads and bridges; AutoCAD required", "rails", False),
+        ("Our values: listen, react, adapt; we work in an agile way", "react", False),
+        ("Regularised regression (lasso, ridge, elastic net) with scikit-learn", "elasticsearch", False),
+        ("Monitor node, pod and container metrics with Prometheus", "javascript", False),
         # names that are English words first even as written stay in their case ("go", "spring")
         ("Python, go, Rust and C", "go", False),
         # and a generic name from the open sources was decided by no person: it keeps its case
@@ -944,6 +952,11 @@ def test_a_case_sensitive_name_in_small_letters_counts_in_a_list(text, skill, fo
         ("Web Developer | $70k-$90k (CAD) plus benefits", False),
         ("Salary CAD 120,000 for a designer with CAD experience", True),  # the second is the software
         ("Salary CAD 120,000", False),
+        # a version, a count or a section is no amount
+        ("Siemens NX 12 CAD, SolidWorks", True),
+        ("Hiring 2 CAD designers: SolidWorks, Creo", True),
+        ("Salary 80,000. CAD experience with SolidWorks required", True),
+        ("Proficient in CAD 10+ years with SolidWorks", True),
     ],
 )
 def test_cad_is_the_design_software_not_the_currency(text, found):

@@ -33,6 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.feather as feather
 
+from rolemap.analytics.reposts import company_fold
 from rolemap.store.db import HEAD_REVISION
 
 BASE_FORMAT = "2"  # bump when the files below change shape
@@ -198,8 +199,8 @@ def _carried(old: Base, table: pa.Table, new_row: np.ndarray) -> tuple[np.ndarra
 
 
 def _company_names(companies: list[str | None]) -> list[str]:
-    """Companies as the repost grouping compares them (analytics/reposts.py: spacing and case folded)."""
-    return [" ".join((c or "").split()).casefold() for c in companies]
+    """Companies as the repost grouping compares them (analytics/reposts.py: spacing, case and "The" folded)."""
+    return [company_fold(c) for c in companies]
 
 
 def _merged(

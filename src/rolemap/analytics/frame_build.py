@@ -24,7 +24,13 @@ import pyarrow.compute as pc
 from rolemap.analytics.frame import MULTI, MarketFrame, Pairs, _values
 from rolemap.analytics.frame_base import Base, BasePairs
 from rolemap.analytics.freshness import days, open_months, open_spans
-from rolemap.analytics.reposts import TITLE_SIMILARITY, repost_groups, repost_months, series_rows
+from rolemap.analytics.reposts import (
+    TITLE_SIMILARITY,
+    company_fold,
+    repost_groups,
+    repost_months,
+    series_rows,
+)
 from rolemap.analytics.role_rows import RoleRows, expand_pairs, role_rows
 from rolemap.analytics.totals import totals_of
 
@@ -197,7 +203,7 @@ def _may_fold(companies: pa.ChunkedArray) -> np.ndarray:
     encoded = companies.combine_chunks().dictionary_encode()
     names: dict[str, int] = {}
     folded_code = np.array(
-        [names.setdefault(" ".join(c.split()).casefold(), len(names)) for c in encoded.dictionary.to_pylist()]
+        [names.setdefault(company_fold(c), len(names)) for c in encoded.dictionary.to_pylist()]
         + [-1],
         np.int64,
     )  # fmt: skip
@@ -298,12 +304,13 @@ def _one_spelling_column(names: pa.ChunkedArray) -> pa.Array:
 
 
 def _one_spelling(names: list[str | None]) -> list[str | None]:
-    """ "Acme", "ACME " and "acme" are one company: each is shown as its first spelling."""
+    """ "Acme", "ACME " and "acme" are one company, and "The Acme Group" and "Acme Group": each is shown as its
+    first spelling."""
     first: dict[str, str] = {}
     out: list[str | None] = []
     for name in names:
         name = " ".join((name or "").split())
-        out.append(first.setdefault(name.casefold(), name) if name else None)
+        out.append(first.setdefault(company_fold(name), name) if name else None)
     return out
 
 

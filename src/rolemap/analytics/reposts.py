@@ -54,6 +54,15 @@ REPOST_SQL = (
 LABELS_SQL = "SELECT posting_id, field, value FROM posting_labels WHERE field IN ('family', 'country')"
 
 
+def company_fold(name: str | None) -> str:
+    """A company as the market compares it: spacing and case folded, and an article opening the name
+    ("The Bivium Group" and "Bivium Group", as postings write one firm either way)."""
+    return _THE.sub("", " ".join((name or "").split())).casefold()
+
+
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def repost_months() -> int:
     """The window in months: `ROLEMAP_REPOST_MONTHS` when set (0 turns folding off), else REPOST_MONTHS."""
     raw = os.environ.get(ENV_MONTHS, "").strip()
@@ -126,9 +135,7 @@ def repost_groups(
     if window <= 0:
         return group
     spelled: dict[str | None, str] = {}  # names and dates repeat: each is read once
-    names = [
-        spelled.get(c) or spelled.setdefault(c, " ".join((c or "").split()).casefold()) for c in companies
-    ]
+    names = [spelled.get(c) or spelled.setdefault(c, company_fold(c)) for c in companies]
     postings_of = Counter(names)
     month_of: dict[Any, int | None] = {}
     keyed = []

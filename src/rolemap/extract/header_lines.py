@@ -86,8 +86,23 @@ def comma_header_then_a_sentence(text: str, line: str, offset: int) -> list[tupl
         found = _comma_segments(line[: m.start()], offset)
         if found:
             first = line[found[0][0] - offset : found[0][1] - offset].strip()
-            return found if first and text.find(first, offset + len(line)) != -1 else []
+            return found if first and _named_again(text, first, offset + len(line)) else []
     return []
+
+
+def _named_again(text: str, name: str, after: int) -> bool:
+    """The name as a name again past its header: not where a place stands ("in Union Square", "Downtown
+    Seattle") nor as what the post has ("our Series A")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[after:]):
+        before = text[max(after, after + m.start() - 12) : after + m.start()].split()
+        if before and before[-1].lower() in _PLACE_OR_OWNED_BEFORE:
+            continue
+        if not re.match(r"[ \t]+[A-Z]", text[after + m.end() : after + m.end() + 3]):
+            return True
+    return False
+
+
+_PLACE_OR_OWNED_BEFORE = frozenset({"in", "at", "near", "from", "to", "our", "my", "your", "its", "their"})
 
 
 # where a sentence may start after a header's last piece: a full stop, a space and a capital

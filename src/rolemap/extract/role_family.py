@@ -15,8 +15,10 @@ from rolemap.extract.places import parse_places
 from rolemap.extract.roles import role_book, seniority_of, title_family
 from rolemap.models import Role
 
-# "software", or building it: "Application Development Manager", "Director, Web Development"
-_SOFTWARE = Caseless(r"\b(?:software|(?:applications?|web) development)\b")
+_SOFTWARE = Caseless(r"\bsoftware\b")
+# building software, in a posting that speaks of software: "Application Development Manager", "Director, Web
+# Development" (a coatings lab's "Application Development Chemist" develops its products' uses)
+_BUILDING_SOFTWARE = Caseless(r"\b(?:applications?|web) development\b")
 _BROWSER_LANGUAGE = re.compile(r"(?i)\b(?:javascript|typescript|js|ts)\b")
 
 
@@ -71,7 +73,11 @@ def family_of(
         # listed with full-stack and front-end engineers), whatever the skills say
         plain = family == "other_software" and "software" not in title.lower() and alone
         return "non_software" if plain else family
-    if not book.engineering_noun.search(title) and not _SOFTWARE.search(title):
+    if (
+        not book.engineering_noun.search(title)
+        and not _SOFTWARE.search(title)
+        and not (_BUILDING_SOFTWARE.search(title) and not trade())
+    ):
         return "non_software"
     family = family_from_skills(skills, categories)
     if family == "other_software" and alone and _another_trades(title, skills, categories) and trade():

@@ -229,8 +229,8 @@ def salary_candidates(doc: Document, check_plausible: bool = True) -> list[Salar
 def _read_candidate(text: str, m: re.Match[str], check_plausible: bool = True) -> SalaryCandidate | None:
     """One amount read with its context; with check_plausible=False also figures no salary could be
     ("$3K-$360K"), for the JD linter to point at."""
+    currency = _currency_of(m, text)
     after = text[m.end() : m.end() + 40]
-    currency = _currency_of(m, after)
     if currency is None:
         return None
     before = text[max(0, m.start() - 45) : m.start()]
@@ -268,21 +268,41 @@ def _read_candidate(text: str, m: re.Match[str], check_plausible: bool = True) -
     return SalaryCandidate(lo, hi, currency, period, score, span)
 
 
-# A currency's code just after the amount, past a period or a bracket: "$105,000/yr CAD", "$70k-$90k (CAD)"
-_CODE_AFTER = re.compile(
-    rf"\s?(?:(?:/|per)\s?[a-z]+\s?)?\(?(?P<code>{'|'.join(rf'{c}' for c in _CODES if c.isupper())})\b"
+# A currency's code written beside the amount: after it, past a period or a bracket ("$105,000/yr CAD",
+# "$70k-$90k (CAD)"), or before its sign ("CAD $110k"); never one that goes on into a word or a figure, the
+# design software's or another amount's ("$28/hr CAD drafting", "$120k (EUR 110k for Berlin)")
+_UPPER_CODES = "|".join(c for c in _CODES if c.isupper())
+_CODE_AFTER = re.compile(rf"\s?(?:(?:/|per)\s?[a-z]+\s?)?\(?(?P<code>{_UPPER_CODES})\b")
+_CODE_BEFORE = re.compile(rf"\b(?P<code>{_UPPER_CODES})\s?\Z")
+_CODE_GOES_ON = re.compile(r"\s?[\d$€£]")
+# a code that is a word of job text too, followed by a word that is no period's: "CAD drafting", "CAD designer"
+_WORD_CODES = frozenset({"CAD"})  # computer-aided design
+_A_WORD_AFTER = re.compile(
+    rf"\s+(?!{_PERIOD_WORDS}|(?:per|plus|base|gross|salary|and|or|to|with|depending)\b)[a-z]"
 )
 
 
-def _currency_of(m: re.Match[str], after: str) -> str | None:
+def _currency_of(m: re.Match[str], text: str) -> str | None:
     """The amount's currency: a symbol that names one ("€", "C$"), else a code written beside the amount
     (a bare "$" is Canada's, Australia's or Singapore's dollar where the code says so: "$90k CAD"), else "$"
     as USD."""
     symbol = m.group("cur1") or m.group("cur2")
     if symbol and symbol.strip() != "$":
         return _currency(symbol)
-    code = m.group("code1") or m.group("code2") or ((c := _CODE_AFTER.match(after)) and c.group("code"))
-    return _currency(code) or _currency(symbol)
+    for group in ("code1", "code2"):
+        if m.group(group) and _code_alone(text, m.group(group), m.end(group)):
+            return _currency(m.group(group))
+    after = _CODE_AFTER.match(text, m.end())
+    if after and _code_alone(text, after.group("code"), after.end()):
+        return _currency(after.group("code"))
+    before = _CODE_BEFORE.search(text, max(0, m.start() - 5), m.start()) if symbol else None
+    return _currency(before.group("code") if before else symbol)
+
+
+def _code_alone(text: str, code: str, end: int) -> bool:
+    if _CODE_GOES_ON.match(text, end):
+        return False
+    return code.strip().upper() not in _WORD_CODES or not _A_WORD_AFTER.match(text, end)
 
 
 def _currency(token: str | None) -> str | None:

@@ -137,13 +137,17 @@ def _aliases(entries: dict[str, SkillEntry]) -> Iterator[SkillAlias]:
 
 
 def _lowercase_listed(entry: SkillEntry, alias: str) -> bool:
-    """Whether a case-sensitive name of the hand-kept layer also counts written all in lowercase, in a list
-    of technologies (`_listed_with_another`): a capitalised name that asks no other context ("react/redux",
-    "rails, postgres, redis", "hadoop, spark"; not "react quickly", "excel at"). Acronyms ("REST", "SOLID",
-    "ARM") and names that need context even as written ("Go", "Spring", "Chef") are English words first in
-    lowercase; the open sources' names were not each decided by a person ("Compilers", "Emulators")."""
+    """Whether a case-sensitive name of the hand-kept layer also counts written all in lowercase, as an item
+    of a list of technologies (`_listed_with_another`): the entry's own capitalised name when it asks no
+    other context ("react/redux", "rails, postgres, redis", "hadoop, spark"; not "react quickly", "excel
+    at"). Its other aliases may come from the open sources ("Escript" of JavaScript, "Elastic" of
+    Elasticsearch: "elastic net"), acronyms ("REST", "SOLID", "ARM") and names that need context even as
+    written ("Go", "Spring", "Chef") are English words first in lowercase, and the open sources' names were
+    not each decided by a person ("Compilers", "Emulators")."""
     return (
-        "hand" in entry.sources
+        alias == entry.name
+        and len(alias) > 3  # "nix" is *nix as often, its asterisk an HTML italic the text lost
+        and "hand" in entry.sources
         and not (entry.needs_context or entry.word)
         and alias[:1].isupper()
         and not alias.isupper()
@@ -235,19 +239,40 @@ def resolve_skills(
     if strict:
         listed = sorted({*listed, *((m.start, m.skill.id) for m in strict)})
     sure.extend(m for m in strict if _in_strict_context(text, m.start, m.end, listed, m.skill.id))
-    sure.extend(m for m in lowered if _listed_with_another(text, m.start, m.end, near))
+    if lowered:
+        # the technologies beside it: products and languages, not practices or topics ("an agile way")
+        named = sorted(m.start for m in sure if m.skill.category not in _NOT_TECHNOLOGIES)
+        sure.extend(m for m in lowered if _listed_with_another(text, m.start, m.end, named))
     return [m for m in _longest_first(sure) if not another_things_name(text, m)]
 
 
-def _listed_with_another(text: str, start: int, end: int, near: list[int]) -> bool:
-    """A list mark beside the name and another technology within 40 characters ("react/redux", "Hadoop,
-    spark"; not "music, poetry, film"), the name not glued into a longer word nor a wildcard's ("*nix")."""
-    if text[start - 1 : start] == "*":
+def _listed_with_another(text: str, start: int, end: int, technologies: list[int]) -> bool:
+    """An item of a list of technologies: the name alone between list marks, or opening the list after a
+    context word ("using react/flux", "in excel, vba"), with another technology within 30 characters
+    ("node/postgres/react", "Hadoop, spark"; not "star/snowflake schemas", "the test oracle, Selenium",
+    "listen, react, adapt", "music, poetry, film"), not glued into a longer word nor a wildcard's ("*nix")."""
+    if text[start - 1 : start] == "*" or _glued(text, start, end):
         return False
-    left = text[max(0, start - 3) : start].rstrip()
-    right = text[end : end + 3].lstrip()
-    beside = (left and left[-1] in _LIST_MARKS) or (right and right[0] in _LIST_MARKS)
-    return bool(beside) and not _glued(text, start, end) and _has_near(near, start)
+    left = text[max(0, start - 12) : start].rstrip(" \t")
+    right = text[end : end + 3].lstrip(" \t")
+    after = not right or right[0] in _ITEM_ENDS
+    if not after:
+        return False
+    opens = not left or left[-1] in _ITEM_STARTS
+    word = left.rsplit(None, 1)[-1].lower() if left.split() else ""
+    if not (opens or (word in _context_words()[0] and right[:1] in _LIST_MARKS)):
+        return False
+    i = bisect_left(technologies, start - _ITEM_NEAR)
+    return any(o != start and abs(o - start) <= _ITEM_NEAR for o in technologies[i : i + 4])
+
+
+# An item's edges in a list of technologies; and how near another must start
+_ITEM_STARTS = frozenset(",/|;&+(:\n")
+_ITEM_ENDS = frozenset(",/|;&+).\n")
+_ITEM_NEAR = 30
+
+
+_NOT_TECHNOLOGIES = frozenset({"practice", "topic"})
 
 
 def _code_neighbours(sure: list[Match], unsure: list[Match]) -> list[int]:

@@ -31,8 +31,11 @@ def another_things_name(text: str, m: Match) -> bool:
 _AN_INVESTOR = re.compile(r"[ ](?:Capital|Ventures|Venture (?:Partners|Capital))\b")
 # An amount just before a currency's code ("100k-120k CAD", "$70k-$90k (CAD)", "$105,000/yr CAD") or just after it
 # ("CAD 120,000", "CAD$90k"): the code is the money's, not a technology (CAD, the design software)
-_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s?[kK]?(?:\s?/\s?(?:yr|year|annum|month|hour|hr))?\s?\(?\Z")
-_AMOUNT_AFTER = re.compile(r"\s?\$|\s?\d{2,}")
+# money's shape: a currency sign, thousands written with commas, or "k" ("$70k", "120,000", "110k"; not a
+# version, a count or a section: "NX 12 CAD", "2 CAD designers", "4.2 (CAD)")
+_MONEY = r"(?:[$€£]\s?\d(?:[\d,.]*\d)?\s?[kK]?|\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+(?:\.\d+)?\s?[kK])"
+_AMOUNT_BEFORE = re.compile(rf"{_MONEY}(?:\s?/\s?(?:yr|year|annum|month|hour|hr))?\s?\(?\Z")
+_AMOUNT_AFTER = re.compile(rf"\s?\$|\s?{_MONEY}(?![\w+])")
 
 
 @cache

@@ -189,18 +189,19 @@ def _check_alias_clashes(entries: dict[str, SkillEntry], where: str) -> None:
 
 @cache
 def hand_dialects() -> frozenset[str]:
-    """The languages the hand layer puts under a language of the contract (ClojureScript under Clojure):
-    writing one is writing that language. The open sources' groups are no such claim (Linguist files
-    OpenCL under C)."""
+    """The languages the hand layer itself puts under a language of the contract (ClojureScript under
+    Clojure): writing one is writing that language. The open sources' groups are no such claim (Linguist
+    files OpenCL under C), so the parent is read from the layer's own line."""
     entries = load_taxonomy()
-    return frozenset(
-        e.id
-        for e in entries.values()
-        if e.category == "language-other"
-        and "hand" in e.sources
-        and e.parent in entries
-        and entries[e.parent].is_language
-    )
+    out = set()
+    for line in bundled_taxonomy_text(HAND_LAYER_FILE).splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 5:
+            continue
+        skill, category, parent = cols[0], cols[1], cols[4].strip()
+        if category == "language-other" and parent in entries and entries[parent].is_language:
+            out.add(skill)
+    return frozenset(out)
 
 
 def is_exact_alias(entry: SkillEntry, alias: str) -> bool:
@@ -208,6 +209,7 @@ def is_exact_alias(entry: SkillEntry, alias: str) -> bool:
 
 
 TAXONOMY_FILE = "data/skills.tsv.gz"  # built by scripts/build_taxonomy.py
+HAND_LAYER_FILE = "data/skills_layer.tsv"  # the hand-kept layer it is built from
 
 
 def bundled_taxonomy_text(name: str = TAXONOMY_FILE) -> str:
