@@ -78,8 +78,8 @@ def comma_header(line: str, offset: int) -> list[tuple[int, int]]:
 
 def comma_header_then_a_sentence(text: str, line: str, offset: int) -> list[tuple[int, int]]:
     """ "Smarkets, London, UK. Sorry, onsite only.": such a header with a sentence after it on its line, when
-    the post names its first piece again (a district, "Union Square, San Francisco, CA. Full-time.", is
-    named once)."""
+    the post names its first piece again as a name (`_named_again`; a district, "Union Square, San
+    Francisco, CA. Full-time.", is named once, or again only as where the office is)."""
     if len(line) > 300:
         return []
     for m in _SENTENCE_AFTER.finditer(line):

@@ -3,8 +3,9 @@ them (extract/document.py), and the rules a hit must pass (extract/taxonomy.py's
 alias carries which):
   * on word boundaries (a camelCase seam of glued lines counts as one), outside links and e-mail
     addresses, and outside the set phrases of English in `skill_look_alikes` ("Go Live");
-  * in the case written, for a `cs` alias and a guarded one; a capitalised `cs` name of the hand layer (no
-    acronym, no `ctx`) written all in small letters only in a list of technologies ("react/redux");
+  * in the case written, for a `cs` alias and a guarded one; the own capitalised name of a `cs` entry of the
+    hand layer (no acronym, no `ctx`) written all in small letters only as an item of a list of technologies
+    ("node/postgres/react");
   * a `ctx` alias next to a context word or within 40 characters of another technology; beside a list mark,
     in the title, bracketed alone ("Backend Engineer (Go)") or with another name within 80 characters
     ("Puppet, Chef"; not "pallets, containers, and other assets", "Series C/285", "Location: Phoenix");
@@ -262,8 +263,10 @@ def _listed_with_another(text: str, start: int, end: int, technologies: list[int
     word = left.rsplit(None, 1)[-1].lower() if left.split() else ""
     if not (opens or (word in _context_words()[0] and right[:1] in _LIST_MARKS)):
         return False
-    i = bisect_left(technologies, start - _ITEM_NEAR)
-    return any(o != start and abs(o - start) <= _ITEM_NEAR for o in technologies[i : i + 4])
+    beside = technologies[
+        bisect_left(technologies, start - _ITEM_NEAR) : bisect_right(technologies, start + _ITEM_NEAR)
+    ]
+    return any(o != start for o in beside)
 
 
 # An item's edges in a list of technologies; and how near another must start
