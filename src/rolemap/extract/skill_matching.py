@@ -270,8 +270,8 @@ def _listed_with_another(text: str, start: int, end: int, technologies: list[int
 
 
 # An item's edges in a list of technologies; and how near another must start
-_ITEM_STARTS = frozenset(",/|;&+(:\n")
-_ITEM_ENDS = frozenset(",/|;&+).\n")
+_ITEM_STARTS = frozenset(",/|;&+(:\n")  # the list marks but a closing bracket, or a line's start
+_ITEM_ENDS = frozenset(",/|;&+).\n")  # the list marks but an opening bracket or a colon, or a sentence's end
 _ITEM_NEAR = 30
 
 

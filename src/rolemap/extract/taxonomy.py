@@ -193,15 +193,12 @@ def hand_dialects() -> frozenset[str]:
     Clojure): writing one is writing that language. The open sources' groups are no such claim (Linguist
     files OpenCL under C), so the parent is read from the layer's own line."""
     entries = load_taxonomy()
-    out = set()
-    for line in bundled_taxonomy_text(HAND_LAYER_FILE).splitlines():
-        cols = line.split("\t")
-        if line.startswith("#") or len(cols) < 5:
-            continue
-        skill, category, parent = cols[0], cols[1], cols[4].strip()
-        if category == "language-other" and parent in entries and entries[parent].is_language:
-            out.add(skill)
-    return frozenset(out)
+    layer = parse_taxonomy(bundled_taxonomy_text(HAND_LAYER_FILE), HAND_LAYER_FILE.removeprefix("data/"))
+    return frozenset(
+        e.id
+        for e in layer.values()
+        if e.category == "language-other" and e.parent in entries and entries[e.parent].is_language
+    )
 
 
 def is_exact_alias(entry: SkillEntry, alias: str) -> bool:
