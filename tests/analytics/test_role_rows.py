@@ -39,6 +39,17 @@ TWO_LEVELS = (
     "Go and PostgreSQL. 3+ years of experience. EUR 60,000 - 90,000 a year."
 )
 
+# an iOS engineer and a backend engineer: each role's skills are its own, the shared ones both roles'
+IOS_AND_BACKEND = (
+    "Acme | iOS Engineer, Senior Backend Engineer | Remote | Full-time\nWe are hiring two roles.\n"
+    "iOS Engineer: Swift, iOS and React Native.\n"
+    "Senior Backend Engineer: Rails, PostgreSQL and REST APIs on AWS."
+)
+# a backend engineer and a product manager: no role of the post is the React developer, so React stays
+BACKEND_AND_PM = (
+    "Initech | Senior Backend Engineer, Product Manager | Remote\nRails and PostgreSQL; our app is React."
+)
+
 
 def hn(pid: str, description: str, posted: str = "2026-02-02") -> Posting:
     return Posting(id=pid, title="", description=description, posted_at=posted, source="hn")
@@ -119,6 +130,28 @@ def test_lists_show_a_posting_once_with_its_roles_in_the_lane(store):
     assert next(r for r in rows if r.id == "m1").roles == "backend senior, non_software"
     # a search hit names the posting: every role row of it
     assert listing.rows_of({"m1"}).sum() == 2
+
+
+def test_a_role_row_leaves_the_skills_another_role_of_the_posting_is_hired_for(store):
+    ingest(store, [hn("i1", IOS_AND_BACKEND), hn("p1", BACKEND_AND_PM)], now=T0)
+    frame = build_frame(store)
+    ids = frame.strings("id")
+    (backend, mobile), (other_backend, _) = (
+        [r for r, i in enumerate(ids) if i == pid] for pid in ("i1", "p1")
+    )
+    assert values(frame, "family", backend) == ["backend"] and values(frame, "family", mobile) == ["mobile"]
+    assert values(frame, "skill", backend) == ["aws", "postgresql", "rails", "rest"]
+    assert values(frame, "skill", mobile) == ["aws", "ios", "react-native", "rest"]
+    assert "swift" in values(frame, "language", backend)  # languages stay the posting's
+    assert values(frame, "skill", other_backend) == ["postgresql", "rails", "react"]
+    backend_lane = market(frame, Lane(family=("backend",)))
+    assert {s.name for s in backend_lane.skills} == {"aws", "postgresql", "rails", "rest", "react"}
+    assert {s.name for s in market(frame, Lane(family=("mobile",))).skills} == {
+        "aws",
+        "ios",
+        "react-native",
+        "rest",
+    }
 
 
 def test_a_single_role_posting_is_one_row_as_the_posting_reads(store):
@@ -220,6 +253,7 @@ def test_the_dataset_page_counts_roles_as_the_store_does(tmp_path):
     lines = [
         {"id": "m1", "title": "", "description": PM_AND_BACKEND, "posted_at": "2026-02-02"},
         {"id": "g1", "title": "", "description": TWO_LEVELS, "posted_at": "2026-02-02"},
+        {"id": "i1", "title": "", "description": IOS_AND_BACKEND, "posted_at": "2026-02-02"},
         {"id": "s1", "title": "Frontend Engineer", "company": "Initech", "posted_at": "2026-02-03",
          "description": "React and TypeScript. $110k-$130k. 2+ years of experience."},
     ]  # fmt: skip
@@ -231,10 +265,16 @@ def test_the_dataset_page_counts_roles_as_the_store_does(tmp_path):
         [],
         ["--family", "all"],
         ["--family", "non_software"],
+        ["--family", "mobile"],
         ["--family", "all", "--skill", "django"],
     ):
         on_dataset = json_of("market", "--json", "--dataset", str(records), *lane)
         assert on_dataset == json_of("market", "--json", "--db", db, *lane), lane
     backend = json_of("market", "--json", "--dataset", str(records))
-    assert backend["roles"] == 3 and backend["postings"] == 2  # type: ignore[index]
+    assert backend["roles"] == 4 and backend["postings"] == 3  # type: ignore[index]
     assert backend["pay"]["stated"] == 2  # type: ignore[index]  # g1's, for both its levels; not the PM's
+    # the target profile is a backend lane's too unless --family says: the iOS engineer's asks are not in it
+    profile = json_of("profile", "--json", "--db", db, "--min-share", "0.2")
+    assert "rails" in str(profile) and "ios" not in str(profile)
+    mobile = str(json_of("profile", "--json", "--db", db, "--min-share", "0.2", "--family", "mobile"))
+    assert "ios" in mobile and "rails" not in mobile

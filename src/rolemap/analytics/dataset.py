@@ -27,6 +27,7 @@ from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, city_nam
 from rolemap.analytics.market import FAMILY_TITLES, Market, Share
 from rolemap.analytics.pay import HOURS_A_YEAR, MIN_FOR_MEDIAN, PLAUSIBLE_YEAR, Rates, bundled_rates, stats_of
 from rolemap.analytics.reposts import folded, repost_groups, repost_months, series_rows
+from rolemap.analytics.role_rows import OWNER_FAMILIES, skill_owners
 from rolemap.analytics.stats import median_rank, wilson
 from rolemap.analytics.totals import totals_of
 from rolemap.cluster.dedup import NEAR_DUPS_FILE, first_copies_sql, sql_string
@@ -57,8 +58,16 @@ _NEEDED = (
 # One row a role (analytics/role_rows.py, the store's rule): a posting's distinct roles as store/roles.py
 # labels them ("family:level": the record's roles of its families, then a family no role has, no level),
 # in code point order; a posting of two or more becomes one row each, with its role's family and level,
-# the salary only when tied to its family, years only when its roles share one family, and no skills,
-# languages or system types on a non-software role of a posting that also hires software roles.
+# the salary only when tied to its family, years only when its roles share one family, no skills,
+# languages or system types on a non-software role of a posting that also hires software roles, and no
+# skill that is another of its roles' (`skill_owners`: a client-side, phone or back-end skill on a row of
+# another family, when the posting hires a role of the skill's families).
+_OWNER_FAMILIES = "MAP {" + ", ".join(f"'{k}': {list(v)}" for k, v in OWNER_FAMILIES.items()) + "}"
+_OWNERS = f"{_OWNER_FAMILIES}[_kind_of[skills[i]]]"  # the families the i-th skill is for, if any
+_KEPT_SKILLS = (
+    "list_filter(range(1, len(skills) + 1), lambda i: _label IS NULL OR _kind_of[skills[i]] IS NULL "
+    f"OR list_contains({_OWNERS}, _family) OR NOT list_has_any(_label_families, {_OWNERS}))"
+)
 _ROLE_ROWS = f"""CREATE TEMP VIEW role_rows AS
 WITH labelled AS (
     SELECT *, list_sort(list_distinct(list_concat(
@@ -76,15 +85,19 @@ judged AS (
     SELECT *, split_part(_label, ':', 1) AS _family,
            _label IS NOT NULL AND split_part(_label, ':', 1) = 'non_software' AND _kinds > 1 AS _bare,
            _label IS NULL OR list_contains(_salary_families, split_part(_label, ':', 1)) AS _paid,
-           _label IS NULL OR _kinds = 1 AS _years
-    FROM expanded)
+           _label IS NULL OR _kinds = 1 AS _years,
+           list_transform(_labels, lambda l: split_part(l, ':', 1)) AS _label_families,
+           _owners.kind_of AS _kind_of
+    FROM expanded, skill_owners AS _owners),
+kept AS (SELECT *, {_KEPT_SKILLS} AS _kept FROM judged)
 SELECT * REPLACE (
         CASE WHEN _label IS NULL THEN seniority ELSE nullif(split_part(_label, ':', 2), '') END AS seniority,
         CASE WHEN _bare THEN NULL ELSE primary_language END AS primary_language,
         CASE WHEN _bare THEN []::VARCHAR[] ELSE languages END AS languages,
         CASE WHEN _bare THEN []::VARCHAR[] ELSE system_types END AS system_types,
-        CASE WHEN _bare THEN []::VARCHAR[] ELSE skills END AS skills,
-        CASE WHEN _bare THEN []::BOOLEAN[] ELSE skills_required END AS skills_required,
+        CASE WHEN _bare THEN []::VARCHAR[] ELSE list_transform(_kept, lambda i: skills[i]) END AS skills,
+        CASE WHEN _bare THEN []::BOOLEAN[] ELSE list_transform(_kept, lambda i: skills_required[i]) END
+            AS skills_required,
         CASE WHEN _years THEN years_min END AS years_min,
         CASE WHEN _paid THEN salary_min END AS salary_min,
         CASE WHEN _paid THEN salary_max END AS salary_max,
@@ -93,9 +106,10 @@ SELECT * REPLACE (
     CASE WHEN _label IS NULL THEN _families ELSE [_family] END AS families,
     CASE WHEN NOT _paid THEN []::VARCHAR[] WHEN _label IS NULL THEN _salary_families ELSE [_family] END
         AS salary_families,
-    CASE WHEN _bare THEN []::BOOLEAN[] ELSE _skills_asked END AS skills_asked,
+    CASE WHEN _bare THEN []::BOOLEAN[] ELSE list_transform(_kept, lambda i: _skills_asked[i]) END
+        AS skills_asked,
     id || '#' || coalesce(_label, '') AS row_key
-FROM judged"""
+FROM kept"""
 _COMPANY_KEY = "lower(regexp_replace(trim(company), '\\s+', ' ', 'g'))"
 
 
@@ -111,6 +125,11 @@ def dataset_market(
     con = duckdb.connect()
     try:
         reposts = _counted_view(con, folder)
+        owners = skill_owners()
+        con.execute(
+            "CREATE TEMP TABLE skill_owners AS SELECT MAP(?::VARCHAR[], ?::VARCHAR[]) AS kind_of",
+            [list(owners), list(owners.values())],
+        )
         con.execute(_ROLE_ROWS)
         where, params = _lane_filter(lane)
         # a table (DuckDB spills it to disk when large): a view cannot take the filter's parameters

@@ -10,7 +10,16 @@ one role (or none) stays one row, exactly as the posting reads. Each row of a po
   them all); otherwise none;
 - the posting's work model, places, domains, scope, dates and company; its skills, languages and system
   types too, except on a non-software role of a posting that also hires software roles (a product
-  manager's row does not ask for Python).
+  manager's row does not ask for Python);
+- but not a skill of the client side (React, CSS), of a phone (iOS, Android) or of a back end (Rails,
+  PostgreSQL, Kafka) when the posting also hires the roles that skill is for (frontend or fullstack; mobile;
+  backend, fullstack, data, infra or ml) and the row's role is not one of them: the backend engineer of a
+  post hiring an iOS engineer too does not ask for iOS, nor that iOS engineer for Rails. The skill's kind
+  is the role book's (extract/data/roles.json: `client_side`, `mobile`, `server_side`) or its parent's there
+  (sass → css), or for a back end its category (a datastore, a message broker, a server). Languages stay
+  the posting's: TypeScript and Kotlin are server-side languages too. Cloud, build and monitoring tools
+  (AWS, Docker, Datadog) and the protocols and practices both sides share (REST, GraphQL, microservices)
+  stay every role's.
 
 Whole-array numpy: the posting rows the frame keeps (after copies are set aside and reposts folded) in, the
 frame's rows out, each posting's rows next to one another, its roles in code point order of their labels.
@@ -20,6 +29,7 @@ A function of the base alone, like the rest of the frame (frame_build.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -29,6 +39,13 @@ from rolemap.store.roles import split_role_label
 NON_SOFTWARE = "non_software"
 # the fields a non-software role of a posting that also hires software roles does not carry
 SOFTWARE_ONLY = ("skill", "language", "system_type")
+# the families a client-side, a phone's or a back end's skill is for (see _for_another_role)
+OWNER_FAMILIES = {
+    "client": ("frontend", "fullstack"),
+    "mobile": ("mobile",),
+    "server": ("backend", "fullstack", "data", "infra", "ml"),
+}
+SHARED = ("protocol", "practice")  # REST, GraphQL, microservices: the contract between both sides
 
 
 @dataclass(frozen=True)
@@ -134,6 +151,42 @@ def _tied(
     return (family >= 0) & np.isin(source * width + family, tied)
 
 
+def _for_another_role(rows: np.ndarray, code: np.ndarray, vocab: list[str], rr: RoleRows) -> np.ndarray:
+    """Per skill pair on the frame's rows: the skill is another role's of the posting (module docstring)."""
+    owners_of = skill_owners()
+    kinds = sorted(set(owners_of.values()))
+    out = np.zeros(rows.size, bool)
+    for kind in kinds:
+        owners = np.isin(rr.family, [rr.families.index(f) for f in OWNER_FAMILIES[kind] if f in rr.families])
+        hires = np.bincount(rr.source[owners], minlength=rr.start.size) > 0  # per posting
+        of_kind = np.array([owners_of.get(v) == kind for v in vocab] + [False])[code]
+        out |= of_kind & rr.expanded[rows] & ~owners[rows] & hires[rr.source[rows]]
+    return out
+
+
+@cache
+def skill_owners() -> dict[str, str]:
+    """skill id → "client", "mobile" or "server", for the role book's skills and every skill below one of
+    them (not below a language of the lists: TypeORM is TypeScript's, Ktor Kotlin's, server-side both), and
+    for the skills of a back end's categories."""
+    from rolemap.extract.role_family import BACK_END_CATEGORIES
+    from rolemap.extract.roles import role_book
+    from rolemap.extract.taxonomy import descendants_of, load_taxonomy
+
+    book, taxonomy = role_book(), load_taxonomy()
+    owners: dict[str, str] = {}
+    for kind, skills in (("client", book.client_side), ("mobile", book.mobile), ("server", book.server_side)):
+        for skill in skills:
+            if skill in taxonomy and (taxonomy[skill].is_language or taxonomy[skill].category in SHARED):
+                continue
+            for sid in (skill, *descendants_of(skill)):
+                owners.setdefault(sid, kind)
+    for sid, entry in taxonomy.items():
+        if entry.category in BACK_END_CATEGORIES:
+            owners.setdefault(sid, "server")
+    return owners
+
+
 def expand_pairs(
     pairs: BasePairs, field: str, position: np.ndarray, rr: RoleRows
 ) -> tuple[np.ndarray, list[str], np.ndarray, dict[str, np.ndarray]]:
@@ -167,6 +220,8 @@ def expand_pairs(
         }
     elif field in SOFTWARE_ONLY:
         keep_rows = rr.software_kept[rows]
+        if field == "skill":
+            keep_rows &= ~_for_another_role(rows, code, vocab, rr)
         rows, code = rows[keep_rows], code[keep_rows]
         flags = {name: v[keep_rows] for name, v in flags.items()}
     return rows, vocab, code, flags

@@ -161,13 +161,15 @@ def profile_command(
     db: DbOpt = None, as_json: AsJson = False, as_csv: AsCsv = False,
 ) -> None:  # fmt: skip
     """The target profile of a lane: the skills most of its postings ask for, must-have and nice-to-have,
-    and the three repeated skills to build evidence for.
+    and the three repeated skills to build evidence for. A lane holds backend roles unless --family says
+    otherwise (all: every role), as on the web's /profile.
 
     Example: rolemap profile --language python --system-type data --min-share 0.25
     """
     from rolemap.analytics import market as market_lib
     from rolemap.present import market_view as view
 
+    family = family or ["backend"]  # a backend seeker's profile holds no iOS engineer's asks
     lane = lane_of(**lane_filters(locals()))
     p = market_lib.profile(market_frame(db), lane, min_share)
     _emit(as_json, as_csv, p.as_dict(), lambda: view.profile_csv(p), lambda: view.profile_view(p))
