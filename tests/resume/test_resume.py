@@ -190,6 +190,28 @@ def test_match_a_lane_ranks_and_says_what_to_learn_next():
     assert result.learn_next[:2] == [("go", 2, 2 / 3), ("kubernetes", 2, 2 / 3)]  # languages and skills alike
 
 
+def test_labelled_technology_lines_outside_a_skills_section(tmp_path):
+    """ "Skills: …" under the name and "Environment: …" under a role, as many real resumes write them: listed
+    (a line to show, not a bullet to coach), and the role's time where a dated role holds the line."""
+    cv = tmp_path / "cv.md"
+    cv.write_text(
+        "Jane Doe\nSkills: Django, Terraform\nLanguages: English, French\nLanguages: Go\n\nExperience\n"
+        "Senior Engineer, Acme\nJan 2020 - Dec 2023\n- Built a billing API serving 2M users, cutting latency 40%\n"
+        "Environment: Python, PostgreSQL, RHEL\n"
+    )
+    r = read_resume(cv, TODAY)
+    assert [b.line for b in r.listed] == [2, 4, 10]
+    assert r.listed[2].skills == ["python", "postgresql", "rhel"] and r.listed[1].skills == ["go"]
+    assert r.skills["postgresql"] == pytest.approx(4.0, abs=0.1)  # the role's four years
+    assert r.skills["django"] == 0.0 and r.skills["go"] == 0.0  # listed, not dated
+    assert [b.line for b in r.bullets] == [9]  # nothing to coach in a list of technologies
+    assert r.roles[0].heading == "Senior Engineer, Acme"  # the stack line is no part of the role's heading
+    fit = match_record(r, "p1", "Backend Engineer", {"skills": [{"id": "terraform", "required": True}]})
+    assert [(x.name, x.status, x.proof, x.line) for x in fit.requirements] == [
+        ("terraform", "met", "listed", 2)
+    ]
+
+
 def test_a_current_role_counts_up_to_the_day_given():
     later = read_resume(FIXTURES / "dana.md", dt.date(2030, 3, 1))
     assert later.as_of == "2030-03" and later.skills["kafka"] == pytest.approx(10.1, abs=0.1)

@@ -42,6 +42,8 @@ _DATE = rf"(?:(?:{_MONTH_NAME}\s+)?\d{{4}}(?:[-/.]\d{{1,2}})?|present|current|no
 _RANGE = re.compile(rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until)\s*(?P<end>{_DATE})", re.I)
 _EMPHASIS = re.compile(r"\*\*|__|`")  # Markdown bold and code marks inside a line
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,2}[.)])\s+")
+# "Skills: Python, Go", "Environment: Java, Spring, Oracle": a label of a few words, a colon, its values
+_LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &/+-]{1,30}?)\s*:\s*(?P<values>\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,8 @@ class _Outline:
         self.head: list[str] | None = None  # the open role's heading parts
         self.dates: tuple[str | None, str | None] = (None, None)
         self.bullets: list[Bullet] = []
+        self.stack: list[Bullet] = []  # the open role's technology lines ("Environment: Java, Oracle")
+        self.stacks: list[list[Bullet]] = []  # each closed role's, in the order of self.roles
         self.last: Bullet | None = None  # the bullet a wrapped line continues
 
     def read(self, text: str, source: str) -> Resume:
@@ -214,7 +218,9 @@ class _Outline:
                 "no dated role found (a role's dates, such as 'Mar 2020 – Present', were not read): years "
                 "and level are unknown, and matching goes by the resume's skills"
             )
-        return finish(source, self.sections, self.roles, self.loose, self.today, self.listed, notes)
+        return finish(
+            source, self.sections, self.roles, self.loose, self.today, self.listed, notes, self.stacks
+        )
 
     def line(self, n: int, line: str) -> None:
         level = len(line) - len(line.lstrip("#")) if line.startswith("#") else 0
@@ -240,6 +246,8 @@ class _Outline:
             return
         if self.section not in (None, "experience", "summary", "projects"):
             return  # education, publications, awards…: never roles, never bullets to coach
+        if self._technology_line(n, _BULLET.sub("", stripped)):
+            return
         in_roles = self.section in (None, "experience")
         if in_roles and dates and not marked and len(stripped) < 140:
             self.open_role(_RANGE.sub("", stripped), dates)
@@ -266,6 +274,24 @@ class _Outline:
         if len(content.split()) < 3:
             return
         self.add_bullet(Bullet(content, skills_in(content), n), in_roles)
+
+    def _technology_line(self, n: int, line: str) -> bool:
+        """A line that lists technologies under a label, outside a Skills section: "Skills: Python, Go" under
+        the name, "Technical Skills: …" in a summary, "Environment: Java, Spring, Oracle" or "Tech stack: …"
+        under a role. Its skills are listed, as a Skills section's are (a line to show, not a bullet to
+        coach), and under a dated role they are that role's time too. A label that names no technology list
+        ("Languages: English, French") or values with no skill in them are left to the other rules."""
+        labelled = _LABELLED.match(line)
+        if not labelled or not _a_technology_label(labelled["label"]):
+            return False
+        skills = skills_in(line)  # the label is the technical context a lone "Go" needs
+        if not skills:
+            return False
+        listed = Bullet(line, skills, n)
+        self.listed.append(listed)
+        if self.head is not None and self.section in (None, "experience"):
+            self.stack.append(listed)
+        return True
 
     def _ends_section(self, level: int) -> bool:
         if self.section == "experience" and self.level and level > self.level:
@@ -308,8 +334,9 @@ class _Outline:
         if self.head is not None:
             heading = " · ".join(dict.fromkeys(self.head))
             self.roles.append(Role(heading, self.dates[0], self.dates[1], list(self.bullets)))
+            self.stacks.append(self.stack)
         self.head, self.dates, self.pending, self.last = None, (None, None), [], None
-        self.bullets = []
+        self.bullets, self.stack = [], []
 
 
 def _header_like(line: str) -> bool:
@@ -322,6 +349,11 @@ def _header_like(line: str) -> bool:
         return True
     capital = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return capital >= max(2, len(words) * 0.6) or (len(words) == 1 and words[0][:1].isupper())
+
+
+def _a_technology_label(label: str) -> bool:
+    """A Skills section's name ("Technical Skills", "Tools") or a label of the technologies a role used."""
+    return _section_of(label) == "skills" or label.strip().lower() in _words()["technology_labels"]
 
 
 def _section_of(line: str) -> str | None:
@@ -359,22 +391,23 @@ def finish(
     today: dt.date,
     listed: list[Bullet] | None = None,
     notes: list[str] | None = None,
+    stacks: list[list[Bullet]] | None = None,
 ) -> Resume:
-    """The Resume with each skill's years: the months of the dated roles whose bullets name it or a skill
-    of its ecosystem (a Flask role is Python time: the taxonomy's parent column), overlaps counted once. A
-    skill only listed (Skills section) or in undated bullets has 0 years; a parent never named anywhere is
-    not added."""
+    """The Resume with each skill's years: the months of the dated roles whose bullets or technology lines
+    (`stacks`, one list a role: "Environment: Java, Oracle") name it or a skill of its ecosystem (a Flask
+    role is Python time: the taxonomy's parent column), overlaps counted once. A skill only listed (Skills
+    section) or in undated bullets has 0 years; a parent never named anywhere is not added."""
     as_of = today.strftime("%Y-%m")
     listed = listed or []
     bullets = [b for r in roles for b in r.bullets] + loose
     named = {s for b in [*bullets, *listed] for s in b.skills}
     parents = _parents()
     years: dict[str, list[tuple[int, int]]] = {s: [] for s in named}
-    for role in roles:
+    for i, role in enumerate(roles):
         span = _interval(role, as_of)
         if not span:
             continue
-        for b in role.bullets:
+        for b in role.bullets + (stacks[i] if stacks else []):
             for s in b.skills:
                 for owner in (s, *_ancestors(s, parents)):
                     if owner in years:
