@@ -49,6 +49,11 @@ IOS_AND_BACKEND = (
 BACKEND_AND_PM = (
     "Initech | Senior Backend Engineer, Product Manager | Remote\nRails and PostgreSQL; our app is React."
 )
+# a tester builds no side: the QA row keeps iOS; and with no backend role hired, the iOS row keeps Rails
+QA_AND_IOS = (
+    "Hooli | QA Engineer, iOS Engineer | Remote\n"
+    "We test and build our iOS app with Swift and XCTest; our API runs on Rails and PostgreSQL."
+)
 
 
 def hn(pid: str, description: str, posted: str = "2026-02-02") -> Posting:
@@ -133,25 +138,25 @@ def test_lists_show_a_posting_once_with_its_roles_in_the_lane(store):
 
 
 def test_a_role_row_leaves_the_skills_another_role_of_the_posting_is_hired_for(store):
-    ingest(store, [hn("i1", IOS_AND_BACKEND), hn("p1", BACKEND_AND_PM)], now=T0)
+    ingest(store, [hn("i1", IOS_AND_BACKEND), hn("p1", BACKEND_AND_PM), hn("q1", QA_AND_IOS)], now=T0)
     frame = build_frame(store)
     ids = frame.strings("id")
-    (backend, mobile), (other_backend, _) = (
-        [r for r, i in enumerate(ids) if i == pid] for pid in ("i1", "p1")
-    )
+    (backend, mobile), (other_backend, _), (ios, qa) = (
+        [r for r, i in enumerate(ids) if i == pid] for pid in ("i1", "p1", "q1")
+    )  # each posting's rows in code point order of their labels
     assert values(frame, "family", backend) == ["backend"] and values(frame, "family", mobile) == ["mobile"]
     assert values(frame, "skill", backend) == ["aws", "postgresql", "rails", "rest"]
     assert values(frame, "skill", mobile) == ["aws", "ios", "react-native", "rest"]
     assert "swift" in values(frame, "language", backend)  # languages stay the posting's
     assert values(frame, "skill", other_backend) == ["postgresql", "rails", "react"]
+    assert values(frame, "family", qa) == ["qa"]
+    assert values(frame, "skill", qa) == values(frame, "skill", ios) == ["ios", "postgresql", "rails"]
     backend_lane = market(frame, Lane(family=("backend",)))
     assert {s.name for s in backend_lane.skills} == {"aws", "postgresql", "rails", "rest", "react"}
-    assert {s.name for s in market(frame, Lane(family=("mobile",))).skills} == {
-        "aws",
-        "ios",
-        "react-native",
-        "rest",
-    }
+    mobile_lane = market(frame, Lane(family=("mobile",)))
+    assert {s.name: s.count for s in mobile_lane.skills} == {
+        "ios": 2, "aws": 1, "react-native": 1, "rest": 1, "rails": 1, "postgresql": 1,
+    }  # fmt: skip
 
 
 def test_a_single_role_posting_is_one_row_as_the_posting_reads(store):
@@ -254,6 +259,8 @@ def test_the_dataset_page_counts_roles_as_the_store_does(tmp_path):
         {"id": "m1", "title": "", "description": PM_AND_BACKEND, "posted_at": "2026-02-02"},
         {"id": "g1", "title": "", "description": TWO_LEVELS, "posted_at": "2026-02-02"},
         {"id": "i1", "title": "", "description": IOS_AND_BACKEND, "posted_at": "2026-02-02"},
+        {"id": "q2", "title": "", "posted_at": "2026-02-02",
+         "description": "Umbrella | QA Engineer, Backend Engineer | Remote\nRails and PostgreSQL."},
         {"id": "s1", "title": "Frontend Engineer", "company": "Initech", "posted_at": "2026-02-03",
          "description": "React and TypeScript. $110k-$130k. 2+ years of experience."},
     ]  # fmt: skip
@@ -266,12 +273,15 @@ def test_the_dataset_page_counts_roles_as_the_store_does(tmp_path):
         ["--family", "all"],
         ["--family", "non_software"],
         ["--family", "mobile"],
+        ["--family", "qa"],  # a tester keeps the backend engineer's Rails
         ["--family", "all", "--skill", "django"],
     ):
         on_dataset = json_of("market", "--json", "--dataset", str(records), *lane)
         assert on_dataset == json_of("market", "--json", "--db", db, *lane), lane
     backend = json_of("market", "--json", "--dataset", str(records))
-    assert backend["roles"] == 4 and backend["postings"] == 3  # type: ignore[index]
+    assert backend["roles"] == 5 and backend["postings"] == 4  # type: ignore[index]
+    qa = json_of("market", "--json", "--dataset", str(records), "--family", "qa")
+    assert {s["name"] for s in qa["skills"]} == {"rails", "postgresql"}  # type: ignore[index]
     assert backend["pay"]["stated"] == 2  # type: ignore[index]  # g1's, for both its levels; not the PM's
     # the target profile is a backend lane's too unless --family says: the iOS engineer's asks are not in it
     profile = json_of("profile", "--json", "--db", db, "--min-share", "0.2")

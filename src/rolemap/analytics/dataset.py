@@ -27,7 +27,7 @@ from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, city_nam
 from rolemap.analytics.market import FAMILY_TITLES, Market, Share
 from rolemap.analytics.pay import HOURS_A_YEAR, MIN_FOR_MEDIAN, PLAUSIBLE_YEAR, Rates, bundled_rates, stats_of
 from rolemap.analytics.reposts import folded, repost_groups, repost_months, series_rows
-from rolemap.analytics.role_rows import OWNER_FAMILIES, skill_owners
+from rolemap.analytics.role_rows import OWNER_FAMILIES, SIDES, skill_owners
 from rolemap.analytics.stats import median_rank, wilson
 from rolemap.analytics.totals import totals_of
 from rolemap.cluster.dedup import NEAR_DUPS_FILE, first_copies_sql, sql_string
@@ -61,12 +61,13 @@ _NEEDED = (
 # the salary only when tied to its family, years only when its roles share one family, no skills,
 # languages or system types on a non-software role of a posting that also hires software roles, and no
 # skill that is another of its roles' (`skill_owners`: a client-side, phone or back-end skill on a row of
-# another family, when the posting hires a role of the skill's families).
+# another side's family, when the posting hires a role of the skill's families).
 _OWNER_FAMILIES = "MAP {" + ", ".join(f"'{k}': {list(v)}" for k, v in OWNER_FAMILIES.items()) + "}"
 _OWNERS = f"{_OWNER_FAMILIES}[_kind_of[skills[i]]]"  # the families the i-th skill is for, if any
 _KEPT_SKILLS = (
-    "list_filter(range(1, len(skills) + 1), lambda i: _label IS NULL OR _kind_of[skills[i]] IS NULL "
-    f"OR list_contains({_OWNERS}, _family) OR NOT list_has_any(_label_families, {_OWNERS}))"
+    f"list_filter(range(1, len(skills) + 1), lambda i: _label IS NULL OR NOT list_contains({list(SIDES)}, _family) "
+    f"OR _kind_of[skills[i]] IS NULL OR list_contains({_OWNERS}, _family) "
+    f"OR NOT list_has_any(_label_families, {_OWNERS}))"
 )
 _ROLE_ROWS = f"""CREATE TEMP VIEW role_rows AS
 WITH labelled AS (

@@ -37,7 +37,7 @@ from rolemap.store.db import HEAD_REVISION
 if TYPE_CHECKING:
     from rolemap.store.db import Store
 
-FORMAT = "11"  # bump when the files below change shape, or what they hold does (11: a role row leaves another role's client-side and phone skills)
+FORMAT = "11"  # bump when the files below change shape, or what they hold does (11: a role row leaves the skills another role of its posting is hired for)
 CATEGORICAL = (
     "company",
     "location",

@@ -12,14 +12,15 @@ one role (or none) stays one row, exactly as the posting reads. Each row of a po
   types too, except on a non-software role of a posting that also hires software roles (a product
   manager's row does not ask for Python);
 - but not a skill of the client side (React, CSS), of a phone (iOS, Android) or of a back end (Rails,
-  PostgreSQL, Kafka) when the posting also hires the roles that skill is for (frontend or fullstack; mobile;
-  backend, fullstack, data, infra or ml) and the row's role is not one of them: the backend engineer of a
-  post hiring an iOS engineer too does not ask for iOS, nor that iOS engineer for Rails. The skill's kind
-  is the role book's (extract/data/roles.json: `client_side`, `mobile`, `server_side`) or its parent's there
-  (sass → css), or for a back end its category (a datastore, a message broker, a server). Languages stay
-  the posting's: TypeScript and Kotlin are server-side languages too. Cloud, build and monitoring tools
-  (AWS, Docker, Datadog) and the protocols and practices both sides share (REST, GraphQL, microservices)
-  stay every role's.
+  PostgreSQL, Kafka) on a row building another side (frontend, fullstack, mobile, backend, data, infra, ml)
+  when the posting also hires the roles that skill is for (frontend or fullstack; mobile; backend,
+  fullstack, data, infra or ml): the backend engineer of a post hiring an iOS engineer too does not ask for
+  iOS, nor that iOS engineer for Rails. A QA, security or embedded row keeps every skill (a tester of the iOS
+  app needs iOS). The skill's kind is the role book's (extract/data/roles.json: `client_side`, `mobile`,
+  `server_side`) or its parent's there (sass → css), or for a back end its category (a datastore, a message
+  broker), as `skill_owners` says. Languages stay the posting's: TypeScript and Kotlin are server-side
+  languages too; so do cloud, container and monitoring tools (AWS, Docker, Datadog) and what both sides
+  share (REST, GraphQL, microservices).
 
 Whole-array numpy: the posting rows the frame keeps (after copies are set aside and reposts folded) in, the
 frame's rows out, each posting's rows next to one another, its roles in code point order of their labels.
@@ -46,6 +47,9 @@ OWNER_FAMILIES = {
     "server": ("backend", "fullstack", "data", "infra", "ml"),
 }
 SHARED = ("protocol", "practice")  # REST, GraphQL, microservices: the contract between both sides
+SERVER_CATEGORIES = ("datastore", "messaging")  # a back end's, as the hand layer places them
+# the families that build one side of a product: a row of another (qa, security, embedded…) keeps every skill
+SIDES = ("frontend", "fullstack", "mobile", "backend", "data", "infra", "ml")
 
 
 @dataclass(frozen=True)
@@ -154,35 +158,45 @@ def _tied(
 def _for_another_role(rows: np.ndarray, code: np.ndarray, vocab: list[str], rr: RoleRows) -> np.ndarray:
     """Per skill pair on the frame's rows: the skill is another role's of the posting (module docstring)."""
     owners_of = skill_owners()
-    kinds = sorted(set(owners_of.values()))
+    code_of = {f: i for i, f in enumerate(rr.families)}
+    side = np.isin(rr.family, [code_of[f] for f in SIDES if f in code_of])  # per frame row
     out = np.zeros(rows.size, bool)
-    for kind in kinds:
-        owners = np.isin(rr.family, [rr.families.index(f) for f in OWNER_FAMILIES[kind] if f in rr.families])
+    for kind, families in OWNER_FAMILIES.items():
+        owners = np.isin(rr.family, [code_of[f] for f in families if f in code_of])
         hires = np.bincount(rr.source[owners], minlength=rr.start.size) > 0  # per posting
         of_kind = np.array([owners_of.get(v) == kind for v in vocab] + [False])[code]
-        out |= of_kind & rr.expanded[rows] & ~owners[rows] & hires[rr.source[rows]]
+        out |= of_kind & rr.expanded[rows] & side[rows] & ~owners[rows] & hires[rr.source[rows]]
     return out
 
 
 @cache
 def skill_owners() -> dict[str, str]:
-    """skill id → "client", "mobile" or "server", for the role book's skills and every skill below one of
-    them (not below a language of the lists: TypeORM is TypeScript's, Ktor Kotlin's, server-side both), and
-    for the skills of a back end's categories."""
-    from rolemap.extract.role_family import BACK_END_CATEGORIES
+    """skill id → "client", "mobile" or "server": the role book's skills (extract/data/roles.json) and the
+    skills below them, and the datastores and message brokers. Not a language's descendants (TypeORM is
+    TypeScript's, Ktor Kotlin's: server-side both), nor what both sides share; and only entries a person
+    placed (the hand layer, devicon, Linguist, simple-icons): O*NET's commodity codes put UltraEdit among
+    databases and Hootsuite among message brokers, and hang "Vue Benefits Manager" under Vue."""
     from rolemap.extract.roles import role_book
     from rolemap.extract.taxonomy import descendants_of, load_taxonomy
 
     book, taxonomy = role_book(), load_taxonomy()
+
+    def placed(sid: str) -> bool:
+        entry = taxonomy.get(sid)
+        return (
+            entry is not None and entry.category not in SHARED and not set(entry.sources) <= {"onet", "esco"}
+        )
+
     owners: dict[str, str] = {}
     for kind, skills in (("client", book.client_side), ("mobile", book.mobile), ("server", book.server_side)):
         for skill in skills:
-            if skill in taxonomy and (taxonomy[skill].is_language or taxonomy[skill].category in SHARED):
+            if skill not in taxonomy or taxonomy[skill].is_language:
                 continue
             for sid in (skill, *descendants_of(skill)):
-                owners.setdefault(sid, kind)
+                if placed(sid):
+                    owners.setdefault(sid, kind)
     for sid, entry in taxonomy.items():
-        if entry.category in BACK_END_CATEGORIES:
+        if entry.category in SERVER_CATEGORIES and "hand" in entry.sources and placed(sid):
             owners.setdefault(sid, "server")
     return owners
 

@@ -224,7 +224,7 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
     hardware = sum(1 for s in skills if categories.get(s) == "hardware" and s not in book.not_a_device)
     # a mobile or a device posting's build and cloud tools (Jenkins, Firebase, Docker) are no server it
     # builds: against its phone's or its device's skills count the frameworks and datastores of a back end
-    back_end = _server_side(skills, categories, BACK_END_CATEGORIES) if max(mobile, hardware) >= 2 else 0
+    back_end = _server_side(skills, categories, _BACK_END_CATEGORIES) if max(mobile, hardware) >= 2 else 0
     for family, count in (("mobile", mobile), ("embedded", hardware)):
         if count >= 2 and count > client and count > back_end:
             return family
@@ -237,7 +237,7 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
     return "other_software"
 
 
-BACK_END_CATEGORIES = frozenset({"datastore", "messaging", "server"})
+_BACK_END_CATEGORIES = frozenset({"datastore", "messaging", "server"})
 
 
 def _server_side(
