@@ -190,6 +190,28 @@ def test_match_a_lane_ranks_and_says_what_to_learn_next():
     assert result.learn_next[:2] == [("go", 2, 2 / 3), ("kubernetes", 2, 2 / 3)]  # languages and skills alike
 
 
+@pytest.mark.parametrize(
+    "dates, start, end",
+    [
+        ("03/2019 - 05/2021", "2019-03", "2021-05"),  # a month's number first, as US resumes write it
+        ("3/2019 – Present", "2019-03", None),
+        ("01/2020 to 12/2022", "2020-01", "2022-12"),
+        ("06.2018 - 01.2020", "2018-06", "2020-01"),  # European
+        ("Jan '19 – Present", "2019-01", None),
+        ("Dec ’98 - Jan ’01", "1998-12", "2001-01"),  # a year still to come is last century's
+        ("Mar 2019 – Present", "2019-03", None),
+        ("2019 – 2021", "2019-01", "2021-12"),
+        ("2019-03 – 2021-05", "2019-03", "2021-05"),
+    ],
+)
+def test_the_ways_resumes_write_a_roles_dates(tmp_path, dates, start, end):
+    cv = tmp_path / "cv.md"
+    cv.write_text(
+        f"Experience\nSenior Engineer, Acme\n{dates}\n- Built a billing API in Python for 2M users\n"
+    )
+    assert [(r.start, r.end) for r in read_resume(cv, TODAY).roles] == [(start, end)]
+
+
 def test_labelled_technology_lines_outside_a_skills_section(tmp_path):
     """ "Skills: …" under the name and "Environment: …" under a role, as many real resumes write them: listed
     (a line to show, not a bullet to coach), and the role's time where a dated role holds the line."""

@@ -38,7 +38,12 @@ _MONTHS = {
     )
 }
 _MONTH_NAME = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
-_DATE = rf"(?:(?:{_MONTH_NAME}\s+)?\d{{4}}(?:[-/.]\d{{1,2}})?|present|current|now|today)"
+# "Mar 2019", "2019", "2019-03"; "03/2019" and "06.2018" (a month's number first, as US and European resumes
+# write it); "Jan '19"; "Present"
+_DATE = (
+    rf"(?:(?:{_MONTH_NAME}\s+)?\d{{4}}(?:[-/.]\d{{1,2}})?|(?:0?[1-9]|1[0-2])[/.]\d{{4}}"
+    rf"|{_MONTH_NAME}\s*['’]\d{{2}}\b|present|current|now|today)"
+)
 _RANGE = re.compile(rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until)\s*(?P<end>{_DATE})", re.I)
 _EMPHASIS = re.compile(r"\*\*|__|`")  # Markdown bold and code marks inside a line
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,2}[.)])\s+")
@@ -434,11 +439,17 @@ def month(text: str, today: dt.date, end: bool = False) -> str | None:
     t = text.strip().lower().rstrip(".")
     if t in ("present", "current", "now", "today"):
         return None if end else today.strftime("%Y-%m")
-    m = re.match(r"(?:(?P<mon>[a-z]{3})[a-z]*\.?\s+)?(?P<year>\d{4})(?:[-/.](?P<num>\d{1,2}))?", t)
-    if not m:
+    m = re.match(
+        r"(?:(?P<mon>[a-z]{3})[a-z]*\.?\s*(?:['’](?P<yy>\d{2})\b)?\s*|(?P<first>\d{1,2})[/.](?=\d{4}))?"
+        r"(?P<year>\d{4})?(?:[-/.](?P<num>\d{1,2}))?",
+        t,
+    )
+    if not m or not (m["year"] or m["yy"]):
         return None
-    month = _MONTHS.get(m["mon"] or "", 0) or int(m["num"] or (12 if end else 1))
-    return f"{m['year']}-{min(max(month, 1), 12):02d}"
+    # "Jan '19": this century's unless that is still to come ("'98" is 1998)
+    year = m["year"] or f"{20 if int(m['yy']) <= today.year % 100 else 19}{m['yy']}"
+    month = _MONTHS.get(m["mon"] or "", 0) or int(m["first"] or m["num"] or (12 if end else 1))
+    return f"{year}-{min(max(month, 1), 12):02d}"
 
 
 def _interval(role: Role, as_of: str) -> tuple[int, int] | None:
