@@ -212,6 +212,24 @@ def test_the_ways_resumes_write_a_roles_dates(tmp_path, dates, start, end):
     assert [(r.start, r.end) for r in read_resume(cv, TODAY).roles] == [(start, end)]
 
 
+def test_headings_the_section_phrases_do_not_list_are_read_by_their_words(tmp_path):
+    cv = tmp_path / "cv.md"
+    cv.write_text(
+        "Jane Doe\nProfessional Summary\nBackend engineer with eight years of Python.\n\n"
+        "Relevant Work Experience\nSenior Engineer, Developer Tools\n03/2019 - Present\n"
+        "- Built a billing API serving 2M users, cutting latency 40%\nKey Achievements:\n"
+        "- Cut cloud spend 30% by moving batch jobs to spot instances\n\n"
+        "Technical Expertise\nPython, Go, PostgreSQL, Kubernetes\n\nEducation & Certifications\nBSc, 2014\n"
+    )
+    r = read_resume(cv, TODAY)
+    assert r.sections == ["summary", "experience", "skills", "education"]
+    # a role's line is no heading, and "Key Achievements" heads a part of the role: its bullet stays there
+    assert [(x.heading, x.start, len(x.bullets)) for x in r.roles] == [
+        ("Senior Engineer, Developer Tools", "2019-03", 2)
+    ]
+    assert [b.text for b in r.listed] == ["Python, Go, PostgreSQL, Kubernetes"]
+
+
 def test_labelled_technology_lines_outside_a_skills_section(tmp_path):
     """ "Skills: …" under the name and "Environment: …" under a role, as many real resumes write them: listed
     (a line to show, not a bullet to coach), and the role's time where a dated role holds the line."""

@@ -362,16 +362,37 @@ def _a_technology_label(label: str) -> bool:
 
 
 def _section_of(line: str) -> str | None:
-    if len(line) > 40 or len(line.split()) > 4:
+    if len(line) > 40 or len(line.split()) > 5:
         return None
     body = line.rstrip(":").strip()
-    for candidate in (body, *_compact_names().get(re.sub(r"\W", "", body.lower()), [])):
-        hits = _headings().find(candidate)
-        for kind in _words()["sections"]:
-            for span in hits.spans(f"section/{kind}"):
-                if span.start == 0 and span.end >= len(candidate) - 1:
-                    return kind
-    return None
+    if len(body.split()) <= 4:
+        for candidate in (body, *_compact_names().get(re.sub(r"\W", "", body.lower()), [])):
+            hits = _headings().find(candidate)
+            for kind in _words()["sections"]:
+                for span in hits.spans(f"section/{kind}"):
+                    if span.start == 0 and span.end >= len(candidate) - 1:
+                        return kind
+    return _section_by_words(body)
+
+
+def _section_by_words(body: str) -> str | None:
+    """A heading the section phrases do not list, read by its words (`heading_words` in resume.json): every
+    word a section's noun or a qualifier, one noun at least ("Technical Expertise", "Tools & Technologies").
+    """
+    words = re.findall(r"[\w&/]+", body.lower())
+    if not words or any(c.isdigit() for c in body) or "," in body:
+        return None
+    nouns = _heading_nouns()
+    qualifiers = frozenset(_words()["heading_words"]["qualifiers"])
+    if not all(w in nouns or w in qualifiers for w in words):
+        return None
+    kinds = {nouns[w] for w in words if w in nouns}
+    return next((kind for kind in _words()["heading_words"]["nouns"] if kind in kinds), None)
+
+
+@cache
+def _heading_nouns() -> dict[str, str]:
+    return {noun: kind for kind, nouns in _words()["heading_words"]["nouns"].items() for noun in nouns}
 
 
 @cache
