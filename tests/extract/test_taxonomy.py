@@ -33,6 +33,20 @@ def test_bundled_taxonomy_is_valid_and_large():
     assert {"hand", "onet", "esco", "devicon", "linguist", "simple-icons"} <= set(sizes["by source"])
 
 
+def test_the_role_books_skills_are_the_taxonomys():
+    """roles.json names skills by their taxonomy ids: an id the taxonomy lacks never matches ("aspnet" for
+    asp-net kept ASP.NET out of the server side); a title's own name ("nodejs") is one of `title_names`."""
+    from rolemap.extract.roles import role_book
+
+    book, taxonomy = role_book(), load_taxonomy()
+    named = (
+        set(book.client_side) | book.mobile | book.server_side | book.browser_languages | book.not_a_device
+    )
+    assert sorted(s for s in named if s not in taxonomy) == []
+    titles = set(book.title_names.values())
+    assert sorted(s for s in book.title_skills if s not in taxonomy and s not in titles) == []
+
+
 def test_the_taxonomy_file_is_built_by_its_script_not_by_hand(tmp_path, monkeypatch):
     if not SOURCES.exists():
         pytest.skip(f"{SOURCES} is not here: the open sources sit in ../shared beside the clone")
