@@ -87,7 +87,10 @@ def heldout_sets(shared: Path) -> None:
         ("labels.jsonl", "set A: read to find rules"),
         ("labels_b.jsonl", "set B: scored only, never read"),
         ("labels_c.jsonl", "set C: drawn 2026-12-02, scored only, never read"),
-        ("labels_d.jsonl", "set D: drawn 2026-12-02 in session 13, scored only, never read"),
+        (
+            "labels_d.jsonl",
+            "set D: drawn 2026-12-02 in session 13, scored untouched until session 30, then read",
+        ),
         ("labels_e.jsonl", "set E: drawn 2026-12-02 in session 14, scored once untouched, then read"),
         ("labels_f.jsonl", "set F: drawn 2026-12-02 in session 15, scored only, never read"),
         ("labels_g.jsonl", "set G: drawn 2026-12-03 in session 26, scored once untouched, then read"),

@@ -322,6 +322,34 @@ def test_plain_contract_input_keeps_its_record_exactly():
     )
 
 
+@pytest.mark.parametrize(
+    "text, stated, company",
+    [
+        # the text's company is the first words of the stated name, and the text writes the whole name
+        (
+            "Stavis Seafoods, A Profand Company, is hiring. Join Stavis today.",
+            "Stavis Seafoods",
+            "Stavis Seafoods",
+        ),
+        (
+            "The Morgan Library & Museum invites applications.\nWhy work at The Morgan? The Morgan is hiring a manager.",
+            "The Morgan Library & Museum",
+            "The Morgan Library & Museum",
+        ),
+        ("About SKF\nSKF has been making the world spin since 1907.", "SKF Group", "SKF"),  # never whole
+        ("Apple is hiring a data engineer in Cupertino.", "Akshaya Inc", "Apple"),  # another firm's field
+        ("Acme is hiring. Acme Corporation of Ohio.", "Acme Corp", "Acme"),  # not where a word ends
+    ],
+)
+def test_the_inputs_own_company_says_where_the_texts_name_ends(text, stated, company):
+    from rolemap.extract import extract_record
+
+    record = extract_record({"id": "a", "title": "Office Manager", "description": text, "company": stated})
+    assert record["company"] == company
+    span = record["evidence"]["company"][0]
+    assert span["text"].casefold().endswith(company.casefold().removeprefix("the "))
+
+
 def test_the_inputs_own_company_fills_only_the_company_the_text_leaves_out():
     from rolemap.extract import extract_record
 

@@ -70,7 +70,7 @@ def extract_posting(posting: Posting, text: str | None = None) -> Extraction:
     if text is None:
         text = document_text(posting.title, posting.description)
     extraction = extract_text(posting.id, text)
-    return company_the_text_leaves_out(extraction, posting)
+    return company_the_text_leaves_out(extraction, posting, text)
 
 
 def extract_text(posting_id: str, text: str) -> Extraction:

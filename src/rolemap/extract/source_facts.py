@@ -59,20 +59,55 @@ def apply_source_facts(extraction: Extraction, posting: Posting, text: str | Non
     )
 
 
-def company_the_text_leaves_out(extraction: Extraction, posting: Posting) -> Extraction:
+def company_the_text_leaves_out(extraction: Extraction, posting: Posting, text: str = "") -> Extraction:
     """`extraction` with the company the posting's own field states (a contract input's `company`) where
     the text names none. The extraction record's company is the text's reading (the spec: "as the text
     gives it"; a recruiter's posting names the client it hires for), so the field only fills its gap and
-    `source_facts` says where the name came from; ingestion writes a stated company over the text's."""
-    if extraction.company is not None:
-        return extraction
+    `source_facts` says where the name came from; ingestion writes a stated company over the text's.
+    Where the text names the company, the field only says where that name ends (`_as_the_source_ends_it`).
+    `text`: the document text the extraction's evidence points into."""
     origin, name = _company_fact(posting, _origins_of(posting))
+    if extraction.company is not None:
+        return _as_the_source_ends_it(extraction, name, text) if origin and text else extraction
     if origin is None:
         return extraction
     cleaned = clean_company(name)
     if not cleaned or not typed_company_name(cleaned):
         return extraction
     return replace(extraction, company=cleaned, source_facts={**extraction.source_facts, "company": origin})
+
+
+def _as_the_source_ends_it(extraction: Extraction, stated: str, text: str) -> Extraction:
+    """The text's company read as the whole name the source states, where the text's is its first words and
+    the text writes the whole name too: "Stavis" of "Stavis Seafoods, A Profand Company" is Stavis Seafoods,
+    "Morgan" The Morgan Library & Museum where the text opens "The Morgan Library & Museum invites
+    applications", when the board's company column says so; a text that never writes the whole name ("About
+    SKF" under "SKF Group") keeps its own. The name stays the text's words, with their evidence."""
+    if not extraction.company or "|" in stated or not _a_shorter_form(extraction.company, stated):
+        return extraction  # "Swagelok Pittsburgh | Tri-State Area": a board's page title, not a name
+    whole = re.search(
+        r"(?<!\w)" + re.escape(stated).replace("'", "['’]").replace("’", "['’]") + r"(?!\w)", text, re.I
+    )
+    name = clean_company(whole.group()) if whole else None
+    if not whole or not name or len(name) <= len(extraction.company):
+        return extraction
+    spans = extraction.evidence.get("company") or ()
+    evidence = {
+        **extraction.evidence,
+        "company": (Span(whole.start(), whole.end(), whole.group()), *spans[1:]),
+    }
+    return replace(extraction, company=name, evidence=evidence)
+
+
+def _a_shorter_form(name: str, stated: str) -> bool:
+    """ "Stavis" of "Stavis Seafoods", "Morgan" of "The Morgan Library & Museum": the first words."""
+    words = [w for w in re.findall(r"\w+", name.casefold())]
+    whole = [w for w in re.findall(r"\w+", stated.casefold())]
+    for form in (words, words[1:] if words[:1] == ["the"] else words):
+        for full in (whole, whole[1:] if whole[:1] == ["the"] else whole):
+            if form and len(form) < len(full) and full[: len(form)] == form:
+                return True
+    return False
 
 
 def _origins_of(posting: Posting) -> dict[str, Any]:
