@@ -1437,6 +1437,9 @@ def test_a_number_of_roles_needed_is_a_hiring_cue():
          "Nutonian Inc", {"ml"}),
         # a firm named by its partners is a name
         ("Halfaker and Associates | Arlington, VA | Sr. Java Software Engineer", "Halfaker and Associates", {"backend"}),
+        # so is one of associates of a name that is no English word; sales associates are a role
+        ("Bridgewater Associates | Westport, CT | Software Engineer", "Bridgewater Associates", {"other_software"}),
+        ("Sales Associates | Westport, CT | Onsite", None, {"non_software"}),
         # a role, then its hirer's legal name, is a role
         ("Senior Software Engineer, Acme Inc | NYC | Onsite", "Acme", {"other_software"}),
     ],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rolemap.extract.lexicon import english_word
 from rolemap.extract.places import confident_place, parse_places
 from rolemap.extract.roles import is_role_title, seniority_of, technology_names
 from rolemap.extract.taxonomy import SkillEntry, load_taxonomy
@@ -24,6 +25,13 @@ def legal_forms_pattern(*kinds: str) -> str:
 _ANY_FORM = legal_forms_pattern("firm", "other")
 # a firm named by its partners: "Halfaker and Associates", "Smith & Partners"
 FIRM_ENDING = re.compile(rf"\s(?:&|and)\s(?:{legal_forms_pattern('ending')})\.?$")
+_ASSOCIATES_OF = re.compile(r"(?:[A-Z][\w'-]*\s+){1,3}Associates")
+
+
+def _firm_of_associates(name: str) -> bool:
+    """ "Bridgewater Associates", "SharkByte Associates": associates of a name that is no English word are a
+    firm; "Sales Associates", "Research Associates" are roles."""
+    return bool(_ASSOCIATES_OF.fullmatch(name)) and not any(english_word(w) for w in name.split()[:-1])
 
 
 class _Addresses:
@@ -289,7 +297,8 @@ def plausible_company(name: str, header: bool = False, first: bool = False, make
         for w in words[1:]
     ):
         return False  # "Be a full time DB Rethinker" is a sentence, not a name
-    role = not FIRM_ENDING.search(name) and (is_role_title(name) if header else is_role_name(name))
+    firm = FIRM_ENDING.search(name) or _firm_of_associates(name)
+    role = not firm and (is_role_title(name) if header else is_role_name(name))
     if role or FLAG.match(name) or PAY_SUM.search(name):  # "Halfaker and Associates" is a firm
         return False
     partners = _PARTNER_LIST.fullmatch(name)  # "Kazan, McClain, Satterley & Greenwood": a place per piece?
