@@ -679,6 +679,13 @@ def test_an_engineer_of_the_developer_relations_team_is_an_engineer(title):
         # ClojureScript is Clojure compiled for the browser: beside Clojure, both sides; Elm is the browser's
         ("Acme | Clojure/ClojureScript Engineer | Berlin", ("fullstack",)),
         ("Acme | Elm Engineer | Berlin", ("frontend",)),
+        # a web developer of a server's technology builds both sides; of the client's, or a web UI's, one
+        ("Acme | PHP Web Developer | Berlin", ("fullstack",)),
+        ("Acme | Senior .NET Web Developer | Berlin", ("fullstack",)),
+        ("Acme | Python/Django web developer | Berlin", ("fullstack",)),
+        ("Acme | Web Developer | Berlin", ("frontend",)),
+        ("Acme | React Web Developer | Berlin", ("frontend",)),
+        ("Acme | Java Web UI Developer | Berlin", ("frontend",)),
     ],
 )
 def test_a_title_naming_node_or_both_sides(header, families):

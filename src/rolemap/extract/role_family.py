@@ -20,6 +20,8 @@ _SOFTWARE = Caseless(r"\bsoftware\b")
 # Development" (a coatings lab's "Application Development Chemist" develops its products' uses)
 _BUILDING_SOFTWARE = Caseless(r"\b(?:applications?|web) development\b")
 _BROWSER_LANGUAGE = re.compile(r"(?i)\b(?:javascript|typescript|js|ts)\b")
+_WEB = re.compile(r"(?i)\bweb\b")
+_CLIENT_WORDS = re.compile(r"(?i)front|\bui\b|\bux\b|client|design|\bcss\b|\bhtml")
 
 
 def family_of(
@@ -59,6 +61,16 @@ def family_of(
     if family == "infra" and _PLATFORM.search(title) and title_family(_PLATFORM.sub("", title)) is None:
         operations = frozenset(s for s in skills if categories.get(s) in _OPERATIONS)
         return "backend" if _server_side(skills - operations, categories) > len(operations) else family
+    # "PHP Web Developer", "Django Web Developer", "Web Developer (Ruby/JavaScript)": a web developer of a
+    # server's technology builds both sides, where no word of the title names the client's ("React Web
+    # Developer", "Web UI Developer", "Web Designer" stay frontend)
+    if (
+        family == "frontend"
+        and _WEB.search(title)
+        and not _CLIENT_WORDS.search(title)
+        and _technology_family(title_skills, categories) in ("backend", "fullstack")
+    ):
+        return "fullstack"
     # "Python/JavaScript Developer": the "JavaScript Developer" of a server's technology writes both sides
     if family == "frontend" and _technology_family(title_skills, categories) == "fullstack":
         return "fullstack" if title_family(_BROWSER_LANGUAGE.sub(" ", title)) is None else family
