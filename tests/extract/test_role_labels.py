@@ -686,6 +686,11 @@ def test_an_engineer_of_the_developer_relations_team_is_an_engineer(title):
         ("Acme | Web Developer | Berlin", ("frontend",)),
         ("Acme | React Web Developer | Berlin", ("frontend",)),
         ("Acme | Java Web UI Developer | Berlin", ("frontend",)),
+        (
+            "Acme | Web Developer (Ruby on Rails, Javascript) | Berlin",
+            ("fullstack",),
+        ),  # its stack in brackets
+        ("Acme | Web Developer (React, CSS) | Berlin", ("frontend",)),
     ],
 )
 def test_a_title_naming_node_or_both_sides(header, families):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from rolemap.extract.role_family import family_of, technology_side
+from rolemap.extract.role_family import family_of, technology_side, web_of_a_server
 from rolemap.extract.role_lines import words_after_cue
 from rolemap.extract.roles import (
     LIST_ITEM_NOUN,
@@ -98,6 +98,9 @@ def build_roles(
                     whole, judged = None, part
                 if whole and (whole == "fullstack" or family is None):
                     family, named = whole, title  # the role is named with the words that give its kind
+                # a web developer whose bracket names a server's stack: "Web Developer (Ruby/Javascript)"
+                if family == "frontend" and web_of_a_server(title, technologies_in(title), categories):
+                    family = "fullstack"
             # "Sales, Admin": an office's; a system's administrator is named with it ("sys admin")
             if family is None and key in _BARE_ADMIN and _an_office_s(key, titles):
                 family = "non_software"

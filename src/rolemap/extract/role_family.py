@@ -61,15 +61,7 @@ def family_of(
     if family == "infra" and _PLATFORM.search(title) and title_family(_PLATFORM.sub("", title)) is None:
         operations = frozenset(s for s in skills if categories.get(s) in _OPERATIONS)
         return "backend" if _server_side(skills - operations, categories) > len(operations) else family
-    # "PHP Web Developer", "Django Web Developer", "Web Developer (Ruby/JavaScript)": a web developer of a
-    # server's technology builds both sides, where no word of the title names the client's ("React Web
-    # Developer", "Web UI Developer", "Web Designer" stay frontend)
-    if (
-        family == "frontend"
-        and _WEB.search(title)
-        and not _CLIENT_WORDS.search(title)
-        and _technology_family(title_skills, categories) in ("backend", "fullstack")
-    ):
+    if family == "frontend" and web_of_a_server(title, title_skills, categories):
         return "fullstack"
     # "Python/JavaScript Developer": the "JavaScript Developer" of a server's technology writes both sides
     if family == "frontend" and _technology_family(title_skills, categories) == "fullstack":
@@ -167,6 +159,17 @@ _TRADE_NOUN = re.compile(
 )
 # words, and any word with a digit ("M365": no plain word)
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w'’]*|\w*\d\w*")
+
+
+def web_of_a_server(title: str, title_skills: tuple[str, ...], categories: dict[str, str]) -> bool:
+    """ "PHP Web Developer", "Django Web Developer", "Web Developer (Ruby/JavaScript)": a web developer of a
+    server's technology builds both sides (fullstack), where no word of the title names the client's
+    ("React Web Developer", "Web UI Developer", "Web Designer" stay frontend)."""
+    return (
+        bool(_WEB.search(title))
+        and not _CLIENT_WORDS.search(title)
+        and _technology_family(title_skills, categories) in ("backend", "fullstack")
+    )
 
 
 def technology_side(
