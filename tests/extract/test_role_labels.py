@@ -142,6 +142,25 @@ def test_presales_and_deployment_roles(title, family):
     assert title_family(title) == family
 
 
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        # a technician maintains, installs or supports: no software work, whatever the equipment
+        ("Electronics Technician", "non_software"),
+        ("Desktop Technician", "non_software"),
+        ("Hardware/Software Technician", "non_software"),
+        ("Electrical Engineering Technician", "non_software"),
+        # ... save an operations or network technician (infra), a QA one, and a title that names an engineer
+        ("Datacenter Ops Technician", "infra"),
+        ("Network Engineer/Technician", "infra"),
+        ("Quality Assurance Technician", "qa"),
+        ("Electronics Engineer", "embedded"),
+    ],
+)
+def test_a_technician_is_no_developer(title, family):
+    assert title_family(title) == family
+
+
 def test_data_mining_is_no_mining_engineers_trade():
     assert title_family("Mining Engineer") == "non_software"
     assert title_family("Data Mining Engineer") != "non_software"
