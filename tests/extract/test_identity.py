@@ -193,6 +193,8 @@ def test_a_city_a_title_or_a_url_is_never_the_company(header):
         # the description's opening sentence names the hirer, as written (its legal form kept)
         ("Developer\nWHO WE AREStasis Drilling Solutions LLC is a privately held company.", "Stasis Drilling Solutions LLC"),
         (hn("Django or Node.js Experts -- San Francisco", "Textur is an automated data pipeline. Textur collects data."), "Textur"),
+        # a post without a title that opens with its prose, the article in capitals as a tagline writes it
+        ("\nMailgun is The Email Service for Developers.\nWe're ex-YC and remain an independent product.", "Mailgun"),
         # named once: a word English seldom writes is a brand's; an English one is not enough
         (hn("Django or Node.js Experts -- San Francisco", "Textur is an automated data pipeline. We collect data."), "Textur"),
         (hn("Django or Node.js Experts -- San Francisco", "Harbor is an automated data pipeline. We collect data."), None),

@@ -416,7 +416,9 @@ _RULE_LINE = re.compile(r"[-=_*~#.]{3,}[ \t]*(?:\n|$)")
 _SENTENCE_END = re.compile(r"(?<=[a-z)][!?])\s*(?=[A-Z])")
 
 
-_BE_OR_HAVE = re.compile(r" (?:is|are|was|has|have) (?:(?:a|an|the|one)\b|([a-z]+ing)\b)")
+_BE_OR_HAVE = re.compile(
+    r" (?:is|are|was|has|have) (?:(?:[Aa]n?|[Tt]he|[Oo]ne)\b|([a-z]+ing)\b)"
+)  # "is The Email Service for …"
 
 
 def _a_verb_follows(text: str, end: int, past: bool = False) -> bool:
