@@ -260,6 +260,9 @@ def test_parents_may_not_loop():
     [
         ("Postgres, K8s and Amazon Web Services", ["postgresql", "kubernetes", "aws"]),
         ("C++ and C# on .NET Core", ["cpp", "csharp", "csharp"]),
+        # a stack joined by "+" names each; a "+" that ends a name stays its own ("C++", "Notepad++")
+        ("Python+Django+PostgreSQL", ["python", "django", "postgresql"]),
+        ("plain JavaScript+jQuery", ["javascript", "jquery"]),
         ("Let's go to the park", []),
         ("Google Cloud", ["gcp"]),
         ("R and Python for statistics", ["r", "python", "statistics"]),

@@ -392,6 +392,8 @@ def _ends_alone(text: str, start: int, end: int) -> bool:
         if after.isupper() and following.islower():
             return True  # a capitalised word glued on: "AWSAre", "testsWorking", "DB2Extensive"
         return after.isdigit() and following == "."  # a numbered list glued on: "Kafka6. BizTalk"
+    if after == "+" and following.isalpha():
+        return True  # a stack joined by "+": "Python+Django+Postgresql"
     if after in "+#_":
         return False  # "C" in "C++", "C#"
     if after == "&" and following.isalnum():
