@@ -218,16 +218,47 @@ def test_headings_the_section_phrases_do_not_list_are_read_by_their_words(tmp_pa
         "Jane Doe\nProfessional Summary\nBackend engineer with eight years of Python.\n\n"
         "Relevant Work Experience\nSenior Engineer, Developer Tools\n03/2019 - Present\n"
         "- Built a billing API serving 2M users, cutting latency 40%\nKey Achievements:\n"
-        "- Cut cloud spend 30% by moving batch jobs to spot instances\n\n"
-        "Technical Expertise\nPython, Go, PostgreSQL, Kubernetes\n\nEducation & Certifications\nBSc, 2014\n"
+        "- Cut cloud spend 30% by moving batch jobs to spot instances\n"
+        "- Owned the card payments platform in Go and Kafka for 2M users\n"
+        "Key Technologies:\n- Python, Django, AWS\n"
+        "Software Engineer, Deliveroo\nMar 2017 - Feb 2019\n- Built the rider dispatch API in Django\n\n"
+        "TECHNICAL EXPERTISE\nPython, Go, PostgreSQL, Kubernetes\n\nEducation & Certifications\nBSc, 2014\n"
     )
     r = read_resume(cv, TODAY)
     assert r.sections == ["summary", "experience", "skills", "education"]
-    # a role's line is no heading, and "Key Achievements" heads a part of the role: its bullet stays there
+    # a role's line is no heading, and inside a role "Key Achievements" and "Key Technologies" head a part
+    # of it: their bullets stay the role's, and the next role is read
     assert [(x.heading, x.start, len(x.bullets)) for x in r.roles] == [
-        ("Senior Engineer, Developer Tools", "2019-03", 2)
+        ("Senior Engineer, Developer Tools", "2019-03", 4),
+        ("Software Engineer, Deliveroo", "2017-03", 1),
     ]
     assert [b.text for b in r.listed] == ["Python, Go, PostgreSQL, Kubernetes"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Led the 2/2020 – 6/2020 migration of 40 services to Kubernetes for the payments team.",  # a bullet
+        "Tel.: +49 89 1234 - 5678",  # no working life's years
+        "Boston, MA 02139 - 2021",
+    ],
+)
+def test_dates_that_open_no_role(tmp_path, line):
+    cv = tmp_path / "cv.md"
+    cv.write_text(
+        f"Experience\nSenior Engineer, Acme\n03/2019 - Present\n{line}\n- Built the billing API in Go\n"
+    )
+    r = read_resume(cv, TODAY)  # one role, of its own dates (a place line under them joins its heading)
+    assert [x.start for x in r.roles] == ["2019-03"] and r.roles[0].heading.startswith(
+        "Senior Engineer, Acme"
+    )
+    assert r.skills["go"] == pytest.approx(7.7, abs=0.1)
+
+
+def test_a_word_that_starts_like_a_month_is_no_month(tmp_path):
+    cv = tmp_path / "cv.md"
+    cv.write_text("Experience\nHead of Marketing 2019 – Present\n- Ran the growth team of 12 people\n")
+    assert [(x.start, x.end) for x in read_resume(cv, TODAY).roles] == [("2019-01", None)]  # not March
 
 
 def test_labelled_technology_lines_outside_a_skills_section(tmp_path):

@@ -37,11 +37,16 @@ _MONTHS = {
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     )
 }
-_MONTH_NAME = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+# a month's name or its abbreviation, not a word that starts like one ("Marketing", "Junior")
+_MONTH_NAME = (
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"  # a working life's years: no phone number's or postcode's digits
 # "Mar 2019", "2019", "2019-03"; "03/2019" and "06.2018" (a month's number first, as US and European resumes
 # write it); "Jan '19"; "Present"
 _DATE = (
-    rf"(?:(?:{_MONTH_NAME}\s+)?\d{{4}}(?:[-/.]\d{{1,2}})?|(?:0?[1-9]|1[0-2])[/.]\d{{4}}"
+    rf"(?:(?:{_MONTH_NAME}\s+)?{_YEAR}(?:[-/.]\d{{1,2}})?|(?:0?[1-9]|1[0-2])[/.]{_YEAR}"
     rf"|{_MONTH_NAME}\s*['’]\d{{2}}\b|present|current|now|today)"
 )
 _RANGE = re.compile(rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until)\s*(?P<end>{_DATE})", re.I)
@@ -232,7 +237,9 @@ class _Outline:
         stripped = unspaced(_EMPHASIS.sub("", line.strip().strip("#*_ ")).strip())
         if not stripped:
             return
-        kind = _section_of(stripped)
+        # inside a role a short line of a section's words may head a part of it ("Overview", "Key
+        # Technologies:"): read by its words only outside one, or written as a heading (capitals, `#`)
+        kind = _section_of(stripped, by_words=self.head is None or level > 0 or stripped.isupper())
         if kind:
             self.close()
             self.section, self.level = kind, level
@@ -254,7 +261,7 @@ class _Outline:
         if self._technology_line(n, _BULLET.sub("", stripped)):
             return
         in_roles = self.section in (None, "experience")
-        if in_roles and dates and not marked and len(stripped) < 140:
+        if in_roles and dates and not marked and len(stripped) < 140 and _dates_of_a_role(stripped, dates):
             self.open_role(_RANGE.sub("", stripped), dates)
             return
         content = (
@@ -344,6 +351,14 @@ class _Outline:
         self.bullets, self.stack = [], []
 
 
+def _dates_of_a_role(line: str, dates: re.Match[str]) -> bool:
+    """A role's dates open or close its line ("Jan 2019 – Present | Acme", "Acme, Berlin, 2019 – 2021",
+    "Oct 2015 – Feb 2017 (1 yr 4 mos)"); in the middle of a sentence they date a piece of work ("Led the
+    2/2020 – 6/2020 migration of 40 services", a bullet whose mark a PDF lost)."""
+    after = re.sub(r"\([^)]*\)", " ", line[dates.end() :])
+    return not line[: dates.start()].strip(" |,–-—(*_") or len(re.findall(r"[A-Za-z]+", after)) <= 4
+
+
 def _header_like(line: str) -> bool:
     """A title, employer or place line: short, no full stop, most words capitalised or split by a
     separator ("Senior Engineer", "Acme Payments, Berlin", "Engineer at Acme")."""
@@ -361,7 +376,7 @@ def _a_technology_label(label: str) -> bool:
     return _section_of(label) == "skills" or label.strip().lower() in _words()["technology_labels"]
 
 
-def _section_of(line: str) -> str | None:
+def _section_of(line: str, by_words: bool = True) -> str | None:
     if len(line) > 40 or len(line.split()) > 5:
         return None
     body = line.rstrip(":").strip()
@@ -372,7 +387,7 @@ def _section_of(line: str) -> str | None:
                 for span in hits.spans(f"section/{kind}"):
                     if span.start == 0 and span.end >= len(candidate) - 1:
                         return kind
-    return _section_by_words(body)
+    return _section_by_words(body) if by_words else None
 
 
 def _section_by_words(body: str) -> str | None:
@@ -467,8 +482,8 @@ def month(text: str, today: dt.date, end: bool = False) -> str | None:
     )
     if not m or not (m["year"] or m["yy"]):
         return None
-    # "Jan '19": this century's unless that is still to come ("'98" is 1998)
-    year = m["year"] or f"{20 if int(m['yy']) <= today.year % 100 else 19}{m['yy']}"
+    # "Jan '19": this century's unless more than five years to come ("'98" is 1998; "'29" an expected end)
+    year = m["year"] or f"{20 if int(m['yy']) <= today.year % 100 + 5 else 19}{m['yy']}"
     month = _MONTHS.get(m["mon"] or "", 0) or int(m["first"] or m["num"] or (12 if end else 1))
     return f"{year}-{min(max(month, 1), 12):02d}"
 
