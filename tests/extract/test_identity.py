@@ -1442,6 +1442,7 @@ def test_a_number_of_roles_needed_is_a_hiring_cue():
         # so is one of associates of a name that is no English word; sales associates are a role
         ("Bridgewater Associates | Westport, CT | Software Engineer", "Bridgewater Associates", {"other_software"}),
         ("Sales Associates | Westport, CT | Onsite", None, {"non_software"}),
+        ("HR Associates | Westport, CT | Onsite", None, {"non_software"}),  # an acronym: a team's
         # a role, then its hirer's legal name, is a role
         ("Senior Software Engineer, Acme Inc | NYC | Onsite", "Acme", {"other_software"}),
     ],

@@ -155,6 +155,11 @@ def test_presales_and_deployment_roles(title, family):
         ("Network Engineer/Technician", "infra"),
         ("Quality Assurance Technician", "qa"),
         ("Electronics Engineer", "embedded"),
+        ("DevOps Technician", "infra"),
+        ("Test Automation Technician", "qa"),
+        # a technician named as the users of what a developer builds is no technician's role
+        ("Senior Android Developer, Technician App", "mobile"),
+        ("Data Scientist, Technician Routing", "ml"),
     ],
 )
 def test_a_technician_is_no_developer(title, family):

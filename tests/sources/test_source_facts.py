@@ -339,6 +339,9 @@ def test_plain_contract_input_keeps_its_record_exactly():
         ("About SKF\nSKF has been making the world spin since 1907.", "SKF Group", "SKF"),  # never whole
         ("Apple is hiring a data engineer in Cupertino.", "Akshaya Inc", "Apple"),  # another firm's field
         ("Acme is hiring. Acme Corporation of Ohio.", "Acme Corp", "Acme"),  # not where a word ends
+        # written otherwise than the source writes it, or the start of a longer name: the text's own
+        ("Join us: careers at stavis seafoods. Stavis is hiring.", "Stavis Seafoods", "Stavis"),
+        ("Google is hiring. Google Cloud Platform is a plus.", "Google Cloud", "Google"),
     ],
 )
 def test_the_inputs_own_company_says_where_the_texts_name_ends(text, stated, company):

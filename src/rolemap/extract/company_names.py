@@ -31,7 +31,11 @@ _ASSOCIATES_OF = re.compile(r"(?:[A-Z][\w'-]*\s+){1,3}Associates")
 def _firm_of_associates(name: str) -> bool:
     """ "Bridgewater Associates", "SharkByte Associates": associates of a name that is no English word are a
     firm; "Sales Associates", "Research Associates" are roles."""
-    return bool(_ASSOCIATES_OF.fullmatch(name)) and not any(english_word(w) for w in name.split()[:-1])
+    owners = name.split()[:-1]
+    # not an acronym or an abbreviation, which a team's or a level's may be ("HR Associates", "Sr Associates")
+    return bool(_ASSOCIATES_OF.fullmatch(name)) and all(
+        len(w) >= 4 and not w.isupper() and not english_word(w) for w in owners
+    )
 
 
 class _Addresses:

@@ -85,9 +85,12 @@ def _as_the_source_ends_it(extraction: Extraction, stated: str, text: str) -> Ex
     SKF" under "SKF Group") keeps its own. The name stays the text's words, with their evidence."""
     if not extraction.company or "|" in stated or not _a_shorter_form(extraction.company, stated):
         return extraction  # "Swagelok Pittsburgh | Tri-State Area": a board's page title, not a name
-    whole = re.search(
-        r"(?<!\w)" + re.escape(stated).replace("'", "['’]").replace("’", "['’]") + r"(?!\w)", text, re.I
-    )
+    # written as a name (not "stavis seafoods" in a sentence, "STAVIS SEAFOODS" in a header; the column's
+    # "RUSH University Medical Center" is the text's "Rush University Medical Center"), and not the start of
+    # a longer name ("Google Cloud" of "Google Cloud Platform is a plus")
+    longer = "" if stated.endswith(".") else r"(?!\s+(?-i:[A-Z]))"  # "Inc. The …": a new sentence
+    pattern = r"(?<!\w)" + re.escape(stated).replace("'", "['’]").replace("’", "['’]") + r"(?!\w)" + longer
+    whole = next((m for m in re.finditer(pattern, text, re.I) if _written_as_a_name(m.group())), None)
     name = clean_company(whole.group()) if whole else None
     if not whole or not name or len(name) <= len(extraction.company):
         return extraction
@@ -97,6 +100,16 @@ def _as_the_source_ends_it(extraction: Extraction, stated: str, text: str) -> Ex
         "company": (Span(whole.start(), whole.end(), whole.group()), *spans[1:]),
     }
     return replace(extraction, company=name, evidence=evidence)
+
+
+def _written_as_a_name(words: str) -> bool:
+    """Each word capitalised, save the small ones that join a name ("Big Brothers Big Sisters of Broward"), and
+    not all in capitals (a header's shout)."""
+    parts = re.findall(r"[^\W\d_][\w'’.&-]*", words)
+    return not words.isupper() and all(p[0].isupper() or p.lower() in _JOINING for p in parts)
+
+
+_JOINING = frozenset({"of", "and", "the", "for", "at", "in", "on", "de", "du", "la"})
 
 
 def _a_shorter_form(name: str, stated: str) -> bool:
