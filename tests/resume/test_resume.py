@@ -283,6 +283,26 @@ def test_labelled_technology_lines_outside_a_skills_section(tmp_path):
     ]
 
 
+def test_a_technology_line_wrapped_onto_the_next_line(tmp_path):
+    """Consulting resumes wrap a long "Environment:" line, or put its values under the label: the next line
+    goes on with it, and the next role's heading is its own."""
+    cv = tmp_path / "cv.md"
+    cv.write_text(
+        "Experience\nSenior .NET Developer, Anthem\nJan 2020 - Dec 2022\n- Built claims APIs for 3M members in C#\n"
+        "Environment: C#, ASP.NET Core, SQL Server, Azure DevOps,\nAzure Functions, Redis, Docker, Kubernetes\n"
+        "Developer, Acme\nJan 2017 - Dec 2019\n- Built billing screens for the sales team\nEnvironment:\n"
+        "Java, Spring, Oracle\n"
+    )
+    r = read_resume(cv, TODAY)
+    assert [(x.heading, x.start) for x in r.roles] == [
+        ("Senior .NET Developer, Anthem", "2020-01"),
+        ("Developer, Acme", "2017-01"),
+    ]
+    assert [b.line for b in r.listed] == [5, 10]
+    assert r.skills["kubernetes"] == r.skills["redis"] == pytest.approx(3.0, abs=0.1)  # the Anthem role's
+    assert r.skills["oracle"] == pytest.approx(3.0, abs=0.1)  # the Acme role's
+
+
 def test_a_current_role_counts_up_to_the_day_given():
     later = read_resume(FIXTURES / "dana.md", dt.date(2030, 3, 1))
     assert later.as_of == "2030-03" and later.skills["kafka"] == pytest.approx(10.1, abs=0.1)

@@ -54,6 +54,7 @@ _EMPHASIS = re.compile(r"\*\*|__|`")  # Markdown bold and code marks inside a li
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,2}[.)])\s+")
 # "Skills: Python, Go", "Environment: Java, Spring, Oracle": a label of a few words, a colon, its values
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &/+-]{1,30}?)\s*:\s*(?P<values>\S.*)$")
+_LABEL_ALONE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &/+-]{1,30}?)\s*:$")
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,7 @@ class _Outline:
         self.stack: list[Bullet] = []  # the open role's technology lines ("Environment: Java, Oracle")
         self.stacks: list[list[Bullet]] = []  # each closed role's, in the order of self.roles
         self.last: Bullet | None = None  # the bullet a wrapped line continues
+        self.wrapping: Bullet | None = None  # a technology line whose values go on on the next line
 
     def read(self, text: str, source: str) -> Resume:
         for n, line in enumerate(text.splitlines(), 1):
@@ -258,6 +260,9 @@ class _Outline:
             return
         if self.section not in (None, "experience", "summary", "projects"):
             return  # education, publications, awards…: never roles, never bullets to coach
+        wrapped, self.wrapping = self.wrapping, None
+        if wrapped is not None and not marked and not dates and self._continue(wrapped, stripped):
+            return
         if self._technology_line(n, _BULLET.sub("", stripped)):
             return
         in_roles = self.section in (None, "experience")
@@ -293,16 +298,38 @@ class _Outline:
         under a role. Its skills are listed, as a Skills section's are (a line to show, not a bullet to
         coach), and under a dated role they are that role's time too. A label that names no technology list
         ("Languages: English, French") or values with no skill in them are left to the other rules."""
-        labelled = _LABELLED.match(line)
+        labelled = _LABELLED.match(line) or _LABEL_ALONE.match(line)
         if not labelled or not _a_technology_label(labelled["label"]):
             return False
         skills = skills_in(line)  # the label is the technical context a lone "Go" needs
-        if not skills:
+        alone = not labelled.groupdict().get("values")  # "Environment:" with its values on the next line
+        if not skills and not alone:
             return False
         listed = Bullet(line, skills, n)
-        self.listed.append(listed)
-        if self.head is not None and self.section in (None, "experience"):
-            self.stack.append(listed)
+        if skills:
+            self._keep(listed)
+        if alone or line.rstrip().endswith(","):
+            self.wrapping = listed  # its values go on on the next line
+        return True
+
+    def _keep(self, listed: Bullet, replacing: Bullet | None = None) -> None:
+        """A technology line into the listed lines, and the open role's stack under a dated role."""
+        for group, wanted in ((self.listed, True), (self.stack, self.head is not None)):
+            if replacing is not None and replacing in group:
+                group[group.index(replacing)] = listed
+            elif wanted and (group is self.listed or self.section in (None, "experience")):
+                group.append(listed)
+
+    def _continue(self, wrapped: Bullet, line: str) -> bool:
+        """The next line of a technology line that ends with a comma or its label ("Environment: C#, ASP.NET,
+        / Azure Functions, Redis, Docker"): its values, where it names skills and no label of its own."""
+        skills = skills_in(f"{wrapped.text} {line}")
+        if len(skills) <= len(wrapped.skills) or _LABELLED.match(line) or _section_of(line):
+            return False
+        joined = Bullet(f"{wrapped.text} {line}", skills, wrapped.line)
+        self._keep(joined, replacing=wrapped if wrapped.skills else None)
+        if line.rstrip().endswith(","):
+            self.wrapping = joined
         return True
 
     def _ends_section(self, level: int) -> bool:
