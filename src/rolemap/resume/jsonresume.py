@@ -9,7 +9,8 @@ import datetime as dt
 from typing import Any
 
 from rolemap.errors import InputError
-from rolemap.resume.read import Bullet, Resume, Role, finish, month, skills_in
+from rolemap.resume.dates import month
+from rolemap.resume.read import Bullet, Resume, Role, finish, skills_in
 
 _NO_DATES = (
     "no dated role found (no startDate in work[]): years and level are unknown, and matching goes by the "

@@ -30,14 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from rolemap.errors import InputError
+from rolemap.resume.dates import DATE_RANGE
 
 MAX_PDF_STREAM = 8 * 2**20  # bytes one PDF stream may decompress to (a resume page's content is kilobytes)
 
 _BULLET_GLYPHS = "•·▪◦●■–-*‣∙"
-_DATE_RANGE = re.compile(
-    r"(?:[A-Za-z]{3,9}\.?\s+)?\d{4}\s*(?:-|–|—|to)\s*(?:(?:[A-Za-z]{3,9}\.?\s+)?\d{4}|present|current|now)",
-    re.I,
-)
 _SPACED = re.compile(r"^(?:\S {1,3}){3,}\S$")  # single characters, one to three spaces apart
 
 
@@ -209,7 +206,7 @@ def _columns(pieces: list[Piece], page_width: float) -> list[list[Piece]]:
         left = [p for p in pieces if p.x < x - 2]
         if len({round(p.y) for p in right}) < 5 or not left:
             continue
-        if sum(bool(_DATE_RANGE.search(p.text)) for p in right) * 2 >= len(right):
+        if sum(bool(DATE_RANGE.search(p.text)) for p in right) * 2 >= len(right):
             continue
         crossing = [p for p in left if p.x + len(p.text) * p.size * 0.45 > x + 4]
         if len(crossing) <= len(left) // 20:
@@ -242,7 +239,7 @@ def _marked(lines: list[Line], body: float) -> list[str]:
             and line.page == previous.page
             and 0 < previous.y - line.y <= previous.size * 1.6
             and line.x >= indent - 1
-            and not _DATE_RANGE.search(text)
+            and not DATE_RANGE.search(text)
             and not line.bold
         )
         if continues:
@@ -262,7 +259,7 @@ def _marked(lines: list[Line], body: float) -> list[str]:
 
 def _looks_like_heading(line: Line, text: str, body: float) -> bool:
     words = text.split()
-    if not words or len(words) > 4 or any(c.isdigit() for c in text) or _DATE_RANGE.search(text):
+    if not words or len(words) > 4 or any(c.isdigit() for c in text) or DATE_RANGE.search(text):
         return False
     letters = [c for c in text if c.isalpha()]
     capitals = len(letters) >= 4 and all(c.isupper() for c in letters)

@@ -26,30 +26,12 @@ from rolemap.errors import InputError
 from rolemap.extract.phrases import PhraseBook
 from rolemap.extract.skill_matching import SkillMatcher
 from rolemap.extract.taxonomy import load_taxonomy
+from rolemap.resume.dates import DATE_RANGE, dates_of_a_role, month
 from rolemap.resume.pdf import pdf_text, unspaced
 from rolemap.resume.word import docx_text
 from rolemap.text import plain_text
 
 MAX_BYTES = 10 * 2**20  # no resume is larger; a bigger file is refused before it is read
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    )
-}
-# a month's name or its abbreviation, not a word that starts like one ("Marketing", "Junior")
-_MONTH_NAME = (
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
-)
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"  # a working life's years: no phone number's or postcode's digits
-# "Mar 2019", "2019", "2019-03"; "03/2019" and "06.2018" (a month's number first, as US and European resumes
-# write it); "Jan '19"; "Present"
-_DATE = (
-    rf"(?:(?:{_MONTH_NAME}\s+)?{_YEAR}(?:[-/.]\d{{1,2}})?|(?:0?[1-9]|1[0-2])[/.]{_YEAR}"
-    rf"|{_MONTH_NAME}\s*['’]\d{{2}}\b|present|current|now|today)"
-)
-_RANGE = re.compile(rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until)\s*(?P<end>{_DATE})", re.I)
 _EMPHASIS = re.compile(r"\*\*|__|`")  # Markdown bold and code marks inside a line
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,2}[.)])\s+")
 # "Skills: Python, Go", "Environment: Java, Spring, Oracle": a label of a few words, a colon, its values
@@ -247,7 +229,7 @@ class _Outline:
             self.section, self.level = kind, level
             self.sections.append(kind)
             return
-        dates = _RANGE.search(stripped)
+        dates = DATE_RANGE.search(stripped)
         marked = bool(_BULLET.match(line))
         if level and not dates and self._ends_section(level):
             self.close()
@@ -266,8 +248,8 @@ class _Outline:
         if self._technology_line(n, _BULLET.sub("", stripped)):
             return
         in_roles = self.section in (None, "experience")
-        if in_roles and dates and not marked and len(stripped) < 140 and _dates_of_a_role(stripped, dates):
-            self.open_role(_RANGE.sub("", stripped), dates)
+        if in_roles and dates and not marked and len(stripped) < 140 and dates_of_a_role(stripped, dates):
+            self.open_role(DATE_RANGE.sub("", stripped), dates)
             return
         content = (
             _EMPHASIS.sub("", _BULLET.sub("", line)).strip().strip("*_ ").strip() if marked else stripped
@@ -376,14 +358,6 @@ class _Outline:
             self.stacks.append(self.stack)
         self.head, self.dates, self.pending, self.last = None, (None, None), [], None
         self.bullets, self.stack = [], []
-
-
-def _dates_of_a_role(line: str, dates: re.Match[str]) -> bool:
-    """A role's dates open or close its line ("Jan 2019 – Present | Acme", "Acme, Berlin, 2019 – 2021",
-    "Oct 2015 – Feb 2017 (1 yr 4 mos)"); in the middle of a sentence they date a piece of work ("Led the
-    2/2020 – 6/2020 migration of 40 services", a bullet whose mark a PDF lost)."""
-    after = re.sub(r"\([^)]*\)", " ", line[dates.end() :])
-    return not line[: dates.start()].strip(" |,–-—(*_") or len(re.findall(r"[A-Za-z]+", after)) <= 4
 
 
 def _header_like(line: str) -> bool:
@@ -496,23 +470,6 @@ def _ancestors(skill: str, parents: dict[str, str]) -> list[str]:
     while (skill := parents.get(skill, "")) and skill not in out and len(out) < 5:
         out.append(skill)
     return out
-
-
-def month(text: str, today: dt.date, end: bool = False) -> str | None:
-    t = text.strip().lower().rstrip(".")
-    if t in ("present", "current", "now", "today"):
-        return None if end else today.strftime("%Y-%m")
-    m = re.match(
-        r"(?:(?P<mon>[a-z]{3})[a-z]*\.?\s*(?:['’](?P<yy>\d{2})\b)?\s*|(?P<first>\d{1,2})[/.](?=\d{4}))?"
-        r"(?P<year>\d{4})?(?:[-/.](?P<num>\d{1,2}))?",
-        t,
-    )
-    if not m or not (m["year"] or m["yy"]):
-        return None
-    # "Jan '19": this century's unless more than five years to come ("'98" is 1998; "'29" an expected end)
-    year = m["year"] or f"{20 if int(m['yy']) <= today.year % 100 + 5 else 19}{m['yy']}"
-    month = _MONTHS.get(m["mon"] or "", 0) or int(m["first"] or m["num"] or (12 if end else 1))
-    return f"{year}-{min(max(month, 1), 12):02d}"
 
 
 def _interval(role: Role, as_of: str) -> tuple[int, int] | None:
