@@ -357,7 +357,7 @@ class _Outline:
             self.roles.append(Role(heading, self.dates[0], self.dates[1], list(self.bullets)))
             self.stacks.append(self.stack)
         self.head, self.dates, self.pending, self.last = None, (None, None), [], None
-        self.bullets, self.stack = [], []
+        self.bullets, self.stack, self.wrapping = [], [], None  # a new role or section: no line goes on
 
 
 def _header_like(line: str) -> bool:
