@@ -715,6 +715,7 @@ def test_an_engineer_of_the_developer_relations_team_is_an_engineer(title):
             ("fullstack",),
         ),  # its stack in brackets
         ("Acme | Web Developer (React, CSS) | Berlin", ("frontend",)),
+        ("Acme | Laravel Web Developer | Berlin", ("fullstack",)),  # a server's framework
     ],
 )
 def test_a_title_naming_node_or_both_sides(header, families):

@@ -165,11 +165,11 @@ def web_of_a_server(title: str, title_skills: tuple[str, ...], categories: dict[
     """ "PHP Web Developer", "Django Web Developer", "Web Developer (Ruby/JavaScript)": a web developer of a
     server's technology builds both sides (fullstack), where no word of the title names the client's
     ("React Web Developer", "Web UI Developer", "Web Designer" stay frontend)."""
-    return (
-        bool(_WEB.search(title))
-        and not _CLIENT_WORDS.search(title)
-        and _technology_family(title_skills, categories) in ("backend", "fullstack")
-    )
+    if not _WEB.search(title) or _CLIENT_WORDS.search(title):
+        return False
+    # a server's language or framework ("Laravel Web Developer": a framework the role book lists)
+    side = _technology_family(title_skills, categories)
+    return side in ("backend", "fullstack") or not role_book().server_side.isdisjoint(title_skills)
 
 
 def technology_side(
