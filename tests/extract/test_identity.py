@@ -1453,6 +1453,20 @@ def test_kinds_of_work_in_a_header_are_roles_and_legal_names_are_names(header, c
     assert set(record.role_families) == families
 
 
+def test_a_header_glued_to_its_prose_on_one_line_is_read_to_its_last_separator():
+    """A post whose header runs on into its prose with no line break: the header is read up to its last "|"
+    in the first 250 characters; before, the whole line was too long to be a header and the hirer was lost."""
+    text = (
+        "\nTeachable | New York, NY, USA | Full-Time | Onsite | https://teachable.com/careers We provide a "
+        "platform that lets people host and sell courses online, we have over 8 million students and well over "
+        "100k instructors on the platform. Hiring across the stack, especially backend ruby engineers and a "
+        "data engineer. Best place I've ever worked, hit me up if you have any questions."
+    )
+    record = extract_text("x", text)
+    assert record.company == "Teachable"
+    assert [(p.city, p.country) for p in record.locations] == [("New York", "US")]
+
+
 def test_kinds_listed_after_positions_and_a_colon_are_roles():
     record = extract_text(
         "x",
