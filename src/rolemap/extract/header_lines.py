@@ -2,7 +2,8 @@
 segments these give as it reads a "|" header's): a hiring sentence ("Kueski is Hiring in Guadalajara,
 Mexico!"), a header written with commas or full stops ("Foraker Labs. Boulder, CO.", with a sentence after
 it: "Smarkets, London, UK. Sorry, onsite only."), a short name then its address, places or roles
-("MileIQ http://mileiq.com @ San Francisco, CA"), and a short name line a URL or a place line vouches for."""
+("MileIQ http://mileiq.com @ San Francisco, CA"), and a short name line a URL or a place line vouches for;
+and where a header glued to its prose on one long line ends (`glued_header_end`)."""
 
 from __future__ import annotations
 
@@ -173,3 +174,17 @@ def name_line(text: str, line: str, end: int) -> bool:
     # "Hall" / "https://hall.com/careers": the next line is a place, or the address that spells the name
     spelt = URL.fullmatch(following) is not None and spelt_by_an_address(following, bare)
     return bool(following) and (bool(parse_places(following)) or spelt)
+
+
+_LONG_LINE = 300  # a header is shorter: a longer first line is prose, or a header with its prose glued on
+_GLUED_REACH = 250  # where the separators of a header glued to its prose stand
+
+
+def glued_header_end(text: str, start: int, end: int) -> int:
+    """Where the header of a post ends whose first line runs on into its prose ("Teachable | New York, NY, USA
+    | Full-Time | Onsite | https://… We provide a platform that …"): at its last "|" within the first 250
+    characters, when two or more stand there; the segment after it, run into a sentence, is left out."""
+    if end - start <= _LONG_LINE:
+        return end
+    marks = [i for i in range(start, min(end, start + _GLUED_REACH)) if text[i] == "|"]
+    return marks[-1] if len(marks) >= 2 else end

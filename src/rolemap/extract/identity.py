@@ -45,6 +45,7 @@ from rolemap.extract.header_brackets import (
 from rolemap.extract.header_lines import (
     comma_header,
     comma_header_then_a_sentence,
+    glued_header_end,
     hiring_sentence,
     name_line,
     name_then_rest,
@@ -83,7 +84,7 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
         line_start = rule.end()  # "------\nNew York, NY | Good Uncle | …": the header below the rule
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end == -1 else line_end
-    header_end = line_end if has_title else _glued_header_end(text, line_start, line_end)
+    header_end = line_end if has_title else glued_header_end(text, line_start, line_end)
     _read_header(text, line_start, header_end, out, company_allowed=not has_title)
     if out.company is None and not has_title and line_end < len(text):
         _second_header(text, line_end + 1, out)
@@ -109,20 +110,6 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
             elif longer := in_full(text, found[0]):
                 out.company, out.company_span = longer
     return out
-
-
-_LONG_LINE = 300  # a header is shorter: a longer first line is prose, or a header with its prose glued on
-_GLUED_REACH = 250  # where the separators of a header glued to its prose stand
-
-
-def _glued_header_end(text: str, start: int, end: int) -> int:
-    """Where the header of a post ends whose first line runs on into its prose ("Teachable | New York, NY, USA
-    | Full-Time | Onsite | https://… We provide a platform that …"): at its last "|" within the first 250
-    characters, when two or more stand there; the segment after it, run into a sentence, is left out."""
-    if end - start <= _LONG_LINE:
-        return end
-    marks = [i for i in range(start, min(end, start + _GLUED_REACH)) if text[i] == "|"]
-    return marks[-1] if len(marks) >= 2 else end
 
 
 def _a_town(name: str) -> bool:
