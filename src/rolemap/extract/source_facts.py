@@ -114,8 +114,8 @@ _JOINING = frozenset({"of", "and", "the", "for", "at", "in", "on", "de", "du", "
 
 def _a_shorter_form(name: str, stated: str) -> bool:
     """ "Stavis" of "Stavis Seafoods", "Morgan" of "The Morgan Library & Museum": the first words."""
-    words = [w for w in re.findall(r"\w+", name.casefold())]
-    whole = [w for w in re.findall(r"\w+", stated.casefold())]
+    words = re.findall(r"\w+", name.casefold())
+    whole = re.findall(r"\w+", stated.casefold())
     for form in (words, words[1:] if words[:1] == ["the"] else words):
         for full in (whole, whole[1:] if whole[:1] == ["the"] else whole):
             if form and len(form) < len(full) and full[: len(form)] == form:

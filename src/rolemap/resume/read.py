@@ -296,10 +296,11 @@ class _Outline:
 
     def _keep(self, listed: Bullet, replacing: Bullet | None = None) -> None:
         """A technology line into the listed lines, and the open role's stack under a dated role."""
-        for group, wanted in ((self.listed, True), (self.stack, self.head is not None)):
-            if replacing is not None and replacing in group:
+        in_a_role = self.head is not None and self.section in (None, "experience")
+        for group, kept in ((self.listed, True), (self.stack, in_a_role)):
+            if replacing in group:
                 group[group.index(replacing)] = listed
-            elif wanted and (group is self.listed or self.section in (None, "experience")):
+            elif kept:
                 group.append(listed)
 
     def _continue(self, wrapped: Bullet, line: str) -> bool:
@@ -398,8 +399,7 @@ def _section_by_words(body: str) -> str | None:
     words = re.findall(r"[\w&/]+", body.lower())
     if not words or any(c.isdigit() for c in body) or "," in body:
         return None
-    nouns = _heading_nouns()
-    qualifiers = frozenset(_words()["heading_words"]["qualifiers"])
+    nouns, qualifiers = _heading_words()
     if not all(w in nouns or w in qualifiers for w in words):
         return None
     kinds = {nouns[w] for w in words if w in nouns}
@@ -407,8 +407,11 @@ def _section_by_words(body: str) -> str | None:
 
 
 @cache
-def _heading_nouns() -> dict[str, str]:
-    return {noun: kind for kind, nouns in _words()["heading_words"]["nouns"].items() for noun in nouns}
+def _heading_words() -> tuple[dict[str, str], frozenset[str]]:
+    """`heading_words` of resume.json: each noun's section, and the qualifiers."""
+    words = _words()["heading_words"]
+    nouns = {noun: kind for kind, kind_nouns in words["nouns"].items() for noun in kind_nouns}
+    return nouns, frozenset(words["qualifiers"])
 
 
 @cache
