@@ -12,7 +12,7 @@ import pytest
 from rolemap.extract import extract_record, extract_text
 from rolemap.extract.places import confident_place, gazetteer, read_places
 from rolemap.extract.role_family import family_of
-from rolemap.extract.roles import split_roles
+from rolemap.extract.role_split import split_roles
 from rolemap.models import Location
 
 ROOT = Path(__file__).resolve().parents[2]

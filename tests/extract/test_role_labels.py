@@ -6,7 +6,8 @@ import pytest
 
 from rolemap.extract import extract_text
 from rolemap.extract.role_build import without_sentence_words
-from rolemap.extract.roles import kinds_only, seniority_of, split_roles, title_family
+from rolemap.extract.role_split import split_roles
+from rolemap.extract.roles import kinds_only, seniority_of, title_family
 
 
 def hn(header: str, body: str) -> str:

@@ -60,7 +60,8 @@ from rolemap.extract.place_mentions import (
     remote_countries,
 )
 from rolemap.extract.places import as_city_state, confident_place, parse_places, starts_with_a_city
-from rolemap.extract.roles import is_role_title, split_roles, technology_names, title_family
+from rolemap.extract.role_split import split_roles
+from rolemap.extract.roles import is_role_title, technology_names, title_family
 from rolemap.models import Location, Span
 
 

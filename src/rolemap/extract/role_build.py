@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from rolemap.extract.role_family import family_of, technology_side, web_of_a_server
 from rolemap.extract.role_lines import words_after_cue
+from rolemap.extract.role_split import split_roles
 from rolemap.extract.roles import (
     LIST_ITEM_NOUN,
     MAX_ROLES,
@@ -21,7 +22,6 @@ from rolemap.extract.roles import (
     role_book,
     role_head,
     seniority_of,
-    split_roles,
     technologies_in,
     title_family,
 )

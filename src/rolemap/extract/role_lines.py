@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from rolemap.extract.caseless import Caseless
+from rolemap.extract.role_split import split_roles
 from rolemap.extract.roles import (
     MAX_ROLES,
     bracket_kind,
@@ -22,7 +23,6 @@ from rolemap.extract.roles import (
     role_book,
     roles_data,
     seniority_of,
-    split_roles,
     title_family,
 )
 from rolemap.models import Span

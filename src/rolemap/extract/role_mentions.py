@@ -459,7 +459,7 @@ def _share_the_kind_between_levels(chunks: list[list[tuple[str, int]]], joined_b
     """Levels joined before one kind each name it: "Senior and Junior iOS" → Senior iOS, Junior iOS; "Mid,
     Senior and Staff Software" → Mid Software, …. A chunk of levels alone takes the words after the levels
     of the chunk after it, read from the last so a chain shares one kind. Levels joined by "or" are one
-    role's range ("junior or mid-level engineers"), as `roles.split_roles` reads them in a title."""
+    role's range ("junior or mid-level engineers"), as `role_split.split_roles` reads them in a title."""
     for i in range(len(chunks) - 2, -1, -1):
         levels = chunks[i]
         if not levels or joined_by[i] == "or" or not all(a_level_word(t) for t, _ in levels):
