@@ -112,6 +112,36 @@ def test_a_label_of_kinds_only(label, kinds):
     assert kinds_only(label) is kinds
 
 
+@pytest.mark.parametrize(
+    "title, roles",
+    [
+        ("Front and Back End Developers", ["Front End Developers", "Back End Developers"]),
+        ("Front- and Back-end Engineers", ["Front-end Engineers", "Back-end Engineers"]),
+        ("Back and Frontend Engineers", ["Backend Engineers", "Frontend Engineers"]),
+        # a side written whole is left as it is, and so is "front" with a word of its own
+        ("Frontend and Backend Engineers", ["Frontend Engineers", "Backend Engineers"]),
+        ("Front Desk and Backend Engineers", ["Front Desk Engineers", "Backend Engineers"]),
+    ],
+)
+def test_a_side_written_without_its_end_shares_the_other_sides(title, roles):
+    assert split_roles(title) == roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are looking for front and back end engineers.",
+        "We're hiring both front- and back-end developers to join the team.",
+        "Currently hiring back and frontend engineers.",
+    ],
+)
+def test_a_hiring_sentence_naming_both_sides_once_hires_both(sentence):
+    record = extract_text(
+        "x", hn("Acme | Berlin, Germany | ONSITE", sentence + " Our stack is Python and React.")
+    )
+    assert set(record.role_families) == {"frontend", "backend"}
+
+
 def test_a_list_joined_by_a_comma_and_and_splits_cleanly():
     assert split_roles("DevOps, Front-end, and Back-end") == ["DevOps", "Front-end", "Back-end"]
     assert split_roles("Sales, Marketing, or Design") == ["Sales", "Marketing", "Design"]

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from rolemap.extract.caseless import Caseless
+from rolemap.extract.role_split import elided_side
 from rolemap.extract.roles import (
     LIST_ITEM_NOUN,
     MAX_ROLES,
@@ -431,6 +432,14 @@ def _kinds_before(phrase: str, split_and: bool = True) -> list[tuple[str, int]]:
         if pair and family_word(pair):
             kept[:0] = tokens[i - 2 : i]
             i -= 2
+        elif (
+            len(kept) >= 2
+            and kept[0][0] != ","
+            and _COORDINATOR.match(kept[0][0])
+            and (side := elided_side(word, " ".join(t for t, _ in kept[1:3])))
+        ):  # "front and back end", "front- and back-end": the first side written without its "end"
+            kept.insert(0, (side, tokens[i - 1][1]))
+            i -= 1
         elif (_COORDINATOR.match(word) and kept) or kind_modifier(word):
             kept.insert(0, tokens[i - 1])
             i -= 1

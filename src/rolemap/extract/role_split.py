@@ -54,6 +54,8 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
         return None
     if separator is _ROLE_SEPARATOR:
         _share_the_role_between_levels(title, parts)
+    for i in range(len(parts) - 1):  # "Front and Back End Developers": the front end's developers too
+        parts[i] = elided_side(parts[i], parts[i + 1]) or parts[i]
     shared = _SHARED_NOUN.search(parts[-1])
     if (
         shared
@@ -147,3 +149,18 @@ def _outside_brackets(title: str, separator: re.Pattern[str]) -> list[str]:
 
 
 _IN_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+_BARE_SIDE = re.compile(r"(?i)(front|back)-?")
+_SIDE_END = re.compile(r"(?i)(front|back)([- ]?end)\b")
+
+
+def elided_side(word: str, after: str) -> str | None:
+    """The side of the stack a bare "front" or "back" names when the other side's "end" follows it, written
+    once for both: "front" before "back end developers" is "front end", "front-" before "back-end" is
+    "front-end", "back" before "frontend" is "backend" (spelled as the other side spells its end)."""
+    bare = _BARE_SIDE.fullmatch(word)
+    other = _SIDE_END.match(after)
+    if bare is None or other is None or bare.group(1).lower() == other.group(1).lower():
+        return None
+    return bare.group(1) + other.group(2)
