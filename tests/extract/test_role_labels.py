@@ -283,6 +283,24 @@ def test_a_generic_engineer_takes_the_side_of_the_work_described(body, family):
     assert record.role_families == (family,)
 
 
+@pytest.mark.parametrize(
+    ("body", "family"),
+    [
+        # Node.js is JavaScript on a server: beside a web UI's framework, both sides
+        ("Our stack consists of Node.js on the backend and Backbone on the front-end.", "fullstack"),
+        ("You will build React apps and some backend work in nodejs.", "fullstack"),
+        ("We work mainly in JavaScript, and particularly node.js.", "backend"),
+        # JavaScript alone names no side; a MEAN stack's Node does not outweigh its Angular
+        ("You will write JavaScript with Backbone and React.", "frontend"),
+        ("We work in a MEAN stack (MongoDB/Express/Angular/Node) with a bit of Golang.", "fullstack"),
+    ],
+)
+def test_node_js_is_a_server_side_to_judge_a_generic_engineer_by(body, family):
+    record = extract_text("x", hn("Acme | Software Engineer | Austin, TX", body))
+    assert record.role_families == (family,)
+    assert "nodejs" not in {s.id for s in record.skills}  # the language covers it in the record
+
+
 def test_a_post_naming_no_role_takes_no_side_from_its_story():
     record = extract_text(
         "x", hn("Acme | Berlin", "We apply a distributed systems approach to organizations.")

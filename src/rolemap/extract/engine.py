@@ -35,6 +35,7 @@ from rolemap.extract.skills import (
     pick_languages,
     pick_skills,
     pick_topics,
+    server_runtimes,
     tally_matches,
     without_role_names,
     without_the_hirer,
@@ -127,8 +128,9 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         titles.sort(key=lambda title: title[1].start)
     asked = without_role_names(hirer_free, titles)
     skills, skill_spans = pick_skills(asked, categories)
-    skill_ids = frozenset(s.id for s in skills) | frozenset(languages)
-    required_ids = frozenset(s.id for s in skills if s.required and s.asked) | frozenset(languages)
+    runtimes = server_runtimes(asked) if "javascript" in languages else frozenset()
+    skill_ids = frozenset(s.id for s in skills) | frozenset(languages) | runtimes
+    required_ids = frozenset(s.id for s in skills if s.required and s.asked) | frozenset(languages) | runtimes
     build = partial(
         build_roles,
         posting_level=seniority,

@@ -233,13 +233,17 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
     book = role_book()
     client = len(skills & book.client_side)
     mobile = len(skills & book.mobile)
-    server = _server_side(skills, categories)
+    server = _server_side(skills - _RUNTIMES, categories) or len(skills & _RUNTIMES)
     # a device's buses, processors and debuggers (I2C, SPI, ARM, JTAG, RTOS): firmware, whatever scripting
     # language the team also writes
     hardware = sum(1 for s in skills if categories.get(s) == "hardware" and s not in book.not_a_device)
     # a mobile or a device posting's build and cloud tools (Jenkins, Firebase, Docker) are no server it
     # builds: against its phone's or its device's skills count the frameworks and datastores of a back end
-    back_end = _server_side(skills, categories, _BACK_END_CATEGORIES) if max(mobile, hardware) >= 2 else 0
+    back_end = (
+        _server_side(skills - _RUNTIMES, categories, _BACK_END_CATEGORIES) or len(skills & _RUNTIMES)
+        if max(mobile, hardware) >= 2
+        else 0
+    )
     for family, count in (("mobile", mobile), ("embedded", hardware)):
         if count >= 2 and count > client and count > back_end:
             return family
@@ -253,6 +257,10 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
 
 
 _BACK_END_CATEGORIES = frozenset({"datastore", "messaging", "server"})
+# a server's runtime named by the language it runs (Node.js: `skills.server_runtimes`) says the role has a
+# server side, and no more: it weighs only where no other server-side skill is named, so a MEAN stack's
+# Node beside Express and MongoDB does not tip its Angular role from fullstack to backend
+_RUNTIMES = frozenset({"nodejs"})
 
 
 def _server_side(

@@ -274,6 +274,19 @@ def _primary(order: list[str], weight: dict[str, float], tallies: dict[str, _Tal
     return order[0] if top >= 2 * second else None
 
 
+# Node.js is JavaScript run on a server: the taxonomy folds it into the language, which names no side of
+# the stack; the role book keeps the runtime apart ("nodejs": backend), as a title naming it does
+_SERVER_JAVASCRIPT = re.compile(r"(?i)node(?:[. ]?js)?")
+
+
+def server_runtimes(tallies: dict[str, _Tally]) -> frozenset[str]:
+    """ "nodejs" where the posting names JavaScript as Node.js ("Node.js on the backend and Backbone on the
+    front-end"): a server-side skill to judge a role of no kind by, though no skill of the record."""
+    javascript = tallies.get("javascript")
+    named = javascript is not None and any(_SERVER_JAVASCRIPT.fullmatch(s.text) for s in javascript.spans)
+    return frozenset({"nodejs"}) if named else frozenset()
+
+
 def without_role_names(tallies: dict[str, _Tally], titles: list[tuple[str, Span]]) -> dict[str, _Tally]:
     """DevOps or SRE read only inside the roles a post names ("SW engineers up and down the stack, back
     end, data, dev ops, test") is a kind of role, not a practice asked for (see _TITLE_PRACTICES)."""
