@@ -44,6 +44,13 @@ def hn(header: str, body: str = "We build things.") -> str:
         ("Care Thread · Providence, RI · local or remote · intern OK", "Care Thread", {("Providence", "US")}),
         ("FromAtoB GmbH ⎮ http://www.fromatob.com ⎮ Full Time ⎮ Aachen, Germany", "FromAtoB GmbH", {("Aachen", "DE")}),
         (". ==================== Notion – San Francisco ====================", "Notion", {("San Francisco", "US")}),
+        # so do runs of "-" and "#", at its edges or between its parts
+        ("---Seven League Products--- Cambridge/Boston or Remote", "Seven League Products", {("Cambridge", "US"), ("Boston", "US")}),
+        ("### PriceMethod || https://www.pricemethod.com || San Francisco, CA || ONSITE ###", "PriceMethod", {("San Francisco", "US")}),
+        ("-- orangecaffeine.com | iOS Engineer | Android Engineer | Visual Designer --", "orangecaffeine", set()),
+        ("San Francisco ---> Hiring Sales Hackers (No Cold Calling)", None, {("San Francisco", "US")}),
+        # a US state's code then the country: the state's city ("Burlington, MA", not Burlington, Ontario)
+        ("RIFT.io | Burlington, MA USA | ONSITE", "RIFT.io", {("Burlington", "US")}),
         ("Nava | Washington DC^ | Experienced full-stack developers | On-site", "Nava", {("Washington", "US")}),
         ("Buildzoom[YC W13] | Rails Developer | San Francisco, CA | Full Time", "Buildzoom", {("San Francisco", "US")}),
         # a domain beside its YC batch; a brand and its maker joined by "by"

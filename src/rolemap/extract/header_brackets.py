@@ -14,11 +14,12 @@ from rolemap.extract.roles import is_role_title
 from rolemap.models import Location
 
 # The lookahead lets the scan pass over every position that cannot start a separator at once (3× faster).
-# Three "=" or more draw a line around a header ("=== Notion – San Francisco ==="; `header_segments` drops
-# a segment's edge "=": "==Full Stack Engineer=="); "·", "☆", "⎮" part it as "|" does.
+# Three "=", "-" or "#" or more draw a line around a header ("=== Notion – San Francisco ===", "---Seven
+# League Products--- Boston", "### PriceMethod || … ###"; `header_segments` drops a segment's edge "=" and
+# "-": "==Full Stack Engineer==", "-- orangecaffeine.com"); "·", "☆", "⎮" part it as "|" does.
 _SEPARATOR = re.compile(
-    r"(?=[\s|│⎮:–—=])(?:\s*[|│⎮]\s*|\s+[•·☆★–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*"
-    r"|\s+::\s+|\s*={3,}\s*|[–—])"
+    r"(?=[\s|│⎮:–—=#-])(?:\s*[|│⎮]\s*|\s+[•·☆★–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*"
+    r"|\s+::\s+|\s*(?:={3,}|-{3,}>?|#{3,})\s*|[–—])"
 )
 _SQUARE_BRACKET = re.compile(r"\[([^\[\]]*)\](?!\()")  # not a Markdown link's "[text](https://…)"
 _PUNCTUATION_AFTER = re.compile(r"\s*[:\-–—]+(?=\s)")
@@ -112,8 +113,8 @@ def header_segments(line: str, offset: int) -> list[tuple[int, int]]:
     for m in [*_SEPARATOR.finditer(line), None]:
         stop = m.start() if m else len(line)
         raw = line[pos:stop]
-        lead = len(raw) - len(raw.lstrip(" \t="))
-        piece = _FOOTNOTE_MARK.sub(r"\1\2", raw[lead:].rstrip(" \t="))
+        lead = len(raw) - len(raw.lstrip(" \t=-"))
+        piece = _FOOTNOTE_MARK.sub(r"\1\2", raw[lead:].rstrip(" \t=-"))
         if piece:
             out.append((offset + pos + lead, offset + pos + lead + len(piece)))
         if m:

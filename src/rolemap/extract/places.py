@@ -345,6 +345,8 @@ def _part_places(part: str) -> list[Location] | None:
             i += 1
             continue
         pair = (city_in(pieces[i].strip(), after) or city_in(name, after)) if after else None
+        if pair is None and (region := _region_then_its_country(after)):
+            pair = city_in(name, region)  # "Burlington, MA USA": Burlington of Massachusetts, not of Ontario
         if pair is not None:
             out.append(pair)
             i += 2
@@ -377,6 +379,16 @@ def _across_a_region(name: str, then: list[str]) -> Location | None:
 
 
 _REGION_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+
+
+def _region_then_its_country(words: str) -> str | None:
+    """The region of "MA USA", "Ontario Canada": a region's code or name, then the country it lies in."""
+    region, _, country = words.rpartition(" ")
+    if not region:
+        return None
+    g = gazetteer()
+    found, code = g.region(region), g.country(country)
+    return region if found is not None and code is not None and found[0] == code else None
 
 
 @lru_cache(maxsize=50_000)
