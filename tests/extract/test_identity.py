@@ -131,6 +131,23 @@ def test_header_shapes(header, company, cities):
 
 
 @pytest.mark.parametrize(
+    ("header", "body", "company"),
+    [
+        ("http://www.togethera.com - Remote (London preferred)", "We are growing the Togethera family network.", "Togethera"),
+        ("http://www.realpython.com", "We at Real Python teach people to code.", "Real Python"),
+        ("stempremier.com", "Join STEM-Premier, the platform for students.", "STEM-Premier"),
+        ("Engineer | https://casestack.io/ | Fayetteville, AR", "Cloud Services is a division within CaseStack.", "CaseStack"),
+        # the host only inside addresses, or in small letters, names no one; a board's posting names no hirer
+        ("http://www.dropmysite.com - Singapore", "Apply at jobs@dropmysite.com or dropmysite.com/jobs.", None),
+        ("https://acmewidgets.com | Berlin", "Our acmewidgets platform grows.", None),
+        ("http://www.indeed.com/job/senior-software-developer-c216fe18", "The role is listed on Indeed.", None),
+    ],
+)  # fmt: skip
+def test_a_header_naming_its_hirer_only_by_its_site(header, body, company):
+    assert extract_text("x", hn(header, body)).company == company
+
+
+@pytest.mark.parametrize(
     ("header", "body", "company", "cities"),
     [
         # a header written with commas, then a sentence on its line: its first piece named again in the post

@@ -16,7 +16,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from rolemap.extract.company_names import plausible_company, stands_alone
+from rolemap.extract.company_names import URL, plausible_company, stands_alone
+from rolemap.extract.header_brackets import header_segments
 from rolemap.extract.lexicon import english_word
 from rolemap.extract.places import parse_places
 from rolemap.extract.roles import family_word, role_book, technology_names
@@ -113,3 +114,40 @@ def _used_as_an_organisation(text: str, name: str) -> bool:
             return False  # "with Acme" is either: an organisation's reading wins
         org = org or bool(org_before or _AS_AN_ORGANISATION.match(after))
     return org
+
+
+# a site's address alone: its host (no "www."), then at most one path segment ("/jobs", "/careers/"); a job
+# board's posting has a longer path ("indeed.com/job/senior-software-developer-…") and names no hirer
+_SITE = re.compile(r"\(?\s*(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/[^/\s]*/?)?\s*\)?", re.I)
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu"})  # "astraldynamics.co.uk"
+
+
+def named_by_its_site(text: str, start: int, end: int) -> tuple[str, Span] | None:
+    """The hirer of a header that names it only by its site ("http://www.togethera.com - Remote", "SoCal or
+    NYC - www.bindhq.com"): the name the text writes for the site's host, its letters in order, parted by
+    a space or a hyphen or not at all, and capitalised ("Togethera", "Real Python", "STEM-Premier",
+    "PlotWatt"), outside any address. A host the text never writes as a name names no one: the address is
+    no company. The header is text[start:end]; its first two segments are read."""
+    for a, b in header_segments(text[start:end], start)[:2]:
+        segment = text[a:b]
+        site = _SITE.fullmatch(segment.strip())
+        if site is None or not URL.fullmatch(segment.strip()):
+            continue
+        labels = site.group(1).lower().split(".")[:-1]  # less the top-level domain
+        if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+            labels.pop()
+        host = labels[-1].replace("-", "") if labels else ""
+        if len(host) < 4:
+            continue
+        for m in _spelling(host).finditer(text):
+            name = m.group()
+            if (name[0].isupper() or name[0].isdigit()) and plausible_company(name, header=True, first=True):
+                return name, Span(m.start(), m.end(), name)
+    return None
+
+
+@lru_cache(maxsize=1_000)
+def _spelling(host: str) -> re.Pattern[str]:
+    """A host's letters as a name writes them, never inside an address ("togethera.com", "@togethera")."""
+    letters = r"[ -]?".join(re.escape(c) for c in host)
+    return re.compile(rf"(?<![\w/.@-]){letters}(?![\w@-]|\.\w)", re.I)

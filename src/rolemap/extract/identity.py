@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from rolemap.extract.company_acronyms import in_full, spelled_out
-from rolemap.extract.company_brands import recurring_brand
+from rolemap.extract.company_brands import named_by_its_site, recurring_brand
 from rolemap.extract.company_names import (
     FIRM_ENDING,
     FLAG,
@@ -110,6 +110,8 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
                 out.company, out.company_span = (full[0], full[1]) if full[0] else (None, None)
             elif longer := in_full(text, found[0]):
                 out.company, out.company_span = longer
+    if out.company is None and not has_title:  # "http://www.togethera.com - Remote": the name the text writes
+        out.company, out.company_span = named_by_its_site(text, line_start, header_end) or (None, None)
     return out
 
 
