@@ -1245,19 +1245,19 @@ def test_a_code_is_no_towns_name(text, places):
 
 
 @pytest.mark.parametrize(
-    ("header", "company", "roles"),
+    ("header", "company", "cities", "roles"),
     [
         # a role noun only in brackets of flags and places is a flag: the segment is the hirer's name
         ("The Zorvex Corporation (San Francisco, Seattle, INTERN/H1B) - http://zorvex.com/careers",
-         "The Zorvex Corporation", []),
-        # a role in brackets is one
-        ("Zorvex Media (Software Engineer) - http://zorvex.com/careers", None, ["Software Engineer"]),
+         "The Zorvex Corporation", {"San Francisco", "Seattle"}, []),
+        # a role in brackets is one (the hirer is then the name the text writes for the site's host)
+        ("Zorvex Media (Software Engineer) - http://zorvexmedia.com/careers", "Zorvex Media", set(), ["Software Engineer"]),
     ],
 )  # fmt: skip
-def test_a_header_segment_with_flags_in_brackets(header, company, roles):
+def test_a_header_segment_with_flags_in_brackets(header, company, cities, roles):
     record = extract_text("x", "\n" + header + "\nWe build maps.")
     assert record.company == company
-    assert {p.city for p in record.locations} == ({"San Francisco", "Seattle"} if company else set())
+    assert {p.city for p in record.locations} == cities
     assert [role for role in roles if not any(role in r.title for r in record.roles)] == []
     assert len(record.roles) == len(roles)
 
