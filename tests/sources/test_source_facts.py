@@ -118,6 +118,26 @@ def test_lever_salary_range_wins_over_a_401k_match():
     assert record.salary == {"min": 150_000, "max": 180_000, "currency": "USD", "period": "year"}
     assert record.source_facts["salary"] == "lever:salaryRange" and "salary" not in record.evidence
     assert record.work_model == "remote" and record.locations == (Location(None, "US"),)
+    # the board's salary is its one job's: it counts for the posting's roles (the backend role page holds it)
+    assert record.salary_families == record.role_families != ()
+
+
+def test_a_board_salary_counts_for_the_role_page_of_its_family(tmp_path):
+    """A salary a board states beside text that states none belonged to no family, so `pay` on the backend
+    role page (the default lane) left every board salary out."""
+    src = tmp_path / "jobs.jsonl"
+    rows = [{"id": "b1", "title": "Senior Go Engineer", "description": "Go and PostgreSQL.", "min": 150000,
+             "max": 170000, "cur": "USD", "per": "year"}]  # fmt: skip
+    src.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    mapping = {"salary_min": "min", "salary_max": "max", "salary_currency": "cur", "salary_period": "per"}
+    (posting,) = read_file(src, column_map=mapping)
+    record = prepare(posting).extraction
+    assert record.source_facts["salary"] and record.salary_families == ("backend",)
+    # a board that states no salary leaves the text's, tied to its role as the text ties it
+    text_only = prepare(
+        Posting(id="t1", title="Senior Go Engineer", description="Go. Salary $150k-$170k.")
+    ).extraction
+    assert text_only.salary_families == ("backend",)
 
 
 def test_lever_hourly_intern_agreeing_with_the_text_keeps_its_evidence():

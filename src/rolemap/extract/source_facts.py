@@ -52,6 +52,12 @@ def apply_source_facts(extraction: Extraction, posting: Posting, text: str | Non
             evidence.pop(field, None)
     if owner is not None:
         evidence["company"] = (owner_span,)
+    if "salary" in changes and not (
+        extraction.salary_families and _same("salary", extraction.salary, changes["salary"])
+    ):
+        # a board's salary field is its one job's: it counts for every family the posting's roles are of (the
+        # text's salary ties to the role it is written under; a board's, stated apart, to no one role)
+        changes["salary_families"] = extraction.role_families if changes["salary"] else ()
     if "seniority" in changes and len(extraction.roles) == 1:
         changes["roles"] = (replace(extraction.roles[0], seniority=changes["seniority"]),)
     return replace(
