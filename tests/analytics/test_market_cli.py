@@ -92,6 +92,28 @@ def test_pay_profile_list_trends_changes(db):
     assert r.returncode == 0 and "2017Q1" in r.stdout
 
 
+def test_pay_holds_backend_roles_unless_family_says(tmp_path):
+    """`pay` is the role page's lane, as `market`, `profile` and the web's /pay are; by family, every one."""
+    src = tmp_path / "postings.jsonl"
+    rows = [
+        ("b1", "Senior Backend Engineer", "Go and PostgreSQL services. Salary $150,000 - $170,000."),
+        ("f1", "Senior Frontend Engineer", "React and TypeScript. Salary $120,000 - $130,000."),
+        ("p1", "Product Manager", "Own the roadmap. Salary $90,000 - $100,000."),
+    ]
+    src.write_text("".join(json.dumps({"id": i, "title": t, "description": d}) + "\n" for i, t, d in rows))
+    db = str(tmp_path / "m.db")
+    ingest(open_store(db), read_file(src))
+
+    def salaries(*args):
+        pay = json.loads(run("pay", "--db", db, "--json", *args).stdout)
+        return pay["lane"], {c["value"]: c["pay"]["count"] for c in pay["cells"]}
+
+    assert salaries() == ("family: backend", {"senior": 1})
+    assert salaries("--family", "all")[1] == {"senior": 2}  # the product manager names no level
+    assert salaries("--by", "family")[1] == {"backend": 1, "frontend": 1, "non_software": 1}
+    assert salaries("--by", "family", "--family", "frontend")[1] == {"frontend": 1}
+
+
 def test_report_is_self_contained(db, tmp_path):
     html = tmp_path / "r.html"
     assert run("report", "--db", db, "-o", html).returncode == 0

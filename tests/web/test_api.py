@@ -131,6 +131,11 @@ def test_market_pay_profile_trends_changes(client):
     )
     profile = client.get("/api/profile", params={"min_share": 0.1}).json()
     assert profile["must_have"] or profile["nice_to_have"]
+    # pay and the profile hold the role page's lane (backend unless `family` says), as the pages do
+    assert pay["lane"] == "family: backend" and profile["lane"] == "family: backend"
+    assert client.get("/api/pay", params={"family": "all"}).json()["lane"] == "all postings"
+    by_family = client.get("/api/pay", params={"by": "family"}).json()  # every family unless named
+    assert len({c["value"] for c in by_family["cells"]}) > 1
     trends = client.get("/api/trends", params={"every": "quarter"}).json()
     assert len(trends["periods"]) == len(trends["totals"]) > 1
     changes = client.get("/api/changes", params={"since": trends["periods"][0]}).json()
@@ -225,7 +230,8 @@ def test_every_market_answer_states_its_months_and_the_reposts_folded(client):
     assert "reposts" in m["totals"] and m["totals"]["counted"] == (
         m["totals"]["unique"] - m["totals"]["near_duplicates"] - m["totals"]["reposts"]
     )
-    assert client.get("/api/pay", params={"by": "seniority"}).json()["coverage"]["first"] == "2013-08"
+    pay = client.get("/api/pay", params={"by": "seniority", "family": "all"}).json()
+    assert pay["coverage"]["first"] == "2013-08"
     page = client.get("/", params={"family": "all"}).text
     assert "postings from 2013-08 to 2026-11; open at the newest fetch (2026-11-01): 1" in page
     assert "reposts set aside" in page

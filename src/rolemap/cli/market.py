@@ -136,7 +136,9 @@ def pay_command(
     """Pay compared by level, system type, work model, language or scope (on-call, migration, people
     management…), every salary yearly in one currency, each cell with its count, how many salaries a
     board states in its own fields and how many the text gives, and its premium over the lane's baseline
-    at the same level and in the same country (a regression on log pay, with its 95% interval and n).
+    at the same level and in the same country (a regression on log pay, with its 95% interval and n). A
+    lane holds backend roles unless --family says otherwise (all: every role), as on the web's /pay;
+    --by family compares every family.
 
     Example: rolemap pay --language python --by scope
     """
@@ -146,6 +148,8 @@ def pay_command(
 
     if by not in market_lib.PAY_DIMENSIONS:
         raise InputError(f"--by {by!r}: use one of {', '.join(market_lib.PAY_DIMENSIONS)}")
+    # the role page's lane, as on the web's /pay (a backend seeker's pay); compared by family, every family
+    family = family or (["all"] if by == "family" else ["backend"])
     lane = lane_of(**lane_filters(locals()))
     frame = market_frame(db)
     p = market_lib.pay_by(frame, lane, by, pay_scale(frame, currency, load_rates(rates)), min_cell)

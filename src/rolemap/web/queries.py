@@ -139,25 +139,37 @@ def _backend() -> list[Family]:
     return ["backend"]
 
 
-class MarketQuery(LaneQuery):
-    """The role page opens on backend roles (the seed's "Backend Engineer" page); family=all shows every
-    role."""
+class RolePageQuery(LaneQuery):
+    """A lane of the role page: backend roles (the seed's "Backend Engineer" page) unless `family` says
+    otherwise; family=all shows every role. The market, its pay and its target profile share it, as the
+    command line's `market`, `pay` and `profile` do."""
 
     family: list[Family] = Field(
         default_factory=_backend, description="Role families (default backend); all: every role."
     )
+
+
+class MarketQuery(RolePageQuery):
     top: int = Field(15, ge=1, le=200)
     skills_level: Literal["named", "parent"] = Field(
         "named", description="Top skills as postings name them, or rolled up to their parent (rhel → linux)."
     )
 
 
-class PayQuery(LaneQuery):
+class PayQuery(RolePageQuery):
     by: PayDimension = "seniority"
     min_cell: int = Field(5, ge=1, le=10_000)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _every_family_by_family(cls, data: Any) -> Any:
+        """Pay compared by family compares every family unless `family` names some."""
+        if isinstance(data, dict) and data.get("by") == "family" and not data.get("family"):
+            return {**data, "family": ["all"]}
+        return data
 
-class ProfileQuery(LaneQuery):
+
+class ProfileQuery(RolePageQuery):
     min_share: float = Field(0.3, ge=0.0, le=1.0)
 
 

@@ -23,7 +23,7 @@ from rolemap.present import charts
 from rolemap.resume.read import Resume
 from rolemap.web import api
 from rolemap.web.pages import render
-from rolemap.web.queries import LIST_PARAMETERS, Family, LaneQuery, PayQuery
+from rolemap.web.queries import LIST_PARAMETERS, PayQuery, RolePageQuery
 from rolemap.web.seeker_api import MatchQuery, Received, lane_fit, posting_fit, received_resume
 
 router = APIRouter(include_in_schema=False)
@@ -34,14 +34,9 @@ PAY_VIEWS = ("level", "scope", "system_type", "work_model", "language")  # the l
 WORK_MODELS = ("remote", "hybrid", "onsite")
 
 
-def _backend() -> list[Family]:
-    return ["backend"]
-
-
-class PayPageQuery(LaneQuery):
+class PayPageQuery(RolePageQuery):
     """/pay: the role page's lane (backend roles unless `family` says) and the dimension to compare."""
 
-    family: list[Family] = Field(default_factory=_backend)
     by: PayPageBy = "level"
     min_cell: int = Field(5, ge=1, le=10_000)
 
@@ -50,8 +45,7 @@ class PayPageQuery(LaneQuery):
         return PayQuery(**self.model_dump(exclude={"by"}), by=dimension)
 
 
-class ProfilePageQuery(LaneQuery):
-    family: list[Family] = Field(default_factory=_backend)
+class ProfilePageQuery(RolePageQuery):
     min_share: float = Field(0.3, ge=0.0, le=1.0)
 
 
