@@ -1331,6 +1331,11 @@ def test_hostile_headers_give_a_record(text):
         ("Our stack: SQL, DataLocation is everything to our customers.", set()),  # no colon: no field
         ("Project Engineer Houston, TexasRegular travel offshore", {"Houston"}),  # a region glued on
         ("Locations: Atlanta, GA | Dallas, TXSchedule: HYBRID", {"Atlanta", "Dallas"}),
+        # the field before the city glued to it: a title, a requisition code
+        ("Program ManagerPortland, OR, 97204Hybrid8 months", {"Portland"}),
+        ("Java Developer TRVJP2700Hartford, CT6 Months – Right to Hire", {"Hartford"}),
+        ("Program Manager M&A BD102816New Britain, CT 1 Year Contract", {"New Britain"}),
+        ("We met at the McDonald's, CA office.", set()),  # a name's own capital is no seam of a city
     ],
 )  # fmt: skip
 def test_a_location_field_ends_where_the_next_field_is_glued_on(body, cities):

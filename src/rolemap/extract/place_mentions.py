@@ -282,7 +282,19 @@ def _pair_at(words: str, where: str) -> tuple[Location, str] | None:
         place = city_in(name, where)
         if place is not None:
             return place, name
+    # a board glued the field before the city to it ("Program ManagerPortland, OR", "TRVJP2700Hartford, CT",
+    # "BD102816New Britain, CT"): the words from the last seam of case or digits on, where the whole fails
+    for k, word in enumerate(raw):
+        seams = [m.start() for m in _GLUED_SEAM.finditer(word)]
+        if seams:
+            name = " ".join([word[seams[-1] :], *raw[k + 1 :]])
+            place = city_in(name, where)
+            if place is not None:
+                return place, name
     return None
+
+
+_GLUED_SEAM = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
 _ONLY_AFTER = re.compile(r"(?i)[\s-]*only\b")
