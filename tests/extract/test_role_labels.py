@@ -301,6 +301,21 @@ def test_node_js_is_a_server_side_to_judge_a_generic_engineer_by(body, family):
     assert "nodejs" not in {s.id for s in record.skills}  # the language covers it in the record
 
 
+@pytest.mark.parametrize(
+    ("title", "body", "family"),
+    [
+        # a generic engineer's posting that tells its stack side by side: the role works on both
+        ("Senior Software Engineer", "Our tech stack includes Typescript/Javascript on the frontend, Golang in the backend, a job queuing system with Kafka, PostgreSQL as our database and cloud hosting with GCP.", "fullstack"),
+        ("Software Engineer", "We use Python, Django, PostgreSQL, Redis and Celery on the backend and some JavaScript on the front end.", "fullstack"),
+        # a title naming a technology keeps the side it gives; a stack of one side says nothing more
+        ("Go Developer", "We use Go, Redis, Kafka and PostgreSQL in the backend and Angular for the frontend.", "backend"),
+        ("Software Engineer", "Python, Kafka and PostgreSQL on the backend; you will own our APIs.", "backend"),
+    ],
+)  # fmt: skip
+def test_a_generic_role_of_a_stack_told_side_by_side_works_on_both(title, body, family):
+    assert extract_text("x", title + "\n" + body).role_families == (family,)
+
+
 def test_a_post_naming_no_role_takes_no_side_from_its_story():
     record = extract_text(
         "x", hn("Acme | Berlin", "We apply a distributed systems approach to organizations.")

@@ -13,6 +13,7 @@ from rolemap.extract.identity import locations_of, read_identity
 from rolemap.extract.role_build import build_roles, role_key, without_sentence_words
 from rolemap.extract.role_family import (
     DESCRIBED,
+    across_the_stack,
     family_from_skills,
     server_side_topics,
     side_of_the_work,
@@ -158,6 +159,8 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         roles = [(kind_asked(role, doc.text, doc.title[1], doc.hits.spans("identity/role_noun")), span)]
     if work := server_side_topics(topics):
         roles = [(side_of_the_work(role, work), span) for role, span in roles]
+    if len(roles) == 1:  # a posting's only role: the stack it tells is that role's
+        roles = [(across_the_stack(roles[0][0], doc.text), roles[0][1])]
     seniority, seniority_spans = _level_of_the_roles(doc, roles, seniority, seniority_spans)
     if own_title and len(roles) == 1 and not (seniority_spans and doc.in_title(seniority_spans[0].start)):
         roles, seniority, seniority_spans = _an_architect(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from rolemap.extract.caseless import Caseless
 from rolemap.extract.lexicon import english_word, joining_word
 from rolemap.extract.places import parse_places
-from rolemap.extract.roles import role_book, seniority_of, title_family
+from rolemap.extract.roles import role_book, seniority_of, technologies_in, title_family
 from rolemap.models import Role
 
 _SOFTWARE = Caseless(r"\bsoftware\b")
@@ -226,6 +226,25 @@ def side_of_the_work(role: Role, work: frozenset[str]) -> Role:
     if work and role.family == "other_software" and title_family(role.title) is None:
         return Role(role.title, "backend", role.seniority)
     return role
+
+
+_FRONT = r"(?:front[- ]?end|client[- ]side|browser)"
+_BACK = r"(?:back[- ]?end|server[- ]side)"
+_ON_THE = r"\b(?:on|in|for) the "
+# "Python on the backend, React for the front end": a stack told side by side, within one sentence
+_BOTH_SIDES = re.compile(
+    rf"(?i){_ON_THE}{_FRONT}\b[^.\n]{{0,80}}{_ON_THE}{_BACK}\b|{_ON_THE}{_BACK}\b[^.\n]{{0,80}}{_ON_THE}{_FRONT}\b"
+)
+
+
+def across_the_stack(role: Role, text: str) -> Role:
+    """A posting's one role of no kind ("Software Engineer": no kind and no technology in its title) judged
+    backend by its skills, where the posting tells its stack side by side ("Python on the backend, React for
+    the front end", "Typescript on the frontend, Golang in the backend"), works on both: fullstack. A role
+    whose title names a technology ("Go developer") keeps the side that technology gives it."""
+    if role.family != "backend" or title_family(role.title) is not None or technologies_in(role.title):
+        return role
+    return Role(role.title, "fullstack", role.seniority) if _BOTH_SIDES.search(text) else role
 
 
 def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> str:
