@@ -130,6 +130,15 @@ def test_header_shapes(header, company, cities):
     assert {(p.city, p.country) for p in record.locations if p.city} == cities
 
 
+def test_a_run_of_dashes_or_hashes_inside_an_address_is_no_separator():
+    for header in [
+        "Acme | https://jobs.acme.com/software-engineer---backend | NYC",
+        "Acme | https://acme.com/#/jobs###top | NYC",
+    ]:
+        record = extract_text("x", hn(header))
+        assert record.company == "Acme" and record.roles == ()
+
+
 @pytest.mark.parametrize(
     ("header", "body", "company"),
     [
@@ -141,6 +150,9 @@ def test_header_shapes(header, company, cities):
         ("http://www.dropmysite.com - Singapore", "Apply at jobs@dropmysite.com or dropmysite.com/jobs.", None),
         ("https://acmewidgets.com | Berlin", "Our acmewidgets platform grows.", None),
         ("http://www.indeed.com/job/senior-software-developer-c216fe18", "The role is listed on Indeed.", None),
+        # a job board's, an applicant tracker's or a code host's address names the site, not the hirer
+        ("https://github.com/acmewidgets | Remote", "Star us on GitHub.", None),
+        ("https://jobs.lever.co/acmewidgets", "Apply through Lever.", None),
     ],
 )  # fmt: skip
 def test_a_header_naming_its_hirer_only_by_its_site(header, body, company):

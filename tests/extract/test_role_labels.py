@@ -118,9 +118,12 @@ def test_a_label_of_kinds_only(label, kinds):
         ("Front and Back End Developers", ["Front End Developers", "Back End Developers"]),
         ("Front- and Back-end Engineers", ["Front-end Engineers", "Back-end Engineers"]),
         ("Back and Frontend Engineers", ["Backend Engineers", "Frontend Engineers"]),
-        # a side written whole is left as it is, and so is "front" with a word of its own
+        # a level before the bare side stays with it; a side written whole is left as it is
+        (
+            "Senior Front and Back End Developers",
+            ["Senior Front End Developers", "Senior Back End Developers"],
+        ),
         ("Frontend and Backend Engineers", ["Frontend Engineers", "Backend Engineers"]),
-        ("Front Desk and Backend Engineers", ["Front Desk Engineers", "Backend Engineers"]),
     ],
 )
 def test_a_side_written_without_its_end_shares_the_other_sides(title, roles):
@@ -293,6 +296,8 @@ def test_a_generic_engineer_takes_the_side_of_the_work_described(body, family):
         # JavaScript alone names no side; a MEAN stack's Node does not outweigh its Angular
         ("You will write JavaScript with Backbone and React.", "frontend"),
         ("We work in a MEAN stack (MongoDB/Express/Angular/Node) with a bit of Golang.", "fullstack"),
+        # a bare "Node" is as often a graph's
+        ("Our UI is React and JavaScript. Each Node in the graph is a user.", "frontend"),
     ],
 )
 def test_node_js_is_a_server_side_to_judge_a_generic_engineer_by(body, family):
@@ -314,6 +319,13 @@ def test_node_js_is_a_server_side_to_judge_a_generic_engineer_by(body, family):
 )  # fmt: skip
 def test_a_generic_role_of_a_stack_told_side_by_side_works_on_both(title, body, family):
     assert extract_text("x", title + "\n" + body).role_families == (family,)
+
+
+def test_a_platform_engineer_s_node_js_weighs_only_where_no_other_server_skill_is_named():
+    record = extract_text(
+        "x", hn("Acme | Platform Engineer | Austin, TX", "We use Node.js, PostgreSQL and Kubernetes.")
+    )
+    assert record.role_families == ("infra",)
 
 
 def test_a_post_naming_no_role_takes_no_side_from_its_story():

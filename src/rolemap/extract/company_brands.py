@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rolemap.extract.company_names import URL, plausible_company, stands_alone
 from rolemap.extract.header_brackets import header_segments
 from rolemap.extract.lexicon import english_word
 from rolemap.extract.places import parse_places
 from rolemap.extract.roles import family_word, role_book, technology_names
+from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
 MAX_READ = 6000  # characters read: a posting names itself early
@@ -137,13 +138,18 @@ def named_by_its_site(text: str, start: int, end: int) -> tuple[str, Span] | Non
         if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
             labels.pop()
         host = labels[-1].replace("-", "") if labels else ""
-        if len(host) < 4:
-            continue
+        if len(host) < 4 or host in _job_sites():
+            continue  # "jobs.lever.co/acme", "acme.github.io": the site's, not the hirer's
         for m in _spelling(host).finditer(text):
             name = m.group()
             if (name[0].isupper() or name[0].isdigit()) and plausible_company(name, header=True, first=True):
                 return name, Span(m.start(), m.end(), name)
     return None
+
+
+@cache
+def _job_sites() -> frozenset[str]:
+    return frozenset(load_wordlist("identity")["_job_sites"])
 
 
 @lru_cache(maxsize=1_000)

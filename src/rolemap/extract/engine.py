@@ -129,7 +129,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         titles.sort(key=lambda title: title[1].start)
     asked = without_role_names(hirer_free, titles)
     skills, skill_spans = pick_skills(asked, categories)
-    runtimes = server_runtimes(asked) if "javascript" in languages else frozenset()
+    runtimes = server_runtimes(asked, doc.text) if "javascript" in languages else frozenset()
     skill_ids = frozenset(s.id for s in skills) | frozenset(languages) | runtimes
     required_ids = frozenset(s.id for s in skills if s.required and s.asked) | frozenset(languages) | runtimes
     build = partial(

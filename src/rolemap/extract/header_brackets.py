@@ -15,11 +15,12 @@ from rolemap.models import Location
 
 # The lookahead lets the scan pass over every position that cannot start a separator at once (3× faster).
 # Three "=", "-" or "#" or more draw a line around a header ("=== Notion – San Francisco ===", "---Seven
-# League Products--- Boston", "### PriceMethod || … ###"; `header_segments` drops a segment's edge "=" and
-# "-": "==Full Stack Engineer==", "-- orangecaffeine.com"); "·", "☆", "⎮" part it as "|" does.
+# League Products--- Boston", "### PriceMethod || … ###"; a run of "-" or "#" only beside a space or the line's
+# edge, so "…/software-engineer---backend" and "#/jobs###top" stay whole; `header_segments` drops a segment's
+# edge "=" and "-": "==Full Stack Engineer==", "-- orangecaffeine.com"); "·", "☆", "⎮" part it as "|" does.
 _SEPARATOR = re.compile(
     r"(?=[\s|│⎮:–—=#-])(?:\s*[|│⎮]\s*|\s+[•·☆★–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*"
-    r"|\s+::\s+|\s*(?:={3,}|-{3,}>?|#{3,})\s*|[–—])"
+    r"|\s+::\s+|\s*(?:={3,}|(?<!\S)(?:-{3,}>?|#{3,})|(?:-{3,}>?|#{3,})(?!\S))\s*|[–—])"
 )
 _SQUARE_BRACKET = re.compile(r"\[([^\[\]]*)\](?!\()")  # not a Markdown link's "[text](https://…)"
 _PUNCTUATION_AFTER = re.compile(r"\s*[:\-–—]+(?=\s)")

@@ -60,7 +60,7 @@ def family_of(
     # the posting's skills decide, infra unless its server-side skills outnumber its operations tools
     if family == "infra" and _PLATFORM.search(title) and title_family(_PLATFORM.sub("", title)) is None:
         operations = frozenset(s for s in skills if categories.get(s) in _OPERATIONS)
-        return "backend" if _server_side(skills - operations, categories) > len(operations) else family
+        return "backend" if _server_count(skills - operations, categories) > len(operations) else family
     if family == "frontend" and web_of_a_server(title, title_skills, categories):
         return "fullstack"
     # "Python/JavaScript Developer": the "JavaScript Developer" of a server's technology writes both sides
@@ -252,17 +252,13 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
     book = role_book()
     client = len(skills & book.client_side)
     mobile = len(skills & book.mobile)
-    server = _server_side(skills - _RUNTIMES, categories) or len(skills & _RUNTIMES)
+    server = _server_count(skills, categories)
     # a device's buses, processors and debuggers (I2C, SPI, ARM, JTAG, RTOS): firmware, whatever scripting
     # language the team also writes
     hardware = sum(1 for s in skills if categories.get(s) == "hardware" and s not in book.not_a_device)
     # a mobile or a device posting's build and cloud tools (Jenkins, Firebase, Docker) are no server it
     # builds: against its phone's or its device's skills count the frameworks and datastores of a back end
-    back_end = (
-        _server_side(skills - _RUNTIMES, categories, _BACK_END_CATEGORIES) or len(skills & _RUNTIMES)
-        if max(mobile, hardware) >= 2
-        else 0
-    )
+    back_end = _server_count(skills, categories, _BACK_END_CATEGORIES) if max(mobile, hardware) >= 2 else 0
     for family, count in (("mobile", mobile), ("embedded", hardware)):
         if count >= 2 and count > client and count > back_end:
             return family
@@ -280,6 +276,13 @@ _BACK_END_CATEGORIES = frozenset({"datastore", "messaging", "server"})
 # server side, and no more: it weighs only where no other server-side skill is named, so a MEAN stack's
 # Node beside Express and MongoDB does not tip its Angular role from fullstack to backend
 _RUNTIMES = frozenset({"nodejs"})
+
+
+def _server_count(
+    skills: frozenset[str], categories: dict[str, str], kinds: frozenset[str] | None = None
+) -> int:
+    """The server-side skills, a server's runtime (Node.js) counted only where no other is named."""
+    return _server_side(skills - _RUNTIMES, categories, kinds) or len(skills & _RUNTIMES)
 
 
 def _server_side(

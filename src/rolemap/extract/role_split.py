@@ -54,13 +54,17 @@ def _split_on(title: str, separator: re.Pattern[str], each_kind: bool) -> tuple[
         return None
     if separator is _ROLE_SEPARATOR:
         _share_the_role_between_levels(title, parts)
+    written = list(parts)  # a kind is short as written ("Senior Front"), whatever its elided end adds
     for i in range(len(parts) - 1):  # "Front and Back End Developers": the front end's developers too
         parts[i] = elided_side(parts[i], parts[i + 1]) or parts[i]
     shared = _SHARED_NOUN.search(parts[-1])
     if (
         shared
         and (not each_kind or all(names_a_kind(p) for p in parts[:-1]))
-        and all(len(p.split()) <= 2 and not role_book().role_noun.search(p) for p in parts[:-1])
+        and all(
+            len(w.split()) <= 2 and not role_book().role_noun.search(p)
+            for w, p in zip(written, parts[:-1], strict=False)
+        )
     ):
         bare_noun = parts[-1].strip().lower() in {"engineer", "engineers", "developer", "developers"}
         # a level before the first kind is every kind's: "Senior backend or full stack engineers"
@@ -151,16 +155,17 @@ def _outside_brackets(title: str, separator: re.Pattern[str]) -> list[str]:
 _IN_BRACKETS = re.compile(r"\([^()]*\)")
 
 
-_BARE_SIDE = re.compile(r"(?i)(front|back)-?")
+_BARE_SIDE = re.compile(r"(?i)((?:\S+[ ]+)*)(front|back)-?")  # a level may stand first: "Senior Front"
 _SIDE_END = re.compile(r"(?i)(front|back)([- ]?end)\b")
 
 
 def elided_side(word: str, after: str) -> str | None:
     """The side of the stack a bare "front" or "back" names when the other side's "end" follows it, written
     once for both: "front" before "back end developers" is "front end", "front-" before "back-end" is
-    "front-end", "back" before "frontend" is "backend" (spelled as the other side spells its end)."""
+    "front-end", "back" before "frontend" is "backend" (spelled as the other side spells its end); a level
+    before it stays ("Senior Front" → "Senior Front End")."""
     bare = _BARE_SIDE.fullmatch(word)
     other = _SIDE_END.match(after)
-    if bare is None or other is None or bare.group(1).lower() == other.group(1).lower():
+    if bare is None or other is None or bare.group(2).lower() == other.group(1).lower():
         return None
-    return bare.group(1) + other.group(2)
+    return bare.group(1) + bare.group(2) + other.group(2)

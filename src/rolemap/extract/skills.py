@@ -275,15 +275,28 @@ def _primary(order: list[str], weight: dict[str, float], tallies: dict[str, _Tal
 
 
 # Node.js is JavaScript run on a server: the taxonomy folds it into the language, which names no side of
-# the stack; the role book keeps the runtime apart ("nodejs": backend), as a title naming it does
-_SERVER_JAVASCRIPT = re.compile(r"(?i)node(?:[. ]?js)?")
+# the stack; the role book keeps the runtime apart ("nodejs": backend), as a title naming it does. Written
+# with its "js", or bare in a list of technologies ("Angular, Backbone, Node, and/or Bower"): a bare "Node"
+# in a sentence is as often a graph's or a network's node.
+_SERVER_JAVASCRIPT = re.compile(r"(?i)node[. ]?js")
+_LISTED_BEFORE = re.compile(r"(?:[,/+&(]|\b(?:and|or))\s*$")
+_LISTED_AFTER = re.compile(r"\s*[,/+&)]")
 
 
-def server_runtimes(tallies: dict[str, _Tally]) -> frozenset[str]:
+def server_runtimes(tallies: dict[str, _Tally], text: str) -> frozenset[str]:
     """ "nodejs" where the posting names JavaScript as Node.js ("Node.js on the backend and Backbone on the
     front-end"): a server-side skill to judge a role of no kind by, though no skill of the record."""
     javascript = tallies.get("javascript")
-    named = javascript is not None and any(_SERVER_JAVASCRIPT.fullmatch(s.text) for s in javascript.spans)
+    named = javascript is not None and any(
+        _SERVER_JAVASCRIPT.fullmatch(s.text)
+        or (
+            s.text.lower() == "node"
+            and (
+                _LISTED_BEFORE.search(text, max(0, s.start - 6), s.start) or _LISTED_AFTER.match(text, s.end)
+            )
+        )
+        for s in javascript.spans
+    )
     return frozenset({"nodejs"}) if named else frozenset()
 
 

@@ -157,6 +157,10 @@ class MarketQuery(RolePageQuery):
 
 
 class PayQuery(RolePageQuery):
+    family: list[Family] = Field(
+        default_factory=_backend,
+        description="Role families (default backend; with by=family, every family); all: every role.",
+    )
     by: PayDimension = "seniority"
     min_cell: int = Field(5, ge=1, le=10_000)
 
