@@ -130,24 +130,6 @@ def test_header_shapes(header, company, cities):
     assert {(p.city, p.country) for p in record.locations if p.city} == cities
 
 
-@pytest.mark.parametrize(
-    ("body", "company"),
-    [
-        # a brand-like name that opens a sentence early as its subject, where no other reader names one
-        ("Small team, great project.\nAre you ready? AnswerRocket is expanding to meet demand.", "AnswerRocket"),
-        ("Tech used: Python, Java\n\nPariveda Solutions is experiencing tremendous growth.", "Pariveda Solutions"),
-        # a technology, a place or a plain English word is no hirer
-        ("We build things.\nKubernetes is running everything we ship.", None),
-        ("We build things.\nBoston is a great place to live.", None),
-        ("We build things.\nEverything is running smoothly here.", None),
-    ],
-)  # fmt: skip
-def test_a_brand_introduced_once_early_as_a_sentence_s_subject(body, company):
-    assert (
-        extract_text("x", hn("Sandy Springs (Atlanta) FULLTIME Software Developers", body)).company == company
-    )
-
-
 def test_a_run_of_dashes_or_hashes_inside_an_address_is_no_separator():
     for header in [
         "Acme | https://jobs.acme.com/software-engineer---backend | NYC",

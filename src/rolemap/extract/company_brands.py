@@ -30,11 +30,6 @@ _WORD = r"(?:[A-Z][\w’'&.-]*[\w&]|[A-Z]|[a-z]{1,2}[A-Z][\w’'-]*\w)"
 _NAME = re.compile(rf"(?<![\w’'.&-]){_WORD}(?:[ ](?:(?:of|and|&|the|for|on)[ ])?{_WORD}){{0,4}}")
 
 
-def brand_of(text: str) -> tuple[str, Span] | None:
-    """The weakest readers, last: the brand a posting keeps naming, else the one it introduces early."""
-    return recurring_brand(text) or introduced_brand(text)
-
-
 def recurring_brand(text: str, start: int = 0) -> tuple[str, Span] | None:
     """The brand-like name the text writes most often (twice at least), the first written among equals."""
     seen: Counter[str] = Counter()
@@ -47,27 +42,6 @@ def recurring_brand(text: str, start: int = 0) -> tuple[str, Span] | None:
         if stands_alone(text, name, 2) and _a_brand(name) and _used_as_an_organisation(text, name):
             at = first[name]
             return name, Span(at, at + len(name), name)
-    return None
-
-
-# a run of capitalised words opening a sentence as its subject: "Packetzoom is rethinking the whole stack",
-# "Pariveda Solutions is experiencing tremendous growth", "NationBuilder is an online …"
-_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.!?])[ \t]+|(?<=\n)[ \t]*)({_WORD}(?:[ ]{_WORD}){{0,2}}) (?:is|are) (?:an?|the|[a-z]+ing)\b",
-    re.M,
-)
-INTRODUCED_WITHIN = 800  # characters: a posting introduces itself early
-
-
-def introduced_brand(text: str, start: int = 0) -> tuple[str, Span] | None:
-    """The hirer a posting introduces once, early, as a sentence's subject, where no reader found a name: a
-    brand-like name (a word English seldom writes) that opens a sentence of its first 800 characters and is
-    or does something ("Packetzoom is rethinking …", "Kumu Networks is revolutionizing …"). A product's
-    name may pass ("GitLab Community Edition is an open-source …")."""
-    for m in _SUBJECT.finditer(text, start, min(len(text), start + INTRODUCED_WITHIN)):
-        name = _unpossessive(m.group(1))
-        if any(brand_word(w) for w in name.split()) and _a_brand(name):
-            return name, Span(m.start(1), m.start(1) + len(name), name)
     return None
 
 

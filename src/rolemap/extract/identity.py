@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from rolemap.extract.company_acronyms import in_full, spelled_out
-from rolemap.extract.company_brands import brand_of, named_by_its_site
+from rolemap.extract.company_brands import named_by_its_site, recurring_brand
 from rolemap.extract.company_names import (
     FIRM_ENDING,
     FLAG,
@@ -100,7 +100,7 @@ def read_identity(text: str, anchors: dict[str, list[Span]] | None = None) -> Id
         if found and not _squashed(found[0]).startswith(_squashed(out.company)):
             out.company, out.company_span = found
     if out.company is None or site:
-        found = company_in_text(text, anchors or {}) or (None if site else brand_of(text))
+        found = company_in_text(text, anchors or {}) or (None if site else recurring_brand(text))
         # a header's bare domain gives way to the name the text writes for it ("www.phasefour.io" → Phase Four)
         if found and (site is None or _squashed(site).startswith(_squashed(found[0]))):
             out.company, out.company_span = found
