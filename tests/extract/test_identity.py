@@ -130,6 +130,13 @@ def test_header_shapes(header, company, cities):
     assert {(p.city, p.country) for p in record.locations if p.city} == cities
 
 
+def test_a_run_of_dashes_or_hashes_glued_to_its_parts_still_separates_them():
+    for header in ["Acme---Backend Engineer---NYC", "Acme###Backend Engineer###NYC"]:
+        record = extract_text("x", hn(header))
+        assert record.company == "Acme" and record.role_families == ("backend",)
+        assert {p.city for p in record.locations} == {"New York"}
+
+
 def test_a_run_of_dashes_or_hashes_inside_an_address_is_no_separator():
     for header in [
         "Acme | https://jobs.acme.com/software-engineer---backend | NYC",
@@ -1347,7 +1354,11 @@ def test_hostile_headers_give_a_record(text):
         ("Program ManagerPortland, OR, 97204Hybrid8 months", {"Portland"}),
         ("Java Developer TRVJP2700Hartford, CT6 Months – Right to Hire", {"Hartford"}),
         ("Program Manager M&A BD102816New Britain, CT 1 Year Contract", {"New Britain"}),
-        ("We met at the McDonald's, CA office.", set()),  # a name's own capital is no seam of a city
+        # a city's own words run together are that city; a brand's syllable before a seam is no field
+        ("Location: NorthCharleston, SC", {"North Charleston"}),
+        ("Offices: Eagan, MinnesotaWoodbury, Minnesota", {"Eagan", "Woodbury"}),
+        ("Our product, MyDallas, TX edition", set()),
+        ("PayBoston, MA", set()),
     ],
 )  # fmt: skip
 def test_a_location_field_ends_where_the_next_field_is_glued_on(body, cities):

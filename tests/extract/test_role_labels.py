@@ -118,7 +118,9 @@ def test_a_label_of_kinds_only(label, kinds):
         ("Front and Back End Developers", ["Front End Developers", "Back End Developers"]),
         ("Front- and Back-end Engineers", ["Front-end Engineers", "Back-end Engineers"]),
         ("Back and Frontend Engineers", ["Backend Engineers", "Frontend Engineers"]),
-        # a level before the bare side stays with it; a side written whole is left as it is
+        # a level before the bare side stays with it; a side written whole is left as it is, and so is "front"
+        # with a word of its own
+        ("Front Desk and Backend Engineers", ["Front Desk Engineers", "Backend Engineers"]),
         (
             "Senior Front and Back End Developers",
             ["Senior Front End Developers", "Senior Back End Developers"],
@@ -298,6 +300,7 @@ def test_a_generic_engineer_takes_the_side_of_the_work_described(body, family):
         ("We work in a MEAN stack (MongoDB/Express/Angular/Node) with a bit of Golang.", "fullstack"),
         # a bare "Node" is as often a graph's
         ("Our UI is React and JavaScript. Each Node in the graph is a user.", "frontend"),
+        ("You will write JavaScript with React. Our backend is Node.", "fullstack"),
     ],
 )
 def test_node_js_is_a_server_side_to_judge_a_generic_engineer_by(body, family):
@@ -315,6 +318,11 @@ def test_node_js_is_a_server_side_to_judge_a_generic_engineer_by(body, family):
         # a title naming a technology keeps the side it gives; a stack of one side says nothing more
         ("Go Developer", "We use Go, Redis, Kafka and PostgreSQL in the backend and Angular for the frontend.", "backend"),
         ("Software Engineer", "Python, Kafka and PostgreSQL on the backend; you will own our APIs.", "backend"),
+        # sides set apart tell no stack; a kind the posting states stays
+        ("Software Engineer", "We use Python, Django, PostgreSQL, Redis and Kafka. This role is on the backend team, not on the frontend team.", "backend"),
+        ("Software Engineer", "We use Python, Django, PostgreSQL, Redis and Kafka. You will work on the backend, while others work on the front end.", "backend"),
+        ("Software Engineer", "We use Python, Django, PostgreSQL, Redis and Kafka. Security in the browser and on the server side is our product.", "backend"),
+        ("Software Engineer", "We are looking for a backend engineer. We use Python, Django, PostgreSQL and Redis on the backend and React on the front end.", "backend"),
     ],
 )  # fmt: skip
 def test_a_generic_role_of_a_stack_told_side_by_side_works_on_both(title, body, family):

@@ -154,12 +154,15 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         )
     ):
         roles = build(sorted(titles + engineers, key=lambda title: title[1].start))
+    stated_kind = False  # the posting's sentences say the kind of its own title's role
     if own_title and len(roles) == 1:
         role, span = roles[0]
-        roles = [(kind_asked(role, doc.text, doc.title[1], doc.hits.spans("identity/role_noun")), span)]
+        asked_role = kind_asked(role, doc.text, doc.title[1], doc.hits.spans("identity/role_noun"))
+        stated_kind = asked_role is not role
+        roles = [(asked_role, span)]
     if work := server_side_topics(topics):
         roles = [(side_of_the_work(role, work), span) for role, span in roles]
-    if len(roles) == 1:  # a posting's only role: the stack it tells is that role's
+    if len(roles) == 1 and not stated_kind:  # a posting's only role: the stack it tells is that role's
         roles = [(across_the_stack(roles[0][0], doc.text), roles[0][1])]
     seniority, seniority_spans = _level_of_the_roles(doc, roles, seniority, seniority_spans)
     if own_title and len(roles) == 1 and not (seniority_spans and doc.in_title(seniority_spans[0].start)):

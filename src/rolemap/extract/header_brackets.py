@@ -15,13 +15,14 @@ from rolemap.models import Location
 
 # The lookahead lets the scan pass over every position that cannot start a separator at once (3× faster).
 # Three "=", "-" or "#" or more draw a line around a header ("=== Notion – San Francisco ===", "---Seven
-# League Products--- Boston", "### PriceMethod || … ###"; a run of "-" or "#" only beside a space or the line's
-# edge, so "…/software-engineer---backend" and "#/jobs###top" stay whole; `header_segments` drops a segment's
-# edge "=" and "-": "==Full Stack Engineer==", "-- orangecaffeine.com"); "·", "☆", "⎮" part it as "|" does.
+# League Products--- Boston", "Acme---Backend Engineer---NYC", "### PriceMethod || … ###"; not inside a web
+# address: "…/software-engineer---backend", "#/jobs###top"; `header_segments` drops a segment's edge "=" and
+# "-": "==Full Stack Engineer==", "-- orangecaffeine.com"); "·", "☆", "⎮" part it as "|" does.
 _SEPARATOR = re.compile(
     r"(?=[\s|│⎮:–—=#-])(?:\s*[|│⎮]\s*|\s+[•·☆★–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*"
-    r"|\s+::\s+|\s*(?:={3,}|(?<!\S)(?:-{3,}>?|#{3,})|(?:-{3,}>?|#{3,})(?!\S))\s*|[–—])"
+    r"|\s+::\s+|\s*(?:={3,}|-{3,}>?|#{3,})\s*|[–—])"
 )
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")  # a run of dashes or hashes inside one parts nothing
 _SQUARE_BRACKET = re.compile(r"\[([^\[\]]*)\](?!\()")  # not a Markdown link's "[text](https://…)"
 _PUNCTUATION_AFTER = re.compile(r"\s*[:\-–—]+(?=\s)")
 _FLAG_OR_PLACE_PARTS = re.compile(r"\s*(?:[;|]|\bor\b)\s*")
@@ -111,7 +112,13 @@ def header_segments(line: str, offset: int) -> list[tuple[int, int]]:
     """The header's segments as (start, end) offsets, outer spaces trimmed."""
     out: list[tuple[int, int]] = []
     pos = 0
-    for m in [*_SEPARATOR.finditer(line), None]:
+    addresses = [a.span() for a in _WEB_ADDRESS.finditer(line)] if "/" in line or "www." in line else []
+    separators = [
+        m
+        for m in _SEPARATOR.finditer(line)
+        if not (m.group().strip()[:1] in ("-", "#") and any(a <= m.start() < b for a, b in addresses))
+    ]
+    for m in [*separators, None]:
         stop = m.start() if m else len(line)
         raw = line[pos:stop]
         lead = len(raw) - len(raw.lstrip(" \t=-"))

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from itertools import chain
 
 from rolemap.extract.gated import Gated
+from rolemap.extract.lexicon import english_word
 from rolemap.extract.places import NEAR_WORDS, Gazetteer, city_in, gazetteer, read_places, state_then_city
 from rolemap.extract.roles import technology_names
 from rolemap.models import Location, Span
@@ -283,14 +284,28 @@ def _pair_at(words: str, where: str) -> tuple[Location, str] | None:
         if place is not None:
             return place, name
     # a board glued the field before the city to it ("Program ManagerPortland, OR", "TRVJP2700Hartford, CT",
-    # "BD102816New Britain, CT"): the words from the last seam of case or digits on, where the whole fails
+    # "BD102816New Britain, CT"): the words from the last seam of case or digits on, where the whole fails; a
+    # city's own words run together are that city ("NorthCharleston, SC"), and what stands before the seam
+    # must be a field's: a code with digits, an English word of four letters or more or the place before it,
+    # not a brand's syllable ("MyDallas", "PayBoston")
     for k, word in enumerate(raw):
         seams = [m.start() for m in _GLUED_SEAM.finditer(word)]
-        if seams:
-            name = " ".join([word[seams[-1] :], *raw[k + 1 :]])
-            place = city_in(name, where)
-            if place is not None:
-                return place, name
+        if not seams:
+            continue
+        at, rest = seams[-1], raw[k + 1 :]
+        spaced = " ".join([word[:at] + " " + word[at:], *rest])
+        if (place := city_in(spaced, where)) is not None:
+            return place, " ".join([word, *rest])
+        before = word[:at]
+        field = (
+            any(c.isdigit() for c in before)
+            or (len(before) >= 4 and english_word(before))
+            or gazetteer().region(before)
+            is not None  # a list of places run together: "Eagan, MinnesotaWoodbury, MN"
+        )
+        name = " ".join([word[at:], *rest])
+        if field and (place := city_in(name, where)) is not None:
+            return place, name
     return None
 
 

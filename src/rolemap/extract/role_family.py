@@ -241,10 +241,24 @@ def across_the_stack(role: Role, text: str) -> Role:
     """A posting's one role of no kind ("Software Engineer": no kind and no technology in its title) judged
     backend by its skills, where the posting tells its stack side by side ("Python on the backend, React for
     the front end", "Typescript on the frontend, Golang in the backend"), works on both: fullstack. A role
-    whose title names a technology ("Go developer") keeps the side that technology gives it."""
+    whose title names a technology ("Go developer") keeps the side that technology gives it, and so does one
+    whose kind the posting's sentences state (`role_mentions.kind_asked`: "looking for a backend engineer")."""
     if role.family != "backend" or title_family(role.title) is not None or technologies_in(role.title):
         return role
-    return Role(role.title, "fullstack", role.seniority) if _BOTH_SIDES.search(text) else role
+    for m in _BOTH_SIDES.finditer(text):
+        # a stack names its technologies ("Python on the backend, React for the front end"); a sentence that
+        # sets the sides apart does not tell one ("on the backend team, not on the frontend team")
+        before = _SENTENCE_BREAK.split(text[max(0, m.start() - _STACK_REACH) : m.start()])[-1]
+        after = _SENTENCE_BREAK.split(text[m.end() : m.end() + _STACK_REACH])[0]
+        told = before + m.group() + after  # within the sentence
+        if len(technologies_in(told)) >= 2 and not _CONTRAST.search(m.group()):
+            return Role(role.title, "fullstack", role.seniority)
+    return role
+
+
+_STACK_REACH = 40  # characters around the two sides read for the technologies they name
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)])[.!?]\s|\n")
+_CONTRAST = re.compile(r"(?i)\b(?:not|only|while|whereas|separately|instead|others?)\b")
 
 
 def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> str:

@@ -279,8 +279,8 @@ def _primary(order: list[str], weight: dict[str, float], tallies: dict[str, _Tal
 # with its "js", or bare in a list of technologies ("Angular, Backbone, Node, and/or Bower"): a bare "Node"
 # in a sentence is as often a graph's or a network's node.
 _SERVER_JAVASCRIPT = re.compile(r"(?i)node[. ]?js")
-_LISTED_BEFORE = re.compile(r"(?:[,/+&(]|\b(?:and|or))\s*$")
-_LISTED_AFTER = re.compile(r"\s*[,/+&)]")
+_LISTED_BEFORE = re.compile(r"(?:[,;/+&(]|\b(?:and|or|is))\s*$")  # "Our backend is Node."
+_LISTED_AFTER = re.compile(r"\s*[,;/+&)]")
 
 
 def server_runtimes(tallies: dict[str, _Tally], text: str) -> frozenset[str]:
