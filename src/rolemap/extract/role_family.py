@@ -13,6 +13,7 @@ from rolemap.extract.caseless import Caseless
 from rolemap.extract.lexicon import english_word, joining_word
 from rolemap.extract.places import parse_places
 from rolemap.extract.roles import role_book, seniority_of, technologies_in, title_family
+from rolemap.extract.sections import sentence_bounds
 from rolemap.models import Role
 
 _SOFTWARE = Caseless(r"\bsoftware\b")
@@ -248,16 +249,13 @@ def across_the_stack(role: Role, text: str) -> Role:
     for m in _BOTH_SIDES.finditer(text):
         # a stack names its technologies ("Python on the backend, React for the front end"); a sentence that
         # sets the sides apart does not tell one ("on the backend team, not on the frontend team")
-        before = _SENTENCE_BREAK.split(text[max(0, m.start() - _STACK_REACH) : m.start()])[-1]
-        after = _SENTENCE_BREAK.split(text[m.end() : m.end() + _STACK_REACH])[0]
-        told = before + m.group() + after  # within the sentence
-        if len(technologies_in(told)) >= 2 and not _CONTRAST.search(m.group()):
+        start, end = sentence_bounds(text, m.start(), m.end(), glued=False, reach=_STACK_REACH)
+        if len(technologies_in(text[start:end])) >= 2 and not _CONTRAST.search(m.group()):
             return Role(role.title, "fullstack", role.seniority)
     return role
 
 
-_STACK_REACH = 40  # characters around the two sides read for the technologies they name
-_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)])[.!?]\s|\n")
+_STACK_REACH = 40  # characters of the sentence around the two sides read for the technologies they name
 _CONTRAST = re.compile(r"(?i)\b(?:not|only|while|whereas|separately|instead|others?)\b")
 
 
