@@ -14,6 +14,7 @@ from rolemap.extract.lexicon import english_word, joining_word
 from rolemap.extract.places import parse_places
 from rolemap.extract.roles import role_book, seniority_of, technologies_in, title_family
 from rolemap.extract.sections import sentence_bounds
+from rolemap.extract.skills import SERVER_RUNTIMES
 from rolemap.models import Role
 
 _SOFTWARE = Caseless(r"\bsoftware\b")
@@ -284,17 +285,15 @@ def family_from_skills(skills: frozenset[str], categories: dict[str, str]) -> st
 
 
 _BACK_END_CATEGORIES = frozenset({"datastore", "messaging", "server"})
-# a server's runtime named by the language it runs (Node.js: `skills.server_runtimes`) says the role has a
-# server side, and no more: it weighs only where no other server-side skill is named, so a MEAN stack's
-# Node beside Express and MongoDB does not tip its Angular role from fullstack to backend
-_RUNTIMES = frozenset({"nodejs"})
 
 
 def _server_count(
     skills: frozenset[str], categories: dict[str, str], kinds: frozenset[str] | None = None
 ) -> int:
-    """The server-side skills, a server's runtime (Node.js) counted only where no other is named."""
-    return _server_side(skills - _RUNTIMES, categories, kinds) or len(skills & _RUNTIMES)
+    """The server-side skills, a server's runtime (Node.js: `skills.server_runtimes`) counted only where no
+    other is named: it says the role has a server side and no more, so a MEAN stack's Node beside Express and
+    MongoDB does not tip its Angular role from fullstack to backend."""
+    return _server_side(skills - SERVER_RUNTIMES, categories, kinds) or len(skills & SERVER_RUNTIMES)
 
 
 def _server_side(

@@ -278,6 +278,7 @@ def _primary(order: list[str], weight: dict[str, float], tallies: dict[str, _Tal
 # the stack; the role book keeps the runtime apart ("nodejs": backend), as a title naming it does. Written
 # with its "js", or bare in a list of technologies ("Angular, Backbone, Node, and/or Bower"): a bare "Node"
 # in a sentence is as often a graph's or a network's node.
+SERVER_RUNTIMES = frozenset({"nodejs"})  # the role book's id of each (`role_family` weighs them apart)
 _SERVER_JAVASCRIPT = re.compile(r"(?i)node[. ]?js")
 _LISTED_BEFORE = re.compile(r"(?:[,;/+&(]|\b(?:and|or|is))\s*$")  # "Our backend is Node."
 _LISTED_AFTER = re.compile(r"\s*[,;/+&)]")
@@ -297,7 +298,7 @@ def server_runtimes(tallies: dict[str, _Tally], text: str) -> frozenset[str]:
         )
         for s in javascript.spans
     )
-    return frozenset({"nodejs"}) if named else frozenset()
+    return SERVER_RUNTIMES if named else frozenset()
 
 
 def without_role_names(tallies: dict[str, _Tally], titles: list[tuple[str, Span]]) -> dict[str, _Tally]:
