@@ -37,6 +37,7 @@ from rolemap.cli.options import (
     WorkModel,
     lane_filters,
     lane_of,
+    role_page_families,
 )
 from rolemap.errors import InputError
 
@@ -105,7 +106,7 @@ def market_command(
     from rolemap.analytics.skill_levels import check_skill_level
     from rolemap.present import market_view as view
 
-    family = family or ["backend"]  # the backend role page, unless another family (or all) is asked for
+    family = role_page_families(family)
     lane = lane_of(**lane_filters(locals()))
     check_skill_level(skills_level)
     if dataset is not None:
@@ -148,8 +149,7 @@ def pay_command(
 
     if by not in market_lib.PAY_DIMENSIONS:
         raise InputError(f"--by {by!r}: use one of {', '.join(market_lib.PAY_DIMENSIONS)}")
-    # the role page's lane, as on the web's /pay (a backend seeker's pay); compared by family, every family
-    family = family or (["all"] if by == "family" else ["backend"])
+    family = (family or ["all"]) if by == "family" else role_page_families(family)  # by family: every one
     lane = lane_of(**lane_filters(locals()))
     frame = market_frame(db)
     p = market_lib.pay_by(frame, lane, by, pay_scale(frame, currency, load_rates(rates)), min_cell)
@@ -173,7 +173,7 @@ def profile_command(
     from rolemap.analytics import market as market_lib
     from rolemap.present import market_view as view
 
-    family = family or ["backend"]  # a backend seeker's profile holds no iOS engineer's asks
+    family = role_page_families(family)
     lane = lane_of(**lane_filters(locals()))
     p = market_lib.profile(market_frame(db), lane, min_share)
     _emit(as_json, as_csv, p.as_dict(), lambda: view.profile_csv(p), lambda: view.profile_view(p))
@@ -254,7 +254,7 @@ def report_command(
     if kind not in ("html", "md"):
         raise InputError(f"--format {kind!r}: use html or md")
     check_skill_level(skills_level)
-    family = family or ["backend"]
+    family = role_page_families(family)
     lane = lane_of(**lane_filters(locals()))
     frame = market_frame(db)
     data = gather(frame, lane, pay_scale(frame, currency, load_rates(rates)), every, skills_level)

@@ -138,6 +138,13 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip().lower() for item in values or [] for v in item.split(",") if v.strip())
 
 
+def role_page_families(family: list[str] | None) -> list[str]:
+    """The families of a lane of the role page (`market`, `pay`, `profile`, `report`, `match`): backend roles
+    unless --family says otherwise (all: every role), as the web's `RolePageQuery`. A backend seeker's page
+    holds no iOS engineer's asks and tells no one to learn angular next."""
+    return family or ["backend"]
+
+
 def lane_of(**filters: Any) -> Lane:
     from rolemap.analytics.lane import Lane, parse_period
 

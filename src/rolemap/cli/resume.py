@@ -33,6 +33,7 @@ from rolemap.cli.options import (
     WorkModel,
     lane_filters,
     lane_of,
+    role_page_families,
 )
 from rolemap.errors import InputError
 
@@ -195,7 +196,7 @@ def match_command(
 
     if want not in (None, "remote", "hybrid", "onsite"):
         raise InputError(f"--want {want!r}: use remote, hybrid or onsite")
-    family = family or ["backend"]  # a backend seeker is not told to learn angular next
+    family = role_page_families(family)
     resume = _read(resume_file)
     if posting_id:
         row = get_posting(open_store(db), posting_id)
