@@ -372,6 +372,12 @@ def test_a_database_role_is_data(title, family):
         # a noun that is its own kind right after the hiring cue is a role
         ("We build apps for farmers. We're also hiring designers.", ["designers"]),
         ("We're looking for Testers as well as senior developers.", ["Testers"]),
+        # "seeks" is the cue "seeking" is (the first line of a post without a header)
+        (
+            "Well capitalized start-up seeks extremely talented Ruby/ JS developers to help pioneer networks.\n"
+            "You should hold a BS in Computer science.",
+            ["Ruby/ JS developers"],
+        ),
         # the kinds listed after the second noun are its own, not the first's
         (
             "We're hiring designers and all types of devs -- mobile, frontend, backend.",
