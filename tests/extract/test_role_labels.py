@@ -999,3 +999,36 @@ def test_application_development_in_a_posting_that_never_speaks_of_software_is_a
 )
 def test_an_information_risk_title_is_security(title, family):
     assert title_family(title) == family
+
+
+@pytest.mark.parametrize(
+    ("title", "bare"),
+    [
+        ("FULL TIME, ONSITE Frontend Developer", "Frontend Developer"),
+        ("Full-time Onsite backend developers", "backend developers"),
+        ("Contract-to-hire on-site Java Developer", "Java Developer"),
+        ("REMOTE Sr. Software Architect- C++, IBM i", "Sr. Software Architect- C++, IBM i"),
+        ("2 Backend Developers", "Backend Developers"),
+        ("2X PHP DEVELOPER", "PHP DEVELOPER"),
+        ("# Lead Mobile Developer", "Lead Mobile Developer"),
+        # the words are the role's own: a count of no plural, a field, a job about contracts, a level
+        ("3D Graphics Engineer", "3D Graphics Engineer"),
+        ("2 Way Radio Installer", "2 Way Radio Installer"),
+        ("Remote Sensing Scientist", "Remote Sensing Scientist"),
+        ("Contract Administrator", "Contract Administrator"),
+        ("Full time or intern Rails devs", "Full time or intern Rails devs"),
+    ],
+)
+def test_a_role_is_named_without_the_flags_written_before_it(title, bare):
+    assert without_sentence_words(title) == bare
+
+
+def test_a_role_flagged_in_the_header_and_named_again_in_the_text_is_one_role():
+    record = extract_text(
+        "x",
+        hn(
+            "Elsen, Boston, MA: FULL TIME, ONSITE Frontend Developer",
+            "We are looking for a frontend developer to help build the user interface.",
+        ),
+    )
+    assert [(r.title, r.family) for r in record.roles] == [("Frontend Developer", "frontend")]

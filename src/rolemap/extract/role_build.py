@@ -34,6 +34,21 @@ _SENTENCE_WORDS = re.compile(
     r"(?i)^(?:(?:(?:(?:we(?:['’]re| are)|is|are)\s+)?(?:(?:currently|also|now|actively)\s+)?(?:looking\s+for|hiring(?:\s+for)?(?!\s+managers?\b)|seeking)"
     r"|as(?=\s+(?:an?|our|the)\s)|and|or|our(?:\s+first)?|an?|the)\s+)+"
 )
+# What a header writes before a role's name and is no part of it: a list mark, a count ("2 Backend
+# Developers", "2X PHP DEVELOPER", not "3D Graphics Engineer" nor "2 Way Radio Installer"), the role's work
+# model or terms ("ONSITE Frontend Developer", "Full-Time Software Engineer", "Contract-to-hire Java
+# Developer"; a "Contract Administrator" administers contracts, "Remote Sensing" is a field). Those have
+# fields of their own, and the same role written with and without them is one role ("FULL TIME Software
+# Engineers" in a header and "Software Engineers" in its text).
+_FLAG = (
+    r"(?:fully\s+)?remote(?!\s+sens)|on[- ]?site|full[- ]?time|part[- ]?time|contract[- ]to[- ]hire|permanent"
+    r"|freelance"
+)
+_MARK_OR_COUNT = r"[#*•>/-]+|(?:\d{1,2}\s*x|1)(?=\s)|\d{1,2}(?=\s.*[a-z]s$)"
+_LEADING_FLAGS = re.compile(
+    rf"(?i)^(?:(?:{_MARK_OR_COUNT}|(?:{_FLAG})\b(?:\s+(?:or|and|&)\s+(?={_FLAG}))?)[\s,.:/-]*)+"
+    r"(?=\w)(?!(?:or|and|ok)\b)"  # not "Full time or intern Rails devs", "Remote OK for …"
+)
 # a software maker's title: "Developer - Oracle, Peoplesoft Financials and HR" is no HR role
 _SOFTWARE_MAKER = re.compile(r"(?i)\b(?:developers?|programmers?|coders?)$")
 _WRITES_SOFTWARE = re.compile(r"(?i)\b(?:developers?|programmers?|coders?|engineers?)$")
@@ -41,8 +56,8 @@ _WRITES_SOFTWARE = re.compile(r"(?i)\b(?:developers?|programmers?|coders?|engine
 
 def without_sentence_words(title: str) -> str:
     """ "We're looking for software engineers" → "software engineers"; "Locu is hiring Frontend Engineers"
-    → "Frontend Engineers"."""
-    return _SENTENCE_WORDS.sub("", words_after_cue(title.strip()))
+    → "Frontend Engineers"; "FULL TIME, ONSITE Frontend Developer" → "Frontend Developer"."""
+    return _LEADING_FLAGS.sub("", _SENTENCE_WORDS.sub("", words_after_cue(title.strip())))
 
 
 def build_roles(
