@@ -5,7 +5,7 @@ when they name no role."""
 import pytest
 
 from rolemap.extract import extract_text
-from rolemap.extract.role_build import without_sentence_words
+from rolemap.extract.role_build import without_sentence_words, without_trailing_flags
 from rolemap.extract.role_split import split_roles
 from rolemap.extract.roles import kinds_only, seniority_of, title_family
 
@@ -1032,3 +1032,22 @@ def test_a_role_flagged_in_the_header_and_named_again_in_the_text_is_one_role():
         ),
     )
     assert [(r.title, r.family) for r in record.roles] == [("Frontend Developer", "frontend")]
+
+
+@pytest.mark.parametrize(
+    ("role", "bare"),
+    [
+        ("Lead Server-side Developer, Full Time", "Lead Server-side Developer"),
+        ("Frontend Visualization Developer (ONSITE)", "Frontend Visualization Developer"),
+        ("Senior .NET Developer, no remote", "Senior .NET Developer"),
+        ("Java Application Developer CONTRACT TO HIRE", "Java Application Developer"),
+        ("React Front End Engineer wanted", "React Front End Engineer"),
+        # what is left must end as a role does
+        ("Client Support Specialist, Weekend Full-Time", "Client Support Specialist, Weekend Full-Time"),
+        ("Software Engineer, Boston or REMOTE", "Software Engineer, Boston or REMOTE"),
+        ("Call Center-REMOTE", "Call Center-REMOTE"),
+        ("Software Engineer - Remote Sensing", "Software Engineer - Remote Sensing"),
+    ],
+)
+def test_a_role_is_named_without_the_flags_written_after_it(role, bare):
+    assert without_trailing_flags(role) == bare

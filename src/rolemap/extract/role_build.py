@@ -49,6 +49,12 @@ _LEADING_FLAGS = re.compile(
     rf"(?i)^(?:(?:{_MARK_OR_COUNT}|(?:{_FLAG})\b(?:\s+(?:or|and|&)\s+(?={_FLAG}))?)[\s,.:/-]*)+"
     r"(?=\w)(?!(?:or|and|ok)\b)"  # not "Full time or intern Rails devs", "Remote OK for …"
 )
+# ... and after it: "Lead Server-side Developer, Full Time", "UX Designers (full time)", "iOS Developer,
+# Onsite", "Front-End Developer Needed", "Clojure Developers Wanted", "Software Engineers Apply"
+_TRAILING_FLAGS = re.compile(
+    rf"(?i)(?<=\w)(?:[\s,.:;/-]*(?:\(\s*(?:{_FLAG})\s*\)?|(?:(?:no\s+)?(?:{_FLAG})|needed|wanted|apply(?:\s+now)?)\b))+"
+    r"[\s.!]*$"
+)
 # a software maker's title: "Developer - Oracle, Peoplesoft Financials and HR" is no HR role
 _SOFTWARE_MAKER = re.compile(r"(?i)\b(?:developers?|programmers?|coders?)$")
 _WRITES_SOFTWARE = re.compile(r"(?i)\b(?:developers?|programmers?|coders?|engineers?)$")
@@ -58,6 +64,16 @@ def without_sentence_words(title: str) -> str:
     """ "We're looking for software engineers" → "software engineers"; "Locu is hiring Frontend Engineers"
     → "Frontend Engineers"; "FULL TIME, ONSITE Frontend Developer" → "Frontend Developer"."""
     return _LEADING_FLAGS.sub("", _SENTENCE_WORDS.sub("", words_after_cue(title.strip())))
+
+
+def without_trailing_flags(role: str) -> str:
+    """ "Lead Server-side Developer, Full Time" → "Lead Server-side Developer": only where what is left ends
+    as a role does, on its noun ("Client Support Specialist, Weekend Full-Time", "Software Engineer, Boston
+    or REMOTE", "Call Center-REMOTE" keep their words)."""
+    bare = _TRAILING_FLAGS.sub("", role)
+    if bare == role:
+        return role
+    return bare if any(m.end() == len(bare) for m in role_book().role_noun.finditer(bare)) else role
 
 
 def build_roles(
@@ -87,7 +103,7 @@ def build_roles(
         kinded = {} if own_title else _bracketed_kinds([title] if len(split) == 1 else split)
         parts = list(kinded) or split
         for part in parts:
-            part = without_sentence_words(part)
+            part = without_trailing_flags(without_sentence_words(part))
             key = part.lower()
             if not (own_title or _names_a_role(part)):
                 continue
