@@ -1051,3 +1051,25 @@ def test_a_role_flagged_in_the_header_and_named_again_in_the_text_is_one_role():
 )
 def test_a_role_is_named_without_the_flags_written_after_it(role, bare):
     assert without_trailing_flags(role) == bare
+
+
+def test_a_role_asked_for_again_with_praise_of_the_person_is_one_role():
+    record = extract_text(
+        "x",
+        hn(
+            "Acme | Backend Engineer | Berlin",
+            "We're looking for an experienced backend engineer to own our billing service.",
+        ),
+    )
+    assert [r.title for r in record.roles] == ["Backend Engineer"]
+
+
+def test_a_level_written_again_is_another_opening():
+    record = extract_text(
+        "x",
+        hn(
+            "Acme | Backend Engineer | Berlin",
+            "We're also hiring a senior backend engineer to lead the team.",
+        ),
+    )
+    assert [r.title for r in record.roles] == ["Backend Engineer", "senior backend engineer"]

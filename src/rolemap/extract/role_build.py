@@ -199,10 +199,14 @@ def role_key(title: str) -> str:
     """One role however it is written: level abbreviations spelt out, the last noun singular ("sr. php
     engineers" → "senior php engineer"), a kind in one word ("back end engineers" is "backend engineer"), a
     qualifier after a comma, colon or dash as in brackets ("Software Engineer, Data Platform" is "Software
-    Engineer (Data Platform)")."""
+    Engineer (Data Platform)"), without the praise of the person asked for ("experienced backend engineer"
+    is "backend engineer")."""
     words = [
         _LEVEL_WORDS.get(w, w) for w in _QUALIFIER_MARKS.sub(" ", _KIND_GLUED.sub(r"\1\2", title)).split()
     ]
+    praise = role_book().candidate_words
+    while len(words) > 1 and words[0] in praise:
+        del words[0]
     if words and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]
     return " ".join(words)

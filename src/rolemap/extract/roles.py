@@ -48,6 +48,7 @@ class RoleBook:
     prose_noun: Caseless
     family_words: frozenset[str]  # a part of a role list that names a kind of role alone ("Backend")
     title_words: frozenset[str]  # levels and neutral title words ("senior", "software")
+    candidate_words: frozenset[str]  # praise of the person asked for ("experienced", "talented")
 
 
 # The patterns the role readers split and trim titles with, compiled once.
@@ -125,6 +126,7 @@ def role_book() -> RoleBook:
         prose_noun=Caseless(rf"(?<![\w-])(?:{data['prose_role_nouns']})(?![\w-])"),
         family_words=frozenset(data["family_words"]),
         title_words=frozenset(data["title_words"]),
+        candidate_words=frozenset(data["candidate_words"]),
     )
 
 
