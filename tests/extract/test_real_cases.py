@@ -473,3 +473,14 @@ def test_domains_and_scope_ignore_benefits():
     )
     assert {"billing-engine", "multi-tenant-saas"} <= set(e.domains) and "health" not in e.domains
     assert {"on-call", "migration"} <= set(e.scope)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our platform moves data between APIs, all in realtime.",  # written as one word
+        "We move data between virtually any API at massive scale.",  # "at scale" with its measure
+    ],
+)
+def test_a_strong_phrase_however_it_is_spelt_says_the_system_type(sentence):
+    assert "distributed" in field("Software Engineer", sentence, "system_types")
