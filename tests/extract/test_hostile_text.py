@@ -59,15 +59,23 @@ def _seconds(text: str) -> float:
     return best
 
 
+def _grows_linearly(small_text: str, large_text: str) -> tuple[bool, float, float]:
+    """Whether twice the text takes at most 2.5 times as long, plus 0.1 s: measured again once when not, so
+    a busy machine (the suite runs on two workers) fails it only when the growth is really faster; text
+    that grows quadratically takes four times as long every time."""
+    for _ in range(2):
+        small, large = _seconds(small_text), _seconds(large_text)
+        if large <= 2.5 * small + 0.1:
+            return True, small, large
+    return False, small, large
+
+
 def assert_linear(unit: str, size: int = 100_000) -> None:
     """Doubling the text at most doubles the time (a quarter more for noise), plus 0.1 s."""
     extract_text("warm", "Engineer\nGo")  # automata built outside the timing
     copies = max(1, size // len(unit))
-    small = _seconds("Engineer\n" + unit * copies)
-    large = _seconds("Engineer\n" + unit * (2 * copies))
-    assert large <= 2.5 * small + 0.1, (
-        f"{unit!r}: {small:.3f} s for {size:,} characters, {large:.3f} s for twice"
-    )
+    linear, small, large = _grows_linearly("Engineer\n" + unit * copies, "Engineer\n" + unit * (2 * copies))
+    assert linear, f"{unit!r}: {small:.3f} s for {size:,} characters, {large:.3f} s for twice"
 
 
 def test_each_hostile_text_grows_linearly():
@@ -85,9 +93,8 @@ def test_a_long_run_of_spaces_after_a_role_line_grows_linearly(line):
     """One line, longer and longer: the role-line pattern once tried every way to split its spaces."""
     extract_text("warm", "Engineer\nGo")
     post = "\nAcme | NYC\nWe build.\n"  # a post without a title: its role lines are read
-    small = _seconds(post + line + " \t" * 300 + "x")
-    large = _seconds(post + line + " \t" * 600 + "x")
-    assert large <= 2.5 * small + 0.1, f"{line!r}: {small:.3f} s, {large:.3f} s for twice the spaces"
+    linear, small, large = _grows_linearly(post + line + " \t" * 300 + "x", post + line + " \t" * 600 + "x")
+    assert linear, f"{line!r}: {small:.3f} s, {large:.3f} s for twice the spaces"
 
 
 @given(st.lists(HOSTILE_TOKENS, min_size=1, max_size=4).map("".join))
