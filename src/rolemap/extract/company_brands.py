@@ -16,7 +16,8 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 
-from rolemap.extract.company_names import URL, plausible_company, stands_alone
+from rolemap.extract.company_mentions import stands_alone
+from rolemap.extract.company_names import URL, plausible_company
 from rolemap.extract.header_brackets import header_segments
 from rolemap.extract.lexicon import english_word
 from rolemap.extract.places import parse_places

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import islice
 
-from rolemap.extract.company_names import GLUE, NAME_AFTER, NAME_BEFORE, stands_alone
+from rolemap.extract.company_mentions import stands_alone
+from rolemap.extract.company_names import GLUE, NAME_AFTER, NAME_BEFORE
 from rolemap.extract.lexicon import english_word
 from rolemap.extract.roles import is_role_title, technology_names
 from rolemap.extract.wordlists import load_wordlist

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from rolemap.extract.company_brands import brand_word
+from rolemap.extract.company_mentions import name_at, recurs, spelt_by_an_address, stands_alone
 from rolemap.extract.company_names import (
     GLUE,
     NAME_AFTER,
@@ -22,12 +23,8 @@ from rolemap.extract.company_names import (
     NAME_START,
     is_role_name,
     legal_forms_pattern,
-    name_at,
     plausible_company,
-    recurs,
     site_name,
-    spelt_by_an_address,
-    stands_alone,
 )
 from rolemap.extract.company_openers import OPENER_KINDS, opener_readers
 from rolemap.extract.company_role_sentences import (

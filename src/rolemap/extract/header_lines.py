@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from rolemap.extract.company_names import FLAG, HIRING, PAY, URL, spelt_by_an_address
+from rolemap.extract.company_mentions import spelt_by_an_address
+from rolemap.extract.company_names import FLAG, HIRING, PAY, URL
 from rolemap.extract.header_brackets import BRACKETED, header_segments
 from rolemap.extract.places import city_in, confident_place, parse_places
 from rolemap.extract.roles import is_role_title

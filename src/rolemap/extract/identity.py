@@ -18,6 +18,7 @@ from itertools import chain
 
 from rolemap.extract.company_acronyms import in_full, spelled_out
 from rolemap.extract.company_brands import named_by_its_site, recurring_brand
+from rolemap.extract.company_mentions import spelt_by_an_address, stands_alone
 from rolemap.extract.company_names import (
     FIRM_ENDING,
     FLAG,
@@ -29,8 +30,6 @@ from rolemap.extract.company_names import (
     legal_forms_pattern,
     plausible_company,
     site_name,
-    spelt_by_an_address,
-    stands_alone,
     without_opener,
 )
 from rolemap.extract.company_sentences import company_in_text
