@@ -31,10 +31,10 @@ from functools import cache
 from itertools import islice
 
 from rolemap.extract.intervals import WHITE_SPACE, Cover, Marks
-from rolemap.extract.lexicon import written_word
 from rolemap.extract.phrases import MAX_HITS, Hits, PhraseBook, search_copy, search_key
 from rolemap.extract.skill_other_senses import SENTENCE_END, another_things_name
 from rolemap.extract.taxonomy import Match, SkillEntry, is_exact_alias
+from rolemap.extract.word_edges import PLAIN_EDGES, glued, on_word_boundary
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -188,9 +188,9 @@ def resolve_skills(
     lowered: list[Match] = []
     size = len(text)
     for start, end, payloads in [*hits.extra, *letters]:
-        # a space or a mark on both sides, the usual case, stands alone without the rules of _on_word_boundary
-        plain = (start == 0 or text[start - 1] in _PLAIN_EDGES) and (end >= size or text[end] in _PLAIN_EDGES)
-        if not (plain or _on_word_boundary(text, start, end)) or (links and _inside(start, links)):
+        # a space or a mark on both sides, the usual case, stands alone without the rules of on_word_boundary
+        plain = (start == 0 or text[start - 1] in PLAIN_EDGES) and (end >= size or text[end] in PLAIN_EDGES)
+        if not (plain or on_word_boundary(text, start, end)) or (links and _inside(start, links)):
             continue
         if inside_a_phrase is not None and inside_a_phrase.covers(start, end):
             continue  # "Go Live"
@@ -219,14 +219,14 @@ def resolve_skills(
         if m.skill.code and text[m.start : m.end].lower() == m.skill.name.lower():
             # another trade's word first ("assembly drawings", "General Assembly"): list marks and other
             # technologies prove nothing where a plant's text lists its tools too ("BOMs, assembly")
-            if _has_near(code, m.start) and not _glued(text, m.start, m.end):
+            if _has_near(code, m.start) and not glued(text, m.start, m.end):
                 sure.append(m)
             continue
         if m.skill.verb and _imperative(text, m.start, m.end, m.skill.name):
             continue
         if m.skill.word and _the_word_opening_a_sentence(text, m.start, m.end, near):
             continue
-        if _glued(text, m.start, m.end):
+        if glued(text, m.start, m.end):
             continue  # a word of English glued to another is a name's part: "BlackHat", "GoDaddy", "ChefSteps"
         if (
             _has_near(near, m.start)
@@ -252,7 +252,7 @@ def _listed_with_another(text: str, start: int, end: int, technologies: list[int
     context word ("using react/flux", "in excel, vba"), with another technology within 30 characters
     ("node/postgres/react", "Hadoop, spark"; not "star/snowflake schemas", "the test oracle, Selenium",
     "listen, react, adapt", "music, poetry, film"), not glued into a longer word nor a wildcard's ("*nix")."""
-    if text[start - 1 : start] == "*" or _glued(text, start, end):
+    if text[start - 1 : start] == "*" or glued(text, start, end):
         return False
     left = text[max(0, start - 12) : start].rstrip(" \t")
     right = text[end : end + 3].lstrip(" \t")
@@ -352,75 +352,7 @@ def _longest_first(matches: list[Match]) -> list[Match]:
     return kept
 
 
-_PLAIN_EDGES = frozenset(" \n\t,;:()[]{}/\"'!?|<>*")
-
-
-def _on_word_boundary(text: str, start: int, end: int) -> bool:
-    """Standing alone: not inside a word, a URL-ish name or "C++". Boards glue lines together
-    ("preferredTFS (source...", "Oracle, SQL Server.Ability", "AWSAre you", "Kafka6. BizTalk"):
-    such seams count as boundaries."""
-    plain_start = start == 0 or text[start - 1] in _PLAIN_EDGES
-    plain_end = end >= len(text) or text[end] in _PLAIN_EDGES
-    if plain_start and plain_end:
-        return True  # the usual case, decided without the rules below
-    return (plain_start or _starts_alone(text, start)) and (plain_end or _ends_alone(text, start, end))
-
-
-def _starts_alone(text: str, start: int) -> bool:
-    if start == 0:
-        return True
-    before, first = text[start - 1], text[start]
-    if before.isalnum():
-        return before.islower() and first.isupper()  # camelCase seam: "preferredTFS"
-    if before in "_@":
-        return False  # "foo_bar", "@python"
-    if before == "#" and first.isalnum():
-        return False  # "#go" hashtags
-    if before == "." and first.isalnum():
-        # "my.python" is a name; "development.CSS" is two sentences glued together
-        return first.isupper() and start >= 2 and text[start - 2].islower()
-    # "P&C", "R&D", "AT&T": an ampersand inside a name
-    return not (before == "&" and start >= 2 and text[start - 2].isalnum())
-
-
-def _ends_alone(text: str, start: int, end: int) -> bool:
-    if end >= len(text):
-        return True
-    after = text[end]
-    following = text[end + 1] if end + 1 < len(text) else " "
-    if after.isalnum():
-        if after.isupper() and following.islower():
-            return True  # a capitalised word glued on: "AWSAre", "testsWorking", "DB2Extensive"
-        return after.isdigit() and following == "."  # a numbered list glued on: "Kafka6. BizTalk"
-    if after == "+" and following.isalpha():
-        return True  # a stack joined by "+": "Python+Django+Postgresql"
-    if after in "+#_":
-        return False  # "C" in "C++", "C#"
-    if after == "&" and following.isalnum():
-        return False
-    # "Node.js" ends in a letter; an alias followed by ".x" is part of a longer name ("vue.config"),
-    # unless a capital starts a glued sentence ("SQL Server.Ability")
-    return not (after == "." and following.isalnum() and not following.isupper())
-
-
 _LIST_MARKS = ",/|()&+;:"
-
-
-def _glued(text: str, start: int, end: int) -> bool:
-    """A word English shares standing inside a longer name: a letter or digit glued before it ("DuckDuckGo",
-    "GetSwift", "SoC"), or a word glued after it that makes with it a word people write (wordfreq knows
-    "blackrock", "gopro", "springboard"). A board's glued lines make none ("SpringStrong experience",
-    "Linux and WindowsKnowledge of"): there the name stands."""
-    if start > 0 and text[start - 1].isalnum():
-        return True
-    if end >= len(text) or not text[end].isalnum():
-        return False
-    glued = _GLUED_ON.match(text, end)
-    whole = text[start : glued.end() if glued else end].lower()
-    return written_word(whole)
-
-
-_GLUED_ON = re.compile(r"[^\W_]+")
 
 
 @cache
@@ -434,7 +366,7 @@ def _in_strict_context(text: str, start: int, end: int, listed: list[tuple[int, 
     where they join it to another name of the taxonomy, as `_beside_a_context_word` reads them: "Jira and
     Slack", not "Phone and Skype" or "E-mail and Fluent"), or before one other than "and"/"or" ("Hive
     queries" is not, "Hive developer" is); never inside a camelCase name."""
-    if _glued(text, start, end):
+    if glued(text, start, end):
         return False  # "PacketZoom", "SlackBot"
     left = text[max(0, start - 40) : start].rstrip()
     if left and left[-1] in _LIST_MARKS:
