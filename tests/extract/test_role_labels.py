@@ -2,6 +2,8 @@
 "Site Reliability: https://…") or several to a list item, shapes from real posts; and what such lines are
 when they name no role."""
 
+import time
+
 import pytest
 
 from rolemap.extract import extract_text
@@ -1013,8 +1015,14 @@ def test_an_information_risk_title_is_security(title, family):
         ("# Lead Mobile Developer", "Lead Mobile Developer"),
         # the words are the role's own: a count of no plural, a field, a job about contracts, a level
         ("3D Graphics Engineer", "3D Graphics Engineer"),
-        ("2 Way Radio Installer", "2 Way Radio Installer"),
+        ("2 Way Radio Installer, Los Angeles", "2 Way Radio Installer, Los Angeles"),
+        ("18 Wheeler Drivers", "18 Wheeler Drivers"),
+        ("7 Eleven Store Associates", "7 Eleven Store Associates"),
         ("Remote Sensing Scientist", "Remote Sensing Scientist"),
+        ("Remote-Sensing Analyst", "Remote-Sensing Analyst"),
+        ("Remote Pilot", "Remote Pilot"),
+        ("Permanent Makeup Artist", "Permanent Makeup Artist"),
+        ("On-Site (London) Software Engineers", "On-Site (London) Software Engineers"),
         ("Contract Administrator", "Contract Administrator"),
         ("Full time or intern Rails devs", "Full time or intern Rails devs"),
     ],
@@ -1073,3 +1081,27 @@ def test_a_level_written_again_is_another_opening():
         ),
     )
     assert [r.title for r in record.roles] == ["Backend Engineer", "senior backend engineer"]
+
+
+def test_a_flag_after_a_header_s_role_is_no_part_of_it():
+    record = extract_text("x", hn("Acme | Software Engineer ONSITE | Berlin", "We build payment APIs."))
+    assert [r.title for r in record.roles] == ["Software Engineer"]
+
+
+def test_words_that_open_a_title_s_name_are_no_praise():
+    record = extract_text("x", hn("Acme | Smart Contract Engineer, Contract Engineer | Berlin", "We build."))
+    assert [r.title for r in record.roles] == ["Smart Contract Engineer", "Contract Engineer"]
+
+
+def test_a_long_run_of_list_marks_before_a_role_is_read_at_once():
+    """Marks and the separators after them once overlapped: every added "-" doubled the time to fail."""
+
+    def seconds(text: str) -> float:
+        start = time.perf_counter()
+        without_sentence_words(text)
+        return time.perf_counter() - start
+
+    for mark in ("-", "-/"):
+        small, large = seconds(mark * 17 + "("), seconds(mark * 18 + "(")
+        assert large <= 1.5 * small + 0.05, f"{mark!r}: {small:.3f} s for 17, {large:.3f} s for 18"
+    assert without_sentence_words("-" * 5000 + " (Remote)").startswith("(Remote)")

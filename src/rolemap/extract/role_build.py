@@ -35,25 +35,33 @@ _SENTENCE_WORDS = re.compile(
     r"|as(?=\s+(?:an?|our|the)\s)|and|or|our(?:\s+first)?|an?|the)\s+)+"
 )
 # What a header writes before a role's name and is no part of it: a list mark, a count ("2 Backend
-# Developers", "2X PHP DEVELOPER", not "3D Graphics Engineer" nor "2 Way Radio Installer"), the role's work
-# model or terms ("ONSITE Frontend Developer", "Full-Time Software Engineer", "Contract-to-hire Java
-# Developer"; a "Contract Administrator" administers contracts, "Remote Sensing" is a field). Those have
-# fields of their own, and the same role written with and without them is one role ("FULL TIME Software
-# Engineers" in a header and "Software Engineers" in its text).
+# Developers", "2X PHP DEVELOPER"), the role's work model or terms ("ONSITE Frontend Developer", "Full-Time
+# Software Engineer", "Contract-to-hire Java Developer"). Those have fields of their own, and the same role
+# written with and without them is one role ("FULL TIME Software Engineers" in a header and "Software
+# Engineers" in its text). A count is dropped only where what follows opens as a role does, with a level, a
+# kind, a technology or a role's noun, and a flag only before a role's noun ("2 Way Radio Installer", "18
+# Wheeler Drivers", "Remote Pilot", "Permanent Makeup Artist", "3D Graphics Engineer" keep their words, as do
+# "Contract Administrator", plain "contract" being no flag, and "Remote Sensing").
 _FLAG = (
-    r"(?:fully\s+)?remote(?!\s+sens)|on[- ]?site|full[- ]?time|part[- ]?time|contract[- ]to[- ]hire|permanent"
-    r"|freelance"
+    r"(?:fully\s+)?remote(?![\s-]+sens)|on[- ]?site|full[- ]?time|part[- ]?time|contract[- ]to[- ]hire"
+    r"|permanent|freelance"
 )
-_MARK_OR_COUNT = r"[#*•>/-]+|(?:\d{1,2}\s*x|1)(?=\s)|\d{1,2}(?=\s.*[a-z]s$)"
-_LEADING_FLAGS = re.compile(
-    rf"(?i)^(?:(?:{_MARK_OR_COUNT}|(?:{_FLAG})\b(?:\s+(?:or|and|&)\s+(?={_FLAG}))?)[\s,.:/-]*)+"
-    r"(?=\w)(?!(?:or|and|ok)\b)"  # not "Full time or intern Rails devs", "Remote OK for …"
+_LEADING_MARK = re.compile(r"[#*•>/-]++[\s,.:]*+")
+# one count or flag and what parts it from the next; every quantifier possessive or bounded, so a long run
+# of marks fails at once instead of trying every way to split it
+_LEADING_TERM = re.compile(
+    rf"(?i)(?:\d{{1,2}}(?:\s*+x)?|{_FLAG})(?![\w+#])(?:\s++(?:or|and|&)(?=\s++(?:{_FLAG})\b))?[\s,.:/-]*+"
 )
+_MOST_TRAILING_FLAGS, _TRAILING_REACH = 4, 40
+# what a flag is joined to is listed with it: "Full time or intern Rails devs", "Full-Time; Intern", "Remote OK
+# for …", "On-Site (London) Software Engineers"
+_JOINED_ON = re.compile(r"(?i)\W|(?:or|and|ok)\b")
+_FIRST_WORD = re.compile(r"[\w.+#]++")
 # ... and after it: "Lead Server-side Developer, Full Time", "UX Designers (full time)", "iOS Developer,
 # Onsite", "Front-End Developer Needed", "Clojure Developers Wanted", "Software Engineers Apply"
-_TRAILING_FLAGS = re.compile(
-    rf"(?i)(?<=\w)(?:[\s,.:;/-]*(?:\(\s*(?:{_FLAG})\s*\)?|(?:(?:no\s+)?(?:{_FLAG})|needed|wanted|apply(?:\s+now)?)\b))+"
-    r"[\s.!]*$"
+_TRAILING_TERM = re.compile(
+    rf"(?i)[\s,.:;/-]*+(?:\(\s*+(?:{_FLAG})\s*+\)?+|(?:(?:no\s++)?(?:{_FLAG})|needed|wanted|apply(?:\s++now)?)\b)"
+    r"[\s.!]*+$"
 )
 # a software maker's title: "Developer - Oracle, Peoplesoft Financials and HR" is no HR role
 _SOFTWARE_MAKER = re.compile(r"(?i)\b(?:developers?|programmers?|coders?)$")
@@ -63,14 +71,57 @@ _WRITES_SOFTWARE = re.compile(r"(?i)\b(?:developers?|programmers?|coders?|engine
 def without_sentence_words(title: str) -> str:
     """ "We're looking for software engineers" → "software engineers"; "Locu is hiring Frontend Engineers"
     → "Frontend Engineers"; "FULL TIME, ONSITE Frontend Developer" → "Frontend Developer"."""
-    return _LEADING_FLAGS.sub("", _SENTENCE_WORDS.sub("", words_after_cue(title.strip())))
+    return _without_leading_flags(_SENTENCE_WORDS.sub("", words_after_cue(title.strip())))
+
+
+def _without_leading_flags(title: str) -> str:
+    match = _LEADING_MARK.match(title)
+    bare = title[match.end() :] if match and match.end() < len(title) else title
+    at, counted = 0, False
+    while (term := _LEADING_TERM.match(bare, at)) and term.end() > at:
+        at, counted = term.end(), counted or bare[at].isdigit()
+    rest = bare[at:]
+    if not 0 < at < len(bare) or _JOINED_ON.match(rest):
+        return bare
+    # a flag before any role ("Full Time Graphic Designer"); a count only before one that opens as a role
+    # does, since numbers start other trades' and firms' names ("7 Eleven Store Associates")
+    named = _starts_as_a_role(rest) or (not counted and role_book().role_noun.search(rest) is not None)
+    return rest if named else bare
+
+
+def _starts_as_a_role(words: str) -> bool:
+    """Whether the words open as a role's name does: a level, a kind, a technology or a role's noun
+    ("Sr. Software Devs", "Backend Developers", "PHP DEVELOPER", "Engineers"; not "Way Radio Installer")."""
+    book = role_book()
+    first = _FIRST_WORD.match(words)
+    if first is None:
+        return False
+    word = first.group().rstrip(".").lower()
+    noun = book.role_noun.search(words)
+    return bool(
+        word in book.title_words
+        or word in book.family_words
+        or seniority_of(first.group()) is not None
+        or technologies_in(first.group())
+        or (noun and noun.start() == 0)
+        or " ".join(words.lower().split()[:2]) in book.family_words  # "Front End Developer"
+    )
 
 
 def without_trailing_flags(role: str) -> str:
     """ "Lead Server-side Developer, Full Time" → "Lead Server-side Developer": only where what is left ends
     as a role does, on its noun ("Client Support Specialist, Weekend Full-Time", "Software Engineer, Boston
     or REMOTE", "Call Center-REMOTE" keep their words)."""
-    bare = _TRAILING_FLAGS.sub("", role)
+    bare = role
+    for _ in range(_MOST_TRAILING_FLAGS):  # one flag at a time from the end, looked for in the last words
+        term = _TRAILING_TERM.search(bare, max(0, len(bare) - _TRAILING_REACH))
+        if (
+            term is None
+            or term.start() == 0
+            or not (bare[term.start() - 1].isalnum() or bare[term.start() - 1] == ")")
+        ):
+            break
+        bare = bare[: term.start()]
     if bare == role:
         return role
     return bare if any(m.end() == len(bare) for m in role_book().role_noun.finditer(bare)) else role
