@@ -216,6 +216,19 @@ def test_work_model(text, expected):
             3,
         ),
         ("Acme has provided 20 years of services to the government. Requirements: 3+ years of Java.", 3),
+        # a degree alternative: the smallest; an alternative after "or" refines nothing
+        ("Requirements: BS with 5 years of experience or MS with 3 years of experience.", 3),
+        (
+            "5+ years of relevant experience with Bachelor's Degree or 3+ years of relevant experience with a "
+            "Master's degree",
+            3,
+        ),
+        # a name that starts like a degree is a field's: "Master Data Management", "MS SQL Server"
+        (
+            "Requirements: 5+ years of development experience. 3+ years' experience with Master Data Management.",
+            5,
+        ),
+        ("Requirements: 4+ years of .NET development. 2+ years using MS SQL Server.", 4),
     ],
 )
 def test_years_of_experience(text, expected):

@@ -79,7 +79,11 @@ _GENERAL_WHAT = re.compile(
     r"applications?|apps?|services|systems|sites?|products?|projects?|experience)\w)|"
     r"engineering|development|programming|technical|it\b|information technology|coding|"
     r"production|commercial|post[- ]graduate|work\b|working\b|a similar|similar|this|the field|"
-    r"computer science|in software)",
+    r"computer science|in software|"
+    # a degree the years go with is no field of their own: "5+ years with a Bachelor's or 3+ with a Master's"
+    # (not "Master Data Management", "MS SQL Server")
+    r"bachelor\b|(?:master|doctor|associate)(?:['’]?s\b|\s+(?:degree|of)\b)|ph\.?d\b|degree|"
+    r"[bm]\.?s\.?c?\.?(?:\s+(?:in|degree)\b|\s*$))",
     re.I,
 )
 # The activities a number of years is spent on in any sentence; any other "-ing" word counts only where the
@@ -238,7 +242,15 @@ _STOP = re.compile(r"[.;\n]")
 def _refines(text: str, previous: YearsMention, mention: YearsMention) -> bool:
     """'8+ years, including 2+ years of Go': the second mention is a detail of the first."""
     between = text[previous.span.end : mention.span.start]
-    return len(between) <= 45 and not _STOP.search(between) and bool(_REFINES.search(between))
+    return (
+        len(between) <= 45
+        and not _STOP.search(between)
+        and bool(_REFINES.search(between))
+        and not _ALTERNATIVE.search(between)  # "BS with 5 years or MS with 3 years": another way in
+    )
+
+
+_ALTERNATIVE = re.compile(r"(?i)\bor\b")
 
 
 _RANGE_BETWEEN = re.compile(
