@@ -229,6 +229,9 @@ def test_work_model(text, expected):
             5,
         ),
         ("Requirements: 4+ years of .NET development. 2+ years using MS SQL Server.", 4),
+        # IT as a whole field is overall experience; a part of it is a skill's
+        ("Requirements: 3+ years of experience in IT. 2 years of experience with IT Project Management.", 3),
+        ("Requirements: 5 years of experience in the IT industry. 7 years of Java.", 5),
     ],
 )
 def test_years_of_experience(text, expected):

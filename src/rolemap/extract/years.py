@@ -77,7 +77,9 @@ _GENERAL_WHAT = re.compile(
     r"^(?:software|professional|industry|relevant|related|hands[- ]on|progressive|"
     r"(?:backend|back-end|web|full[- ]stack)\b(?!\s+(?!development|engineering|programming|software|"
     r"applications?|apps?|services|systems|sites?|products?|projects?|experience)\w)|"
-    r"engineering|development|programming|technical|it\b|information technology|coding|"
+    # IT as a whole field, not a part of it ("IT Project Management", "IT security" are a skill's years)
+    r"engineering|development|programming|technical|it\b(?!\s+(?!industry|field|sector|environment|background)[a-z])|"
+    r"information technology|coding|"
     r"production|commercial|post[- ]graduate|work\b|working\b|a similar|similar|this|the field|"
     r"computer science|in software|"
     # a degree the years go with is no field of their own: "5+ years with a Bachelor's or 3+ with a Master's"
