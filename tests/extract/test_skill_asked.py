@@ -85,6 +85,10 @@ def test_asked_or_only_used(text, expected):
         ("Full Stack Developer", None),  # a role, not a stack heading
         ("passionate about solid code", None),  # "about" in a line is no about-us heading
         ("https://acme.com/about/jobs", None),  # a link heads nothing
+        # a board's heading in title case, longer than four words
+        ("Job Education, Experience, And Qualifications", "requirements"),
+        ("Responsibilities Include But Not Limited To", "responsibilities"),
+        ("You will need five years of experience and a degree", None),  # a sentence
     ],
 )
 def test_headings_of_stack_and_about_parts(line, kind):

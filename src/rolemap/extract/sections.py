@@ -19,6 +19,13 @@ from rolemap.models import Span
 _HEADING_SHAPE = re.compile(
     r"^(?:#{1,6}\s*|\*\*|__|-{2,}\s*)?(?P<body>[A-Za-z][^\n]{0,70}?)(?:\*\*|__|\s*-{2,})?\s*:?\s*$"
 )
+# A line of up to eight words each capitalised, small joining words aside, with no stop at its end: a
+# heading as boards write them ("Job Education, Experience, And Qualifications", "Responsibilities Include
+# But Not Limited To"); it opens a section only where a heading's word stands in it, as any heading.
+_TITLE_CASE_HEADING = re.compile(
+    r"(?:[A-Z][\w'’&/-]*,?|and|or|of|to|for|the|a|in|on|with|&)(?:\s+(?:[A-Z][\w'’&/-]*,?|and|or|of|to|for|the|a"
+    r"|in|on|with|&)){1,7}"
+)
 # Checked in this order: "nice" before "requirements" so "preferred qualifications" is nice-to-have.
 # "stack" ("Our tech stack", "Technologies we use") after "requirements": "Skills & stack" asks; "hiring"
 # ("We're hiring:", "Open positions") before "about": "Our team is looking for" opens the roles, not about-us.
@@ -246,6 +253,7 @@ def _heading_kind(line: str, offset: int, hits: Hits) -> str | None:
         or stripped.startswith(("#", "**", "__", "--"))
         or (stripped.isupper() and len(stripped) > 3)
         or (len(body.split()) <= 4 and not stripped.endswith((".", "!", "?", ",")))
+        or _TITLE_CASE_HEADING.fullmatch(body) is not None
     )
     if not looks_like_heading:
         return None
