@@ -232,6 +232,11 @@ def test_work_model(text, expected):
         # IT as a whole field is overall experience; a part of it is a skill's
         ("Requirements: 3+ years of experience in IT. 2 years of experience with IT Project Management.", 3),
         ("Requirements: 5 years of experience in the IT industry. 7 years of Java.", 5),
+        ("Requirements: 5+ years of experience in IT or a related field. 7 years of Java.", 5),
+        ("Requirements: 4+ years of software development. 2+ years managing associates in a store.", 4),
+        # an "or" inside the first mention is no alternative: the second still refines it
+        ("Requirements: 8+ years of experience in Java or Python, including 2+ years of team leadership", 8),
+        ("Requirements: 3 years or more of experience, with 1 year of experience in a similar role", 3),
     ],
 )
 def test_years_of_experience(text, expected):

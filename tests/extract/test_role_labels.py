@@ -1013,6 +1013,10 @@ def test_an_information_risk_title_is_security(title, family):
         ("2 Backend Developers", "Backend Developers"),
         ("2X PHP DEVELOPER", "PHP DEVELOPER"),
         ("# Lead Mobile Developer", "Lead Mobile Developer"),
+        ("2 UX Designers", "UX Designers"),
+        ("2x Front-end Engineers", "Front-end Engineers"),
+        # the last flag the role's words go on after, not a list a flag is joined to
+        ("REMOTE or ONSITE (London) Android Native Developer", "ONSITE (London) Android Native Developer"),
         # the words are the role's own: a count of no plural, a field, a job about contracts, a level
         ("3D Graphics Engineer", "3D Graphics Engineer"),
         ("2 Way Radio Installer, Los Angeles", "2 Way Radio Installer, Los Angeles"),
@@ -1105,3 +1109,20 @@ def test_a_long_run_of_list_marks_before_a_role_is_read_at_once():
         small, large = seconds(mark * 17 + "("), seconds(mark * 18 + "(")
         assert large <= 1.5 * small + 0.05, f"{mark!r}: {small:.3f} s for 17, {large:.3f} s for 18"
     assert without_sentence_words("-" * 5000 + " (Remote)").startswith("(Remote)")
+
+
+@pytest.mark.parametrize("unit", ["full time, ", "Remote or ", "2 "])
+def test_a_long_run_of_flags_before_a_role_grows_linearly(unit):
+    """Each flag read once, a few at most: a role's words looked for after every one of thousands of flags
+    made a header of them take a minute."""
+
+    def seconds(text: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            without_sentence_words(text)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = seconds(unit * 5_000 + "Engineer"), seconds(unit * 10_000 + "Engineer")
+    assert large <= 2.5 * small + 0.05, f"{unit!r}: {small:.3f} s, {large:.3f} s for twice the flags"

@@ -87,7 +87,10 @@ def test_asked_or_only_used(text, expected):
         ("https://acme.com/about/jobs", None),  # a link heads nothing
         # a board's heading in title case, longer than four words
         ("Job Education, Experience, And Qualifications", "requirements"),
-        ("Responsibilities Include But Not Limited To", "responsibilities"),
+        ("Minimum Education And Experience Requirements", "requirements"),
+        # a role's title or a list item in title case heads nothing
+        ("Senior Software Engineer, Employee Benefits Platform", None),
+        ("Experience With Kubernetes And Terraform", None),
         ("You will need five years of experience and a degree", None),  # a sentence
     ],
 )

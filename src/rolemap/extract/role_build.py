@@ -50,13 +50,14 @@ _LEADING_MARK = re.compile(r"[#*•>/-]++[\s,.:]*+")
 # one count or flag and what parts it from the next; every quantifier possessive or bounded, so a long run
 # of marks fails at once instead of trying every way to split it
 _LEADING_TERM = re.compile(
-    rf"(?i)(?:\d{{1,2}}(?:\s*+x)?|{_FLAG})(?![\w+#])(?:\s++(?:or|and|&)(?=\s++(?:{_FLAG})\b))?[\s,.:/-]*+"
+    rf"(?i)(?:\d{{1,2}}(?:\s*+x)?(?!\s*+[/–-]\s*+\d)|{_FLAG})(?![\w+#])(?:\s++(?:or|and|&)(?=\s++(?:{_FLAG})\b))?[\s,.:/-]*+"
 )
 _MOST_TRAILING_FLAGS, _TRAILING_REACH = 4, 40
+_MOST_LEADING_TERMS, _ROLE_REACH = 6, 80  # a header writes a few flags before a role, never hundreds
 # what a flag is joined to is listed with it: "Full time or intern Rails devs", "Full-Time; Intern", "Remote OK
 # for …", "On-Site (London) Software Engineers"
 _JOINED_ON = re.compile(r"(?i)\W|(?:or|and|ok)\b")
-_FIRST_WORD = re.compile(r"[\w.+#]++")
+_FIRST_WORD = re.compile(r"[\w.+#-]++")
 # ... and after it: "Lead Server-side Developer, Full Time", "UX Designers (full time)", "iOS Developer,
 # Onsite", "Front-End Developer Needed", "Clojure Developers Wanted", "Software Engineers Apply"
 _TRAILING_TERM = re.compile(
@@ -78,15 +79,21 @@ def _without_leading_flags(title: str) -> str:
     match = _LEADING_MARK.match(title)
     bare = title[match.end() :] if match and match.end() < len(title) else title
     at, counted = 0, False
-    while (term := _LEADING_TERM.match(bare, at)) and term.end() > at:
+    ends: list[tuple[int, bool]] = []  # where each term ends, and whether a count was read by then
+    while len(ends) < _MOST_LEADING_TERMS and (term := _LEADING_TERM.match(bare, at)) and term.end() > at:
         at, counted = term.end(), counted or bare[at].isdigit()
-    rest = bare[at:]
-    if not 0 < at < len(bare) or _JOINED_ON.match(rest):
-        return bare
-    # a flag before any role ("Full Time Graphic Designer"); a count only before one that opens as a role
-    # does, since numbers start other trades' and firms' names ("7 Eleven Store Associates")
-    named = _starts_as_a_role(rest) or (not counted and role_book().role_noun.search(rest) is not None)
-    return rest if named else bare
+        ends.append((at, counted))
+    # the last term after which the role's words go on, not a list they are joined to ("REMOTE or ONSITE
+    # (London) Android Developer" drops "REMOTE or ", "Full time or intern Rails devs" nothing); a flag only
+    # before a role's noun ("Full Time Graphic Designer"; not "Remote Pilot"), a count only before words that
+    # open as a role does, since numbers start other trades' and firms' names ("7 Eleven Store Associates")
+    for end, counted in reversed(ends):
+        if end >= len(bare) or _JOINED_ON.match(bare, end):
+            continue
+        head = bare[end : end + _ROLE_REACH]  # a role's first words: each look is short
+        if _starts_as_a_role(head) or (not counted and role_book().role_noun.search(head) is not None):
+            return bare[end:]
+    return bare
 
 
 def _starts_as_a_role(words: str) -> bool:
@@ -103,7 +110,7 @@ def _starts_as_a_role(words: str) -> bool:
         or word in book.family_words
         or seniority_of(first.group()) is not None
         or technologies_in(first.group())
-        or (noun and noun.start() == 0)
+        or (noun and len(words[: noun.start()].split()) <= 1)  # "Engineers", "UX Designers"
         or " ".join(words.lower().split()[:2]) in book.family_words  # "Front End Developer"
     )
 

@@ -19,9 +19,10 @@ from rolemap.models import Span
 _HEADING_SHAPE = re.compile(
     r"^(?:#{1,6}\s*|\*\*|__|-{2,}\s*)?(?P<body>[A-Za-z][^\n]{0,70}?)(?:\*\*|__|\s*-{2,})?\s*:?\s*$"
 )
-# A line of up to eight words each capitalised, small joining words aside, with no stop at its end: a
-# heading as boards write them ("Job Education, Experience, And Qualifications", "Responsibilities Include
-# But Not Limited To"); it opens a section only where a heading's word stands in it, as any heading.
+# A line of up to eight words each capitalised, small joining words aside, with no stop at its end and a
+# heading's word at its end: a heading as boards write them ("Job Education, Experience, And
+# Qualifications"). One that opens with the word may be a list item ("Experience With Kubernetes And
+# Terraform"), so "Responsibilities Include But Not Limited To" is left unread.
 _TITLE_CASE_HEADING = re.compile(
     r"(?:[A-Z][\w'’&/-]*,?|and|or|of|to|for|the|a|in|on|with|&)(?:\s+(?:[A-Z][\w'’&/-]*,?|and|or|of|to|for|the|a"
     r"|in|on|with|&)){1,7}"
@@ -253,11 +254,15 @@ def _heading_kind(line: str, offset: int, hits: Hits) -> str | None:
         or stripped.startswith(("#", "**", "__", "--"))
         or (stripped.isupper() and len(stripped) > 3)
         or (len(body.split()) <= 4 and not stripped.endswith((".", "!", "?", ",")))
-        or _TITLE_CASE_HEADING.fullmatch(body) is not None
     )
-    if not looks_like_heading:
+    # a longer line in title case heads a section only where its heading's word ends it ("Job Education,
+    # Experience, And Qualifications"): a role's title ("Senior Software Engineer, Employee Benefits
+    # Platform") and a list item ("Experience With Kubernetes And Terraform") are in title case too
+    title_cased = not looks_like_heading and _TITLE_CASE_HEADING.fullmatch(body) is not None
+    if not (looks_like_heading or title_cased):
         return None
     opening = offset + len(line) - len(line.lstrip(" \t#*_-"))
+    closing = offset + len(line.rstrip(" \t#*_-:"))
     for kind, tag in zip(HEADING_KINDS, _HEADING_TAGS, strict=True):
         found = hits.within(tag, offset, offset + len(line))
         # An about heading names the company first ("About us", "Who we are"); "passionate about clean
@@ -265,6 +270,8 @@ def _heading_kind(line: str, offset: int, hits: Hits) -> str | None:
         # A nice-to-have heading opens with its word or ends with a colon ("Bonus points", "Things that would
         # be a plus:"); "Performance Bonus" is an item of a list of benefits.
         opens = any(s.start == opening for s in found)
+        if title_cased and not any(s.end == closing for s in found):
+            continue
         if found and (opens or kind not in ("about", "nice") or (kind == "nice" and stripped.endswith(":"))):
             # "Skill | Required/Desired | Years" heads a table whose rows say which: no nice-to-have part
             return None if kind == "nice" and _COLUMN_HEAD.search(line, 0, found[0].start - offset) else kind

@@ -78,13 +78,14 @@ _GENERAL_WHAT = re.compile(
     r"(?:backend|back-end|web|full[- ]stack)\b(?!\s+(?!development|engineering|programming|software|"
     r"applications?|apps?|services|systems|sites?|products?|projects?|experience)\w)|"
     # IT as a whole field, not a part of it ("IT Project Management", "IT security" are a skill's years)
-    r"engineering|development|programming|technical|it\b(?!\s+(?!industry|field|sector|environment|background)[a-z])|"
+    r"engineering|development|programming|technical|it\b(?!\s+(?!industry|field|sector|environment|background|or\b|and\b|roles?\b|positions?\b)[a-z])|"
     r"information technology|coding|"
     r"production|commercial|post[- ]graduate|work\b|working\b|a similar|similar|this|the field|"
     r"computer science|in software|"
     # a degree the years go with is no field of their own: "5+ years with a Bachelor's or 3+ with a Master's"
     # (not "Master Data Management", "MS SQL Server")
-    r"bachelor\b|(?:master|doctor|associate)(?:['’]?s\b|\s+(?:degree|of)\b)|ph\.?d\b|degree|"
+    r"bachelor(?:['’]?s)?\b|(?:master|doctor)(?:['’]?s\b|\s+(?:degree|of)\b)|associate(?:['’]s|\s+degree)\b|"
+    r"ph\.?d\b|mba\b|doctorate\b|degree\b|"
     r"[bm]\.?s\.?c?\.?(?:\s+(?:in|degree)\b|\s*$))",
     re.I,
 )
@@ -252,7 +253,9 @@ def _refines(text: str, previous: YearsMention, mention: YearsMention) -> bool:
     )
 
 
-_ALTERNATIVE = re.compile(r"(?i)\bor\b")
+# an "or" that opens the second mention with a degree or a name: "… or MS with 3 years", "… or a Master's
+# degree with"; not one inside the first mention's object ("in Java or Python, including 2+ years")
+_ALTERNATIVE = re.compile(r"(?i)\bor\s+(?:an?\s+|the\s+)?(?-i:[A-Z])[\w'’.]*(?:\s+[\w'’.]+){0,3}?\s+with\W*$")
 
 
 _RANGE_BETWEEN = re.compile(
