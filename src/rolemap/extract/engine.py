@@ -10,7 +10,7 @@ from typing import Any
 from rolemap.extract.document import Document
 from rolemap.extract.employment import detect_employment_type
 from rolemap.extract.identity import locations_of, read_identity
-from rolemap.extract.role_build import build_roles, role_key, without_sentence_words, without_trailing_flags
+from rolemap.extract.role_build import build_roles, role_key, role_name
 from rolemap.extract.role_family import (
     DESCRIBED,
     across_the_stack,
@@ -242,7 +242,7 @@ def _titles_once(titles: list[tuple[str, Span]]) -> str | None:
     """The roles a post names, each once as first written: a role its header and its text both name is one."""
     first: dict[str, str] = {}
     for title, _ in titles:
-        bare = without_trailing_flags(without_sentence_words(title)) or title
+        bare = role_name(title) or title
         first.setdefault(role_key(bare.lower()), bare)  # "Senior Backend Engineer" is "Sr. Backend Engineers"
     return ", ".join(first.values()) or None
 

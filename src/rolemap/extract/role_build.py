@@ -91,20 +91,21 @@ def _without_leading_flags(title: str) -> str:
         if end >= len(bare) or _JOINED_ON.match(bare, end):
             continue
         head = bare[end : end + _ROLE_REACH]  # a role's first words: each look is short
-        if _starts_as_a_role(head) or (not counted and role_book().role_noun.search(head) is not None):
+        noun = role_book().role_noun.search(head)
+        if _starts_as_a_role(head, noun) or (not counted and noun is not None):
             return bare[end:]
     return bare
 
 
-def _starts_as_a_role(words: str) -> bool:
-    """Whether the words open as a role's name does: a level, a kind, a technology or a role's noun
-    ("Sr. Software Devs", "Backend Developers", "PHP DEVELOPER", "Engineers"; not "Way Radio Installer")."""
+def _starts_as_a_role(words: str, noun: re.Match[str] | None) -> bool:
+    """Whether the words open as a role's name does: a level, a kind, a technology or a role's noun (`noun`,
+    the first in them) ("Sr. Software Devs", "Backend Developers", "PHP DEVELOPER", "Engineers"; not "Way
+    Radio Installer")."""
     book = role_book()
     first = _FIRST_WORD.match(words)
     if first is None:
         return False
     word = first.group().rstrip(".").lower()
-    noun = book.role_noun.search(words)
     return bool(
         word in book.title_words
         or word in book.family_words
@@ -113,6 +114,12 @@ def _starts_as_a_role(words: str) -> bool:
         or (noun and len(words[: noun.start()].split()) <= 1)  # "Engineers", "UX Designers"
         or " ".join(words.lower().split()[:2]) in book.family_words  # "Front End Developer"
     )
+
+
+def role_name(title: str) -> str:
+    """A role's own name as a header or a sentence writes it, without the sentence's words and the flags
+    before and after it: "We're hiring FULL TIME Frontend Developers, Onsite" → "Frontend Developers"."""
+    return without_trailing_flags(without_sentence_words(title))
 
 
 def without_trailing_flags(role: str) -> str:
@@ -161,7 +168,7 @@ def build_roles(
         kinded = {} if own_title else _bracketed_kinds([title] if len(split) == 1 else split)
         parts = list(kinded) or split
         for part in parts:
-            part = without_trailing_flags(without_sentence_words(part))
+            part = role_name(part)
             key = part.lower()
             if not (own_title or _names_a_role(part)):
                 continue
