@@ -37,13 +37,16 @@ def _firm_of_associates(name: str) -> bool:
     )
 
 
+WEB_ADDRESS = r"(?:https?://|www\.)\S+"  # a web address's shape, for the patterns that look for one
+
+
 class _Addresses:
     """A web address, an e-mail address or a bare domain, run as cheaply as a text allows: a text holding
     no ".", "@" or "://" holds none, and one without "@" no e-mail address, so there the pattern goes
     without that alternative, whose `\\S+@` the engine tries at every character, backing off through the
     whole word each time. What it finds is the whole pattern's finding."""
 
-    _WEB = r"\(?\s*(?:https?://|www\.)\S+\s*\)?"
+    _WEB = rf"\(?\s*{WEB_ADDRESS}\s*\)?"
     _MAIL = r"\S+@\S+\.\w+"
     _DOMAIN = (
         r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|co|ai|net|org|dev|app|tech|me|us|uk|de|fr|nl|ly|so|sh|xyz|jobs|careers)\b"

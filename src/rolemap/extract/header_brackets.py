@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rolemap.extract.company_names import FLAG
+from rolemap.extract.company_names import FLAG, WEB_ADDRESS
 from rolemap.extract.places import confident_place, parse_places
 from rolemap.extract.roles import is_role_title
 from rolemap.models import Location
@@ -22,7 +22,7 @@ _SEPARATOR = re.compile(
     r"(?=[\s|│⎮:–—=#-])(?:\s*[|│⎮]\s*|\s+[•·☆★–—:]\s+|(?<=[\w)]):\s+|\s+-{1,2}\s+|\s+/{1,2}\s+|\s*\t\s*"
     r"|\s+::\s+|\s*(?:={3,}|-{3,}>?|#{3,})\s*|[–—])"
 )
-_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")  # a run of dashes or hashes inside one parts nothing
+_WEB_ADDRESS = re.compile(WEB_ADDRESS)  # a run of dashes or hashes inside one parts nothing
 _SQUARE_BRACKET = re.compile(r"\[([^\[\]]*)\](?!\()")  # not a Markdown link's "[text](https://…)"
 _PUNCTUATION_AFTER = re.compile(r"\s*[:\-–—]+(?=\s)")
 _FLAG_OR_PLACE_PARTS = re.compile(r"\s*(?:[;|]|\bor\b)\s*")
