@@ -425,6 +425,20 @@ def test_the_inputs_own_company_fills_only_the_company_the_text_leaves_out():
     ):
         assert extract_record({**unnamed, "company": typed})["company"] == typed, typed
     assert extract_record({**unnamed, "company": "Acme ,"})["company"] == "Acme"
+    # what ends a name in a header or a sentence is the typed name's own: a possessive, "Hiring", a full stop;
+    # a name written as its site is the site's name (LinkedIn's company column)
+    for typed, name in (
+        ("Huck's Food and Fuel", "Huck's Food and Fuel"),
+        ("Phoenix Children's", "Phoenix Children's"),
+        ("ZM Jobs & Hiring Limited", "ZM Jobs & Hiring Limited"),
+        ("Be. Workplace Design", "Be. Workplace Design"),
+        ("DIGS Vacation Rentals.com", "DIGS Vacation Rentals"),
+        ("Reverb.com, Inc.", "Reverb"),
+        ("Talentify.io", "Talentify.io"),
+        ("Tint (http://www.tintup.com)", "Tint"),
+        ("KLA (Kim Lundgren Associates)", "KLA"),
+    ):
+        assert extract_record({**unnamed, "company": typed})["company"] == name, typed
     # ingestion writes the stated company over the text's, as it does every source's facts
     posting = contract_posting({**named, "company": "Akshaya Inc"}, "line 1")
     assert prepare(posting).extraction.company == "Akshaya Inc"

@@ -93,11 +93,9 @@ PAY_SUM = re.compile(
     r"[$€£¥₹]\s?\d|\d\s?[kK](?:\s*[-–+/]|\s*$)|\b(?:salary|usd|eur|gbp|per annum|/yr|/year)\b", re.I
 )
 PAY = re.compile(r"[$€£¥₹]\s?\d|\d\s?[kK]\b|\b(?:salary|usd|eur|gbp|per annum|/yr|/year)\b", re.I)
-HIRING = re.compile(
-    r"\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?(?:hiring|looking|seeking|recruiting|searching|growing)\b"
-    r"|\s+(?:seeks|wants|needs)\b|\s+hiring\b",
-    re.I,
-)
+# "… is hiring": a sentence on the name, typed in a company field too ("We are hiring!")
+IS_HIRING = r"\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?(?:hiring|looking|seeking|recruiting|searching|growing)\b"
+HIRING = re.compile(rf"{IS_HIRING}|\s+(?:seeks|wants|needs)\b|\s+hiring\b", re.I)
 NOT_A_NAME = re.compile(
     r"(?i)^(?:we|our|us|this|the|it|you|they|he|she|a|an|my|client|our client|company|position|role|job|"
     r"the company|the team|team|candidate|location|description|summary|overview|responsibilities|"
@@ -170,24 +168,58 @@ def clean_company(raw: str, sentence: bool = False) -> str | None:
     name = next((piece for piece in URL.split(raw) if piece.strip(_EDGES)), "")
     if _LEGAL_FORM_ALONE.fullmatch(name.strip(_EDGES)) and (site := SITE.search(raw)):
         name = site_name(site.group())  # "People.ai, Inc.": the firm is named by its domain
-    name = name.replace("®", "").replace("™", "")  # marks, not part of the name
-    name = YC_BATCH.sub(" ", name)
-    name = HIRING.split(name, maxsplit=1)[0]
+    name = HIRING.split(_without_marks(name), maxsplit=1)[0]
     name = re.split(r"['’]s$" if sentence else r"['’]s\b", name.rstrip(), maxsplit=1)[0]
-    # "XCOR Aerospace- Mojave"; "Secure Mission Solutions, a Parsons Company"
-    name = re.split(r"\s+[(\[<@→]|[\[(<]\s*$|\s*-\s+|:\s|,\s+(?:a|an|the)\s", name, maxsplit=1)[0]
+    name = _before_asides(name)
     where = _IN_A_PLACE.match(name)  # "CodeWeavers in St Paul"
     if where and parse_places(where.group(2)):
         name = where.group(1)
     first = SENTENCE_END.split(_LIST_NUMBER.sub("", name), maxsplit=1)[0]
     if len(first.split()) <= 4:  # a name, then a sentence ("Stripe. We're hiring engineers"), not a sentence
         name = first
-    while "," in name and FLAG.match(name.rsplit(",", 1)[1]):
-        name = name.rsplit(",", 1)[0]  # "Patients Know Best, REMOTE-only"
-    name = " ".join(name.split()).strip(_EDGES)
-    name = _LEGAL_FORM.sub("", name)  # "ASA Architects, P.A." is ASA Architects
+    name = _without_trailing_flags_and_form(name)
     at = raw.find(name)  # the name as the raw text writes it; "Acme  Labs" cleaned is found nowhere
     return (without_opener(name, raw[at + len(name) :]) if at >= 0 else name) or None
+
+
+def clean_typed_company(raw: str) -> str | None:
+    """The name a board's or a contract line's company field holds. A person typed it there as a name, so
+    what would end a name in a header or a sentence is the name's own: a possessive ("Huck's Food and
+    Fuel", "Children's Nebraska"), "Hiring" ("ZM Jobs & Hiring Limited", but not "is hiring"), a full stop
+    ("Be. Workplace Design"); and a name written as its site is the site's name ("DIGS Vacation Rentals.com" is DIGS
+    Vacation Rentals). Asides, marks, flags and a legal form after a comma go as in `clean_company`."""
+    name = raw.strip()
+    if site := _NAME_AS_A_SITE.fullmatch(name):
+        name = site_name(site.group(1)) + (site.group(2) or "")
+    else:  # an address beside the name: "Tint (http://www.tintup.com)"
+        name = next((piece for piece in URL.split(name) if piece.strip(_EDGES)), "")
+    name = re.split(IS_HIRING, _without_marks(name), maxsplit=1, flags=re.I)[0]
+    return _without_trailing_flags_and_form(_before_asides(name)) or None
+
+
+# a name that is its site: words, then the last glued to a domain's ending; not an address ("www.", "://")
+_NAME_AS_A_SITE = re.compile(
+    rf"(?!www\.)((?:[^/@:]*\s)?[\w-]+\.(?:com|net|org|io|co|ai))(,?\s+(?:{_ANY_FORM})\.?)?"
+)
+
+
+def _without_marks(name: str) -> str:
+    """A name without its trade marks and its Y Combinator batch, which are not part of it."""
+    return YC_BATCH.sub(" ", name.replace("®", "").replace("™", ""))
+
+
+def _before_asides(name: str) -> str:
+    """The name before what is said beside it: a bracket, a dash, a colon or ", a …" ("XCOR Aerospace-
+    Mojave", "KLA (Kim Lundgren Associates)", "Secure Mission Solutions, a Parsons Company")."""
+    return re.split(r"\s+[(\[<@→]|[\[(<]\s*$|\s*-\s+|:\s|,\s+(?:a|an|the)\s", name, maxsplit=1)[0]
+
+
+def _without_trailing_flags_and_form(name: str) -> str:
+    """The name without flags after a comma ("Patients Know Best, REMOTE-only") and a legal form after one
+    ("ASA Architects, P.A." is ASA Architects), its spaces made single."""
+    while "," in name and FLAG.match(name.rsplit(",", 1)[1]):
+        name = name.rsplit(",", 1)[0]
+    return _LEGAL_FORM.sub("", " ".join(name.split()).strip(_EDGES))
 
 
 # A heading or sentence opening on the name: "About Nexiona (http://nexiona.com/)", "At Cruise (San Francisco),

@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from rolemap.extract.company_names import clean_company, typed_company_name
+from rolemap.extract.company_names import clean_company, clean_typed_company, typed_company_name
 from rolemap.models import Extraction, Location, Posting, Span
 from rolemap.text.clean import document_text
 
@@ -77,7 +77,7 @@ def company_the_text_leaves_out(extraction: Extraction, posting: Posting, text: 
         return _as_the_source_ends_it(extraction, name, text) if origin and text else extraction
     if origin is None:
         return extraction
-    cleaned = clean_company(name)
+    cleaned = clean_typed_company(name)
     if not cleaned or not typed_company_name(cleaned):
         return extraction
     return replace(extraction, company=cleaned, source_facts={**extraction.source_facts, "company": origin})
