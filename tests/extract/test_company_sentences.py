@@ -369,6 +369,14 @@ def test_the_title_and_a_participle_are_no_hirer(text, company):
         ("Project Manager\nKellick Engineering has an immediate opening for a project manager.", "Kellick Engineering"),
         ("Generalist\nTalvo has a direct hire opportunity for a Senior HR Generalist.", "Talvo"),
         ("Engineer\nBrisa Worldwide is partnering with a great manufacturer to hire an engineer.", "Brisa Worldwide"),
+        # a firm that grows is hiring: "AnswerRocket is expanding to meet demand", "Questrade is growing our team"
+        ("Sandy Springs (Atlanta) FULLTIME Software Developers\nSmall team, Greenfield project... Great place to "
+         "work\n\nAre you ready to add skills? AnswerRocket is expanding to meet the demand for our products.\n\n"
+         "We are seeking a few software developers.", "AnswerRocket"),
+        ("SENIOR FRONT-END ENGINEER\nHave experience with AngularJS?\nQuestrade is growing our front end mobile team.",
+         "Questrade"),
+        # what else grows is no firm
+        ("Engineer\nOur team is growing fast. The market is expanding too.", None),
         # an opening in a schedule, a partner in a sentence about something else
         ("Engineer\nThe lab has an opening in its schedule on Fridays.", None),
         ("Engineer\nOur team works with a partner. Customers say Kellick Engineering partnering was easy.", None),
