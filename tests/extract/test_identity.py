@@ -153,10 +153,19 @@ def test_a_run_of_dashes_or_hashes_inside_an_address_is_no_separator():
         ("http://www.realpython.com", "We at Real Python teach people to code.", "Real Python"),
         ("stempremier.com", "Join STEM-Premier, the platform for students.", "STEM-Premier"),
         ("Engineer | https://casestack.io/ | Fayetteville, AR", "Cloud Services is a division within CaseStack.", "CaseStack"),
-        # the host only inside addresses, or in small letters, names no one; a board's posting names no hirer
-        ("http://www.dropmysite.com - Singapore", "Apply at jobs@dropmysite.com or dropmysite.com/jobs.", None),
-        ("https://acmewidgets.com | Berlin", "Our acmewidgets platform grows.", None),
+        # a host the text writes only inside addresses, or in small letters, is named as the site names it
+        # (.com dropped), in any segment of the header
+        ("http://www.dropmysite.com - Singapore", "Apply at jobs@dropmysite.com or dropmysite.com/jobs.", "dropmysite"),
+        ("https://acmewidgets.com | Berlin", "Our acmewidgets platform grows.", "acmewidgets"),
+        ("Amsterdam & SF | Full Time | On site | Famo.us", "WebGL Creative Engineer", "Famo.us"),
+        ("London (UK) - Full stack developer - crowdscores.co.uk", "We score football.", "crowdscores"),
+        ("Seattle | Onsite | www.Acmewidgets.com/careers", "We build.", "Acmewidgets"),
+        ("San Francisco, CA | https://example.com | Backend Engineer", "We build things.", "example"),  # not the URL
+        ("https://example.com | REMOTE", "We build things.", "example"),
+        # a board's posting, an article's address or a short link names no hirer
         ("http://www.indeed.com/job/senior-software-developer-c216fe18", "The role is listed on Indeed.", None),
+        ("And don't forget this: http://acme-news.com/acme-project-westminster", "A reader's comment.", None),
+        ("Software engineer | Los Angeles, CA | http://grnh.se/ncoqg31", "Come be part of a team.", None),
         # a job board's, an applicant tracker's or a code host's address names the site, not the hirer
         ("https://github.com/acmewidgets | Remote", "Star us on GitHub.", None),
         ("https://jobs.lever.co/acmewidgets", "Apply through Lever.", None),
@@ -205,14 +214,12 @@ def test_a_header_on_the_second_line_names_the_hirer_the_first_did_not(first, se
     "header",
     [
         "London, UK | Software Engineer | ONSITE",
-        "San Francisco, CA | https://example.com | Backend Engineer",
         "Senior Software Engineer | REMOTE | Full-time",
-        "https://example.com | REMOTE",
         "Node.js | Remote",
         "Full Stack Application Developer | LA & OC | Full-time | Remote",  # places joined
     ],
 )
-def test_a_city_a_title_or_a_url_is_never_the_company(header):
+def test_a_city_or_a_title_is_never_the_company(header):
     assert extract_text("x", hn(header)).company is None
 
 

@@ -120,32 +120,46 @@ def _used_as_an_organisation(text: str, name: str) -> bool:
 
 # a site's address alone: its host (no "www."), then at most one path segment ("/jobs", "/careers/"); a job
 # board's posting has a longer path ("indeed.com/job/senior-software-developer-…") and names no hirer
-_SITE = re.compile(r"\(?\s*(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/[^/\s]*/?)?\s*\)?", re.I)
+_SITE = re.compile(r"\(?\s*(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/([^/\s]*)/?)?\s*\)?", re.I)
+# the one path segment of a site's own address, not an article's ("/jobs", "/careers", "/en")
+_OWN_PATH = re.compile(r"(?i)[\w-]*(?:jobs?|careers?|join|hiring|team|about|work|company)[\w-]*|[a-z]{2}|")
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu"})  # "astraldynamics.co.uk"
 
 
 def named_by_its_site(text: str, start: int, end: int) -> tuple[str, Span] | None:
     """The hirer of a header that names it only by its site ("http://www.togethera.com - Remote", "SoCal or
-    NYC - www.bindhq.com"): the name the text writes for the site's host, its letters in order, parted by
-    a space or a hyphen or not at all, and capitalised ("Togethera", "Real Python", "STEM-Premier",
-    "PlotWatt"), outside any address. A host the text never writes as a name names no one: the address is
-    no company. The header is text[start:end]; its first two segments are read."""
-    for a, b in header_segments(text[start:end], start)[:2]:
+    NYC - www.bindhq.com", "Amsterdam & SF | Full Time | On site | Famo.us"): the name the text writes for
+    the site's host, its letters in order, parted by a space or a hyphen or not at all, and capitalised
+    ("Togethera", "Real Python", "STEM-Premier", "PlotWatt"), outside any address; where the text writes it
+    nowhere, the site's own name as the header writes it ("bindhq", "Famo.us", "crowdscores" of
+    crowdscores.co.uk: .com, .net and .org dropped, as `site_name` does). A job board's, a code host's or
+    a short link's address names no hirer, nor an article's. The header is text[start:end]."""
+    own_name = None
+    for a, b in header_segments(text[start:end], start):
         segment = text[a:b]
         site = _SITE.fullmatch(segment.strip())
         if site is None or not URL.fullmatch(segment.strip()):
             continue
-        labels = site.group(1).lower().split(".")[:-1]  # less the top-level domain
-        if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
-            labels.pop()
-        host = labels[-1].replace("-", "") if labels else ""
+        labels = site.group(1).split(".")
+        top = len(labels) - 1  # the top-level domain's label
+        if top > 1 and labels[top - 1].lower() in _SECOND_LEVEL:
+            top -= 1
+        host = labels[top - 1].replace("-", "").lower() if top else ""
         if len(host) < 4 or host in _job_sites():
             continue  # "jobs.lever.co/acme", "acme.github.io": the site's, not the hirer's
         for m in _spelling(host).finditer(text):
             name = m.group()
             if (name[0].isupper() or name[0].isdigit()) and plausible_company(name, header=True, first=True):
                 return name, Span(m.start(), m.end(), name)
-    return None
+        if own_name is None and _OWN_PATH.fullmatch(site.group(2) or ""):
+            at = a + segment.index(site.group(1)) + len(".".join(labels[: top - 1])) + (top > 1)
+            generic = top < len(labels) - 1 or labels[top].lower() in _GENERIC
+            name = labels[top - 1] if generic else f"{labels[top - 1]}.{labels[top]}"
+            own_name = name, Span(at, at + len(name), name)
+    return own_name
+
+
+_GENERIC = frozenset({"com", "net", "org"})  # the endings a site's name drops: `site_name`
 
 
 @cache
