@@ -204,6 +204,26 @@ def test_a_technician_is_no_developer(title, family):
     assert title_family(title) == family
 
 
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        # a designer who develops too is the developer's family: the person writes the code
+        ("Web Developer/Designer", "frontend"),
+        ("Front-end Engineer/Designer", "frontend"),
+        ("UX Designer/Front-end Developer", "frontend"),
+        ("Ui Designer / Developer", "frontend"),  # the other side's kind: a UI developer
+        ("Full Stack Web Developer/Designer", "fullstack"),
+        # one side only, or no side that develops, is a designer's
+        ("Mobile UX/UI Designer", "non_software"),
+        ("Mobile UI / Product Designer", "non_software"),
+        ("Designer/Developer", "non_software"),  # a developer of no kind says no more than the designer
+        ("Android/iOS Project Manager", "non_software"),
+    ],
+)  # fmt: skip
+def test_a_designer_who_develops(title, family):
+    assert title_family(title) == family
+
+
 def test_data_mining_is_no_mining_engineers_trade():
     assert title_family("Mining Engineer") == "non_software"
     assert title_family("Data Mining Engineer") != "non_software"

@@ -180,6 +180,8 @@ _SOFTWARE_BEFORE_NOUN = re.compile(r"(?i)(?<=\w)[ ]+software(?=[ ]+(?:engineer|d
 def title_family(title: str) -> str | None:
     """The family a title's own words name, or None ("Software Engineer" names none)."""
     family = first_found(role_book().families, title)
+    if family == "non_software" and "/" in title and _DESIGNER.search(title):
+        return _the_developer_side(title) or family
     if family is not None:
         return family
     if _GLUED_NOUN.search(title):  # "Data-scientists", "Backend-Engineer": the words a hyphen glues
@@ -193,6 +195,26 @@ def title_family(title: str) -> str | None:
         return None
     # a kind alone names the role it is the kind of: "Backend" an engineer, "Web" a developer
     return title_family(f"{title} engineer") or title_family(f"{title} developer")
+
+
+def _the_developer_side(title: str) -> str | None:
+    """A designer who builds the software too ("Web Developer/Designer", "Front-end Engineer/Designer", "UX
+    Designer/Front-end Developer"): the family of the side that develops, since the person writes the code.
+    Each side is a role, its noun last; a side that is a noun alone takes the other side's kind ("UI
+    Designer / Developer" is a UI developer). "Mobile UX/UI Designer" has one side, a designer's."""
+    sides = [side.split() for side in title.split("/")]
+    for n, words in enumerate(sides):
+        if len(words) == 1 and n:
+            words = [*sides[n - 1][:-1], *words]  # "Developer" after "UI Designer"
+        if words and _DEVELOPS.fullmatch(words[-1]):
+            family = first_found(role_book().families, " ".join(words))
+            if family is not None and family != "non_software":
+                return family
+    return None
+
+
+_DESIGNER = re.compile(r"(?i)\bdesigners?\b")
+_DEVELOPS = re.compile(r"(?i)(?:developer|engineer|programmer|coder)s?")
 
 
 @lru_cache(maxsize=20_000)
