@@ -97,6 +97,20 @@ def test_a_long_run_of_spaces_after_a_role_line_grows_linearly(line):
     assert linear, f"{line!r}: {small:.3f} s, {large:.3f} s for twice the spaces"
 
 
+def test_a_place_string_with_a_long_run_of_spaces_grows_linearly():
+    """A board's location field is read whole: each split of it once tried every space of a run."""
+    from rolemap.extract.places import read_places
+
+    def seconds(spaces: int) -> float:
+        start = time.perf_counter()
+        read_places("Berlin" + " " * spaces + "x / London Metropolitan Area")
+        return time.perf_counter() - start
+
+    seconds(10)  # the gazetteer loaded outside the timing
+    small, large = seconds(20_000), seconds(40_000)
+    assert large <= 2.5 * small + 0.1, f"{small:.3f} s, {large:.3f} s for twice the spaces"
+
+
 @given(st.lists(HOSTILE_TOKENS, min_size=1, max_size=4).map("".join))
 @settings(max_examples=15, deadline=None)
 def test_any_repeated_run_of_hostile_tokens_grows_linearly(unit):

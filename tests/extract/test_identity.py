@@ -1092,6 +1092,16 @@ def test_a_platform_engineer_by_what_the_posting_builds_with(text, families):
         ("Senior Software Engineer", []),
         ("Mobile", []),
         ("Remote", []),
+        # a metro area named by its cities (LinkedIn's place names) is its first city's; "the Bay Area" is
+        # the metro, not the Philippine town of its first word
+        ("New York City Metropolitan Area", [("New York", "US")]),
+        ("Greater Minneapolis-St. Paul Area", [("Minneapolis", "US")]),
+        ("Raleigh-Durham-Chapel Hill Area", [("Raleigh", "US")]),
+        ("Greensboro--Winston-Salem--High Point Area", [("Greensboro", "US")]),
+        ("Greater Pittsburgh Region", [("Pittsburgh", "US")]),
+        ("the Bay Area", [("San Francisco", "US")]),
+        ("Tri-State Area", []),
+        ("Senior Area Manager", []),
     ],
 )  # fmt: skip
 def test_gazetteer(segment, places):

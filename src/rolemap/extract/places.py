@@ -207,7 +207,11 @@ def read_places(segment: str) -> list[Location]:
 def parse_places(segment: str) -> list[Location] | None:
     """The places of a location-only string; None when some part of it is not a place ("Senior Engineer"),
     [] when it is place-like but names no one place ("EU", "Remote")."""
+    # spaces made single: a run of them costs each pattern that opens on `\s*` a try at every one
+    segment = " ".join(segment.split())
     found = _parse_places(segment)
+    if found is None:
+        found = _metro_area(segment.strip())
     return None if found is None else list(found)
 
 
@@ -260,6 +264,21 @@ def state_then_city(text: str) -> tuple[Location, str] | None:
 
 
 _BRACKETED = re.compile(r"\(([^()]*)\)")
+# the end of a metro area's name: "… Metropolitan Area", "… Region", "… Metroplex" (a run of spaces tried once)
+_AREA_END = re.compile(r"(?i)(?<!\s)\s+(?:metro(?:politan)?\s+)?(?:area|region|metroplex)$")
+
+
+def _metro_area(segment: str) -> tuple[Location, ...] | None:
+    """A metro area named by its cities ("Greater Minneapolis-St. Paul Area", "Raleigh-Durham-Chapel Hill
+    Area", "New York City Metropolitan Area": LinkedIn's place names) is its first city's, as the spec folds a
+    metro to its city; read only where the whole name is no place ("Bay Area" is a metro of its own)."""
+    end = _AREA_END.search(segment)
+    name = re.sub(r"(?i)^greater\s+", "", segment[: end.start()]) if end else ""
+    if not name or any(c in name for c in ",()/|"):
+        return None
+    return _parse_places(name) or _parse_places(re.split(r"\s*-{1,2}\s*", name, maxsplit=1)[0]) or None
+
+
 # the words that place an office by another place: "near Boston", "outside of Boston, MA", "south of Los Angeles"
 NEAR_WORDS = r"(?:near|outside(?: of)?|close to|minutes from|(?:north|south|east|west) of)"
 # a note in brackets that places the office by another place: "(near Boston)", "(just outside of Boston, MA)",
@@ -451,7 +470,7 @@ def city_in(name: str, where: str) -> Location | None:
 def _one_place(name: str) -> Location | None:
     """A piece on its own: a metro, a city of some size, a country or a region; None if not a place."""
     g = gazetteer()
-    key = name.lower()
+    key = name.lower().removeprefix("the ")  # "the Bay Area" is the metro, not the Bay of its words
     if key in g.metros:
         metro_city, metro_country = g.metros[key]
         return Location(metro_city, metro_country)
