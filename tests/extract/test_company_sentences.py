@@ -375,8 +375,13 @@ def test_the_title_and_a_participle_are_no_hirer(text, company):
          "We are seeking a few software developers.", "AnswerRocket"),
         ("SENIOR FRONT-END ENGINEER\nHave experience with AngularJS?\nQuestrade is growing our front end mobile team.",
          "Questrade"),
-        # what else grows is no firm
+        # what else grows is no firm: a team, demand, a field, a technology
         ("Engineer\nOur team is growing fast. The market is expanding too.", None),
+        ("Engineer\nWe are hiring. Demand for Kubernetes is growing fast.", None),
+        ("Engineer\nWe are hiring. Machine Learning is expanding into every industry.", None),
+        ("Engineer\nWe are hiring. Python is now growing.", None),
+        ("Engineer\nWe are hiring. The Platform Team is growing.", None),
+        ("Engineer\nWe are hiring. Amazon Web Services is growing rapidly, and we help clients adopt it.", None),
         # an opening in a schedule, a partner in a sentence about something else
         ("Engineer\nThe lab has an opening in its schedule on Fridays.", None),
         ("Engineer\nOur team works with a partner. Customers say Kellick Engineering partnering was easy.", None),

@@ -97,6 +97,19 @@ def test_a_long_run_of_spaces_after_a_role_line_grows_linearly(line):
     assert linear, f"{line!r}: {small:.3f} s, {large:.3f} s for twice the spaces"
 
 
+def test_a_header_of_many_addresses_reads_a_bounded_part_of_it():
+    """Each address segment of a header is looked for across the whole text: a header of thousands of
+    them once cost their number times the text's length."""
+    extract_text("warm", "\nAcme | NYC\nWe build.")
+
+    def post(sites: int) -> str:  # the header and the text grow together
+        header = " - ".join(f"http://www.zq{n:05d}site.com" for n in range(sites))
+        return "\n" + header + "\n" + "We build things here. " * (sites * 30)
+
+    linear, small, large = _grows_linearly(post(500), post(1_000))
+    assert linear, f"{small:.3f} s for 500 addresses, {large:.3f} s for 1,000"
+
+
 def test_a_place_string_with_a_long_run_of_spaces_grows_linearly():
     """A board's location field is read whole: each split of it once tried every space of a run."""
     from rolemap.extract.places import read_places

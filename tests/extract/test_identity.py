@@ -162,10 +162,20 @@ def test_a_run_of_dashes_or_hashes_inside_an_address_is_no_separator():
         ("Seattle | Onsite | www.Acmewidgets.com/careers", "We build.", "Acmewidgets"),
         ("San Francisco, CA | https://example.com | Backend Engineer", "We build things.", "example"),  # not the URL
         ("https://example.com | REMOTE", "We build things.", "example"),
+        # ... an own page's path too; not where the text writes the host as a name no reader took, where
+        # another segment writes a word of the host, or where the site's name is a technology's or no name
+        ("Backend Engineer | NYC | (http://www.acmewidgets.com/)", "We build.", "acmewidgets"),
+        ("Backend Engineer | NYC | http://www.acmewidgets.com/careers.html", "We build.", "acmewidgets"),
+        ("Ride with GPS | Portland, OR | Onsite | http://ridewithgps.com", "We ride.", None),
+        ("Spring | multiple positions | NYC | https://www.shopspring.com", "Join our team.", None),
+        ("Python Developer | Remote | Socket.IO", "We build.", None),
+        ("Backend Engineer | NYC | https://www.remote.com", "We build.", None),
         # a board's posting, an article's address or a short link names no hirer
+        ("Backend Engineer | NYC | https://www.techcrunch.com/teamwork", "We build.", None),
+        ("Backend | Remote | https://weworkremotely.com", "We build.", None),
         ("http://www.indeed.com/job/senior-software-developer-c216fe18", "The role is listed on Indeed.", None),
         ("And don't forget this: http://acme-news.com/acme-project-westminster", "A reader's comment.", None),
-        ("Software engineer | Los Angeles, CA | http://grnh.se/ncoqg31", "Come be part of a team.", None),
+        ("Backend | Remote | http://offsite.careers", "A job board's address.", None),
         # a job board's, an applicant tracker's or a code host's address names the site, not the hirer
         ("https://github.com/acmewidgets | Remote", "Star us on GitHub.", None),
         ("https://jobs.lever.co/acmewidgets", "Apply through Lever.", None),

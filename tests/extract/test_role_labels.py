@@ -217,7 +217,10 @@ def test_a_technician_is_no_developer(title, family):
         ("Mobile UX/UI Designer", "non_software"),
         ("Mobile UI / Product Designer", "non_software"),
         ("Designer/Developer", "non_software"),  # a developer of no kind says no more than the designer
-        ("Android/iOS Project Manager", "non_software"),
+        ("Web Designer/Project Manager", "non_software"),
+        ("Electrical Designer/Engineer", "non_software"),  # a hardware trade: no software family
+        ("Mid-Level Project Electrical Engineer / Lighting Designer", "non_software"),
+        ("Web Designer//Developer", "frontend"),
     ],
 )  # fmt: skip
 def test_a_designer_who_develops(title, family):

@@ -425,13 +425,14 @@ def test_the_inputs_own_company_fills_only_the_company_the_text_leaves_out():
     ):
         assert extract_record({**unnamed, "company": typed})["company"] == typed, typed
     assert extract_record({**unnamed, "company": "Acme ,"})["company"] == "Acme"
-    # what ends a name in a header or a sentence is the typed name's own: a possessive, "Hiring", a full stop;
-    # a name written as its site is the site's name (LinkedIn's company column)
+    # a possessive and "Hiring" inside a typed name are the name's own, not a header's end; a name written as
+    # its site is the site's name (LinkedIn's company column); a call to apply or a tagline is no part of it
     for typed, name in (
         ("Huck's Food and Fuel", "Huck's Food and Fuel"),
         ("Phoenix Children's", "Phoenix Children's"),
         ("ZM Jobs & Hiring Limited", "ZM Jobs & Hiring Limited"),
-        ("Be. Workplace Design", "Be. Workplace Design"),
+        ("Acme Now Hiring", "Acme"),
+        ("Sprouts Farmers Market. Healthy Living for Less", "Sprouts Farmers Market"),
         ("DIGS Vacation Rentals.com", "DIGS Vacation Rentals"),
         ("Reverb.com, Inc.", "Reverb"),
         ("Talentify.io", "Talentify.io"),
@@ -439,6 +440,11 @@ def test_the_inputs_own_company_fills_only_the_company_the_text_leaves_out():
         ("KLA (Kim Lundgren Associates)", "KLA"),
     ):
         assert extract_record({**unnamed, "company": typed})["company"] == name, typed
+    for typed in (
+        "Apply at acme.com",
+        "x" * 5_000,
+    ):  # words before a site are no name; nor is a field that long
+        assert extract_record({**unnamed, "company": typed})["company"] is None, typed
     # ingestion writes the stated company over the text's, as it does every source's facts
     posting = contract_posting({**named, "company": "Akshaya Inc"}, "line 1")
     assert prepare(posting).extraction.company == "Akshaya Inc"

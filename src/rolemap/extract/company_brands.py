@@ -21,7 +21,7 @@ from rolemap.extract.company_names import URL, plausible_company
 from rolemap.extract.header_brackets import header_segments
 from rolemap.extract.lexicon import english_word
 from rolemap.extract.places import parse_places
-from rolemap.extract.roles import family_word, role_book, technology_names
+from rolemap.extract.roles import family_word, is_role_title, role_book, technology_names
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
 
@@ -120,10 +120,14 @@ def _used_as_an_organisation(text: str, name: str) -> bool:
 
 # a site's address alone: its host (no "www."), then at most one path segment ("/jobs", "/careers/"); a job
 # board's posting has a longer path ("indeed.com/job/senior-software-developer-…") and names no hirer
-_SITE = re.compile(r"\(?\s*(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/([^/\s]*)/?)?\s*\)?", re.I)
-# the one path segment of a site's own address, not an article's ("/jobs", "/careers", "/en")
-_OWN_PATH = re.compile(r"(?i)[\w-]*(?:jobs?|careers?|join|hiring|team|about|work|company)[\w-]*|[a-z]{2}|")
+_SITE = re.compile(r"\(?\s*(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/([^/\s)]*)/?)?\s*\)?", re.I)
+# the one path segment of a site's own page, not an article's ("/jobs", "/careers.html", "/about-us#careers")
+_OWN_PATH = re.compile(
+    r"(?i)(?:(?:jobs?|careers?|join(?:-?us)?|hiring|about(?:-?us)?|team|company|work(?:-with-us)?|[a-z]{2})"
+    r"(?:\.html?)?)?(?:#[\w-]*)?"
+)
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu"})  # "astraldynamics.co.uk"
+_HEADER_READ = 300  # characters of a header read for its segments, as identity._read_header reads
 
 
 def named_by_its_site(text: str, start: int, end: int) -> tuple[str, Span] | None:
@@ -131,11 +135,14 @@ def named_by_its_site(text: str, start: int, end: int) -> tuple[str, Span] | Non
     NYC - www.bindhq.com", "Amsterdam & SF | Full Time | On site | Famo.us"): the name the text writes for
     the site's host, its letters in order, parted by a space or a hyphen or not at all, and capitalised
     ("Togethera", "Real Python", "STEM-Premier", "PlotWatt"), outside any address; where the text writes it
-    nowhere, the site's own name as the header writes it ("bindhq", "Famo.us", "crowdscores" of
-    crowdscores.co.uk: .com, .net and .org dropped, as `site_name` does). A job board's, a code host's or
-    a short link's address names no hirer, nor an article's. The header is text[start:end]."""
+    nowhere (in any case: "Ride with GPS" for ridewithgps.com is a name no reader took) and no other segment
+    writes a word of the host ("Spring, Inc. | NYC | www.shopspring.com"), the site's own name as written
+    ("bindhq", "Famo.us", "crowdscores" of crowdscores.co.uk: .com, .net and .org dropped, as `site_name`
+    does), unless that is a technology's or a word no name is ("Socket.IO", "remote.com"). A job board's, a
+    code host's or a short link's address names no hirer, nor an article's. The header is text[start:end]."""
+    segments = header_segments(text[start : min(end, start + _HEADER_READ)], start)
     own_name = None
-    for a, b in header_segments(text[start:end], start):
+    for a, b in segments:
         segment = text[a:b]
         site = _SITE.fullmatch(segment.strip())
         if site is None or not URL.fullmatch(segment.strip()):
@@ -147,16 +154,45 @@ def named_by_its_site(text: str, start: int, end: int) -> tuple[str, Span] | Non
         host = labels[top - 1].replace("-", "").lower() if top else ""
         if len(host) < 4 or host in _job_sites():
             continue  # "jobs.lever.co/acme", "acme.github.io": the site's, not the hirer's
+        spelt = False  # a name the text writes for the host that no reader took ("Ride with GPS", "Sage")
         for m in _spelling(host).finditer(text):
             name = m.group()
             if (name[0].isupper() or name[0].isdigit()) and plausible_company(name, header=True, first=True):
                 return name, Span(m.start(), m.end(), name)
-        if own_name is None and _OWN_PATH.fullmatch(site.group(2) or ""):
+            spelt = spelt or name[0].isupper() or len(name) > len(host)
+        if own_name is None and not spelt and _OWN_PATH.fullmatch(site.group(2) or ""):
             at = a + segment.index(site.group(1)) + len(".".join(labels[: top - 1])) + (top > 1)
             generic = top < len(labels) - 1 or labels[top].lower() in _GENERIC
             name = labels[top - 1] if generic else f"{labels[top - 1]}.{labels[top]}"
-            own_name = name, Span(at, at + len(name), name)
+            if _a_sites_name(name) and not _named_in_another_segment(text, segments, (a, b), host):
+                own_name = name, Span(at, at + len(name), name)
     return own_name
+
+
+def _a_sites_name(name: str) -> bool:
+    """A site's name that can be a firm's: no technology ("Socket.IO", "Heroku") nor a word that is no
+    name ("remote", "about")."""
+    technologies = technology_names()
+    return (
+        name.lower() not in technologies
+        and name.split(".")[0].lower() not in technologies
+        and (plausible_company(name[0].upper() + name[1:], header=True))
+    )
+
+
+def _named_in_another_segment(
+    text: str, segments: list[tuple[int, int]], site: tuple[int, int], host: str
+) -> bool:
+    """A word of another segment stands inside the host: the header names the firm there, and the host
+    runs it together with more ("Spring, Inc. | NYC | www.shopspring.com", "Skylab: studioskylab.com")."""
+    for a, b in segments:
+        words = text[a:b].strip()
+        if (a, b) == site or is_role_title(words):
+            continue  # "News Algorithm Developers | NewsNow.co.uk": a role's word, not the firm's; a town's
+            # name may be the firm's ("Spring | NYC | www.shopspring.com", "Rize | … | rizemoney.com")
+        if any(3 <= len(w) < len(host) and w.lower() in host for w in re.findall(r"[A-Z][A-Za-z]+", words)):
+            return True
+    return False
 
 
 _GENERIC = frozenset({"com", "net", "org"})  # the endings a site's name drops: `site_name`

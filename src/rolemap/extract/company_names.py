@@ -184,23 +184,31 @@ def clean_company(raw: str, sentence: bool = False) -> str | None:
 
 def clean_typed_company(raw: str) -> str | None:
     """The name a board's or a contract line's company field holds. A person typed it there as a name, so
-    what would end a name in a header or a sentence is the name's own: a possessive ("Huck's Food and
-    Fuel", "Children's Nebraska"), "Hiring" ("ZM Jobs & Hiring Limited", but not "is hiring"), a full stop
-    ("Be. Workplace Design"); and a name written as its site is the site's name ("DIGS Vacation Rentals.com" is DIGS
-    Vacation Rentals). Asides, marks, flags and a legal form after a comma go as in `clean_company`."""
+    a possessive is the name's own ("Huck's Food and Fuel", "Children's Nebraska"), and so is "Hiring"
+    inside it ("ZM Jobs & Hiring Limited"; not "Acme is hiring", "Acme Now Hiring"); a name written as its
+    site is the site's name ("DIGS Vacation Rentals.com" is DIGS Vacation Rentals). A sentence after a
+    short name ("Sprouts Farmers Market. Healthy Living for Less"), asides, marks, flags and a legal form
+    after a comma go as in `clean_company`. A field longer than any name (300 characters) holds none."""
     name = raw.strip()
+    if len(name) > 300:
+        return None
     if site := _NAME_AS_A_SITE.fullmatch(name):
         name = site_name(site.group(1)) + (site.group(2) or "")
     else:  # an address beside the name: "Tint (http://www.tintup.com)"
         name = next((piece for piece in URL.split(name) if piece.strip(_EDGES)), "")
-    name = re.split(IS_HIRING, _without_marks(name), maxsplit=1, flags=re.I)[0]
+    name = _NOW_HIRING.sub("", re.split(IS_HIRING, _without_marks(name), maxsplit=1, flags=re.I)[0])
+    first = SENTENCE_END.split(name, maxsplit=1)[0]
+    if len(first.split()) <= 4:
+        name = first
     return _without_trailing_flags_and_form(_before_asides(name)) or None
 
 
-# a name that is its site: words, then the last glued to a domain's ending; not an address ("www.", "://")
+# a name that is its site: capitalised words, then the last glued to a domain's ending ("DIGS Vacation
+# Rentals.com"); not an address ("www.", "://") nor words before one ("Apply at acme.com")
 _NAME_AS_A_SITE = re.compile(
-    rf"(?!www\.)((?:[^/@:]*\s)?[\w-]+\.(?:com|net|org|io|co|ai))(,?\s+(?:{_ANY_FORM})\.?)?"
+    rf"(?!www\.)((?:[A-Z0-9][\w&'’-]*\s+)*[\w-]+\.(?:com|net|org|io|co|ai))(,?\s+(?:{_ANY_FORM})\.?)?"
 )
+_NOW_HIRING = re.compile(r"(?i)\s+(?:now\s+)?hiring\W*$")  # "Acme Now Hiring!": a call, not the name
 
 
 def _without_marks(name: str) -> str:

@@ -37,13 +37,14 @@ from rolemap.extract.company_role_sentences import (
 )
 from rolemap.extract.gated import Gated
 from rolemap.extract.lexicon import english_word, lemmas
+from rolemap.extract.roles import technology_names
 from rolemap.models import Span
 
 # kind → (strength: lower wins, the name must recur in the text, where the name stands: after the anchor's
 # words, before them, or the anchor is the name itself)
 _KINDS = {"field": (0, False, "after"), "appositive": (1, False, "before"), "hiring": (1, False, "before"),
           "at": (2, False, "after"), "we_are": (2, False, "after"), "intro": (3, False, "after"), "role": (5, False, "name"),
-          "eeo": (4, False, "before"), "opening": (5, False, "after"), "join_at": (5, False, "after"), "greeting": (5, False, "after"), "domain": (5, False, "name"),
+          "eeo": (4, False, "before"), "opening": (5, False, "after"), "growing": (5, False, "before"), "join_at": (5, False, "after"), "greeting": (5, False, "after"), "domain": (5, False, "name"),
           "legal": (6, False, "before"), "learn_more": (6, False, "after"), "signature": (7, False, "name"),
           "about": (7, True, "after"), "about_full": (7, False, "after"),
           "since": (7, False, "after"), "has_opening": (7, False, "before"), "mission": (7, False, "before"), "is_a": (8, True, "before"),
@@ -103,6 +104,7 @@ _A_PERSONS_ROLE = re.compile(
 )
 
 _HAS_AN_OPENING = re.compile(r"(?i)has\b|(?:is|are)\s+(?:currently\s+)?(?:partnering|working)\b")
+_GROWS = re.compile(r"(?i)\b(?:growing|expanding)$")
 _SUBJECTS = (
     "hiring",
     "has_opening",
@@ -162,8 +164,10 @@ def company_in_text(text: str, anchors: dict[str, list[Span]]) -> tuple[str, Spa
     # "Acme has an opening for", "Acme is partnering with a manufacturer": hiring words that a division
     # or a staffing firm writes too, so they count only where no stronger sentence names the hirer
     hiring = found.get("hiring", [])
-    found["hiring"] = [anchor for anchor in hiring if not _HAS_AN_OPENING.match(anchor.text)]
+    found["hiring"] = [a for a in hiring if not _HAS_AN_OPENING.match(a.text) and not _GROWS.search(a.text)]
     found["has_opening"] = [anchor for anchor in hiring if _HAS_AN_OPENING.match(anchor.text)]
+    # "AnswerRocket is expanding": a firm grows, and so do demand, a field and a team (`_a_firm_that_grows`)
+    found["growing"] = [anchor for anchor in hiring if _GROWS.search(anchor.text)]
     at: list[Span] | None = None
 
     def at_spans() -> list[Span]:  # "At X," is read by its own kind and by the opener "At X, <clause>"
@@ -483,6 +487,19 @@ _A_UNIT_FIELD = re.compile(
 _LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
+_SMALL_WORDS = frozenset(("the", "of", "and", "&", "for", "a", "an"))
+
+
+def _a_firm_that_grows(name: str) -> bool:
+    """ "Demand for Kubernetes", "Machine Learning", "Python" grow too: a firm's name has a word English
+    does not write and no technology's."""
+    words = [w for w in name.split() if w.lower() not in _SMALL_WORDS]
+    technologies = technology_names()
+    return not all(english_word(w) for w in words) and not any(
+        part.lower() in technologies for part in (name, *words)
+    )
+
+
 def _better(
     best: tuple[int, int, tuple[str, Span]] | None,
     kind: str,
@@ -506,6 +523,8 @@ def _better(
     else:
         found = name_at(text, start, end, signature=kind == "legal", subject=kind in _SUBJECTS)
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs(text, found[0]))):
+        return best
+    if kind == "growing" and not _a_firm_that_grows(found[0]):
         return best
     if _is_the_title(text, found[0]):
         return best  # "The Account Coordinator (AC) is a central player": the role it hires for, no hirer

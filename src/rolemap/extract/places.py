@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Location
 
 MIN_BARE_POPULATION = 15_000  # a city named without its region must be at least a town of this size
@@ -375,6 +376,8 @@ def _part_places(part: str) -> list[Location] | None:
             i += 3
             continue
         single = _one_place(pieces[i].strip()) or _one_place(name) or _city_then_region(name)
+        if single is None and name.rstrip(".").lower() in _firms_forms():
+            return None  # "Spring, Inc.": a firm named like a town
         if single is None:
             if len(name.split()) > 3 or not name[:1].isupper():
                 return None
@@ -383,6 +386,11 @@ def _part_places(part: str) -> list[Location] | None:
             out.append(single)
         i += 1
     return None if unknown and not out else out
+
+
+@cache
+def _firms_forms() -> frozenset[str]:
+    return frozenset(form.lower() for form in load_wordlist("legal_forms")["firm"])
 
 
 def _across_a_region(name: str, then: list[str]) -> Location | None:

@@ -200,15 +200,16 @@ def title_family(title: str) -> str | None:
 def _the_developer_side(title: str) -> str | None:
     """A designer who builds the software too ("Web Developer/Designer", "Front-end Engineer/Designer", "UX
     Designer/Front-end Developer"): the family of the side that develops, since the person writes the code.
-    Each side is a role, its noun last; a side that is a noun alone takes the other side's kind ("UI
-    Designer / Developer" is a UI developer). "Mobile UX/UI Designer" has one side, a designer's."""
-    sides = [side.split() for side in title.split("/")]
+    Each side is a role, its noun last; a side that is a noun alone takes the kind of the side before it
+    ("UI Designer / Developer" is a UI developer). "Mobile UX/UI Designer" has one side, a designer's; a
+    hardware side stays a designer's trade ("Electrical Designer/Engineer", "Lighting Designer")."""
+    sides = [words for side in title.split("/") if (words := side.split())]
     for n, words in enumerate(sides):
         if len(words) == 1 and n:
             words = [*sides[n - 1][:-1], *words]  # "Developer" after "UI Designer"
-        if words and _DEVELOPS.fullmatch(words[-1]):
+        if _DEVELOPS.fullmatch(words[-1]):
             family = first_found(role_book().families, " ".join(words))
-            if family is not None and family != "non_software":
+            if family is not None and family not in ("non_software", "embedded"):
                 return family
     return None
 
