@@ -1111,6 +1111,10 @@ def test_a_platform_engineer_by_what_the_posting_builds_with(text, families):
         ("Greater Pittsburgh Region", [("Pittsburgh", "US")]),
         ("the Bay Area", [("San Francisco", "US")]),
         ("Tri-State Area", []),
+        # twin cities of one region, each a city of it
+        ("Kitchener-Waterloo, ON", [("Kitchener", "CA"), ("Waterloo", "CA")]),
+        ("Urbana-Champaign, IL", [("Urbana", "US"), ("Champaign", "US")]),
+        ("Winston-Salem, NC", [("Winston-Salem", "US")]),  # one city's name
         ("Senior Area Manager", []),
     ],
 )  # fmt: skip

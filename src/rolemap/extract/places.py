@@ -367,6 +367,12 @@ def _part_places(part: str) -> list[Location] | None:
         pair = (city_in(pieces[i].strip(), after) or city_in(name, after)) if after else None
         if pair is None and (region := _region_then_its_country(after)):
             pair = city_in(name, region)  # "Burlington, MA USA": Burlington of Massachusetts, not of Ontario
+        if pair is None and after and "-" in name:  # "Kitchener-Waterloo, ON": twin cities of one region
+            twins = [city_in(side, after) for side in name.split("-")]
+            if all(twins):
+                out.extend(twins)  # type: ignore[arg-type]
+                i += 2
+                continue
         if pair is not None:
             out.append(pair)
             i += 2
