@@ -319,6 +319,7 @@ def test_a_city_or_a_title_is_never_the_company(header):
         # a recruiter's greeting names the firm; a team in one word of English is none
         ("Java Developer\nGreetings from DISYS. We are a global leader in IT consulting.", "DISYS"),
         ("Java Developer\nHi, This is krishna from Exafluence. We have an opening.", "Exafluence"),
+        ("Java Developer\nHi,This is krishna from Exafluence.I hope you are well.", "Exafluence"),  # space lost
         ("Java Developer\nThis is John from Marketing. Apply today.", None),
         # "This is" before a stack is no greeting, and the stack stays skills
         ("Frontend Developer\nOur dashboard is fast. This is built with React and TypeScript.", None),

@@ -421,6 +421,7 @@ def site_name(domain: str) -> str:
 _A_SENTENCE_END = (
     r"(?:(?<![A-Z])(?<!St)(?<!Mt)(?<!\bDr)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<=[a-z0-9])[.!?]\s+(?=[A-Z])"
     rf"(?!(?i:{_ANY_FORM})\b\.?(?:\s|,|$))"
-    r"|[.!?]\s+(?=(?:We|Our|You|They|This|It|I)\b))"  # after a state's code too: "Clifton, NJ. We are"
+    r"|[.!?]\s+(?=(?:We|Our|You|They|This|It|I)\b)"  # after a state's code too: "Clifton, NJ. We are"
+    r"|(?<=[a-z])[.!?](?=(?:We|Our|You|They|This|It|I)\s))"  # the space a board lost: "Exafluence.I hope"
 )
 SENTENCE_END = re.compile(_A_SENTENCE_END)

@@ -112,8 +112,8 @@ def self_names(text: str) -> list[Span]:
 
 def first_sentence_end(text: str, start: int, end: int) -> int:
     """A name read after its anchor ends with its sentence ("at Uber. Whenever you use …" is Uber)."""
-    stop = SENTENCE_END.search(text, start, end)
-    return stop.start() if stop else end
+    stop = SENTENCE_END.search(text, start, end + 3)  # "Exafluence.I hope": the stop's next words in view
+    return stop.start() if stop and stop.start() < end else end
 
 
 def role_at_names(text: str) -> list[Span]:
