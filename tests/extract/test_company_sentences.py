@@ -382,6 +382,9 @@ def test_the_title_and_a_participle_are_no_hirer(text, company):
         ("Engineer\nWe are hiring. Python is now growing.", None),
         ("Engineer\nWe are hiring. The Platform Team is growing.", None),
         ("Engineer\nWe are hiring. Amazon Web Services is growing rapidly, and we help clients adopt it.", None),
+        # ... save a firm named like a technology that grows its own team
+        ("Engineer\nWe are hiring. Twilio is growing our team.", "Twilio"),
+        ("Engineer\nWe are hiring. Docker is expanding its engineering team.", "Docker"),
         # an opening in a schedule, a partner in a sentence about something else
         ("Engineer\nThe lab has an opening in its schedule on Fridays.", None),
         ("Engineer\nOur team works with a partner. Customers say Kellick Engineering partnering was easy.", None),

@@ -168,6 +168,7 @@ def test_a_run_of_dashes_or_hashes_inside_an_address_is_no_separator():
         ("Backend Engineer | NYC | http://www.acmewidgets.com/careers.html", "We build.", "acmewidgets"),
         ("Ride with GPS | Portland, OR | Onsite | http://ridewithgps.com", "We ride.", None),
         ("Spring | multiple positions | NYC | https://www.shopspring.com", "Join our team.", None),
+        ("Denver, CO | Full-time | https://www.fullcontact.com", "We build.", "fullcontact"),  # a city's word
         ("Python Developer | Remote | Socket.IO", "We build.", None),
         ("Backend Engineer | NYC | https://www.remote.com", "We build.", None),
         # a board's posting, an article's address or a short link names no hirer
@@ -1112,7 +1113,12 @@ def test_a_platform_engineer_by_what_the_posting_builds_with(text, families):
         ("Greater Pittsburgh Region", [("Pittsburgh", "US")]),
         ("the Bay Area", [("San Francisco", "US")]),
         ("Tri-State Area", []),
-        # twin cities of one region, each a city of it
+        # ... not a region, nor what folds to no city
+        ("Schleswig-Holstein Region", []),
+        ("Victoria Metropolitan Area", []),
+        ("Greater Sudbury Metropolitan Area", [("Greater Sudbury", "CA")]),  # "Greater" is its name
+        # twin cities of one region, each a city of it; a state is no twin
+        ("Portland-Oregon, USA", [(None, "US")]),
         ("Kitchener-Waterloo, ON", [("Kitchener", "CA"), ("Waterloo", "CA")]),
         ("Urbana-Champaign, IL", [("Urbana", "US"), ("Champaign", "US")]),
         ("Winston-Salem, NC", [("Winston-Salem", "US")]),  # one city's name

@@ -433,6 +433,8 @@ def test_the_inputs_own_company_fills_only_the_company_the_text_leaves_out():
         ("ZM Jobs & Hiring Limited", "ZM Jobs & Hiring Limited"),
         ("Acme Now Hiring", "Acme"),
         ("Sprouts Farmers Market. Healthy Living for Less", "Sprouts Farmers Market"),
+        ("Warner Bros. Discovery", "Warner Bros. Discovery"),  # an abbreviation's stop, no sentence's
+        ("Mr. Cooper", "Mr. Cooper"),
         ("DIGS Vacation Rentals.com", "DIGS Vacation Rentals"),
         ("Reverb.com, Inc.", "Reverb"),
         ("Talentify.io", "Talentify.io"),

@@ -17,10 +17,10 @@ from collections import Counter
 from functools import cache, lru_cache
 
 from rolemap.extract.company_mentions import stands_alone
-from rolemap.extract.company_names import URL, plausible_company
+from rolemap.extract.company_names import FLAG, URL, plausible_company
 from rolemap.extract.header_brackets import header_segments
 from rolemap.extract.lexicon import english_word
-from rolemap.extract.places import parse_places
+from rolemap.extract.places import confident_place, parse_places
 from rolemap.extract.roles import family_word, is_role_title, role_book, technology_names
 from rolemap.extract.wordlists import load_wordlist
 from rolemap.models import Span
@@ -184,15 +184,20 @@ def _named_in_another_segment(
     text: str, segments: list[tuple[int, int]], site: tuple[int, int], host: str
 ) -> bool:
     """A word of another segment stands inside the host: the header names the firm there, and the host
-    runs it together with more ("Spring, Inc. | NYC | www.shopspring.com", "Skylab: studioskylab.com")."""
+    runs it together with more ("Spring | NYC | www.shopspring.com", "Manchester, UK. Skylab:
+    studioskylab.com"). A role's, a flag's or a city's word names no firm ("Backend Engineer | Full Time |
+    fullstory.com", "Denver, CO | fullcontact.com"); a small town's may ("Spring")."""
     for a, b in segments:
-        words = text[a:b].strip()
-        if (a, b) == site or is_role_title(words):
-            continue  # "News Algorithm Developers | NewsNow.co.uk": a role's word, not the firm's; a town's
-            # name may be the firm's ("Spring | NYC | www.shopspring.com", "Rize | … | rizemoney.com")
-        if any(3 <= len(w) < len(host) and w.lower() in host for w in re.findall(r"[A-Z][A-Za-z]+", words)):
-            return True
+        if (a, b) == site or is_role_title(text[a:b]):  # "News Algorithm Developers | NewsNow.co.uk"
+            continue
+        for word in re.findall(r"[A-Z][A-Za-z]+", text[a:b]):
+            if 3 <= len(word) < len(host) and word.lower() in host and _a_firms_word(word):
+                return True
     return False
+
+
+def _a_firms_word(word: str) -> bool:
+    return not (confident_place(word) or parse_places(word) == [] or is_role_title(word) or FLAG.match(word))
 
 
 _GENERIC = frozenset({"com", "net", "org"})  # the endings a site's name drops: `site_name`

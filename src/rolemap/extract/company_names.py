@@ -186,9 +186,9 @@ def clean_typed_company(raw: str) -> str | None:
     """The name a board's or a contract line's company field holds. A person typed it there as a name, so
     a possessive is the name's own ("Huck's Food and Fuel", "Children's Nebraska"), and so is "Hiring"
     inside it ("ZM Jobs & Hiring Limited"; not "Acme is hiring", "Acme Now Hiring"); a name written as its
-    site is the site's name ("DIGS Vacation Rentals.com" is DIGS Vacation Rentals). A sentence after a
-    short name ("Sprouts Farmers Market. Healthy Living for Less"), asides, marks, flags and a legal form
-    after a comma go as in `clean_company`. A field longer than any name (300 characters) holds none."""
+    site is the site's name ("DIGS Vacation Rentals.com" is DIGS Vacation Rentals). A tagline after the
+    name goes ("Sprouts Farmers Market. Healthy Living for Less"), not words after an abbreviation ("Warner
+    Bros. Discovery"); asides, marks, flags and a legal form after a comma go as in `clean_company`. A field longer than any name (300 characters) holds none."""
     name = raw.strip()
     if len(name) > 300:
         return None
@@ -197,9 +197,7 @@ def clean_typed_company(raw: str) -> str | None:
     else:  # an address beside the name: "Tint (http://www.tintup.com)"
         name = next((piece for piece in URL.split(name) if piece.strip(_EDGES)), "")
     name = _NOW_HIRING.sub("", re.split(IS_HIRING, _without_marks(name), maxsplit=1, flags=re.I)[0])
-    first = SENTENCE_END.split(name, maxsplit=1)[0]
-    if len(first.split()) <= 4:
-        name = first
+    name = _TAGLINE.split(name, maxsplit=1)[0]
     return _without_trailing_flags_and_form(_before_asides(name)) or None
 
 
@@ -208,6 +206,9 @@ def clean_typed_company(raw: str) -> str | None:
 _NAME_AS_A_SITE = re.compile(
     rf"(?!www\.)((?:[A-Z0-9][\w&'’-]*\s+)*[\w-]+\.(?:com|net|org|io|co|ai))(,?\s+(?:{_ANY_FORM})\.?)?"
 )
+# a tagline or a sentence after the name: after a word's end (not an abbreviation's: "Warner Bros. Discovery",
+# "Mr. Cooper", "Wm. Wrigley Jr. Company"), three words or more; or a sentence a pronoun opens
+_TAGLINE = re.compile(r"(?<=[a-z]{4})\.\s+(?=\S+(?:\s+\S+){2,}$)|[.!?]\s+(?=(?:We|Our|You|They|This|It|I)\b)")
 _NOW_HIRING = re.compile(r"(?i)\s+(?:now\s+)?hiring\W*$")  # "Acme Now Hiring!": a call, not the name
 
 

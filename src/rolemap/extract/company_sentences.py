@@ -490,14 +490,18 @@ _LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 _SMALL_WORDS = frozenset(("the", "of", "and", "&", "for", "a", "an"))
 
 
-def _a_firm_that_grows(name: str) -> bool:
+def _a_firm_that_grows(name: str, own_team: bool) -> bool:
     """ "Demand for Kubernetes", "Machine Learning", "Python" grow too: a firm's name has a word English
-    does not write and no technology's."""
+    does not write, and no technology's unless it grows its own team (`own_team`: "Twilio is growing our
+    team", "Docker is expanding its engineering team")."""
     words = [w for w in name.split() if w.lower() not in _SMALL_WORDS]
     technologies = technology_names()
-    return not all(english_word(w) for w in words) and not any(
-        part.lower() in technologies for part in (name, *words)
+    return not all(english_word(w) for w in words) and (
+        own_team or not any(part.lower() in technologies for part in (name, *words))
     )
+
+
+_OWN_TEAM = re.compile(r"\s+(?:is|are)\s+(?:\w+\s+)?(?:growing|expanding)\s+(?:our|its)\b", re.I)
 
 
 def _better(
@@ -524,7 +528,9 @@ def _better(
         found = name_at(text, start, end, signature=kind == "legal", subject=kind in _SUBJECTS)
     if found is None or (needs_repeat and (len(found[0]) <= 2 or not recurs(text, found[0]))):
         return best
-    if kind == "growing" and not _a_firm_that_grows(found[0]):
+    if kind == "growing" and not _a_firm_that_grows(
+        found[0], _OWN_TEAM.match(text, found[1].end) is not None
+    ):
         return best
     if _is_the_title(text, found[0]):
         return best  # "The Account Coordinator (AC) is a central player": the role it hires for, no hirer

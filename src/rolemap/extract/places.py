@@ -266,18 +266,31 @@ def state_then_city(text: str) -> tuple[Location, str] | None:
 
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 # the end of a metro area's name: "… Metropolitan Area", "… Region", "… Metroplex" (a run of spaces tried once)
-_AREA_END = re.compile(r"(?i)(?<!\s)\s+(?:metro(?:politan)?\s+)?(?:area|region|metroplex)$")
+_AREA_END = re.compile(r"(?i)(?<!\s)\s+(?:metro(?:politan)?\s+)?(?:area|metroplex)$|(?<=\S)\s+region$")
 
 
 def _metro_area(segment: str) -> tuple[Location, ...] | None:
     """A metro area named by its cities ("Greater Minneapolis-St. Paul Area", "Raleigh-Durham-Chapel Hill
-    Area", "New York City Metropolitan Area": LinkedIn's place names) is its first city's, as the spec folds a
-    metro to its city; read only where the whole name is no place ("Bay Area" is a metro of its own)."""
+    Area", "New York City Metropolitan Area", "Greater Pittsburgh Region": LinkedIn's place names) is its
+    first city's, as the spec folds a metro to its city; read only where the whole name is no place ("Bay
+    Area" is a metro of its own) and where what it folds to is a city."""
     end = _AREA_END.search(segment)
-    name = re.sub(r"(?i)^greater\s+", "", segment[: end.start()]) if end else ""
-    if not name or any(c in name for c in ",()/|"):
+    if end is None:
         return None
-    return _parse_places(name) or _parse_places(re.split(r"\s*-{1,2}\s*", name, maxsplit=1)[0]) or None
+    named = segment[: end.start()]
+    greater = re.match(r"(?i)greater\s+", named)
+    if (
+        not named
+        or any(c in named for c in ",()/|")
+        or (end.group().lower().endswith("region") and not greater)
+    ):
+        return None  # "Schleswig-Holstein Region", "Central Region": a region, not a metro
+    for name in (named, named[greater.end() :] if greater else None):  # "Greater Sudbury" is a city's name
+        for city in (name, re.split(r"\s*-{1,2}\s*", name, maxsplit=1)[0]) if name else ():
+            found = _parse_places(city)
+            if found and all(place.city for place in found):  # "Victoria Metropolitan Area": no state
+                return found
+    return None
 
 
 # the words that place an office by another place: "near Boston", "outside of Boston, MA", "south of Los Angeles"
@@ -369,7 +382,7 @@ def _part_places(part: str) -> list[Location] | None:
             pair = city_in(name, region)  # "Burlington, MA USA": Burlington of Massachusetts, not of Ontario
         if pair is None and after and "-" in name:  # "Kitchener-Waterloo, ON": twin cities of one region
             twins = [city_in(side, after) for side in name.split("-")]
-            if all(twins):
+            if all(twin and twin.city for twin in twins):  # "Portland-Oregon": a state is no twin
                 out.extend(twins)  # type: ignore[arg-type]
                 i += 2
                 continue
