@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from rolemap.extract import extract_record, extract_text
-from rolemap.extract.places import confident_place, gazetteer, read_places
+from rolemap.extract.gazetteer import gazetteer
+from rolemap.extract.places import confident_place, read_places
 from rolemap.extract.role_family import family_of
 from rolemap.extract.role_split import split_roles
 from rolemap.models import Location

@@ -157,7 +157,7 @@ def salary_counts(frame: MarketFrame, lane: Lane, mask: np.ndarray) -> np.ndarra
 
 def country_codes(values: tuple[str, ...]) -> tuple[str, ...]:
     """ "de", "Germany", "UK" → ISO codes, by the extraction gazetteer; an unknown name is an error."""
-    from rolemap.extract.places import gazetteer
+    from rolemap.extract.gazetteer import gazetteer
 
     g = gazetteer()
     out = []
@@ -173,7 +173,7 @@ def country_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def city_names(wanted: tuple[str, ...]) -> tuple[str, ...]:
     """ "nyc" → "new york", "london, gb" stays: the names the frame's "City, CC" values are matched with."""
-    from rolemap.extract.places import gazetteer
+    from rolemap.extract.gazetteer import gazetteer
 
     metros = gazetteer().metros
     names = []

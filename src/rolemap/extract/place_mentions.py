@@ -13,8 +13,9 @@ from functools import cache, lru_cache
 from itertools import chain
 
 from rolemap.extract.gated import Gated
+from rolemap.extract.gazetteer import Gazetteer, gazetteer
 from rolemap.extract.lexicon import english_word
-from rolemap.extract.places import NEAR_WORDS, Gazetteer, city_in, gazetteer, read_places, state_then_city
+from rolemap.extract.places import NEAR_WORDS, city_in, read_places, state_then_city
 from rolemap.extract.roles import technology_names
 from rolemap.models import Location, Span
 

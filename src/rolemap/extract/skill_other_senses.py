@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from rolemap.extract.places import city_in, gazetteer
+from rolemap.extract.gazetteer import gazetteer
+from rolemap.extract.places import city_in
 from rolemap.extract.skill_acronyms import defined_as_another
 from rolemap.extract.skill_firms import named_among_firms
 from rolemap.extract.taxonomy import Match

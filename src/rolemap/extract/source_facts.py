@@ -457,7 +457,7 @@ def _place_reader() -> Callable[[str], list[Location]] | None:
 @cache
 def _country_codes() -> frozenset[str] | None:
     try:
-        from rolemap.extract.places import gazetteer
+        from rolemap.extract.gazetteer import gazetteer
     except ImportError:
         return None
     return frozenset(code for code in gazetteer().countries.values() if code)
