@@ -35,6 +35,7 @@ from rolemap.extract.company_role_sentences import (
     self_names,
     signature_names,
 )
+from rolemap.extract.description_opening import a_verb_follows, description_openings, third_person_verb
 from rolemap.extract.gated import Gated
 from rolemap.extract.lexicon import english_word, lemmas
 from rolemap.extract.roles import technology_names
@@ -211,7 +212,7 @@ def _appositives(text: str) -> list[Span]:
     return [
         Span(m.start(), m.end(), m.group())
         for m in _APPOSITIVE.finditer(text, 0, 6000)
-        if (not m.group(3) or _third_person_verb(m.group(3)))
+        if (not m.group(3) or third_person_verb(m.group(3)))
         and not (m.group("whose") and _A_PERSONS_ROLE.search(m.group("what")))
     ]
 
@@ -234,7 +235,7 @@ _READERS: dict[str, Callable[[str], list[Span]]] = {
     "mission": lambda text: _spans(_MISSION.finditer(text, 0, 6000)),
     "join_at": lambda text: _spans(_JOIN_OUR_TEAM_AT.finditer(text, 0, 6000)),
     "greeting": greetings,
-    "opening": lambda text: _opening(text),
+    "opening": description_openings,
     "appositive": _appositives,
     "role": lambda text: [*possessive_names(text), *role_at_names(text), *self_names(text)],
     "signature": signature_names,
@@ -268,11 +269,11 @@ def _name_after(text: str, kind: str, anchor: Span) -> tuple[str, tuple[int, int
         return kind, None
     check = _AFTER_CHECK.get(kind)
     # "About Us\nNulty Insurance began serving …", "Company Description\nSharper Office Admin provides …"
-    told = kind == "intro" and _a_verb_follows(text, _after_brackets(text, name.end()), past=True)
+    told = kind == "intro" and a_verb_follows(text, _after_brackets(text, name.end()), past=True)
     # a name read on across its sentence's full stop ends there ("Join our team at REZA. We …")
     ends = (name.end(), first_sentence_end(text, name.start(1), name.end()))
     if (check and not told and not any(check.match(text, end) for end in ends)) or (
-        kind == "opening" and not _a_verb_follows(text, _after_brackets(text, name.end()))
+        kind == "opening" and not a_verb_follows(text, _after_brackets(text, name.end()))
     ):
         return kind, None
     full = _full_name_after(text, name) if kind == "about" else None
@@ -345,7 +346,7 @@ def _full_name_after(text: str, heading: re.Match[str]) -> re.Match[str] | None:
     return full if full and len(full.group(1)) > len(short) and recurs(text, short) else None
 
 
-def _names_the_opening(
+def _names_thedescription_openings(
     text: str, name: str, span: Span, one_word: bool = False, opening: bool = True
 ) -> bool:
     """A name read at the description's opening is no role ("The Coordinator serves"), technology or
@@ -371,83 +372,6 @@ def _names_the_opening(
     return not glued or stands_alone(elsewhere, name)
 
 
-def _opening(text: str) -> list[Span]:
-    """Where the description's first line starts (after the title, or the header of a post without one),
-    and each sentence after it in that line's first 500 characters: a name there followed by a verb is
-    the hirer introducing itself ("Textur is an automated data pipeline.", "Sauce Labs provides …"), also
-    after a question or a heading the board glued on ("…from the ground up? HEAT Software builds …").
-    A post without a title may open with its prose, no header ("Oscar Insurance is a startup …"), and a
-    line drawn of dashes is no line of text."""
-    first = _past_rules(text, 1) if text.startswith("\n") else 0
-    title_end = text.find("\n", first)
-    if title_end == -1:
-        return []
-    start = _past_rules(text, title_end + 1)
-    for _ in range(2):  # "Job Description\nHKA Enterprises is …": the first line is the block's heading
-        heading = _HEADING_LINE.match(text, start)
-        if heading is None or not all(english_word(word) for word in heading.group(1).split()):
-            break
-        start = _past_rules(text, heading.end())
-    if start >= len(text):
-        return []
-    line_end = text.find("\n", start)
-    stop = min(start + 500, len(text) if line_end == -1 else line_end)
-    later = [Span(m.end(), m.end(), "") for m in _SENTENCE_END.finditer(text, start, stop)]
-    prose = [Span(first, first, "")] if text.startswith("\n") else []
-    return [*prose, Span(start, start, ""), *later]
-
-
-def _past_rules(text: str, start: int) -> int:
-    """Past blank lines, bullets and lines drawn of dashes ("-------", "=-=-=") from `start`."""
-    while True:
-        rule = _RULE_LINE.match(text, start)
-        if rule and rule.end() > start:
-            start = rule.end()
-        elif text.startswith(("\n", " ", "* ", "- "), start):
-            start += 1
-        else:
-            return start
-
-
-# A heading on a line of its own: up to four capitalised words ("Job Description", "About Us:")
-_HEADING_LINE = re.compile(r"((?:[A-Z][a-z]*|&)(?:[ ](?:[A-Z][a-z]*|&|of|the|us)){0,3})[ \t]*:?[ \t]*\n")
-_RULE_LINE = re.compile(r"[-=_*~#.]{3,}[ \t]*(?:\n|$)")
-
-
-_SENTENCE_END = re.compile(r"(?<=[a-z)][!?])\s*(?=[A-Z])")
-
-
-_BE_OR_HAVE = re.compile(
-    r" (?:is|are|was|has|have) (?:(?:[Aa]n?|[Tt]he|[Oo]ne)\b|([a-z]+ing)\b)"
-)  # "is The Email Service for …"
-
-
-def _a_verb_follows(text: str, end: int, past: bool = False) -> bool:
-    """Whether the name is the subject of what follows: "is a/an/the/one …", "is <verb>ing …" or a verb
-    in the third person that is no noun ("provides", "specializes"; "engineers", "reasons" are nouns
-    too), by the English lexicon of lemminflect; one that is a noun too is a verb before an article or a
-    possessive ("builds the world's …", "offers a", "helps our"; not "engineers build", "reasons to")."""
-    be = _BE_OR_HAVE.match(text, end)
-    if be:
-        return not be.group(1) or "VERB" in lemmas(be.group(1))
-    m = _VERB_THEN.match(text[end : end + 40])
-    if m is None:
-        return past and _a_past_verb(text[end : end + 20])
-    return _third_person_verb(m.group(1)) or (bool(m.group(2)) and "VERB" in lemmas(m.group(1)))
-
-
-_VERB_THEN = re.compile(r" ([a-z]+s)\b(?: (a|an|the|our|its|their|your|every)\b)?")
-
-
-_PAST = re.compile(r" ([a-z]+(?:ed|an|ew|ught|ame|ook|ade))\b")
-
-
-def _a_past_verb(after: str) -> bool:
-    """ "began", "started", "grew", "made": a verb in the past that is no other word ("Insurance Agent")."""
-    m = _PAST.match(after)
-    return m is not None and set(lemmas(m.group(1))) == {"VERB"}
-
-
 def _opens_a_sentence(text: str, name: re.Match[str]) -> bool:
     """The name before an appositive is its sentence's subject ("… partners with Acme, a bank, has …" is
     not), and no adverb ("Additionally, the ISSM researches …", "Today, the firm has …")."""
@@ -456,11 +380,6 @@ def _opens_a_sentence(text: str, name: re.Match[str]) -> bool:
     before = text[max(0, name.start(1) - 20) : name.start(1)].rstrip(" \t")
     opens = before.endswith(("\n", ".", "!", "?", ":")) or (name.start(1) < 20 and not before)
     return not adverb and opens
-
-
-def _third_person_verb(word: str) -> bool:
-    """ "provides", "specializes", not a plural noun that is a verb too ("engineers", "reasons")."""
-    return not word.endswith("ss") and set(lemmas(word)) == {"VERB"}
 
 
 def _is_the_title(text: str, name: str) -> bool:
@@ -539,7 +458,7 @@ def _better(
         # Global Brand & Creative Team is looking for": a unit of the hirer
         return best
     one_word = kind in ("we_are", "learn_more")
-    if kind in ("opening", "we_are", "learn_more", "since") and not _names_the_opening(
+    if kind in ("opening", "we_are", "learn_more", "since") and not _names_thedescription_openings(
         text, *found, one_word=one_word, opening=kind == "opening"
     ):
         return best
