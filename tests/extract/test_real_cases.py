@@ -421,6 +421,22 @@ def test_a_posting_hiring_only_for_mobile_apps_is_product_work():
     assert "distributed" in field("Android Developer", scaled, "system_types")
 
 
+def test_a_posting_hiring_only_for_infrastructure_is_platform_work():
+    """The spec's platform type is that work (deployment, cloud operations, SRE): an operations role whose text
+    names no type keeps the platform running; a bare title describes no work, and a type the text names wins."""
+    body = (
+        "We are looking for a Windows Administrator to join our team. You will install, configure and "
+        "maintain our Windows servers, manage Group Policy and Active Directory accounts, patch and back up "
+        "the systems and answer escalations from the help desk. Five years of experience required. "
+        "You will document every change you make."
+    )
+    assert field("Windows Administrator", body, "role_families") == ("infra",)
+    assert field("Windows Administrator", body, "system_types") == ("platform",)
+    assert field("Windows Administrator", "", "system_types") == ()
+    named = body + " You will also run the data warehouse ETL pipelines and the reporting database."
+    assert "data" in field("Windows Administrator", named, "system_types")
+
+
 def test_a_hedged_strong_phrase_is_a_weak_sign_of_the_work():
     """A trailing hedge may reach back past its own clause, so what it softens still counts, weakly: beside a
     strong phrase of the same type it adds its point."""
