@@ -346,7 +346,7 @@ def _full_name_after(text: str, heading: re.Match[str]) -> re.Match[str] | None:
     return full if full and len(full.group(1)) > len(short) and recurs(text, short) else None
 
 
-def _names_thedescription_openings(
+def _names_the_opening(
     text: str, name: str, span: Span, one_word: bool = False, opening: bool = True
 ) -> bool:
     """A name read at the description's opening is no role ("The Coordinator serves"), technology or
@@ -458,7 +458,7 @@ def _better(
         # Global Brand & Creative Team is looking for": a unit of the hirer
         return best
     one_word = kind in ("we_are", "learn_more")
-    if kind in ("opening", "we_are", "learn_more", "since") and not _names_thedescription_openings(
+    if kind in ("opening", "we_are", "learn_more", "since") and not _names_the_opening(
         text, *found, one_word=one_word, opening=kind == "opening"
     ):
         return best

@@ -95,7 +95,7 @@ def parse_places(segment: str) -> list[Location] | None:
     segment = " ".join(segment.split())
     found = _parse_places(segment)
     if found is None:
-        found = _metro_area(segment.strip())
+        found = _metro_area(segment)
     return None if found is None else list(found)
 
 
