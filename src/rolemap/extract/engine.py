@@ -177,7 +177,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     # The system types classify the software a role works on: a posting that hires no software role has
     # none ("on call" in a nurse's shifts, "compliance" in a designer's duties are no backend system).
     system_types, system_spans = (
-        classify_system_types(doc, families, *_a_role_of_one_kind(doc, roles, families))
+        classify_system_types(doc, families, _a_role_of_one_kind(doc, roles, families))
         if families != ("non_software",)
         else ((), ())
     )
@@ -268,13 +268,13 @@ def extract_record(row: dict[str, Any]) -> dict[str, Any]:
 
 def _a_role_of_one_kind(
     doc: Document, roles: list[tuple[Role, Span]], families: tuple[str, ...]
-) -> tuple[Span | None, Span | None]:
-    """Where a described posting that hires only for mobile apps, or only for infrastructure, names one of
-    its roles (an app's role, an operations role; a bare title, as the Dice titles are, describes no work)."""
+) -> tuple[str, Span] | None:
+    """The family of a described posting that hires only for mobile apps, or only for infrastructure, and
+    where it names one of its roles (a bare title, as the Dice titles are, describes no work)."""
     if families not in (("mobile",), ("infra",)) or len(doc.text) - doc.title[1] < DESCRIBED:
-        return None, None
+        return None
     span = next((span for role, span in roles if role.family == families[0]), None)
-    return (span, None) if families == ("mobile",) else (None, span)
+    return (families[0], span) if span else None
 
 
 def _an_architect(

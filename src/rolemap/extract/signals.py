@@ -20,15 +20,15 @@ _PRACTICE_FAMILIES = frozenset({"infra", "security"})
 
 
 def classify_system_types(
-    doc: Document, families: tuple[str, ...] = (), app: Span | None = None, operations: Span | None = None
+    doc: Document, families: tuple[str, ...] = (), only_role: tuple[str, Span] | None = None
 ) -> tuple[tuple[str, ...], tuple[Span, ...]]:
     """The best-supported type and those close behind it (at most three); else the type the title names;
-    else "platform" for a posting that hires only for infrastructure (`operations`: where the described
-    posting names such a role; the spec's platform is that work: deployment, cloud operations, SRE); else
-    "product" for a posting that names web or product software, or that hires for a product's software
-    (`families`, unknown when empty) and speaks of its users, features or screens, or that hires only for a
-    product's mobile app (`app`: where the described posting names such a role; readers call an app's work
-    product work whatever the text says of it) (weights in wordlists.json, system_types)."""
+    else "platform" for a posting that hires only for infrastructure (`only_role`: that one family and where
+    the described posting names such a role; the spec's platform is that work: deployment, cloud
+    operations, SRE); else "product" for a posting that names web or product software, or that hires for a
+    product's software (`families`, unknown when empty) and speaks of its users, features or screens, or
+    that hires only for a product's mobile app (`only_role` again; readers call an app's work product work
+    whatever the text says of it) (weights in wordlists.json, system_types)."""
     rules = load_wordlist("system_types")
     look_alikes = Cover((a.start, a.end) for a in doc.hits.spans("system_types/look_alike"))
     scored: list[tuple[int, str, list[Span]]] = []
@@ -66,15 +66,16 @@ def classify_system_types(
     if not scored and named_by_title:  # "Data Security Analyst": both
         kept_titled = named_by_title[: rules["max_types"]]
         return tuple(kind for kind, _ in kept_titled), tuple(span for _, span in kept_titled)
-    if not scored and operations is not None:  # "Windows Administrator" who keeps the servers running
-        return ("platform",), (operations,)
+    family, role = only_role or (None, None)
+    if not scored and family == "infra" and role:  # "Windows Administrator" who keeps the servers running
+        return ("platform",), (role,)
     if not scored:
         web = _about_the_work(doc, "system_types/product/weak")
         if not families or not _PRODUCT_FAMILIES.isdisjoint(families):
             # a support engineer's "customers", a plant's "dashboards" or a helpdesk's "AD users" are no product
             web += _about_the_work(doc, "system_types/product/audience")
-        if not web and app is not None:
-            web = [app]
+        if not web and family == "mobile" and role:
+            web = [role]
         return (("product",), tuple(web[:2])) if web else ((), ())
     scored.sort(key=lambda s: (-s[0], SYSTEM_TYPES.index(s[1])))
     best = scored[0][0]
