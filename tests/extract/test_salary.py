@@ -50,6 +50,13 @@ CASES = [
     # a code that goes on into a word or another amount is not this amount's
     ("Pay: $28/hr CAD drafting and modelling", usd(28, 28, "hour")),
     ("Salary: $120k (EUR 110k for Berlin)", usd(120000, 120000)),
+    # a "+" before the code is the range's open top, not more pay (HN, Zurich); before a word it still is
+    (
+        "Salary is 80k - 120k+ CHF per year. This amounts to 7-9k CHF per month in net-salary",
+        usd(80000, 120000, cur="CHF"),
+    ),
+    ("Salary: 90k+ EUR", usd(90000, 90000, cur="EUR")),
+    ("$120k+ bonus", usd(120000, 120000)),
 ]
 
 
@@ -75,6 +82,9 @@ def test_salary_formats(text, expected):
         "We bootstrapped the company passed $1M in annual recurring revenue, then raised",
         "Everything's insured up to $1m. We're funded by General Catalyst",
         "closed our seed round of $625k from well known angels",
+        # what customers and students spend is a price, not pay (HN)
+        "Instead of spending $10,000 to $20,000 on a coding bootcamp, come work with us",
+        "Our customers are often spending $200k just on one purchase",
     ],
 )
 def test_not_salary(text):

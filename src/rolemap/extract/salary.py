@@ -39,13 +39,16 @@ _PERIOD_WORDS = (
     r"(?:per|an|a|each|every|/)\s?(?:hour|hr|year|yr|annum|month|week|day)\b|"
     r"hourly|annually|annual|yearly|monthly|weekly|daily|p\.?\s?a\.?(?!\w)|p/h|p\.h\.|pcm)"
 )
+# "80k - 120k+ CHF": a "+" between an amount and its currency's code; before anything else it joins more
+# pay to the base ("$150k+ bonus", see _CONNECTOR) and stays out of the amount
+_PLUS_CODE = rf"(?:\+(?=\s?{_cur_alt}))?"
 # An amount's first digit stands at most a currency and a space after where it starts: a place without a
 # digit that near starts none, and the lookahead says so before the alternatives are tried.
 _MONEY = re.compile(
-    rf"(?=[\s\S]{{0,{_LONGEST_CURRENCY + 1}}}\d)(?P<cur1>{_cur_alt})?\s?(?P<n1>{_NUM})\s?(?P<m1>{_MULT})?\s?(?P<code1>{_cur_alt})?"
+    rf"(?=[\s\S]{{0,{_LONGEST_CURRENCY + 1}}}\d)(?P<cur1>{_cur_alt})?\s?(?P<n1>{_NUM})\s?(?P<m1>{_MULT})?{_PLUS_CODE}\s?(?P<code1>{_cur_alt})?"
     rf"\s?(?P<p1>{_PERIOD_WORDS})?"
     rf"(?:\s?(?:-|–|—|~|to|and)\s?(?P<cur2>{_cur_alt})?\s?(?P<n2>{_NUM})\s?(?P<m2>{_MULT})?"
-    rf"\s?(?P<code2>{_cur_alt})?)?",
+    rf"{_PLUS_CODE}\s?(?P<code2>{_cur_alt})?)?",
     re.I,
 )
 _PERIOD_AFTER = re.compile(rf"^\s?\(?(?:\w+\s)?{_PERIOD_WORDS}", re.I)
@@ -64,7 +67,7 @@ _NOT_PAY_BEFORE = re.compile(
     r"\b(?:bonus(?:es)?|equity|ote|on[- ]target(?:\s+earnings)?|commissions?|sign[- ]?on|signing|stipend|"
     r"relocation|raised|raise|funding|revenue|valuation|budget|tuition|reimburse\w*|allowance|credit|grants?|"
     r"insured|round|seed|series [a-e]|investors?|arr|gmv|sales|bookings|"
-    r"prize|award|investment|invested|arr|worth|cost|costs|price|savings|spend|over|donat\w*|"
+    r"prize|award|investment|invested|arr|worth|cost|costs|price|savings|spend\w*|over|donat\w*|"
     r"referral|401\(?k\)?|match\w*|tips|loan\w*|assistance|premiums?|discount|insurance|market|"
     r"\bcover\w*)\W{0,3}(?:of|up to|is|:|worth|at|about|around|nearly|over|than)?\W{0,3}$",
     re.I,
