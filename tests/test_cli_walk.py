@@ -131,7 +131,7 @@ def test_an_empty_profile_table_says_none(db):
 
 def test_a_table_title_is_one_line_not_wrapped_to_the_narrow_table(db):
     r = run("market", "--db", db, "--family", "all")
-    assert "Roles (the lane's roles by family; --family all for every role)" in r.stdout
+    assert "Role mix (every family, under the lane's other filters)" in r.stdout
 
 
 @pytest.mark.parametrize(

@@ -152,7 +152,7 @@ def market_view(m: Market) -> Group:
         head,
         pay_line(m.pay),
         pay_places(m),
-        _shares("Roles (the lane's roles by family; --family all for every role)", m.families),
+        _shares("Role mix (every family, under the lane's other filters)", m.families),
         _shares("Experience levels", m.levels),
         _shares("Work model", m.work_models),
         _shares("Languages", m.languages),
