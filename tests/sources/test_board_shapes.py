@@ -247,7 +247,7 @@ def test_jsonld_with_cdata_comments_trailing_comma_and_entities():
     postings, errors = page("jsonld_harbor_messy.html")
     assert errors == []
     (job,) = postings.values()
-    assert job.id == "jsonld-HP-2026-014" and job.title == "Backend Developer \u2013 PHP/Laravel"
+    assert job.id == "jsonld-harbor-pine-HP-2026-014" and job.title == "Backend Developer \u2013 PHP/Laravel"
     assert job.company == "Harbor & Pine" and "Laravel and MySQL" in job.description
     got = record(job)
     assert (
@@ -272,6 +272,32 @@ def test_two_postings_of_one_page_with_an_organization_reference(store):
     assert all(get_posting(store, posting_id) for posting_id in postings)
 
 
+def _jsonld_page(organisation, identifier, title):
+    job = {
+        "@context": "https://schema.org", "@type": "JobPosting", "title": title,
+        "description": f"<p>{title} at {organisation}.</p>", "hiringOrganization": {"name": organisation},
+        "identifier": identifier,
+    }  # fmt: skip
+    return f'<html><script type="application/ld+json">{json.dumps(job)}</script></html>'
+
+
+def test_two_sites_with_the_same_job_identifier_keep_both_postings(store, tmp_path):
+    """schema.org's identifier is the hiring organisation's own: "1001" at a bank and at a hospital are two
+    jobs, and the second page ingested must not overwrite the first."""
+    bank = tmp_path / "bank.html"
+    bank.write_text(_jsonld_page("Alpha Bank", {"@type": "PropertyValue", "value": "1001"}, "Teller"))
+    hospital = tmp_path / "hospital.html"
+    hospital.write_text(_jsonld_page("Beta Hospital", "1001", "Nurse"))
+    ids = [p.id for path in (bank, hospital) for p in read_file(path)]
+    assert ids == ["jsonld-alpha-bank-1001", "jsonld-beta-hospital-1001"]
+    ingest(
+        store,
+        (p for path in (bank, hospital) for p in read_file(path)),
+        now=datetime(2026, 11, 1, tzinfo=UTC),
+    )
+    assert all(get_posting(store, posting_id) for posting_id in ids)
+
+
 def test_jsonld_main_entity_typed_by_url_with_old_salary_and_a_parameterised_script_type():
     postings, errors = page("jsonld_ferro_mainentity.html")
     assert errors == []
@@ -284,7 +310,7 @@ def test_jsonld_main_entity_typed_by_url_with_old_salary_and_a_parameterised_scr
 
 def test_microdata_nested_items_keep_the_company_address_apart_from_the_job_place():
     (job,) = page("microdata_kestrel.html")[0].values()
-    assert job.id == "jsonld-KA-311" and job.posted_at == "2026-10-08"
+    assert job.id == "jsonld-kestrel-aero-KA-311" and job.posted_at == "2026-10-08"
     got = record(job)
     assert got.company == "Kestrel Aero" and got.locations == (Location("Toulouse", "FR"),)  # not Denver
     assert got.salary == {"min": 55_000, "max": 68_000, "currency": "EUR", "period": "year"}

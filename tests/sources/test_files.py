@@ -141,7 +141,7 @@ def test_csv_without_id_gets_a_content_id(tmp_path):
 def test_html_jsonld_job_posting():
     (posting,) = read_file(FIXTURES / "pages" / "jobposting.html")
     assert (
-        posting.id == "jsonld-UMB-42"
+        posting.id == "jsonld-umbrella-UMB-42"
         and posting.company == "Umbrella"
         and posting.title == "Backend Engineer"
     )

@@ -201,7 +201,7 @@ def test_jsonld_telecommute_limited_to_a_country():
 
 def test_microdata_job_posting():
     ((posting, _, record),) = records(BOARDS / "microdata_initech.html").values()
-    assert posting.id == "jsonld-INI-7" and posting.title == "Backend Developer (Part-time)"
+    assert posting.id == "jsonld-initech-gmbh-INI-7" and posting.title == "Backend Developer (Part-time)"
     assert posting.posted_at == "2026-10-05" and "Django" in posting.description
     assert (
         record.company == "Initech GmbH"

@@ -219,6 +219,9 @@ def posting_from_jsonld(
     if isinstance(identifier, list):  # several PropertyValues: the first is the board's own
         identifier = next((i for i in identifier if i is not None), None)
     native = _text(identifier.get("value")) if isinstance(identifier, dict) else _text(identifier)
+    # the identifier is the hiring organisation's own ("1001" at a bank and at a hospital): its name
+    # (the PropertyValue's, else the hirer's) makes it one across sites
+    owner = (_text(identifier.get("name")) if isinstance(identifier, dict) else None) or company
     title = _plain(item.get("title")) or _plain(item.get("name")) or ""
     description = _text(item.get("description")) or ""
     if not title and not description:
@@ -233,7 +236,7 @@ def posting_from_jsonld(
     return Posting(
         id=f"jsonld-{hashlib.sha1(str(key).encode('utf-8', 'replace')).hexdigest()[:16]}"
         if not native
-        else f"jsonld-{native}",
+        else "-".join(filter(None, ("jsonld", _slug(owner), native))),
         title=title,
         description=description,
         company=company,
@@ -243,6 +246,14 @@ def posting_from_jsonld(
         source="html",
         source_fields=fields,
     )
+
+
+_NOT_IN_A_SLUG = re.compile(r"[^0-9a-z]+")
+
+
+def _slug(name: str | None) -> str:
+    """ "Umbrella Corp." → "umbrella-corp": a name as a part of an id."""
+    return _NOT_IN_A_SLUG.sub("-", html_entities.unescape(name or "").casefold()).strip("-")[:40].rstrip("-")
 
 
 def _text(value: Any) -> str | None:
