@@ -31,10 +31,15 @@ class IngestReport:
     duplicates: int = 0
     failed: int = 0
     closed: int = 0
+    held_open: int = 0  # boards whose listing had a job that failed: none of their postings closed
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         closed = f", {self.closed} closed" if self.closed else ""
+        if self.held_open:
+            closed += (
+                f", none closed on {self.held_open} board(s): a job failed, so no listing was read whole"
+            )
         return (
             f"read {self.read}, stored {self.stored}, updated {self.updated}, "
             f"duplicates {self.duplicates}, failed {self.failed}{closed}"
@@ -57,7 +62,8 @@ def ingest(
     close_boards: bool = True,
 ) -> IngestReport:
     """Store every posting with its extraction. A bad posting is counted and reported, never the batch.
-    Boards whose complete listing was read have their vanished postings marked closed."""
+    Boards whose complete listing was read have their vanished postings marked closed; an ingest in which
+    a posting failed closes nothing, since the listing it came from was not read whole."""
     now = now or datetime.now(UTC)
     report = IngestReport()
     seen_by_board: dict[str, set[str]] = {}
@@ -79,7 +85,11 @@ def ingest(
                 seen_by_board.setdefault(p.posting.board, set()).add(p.posting.id)
         if on_progress:
             on_progress(len(batch))
-    if close_boards:
+    if close_boards and report.failed:
+        # a failed job's board cannot be told (its id may be what failed): a listing read with a failure
+        # is not complete, and a job it still lists must not be closed because one field was bad
+        report.held_open = len(seen_by_board)
+    elif close_boards:
         for board, seen in seen_by_board.items():
             report.closed += close_missing(store, board, seen, now)
     return report

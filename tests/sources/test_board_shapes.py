@@ -113,7 +113,7 @@ def test_saved_single_job_answers_are_read_as_their_board(tmp_path):
     one = tmp_path / "posting.json"  # GET /v0/postings/{site}/{id}
     one.write_text(json.dumps(load("lever_quillon.json")[1]))
     (job,) = read_file(one)
-    assert job.id == "lever-quillon-2b7c1d40-aaaa-4b1c-8d2e-100000000002" and job.board == "lever:quillon"
+    assert job.id == "lever-quillon-2b7c1d40-aaaa-4b1c-8d2e-100000000002" and job.board is None  # no listing
     assert record(job).salary == {"min": 500, "max": 650, "currency": "EUR", "period": "day"}
 
 
@@ -234,6 +234,34 @@ def test_ashby_job_without_id_takes_its_url_and_a_fortnights_pay_is_no_salary(lu
     assert len(postings) == 3 and [e.message for e in errors] == [
         "ashby:lumen-robotics: a job is a str, not an object"
     ]
+
+
+def test_a_single_job_answer_is_no_listing_and_closes_nothing(store, tmp_path):
+    """Greenhouse's /jobs/{id} and Lever's /postings/{site}/{id} answer one job: ingesting it beside the
+    board's list must not close the board's other postings."""
+    listing = read_file(BOARDS / "greenhouse_wayfarer.json")
+    ingest(store, listing, now=datetime(2026, 11, 1, tzinfo=UTC))
+    (one,) = read_file(BOARDS / "greenhouse_wayfarer_job.json")
+    assert one.board is None
+    report = ingest(store, [one], now=datetime(2026, 11, 2, tzinfo=UTC))
+    assert report.closed == 0
+
+
+def test_a_board_named_only_by_its_file_name_closes_nothing(store, tmp_path):
+    """`curl -O …/v1/boards/acme/jobs` saves a file named "jobs" whose jobs' URLs are on the company's own
+    site: two such files are two companies, and the second must not close the first one's postings."""
+    answers = []
+    for company, job_id in (("acme", 11), ("beta", 22)):
+        folder = tmp_path / company
+        folder.mkdir()
+        url = f"https://www.{company}.example/careers?gh_jid={job_id}"
+        job = {"id": job_id, "title": "Backend Engineer", "absolute_url": url, "content": "Go and SQL."}
+        (folder / "jobs").write_text(json.dumps({"jobs": [job], "meta": {"total": 1}}))
+        answers.append(folder / "jobs")
+    postings = [p for path in answers for p in read_file(path)]
+    assert [p.board for p in postings] == [None, None]
+    ingest(store, postings[:1], now=datetime(2026, 11, 1, tzinfo=UTC))
+    assert ingest(store, postings[1:], now=datetime(2026, 11, 2, tzinfo=UTC)).closed == 0
 
 
 # --- schema.org JobPosting pages ------------------------------------------------------------------------

@@ -66,6 +66,17 @@ def test_postings_gone_from_a_board_are_closed_and_reopen(any_store):
     assert get_posting(any_store, "p2")["closed_at"] is None
 
 
+def test_a_listing_with_a_failed_job_closes_nothing(store):
+    """A job the board still lists but that could not be read (one bad field) is not gone from the board:
+    the listing was not read whole, so no posting of it is closed."""
+    ingest(store, [job(1, "greenhouse:acme"), job(2, "greenhouse:acme")], now=T0)
+    bad = PostingError("acme.json job 2", "'absolute_url' must be a URL")
+    report = ingest(store, [job(1, "greenhouse:acme"), bad], now=T0 + timedelta(days=1))
+    assert (report.failed, report.closed, report.held_open) == (1, 0, 1)
+    assert get_posting(store, "p2")["closed_at"] is None
+    assert "none closed on 1 board(s)" in report.summary()
+
+
 def test_bad_postings_are_reported_and_the_rest_stored(store):
     items = [job(1), PostingError("file.jsonl:2", "not valid JSON"), job(2)]
     errors = []

@@ -11,7 +11,7 @@ import io
 import tempfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -378,7 +378,13 @@ def json_postings(path: Path, text: str) -> Iterator[PostingOrError]:
 
 
 def _board_file(path: Path, data: Any, provider: str) -> Iterator[PostingOrError]:
-    if isinstance(data, dict) and "jobs" not in data:  # one job, as a single-job endpoint answers
+    """A saved board answer. Its postings count as the board's complete listing (`Posting.board`: what is
+    not in it is closed) only when it is a list answer whose board its jobs' own URLs name: one job, as a
+    single-job endpoint answers, is no listing, and a file name ("jobs", as `curl -O` saves
+    …/boards/acme/jobs) is only a guess at the board, so two companies' saved answers would close each
+    other's postings."""
+    one_job = isinstance(data, dict) and "jobs" not in data
+    if one_job:
         data = [data] if provider == "lever" else {"jobs": [data]}
     jobs = data if isinstance(data, list) else data.get("jobs", [])
     board = None
@@ -388,13 +394,14 @@ def _board_file(path: Path, data: Any, provider: str) -> Iterator[PostingOrError
             board = boards.board_from_url(url if isinstance(url, str) else None, provider)
             if board:
                 break
-    board = board or path.name.split(".")[0]
+    a_listing = board is not None and not one_job
     readers = {
         "greenhouse": boards.greenhouse_postings,
         "lever": boards.lever_postings,
         "ashby": boards.ashby_postings,
     }
-    yield from readers[provider](data, board)
+    for item in readers[provider](data, board or path.name.split(".")[0]):
+        yield item if a_listing or not isinstance(item, Posting) else replace(item, board=None)
 
 
 def text_posting(path: Path, text: str) -> PostingOrError:
