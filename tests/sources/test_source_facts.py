@@ -280,6 +280,45 @@ def test_mapped_csv_columns_are_facts(tmp_path):
     }  # "Volunteer", "Mid-Senior level": no contract value
 
 
+@pytest.mark.parametrize(
+    ("low", "high", "currency", "salary"),
+    [
+        ("$120,000", "$150,000", "USD", (120_000, 150_000)),
+        ("120k", "150K", "USD", (120_000, 150_000)),
+        ("£80,000", "£95,000.00", "GBP", (80_000, 95_000)),
+        ("100 000", "120\u00a0000", "EUR", (100_000, 120_000)),
+        ("70.000", "85.000", "EUR", (70_000, 85_000)),  # a dot groups thousands in euros
+        ("120000.0", "", "USD", (120_000, 120_000)),  # a float as a sheet exports it
+        ("USD 95000", "", "USD", (95_000, 95_000)),
+    ],
+)
+def test_mapped_salary_columns_read_amounts_as_spreadsheets_write_them(tmp_path, low, high, currency, salary):
+    path = tmp_path / "jobs.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(
+            [["id", "title", "min_pay", "max_pay", "cur"], ["1", "Go Dev", low, high, currency]]
+        )
+    mapping = {"salary_min": "min_pay", "salary_max": "max_pay", "salary_currency": "cur"}
+    ((_, _, got),) = records(path, column_map=mapping).values()
+    assert got.salary == {"min": salary[0], "max": salary[1], "currency": currency, "period": "year"}
+    assert got.source_facts["salary"] == "csv:min_pay"
+
+
+def test_csv_columns_named_as_rolemap_names_its_facts_need_no_map(tmp_path):
+    path = tmp_path / "jobs.csv"
+    path.write_text(
+        "id,title,description,salary_min,salary_max,salary_currency,employment_type,work_model\n"
+        "1,Go Developer,We write Go.,90000,110000,USD,Contract,Hybrid\n",
+        encoding="utf-8",
+    )
+    ((_, _, got),) = records(path).values()
+    assert got.salary == {"min": 90_000, "max": 110_000, "currency": "USD", "period": "year"}
+    assert (got.employment_type, got.work_model) == ("contract", "hybrid")
+    assert got.source_facts == {
+        "salary": "csv:salary_min", "employment_type": "csv:employment_type", "work_model": "csv:work_model"
+    }  # fmt: skip
+
+
 def test_mapped_jsonl_keys_are_facts_and_unmapped_ones_are_not(tmp_path):
     path = tmp_path / "jobs.jsonl"
     line = {"id": "a", "title": "Go Developer", "description": "Go.", "type": "PART_TIME", "remote": True}

@@ -82,7 +82,9 @@ MAP_HELP = (
     "Columns of a CSV (or keys of JSON Lines) to read as rolemap's fields, FIELD=COLUMN,…: "
     "id, title, description, company, location, url, posted_at, and the board's own facts, which win over "
     "what the text says: salary_min, salary_max, salary_period, salary_currency, remote, employment_type, "
-    "seniority, work_model. E.g. id=job_id,salary_min=min_salary,remote=remote_allowed"
+    "seniority, work_model. E.g. id=job_id,salary_min=min_salary,remote=remote_allowed. A CSV column "
+    "already named as a field is read without a map; amounts may be written as sheets write them "
+    "($120,000, 120k, 100 000)."
 )
 
 

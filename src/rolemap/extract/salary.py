@@ -20,7 +20,7 @@ from rolemap.models import Span
 _CUR = load_wordlist("currencies")
 _SYMBOLS = sorted(_CUR["symbols"], key=len, reverse=True)
 _CODES = sorted(_CUR["codes"], key=len, reverse=True)
-_DOT_DECIMAL = frozenset(_CUR["dot_is_decimal"])
+DOT_IS_DECIMAL = frozenset(_CUR["dot_is_decimal"])  # currencies whose amounts write decimals with a dot
 
 _WINDOW = 40  # characters before a currency where its amount can start ("120,000.00 - 150,000.00 USD")
 # A currency is tried only where one of the first characters of its symbols and codes stands (the regex
@@ -318,7 +318,7 @@ def _currency(token: str | None) -> str | None:
 def _amount(number: str | None, multiplier: str | None, currency: str) -> float | None:
     if not number:
         return None
-    value = parse_number(number, dot_is_decimal=currency in _DOT_DECIMAL)
+    value = parse_number(number, dot_is_decimal=currency in DOT_IS_DECIMAL)
     if value is None:
         return None
     mult = (multiplier or "").strip().lower()

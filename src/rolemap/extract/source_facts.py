@@ -21,6 +21,8 @@ from functools import cache
 from typing import Any
 
 from rolemap.extract.company_names import clean_company, clean_typed_company, typed_company_name
+from rolemap.extract.salary import DOT_IS_DECIMAL as _DOT_IS_DECIMAL
+from rolemap.extract.salary import parse_number
 from rolemap.models import Extraction, Location, Posting, Span
 from rolemap.text.clean import document_text
 
@@ -360,30 +362,50 @@ def salary_of(value: Any) -> dict[str, Any] | None:
     hour — as the text reader decides)."""
     if not isinstance(value, dict):
         return None
-    low, high = _amount(value.get("min")), _amount(value.get("max"))
+    currency = value.get("currency")
+    if not isinstance(currency, str) or not re.fullmatch(r"[A-Za-z]{3}", currency.strip()):
+        return None
+    dot_is_decimal = currency.strip().upper() in _DOT_IS_DECIMAL  # "70.000" is 70,000 in euros
+    low, high = _amount(value.get("min"), dot_is_decimal), _amount(value.get("max"), dot_is_decimal)
     if low is None and high is None:
         return None
     if high is None:
         high = low
     if low is not None and high is not None and low > high:
         low, high = high, low
-    currency = value.get("currency")
-    if not isinstance(currency, str) or not re.fullmatch(r"[A-Za-z]{3}", currency.strip()):
-        return None
     period = period_of(value.get("period")) or _period_from_size(high or low or 0)
     if period is None:
         return None
     return {"min": _tidy(low), "max": _tidy(high), "currency": currency.strip().upper(), "period": period}
 
 
-def _amount(value: Any) -> float | None:
+# a spreadsheet's amount as people type it: "$120,000", "120k", "£80,000.00", "100 000 EUR", "USD 95000"
+_TYPED_AMOUNT = re.compile(
+    r"(?i)(?:[a-z]{3}\s?|[$€£¥]\s?)?(?P<number>\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
+    r"\s?(?P<thousands>k)?(?:\s?[a-z]{3})?"
+)
+
+
+def _amount(value: Any, dot_is_decimal: bool = True) -> float | None:
     if isinstance(value, bool) or value in (None, ""):
         return None
+    if isinstance(value, str):
+        typed = _TYPED_AMOUNT.fullmatch(value.strip()[:40])
+        if typed is None:
+            return _as_float(value.replace(",", "").strip())
+        number = parse_number(typed["number"].replace("\u00a0", " "), dot_is_decimal)
+        if number is not None and typed["thousands"]:
+            number *= 1000
+    else:
+        number = _as_float(value)
+    return number if number is not None and math.isfinite(number) and number > 0 else None
+
+
+def _as_float(value: Any) -> float | None:
     try:
-        number = float(str(value).replace(",", "").strip()) if isinstance(value, str) else float(value)
+        return float(value)
     except (TypeError, ValueError, OverflowError):
         return None
-    return number if math.isfinite(number) and number > 0 else None
 
 
 def _period_from_size(value: float) -> str | None:

@@ -101,17 +101,20 @@ def _with_facts(
     def column(field: str) -> str:
         return f"{source}:{column_map.get(field, field)}"
 
+    # a fact is a field mapped to a column or, in a CSV, a column already named as rolemap names the fact
+    # ("salary_min", "work_model"): a sheet written for rolemap needs no --map of each column onto itself.
+    # A JSON key is a fact only when mapped: plain contract input is read from its text alone.
     def given(field: str) -> bool:
         return data.get(field) not in (None, "") and (field in column_map or source == "csv")
 
     parts = {p: fields.pop(f"salary_{p}", None) for p in ("min", "max", "currency", "period")}
-    if any(f"salary_{p}" in column_map for p in parts) and (given("salary_min") or given("salary_max")):
+    if given("salary_min") or given("salary_max"):
         fields["salary"] = parts
         origins["salary"] = column("salary_min" if given("salary_min") else "salary_max")
     elif any(v not in (None, "") for v in parts.values()):
         fields.update({f"salary_{p}": v for p, v in parts.items() if v not in (None, "")})
     for field in ("remote", "employment_type", "seniority", "work_model"):
-        if field in column_map and given(field):
+        if given(field):
             origins[field] = column(field)
     if data.get("company") not in (None, ""):
         origins["company"] = column("company")
