@@ -236,6 +236,29 @@ def test_ashby_job_without_id_takes_its_url_and_a_fortnights_pay_is_no_salary(lu
     ]
 
 
+@pytest.mark.parametrize(
+    ("metadata", "employment_type", "work_model"),
+    [
+        # a field of the fact's name whose value means nothing there does not take the fact from a later one
+        ([("Job Type", "Remote"), ("Employment Type", "Part-time")], "part_time", "remote"),
+        ([("Employment Type", "Volunteer"), ("Type of Position", "Full-time")], "full_time", None),
+        ([("Workplace Type", "Flexible"), ("Work Arrangement", "Hybrid")], None, "hybrid"),
+    ],
+)
+def test_greenhouse_metadata_states_a_fact_only_with_a_value_that_means_one(
+    metadata, employment_type, work_model
+):
+    job = {
+        "id": 7, "title": "Backend Engineer", "content": "We write Go.",
+        "absolute_url": "https://boards.greenhouse.io/acme/jobs/7",
+        "metadata": [{"id": n, "name": name, "value": value, "value_type": "single_select"}
+                     for n, (name, value) in enumerate(metadata)],
+    }  # fmt: skip
+    (posting,) = greenhouse_postings({"jobs": [job]}, "acme")
+    got = record(posting)
+    assert (got.employment_type, got.work_model) == (employment_type, work_model)
+
+
 def test_a_single_job_answer_is_no_listing_and_closes_nothing(store, tmp_path):
     """Greenhouse's /jobs/{id} and Lever's /postings/{site}/{id} answer one job: ingesting it beside the
     board's list must not close the board's other postings."""

@@ -24,7 +24,7 @@ from typing import Any
 
 from rolemap.errors import InputError, PostingError
 from rolemap.models import Posting
-from rolemap.sources import facts
+from rolemap.sources import fact_values, facts
 from rolemap.sources.clean import as_text, clean_posting
 
 PostingOrError = Posting | PostingError
@@ -42,6 +42,11 @@ _GREENHOUSE_META = (
     (re.compile(r"(?i)workplace|work ?model|work arrangement|location type|remote"), "work_model"),
     (re.compile(r"(?i)seniority|(?:job|career|experience) level|^level$"), "seniority"),
 )  # fmt: skip
+_META_VALUE = {
+    "employment_type": fact_values.employment_type_of,
+    "work_model": fact_values.work_model_of,
+    "seniority": fact_values.seniority_of,
+}
 _YES_NO = {"yes": True, "true": True, "no": False, "false": False}
 _WORK_WORDS = re.compile(r"(?i)\b(?:remote|hybrid|on-?site|in[- ]office|telecommute)\b")
 
@@ -61,12 +66,19 @@ def _greenhouse_job(job: dict[str, Any], board: str) -> Posting:
             continue
         fields.setdefault("metadata", {})[name] = value
         for pattern, fact in _GREENHOUSE_META:
-            if pattern.search(name) and fact not in fields.get(facts.FACTS_FROM, {}):
-                origin = f"greenhouse:metadata.{name}"
-                if fact == "work_model" and value.lower() in _YES_NO:  # "Remote: Yes"
+            if not pattern.search(name):
+                continue
+            # the first field of the fact's name whose value means something in the contract states it:
+            # "Job Type: Remote" names no employment type, and "Employment Type: Part-time" after it does
+            origin = f"greenhouse:metadata.{name}"
+            if fact == "work_model" and value.lower() in _YES_NO:  # "Remote: Yes"
+                if "remote" not in fields.get(facts.FACTS_FROM, {}):
                     facts.state(fields, "remote", origin, "remote", _YES_NO[value.lower()])
-                else:
-                    facts.state(fields, fact, origin, fact, value)
+                break
+            if _META_VALUE[fact](value) is None and fact_values.work_model_of(value) is not None:
+                fact = "work_model"  # "Job Type: Remote": the value says what it is
+            if fact not in fields.get(facts.FACTS_FROM, {}) and _META_VALUE[fact](value) is not None:
+                facts.state(fields, fact, origin, fact, value)
                 break
     location = _text(_get(job.get("location"), "name"))
     if location:
