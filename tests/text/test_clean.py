@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -51,3 +52,23 @@ def test_normalise_text_is_idempotent(s):
 def test_plain_text_never_raises_and_is_normalised(s):
     out = plain_text(s)
     assert normalise_text(out) == out
+
+
+@pytest.mark.parametrize(
+    ("description", "text"),
+    [
+        # escaped HTML with only inline tags (a Greenhouse `content` of <b>, <em> and <a>)
+        (
+            "&lt;b&gt;About us&lt;/b&gt; We build. &lt;a href='x'&gt;Apply&lt;/a&gt;",
+            "About us We build. Apply",
+        ),
+        # a page's description holding only a style and a script: their code is no text
+        ("<style>.a{color:red}</style><script>var SECRET=1;</script>Go developer", "Go developer"),
+        # HTML a page escaped twice
+        ("&amp;lt;p&amp;gt;Go &amp;amp;amp; Rust&amp;lt;/p&amp;gt;", "Go & Rust"),
+        # an escaped comparison or a firm's ampersand is text, not markup
+        ("a &lt; b at AT&amp;T", "a < b at AT&T"),
+    ],
+)
+def test_html_in_every_form_boards_send_it_is_rendered_as_text(description, text):
+    assert plain_text(description) == text

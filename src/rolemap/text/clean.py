@@ -12,11 +12,16 @@ import unicodedata
 
 from selectolax.lexbor import LexborHTMLParser
 
-_HTML_TAG = re.compile(
-    r"<(?:p|br|div|li|ul|ol|h[1-6]|span|b|strong|i|em|a|font|pre|code|table|tr|td|section|article|body|html)\b",
-    re.I,
+# The tags of job descriptions as boards and pages write them, opening or closing: a text with one is HTML
+# (a page's <script> or <style> alone too, so their code never reaches the text)
+_TAG_NAMES = (
+    r"(?:p|br|hr|div|li|ul|ol|dl|dt|dd|h[1-6]|span|b|strong|i|em|u|s|a|font|small|big|sub|sup|pre|code|"
+    r"blockquote|center|table|thead|tbody|tr|td|th|section|article|header|footer|main|nav|body|html|head|"
+    r"img|script|style|noscript|template|svg|iframe)"
 )
-_ESCAPED_TAG = re.compile(r"&lt;(?:p|div|ul|li|h[1-6]|br|strong|span)\b", re.I)
+_HTML_TAG = re.compile(rf"</?{_TAG_NAMES}\b", re.I)
+_ESCAPED_TAG = re.compile(rf"&lt;/?{_TAG_NAMES}\b", re.I)
+_UNESCAPES = 3  # HTML, entity-escaped HTML (Greenhouse's `content`), HTML escaped twice by a page
 _BLOCK_TAGS = (
     "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "tr",
     "section", "article", "header", "footer", "blockquote", "dl", "dt", "dd",
@@ -96,9 +101,14 @@ def normalise_text(text: str) -> str:
 def plain_text(description: str) -> str:
     if not description:
         return ""
-    if looks_like_html(description):
-        return html_to_text(description)
-    return normalise_text(html.unescape(description) if "&" in description else description)
+    for _ in range(_UNESCAPES):
+        if looks_like_html(description):
+            return html_to_text(description)
+        unescaped = html.unescape(description) if "&" in description else description
+        if unescaped == description:
+            break
+        description = unescaped  # "&amp;lt;p&amp;gt;": escaped HTML, escaped again
+    return normalise_text(description)
 
 
 def document_text(title: str, description: str) -> str:
