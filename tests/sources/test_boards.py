@@ -137,6 +137,14 @@ def test_garbage_answer(httpserver):
         list(fetch("ashby:initech", f, bases(httpserver)))
 
 
+def test_an_answer_nested_too_deeply_is_one_boards_failure(httpserver):
+    deep = '{"jobs": [{"id": 1, "metadata": ' + "[" * 100_000 + "]" * 100_000 + "}]}"
+    httpserver.expect_request("/greenhouse/acme/jobs").respond_with_data(deep, status=200)
+    f, _ = fetcher()
+    with pytest.raises(FetchError, match="nested too deeply"):
+        list(fetch("greenhouse:acme", f, bases(httpserver)))
+
+
 def test_timeout(httpserver):
     import time
 

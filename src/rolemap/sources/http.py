@@ -85,6 +85,8 @@ def _parse(response: httpx.Response, url: str) -> Any:
         return json.loads(response.content)
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise FetchError(f"{url}: answered with something that is not JSON") from None
+    except RecursionError:  # an answer nested thousands deep: one board's failure, not the run's
+        raise FetchError(f"{url}: answered with JSON nested too deeply to read") from None
 
 
 def _retry_after(response: httpx.Response) -> float | None:
