@@ -20,7 +20,7 @@ from rolemap.extract.batch import record_of
 from rolemap.models import Location, Posting
 from rolemap.pipeline import ingest, prepare
 from rolemap.sources import Fetcher, fetch, read_file
-from rolemap.sources.boards import greenhouse_postings
+from rolemap.sources.boards import ashby_postings, greenhouse_postings, lever_postings
 from rolemap.sources.loose_json import parse_embedded_json
 from rolemap.store.repository import get_posting
 from rolemap.text import document_text
@@ -257,6 +257,36 @@ def test_greenhouse_metadata_states_a_fact_only_with_a_value_that_means_one(
     (posting,) = greenhouse_postings({"jobs": [job]}, "acme")
     got = record(posting)
     assert (got.employment_type, got.work_model) == (employment_type, work_model)
+
+
+@pytest.mark.parametrize(
+    ("read", "answer", "message"),
+    [
+        (
+            greenhouse_postings,
+            {"jobs": [{"id": 8, "title": ["a"], "content": None}]},
+            "'title' must be a string",
+        ),
+        (
+            greenhouse_postings,
+            {"jobs": [{"id": 9, "title": "", "content": {"html": "x"}}]},
+            "'content' must be",
+        ),
+        (
+            lever_postings,
+            [{"id": "l1", "text": "Go Dev", "descriptionPlain": ["x"]}],
+            "'descriptionPlain' must be",
+        ),
+        (
+            ashby_postings,
+            {"jobs": [{"id": "a1", "title": None, "descriptionHtml": ""}]},
+            "neither a title nor",
+        ),
+    ],
+)
+def test_a_board_job_with_a_broken_title_or_text_is_reported_not_stored_empty(read, answer, message):
+    (item,) = read(answer, "acme")
+    assert isinstance(item, PostingError) and message in item.message
 
 
 def test_a_single_job_answer_is_no_listing_and_closes_nothing(store, tmp_path):

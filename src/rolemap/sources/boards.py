@@ -97,8 +97,8 @@ def _greenhouse_job(job: dict[str, Any], board: str) -> Posting:
         facts.state(fields, "company", "greenhouse:company_name")
     return Posting(
         id=f"greenhouse-{board}-{_required(job, 'id')}",
-        title=_text(job.get("title")) or "",
-        description=_text(job.get("content")) or "",
+        title=_job_text(job, "title") or "",
+        description=_job_text(job, "content") or "",
         company=company or board,
         location=location,
         url=_url(job, "absolute_url"),
@@ -183,7 +183,7 @@ def lever_postings(data: Any, company: str) -> Iterator[PostingOrError]:
 
 def _lever_job(job: dict[str, Any], company: str) -> Posting:
     cats: dict[str, Any] = job["categories"] if isinstance(job.get("categories"), dict) else {}
-    parts = [_text(job.get("description")) or _text(job.get("descriptionPlain")) or ""]
+    parts = [_job_text(job, "description") or _job_text(job, "descriptionPlain") or ""]
     for block in _list(job.get("lists")):
         if isinstance(block, dict):
             parts.append(
@@ -233,7 +233,7 @@ def _lever_job(job: dict[str, Any], company: str) -> Posting:
     created = job.get("createdAt")
     return Posting(
         id=f"lever-{company}-{_required(job, 'id')}",
-        title=_text(job.get("text")) or "",
+        title=_job_text(job, "text") or "",
         description="".join(parts),
         company=company,
         location=location,
@@ -310,8 +310,8 @@ def _ashby_job(job: dict[str, Any], board: str) -> Posting:
         fields["salary"] = salary
     return Posting(
         id=f"ashby-{board}-{_ashby_id(job)}",
-        title=_text(job.get("title")) or "",
-        description=_text(job.get("descriptionHtml")) or _text(job.get("descriptionPlain")) or "",
+        title=_job_text(job, "title") or "",
+        description=_job_text(job, "descriptionHtml") or _job_text(job, "descriptionPlain") or "",
         company=board,
         location=location,
         url=_url(job, "jobUrl"),
@@ -377,9 +377,21 @@ def _safe(job: Any, where: str, build: Callable[[dict[str, Any]], Posting]) -> P
         return PostingError(where, f"a job is a {type(job).__name__}, not an object")
     job_id = _text(job.get("id")) or "?"
     try:
-        return clean_posting(build(job), f"{where} job {job_id}")
+        posting = build(job)
+        if not posting.title.strip() and not posting.description.strip():
+            raise ValueError("has neither a title nor a description")
+        return clean_posting(posting, f"{where} job {job_id}")
     except (ValueError, TypeError, AttributeError, KeyError, OverflowError, RecursionError) as e:
         return PostingError(f"{where} job {job_id[:100]}", str(e))
+
+
+def _job_text(job: dict[str, Any], key: str) -> str | None:
+    """A job's title or description: text, or absent; any other type makes the job one reported error
+    (a title of ["a"] or content of {"html": …} is a broken answer, not an empty posting)."""
+    value = job.get(key)
+    if value is not None and isinstance(value, (dict, list, bool)):
+        raise TypeError(f"{key!r} must be a string, got {type(value).__name__}")
+    return _text(value)
 
 
 def _text(value: Any) -> str | None:
