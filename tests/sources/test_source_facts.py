@@ -563,7 +563,9 @@ def test_seniority_levels(raw, level):
      ({"min": 5000, "max": 6000, "currency": "USD", "period": "BIWEEKLY"}, None),
      ({"min": 100000, "max": 120000, "currency": "$", "period": "year"}, None),
      ({"min": "n/a", "max": None, "currency": "USD", "period": "year"}, None),
-     ({"min": float("nan"), "max": 1e400, "currency": "USD", "period": "year"}, None)],
+     ({"min": float("nan"), "max": 1e400, "currency": "USD", "period": "year"}, None),
+     # a broken board field (Greenhouse min_cents 10**30, max_cents -5) states no pay
+     ({"min": 1e28, "max": -0.05, "currency": "USD", "period": "year"}, None)],
 )  # fmt: skip
 def test_salaries(raw, salary):
     assert salary_of(raw) == salary

@@ -13,7 +13,6 @@ no currency) is no fact, and the text's value stands.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -294,7 +293,12 @@ def _amount(value: Any, dot_is_decimal: bool = True) -> float | None:
             number *= 1000
     else:
         number = _as_float(value)
-    return number if number is not None and math.isfinite(number) and number > 0 else None
+    return number if number is not None and 0 < number < _NO_PAY_IS_THIS_LARGE else None
+
+
+# larger than a year's pay in any currency (a developer's yearly pay in dong or rupiah is under 1e10): a
+# board field that states more is broken ("min_cents": 10**30), not a fact
+_NO_PAY_IS_THIS_LARGE = 1e10
 
 
 def _as_float(value: Any) -> float | None:
