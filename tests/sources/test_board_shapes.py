@@ -289,6 +289,22 @@ def test_a_board_job_with_a_broken_title_or_text_is_reported_not_stored_empty(re
     assert isinstance(item, PostingError) and message in item.message
 
 
+def test_greenhouse_pay_in_a_short_text_field_and_places_in_its_offices():
+    job = {
+        "id": 7003, "title": "Backend Engineer", "content": "We write Go.", "location": {"name": ""},
+        "absolute_url": "https://boards.greenhouse.io/acme/jobs/7003",
+        "offices": [{"id": 1, "name": "Berlin", "location": "Berlin, Germany"}],
+        "metadata": [{"id": 1, "name": "Salary Range", "value": "$120,000 - $150,000 CAD", "value_type": "short_text"}],
+    }  # fmt: skip
+    (posting,) = greenhouse_postings({"jobs": [job]}, "acme")
+    got = record(posting)
+    assert got.salary == {"min": 120_000, "max": 150_000, "currency": "CAD", "period": "year"}
+    assert got.source_facts["salary"] == "greenhouse:metadata.Salary Range"
+    assert (
+        got.locations == (Location("Berlin", "DE"),) and got.source_facts["locations"] == "greenhouse:offices"
+    )
+
+
 def test_a_single_job_answer_is_no_listing_and_closes_nothing(store, tmp_path):
     """Greenhouse's /jobs/{id} and Lever's /postings/{site}/{id} answer one job: ingesting it beside the
     board's list must not close the board's other postings."""

@@ -20,8 +20,9 @@ from functools import cache
 from typing import Any
 
 from rolemap.extract.company_names import clean_company, clean_typed_company, typed_company_name
+from rolemap.extract.document import Document
 from rolemap.extract.salary import DOT_IS_DECIMAL as _DOT_IS_DECIMAL
-from rolemap.extract.salary import parse_number
+from rolemap.extract.salary import extract_salary, parse_number
 from rolemap.models import Extraction, Location, Posting, Span
 from rolemap.sources.fact_values import (
     employment_type_of,
@@ -236,13 +237,13 @@ def _locations_fact(posting: Posting, origins: dict[str, Any]) -> Read:
     return (origin, places) if places else (None, None)
 
 
-# The order the record's fields are read in; each reader is independent of the others. (The lambdas name
-# the value-set functions defined below this table.)
+# The order the record's fields are read in; each reader is independent of the others. (The lambda names
+# salary_of, defined below this table.)
 _READERS: tuple[tuple[str, Callable[[Posting, dict[str, Any]], Read]], ...] = (
-    ("employment_type", _stated("employment_type", lambda v: employment_type_of(v))),
+    ("employment_type", _stated("employment_type", employment_type_of)),
     ("work_model", _work_model_fact),
     ("salary", _stated("salary", lambda v: salary_of(v))),
-    ("seniority", _stated("seniority", lambda v: seniority_of(v))),
+    ("seniority", _stated("seniority", seniority_of)),
     ("company", _company_fact),
     ("locations", _locations_fact),
 )
@@ -250,11 +251,16 @@ _READERS: tuple[tuple[str, Callable[[Posting, dict[str, Any]], Read]], ...] = (
 
 # --- pay ------------------------------------------------------------------------------------------------
 
+_PAY_TEXT_CHARS = 300  # of a field that states pay in words: a range and its currency, not an essay
+
 
 def salary_of(value: Any) -> dict[str, Any] | None:
     """A board's salary as the contract's `{min, max, currency, period}`, or None when it is not one: no
     figure, no ISO 4217 currency, or no period (stated, or plain from the size: ≥ 15,000 a year, < 200 an
-    hour — as the text reader decides)."""
+    hour — as the text reader decides). A field that states pay in words ("$120,000 - $150,000 CAD", a
+    Greenhouse short-text custom field) is read as the text's salary is."""
+    if isinstance(value, str):
+        return extract_salary(Document.read("\n" + value[:_PAY_TEXT_CHARS]))[0]
     if not isinstance(value, dict):
         return None
     currency = value.get("currency")

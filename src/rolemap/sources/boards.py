@@ -5,8 +5,9 @@ providers' documented ones (see tests/fixtures/boards/). A job missing its id, o
 type, is reported and skipped; the others are read.
 
 The facts a board states (employment type, workplace, pay, places, the company's name) are kept in
-`source_fields` with the provider field they came from (sources/facts.py): Greenhouse `location.name`,
-`metadata` ("Employment Type: Full-time"; a `currency_range` pay field with its "Pay Frequency"),
+`source_fields` with the provider field they came from (sources/facts.py): Greenhouse `location.name` (else
+its `offices`' places), `metadata` ("Employment Type: Full-time", the first field of a fact's name whose
+value means one; a `currency_range` pay field with its "Pay Frequency", or a short-text one in words),
 `company_name`, `pay_input_ranges`; Lever `categories.commitment`, `categories.level`,
 `categories.location` / `allLocations`, `workplaceType`, `salaryRange`; Ashby `employmentType`,
 `workplaceType`, `isRemote`, `address` / `secondaryLocations`, `compensation`. A pay whose period the board
@@ -83,8 +84,16 @@ def _greenhouse_job(job: dict[str, Any], board: str) -> Posting:
     location = _text(_get(job.get("location"), "name"))
     if location:
         facts.state(fields, "locations", "greenhouse:location.name")
-        if _WORK_WORDS.search(location) and "work_model" not in fields.get(facts.FACTS_FROM, {}):
-            facts.state(fields, "work_model", "greenhouse:location.name", "work_model", location)
+    elif offices := [t for t in (_text(_get(o, "location")) for o in _list(job.get("offices"))) if t]:
+        location = "; ".join(dict.fromkeys(offices))  # no location name: the offices' places
+        facts.state(fields, "locations", "greenhouse:offices", "all_locations", list(dict.fromkeys(offices)))
+    if location and _WORK_WORDS.search(location) and "work_model" not in fields.get(facts.FACTS_FROM, {}):
+        origin = (
+            "greenhouse:location.name"
+            if "offices" not in fields[facts.FACTS_FROM]["locations"]
+            else "greenhouse:offices"
+        )
+        facts.state(fields, "work_model", origin, "work_model", location)
     salary = _greenhouse_pay(job.get("pay_input_ranges"))
     if salary:
         facts.state(fields, "salary", "greenhouse:pay_input_ranges", "salary", salary)
@@ -92,6 +101,9 @@ def _greenhouse_job(job: dict[str, Any], board: str) -> Posting:
         named, salary = _greenhouse_pay_field(fields.get("metadata") or {})
         if salary:
             facts.state(fields, "salary", f"greenhouse:metadata.{named}", "salary", salary)
+        elif words := _greenhouse_pay_words(fields.get("metadata") or {}):
+            named, text = words  # "Salary Range: $120,000 - $150,000 CAD", read as the text's pay is
+            facts.state(fields, "salary", f"greenhouse:metadata.{named}", "salary", text)
     company = _text(job.get("company_name"))
     if company:
         facts.state(fields, "company", "greenhouse:company_name")
@@ -169,6 +181,19 @@ def _greenhouse_pay_field(metadata: dict[str, Any]) -> tuple[str | None, dict[st
             continue
         return name, {"min": low, "max": high, "currency": _text(value.get("unit")), "period": period}
     return None, None
+
+
+def _greenhouse_pay_words(metadata: dict[str, Any]) -> tuple[str, str] | None:
+    """A pay custom field of short text with a figure in it, as (field name, its text)."""
+    for name, value in metadata.items():
+        if (
+            isinstance(value, str)
+            and _PAY_FIELD.search(name)
+            and not _PAY_PERIOD_FIELD.search(name)
+            and any(c.isdigit() for c in value)
+        ):
+            return name, value
+    return None
 
 
 def lever_postings(data: Any, company: str) -> Iterator[PostingOrError]:
