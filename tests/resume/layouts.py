@@ -18,22 +18,34 @@ Run = tuple[float, float, str, bool, float]  # x, y, text, bold, size
 
 
 def layout_pdf(path: Path, runs: list[Run]) -> Path:
+    return pages_pdf(path, [runs])
+
+
+def pages_pdf(path: Path, pages: list[list[Run]]) -> Path:
+    """A PDF of one page a list of runs (the two fonts shared by every page)."""
+
     def escape(text: str) -> str:
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
-    content = "\n".join(
-        f"BT /F{2 if bold else 1} {size:g} Tf {x:g} {y:g} Td ({escape(text)}) Tj ET"
-        for x, y, text, bold, size in runs
-    )
-    fonts = "/Font << /F1 5 0 R /F2 6 0 R >>"
+    fonts = "/Font << /F1 3 0 R /F2 4 0 R >>"
+    count = len(pages)
+    kids = " ".join(f"{5 + 2 * i} 0 R" for i in range(count))
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << {fonts} >> >>",
-        f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
+        f"<< /Type /Pages /Kids [{kids}] /Count {count} >>",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
     ]
+    for i, runs in enumerate(pages):
+        content = "\n".join(
+            f"BT /F{2 if bold else 1} {size:g} Tf {x:g} {y:g} Td ({escape(text)}) Tj ET"
+            for x, y, text, bold, size in runs
+        )
+        objects += [
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {6 + 2 * i} 0 R "
+            f"/Resources << {fonts} >> >>",
+            f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
+        ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for n, body in enumerate(objects, 1):

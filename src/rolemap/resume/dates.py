@@ -1,6 +1,9 @@
 """The dates of a resume's roles: a range as resumes write it ("Mar 2019 – Present", "03/2019 - 05/2021",
-"06.2018 - 01.2020", "Jan '19 – Present", "(2019–2023)"), where it dates a role (`dates_of_a_role`), and a
-date as YYYY-MM (`month`). Shared by the text reader (read.py), the PDF layout (pdf.py) and JSON Resume."""
+"06.2018 - 01.2020", "Jan '19 – Present", "(2019–2023)", "Jan2019-Dec2020", "2019-01-15 – 2021-03-31",
+"15/01/2019 – 31/03/2021", "2015–19", "Since 2021"), where it dates a role (`dates_of_a_role`), the months
+a range runs (`range_months`), a date as YYYY-MM (`month`), and LinkedIn's length of a role ("(2 yrs 3
+mos)", "· 5 yrs 11 mos", `DURATION`), which is no part of its heading. Shared by the text reader (read.py),
+the PDF layout (pdf.py) and JSON Resume."""
 
 from __future__ import annotations
 
@@ -13,33 +16,71 @@ _MONTHS = {
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     )
 }
-# a month's name or its abbreviation, not a word that starts like one ("Marketing", "Junior")
+# a month's name or its abbreviation, not a word that starts like one ("Marketing", "Junior"); a year may
+# follow with no space ("Jan2019")
 _MONTH_NAME = (
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
 )
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"  # a working life's years: no phone number's or postcode's digits
-# "Mar 2019", "2019", "2019-03"; "03/2019" and "06.2018" (a month's number first, as US and European resumes
-# write it); "Jan '19"; "Present"
+# a working life's years: no phone number's or postcode's digits, nor a part of a longer number ("+49 30
+# 2019…" is no year: no "+", no digit and no group of digits right before it)
+_YEAR_DIGITS = r"(?:19[5-9]\d|20[0-4]\d)(?!\d)"
+_YEAR = rf"(?<![\d+])(?<!\d\s){_YEAR_DIGITS}"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
+# "Mar 2019", "Jan2019", "2019", "2019-03", "2019-01-15"; "03/2019" and "06.2018" (a month's number first,
+# as US and European resumes write it); "15/01/2019" (a day first); "Jan '19"; "Present"
 _DATE = (
-    rf"(?:(?:{_MONTH_NAME}\s+)?{_YEAR}(?:[-/.]\d{{1,2}})?|(?:0?[1-9]|1[0-2])[/.]{_YEAR}"
+    rf"(?:(?:{_MONTH_NAME}\s*)?{_YEAR}(?:[-/.]{_MONTH_NUMBER}(?:[-/.]{_DAY})?(?!\d))?"
+    rf"|(?:{_DAY}[/.])?{_MONTH_NUMBER}[/.]{_YEAR_DIGITS}"
     rf"|{_MONTH_NAME}\s*['’]\d{{2}}\b|present|current|now|today)"
 )
-DATE_RANGE = re.compile(rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until)\s*(?P<end>{_DATE})", re.I)
+_TO = r"\s*(?:-|–|—|to|until)\s*"
+DATE_RANGE = re.compile(
+    rf"(?P<start>{_DATE}){_TO}(?P<end>{_DATE})"
+    # "2015–19": a year, a dash (an en or em dash, or a hyphen between spaces: "2019-12" is a month), then
+    # a later year's last two digits, no number after them
+    rf"|(?P<from_year>{_YEAR})(?:\s*[–—]\s*|\s+-\s+)(?P<to_yy>\d{{2}})(?![\d\-–/.])(?!\s*\d)"
+    # "Since 2021": a role still held
+    rf"|\bsince\s+(?P<since>{_DATE})",
+    re.I,
+)
+# "(2 yrs 3 mos)", "· 5 yrs 11 mos", "1 yr", "7 months": how long a role lasted, as LinkedIn adds it
+DURATION = re.compile(
+    r"[·|,(]?\s*\b\d{1,2}\s*(?:yrs?|years?)(?:\s*,?\s*\d{1,2}\s*(?:mos?|months?))?\b\)?"
+    r"|[·|,(]?\s*\b\d{1,2}\s*(?:mos?|months?)\b\)?",
+    re.I,
+)
 
 
 def dates_of_a_role(line: str, dates: re.Match[str]) -> bool:
     """A role's dates open or close its line ("Jan 2019 – Present | Acme", "Acme, Berlin, 2019 – 2021",
     "Oct 2015 – Feb 2017 (1 yr 4 mos)"); in the middle of a sentence they date a piece of work ("Led the
     2/2020 – 6/2020 migration of 40 services", a bullet whose mark a PDF lost)."""
-    after = re.sub(r"\([^)]*\)", " ", line[dates.end() :])
+    if dates["to_yy"] and int(dates["to_yy"]) <= int(dates["from_year"][2:]):
+        return False  # "2019-12": a month, not a range
+    after = re.sub(r"\([^)]*\)", " ", DURATION.sub(" ", line[dates.end() :]))
     return not line[: dates.start()].strip(" |,–-—(*_") or len(re.findall(r"[A-Za-z]+", after)) <= 4
+
+
+def range_months(dates: re.Match[str], today: dt.date) -> tuple[str | None, str | None]:
+    """The first and last month (YYYY-MM) of a range DATE_RANGE found; the last is None while current."""
+    if dates["since"]:
+        return month(dates["since"], today), None
+    if dates["from_year"]:
+        year = dates["from_year"]
+        return f"{year}-01", f"{year[:2]}{dates['to_yy']}-12"
+    return month(dates["start"], today), month(dates["end"], today, end=True)
 
 
 def month(text: str, today: dt.date, end: bool = False) -> str | None:
     t = text.strip().lower().rstrip(".")
     if t in ("present", "current", "now", "today"):
         return None if end else today.strftime("%Y-%m")
+    day_first = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", t)
+    if day_first:  # "15/01/2019": the month is the middle number (a US "01/15/2019" its first, past 12)
+        day, number, full_year = (int(g) for g in day_first.groups())
+        return f"{full_year}-{(day if number > 12 else number):02d}" if min(day, number) <= 12 else None
     m = re.match(
         r"(?:(?P<mon>[a-z]{3})[a-z]*\.?\s*(?:['’](?P<yy>\d{2})\b)?\s*|(?P<first>\d{1,2})[/.](?=\d{4}))?"
         r"(?P<year>\d{4})?(?:[-/.](?P<num>\d{1,2}))?",

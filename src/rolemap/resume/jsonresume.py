@@ -1,7 +1,11 @@
 """A JSON Resume (jsonresume.org) as a Resume: `work[]` with `position`, the employer as `name` (the
 current schema) or `company` (the older one), `startDate`, `endDate`, `summary`, `highlights`; `skills[]`
 with `name` and `keywords` as the listed skills. JSON has no lines: a bullet's `line` counts the texts read,
-in order, from 1."""
+in order, from 1.
+
+A field of the wrong type is one InputError naming the file and the field (`"skills": 5`), except where
+the meaning is plain: a string where a list of strings belongs (`"skills": "Python, Go"`, `"keywords":
+"Go, Rust"`: its comma-separated items; `"highlights": "Built…"`: one highlight)."""
 
 from __future__ import annotations
 
@@ -27,14 +31,14 @@ def from_json_resume(data: Any, source: str, today: dt.date | None = None) -> Re
     for job in data.get("work") or []:
         if not isinstance(job, dict):
             continue
-        highlights = _list(job.get("highlights"))
+        highlights = _texts(job.get("highlights"), source, "work[].highlights", split=False)
         texts = [t for t in [job.get("summary"), *highlights] if isinstance(t, str) and t.strip()]
         bullets = []
         for t in texts:
             line += 1
             bullets.append(Bullet(t.strip(), skills_in(t), line))
         employer = job.get("name") or job.get("company")
-        heading = " · ".join(str(v) for v in (job.get("position"), employer) if v)
+        heading = " · ".join(v for v in (job.get("position"), employer) if isinstance(v, str) and v)
         start, end = job.get("startDate"), job.get("endDate")
         roles.append(
             Role(
@@ -45,10 +49,8 @@ def from_json_resume(data: Any, source: str, today: dt.date | None = None) -> Re
             )
         )
     listed = []
-    for group in data.get("skills") or []:
-        if not isinstance(group, dict):
-            continue
-        keywords = _list(group.get("keywords"))
+    for group in _skill_groups(data.get("skills"), source):
+        keywords = _texts(group.get("keywords"), source, "skills[].keywords", split=True)
         words = [str(w) for w in [group.get("name"), *keywords] if isinstance(w, str) and w.strip()]
         if words:
             line += 1
@@ -63,5 +65,32 @@ def from_json_resume(data: Any, source: str, today: dt.date | None = None) -> Re
     return finish(source, sections, roles, [], today, listed, notes)
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
+def _skill_groups(value: Any, source: str) -> list[dict[str, Any]]:
+    """`skills`: a list of groups, or a string of comma-separated skills read as one group of them."""
+    if isinstance(value, str):
+        return [{"keywords": value}]
+    return [g for g in _checked_list(value, source, "skills") if isinstance(g, dict)]
+
+
+def _texts(value: Any, source: str, name: str, split: bool) -> list[Any]:
+    """A list of strings as the schema has it; a string where it belongs: its comma-separated items
+    (`split`, a list of names) or itself (a sentence)."""
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",")] if split else [value]
+    return _checked_list(value, source, name)
+
+
+def _checked_list(value: Any, source: str, name: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError(f"{source}: not a JSON Resume: '{name}' must be a list, not {_kind(value)}")
+    return value
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    return "an object" if isinstance(value, dict) else "a string"

@@ -4,12 +4,15 @@ pypdf reports every piece of text it shows with its text matrix, font and size (
 same hostile-input limits as before (read.py: `_pdf_limits`). From those pieces this module rebuilds what a
 reader sees:
 
-- lines: pieces on one baseline, left to right;
+- running headers and footers: a line at the top or bottom of every page that repeats on each (the name
+  and contact line, "Page 1 of 2" with its number changing), and any "Page N of M", are dropped;
+- lines: pieces on one baseline, left to right; pieces that touch (a word a PDF writer split in two runs,
+  "Kube" + "rnetes", measured by the font's own widths) are joined with no space;
 - columns: a page whose lines start at a second, fixed x on many lines, with no piece crossing it, is two
   columns, read left column first, then right;
 - headings: a short line set larger than the body text, in capitals, or letter-spaced ("O P E N S O U R C E",
   rejoined to "OPEN SOURCE") comes out as a `## ` line, so `read.from_text` ends the section before it;
-- bullets: a line opened by a bullet glyph comes out as `- `; the lines under it, set one line lower and
+- bullets: a line opened by a bullet glyph (any mark `marks.is_mark` knows) comes out as `- `; the lines under it, set one line lower and
   indented at least as far as its text, are joined into it (a wrapped bullet is one bullet).
 
 The result is text in the Markdown-ish shape `read.from_text` reads, one line a visual line.
@@ -31,10 +34,11 @@ from typing import Any
 
 from rolemap.errors import InputError
 from rolemap.resume.dates import DATE_RANGE
+from rolemap.resume.marks import opens_with_a_mark
 
 MAX_PDF_STREAM = 8 * 2**20  # bytes one PDF stream may decompress to (a resume page's content is kilobytes)
 
-_BULLET_GLYPHS = "•·▪◦●■–-*‣∙"
+_PAGE_NUMBER = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b|^\W*\d+\s*(?:of|/)\s*\d+\W*$", re.I)
 _SPACED = re.compile(r"^(?:\S {1,3}){3,}\S$")  # single characters, one to three spaces apart
 
 
@@ -46,6 +50,7 @@ class Piece:
     text: str
     size: float
     bold: bool
+    end: float | None = None  # where its text ends, by the font's widths (None: the font gives none)
 
 
 @dataclass
@@ -126,6 +131,7 @@ def pdf_text(raw: bytes, path: Path) -> str:
 def page_pieces(page: Any, number: int) -> list[Piece]:
     """Every piece of text pypdf shows on the page, with its position, size and weight."""
     pieces: list[Piece] = []
+    widths: dict[int, dict[str, float] | None] = {}  # a font's character widths, read once a page
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if not text or not text.strip():
@@ -135,19 +141,46 @@ def page_pieces(page: Any, number: int) -> list[Piece]:
         scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
         name = str(font.get("/BaseFont", "")) if hasattr(font, "get") else ""
         bold = any(w in name for w in ("Bold", "Black", "Heavy", "Semibold", "Demi"))
-        for k, part in enumerate(text.split("\n")):
+        if id(font) not in widths:
+            widths[id(font)] = _character_widths(font)
+        font_widths = widths[id(font)]
+        parts = text.split("\n")
+        for k, part in enumerate(parts):
             if part.strip():
+                end = None
+                if font_widths and len(parts) == 1:
+                    em = sum(font_widths.get(c, font_widths["default"]) for c in part) / 1000
+                    end = x + em * size * abs(tm[0] * cm[0] or scale)
                 pieces.append(
-                    Piece(number, x, y - k * size * scale * 1.2, part, round(size * scale, 1), bold)
+                    Piece(number, x, y - k * size * scale * 1.2, part, round(size * scale, 1), bold, end)
                 )
 
     page.extract_text(visitor_text=visit)
     return pieces
 
 
+def _character_widths(font: Any) -> dict[str, float] | None:
+    """A font's glyph widths (thousandths of its size) by the character each shows, with a "default"; None
+    where pypdf cannot read them. A composite font's widths are by glyph code: its character map names the
+    character each code shows."""
+    try:
+        from pypdf.generic._font import Font  # pypdf is pinned: this is its own width table
+
+        read = Font.from_font_resource(font)
+        widths = {str(k): float(v) for k, v in read.character_widths.items()}
+        for code, char in read.character_map.items():
+            if isinstance(char, str) and len(char) == 1 and code in widths:
+                widths[char] = widths[code]
+        widths.setdefault("default", 500.0)
+        return widths
+    except Exception:  # a damaged font dictionary: pieces are joined as before, by their own spaces
+        return None
+
+
 def layout_text(pieces: list[Piece], page_width: float = 612.0) -> str:
     """The pieces of every page as lines in reading order (see the module's docstring)."""
     lines: list[Line] = []
+    pieces = _without_running_lines(pieces)
     for number in sorted({p.page for p in pieces}):
         on_page = [p for p in pieces if p.page == number]
         for column in _columns(on_page, page_width):
@@ -156,6 +189,30 @@ def layout_text(pieces: list[Piece], page_width: float = 612.0) -> str:
         return ""
     body = _body_size(lines)
     return "\n".join(_marked(lines, body))
+
+
+def _without_running_lines(pieces: list[Piece]) -> list[Piece]:
+    """The pieces without page numbers ("Page 1 of 2") and, on a document of several pages, without the
+    running header and footer: a piece among the three top or bottom baselines of its page whose text (its
+    digits aside) stands at the same height on every page."""
+    pieces = [p for p in pieces if not _PAGE_NUMBER.search(p.text)]
+    pages = sorted({p.page for p in pieces})
+    if len(pages) < 2:
+        return pieces
+    edges: dict[int, set[int]] = {}
+    for number in pages:
+        heights = sorted({round(p.y) for p in pieces if p.page == number})
+        edges[number] = {*heights[:3], *heights[-3:]}
+
+    def key(p: Piece) -> tuple[int, str]:
+        return round(p.y), re.sub(r"\d+", "#", p.text.strip())
+
+    on_pages: dict[tuple[int, str], set[int]] = {}
+    for p in pieces:
+        if round(p.y) in edges[p.page] and re.search(r"[^\W\d]{2}", p.text):
+            on_pages.setdefault(key(p), set()).add(p.page)
+    running = {k for k, where in on_pages.items() if len(where) == len(pages)}
+    return [p for p in pieces if key(p) not in running]
 
 
 def _lines(pieces: list[Piece]) -> list[Line]:
@@ -187,12 +244,21 @@ def _join(row: list[Piece]) -> str:
             text += ("  " if gap > usual * 1.5 else " ") + p.text.strip()
         return text
     text = ""
-    for p in row:
+    for before, p in zip([None, *row], row, strict=False):
         part = p.text
-        if text and not text.endswith(" ") and not part.startswith(" "):
+        if text and not text.endswith(" ") and not part.startswith(" ") and not _touching(before, p):
             text += " "
         text += part
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _touching(before: Piece | None, piece: Piece) -> bool:
+    """A piece drawn where the one before it ends, within a tenth of its size (a word space is a quarter
+    to a third): one word split in two runs ("Kube" + "rnetes"), joined with no space."""
+    if before is None or before.end is None:
+        return False
+    gap = piece.x - before.end
+    return -0.3 * piece.size < gap < 0.1 * piece.size
 
 
 def _columns(pieces: list[Piece], page_width: float) -> list[list[Piece]]:
@@ -230,7 +296,7 @@ def _marked(lines: list[Line], body: float) -> list[str]:
     for line in lines:
         text = unspaced(line.text)
         heading = text != line.text or _looks_like_heading(line, text, body)
-        glyph = text[:1] in _BULLET_GLYPHS and text[1:2] == " "
+        glyph = opens_with_a_mark(text)
         continues = (
             bullet is not None
             and previous is not None

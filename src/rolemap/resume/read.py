@@ -18,7 +18,6 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +25,13 @@ from rolemap.errors import InputError
 from rolemap.extract.phrases import PhraseBook
 from rolemap.extract.skill_matching import SkillMatcher
 from rolemap.extract.taxonomy import load_taxonomy
-from rolemap.resume.dates import DATE_RANGE, dates_of_a_role, month
+from rolemap.resume.dates import DATE_RANGE, DURATION, dates_of_a_role, range_months
+from rolemap.resume.headings import a_technology_label as _a_technology_label
+from rolemap.resume.headings import resume_words as _words  # coach.py reads the word lists by this name
+from rolemap.resume.headings import section_of as _section_of
+from rolemap.resume.marks import as_dashes
 from rolemap.resume.pdf import pdf_text, unspaced
+from rolemap.resume.text_files import decode_text, format_of
 from rolemap.resume.word import docx_text
 from rolemap.text import plain_text
 
@@ -91,18 +95,17 @@ def read_resume_bytes(raw: bytes, path: Path, today: dt.date | None = None) -> R
         raise InputError(
             f"{path.name}: {len(raw) / 2**20:.0f} MB is too large for a resume (limit {MAX_BYTES // 2**20} MB)"
         )
-    suffix = path.suffix.lower()
-    if suffix == ".json":
+    kind = format_of(raw, path)  # RTF, an image, an archive: refused by name, not read as text
+    if kind == "json":
         from rolemap.resume.jsonresume import from_json_resume
 
         return from_json_resume(_json(raw, path), path.name, today)
-    if suffix == ".pdf":
+    if kind == "pdf":
         text = pdf_text(raw, path)
-    elif suffix == ".docx":
+    elif kind == "docx":
         text = docx_text(raw, path)
     else:
-        text = _decode(raw, path)
-        text = plain_text(text)
+        text = plain_text(decode_text(raw, path))
     if not text.strip():
         raise InputError(f"{path.name}: no text could be read from this resume")
     return from_text(text, path.name, today)
@@ -126,34 +129,13 @@ def _bytes(path: Path) -> bytes:
         raise InputError(f"{path}: permission denied") from None
 
 
-def _decode(raw: bytes, path: Path) -> str:
-    if b"\x00" in raw[:4096]:
-        raise InputError(f"{path.name}: binary data, not a text resume (use .pdf, .docx, .md, .txt or .json)")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{path.name}: not UTF-8 text") from None
-
-
 def _json(raw: bytes, path: Path) -> Any:
     try:
-        return json.loads(_decode(raw, path))
+        return json.loads(decode_text(raw, path))
     except json.JSONDecodeError as e:
         raise InputError(f"{path.name}: not valid JSON (line {e.lineno})") from None
     except RecursionError:
         raise InputError(f"{path.name}: not a JSON Resume (nested too deeply to read)") from None
-
-
-@cache
-def _words() -> dict[str, Any]:
-    return dict(
-        json.loads(resources.files("rolemap.resume").joinpath("data/resume.json").read_text(encoding="utf-8"))
-    )
-
-
-@cache
-def _headings() -> PhraseBook:
-    return PhraseBook({f"section/{k}": v for k, v in _words()["sections"].items()})
 
 
 @cache
@@ -164,6 +146,12 @@ def _skills() -> SkillMatcher:
 @cache
 def _practices() -> PhraseBook:
     return PhraseBook({f"practice/{k}": v for k, v in _words()["practices"].items() if not k.startswith("_")})
+
+
+def listed_skills(line: str) -> list[str]:
+    """The skills a line of a Skills section names: its heading is the technical context that a lone "Go",
+    "Rust" or "Puppet" needs to be the technology, as a label's is ("Skills: Go")."""
+    return skills_in(f"Skills: {line}")
 
 
 def skills_in(text: str) -> list[str]:
@@ -200,9 +188,10 @@ class _Outline:
         self.stacks: list[list[Bullet]] = []  # each closed role's, in the order of self.roles
         self.last: Bullet | None = None  # the bullet a wrapped line continues
         self.wrapping: Bullet | None = None  # a technology line whose values go on on the next line
+        self.sublabel: tuple[str, int] | None = None  # a heading inside Skills the next line decides
 
     def read(self, text: str, source: str) -> Resume:
-        for n, line in enumerate(text.splitlines(), 1):
+        for n, line in enumerate(as_dashes(text.splitlines()), 1):
             self.line(n, line)
         self.close()
         dated = [r for r in self.roles if r.start]
@@ -212,6 +201,12 @@ class _Outline:
                 "no dated role found (a role's dates, such as 'Mar 2020 – Present', were not read): years "
                 "and level are unknown, and matching goes by the resume's skills"
             )
+        for r in dated:
+            if r.start and r.end and r.end < r.start:
+                notes.append(
+                    f"the dates of '{r.heading[:60]}' run backwards ({r.start} to {r.end}): its time is not "
+                    "counted; check the years"
+                )
         return finish(
             source, self.sections, self.roles, self.loose, self.today, self.listed, notes, self.stacks
         )
@@ -224,6 +219,17 @@ class _Outline:
         # inside a role a short line of a section's words may head a part of it ("Overview", "Key
         # Technologies:"): read by its words only outside one, or written as a heading (capitals, `#`)
         kind = _section_of(stripped, by_words=self.head is None or level > 0 or stripped.isupper())
+        if self.sublabel is not None:
+            self._settle_sublabel(stripped if not kind else "")
+        if (
+            kind
+            and self.section == "skills"
+            and kind != "skills"
+            and _a_technology_label(stripped.rstrip(":"))
+        ):
+            self.sublabel = (kind, level)  # "Languages" inside Skills: its items say which it is
+            self.listed.append(Bullet(stripped, [], n))
+            return
         if kind:
             self.close()
             self.section, self.level = kind, level
@@ -238,7 +244,8 @@ class _Outline:
                 self.sections.append("other")
             return
         if self.section == "skills":
-            self.listed.append(Bullet(_BULLET.sub("", stripped), skills_in(stripped), n))
+            item = _BULLET.sub("", stripped)
+            self.listed.append(Bullet(item, listed_skills(item), n))
             return
         if self.section not in (None, "experience", "summary", "projects"):
             return  # education, publications, awards…: never roles, never bullets to coach
@@ -249,8 +256,10 @@ class _Outline:
             return
         in_roles = self.section in (None, "experience")
         if in_roles and dates and not marked and len(stripped) < 140 and dates_of_a_role(stripped, dates):
-            self.open_role(DATE_RANGE.sub("", stripped), dates)
+            self.open_role(DURATION.sub("", DATE_RANGE.sub("", stripped)), dates)
             return
+        if in_roles and not marked and not DURATION.sub("", stripped).strip(" ·|,()"):
+            return  # LinkedIn's "5 yrs 11 mos" under an employer: no heading's part, no bullet
         content = (
             _EMPHASIS.sub("", _BULLET.sub("", line)).strip().strip("*_ ").strip() if marked else stripped
         )
@@ -273,6 +282,20 @@ class _Outline:
         if len(content.split()) < 3:
             return
         self.add_bullet(Bullet(content, skills_in(content), n), in_roles)
+
+    def _settle_sublabel(self, line: str) -> None:
+        """A heading inside Skills that is also a section's ("Languages"): a sub-label of the skills when
+        the line after it names technologies ("Python, Go"), its own section when it does not ("English,
+        German"), or when a heading follows it (`line` empty). Its own section opens late, so the line
+        after it is read in it and not listed as a skill."""
+        kind, level = self.sublabel or ("other", 0)
+        self.sublabel = None
+        if line and listed_skills(_BULLET.sub("", line)):
+            return
+        self.listed.pop()  # the label, listed while undecided
+        self.close()
+        self.section, self.level = kind, level
+        self.sections.append(kind)
 
     def _technology_line(self, n: int, line: str) -> bool:
         """A line that lists technologies under a label, outside a Skills section: "Skills: Python, Go" under
@@ -323,9 +346,9 @@ class _Outline:
     def open_role(self, rest: str, dates: re.Match[str]) -> None:
         pending = self.pending
         self.close()
-        parts = [*pending, rest.strip(" |,–-—()·*_")]
+        parts = [*pending, rest.strip(" \t|,–-—()·*_")]
         self.head = [p for p in parts if p]
-        self.dates = (month(dates["start"], self.today), month(dates["end"], self.today, end=True))
+        self.dates = range_months(dates, self.today)
         self.pending = []
 
     def add_bullet(self, bullet: Bullet, in_roles: bool) -> None:
@@ -371,61 +394,6 @@ def _header_like(line: str) -> bool:
         return True
     capital = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return capital >= max(2, len(words) * 0.6) or (len(words) == 1 and words[0][:1].isupper())
-
-
-def _a_technology_label(label: str) -> bool:
-    """A Skills section's name ("Technical Skills", "Tools") or a label of the technologies a role used."""
-    return _section_of(label) == "skills" or label.strip().lower() in _words()["technology_labels"]
-
-
-def _section_of(line: str, by_words: bool = True) -> str | None:
-    if len(line) > 40 or len(line.split()) > 5:
-        return None
-    body = line.rstrip(":").strip()
-    if len(body.split()) <= 4:
-        for candidate in (body, *_compact_names().get(re.sub(r"\W", "", body.lower()), [])):
-            hits = _headings().find(candidate)
-            for kind in _words()["sections"]:
-                for span in hits.spans(f"section/{kind}"):
-                    if span.start == 0 and span.end >= len(candidate) - 1:
-                        return kind
-    return _section_by_words(body) if by_words else None
-
-
-def _section_by_words(body: str) -> str | None:
-    """A heading the section phrases do not list, read by its words (`heading_words` in resume.json): every
-    word a section's noun or a qualifier, one noun at least ("Technical Expertise", "Tools & Technologies").
-    """
-    words = re.findall(r"[\w&/]+", body.lower())
-    if not words or any(c.isdigit() for c in body) or "," in body:
-        return None
-    nouns, qualifiers = _heading_words()
-    if not all(w in nouns or w in qualifiers for w in words):
-        return None
-    kinds = {nouns[w] for w in words if w in nouns}
-    return next((kind for kind in _words()["heading_words"]["nouns"] if kind in kinds), None)
-
-
-@cache
-def _heading_words() -> tuple[dict[str, str], frozenset[str]]:
-    """`heading_words` of resume.json: each noun's section, and the qualifiers."""
-    words = _words()["heading_words"]
-    nouns = {noun: kind for kind, kind_nouns in words["nouns"].items() for noun in kind_nouns}
-    return nouns, frozenset(words["qualifiers"])
-
-
-@cache
-def _compact_names() -> dict[str, list[str]]:
-    """Section names without spaces ("opensource" → "open source"), for letter-spaced headings whose word
-    breaks were lost ("O P E N S O U R C E")."""
-    from rolemap.extract.phrases import expand
-
-    names: dict[str, list[str]] = {}
-    for phrases in _words()["sections"].values():
-        for phrase in phrases:
-            for literal in expand(phrase):
-                names.setdefault(re.sub(r"\W", "", literal), []).append(literal)
-    return names
 
 
 def finish(

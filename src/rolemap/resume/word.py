@@ -7,8 +7,9 @@ size its zip directory states and all to MAX_DOCX_UNPACKED, before python-docx s
 Lines come out in the shape `read.from_text` reads: `#`… for a heading style (its level kept, so "Heading 1"
 sections and "Heading 2" roles stay apart), `- ` for a list paragraph (a list style or Word numbering), and
 a table row of short cells as one line, cells joined by " | " ("Senior Engineer | Acme | 2019 – 2023").
-A cell holding more than a few paragraphs, or a list or a heading, is a layout cell: its paragraphs are
-lines of their own, left cell first.
+A cell holding more than a few paragraphs, or a list, a heading or a paragraph opened by a typed bullet
+mark ("▪ Built…"), is a layout cell: its paragraphs are lines of their own, left cell first. A text box
+(`w:txbxContent`, a sidebar's usual frame) is read where it is anchored, after its paragraph's own text.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from rolemap.errors import InputError
+from rolemap.resume.marks import opens_with_a_mark
 
 MAX_DOCX_UNPACKED = 50 * 2**20  # a DOCX that unpacks to more than this is a zip bomb
 MAX_DOCX_PARTS = 1000  # files inside a DOCX; a real one has a few dozen
 _CHUNK = 1 << 20
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def docx_text(raw: bytes, path: Path) -> str:
@@ -50,6 +53,9 @@ def _block_lines(parent: Any, styles: _Styles, depth: int = 0) -> list[str]:
             line = _paragraph_line(child, styles.name(child))
             if line.strip():
                 lines.append(line)
+            if depth < 5:
+                for box in _text_boxes(child):
+                    lines.extend(_block_lines(box, styles, depth + 1))
         elif child.tag == f"{_W}tbl" and depth < 5:
             lines.extend(_table_lines(child, styles, depth))
         elif child.tag == f"{_W}sdt" and depth < 5:
@@ -58,11 +64,25 @@ def _block_lines(parent: Any, styles: _Styles, depth: int = 0) -> list[str]:
     return lines
 
 
+def _text_boxes(p: Any) -> list[Any]:
+    """The text boxes a paragraph anchors, each once: Word writes a box twice, as a shape and, inside
+    `mc:Fallback`, as VML for older readers; a box inside another is read with it."""
+    boxes = []
+    for box in p.iter(f"{_W}txbxContent"):
+        ancestors = list(box.iterancestors())
+        outer = ancestors[: ancestors.index(p)] if p in ancestors else ancestors
+        if not any(a.tag in (_FALLBACK, f"{_W}txbxContent") for a in outer):
+            boxes.append(box)
+    return boxes
+
+
 def _table_lines(table: Any, styles: _Styles, depth: int) -> list[str]:
     lines: list[str] = []
     for row in table.iterchildren(f"{_W}tr"):
         cells = [_block_lines(tc, styles, depth + 1) for tc in row.iterchildren(f"{_W}tc")]
-        layout = any(len(c) > 3 or any(ln.startswith(("- ", "#")) for ln in c) for c in cells)
+        layout = any(
+            len(c) > 3 or any(ln.startswith(("- ", "#")) or opens_with_a_mark(ln) for ln in c) for c in cells
+        )
         if layout:
             for c in cells:
                 lines.extend(c)
