@@ -4,6 +4,7 @@ data: it is stored only with --save, removed with `resume forget`, and never pri
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 from typing import Annotated, Any
@@ -95,8 +96,11 @@ def read_command(
     if as_json:
         _print_json(resume.as_dict())
         return
+    dated = sum(1 for r in resume.roles if r.start)
+    years = f"{resume.total_years:.1f} years in dated roles" if dated else "years unknown (no dated role)"
     out().print(
-        f"{file.name}: sections {', '.join(resume.sections) or 'none found'}; {len(resume.roles)} roles ({sum(1 for r in resume.roles if r.start)} dated), {len(resume.bullets)} bullets, {resume.total_years:.1f} years in dated roles",
+        f"{file.name}: sections {', '.join(resume.sections) or 'none found'}; {len(resume.roles)} roles "
+        f"({dated} dated), {len(resume.bullets)} bullets, {years}",
         highlight=False,
     )
     for note in resume.notes:
@@ -190,21 +194,30 @@ def match_command(
 
     Example: rolemap match cv.pdf hn-16493838    |    rolemap match cv.pdf --language go --seniority senior
     """
-    from rolemap.resume.match import match_lane, match_record
+    from rolemap.resume.match import MAX_EXPECTED_PAY, match_lane, match_record, posting_title
     from rolemap.store.db import open_store
     from rolemap.store.repository import get_posting
 
     if want not in (None, "remote", "hybrid", "onsite"):
         raise InputError(f"--want {want!r}: use remote, hybrid or onsite")
+    if expect is not None and not (math.isfinite(expect) and 0 <= expect <= MAX_EXPECTED_PAY):
+        raise InputError(
+            f"--expect {expect:g}: give your expected pay as a number from 0 to {MAX_EXPECTED_PAY:,.0f}"
+        )
+    given = [f"--{k.replace('_', '-').removesuffix('-only')}" for k, v in lane_filters(locals()).items() if v]
+    if posting_id and (given or top != 20):  # one posting has no lane: a filter would silently do nothing
+        named = ", ".join([*given, *(["--top"] if top != 20 else [])])
+        raise InputError(
+            f"{named}: lane filters rank a lane's postings, not one posting; "
+            f"leave out {posting_id!r} to match the lane, or the filters to match the posting"
+        )
     family = role_page_families(family)
     resume = _read(resume_file)
     if posting_id:
         row = get_posting(open_store(db), posting_id)
         if row is None:
             raise InputError(f"no posting with id {posting_id!r}")
-        fit = match_record(
-            resume, posting_id, row.get("title") or "", row.get("extraction") or {}, expect, want
-        )
+        fit = match_record(resume, posting_id, posting_title(row), row.get("extraction") or {}, expect, want)
         if as_json:
             _print_json(fit.as_dict())
             return

@@ -1,7 +1,9 @@
 """The bullet coach and the story finder of the seed guide.
 
 A bullet is asked the guide's four questions: what service or system (a system word with something that
-names it: "billing APIs", "a reporting endpoint", not bare "APIs"), what the person did (an action verb),
+names it: "billing APIs", "a reporting endpoint", not bare "APIs"), what the person did (a bullet opening
+on a verb in the past tense, "Raised", "Spearheaded", "Containerized", as English's lexicon tells it; or a
+listed action verb after a comma or "and"),
 which technical decision or constraint ("by adding an index", "instead of", "idempotent"), and what changed
 (a number or an observable outcome: "cut p99 latency", "40%", "test coverage for invoice edge cases").
 strong: service, contribution and a decision or a result; ok: service and contribution; weak: less.
@@ -14,6 +16,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any
 
+from rolemap.extract.lexicon import lemmas
 from rolemap.extract.phrases import PhraseBook
 from rolemap.resume.read import Bullet, Resume, _words
 
@@ -39,7 +42,8 @@ class BulletReview:
 @cache
 def _book() -> PhraseBook:
     coach = _words()["coach"]
-    lists = {f"coach/{k}": v for k, v in coach.items() if k != "generic_qualifier"}
+    judged = ("generic_qualifier", "not_contribution")  # word lists read as words, not phrases
+    lists = {f"coach/{k}": v for k, v in coach.items() if k not in judged and not k.startswith("_")}
     lists.update({f"theme/{k}": v for k, v in _words()["themes"].items()})
     return PhraseBook(lists)
 
@@ -51,13 +55,9 @@ def review(bullet: Bullet) -> BulletReview:
     service = _named_system(text, hits)
     if service:
         found["service"] = service
-    verbs = [
-        s
-        for s in hits.spans("coach/contribution")
-        if s.start <= 2 or text[: s.start].strip().endswith((",", ";", "and"))
-    ]
-    if verbs:
-        found["contribution"] = verbs[0].text
+    contribution = _contribution(text, hits)
+    if contribution:
+        found["contribution"] = contribution
     for key in ("decision", "result"):
         spans = hits.spans(f"coach/{key}")
         if spans:
@@ -95,7 +95,7 @@ def rewrite(text: str, hits: Any, found: dict[str, str]) -> str:
     if "service" not in found and bare:
         at = bare[0].start - cut - (len(body[cut:]) - len(rest))
         rest = f"{rest[:at]}{GAPS['which']} {rest[at:]}"
-    if "contribution" not in found:
+    if "contribution" not in found and not _opening_verb(rest):
         first = rest.split(" ", 1)[0]
         generic = set(_words()["coach"]["generic_qualifier"])
         if first.lower() in generic and first[1:].islower():
@@ -108,6 +108,53 @@ def rewrite(text: str, hits: Any, found: dict[str, str]) -> str:
     if "result" not in found:
         rest += f", {GAPS['result']}"
     return rest
+
+
+_OPENING_WORD = re.compile(r"^\W{0,2}([A-Za-z][A-Za-z'’-]*)")
+
+
+def _contribution(text: str, hits: Any) -> str:
+    """What the person did: the bullet's opening verb in the past tense, unless it is one of the openings
+    that say no action ("Was", "Worked", "Helped": `coach.not_contribution`) or a filler opens the bullet;
+    else a listed action verb that opens a clause (after a comma, a semicolon or "and")."""
+    opening = _opening_verb(text)
+    fillers = [s for s in hits.spans("coach/filler") if s.start <= 2]
+    if opening and not fillers and past_tense(opening) and opening.lower() not in _not_contribution():
+        return opening
+    for span in hits.spans("coach/contribution"):
+        if span.start <= 2 or text[: span.start].strip().endswith((",", ";", "and")):
+            return str(span.text)
+    return ""
+
+
+def _opening_verb(text: str) -> str:
+    """The bullet's first word when it is a verb: a past tense, or a word English uses only as a verb or
+    an auxiliary ("Own", "Was"); "" for a noun, an article, a name."""
+    match = _OPENING_WORD.match(text.strip())
+    if not match:
+        return ""
+    word = match.group(1)
+    kinds = set(lemmas(word.lower()))
+    return word if past_tense(word) or (kinds and kinds <= {"VERB", "AUX"}) else ""
+
+
+@cache
+def past_tense(word: str) -> bool:
+    """Whether a word is a verb's past tense or past participle ("raised", "led", "cut"), by lemminflect's
+    lexicon; a verb it lacks ("containerized", "dockerized", "re-architected") by its rule for a regular
+    verb in -ed. A hyphenated verb is judged by its last part ("co-led")."""
+    from lemminflect import getAllLemmasOOV, getInflection  # loaded on first use, as lexicon.py does
+
+    w = word.lower().rsplit("-", 1)[-1]
+    verbs = lemmas(w).get("VERB", ())
+    if not lemmas(w) and len(w) > 4 and w.endswith("ed"):
+        verbs = getAllLemmasOOV(w, upos="VERB").get("VERB", ())
+    return any(w in (*getInflection(v, "VBD"), *getInflection(v, "VBN")) for v in verbs)
+
+
+@cache
+def _not_contribution() -> frozenset[str]:
+    return frozenset(_words()["coach"]["not_contribution"])
 
 
 def _named_system(text: str, hits: Any) -> str:

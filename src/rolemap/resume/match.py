@@ -8,7 +8,10 @@ A record without `asked` (an older store, the contract's input) asks for every s
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -19,6 +22,7 @@ from rolemap.analytics.market import multi_counts, values_by_row
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.resume.read import Resume
 
+MAX_EXPECTED_PAY = 1e9  # an expected pay above this is a typo, in any currency and period
 _LEVEL_YEARS = {"intern": 0, "junior": 0, "mid": 2, "senior": 5, "staff": 8, "manager": 7}
 
 
@@ -50,6 +54,12 @@ class Fit:
         return asdict(self)
 
 
+def posting_title(row: dict[str, Any]) -> str:
+    """A stored posting's title as the extraction reads it (a user's correction included), else the
+    source's: an HN post has no title of its own, its extraction names the role."""
+    return str((row.get("extraction") or {}).get("title") or row.get("title") or "")
+
+
 def match_record(
     resume: Resume,
     posting_id: str,
@@ -72,8 +82,9 @@ def match_record(
     wanted += [
         (s["id"], bool(s["required"])) for s in skills if s.get("asked", True) and s["id"] not in languages
     ]
-    out = [_skill_requirement("skill", skill, required, have, taxonomy) for skill, required in wanted]
-    stack = [_skill_requirement("stack", skill, False, have, taxonomy) for skill in used_only]
+    years = resume.skills
+    out = [_skill_requirement("skill", skill, required, have, taxonomy, years) for skill, required in wanted]
+    stack = [_skill_requirement("stack", skill, False, have, taxonomy, years) for skill in used_only]
     out.extend(_experience(resume, record))
     offered = record.get("work_model")
     if wanted_work_model and offered:
@@ -99,7 +110,12 @@ def match_record(
 
 
 def _skill_requirement(
-    kind: str, skill: str, required: bool, have: dict[str, tuple[str, int, str]], taxonomy: dict[str, Any]
+    kind: str,
+    skill: str,
+    required: bool,
+    have: dict[str, tuple[str, int, str]],
+    taxonomy: dict[str, Any],
+    years: dict[str, float],
 ) -> Requirement:
     """One skill against the resume: met (a bullet or only the Skills section shows it), partly (a close
     skill shows it) or missing."""
@@ -108,7 +124,7 @@ def _skill_requirement(
         if proof == "listed":
             text = f"listed, no bullet shows it: {text}"
         return Requirement(kind, skill, required, "met", text, line, proof)
-    related = _related(skill, have, taxonomy)
+    related = _related(skill, have, taxonomy, years)
     if related is None:
         return Requirement(kind, skill, required, "missing", "")
     other, relation = related
@@ -172,27 +188,59 @@ def _evidence(resume: Resume) -> dict[str, tuple[str, int, str]]:
     return have
 
 
-def _related(skill: str, have: dict[str, Any], taxonomy: dict[str, Any]) -> tuple[str, str] | None:
-    """A skill the resume has that is close to the wanted one, and how, closest first: a sibling in the
-    same ecosystem (Flask for Django), its parent (Python for Django), a child of it (Flask for Python),
-    or, for datastores, messaging and clouds, one of the same category (MySQL for PostgreSQL)."""
+def _related(
+    skill: str, have: dict[str, Any], taxonomy: dict[str, Any], years: dict[str, float]
+) -> tuple[str, str] | None:
+    """The skill of the resume closest to the wanted one, and how. Closeness rests on the taxonomy's
+    hierarchy and a small table of judged relations (`data/related.json`), never on a shared category alone:
+    1. the wanted skill's parent (Python for Django) or a child of it (Flask for Python);
+    2. a skill that implies it (PostgreSQL for SQL: a relational database);
+    3. a sibling under the same parent and of the same category (Flask for Django), or a judged peer (Kotlin
+       for Java, MySQL for PostgreSQL, C for C++, Docker for Kubernetes).
+    Within a tier, the skill with more years of use, then the one a bullet shows, then by name."""
     entry = taxonomy.get(skill)
     if entry is None:
         return None
-    ordered = [(other, taxonomy.get(other)) for other in sorted(have)]
-    known = [(other, e) for other, e in ordered if e is not None]
-    for other, e in known:
-        if entry.parent and e.parent == entry.parent and e.category == entry.category:
-            return other, "same family"
-    if entry.parent and entry.parent in have:
-        return entry.parent, "parent"
-    for other, e in known:
-        if e.parent == skill:
-            return other, f"a {skill} {e.category}"
-    for other, e in known:
-        if entry.category in ("datastore", "messaging", "cloud") and e.category == entry.category:
-            return other, "same family"
+    judged = _judged()
+    tiers: list[list[tuple[str, str]]] = [[], [], []]
+    for other in have:
+        e = taxonomy.get(other)
+        if e is None or other == skill:
+            continue
+        if other == entry.parent:
+            tiers[0].append((other, "parent"))
+        elif e.parent == skill:
+            tiers[0].append((other, f"a {skill} {e.category}"))
+        elif other in judged.implies.get(skill, {}):
+            tiers[1].append((other, judged.implies[skill][other]))
+        elif entry.parent and e.parent == entry.parent and e.category == entry.category:
+            tiers[2].append((other, "same family"))
+        elif (skill, other) in judged.peers:
+            tiers[2].append((other, judged.peers[skill, other]))
+    for tier in tiers:
+        if tier:
+            return min(tier, key=lambda t: (-years.get(t[0], 0.0), have[t[0]][2] != "bullet", t[0]))
     return None
+
+
+@dataclass(frozen=True)
+class _Judged:
+    implies: dict[str, dict[str, str]]  # wanted skill → {a skill that shows it: why}
+    peers: dict[tuple[str, str], str]  # (wanted, had) → why, both ways
+
+
+@cache
+def _judged() -> _Judged:
+    data = json.loads(resources.files("rolemap.resume").joinpath("data/related.json").read_text("utf-8"))
+    implies = {i["skill"]: {by: i["because"] for by in i["by"]} for i in data["implies"]}
+    peers = {
+        (a, b): group["because"]
+        for group in data["peers"]
+        for a in group["skills"]
+        for b in group["skills"]
+        if a != b
+    }
+    return _Judged(implies, peers)
 
 
 def _rank(fit: Fit) -> tuple[float, int, int, str]:

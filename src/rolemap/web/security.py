@@ -24,6 +24,7 @@ import logging
 import secrets
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
@@ -275,10 +276,18 @@ ErrorPage = Callable[[Request, int, str, str], Response]
 log = logging.getLogger("rolemap.web")
 
 
+def log_failure(scope: Scope, error: BaseException) -> None:
+    """An unexpected error, logged by its kind and the code it went through, never by its message: an
+    error's text may quote what a request sent or an answer held (pydantic's errors quote the values they
+    refuse), and a resume is never logged."""
+    frames = "".join(traceback.format_tb(error.__traceback__))
+    log.error("%s %s failed: %s\n%s", scope.get("method"), scope.get("path"), type(error).__name__, frames)
+
+
 class HardeningMiddleware:
     """The layer every request passes and every answer leaves through: the Host check, the body cap
     (413 by the Content-Length up front, or while streaming when there is none, whatever the app made of
-    it), the security headers, and the answer to an error nothing else handled (logged, then the API's
+    it), the security headers, and the answer to an error nothing else handled (logged by its kind and place, never its message, then the API's
     JSON or the error page, with the same headers). `error_page` makes those answers."""
 
     def __init__(
@@ -302,8 +311,8 @@ class HardeningMiddleware:
         async def answer(status: int, text: str, code: str) -> None:
             try:
                 response = self.error_page(Request(scope), status, text, code)
-            except Exception:  # the error page itself failed: a plain JSON answer still goes out
-                log.exception("the error page failed")
+            except Exception as e:  # the error page itself failed: a plain JSON answer still goes out
+                log_failure(scope, e)
                 body = json.dumps({"error": text, "code": code})
                 response = Response(body, status, media_type="application/json")
             await response(scope, receive, secured)
@@ -350,10 +359,10 @@ class HardeningMiddleware:
         except TooLarge:
             if not started:
                 await answer(413, self._too_large_text(), TooLarge.code)
-        except Exception:
+        except Exception as e:
             if started:
                 raise
-            log.exception("%s %s failed", scope.get("method"), scope.get("path"))
+            log_failure(scope, e)
             await answer(500, "the server failed on this request; the error is in its log", "R500")
 
     def _too_large_text(self) -> str:

@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import UploadFile
 
 from rolemap.errors import InputError, RolemapError
 from rolemap.resume.coach import BulletReview
-from rolemap.resume.match import Fit, LaneFit
+from rolemap.resume.match import MAX_EXPECTED_PAY, Fit, LaneFit
 from rolemap.resume.read import MAX_BYTES, Bullet, Resume, Role
 from rolemap.web import api
 from rolemap.web.queries import MarketQuery, WorkModel
@@ -35,16 +35,24 @@ from rolemap.web.uploads import check_upload, upload_name
 log = logging.getLogger("rolemap.web")
 SUFFIXES = (".pdf", ".docx", ".md", ".markdown", ".txt", ".text", ".json")
 MAX_CARRIED = 1 << 20  # the parsed resume a form sends back: a real one is a few tens of kilobytes
-_MONTH = r"^\d{4}-\d{2}$"
-Text = Annotated[str, Field(max_length=5000)]
-Name = Annotated[str, Field(max_length=200)]
+# The limits of a resume record: what an upload is fitted to when it is read (fit_record) and what a record
+# sent back is checked against (ResumeRecord), so the server never answers with a record it would refuse.
+MAX_TEXT = 5000  # a bullet, a role's heading, a note: characters
+MAX_NAME = 200  # a skill, a section, the file's name
+MAX_ROLES, MAX_ROLE_BULLETS, MAX_BULLETS = 200, 500, 2000
+MAX_LISTED, MAX_SKILLS, MAX_SECTIONS, MAX_NOTES, MAX_BULLET_SKILLS = 500, 2000, 100, 20, 200
+MAX_YEARS = 100.0  # a skill's years of use
+_MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+Name = Annotated[str, Field(max_length=MAX_NAME)]
+Years = Annotated[float, Field(ge=0, le=MAX_YEARS, allow_inf_nan=False)]
 
 
 class ResumeBullet(BaseModel):
     # strict: JSON's true is no line number, nor "3" a count (pydantic would coerce both)
     model_config = ConfigDict(extra="forbid", strict=True)
     text: Text
-    skills: list[Name] = Field(max_length=200)
+    skills: list[Name] = Field(max_length=MAX_BULLET_SKILLS)
     line: int = Field(ge=0, le=10_000_000)
 
 
@@ -53,7 +61,7 @@ class ResumeRole(BaseModel):
     heading: Text
     start: str | None = Field(None, pattern=_MONTH)
     end: str | None = Field(None, pattern=_MONTH)
-    bullets: list[ResumeBullet] = Field(max_length=500)
+    bullets: list[ResumeBullet] = Field(max_length=MAX_ROLE_BULLETS)
 
 
 class ResumeRecord(BaseModel):
@@ -62,13 +70,21 @@ class ResumeRecord(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
     source: Name
-    sections: list[Name] = Field(max_length=100)
-    roles: list[ResumeRole] = Field(max_length=200)
-    bullets: list[ResumeBullet] = Field(max_length=2000, description="Every bullet, in roles or not.")
-    skills: dict[Name, float] = Field(max_length=2000, description="Skill → years of use in dated roles.")
-    as_of: str = Field("", pattern=r"^(\d{4}-\d{2})?$", description="The month a current role counts up to.")
-    listed: list[ResumeBullet] = Field(default_factory=list, max_length=500, description="Skills lines.")
-    notes: list[Text] = Field(default_factory=list, max_length=20, description="What could not be read.")
+    sections: list[Name] = Field(max_length=MAX_SECTIONS)
+    roles: list[ResumeRole] = Field(max_length=MAX_ROLES)
+    bullets: list[ResumeBullet] = Field(max_length=MAX_BULLETS, description="Every bullet, in roles or not.")
+    skills: dict[Name, Years] = Field(
+        max_length=MAX_SKILLS, description="Skill → years of use in dated roles."
+    )
+    as_of: str = Field(
+        "", pattern=r"^(\d{4}-(0[1-9]|1[0-2]))?$", description="The month a current role counts up to."
+    )
+    listed: list[ResumeBullet] = Field(
+        default_factory=list, max_length=MAX_LISTED, description="Skills lines."
+    )
+    notes: list[Text] = Field(
+        default_factory=list, max_length=MAX_NOTES, description="What could not be read."
+    )
 
     def resume(self) -> Resume:
         def bullet(b: ResumeBullet) -> Bullet:
@@ -152,11 +168,16 @@ def record_resume(body: str | bytes) -> Resume:
     try:
         return ResumeRecord.model_validate_json(body).resume()
     except ValidationError as e:
-        error = e.errors()[0]
-        where = ".".join(str(p) for p in error.get("loc", ())) or "record"
-        raise InputError(
-            f"resume: not a resume record from this server ({where}: {error.get('msg', 'invalid')})"
-        ) from None
+        raise InputError(f"resume: not a resume record from this server ({_where(e)})") from None
+
+
+def _where(error: ValidationError) -> str:
+    """The first problem of a record: where it is and the rule it breaks, never the value."""
+    first = error.errors(include_input=False, include_url=False)[0]
+    where = ".".join(str(p) for p in first.get("loc", ())) or "record"
+    if first.get("type") == "string_pattern_mismatch" and "(0[1-9]|1[0-2])" in str(first.get("ctx", {})):
+        return f"{where}: not a month; use YYYY-MM, months 01 to 12"
+    return f"{where}: {first.get('msg', 'invalid')}"
 
 
 async def read_upload(request: Request, name: str, data: bytes) -> Resume:
@@ -178,21 +199,84 @@ def read_uploaded(name: str, data: bytes, max_bytes: int, max_lines: int) -> Res
         raise TooLarge(
             f"{name}: {len(data) / 2**20:.0f} MB is too large for a resume (limit {MAX_BYTES // 2**20} MB)"
         )
+    if name.lower().endswith(_TEXT_SUFFIXES) and len(data) > MAX_CARRIED:  # refused before a long read
+        raise TooLarge(
+            f"{name}: {len(data) / 2**20:.1f} MB of text is more than a resume record carries "
+            f"(limit {MAX_CARRIED // 1024} KB); a resume is a few pages"
+        )
     check_upload(name, data, max_bytes, max_lines)
     try:
-        return read_resume_bytes(data, Path(name))
+        resume = read_resume_bytes(data, Path(name))
     except RolemapError:
         raise
     except Exception as e:  # a reader's own failure: its message may quote the file, so only its kind is kept
         log.warning("a resume upload could not be read: %s", type(e).__name__)
         raise InputError(f"{name}: could not be read as a resume ({type(e).__name__})") from None
+    return fit_record(resume, name)
+
+
+_TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".json")  # their bytes are mostly the record's text
+
+
+def fit_record(resume: Resume, name: str) -> Resume:
+    """A resume read from an upload fitted to the limits of a record (ResumeRecord), so that its answer and
+    the hidden field of its page are records this server takes back: a text over MAX_TEXT characters (a
+    bullet, a heading) is cut, with a note; more roles, bullets or skills than a record holds, or a record
+    over MAX_CARRIED, is refused with the limit named (a 400 or 413, never a 500)."""
+    cut = 0
+
+    def fitted(text: str, limit: int = MAX_TEXT) -> str:
+        nonlocal cut
+        if len(text) <= limit:
+            return text
+        cut += 1
+        return text[: limit - 1] + "…"
+
+    def bullet(b: Bullet) -> Bullet:
+        return Bullet(fitted(b.text), [fitted(s, MAX_NAME) for s in b.skills[:MAX_BULLET_SKILLS]], b.line)
+
+    counts = [
+        ("roles", len(resume.roles), MAX_ROLES), ("bullets", len(resume.bullets), MAX_BULLETS),
+        ("bullets in one role", max((len(r.bullets) for r in resume.roles), default=0), MAX_ROLE_BULLETS),
+        ("lines of skills", len(resume.listed), MAX_LISTED), ("skills", len(resume.skills), MAX_SKILLS),
+        ("sections", len(resume.sections), MAX_SECTIONS),
+    ]  # fmt: skip
+    for what, count, limit in counts:
+        if count > limit:
+            raise InputError(f"{name}: {count:,} {what}; a resume read here holds at most {limit:,}")
+    roles = [Role(fitted(r.heading), r.start, r.end, [bullet(b) for b in r.bullets]) for r in resume.roles]
+    bullets, listed = [bullet(b) for b in resume.bullets], [bullet(b) for b in resume.listed]
+    notes = [fitted(n) for n in resume.notes]
+    if cut:
+        notes.append(f"{cut} text(s) longer than {MAX_TEXT:,} characters were cut to that length")
+    fit = Resume(
+        fitted(resume.source, MAX_NAME), [fitted(s, MAX_NAME) for s in resume.sections], roles, bullets,
+        {fitted(k, MAX_NAME): v for k, v in resume.skills.items()}, resume.as_of, listed, notes[-MAX_NOTES:],
+    )  # fmt: skip
+    size = len(Received(fit, {}).carried.encode())
+    if size > MAX_CARRIED:
+        raise TooLarge(
+            f"{name}: the resume read is {size // 1024:,} KB; a resume record carries at most {MAX_CARRIED // 1024} KB"
+        )
+    try:
+        ResumeRecord.model_validate(fit.as_dict())
+    except ValidationError as e:  # a value the readers made that no record holds: named, never shown
+        raise InputError(f"{name}: the resume read is not a record this server keeps ({_where(e)})") from None
+    return fit
 
 
 # ---- routes ------------------------------------------------------------------------------------
 
+
+def _not_stored(response: Response) -> None:
+    """Every answer here holds a resume (read, coached or matched): never stored by a browser or a proxy."""
+    response.headers["Cache-Control"] = "no-store"
+
+
 router = APIRouter(
-    prefix="/api", tags=["seeker"], responses=api._ERRORS, dependencies=[Depends(api._one_value_each)]
-)
+    prefix="/api", tags=["seeker"], responses=api._ERRORS,
+    dependencies=[Depends(api._one_value_each), Depends(_not_stored)],
+)  # fmt: skip
 _RESUME_BODY = {
     "requestBody": {
         "required": True,
@@ -241,7 +325,7 @@ async def api_coach(request: Request) -> dict[str, Any]:
 async def api_match_posting(
     request: Request,
     posting_id: str,
-    expect: Annotated[float | None, Query(ge=0, le=1e9, description="Your expected pay, in the posting's currency and period.")] = None,
+    expect: Annotated[float | None, Query(ge=0, le=MAX_EXPECTED_PAY, description="Your expected pay, in the posting's currency and period.")] = None,
     want: Annotated[WorkModel | None, Query(description="The work model you want.")] = None,
 ) -> dict[str, Any]:  # fmt: skip
     request.app.state.guard.check_write(request)
@@ -262,11 +346,11 @@ async def api_match_lane(request: Request, query: Annotated[MatchQuery, Query()]
 def posting_fit(
     request: Request, posting_id: str, resume: Resume, expect: float | None = None, want: str | None = None
 ) -> Fit:
-    from rolemap.resume.match import match_record
+    from rolemap.resume.match import match_record, posting_title
 
     record = api.posting_record(api.market_state(request), posting_id)  # NotFound: 404
     return match_record(
-        resume, posting_id, record["title"] or "", record.get("extraction") or {}, expect, want
+        resume, posting_id, posting_title(record), record.get("extraction") or {}, expect, want
     )
 
 
