@@ -132,6 +132,29 @@ def test_extract_bad_lines_become_error_records_and_exit_1():
     assert records[2]["id"] is None and "no usable 'id'" in records[2]["error"]
 
 
+def test_extract_names_an_input_that_is_no_json_lines_in_one_line(tmp_path):
+    """A board's answer written over many lines or an HTML page is one error naming the input and what
+    reads it, with no output file left behind, not an error record for each of its lines."""
+    answer = tmp_path / "acme.json"
+    answer.write_text(json.dumps({"jobs": [{"id": 1, "title": "Go dev"}]}, indent=2))
+    page = tmp_path / "job.html"
+    page.write_text("<html><body><p>Go dev</p></body></html>\n")
+    for path, kind in ((answer, "a JSON document written over many lines"), (page, "an HTML page")):
+        out = tmp_path / "out.jsonl"
+        r = run("extract", path, "-o", out)
+        assert r.returncode == 1 and f"{path}: {kind}, not JSON Lines" in " ".join(r.stderr.split())
+        assert "rolemap ingest" in r.stderr and not out.exists()
+    one_line = tmp_path / "one.jsonl"
+    one_line.write_text(
+        json.dumps({"jobs": [{"id": 1, "absolute_url": "https://x", "content": "Go"}]}) + "\n"
+    )
+    r = run("extract", one_line)
+    assert r.returncode == 1 and "a greenhouse board answer, not a posting" in r.stdout
+    # a posting's broken first line is only that line's error
+    r = run("extract", "-", "-o", "-", stdin='{"id": "a", "title":\n{"id": "b", "title": "Go dev"}\n')
+    assert r.returncode == 1 and len(r.stdout.splitlines()) == 2
+
+
 def test_taxonomy_check(tmp_path):
     assert "all valid" in run("taxonomy", "check").stdout
     bad = tmp_path / "t.tsv"

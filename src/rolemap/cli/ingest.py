@@ -367,9 +367,14 @@ def _extract_to_jsonl(input_path: str, output: str) -> None:
 
     src = sys.stdin.buffer if input_path == "-" else _open_input(Path(input_path))
     dst = sys.stdout if output == "-" else _open_output(Path(output))
+    name = "stdin" if input_path == "-" else input_path
     try:
         with progress_bar(err(), "extracting", None) as bar:
-            failed = extract_lines(src, dst, on_progress=lambda n: bar.advance(bar.task_ids[0], n))
+            failed = extract_lines(src, dst, lambda n: bar.advance(bar.task_ids[0], n), name)
+    except InputError:
+        if dst is not sys.stdout and dst.tell() == 0:
+            Path(output).unlink(missing_ok=True)  # refused before its first record: no empty output left
+        raise
     finally:
         if dst is not sys.stdout:
             dst.close()

@@ -6,22 +6,34 @@ import json
 from collections.abc import Callable
 from typing import IO
 
-from rolemap.errors import PostingError
+from rolemap.errors import InputError, PostingError
 from rolemap.extract.engine import extract_posting
 from rolemap.models import Posting
+from rolemap.sources.boards import sniff_board
 from rolemap.sources.contract import posting_from_object
 from rolemap.sources.files import MAX_LINE_BYTES, bounded_lines, decode
 
 _PROGRESS_EVERY = 200
 
 
-def extract_lines(src: IO[bytes], dst: IO[str], on_progress: Callable[[int], None] | None = None) -> int:
-    """Returns how many lines could not be read."""
+def extract_lines(
+    src: IO[bytes], dst: IO[str], on_progress: Callable[[int], None] | None = None, name: str = "input"
+) -> int:
+    """Returns how many lines could not be read. An input that is no JSON Lines at all (a page, a board's
+    answer spread over lines) is one InputError at its first line, not an error record a line."""
     failed = 0
     pending = 0
+    first = True
     for number, line in enumerate(bounded_lines(src), 1):
         if line is not None and not line.strip():
             continue
+        if first:
+            first = False
+            if (kind := _not_json_lines(line)) is not None:
+                raise InputError(
+                    f"{name}: {kind}, not JSON Lines (one posting a line); `rolemap ingest` reads pages, "
+                    "board answers and CSV"
+                )
         record = _record(line, f"line {number}")
         failed += "error" in record
         dst.write(record_json(record) + "\n")
@@ -32,6 +44,26 @@ def extract_lines(src: IO[bytes], dst: IO[str], on_progress: Callable[[int], Non
     if on_progress and pending:
         on_progress(pending)
     return failed
+
+
+def _not_json_lines(line: bytes | None) -> str | None:
+    """What a first line says the whole input is, when it is no posting's line: an HTML page ("<"), or a
+    JSON document written over many lines (its first line opens an object or a list and ends opening
+    another: "{", "[{", '{"jobs": ['). A broken posting's line ('{"id": "a", "title":') is only itself."""
+    head = (line or b"").strip()
+    if head.startswith(b"<"):
+        return "an HTML page"
+    if head[:1] in (b"{", b"[") and head.endswith((b"{", b"[")) and not _parses(head):
+        return "a JSON document written over many lines"
+    return None
+
+
+def _parses(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _record(line: bytes | None, where: str) -> dict[str, object]:
@@ -53,6 +85,11 @@ def read_line(line: bytes | None, where: str) -> Posting | dict[str, object]:
 
 
 def read_object(data: object, where: str) -> Posting | dict[str, object]:
+    if provider := sniff_board(data):  # a saved board answer on one line: many jobs, not one posting
+        return {
+            "id": None,
+            "error": f"{where}: a {provider} board answer, not a posting; read it with `rolemap ingest`",
+        }
     item = posting_from_object(data, where)
     if isinstance(item, PostingError):
         raw_id = data.get("id") if isinstance(data, dict) else None
