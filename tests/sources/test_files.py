@@ -187,11 +187,39 @@ def test_malformed_json_file(tmp_path):
         list(read_file(write(tmp_path / "p.json", "{'single': quotes}")))
 
 
-def test_epoch_timestamps_become_iso_dates(tmp_path):
-    from rolemap.sources.contract import posted_date
+@pytest.mark.parametrize(
+    ("given", "iso"),
+    [
+        ("1713397508000.0", "2024-04-17"),  # LinkedIn's milliseconds
+        ("1713397508", "2024-04-17"),
+        ("2024-04-17T10:00:00Z", "2024-04-17T10:00:00Z"),  # ISO as written
+        ("2024/02/04", "2024-02-04"),
+        ("04.02.2024", "2024-02-04"),  # a day first with dots, as European sheets write it
+        ("02/04/2024", "2024-02-04"),  # slashes: month first, as US boards write it
+        ("25/12/2023", "2023-12-25"),  # … unless the first number is past 12
+        ("Feb 4, 2024", "2024-02-04"),
+        ("4 February 2024", "2024-02-04"),
+        ("yesterday", None),
+        ("2024-13-45", None),
+        ("1e400", None),
+    ],
+)
+def test_posting_dates_become_iso_dates(given, iso):
+    from rolemap.sources.dates import posted_date
 
-    assert posted_date("1713397508000.0") == "2024-04-17" and posted_date("1713397508") == "2024-04-17"
-    assert posted_date("2024-04-17T10:00:00Z") == "2024-04-17T10:00:00Z" and posted_date("soon") == "soon"
+    assert posted_date(given) == iso
+
+
+def test_a_date_that_is_no_date_is_kept_beside_the_posting(tmp_path):
+    src = write(
+        tmp_path / "d.csv", "id,title,posted_at\n1,Go Developer,yesterday\n2,Go Developer,04.02.2024\n"
+    )
+    first, second = read_file(src)
+    assert first.posted_at is None and first.source_fields["posted_at_as_given"] == "yesterday"
+    assert second.posted_at == "2024-02-04"
+
+
+def test_epoch_timestamps_become_iso_dates(tmp_path):
     src = tmp_path / "li.csv"
     src.write_text("job_id,title,description,listed_time\n7,Go Developer,Go and Kafka,1713397508000.0\n")
     (posting,) = list(read_file(src, column_map={"id": "job_id", "posted_at": "listed_time"}))

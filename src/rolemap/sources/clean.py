@@ -17,6 +17,7 @@ from typing import Any
 
 from rolemap.errors import PostingError
 from rolemap.models import Posting
+from rolemap.sources.dates import posted_date
 
 MAX_ID_CHARS = 200  # the store's id column
 MAX_SOURCE_FIELDS_DEPTH = 12  # deeper values in source_fields are dropped: no board nests that far
@@ -98,10 +99,15 @@ def _clean(posting: Posting) -> Posting:
             value = None
         if value != getattr(posting, name):
             changes[name] = value
+    given = changes.get("posted_at", posting.posted_at)
+    if given is not None and (iso := posted_date(given)) != given:
+        changes["posted_at"] = iso  # "04.02.2024", an epoch: the ISO date; "yesterday": no date
+        if iso is None and isinstance(posting.source_fields, dict):
+            changes["source_fields"] = {**posting.source_fields, "posted_at_as_given": given}
     source = _text_field(posting, "source") or "file"
     if source != posting.source:
         changes["source"] = source[: _CAPS["source"]]
-    fields = posting.source_fields
+    fields = changes.get("source_fields", posting.source_fields)
     if not isinstance(fields, dict):
         changes["source_fields"] = {}
     else:

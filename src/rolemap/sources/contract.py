@@ -6,8 +6,6 @@ type, seniority or work model columns). An HN dump row or HN API item found in a
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime
 from typing import Any
 
 from rolemap.errors import PostingError
@@ -77,8 +75,6 @@ def contract_posting(
         if text is None:
             raise PostingError(where, f"'{k}' must be a string, got {type(data[k]).__name__}", str(raw_id))
         optional[k] = text
-    if "posted_at" in optional:
-        optional["posted_at"] = posted_date(optional["posted_at"])
     fields = {k: v for k, v in data.items() if k not in CONTRACT_FIELDS}
     return Posting(
         id=str(raw_id),
@@ -123,18 +119,3 @@ def _with_facts(
     if origins:
         fields[FACTS_FROM] = origins
     return fields
-
-
-_EPOCH = re.compile(r"^\d{9,13}(?:\.0+)?$")
-
-
-def posted_date(value: str) -> str:
-    """ISO dates pass through; a Unix timestamp in seconds or milliseconds (LinkedIn's "1713397508000.0")
-    becomes the ISO date (UTC) it stands for."""
-    value = value.strip()
-    if not _EPOCH.match(value):
-        return value
-    seconds = float(value)
-    if seconds > 1e11:  # milliseconds
-        seconds /= 1000
-    return datetime.fromtimestamp(seconds, UTC).date().isoformat()
