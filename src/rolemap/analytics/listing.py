@@ -125,8 +125,8 @@ def matching_rows(
     the sort order, one a posting (its first role in the lane): what a list pages through. Worth keeping
     while the frame lasts: the next page is then a slice of it."""
     mask = select(listing.frame, lane)
-    for skill in skills:
-        mask &= select(listing.frame, Lane(skill=(skill,)))
+    for skill in skills:  # "C++", "C#" name a language as often as a skill: either field's postings
+        mask &= select(listing.frame, Lane(skill=(skill,))) | select(listing.frame, Lane(language=(skill,)))
     if search_hits is not None:
         mask &= listing.rows_of(search_hits)
     mask = listing.frame.first_rows(mask)
