@@ -280,6 +280,9 @@ def test_changes_between_two_quarters():
     assert go.significant and not go.small_sample and c.changes[0].significant
     with pytest.raises(InputError, match="not in the data"):
         changes(make_frame(rows), Lane(), "2010Q1")
+    # read backwards, a comparison would say go fell: refused, not answered
+    with pytest.raises(InputError, match="the earlier period 2018Q1 is not before the later one 2014Q1"):
+        changes(make_frame(rows), Lane(), "2018Q1", "2014Q1")
 
 
 def test_trends_without_dates_say_so():

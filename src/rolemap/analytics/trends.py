@@ -186,6 +186,8 @@ def default_periods(cal: Calendar, before: str | None, after: str | None) -> tup
         if not earlier and b == 0:
             raise InputError(f"{after} is the store's first period: nothing before it to compare with")
         before = cal.names[earlier[-1] if earlier else b - 1]
+    if cal.names.index(before) >= cal.names.index(after):  # a comparison read backwards says the opposite
+        raise InputError(f"the earlier period {before} is not before the later one {after}")
     return before, after
 
 
