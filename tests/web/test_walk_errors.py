@@ -29,6 +29,15 @@ def test_an_unknown_skill_is_a_400_naming_it(client, path):
     assert client.get("/api/postings").json()["total"] > 0  # the table is still there
 
 
+def test_an_error_names_the_query_parameter_not_the_command_line_option(client):
+    r = client.get("/api/market", params={"skill": "zzz"})
+    assert r.status_code == 400 and r.json()["error"].startswith(
+        "skill='zzz': not a skill the taxonomy knows"
+    )
+    r = client.get("/api/market", params={"since": "2018", "until": "2014"})
+    assert r.status_code == 400 and "--" not in r.json()["error"] and "since=" in r.json()["error"]
+
+
 def test_a_value_outside_a_listed_pattern_names_the_choices_not_the_pattern(client):
     r = client.get("/api/tracker.csv", params={"sort": "nope"})
     assert r.status_code == 422

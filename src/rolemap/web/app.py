@@ -143,7 +143,17 @@ def error_response(request: Request, status: int, message: str, code: str, extra
 async def _rolemap_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RolemapError)
     status = next((code for kind, code in _STATUS if isinstance(exc, kind)), 500)
-    return error_response(request, status, exc.message, exc.code)
+    return error_response(request, status, as_the_web_names_it(exc.message), exc.code)
+
+
+# the analytics' errors name an option as the command line writes it ("--skill 'zzz'", "--since 2018-01-01");
+# on the web the same value is a query parameter or a form field
+_OPTION = re.compile(r"(?<![\w-])--([a-z][a-z-]*)\b(?:\s|=)?")
+
+
+def as_the_web_names_it(message: str) -> str:
+    """ "--skill 'zzz': not a skill…" → "skill='zzz': not a skill…"."""
+    return _OPTION.sub(lambda m: m[1].replace("-", "_") + "=", message)
 
 
 PERIODS = (PERIOD, A_PERIOD)  # the query patterns of a period (web/queries.py)
