@@ -112,3 +112,12 @@ def test_a_match_names_the_postings_title_as_its_extraction_reads_it(client):
     ).json()
     fit = client.post("/api/match/hn-6139946", json=record).json()
     assert fit["title"] == posting["extraction"]["title"]
+
+
+def test_a_form_that_cannot_be_read_says_which_rule_it_breaks(client):
+    two = [("file", ("a.md", b"- Built it\n")), ("file", ("b.md", b"- Built it\n"))]
+    r = client.post("/api/resume", files=two)
+    assert r.status_code == 400 and "Too many files" in r.json()["error"]
+    fields = {f"f{n}": "x" for n in range(100)}
+    r = client.post("/api/resume", data=fields, files={"file": ("a.md", b"- Built it\n")})
+    assert r.status_code == 400 and "Too many fields" in r.json()["error"]

@@ -152,8 +152,11 @@ async def received_resume(request: Request, form_csrf: bool = False) -> Received
                 return Received(await read_upload(request, name, data), fields)
     except RolemapError:
         raise
-    except Exception as e:  # the multipart parser's own errors: a malformed body
-        raise InputError(f"resume: the form cannot be read ({type(e).__name__})") from None
+    except Exception as e:  # the multipart parser's own errors: a malformed body, two files, 81 fields
+        # Starlette's words name the rule broken ("Too many files. Maximum number of files is 1."), never
+        # the body's content
+        said = str(getattr(e, "detail", "") or getattr(e, "message", "") or type(e).__name__)
+        raise InputError(f"resume: the form cannot be read: {said[:200]}") from None
     carried = fields.get("resume", [""])[0]
     if not carried.strip():
         raise InputError("resume: choose a file (PDF, DOCX, Markdown, text or JSON Resume)")
