@@ -17,13 +17,14 @@ from pathlib import Path
 from rolemap.errors import InputError
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
+SUFFIXES = (".pdf", ".docx", ".json", *TEXT_SUFFIXES)  # what the CLI and the web read (the web: by name only)
 READABLE = "a resume as .pdf, .docx, .md, .txt or JSON Resume .json"
 
 
 def format_of(raw: bytes, path: Path) -> str:
     """ "pdf", "docx", "json" or "text": by the file's suffix, or by its first bytes where it has none."""
     suffix = path.suffix.lower()
-    if suffix in (".pdf", ".docx", ".json"):
+    if suffix in SUFFIXES and suffix not in TEXT_SUFFIXES:
         return suffix[1:]
     if suffix in TEXT_SUFFIXES:
         return "text"

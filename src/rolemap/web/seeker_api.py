@@ -27,13 +27,13 @@ from rolemap.errors import InputError, RolemapError
 from rolemap.resume.coach import BulletReview
 from rolemap.resume.match import MAX_EXPECTED_PAY, Fit, LaneFit
 from rolemap.resume.read import MAX_BYTES, Bullet, Resume, Role
+from rolemap.resume.text_files import READABLE, SUFFIXES, TEXT_SUFFIXES
 from rolemap.web import api
 from rolemap.web.queries import MarketQuery, WorkModel
 from rolemap.web.security import CSRF_FIELD, Forbidden, TooLarge, csrf_matches
 from rolemap.web.uploads import check_upload, upload_name
 
 log = logging.getLogger("rolemap.web")
-SUFFIXES = (".pdf", ".docx", ".md", ".markdown", ".txt", ".text", ".json")
 MAX_CARRIED = 1 << 20  # the parsed resume a form sends back: a real one is a few tens of kilobytes
 # The limits of a resume record: what an upload is fitted to when it is read (fit_record) and what a record
 # sent back is checked against (ResumeRecord), so the server never answers with a record it would refuse.
@@ -195,7 +195,7 @@ def read_uploaded(name: str, data: bytes, max_bytes: int, max_lines: int) -> Res
     from rolemap.resume.read import read_resume_bytes
 
     if not name.lower().endswith(SUFFIXES):
-        raise InputError(f"{name}: not a resume file; send a .pdf, .docx, .md, .txt or JSON Resume .json")
+        raise InputError(f"{name}: not a resume file; send {READABLE}")
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
     if len(data) > MAX_BYTES:
@@ -218,7 +218,7 @@ def read_uploaded(name: str, data: bytes, max_bytes: int, max_lines: int) -> Res
     return fit_record(resume, name)
 
 
-_TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".json")  # their bytes are mostly the record's text
+_TEXT_SUFFIXES = (*TEXT_SUFFIXES, ".json")  # their bytes are mostly the record's text
 
 
 def fit_record(resume: Resume, name: str) -> Resume:
