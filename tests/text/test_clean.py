@@ -68,6 +68,12 @@ def test_plain_text_never_raises_and_is_normalised(s):
         ("&amp;lt;p&amp;gt;Go &amp;amp;amp; Rust&amp;lt;/p&amp;gt;", "Go & Rust"),
         # an escaped comparison or a firm's ampersand is text, not markup
         ("a &lt; b at AT&amp;T", "a < b at AT&T"),
+        # a tag named in prose, a generic type: the text as written, nothing after them lost
+        (
+            "Find XSS such as <script> injection.\nSalary: $150,000",
+            "Find XSS such as <script> injection.\nSalary: $150,000",
+        ),
+        ("Java: Optional<String>, List<Integer>", "Java: Optional<String>, List<Integer>"),
     ],
 )
 def test_html_in_every_form_boards_send_it_is_rendered_as_text(description, text):

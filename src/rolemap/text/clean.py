@@ -12,15 +12,20 @@ import unicodedata
 
 from selectolax.lexbor import LexborHTMLParser
 
-# The tags of job descriptions as boards and pages write them, opening or closing: a text with one is HTML
-# (a page's <script> or <style> alone too, so their code never reaches the text)
-_TAG_NAMES = (
-    r"(?:p|br|hr|div|li|ul|ol|dl|dt|dd|h[1-6]|span|b|strong|i|em|u|s|a|font|small|big|sub|sup|pre|code|"
-    r"blockquote|center|table|thead|tbody|tr|td|th|section|article|header|footer|main|nav|body|html|head|"
-    r"img|script|style|noscript|template|svg|iframe)"
+# A text is HTML when it opens a tag boards write descriptions in, or closes any tag a page may hold: a
+# closed <style> or <script> alone makes a page's description HTML, so its code never reaches the text,
+# while one mention of "<script>" in prose ("XSS such as <script> injection") or a generic type
+# ("Optional<String>") leaves a text as written.
+_OPENING = (
+    r"(?:p|br|div|li|ul|ol|h[1-6]|span|b|strong|i|em|a|font|pre|code|table|tr|td|section|article|body|html)"
 )
-_HTML_TAG = re.compile(rf"</?{_TAG_NAMES}\b", re.I)
-_ESCAPED_TAG = re.compile(rf"&lt;/?{_TAG_NAMES}\b", re.I)
+_CLOSING = (
+    r"(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|span|b|strong|i|em|u|s|a|font|small|big|sub|sup|pre|code|"
+    r"blockquote|center|table|thead|tbody|tr|td|th|section|article|header|footer|main|nav|body|html|head|"
+    r"script|style|noscript|template|svg|iframe)"
+)
+_HTML_TAG = re.compile(rf"<{_OPENING}\b|</{_CLOSING}\s*>", re.I)
+_ESCAPED_TAG = re.compile(rf"&lt;(?:p|div|ul|li|h[1-6]|br|strong|span)\b|&lt;/{_CLOSING}\s*&gt;", re.I)
 _UNESCAPES = 3  # HTML, entity-escaped HTML (Greenhouse's `content`), HTML escaped twice by a page
 _BLOCK_TAGS = (
     "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "tr",
