@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from rolemap.errors import InputError
-from rolemap.resume.read import read_resume
+from rolemap.resume.read import read_resume, read_resume_bytes
 from tests.cli_runner import run
 from tests.resume.files import docx
 
@@ -134,3 +134,23 @@ def test_the_cli_prints_one_line_not_a_traceback(tmp_path):
         r = run("resume", "read", path)
         assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
         assert r.stderr.startswith("error: ") and r.stderr.count("\n") == 1, r.stderr
+
+
+def test_a_run_of_odd_spaces_in_a_resume_reads_in_linear_time():
+    """A run of control spaces (\\x1f, which text normalising keeps) made the LinkedIn-length pattern rescan
+    the run from every place in it: 20,000 of them took 18 s. Twice the run may take at most 2.5 times as
+    long, plus 0.1 s (measured again once on a busy machine)."""
+    import time
+
+    def seconds(n: int) -> float:
+        data = f"## Experience\nSenior Engineer, Acme (2019 - 2023)\nAcme{chr(0x1F) * n}x\n".encode()
+        start = time.perf_counter()
+        read_resume_bytes(data, Path("cv.md"))
+        return time.perf_counter() - start
+
+    seconds(10)  # the taxonomy's automaton built outside the timing
+    for _ in range(2):
+        small, large = seconds(4_000), seconds(8_000)
+        if large <= 2.5 * small + 0.1:
+            break
+    assert large <= 2.5 * small + 0.1, f"{small:.3f} s for 4,000, {large:.3f} s for 8,000"

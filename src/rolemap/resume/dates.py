@@ -46,9 +46,11 @@ DATE_RANGE = re.compile(
     re.I,
 )
 # "(2 yrs 3 mos)", "· 5 yrs 11 mos", "1 yr", "7 months": how long a role lasted, as LinkedIn adds it
+# (the spaces it takes belong to its mark: an optional run of them before the number would be rescanned
+# from every place in a long run of spaces, quadratic on a hostile line)
 DURATION = re.compile(
-    r"[·|,(]?\s*\b\d{1,2}\s*(?:yrs?|years?)(?:\s*,?\s*\d{1,2}\s*(?:mos?|months?))?\b\)?"
-    r"|[·|,(]?\s*\b\d{1,2}\s*(?:mos?|months?)\b\)?",
+    r"(?:[·|,(]\s*)?\b\d{1,2}\s*(?:yrs?|years?)(?:\s*,?\s*\d{1,2}\s*(?:mos?|months?))?\b\)?"
+    r"|(?:[·|,(]\s*)?\b\d{1,2}\s*(?:mos?|months?)\b\)?",
     re.I,
 )
 
