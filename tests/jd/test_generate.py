@@ -76,7 +76,11 @@ def test_requirements_fit_the_level(level, years, extra):
 def test_generated_jds_lint_clean():
     for level in ("junior", "mid", "senior", "staff", "manager"):
         for model in ("remote", "hybrid", "onsite"):
-            _, findings = lint_text(to_markdown(jd(level=level, work_model=model)))
+            _, findings = lint_text(
+                to_markdown(
+                    jd(level=level, work_model=model, benefits=["Health insurance and 30 days of holiday"])
+                )
+            )
             assert [f for f in findings if f.severity in ("error", "warning")] == [], (level, model)
     example = load_spec(EXAMPLE)
     _, findings = lint_text(to_markdown(build(example, propose_band(example, None))))
@@ -131,10 +135,11 @@ def test_band_from_the_market_or_a_note():
             "seniority": "mid",
             "salary_min": 90000 + 1000 * i,
             "salary_max": 90000 + 1000 * i,
-            "salary_currency": "USD",
+            "salary_currency": "EUR",
             "salary_period": "year",
             "family": ["backend"],
             "salary_family": ["backend"],
+            "country": ["de"],
         }
         for i in range(12)
     ]
@@ -145,6 +150,7 @@ def test_band_from_the_market_or_a_note():
         band.salary
         and band.salary.min == 93000
         and band.salary.max == 98000
+        and band.salary.currency == "EUR"
         and "12 market salaries" in band.note
     )
     small = propose_band(spec(salary=None), make_frame(rows[:3]))

@@ -39,7 +39,7 @@ def test_jd_new_then_lint_is_clean(tmp_path):
 
 def test_jd_new_without_salary_and_without_market_says_so(tmp_path):
     spec = tmp_path / "role.yaml"
-    spec.write_text("company: Acme\ntitle: Backend Engineer\nlevel: mid\nlanguage: Go\n")
+    spec.write_text("company: Acme\ntitle: Backend Engineer\nlevel: mid\nlanguage: Go\nwork_model: remote\n")
     r = run("jd", "new", spec, "--db", tmp_path / "empty.db")
     assert r.returncode == 0 and "too few market salaries" in r.stderr
 

@@ -110,6 +110,9 @@ def lint_command(
     statements that disagree (with each other or with the page's JSON-LD). Exits 1 when any error is
     found, so a hiring team's CI or pre-commit hook can run it; --format github prints annotations.
 
+    A file that cannot be read (missing, empty, not text) is reported on one line of standard error and
+    the others are still linted; the exit code is then 1.
+
     Example: rolemap jd lint jd.md other.html --format sarif > jd.sarif
     """
     import datetime as dt
@@ -130,12 +133,19 @@ def lint_command(
     if files.count(STDIN) > 1:
         raise InputError("'-' (standard input) may be named once")
     shown = SEVERITIES[: SEVERITIES.index(min_severity) + 1]
-    results, errors, started = [], 0, time.perf_counter()
+    results, errors, unread, started = [], 0, 0, time.perf_counter()
     for name in files:
-        raw = read_jd(name, sys.stdin.buffer if name == STDIN else None)
+        try:
+            raw = read_jd(name, sys.stdin.buffer if name == STDIN else None)
+        except InputError as e:  # one bad file is reported and the rest are linted
+            err().print(f"error: {e.message}", markup=False, highlight=False, soft_wrap=True)
+            unread += 1
+            continue
         linted = lint_jd(stdin_name if name == STDIN else name, raw, today)
         errors += sum(f.severity == "error" for f in linted.findings)
         results.append(replace(linted, findings=[f for f in linted.findings if f.severity in shown]))
+    if not results:  # no file could be read: its one error line says it all
+        raise typer.Exit(1)
     if format in ("text", "github"):
         text = (
             "\n".join(filter(None, (as_text(r) for r in results))) if format == "text" else as_github(results)
@@ -144,11 +154,11 @@ def lint_command(
             print(text)
         counts = {s: sum(f.severity == s for r in results for f in r.findings) for s in SEVERITIES}
         err().print(
-            f"{counted(len(files), 'file')}: {counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, "
+            f"{counted(len(files), 'file')}{f' ({unread} not read)' if unread else ''}: {counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, "
             f"{counted(counts['info'], 'note')} ({time.perf_counter() - started:.1f} s)",
             highlight=False,
         )
     else:
         print(as_json(results) if format == "json" else as_sarif(results))
-    if errors:
+    if errors or unread:
         raise typer.Exit(1)

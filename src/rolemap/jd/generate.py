@@ -1,5 +1,6 @@
 """`rolemap jd new`: a job description from a role spec, in the seed template's sections and order, with
-requirements that fit the level and a salary band from the spec or, failing that, from the market.
+requirements that fit the level and a salary band from the spec or, failing that, from the market
+(jd/market_band.py: the spec's country, in its currency, never mixed with another's).
 
 Every sentence that states a fact (title, level, role, work model and where it reaches, places, employment
 type, pay, stack) is written from the spec; defaults fill only what the spec leaves out, and a default duty
@@ -13,16 +14,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from rolemap.analytics.frame import MarketFrame
-from rolemap.analytics.lane import Lane, salary_counts, select
-from rolemap.analytics.market import MIN_CELL
-from rolemap.analytics.pay import pay_scale, pay_stats
 from rolemap.jd.duties import meaning, same_duty
+from rolemap.jd.market_band import MIN_POSTINGS_FOR_BAND, Band, propose_band
 from rolemap.jd.messages import join_names
 from rolemap.jd.roles import role_noun, with_article
 from rolemap.jd.spec import RoleSpec, Salary, template
 
-MIN_POSTINGS_FOR_BAND = 10  # fewer market salaries than this: no band is proposed, the note says so
+__all__ = ["MIN_POSTINGS_FOR_BAND", "Band", "JobDescription", "build", "propose_band"]
 _EMPLOYMENT = {
     "full_time": "FULL_TIME",
     "part_time": "PART_TIME",
@@ -42,12 +40,6 @@ DEFAULT_REMOTE_COUNTRIES = ("US",)
 
 
 @dataclass(frozen=True)
-class Band:
-    salary: Salary | None
-    note: str  # where the band comes from, or why there is none
-
-
-@dataclass(frozen=True)
 class JobDescription:
     spec: RoleSpec
     sections: list[
@@ -55,37 +47,6 @@ class JobDescription:
     ]  # heading, paragraphs, bullets, closing paragraphs
     band: Band
     notes: list[str] = field(default_factory=list)
-
-
-def propose_band(spec: RoleSpec, frame: MarketFrame | None) -> Band:
-    """The spec's salary; else p25–p75 of the market for the same language and level (and location when
-    that leaves enough postings); else a note saying the sample is too small."""
-    if spec.salary:
-        return Band(spec.salary, "from the role spec")
-    if frame is None:
-        return Band(None, "no salary in the spec and no market data (--db) to propose one")
-    scale = pay_scale(frame, "USD")
-    # the market's roles of the spec's family (a product manager's pay in a post that also hires an
-    # engineer is not an engineer's salary: analytics/role_rows.py)
-    family = (spec_family(spec),)
-    lanes = [Lane(language=(spec.language.lower(),), seniority=(spec.level,), family=family)]
-    if spec.locations:
-        lanes.insert(
-            0,
-            Lane(
-                language=(spec.language.lower(),), seniority=(spec.level,), location=tuple(spec.locations),
-                family=family,
-            ),
-        )  # fmt: skip
-    for lane in lanes:
-        stats = pay_stats(scale, salary_counts(frame, lane, select(frame, lane)))
-        if stats.count >= max(MIN_POSTINGS_FOR_BAND, MIN_CELL) and stats.p25 and stats.p75:
-            band = Salary(round(stats.p25, -3), round(stats.p75, -3), "USD", "year")
-            return Band(band, f"p25–p75 of {stats.count} market salaries ({lane.describe()})")
-    return Band(
-        None,
-        f"too few market salaries for {spec.language} {spec.level} roles to propose a band (fewer than {MIN_POSTINGS_FOR_BAND})",
-    )
 
 
 def spec_family(spec: RoleSpec) -> str:
@@ -126,7 +87,7 @@ def build(spec: RoleSpec, band: Band) -> JobDescription:
         ),
         (
             "Benefits and how to apply",
-            _pay_lines(band),
+            _pay_lines(band, spec),
             spec.benefits,
             [
                 spec.how_to_apply or "To apply, send your CV and a short note about a system you built.",
@@ -135,6 +96,11 @@ def build(spec: RoleSpec, band: Band) -> JobDescription:
         ),
     ]
     notes = [] if band.salary else [f"no salary band: {band.note}"]
+    if not spec.benefits:
+        notes.append(
+            "the spec lists no benefits: Colorado, Washington, Illinois, Minnesota, Maryland and New Jersey "
+            "require a general description of them in the posting; add 'benefits: [...]' to the spec"
+        )
     notes += [f"the spec's responsibilities {a} and {b} say the same thing ({why})" for a, b, why in repeated]
     if len(spec.responsibilities) > 10:
         notes.append(
@@ -230,8 +196,11 @@ def requirements(spec: RoleSpec, level: dict[str, Any]) -> list[str]:
     return out[:10]
 
 
-def _pay_lines(band: Band) -> list[str]:
-    return [f"Salary: {money_range(band.salary)} base, plus the benefits below."] if band.salary else []
+def _pay_lines(band: Band, spec: RoleSpec) -> list[str]:
+    if not band.salary:
+        return []
+    benefits = ", plus the benefits below" if spec.benefits else ""
+    return [f"Salary: {money_range(band.salary)} base{benefits}."]
 
 
 def money_range(s: Salary) -> str:

@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
@@ -20,11 +19,11 @@ from rolemap.agreement import counted
 from rolemap.extract.document import Document
 from rolemap.extract.engine import MAX_TEXT_CHARS, extract_document
 from rolemap.extract.phrases import PhraseBook
-from rolemap.extract.salary import salary_candidates
 from rolemap.jd.consistency import RULES as CONSISTENCY_RULES
-from rolemap.jd.consistency import Page, consistency_findings, page_json_ld, remote_regions
+from rolemap.jd.consistency import Page, consistency_findings, page_json_ld
 from rolemap.jd.findings import SEVERITIES, Finding, Section
-from rolemap.jd.messages import law_message
+from rolemap.jd.jurisdictions import law_table
+from rolemap.jd.pay_checks import pay_findings
 from rolemap.jd.roles import with_article
 from rolemap.jd.spec import template
 from rolemap.jd.style import STOPWORDS, flesch_reading_ease, style_findings
@@ -37,7 +36,8 @@ RULES = {
     "missing-section": "A section of the template is missing",
     "responsibility-count": "Key responsibilities should number 8 to 10",
     "responsibility-verb": "A responsibility should start with an action verb",
-    "pay-range": "No salary range for the role",
+    "pay-range": "No salary range for the role (or a single figure where the law asks for a range)",
+    "no-benefits": "No description of benefits where a pay-transparency law asks for one",
     "vague-pay": "Vague pay words instead of a range",
     "open-ended-pay": "Pay given as 'up to' or 'from' only",
     "misleading-range": "A salary range too wide or mixed to inform",
@@ -57,6 +57,15 @@ RULES = {
 MAX_REQUIREMENTS = (
     10  # research (facts.md 2.5): requirements are read as hard gates; label the rest nice-to-have
 )
+# the years of experience each level usually asks for (least, most; None: no top), as the rule's fix says.
+# A posting is flagged only when the years it asks for fall wholly outside its level's band.
+LEVEL_YEARS: dict[str, tuple[int, int | None]] = {
+    "intern": (0, 1),
+    "junior": (0, 2),
+    "mid": (2, 4),
+    "senior": (5, None),
+    "staff": (8, None),
+}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -67,7 +76,7 @@ def _data(name: str) -> Any:
 
 @cache
 def _book() -> PhraseBook:
-    wording, laws = _data("wording.json"), _data("pay_transparency.json")
+    wording, laws = _data("wording.json"), law_table()
     lists: dict[str, list[str]] = {
         "masculine": [s + "*" for s in wording["masculine"]],
         "feminine": [s + "*" for s in wording["feminine"]],
@@ -75,12 +84,12 @@ def _book() -> PhraseBook:
         "eeo": wording["eeo"],
         "apply": wording["apply"],
         "vague_pay": wording["vague_pay"],
+        "benefits": wording["benefits"],
         "leadership": wording["leadership"],
         "remote_anywhere": wording["remote_anywhere"],
         "junior_duties": wording["junior_duties"],
         **{f"lives_in/{k}": v for k, v in laws["lives_in"].items() if not k.startswith("_")},
         **{f"exclusionary/{i}": e["phrases"] for i, e in enumerate(wording["exclusionary"])},
-        **{f"law/{j['id']}": j["aliases"] for j in laws["jurisdictions"]},
         **{f"remote_in/{k}": v for k, v in laws["remote_in"].items() if not k.startswith("_")},
     }
     for section in template()["sections"]:
@@ -113,7 +122,7 @@ def lint_text(
     record = extract_document("jd", doc)
     sections = find_sections(text, hits)
     findings: list[Finding] = []
-    for check in (_sections, _pay, _level, _requirements, _wording, style_findings, _closing):
+    for check in (_sections, pay_findings, _level, _requirements, _wording, style_findings, _closing):
         findings.extend(check(text, doc, hits, record, sections, today or dt.date.today()))
     findings.extend(consistency_findings(text, doc, hits, record, sections, page))
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.start, f.rule))
@@ -199,152 +208,6 @@ _VERB_MESSAGES = {
 }
 
 
-def _laws_reached(text: str, hits: Any, record: Any, today: dt.date) -> list[dict[str, Any]]:
-    """The pay-transparency laws in force that this posting falls under, by its places and remote reach."""
-    laws = _data("pay_transparency.json")["jurisdictions"]
-    named = {j["id"] for j in laws if hits.spans(f"law/{j['id']}")}
-    remote = record.work_model == "remote"
-    regions = remote_regions(hits, remote)
-    remote_us = "us" in regions or (remote and not regions)  # a remote posting that names no place: the US
-    remote_ca = "canada" in regions
-    out: list[dict[str, Any]] = []
-    for j in laws:
-        if dt.date.fromisoformat(j["effective"]) > today:
-            continue
-        reached_remotely = j["remote"] == "yes" and (
-            (remote_us and j["id"].startswith("US")) or (remote_ca and j["id"].startswith("CA"))
-        )
-        if j["id"] in named or reached_remotely:
-            out.append(j)
-    return out
-
-
-@dataclass(frozen=True)
-class _Range:
-    low: float
-    high: float
-    period: str
-    span: Span
-
-    @property
-    def ratio(self) -> float:
-        return self.high / self.low if self.low else float("inf")
-
-
-def _pay(
-    text: str, doc: Any, hits: Any, record: Any, sections: dict[str, Section], today: dt.date
-) -> list[Finding]:
-    laws = _laws_reached(text, hits, record, today)
-    law_names = [j["name"] for j in laws]
-    severity = "error" if laws else "warning"
-    why = f" ({law_message('pay-range', law_names)})" if laws else ""
-    candidates = salary_candidates(doc, check_plausible=False)
-    ranges = [
-        _Range(c.min, c.max, c.period, c.span)
-        for c in candidates
-        if c.min is not None and c.max is not None and c.min < c.max
-    ]
-    plausible = [r for r in ranges if r.ratio < 3 and r.low >= _floor(r.period)]
-    out: list[Finding] = []
-    if not plausible:
-        out.append(
-            Finding(
-                "pay-range",
-                severity,
-                0,
-                0,
-                "no salary range for this role" + why,
-                "state the base pay as a range: '$140,000–$170,000 a year'",
-            )
-        )
-    for span in hits.spans("vague_pay"):
-        out.append(
-            Finding(
-                "vague-pay",
-                "warning" if plausible else severity,
-                span.start,
-                span.end,
-                f"'{span.text}' says nothing about pay" + why,
-                "replace with the range",
-            )
-        )
-    for r in ranges:
-        if r.ratio >= 3 or r.low < _floor(r.period):
-            message = f"the range {r.span.text} spans {r.ratio:,.0f}× from bottom to top: it tells a candidate nothing about this role"
-            out.append(
-                Finding(
-                    "misleading-range",
-                    "error" if laws else "warning",
-                    r.span.start,
-                    r.span.end,
-                    message,
-                    "give the band for this role and level",
-                )
-            )
-    periods = {c.period for c in candidates if c.score >= 3}
-    if len(periods) > 1:
-        out.append(
-            Finding(
-                "misleading-range",
-                "warning",
-                0,
-                0,
-                f"pay is stated in several periods ({', '.join(sorted(periods))}): say which applies",
-                "one range, one period",
-            )
-        )
-    strict = [j["name"] for j in laws if j.get("open_ended_forbidden")]
-    for c in candidates:
-        if _open_ended(text, c.min, c.max, c.span):
-            note = f" ({law_message('open-ended-pay', strict)})" if strict else ""
-            out.append(
-                Finding(
-                    "open-ended-pay",
-                    "error" if strict else "warning",
-                    c.span.start,
-                    c.span.end,
-                    f"'{c.span.text}' is open-ended{note}",
-                    "give both ends of the range",
-                )
-            )
-    for j in laws:
-        spread = j.get("max_spread")
-        for r in plausible:
-            if (
-                spread
-                and r.period == "year"
-                and r.high - r.low > spread
-                and r.high <= j.get("spread_exempt_above", 1e12)
-            ):
-                out.append(
-                    Finding(
-                        "misleading-range",
-                        "error",
-                        r.span.start,
-                        r.span.end,
-                        law_message("misleading-range", [j["name"]], spread=f"{spread:,}"),
-                        "narrow the range",
-                    )
-                )
-    return out
-
-
-def _open_ended(text: str, low: float | None, high: float | None, span: Span) -> bool:
-    """'up to $150k', 'from $120k', '$120k+': one end only."""
-    if (low is None) != (high is None):
-        return True
-    around = text[max(0, span.start - 15) : span.end + 2]
-    return (
-        low is not None
-        and low == high
-        and bool(re.search(r"\b(?:up to|from|starting at)\b|\d\s*\+", around, re.I))
-    )
-
-
-def _floor(period: str) -> float:
-    return {"hour": 7, "day": 50, "week": 250, "month": 1000, "year": 10000}.get(period, 0)
-
-
 def _level(
     text: str, doc: Any, hits: Any, record: Any, sections: dict[str, Section], today: dt.date
 ) -> list[Finding]:
@@ -355,20 +218,18 @@ def _level(
     if not in_title or years is None:
         return out
     span = record.evidence.get("years_experience", (Span(0, 0, ""),))[0]
-    wrong = (
-        (level in ("intern", "junior") and years >= 4)
-        or (level == "mid" and years >= 8)
-        or (level in ("senior", "staff") and years <= 1)
-    )
-    if wrong:
+    most = (record.years_experience or {}).get("max")
+    band = LEVEL_YEARS.get(str(level))
+    asked = (years, most if most is not None else years)  # "2+" asks for 2; "3-6" for 3 to 6
+    if band and (asked[1] < band[0] or (band[1] is not None and asked[0] > band[1])):
         out.append(
             Finding(
                 "level-years",
                 "warning",
                 span.start,
                 span.end,
-                f"{with_article(str(level))} title asks for {years}+ years",
-                "match the years to the level (junior 0–2, mid 2–4, senior 5+, staff 8+)",
+                f"{with_article(str(level))} title asks for {_years_asked(years, most)} years",
+                "match the years to the level (intern 0–1, junior 0–2, mid 2–4, senior 5+, staff 8+)",
             )
         )
     if level in ("intern", "junior"):
@@ -384,6 +245,10 @@ def _level(
                 )
             )
     return out
+
+
+def _years_asked(least: int, most: int | None) -> str:
+    return f"{least}–{most}" if most is not None and most != least else f"{least}+"
 
 
 def _requirements(

@@ -22,6 +22,7 @@ LAW_MESSAGES = {
     "vague-pay": "{names} {require} a pay range in the posting",
     "open-ended-pay": "{names} {do} not accept an open-ended range",
     "misleading-range": "{names} {allow} a spread of at most {spread}",
+    "benefits": "{names} {require} a general description of benefits in the posting",
 }
 MAX_NAMED = 4  # past this many, "and N more"
 _VERB = re.compile(r"\{(\w+)\}")

@@ -73,10 +73,21 @@ def load_spec(path: Path) -> RoleSpec:
     except UnicodeDecodeError as e:
         raise InputError(f"{path}: not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})") from None
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_SpecLoader)  # a SafeLoader that keeps dates as text
     except yaml.YAMLError as e:
         raise InputError(f"{path}: not valid YAML ({str(e).splitlines()[0]})") from None
     return parse_spec(data, str(path))
+
+
+class _SpecLoader(yaml.SafeLoader):
+    """YAML's safe loader without its timestamp reading: a date stays text until `_date` reads it, so an
+    impossible one ("2027-13-45") is an error that names its field, not PyYAML's ValueError."""
+
+
+_SpecLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def parse_spec(data: Any, where: str = "role spec") -> RoleSpec:
@@ -106,7 +117,16 @@ def parse_spec(data: Any, where: str = "role spec") -> RoleSpec:
         if value not in allowed:
             raise InputError(f"{where}: '{key}' must be one of {', '.join(allowed)} (got {data.get(key)!r})")
         picked[key] = value
-    return RoleSpec(
+    date_posted = _date(data.get("date_posted"), "date_posted", where) or dt.date.today()
+    valid_through = _date(data.get("valid_through"), "valid_through", where)
+    if valid_through is not None and valid_through < date_posted:
+        raise InputError(
+            f"{where}: 'valid_through' ({valid_through}) is before 'date_posted' ({date_posted}): "
+            "the posting would expire before it is posted"
+        )
+    salary = _salary(data.get("salary"), where)
+    locations = _strings(data.get("locations", data.get("location")), "locations", where)
+    spec = RoleSpec(
         company=str(name).strip(),
         title=data["title"].strip(),
         language=data["language"].strip(),
@@ -114,18 +134,25 @@ def parse_spec(data: Any, where: str = "role spec") -> RoleSpec:
         website=_text(website, "company.website", where),
         overview=_text(data.get("overview", ""), "overview", where),
         stack=_strings(data.get("stack"), "stack", where),
-        locations=_strings(data.get("locations", data.get("location")), "locations", where),
+        locations=locations,
         remote_countries=_strings(data.get("remote_countries"), "remote_countries", where),
         responsibilities=_strings(data.get("responsibilities"), "responsibilities", where),
         must_have=_strings(data.get("must_have"), "must_have", where),
         nice_to_have=_strings(data.get("nice_to_have"), "nice_to_have", where),
         benefits=_strings(data.get("benefits"), "benefits", where),
         how_to_apply=_text(data.get("how_to_apply", ""), "how_to_apply", where),
-        salary=_salary(data.get("salary"), where),
-        date_posted=_date(data.get("date_posted"), "date_posted", where) or dt.date.today(),
-        valid_through=_date(data.get("valid_through"), "valid_through", where),
+        salary=salary,
+        date_posted=date_posted,
+        valid_through=valid_through,
         **picked,
     )
+    if spec.work_model != "remote" and not locations:
+        kind = "an on-site" if spec.work_model == "onsite" else "a hybrid"
+        raise InputError(
+            f"{where}: {kind} job needs a place of work: add 'locations: [\"City, Region, Country\"]' "
+            "(or work_model: remote)"
+        )
+    return spec
 
 
 def _text(value: Any, key: str, where: str) -> str:
@@ -162,6 +189,13 @@ def _salary(value: Any, where: str) -> Salary | None:
     period = str(value.get("period", "year")).lower()
     if period not in PERIODS:
         raise InputError(f"{where}: 'salary.period' must be one of {', '.join(PERIODS)}")
+    from rolemap.jd.pay_checks import range_problem
+
+    if low < high and (problem := range_problem(low, high, period)):
+        raise InputError(
+            f"{where}: 'salary' {low:,.0f}–{high:,.0f} a {period}: {problem}; `jd lint` would flag it. "
+            "Give the band you would pay for this role"
+        )
     currency = str(value.get("currency", "USD")).upper()
     if len(currency) != 3 or not currency.isalpha():
         raise InputError(f"{where}: 'salary.currency' must be an ISO 4217 code such as USD or EUR")
@@ -172,6 +206,6 @@ def _date(value: Any, key: str, where: str) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(str(value))
+        return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise InputError(f"{where}: '{key}' must be a date like 2026-11-23") from None
+        raise InputError(f"{where}: '{key}' must be a date like 2026-11-23 (got {str(value)!r})") from None
