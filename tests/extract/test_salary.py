@@ -57,6 +57,7 @@ CASES = [
     ),
     ("Salary: 90k+ EUR", usd(90000, 90000, cur="EUR")),
     ("$120k+ bonus", usd(120000, 120000)),
+    ("$150k+ $30k bonus", usd(150000, 150000)),  # a sign after the "+" opens the next amount
 ]
 
 

@@ -202,3 +202,25 @@ def test_a_file_without_a_suffix_is_read_by_its_first_bytes(tmp_path):
     path = tmp_path / "dana"
     path.write_bytes(source.read_bytes())
     assert read_resume(path, TODAY).roles[0].start == "2020-03"
+
+
+def test_a_pdf_role_date_in_a_piece_of_its_own_is_no_page_number():
+    """ "09/2019" alone in a piece looks like "page 9 of 2019": a page number is small and at most the
+    page count, so a role's dates stay."""
+    import datetime as dt
+
+    from rolemap.resume.pdf import Piece, layout_text
+    from rolemap.resume.read import from_text
+
+    pieces = [
+        Piece(1, 72, 720, "EXPERIENCE", 14, True),
+        Piece(1, 72, 700, "Senior Engineer, Acme", 10, True),
+        Piece(1, 430, 700, "09/2019", 10, False),
+        Piece(1, 470, 700, "–", 10, False),
+        Piece(1, 480, 700, "03/2023", 10, False),
+        Piece(1, 72, 686, "• Built Kafka pipelines in Scala", 10, False),
+        Piece(1, 280, 60, "1/2", 9, False),
+    ]
+    text = layout_text(pieces)
+    roles = from_text(text, "cv.pdf", dt.date(2024, 1, 1)).roles
+    assert [(r.start, r.end) for r in roles] == [("2019-09", "2023-03")] and "1/2" not in text

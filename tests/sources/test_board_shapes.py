@@ -387,6 +387,17 @@ def test_two_sites_with_the_same_job_identifier_keep_both_postings(store, tmp_pa
     hospital.write_text(_jsonld_page("Beta Hospital", "1001", "Nurse"))
     ids = [p.id for path in (bank, hospital) for p in read_file(path)]
     assert ids == ["jsonld-alpha-bank-1001", "jsonld-beta-hospital-1001"]
+    # the PropertyValue's name is often a label ("Job ID"), and a hirer's name may have no Latin letters
+    labelled = tmp_path / "labelled.html"
+    labelled.write_text(_jsonld_page("City Hospital", {"name": "Job ID", "value": "1001"}, "Nurse"))
+    japanese = tmp_path / "mercari.html"
+    japanese.write_text(_jsonld_page("株式会社メルカリ", "1001", "Engineer"))
+    (by_label,) = read_file(labelled)
+    (by_kanji,) = read_file(japanese)
+    assert by_label.id == "jsonld-city-hospital-1001"
+    assert (
+        by_kanji.id.startswith("jsonld-") and by_kanji.id.endswith("-1001") and by_kanji.id != "jsonld-1001"
+    )
     ingest(
         store,
         (p for path in (bank, hospital) for p in read_file(path)),

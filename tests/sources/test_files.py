@@ -199,6 +199,8 @@ def test_malformed_json_file(tmp_path):
         ("25/12/2023", "2023-12-25"),  # … unless the first number is past 12
         ("Feb 4, 2024", "2024-02-04"),
         ("4 February 2024", "2024-02-04"),
+        ("2024-05-01 10:00:00 UTC", "2024-05-01"),  # an ISO date, then a time no parser reads
+        ("2024-05-01T10:00:00+00:00[UTC]", "2024-05-01"),
         ("yesterday", None),
         ("2024-13-45", None),
         ("1e400", None),

@@ -565,7 +565,11 @@ def test_seniority_levels(raw, level):
      ({"min": "n/a", "max": None, "currency": "USD", "period": "year"}, None),
      ({"min": float("nan"), "max": 1e400, "currency": "USD", "period": "year"}, None),
      # a broken board field (Greenhouse min_cents 10**30, max_cents -5) states no pay
-     ({"min": 1e28, "max": -0.05, "currency": "USD", "period": "year"}, None)],
+     ({"min": 1e28, "max": -0.05, "currency": "USD", "period": "year"}, None),
+     # a sheet's text that is no figure of pay: no salary, and no failed posting
+     ({"min": "1e30", "max": None, "currency": "USD", "period": "year"}, None),
+     ({"min": "nan", "max": "inf", "currency": "USD", "period": "year"}, None),
+     ({"min": "-120000", "max": None, "currency": "USD", "period": "year"}, None)],
 )  # fmt: skip
 def test_salaries(raw, salary):
     assert salary_of(raw) == salary

@@ -40,8 +40,9 @@ _PERIOD_WORDS = (
     r"hourly|annually|annual|yearly|monthly|weekly|daily|p\.?\s?a\.?(?!\w)|p/h|p\.h\.|pcm)"
 )
 # "80k - 120k+ CHF": a "+" between an amount and its currency's code; before anything else it joins more
-# pay to the base ("$150k+ bonus", see _CONNECTOR) and stays out of the amount
-_PLUS_CODE = rf"(?:\+(?=\s?{_cur_alt}))?"
+# pay to the base ("$150k+ bonus", "$150k+ $30k bonus": a sign opens the next amount, see _CONNECTOR)
+_A_CODE = "|".join(rf"\b{c}\b" for c in _CODES)
+_PLUS_CODE = rf"(?:\+(?=\s?(?:{_A_CODE})))?"
 # An amount's first digit stands at most a currency and a space after where it starts: a place without a
 # digit that near starts none, and the lookahead says so before the alternatives are tried.
 _MONEY = re.compile(

@@ -293,12 +293,14 @@ def _amount(value: Any, dot_is_decimal: bool = True) -> float | None:
     if isinstance(value, str):
         typed = _TYPED_AMOUNT.fullmatch(value.strip()[:40])
         if typed is None:
-            return _as_float(value.replace(",", "").strip())
-        number = parse_number(typed["number"].replace("\u00a0", " "), dot_is_decimal)
-        if number is not None and typed["thousands"]:
-            number *= 1000
+            number = _as_float(value.replace(",", "").strip())  # "1.2e5": checked below as any number is
+        else:
+            number = parse_number(typed["number"].replace("\u00a0", " "), dot_is_decimal)
+            if number is not None and typed["thousands"]:
+                number *= 1000
     else:
         number = _as_float(value)
+    # NaN fails both comparisons: no figure
     return number if number is not None and 0 < number < _NO_PAY_IS_THIS_LARGE else None
 
 

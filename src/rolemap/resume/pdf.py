@@ -38,7 +38,9 @@ from rolemap.resume.marks import opens_with_a_mark
 
 MAX_PDF_STREAM = 8 * 2**20  # bytes one PDF stream may decompress to (a resume page's content is kilobytes)
 
-_PAGE_NUMBER = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b|^\W*\d+\s*(?:of|/)\s*\d+\W*$", re.I)
+# "Page 2 of 3", or a piece that is only "2 of 3" or "2/3" (a page's number is small and at most the count;
+# "09/2019", "2019 / 2021" are a role's dates)
+_PAGE_NUMBER = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b|^\W*(\d{1,2})\s*(?:of|/)\s*(\d{1,2})\W*$", re.I)
 _SPACED = re.compile(r"^(?:\S {1,3}){3,}\S$")  # single characters, one to three spaces apart
 
 
@@ -191,11 +193,16 @@ def layout_text(pieces: list[Piece], page_width: float = 612.0) -> str:
     return "\n".join(_marked(lines, body))
 
 
+def _a_page_number(text: str) -> bool:
+    m = _PAGE_NUMBER.search(text)
+    return m is not None and (m[1] is None or 0 < int(m[1]) <= int(m[2]))
+
+
 def _without_running_lines(pieces: list[Piece]) -> list[Piece]:
     """The pieces without page numbers ("Page 1 of 2") and, on a document of several pages, without the
     running header and footer: a piece among the three top or bottom baselines of its page whose text (its
     digits aside) stands at the same height on every page."""
-    pieces = [p for p in pieces if not _PAGE_NUMBER.search(p.text)]
+    pieces = [p for p in pieces if not _a_page_number(p.text)]
     pages = sorted({p.page for p in pieces})
     if len(pages) < 2:
         return pieces

@@ -14,6 +14,7 @@ import re
 from datetime import UTC, date, datetime
 
 _EPOCH = re.compile(r"\d{9,13}(?:\.0+)?")
+_LEADING_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?=[T ])")
 _YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 _DAY_FIRST_DOTS = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _SLASHES = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -33,8 +34,15 @@ def posted_date(value: str) -> str | None:
     try:
         when = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
     except ValueError:
-        return _written_date(text)
+        return _written_date(text) or _leading_iso_date(text)
     return text if when.year in _YEARS else None
+
+
+def _leading_iso_date(text: str) -> str | None:
+    """ "2024-05-01 10:00:00 UTC", "2024-05-01T10:00:00+00:00[UTC]": an ISO date with a time no parser
+    reads after it is still that day."""
+    m = _LEADING_ISO.match(text)
+    return _iso(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
 def _written_date(text: str) -> str | None:

@@ -219,9 +219,9 @@ def posting_from_jsonld(
     if isinstance(identifier, list):  # several PropertyValues: the first is the board's own
         identifier = next((i for i in identifier if i is not None), None)
     native = _text(identifier.get("value")) if isinstance(identifier, dict) else _text(identifier)
-    # the identifier is the hiring organisation's own ("1001" at a bank and at a hospital): its name
-    # (the PropertyValue's, else the hirer's) makes it one across sites
-    owner = (_text(identifier.get("name")) if isinstance(identifier, dict) else None) or company
+    # the identifier is the hiring organisation's own ("1001" at a bank and at a hospital): the hirer's name
+    # makes it one across sites (the PropertyValue's name only without one: sites write "Job ID" there)
+    owner = company or (_text(identifier.get("name")) if isinstance(identifier, dict) else None)
     title = _plain(item.get("title")) or _plain(item.get("name")) or ""
     description = _text(item.get("description")) or ""
     if not title and not description:
@@ -252,8 +252,10 @@ _NOT_IN_A_SLUG = re.compile(r"[^0-9a-z]+")
 
 
 def _slug(name: str | None) -> str:
-    """ "Umbrella Corp." → "umbrella-corp": a name as a part of an id."""
-    return _NOT_IN_A_SLUG.sub("-", html_entities.unescape(name or "").casefold()).strip("-")[:40].rstrip("-")
+    """ "Umbrella Corp." → "umbrella-corp": a name as a part of an id; a name in no Latin letters
+    ("株式会社メルカリ") as a short hash of it."""
+    slug = _NOT_IN_A_SLUG.sub("-", html_entities.unescape(name or "").casefold()).strip("-")[:40].rstrip("-")
+    return slug or (hashlib.sha1(name.encode("utf-8", "replace")).hexdigest()[:8] if name else "")
 
 
 def _text(value: Any) -> str | None:
