@@ -36,10 +36,13 @@ class PostingError(InputError):
 
     code = "R101"
 
-    def __init__(self, where: str, message: str, posting_id: str | None = None) -> None:
+    def __init__(
+        self, where: str, message: str, posting_id: str | None = None, board: str | None = None
+    ) -> None:
         super().__init__(f"{where}: {message}")
         self.where = where
         self.posting_id = posting_id
+        self.board = board  # the complete listing the job came from (`Posting.board`), when it did
 
 
 class NotFound(InputError):

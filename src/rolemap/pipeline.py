@@ -31,7 +31,7 @@ class IngestReport:
     duplicates: int = 0
     failed: int = 0
     closed: int = 0
-    held_open: int = 0  # boards whose listing had a job that failed: none of their postings closed
+    held_open: int = 0  # boards with a job whose id could not be read: none of their postings closed
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -62,14 +62,19 @@ def ingest(
     close_boards: bool = True,
 ) -> IngestReport:
     """Store every posting with its extraction. A bad posting is counted and reported, never the batch.
-    Boards whose complete listing was read have their vanished postings marked closed; an ingest in which
-    a posting failed closes nothing, since the listing it came from was not read whole."""
+    Boards whose complete listing was read have their vanished postings marked closed. A job the listing
+    still has but that failed (one bad field, an extractor bug) is not gone: it stays as it was, open; a
+    board with a job that failed before its id could be read closes nothing, since which job it is cannot
+    be told."""
     now = now or datetime.now(UTC)
     report = IngestReport()
     seen_by_board: dict[str, set[str]] = {}
-    for batch in _batches(items, report, on_error):
+    unreadable: set[str] = set()  # boards with a job whose id is unknown
+    for batch in _batches(items, report, on_error, seen_by_board, unreadable):
         prepared = []
         for posting in batch:
+            if posting.board:
+                seen_by_board.setdefault(posting.board, set()).add(posting.id)
             try:
                 prepared.append(prepare(posting))
             except Exception as e:  # an extractor bug must cost one posting, not the run
@@ -80,23 +85,22 @@ def ingest(
         report.duplicates += result.duplicates
         for posting_id, reason in result.failed:
             _fail(report, on_error, f"{posting_id}: could not be stored ({reason})")
-        for p in prepared:
-            if p.posting.board:
-                seen_by_board.setdefault(p.posting.board, set()).add(p.posting.id)
         if on_progress:
             on_progress(len(batch))
-    if close_boards and report.failed:
-        # a failed job's board cannot be told (its id may be what failed): a listing read with a failure
-        # is not complete, and a job it still lists must not be closed because one field was bad
-        report.held_open = len(seen_by_board)
-    elif close_boards:
+    if close_boards:
+        report.held_open = len(unreadable & seen_by_board.keys())
         for board, seen in seen_by_board.items():
-            report.closed += close_missing(store, board, seen, now)
+            if board not in unreadable:
+                report.closed += close_missing(store, board, seen, now)
     return report
 
 
 def _batches(
-    items: Iterable[Posting | PostingError], report: IngestReport, on_error: Callable[[str], None] | None
+    items: Iterable[Posting | PostingError],
+    report: IngestReport,
+    on_error: Callable[[str], None] | None,
+    seen_by_board: dict[str, set[str]],
+    unreadable: set[str],
 ) -> Iterator[list[Posting]]:
     """Clean postings in batches. When the source breaks off (an unreadable file), the postings read
     before are still stored, then the error goes on up."""
@@ -108,6 +112,10 @@ def _batches(
                 item = clean_posting(item)
             if isinstance(item, PostingError):
                 _fail(report, on_error, item.message)
+                if item.board and item.posting_id:  # still on the board: kept as it was
+                    seen_by_board.setdefault(item.board, set()).add(item.posting_id)
+                elif item.board:
+                    unreadable.add(item.board)
                 continue
             batch.append(item)
             if len(batch) >= BATCH_SIZE:

@@ -66,14 +66,19 @@ def test_postings_gone_from_a_board_are_closed_and_reopen(any_store):
     assert get_posting(any_store, "p2")["closed_at"] is None
 
 
-def test_a_listing_with_a_failed_job_closes_nothing(store):
+def test_a_failed_job_still_on_its_board_is_not_closed_and_the_rest_of_the_board_is(store):
     """A job the board still lists but that could not be read (one bad field) is not gone from the board:
-    the listing was not read whole, so no posting of it is closed."""
-    ingest(store, [job(1, "greenhouse:acme"), job(2, "greenhouse:acme")], now=T0)
-    bad = PostingError("acme.json job 2", "'absolute_url' must be a URL")
-    report = ingest(store, [job(1, "greenhouse:acme"), bad], now=T0 + timedelta(days=1))
-    assert (report.failed, report.closed, report.held_open) == (1, 0, 1)
-    assert get_posting(store, "p2")["closed_at"] is None
+    it stays as it was, while a job the board dropped is closed. A job that failed before its id could be
+    read might be any of them: its board closes nothing. A failure from no board holds no board."""
+    ingest(store, [job(n, "greenhouse:acme") for n in (1, 2, 3)], now=T0)
+    bad = PostingError("greenhouse:acme job 2", "'absolute_url' must be a URL", "p2", board="greenhouse:acme")
+    elsewhere = PostingError("other.csv:4", "not valid CSV")
+    report = ingest(store, [job(1, "greenhouse:acme"), bad, elsewhere], now=T0 + timedelta(days=1))
+    assert (report.failed, report.closed, report.held_open) == (2, 1, 0)
+    assert get_posting(store, "p2")["closed_at"] is None and get_posting(store, "p3")["closed_at"] is not None
+    no_id = PostingError("greenhouse:acme job ?", "has no 'id'", board="greenhouse:acme")
+    report = ingest(store, [job(2, "greenhouse:acme"), no_id], now=T0 + timedelta(days=2))
+    assert (report.closed, report.held_open) == (0, 1) and get_posting(store, "p1")["closed_at"] is None
     assert "none closed on 1 board(s)" in report.summary()
 
 

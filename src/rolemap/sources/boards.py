@@ -398,16 +398,24 @@ def _required(job: dict[str, Any], key: str) -> str:
 
 
 def _safe(job: Any, where: str, build: Callable[[dict[str, Any]], Posting]) -> PostingOrError:
+    """A job as a posting, or the error that stands for it, naming its board (`where`, "greenhouse:acme")
+    and, when its id could be read, the posting's id: a job the board lists with a bad field is still on
+    the board, not closed (pipeline.ingest)."""
     if not isinstance(job, dict):
-        return PostingError(where, f"a job is a {type(job).__name__}, not an object")
+        return PostingError(where, f"a job is a {type(job).__name__}, not an object", board=where)
     job_id = _text(job.get("id")) or "?"
     try:
         posting = build(job)
         if not posting.title.strip() and not posting.description.strip():
             raise ValueError("has neither a title nor a description")
-        return clean_posting(posting, f"{where} job {job_id}")
+        cleaned = clean_posting(posting, f"{where} job {job_id}")
+        if isinstance(cleaned, PostingError):
+            cleaned.board, cleaned.posting_id = where, posting.id
+        return cleaned
     except (ValueError, TypeError, AttributeError, KeyError, OverflowError, RecursionError) as e:
-        return PostingError(f"{where} job {job_id[:100]}", str(e))
+        known = job_id != "?" and _text(job.get("id")) is not None
+        posting_id = f"{where.replace(':', '-', 1)}-{_required(job, 'id')}" if known else None
+        return PostingError(f"{where} job {job_id[:100]}", str(e), posting_id, board=where)
 
 
 def _job_text(job: dict[str, Any], key: str) -> str | None:

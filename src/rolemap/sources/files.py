@@ -401,7 +401,13 @@ def _board_file(path: Path, data: Any, provider: str) -> Iterator[PostingOrError
         "ashby": boards.ashby_postings,
     }
     for item in readers[provider](data, board or path.name.split(".")[0]):
-        yield item if a_listing or not isinstance(item, Posting) else replace(item, board=None)
+        if a_listing:
+            yield item
+        elif isinstance(item, Posting):
+            yield replace(item, board=None)
+        else:
+            item.board = None  # nor does a failed job of it count for a listing
+            yield item
 
 
 def text_posting(path: Path, text: str) -> PostingOrError:
