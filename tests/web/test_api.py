@@ -215,11 +215,11 @@ def test_query_choices_are_the_librarys_own():
 
     from rolemap.analytics.lane import EMPLOYMENT_TYPES, LEVELS, SYSTEM_TYPES, WORK_MODELS
     from rolemap.analytics.listing import SORTS
-    from rolemap.analytics.market import PAY_DIMENSIONS
+    from rolemap.analytics.market import PAY_ALIASES, PAY_DIMENSIONS
     from rolemap.web import queries
 
     pairs = [(queries.Level, LEVELS), (queries.WorkModel, WORK_MODELS), (queries.Employment, EMPLOYMENT_TYPES),
-             (queries.SystemType, SYSTEM_TYPES), (queries.Sort, SORTS), (queries.PayDimension, PAY_DIMENSIONS)]  # fmt: skip
+             (queries.SystemType, SYSTEM_TYPES), (queries.Sort, SORTS), (queries.PayDimension, (*PAY_ALIASES, *PAY_DIMENSIONS))]  # fmt: skip
     for literal, values in pairs:
         assert get_args(literal) == values
 

@@ -35,7 +35,10 @@ def test_an_error_names_the_query_parameter_not_the_command_line_option(client):
         "skill='zzz': not a skill the taxonomy knows"
     )
     r = client.get("/api/market", params={"since": "2018", "until": "2014"})
-    assert r.status_code == 400 and "--" not in r.json()["error"] and "since=" in r.json()["error"]
+    # the values as given, not the days they became (2018-01-01, 2015-01-01)
+    assert r.status_code == 400 and r.json()["error"].startswith(
+        "since '2018' begins after until '2014' ends"
+    )
 
 
 def test_a_value_outside_a_listed_pattern_names_the_choices_not_the_pattern(client):
@@ -77,3 +80,14 @@ def test_a_bad_line_of_an_upload_gets_the_upload_advice_too(client):
     r = client.post("/api/ingest", files={"file": ("jobs.jsonl", data)})
     assert r.status_code == 200, r.text
     assert r.json()["failed"] == 1 and "pass --" not in r.json()["errors"][0], r.json()
+
+
+def test_a_command_or_a_list_of_options_in_a_message_is_left_as_written():
+    from rolemap.web.app import as_the_web_names_it
+
+    for message in (
+        "read it with `rolemap ingest --encoding latin-1`",
+        "give --status, --note or --follow-up or --salary",
+    ):
+        assert as_the_web_names_it(message) == message
+    assert as_the_web_names_it("--currency XYZ: no rate") == "currency=XYZ: no rate"

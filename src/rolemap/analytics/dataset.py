@@ -25,7 +25,15 @@ from typing import Any
 from rolemap.analytics.freshness import open_months
 from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, city_names, country_codes
 from rolemap.analytics.market import FAMILY_TITLES, Market, Share
-from rolemap.analytics.pay import HOURS_A_YEAR, MIN_FOR_MEDIAN, PLAUSIBLE_YEAR, Rates, bundled_rates, stats_of
+from rolemap.analytics.pay import (
+    HOURS_A_YEAR,
+    MIN_FOR_MEDIAN,
+    PLAUSIBLE_YEAR,
+    Rates,
+    bundled_rates,
+    headline_pay,
+    stats_of,
+)
 from rolemap.analytics.reposts import folded, repost_groups, repost_months, series_rows
 from rolemap.analytics.role_rows import OWNER_FAMILIES, SIDES, skill_owners
 from rolemap.analytics.stats import median_rank, wilson
@@ -265,11 +273,17 @@ def _lane_filter(lane: Lane) -> tuple[str, list[Any]]:
     if lane.location:
         clauses.append("regexp_matches(location, ?, 'i')")
         params.append("|".join(f"(^|\\W){_re2_escape(n)}($|\\W)" for n in lane.location))
-    for field, column in (("language", "languages"), ("system_type", "system_types"), ("skill", "skills")):
+    for field, column in (("language", "languages"), ("system_type", "system_types")):
         wanted = getattr(lane, field)
         if wanted:
             clauses.append(f"list_has_any(list_transform({column}, lambda x: lower(x)), ?)")
             params.append([w.lower() for w in wanted])
+    if lane.skill or lane.skill_language:  # any of the skill filter's values, a language given as one too
+        clauses.append(
+            "(list_has_any(list_transform(skills, lambda x: lower(x)), ?) "
+            "OR list_has_any(list_transform(languages, lambda x: lower(x)), ?))"
+        )
+        params += [[w.lower() for w in lane.skill], [w.lower() for w in lane.skill_language]]
     if lane.family:  # the row's own family (`role_rows`)
         clauses.append("list_has_any(families, ?)")
         params.append(list(lane.family))
@@ -341,7 +355,7 @@ def _market(con: Any, lane: Lane, top: int, currency: str, rates: Rates) -> Mark
         senior_share=senior / known if known else None,
         junior_share=junior / known if known else None,
         work_models=_ordered(con, "work_model", WORK_MODELS, n),
-        pay=_pay(con, currency, rates, paid),
+        pay=headline_pay(_pay(con, currency, rates, paid)),
         languages=_multi(con, "languages", n)[:top],
         skills=skills[:top],
         together=_together(con, [s.name for s in skills[: max(top, 2)]], top),

@@ -37,6 +37,11 @@ class Lane:
     since: dt.date | None = None
     until: dt.date | None = None  # exclusive
     open_only: bool = False
+    # languages given as a skill ("--skill golang"): the taxonomy files them as languages, and postings
+    # name a language in `language`, so they are matched there, as any one of the skill filter's values;
+    # `skill_typed` keeps the words as given, so describe() says "skill golang read as language go"
+    skill_language: tuple[str, ...] = ()
+    skill_typed: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name, allowed in (
@@ -53,19 +58,29 @@ class Lane:
             raise InputError(f"--since {self.since} is not before --until {self.until}")
         # a skill or language as a user types it ("postgres", "k8s", "golang", "C#") is read as the
         # taxonomy's id, and describe() shows that id: the user sees what their word was read as
+        typed = {sid: value for value in self.skill for sid in known_skill_ids((value,), "skill")}
         for name in ("skill", "language"):
             if getattr(self, name):
                 object.__setattr__(self, name, known_skill_ids(getattr(self, name), name))
+        languages = [sid for sid in self.skill if is_language(sid)]
+        if languages:
+            object.__setattr__(self, "skill", tuple(s for s in self.skill if not is_language(s)))
+            object.__setattr__(self, "skill_language", (*self.skill_language, *languages))
+            object.__setattr__(self, "skill_typed", (*self.skill_typed, *(typed[sid] for sid in languages)))
 
     def describe(self) -> str:
         parts = []
         for f in fields(self):
             value = getattr(self, f.name)
-            if value in ((), None, False):
+            if value in ((), None, False) or f.name in ("skill_language", "skill_typed"):
                 continue
             shown = ", ".join(value) if isinstance(value, tuple) else str(value)
             parts.append(f"{f.name.replace('_', ' ')}: {shown}")
-        return "; ".join(parts) or "all postings"
+        read_as = [
+            f"skill {typed} read as language {sid}"
+            for typed, sid in zip(self.skill_typed, self.skill_language, strict=False)
+        ]
+        return "; ".join(parts + read_as) or "all postings"
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -95,8 +110,13 @@ def select(frame: MarketFrame, lane: Lane) -> np.ndarray:
         wanted = getattr(lane, name)
         if wanted:
             mask &= has_any(frame, pair, {w.lower() for w in wanted})
-    if lane.skill:  # a skill's lane holds the products under it: --skill linux includes RHEL postings
-        mask &= has_any(frame, "skill", set(rolled_up(lane.skill)))
+    if lane.skill or lane.skill_language:  # any of the skill filter's values, languages among them
+        wanted = np.zeros(frame.size, bool)
+        if lane.skill:  # a skill's lane holds the products under it: --skill linux includes RHEL postings
+            wanted |= has_any(frame, "skill", set(rolled_up(lane.skill)))
+        if lane.skill_language:
+            wanted |= has_any(frame, "language", set(lane.skill_language))
+        mask &= wanted
     if lane.country:
         mask &= has_any(frame, "country", {c.lower() for c in country_codes(lane.country)})
     if lane.city:
@@ -137,6 +157,15 @@ def known_skill_ids(values: tuple[str, ...], option: str) -> tuple[str, ...]:
                 f"--{option} {value!r}: not a skill the taxonomy knows; `rolemap taxonomy search WORD` finds one"
             )
     return skill_ids(values)
+
+
+def is_language(skill_id: str) -> bool:
+    """Whether the taxonomy files an id as a language of the contract (go, cpp, csharp): postings name
+    those in their `language` field."""
+    from rolemap.extract.taxonomy import load_taxonomy
+
+    entry = load_taxonomy().get(skill_id)
+    return entry is not None and entry.is_language
 
 
 def rolled_up(skills: tuple[str, ...]) -> tuple[str, ...]:
@@ -216,6 +245,21 @@ def _contains(frame: MarketFrame, column: str, needles: tuple[str, ...]) -> np.n
     codes, vocab = frame.codes(column)
     keep = [i for i, v in enumerate(vocab) if pattern.search(v)]
     return np.isin(codes, keep)
+
+
+def parse_window(
+    since: str | None, until: str | None, options: tuple[str, str] = ("--since", "--until")
+) -> tuple[dt.date | None, dt.date | None]:
+    """The window [since, until) of two periods as the user wrote them ('2017', '2016Q4'); an empty one is
+    an error that echoes the values given, not the days they became."""
+    start = parse_period(since, option=options[0]) if since else None
+    end = parse_period(until, end=True, option=options[1]) if until else None
+    if start and end and start >= end:
+        raise InputError(
+            f"{options[0]} {since!r} begins after {options[1]} {until!r} ends: no day is in the window; "
+            "give a first period no later than the last"
+        )
+    return start, end
 
 
 def parse_period(text: str, end: bool = False, option: str = "") -> dt.date:

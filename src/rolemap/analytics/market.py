@@ -11,10 +11,11 @@ import numpy as np
 from rolemap.analytics.frame import MarketFrame, Pairs
 from rolemap.analytics.freshness import coverage
 from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, salary_counts, select
-from rolemap.analytics.pay import PayScale, PayStats, pay_scale, pay_stats
+from rolemap.analytics.pay import PayScale, PayStats, headline_pay, pay_scale, pay_stats
 from rolemap.analytics.premiums import PREMIUM_DIMENSIONS, Premium, PremiumModel, premiums
 from rolemap.analytics.skill_levels import skill_pairs_at
 from rolemap.analytics.stats import wilson
+from rolemap.errors import InputError
 
 MIN_CELL = 5  # a pay cell on fewer postings is marked "too few", never hidden
 
@@ -107,7 +108,7 @@ def market(
         senior_share=senior / known if known else None,
         junior_share=junior / known if known else None,
         work_models=counts_of(frame, "work_model", mask, order=WORK_MODELS),
-        pay=pay_stats(scale, salaried),
+        pay=headline_pay(pay_stats(scale, salaried)),
         languages=multi_counts(frame, "language", mask)[:top],
         skills=multi_counts(frame, "skill", mask, skill_pairs)[:top],
         together=co_occurring(frame, mask, top, skill_pairs),
@@ -229,11 +230,22 @@ class PayBy:
 PAY_DIMENSIONS = (
     "seniority", "system_type", "work_model", "language", "scope", "employment_type", "family", "country", "city",
 )  # fmt: skip
+PAY_ALIASES = {"level": "seniority"}  # the web page's word for the same grouping: every client takes both
+
+
+def pay_dimension(name: str) -> str:
+    """A grouping of pay as a user names it (`level` or `seniority`, `family`…) → the analytics' name."""
+    canonical = PAY_ALIASES.get(name, name)
+    if canonical not in PAY_DIMENSIONS:
+        known = sorted({*PAY_DIMENSIONS, *PAY_ALIASES})
+        raise InputError(f"--by {name!r}: use one of {', '.join(known)}")
+    return canonical
 
 
 def pay_by(
     frame: MarketFrame, lane: Lane, by: str, scale: PayScale | None = None, min_cell: int = MIN_CELL
 ) -> PayBy:
+    by = pay_dimension(by)
     mask = salary_counts(frame, lane, select(frame, lane))
     scale = scale or pay_scale(frame)
     model, found = premiums(frame, mask, by, scale)
@@ -247,7 +259,13 @@ def pay_by(
             PayCell(value, int(members.sum()), stats, stats.count < min_cell, premium.get(value, unfitted))
         )
     return PayBy(
-        lane.describe(), by, scale.currency, cells, pay_stats(scale, mask), model, coverage(frame, mask)
+        lane.describe(),
+        by,
+        scale.currency,
+        cells,
+        headline_pay(pay_stats(scale, mask)),  # the page's overall card
+        model,
+        coverage(frame, mask),
     )
 
 

@@ -208,13 +208,31 @@ def stats_of(
         )
         return PayStats(**common, median=None, p25=None, p75=None, low=None, high=None, note=note)  # type: ignore[arg-type]
     p25, median, p75, low, high = quartiles
+    spread = (
+        f"The range is the lowest and highest figure; half the roles pay between {_k(p25)} and {_k(p75)}."
+        if count >= MIN_FOR_HEADLINE
+        # the quartiles and the range rest on the n too small for a headline median: a card shows none
+        else f"Too few for a headline median, middle half or range (at least {MIN_FOR_HEADLINE} needed)."
+    )
     note = (
         f"yearly {currency}, from {count} roles stating pay (a posting's salary counts for the roles the "
         f"text ties it to); {annualised} converted from hourly/daily/weekly/monthly pay, {converted} from "
         f"another currency (rates of {rates.date}), {left_out} left out as implausible or without a rate. "
-        f"The range is the lowest and highest figure; half the roles pay between {_k(p25)} and {_k(p75)}."
+        + spread
     )
     return PayStats(**common, median=median, p25=p25, p75=p75, low=low, high=high, note=note)  # type: ignore[arg-type]
+
+
+def headline_pay(stats: PayStats) -> PayStats:
+    """The statistics a headline card (the role page, the pay page's overall figures, the report) may show:
+    below MIN_FOR_HEADLINE figures the median is withheld, and so is every figure resting on the same n
+    (quartiles, middle half, range, the median's interval). A table cell keeps its figures from
+    MIN_FOR_MEDIAN, marked "too few to compare"."""
+    if not stats.too_few:
+        return stats
+    return replace(
+        stats, median=None, p25=None, p75=None, low=None, high=None, median_low=None, median_high=None
+    )
 
 
 def _k(value: float) -> str:

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
+from rolemap.agreement import counted
 from rolemap.analytics.frame import MarketFrame
 from rolemap.analytics.lane import Lane, select
 from rolemap.analytics.periods import Calendar, calendar, caveats_between
@@ -78,9 +79,40 @@ class Trends:
     message: str = ""
     partial: list[str] = field(default_factory=list)  # "" or why the period is partial
     caveats: list[str] = field(default_factory=list)  # known source artefacts inside the window
+    undated: int = 0  # postings of the lane left out: no date of their own (analytics/periods.py)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+def undated_note(frame: MarketFrame, cal: Calendar, mask: np.ndarray) -> tuple[int, list[str]]:
+    """The lane's postings without a date of their own, left out of every period, and the caveat that
+    says so (none when there are none)."""
+    n = frame.postings_in(mask & cal.undated)
+    if not n:
+        return 0, []
+    return n, [
+        f"{counted(n, 'posting')} of the lane left out: no date of their own (a file without dates is "
+        "dated on the day it was read, which says nothing of when it was posted)"
+    ]
+
+
+def source_note(frame: MarketFrame, before: str, after: str, in_a: np.ndarray, in_b: np.ndarray) -> str:
+    """ "2024Q2's postings come from csv, 2018Q1's from hn: …" when the two periods' sources differ ("" when
+    they are the same): a difference between them may be the sources' ways of writing, not the market."""
+    codes, vocab = frame.codes("source")
+
+    def names(rows: np.ndarray) -> list[str]:
+        return sorted({vocab[c] if c >= 0 else "unknown" for c in np.unique(codes[rows]).tolist()})
+
+    a, b = names(in_a), names(in_b)
+    if not a or not b or a == b:
+        return ""
+    return (
+        f"{before}'s postings come from {', '.join(a)}, {after}'s from {', '.join(b)}: a change between "
+        "them may be a difference of the sources (what they carry, how their postings are written), not "
+        "of the market"
+    )
 
 
 def trends(frame: MarketFrame, lane: Lane, every: str = "quarter", top: int = 8) -> Trends:
@@ -124,7 +156,28 @@ def trends(frame: MarketFrame, lane: Lane, every: str = "quarter", top: int = 8)
     elif not int(dated.sum()):
         message = f"no posting of this lane ({lane.describe()}) has a posted date in the window: no trend"
     notes = caveats_between(frame, dated, cal.starts[chosen[0]], cal.starts[chosen[-1]]) if names else []
-    return Trends(lane.describe(), every, names, totals.tolist(), series, message, partial, notes)
+    left_out, said = undated_note(frame, cal, mask)
+    return Trends(
+        lane.describe(), every, names, totals.tolist(), series, message, partial, notes + said, left_out
+    )
+
+
+def lane_span(t: Trends) -> Trends:
+    """The trends cut to the lane's own periods, from its first period with a posting to its last: a lane
+    of 2014-2018 postings in a store that runs to 2026 ends in 2018, not in eight quarters of gaps (the
+    report's table shows the last eight of these)."""
+    held = [i for i, n in enumerate(t.totals) if n]
+    if not held:
+        return t
+    cut = slice(held[0], held[-1] + 1)
+    series = [replace(s, counts=s.counts[cut], shares=s.shares[cut]) for s in t.series]
+    return replace(
+        t,
+        periods=t.periods[cut],
+        totals=t.totals[cut],
+        series=series,
+        partial=t.partial[cut] if t.partial else [],
+    )
 
 
 @dataclass(frozen=True)
@@ -154,6 +207,8 @@ class Changes:
     message: str = ""
     caveats: list[str] = field(default_factory=list)  # partial periods compared, known source artefacts
     tested: int = 0  # values tested: the q-values' family
+    undated: int = 0  # postings of the lane left out: no date of their own (analytics/periods.py)
+    shared_source: bool = True  # a source has postings in both periods; else nothing is tested
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -173,9 +228,13 @@ def default_periods(cal: Calendar, before: str | None, after: str | None) -> tup
         if label is not None and not PERIOD_LABEL[cal.every].match(label):  # 2014Q5, or 2014-01 by quarters
             raise InputError(f"period {label!r} is not a {cal.every}: {PERIOD_HINT[cal.every]}")
         if label is not None and label not in cal.names:
+            left_out = int(cal.undated.sum())
+            undated = f"; {left_out:,} roles without a date of their own left out" if left_out else ""
             raise InputError(
-                f"period {label!r} is not in the data ({cal.names[0]} to {cal.names[-1]}, every {cal.every})"
+                f"period {label!r} is not in the data ({cal.names[0]} to {cal.names[-1]}, every {cal.every}"
+                f"{undated})"
             )
+    after_given = after is not None
     if after is None:
         complete = [i for i in range(len(cal.names)) if cal.complete(i)]
         candidates = [i for i in complete if before is None or i > cal.names.index(before)]
@@ -187,6 +246,8 @@ def default_periods(cal: Calendar, before: str | None, after: str | None) -> tup
             raise InputError(f"{after} is the store's first period: nothing before it to compare with")
         before = cal.names[earlier[-1] if earlier else b - 1]
     if cal.names.index(before) >= cal.names.index(after):  # a comparison read backwards says the opposite
+        if not after_given:
+            raise InputError(f"{before} is the store's newest period: nothing after it to compare with")
         raise InputError(f"the earlier period {before} is not before the later one {after}")
     return before, after
 
@@ -213,10 +274,19 @@ def changes(
     notes += caveats_between(
         frame, in_a | in_b, min(cal.starts[a], cal.starts[b]), max(cal.starts[a], cal.starts[b])
     )
+    sources = source_note(frame, before, after, in_a, in_b)
+    notes += [sources] if sources else []
+    left_out, said = undated_note(frame, cal, mask)
+    notes += said
     if not n_a or not n_b:
         empty = before if not n_a else after
-        message = f"no postings in {empty} for this lane"
-        return Changes(lane.describe(), before, after, n_a, n_b, alpha, [], message, notes)
+        message = (
+            f"no postings in {empty} for this lane"
+            if cal.totals[cal.names.index(empty)]
+            else f"no posting of the store is dated in {empty}: a gap in the data, not in the market"
+        )
+        return Changes(lane.describe(), before, after, n_a, n_b, alpha, [], message, notes, 0, left_out)
+    shared = _shared_source(frame, in_a, in_b)
     found: list[tuple[str, str, int, int, float | None, str]] = []
     for dimension in DIMENSIONS:
         rows, codes, vocab = _membership(frame, dimension)
@@ -224,7 +294,8 @@ def changes(
         count_b = np.bincount(codes[in_b[rows]], minlength=len(vocab))
         for code in np.flatnonzero(count_a + count_b):
             x, y = int(count_a[code]), int(count_b[code])
-            found.append((dimension, vocab[code], x, y, *compare(x, n_a, y, n_b)))
+            verdict = compare(x, n_a, y, n_b) if shared else (None, "")
+            found.append((dimension, vocab[code], x, y, *verdict))
     tested = [i for i, f in enumerate(found) if f[4] is not None]
     q_of = dict(zip(tested, benjamini_hochberg([found[i][4] or 0.0 for i in tested]), strict=True))
     out = []
@@ -241,9 +312,22 @@ def changes(
         )
     )
     message = ""
-    if min(n_a, n_b) < MIN_PERIOD:
+    if not shared:
+        message = (
+            f"{before} and {after} share no source: every difference between them may be the sources', "
+            "so nothing is tested: counts only"
+        )
+    elif min(n_a, n_b) < MIN_PERIOD:
         message = (
             f"too few postings to test ({before}: {n_a:,}, {after}: {n_b:,}; at least {MIN_PERIOD} a period): "
             "counts only"
         )
-    return Changes(lane.describe(), before, after, n_a, n_b, alpha, out, message, notes, len(tested))
+    return Changes(
+        lane.describe(), before, after, n_a, n_b, alpha, out, message, notes, len(tested), left_out, shared
+    )
+
+
+def _shared_source(frame: MarketFrame, in_a: np.ndarray, in_b: np.ndarray) -> bool:
+    """Whether a source has postings in both periods: without one, a test compares sources, not times."""
+    codes, _ = frame.codes("source")
+    return bool(np.intersect1d(codes[in_a], codes[in_b]).size)

@@ -126,7 +126,7 @@ def market_command(
 
 @market_app.command("pay")
 def pay_command(
-    by: Annotated[str, typer.Option(help="seniority, system_type, work_model, language, scope, employment_type, family, country or city.")] = "seniority",
+    by: Annotated[str, typer.Option(help="level (or seniority), system_type, work_model, language, scope, employment_type, family, country or city.")] = "seniority",
     language: Language = None, seniority: Seniority = None, system_type: SystemType = None,
     work_model: WorkModel = None, employment_type: Employment = None, skill: Skill = None, company: Company = None,
     location: Location = None, source: Source = None, family: Family = None, country: Country = None, city: City = None, since: Since = None, until: Until = None, open_only: OpenOnly = False,
@@ -147,8 +147,7 @@ def pay_command(
     from rolemap.analytics.pay import load_rates, pay_scale
     from rolemap.present import market_view as view
 
-    if by not in market_lib.PAY_DIMENSIONS:
-        raise InputError(f"--by {by!r}: use one of {', '.join(market_lib.PAY_DIMENSIONS)}")
+    by = market_lib.pay_dimension(by)  # level and seniority are one grouping, as on the web page
     family = (family or ["all"]) if by == "family" else role_page_families(family)  # by family: every one
     lane = lane_of(**lane_filters(locals()))
     frame = market_frame(db)

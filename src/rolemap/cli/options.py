@@ -146,13 +146,13 @@ def role_page_families(family: list[str] | None) -> list[str]:
 
 
 def lane_of(**filters: Any) -> Lane:
-    from rolemap.analytics.lane import Lane, parse_period
+    from rolemap.analytics.lane import Lane, parse_window
 
-    since, until = filters.pop("since"), filters.pop("until")
+    since, until = parse_window(filters.pop("since"), filters.pop("until"))
     filters["family"] = [f for f in _split(filters.get("family")) if f != "all"]  # all: every role
     return Lane(
         **{k: _split(v) for k, v in filters.items() if k != "open_only"},
-        since=parse_period(since, option="--since") if since else None,
-        until=parse_period(until, end=True, option="--until") if until else None,
+        since=since,
+        until=until,
         open_only=filters.get("open_only", False),
     )

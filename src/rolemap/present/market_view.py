@@ -15,7 +15,7 @@ from rolemap.agreement import agree, counted
 from rolemap.analytics.freshness import coverage_line
 from rolemap.analytics.market import Market, PayBy, Profile, Share
 from rolemap.analytics.near_dups import NearGroup
-from rolemap.analytics.pay import PayStats
+from rolemap.analytics.pay import MIN_FOR_MEDIAN, PayStats
 from rolemap.analytics.premiums import Premium, PremiumModel
 from rolemap.analytics.stats import MIN_FOR_HEADLINE, MIN_PERIOD, MIN_SIGNAL
 from rolemap.analytics.totals import totals_line
@@ -45,6 +45,21 @@ def median_card(pay: PayStats) -> tuple[str, str]:
         else ""
     )
     return money(pay.median, pay.currency), f"n = {pay.count:,}{interval}"
+
+
+def range_card(pay: PayStats) -> tuple[str, str]:
+    """The lowest to the highest salary as (figure, what it rests on); "too few" where the headline median
+    is withheld: the range rests on the same n (analytics/pay.headline_pay)."""
+    if pay.low is None or pay.high is None or pay.too_few:
+        return "too few", f"{pay.count} usable salaries; a range needs at least {MIN_FOR_HEADLINE}"
+    return f"{money(pay.low)}–{money(pay.high)}", f"n = {pay.count:,} salaries"
+
+
+def middle_half_card(pay: PayStats) -> tuple[str, str]:
+    """p25–p75 as (figure, what it rests on), withheld like the headline median."""
+    if pay.p25 is None or pay.p75 is None or pay.too_few:
+        return "too few", f"{pay.count} usable salaries; a middle half needs at least {MIN_FOR_HEADLINE}"
+    return f"{money(pay.p25)}–{money(pay.p75)}", f"n = {pay.count:,} salaries"
 
 
 def share_card(share: float | None, n: int, interval: tuple[float, float] | None) -> tuple[str, str]:
@@ -96,9 +111,11 @@ SKILLS_TITLES = {
 
 
 def pay_line(pay: PayStats) -> Text:
-    if pay.median is None:
+    if pay.count < MIN_FOR_MEDIAN:
         return Text(f"Salary: {pay.note}{origins(pay)}")
     figure, basis = median_card(pay)
+    if pay.median is None or pay.too_few:  # the quartiles and range rest on the same n: none shown
+        return Text(f"Median salary {figure} ({basis})\n{pay.note}{origins(pay)}")
     return Text(
         f"Median salary {figure} ({basis}; p25 {money(pay.p25)}, p75 {money(pay.p75)}; "
         f"range {money(pay.low)}–{money(pay.high)} on {counted(pay.count, 'role')})\n{pay.note}{origins(pay)}"
@@ -391,9 +408,9 @@ def trends_csv(t: Trends) -> str:
     return to_csv(["dimension", "value", "period", "postings", "period_postings", "share", "partial"], rows)
 
 
-def _verdict(ch: Change) -> str:
+def _verdict(ch: Change, shared_source: bool = True) -> str:
     if not ch.test:
-        return "not tested: too few"
+        return "not tested: too few" if shared_source else "not tested: no source in both periods"
     test = "exact test" if ch.test == "exact" else "z-test"
     return ("significant" if ch.significant else "not significant") + f" ({test})"
 
@@ -423,7 +440,7 @@ def changes_view(c: Changes, limit: int = 25) -> Group:
             f"{pct(ch.share_after)} ({ch.after}/{c.postings_after})",
             f"{arrow} {abs(ch.share_after - ch.share_before) * 100:.1f} pts",
             "–" if ch.q_value is None else f"{ch.q_value:.3g}",
-            _verdict(ch) + (" · small sample" if ch.small_sample and ch.test else ""),
+            _verdict(ch, c.shared_source) + (" · small sample" if ch.small_sample and ch.test else ""),
         )
     return Group(head, table, *notes)
 

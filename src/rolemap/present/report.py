@@ -14,7 +14,7 @@ from rolemap.analytics.lane import LEVELS, Lane
 from rolemap.analytics.market import Market, PayBy, market, pay_by
 from rolemap.analytics.pay import PayScale
 from rolemap.analytics.totals import totals_line
-from rolemap.analytics.trends import Trends, trends
+from rolemap.analytics.trends import Trends, lane_span, trends
 from rolemap.present import charts
 from rolemap.present.market_view import (
     BOARD_TEXT,
@@ -26,6 +26,7 @@ from rolemap.present.market_view import (
     pct,
     premium_cells,
     premium_note,
+    range_card,
     roles_heading,
     share_card,
 )
@@ -47,7 +48,7 @@ def gather(
     return ReportData(
         market(frame, lane, 15, scale, skills_level),
         pay_by(frame, lane, "seniority", scale),
-        trends(frame, lane, every, 6),
+        lane_span(trends(frame, lane, every, 6)),  # the table's last eight: the lane's, not the store's
         datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         pay_by(frame, lane, "scope", scale),
     )
@@ -63,7 +64,7 @@ def render_markdown(data: ReportData) -> str:
 
 def _helpers() -> dict[str, object]:
     return {
-        "money": money, "pct": pct, "median_card": median_card, "share_card": share_card, "zip": zip,
+        "money": money, "pct": pct, "median_card": median_card, "share_card": share_card, "range_card": range_card, "zip": zip,
         "totals_line": totals_line, "coverage_line": coverage_line, "lane_folded": lane_folded, "roles_heading": roles_heading, "board_text": board_text, "origins": origins, "BOARD_TEXT": BOARD_TEXT,
         "premium_cells": premium_cells, "premium_note": premium_note,
     }  # fmt: skip

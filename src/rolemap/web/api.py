@@ -20,7 +20,7 @@ from rolemap.analytics import trends as trends_lib
 from rolemap.analytics.covers import posting_covers
 from rolemap.analytics.listing import PostingPage, matching_rows, page_of, skill_terms
 from rolemap.analytics.market import Market, PayBy, Profile
-from rolemap.analytics.pay import bundled_rates
+from rolemap.analytics.pay import PayScale, bundled_rates, pay_scale
 from rolemap.analytics.trends import Changes, Trends
 from rolemap.errors import InputError, NotFound, RolemapError
 from rolemap.pipeline import ingest
@@ -50,6 +50,7 @@ from rolemap.web.queries import (
     ProfileQuery,
     TrendsQuery,
     check_repeats,
+    known_parameters,
 )
 from rolemap.web.state import MarketState
 from rolemap.web.uploads import MAX_UPLOAD_LINES, check_upload, limited, run_stoppable, upload_name
@@ -84,7 +85,12 @@ async def _one_value_each(request: Request) -> None:
         raise RequestValidationError([{"loc": ("query",), "msg": str(e), "type": "value_error"}]) from None
 
 
-router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS, dependencies=[Depends(_one_value_each)])
+router = APIRouter(
+    prefix="/api",
+    tags=["api"],
+    responses=_ERRORS,
+    dependencies=[Depends(_one_value_each), Depends(known_parameters)],
+)
 MAX_REPORTED_ERRORS = 20
 
 
@@ -191,12 +197,17 @@ async def api_market(state: State, query: Annotated[MarketQuery, Query()]) -> di
 
 
 def pay_of(state: MarketState, query: PayQuery) -> PayBy:
-    lane, snapshot = query.to_lane(), state.current()
-    key = ("pay", lane, query.by, query.min_cell)
+    lane, snapshot, by = query.to_lane(), state.current(), query.dimension()
+    currency = (query.currency or snapshot.scale.currency).upper()
+
+    def scale() -> PayScale:  # the command line's `pay --currency`: the same pay scale in another currency
+        if currency == snapshot.scale.currency:
+            return snapshot.scale
+        return state.answer(snapshot, ("scale", currency), lambda: pay_scale(snapshot.frame, currency))
+
+    key = ("pay", lane, by, query.min_cell, currency)
     return state.answer(
-        snapshot,
-        key,
-        lambda: market_lib.pay_by(snapshot.frame, lane, query.by, snapshot.scale, query.min_cell),
+        snapshot, key, lambda: market_lib.pay_by(snapshot.frame, lane, by, scale(), query.min_cell)
     )
 
 

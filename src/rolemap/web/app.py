@@ -148,7 +148,10 @@ async def _rolemap_error(request: Request, exc: Exception) -> Response:
 
 # the analytics' errors name an option as the command line writes it ("--skill 'zzz'", "--since 2018-01-01");
 # on the web the same value is a query parameter or a form field
-_OPTION = re.compile(r"(?<![\w-])--([a-z][a-z-]*)\b(?:\s|=)?")
+# Only an option given with its value as the errors write one (quoted, a number or a code: "--skill 'zzz'",
+# "--since 2018-01-01", "--currency XYZ") is one a user sent; a command quoted in a hint ("`rolemap ingest
+# --encoding latin-1`") or a list of options ("give --status, --note or --salary") is left as written.
+_OPTION = re.compile(r"(?<![\w`-])--([a-z][a-z-]*) (?=['\"\dA-Z])")
 
 
 def as_the_web_names_it(message: str) -> str:

@@ -22,7 +22,16 @@ from rolemap.analytics.listing import SORTS
 from rolemap.analytics.totals import totals_line
 from rolemap.errors import InputError
 from rolemap.present.evidence import segments
-from rolemap.present.market_view import lane_folded, median_card, money, pct, roles_heading, share_card
+from rolemap.present.market_view import (
+    lane_folded,
+    median_card,
+    middle_half_card,
+    money,
+    pct,
+    range_card,
+    roles_heading,
+    share_card,
+)
 from rolemap.present.report import chart_set, gather
 from rolemap.store.schema import TRACKER_STATUSES
 from rolemap.store.tracker import (
@@ -78,7 +87,7 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
         request=request, csrf=token, csrf_field=CSRF_FIELD, can_write=guard.can_write(request),
         needs_login=guard.token is not None, version=__version__, money=money, pct=pct, link=link,
         totals_line=totals_line, coverage_line=coverage_line, covers_line=covers_line, lane_folded=lane_folded, roles_heading=roles_heading, open_meaning=OPEN_MEANING,
-        median_card=median_card, share_card=share_card,
+        median_card=median_card, share_card=share_card, range_card=range_card, middle_half_card=middle_half_card,
         web_link=web_link, choices=FILTER_CHOICES, **context,
     )  # fmt: skip
     response = HTMLResponse(page, status_code=status)

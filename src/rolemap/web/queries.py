@@ -4,13 +4,18 @@ form fields are dropped; free-text filters also take commas (language=go,python)
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, Literal
 
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from rolemap.analytics.covers import OPEN_MEANING
-from rolemap.analytics.lane import Lane, parse_period
+from rolemap.analytics.lane import Lane, parse_window
 from rolemap.analytics.listing import MAX_PAGE_SIZE
+from rolemap.analytics.market import pay_dimension
 
 Level = Literal["intern", "junior", "mid", "senior", "staff", "manager"]
 WorkModel = Literal["remote", "hybrid", "onsite"]
@@ -18,7 +23,9 @@ Employment = Literal["full_time", "part_time", "contract", "internship", "tempor
 SystemType = Literal["product", "data", "distributed", "platform", "security"]
 Sort = Literal["newest", "oldest", "title", "company", "salary"]
 Every = Literal["quarter", "month"]
+# one set of names for the page, the API and the command line: `level` and `seniority` are one grouping
 PayDimension = Literal[
+    "level",
     "seniority",
     "system_type",
     "work_model",
@@ -90,14 +97,14 @@ class LaneFilters(BaseModel):
         def split(values: list[str]) -> tuple[str, ...]:
             return tuple(v.strip().lower() for item in values for v in item.split(",") if v.strip())
 
+        start, end = parse_window(since, until, ("since", "until"))
         return Lane(
             language=split(self.language), seniority=tuple(self.seniority), system_type=tuple(self.system_type),
             work_model=tuple(self.work_model), employment_type=tuple(self.employment_type),
             skill=split(self.skill), company=split(self.company), location=split(self.location),
             source=split(self.source), family=tuple(f for f in self.family if f != "all"),
             country=split(self.country), city=split(self.city),
-            since=parse_period(since, option="since") if since else None,
-            until=parse_period(until, end=True, option="until") if until else None,
+            since=start, until=end,
             open_only=self.open,
         )  # fmt: skip
 
@@ -161,16 +168,30 @@ class PayQuery(RolePageQuery):
         default_factory=_backend,
         description="Role families (default backend; with by=family, every family); all: every role.",
     )
-    by: PayDimension = "seniority"
+    by: PayDimension = Field("seniority", description="The grouping; level and seniority are the same one.")
     min_cell: int = Field(5, ge=1, le=10_000)
+    currency: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z]{3}$",
+        description="The currency of every figure (default USD), as --currency.",
+    )
 
     @model_validator(mode="before")
     @classmethod
     def _every_family_by_family(cls, data: Any) -> Any:
         """Pay compared by family compares every family unless `family` names some."""
-        if isinstance(data, dict) and data.get("by") == "family" and not data.get("family"):
-            return {**data, "family": ["all"]}
-        return data
+        return every_family_by_family(data)
+
+    def dimension(self) -> str:
+        """The grouping as the analytics name it (level → seniority)."""
+        return pay_dimension(self.by)
+
+
+def every_family_by_family(data: Any) -> Any:
+    """Pay compared by family compares every family unless `family` names some (the page and the API)."""
+    if isinstance(data, dict) and data.get("by") == "family" and not data.get("family"):
+        return {**data, "family": ["all"]}
+    return data
 
 
 class ProfileQuery(RolePageQuery):
@@ -193,3 +214,52 @@ class ChangesQuery(LaneFilters):
     )
     every: Every = "quarter"
     alpha: float = Field(0.05, ge=0.0001, le=0.5)
+
+
+async def known_parameters(request: Request) -> None:
+    """A query parameter the route does not read is refused (422), naming the nearest it does: a typo
+    such as `langauge=go` would otherwise answer for the whole market, as if for the lane asked."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = query_names(route)
+    unknown = [name for name in dict.fromkeys(request.query_params) if name not in known]
+    if unknown:
+        raise RequestValidationError(
+            [
+                {"loc": ("query", name), "msg": unknown_parameter(name, known), "type": "extra_forbidden"}
+                for name in unknown
+            ]
+        )
+
+
+def query_names(route: APIRoute) -> frozenset[str]:
+    """The query parameters a route reads: each query model's fields and each plain query parameter."""
+    names = _ROUTE_NAMES.get(route.path_format + " ".join(sorted(route.methods or ())))
+    if names is not None:
+        return names
+    found: set[str] = set()
+    dependants = [route.dependant]
+    while dependants:  # the route's own parameters and its dependencies'
+        dependant = dependants.pop()
+        dependants += dependant.dependencies
+        for param in dependant.query_params:
+            model = param.field_info.annotation
+            if isinstance(model, type) and issubclass(model, BaseModel):
+                found |= {f.alias or name for name, f in model.model_fields.items()}
+            else:
+                found.add(param.alias)
+    names = _ROUTE_NAMES[route.path_format + " ".join(sorted(route.methods or ()))] = frozenset(found)
+    return names
+
+
+_ROUTE_NAMES: dict[str, frozenset[str]] = {}
+
+
+def unknown_parameter(name: str, known: frozenset[str]) -> str:
+    """ "not a parameter here; did you mean language?" """
+    near = difflib.get_close_matches(name.lower(), sorted(known), n=1, cutoff=0.6)
+    hint = (
+        f"; did you mean {near[0]}?" if near else f"; this route takes {', '.join(sorted(known)) or 'none'}"
+    )
+    return f"not a parameter here{hint}"

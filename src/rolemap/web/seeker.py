@@ -9,40 +9,52 @@ so the browser does not keep them on disk either. Closing the tab forgets the re
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from rolemap.analytics import market as market_lib
-from rolemap.analytics.market import PayBy, Profile
+from rolemap.analytics.market import PayBy, Profile, pay_dimension
 from rolemap.analytics.stats import MIN_FOR_HEADLINE
 from rolemap.errors import InputError
 from rolemap.present import charts
 from rolemap.resume.read import Resume
 from rolemap.web import api
 from rolemap.web.pages import render
-from rolemap.web.queries import LIST_PARAMETERS, PayQuery, RolePageQuery
+from rolemap.web.queries import LIST_PARAMETERS, PayDimension, PayQuery, RolePageQuery, every_family_by_family
 from rolemap.web.seeker_api import MatchQuery, Received, lane_fit, posting_fit, received_resume
 
 router = APIRouter(include_in_schema=False)
-PayPageBy = Literal[
-    "level", "scope", "system_type", "work_model", "language", "employment_type", "country", "city"
-]
-PAY_VIEWS = ("level", "scope", "system_type", "work_model", "language")  # the links at the top of /pay
+PAY_VIEWS = (
+    "level",
+    "scope",
+    "system_type",
+    "work_model",
+    "language",
+    "family",
+)  # the links at the top of /pay
 WORK_MODELS = ("remote", "hybrid", "onsite")
 
 
 class PayPageQuery(RolePageQuery):
     """/pay: the role page's lane (backend roles unless `family` says) and the dimension to compare."""
 
-    by: PayPageBy = "level"
+    by: PayDimension = "level"  # the API's names (queries.py): level and seniority are one grouping
     min_cell: int = Field(5, ge=1, le=10_000)
+    currency: str | None = Field(None, pattern=r"^[A-Za-z]{3}$")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_name_a_grouping(cls, data: Any) -> Any:
+        """by=seniority is shown as the page names it (level); by=family compares every family."""
+        if isinstance(data, dict) and data.get("by") == "seniority":
+            data = {**data, "by": "level"}
+        return every_family_by_family(data)
 
     def pay_query(self) -> PayQuery:
-        dimension = "seniority" if self.by == "level" else self.by
-        return PayQuery(**self.model_dump(exclude={"by"}), by=dimension)
+        return PayQuery.model_validate({**self.model_dump(exclude={"by"}), "by": pay_dimension(self.by)})
 
 
 class ProfilePageQuery(RolePageQuery):
