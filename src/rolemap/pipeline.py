@@ -37,9 +37,7 @@ class IngestReport:
     def summary(self) -> str:
         closed = f", {self.closed} closed" if self.closed else ""
         if self.held_open:
-            closed += (
-                f", none closed on {self.held_open} board(s): a job failed, so no listing was read whole"
-            )
+            closed += f", none closed on {self.held_open} board(s): a job failed before its id was read"
         return (
             f"read {self.read}, stored {self.stored}, updated {self.updated}, "
             f"duplicates {self.duplicates}, failed {self.failed}{closed}"

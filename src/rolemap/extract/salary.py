@@ -240,8 +240,8 @@ def _read_candidate(text: str, m: re.Match[str], check_plausible: bool = True) -
     before = text[max(0, m.start() - 45) : m.start()]
     if _NOT_PAY_BEFORE.search(before) or (_NOT_PAY_AFTER.search(after) and not _CONNECTOR.match(after)):
         return None
-    low = _amount(m.group("n1"), m.group("m1"), currency)
-    high = _amount(m.group("n2"), m.group("m2"), currency) if m.group("n2") else None
+    low = amount_of(m.group("n1"), m.group("m1"), currency)
+    high = amount_of(m.group("n2"), m.group("m2"), currency) if m.group("n2") else None
     if low is None:
         return None
     if high is not None:
@@ -316,7 +316,9 @@ def _currency(token: str | None) -> str | None:
     return _CUR["symbols"].get(token) or _CUR["codes"].get(token.upper())
 
 
-def _amount(number: str | None, multiplier: str | None, currency: str) -> float | None:
+def amount_of(number: str | None, multiplier: str | None, currency: str) -> float | None:
+    """ "120,000" with its multiplier ("k", "thousand", "m") read in its currency's convention: "70.000" is
+    70,000 in euros, 70 in dollars."""
     if not number:
         return None
     value = parse_number(number, dot_is_decimal=currency in DOT_IS_DECIMAL)

@@ -21,8 +21,7 @@ from typing import Any
 
 from rolemap.extract.company_names import clean_company, clean_typed_company, typed_company_name
 from rolemap.extract.document import Document
-from rolemap.extract.salary import DOT_IS_DECIMAL as _DOT_IS_DECIMAL
-from rolemap.extract.salary import extract_salary, parse_number
+from rolemap.extract.salary import amount_of, extract_salary
 from rolemap.models import Extraction, Location, Posting, Span
 from rolemap.sources.fact_values import (
     employment_type_of,
@@ -266,8 +265,8 @@ def salary_of(value: Any) -> dict[str, Any] | None:
     currency = value.get("currency")
     if not isinstance(currency, str) or not re.fullmatch(r"[A-Za-z]{3}", currency.strip()):
         return None
-    dot_is_decimal = currency.strip().upper() in _DOT_IS_DECIMAL  # "70.000" is 70,000 in euros
-    low, high = _amount(value.get("min"), dot_is_decimal), _amount(value.get("max"), dot_is_decimal)
+    code = currency.strip().upper()
+    low, high = _amount(value.get("min"), code), _amount(value.get("max"), code)
     if low is None and high is None:
         return None
     if high is None:
@@ -277,7 +276,7 @@ def salary_of(value: Any) -> dict[str, Any] | None:
     period = period_of(value.get("period")) or _period_from_size(high or low or 0)
     if period is None:
         return None
-    return {"min": _tidy(low), "max": _tidy(high), "currency": currency.strip().upper(), "period": period}
+    return {"min": _tidy(low), "max": _tidy(high), "currency": code, "period": period}
 
 
 # a spreadsheet's amount as people type it: "$120,000", "120k", "£80,000.00", "100 000 EUR", "USD 95000"
@@ -287,7 +286,7 @@ _TYPED_AMOUNT = re.compile(
 )
 
 
-def _amount(value: Any, dot_is_decimal: bool = True) -> float | None:
+def _amount(value: Any, currency: str) -> float | None:
     if isinstance(value, bool) or value in (None, ""):
         return None
     if isinstance(value, str):
@@ -295,9 +294,8 @@ def _amount(value: Any, dot_is_decimal: bool = True) -> float | None:
         if typed is None:
             number = _as_float(value.replace(",", "").strip())  # "1.2e5": checked below as any number is
         else:
-            number = parse_number(typed["number"].replace("\u00a0", " "), dot_is_decimal)
-            if number is not None and typed["thousands"]:
-                number *= 1000
+            # as the text's amounts are read: "70.000" is 70,000 in euros
+            number = amount_of(typed["number"].replace("\u00a0", " "), typed["thousands"], currency)
     else:
         number = _as_float(value)
     # NaN fails both comparisons: no figure

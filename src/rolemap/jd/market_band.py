@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from rolemap.agreement import counted
+from rolemap.analytics.stats import MIN_FOR_HEADLINE
 from rolemap.jd.spec import RoleSpec, Salary
 
 if TYPE_CHECKING:
     from rolemap.analytics.frame import MarketFrame
 
-MIN_POSTINGS_FOR_BAND = 10  # fewer market salaries than this: no band is proposed, the note says so
+# a band is a headline figure: with fewer market salaries than a headline median needs, none is proposed
+MIN_POSTINGS_FOR_BAND = MIN_FOR_HEADLINE
 NO_BAND_FIX = (
     "set salary: {min: …, max: …, currency: …} in the spec from your own pay data, "
     "or ingest more postings of this role and country"

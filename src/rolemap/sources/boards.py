@@ -82,18 +82,15 @@ def _greenhouse_job(job: dict[str, Any], board: str) -> Posting:
                 facts.state(fields, fact, origin, fact, value)
                 break
     location = _text(_get(job.get("location"), "name"))
+    place_origin = "greenhouse:location.name"
     if location:
-        facts.state(fields, "locations", "greenhouse:location.name")
+        facts.state(fields, "locations", place_origin)
     elif offices := [t for t in (_text(_get(o, "location")) for o in _list(job.get("offices"))) if t]:
-        location = "; ".join(dict.fromkeys(offices))  # no location name: the offices' places
-        facts.state(fields, "locations", "greenhouse:offices", "all_locations", list(dict.fromkeys(offices)))
+        places = list(dict.fromkeys(offices))  # no location name: the offices' places
+        location, place_origin = "; ".join(places), "greenhouse:offices"
+        facts.state(fields, "locations", place_origin, "all_locations", places)
     if location and _WORK_WORDS.search(location) and "work_model" not in fields.get(facts.FACTS_FROM, {}):
-        origin = (
-            "greenhouse:location.name"
-            if "offices" not in fields[facts.FACTS_FROM]["locations"]
-            else "greenhouse:offices"
-        )
-        facts.state(fields, "work_model", origin, "work_model", location)
+        facts.state(fields, "work_model", place_origin, "work_model", location)
     salary = _greenhouse_pay(job.get("pay_input_ranges"))
     if salary:
         facts.state(fields, "salary", "greenhouse:pay_input_ranges", "salary", salary)
@@ -413,8 +410,7 @@ def _safe(job: Any, where: str, build: Callable[[dict[str, Any]], Posting]) -> P
             cleaned.board, cleaned.posting_id = where, posting.id
         return cleaned
     except (ValueError, TypeError, AttributeError, KeyError, OverflowError, RecursionError) as e:
-        known = job_id != "?" and _text(job.get("id")) is not None
-        posting_id = f"{where.replace(':', '-', 1)}-{_required(job, 'id')}" if known else None
+        posting_id = f"{where.replace(':', '-', 1)}-{_required(job, 'id')}" if job_id != "?" else None
         return PostingError(f"{where} job {job_id[:100]}", str(e), posting_id, board=where)
 
 
