@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,43 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     return open_store(f"sqlite:///{tmp_path / 'rolemap.db'}")
+
+
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder `make` fills once a run, for tests that only read it: under xdist the workers' temporary
+    folders share this run's parent, and a lock keeps a second worker waiting for the first one's folder
+    rather than making its own (seconds of extraction each)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    root = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
+    done = root / name
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            draft = root / f"{name}-{worker or 'draft'}"
+            shutil.rmtree(draft, ignore_errors=True)
+            draft.mkdir()
+            make(draft)
+            draft.rename(done)  # whole or not at all: a failed make leaves no folder to read
+    return done
+
+
+def _ingest_sample(folder: Path) -> None:
+    made = subprocess.run(
+        [sys.executable, "-m", "rolemap", "ingest", "--sample", "--db", str(folder / "sample.db")],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    (folder / "ingest.stderr").write_text(made.stderr)
+
+
+@pytest.fixture
+def sample_db(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
+    """A store of the bundled sample (`rolemap ingest --sample`), a copy of its own for each test; the
+    ingest's messages are beside it in `ingest.stderr`."""
+    made = made_once(tmp_path_factory, "sample-store", _ingest_sample)
+    shutil.copyfile(made / "sample.db", tmp_path / "sample.db")
+    shutil.copyfile(made / "ingest.stderr", tmp_path / "ingest.stderr")
+    return tmp_path / "sample.db"
 
 
 def _pg_bin() -> Path | None:

@@ -4,6 +4,7 @@ listed, exported and scored (figures computed by hand below), and hostile argume
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -35,10 +36,19 @@ def source(tmp_path_factory):
     return path
 
 
-@pytest.fixture
-def db(tmp_path, source):
-    path = tmp_path / "label.db"
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory, source):
+    path = tmp_path_factory.mktemp("ingested") / "label.db"
     assert run("ingest", source, "--db", path).returncode == 0
+    return path
+
+
+@pytest.fixture
+def db(tmp_path, ingested):
+    """A store of its own for each test (labels write to it), copied from one ingest: an ingest costs
+    seconds, a copy nothing."""
+    path = tmp_path / "label.db"
+    shutil.copyfile(ingested, path)
     return path
 
 

@@ -138,16 +138,10 @@ def test_info_on_a_current_store_reads_it_without_sqlalchemy(tmp_path):
     assert json.loads(shown)["postings"] == 0 and json.loads(shown)["schema"] and modules == "[]"
 
 
-def test_market_on_a_cached_store_imports_no_pandas(tmp_path):
+def test_market_on_a_cached_store_imports_no_pandas(sample_db):
     """pyarrow converts a column with nulls through its pandas layer, which imports pandas (a fifth of a
     second) when it is installed: the frame reads its columns from their buffers instead."""
-    db = tmp_path / "s.db"
-    made = subprocess.run(
-        [sys.executable, "-m", "rolemap", "ingest", "--sample", "--db", str(db)],
-        capture_output=True,
-        text=True,
-    )
-    assert made.returncode == 0, made.stderr
+    db = sample_db
     code = (
         "import sys, contextlib, io, rolemap.cli\n"
         f"sys.argv = ['rolemap', 'market', '--family', 'all', '--db', {str(db)!r}]\n"

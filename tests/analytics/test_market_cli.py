@@ -168,10 +168,9 @@ def test_the_frame_cache_follows_the_store(db, tmp_path):
     assert [p.name for p in folder.iterdir()] == [cache_place(folder, store_key(store)).name]
 
 
-def test_the_bundled_sample_shows_real_movements(tmp_path):
+def test_the_bundled_sample_shows_real_movements(sample_db):
     """2013–2018 on Hacker News: Go, Docker, Kubernetes and React rose, from the data alone."""
-    db = str(tmp_path / "sample.db")
-    assert run("ingest", "--sample", "--db", db).returncode == 0
+    db = str(sample_db)
     r = run("changes", "--since", "2013Q4", "--to", "2018Q1", "--db", db, "--json")
     found = {(c["dimension"], c["value"]): c for c in json.loads(r.stdout)["changes"]}
     for key in (("language", "go"), ("skill", "docker"), ("skill", "kubernetes"), ("skill", "react")):

@@ -18,8 +18,10 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from rolemap.cli import app
+from rolemap.cluster import engine
 from rolemap.errors import RolemapError
 from tests.cluster.conftest import Cluster, start_cluster, stop_cluster, store_contents, write_shards
+from tests.conftest import made_once
 
 runner = CliRunner()
 ROLEMAP = [sys.executable, "-m", "rolemap"]
@@ -45,6 +47,15 @@ def extracted(tmp_path: Path, shards: int = 4, per_shard: int = 150) -> Path:
     code, output = cli("extract", str(tmp_path / "shards"), "-o", f"{tmp_path / 'records'}/")
     assert code == 0, output
     return tmp_path / "records"
+
+
+@pytest.fixture(scope="module")
+def records_to_interrupt(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough records that a load can be caught half-way (only read by the tests: made once a run)."""
+    made = made_once(
+        tmp_path_factory, "records-to-interrupt", lambda d: extracted(d, shards=8, per_shard=250)
+    )
+    return made / "records"
 
 
 def test_dask_extraction_writes_the_same_bytes_as_one_process(tmp_path: Path, dask_cluster: Cluster) -> None:
@@ -139,9 +150,9 @@ def _when_loading(url: str, total: int, timeout: float = 120) -> int:
 
 
 def test_a_worker_killed_mid_load_loses_and_doubles_nothing(
-    tmp_path: Path, new_database: Callable[[], str]
+    tmp_path: Path, new_database: Callable[[], str], records_to_interrupt: Path
 ) -> None:
-    records = extracted(tmp_path, shards=8, per_shard=250)
+    records = records_to_interrupt
     reference, parallel = new_database(), new_database()
     assert cli("ingest", "--db", reference, str(records))[0] == 0
     cluster = start_cluster(tmp_path / "cluster")
@@ -158,9 +169,9 @@ def test_a_worker_killed_mid_load_loses_and_doubles_nothing(
 
 
 def test_a_load_killed_mid_run_is_run_again_to_the_same_rows(
-    tmp_path: Path, dask_cluster: Cluster, new_database: Callable[[], str]
+    dask_cluster: Cluster, new_database: Callable[[], str], records_to_interrupt: Path
 ) -> None:
-    records = extracted(tmp_path, shards=8, per_shard=250)
+    records = records_to_interrupt
     reference, parallel = new_database(), new_database()
     assert cli("ingest", "--db", reference, str(records))[0] == 0
     load = _start_ingest(dask_cluster.address, parallel, records)
@@ -180,7 +191,11 @@ def test_a_load_killed_mid_run_is_run_again_to_the_same_rows(
         (["--engine", "dask", "--scheduler", "tcp://127.0.0.1:1"], "cannot reach a Dask scheduler there"),
     ],
 )
-def test_bad_engine_arguments_are_one_line_errors(tmp_path: Path, args: list[str], message: str) -> None:
+def test_bad_engine_arguments_are_one_line_errors(
+    tmp_path: Path, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # nothing listens on port 1, so the client only retries until its timeout: a second says the same
+    monkeypatch.setattr(engine, "CONNECT_SECONDS", 1)
     write_shards(tmp_path / "shards", 1, 5)
     code, output = cli("extract", *args, str(tmp_path / "shards"), "-o", f"{tmp_path / 'out'}/")
     assert code == 1

@@ -122,19 +122,24 @@ def taxonomy_show(
 
 def _sample_asks(skill_id: str, below: frozenset[str]) -> tuple[int, int, int]:
     """Postings of the bundled sample whose skills (or languages) name the skill; and it or a descendant."""
+    from rolemap.cli.console import err
     from rolemap.errors import PostingError
     from rolemap.extract import extract_posting
+    from rolemap.present.progress import progress_bar
     from rolemap.sources import sample_postings
 
     own = rolled = total = 0
-    for posting in sample_postings():
-        if isinstance(posting, PostingError):
-            continue
-        record = extract_posting(posting)
-        named = {s.id for s in record.skills} | set(record.languages)
-        total += 1
-        own += skill_id in named
-        rolled += skill_id in named or bool(named & below)
+    # every posting is read again (seconds): the counts are today's extractor's, whatever the store holds
+    with progress_bar(err(), "reading the bundled sample", None) as bar:
+        for posting in sample_postings():
+            bar.advance(bar.task_ids[0])
+            if isinstance(posting, PostingError):
+                continue
+            record = extract_posting(posting)
+            named = {s.id for s in record.skills} | set(record.languages)
+            total += 1
+            own += skill_id in named
+            rolled += skill_id in named or bool(named & below)
     return own, rolled, total
 
 
