@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_runner import run
+from tests.cli_runner import cli, run
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +109,21 @@ def test_every_option_of_every_command_says_what_it_is():
         if getattr(param, "help", None) in (None, "") and param.param_type_name == "option"
     ]
     assert bare == []
+
+
+def test_a_paragraph_of_help_is_one_line_to_wrap_not_the_source_lines():
+    """Typer's rich help kept a docstring's line breaks: `rolemap --help` listed "market … top skills,"
+    and then "where, and the role mix" on a line of its own, and so on down the list."""
+    broken = [
+        " ".join(path)
+        for path, command in _commands()
+        for paragraph in (command.help or "").split("\n\n")
+        if "\n" in paragraph and not paragraph.startswith("\b")
+    ]
+    assert broken == []
+    listed = cli("--help", columns=300).output
+    market = next(line for line in listed.splitlines() if line.lstrip("│ ").startswith("market "))
+    assert "top skills, where, and the role mix" in market
 
 
 def test_every_db_option_says_where_the_store_is_without_it():

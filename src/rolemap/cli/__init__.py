@@ -8,6 +8,7 @@ building the command tree (and `rolemap --help`) imports none of them: tests/tes
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from typing import TYPE_CHECKING, Annotated
@@ -29,6 +30,7 @@ from rolemap.errors import RolemapError
 
 if TYPE_CHECKING:
     from typer._click.exceptions import UsageError
+    from typer.models import CommandInfo
 
 __all__ = ["app", "main"]
 
@@ -39,6 +41,29 @@ COMMANDS = [
     for c in part.registered_commands
 ]
 GROUPS = {"tracker": tracker_app, "taxonomy": taxonomy_app, "jd": jd_app, "resume": resume_app}
+
+
+def _reflowed(help_text: str) -> str:
+    """A docstring as help: Typer's rich help keeps its source line breaks (a command list read "top
+    skills,\n where"), so each paragraph becomes one line to wrap to the terminal; a paragraph opening
+    with \\b keeps its lines, click's convention."""
+    paragraphs = inspect.cleandoc(help_text).split("\n\n")
+    return "\n\n".join(p if p.startswith("\b") else " ".join(p.splitlines()) for p in paragraphs)
+
+
+def _reflow_help(commands: list[CommandInfo], groups: list[typer.Typer]) -> None:
+    for command in commands:
+        command.help = _reflowed(command.help or inspect.getdoc(command.callback) or "")
+    for group in groups:
+        _reflow_help(group.registered_commands, [])
+        if group.registered_callback is not None:
+            callback = group.registered_callback
+            callback.help = _reflowed(callback.help or inspect.getdoc(callback.callback) or "")
+        if isinstance(group.info.help, str):
+            group.info.help = _reflowed(group.info.help)
+
+
+_reflow_help(COMMANDS, list(GROUPS.values()))
 
 
 def version_callback(value: bool) -> None:

@@ -352,7 +352,9 @@ def extract_command(
     Exit code 0 when every line was read, 1 when some were not (they get {"id", "error"} records).
 
     With -o FOLDER/ (or --engine dask) every shard becomes FOLDER/<shard>.parquet: the same records, byte
-    for byte, whichever engine ran it. Example: rolemap extract --engine dask shards/ -o records/"""
+    for byte, whichever engine ran it.
+
+    Examples: rolemap extract postings.jsonl > records.jsonl;  rolemap extract --engine dask shards/ -o records/"""
     if output.endswith("/") or Path(output).is_dir() or engine != "local" or scheduler:
         _extract_to_parquet(inputs, Path(output), engine, scheduler, workers)
         return
