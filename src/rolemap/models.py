@@ -26,6 +26,10 @@ LEVELS = ("intern", "junior", "mid", "senior", "staff", "manager")
 WORK_MODELS = ("remote", "hybrid", "onsite")
 EMPLOYMENT_TYPES = ("full_time", "part_time", "contract", "internship", "temporary")
 SYSTEM_TYPES = ("product", "data", "distributed", "platform", "security")
+# No pay is this large (or larger): a developer's yearly pay in dong or rupiah is under it (IDR 1.2e9 is
+# about USD 75k), so a salary above it, stated by a board, labelled by a user or expected, is a typo or a
+# broken field ("min_cents": 10**30). One bound for every place a figure of pay comes in.
+MAX_PAY = 1e10
 FAMILIES = (
     "backend", "fullstack", "frontend", "mobile", "data", "ml", "infra", "security", "qa", "embedded",
     "other_software", "non_software",

@@ -51,6 +51,19 @@ def test_a_job_without_id_is_reported_and_the_rest_kept():
     assert isinstance(items[1], Posting) and "has no 'id'" in items[0].message
 
 
+def test_a_failed_ashby_job_known_by_its_url_keeps_its_posting_open_not_its_board():
+    """Ashby's documented answer has no `id`: the job is known by the one its `jobUrl` ends with, so a
+    job that fails on another field names its posting (which stays open) and holds no whole board open."""
+    data = load("ashby_initech.json")
+    job = data["jobs"][0]
+    del job["id"]
+    job["title"] = ["not", "a", "title"]
+    (failed,) = ashby_postings(data, "initech")
+    assert failed.posting_id == "ashby-initech-0f6e9a3c-1111-4222-8333-444455556666"
+    assert failed.board == "ashby:initech" and "'title' must be a string" in failed.message
+    assert failed.where == "ashby:initech job 0f6e9a3c-1111-4222-8333-444455556666"
+
+
 def test_wrong_shape_is_an_input_error():
     with pytest.raises(InputError, match="not that board's format"):
         list(greenhouse_postings({"postings": []}, "acme"))

@@ -25,6 +25,7 @@ from rolemap.models import (
     EMPLOYMENT_TYPES,
     FAMILIES,
     LEVELS,
+    MAX_PAY,
     SYSTEM_TYPES,
     WORK_MODELS,
     Extraction,
@@ -36,7 +37,6 @@ PERIODS = ("hour", "day", "week", "month", "year")
 MAX_TEXT = {"company": 300, "title": 500}  # the store's column widths
 MAX_ITEMS = 200  # skills, places, languages in one correction
 MAX_CITY = 90  # a city label is "City, CC" in 100 characters
-MAX_AMOUNT = 1e9
 USER = "user"
 SET_BY_YOU = "set by you"
 EXTRACTED = "extracted"  # the record key that keeps the extractor's own values of corrected fields
@@ -238,8 +238,8 @@ def _amount(value: Any) -> float | int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise InputError(f"salary: {_shown(value)} is not an amount")
-    if not 0 < value < MAX_AMOUNT:
-        raise InputError(f"salary: {value:g} is not an amount between 0 and {MAX_AMOUNT:,.0f}")
+    if not 0 < value < MAX_PAY:
+        raise InputError(f"salary: {value:g} is not an amount between 0 and {MAX_PAY:,.0f}")
     return int(value) if float(value).is_integer() else float(value)
 
 

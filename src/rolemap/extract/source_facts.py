@@ -22,7 +22,7 @@ from typing import Any
 from rolemap.extract.company_names import clean_company, clean_typed_company, typed_company_name
 from rolemap.extract.document import Document
 from rolemap.extract.salary import amount_of, extract_salary
-from rolemap.models import Extraction, Location, Posting, Span
+from rolemap.models import MAX_PAY, Extraction, Location, Posting, Span
 from rolemap.sources.fact_values import (
     employment_type_of,
     period_of,
@@ -299,12 +299,7 @@ def _amount(value: Any, currency: str) -> float | None:
     else:
         number = _as_float(value)
     # NaN fails both comparisons: no figure
-    return number if number is not None and 0 < number < _NO_PAY_IS_THIS_LARGE else None
-
-
-# larger than a year's pay in any currency (a developer's yearly pay in dong or rupiah is under 1e10): a
-# board field that states more is broken ("min_cents": 10**30), not a fact
-_NO_PAY_IS_THIS_LARGE = 1e10
+    return number if number is not None and 0 < number < MAX_PAY else None
 
 
 def _as_float(value: Any) -> float | None:

@@ -289,7 +289,7 @@ def _lever_period(interval: str | None) -> str | None:
 def ashby_postings(data: Any, board: str) -> Iterator[PostingOrError]:
     jobs = _job_list(data, "jobs", f"ashby:{board}")
     for job in jobs:
-        yield _safe(job, f"ashby:{board}", lambda j: _ashby_job(j, board))
+        yield _safe(job, f"ashby:{board}", lambda j: _ashby_job(j, board), _ashby_id)
 
 
 def _ashby_job(job: dict[str, Any], board: str) -> Posting:
@@ -394,24 +394,37 @@ def _required(job: dict[str, Any], key: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", value)
 
 
-def _safe(job: Any, where: str, build: Callable[[dict[str, Any]], Posting]) -> PostingOrError:
+def _id_field(job: dict[str, Any]) -> str:
+    return _required(job, "id")
+
+
+def _safe(
+    job: Any,
+    where: str,
+    build: Callable[[dict[str, Any]], Posting],
+    id_of: Callable[[dict[str, Any]], str] = _id_field,
+) -> PostingOrError:
     """A job as a posting, or the error that stands for it, naming its board (`where`, "greenhouse:acme")
-    and, when its id could be read, the posting's id: a job the board lists with a bad field is still on
-    the board, not closed (pipeline.ingest)."""
+    and, when its id could be read (`id_of`: the provider's own way, as the posting's id is made), the
+    posting's id: a job the board lists with a bad field is still on the board, not closed (pipeline.ingest)."""
     if not isinstance(job, dict):
         return PostingError(where, f"a job is a {type(job).__name__}, not an object", board=where)
-    job_id = _text(job.get("id")) or "?"
+    try:
+        job_id: str | None = id_of(job)
+    except ValueError:
+        job_id = None
+    shown = (_text(job.get("id")) or job_id or "?")[:100]  # as the board writes it
     try:
         posting = build(job)
         if not posting.title.strip() and not posting.description.strip():
             raise ValueError("has neither a title nor a description")
-        cleaned = clean_posting(posting, f"{where} job {job_id}")
+        cleaned = clean_posting(posting, f"{where} job {shown}")
         if isinstance(cleaned, PostingError):
             cleaned.board, cleaned.posting_id = where, posting.id
         return cleaned
     except (ValueError, TypeError, AttributeError, KeyError, OverflowError, RecursionError) as e:
-        posting_id = f"{where.replace(':', '-', 1)}-{_required(job, 'id')}" if job_id != "?" else None
-        return PostingError(f"{where} job {job_id[:100]}", str(e), posting_id, board=where)
+        posting_id = f"{where.replace(':', '-', 1)}-{job_id}" if job_id else None
+        return PostingError(f"{where} job {shown}", str(e), posting_id, board=where)
 
 
 def _job_text(job: dict[str, Any], key: str) -> str | None:
