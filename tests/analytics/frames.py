@@ -47,6 +47,10 @@ def make_frame(rows: list[dict[str, Any]]) -> MarketFrame:
             "salary_from_source": pa.array([bool(r.get("salary_from_source")) for r in rows], pa.bool_()),
         }
     )
+    if any("posting" in r for r in rows):  # the roles of one posting: rows next to one another, one index
+        table = table.append_column(
+            "posting", pa.array([r.get("posting", i) for i, r in enumerate(rows)], pa.int64())
+        )
     pairs = {}
     for field in MULTI:
         items: list[tuple[int, str, bool, bool]] = []  # row, value, required, asked

@@ -232,6 +232,28 @@ def test_pay_by_marks_small_cells():
     assert cells["junior"].too_few and cells["staff"].too_few  # shown, marked
 
 
+def test_a_cell_with_too_few_salaries_shows_its_n_and_no_median():
+    """Four salaries are no pay to print: the cell says how many, and its median, quartiles and range are
+    withheld as a headline's are, from the least n the table asks (`--min-cell`)."""
+    rows = [
+        {
+            "seniority": "senior",
+            "salary_min": pay,
+            "salary_max": pay,
+            "salary_currency": "USD",
+            "salary_period": "year",
+        }
+        for pay in (90_000, 100_000, 110_000, 150_000)
+    ]
+    frame = make_frame(rows)
+    scale = pay_scale(frame, "USD", RATES)
+    (few,) = pay_by(frame, Lane(), "seniority", scale, min_cell=5).cells
+    assert few.too_few and few.pay.count == 4
+    assert (few.pay.median, few.pay.p25, few.pay.p75, few.pay.low, few.pay.high) == (None,) * 5
+    (enough,) = pay_by(frame, Lane(), "seniority", scale, min_cell=4).cells
+    assert not enough.too_few and enough.pay.median == 105_000
+
+
 def test_pay_by_a_multi_valued_dimension():
     frame = make_frame(LANE_ROWS)
     result = pay_by(frame, Lane(), "language", pay_scale(frame, "USD", RATES), min_cell=1)
@@ -286,6 +308,24 @@ def test_changes_between_two_quarters():
         changes(make_frame(rows), Lane(), "2018Q1", "2014Q1")
     with pytest.raises(InputError, match="2018Q1 is the store's newest period: nothing after it"):
         changes(make_frame(rows), Lane(), "2018Q1")
+
+
+def test_trends_and_changes_count_postings_not_each_of_their_roles():
+    """A post hiring three roles is one posting: its roles share its words, so PHP named by all three is
+    one posting asking for it. Counted by role, 3 posts of 5 roles each (15 rows) beside 45 posts of one had
+    made 30 observations of 60 where there are 3 of 48, and the test too sure."""
+    before = [{"language": ["php"], "posted": "2014-01-01", "posting": p} for p in range(3) for _ in range(5)]
+    before += [{"language": ["java"], "posted": "2014-01-01", "posting": 3 + p} for p in range(45)]
+    after = [{"language": ["php"], "posted": "2018-01-01", "posting": 48 + p} for p in range(3)]
+    after += [{"language": ["java"], "posted": "2018-01-01", "posting": 51 + p} for p in range(45)]
+    frame = make_frame(before + after)
+    c = changes(frame, Lane(), "2014Q1", "2018Q1")
+    php = next(x for x in c.changes if x.value == "php")
+    assert (c.postings_before, c.postings_after) == (48, 48)
+    assert (php.before, php.after, php.share_before) == (3, 3, 3 / 48) and not php.significant
+    t = trends(frame, Lane(), "quarter")
+    assert (t.totals[0], t.totals[-1]) == (48, 48)
+    assert next(s for s in t.series if s.value == "php").counts[0] == 3
 
 
 def test_trends_without_dates_say_so():

@@ -464,17 +464,15 @@ def test_the_pay_page_by_scope_and_its_lane_filters(pay_client):
 def test_the_profile_page_and_its_lane_filters(pay_client, client):
     r = pay_client.get("/profile")
     page = text_of(r.text)
-    assert r.status_code == 200 and "Target profile" in page and "family: backend: 36 postings" in page
-    must = page.split("Postings asking for each (n), and the share that require it")[1].split("Nice-to-have")[
-        0
-    ]
+    assert r.status_code == 200 and "Target profile" in page and "family: backend: 36 roles" in page
+    must = page.split("Roles asking for each (n), and the share that require it")[1].split("Nice-to-have")[0]
     assert "postgresql 36 100% 100%" in must and "python" not in must
-    assert "python 27 75%" in page.split("Postings naming each language (n)")[1]
+    assert "python 27 75%" in page.split("Roles naming each language (n)")[1]
     assert "postgresql (n=36)" in r.text.split("<svg")[1]
     assert 'href="/match?family=backend"' in r.text
     go = text_of(pay_client.get("/profile?language=go").text)
-    assert "language: go; family: backend: 9 postings" in go
-    assert "Only 9 postings: too few for a profile to say much" in go
+    assert "language: go; family: backend: 9 roles" in go
+    assert "Only 9 roles: too few for a profile to say much" in go
     high = text_of(client.get("/profile?min_share=0.99").text)
     assert "no skill is asked by 99% of these" in high
     none = text_of(client.get("/profile?company=no-such-company").text)

@@ -11,7 +11,7 @@ import numpy as np
 from rolemap.analytics.frame import MarketFrame, Pairs
 from rolemap.analytics.freshness import coverage
 from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, salary_counts, select
-from rolemap.analytics.pay import PayScale, PayStats, headline_pay, pay_scale, pay_stats
+from rolemap.analytics.pay import PayScale, PayStats, headline_pay, pay_scale, pay_stats, withheld
 from rolemap.analytics.premiums import PREMIUM_DIMENSIONS, Premium, PremiumModel, premiums
 from rolemap.analytics.skill_levels import skill_pairs_at
 from rolemap.analytics.stats import wilson
@@ -255,8 +255,17 @@ def pay_by(
         stats = pay_stats(scale, members)
         # a value with no fitted salary is "too few" (n = 0) where premiums are computed at all
         unfitted = Premium(value, 0, 0, None, None, None, "too few") if by in PREMIUM_DIMENSIONS else None
+        too_few = (
+            stats.count < min_cell
+        )  # its n is shown, its median and quartiles are not: 3 salaries are no pay
         cells.append(
-            PayCell(value, int(members.sum()), stats, stats.count < min_cell, premium.get(value, unfitted))
+            PayCell(
+                value,
+                int(members.sum()),
+                withheld(stats) if too_few else stats,
+                too_few,
+                premium.get(value, unfitted),
+            )
         )
     return PayBy(
         lane.describe(),
@@ -319,7 +328,7 @@ def profile(frame: MarketFrame, lane: Lane, min_share: float = 0.3) -> Profile:
     languages = [s for s in multi_counts(frame, "language", mask) if s.share >= min_share]
     message = "" if n else empty_lane(frame, lane)
     if n and not common:
-        message = f"no skill is asked by {min_share:.0%} of these {n} postings: lower --min-share"
+        message = f"no skill is asked by {min_share:.0%} of these {n:,} roles: lower --min-share"
     return Profile(
         lane.describe(),
         n,

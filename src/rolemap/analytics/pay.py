@@ -226,10 +226,13 @@ def stats_of(
 def headline_pay(stats: PayStats) -> PayStats:
     """The statistics a headline card (the role page, the pay page's overall figures, the report) may show:
     below MIN_FOR_HEADLINE figures the median is withheld, and so is every figure resting on the same n
-    (quartiles, middle half, range, the median's interval). A table cell keeps its figures from
-    MIN_FOR_MEDIAN, marked "too few to compare"."""
-    if not stats.too_few:
-        return stats
+    (quartiles, middle half, range, the median's interval). A table cell is held to its own least n
+    (`--min-cell`), the same way (`withheld`)."""
+    return withheld(stats) if stats.too_few else stats
+
+
+def withheld(stats: PayStats) -> PayStats:
+    """The statistics with every figure computed from the salaries taken out: their counts and note stay."""
     return replace(
         stats, median=None, p25=None, p75=None, low=None, high=None, median_low=None, median_high=None
     )
