@@ -139,8 +139,8 @@ def work_places(text: str, record: Any, sections_start: int | None = None) -> li
     """Where the work is, by the strongest statement the text makes (see the module's docstring)."""
     found: list[WorkPlace] = []
     for m in _LOCATION_FIELD.finditer(text):
-        value = _FIELD_END.split(m.group(1), maxsplit=1)[0]
-        found += places_in(value, m.start(1))
+        for value, at in _field_places(m.group(1)):
+            found += places_in(value, m.start(1) + at)
     header_end = sections_start if sections_start is not None else _first_heading(text)
     if not found:
         line_start = 0
@@ -156,6 +156,27 @@ def work_places(text: str, record: Any, sections_start: int | None = None) -> li
             continue
         found += places_in(span.text, span.start)
     return list(dict.fromkeys(found))
+
+
+def _field_places(value: str) -> list[tuple[str, int]]:
+    """The parts of a location field's value that name places, with their offsets: the first part, and each
+    part after it that names a place too ("Remote (Canada) – Toronto, ON office": the office's province
+    as well as the country), up to the first that names none (a board's next field glued on: "Berlin -
+    Full time", "BerlinSalary: …"). A separator inside brackets parts nothing ("Toronto, ON (Remote –
+    Canada)")."""
+    cuts = [
+        m
+        for m in _FIELD_END.finditer(value)
+        if value.count("(", 0, m.start()) <= value.count(")", 0, m.start())
+    ]
+    bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(value)]
+    parts = [(value[a:b], a) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    kept = parts[:1]
+    for part, at in parts[1:]:
+        if not places_in(part):
+            break
+        kept.append((part, at))
+    return kept
 
 
 def _looks_like_place_line(line: str) -> bool:

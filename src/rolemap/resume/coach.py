@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any
 
-from rolemap.extract.lexicon import lemmas
+from rolemap.extract.lexicon import joining_word, lemmas
 from rolemap.extract.phrases import PhraseBook
 from rolemap.resume.read import Bullet, Resume, _words
 
@@ -42,7 +42,7 @@ class BulletReview:
 @cache
 def _book() -> PhraseBook:
     coach = _words()["coach"]
-    judged = ("generic_qualifier", "not_contribution")  # word lists read as words, not phrases
+    judged = ("generic_qualifier", "not_contribution", "adjective_prepositions")  # read as words, not phrases
     lists = {f"coach/{k}": v for k, v in coach.items() if k not in judged and not k.startswith("_")}
     lists.update({f"theme/{k}": v for k, v in _words()["themes"].items()})
     return PhraseBook(lists)
@@ -129,13 +129,75 @@ def _contribution(text: str, hits: Any) -> str:
 
 def _opening_verb(text: str) -> str:
     """The bullet's first word when it is a verb: a past tense, or a word English uses only as a verb or
-    an auxiliary ("Own", "Was"); "" for a noun, an article, a name."""
-    match = _OPENING_WORD.match(text.strip())
+    an auxiliary ("Own", "Was"); "" for a noun, an article, a name, or a participle that opens a
+    description of the person ("Dedicated engineer with…": `self_description`)."""
+    text = text.strip()
+    match = _OPENING_WORD.match(text)
     if not match:
         return ""
     word = match.group(1)
     kinds = set(lemmas(word.lower()))
+    if past_tense(word) and self_description(word, text[match.end() :]):
+        return ""
     return word if past_tense(word) or (kinds and kinds <= {"VERB", "AUX"}) else ""
+
+
+_NEXT_WORDS = re.compile(r"[^\s,;:.()]+|[,;:.()]")
+_FIGURE = re.compile(r"[$€£]?\d")
+
+
+def self_description(word: str, rest: str) -> bool:
+    """Whether a past participle opening a bullet describes the person rather than says what they did, by
+    what follows it. An action takes an object ("Dedicated 20% of sprint time to…", "Motivated the team",
+    "Built developer tooling"); a description is
+      * an adjective with its complement ("Experienced in", "Skilled at", "Dedicated to"): a word English
+        also writes as an adjective (lemminflect), then one of `adjective_prepositions`;
+      * a compound adjective, a noun glued to a participle ("Detail-oriented", "Results-driven"), standing
+        alone or before a complement;
+      * a person: the participle and a few words before one role noun (data/roles.json's
+        `prose_role_nouns`), singular and ending its phrase ("Dedicated engineer with…", "Seasoned backend
+        engineer focused on…"; not "Trained engineers", "Built developer portals")."""
+    following = _NEXT_WORDS.findall(rest)
+    after = following[0].lower() if following else ""
+    head, _, last = word.lower().rpartition("-")
+    compound = bool(head) and "NOUN" in lemmas(head) and past_tense(last)
+    if after in _adjective_prepositions() and (compound or "ADJ" in lemmas(word.lower())):
+        return True
+    if compound and after in ("", ",", ";", ".", "and"):
+        return True
+    return _a_person_follows(following, attributive=compound)
+
+
+def _a_person_follows(words: list[str], attributive: bool = False) -> bool:
+    """A singular role noun within the first four words, none before it a figure, a joining word or a mark,
+    and after it the end, a mark, a joining word ("with", "who") or a participle ("focused"); after a
+    compound adjective (`attributive`: "Detail-oriented engineer maintaining…"), whatever follows it."""
+    for i, word in enumerate(words[:4]):
+        low = word.lower()
+        if _FIGURE.match(word) or not word[:1].isalnum() or joining_word(low):
+            return False
+        if _role_noun().fullmatch(low) and low in lemmas(low).get("NOUN", (low,)):
+            after = words[i + 1].lower() if i + 1 < len(words) else ""
+            return (
+                attributive
+                or not after
+                or not after[:1].isalnum()
+                or joining_word(after)
+                or (past_tense(after) and "NOUN" not in lemmas(after))
+            )
+    return False
+
+
+@cache
+def _role_noun() -> re.Pattern[str]:
+    from rolemap.extract.roles import roles_data
+
+    return re.compile(f"(?:{roles_data()['prose_role_nouns']})")
+
+
+@cache
+def _adjective_prepositions() -> frozenset[str]:
+    return frozenset(_words()["coach"]["adjective_prepositions"])
 
 
 @cache

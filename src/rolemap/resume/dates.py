@@ -1,9 +1,14 @@
 """The dates of a resume's roles: a range as resumes write it ("Mar 2019 – Present", "03/2019 - 05/2021",
 "06.2018 - 01.2020", "Jan '19 – Present", "(2019–2023)", "Jan2019-Dec2020", "2019-01-15 – 2021-03-31",
-"15/01/2019 – 31/03/2021", "2015–19", "Since 2021"), where it dates a role (`dates_of_a_role`), the months
-a range runs (`range_months`), a date as YYYY-MM (`month`), and LinkedIn's length of a role ("(2 yrs 3
-mos)", "· 5 yrs 11 mos", `DURATION`), which is no part of its heading. Shared by the text reader (read.py),
-the PDF layout (pdf.py) and JSON Resume."""
+"05/06/2019 – 03/31/2021", "15/01/2019 – 31/03/2021", "2015–19", "Since 2021"), where it dates a role
+(`dates_of_a_role`), the months a range runs (`range_months`), a date as YYYY-MM (`month`), and LinkedIn's
+length of a role ("(2 yrs 3 mos)", "· 5 yrs 11 mos", `DURATION`), which is no part of its heading. Shared by
+the text reader (read.py), the PDF layout (pdf.py) and JSON Resume.
+
+A day, a month and a year with slashes are read as rolemap's sources read them (sources/dates.py): the month
+first ("05/06/2019" is May), unless the first number is past 12; a resume whose own dates put a day first
+("25/06/2019", `days_first`) has its other such dates read day first too. With dots, the day comes first
+("05.06.2019" is June), as European resumes and the sources write it."""
 
 from __future__ import annotations
 
@@ -29,10 +34,11 @@ _YEAR = rf"(?<![\d+])(?<!\d\s){_YEAR_DIGITS}"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
 # "Mar 2019", "Jan2019", "2019", "2019-03", "2019-01-15"; "03/2019" and "06.2018" (a month's number first,
-# as US and European resumes write it); "15/01/2019" (a day first); "Jan '19"; "Present"
+# as US and European resumes write it); "15/01/2019", "01/15/2019" (a day and a month, `month` says which is
+# which); "Jan '19"; "Present"
 _DATE = (
     rf"(?:(?:{_MONTH_NAME}\s*)?{_YEAR}(?:[-/.]{_MONTH_NUMBER}(?:[-/.]{_DAY})?(?!\d))?"
-    rf"|(?:{_DAY}[/.])?{_MONTH_NUMBER}[/.]{_YEAR_DIGITS}"
+    rf"|(?:{_DAY}[/.]{_DAY}|{_MONTH_NUMBER})[/.]{_YEAR_DIGITS}"
     rf"|{_MONTH_NAME}\s*['’]\d{{2}}\b|present|current|now|today)"
 )
 _TO = r"\s*(?:-|–|—|to|until)\s*"
@@ -65,24 +71,44 @@ def dates_of_a_role(line: str, dates: re.Match[str]) -> bool:
     return not line[: dates.start()].strip(" |,–-—(*_") or len(re.findall(r"[A-Za-z]+", after)) <= 4
 
 
-def range_months(dates: re.Match[str], today: dt.date) -> tuple[str | None, str | None]:
-    """The first and last month (YYYY-MM) of a range DATE_RANGE found; the last is None while current."""
+_DAY_MONTH_YEAR = re.compile(r"(?<![\d./])(\d{1,2})([/.])(\d{1,2})[/.](?:19|20)\d\d(?!\d)")
+
+
+def days_first(text: str) -> bool:
+    """Whether a resume writes a day before the month: one of its dates has a first number past 12
+    ("25/06/2019", "25.06.2019") and none a middle one ("06/25/2019")."""
+    pairs = [(int(m[1]), int(m[3])) for m in _DAY_MONTH_YEAR.finditer(text)]
+    return any(a > 12 >= b for a, b in pairs) and not any(b > 12 >= a for a, b in pairs)
+
+
+def range_months(
+    dates: re.Match[str], today: dt.date, day_first: bool = False
+) -> tuple[str | None, str | None]:
+    """The first and last month (YYYY-MM) of a range DATE_RANGE found; the last is None while current.
+    `day_first`: the resume writes "05/06/2019" for 5 June (`days_first`)."""
     if dates["since"]:
-        return month(dates["since"], today), None
+        return month(dates["since"], today, day_first=day_first), None
     if dates["from_year"]:
         year = dates["from_year"]
         return f"{year}-01", f"{year[:2]}{dates['to_yy']}-12"
-    return month(dates["start"], today), month(dates["end"], today, end=True)
+    return (
+        month(dates["start"], today, day_first=day_first),
+        month(dates["end"], today, end=True, day_first=day_first),
+    )
 
 
-def month(text: str, today: dt.date, end: bool = False) -> str | None:
+def month(text: str, today: dt.date, end: bool = False, day_first: bool = False) -> str | None:
     t = text.strip().lower().rstrip(".")
     if t in ("present", "current", "now", "today"):
         return None if end else today.strftime("%Y-%m")
-    day_first = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", t)
-    if day_first:  # "15/01/2019": the month is the middle number (a US "01/15/2019" its first, past 12)
-        day, number, full_year = (int(g) for g in day_first.groups())
-        return f"{full_year}-{(day if number > 12 else number):02d}" if min(day, number) <= 12 else None
+    full = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})[/.](\d{4})", t)
+    if (
+        full
+    ):  # "05/06/2019": May, as the sources read it; "25/06/2019", "05.06.2019", a day-first resume: June
+        first, mark, second, full_year = int(full[1]), full[2], int(full[3]), int(full[4])
+        month_first = mark == "/" and not day_first
+        number = first if (month_first and first <= 12) or second > 12 else second
+        return f"{full_year}-{number:02d}" if min(first, second) <= 12 else None
     m = re.match(
         r"(?:(?P<mon>[a-z]{3})[a-z]*\.?\s*(?:['’](?P<yy>\d{2})\b)?\s*|(?P<first>\d{1,2})[/.](?=\d{4}))?"
         r"(?P<year>\d{4})?(?:[-/.](?P<num>\d{1,2}))?",

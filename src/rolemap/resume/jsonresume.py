@@ -55,7 +55,7 @@ def from_json_resume(data: Any, source: str, today: dt.date | None = None) -> Re
         if words:
             line += 1
             text = ", ".join(words)
-            listed.append(Bullet(text, skills_in(text), line))
+            listed.append(Bullet(text, skills_in(text, listing=True), line))
     sections = [
         k
         for k in ("summary", "experience", "education", "skills", "projects")

@@ -25,12 +25,13 @@ from rolemap.errors import InputError
 from rolemap.extract.phrases import PhraseBook
 from rolemap.extract.skill_matching import SkillMatcher
 from rolemap.extract.taxonomy import load_taxonomy
-from rolemap.resume.dates import DATE_RANGE, DURATION, dates_of_a_role, range_months
+from rolemap.resume.dates import DATE_RANGE, DURATION, dates_of_a_role, days_first, range_months
 from rolemap.resume.headings import a_technology_label as _a_technology_label
 from rolemap.resume.headings import resume_words as _words  # coach.py reads the word lists by this name
 from rolemap.resume.headings import section_of as _section_of
 from rolemap.resume.marks import as_dashes
 from rolemap.resume.pdf import pdf_text, unspaced
+from rolemap.resume.spoken import a_language_level
 from rolemap.resume.text_files import decode_text, format_of
 from rolemap.resume.word import docx_text
 from rolemap.text import plain_text
@@ -151,13 +152,16 @@ def _practices() -> PhraseBook:
 def listed_skills(line: str) -> list[str]:
     """The skills a line of a Skills section names: its heading is the technical context that a lone "Go",
     "Rust" or "Puppet" needs to be the technology, as a label's is ("Skills: Go")."""
-    return skills_in(f"Skills: {line}")
+    return skills_in(f"Skills: {line}", listing=True)
 
 
-def skills_in(text: str) -> list[str]:
+def skills_in(text: str, listing: bool = False) -> list[str]:
     """The taxonomy's skills a line names, then the practice skills its wording shows ("added test
-    coverage" → unit-testing; data/resume.json `practices`)."""
-    found = [m.skill.id for m in _skills().find(text)]
+    coverage" → unit-testing; data/resume.json `practices`). On a line that lists what a person knows
+    (`listing`), a human language's level is none ("English (Fluent)": spoken.py)."""
+    found = [
+        m.skill.id for m in _skills().find(text) if not (listing and a_language_level(text, m.start, m.end))
+    ]
     found += _practices().find(text).labels("practice")
     return list(dict.fromkeys(found))
 
@@ -189,8 +193,10 @@ class _Outline:
         self.last: Bullet | None = None  # the bullet a wrapped line continues
         self.wrapping: Bullet | None = None  # a technology line whose values go on on the next line
         self.sublabel: tuple[str, int] | None = None  # a heading inside Skills the next line decides
+        self.day_first = False  # the resume writes a day before the month ("25/06/2019")
 
     def read(self, text: str, source: str) -> Resume:
+        self.day_first = days_first(text)  # "25/06/2019" somewhere: its "05/06/2019" is 5 June too
         for n, line in enumerate(as_dashes(text.splitlines()), 1):
             self.line(n, line)
         self.close()
@@ -306,7 +312,7 @@ class _Outline:
         labelled = _LABELLED.match(line) or _LABEL_ALONE.match(line)
         if not labelled or not _a_technology_label(labelled["label"]):
             return False
-        skills = skills_in(line)  # the label is the technical context a lone "Go" needs
+        skills = skills_in(line, listing=True)  # the label is the technical context a lone "Go" needs
         alone = not labelled.groupdict().get("values")  # "Environment:" with its values on the next line
         if not skills and not alone:
             return False
@@ -329,7 +335,7 @@ class _Outline:
     def _continue(self, wrapped: Bullet, line: str) -> bool:
         """The next line of a technology line that ends with a comma or its label ("Environment: C#, ASP.NET,
         / Azure Functions, Redis, Docker"): its values, where it names skills and no label of its own."""
-        skills = skills_in(f"{wrapped.text} {line}")
+        skills = skills_in(f"{wrapped.text} {line}", listing=True)
         if len(skills) <= len(wrapped.skills) or _LABELLED.match(line) or _section_of(line):
             return False
         joined = Bullet(f"{wrapped.text} {line}", skills, wrapped.line)
@@ -348,7 +354,7 @@ class _Outline:
         self.close()
         parts = [*pending, rest.strip(" \t|,–-—()·*_")]
         self.head = [p for p in parts if p]
-        self.dates = range_months(dates, self.today)
+        self.dates = range_months(dates, self.today, self.day_first)
         self.pending = []
 
     def add_bullet(self, bullet: Bullet, in_roles: bool) -> None:
