@@ -191,6 +191,16 @@ def test_match_a_lane_ranks_and_says_what_to_learn_next():
     assert result.learn_next[:2] == [("go", 2, 2 / 3), ("kubernetes", 2, 2 / 3)]  # languages and skills alike
 
 
+def test_a_lane_match_counts_postings_not_their_roles():
+    """A post hiring three roles in the lane is one posting to apply to: the lane had said "87 postings"
+    and ranked 77, and "learn go: 3 of 4" where one of two postings asks for it."""
+    rows = [{"id": "a", "language": ["go"], "skill": ["kubernetes"], "posting": 0} for _ in range(3)]
+    rows.append({"id": "b", "language": ["python"], "skill": ["kafka"], "posting": 1})
+    result = match_lane(read_resume(FIXTURES / "dana.md", TODAY), make_frame(rows), Lane())
+    assert result.postings == 2 and sorted(f.posting_id for f in result.ranked) == ["a", "b"]
+    assert ("go", 1, 1 / 2) in result.learn_next
+
+
 @pytest.mark.parametrize(
     "dates, start, end",
     [

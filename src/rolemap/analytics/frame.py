@@ -147,6 +147,15 @@ class MarketFrame:
         return self.table.column(column).to_pylist()
 
 
+def distinct_postings(postings: np.ndarray, cells: np.ndarray, size: int) -> np.ndarray:
+    """How many distinct postings each cell (0 ≤ cell < size) holds, from each row's posting and cell. A
+    share of a lane is of postings, and a test counts postings: a post hiring three roles that all ask for
+    PHP is one posting asking for it, not three observations (its roles share its words); counted by role,
+    a Hacker News quarter of 152 posts had been n = 319 and its tests too sure."""
+    keys = np.unique(postings.astype(np.int64) * size + cells)
+    return np.bincount(keys % size, minlength=size)
+
+
 def load_frame(store: Store, cache: Path | None = None) -> MarketFrame:
     """The frame of the store, from the cache when it is current."""
     key = store_key(store)

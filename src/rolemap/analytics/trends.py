@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 import numpy as np
 
 from rolemap.agreement import counted
-from rolemap.analytics.frame import MarketFrame
+from rolemap.analytics.frame import MarketFrame, distinct_postings
 from rolemap.analytics.lane import Lane, select
 from rolemap.analytics.periods import Calendar, calendar, caveats_between
 from rolemap.analytics.stats import (
@@ -118,7 +118,7 @@ def source_note(frame: MarketFrame, before: str, after: str, in_a: np.ndarray, i
 def trends(frame: MarketFrame, lane: Lane, every: str = "quarter", top: int = 8) -> Trends:
     """For each dimension, its `top` values (by postings of the lane open in the window): share per period.
     A job counts in each period it was open (rolemap.analytics.periods); a posting of several roles in the
-    lane counts once (`_distinct`)."""
+    lane counts once (`frame.distinct_postings`)."""
     cal = calendar(frame, every)
     chosen, partial = cal.window(lane.since, lane.until)
     names = [cal.names[i] for i in chosen]
@@ -130,7 +130,7 @@ def trends(frame: MarketFrame, lane: Lane, every: str = "quarter", top: int = 8)
     at, period = cal.spread(lane_rows)
     inside = position[period] >= 0
     posting = frame.postings_of_rows()
-    totals = _distinct(posting[lane_rows[at[inside]]], position[period[inside]], len(names))
+    totals = distinct_postings(posting[lane_rows[at[inside]]], position[period[inside]], len(names))
     dated = np.zeros(frame.size, bool)
     dated[lane_rows[at[inside]]] = True  # open at least once inside the window
     series = []
@@ -140,7 +140,7 @@ def trends(frame: MarketFrame, lane: Lane, every: str = "quarter", top: int = 8)
         at, period = cal.spread(rows[keep])
         inside = position[period] >= 0
         cell = codes[keep[at[inside]]].astype(np.int64) * len(names) + position[period[inside]]
-        grid = _distinct(posting[rows[keep[at[inside]]]], cell, len(vocab) * len(names))
+        grid = distinct_postings(posting[rows[keep[at[inside]]]], cell, len(vocab) * len(names))
         grid = grid.reshape(len(vocab), len(names))
         for code in np.argsort(-grid.sum(axis=1), kind="stable")[:top]:
             if grid[code].sum() == 0:
@@ -294,8 +294,8 @@ def changes(
     found: list[tuple[str, str, int, int, float | None, str]] = []
     for dimension in DIMENSIONS:
         rows, codes, vocab = _membership(frame, dimension)
-        count_a = _distinct(posting[rows[in_a[rows]]], codes[in_a[rows]], len(vocab))
-        count_b = _distinct(posting[rows[in_b[rows]]], codes[in_b[rows]], len(vocab))
+        count_a = distinct_postings(posting[rows[in_a[rows]]], codes[in_a[rows]], len(vocab))
+        count_b = distinct_postings(posting[rows[in_b[rows]]], codes[in_b[rows]], len(vocab))
         for code in np.flatnonzero(count_a + count_b):
             x, y = int(count_a[code]), int(count_b[code])
             verdict = compare(x, n_a, y, n_b) if shared else (None, "")
@@ -329,15 +329,6 @@ def changes(
     return Changes(
         lane.describe(), before, after, n_a, n_b, alpha, out, message, notes, len(tested), left_out, shared
     )
-
-
-def _distinct(postings: np.ndarray, cells: np.ndarray, size: int) -> np.ndarray:
-    """How many distinct postings each cell (0 ≤ cell < size) holds. A share is of postings, and a test
-    counts postings: a post hiring three roles that all ask for PHP is one posting asking for it, not three
-    observations (its roles share its words), which had doubled the n of a quarter on Hacker News and
-    made the z-tests too sure."""
-    keys = np.unique(postings.astype(np.int64) * size + cells)
-    return np.bincount(keys % size, minlength=size)
 
 
 def _shared_source(frame: MarketFrame, in_a: np.ndarray, in_b: np.ndarray) -> bool:

@@ -16,9 +16,9 @@ from typing import Any
 
 import numpy as np
 
-from rolemap.analytics.frame import MarketFrame
+from rolemap.analytics.frame import MarketFrame, distinct_postings
 from rolemap.analytics.lane import Lane, select
-from rolemap.analytics.market import multi_counts, values_by_row
+from rolemap.analytics.market import values_by_row
 from rolemap.extract.taxonomy import load_taxonomy
 from rolemap.resume.read import Resume
 
@@ -276,11 +276,20 @@ def match_lane(resume: Resume, frame: MarketFrame, lane: Lane, top: int = 20) ->
         record = {"languages": [v.value for v in languages.get(r, [])], "skills": skills.get(r, [])}
         fits.append(match_record(resume, ids[r] or "", titles[r] or "", record))
     fits.sort(key=_rank)
-    n = int(mask.sum())
-    asked = [*multi_counts(frame, "language", mask), *multi_counts(frame, "skill", mask)]
-    counts = ((s.name, s.count if s.asked is None else s.asked) for s in asked)
+    n = int(rows.size)  # postings, as ranked: a posting of two roles in the lane is one to apply to
+    counts = [*_postings_asking(frame, "language", mask), *_postings_asking(frame, "skill", mask)]
     learn = sorted(
         ((name, k, k / n) for name, k in counts if k and name not in resume.skills),
         key=lambda t: (-t[1], t[0]),
     )
     return LaneFit(lane.describe(), n, fits[:top], learn[:15])
+
+
+def _postings_asking(frame: MarketFrame, field_name: str, mask: np.ndarray) -> list[tuple[str, int]]:
+    """Each value of a multi-valued field by the lane's postings that ask for it (a skill only named as
+    the company's stack is not asked), a posting once however many of its roles do."""
+    pairs = frame.pairs[field_name]
+    keep = mask[pairs.row] & (pairs.asked if pairs.asked is not None else True)
+    size = len(pairs.vocab)
+    counts = distinct_postings(frame.postings_of_rows()[pairs.row[keep]], pairs.code[keep], size)
+    return [(pairs.vocab[i], int(counts[i])) for i in np.flatnonzero(counts)]
