@@ -36,7 +36,11 @@ FollowUp = Annotated[
 ]
 Salary = Annotated[
     str | None,
-    typer.Option("--salary", help="The pay you noted, as you write it: '€70k', '120000 USD' ('' clears)."),
+    typer.Option(
+        "--salary",
+        help="The pay you noted, as you write it: '€70k', '€70-80k', '120000 USD' ('' clears); its amount "
+        "(a range's low end) sorts by salary.",
+    ),
 ]
 
 
@@ -67,8 +71,8 @@ def tracker_list(
     were open; --json: "covers"); --csv gives the rows alone. The web page /tracker and the API /api/tracker
     show the same store.
 
-    Examples: rolemap tracker --status applied,interviewing --sort date;  rolemap tracker --csv > tracker.csv;
-    rolemap tracker add ID --applied 2026-12-01 --salary '€70k';  rolemap tracker set ID --status offer
+    Examples: rolemap tracker add ID --applied 2026-12-01 --salary '€70k';  rolemap tracker set ID --status offer;
+    rolemap tracker --status applied,interviewing --sort date;  rolemap tracker --csv > tracker.csv
     """
     ctx.obj = db  # a subcommand without its own --db uses the one given before it
     if ctx.invoked_subcommand is not None:
@@ -114,6 +118,7 @@ def add_command(
     change = _change(status, note, applied, follow_up, salary)
     add_entry(_store(db or ctx.obj), posting_id, change, _now())
     out().print(f"tracked {posting_id} ({status})", markup=False, highlight=False)
+    _say_no_amount(change)
 
 
 @tracker_app.command("set")
@@ -133,8 +138,10 @@ def set_command(
     """
     from rolemap.store.tracker import set_entry
 
-    set_entry(_store(db or ctx.obj), posting_id, _change(status, note, applied, follow_up, salary), _now())
+    change = _change(status, note, applied, follow_up, salary)
+    set_entry(_store(db or ctx.obj), posting_id, change, _now())
     out().print(f"updated {posting_id}", markup=False, highlight=False)
+    _say_no_amount(change)
 
 
 @tracker_app.command("rm")
@@ -157,6 +164,15 @@ def _change(
     from rolemap.store.tracker import TrackerChange
 
     return TrackerChange(status=status, notes=note, applied_on=applied, follow_up_on=follow_up, salary=salary)
+
+
+def _say_no_amount(change: TrackerChange) -> None:
+    """Pay with no amount in it ("lots") is kept as a note: said on stderr, so the seeker knows."""
+    from rolemap.cli.console import err
+    from rolemap.store.tracker import no_amount_read
+
+    if said := no_amount_read(change):
+        err().print(f"note: {said}", markup=False, highlight=False)
 
 
 def _store(db: str | None) -> Store:

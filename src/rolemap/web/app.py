@@ -18,6 +18,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -25,7 +26,7 @@ from rolemap import __version__
 from rolemap.errors import DataError, FetchError, InputError, NotFound, RolemapError, StoreError
 from rolemap.sources.url import UrlPolicy
 from rolemap.store.db import Store, open_store
-from rolemap.web.queries import A_PERIOD, PERIOD
+from rolemap.web.queries import A_PERIOD, PERIOD, body_names, unknown_parameter
 from rolemap.web.security import (
     Forbidden,
     Guard,
@@ -163,28 +164,60 @@ PERIODS = (PERIOD, A_PERIOD)  # the query patterns of a period (web/queries.py)
 _CHOICES = re.compile(r"^\^\(([\w|-]+)\)\$$")  # a pattern that lists the values: ^(updated|date|salary)$
 
 
-def _problem(error: dict[str, Any]) -> str:
+def _problem(error: dict[str, Any], request: Request, body: Any = None) -> str:
     """One validation error in words. A period that fails its pattern reads as the CLI says it (lane.py's
-    parse_period), not as pydantic's "String should match pattern '^(?:\\d{4}…'"."""
-    where = ".".join(str(p) for p in error.get("loc", ())[1:]) or "request"
-    pattern = error.get("ctx", {}).get("pattern")
-    if error.get("type") == "string_pattern_mismatch" and pattern in PERIODS:
+    parse_period), not as pydantic's "String should match pattern '^(?:\\d{4}…'"; a body that is no JSON
+    says where it breaks; a body's field the route does not take is named as an unknown parameter is."""
+    loc = tuple(error.get("loc", ()))
+    where = ".".join(str(p) for p in loc[1:]) or (loc[0] if loc == ("body",) else "request")
+    kind, pattern = error.get("type"), error.get("ctx", {}).get("pattern")
+    if kind == "json_invalid":
+        reason = str(error.get("ctx", {}).get("error") or "")
+        said = f": {reason[:1].lower()}{reason[1:]}" if reason else ""
+        return f"body: not valid JSON{said} ({_json_place(body, loc[1] if len(loc) > 1 else 0)})"
+    if (
+        kind == "extra_forbidden"
+        and loc[:1] == ("body",)
+        and isinstance(route := request.scope.get("route"), APIRoute)
+    ):
+        return f"{where}: {unknown_parameter(str(loc[-1]), body_names(route), body=True)}"
+    if kind == "string_pattern_mismatch" and pattern in PERIODS:
         return f"{where} {error.get('input')!r}: not a period; use 2017, 2017Q1 or 2017-03"
-    if error.get("type") == "string_pattern_mismatch" and (choices := _CHOICES.match(str(pattern))):
+    if kind == "string_pattern_mismatch" and (choices := _CHOICES.match(str(pattern))):
         return f"{where} {error.get('input')!r}: use one of {choices.group(1).replace('|', ', ')}"
     return f"{where}: {error.get('msg', 'invalid')}"
 
 
+def _json_place(doc: Any, position: Any) -> str:
+    """ "line 1, column 2", as the JSON reader counts: where a body stops being JSON."""
+    if not isinstance(doc, str) or not isinstance(position, int):
+        return "it cannot be read"
+    line = doc.count("\n", 0, position) + 1
+    return f"line {line}, column {position - doc.rfind(chr(10), 0, position)}"
+
+
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = [_problem(e) for e in exc.errors()]
+    problems = [_problem(e, request, exc.body) for e in exc.errors()]
     detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
     return error_response(request, 422, "; ".join(problems[:5]) or "invalid request", "R422", detail)
+
+
+# What FastAPI's "There was an error parsing the body" was caused by, in words that name the body
+_UNREADABLE_BODY: list[tuple[type[BaseException], str]] = [
+    (UnicodeDecodeError, "body: not UTF-8 text"),
+    (RecursionError, "body: nested too deeply to read"),
+]
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     message = {404: "no such page", 405: "method not allowed here"}.get(exc.status_code, str(exc.detail))
+    if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+        cause = exc.__cause__
+        message = next(
+            (said for kind, said in _UNREADABLE_BODY if isinstance(cause, kind)), "body: unreadable"
+        )
     response = error_response(request, exc.status_code, message, f"R{exc.status_code}")
     if exc.headers:
         response.headers.update(exc.headers)

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from rolemap.errors import NotFound
 from rolemap.extract.corrections import (
@@ -29,7 +29,7 @@ from rolemap.extract.corrections import (
 from rolemap.store.corrections import clear_corrections, corrected_labels, list_corrections, set_correction
 from rolemap.web import api, pages
 
-router = APIRouter(tags=["labels"], responses=api._ERRORS)
+router = APIRouter(tags=["labels"], responses=api._ERRORS, dependencies=api.CHECKED_QUERY)
 MAX_FORM_VALUE = 20_000  # the longest list a form field takes (200 skills or places)
 _FIELD_DOC = "One of: " + ", ".join(FIELDS)
 NAMES = {
@@ -98,6 +98,8 @@ def label_form(
 
 
 class LabelValue(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # {"value": …, "foo": 1} is refused, naming foo
+
     value: Any = Field(
         description="The field's value in JSON: a level, a list of ids, a salary {min, max, currency, period}, "
         "places [{city, country}], skills [{id, required}] or ids; null: the posting states none."

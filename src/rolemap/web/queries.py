@@ -16,6 +16,7 @@ from rolemap.analytics.covers import OPEN_MEANING
 from rolemap.analytics.lane import Lane, parse_window
 from rolemap.analytics.listing import MAX_PAGE_SIZE
 from rolemap.analytics.market import pay_dimension
+from rolemap.errors import InputError
 
 Level = Literal["intern", "junior", "mid", "senior", "staff", "manager"]
 WorkModel = Literal["remote", "hybrid", "onsite"]
@@ -98,8 +99,9 @@ class LaneFilters(BaseModel):
             return tuple(v.strip().lower() for item in values for v in item.split(",") if v.strip())
 
         start, end = parse_window(since, until, ("since", "until"))
+        languages = known_languages(split(self.language))
         return Lane(
-            language=split(self.language), seniority=tuple(self.seniority), system_type=tuple(self.system_type),
+            language=languages, seniority=tuple(self.seniority), system_type=tuple(self.system_type),
             work_model=tuple(self.work_model), employment_type=tuple(self.employment_type),
             skill=split(self.skill), company=split(self.company), location=split(self.location),
             source=split(self.source), family=tuple(f for f in self.family if f != "all"),
@@ -111,6 +113,19 @@ class LaneFilters(BaseModel):
     def filters(self) -> dict[str, Any]:
         """The non-default filters, for building links that keep them."""
         return {k: v for k, v in self.model_dump().items() if v not in ([], None, False, "")}
+
+
+def known_languages(values: tuple[str, ...]) -> tuple[str, ...]:
+    """The lane's languages, each one the taxonomy knows: the lane refuses any other word as "not a skill",
+    which for `language` misnames what was asked for."""
+    from rolemap.extract.taxonomy import resolve_skill
+
+    for value in values:
+        if resolve_skill(value) is None:
+            raise InputError(
+                f"--language {value!r}: not a language the taxonomy knows; `rolemap taxonomy search WORD` finds one"
+            )
+    return values
 
 
 LIST_PARAMETERS = frozenset(
@@ -256,10 +271,20 @@ def query_names(route: APIRoute) -> frozenset[str]:
 _ROUTE_NAMES: dict[str, frozenset[str]] = {}
 
 
-def unknown_parameter(name: str, known: frozenset[str]) -> str:
-    """ "not a parameter here; did you mean language?" """
+def body_names(route: APIRoute) -> frozenset[str]:
+    """The fields of a route's JSON body (its body model's), for naming a field it does not take."""
+    found: set[str] = set()
+    for param in route.dependant.body_params:
+        model = param.field_info.annotation
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            found |= {f.alias or name for name, f in model.model_fields.items()}
+    return frozenset(found)
+
+
+def unknown_parameter(name: str, known: frozenset[str], body: bool = False) -> str:
+    """ "not a parameter here; did you mean language?"; of a body's field, "not a field of this body; it
+    takes notes, salary, …" (`body`)."""
     near = difflib.get_close_matches(name.lower(), sorted(known), n=1, cutoff=0.6)
-    hint = (
-        f"; did you mean {near[0]}?" if near else f"; this route takes {', '.join(sorted(known)) or 'none'}"
-    )
-    return f"not a parameter here{hint}"
+    takes = "it takes" if body else "this route takes"
+    hint = f"; did you mean {near[0]}?" if near else f"; {takes} {', '.join(sorted(known)) or 'none'}"
+    return f"not a {'field of this body' if body else 'parameter here'}{hint}"
