@@ -138,8 +138,8 @@ def test_fetch_hn_latest(tmp_path, monkeypatch, capsys, httpserver):
     serve_hn_thread(httpserver)
     db = tmp_path / "s.db"
     code, shown = run_cli(monkeypatch, capsys, httpserver, "fetch", "hn:latest", "--db", str(db))
-    assert "hn:latest is thread 16052538" in shown and "read 3, stored 2" in shown
-    assert code == 1  # the deleted comment is a skipped posting
+    assert "hn:latest is thread 16052538" in shown and "read 2, stored 2" in shown
+    assert code == 0  # the deleted comment is passed over: no posting, no failure
     assert stored(db) == ["hn-16052600", "hn-16052601"]
 
 

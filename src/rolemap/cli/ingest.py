@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 ingest_app = typer.Typer()
 MAX_ERRORS_SHOWN = 20
+MAX_SECONDS = 3600.0  # the largest --rate and --timeout
+MAX_RETRIES = 10  # the back-off doubles: the tenth retry waits over eight minutes
 
 
 def _error_printer() -> Any:
@@ -52,7 +54,7 @@ def _run_ingest(
 def _finish(report: IngestReport) -> None:
     if report.failed > MAX_ERRORS_SHOWN:
         err().print(f"… and {report.failed - MAX_ERRORS_SHOWN} more skipped postings", highlight=False)
-    err().print(report.summary(), highlight=False)
+    err().print(report.summary(), highlight=False, soft_wrap=True)  # one line, however narrow the terminal
     if report.failed:
         raise typer.Exit(1)
 
@@ -236,10 +238,16 @@ def fetch_command(
         ),
     ] = None,
     db: DbOption = None,
-    rate: Annotated[float, typer.Option(help="Seconds to wait between two requests (politeness).")] = 1.0,
-    timeout: Annotated[float, typer.Option(help="Seconds before a request times out.")] = 20.0,
+    rate: Annotated[
+        float, typer.Option(help="Seconds to wait between two requests (politeness), 0 to 3600.")
+    ] = 1.0,
+    timeout: Annotated[float, typer.Option(help="Seconds before a request times out, up to 3600.")] = 20.0,
     retries: Annotated[
-        int, typer.Option(help="Tries after the first for 429/5xx answers and time-outs.")
+        int,
+        typer.Option(
+            help=f"Tries after the first (0 to {MAX_RETRIES}) for failures that may pass: connection errors, "
+            "time-outs, 429 and 5xx answers."
+        ),
     ] = 3,
 ) -> None:
     """Fetch live postings from job-board APIs and store them. Postings gone from a board are marked closed.
@@ -255,6 +263,7 @@ def fetch_command(
 
     from rolemap.sources.http import Fetcher, parse_target, read_board_list
 
+    _check_fetch_options(rate, timeout, retries)
     listed = list(targets or [])
     for target in listed:
         parse_target(target)
@@ -274,6 +283,18 @@ def fetch_command(
         _fetch_one(db, listed[0], fetcher)
     else:
         _fetch_each(db, listed, fetcher)
+
+
+def _check_fetch_options(rate: float, timeout: float, retries: int) -> None:
+    """--rate, --timeout and --retries as numbers the fetcher can use, or an error naming the option."""
+    if not 0 <= rate <= MAX_SECONDS:  # NaN fails every comparison
+        raise InputError(f"--rate {rate:g}: must be 0 or more seconds, and at most {MAX_SECONDS:g}")
+    if not 0 < timeout <= MAX_SECONDS:
+        raise InputError(f"--timeout {timeout:g}: must be more than 0 seconds, and at most {MAX_SECONDS:g}")
+    if retries < 0:
+        raise InputError(f"--retries {retries}: must be 0 or more")
+    if retries > MAX_RETRIES:
+        raise InputError(f"--retries {retries}: must be at most {MAX_RETRIES}")
 
 
 def _fetch_one(db: str | None, target: str, fetcher: Any) -> None:
@@ -305,7 +326,9 @@ def _fetch_each(db: str | None, targets: list[str], fetcher: Any) -> None:
         except (FetchError, InputError) as e:
             failed.append(target)
             err().print(
-                f"{where}: failed, its stored postings left as they were ({e.message})", highlight=False
+                f"{where}: failed, its stored postings left as they were ({e.message})",
+                highlight=False,
+                soft_wrap=True,
             )
             continue
         skipped += report.failed

@@ -32,9 +32,21 @@ PostingOrError = Posting | PostingError
 
 
 def greenhouse_postings(data: Any, board: str) -> Iterator[PostingOrError]:
-    jobs = _job_list(data, "jobs", f"greenhouse:{board}")
+    """The answer's jobs. When its own `meta.total` counts more jobs than its list holds, the listing is
+    incomplete: one error says so, naming the board and no job, so that none of the board's postings is
+    closed (pipeline.ingest), as when a job fails before its id is read."""
+    where = f"greenhouse:{board}"
+    jobs = _job_list(data, "jobs", where)
+    total = _get(data.get("meta"), "total")
+    if isinstance(total, int) and not isinstance(total, bool) and total > len(jobs):
+        yield PostingError(
+            where,
+            f"the answer lists {len(jobs)} of the {total} jobs its meta.total counts, so none of the "
+            "board's postings is closed; fetch it again later",
+            board=where,
+        )
     for job in jobs:
-        yield _safe(job, f"greenhouse:{board}", lambda j: _greenhouse_job(j, board))
+        yield _safe(job, where, lambda j: _greenhouse_job(j, board))
 
 
 # Greenhouse's custom fields ("metadata") that carry a fact, by the field's name.

@@ -75,6 +75,12 @@ def from_dump_row(row: dict[str, Any]) -> Posting:
     )
 
 
+def is_gone(item: Any) -> bool:
+    """An HN API answer that is no comment to read: a deleted or dead item, or `null` (the API's answer
+    for an id with no item)."""
+    return item is None or (isinstance(item, dict) and bool(item.get("deleted") or item.get("dead")))
+
+
 def from_api_item(item: dict[str, Any]) -> Posting:
     item_id = _item_id(item.get("id"))
     if item.get("deleted") or item.get("dead"):

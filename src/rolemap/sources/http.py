@@ -6,6 +6,7 @@ httpx.MockTransport) and never wait for real. Base URLs can be overridden for th
 
 from __future__ import annotations
 
+import codecs
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -23,6 +24,9 @@ from rolemap.sources import boards, hn
 USER_AGENT = f"rolemap/{__version__} (job-market research; respects rate limits)"
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# failures that may pass, so are tried again: the network (refused, reset, unreachable), a connection the
+# server closed mid-answer, a proxy that failed; and time-outs (httpx.TimeoutException).
+TRANSIENT_ERRORS = (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError)
 
 DEFAULT_BASES = {
     "greenhouse": "https://boards-api.greenhouse.io/v1/boards",
@@ -45,7 +49,13 @@ class Fetcher:
     clock: Callable[[], float] = time.monotonic
     _last: float | None = None
 
+    def __post_init__(self) -> None:
+        if self.retries < 0:  # no try at all would leave nothing to report
+            raise InputError(f"retries {self.retries}: must be 0 or more")
+
     def get_json(self, url: str, params: dict[str, str] | None = None) -> Any:
+        """The parsed answer. Only what may pass is tried again: a connection that failed or broke off, a
+        time-out, 429 and 5xx; any other failure (a redirect loop, a 404) is the same on every try."""
         for attempt in range(self.retries + 1):
             self._wait_turn()
             try:
@@ -54,8 +64,12 @@ class Fetcher:
                 )
             except httpx.TimeoutException:
                 problem = "timed out"
-            except httpx.HTTPError as e:
+            except TRANSIENT_ERRORS as e:
                 problem = f"could not connect ({type(e).__name__})"
+            except httpx.TooManyRedirects:
+                raise FetchError(f"{url}: redirect loop (too many redirects); check the board name") from None
+            except httpx.HTTPError as e:
+                raise FetchError(f"{url}: request failed ({type(e).__name__}: {str(e)[:200]})") from None
             else:
                 if response.status_code == 200:
                     return _parse(response, url)
@@ -79,14 +93,31 @@ class Fetcher:
 
 
 def _parse(response: httpx.Response, url: str) -> Any:
+    """JSON is UTF-8 (RFC 8259; UTF-16 and -32 are told by their bytes); an answer that is not, and declares
+    another charset in its Content-Type (`charset=iso-8859-1`), is read in that charset."""
     if len(response.content) > MAX_RESPONSE_BYTES:
         raise FetchError(f"{url}: answer larger than {MAX_RESPONSE_BYTES // 2**20} MB")
     try:
-        return json.loads(response.content)
+        try:
+            return json.loads(response.content)
+        except UnicodeDecodeError:
+            declared = _declared_charset(response)
+            if declared is None:
+                raise
+            return json.loads(response.content.decode(declared))
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise FetchError(f"{url}: answered with something that is not JSON") from None
     except RecursionError:  # an answer nested thousands deep: one board's failure, not the run's
         raise FetchError(f"{url}: answered with JSON nested too deeply to read") from None
+
+
+def _declared_charset(response: httpx.Response) -> str | None:
+    """The charset the answer's Content-Type names, when Python knows it and it is not UTF-8."""
+    try:
+        name = codecs.lookup(response.charset_encoding or "").name
+    except LookupError:
+        return None
+    return None if name == "utf-8" else name
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -170,15 +201,25 @@ def fetch(
 
 
 def _hn_thread(fetcher: Fetcher, base: str, thread_id: str, target: str) -> Iterator[Posting | PostingError]:
+    """The thread's top-level comments as postings. A deleted or dead comment, and an id the API answers
+    `null` for, is no posting and no failure: every real thread has some, and they are passed over."""
     story = _object(fetcher.get_json(f"{base}/item/{thread_id}.json"), target)
     for kid in story.get("kids") or []:
+        where = f"hn item {kid}"
         try:
-            item = fetcher.get_json(f"{base}/item/{int(kid)}.json")
-            yield hn.from_api_item(_object(item, f"hn item {kid}"))
-        except (FetchError, InputError, PostingError) as e:
-            yield PostingError(f"hn item {kid}", e.message)
-        except (TypeError, ValueError):
-            yield PostingError(f"hn item {kid}", "is not an item id")
+            url = f"{base}/item/{int(kid)}.json"
+        except (TypeError, ValueError, OverflowError):
+            yield PostingError(where, "is not an item id")
+            continue
+        try:
+            item = fetcher.get_json(url)
+            if hn.is_gone(item):
+                continue
+            yield hn.from_api_item(_object(item, where))
+        except PostingError as e:  # named once, by the thread's id for it
+            yield PostingError(where, e.message.removeprefix(f"{e.where}: "), e.posting_id)
+        except (FetchError, InputError) as e:  # "hn item 7: timed out …", not "hn item 7: URL: timed out …"
+            yield PostingError(where, e.message.removeprefix(f"{url}: ").removeprefix(f"{where}: "))
 
 
 def _object(data: Any, where: str) -> dict[str, Any]:
