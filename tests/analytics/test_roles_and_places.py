@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from rolemap.analytics.lane import Lane, select
+from rolemap.analytics.lane import Lane, city_parts, select
+from rolemap.cli.options import LANE_FILTERS, lane_of
 from rolemap.analytics.market import market, pay_by
 from rolemap.errors import InputError
 from tests.analytics.frames import make_frame
@@ -65,8 +66,28 @@ def test_countries_and_cities():
     assert select(f, Lane(city=("bay area",))).tolist() == [False, False, True, False, False]
     with pytest.raises(InputError, match="not a country"):
         select(f, Lane(country=("atlantis",)))
+    with pytest.raises(InputError, match="--country 'xx': not a country"):  # two letters, no country
+        select(f, Lane(country=("xx",)))
     with pytest.raises(InputError, match="--family"):
         Lane(family=("backendish",))
+
+
+def test_a_city_option_keeps_its_country_with_it():
+    """A list option splits on commas, and had made "london, de" London and a city named DE: every London."""
+    assert city_parts(("london, de",)) == ("london, de",)
+    assert city_parts(("berlin, london, uk", "nyc")) == ("berlin", "london, uk", "nyc")
+    f = frame()
+    assert select(f, Lane(city=city_parts(("london, de",)))).tolist() == [False] * 5
+    assert select(f, Lane(city=city_parts(("london, uk",)))).tolist() == [False, True, False, False, False]
+    assert select(f, Lane(city=city_parts(("berlin, london, gb",)))).tolist() == [
+        False,
+        True,
+        False,
+        True,
+        False,
+    ]
+    given = {**dict.fromkeys(LANE_FILTERS), "open_only": False, "city": ["london, de"]}
+    assert lane_of(**given).city == ("london, de",)  # the CLI's lane
 
 
 def test_pay_by_country_never_mixes_countries():

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from functools import cache
 
 import numpy as np
 
@@ -186,22 +187,49 @@ def salary_counts(frame: MarketFrame, lane: Lane, mask: np.ndarray) -> np.ndarra
 
 def country_codes(values: tuple[str, ...]) -> tuple[str, ...]:
     """ "de", "Germany", "UK" → ISO codes, by the extraction gazetteer; an unknown name is an error."""
-    from rolemap.extract.gazetteer import gazetteer
 
-    g = gazetteer()
     out = []
     for value in values:
-        code = g.countries.get(value.lower()) or (
-            value.upper() if len(value) == 2 and value.isalpha() else None
-        )
+        code = _country_code(value)
         if not code:
             raise InputError(f"--country {value!r}: not a country; use an ISO code (de, us, gb) or a name")
         out.append(code)
     return tuple(out)
 
 
+def _country_code(value: str) -> str | None:
+    """The ISO code of a country's code or name as the gazetteer knows it ("de", "Germany", "UK" → DE, DE,
+    GB); None for anything else ("xx" is two letters and no country)."""
+    from rolemap.extract.gazetteer import gazetteer
+
+    code = gazetteer().countries.get(value.strip().lower())
+    if code is None and value.strip().upper() in _iso_codes():
+        code = value.strip().upper()
+    return code
+
+
+@cache
+def _iso_codes() -> frozenset[str]:
+    from rolemap.extract.gazetteer import gazetteer
+
+    return frozenset(code for code in gazetteer().countries.values() if code)
+
+
+def city_parts(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Cities as a list option gives them, split on commas, a country after a city kept with it ("berlin,
+    london, gb" → berlin; london, gb): "london, gb" is one city, not London and a city named GB."""
+    parts: list[str] = []
+    for part in (p.strip() for value in values for p in value.split(",")):
+        if part and parts and "," not in parts[-1] and _country_code(part):
+            parts[-1] = f"{parts[-1]}, {part}"
+        elif part:
+            parts.append(part)
+    return tuple(parts)
+
+
 def city_names(wanted: tuple[str, ...]) -> tuple[str, ...]:
-    """ "nyc" → "new york", "london, gb" stays: the names the frame's "City, CC" values are matched with."""
+    """ "nyc" → "new york", "london, gb" and "london, uk" → "london, gb": the names the frame's "City, CC"
+    values are matched with; a country the gazetteer does not know is an error."""
     from rolemap.extract.gazetteer import gazetteer
 
     metros = gazetteer().metros
@@ -209,7 +237,13 @@ def city_names(wanted: tuple[str, ...]) -> tuple[str, ...]:
     for value in wanted:
         city, _, country = value.partition(",")
         city = metros.get(city.strip().lower(), (city.strip(),))[0].lower()
-        names.append(f"{city}, {country.strip().lower()}" if country.strip() else city)
+        if not country.strip():
+            names.append(city)
+            continue
+        code = _country_code(country)
+        if code is None:
+            raise InputError(f"--city {value!r}: {country.strip()!r} is not a country; write 'london, gb'")
+        names.append(f"{city}, {code.lower()}")
     return tuple(names)
 
 

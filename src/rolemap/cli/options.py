@@ -146,12 +146,15 @@ def role_page_families(family: list[str] | None) -> list[str]:
 
 
 def lane_of(**filters: Any) -> Lane:
-    from rolemap.analytics.lane import Lane, parse_window
+    from rolemap.analytics.lane import Lane, city_parts, parse_window
 
     since, until = parse_window(filters.pop("since"), filters.pop("until"))
     filters["family"] = [f for f in _split(filters.get("family")) if f != "all"]  # all: every role
+    split = {k: _split(v) for k, v in filters.items() if k != "open_only"}
+    if "city" in split:
+        split["city"] = city_parts(split["city"])  # "london, gb" is one city
     return Lane(
-        **{k: _split(v) for k, v in filters.items() if k != "open_only"},
+        **split,
         since=since,
         until=until,
         open_only=filters.get("open_only", False),

@@ -13,7 +13,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from rolemap.analytics.covers import OPEN_MEANING
-from rolemap.analytics.lane import Lane, parse_window
+from rolemap.analytics.lane import Lane, city_parts, parse_window
 from rolemap.analytics.listing import MAX_PAGE_SIZE
 from rolemap.analytics.market import pay_dimension
 from rolemap.errors import InputError
@@ -105,7 +105,7 @@ class LaneFilters(BaseModel):
             work_model=tuple(self.work_model), employment_type=tuple(self.employment_type),
             skill=split(self.skill), company=split(self.company), location=split(self.location),
             source=split(self.source), family=tuple(f for f in self.family if f != "all"),
-            country=split(self.country), city=split(self.city),
+            country=split(self.country), city=city_parts(split(self.city)),
             since=start, until=end,
             open_only=self.open,
         )  # fmt: skip
