@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from rolemap.analytics.lane import Lane, city_parts, select
-from rolemap.cli.options import LANE_FILTERS, lane_of
 from rolemap.analytics.market import market, pay_by
+from rolemap.cli.options import LANE_FILTERS, lane_of
 from rolemap.errors import InputError
 from tests.analytics.frames import make_frame
 

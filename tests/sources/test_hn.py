@@ -53,4 +53,6 @@ def test_hn_api_thread_fetch_against_a_local_server(httpserver):
     f = Fetcher(client=httpx.Client(timeout=2), min_interval=0, sleep=lambda s: None)
     items = list(fetch("hn:16052538", f, {"hn": httpserver.url_for("/hn")}))
     assert [i.id for i in items if isinstance(i, Posting)] == ["hn-16052600", "hn-16052601"]
-    assert not [i for i in items if isinstance(i, PostingError)]  # a deleted comment is no posting, no failure
+    assert not [
+        i for i in items if isinstance(i, PostingError)
+    ]  # a deleted comment is no posting, no failure
