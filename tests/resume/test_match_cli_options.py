@@ -12,7 +12,7 @@ from tests.resume.test_resume import FIXTURES
 @pytest.mark.parametrize("expect", ["-5", "nan", "inf", "1e12"])
 def test_an_expected_pay_that_is_no_amount_is_refused(tmp_path, expect):
     r = cli("match", FIXTURES / "dana.md", "j1", "--expect", expect, "--db", tmp_path / "m.db")
-    assert r.exit_code == 1 and "from 0 to 1,000,000,000" in str(r.exception)
+    assert r.exit_code == 1 and "from 0 to 10,000,000,000" in str(r.exception)
 
 
 @pytest.mark.parametrize(

@@ -195,10 +195,13 @@ def test_a_lane_match_counts_postings_not_their_roles():
     """A post hiring three roles in the lane is one posting to apply to: the lane had said "87 postings"
     and ranked 77, and "learn go: 3 of 4" where one of two postings asks for it."""
     rows = [{"id": "a", "language": ["go"], "skill": ["kubernetes"], "posting": 0} for _ in range(3)]
-    rows.append({"id": "b", "language": ["python"], "skill": ["kafka"], "posting": 1})
+    rows.append({"id": "b", "language": ["python"], "skill": ["kafka"], "posting": 1, "company": "Initech"})
     result = match_lane(read_resume(FIXTURES / "dana.md", TODAY), make_frame(rows), Lane())
     assert result.postings == 2 and sorted(f.posting_id for f in result.ranked) == ["a", "b"]
     assert ("go", 1, 1 / 2) in result.learn_next
+    assert result.covers["postings"] == 2  # what the lane rests on, as list and watch say it
+    # a post without a title (a Hacker News comment) is told by its hirer, not left blank
+    assert {f.posting_id: f.title for f in result.ranked}["b"] == "at Initech"
 
 
 @pytest.mark.parametrize(

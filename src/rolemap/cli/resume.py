@@ -229,7 +229,11 @@ def match_command(
     if as_json:
         _print_json(result.as_dict())
         return
-    out().print(f"{result.lane}: {counted(result.postings, 'posting')}", highlight=False)
+    from rolemap.analytics.covers import covers_line
+
+    out().print(
+        f"{result.lane}: {covers_line(result.covers) or counted(result.postings, 'posting')}", highlight=False
+    )
     for line in lane_lines(result, out().width):
         out().print(line, markup=False, highlight=False)
     if len(result.ranked) < result.postings:

@@ -16,13 +16,15 @@ from typing import Any
 
 import numpy as np
 
+from rolemap.analytics.covers import mask_covers
 from rolemap.analytics.frame import MarketFrame, distinct_postings
 from rolemap.analytics.lane import Lane, select
 from rolemap.analytics.market import values_by_row
 from rolemap.extract.taxonomy import load_taxonomy
+from rolemap.models import MAX_PAY
 from rolemap.resume.read import Resume
 
-MAX_EXPECTED_PAY = 1e9  # an expected pay above this is a typo, in any currency and period
+MAX_EXPECTED_PAY = MAX_PAY  # an expected pay above this is a typo, in any currency and period
 _LEVEL_YEARS = {"intern": 0, "junior": 0, "mid": 2, "senior": 5, "staff": 8, "manager": 7}
 
 
@@ -255,6 +257,9 @@ class LaneFit:
     postings: int
     ranked: list[Fit]
     learn_next: list[tuple[str, int, float]]  # skill, postings asking for it, share of the lane
+    covers: dict[str, Any] = field(
+        default_factory=dict
+    )  # the lane's months and postings (analytics/covers.py)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -270,11 +275,13 @@ def match_lane(resume: Resume, frame: MarketFrame, lane: Lane, top: int = 20) ->
         for r, values in values_by_row(frame, "skill", mask).items()
     }
     languages = values_by_row(frame, "language", mask)
-    ids, titles = frame.strings("id"), frame.strings("title")
+    ids, titles, companies = frame.strings("id"), frame.strings("title"), frame.strings("company")
     fits = []
     for r in rows.tolist():
         record = {"languages": [v.value for v in languages.get(r, [])], "skills": skills.get(r, [])}
-        fits.append(match_record(resume, ids[r] or "", titles[r] or "", record))
+        # a post without a title of its own (a Hacker News comment) is told by its hirer
+        named = titles[r] or (f"at {companies[r]}" if companies[r] else "")
+        fits.append(match_record(resume, ids[r] or "", named, record))
     fits.sort(key=_rank)
     n = int(rows.size)  # postings, as ranked: a posting of two roles in the lane is one to apply to
     counts = [*_postings_asking(frame, "language", mask), *_postings_asking(frame, "skill", mask)]
@@ -282,7 +289,7 @@ def match_lane(resume: Resume, frame: MarketFrame, lane: Lane, top: int = 20) ->
         ((name, k, k / n) for name, k in counts if k and name not in resume.skills),
         key=lambda t: (-t[1], t[0]),
     )
-    return LaneFit(lane.describe(), n, fits[:top], learn[:15])
+    return LaneFit(lane.describe(), n, fits[:top], learn[:15], mask_covers(frame, mask))
 
 
 def _postings_asking(frame: MarketFrame, field_name: str, mask: np.ndarray) -> list[tuple[str, int]]:

@@ -20,6 +20,7 @@ from rolemap.analytics.market import PayBy, Profile, pay_dimension
 from rolemap.analytics.stats import MIN_FOR_HEADLINE
 from rolemap.errors import InputError
 from rolemap.present import charts
+from rolemap.resume.match import MAX_EXPECTED_PAY
 from rolemap.resume.read import Resume
 from rolemap.web import api
 from rolemap.web.pages import render
@@ -169,8 +170,8 @@ def _expect(text: str) -> float | None:
         value = float(text.replace(",", "").strip())
     except ValueError:
         raise InputError(f"expected pay {text[:20]!r}: give a number, such as 120000") from None
-    if not 0 <= value <= 1e9:
-        raise InputError("expected pay: give a number between 0 and 1,000,000,000")
+    if not 0 <= value <= MAX_EXPECTED_PAY:
+        raise InputError(f"expected pay: give a number between 0 and {MAX_EXPECTED_PAY:,.0f}")
     return value
 
 
