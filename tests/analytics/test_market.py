@@ -7,7 +7,8 @@ import pytest
 from rolemap.analytics.lane import Lane, parse_period, select
 from rolemap.analytics.market import market, pay_by, profile, tracker
 from rolemap.analytics.pay import Rates, parse_rates, pay_scale, pay_stats
-from rolemap.analytics.trends import benjamini_hochberg, changes, trends, two_proportion_p
+from rolemap.analytics.stats import MIN_PERIOD
+from rolemap.analytics.trends import benjamini_hochberg, changes, charted, trends, two_proportion_p
 from rolemap.errors import DataError, InputError
 from tests.analytics.frames import make_frame
 
@@ -326,6 +327,17 @@ def test_trends_and_changes_count_postings_not_each_of_their_roles():
     t = trends(frame, Lane(), "quarter")
     assert (t.totals[0], t.totals[-1]) == (48, 48)
     assert next(s for s in t.series if s.value == "php").counts[0] == 3
+
+
+def test_a_chart_draws_no_share_of_a_period_with_too_few_postings():
+    """A share of one posting is 0% or 100%: a trend line had jumped to 100% on quarters of one posting.
+    Periods under MIN_PERIOD postings are gaps in the chart; the table keeps their counts."""
+    rows = [{"language": ["go"], "posted": "2017-01-01"}]
+    rows += [{"language": ["go" if i % 2 else "java"], "posted": "2017-04-01"} for i in range(MIN_PERIOD)]
+    t = trends(make_frame(rows), Lane(), "quarter")
+    assert t.totals == [1, MIN_PERIOD]
+    go = next(s for s in t.series if s.value == "go")
+    assert go.shares == [1.0, 0.5] and charted(t, "language")["go"] == [None, 0.5]
 
 
 def test_trends_without_dates_say_so():

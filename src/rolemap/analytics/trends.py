@@ -165,6 +165,19 @@ def trends(frame: MarketFrame, lane: Lane, every: str = "quarter", top: int = 8)
     )
 
 
+def charted(t: Trends, dimension: str) -> dict[str, list[float | None]]:
+    """The shares a chart of `dimension` draws, value by value: a period holding fewer than MIN_PERIOD of
+    the lane's postings is a gap in the line, as it is untested in `changes` (a share of one posting is 0% or
+    100% and says nothing of the market: a skill's line had jumped to 100% on quarters of one posting); the
+    tables still give every period's counts."""
+    drawn = [n >= MIN_PERIOD for n in t.totals]
+    return {
+        s.value: [share if ok else None for share, ok in zip(s.shares, drawn, strict=True)]
+        for s in t.series
+        if s.dimension == dimension
+    }
+
+
 def lane_span(t: Trends) -> Trends:
     """The trends cut to the lane's own periods, from its first period with a posting to its last: a lane
     of 2014-2018 postings in a store that runs to 2026 ends in 2018, not in eight quarters of gaps (the

@@ -56,7 +56,9 @@ def list_command(
     Title, language, level, system type and the requirements a posting shares with at least 30% of the
     lane (asked skills only: a skill the posting only names as the company's stack is none), plus id, company, work model and the day posted; copies, near-duplicates and a company's reposts
     of one role count once. Narrower than 140 columns, one record a posting. Below the list, what it
-    covers: "412 postings from 2013-08 to 2018-04" (--json: "covers"); --csv gives the rows alone.
+    covers: "412 postings from 2013-08 to 2018-04" (--json: "covers"); --csv gives the rows alone. It lists
+    every role's postings unless --family narrows them (the role page, `market`, opens on backend roles:
+    `rolemap list --family backend` lists the postings it counts).
 
     Example: rolemap list --skill kubernetes --work-model remote --csv > lane.csv
     """

@@ -14,7 +14,7 @@ from rolemap.analytics.lane import LEVELS, Lane
 from rolemap.analytics.market import Market, PayBy, market, pay_by
 from rolemap.analytics.pay import PayScale
 from rolemap.analytics.totals import totals_line
-from rolemap.analytics.trends import Trends, lane_span, trends
+from rolemap.analytics.trends import Trends, charted, lane_span, trends
 from rolemap.present import charts
 from rolemap.present.market_view import (
     BOARD_TEXT,
@@ -101,8 +101,8 @@ def chart_set(data: ReportData) -> dict[str, str]:
             f"Yearly pay by level ({data.pay.currency}): middle half and median",
         )
     t = data.trends
-    languages = {s.value: s.shares for s in t.series if s.dimension == "language"}
-    if len(t.periods) > 1 and languages:
+    languages = charted(t, "language")
+    if len(t.periods) > 1 and any(v is not None for values in languages.values() for v in values):
         out["trends"] = charts.lines(
             t.periods,
             languages,

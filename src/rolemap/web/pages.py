@@ -19,7 +19,9 @@ from rolemap.analytics.covers import OPEN_MEANING, covers_line, posting_covers
 from rolemap.analytics.freshness import coverage_line
 from rolemap.analytics.lane import EMPLOYMENT_TYPES, FAMILIES, LEVELS, SYSTEM_TYPES, WORK_MODELS
 from rolemap.analytics.listing import SORTS
+from rolemap.analytics.stats import MIN_PERIOD
 from rolemap.analytics.totals import totals_line
+from rolemap.analytics.trends import charted
 from rolemap.errors import InputError
 from rolemap.present.evidence import segments
 from rolemap.present.market_view import (
@@ -177,8 +179,8 @@ async def trends_page(
     t = api.trends_of(state, query)
     figures = {}
     for dimension in ("language", "skill", "work_model", "seniority"):
-        series = {s.value: s.shares for s in t.series if s.dimension == dimension}
-        if len(t.periods) > 1 and series:
+        series = charted(t, dimension)
+        if len(t.periods) > 1 and any(v is not None for values in series.values() for v in values):
             figures[dimension] = chart_lib.lines(
                 t.periods,
                 series,
@@ -192,7 +194,7 @@ async def trends_page(
         window = complete[-2:] if len(complete) > 1 else [None, None]
         c = api.changes_of(state, ChangesQuery(**filters, since=before or window[0], to=after or window[1]))
     context = {"t": t, "figures": figures, "c": c, "filters": query.filters(), "q": query,
-               "before": before or "", "after": after or ""}  # fmt: skip
+               "before": before or "", "after": after or "", "min_period": MIN_PERIOD}  # fmt: skip
     return render(request, "trends.html.j2", context)
 
 
