@@ -39,7 +39,8 @@ def test_a_word_the_taxonomy_does_not_know_is_one_line_of_error(db, command, opt
     r = run(command, option, value, "--db", db)
     assert r.returncode == 1
     assert r.stderr.strip().lower().splitlines() == [  # the options fold case before the lane reads them
-        f"error: {option} {value.lower()!r}: not a skill the taxonomy knows; `rolemap taxonomy search word` finds one"
+        f"error: {option} {value.lower()!r}: not a {option.removeprefix('--')} the taxonomy knows; "
+        "`rolemap taxonomy search word` finds one"
     ]
     assert "j1" in run("list", "--db", db).stdout  # the table is still there
 
@@ -118,9 +119,11 @@ def test_a_paragraph_of_help_is_one_line_to_wrap_not_the_source_lines():
         " ".join(path)
         for path, command in _commands()
         for paragraph in (command.help or "").split("\n\n")
-        if "\n" in paragraph and not paragraph.startswith("\b")
+        if "\n" in paragraph and not paragraph.startswith(("\b", " "))
     ]
     assert broken == []
+    fetch = cli("fetch", "--help", columns=100).output  # an indented example keeps its lines
+    assert any(line.strip() == "lever:netflix" for line in fetch.splitlines())
     listed = cli("--help", columns=300).output
     market = next(line for line in listed.splitlines() if line.lstrip("│ ").startswith("market "))
     assert "top skills, where, and the role mix" in market

@@ -86,6 +86,23 @@ def test_a_city_option_keeps_its_country_with_it():
         True,
         False,
     ]
+    # a US state's code is a region holding the city, though CA is Canada's code too; a state's name likewise
+    assert select(f, Lane(city=city_parts(("san francisco, ca",)))).tolist() == [
+        False,
+        False,
+        True,
+        False,
+        False,
+    ]
+    assert select(f, Lane(city=city_parts(("new york, new york",)))).tolist() == [
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
+    with pytest.raises(InputError, match="'xx' is no country, nor a region holding 'london'"):
+        select(f, Lane(city=city_parts(("london, xx",))))
     given = {**dict.fromkeys(LANE_FILTERS), "open_only": False, "city": ["london, de"]}
     assert lane_of(**given).city == ("london, de",)  # the CLI's lane
 

@@ -33,3 +33,26 @@ def test_the_office_province_and_the_remote_country_both_count(field, reached):
 def test_a_glued_field_after_the_place_is_still_no_place():
     message = pay_laws(with_location("Location: Austin, TX - Full time - Toronto office closed"))
     assert "Ontario" not in message and "Texas" not in message
+
+
+def test_a_long_location_field_is_read_in_linear_time():
+    """Each separator had counted the brackets from the field's start again: a 1 MB job description (within
+    what jd lint reads) with a long Location line took minutes. Twice the field takes at most 2.5 times as
+    long (plus 0.1 s), measured again once, as tests/extract/test_hostile_text.py measures the extractor."""
+    import time
+
+    from rolemap.jd.jurisdictions import _field_places
+
+    def seconds(value: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            _field_places(value)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = "Berlin (DE) - " * 10_000, "Berlin (DE) - " * 20_000
+    for _ in range(2):
+        if seconds(large) <= 2.5 * seconds(small) + 0.1:
+            return
+    raise AssertionError("twice the location field took more than 2.5 times as long")

@@ -29,6 +29,11 @@ ACTIONS = [
     "Load-tested the billing API at 5,000 requests per second",
     "Automated the deploy pipeline for the billing service",
     "Focused the search API on the three queries customers ran most",
+    # the review's: an adjective's preposition before an object, a role noun that is the verb's object
+    "Connected with the Salesforce API to sync the billing service, cutting manual entry by 40%",
+    "Paired with a designer to rebuild the checkout flow",
+    "Mentored junior developer through promotion to mid level",
+    "Hired engineer, designer and product manager for the payments team",
 ]
 
 

@@ -40,6 +40,13 @@ def test_programming_languages_on_the_same_lines_are_kept():
     assert set(r.skills) == {"python", "go", "rust", "typescript"}
 
 
+def test_only_a_proficiency_is_a_level_after_a_language():
+    """The review's: a technology after a language and a dash had been read as its level and dropped."""
+    assert listed_skills("English - Docker, Kubernetes") == ["docker", "kubernetes"]
+    assert listed_skills("German: Kubernetes (advanced)") == ["kubernetes"]
+    assert listed_skills("English - fluent, German - B2") == []
+
+
 def test_a_languages_line_outside_skills_lists_no_level():
     text = "Dana Doe\nLanguages: English (Fluent), Python, Go\n\nExperience\nEngineer, Acme\n"
     assert "fluent" not in from_text(text, "cv.md", TODAY).skills

@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from functools import cache
 
 import numpy as np
 
@@ -154,8 +153,9 @@ def known_skill_ids(values: tuple[str, ...], option: str) -> tuple[str, ...]:
 
     for value in values:
         if resolve_skill(value) is None:
+            kind = "language" if option == "language" else "skill"
             raise InputError(
-                f"--{option} {value!r}: not a skill the taxonomy knows; `rolemap taxonomy search WORD` finds one"
+                f"--{option} {value!r}: not a {kind} the taxonomy knows; `rolemap taxonomy search WORD` finds one"
             )
     return skill_ids(values)
 
@@ -200,31 +200,40 @@ def country_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 def _country_code(value: str) -> str | None:
     """The ISO code of a country's code or name as the gazetteer knows it ("de", "Germany", "UK" → DE, DE,
     GB); None for anything else ("xx" is two letters and no country)."""
-    from rolemap.extract.gazetteer import gazetteer
+    from rolemap.extract.gazetteer import gazetteer, iso_countries
 
     code = gazetteer().countries.get(value.strip().lower())
-    if code is None and value.strip().upper() in _iso_codes():
+    if code is None and value.strip().upper() in iso_countries():
         code = value.strip().upper()
     return code
 
 
-@cache
-def _iso_codes() -> frozenset[str]:
-    from rolemap.extract.gazetteer import gazetteer
-
-    return frozenset(code for code in gazetteer().countries.values() if code)
-
-
 def city_parts(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Cities as a list option gives them, split on commas, a country after a city kept with it ("berlin,
-    london, gb" → berlin; london, gb): "london, gb" is one city, not London and a city named GB."""
+    """Cities as a list option gives them, split on commas, what qualifies a city kept with it ("berlin,
+    london, gb" → berlin; london, gb): "london, gb" is one city, not London and a city named GB. A part
+    qualifies the city before it when it is a region holding that city or a country (`_qualifier`), or two
+    letters (a code: one that is neither is an error in `city_names`, not a city of its own)."""
     parts: list[str] = []
     for part in (p.strip() for value in values for p in value.split(",")):
-        if part and parts and "," not in parts[-1] and _country_code(part):
+        if part and parts and "," not in parts[-1] and (len(part) == 2 or _qualifier(parts[-1], part)):
             parts[-1] = f"{parts[-1]}, {part}"
         elif part:
             parts.append(part)
     return tuple(parts)
+
+
+def _qualifier(city: str, part: str) -> str | None:
+    """The country a city's qualifier places it in: a region of a country that holds a city of that name
+    first ("san francisco, ca" is California, US; "atlanta, georgia" the state, not the country; "london,
+    on" Ontario, CA), else a country's code or name ("london, de", "london, uk"); None for neither."""
+    from rolemap.extract.gazetteer import gazetteer
+
+    g = gazetteer()
+    written = part.strip()
+    region = g.region(written.upper() if len(written) <= 3 else written)
+    if region and g.city(city.strip(), region[0], region[1]):
+        return region[0]
+    return _country_code(written)
 
 
 def city_names(wanted: tuple[str, ...]) -> tuple[str, ...]:
@@ -240,9 +249,12 @@ def city_names(wanted: tuple[str, ...]) -> tuple[str, ...]:
         if not country.strip():
             names.append(city)
             continue
-        code = _country_code(country)
+        code = _qualifier(city, country)
         if code is None:
-            raise InputError(f"--city {value!r}: {country.strip()!r} is not a country; write 'london, gb'")
+            raise InputError(
+                f"--city {value!r}: {country.strip()!r} is no country, nor a region holding {city.strip()!r}; "
+                "write 'london, gb' or 'austin, tx'"
+            )
         names.append(f"{city}, {code.lower()}")
     return tuple(names)
 

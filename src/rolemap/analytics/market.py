@@ -295,7 +295,7 @@ def _groups(frame: MarketFrame, by: str, mask: np.ndarray) -> list[tuple[str, np
 @dataclass(frozen=True)
 class Profile:
     lane: str
-    postings: int
+    roles: int  # the lane's roles, which every share is of (a posting of two roles in it counts twice)
     min_share: float
     must_have: list[Share]
     nice_to_have: list[Share]

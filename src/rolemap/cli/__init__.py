@@ -46,9 +46,10 @@ GROUPS = {"tracker": tracker_app, "taxonomy": taxonomy_app, "jd": jd_app, "resum
 def _reflowed(help_text: str) -> str:
     """A docstring as help: Typer's rich help keeps its source line breaks (a command list read "top
     skills,\n where"), so each paragraph becomes one line to wrap to the terminal; a paragraph opening
-    with \\b keeps its lines, click's convention."""
+    with \\b keeps its lines, click's convention, and so does an indented one (an example of a file's
+    lines: fetch's boards file)."""
     paragraphs = inspect.cleandoc(help_text).split("\n\n")
-    return "\n\n".join(p if p.startswith("\b") else " ".join(p.splitlines()) for p in paragraphs)
+    return "\n\n".join(p if p.startswith(("\b", " ")) else " ".join(p.splitlines()) for p in paragraphs)
 
 
 def _reflow_help(commands: list[CommandInfo], groups: list[typer.Typer]) -> None:

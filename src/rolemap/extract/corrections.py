@@ -72,9 +72,6 @@ _ISO_4217 = """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF B
     XPF YER ZAR ZMW ZWG ZWL
     BYR CUC HRK LTL MRO SLL STD VEF"""
 CURRENCIES = frozenset(_ISO_4217.split())
-# GeoNames codes that are no ISO 3166-1 country today: the Netherlands Antilles (AN, withdrawn 2010) and
-# Serbia and Montenegro (CS, 2006). Kosovo's XK, user-assigned, is kept: GeoNames and the places read use it.
-_NOT_COUNTRIES = frozenset({"AN", "CS"})
 
 
 def check_field(field: object) -> str:
@@ -284,12 +281,11 @@ def _place(item: Any) -> dict[str, Any]:
     return {"city": city, "country": country.strip().upper() if country else None}
 
 
-@cache
 def countries() -> frozenset[str]:
-    """The ISO 3166-1 alpha-2 codes: the countries of the gazetteer (GeoNames) the places are read with."""
-    from rolemap.extract.gazetteer import gazetteer  # loaded when a place is corrected, not on import
+    """The ISO 3166-1 alpha-2 codes a place may name (the gazetteer's)."""
+    from rolemap.extract.gazetteer import iso_countries  # loaded when a place is corrected, not on import
 
-    return frozenset(gazetteer().countries.values()) - {""} - _NOT_COUNTRIES
+    return iso_countries()
 
 
 _CHECKERS: dict[str, Callable[[str, Any], Any]] = {

@@ -70,6 +70,18 @@ def _first_there(cities: Iterable[City], country: str | None, region: str | None
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
+# GeoNames codes that are no ISO 3166-1 country today: the Netherlands Antilles (AN, withdrawn 2010) and
+# Serbia and Montenegro (CS, 2006). Kosovo's XK, user-assigned, is kept: GeoNames and the places read use it.
+_WITHDRAWN = frozenset({"AN", "CS"})
+
+
+@cache
+def iso_countries() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes (and XK): the countries of the gazetteer a place is read into, and the
+    only ones a lane filter or a label takes."""
+    return frozenset(gazetteer().countries.values()) - {""} - _WITHDRAWN
+
+
 @cache
 def gazetteer() -> Gazetteer:
     cities: dict[str, list[str]] = {}

@@ -164,11 +164,14 @@ def _field_places(value: str) -> list[tuple[str, int]]:
     as well as the country), up to the first that names none (a board's next field glued on: "Berlin -
     Full time", "BerlinSalary: …"). A separator inside brackets parts nothing ("Toronto, ON (Remote –
     Canada)")."""
-    cuts = [
-        m
-        for m in _FIELD_END.finditer(value)
-        if value.count("(", 0, m.start()) <= value.count(")", 0, m.start())
-    ]
+    cuts, depth, counted = [], 0, 0
+    for m in _FIELD_END.finditer(
+        value
+    ):  # the brackets open before each separator, counted once left to right
+        depth += value.count("(", counted, m.start()) - value.count(")", counted, m.start())
+        counted = m.start()
+        if depth <= 0:
+            cuts.append(m)
     bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(value)]
     parts = [(value[a:b], a) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
     kept = parts[:1]

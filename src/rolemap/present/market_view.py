@@ -334,7 +334,7 @@ def profile_view(p: Profile) -> Group:
         return Group(Text(p.message))
     parts: list[Any] = [
         Text(
-            f"{p.lane}: {counted(p.postings, 'role')} ({coverage_line(p.coverage)}); skills asked by at least {p.min_share:.0%}"
+            f"{p.lane}: {counted(p.roles, 'role')} ({coverage_line(p.coverage)}); skills asked by at least {p.min_share:.0%}"
         )
     ]
     for title, shares in (
@@ -386,7 +386,7 @@ def trends_view(t: Trends, last: int = 12) -> Group:
             )
         tables.append(table)
     totals = ", ".join(f"{h}: {n:,}" for h, n in zip(headers, t.totals[-last:], strict=True))
-    lines = [f"{t.lane}; {t.periods[0]} to {t.periods[-1]}, roles per {t.every}: {totals}"]
+    lines = [f"{t.lane}; {t.periods[0]} to {t.periods[-1]}, postings per {t.every}: {totals}"]
     if len(t.periods) > last:
         lines.append(  # the user may have given --since already: say which periods are left out
             f"the newest {last} of {len(t.periods)} periods shown ({shown[0]} to {shown[-1]}; "

@@ -143,6 +143,11 @@ def _opening_verb(text: str) -> str:
 
 
 _NEXT_WORDS = re.compile(r"[^\s,;:.()]+|[,;:.()]")
+# a determiner opens an object ("Connected with the API"), not an adjective's complement ("Experienced with Go")
+_ARTICLES = frozenset(
+    {"a", "an", "the", "our", "their", "my", "his", "her", "its", "this", "these", "those", "that"}
+)
+_PERSON_GOES_ON = frozenset({"with", "who", "whose", "that"})
 _FIGURE = re.compile(r"[$€£]?\d")
 
 
@@ -150,18 +155,27 @@ def self_description(word: str, rest: str) -> bool:
     """Whether a past participle opening a bullet describes the person rather than says what they did, by
     what follows it. An action takes an object ("Dedicated 20% of sprint time to…", "Motivated the team",
     "Built developer tooling"); a description is
-      * an adjective with its complement ("Experienced in", "Skilled at", "Dedicated to"): a word English
-        also writes as an adjective (lemminflect), then one of `adjective_prepositions`;
+      * an adjective with its complement ("Experienced in", "Skilled at", "Dedicated to improving"): a word
+        English also writes as an adjective (lemminflect), then one of `adjective_prepositions`, and after
+        it no article or figure: "Connected with the Salesforce API", "Paired with a designer", "Applied to
+        3 teams" are actions (the review found "Connected", "Paired", "Engaged" judged descriptions);
       * a compound adjective, a noun glued to a participle ("Detail-oriented", "Results-driven"), standing
         alone or before a complement;
       * a person: the participle and a few words before one role noun (data/roles.json's
         `prose_role_nouns`), singular and ending its phrase ("Dedicated engineer with…", "Seasoned backend
-        engineer focused on…"; not "Trained engineers", "Built developer portals")."""
+        engineer focused on…"; not "Trained engineers", "Built developer portals", "Mentored junior
+        developer through…", "Hired engineer, designer…")."""
     following = _NEXT_WORDS.findall(rest)
     after = following[0].lower() if following else ""
+    then = following[1].lower() if len(following) > 1 else ""
     head, _, last = word.lower().rpartition("-")
     compound = bool(head) and "NOUN" in lemmas(head) and past_tense(last)
-    if after in _adjective_prepositions() and (compound or "ADJ" in lemmas(word.lower())):
+    if (
+        after in _adjective_prepositions()
+        and (compound or "ADJ" in lemmas(word.lower()))
+        and then not in _ARTICLES
+        and not _FIGURE.match(then)
+    ):
         return True
     if compound and after in ("", ",", ";", ".", "and"):
         return True
@@ -178,11 +192,12 @@ def _a_person_follows(words: list[str], attributive: bool = False) -> bool:
             return False
         if _role_noun().fullmatch(low) and low in lemmas(low).get("NOUN", (low,)):
             after = words[i + 1].lower() if i + 1 < len(words) else ""
+            # what describes a person goes on: "with", "who", a participle ("focused on"); what a verb did to
+            # one goes on otherwise ("Mentored junior developer through…", "Hired engineer, designer…")
             return (
                 attributive
                 or not after
-                or not after[:1].isalnum()
-                or joining_word(after)
+                or after in _PERSON_GOES_ON
                 or (past_tense(after) and "NOUN" not in lemmas(after))
             )
     return False

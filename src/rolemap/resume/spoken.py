@@ -69,9 +69,12 @@ def a_language_level(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] (a name a Skills line holds) is the level a human language is spoken at:
     inside the brackets or after the dash or colon that follow a language's name ("English (Fluent)",
     "Spanish – fluent"), or right before a language's name ("Fluent English", "fluent in German"); or is a
-    language's name itself."""
+    language's name itself. Only a word of a proficiency scale is a level (data/resume.json
+    `language_levels`): "English - Docker, Kubernetes" lists Docker, "Chinese (Mandarin) - Swift" Swift."""
     if _name_pattern().fullmatch(text[start:end]):
         return True
+    if text[start:end].strip().lower() not in _levels():
+        return False
     before = text[:start]
     bracket = before.rfind("(")
     if bracket > before.rfind(")") and _ends_on_a_name(before[:bracket]):
@@ -80,6 +83,13 @@ def a_language_level(text: str, start: int, end: int) -> bool:
         return True
     gap = _LEVEL_THEN_LANGUAGE.match(text, end)
     return bool(gap and _name_pattern().match(text, gap.end()))
+
+
+@cache
+def _levels() -> frozenset[str]:
+    from rolemap.resume.headings import resume_words
+
+    return frozenset(w.lower() for w in resume_words()["language_levels"])
 
 
 def _ends_on_a_name(text: str) -> bool:

@@ -37,11 +37,11 @@ def greenhouse_postings(data: Any, board: str) -> Iterator[PostingOrError]:
     closed (pipeline.ingest), as when a job fails before its id is read."""
     where = f"greenhouse:{board}"
     jobs = _job_list(data, "jobs", where)
-    total = _get(data.get("meta"), "total")
-    if isinstance(total, int) and not isinstance(total, bool) and total > len(jobs):
+    total = _number(_get(data.get("meta"), "total"))  # 3, 3.0 or "3" (the review's: a string closed jobs)
+    if total is not None and total > len(jobs):
         yield PostingError(
             where,
-            f"the answer lists {len(jobs)} of the {total} jobs its meta.total counts, so none of the "
+            f"the answer lists {len(jobs)} of the {total:g} jobs its meta.total counts, so none of the "
             "board's postings is closed; fetch it again later",
             board=where,
         )

@@ -145,11 +145,14 @@ def _unix_date(value: Any, item_id: str | None) -> str | None:
 
 
 def algolia_thread(thread: dict[str, Any]) -> Iterator[Posting | PostingError]:
-    """Every top-level comment of an Algolia thread item (replies are discussion, not postings)."""
+    """Every top-level comment of an Algolia thread item (replies are discussion, not postings). A deleted
+    comment (Algolia keeps it with no text and no author) is no posting and no failure, as the API's is."""
     children = thread.get("children")
     for child in children if isinstance(children, list) else []:
         if not isinstance(child, dict):
             yield PostingError("hn thread", f"a comment is a {type(child).__name__}, not an object")
+            continue
+        if not child.get("text") and not child.get("author"):
             continue
         try:
             yield from_algolia_item(child)

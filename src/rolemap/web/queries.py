@@ -16,7 +16,6 @@ from rolemap.analytics.covers import OPEN_MEANING
 from rolemap.analytics.lane import Lane, city_parts, parse_window
 from rolemap.analytics.listing import MAX_PAGE_SIZE
 from rolemap.analytics.market import pay_dimension
-from rolemap.errors import InputError
 
 Level = Literal["intern", "junior", "mid", "senior", "staff", "manager"]
 WorkModel = Literal["remote", "hybrid", "onsite"]
@@ -99,9 +98,8 @@ class LaneFilters(BaseModel):
             return tuple(v.strip().lower() for item in values for v in item.split(",") if v.strip())
 
         start, end = parse_window(since, until, ("since", "until"))
-        languages = known_languages(split(self.language))
         return Lane(
-            language=languages, seniority=tuple(self.seniority), system_type=tuple(self.system_type),
+            language=split(self.language), seniority=tuple(self.seniority), system_type=tuple(self.system_type),
             work_model=tuple(self.work_model), employment_type=tuple(self.employment_type),
             skill=split(self.skill), company=split(self.company), location=split(self.location),
             source=split(self.source), family=tuple(f for f in self.family if f != "all"),
@@ -113,19 +111,6 @@ class LaneFilters(BaseModel):
     def filters(self) -> dict[str, Any]:
         """The non-default filters, for building links that keep them."""
         return {k: v for k, v in self.model_dump().items() if v not in ([], None, False, "")}
-
-
-def known_languages(values: tuple[str, ...]) -> tuple[str, ...]:
-    """The lane's languages, each one the taxonomy knows: the lane refuses any other word as "not a skill",
-    which for `language` misnames what was asked for."""
-    from rolemap.extract.taxonomy import resolve_skill
-
-    for value in values:
-        if resolve_skill(value) is None:
-            raise InputError(
-                f"--language {value!r}: not a language the taxonomy knows; `rolemap taxonomy search WORD` finds one"
-            )
-    return values
 
 
 LIST_PARAMETERS = frozenset(

@@ -226,7 +226,7 @@ async def profile_page(request: Request, query: Annotated[ProfilePageQuery, Quer
         lambda: market_lib.profile(snapshot.frame, lane, query.min_share),
     )  # fmt: skip
     context = {"p": found, "figures": profile_charts(found), "q": query, "filters": query.filters(),
-               "too_few": found.postings < MIN_FOR_HEADLINE, "least": MIN_FOR_HEADLINE}  # fmt: skip
+               "too_few": found.roles < MIN_FOR_HEADLINE, "least": MIN_FOR_HEADLINE}  # fmt: skip
     return render(request, "profile.html.j2", context)
 
 
