@@ -421,3 +421,23 @@ def test_frame_columns_read_from_their_buffers_equal_pyarrows_own_conversion():
         assert np.array_equal(sliced.dates("posted"), np.array(expected, "datetime64[D]"), equal_nan=True)
         codes, vocab = sliced.codes("seniority")
         assert [vocab[c] if c >= 0 else None for c in codes] == table.column("seniority").to_pylist()
+
+
+def test_a_lane_window_covers_its_own_months_not_its_jobs_whole_spans():
+    """A series of reposts open from 2015-12 to 2018-02 is in a 2016 lane; the lane covers 2016 (the
+    page had said "postings from 2015-07 to 2018-02" of a window of 2016)."""
+    from rolemap.analytics.covers import lane_covers
+    from rolemap.analytics.lane import parse_window
+
+    rows = [
+        {"language": ["go"], "posted": "2015-12-01", "open_from": "2015-12-01", "open_until": "2018-02-28"},
+        {"language": ["go"], "posted": "2016-05-01"},
+        {"language": ["go"], "posted": "2014-03-01"},  # outside the window
+    ]
+    since, until = parse_window("2016-01", "2016-12")
+    frame = make_frame(rows)
+    covers = lane_covers(frame, Lane(since=since, until=until))
+    assert (covers["from"], covers["to"], covers["postings"]) == ("2016-01", "2016-12", 2)
+    page = market(frame, Lane(since=since, until=until))
+    assert (page.coverage["first"], page.coverage["last"]) == ("2016-01", "2016-12")
+    assert lane_covers(frame, Lane())["from"] == "2014-03"  # no window: the jobs' own months

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rolemap.agreement import counted
-from rolemap.analytics.freshness import coverage, coverage_line, days, open_months, open_spans
+from rolemap.analytics.freshness import Window, coverage, coverage_line, days, open_months, open_spans
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,25 +44,25 @@ def lane_covers(frame: MarketFrame, lane: Lane) -> dict[str, Any]:
     """The covers of a lane's postings, as `rolemap list` and `watch` list them."""
     from rolemap.analytics.lane import select
 
-    return mask_covers(frame, select(frame, lane))
+    return mask_covers(frame, select(frame, lane), (lane.since, lane.until))
 
 
-def mask_covers(frame: MarketFrame, mask: np.ndarray) -> dict[str, Any]:
+def mask_covers(frame: MarketFrame, mask: np.ndarray, window: Window = (None, None)) -> dict[str, Any]:
     """The covers of the postings of the frame rows in `mask` (rows are roles: a posting hiring two of the
     lane's roles is one posting of the list): freshness.coverage, the role page's own function, with the
-    count."""
+    count; its months inside the lane's `window`."""
     mask = frame.first_rows(mask)
-    found = coverage(frame, mask)
+    found = coverage(frame, mask, window)
     return _covers(found["first"], found["last"], int(mask.sum()), found["open_now"], found["as_of"])
 
 
-def rows_covers(frame: MarketFrame, rows: np.ndarray) -> dict[str, Any]:
+def rows_covers(frame: MarketFrame, rows: np.ndarray, window: Window = (None, None)) -> dict[str, Any]:
     """The covers of the frame rows listed in `rows` (row numbers, as a sorted listing holds them)."""
     import numpy as np
 
     mask = np.zeros(frame.size, bool)
     mask[rows] = True
-    return mask_covers(frame, mask)
+    return mask_covers(frame, mask, window)
 
 
 def posting_covers(store: Store, ids: Sequence[str] | None = None) -> dict[str, Any]:

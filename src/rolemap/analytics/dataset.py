@@ -317,15 +317,19 @@ def _as_of() -> dt.date:
     return dt.date.today()
 
 
-def _coverage(con: Any) -> dict[str, Any]:
-    """freshness.coverage over the lane: the first month a job of it was open, the last, and how many are
-    open at the reference date."""
+def _coverage(con: Any, lane: Lane) -> dict[str, Any]:
+    """freshness.coverage over the lane: the first month a job of it was open, the last (inside the lane's
+    window), and how many are open at the reference date."""
     as_of = _as_of()
-    first, last, open_now = con.execute(
-        """SELECT strftime(min(open_from), '%Y-%m'), strftime(max(open_until), '%Y-%m'),
-               count(*) FILTER (WHERE open_until >= ?) FROM lane""",
-        [as_of],
+    start, end, open_now = con.execute(
+        "SELECT min(open_from), max(open_until), count(*) FILTER (WHERE open_until >= ?) FROM lane", [as_of]
     ).fetchone()
+    if start is not None and lane.since is not None:
+        start = max(start, lane.since)
+    if end is not None and lane.until is not None:
+        end = min(end, lane.until - dt.timedelta(days=1))
+    first = start.strftime("%Y-%m") if start is not None else None
+    last = end.strftime("%Y-%m") if end is not None else None
     return {"first": first, "last": last, "open_now": int(open_now or 0), "as_of": as_of.isoformat()}
 
 
@@ -335,7 +339,7 @@ def _re2_escape(text: str) -> str:
 
 def _market(con: Any, lane: Lane, top: int, currency: str, rates: Rates) -> Market:
     n, postings = con.execute("SELECT count(*), count(DISTINCT id) FROM lane").fetchone()
-    covers = _coverage(con)
+    covers = _coverage(con, lane)
     levels = _ordered(con, "seniority", LEVELS, n)
     known = sum(s.count for s in levels if s.name != "unknown")
     senior = sum(s.count for s in levels if s.name in ("senior", "staff", "manager"))

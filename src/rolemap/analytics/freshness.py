@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from rolemap.analytics.frame import MarketFrame
 
+Window = tuple[dt.date | None, dt.date | None]  # a lane's since and until (exclusive)
 OPEN_MONTHS = 1
 ENV_MONTHS = "ROLEMAP_OPEN_MONTHS"
 
@@ -100,16 +101,25 @@ def open_since(reference: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def coverage(frame: MarketFrame, mask: np.ndarray) -> dict[str, Any]:
+def coverage(frame: MarketFrame, mask: np.ndarray, window: Window = (None, None)) -> dict[str, Any]:
     """What a set of jobs covers: the first and last month open ("2013-08", "2018-04"), how many are open at
-    the reference date, and that date. Every page and JSON answer states it."""
+    the reference date, and that date. Every page and JSON answer states it. With a lane's `window` (since,
+    until: until exclusive) the months are those inside it: a series of reposts open from 2015-12 to 2018-02
+    is in a 2016 lane, and the lane covers 2016, not 2015-12 to 2018-02."""
     import numpy as np
 
     opened = frame.dates("open_from")
     closed = frame.dates("open_until")
     dated = mask & ~np.isnat(opened) & ~np.isnat(closed)
-    first = str(opened[dated].min().astype("datetime64[M]")) if dated.any() else None
-    last = str(closed[dated].max().astype("datetime64[M]")) if dated.any() else None
+    since, until = window
+    start = opened[dated].min() if dated.any() else None
+    end = closed[dated].max() if dated.any() else None
+    if start is not None and since is not None:
+        start = max(start, np.datetime64(since, "D"))
+    if end is not None and until is not None:
+        end = min(end, np.datetime64(until, "D") - np.timedelta64(1, "D"))
+    first = str(start.astype("datetime64[M]")) if start is not None else None
+    last = str(end.astype("datetime64[M]")) if end is not None else None
     is_open = frame.flags("is_open")
     return {"first": first, "last": last, "open_now": int((mask & is_open).sum()), "as_of": frame.as_of}
 

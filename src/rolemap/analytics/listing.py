@@ -156,7 +156,14 @@ def page_of(
             for item, r in zip(items, shown.tolist(), strict=True)
         ]
     return PostingPage(
-        lane.describe(), query, sort, page, limit, int(rows.size), items, rows_covers(listing.frame, rows)
+        lane.describe(),
+        query,
+        sort,
+        page,
+        limit,
+        int(rows.size),
+        items,
+        rows_covers(listing.frame, rows, (lane.since, lane.until)),
     )
 
 

@@ -120,7 +120,7 @@ def market(
         cities=multi_counts(frame, "city", mask)[:top],
         pay_countries=multi_counts(frame, "country", salaried & ~np.isnan(scale.yearly))[:top],
         totals=dict(frame.totals),
-        coverage=coverage(frame, mask),
+        coverage=coverage(frame, mask, (lane.since, lane.until)),
         reposts_folded=int(frame.counts("reposts")[frame.first_rows(mask)].sum()),  # a posting's, once
         message="" if n else empty_lane(frame, lane),
         skills_level=skills_level,
@@ -274,7 +274,7 @@ def pay_by(
         cells,
         headline_pay(pay_stats(scale, mask)),  # the page's overall card
         model,
-        coverage(frame, mask),
+        coverage(frame, mask, (lane.since, lane.until)),
     )
 
 
@@ -338,7 +338,7 @@ def profile(frame: MarketFrame, lane: Lane, min_share: float = 0.3) -> Profile:
         languages,
         [s.name for s in must[:3]],
         message,
-        coverage(frame, mask),
+        coverage(frame, mask, (lane.since, lane.until)),
         stack,
     )
 

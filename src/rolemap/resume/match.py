@@ -289,7 +289,9 @@ def match_lane(resume: Resume, frame: MarketFrame, lane: Lane, top: int = 20) ->
         ((name, k, k / n) for name, k in counts if k and name not in resume.skills),
         key=lambda t: (-t[1], t[0]),
     )
-    return LaneFit(lane.describe(), n, fits[:top], learn[:15], mask_covers(frame, mask))
+    return LaneFit(
+        lane.describe(), n, fits[:top], learn[:15], mask_covers(frame, mask, (lane.since, lane.until))
+    )
 
 
 def _postings_asking(frame: MarketFrame, field_name: str, mask: np.ndarray) -> list[tuple[str, int]]:
