@@ -20,6 +20,7 @@ from rolemap.sources.boards import greenhouse_postings
 from rolemap.sources.http import Fetcher, fetch
 from rolemap.store.repository import get_posting
 from tests.conftest import FIXTURES
+from tests.sources.test_boards import Clock
 
 BOARDS = FIXTURES / "boards"
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
@@ -27,19 +28,6 @@ T0 = datetime(2026, 11, 1, tzinfo=UTC)
 
 def load(name):
     return json.loads((BOARDS / name).read_text())
-
-
-class Clock:
-    def __init__(self):
-        self.now = 0.0
-        self.slept: list[float] = []
-
-    def sleep(self, seconds):
-        self.slept.append(seconds)
-        self.now += seconds
-
-    def __call__(self):
-        return self.now
 
 
 def fetcher(retries=0, **client):
