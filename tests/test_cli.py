@@ -190,3 +190,20 @@ def test_an_argument_that_is_not_utf8_is_one_clear_error(db):
     r = subprocess.run([*ROLEMAP, "show", b"abc\xff", "--db", db], capture_output=True, timeout=120)
     assert r.returncode == 2
     assert r.stderr.decode().strip() == "error: argument 'abc\ufffd' is not UTF-8 text"
+
+
+def test_show_prints_a_postings_brackets_as_text(tmp_path):
+    """A title holding "[/bold]" (or an id "[/]") had been read as console markup: a traceback."""
+    src = tmp_path / "p.jsonl"
+    posting = {
+        "id": "[/]",
+        "title": "[/bold] Backend Engineer [red]x",
+        "description": "Go",
+        "company": "[i]Acme",
+    }
+    src.write_text(json.dumps(posting) + "\n")
+    db = tmp_path / "s.db"
+    assert run("ingest", src, "--db", db).returncode == 0
+    r = run("show", "[/]", "--db", db)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert "title: [/bold] Backend Engineer [red]x" in r.stdout and "company: [i]Acme" in r.stdout

@@ -127,6 +127,8 @@ def test_report_is_self_contained(db, tmp_path):
         md.read_text().startswith("# Backend engineer: 5 roles (0 open now), 3 companies hiring")
         and "| level |" in md.read_text()
     )
+    trend_rows = md.read_text().split("## Languages per", 1)[1].splitlines()
+    assert any(row.startswith("| postings |") for row in trend_rows)  # each period's n, as the HTML gives it
 
 
 @pytest.mark.parametrize(

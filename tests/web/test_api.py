@@ -238,3 +238,13 @@ def test_every_market_answer_states_its_months_and_the_reposts_folded(client):
     page = client.get("/", params={"family": "all"}).text
     assert "postings from 2013-08 to 2026-11; open at the newest fetch (2026-11-01): 1" in page
     assert "reposts set aside" in page
+
+
+def test_a_link_to_a_posting_holds_its_id_as_one_path_segment(client):
+    """Jinja's urlencode keeps "/": an id "../etc/passwd" had made the link "/postings/../etc/passwd", which
+    a browser resolves to /etc/passwd. Every link writes the id's slash as %2F, and the route reads it whole."""
+    page = client.get("/postings", params={"q": "Terraform", "family": "all"}).text
+    assert 'href="/postings/odd%2Fid%20with%20spaces"' in page and 'href="/postings/odd/id' not in page
+    detail = client.get("/postings/odd%2Fid%20with%20spaces")
+    assert detail.status_code == 200 and "Platform Engineer" in detail.text
+    assert '/match/odd%2Fid%20with%20spaces"' in detail.text  # the posting page's own links too

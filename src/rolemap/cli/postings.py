@@ -118,6 +118,8 @@ def show_command(
 
     Example: rolemap show hn-16493838 --json
     """
+    from rich.text import Text
+
     from rolemap.extract.corrections import user_mark
     from rolemap.store.db import open_store
     from rolemap.store.repository import get_posting
@@ -142,10 +144,11 @@ def show_command(
         "closed_at",
         "duplicate_of",
     ):
-        if row.get(key):
-            out().print(f"[bold]{key}[/]: {row[key]}", highlight=False)
+        if row.get(key):  # the value as text: a title holding "[/bold]" is a posting's words, not markup
+            out().print(Text.assemble((key, "bold"), f": {row[key]}"), highlight=False)
     if row.get("source_fields"):
-        out().print("[bold]source fields[/]:", json.dumps(row["source_fields"], default=str), highlight=False)
+        fields = json.dumps(row["source_fields"], default=str)
+        out().print(Text.assemble(("source fields", "bold"), f": {fields}"), highlight=False)
     record = row.get("extraction") or {}
     out().print("[bold]extraction[/]:")
     for key, value in record.items():

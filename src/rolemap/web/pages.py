@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import nh3
 from fastapi import APIRouter, Form, Query, Request, UploadFile
@@ -67,6 +67,9 @@ _env = Environment(
     lstrip_blocks=True,
     auto_reload=False,  # templates ship with the package: no stat() of each one on every request
 )
+# An id as one segment of a path: Jinja's urlencode keeps "/", so an id "../etc/passwd" made the link
+# "/postings/../etc/passwd", which a browser resolves to /etc/passwd (the route reads the encoded id whole).
+_env.filters["segment"] = lambda value: quote(str(value), safe="")
 # What a posting's original HTML may keep: text structure and links, never script, style, forms or media.
 _ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "u", "a", "h1", "h2", "h3", "h4",
                  "h5", "h6", "blockquote", "pre", "code", "table", "thead", "tbody", "tr", "th", "td", "hr",
