@@ -11,7 +11,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -30,6 +32,16 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     return open_store(f"sqlite:///{tmp_path / 'rolemap.db'}")
+
+
+def store_file(path: Path, postings: list[Any], now: datetime) -> str:
+    """A SQLite store at `path` holding `postings` ingested at `now`, closed, for a command to open."""
+    from rolemap.pipeline import ingest
+
+    store = open_store(str(path))
+    ingest(store, postings, now=now)
+    store.engine.dispose()
+    return str(path)
 
 
 def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:

@@ -17,6 +17,7 @@ from rolemap.models import Posting
 from rolemap.pipeline import ingest
 from rolemap.store.db import open_store
 from tests.cli_runner import cli, ok, run
+from tests.conftest import store_file
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 LONG_ID = "greenhouse-northwindtraders-4012345678901"  # longer than any column of a table at 80
@@ -34,11 +35,7 @@ JOBS = [
 
 @pytest.fixture
 def db(tmp_path):
-    path = tmp_path / "t.db"
-    store = open_store(str(path))
-    ingest(store, JOBS, now=T0)
-    store.engine.dispose()
-    return str(path)
+    return store_file(tmp_path / "t.db", JOBS, T0)
 
 
 def entries(db: str, *args: str) -> list[dict]:

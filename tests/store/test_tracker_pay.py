@@ -12,7 +12,6 @@ import pytest
 from rolemap.errors import InputError
 from rolemap.models import Posting
 from rolemap.pipeline import ingest
-from rolemap.store.db import open_store
 from rolemap.store.tracker import (
     TrackerChange,
     add_entry,
@@ -21,6 +20,7 @@ from rolemap.store.tracker import (
     tracker_entries,
 )
 from tests.cli_runner import cli, ok
+from tests.conftest import store_file
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 JOBS = [
@@ -106,11 +106,7 @@ def test_a_range_sorts_by_its_thousands_not_its_first_digits(filled):
 
 @pytest.fixture
 def db(tmp_path):
-    path = tmp_path / "t.db"
-    store = open_store(str(path))
-    ingest(store, JOBS, now=T0)
-    store.engine.dispose()
-    return str(path)
+    return store_file(tmp_path / "t.db", JOBS, T0)
 
 
 def test_the_cli_reads_a_range_and_refuses_a_negative_amount(db):

@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from rolemap.analytics.freshness import open_months
+from rolemap.analytics.freshness import open_months, window_months
 from rolemap.analytics.lane import FAMILIES, LEVELS, WORK_MODELS, Lane, city_names, country_codes
 from rolemap.analytics.market import FAMILY_TITLES, Market, Share
 from rolemap.analytics.pay import (
@@ -324,12 +324,7 @@ def _coverage(con: Any, lane: Lane) -> dict[str, Any]:
     start, end, open_now = con.execute(
         "SELECT min(open_from), max(open_until), count(*) FILTER (WHERE open_until >= ?) FROM lane", [as_of]
     ).fetchone()
-    if start is not None and lane.since is not None:
-        start = max(start, lane.since)
-    if end is not None and lane.until is not None:
-        end = min(end, lane.until - dt.timedelta(days=1))
-    first = start.strftime("%Y-%m") if start is not None else None
-    last = end.strftime("%Y-%m") if end is not None else None
+    first, last = window_months(start, end, (lane.since, lane.until))
     return {"first": first, "last": last, "open_now": int(open_now or 0), "as_of": as_of.isoformat()}
 
 

@@ -111,17 +111,26 @@ def coverage(frame: MarketFrame, mask: np.ndarray, window: Window = (None, None)
     opened = frame.dates("open_from")
     closed = frame.dates("open_until")
     dated = mask & ~np.isnat(opened) & ~np.isnat(closed)
-    since, until = window
-    start = opened[dated].min() if dated.any() else None
-    end = closed[dated].max() if dated.any() else None
-    if start is not None and since is not None:
-        start = max(start, np.datetime64(since, "D"))
-    if end is not None and until is not None:
-        end = min(end, np.datetime64(until, "D") - np.timedelta64(1, "D"))
-    first = str(start.astype("datetime64[M]")) if start is not None else None
-    last = str(end.astype("datetime64[M]")) if end is not None else None
+    first, last = (
+        window_months(opened[dated].min().item(), closed[dated].max().item(), window)
+        if dated.any()
+        else (None, None)
+    )
     is_open = frame.flags("is_open")
     return {"first": first, "last": last, "open_now": int((mask & is_open).sum()), "as_of": frame.as_of}
+
+
+def window_months(
+    start: dt.date | None, end: dt.date | None, window: Window
+) -> tuple[str | None, str | None]:
+    """The first and last month ("2016-01") of the days [start, end] a set of jobs was open, cut to a lane's
+    window (since, until: until exclusive); over the store's frame and a Parquet dataset alike."""
+    since, until = window
+    if start is not None and since is not None:
+        start = max(start, since)
+    if end is not None and until is not None:
+        end = min(end, until - dt.timedelta(days=1))
+    return (start.strftime("%Y-%m") if start else None, end.strftime("%Y-%m") if end else None)
 
 
 def coverage_line(covers: dict[str, Any]) -> str:

@@ -187,7 +187,6 @@ def salary_counts(frame: MarketFrame, lane: Lane, mask: np.ndarray) -> np.ndarra
 
 def country_codes(values: tuple[str, ...]) -> tuple[str, ...]:
     """ "de", "Germany", "UK" → ISO codes, by the extraction gazetteer; an unknown name is an error."""
-
     out = []
     for value in values:
         code = _country_code(value)

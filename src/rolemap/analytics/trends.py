@@ -169,13 +169,14 @@ def charted(t: Trends, dimension: str) -> dict[str, list[float | None]]:
     """The shares a chart of `dimension` draws, value by value: a period holding fewer than MIN_PERIOD of
     the lane's postings is a gap in the line, as it is untested in `changes` (a share of one posting is 0% or
     100% and says nothing of the market: a skill's line had jumped to 100% on quarters of one posting); the
-    tables still give every period's counts."""
+    tables still give every period's counts. A value with no share left to draw is left out."""
     drawn = [n >= MIN_PERIOD for n in t.totals]
-    return {
+    lines = {
         s.value: [share if ok else None for share, ok in zip(s.shares, drawn, strict=True)]
         for s in t.series
         if s.dimension == dimension
     }
+    return {value: shares for value, shares in lines.items() if any(v is not None for v in shares)}
 
 
 def lane_span(t: Trends) -> Trends:

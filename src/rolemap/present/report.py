@@ -102,7 +102,7 @@ def chart_set(data: ReportData) -> dict[str, str]:
         )
     t = data.trends
     languages = charted(t, "language")
-    if len(t.periods) > 1 and any(v is not None for values in languages.values() for v in values):
+    if len(t.periods) > 1 and languages:
         out["trends"] = charts.lines(
             t.periods,
             languages,

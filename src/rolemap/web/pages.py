@@ -183,7 +183,7 @@ async def trends_page(
     figures = {}
     for dimension in ("language", "skill", "work_model", "seniority"):
         series = charted(t, dimension)
-        if len(t.periods) > 1 and any(v is not None for values in series.values() for v in values):
+        if len(t.periods) > 1 and series:
             figures[dimension] = chart_lib.lines(
                 t.periods,
                 series,
