@@ -49,6 +49,16 @@ def test_a_family_lane_counts_only_the_salaries_tied_to_that_family():
     assert every.title == "All roles" and every.pay.stated == 4
 
 
+def test_pay_by_family_counts_each_family_s_salaries_as_its_lane_does():
+    f = frame()
+    cells = {c.value: c for c in pay_by(f, Lane(), "family", min_cell=1).cells}
+    for family in ("backend", "frontend", "non_software"):
+        lane = pay_by(f, Lane(family=(family,)), "seniority", min_cell=1)
+        assert cells[family].pay.count == lane.overall.count, family  # the untied 90k is no one's
+        assert cells[family].roles == market(f, Lane(family=(family,))).postings  # its roles, paid or not
+    assert (cells["backend"].roles, cells["backend"].pay.count) == (3, 1)
+
+
 def test_the_role_mix_is_the_lane_before_its_family_filter():
     m = market(frame(), Lane(family=("backend",), country=("us",)))
     assert m.postings == 2

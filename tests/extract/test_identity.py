@@ -684,6 +684,16 @@ def test_one_family_posting_keeps_its_salary_for_that_family():
     assert record.roles[0].seniority == "senior"
 
 
+def test_a_posting_naming_no_role_keeps_its_salary_for_the_family_its_stack_says():
+    # no role title: the family comes from the technologies, and the salary is that one family's (it had
+    # counted for no family, so a backend lane left out the pay of every such posting)
+    body = "We build payment APIs in Python, Django and PostgreSQL on AWS. Salary 70-90k EUR."
+    record = extract_text("x", hn("Acme | Berlin | ONSITE", body))
+    assert (
+        record.roles == () and record.role_families == ("backend",) and record.salary_families == ("backend",)
+    )
+
+
 @pytest.mark.parametrize(
     ("title", "roles"),
     [

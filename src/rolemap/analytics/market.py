@@ -207,7 +207,7 @@ def co_occurring(
 @dataclass(frozen=True)
 class PayCell:
     value: str
-    postings: int
+    roles: int  # the lane's roles in the cell; its salaries are `pay.count`
     pay: PayStats  # the raw cell: its quartiles, median interval, and salaries from the board and the text
     too_few: bool
     premium: Premium | None = None  # over the lane's baseline at the same level and place (premiums.py)
@@ -246,13 +246,17 @@ def pay_by(
     frame: MarketFrame, lane: Lane, by: str, scale: PayScale | None = None, min_cell: int = MIN_CELL
 ) -> PayBy:
     by = pay_dimension(by)
-    mask = salary_counts(frame, lane, select(frame, lane))
+    roles = select(frame, lane)
+    mask = salary_counts(frame, lane, roles)
     scale = scale or pay_scale(frame)
     model, found = premiums(frame, mask, by, scale)
     premium: dict[str, Premium | None] = {p.value: p for p in found}
     cells = []
-    for value, members in _groups(frame, by, mask):
-        stats = pay_stats(scale, members)
+    for value, members in _groups(frame, by, roles):
+        # a cell's roles are the lane's; its salaries those that count for the lane, and by family those
+        # tied to the cell's family, as they are in that family's lane
+        paid = members & (salary_counts(frame, Lane(family=(value,)), mask) if by == "family" else mask)
+        stats = pay_stats(scale, paid)
         # a value with no fitted salary is "too few" (n = 0) where premiums are computed at all
         unfitted = Premium(value, 0, 0, None, None, None, "too few") if by in PREMIUM_DIMENSIONS else None
         too_few = (

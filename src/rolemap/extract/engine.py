@@ -215,7 +215,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
         role_families=families,
         roles=tuple(r for r, _ in roles),
         evidence={k: v for k, v in evidence.items() if v},
-        salary_families=salary_families(roles, salary_spans, doc.title[1]) if salary else (),
+        salary_families=salary_families(roles, families, salary_spans, doc.title[1]) if salary else (),
         domains=detect_labels("domains", doc),
         scope=detect_labels("scope", doc),
         topics=topics,
@@ -223,12 +223,12 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
 
 
 def salary_families(
-    roles: list[tuple[Role, Span]], salary_spans: tuple[Span, ...], header_end: int
+    roles: list[tuple[Role, Span]], families: tuple[str, ...], salary_spans: tuple[Span, ...], header_end: int
 ) -> tuple[str, ...]:
-    """The families a posting's salary counts for: every family when the roles share one; else the family
-    of the role the salary is written under (the nearest role title before it, past the header); none
-    when the text does not tie it to one role (a product manager's pay is not a backend salary)."""
-    families = tuple(dict.fromkeys(role.family for role, _ in roles))
+    """The families a posting's salary counts for (`families`: the posting's, its roles' or, when it names
+    none, the one its technologies say): every family when there is one; else the family of the role the
+    salary is written under (the nearest role title before it, past the header); none when the text does
+    not tie it to one role (a product manager's pay is not a backend salary)."""
     if len(families) <= 1 or not salary_spans:
         return families
     at = salary_spans[0].start

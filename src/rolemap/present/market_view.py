@@ -257,7 +257,7 @@ def pay_by_view(p: PayBy) -> Group:
     for c in p.cells:
         row = [
             c.value,
-            f"{c.postings:,}",
+            f"{c.roles:,}",
             f"{c.pay.count:,}",
             board_text(c.pay),
             money(c.pay.p25),
@@ -315,13 +315,13 @@ def premium_note(m: PremiumModel) -> str:
 
 
 def pay_by_csv(p: PayBy) -> str:
-    header = [p.by, "postings", "with_pay", "from_board", "from_text", "p25", "median", "p75", "too_few"]
+    header = [p.by, "roles", "with_pay", "from_board", "from_text", "p25", "median", "p75", "too_few"]
     header += ["premium", "premium_low", "premium_high", "premium_postings", "premium_status", "currency"]
     rows = []
     for c in p.cells:
         r = c.premium
         rows.append(
-            [c.value, c.postings, c.pay.count, c.pay.from_board, c.pay.from_text, c.pay.p25, c.pay.median]
+            [c.value, c.roles, c.pay.count, c.pay.from_board, c.pay.from_text, c.pay.p25, c.pay.median]
             + [c.pay.p75, c.too_few]
             + ([r.premium, r.low, r.high, r.postings, r.status] if r else [None, None, None, None, ""])
             + [p.currency]
