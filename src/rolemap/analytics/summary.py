@@ -1,7 +1,9 @@
 """The first market summary: how many postings, their levels, top languages and skills, stated pay.
 
 Postings recognised as duplicates of another are counted once (the first copy). Salaries are compared
-only within one currency and period, as stated, so no figure mixes hourly with yearly pay.
+only within one currency and period, as stated, so no figure mixes hourly with yearly pay; a figure the pay
+scale would leave out as implausible once annualised (analytics/pay.py: "a yearly 45") is left out and
+counted here too, and a group's median and middle half need as many salaries as a headline card does.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, func, or_, select
 
 from rolemap.analytics.freshness import day, open_months, open_since
+from rolemap.analytics.pay import HOURS_A_YEAR, PLAUSIBLE_YEAR, bundled_rates
+from rolemap.analytics.stats import MIN_FOR_HEADLINE
 from rolemap.store.db import Store
 from rolemap.store.repository import store_totals
 from rolemap.store.schema import extractions, posting_labels, posting_skills, postings
@@ -24,10 +28,11 @@ LEVELS = ("intern", "junior", "mid", "senior", "staff", "manager")
 class SalaryFigure:
     currency: str
     period: str
-    count: int
-    median: float
-    p25: float
-    p75: float
+    count: int  # the salaries the figures rest on
+    median: float | None  # None below MIN_FOR_HEADLINE salaries: too few for a median
+    p25: float | None
+    p75: float | None
+    left_out: int = 0  # stated in this currency and period, but implausible once annualised
 
 
 @dataclass(frozen=True)
@@ -129,21 +134,38 @@ def market_summary(store: Store, top: int = 10) -> MarketSummary:
 
 def _salary_figures(rows: list[tuple[str, str, float | None, float | None]]) -> list[SalaryFigure]:
     """Median and middle half (p25–p75) of each posting's midpoint, per (currency, period), largest group
-    first. Not min–max: a few misread or unusual figures would make the range say nothing."""
+    first; none from fewer than MIN_FOR_HEADLINE salaries. Not min–max: a few misread or unusual figures
+    would make the range say nothing."""
     groups: dict[tuple[str, str], list[float]] = {}
+    left_out: dict[tuple[str, str], int] = {}
     for currency, period, low, high in rows:
         values = [v for v in (low, high) if v is not None]
-        if values:
-            groups.setdefault((currency, period), []).append(sum(values) / len(values))
+        if not values:
+            continue
+        middle = sum(values) / len(values)
+        groups.setdefault((currency, period), [])
+        if _plausible(middle, currency, period):
+            groups[(currency, period)].append(middle)
+        else:
+            left_out[(currency, period)] = left_out.get((currency, period), 0) + 1
     figures = [
-        SalaryFigure(cur, per, len(mids), statistics.median(mids), *_quartiles(mids))
+        SalaryFigure(cur, per, len(mids), *_middle(mids), left_out=left_out.get((cur, per), 0))
         for (cur, per), mids in groups.items()
     ]
-    return sorted(figures, key=lambda f: -f.count)
+    return sorted(figures, key=lambda f: (-f.count, -f.left_out, f.currency, f.period))
 
 
-def _quartiles(values: list[float]) -> tuple[float, float]:
-    if len(values) < 2:
-        return values[0], values[0]
+def _plausible(middle: float, currency: str, period: str) -> bool:
+    """Within the pay scale's plausible year once annualised and in USD; a currency or period the scale
+    cannot convert is kept, as stated (this summary never converts)."""
+    factor, per_year = bundled_rates().factor(currency, "USD"), HOURS_A_YEAR.get(period)
+    if factor is None or per_year is None:
+        return True
+    return PLAUSIBLE_YEAR[0] <= middle * per_year * factor <= PLAUSIBLE_YEAR[1]
+
+
+def _middle(values: list[float]) -> tuple[float | None, float | None, float | None]:
+    if len(values) < MIN_FOR_HEADLINE:
+        return None, None, None
     q = statistics.quantiles(values, n=4, method="inclusive")
-    return q[0], q[2]
+    return q[1], q[0], q[2]

@@ -223,6 +223,7 @@ def summary_command(
     """
     from rolemap.analytics import market_summary
     from rolemap.analytics.freshness import coverage_line
+    from rolemap.analytics.stats import MIN_FOR_HEADLINE
     from rolemap.analytics.totals import totals_line
     from rolemap.store.db import open_store
 
@@ -249,10 +250,19 @@ def summary_command(
     out().print(_share_table("skill", s.top_skills, s))
     if not s.salaries:
         out().print("No posting states its pay.")
-    for f in s.salaries[:3]:
+    shown = [f for f in s.salaries if f.median is not None][:3]
+    for f in shown:
         out().print(
             f"pay ({f.currency} per {f.period}, {counted(f.count, 'posting')} that state it): median {f.median:,.0f}, "
-            f"middle half {f.p25:,.0f}–{f.p75:,.0f}",
+            f"middle half {f.p25:,.0f}–{f.p75:,.0f}"
+            + (f"; {f.left_out:,} implausible once yearly, left out" if f.left_out else ""),
+            highlight=False,
+        )
+    rest = sum(f.count + f.left_out for f in s.salaries if f not in shown)
+    if rest:
+        out().print(
+            f"{counted(rest, 'more salary', 'more salaries')} in other currencies or periods, or too few in theirs "
+            f"for a median (at least {MIN_FOR_HEADLINE}): `rolemap pay` puts every salary on one yearly scale.",
             highlight=False,
         )
 
