@@ -13,6 +13,9 @@ from tests.conftest import FIXTURES, SHARED
 
 @pytest.fixture
 def db(tmp_path):
+    from rolemap.store.db import open_store
+
+    open_store(str(tmp_path / "cli.db"))  # an empty store: a command that reads one refuses a path without
     return str(tmp_path / "cli.db")
 
 

@@ -238,10 +238,26 @@ def test_summary_levels_add_up_to_every_posting(db):
 
 @pytest.mark.parametrize("command", ["market", "profile"])
 def test_an_empty_store_is_not_a_lane_to_widen(tmp_path, command):
-    """`--db` naming a new file makes an empty store; market said "no postings match: widen the filters"."""
-    r = run(command, "--db", tmp_path / "typo.db")
+    """Market on an empty store said "no postings match: widen the filters"."""
+    from rolemap.store.db import open_store
+
+    open_store(str(tmp_path / "empty.db"))
+    r = run(command, "--db", tmp_path / "empty.db")
     assert r.returncode == 0
     assert "the store holds no postings yet: run `rolemap ingest --sample`" in r.stdout, r.stdout
+
+
+@pytest.mark.parametrize(
+    "command", ["market", "profile", "pay", "trends", "summary", "info", "list", "near-dups", "show x"]
+)
+def test_a_command_that_reads_a_store_that_is_not_there_says_so_and_makes_none(tmp_path, command):
+    """A mistyped --db had made an empty store (and its market cache) and answered for it, exit 0."""
+    typo = tmp_path / "typo.db"
+    r = run(*command.split(), "--db", typo)
+    assert r.returncode == 1 and r.stderr.strip().splitlines() == [
+        f"error: --db {typo}: no store there; `rolemap ingest --db {typo} FILE` makes one"
+    ]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_serve_on_a_port_in_use_is_one_line_before_any_banner(db):

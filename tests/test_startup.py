@@ -121,7 +121,9 @@ def test_anything_but_a_command_meets_the_whole_app():
 def test_info_on_a_current_store_reads_it_without_sqlalchemy(tmp_path):
     db = tmp_path / "s.db"
     made = subprocess.run(
-        [sys.executable, "-m", "rolemap", "info", "--db", str(db)], capture_output=True, text=True
+        [sys.executable, "-c", f"from rolemap.store.db import open_store; open_store({str(db)!r})"],
+        capture_output=True,
+        text=True,
     )
     assert made.returncode == 0, made.stderr  # the first open creates and migrates it, the full way
     code = (

@@ -58,6 +58,10 @@ CASES = [
     ("Salary: 90k+ EUR", usd(90000, 90000, cur="EUR")),
     ("$120k+ bonus", usd(120000, 120000)),
     ("$150k+ $30k bonus", usd(150000, 150000)),  # a sign after the "+" opens the next amount
+    # an apostrophe groups thousands in Switzerland (and a Lisbon post on HN): "120'000" was CHF 120 an hour
+    ("Salary: CHF 120'000 - 140'000 per year", usd(120000, 140000, cur="CHF")),
+    ("Salary CHF 120’000–140’000", usd(120000, 140000, cur="CHF")),
+    ("Salary range: Euro 24'000 - 48'000 + options", usd(24000, 48000, cur="EUR")),
 ]
 
 
@@ -115,6 +119,7 @@ def test_salary_words_beat_other_amounts():
         ("22,90", False, 22.9),
         ("33.774", True, 33.774),
         ("100 000", True, 100000),
+        ("1'250'000", True, 1250000),
     ],
 )
 def test_parse_number_conventions(raw, dot_decimal, value):

@@ -40,8 +40,13 @@ def test_jd_new_then_lint_is_clean(tmp_path):
 def test_jd_new_without_salary_and_without_market_says_so(tmp_path):
     spec = tmp_path / "role.yaml"
     spec.write_text("company: Acme\ntitle: Backend Engineer\nlevel: mid\nlanguage: Go\nwork_model: remote\n")
+    from rolemap.store.db import open_store
+
+    open_store(str(tmp_path / "empty.db"))
     r = run("jd", "new", spec, "--db", tmp_path / "empty.db")
     assert r.returncode == 0 and "too few market salaries" in r.stderr
+    typo = run("jd", "new", spec, "--db", tmp_path / "typo.db")  # a store that is not there: no band from it
+    assert typo.returncode == 1 and "typo.db: no store there" in typo.stderr
 
 
 def test_lint_exit_codes_and_formats(tmp_path):

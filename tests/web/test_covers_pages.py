@@ -55,3 +55,12 @@ def test_the_tracker_api_states_what_its_entries_cover(client):
     applied = client.get("/api/tracker", params={"status": "applied"}).json()["covers"]
     assert (applied["from"], applied["to"], applied["postings"]) == ("2018-04", "2018-04", 1)
     assert covers_line(covers) == "2 postings from 2018-03 to 2018-04"
+
+
+def test_a_page_past_the_last_says_so_and_links_the_last(client):
+    """/postings?page=5000 said "No posting matches: widen the filters" of a list of many postings."""
+    listed = client.get("/api/postings", params={"limit": 5}).json()
+    pages = -(-listed["total"] // 5)
+    past = html.unescape(client.get("/postings", params={"page": pages + 1, "limit": 5}).text)
+    assert f"Page {pages + 1} is past the last page ({pages})" in past and "No posting matches" not in past
+    assert f'&page={pages}">go to page {pages}</a>' in past

@@ -11,6 +11,7 @@ import typer
 
 from rolemap.agreement import counted
 from rolemap.cli.console import err
+from rolemap.cli.options import existing_db
 from rolemap.errors import InputError
 from rolemap.store.url import ENV_VAR
 
@@ -64,7 +65,7 @@ def new_command(
         from rolemap.analytics.frame import load_frame
         from rolemap.store.db import open_store
 
-        frame = load_frame(open_store(db))
+        frame = load_frame(open_store(existing_db(db)))
     band = propose_band(spec, frame)
     jd = build(spec, band)
     if format == "html":

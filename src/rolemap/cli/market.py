@@ -35,6 +35,7 @@ from rolemap.cli.options import (
     SystemType,
     Until,
     WorkModel,
+    existing_db,
     lane_filters,
     lane_of,
     role_page_families,
@@ -59,7 +60,7 @@ def market_frame(db: str | None) -> MarketFrame:
     from rolemap.analytics.frame import cached_sqlite_frame, load_frame
     from rolemap.store.url import resolve_url, sqlite_file
 
-    database = sqlite_file(resolve_url(db))
+    database = sqlite_file(resolve_url(existing_db(db)))
     if database is not None and (cached := cached_sqlite_frame(database)) is not None:
         return cached  # an unchanged SQLite store: its cache, checked without opening the store
     from rolemap.store.db import open_store
@@ -294,7 +295,7 @@ def near_dups_command(
     from rolemap.store.db import open_store
     from rolemap.store.repository import mark_near_duplicates, unique_texts
 
-    store = open_store(db)
+    store = open_store(existing_db(db))
     rows = unique_texts(store)
     with err().status(f"comparing {counted(len(rows), 'posting')}…"):
         groups = near_groups([r[0] for r in rows], [r[2] for r in rows], threshold)

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from rolemap.analytics.covers import OPEN_MEANING
-from rolemap.store.url import ENV_VAR, default_db_path
+from rolemap.errors import InputError
+from rolemap.store.url import ENV_VAR, default_db_path, named_but_absent
 
 if TYPE_CHECKING:
     from rolemap.analytics.lane import Lane
@@ -32,6 +33,17 @@ DbOpt = Annotated[
         "--db", help=f"Database URL or SQLite file (default: ${ENV_VAR}, else the file `rolemap info` shows)."
     ),
 ]
+
+
+def existing_db(db: str | None) -> str | None:
+    """--db of a command that reads the store, refused when it names a SQLite file that is not there: a
+    mistyped path had made an empty store and "no postings yet"."""
+    if (path := named_but_absent(db)) is not None:
+        named = "--db" if db else f"${ENV_VAR}"
+        raise InputError(f"{named} {path}: no store there; `rolemap ingest --db {path} FILE` makes one")
+    return db
+
+
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 AsCsv = Annotated[bool, typer.Option("--csv", help="Print CSV.")]

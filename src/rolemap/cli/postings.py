@@ -31,6 +31,7 @@ from rolemap.cli.options import (
     SystemType,
     Until,
     WorkModel,
+    existing_db,
     lane_filters,
     lane_of,
 )
@@ -101,7 +102,7 @@ def _headed(rows: list[Any], db: str | None) -> list[Any]:
     from rolemap.store.db import open_store
     from rolemap.store.repository import snippets
 
-    heads = snippets(open_store(db), untitled, chars=160)
+    heads = snippets(open_store(existing_db(db)), untitled, chars=160)
     return [
         r
         if r.title
@@ -124,7 +125,7 @@ def show_command(
     from rolemap.store.db import open_store
     from rolemap.store.repository import get_posting
 
-    row = get_posting(open_store(db), posting_id)
+    row = get_posting(open_store(existing_db(db)), posting_id)
     if row is None:
         raise InputError(f"no posting with id {posting_id!r}; `rolemap list` shows the ids")
     if as_json:
@@ -172,11 +173,12 @@ def export_command(
 
     Example: rolemap export --format parquet -o postings.parquet
     """
-    from rolemap.present.export import export
+    from rolemap.present.export import export, export_format
     from rolemap.store.db import open_store
     from rolemap.store.repository import iter_postings
 
-    rows = iter_postings(open_store(db))
+    export_format(fmt)
+    rows = iter_postings(open_store(existing_db(db)))
     target: Path | Any = sys.stdout if output == "-" else Path(output)
     try:
         n = export(rows, fmt, target)
@@ -196,7 +198,7 @@ def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     from rolemap import __version__
     from rolemap.store.db import default_db_path, sqlite_summary
 
-    found = sqlite_summary(db)  # a current SQLite file: read without importing SQLAlchemy
+    found = sqlite_summary(existing_db(db))  # a current SQLite file: read without importing SQLAlchemy
     if found is None:
         from rolemap.store.db import info_counts, open_store, schema_revision
         from rolemap.store.repository import store_totals
@@ -227,7 +229,7 @@ def summary_command(
     from rolemap.analytics.totals import totals_line
     from rolemap.store.db import open_store
 
-    s = market_summary(open_store(db), top=top)
+    s = market_summary(open_store(existing_db(db)), top=top)
     if as_json:
         out().print_json(json.dumps(dataclasses.asdict(s)))
         return

@@ -32,6 +32,7 @@ from rolemap.cli.options import (
     SystemType,
     Until,
     WorkModel,
+    existing_db,
     lane_filters,
     lane_of,
     role_page_families,
@@ -214,7 +215,7 @@ def match_command(
     family = role_page_families(family)
     resume = _read(resume_file)
     if posting_id:
-        row = get_posting(open_store(db), posting_id)
+        row = get_posting(open_store(existing_db(db)), posting_id)
         if row is None:
             raise InputError(f"no posting with id {posting_id!r}")
         fit = match_record(resume, posting_id, posting_title(row), row.get("extraction") or {}, expect, want)

@@ -32,7 +32,7 @@ _cur_alt = (
     + "|".join([*(re.escape(s) for s in _SYMBOLS), *(rf"\b{c}\b" for c in _CODES)])
     + ")"
 )
-_NUM = r"\d{1,3}(?:[,.\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?"
+_NUM = r"\d{1,3}(?:[,.\u202f '’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?"
 _MULT = r"(?:[kK]\b|[mM]{1,2}\b|\s?(?:thousand|million)\b)"
 _PERIOD_WORDS = (
     r"(?:/\s?(?:hr|hour|h|yr|year|y|annum|mo|month|wk|week|day|d)\b|"
@@ -332,7 +332,7 @@ def amount_of(number: str | None, multiplier: str | None, currency: str) -> floa
     return value
 
 
-_SEPARATOR = re.compile(r"[,.\u202f ]")  # of thousands or decimals
+_SEPARATOR = re.compile(r"[,.\u202f '’]")  # of thousands or decimals (an apostrophe: Swiss thousands)
 
 
 def parse_number(number: str, dot_is_decimal: bool = True) -> float | None:

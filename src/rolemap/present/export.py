@@ -42,9 +42,15 @@ def plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
-def export(rows: Iterable[dict[str, Any]], fmt: str, out: Path | IO[str]) -> int:
+def export_format(fmt: str) -> str:
+    """--format, checked before anything is read."""
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"--format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    return fmt
+
+
+def export(rows: Iterable[dict[str, Any]], fmt: str, out: Path | IO[str]) -> int:
+    export_format(fmt)
     flat = (flatten(r) for r in rows)
     if fmt == "parquet":
         if not isinstance(out, Path):

@@ -33,3 +33,12 @@ def sqlite_file(url: str) -> str | None:
     if path == url or not path or path == ":memory:" or any(c in path for c in "?%"):
         return None
     return path
+
+
+def named_but_absent(url: str | None) -> str | None:
+    """The SQLite file --db or $ROLEMAP_DB names when there is no file there (a command that only reads would
+    create an empty store and answer for it); None when it exists, for the default file (a first run) and
+    for any other database."""
+    named = url or os.environ.get(ENV_VAR)
+    path = sqlite_file(resolve_url(named)) if named else None
+    return path if path is not None and not Path(path).exists() else None
