@@ -227,9 +227,10 @@ def test_bad_filter_values_are_named():
 
 def test_pay_by_marks_small_cells():
     frame = make_frame(LANE_ROWS)
-    result = pay_by(frame, Lane(), "seniority", pay_scale(frame, "USD", RATES), min_cell=2)
+    result = pay_by(frame, Lane(), "seniority", pay_scale(frame, "USD", RATES), min_cell=1)
     cells = {c.value: c for c in result.cells}
-    assert cells["senior"].pay.count == 2 and not cells["senior"].too_few
+    # two salaries are no median, whatever --min-cell says: marked too few, as a blank cell must be
+    assert cells["senior"].pay.count == 2 and cells["senior"].too_few and cells["senior"].pay.median is None
     assert cells["junior"].too_few and cells["staff"].too_few  # shown, marked
 
 
@@ -253,6 +254,24 @@ def test_a_cell_with_too_few_salaries_shows_its_n_and_no_median():
     assert (few.pay.median, few.pay.p25, few.pay.p75, few.pay.low, few.pay.high) == (None,) * 5
     (enough,) = pay_by(frame, Lane(), "seniority", scale, min_cell=4).cells
     assert not enough.too_few and enough.pay.median == 105_000
+    # four figures are a median but no middle half or range (those would be the figures themselves), and
+    # the note says so instead of "too few for a median" beside one
+    assert (enough.pay.p25, enough.pay.p75, enough.pay.low, enough.pay.high) == (None,) * 4
+    assert enough.pay.note.endswith("Too few for a middle half or range (at least 5 needed).")
+
+
+def test_which_salaries_are_plausible_does_not_hang_on_the_currency_shown():
+    """The band was judged in the shown currency: in yen every salary was "implausible", in kronor every one
+    above a million of them, so n and the median moved with --currency."""
+    rows = [usd_year(pay) for pay in (40_000, 90_000, 120_000, 200_000, 400_000)]
+    rows.append(usd_year(3_000))  # implausible in any currency: a monthly figure or a misreading
+    frame = make_frame(rows)
+    every = np.ones(frame.size, bool)
+    rates = Rates("2024-06-28", "USD", {"USD": 1.0, "JPY": 0.0064, "SEK": 0.094})
+    counts = {c: pay_stats(pay_scale(frame, c, rates), every).count for c in ("USD", "JPY", "SEK")}
+    assert counts == {"USD": 5, "JPY": 5, "SEK": 5}
+    yen = pay_stats(pay_scale(frame, "JPY", rates), every)
+    assert yen.median == pytest.approx(120_000 / 0.0064) and yen.left_out == 1
 
 
 def test_pay_by_a_multi_valued_dimension():

@@ -90,6 +90,11 @@ def test_salary_formats(text, expected):
         # what customers and students spend is a price, not pay (HN)
         "Instead of spending $10,000 to $20,000 on a coding bootcamp, come work with us",
         "Our customers are often spending $200k just on one purchase",
+        # billions are market sizes and wagers, never pay; what "you'll pay" is the reader's price (HN)
+        "with total wagering across all our games exceeding $6.4 billion in 2012.",
+        "SMEs in the UK alone are owed £55bn in unpaid invoices",
+        "a fast growing financial data startup in a $100Bn+ global market.",
+        "Patients receive texts like, \"If you fill your Lipitor rx today, you’ll pay $5.\"",
     ],
 )
 def test_not_salary(text):

@@ -448,23 +448,24 @@ def _pay(con: Any, currency: str, rates: Rates, paid: str = "TRUE") -> Any:
     """pay.pay_scale and pay_stats, as one SQL aggregate: each figure annualised and converted. `paid`
     keeps the salaries that count for the lane (in a family lane, those tied to a role of the family)."""
     periods = list(HOURS_A_YEAR.items())
-    factors = [(c, f) for c in rates.usd_per_unit if (f := rates.factor(c, currency))]
+    # plausible or not in US dollars, whatever the currency shown (pay.PLAUSIBLE_YEAR)
+    factors = [(c, f, usd) for c, usd in rates.usd_per_unit.items() if (f := rates.factor(c, currency))]
     con.execute("CREATE TEMP TABLE per_year(period VARCHAR, hours DOUBLE)")
     con.executemany("INSERT INTO per_year VALUES (?, ?)", periods)
-    con.execute("CREATE TEMP TABLE factor(currency VARCHAR, factor DOUBLE)")
-    con.executemany("INSERT INTO factor VALUES (?, ?)", factors)
+    con.execute("CREATE TEMP TABLE factor(currency VARCHAR, factor DOUBLE, usd DOUBLE)")
+    con.executemany("INSERT INTO factor VALUES (?, ?, ?)", factors)
     low, high = PLAUSIBLE_YEAR
     con.execute(
         f"""CREATE TEMP TABLE usable AS WITH figures AS (
             SELECT l.countries, l.salary_from_source, l.salary_period AS period, l.salary_currency AS currency,
                    coalesce((l.salary_min + l.salary_max) / 2, l.salary_min, l.salary_max) AS middle,
-                   p.hours, f.factor
+                   p.hours, f.factor, f.usd
             FROM lane l LEFT JOIN per_year p ON p.period = l.salary_period
             LEFT JOIN factor f ON f.currency = l.salary_currency WHERE {paid}),
         judged AS (
             SELECT *, middle IS NOT NULL AND period IS NOT NULL AND currency IS NOT NULL AS stated,
-                   middle * hours * factor AS yearly FROM figures)
-        SELECT *, stated AND yearly BETWEEN ? AND ? AS ok FROM judged""",
+                   middle * hours * factor AS yearly, middle * hours * usd AS yearly_usd FROM figures)
+        SELECT *, stated AND yearly_usd BETWEEN ? AND ? AS ok FROM judged""",
         [low, high],
     )
     row = con.execute(
@@ -478,7 +479,7 @@ def _pay(con: Any, currency: str, rates: Rates, paid: str = "TRUE") -> Any:
         [currency],
     ).fetchone()
     count, stated, annualised, converted, left_out, quartiles, lowest, highest, board = row
-    shown = (*quartiles, lowest, highest) if count >= MIN_FOR_MEDIAN else None
+    shown = (*quartiles, lowest, highest) if count >= MIN_FOR_MEDIAN else None  # stats_of withholds the rest
     stats = replace(
         stats_of(count, stated, annualised, converted, left_out, currency, rates, shown),
         from_board=board,

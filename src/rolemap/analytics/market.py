@@ -256,18 +256,16 @@ def pay_by(
         # a cell's roles are the lane's; its salaries those that count for the lane, and by family those
         # tied to the cell's family, as they are in that family's lane
         paid = members & (salary_counts(frame, Lane(family=(value,)), mask) if by == "family" else mask)
-        stats = pay_stats(scale, paid)
+        # under --min-cell salaries its n is shown, its median and quartiles are not: 3 salaries are no pay
+        stats = pay_stats(scale, paid, least=min_cell)
         # a value with no fitted salary is "too few" (n = 0) where premiums are computed at all
         unfitted = Premium(value, 0, 0, None, None, None, "too few") if by in PREMIUM_DIMENSIONS else None
-        too_few = (
-            stats.count < min_cell
-        )  # its n is shown, its median and quartiles are not: 3 salaries are no pay
         cells.append(
             PayCell(
                 value,
                 int(members.sum()),
-                withheld(stats) if too_few else stats,
-                too_few,
+                withheld(stats) if stats.too_few else stats,
+                stats.too_few,
                 premium.get(value, unfitted),
             )
         )

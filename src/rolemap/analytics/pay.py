@@ -21,12 +21,16 @@ from rolemap.analytics.stats import MIN_FOR_HEADLINE, median_interval
 from rolemap.errors import DataError, InputError
 
 HOURS_A_YEAR = {"hour": 2080.0, "day": 260.0, "week": 52.0, "month": 12.0, "year": 1.0}
-# A full-time year of pay outside this band (in the target currency, USD by default) is a misread figure
-# or not a salary: "a yearly 3,000", "an hourly 90,000".
+# A full-time year of pay outside this band, in US dollars whatever currency the figures are shown in, is a
+# misread figure or not a salary: "a yearly 3,000", "an hourly 90,000". (Judged in the shown currency, a
+# yen or krona scale had left out every salary above a million of it: n and the median moved with
+# --currency.)
 PLAUSIBLE_YEAR = (10_000.0, 1_000_000.0)
 MIN_FOR_MEDIAN = 3  # fewer figures than this: no median is printed, the output says why
+MIN_FOR_SPREAD = 5  # quartiles and the range from fewer figures are the figures themselves: none printed
 # A headline card (market in the CLI, the web market page, the report) shows a median only from
-# MIN_FOR_HEADLINE figures and says "too few" below; tables show cells from MIN_FOR_MEDIAN, marked.
+# MIN_FOR_HEADLINE figures and says "too few" below; a table's cell from its own least n (`--min-cell`, never
+# under MIN_FOR_MEDIAN), marked "too few" below it.
 
 
 @dataclass(frozen=True)
@@ -100,10 +104,13 @@ def pay_scale(frame: MarketFrame, currency: str = "USD", rates: Rates | None = N
     currency_codes, currencies = frame.codes("salary_currency")
     per_year = np.array([HOURS_A_YEAR.get(p, np.nan) for p in periods] + [np.nan])[period_codes]
     factor = np.array([rates.factor(c, currency) or np.nan for c in currencies] + [np.nan])[currency_codes]
+    in_usd = np.array([rates.usd_per_unit.get(c, np.nan) for c in currencies] + [np.nan])[currency_codes]
     stated = ~np.isnan(middle) & (period_codes >= 0) & (currency_codes >= 0)
     yearly = middle * per_year * factor
+    yearly_usd = middle * per_year * in_usd
     unconvertible = stated & np.isnan(factor)
-    implausible = stated & ~unconvertible & ~((yearly >= PLAUSIBLE_YEAR[0]) & (yearly <= PLAUSIBLE_YEAR[1]))
+    plausible = (yearly_usd >= PLAUSIBLE_YEAR[0]) & (yearly_usd <= PLAUSIBLE_YEAR[1])
+    implausible = stated & ~unconvertible & ~plausible
     usable = stated & ~unconvertible & ~implausible
     year_code = periods.index("year") if "year" in periods else -2
     target_code = currencies.index(currency) if currency in currencies else -2
@@ -154,7 +161,8 @@ class PayStats:
         return asdict(self)
 
 
-def pay_stats(scale: PayScale, mask: np.ndarray) -> PayStats:
+def pay_stats(scale: PayScale, mask: np.ndarray, least: int = MIN_FOR_HEADLINE) -> PayStats:
+    """The statistics of the salaries of `mask`; `too_few` below `least` of them (a headline's n by default)."""
     values = scale.yearly[mask]
     values = values[~np.isnan(values)]
     quartiles = None
@@ -170,6 +178,7 @@ def pay_stats(scale: PayScale, mask: np.ndarray) -> PayStats:
         scale.currency,
         scale.rates,
         quartiles,
+        least,
     )
     if scale.from_board is not None:
         board = int(scale.from_board[mask].sum())
@@ -189,9 +198,12 @@ def stats_of(
     currency: str,
     rates: Rates,
     quartiles: tuple[float, float, float, float, float] | None,
+    least: int = MIN_FOR_HEADLINE,
 ) -> PayStats:
     """The statistics and their note from counts and (p25, median, p75, lowest, highest) of the usable
-    yearly figures, whoever computed them (numpy here, DuckDB over a Parquet dataset)."""
+    yearly figures, whoever computed them (numpy here, DuckDB over a Parquet dataset); `too_few` below
+    `least` figures, and no quartiles or range below MIN_FOR_SPREAD."""
+    least = max(least, MIN_FOR_MEDIAN)
     common = dict(
         count=count,
         stated=stated,
@@ -199,7 +211,7 @@ def stats_of(
         converted=converted,
         left_out=left_out,
         currency=currency,
-        too_few=count < MIN_FOR_HEADLINE,
+        too_few=count < least,
     )
     if count < MIN_FOR_MEDIAN or quartiles is None:
         note = (
@@ -208,12 +220,16 @@ def stats_of(
         )
         return PayStats(**common, median=None, p25=None, p75=None, low=None, high=None, note=note)  # type: ignore[arg-type]
     p25, median, p75, low, high = quartiles
-    spread = (
-        f"The range is the lowest and highest figure; half the roles pay between {_k(p25)} and {_k(p75)}."
-        if count >= MIN_FOR_HEADLINE
-        # the quartiles and the range rest on the n too small for a headline median: a card shows none
-        else f"Too few for a headline median, middle half or range (at least {MIN_FOR_HEADLINE} needed)."
-    )
+    if count < least:  # the quartiles and the range rest on the n too small for the median: none is shown
+        headline = "a headline" if least == MIN_FOR_HEADLINE else "a"
+        spread = f"Too few for {headline} median, middle half or range (at least {least} needed)."
+    elif count < MIN_FOR_SPREAD:
+        p25 = p75 = low = high = None  # type: ignore[assignment]
+        spread = f"Too few for a middle half or range (at least {MIN_FOR_SPREAD} needed)."
+    else:
+        spread = (
+            f"The range is the lowest and highest figure; half the roles pay between {_k(p25)} and {_k(p75)}."
+        )
     note = (
         f"yearly {currency}, from {count} roles stating pay (a posting's salary counts for the roles the "
         f"text ties it to); {annualised} converted from hourly/daily/weekly/monthly pay, {converted} from "

@@ -158,10 +158,10 @@ def _salary_figures(rows: list[tuple[str, str, float | None, float | None]]) -> 
 def _plausible(middle: float, currency: str, period: str) -> bool:
     """Within the pay scale's plausible year once annualised and in USD; a currency or period the scale
     cannot convert is kept, as stated (this summary never converts)."""
-    factor, per_year = bundled_rates().factor(currency, "USD"), HOURS_A_YEAR.get(period)
-    if factor is None or per_year is None:
+    usd, per_year = bundled_rates().usd_per_unit.get(currency), HOURS_A_YEAR.get(period)
+    if usd is None or per_year is None:
         return True
-    return PLAUSIBLE_YEAR[0] <= middle * per_year * factor <= PLAUSIBLE_YEAR[1]
+    return PLAUSIBLE_YEAR[0] <= middle * per_year * usd <= PLAUSIBLE_YEAR[1]
 
 
 def _middle(values: list[float]) -> tuple[float | None, float | None, float | None]:

@@ -76,6 +76,7 @@ _NOT_PAY_BEFORE = re.compile(
 _NOT_PAY_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\s){0,3}?(?:bonus|equity|in equity|ote|commission|sign[- ]?on|stipend|relocation|"
     r"signing|funding|in funding|raised|revenue|arr|valuation|seed|series|market|in sales|in revenue|"
+    r"billion|bn|trillion|"
     r"users|customers|in tips|tips|per user|off|budget|investment|grant|of funding|401|match|"
     r"allowance|reimburs\w*|credit|loan|towards|for (?:relocation|equipment|learning|education))\b",
     re.I,
@@ -388,8 +389,9 @@ def _normalise_period(word: str) -> str | None:
 
 # Pay words for a small sum without a unit; no word boundary before them, since boards glue lines together
 # ("Hours: 22.5hrs/weekSalary: $23.00/hr").
+# "pay" is the reader's price, not pay, after "you": "you'll pay $5 if you fill your prescription today"
 _PAY_CONTEXT = re.compile(
-    r"(?i)(?:salar|pay\b|paid|wage|compensat|remunerat|\brate\b|hourly|per\s+hour|an\s+hour|/\s*h(?:ou)?r|"
+    r"(?i)(?:salar|(?<!\byou )(?<!\byou'll )(?<!\byou’ll )(?<!\byou will )pay\b|paid|wage|compensat|remunerat|\brate\b|hourly|per\s+hour|an\s+hour|/\s*h(?:ou)?r|"
     r"\bhr\b|stipend|earn|hiring range|range\s*:|\bbase\b)"
 )
 
