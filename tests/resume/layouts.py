@@ -21,8 +21,8 @@ def layout_pdf(path: Path, runs: list[Run]) -> Path:
     return pages_pdf(path, [runs])
 
 
-def pages_pdf(path: Path, pages: list[list[Run]]) -> Path:
-    """A PDF of one page a list of runs (the two fonts shared by every page)."""
+def pages_pdf(path: Path, pages: list[list[Run]], encoding: str = "/WinAnsiEncoding") -> Path:
+    """A PDF of one page a list of runs (the two fonts shared by every page, in `encoding`)."""
 
     def escape(text: str) -> str:
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
@@ -33,8 +33,8 @@ def pages_pdf(path: Path, pages: list[list[Run]]) -> Path:
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
         f"<< /Type /Pages /Kids [{kids}] /Count {count} >>",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+        f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding {encoding} >>",
+        f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding {encoding} >>",
     ]
     for i, runs in enumerate(pages):
         content = "\n".join(

@@ -31,10 +31,10 @@ def test_watch_states_its_periods_alerts_and_near_misses():
     w = watch(RESUME, make_frame(store()), Lane(), today=dt.date(2018, 3, 1))
     assert (w.before, w.after, w.postings_before, w.postings_after) == ("2017Q3", "2017Q4", 60, 60)
     assert w.alerts == [
-        "kafka is asked more and is not on your resume: 0% (0/60) → 50% (30/60) of postings, 2017Q3 → 2017Q4"
+        "kafka is named more and is not on your resume: 0% (0/60) → 50% (30/60) of postings, 2017Q3 → 2017Q4"
     ]
     assert (
-        "rust is asked more and is not on your resume: 0% (0/60) → 5% (3/60) of postings, 2017Q3 → 2017Q4, too few to test"
+        "rust is named more and is not on your resume: 0% (0/60) → 5% (3/60) of postings, 2017Q3 → 2017Q4, too few to test"
         in w.near_misses
     )
     remote = next(m for m in w.near_misses if m.startswith("more remote roles"))

@@ -211,9 +211,10 @@ def _zip_bomb(tmp_path: Path) -> bytes:
         ("cv.md", lambda tmp: b"\x00\x01\x02binary", 400, "cv.md: binary data, not a text resume"),
         ("cv.txt", lambda tmp: b"Ol\x81\x8d\x8f\x90\x9d", 400, "cv.txt: not UTF-8 text"),  # no encoding reads it
         ("cv.json", lambda tmp: b"[" * 100_000, 400, "cv.json: not a JSON Resume (nested too deeply"),
-        ("cv.exe", lambda tmp: b"MZ\x90\x00", 400, "cv.exe: not a resume file"),
+        ("cv.exe", lambda tmp: b"MZ\x90\x00", 400, "cv.exe: rolemap cannot read a .exe file; send"),
+        ("cv.doc", lambda tmp: b"\xd0\xcf\x11\xe0", 400, "cv.doc: rolemap cannot read a .doc file"),  # as the CLI
         ("..", lambda tmp: b"hello", 400, "not a file name"),
-        ("cv.md", lambda tmp: b"x" * (11 * 2**20), 413, "cv.md: 11 MB is too large for a resume (limit 10 MB)"),
+        ("cv.md", lambda tmp: b"x" * (11 * 2**20), 413, "cv.md: 11.0 MB is too large for a resume (limit 10 MB)"),
     ],
 )  # fmt: skip
 def test_hostile_uploads_are_one_line_4xx(client, tmp_path, name, make, status, message):
@@ -484,3 +485,21 @@ def test_the_navigation_links_every_seeker_page(client):
     page = client.get("/").text
     for href in ('href="/pay"', 'href="/profile"', 'href="/resume"'):
         assert href in page
+
+
+def test_an_empty_must_have_list_gives_its_true_reason(client):
+    """Session 36: the page said "No skill is required by most of the roles that name it" when no skill was
+    asked by the least share at all (the CLI's reason)."""
+    page = text_of(client.get("/profile?min_share=0.3").text)
+    must = page.split("Must-have")[1].split("Nice-to-have")[0]
+    assert "No skill is asked by at least 30% of these 230 roles." in must
+    assert "required by most of the roles that name it" not in page
+
+
+def test_the_role_page_names_the_levels_its_shares_add_up(client):
+    """Session 36: "82% senior roles" was senior, staff and manager; "junior" took interns in."""
+    from rolemap.present.market_view import JUNIOR_OR_INTERN, SENIOR_OR_ABOVE
+
+    page = text_of(client.get("/").text)
+    assert f"% {SENIOR_OR_ABOVE} n = " in page and f"; {JUNIOR_OR_INTERN} " in page
+    assert "senior roles" not in page and "of roles with a level" in page

@@ -60,8 +60,8 @@ def review(bullet: Bullet) -> BulletReview:
         found["contribution"] = contribution
     for key in ("decision", "result"):
         spans = hits.spans(f"coach/{key}")
-        if spans:
-            found[key] = spans[0].text
+        if spans:  # a figure says more than a word ("from 900 ms" over "cutting")
+            found[key] = next((s.text for s in spans if any(c.isdigit() for c in s.text)), spans[0].text)
     missing = [q for q in QUESTIONS if q not in found]
     core = "service" in found and "contribution" in found
     verdict = "strong" if core and ("decision" in found or "result" in found) else "ok" if core else "weak"
@@ -235,10 +235,13 @@ def _not_contribution() -> frozenset[str]:
 
 
 def _named_system(text: str, hits: Any) -> str:
-    """A system word with a word before it that names which one ("billing APIs", "reporting endpoint")."""
+    """A system word with a word before it that names which one ("billing APIs", "reporting endpoint") or
+    counts them ("200 microservices", "12 clusters": the scale of the work)."""
     generic = set(_words()["coach"]["generic_qualifier"])
     for span in hits.spans("coach/system"):
-        before = re.findall(r"[A-Za-z][\w/.-]*", text[max(0, span.start - 40) : span.start])
+        before = re.findall(
+            r"[A-Za-z][\w/.-]*|\d[\d,.]*[kKmM]?\+?", text[max(0, span.start - 40) : span.start]
+        )
         if before and before[-1].lower() not in generic:
             return f"{before[-1]} {span.text}"
     return ""

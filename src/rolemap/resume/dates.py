@@ -5,6 +5,14 @@
 length of a role ("(2 yrs 3 mos)", "· 5 yrs 11 mos", `DURATION`), which is no part of its heading. Shared by
 the text reader (read.py), the PDF layout (pdf.py) and JSON Resume.
 
+Between the two ends: a dash, "to", "until", "till", "through"/"thru", an arrow ("→", "->") or "~". An open
+end: "Present", "Current", "Now", "Today", "Ongoing", "(Till|To) Date" or "Date" alone after a dash ("Jun
+2018 – Date"). "2015-16" (a year, a hyphen and two digits that cannot be a month) runs 2015 to 2016; a
+season ("Summer 2017", "Fall 2018 – Spring 2020") stands for its months in the northern hemisphere's
+calendar, as US resumes write them. German and French resumes' few words for a range's ends are read too
+("seit 04/2019", "01.2019 – heute", "depuis 2020", "… – aujourd'hui", "2019 bis 2021"); their month names
+are not (no list of them a language: "janv. 2020" is read as its year).
+
 A day, a month and a year with slashes are read as rolemap's sources read them (sources/dates.py): the month
 first ("05/06/2019" is May), unless the first number is past 12; a resume whose own dates put a day first
 ("25/06/2019", `days_first`) has its other such dates read day first too. With dots, the day comes first
@@ -36,19 +44,33 @@ _MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
 # "Mar 2019", "Jan2019", "2019", "2019-03", "2019-01-15"; "03/2019" and "06.2018" (a month's number first,
 # as US and European resumes write it); "15/01/2019", "01/15/2019" (a day and a month, `month` says which is
 # which); "Jan '19"; "Present"
-_DATE = (
-    rf"(?:(?:{_MONTH_NAME}\s*)?{_YEAR}(?:[-/.]{_MONTH_NUMBER}(?:[-/.]{_DAY})?(?!\d))?"
-    rf"|(?:{_DAY}[/.]{_DAY}|{_MONTH_NUMBER})[/.]{_YEAR_DIGITS}"
-    rf"|{_MONTH_NAME}\s*['’]\d{{2}}\b|present|current|now|today)"
+# A season and the months it stands for (the northern hemisphere's, as US resumes write an internship's
+# "Summer 2017"): a range's start takes its first month, its end its last. Winter is the January and
+# February of its year, as a university's "Winter 2019" term is.
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 2)}
+_SEASON = r"\b(?:spring|summer|fall|autumn|winter)\s+"
+# the end of a role still held: English, and the German and French words resumes write for it
+_OPEN_END = (
+    r"\b(?:present|current|now|today|ongoing|(?:till|to)\s+date|date|heute|aujourd['’]hui|ce\s+jour)\b"
 )
-_TO = r"\s*(?:-|–|—|to|until)\s*"
+OPEN_END = re.compile(_OPEN_END, re.I)
+_DATE = (
+    rf"(?:(?:{_MONTH_NAME}\s*|{_SEASON})?{_YEAR}(?:[-/.]{_MONTH_NUMBER}(?:[-/.]{_DAY})?(?!\d))?"
+    rf"|(?:{_DAY}[/.]{_DAY}|{_MONTH_NUMBER})[/.]{_YEAR_DIGITS}"
+    rf"|{_MONTH_NAME}\s*['’]\d{{2}}\b|{_OPEN_END})"
+)
+# the mark between a range's ends; each alternative a fixed string, so a run of spaces is scanned once
+_TO = r"\s*(?:->|-|–|—|→|~|to|until|till|through|thru|bis)\s*"
 DATE_RANGE = re.compile(
     rf"(?P<start>{_DATE}){_TO}(?P<end>{_DATE})"
-    # "2015–19": a year, a dash (an en or em dash, or a hyphen between spaces: "2019-12" is a month), then
-    # a later year's last two digits, no number after them
-    rf"|(?P<from_year>{_YEAR})(?:\s*[–—]\s*|\s+-\s+)(?P<to_yy>\d{{2}})(?![\d\-–/.])(?!\s*\d)"
-    # "Since 2021": a role still held
-    rf"|\bsince\s+(?P<since>{_DATE})",
+    # "2015–19": a year, a dash (an en or em dash, a hyphen between spaces, or a bare hyphen before two
+    # digits no month has: "2019-12" is a month, "2015-16" a range), then a later year's last two digits,
+    # no number after them
+    rf"|(?P<from_year>{_YEAR})(?:\s*[–—]\s*|\s+-\s+|-(?=1[3-9]|[2-9]\d))(?P<to_yy>\d{{2}})(?![\d\-–/.])(?!\s*\d)"
+    # "Since 2021", "seit 04/2019", "depuis 2020": a role still held
+    rf"|\b(?:since|seit|depuis)\s+(?P<since>{_DATE})"
+    # "Summer 2017": a role of one season
+    rf"|\b(?P<season>spring|summer|fall|autumn|winter)\s+(?P<season_year>{_YEAR})",
     re.I,
 )
 # "(2 yrs 3 mos)", "· 5 yrs 11 mos", "1 yr", "7 months": how long a role lasted, as LinkedIn adds it
@@ -91,6 +113,9 @@ def range_months(
     if dates["from_year"]:
         year = dates["from_year"]
         return f"{year}-01", f"{year[:2]}{dates['to_yy']}-12"
+    if dates["season"]:
+        first, last = SEASONS[dates["season"].lower()]
+        return f"{dates['season_year']}-{first:02d}", f"{dates['season_year']}-{last:02d}"
     return (
         month(dates["start"], today, day_first=day_first),
         month(dates["end"], today, end=True, day_first=day_first),
@@ -99,8 +124,11 @@ def range_months(
 
 def month(text: str, today: dt.date, end: bool = False, day_first: bool = False) -> str | None:
     t = text.strip().lower().rstrip(".")
-    if t in ("present", "current", "now", "today"):
+    if OPEN_END.fullmatch(t):
         return None if end else today.strftime("%Y-%m")
+    season = re.match(r"(spring|summer|fall|autumn|winter)\s+(\d{4})", t)
+    if season:
+        return f"{season[2]}-{SEASONS[season[1]][1 if end else 0]:02d}"
     full = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})[/.](\d{4})", t)
     if (
         full

@@ -69,3 +69,20 @@ def _run_marks(lines: list[str]) -> set[int]:
                 marked.update((previous[0], i))
         previous = (i, kind) if kind and not _NUMBERED.match(line) else None
     return marked
+
+
+def join_wrapped(line: str, wrapped: str) -> str:
+    """A wrapped line joined to the line it continues: with a space, or as one word where that line ends in
+    a letter and a hyphen and the wrapped one opens in lowercase ("Kuber-" + "netes" → "Kubernetes", "Post-"
+    + "greSQL" → "PostgreSQL"). The hyphen stays where both halves are English words ("cross-" +
+    "functional"): a compound the writer hyphenated."""
+    from rolemap.extract.lexicon import english_word
+
+    line, wrapped = line.rstrip(), wrapped.strip()
+    if not (len(line) > 1 and line.endswith("-") and line[-2].isalpha() and wrapped[:1].islower()):
+        return f"{line} {wrapped}" if line else wrapped
+    stem = line[:-1]
+    before = stem.rsplit(None, 1)[-1].lstrip("([\"'")
+    after = wrapped.split(None, 1)[0].rstrip(".,;:)\"'")
+    hyphen = "-" if english_word(before) and english_word(after) else ""
+    return f"{stem}{hyphen}{wrapped}"

@@ -76,10 +76,14 @@ def match_record(
     have = _evidence(resume)
     skills = record.get("skills") or []
     languages = set(record.get("languages") or [])
-    # a language counts as asked unless the record's skills say the company only uses it
+    # a language counts as asked unless the record's skills say the company only uses it, and as required
+    # unless a skill entry of its id says it is nice to have (the record's `languages` carry no flag)
     used_only = [s["id"] for s in skills if not s.get("asked", True)]
+    softened = {s["id"] for s in skills if s.get("asked", True) and not s.get("required", True)}
     wanted = [
-        (lang, True) for lang in record.get("languages") or [] if lang in taxonomy and lang not in used_only
+        (lang, lang not in softened)
+        for lang in record.get("languages") or []
+        if lang in taxonomy and lang not in used_only
     ]
     wanted += [
         (s["id"], bool(s["required"])) for s in skills if s.get("asked", True) and s["id"] not in languages
@@ -195,7 +199,8 @@ def _related(
 ) -> tuple[str, str] | None:
     """The skill of the resume closest to the wanted one, and how. Closeness rests on the taxonomy's
     hierarchy and a small table of judged relations (`data/related.json`), never on a shared category alone:
-    1. the wanted skill's parent (Python for Django) or a child of it (Flask for Python);
+    1. a child of the wanted skill (Flask for Python, Spring Boot for Spring: work in it is work in the wanted
+       one), then its parent (Python for Django: the language, context only);
     2. a skill that implies it (PostgreSQL for SQL: a relational database);
     3. a sibling under the same parent and of the same category (Flask for Django), or a judged peer (Kotlin
        for Java, MySQL for PostgreSQL, C for C++, Docker for Kubernetes).
@@ -204,21 +209,21 @@ def _related(
     if entry is None:
         return None
     judged = _judged()
-    tiers: list[list[tuple[str, str]]] = [[], [], []]
+    tiers: list[list[tuple[str, str]]] = [[], [], [], []]
     for other in have:
         e = taxonomy.get(other)
         if e is None or other == skill:
             continue
-        if other == entry.parent:
-            tiers[0].append((other, "parent"))
-        elif e.parent == skill:
+        if e.parent == skill:
             tiers[0].append((other, f"a {skill} {e.category}"))
+        elif other == entry.parent:
+            tiers[1].append((other, "parent"))
         elif other in judged.implies.get(skill, {}):
-            tiers[1].append((other, judged.implies[skill][other]))
+            tiers[2].append((other, judged.implies[skill][other]))
         elif entry.parent and e.parent == entry.parent and e.category == entry.category:
-            tiers[2].append((other, "same family"))
+            tiers[3].append((other, "same family"))
         elif (skill, other) in judged.peers:
-            tiers[2].append((other, judged.peers[skill, other]))
+            tiers[3].append((other, judged.peers[skill, other]))
     for tier in tiers:
         if tier:
             return min(tier, key=lambda t: (-years.get(t[0], 0.0), have[t[0]][2] != "bullet", t[0]))

@@ -13,7 +13,12 @@ reader sees:
 - headings: a short line set larger than the body text, in capitals, or letter-spaced ("O P E N S O U R C E",
   rejoined to "OPEN SOURCE") comes out as a `## ` line, so `read.from_text` ends the section before it;
 - bullets: a line opened by a bullet glyph (any mark `marks.is_mark` knows) comes out as `- `; the lines under it, set one line lower and
-  indented at least as far as its text, are joined into it (a wrapped bullet is one bullet).
+  indented at least as far as its text, are joined into it (a wrapped bullet is one bullet; a word hyphenated
+  across the break is one word again: `marks.join_wrapped`);
+- ligatures: the code points a PDF writer maps its ligature glyphs to (U+FB00–FB06: "ﬁ", "ﬂ", "ﬀ") are the
+  letters they stand for ("Conﬁgured Airﬂow" → "Configured Airflow").
+
+Only the first MAX_PAGES pages are read (a resume is two or three); `pdf_text` says so when there are more.
 
 The result is text in the Markdown-ish shape `read.from_text` reads, one line a visual line.
 """
@@ -24,6 +29,7 @@ import io
 import itertools
 import logging
 import re
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -34,7 +40,7 @@ from typing import Any
 
 from rolemap.errors import InputError
 from rolemap.resume.dates import DATE_RANGE
-from rolemap.resume.marks import opens_with_a_mark
+from rolemap.resume.marks import join_wrapped, opens_with_a_mark
 
 MAX_PDF_STREAM = 8 * 2**20  # bytes one PDF stream may decompress to (a resume page's content is kilobytes)
 
@@ -42,6 +48,9 @@ MAX_PDF_STREAM = 8 * 2**20  # bytes one PDF stream may decompress to (a resume p
 # "09/2019", "2019 / 2021" are a role's dates)
 _PAGE_NUMBER = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b|^\W*(\d{1,2})\s*(?:of|/)\s*(\d{1,2})\W*$", re.I)
 _SPACED = re.compile(r"^(?:\S {1,3}){3,}\S$")  # single characters, one to three spaces apart
+MAX_PAGES = 20  # pages read: a resume is two or three; a 200-page thesis is not read whole
+# the ligatures of the Alphabetic Presentation Forms block, as their letters (their compatibility form)
+_LIGATURES = str.maketrans({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)})
 
 
 @dataclass(frozen=True)
@@ -80,10 +89,17 @@ def _pypdf_quiet() -> Iterator[None]:
         log.setLevel(level)
 
 
-def pdf_text(raw: bytes, path: Path) -> str:
-    """The PDF's text in reading order (layout_text), read within tight pypdf limits."""
+def pdf_text(raw: bytes, path: Path) -> tuple[str, list[str]]:
+    """The PDF's text in reading order (layout_text), read within tight pypdf limits, and the notes on what
+    was not read (the pages past MAX_PAGES).
+
+    An encrypted PDF is refused with one message whichever cipher it uses: pypdf tries the empty password
+    as it opens one, and for AES it needs the cryptography package, which rolemap does not install (pypdf's
+    DependencyError, raised before `is_encrypted` can be asked)."""
     from pypdf import PdfReader, apply_configuration
-    from pypdf.errors import LimitReachedError, PyPdfError
+    from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
+
+    encrypted = InputError(f"{path.name}: the PDF is encrypted; save an unprotected copy")
 
     try:
         with _pypdf_quiet(), apply_configuration(
@@ -97,15 +113,20 @@ def pdf_text(raw: bytes, path: Path) -> str:
         ):  # fmt: skip
             reader = PdfReader(io.BytesIO(raw))
             if reader.is_encrypted:
-                raise InputError(f"{path.name}: the PDF is encrypted; save an unprotected copy")
+                raise encrypted
             pieces: list[Piece] = []
             width = 612.0
-            for number, page in enumerate(reader.pages[:20]):
+            for number, page in enumerate(reader.pages[:MAX_PAGES]):
                 width = float(page.mediabox.width) or width
                 pieces.extend(page_pieces(page, number))
             text = layout_text(pieces, width)
+            pages = len(reader.pages)
     except InputError:
         raise
+    except DependencyError:  # AES (or an image codec pypdf lacks): an encrypted file says it is one
+        if b"/Encrypt" in raw:
+            raise encrypted from None
+        raise InputError(f"{path.name}: not a readable PDF") from None
     except LimitReachedError:
         raise InputError(
             f"{path.name}: the PDF decompresses to more than a resume holds (over {MAX_PDF_STREAM // 2**20} MB "
@@ -127,7 +148,12 @@ def pdf_text(raw: bytes, path: Path) -> str:
         raise InputError(
             f"{path.name}: the PDF has no text layer (a scanned image?); export it from the original document"
         )
-    return text
+    notes = []
+    if pages > MAX_PAGES:
+        notes.append(
+            f"only the first {MAX_PAGES} pages of {pages} were read: put the experience and skills first"
+        )
+    return text, notes
 
 
 def page_pieces(page: Any, number: int) -> list[Piece]:
@@ -153,8 +179,9 @@ def page_pieces(page: Any, number: int) -> list[Piece]:
                 if font_widths and len(parts) == 1:
                     em = sum(font_widths.get(c, font_widths["default"]) for c in part) / 1000
                     end = x + em * size * abs(tm[0] * cm[0] or scale)
+                text_of = part.translate(_LIGATURES)  # widths above are the ligature glyphs' own
                 pieces.append(
-                    Piece(number, x, y - k * size * scale * 1.2, part, round(size * scale, 1), bold, end)
+                    Piece(number, x, y - k * size * scale * 1.2, text_of, round(size * scale, 1), bold, end)
                 )
 
     page.extract_text(visitor_text=visit)
@@ -316,7 +343,7 @@ def _marked(lines: list[Line], body: float) -> list[str]:
             and not line.bold
         )
         if continues:
-            out[-1] += " " + text
+            out[-1] = join_wrapped(out[-1], text)
         elif heading:
             out.append("## " + text)
             bullet = None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,8 @@ from rolemap.resume.dates import DATE_RANGE, DURATION, dates_of_a_role, days_fir
 from rolemap.resume.headings import a_technology_label as _a_technology_label
 from rolemap.resume.headings import resume_words as _words  # coach.py reads the word lists by this name
 from rolemap.resume.headings import section_of as _section_of
-from rolemap.resume.marks import as_dashes
+from rolemap.resume.marks import as_dashes, join_wrapped
+from rolemap.resume.notes import reading_notes
 from rolemap.resume.pdf import pdf_text, unspaced
 from rolemap.resume.spoken import a_language_level
 from rolemap.resume.text_files import decode_text, format_of
@@ -93,32 +94,37 @@ def read_resume_bytes(raw: bytes, path: Path, today: dt.date | None = None) -> R
     if not raw:
         raise InputError(f"{path.name}: the file is empty")
     if len(raw) > MAX_BYTES:
-        raise InputError(
-            f"{path.name}: {len(raw) / 2**20:.0f} MB is too large for a resume (limit {MAX_BYTES // 2**20} MB)"
-        )
+        raise _too_large(path, len(raw))
     kind = format_of(raw, path)  # RTF, an image, an archive: refused by name, not read as text
     if kind == "json":
         from rolemap.resume.jsonresume import from_json_resume
 
         return from_json_resume(_json(raw, path), path.name, today)
+    notes: list[str] = []
     if kind == "pdf":
-        text = pdf_text(raw, path)
+        text, notes = pdf_text(raw, path)
     elif kind == "docx":
         text = docx_text(raw, path)
     else:
         text = plain_text(decode_text(raw, path))
     if not text.strip():
         raise InputError(f"{path.name}: no text could be read from this resume")
-    return from_text(text, path.name, today)
+    resume = from_text(text, path.name, today)
+    return replace(resume, notes=[*notes, *resume.notes]) if notes else resume
+
+
+def _too_large(path: Path, size: int) -> InputError:
+    """The size to one decimal: 10.4 MB is not "10 MB … (limit 10 MB)"."""
+    return InputError(
+        f"{path.name}: {size / 2**20:.1f} MB is too large for a resume (limit {MAX_BYTES // 2**20} MB)"
+    )
 
 
 def _bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(
-                f"{path.name}: {size / 2**20:.0f} MB is too large for a resume (limit {MAX_BYTES // 2**20} MB)"
-            )
+            raise _too_large(path, size)
         if size == 0:
             raise InputError(f"{path.name}: the file is empty")
         return path.read_bytes()
@@ -191,6 +197,9 @@ class _Outline:
         self.stack: list[Bullet] = []  # the open role's technology lines ("Environment: Java, Oracle")
         self.stacks: list[list[Bullet]] = []  # each closed role's, in the order of self.roles
         self.last: Bullet | None = None  # the bullet a wrapped line continues
+        self.short: tuple[str, int, bool] | None = (
+            None  # a marked line of 1–2 words its next line may continue
+        )
         self.wrapping: Bullet | None = None  # a technology line whose values go on on the next line
         self.sublabel: tuple[str, int] | None = None  # a heading inside Skills the next line decides
         self.day_first = False  # the resume writes a day before the month ("25/06/2019")
@@ -200,19 +209,7 @@ class _Outline:
         for n, line in enumerate(as_dashes(text.splitlines()), 1):
             self.line(n, line)
         self.close()
-        dated = [r for r in self.roles if r.start]
-        notes = []
-        if not dated:
-            notes.append(
-                "no dated role found (a role's dates, such as 'Mar 2020 – Present', were not read): years "
-                "and level are unknown, and matching goes by the resume's skills"
-            )
-        for r in dated:
-            if r.start and r.end and r.end < r.start:
-                notes.append(
-                    f"the dates of '{r.heading[:60]}' run backwards ({r.start} to {r.end}): its time is not "
-                    "counted; check the years"
-                )
+        notes = reading_notes(self.roles, self.sections)
         return finish(
             source, self.sections, self.roles, self.loose, self.today, self.listed, notes, self.stacks
         )
@@ -222,6 +219,7 @@ class _Outline:
         stripped = unspaced(_EMPHASIS.sub("", line.strip().strip("#*_ ")).strip())
         if not stripped:
             return
+        short, self.short = self.short, None
         # inside a role a short line of a section's words may head a part of it ("Overview", "Key
         # Technologies:"): read by its words only outside one, or written as a heading (capitals, `#`)
         kind = _section_of(stripped, by_words=self.head is None or level > 0 or stripped.isupper())
@@ -269,6 +267,10 @@ class _Outline:
         content = (
             _EMPHASIS.sub("", _BULLET.sub("", line)).strip().strip("*_ ").strip() if marked else stripped
         )
+        if short is not None and not marked and content[:1].islower() and not _header_like(content):
+            joined = join_wrapped(short[0], content)  # "- Automated Kuber-" / "netes cluster upgrades …"
+            self.add_bullet(Bullet(joined, skills_in(joined), short[1]), short[2])
+            return
         if (
             not marked
             and self.last is not None
@@ -286,6 +288,8 @@ class _Outline:
         if self.section == "summary" and not marked:
             return
         if len(content.split()) < 3:
+            if marked:  # its next line may go on with it; no line goes on with the bullet before it
+                self.short, self.last = (content, n, in_roles), None
             return
         self.add_bullet(Bullet(content, skills_in(content), n), in_roles)
 
@@ -375,7 +379,8 @@ class _Outline:
     def extend_last(self, content: str) -> None:
         last = self.last
         assert last is not None
-        joined = Bullet(f"{last.text} {content}", skills_in(f"{last.text} {content}"), last.line)
+        text = join_wrapped(last.text, content)
+        joined = Bullet(text, skills_in(text), last.line)
         for group in (self.bullets, self.loose):
             if group and group[-1] is last:
                 group[-1] = joined

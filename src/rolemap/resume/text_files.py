@@ -24,6 +24,8 @@ READABLE = "a resume as .pdf, .docx, .md, .txt or JSON Resume .json"
 def format_of(raw: bytes, path: Path) -> str:
     """ "pdf", "docx", "json" or "text": by the file's suffix, or by its first bytes where it has none."""
     suffix = path.suffix.lower()
+    if suffix in (".pdf", ".docx"):
+        _check_renamed(raw, path, suffix)
     if suffix in SUFFIXES and suffix not in TEXT_SUFFIXES:
         return suffix[1:]
     if suffix in TEXT_SUFFIXES:
@@ -39,6 +41,18 @@ def format_of(raw: bytes, path: Path) -> str:
             return "text"
     kind = f"a {suffix} file" if suffix else "this kind of file"
     raise InputError(f"{path.name}: rolemap cannot read {kind}; save {READABLE}")
+
+
+def _check_renamed(raw: bytes, path: Path, suffix: str) -> None:
+    """A Word file named .pdf, or a PDF named .docx, refused with what it really is and the fix, not as a
+    damaged file of the kind its name says."""
+    is_pdf, is_zip = b"%PDF" in raw[:1024], raw.startswith(b"PK\x03\x04")  # a PDF may open after junk
+    if suffix == ".pdf" and is_zip and not is_pdf:
+        raise InputError(
+            f"{path.name}: this is a Word (.docx) or other zip file named .pdf; rename it to .docx"
+        )
+    if suffix == ".docx" and is_pdf and not is_zip:
+        raise InputError(f"{path.name}: this is a PDF file named .docx; rename it to .pdf")
 
 
 def decode_text(raw: bytes, path: Path) -> str:

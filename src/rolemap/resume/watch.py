@@ -98,7 +98,7 @@ def _why(c: Change, resume: Resume, result: Changes) -> str:
     level = level_of(resume)
     next_level = LEVELS[min(LEVELS.index(level) + 1, LEVELS.index("staff"))]
     if c.dimension in ("skill", "language") and c.value not in resume.skills:
-        return f"{c.value} is asked more and is not on your resume"
+        return f"{c.value} is named more and is not on your resume"  # trends count postings naming it
     if c.dimension == "seniority" and c.value == next_level:
         return f"more {next_level} postings, the level after yours ({level})"
     if (c.dimension, c.value) in (("work_model", "remote"), ("employment_type", "contract")):

@@ -194,13 +194,15 @@ async def read_upload(request: Request, name: str, data: bytes) -> Resume:
 def read_uploaded(name: str, data: bytes, max_bytes: int, max_lines: int) -> Resume:
     from rolemap.resume.read import read_resume_bytes
 
-    if not name.lower().endswith(SUFFIXES):
-        raise InputError(f"{name}: not a resume file; send {READABLE}")
+    if not name.lower().endswith(SUFFIXES):  # said as the CLI says it (resume/text_files.format_of)
+        suffix = Path(name).suffix.lower()
+        kind = f"a {suffix} file" if suffix else "a file without a suffix here"
+        raise InputError(f"{name}: rolemap cannot read {kind}; send {READABLE}")
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
     if len(data) > MAX_BYTES:
         raise TooLarge(
-            f"{name}: {len(data) / 2**20:.0f} MB is too large for a resume (limit {MAX_BYTES // 2**20} MB)"
+            f"{name}: {len(data) / 2**20:.1f} MB is too large for a resume (limit {MAX_BYTES // 2**20} MB)"
         )
     if name.lower().endswith(_TEXT_SUFFIXES) and len(data) > MAX_CARRIED:  # refused before a long read
         raise TooLarge(
