@@ -94,7 +94,7 @@ def test_salary_formats(text, expected):
         "with total wagering across all our games exceeding $6.4 billion in 2012.",
         "SMEs in the UK alone are owed £55bn in unpaid invoices",
         "a fast growing financial data startup in a $100Bn+ global market.",
-        "Patients receive texts like, \"If you fill your Lipitor rx today, you’ll pay $5.\"",
+        'Patients receive texts like, "If you fill your Lipitor rx today, you’ll pay $5."',
     ],
 )
 def test_not_salary(text):

@@ -62,5 +62,5 @@ def test_migration_0008_down_and_up(store):
     with store.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
-    assert schema_revision(store) == HEAD_REVISION == "0009"
+    assert schema_revision(store) == HEAD_REVISION == "0010"
     assert set(asked_rows(store).values()) <= {(True, True), (True, False)}  # rows of before: asked

@@ -177,7 +177,7 @@ def test_a_store_of_the_first_schema_is_upgraded_on_open(tmp_path):
         command.upgrade(config, "0001")
     assert schema_revision(old) == "0001"
     store = open_store(url)
-    assert schema_revision(store) == HEAD_REVISION == "0009"
+    assert schema_revision(store) == HEAD_REVISION == "0010"
     names = {ix["name"] for ix in inspect(store.engine).get_indexes("postings")}
     assert {"ix_postings_last_seen", "ix_postings_closed_at", "ix_postings_near_duplicate_of"} <= names
 

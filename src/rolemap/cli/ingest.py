@@ -90,6 +90,17 @@ MAP_HELP = (
 )
 
 
+# --encoding of `ingest` and `extract`, defined once
+EncodingOption = Annotated[
+    str,
+    typer.Option(
+        "--encoding",
+        help="Text encoding of the files (e.g. latin-1, cp1252, utf-16); a UTF-16 or UTF-32 file with its "
+        "byte-order mark is read without it.",
+    ),
+]
+
+
 @ingest_app.command("ingest")
 def ingest_command(
     sources: Annotated[
@@ -112,7 +123,7 @@ def ingest_command(
         str | None,
         typer.Option("--map", help=MAP_HELP),
     ] = None,
-    encoding: Annotated[str, typer.Option(help="Text encoding of the files.")] = "utf-8",
+    encoding: EncodingOption = "utf-8",
     engine: EngineOption = "local",
     scheduler: SchedulerOption = None,
     workers: WorkersOption = None,
@@ -366,6 +377,7 @@ def extract_command(
             help="Where to write the records; '-' for stdout; FOLDER/ for Parquet, one file a shard.",
         ),
     ] = "-",
+    encoding: EncodingOption = "utf-8",
     engine: EngineOption = "local",
     scheduler: SchedulerOption = None,
     workers: WorkersOption = None,
@@ -379,14 +391,19 @@ def extract_command(
 
     Examples: rolemap extract postings.jsonl > records.jsonl;  rolemap extract --engine dask shards/ -o records/"""
     if output.endswith("/") or Path(output).is_dir() or engine != "local" or scheduler:
+        if encoding.replace("_", "-").lower() not in ("utf-8", "utf8"):
+            raise InputError(
+                f"--encoding {encoding}: shards for -o FOLDER/ are read as UTF-8 (or UTF-16/32 with their "
+                "byte-order mark); save them as UTF-8, or extract one file to JSON Lines output"
+            )
         _extract_to_parquet(inputs, Path(output), engine, scheduler, workers)
         return
     if len(inputs) != 1:
         raise InputError("give one INPUT for JSON Lines output, or -o FOLDER/ to write Parquet shards")
-    _extract_to_jsonl(inputs[0], output)
+    _extract_to_jsonl(inputs[0], output, encoding)
 
 
-def _extract_to_jsonl(input_path: str, output: str) -> None:
+def _extract_to_jsonl(input_path: str, output: str, encoding: str = "utf-8") -> None:
     from rolemap.extract.batch import extract_lines
     from rolemap.present.progress import progress_bar
 
@@ -395,7 +412,7 @@ def _extract_to_jsonl(input_path: str, output: str) -> None:
     name = "stdin" if input_path == "-" else input_path
     try:
         with progress_bar(err(), "extracting", None) as bar:
-            failed = extract_lines(src, dst, lambda n: bar.advance(bar.task_ids[0], n), name)
+            failed = extract_lines(src, dst, lambda n: bar.advance(bar.task_ids[0], n), name, encoding)
     except InputError:
         if dst is not sys.stdout and dst.tell() == 0:
             Path(output).unlink(missing_ok=True)  # refused before its first record: no empty output left

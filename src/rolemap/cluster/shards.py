@@ -27,7 +27,7 @@ from rolemap.extract.batch import read_line, read_object, record_json, record_of
 from rolemap.extract.source_facts import FACTS_FROM, apply_source_facts
 from rolemap.models import Extraction, Posting
 from rolemap.sources.files import bounded_lines
-from rolemap.store.repository import fingerprint
+from rolemap.store.repository import posting_fingerprint
 from rolemap.text import document_text
 
 ROWS_A_GROUP = 2_000  # postings a Parquet row group holds: memory stays flat whatever the shard's size
@@ -194,7 +194,7 @@ def _row(
         title=posting.title, description=posting.description, company=posting.company,
         location=posting.location, url=posting.url, posted_at=posting.posted_at, source=posting.source,
         board=posting.board, source_fields=json.dumps(posting.source_fields, ensure_ascii=False),
-        text=text, fingerprint=fingerprint(text or ""),
+        text=text, fingerprint=posting_fingerprint(posting, text or ""),
         seniority=record.get("seniority"), primary_language=record.get("primary_language"),
         work_model=record.get("work_model"), employment_type=record.get("employment_type"),
         years_min=(record.get("years_experience") or {}).get("min"),

@@ -11,20 +11,27 @@ from rolemap.extract.engine import extract_posting
 from rolemap.models import Posting
 from rolemap.sources.boards import sniff_board
 from rolemap.sources.contract import posting_from_object
-from rolemap.sources.files import MAX_LINE_BYTES, bounded_lines, decode
+from rolemap.sources.decoding import MAX_LINE_BYTES, bounded_lines, check_encoding, decode, line_encoding
 
 _PROGRESS_EVERY = 200
 
 
 def extract_lines(
-    src: IO[bytes], dst: IO[str], on_progress: Callable[[int], None] | None = None, name: str = "input"
+    src: IO[bytes],
+    dst: IO[str],
+    on_progress: Callable[[int], None] | None = None,
+    name: str = "input",
+    encoding: str = "utf-8",
 ) -> int:
     """Returns how many lines could not be read. An input that is no JSON Lines at all (a page, a board's
-    answer spread over lines) is one InputError at its first line, not an error record a line."""
+    answer spread over lines) is one InputError at its first line, not an error record a line. Lines are
+    read in `encoding` (a UTF-16 or UTF-32 input is known by its byte-order mark)."""
     failed = 0
     pending = 0
     first = True
-    for number, line in enumerate(bounded_lines(src), 1):
+    check_encoding(encoding, name)
+    lines_in = line_encoding(encoding)
+    for number, line in enumerate(bounded_lines(src, encoding, name), 1):
         if line is not None and not line.strip():
             continue
         if first:
@@ -34,7 +41,7 @@ def extract_lines(
                     f"{name}: {kind}, not JSON Lines (one posting a line); `rolemap ingest` reads pages, "
                     "board answers and CSV"
                 )
-        record = _record(line, f"line {number}")
+        record = _record(line, f"line {number}", lines_in)
         failed += "error" in record
         dst.write(record_json(record) + "\n")
         pending += 1
@@ -66,17 +73,17 @@ def _parses(line: bytes) -> bool:
     return True
 
 
-def _record(line: bytes | None, where: str) -> dict[str, object]:
-    item = read_line(line, where)
+def _record(line: bytes | None, where: str, encoding: str = "utf-8") -> dict[str, object]:
+    item = read_line(line, where, encoding)
     return item if isinstance(item, dict) else record_of(item, where)
 
 
-def read_line(line: bytes | None, where: str) -> Posting | dict[str, object]:
-    """The posting of one input line, or the error record that stands for it."""
+def read_line(line: bytes | None, where: str, encoding: str = "utf-8") -> Posting | dict[str, object]:
+    """The posting of one input line (its bytes in `encoding`), or the error record that stands for it."""
     if line is None:
         return {"id": None, "error": f"{where}: longer than {MAX_LINE_BYTES // 2**20} MB"}
     try:
-        data = json.loads(decode(line, where))
+        data = json.loads(decode(line, where, encoding))
     except json.JSONDecodeError as e:
         return {"id": None, "error": f"{where}: not valid JSON ({e.msg} at column {e.colno})"}
     except Exception as e:  # InputError from decode: not UTF-8

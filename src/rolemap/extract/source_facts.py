@@ -232,6 +232,10 @@ def _locations_fact(posting: Posting, origins: dict[str, Any]) -> Read:
         texts = [posting.location]
     for text in texts:
         found.extend(places_of(text))
+    offices = fields.get("office_locations")
+    if not found and isinstance(offices, list):  # "Multiple Locations", "Hybrid": the board's offices
+        found = [place for name in offices if isinstance(name, str) for place in places_of(name)]
+        origin = f"{origin.split(':', 1)[0]}:offices"
     places = tuple(dict.fromkeys(found))
     return (origin, places) if places else (None, None)
 
@@ -262,10 +266,9 @@ def salary_of(value: Any) -> dict[str, Any] | None:
         return extract_salary(Document.read("\n" + value[:_PAY_TEXT_CHARS]))[0]
     if not isinstance(value, dict):
         return None
-    currency = value.get("currency")
-    if not isinstance(currency, str) or not re.fullmatch(r"[A-Za-z]{3}", currency.strip()):
+    code = _stated_currency(value)
+    if code is None:
         return None
-    code = currency.strip().upper()
     low, high = _amount(value.get("min"), code), _amount(value.get("max"), code)
     if low is None and high is None:
         return None
@@ -277,6 +280,41 @@ def salary_of(value: Any) -> dict[str, Any] | None:
     if period is None:
         return None
     return {"min": _tidy(low), "max": _tidy(high), "currency": code, "period": period}
+
+
+def _stated_currency(value: dict[str, Any]) -> str | None:
+    """The salary's ISO 4217 code: its currency field's, else the one its amounts are written with ("$120,000",
+    "€70.000", "95000 USD"), the text's symbols and codes (`currencies` in data/wordlists.json: "$" alone is
+    USD), when both amounts that name one name the same."""
+    currency = value.get("currency")
+    if isinstance(currency, str) and re.fullmatch(r"[A-Za-z]{3}", currency.strip()):
+        return currency.strip().upper()
+    if currency not in (None, ""):
+        return None  # a currency field of no ISO code: no salary, as before
+    written = {_written_currency(value.get(end)) for end in ("min", "max")} - {None}
+    return written.pop() if len(written) == 1 else None
+
+
+_CURRENCY_BEFORE = re.compile(r"\s*([^\d\s]{1,4})\s?\d")  # "$120,000", "US$ 95000", "EUR 70.000"
+_CURRENCY_AFTER = re.compile(r"\d\s?[kK]?\s?([^\d\s.,]{1,3})\s*\Z")  # "70.000 €", "95000 USD", "120k$"
+
+
+def _written_currency(amount: Any) -> str | None:
+    if not isinstance(amount, str):
+        return None
+    text = amount[:40]
+    tokens = [m.group(1) for m in (_CURRENCY_BEFORE.match(text), _CURRENCY_AFTER.search(text)) if m]
+    names = _currency_names()
+    codes = {names["symbols"].get(t) or names["codes"].get(t.upper()) for t in tokens} - {None}
+    return codes.pop() if len(codes) == 1 else None
+
+
+@cache
+def _currency_names() -> dict[str, dict[str, str]]:
+    from rolemap.extract.wordlists import load_wordlist
+
+    table = load_wordlist("currencies")
+    return {"symbols": dict(table["symbols"]), "codes": dict(table["codes"])}
 
 
 # a spreadsheet's amount as people type it: "$120,000", "120k", "£80,000.00", "100 000 EUR", "USD 95000"

@@ -106,7 +106,8 @@ def _with_facts(
     parts = {p: fields.pop(f"salary_{p}", None) for p in ("min", "max", "currency", "period")}
     if given("salary_min") or given("salary_max"):
         fields["salary"] = parts
-        origins["salary"] = column("salary_min" if given("salary_min") else "salary_max")
+        if parts["currency"] not in (None, "") or any(_names_a_currency(parts[p]) for p in ("min", "max")):
+            origins["salary"] = column("salary_min" if given("salary_min") else "salary_max")
     elif any(v not in (None, "") for v in parts.values()):
         fields.update({f"salary_{p}": v for p, v in parts.items() if v not in (None, "")})
     for field in ("remote", "employment_type", "seniority", "work_model"):
@@ -119,3 +120,25 @@ def _with_facts(
     if origins:
         fields[FACTS_FROM] = origins
     return fields
+
+
+def _names_a_currency(amount: Any) -> bool:
+    """An amount written with its currency ("$120,000", "€70.000", "95000 USD"): more than the figure, its
+    separators and a "k". Which currency it names is read with the salary (extract/source_facts.py)."""
+    return isinstance(amount, str) and any(
+        not (c.isdigit() or c.isspace() or c in ".,'’kK-") for c in amount.strip()
+    )
+
+
+def salary_without_currency(posting: Posting) -> bool:
+    """Whether the record's salary columns were left unread, no currency stated for them: no currency column
+    and no amount written with its currency."""
+    fields = posting.source_fields
+    salary = fields.get("salary") if isinstance(fields, dict) else None
+    origins = fields.get(FACTS_FROM) if isinstance(fields, dict) else None
+    return (
+        isinstance(salary, dict)
+        and "interval" not in salary
+        and not (isinstance(origins, dict) and "salary" in origins)
+        and posting.source in ("csv", "jsonl")
+    )

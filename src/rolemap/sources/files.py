@@ -8,23 +8,34 @@ import csv
 import gzip
 import hashlib
 import io
+import logging
 import tempfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from rolemap.errors import InputError, PostingError
 from rolemap.models import Posting
-from rolemap.sources import boards, hn
 from rolemap.sources.clean import clean_posting, parse_json
-from rolemap.sources.contract import contract_posting, posting_from_object
+from rolemap.sources.contract import contract_posting, posting_from_object, salary_without_currency
+from rolemap.sources.decoding import (
+    MAX_LINE_BYTES,
+    bounded_lines,
+    check_encoding,
+    decode,
+    line_encoding,
+    not_text,
+    text_encoding,
+)
+from rolemap.sources.json_files import json_postings
 from rolemap.sources.jsonld import jsonld_postings
 
 PostingOrError = Posting | PostingError
 
-MAX_LINE_BYTES = 8 * 1024 * 1024  # one posting; a longer line is skipped without being held in memory
+_log = logging.getLogger("rolemap.sources")
+
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024  # a whole JSON / HTML / text file is parsed at once, so it is capped
 
 
@@ -86,10 +97,11 @@ def read_file(
     A file that cannot be read at all is an InputError; one that breaks off part-way (a truncated gzip, a
     cap reached) gives what was read and one PostingError naming the file."""
     check_readable(path)
+    check_encoding(encoding, str(path))
     column_map = column_map or {}
     fmt = fmt or detect_format(path)
     if fmt == "jsonl":
-        items = jsonl_postings(path, column_map, limits)
+        items = jsonl_postings(path, column_map, limits, encoding)
     elif fmt == "csv":
         items = csv_postings(path, column_map, encoding, limits)
     elif fmt == "json":
@@ -124,7 +136,7 @@ def read_bytes(
             raise InputError(e.message.replace(str(path), safe)) from None
 
 
-def _open_binary(path: Path, limits: Limits = FILE_LIMITS) -> IO[bytes]:
+def _open_binary(path: Path, limits: Limits = FILE_LIMITS) -> io.BufferedReader:
     """The file's bytes, gunzipped when it is gzip, within `limits`. A corrupt or truncated gzip, a cap
     reached or a read error surfaces as one InputError naming the file, whichever reader is reading."""
     raw = path.open("rb")
@@ -200,24 +212,18 @@ def _read_document(path: Path, encoding: str, limits: Limits = FILE_LIMITS) -> s
     return decode(data, str(path), encoding)
 
 
-def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
-    try:
-        return data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding)
-    except UnicodeDecodeError as e:
-        raise InputError(
-            f"{where}: not {encoding} text (byte 0x{data[e.start]:02x} at offset {e.start}); "
-            "pass --encoding latin-1 (or the file's real encoding)"
-        ) from None
-    except LookupError:
-        raise InputError(f"{where}: unknown encoding {encoding!r}") from None
-
-
 def jsonl_postings(
-    path: Path, column_map: dict[str, str] | None = None, limits: Limits = FILE_LIMITS
+    path: Path,
+    column_map: dict[str, str] | None = None,
+    limits: Limits = FILE_LIMITS,
+    encoding: str = "utf-8",
 ) -> Iterator[PostingOrError]:
+    """One posting a line, in `encoding` (a UTF-16 or UTF-32 file is known by its byte-order mark)."""
     read_any = False
+    lines_in = line_encoding(encoding)
+    noted = _SalaryNotice(path)
     with _open_binary(path, limits) as f:
-        lines = enumerate(bounded_lines(f), 1)
+        lines = enumerate(bounded_lines(f, encoding, str(path)), 1)
         while True:
             try:
                 number, line = next(lines)
@@ -238,30 +244,16 @@ def jsonl_postings(
                 )
                 continue
             try:
-                data = parse_json(decode(line, where))
+                data = parse_json(decode(line, where, lines_in))
             except InputError as e:
                 yield PostingError(where, e.message.split(": ", 1)[1])
                 continue
             except ValueError as e:  # JSONDecodeError, or nesting too deep
                 yield PostingError(where, str(e))
                 continue
-            yield posting_from_object(data, where, column_map)
+            yield noted(posting_from_object(data, where, column_map))
     if not read_any:
         raise InputError(f"{path}: is empty")
-
-
-def bounded_lines(f: IO[bytes]) -> Iterator[bytes | None]:
-    """Lines of at most MAX_LINE_BYTES; a longer one is drained in chunks and given as None."""
-    while True:
-        line = f.readline(MAX_LINE_BYTES + 1)
-        if not line:
-            return
-        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-            while (chunk := f.readline(1 << 20)) and not chunk.endswith(b"\n"):
-                pass
-            yield None
-            continue
-        yield line
 
 
 def csv_postings(
@@ -270,19 +262,18 @@ def csv_postings(
     """CSV with the contract's column names, or others renamed with --map title=jobtitle,...
 
     Read strictly: a quote that is never closed is an error naming the line where its field starts (not
-    a giant field that swallows the rest of the file), and a malformed row costs only that row."""
+    a giant field that swallows the rest of the file), and a malformed row costs only that row, as does a
+    field larger than MAX_LINE_BYTES. A file of a header and no rows is an InputError, as an empty one is."""
     csv.field_size_limit(MAX_LINE_BYTES)
     with _open_binary(path, limits) as raw:
-        text = io.TextIOWrapper(
-            raw, encoding="utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding, newline=""
-        )
-        reader = csv.DictReader(text, strict=True)
+        head = raw.peek(4096)[:4096]
+        text = io.TextIOWrapper(raw, encoding=text_encoding(head, encoding), newline="")
+        lines = _CsvLines(text)
+        reader = csv.DictReader(lines, strict=True)
         try:
             header = reader.fieldnames
         except UnicodeDecodeError:
-            raise InputError(
-                f"{path}: not {encoding} text; pass --encoding latin-1 (or the real encoding)"
-            ) from None
+            raise InputError(f"{path}: {not_text(head, None, encoding)}") from None
         except csv.Error as e:
             raise InputError(f"{path}: not valid CSV ({e})") from None
         if not header:
@@ -299,14 +290,57 @@ def csv_postings(
                 f"{path}: no 'title' or 'description' column (columns: {', '.join(header)}); "
                 "rename yours with --map title=COLUMN,description=COLUMN"
             )
-        yield from _csv_rows(path, reader, rename, column_map, encoding)
+        rows = 0
+        for item in _csv_rows(path, reader, lines, rename, column_map, encoding):
+            rows += 1
+            yield item
+        if not rows:
+            raise InputError(f"{path}: no postings in it (a header row and no row under it)")
+
+
+class _CsvLines:
+    """The lines a csv reader reads, counted, and whether the row being read holds a quote still open (an
+    odd number of quote marks since the row began; a doubled quote counts twice), so that after a field too
+    large to read the reader can go on at the line that closes it."""
+
+    def __init__(self, text: Iterator[str]) -> None:
+        self._text = text
+        self.number = 0
+        self.quote_open = False
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._text)
+        self.number += 1
+        if line.count('"') % 2:
+            self.quote_open = not self.quote_open
+        return line
+
+    def close_row(self) -> bool:
+        """Read on to the end of the row begun (past the line that closes its open quote); False when the
+        file ends first."""
+        while self.quote_open:
+            try:
+                next(self)
+            except StopIteration:
+                return False
+        return True
 
 
 def _csv_rows(
-    path: Path, reader: csv.DictReader[str], rename: dict[str, str], column_map: dict[str, str], encoding: str
+    path: Path,
+    reader: csv.DictReader[str],
+    lines: _CsvLines,
+    rename: dict[str, str],
+    column_map: dict[str, str],
+    encoding: str,
 ) -> Iterator[PostingOrError]:
+    noted = _SalaryNotice(path)
     while True:
-        start = reader.line_num + 1  # the line this row starts on (a quoted field may span lines)
+        start = lines.number + 1  # the line this row starts on (a quoted field may span lines)
+        lines.quote_open = False
         try:
             row = next(reader)
         except StopIteration:
@@ -319,19 +353,44 @@ def _csv_rows(
             )
             return
         except csv.Error as e:
-            if "unexpected end of data" in str(e) or "field larger than field limit" in str(e):
+            too_large = "field larger than field limit" in str(e)
+            if "unexpected end of data" in str(e) or (too_large and not lines.close_row()):
                 yield PostingError(
                     f"{path}:{start}",
                     "a quoted field starts on this line and its quote is never closed; "
                     "the rest of the file was not read",
                 )
                 return
+            if too_large:
+                yield PostingError(
+                    f"{path}:{start}",
+                    f"a field larger than {MAX_LINE_BYTES // 2**20} MB; row skipped",
+                )
+                continue
             yield PostingError(f"{path}:{start}", f"not valid CSV ({e}); row skipped")
             continue
         except InputError as e:  # a corrupt or truncated gzip, a cap
             yield PostingError(f"{path}:{start}", e.message.split(": ", 1)[-1])
             return
-        yield _csv_row(row, rename, column_map, f"{path}:{start}")
+        yield noted(_csv_row(row, rename, column_map, f"{path}:{start}"))
+
+
+class _SalaryNotice:
+    """Says once for a file, on stderr (the `rolemap.sources` logger), that its salary columns were not read
+    for want of a currency: a fact the user mapped is never dropped without a word."""
+
+    def __init__(self, path: Path) -> None:
+        self._path, self._said = path, False
+
+    def __call__(self, item: PostingOrError) -> PostingOrError:
+        if not self._said and isinstance(item, Posting) and salary_without_currency(item):
+            self._said = True
+            _log.warning(
+                "%s: salary columns ignored: no currency (map salary_currency to a column that names it, "
+                "or write the amounts with it: $120,000)",
+                self._path,
+            )
+        return item
 
 
 def _csv_row(
@@ -347,67 +406,6 @@ def _csv_row(
         return contract_posting(data, where, source="csv", column_map=column_map)
     except PostingError as e:
         return e
-
-
-def json_postings(path: Path, text: str) -> Iterator[PostingOrError]:
-    where = str(path)
-    try:
-        data = parse_json(text)
-    except ValueError as e:
-        raise InputError(f"{path}: {e}") from None
-    provider = boards.sniff_board(data)
-    if provider:
-        yield from _board_file(path, data, provider)
-    elif hn.is_algolia_item(data):
-        if data.get("type") == "story":
-            yield from hn.algolia_thread(data)
-        else:
-            try:
-                yield hn.from_algolia_item(data)
-            except PostingError as e:
-                yield e
-    elif isinstance(data, list):
-        for n, item in enumerate(data, 1):
-            yield posting_from_object(item, f"{where}[{n}]")
-    elif isinstance(data, dict):
-        yield posting_from_object(data, where)
-    else:
-        raise InputError(
-            f"{path}: a JSON {type(data).__name__} is not a posting, a list of postings or a board answer"
-        )
-
-
-def _board_file(path: Path, data: Any, provider: str) -> Iterator[PostingOrError]:
-    """A saved board answer. Its postings count as the board's complete listing (`Posting.board`: what is
-    not in it is closed) only when it is a list answer whose board its jobs' own URLs name: one job, as a
-    single-job endpoint answers, is no listing, and a file name ("jobs", as `curl -O` saves
-    …/boards/acme/jobs) is only a guess at the board, so two companies' saved answers would close each
-    other's postings."""
-    one_job = isinstance(data, dict) and "jobs" not in data
-    if one_job:
-        data = [data] if provider == "lever" else {"jobs": [data]}
-    jobs = data if isinstance(data, list) else data.get("jobs", [])
-    board = None
-    for job in jobs:
-        if isinstance(job, dict):
-            url = job.get("absolute_url") or job.get("hostedUrl") or job.get("jobUrl")
-            board = boards.board_from_url(url if isinstance(url, str) else None, provider)
-            if board:
-                break
-    a_listing = board is not None and not one_job
-    readers = {
-        "greenhouse": boards.greenhouse_postings,
-        "lever": boards.lever_postings,
-        "ashby": boards.ashby_postings,
-    }
-    for item in readers[provider](data, board or path.name.split(".")[0]):
-        if a_listing:
-            yield item
-        elif isinstance(item, Posting):
-            yield replace(item, board=None)
-        else:
-            item.board = None  # nor does a failed job of it count for a listing
-            yield item
 
 
 def text_posting(path: Path, text: str) -> PostingOrError:

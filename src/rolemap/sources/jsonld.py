@@ -331,11 +331,15 @@ def _salary(base: Any, salary_currency: str | None = None) -> dict[str, Any] | N
     }
 
 
-def _number(value: Any) -> float | None:
+def _number(value: Any) -> float | str | None:
+    """An amount: a JSON number as it is; one written as text ("65.000", "120,000", "$ 95000", microdata's
+    every value) kept as written, for the salary reader (extract/source_facts.py) to read in its currency's
+    convention: "65.000" is 65,000 euros and 65 dollars."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, str):  # "120,000", "$ 95000"
-        value = re.sub(r"[,\s$€£¥]", "", value)
+    if isinstance(value, str):
+        text = " ".join(value.split())[:40]
+        return text if any(c.isdigit() for c in text) else None
     try:
         number = float(value) if value is not None else None
     except (TypeError, ValueError, OverflowError):

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # without it, so a command that finds its market frame cached never imports it (analytics.frame).
 # The newest migration in migrations/versions/ (a test keeps the two equal). Knowing it here lets every
 # command check the schema with one query, and import Alembic only when there is something to upgrade.
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _READ_ONLY = "rolemap_read_only"
 

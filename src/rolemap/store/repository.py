@@ -4,6 +4,7 @@ transaction; a posting the database refuses is left out and the rest stored (see
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -31,9 +32,45 @@ EXTRACTOR_VERSION = "2"  # the record of ../shared/spec/extraction.md, version 2
 _FOLD = re.compile(r"\W+")
 
 
-def fingerprint(text: str) -> str:
-    """Content identity across sources: the words of title + text, case and punctuation folded."""
-    return hashlib.sha1(_FOLD.sub(" ", text.lower()).strip().encode()).hexdigest()
+# The facts a source states that tell one opening from another written in the same words: Greenhouse gives
+# each office of a job its own post (same content; its own place, pay and terms), and those are two openings.
+OPENING_FACTS = ("locations", "salary", "employment_type")
+
+
+def fingerprint(text: str, facts: dict[str, Any] | None = None) -> str:
+    """Content identity across sources: the words of title + text, case and punctuation folded, and the
+    facts its source states that set an opening apart (`opening_facts`), when it states any. A posting with
+    no such fact keeps the fingerprint of its words alone."""
+    words = _FOLD.sub(" ", text.lower()).strip()
+    if facts:  # folded words hold no newline, so the two parts cannot run into each other
+        stated = json.dumps(facts, sort_keys=True, ensure_ascii=False, default=str)
+        words += "\n" + _FOLD.sub(" ", stated.lower()).strip()
+    return hashlib.sha1(words.encode()).hexdigest()
+
+
+def opening_facts(location: str | None, source_fields: Any) -> dict[str, Any] | None:
+    """The OPENING_FACTS a posting's source states (`source_fields["facts_from"]`, sources/facts.py), as
+    the store keeps them (the location cut to its column), so that a stored row gives the same fingerprint
+    as the posting it was made from; None when it states none."""
+    origins = source_fields.get("facts_from") if isinstance(source_fields, dict) else None
+    if not isinstance(origins, dict):
+        return None
+    facts: dict[str, Any] = {}
+    if "locations" in origins:
+        place = (location or None) and location[:300]
+        facts["locations"] = [
+            place,
+            *(source_fields.get(k) for k in ("all_locations", "addresses", "office_locations")),
+        ]
+    for fact in OPENING_FACTS[1:]:
+        if fact in origins:
+            facts[fact] = source_fields.get(fact)
+    return facts or None
+
+
+def posting_fingerprint(posting: Posting, text: str) -> str:
+    """The fingerprint of a posting whose document text is `text`."""
+    return fingerprint(text, opening_facts(posting.location, posting.source_fields))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +157,7 @@ def _save(conn: Connection, batch: Sequence[Prepared], now: datetime) -> BatchRe
     # report's stored + updated + duplicates + failed is every posting read
     result.updated += len(batch) - len(unique)
     ids = [p.posting.id for p in unique]
-    prints = {p.posting.id: fingerprint(p.text) for p in unique}
+    prints = {p.posting.id: posting_fingerprint(p.posting, p.text) for p in unique}
     existing = set(conn.scalars(select(postings.c.id).where(postings.c.id.in_(ids))))
     owners = dict(
         conn.execute(
