@@ -41,7 +41,7 @@ def test_a_headline_too_few_for_a_median_shows_no_quartiles_range_or_middle_half
     assert (m.pay.median, m.pay.p25, m.pay.p75, m.pay.low, m.pay.high) == (None,) * 5
     shown = pay_line(m.pay).plain
     assert "too few" in shown and "p25" not in shown and "range" not in shown.split("\n")[0]
-    assert "half the roles pay between" not in m.pay.note
+    assert "half the salaries are between" not in m.pay.note
     assert range_card(m.pay)[0] == "too few" and middle_half_card(m.pay)[0] == "too few"
     p = pay_by(frame, Lane(), "seniority")
     assert p.overall.p25 is None and p.overall.low is None  # the /pay page's overall card
@@ -53,7 +53,7 @@ def test_a_headline_too_few_for_a_median_shows_no_quartiles_range_or_middle_half
 def test_a_headline_from_ten_salaries_shows_them_all():
     m = market(make_frame(_salaried(10)), Lane())
     assert not m.pay.too_few and m.pay.p25 is not None and m.pay.low == 100_000 and m.pay.high == 190_000
-    assert range_card(m.pay)[0] == "100k–190k" and "half the roles pay between" in m.pay.note
+    assert range_card(m.pay)[0] == "100k–190k" and "half the salaries are between" in m.pay.note
 
 
 # ---- 2. a month no posting is dated in ------------------------------------------------------------

@@ -151,7 +151,11 @@ def test_a_companys_monthly_reposts_count_once_in_pay_shares_and_trends(store):
     assert frame.table.column("reposts").to_pylist()[ids.index("r1")] == 2
     m = market(frame, Lane())
     assert m.postings == 4 and m.pay.count == 4  # Acme's 2017 job is one salary, not three
-    assert m.reposts_folded == 2 and lane_folded(m) == " (2 reposts folded into them), hiring for 4 roles"
+    assert (
+        m.reposts_folded == 2
+        and lane_folded(m)
+        == " (2 reposts folded into them, posted in any month of their series), hiring for 4 roles"
+    )
     assert "4 counted (0 near-duplicates and 2 reposts set aside)" in totals_line(m.totals)
     senior = next(s for s in m.levels if s.name == "senior")
     assert senior.count == 3  # r1 (folding r2, r3), o1, r4

@@ -212,13 +212,13 @@ def _fold_reposts(con: Any) -> int:
         f"""SELECT id, json_extract_string(record, '$.company') AS company, {_FAMILIES} AS families,
             seniority, coalesce(json_extract_string(record, '$.title'), title) AS title,
             TRY_CAST(substr(posted_at, 1, 10) AS DATE) AS posted, {_COUNTRIES} AS countries,
-            salary_min IS NOT NULL OR salary_max IS NOT NULL AS salaried
+            {_CITIES} AS cities, salary_min IS NOT NULL OR salary_max IS NOT NULL AS salaried
         FROM kept WHERE trim(json_extract_string(record, '$.company')) <> ''
             AND TRY_CAST(substr(posted_at, 1, 10) AS DATE) IS NOT NULL
         ORDER BY id"""
     ).fetchall()
-    ids, companies, families, levels, titles, posted, countries, salaried = (
-        (list(c) for c in zip(*rows, strict=True)) if rows else ([] for _ in range(8))
+    ids, companies, families, levels, titles, posted, countries, cities, salaried = (
+        (list(c) for c in zip(*rows, strict=True)) if rows else ([] for _ in range(9))
     )
     groups = repost_groups(
         companies,
@@ -228,6 +228,7 @@ def _fold_reposts(con: Any) -> int:
         posted,
         repost_months(),
         countries=[frozenset(c) for c in countries],
+        cities=[frozenset(c) for c in cities],
     )
     jobs = series_rows(groups, posted, salaried)
     # lists as parameters, unnested side by side: no Arrow import for a table of a few columns
@@ -461,7 +462,10 @@ def _pay(con: Any, currency: str, rates: Rates, paid: str = "TRUE") -> Any:
                    coalesce((l.salary_min + l.salary_max) / 2, l.salary_min, l.salary_max) AS middle,
                    p.hours, f.factor, f.usd
             FROM lane l LEFT JOIN per_year p ON p.period = l.salary_period
-            LEFT JOIN factor f ON f.currency = l.salary_currency WHERE {paid}),
+            LEFT JOIN factor f ON f.currency = l.salary_currency WHERE {paid}
+            -- a posting's salary once, however many of its roles it counts for (pay.pay_stats)
+            QUALIFY row_number() OVER (PARTITION BY l.id
+                ORDER BY l.salary_min IS NULL AND l.salary_max IS NULL, l.row_key) = 1),
         judged AS (
             SELECT *, middle IS NOT NULL AND period IS NOT NULL AND currency IS NOT NULL AS stated,
                    middle * hours * factor AS yearly, middle * hours * usd AS yearly_usd FROM figures)

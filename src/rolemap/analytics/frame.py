@@ -37,7 +37,7 @@ from rolemap.store.db import HEAD_REVISION
 if TYPE_CHECKING:
     from rolemap.store.db import Store
 
-FORMAT = "11"  # bump when the files below change shape, or what they hold does (11: a role row leaves the skills another role of its posting is hired for)
+FORMAT = "12"  # bump when the files below change shape, or what they hold does (11: a role row leaves the skills another role of its posting is hired for; 12: reposts in two cities of one country are two jobs)
 CATEGORICAL = (
     "company",
     "location",
@@ -93,13 +93,7 @@ class MarketFrame:
 
     def first_rows(self, mask: np.ndarray) -> np.ndarray:
         """The rows of `mask` that are the first of their posting in it: a list shows a posting once."""
-        posting = self.postings_of_rows()
-        rows = np.flatnonzero(mask)
-        first = np.ones(rows.size, bool)
-        first[1:] = posting[rows[1:]] != posting[rows[:-1]]
-        out = np.zeros(self.size, bool)
-        out[rows[first]] = True
-        return out
+        return first_of_postings(self.postings_of_rows(), mask)
 
     def postings_in(self, mask: np.ndarray) -> int:
         """How many postings the rows of `mask` are roles of."""
@@ -145,6 +139,17 @@ class MarketFrame:
 
     def strings(self, column: str) -> list[str | None]:
         return self.table.column(column).to_pylist()
+
+
+def first_of_postings(posting: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The rows of `mask` that are the first of their posting in it, from each row's posting (a posting's
+    rows next to one another)."""
+    rows = np.flatnonzero(mask)
+    first = np.ones(rows.size, bool)
+    first[1:] = posting[rows[1:]] != posting[rows[:-1]]
+    out = np.zeros(mask.size, bool)
+    out[rows[first]] = True
+    return out
 
 
 def distinct_postings(postings: np.ndarray, cells: np.ndarray, size: int) -> np.ndarray:

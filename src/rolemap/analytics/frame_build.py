@@ -98,7 +98,7 @@ def series_rule() -> list[Any]:
     """What a repost series depends on besides the postings: the window, the title similarity and the
     words left out of titles. Series carried in a base made under another rule are made anew."""
     words = hashlib.sha256(files("rolemap.analytics").joinpath("data/title_words.json").read_bytes())
-    return [repost_months(), TITLE_SIMILARITY, words.hexdigest()[:16]]
+    return [repost_months(), TITLE_SIMILARITY, words.hexdigest()[:16], "places: country, city"]
 
 
 @dataclass(frozen=True)
@@ -135,12 +135,12 @@ def _one_row_a_job(
     # same order, so it makes the same series (row numbers mapped back)
     groups = np.arange(rows.num_rows)
     anew = _carried_series(base, unique, _may_fold(rows.column("company")), groups)
-    named = {f: _local(base.pairs[f], unique[anew], base.size) for f in ("family", "country")}
+    named = {f: _local(base.pairs[f], unique[anew], base.size) for f in ("family", "country", "city")}
     some = rows.take(anew)
     companies, levels, titles = (some.column(c).to_pylist() for c in ("company", "seniority", "title"))
     found = repost_groups(
         companies, named["family"], levels, titles, [posted[i] for i in posted_index[anew].tolist()],
-        repost_months(), countries=named["country"],
+        repost_months(), countries=named["country"], cities=named["city"],
     )  # fmt: skip
     groups[anew] = anew[np.array(found, np.int64)] if found else groups[anew]
     folded_rows = groups != np.arange(groups.size)

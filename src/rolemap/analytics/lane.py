@@ -121,16 +121,33 @@ def select(frame: MarketFrame, lane: Lane) -> np.ndarray:
         mask &= has_any(frame, "country", {c.lower() for c in country_codes(lane.country)})
     if lane.city:
         mask &= _cities(frame, lane.city)
-    if lane.since or lane.until:  # the jobs open at some time in the window (analytics/freshness.py)
-        opened = frame.dates("open_from")
-        closed = frame.dates("open_until")
-        if lane.since:
-            mask &= closed >= np.datetime64(lane.since)
-        if lane.until:
-            mask &= opened < np.datetime64(lane.until)
+    if lane.since or lane.until:
+        mask &= in_window(frame, lane.since, lane.until)
     if lane.open_only:
         mask &= frame.flags("is_open")
     return mask
+
+
+def in_window(frame: MarketFrame, since: dt.date | None, until: dt.date | None) -> np.ndarray:
+    """The rows of the jobs open at some time in [since, until) (analytics/freshness.py) in a month their
+    source covers, by the rule trends and changes count a job in a period with (analytics/periods.py): a
+    series of reposts open from 2016-06 to 2016-08 is no job of 2016-07 when its source has no posting of
+    that month. A row without a date of its own, which the calendar leaves out of every period, is tested by
+    its open span alone."""
+    from rolemap.analytics.periods import calendar
+
+    opened, closed = frame.dates("open_from"), frame.dates("open_until")
+    span = np.ones(frame.size, bool)
+    if since:
+        span &= closed >= np.datetime64(since)
+    if until:
+        span &= opened < np.datetime64(until)
+    months = calendar(frame, "month")
+    chosen, _ = months.window(since, until)
+    row = np.repeat(np.arange(frame.size), np.diff(months.pair_start))
+    covered = np.zeros(frame.size, bool)
+    covered[row[np.isin(months.pair_period, chosen)]] = True
+    return span & (covered | months.undated)
 
 
 def skill_ids(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -118,7 +118,10 @@ def market(
         ),
         countries=multi_counts(frame, "country", mask)[:top],
         cities=multi_counts(frame, "city", mask)[:top],
-        pay_countries=multi_counts(frame, "country", salaried & ~np.isnan(scale.yearly))[:top],
+        # where the headline's salaries come from: a posting's once, as pay_stats counts them
+        pay_countries=multi_counts(frame, "country", frame.first_rows(salaried & ~np.isnan(scale.yearly)))[
+            :top
+        ],
         totals=dict(frame.totals),
         coverage=coverage(frame, mask, (lane.since, lane.until)),
         reposts_folded=int(frame.counts("reposts")[frame.first_rows(mask)].sum()),  # a posting's, once

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rolemap.analytics.frame import MarketFrame
+from rolemap.analytics.frame import MarketFrame, first_of_postings
 from rolemap.analytics.stats import MIN_FOR_HEADLINE, median_interval
 from rolemap.errors import DataError, InputError
 
@@ -91,6 +91,9 @@ class PayScale:
     currency: str
     rates: Rates
     from_board: np.ndarray | None = None  # usable, and stated in the board's own salary fields, not the text
+    # each row's posting (frame.postings_of_rows): a posting's salary is one figure, however many of its
+    # roles it counts for ("Senior Backend Engineer … an experienced backend developer": one salary, not two)
+    posting: np.ndarray | None = None
 
 
 def pay_scale(frame: MarketFrame, currency: str = "USD", rates: Rates | None = None) -> PayScale:
@@ -124,6 +127,7 @@ def pay_scale(frame: MarketFrame, currency: str = "USD", rates: Rates | None = N
         currency=currency,
         rates=rates,
         from_board=_board_salaries(frame, usable),
+        posting=frame.postings_of_rows(),
     )
 
 
@@ -162,7 +166,10 @@ class PayStats:
 
 
 def pay_stats(scale: PayScale, mask: np.ndarray, least: int = MIN_FOR_HEADLINE) -> PayStats:
-    """The statistics of the salaries of `mask`; `too_few` below `least` of them (a headline's n by default)."""
+    """The statistics of the salaries of `mask`, each posting's once; `too_few` below `least` of them (a
+    headline's n by default)."""
+    if scale.posting is not None:
+        mask = first_of_postings(scale.posting, mask & scale.stated)
     values = scale.yearly[mask]
     values = values[~np.isnan(values)]
     quartiles = None
@@ -227,12 +234,10 @@ def stats_of(
         p25 = p75 = low = high = None  # type: ignore[assignment]
         spread = f"Too few for a middle half or range (at least {MIN_FOR_SPREAD} needed)."
     else:
-        spread = (
-            f"The range is the lowest and highest figure; half the roles pay between {_k(p25)} and {_k(p75)}."
-        )
+        spread = f"The range is the lowest and highest figure; half the salaries are between {_k(p25)} and {_k(p75)}."
     note = (
-        f"yearly {currency}, from {count} roles stating pay (a posting's salary counts for the roles the "
-        f"text ties it to); {annualised} converted from hourly/daily/weekly/monthly pay, {converted} from "
+        f"yearly {currency}, from {count} salaries (a posting's once, counted for the roles the text ties "
+        f"it to); {annualised} converted from hourly/daily/weekly/monthly pay, {converted} from "
         f"another currency (rates of {rates.date}), {left_out} left out as implausible or without a rate. "
         + spread
     )

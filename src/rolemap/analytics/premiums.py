@@ -93,7 +93,7 @@ def premiums(
 ) -> tuple[PremiumModel, list[Premium]]:
     """The premium of each value of `by` among the salaries of `mask` (the lane's rows whose salary counts
     for it), controlling for level and country, and the model they rest on."""
-    salaried = mask & ~np.isnan(scale.yearly)
+    salaried = frame.first_rows(mask & ~np.isnan(scale.yearly))  # a posting's salary once, as pay_stats
     controls = [c for c in ("level", PLACE) if c != {"seniority": "level"}.get(by, by)]
     model = PremiumModel(by, METHOD, "", controls, int(salaried.sum()), 0)
     if by not in PREMIUM_DIMENSIONS:

@@ -12,7 +12,10 @@ Two postings are the same job when they have
   "remote") are left out (data/title_words.json). A title with no word left is never folded: nothing shows it
   is the same role;
 - no sign of another place: two postings naming countries, none of them shared, are two jobs (a company
-  hiring the same role in Berlin and in New York); a posting naming none fits any;
+  hiring the same role in Berlin and in New York), and so are two posted in the same month naming cities,
+  none of them shared (SKF's "Manufacturing Engineer | Ladson, SC" and "… | Dexter, MI", listed the same
+  week: 6 of the 8 postings the LinkedIn sample had folded; months apart, another city may be the job moving:
+  a Hacker News post of Berkeley, then of Indianapolis); a posting naming none fits any;
 - and a posting date at most `REPOST_MONTHS` (6) months after the previous posting of the series.
 
 Series are made in date order: a posting joins the series of the bucket (company, families, level) whose
@@ -51,7 +54,9 @@ REPOST_SQL = (
     "FROM postings p JOIN extractions e ON e.posting_id = p.id "
     "WHERE p.duplicate_of IS NULL AND p.near_duplicate_of IS NULL AND e.company IS NOT NULL"
 )
-LABELS_SQL = "SELECT posting_id, field, value FROM posting_labels WHERE field IN ('family', 'country')"
+LABELS_SQL = (
+    "SELECT posting_id, field, value FROM posting_labels WHERE field IN ('family', 'country', 'city')"
+)
 
 
 def company_fold(name: str | None) -> str:
@@ -126,10 +131,14 @@ def repost_groups(
     months: int | None = None,
     threshold: float = TITLE_SIMILARITY,
     countries: Sequence[frozenset[str]] | None = None,
+    cities: Sequence[frozenset[str]] | None = None,
 ) -> list[int]:
     """Each row's series: the row number of the series' earliest posting (its own number when it starts one
-    or is never folded). `posted` holds dates or ISO strings; rows are otherwise in any order."""
+    or is never folded). `posted` holds dates or ISO strings; rows are otherwise in any order. `countries`
+    and `cities` (the frame's "Ladson, US"), when given, part postings that name places none of which the
+    series has named."""
     places = countries if countries is not None else [frozenset()] * len(companies)
+    towns = cities if cities is not None else [frozenset()] * len(companies)
     window = repost_months() if months is None else months
     group = list(range(len(companies)))
     if window <= 0:
@@ -146,24 +155,28 @@ def repost_groups(
         month = month_of[day] if day in month_of else month_of.setdefault(day, _month(day))
         words = title_words(titles[i] or "")
         if month is not None and words:
-            keyed.append((month, i, (name, families[i], levels[i] or ""), words, places[i]))
+            keyed.append((month, i, (name, families[i], levels[i] or ""), words, places[i], towns[i]))
     keyed.sort(key=itemgetter(0, 1))
-    # each open series: [newest month, newest title's words, first row, countries named so far]
+    # each open series: [newest month, newest title's words, first row, countries and cities named so far]
     open_series: dict[tuple[str, frozenset[str], str], list[list[Any]]] = {}
-    for month, i, key, words, where in keyed:
+    for month, i, key, words, where, town in keyed:
         series = open_series.setdefault(key, [])
         series[:] = [s for s in series if month - s[0] <= window]
         best, best_score = None, threshold
         for s in series:
-            if where and s[3] and where.isdisjoint(s[3]):
-                continue  # another country: another job
+            if (where and s[3] and where.isdisjoint(s[3])) or (
+                town and s[4] and month == s[0] and town.isdisjoint(s[4])
+            ):
+                # another country, or another city the same month: another job (two listings open at once
+                # are no repost of each other; a later one naming another city may be the job moving)
+                continue
             score = 1.0 if s[1] == words else _jaccard(s[1], words)
             if score >= best_score and (best is None or score > best_score):
                 best, best_score = s, score
         if best is None:
-            series.append([month, words, i, where])
+            series.append([month, words, i, where, town])
         else:
-            best[0], best[1], best[3] = month, words, best[3] | where
+            best[0], best[1], best[3], best[4] = month, words, best[3] | where, best[4] | town
             group[i] = best[2]
     return group
 
@@ -184,7 +197,10 @@ def count_reposts(dbapi_connection: Any, months: int | None = None) -> int:
     ids, companies, titles, levels, posted = zip(*rows, strict=True)
     fams = [frozenset(labels.get(("family", i), ())) for i in ids]
     places = [frozenset(labels.get(("country", i), ())) for i in ids]
-    return folded(repost_groups(companies, fams, levels, titles, posted, months, countries=places))
+    cities = [frozenset(labels.get(("city", i), ())) for i in ids]
+    return folded(
+        repost_groups(companies, fams, levels, titles, posted, months, countries=places, cities=cities)
+    )
 
 
 def _fetch(dbapi_connection: Any, sql: str) -> list[tuple[Any, ...]]:

@@ -255,7 +255,8 @@ def summary_command(
     shown = [f for f in s.salaries if f.median is not None][:3]
     for f in shown:
         out().print(
-            f"pay ({f.currency} per {f.period}, {counted(f.count, 'posting')} that state it): median {f.median:,.0f}, "
+            f"pay ({f.currency} per {f.period}: {f.count:,} of the {s.postings:,} unique postings state it; the "
+            f"market commands count {s.totals.get('counted', 0):,}, each job once): median {f.median:,.0f}, "
             f"middle half {f.p25:,.0f}–{f.p75:,.0f}"
             + (f"; {f.left_out:,} implausible once yearly, left out" if f.left_out else ""),
             highlight=False,

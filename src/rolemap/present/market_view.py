@@ -62,6 +62,12 @@ def middle_half_card(pay: PayStats) -> tuple[str, str]:
     return f"{money(pay.p25)}–{money(pay.p75)}", f"n = {pay.count:,} salaries"
 
 
+# The role page's two level shares, named by the levels they add up (analytics/market.py): "senior" alone
+# read as the senior level's own share (62% of the sample's backend roles, where these give 82%).
+SENIOR_OR_ABOVE = "senior or above (senior, staff, manager)"
+JUNIOR_OR_INTERN = "junior or intern"
+
+
 def share_card(share: float | None, n: int, interval: tuple[float, float] | None) -> tuple[str, str]:
     """A headline share as (figure, what it rests on): "too few" below MIN_FOR_HEADLINE postings."""
     if share is None or n < MIN_FOR_HEADLINE:
@@ -118,7 +124,7 @@ def pay_line(pay: PayStats) -> Text:
         return Text(f"Median salary {figure} ({basis})\n{pay.note}{origins(pay)}")
     return Text(
         f"Median salary {figure} ({basis}; p25 {money(pay.p25)}, p75 {money(pay.p75)}; "
-        f"range {money(pay.low)}–{money(pay.high)} on {counted(pay.count, 'role')})\n{pay.note}{origins(pay)}"
+        f"range {money(pay.low)}–{money(pay.high)} on {counted(pay.count, 'salary', 'salaries')})\n{pay.note}{origins(pay)}"
     )
 
 
@@ -132,9 +138,15 @@ def origins(pay: PayStats) -> str:
 
 
 def lane_folded(m: Market) -> str:
-    """ " (45 reposts folded into them), hiring for 512 roles": what the lane's own counts left out as
-    reposts of its jobs, and the roles its postings hire for (analytics/role_rows.py)."""
-    folded = f" ({counted(m.reposts_folded, 'repost')} folded into them)" if m.reposts_folded else ""
+    """ " (45 reposts folded into them, posted in any month of their series), hiring for 512 roles": what
+    the lane's own counts left out as reposts of its jobs, and the roles its postings hire for
+    (analytics/role_rows.py). The frame keeps a series' first and last posting, not the date of each
+    repost, so the count is of the series' reposts from any month, not only those a lane's window holds."""
+    folded = (
+        f" ({counted(m.reposts_folded, 'repost')} folded into them, posted in any month of their series)"
+        if m.reposts_folded
+        else ""
+    )
     return folded + f", hiring for {counted(m.roles, 'role')}"
 
 
@@ -157,8 +169,8 @@ def market_view(m: Market) -> Group:
     head = Text(
         f"{roles_heading(m)}\n"
         + (f"{coverage_line(m.coverage)}\n" if m.coverage else "")
-        + f"{m.lane}\nOf roles with a level, senior share {senior} ({senior_basis}), "
-        f"junior share {junior} ({junior_basis})"
+        + f"{m.lane}\nOf roles with a level: {SENIOR_OR_ABOVE} {senior} ({senior_basis}); "
+        f"{JUNIOR_OR_INTERN} {junior} ({junior_basis})"
         + (
             f"\nThe store: {totals_line(m.totals)}; this lane counts {m.postings:,} of them{lane_folded(m)}"
             if m.totals
@@ -251,7 +263,7 @@ def pay_by_view(p: PayBy) -> Group:
     table = Table(title=f"Pay by {p.by} (yearly {p.currency})", title_justify="left", show_edge=False)
     columns = [p.by, "roles", "with pay", "board / text", "p25", "median", "p75", ""]
     if p.premiums and not p.premiums.message:
-        columns += ["premium", "95% interval", "n"]
+        columns += ["premium", "95% interval", "premium n"]
     for column in columns:
         table.add_column(column, justify="left" if column in (p.by, "") else "right")
     for c in p.cells:
@@ -343,6 +355,13 @@ def profile_view(p: Profile) -> Group:
     ):  # an empty table would print its header alone, which reads as a broken table, not as "none"
         if shares:
             parts.append(_shares(title, shares, required=True))
+        elif title.startswith("Must") and p.nice_to_have:  # asked widely enough, but none required by most
+            parts.append(
+                Text(
+                    f"Must-have: none of the skills asked by at least {p.min_share:.0%} of the lane is "
+                    "required by most of the roles asking for it"
+                )
+            )
         else:
             parts.append(
                 Text(f"{title.split(' (')[0]}: none asked by at least {p.min_share:.0%} of the lane")

@@ -18,6 +18,8 @@ from rolemap.analytics.trends import Trends, charted, lane_span, trends
 from rolemap.present import charts
 from rolemap.present.market_view import (
     BOARD_TEXT,
+    JUNIOR_OR_INTERN,
+    SENIOR_OR_ABOVE,
     board_text,
     lane_folded,
     median_card,
@@ -67,6 +69,7 @@ def _helpers() -> dict[str, object]:
         "money": money, "pct": pct, "median_card": median_card, "share_card": share_card, "range_card": range_card, "zip": zip,
         "totals_line": totals_line, "coverage_line": coverage_line, "lane_folded": lane_folded, "roles_heading": roles_heading, "board_text": board_text, "origins": origins, "BOARD_TEXT": BOARD_TEXT,
         "premium_cells": premium_cells, "premium_note": premium_note,
+        "SENIOR_OR_ABOVE": SENIOR_OR_ABOVE, "JUNIOR_OR_INTERN": JUNIOR_OR_INTERN,
     }  # fmt: skip
 
 
