@@ -136,6 +136,8 @@ class Extraction:
     topics: tuple[str, ...] = ()  # fields and qualities named (scalability, distributed systems): not skills
     # field → where a structured source stated it ("lever:salaryRange"); that value won over the text's
     source_facts: dict[str, str] = field(default_factory=dict)
+    # of `languages`, those asked for only as nice to have (the contract's languages carry no `required`)
+    languages_nice: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> Extraction:
@@ -165,6 +167,7 @@ class Extraction:
             salary_families=tuple(record.get("salary_families") or ()),
             topics=tuple(record.get("topics") or ()),
             source_facts=dict(record.get("source_facts") or {}),
+            languages_nice=tuple(record.get("languages_nice") or ()),
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -190,4 +193,5 @@ class Extraction:
             "salary_families": list(self.salary_families),
             "topics": list(self.topics),
             "source_facts": dict(self.source_facts),
+            "languages_nice": list(self.languages_nice),
         }

@@ -63,6 +63,16 @@ CASES = [
     # "preferably" and "bonus" soften what follows them, capital or not
     ("Engineer\nRequirements:\n- Mobile apps, preferably Android", {"android": NICE}),
     ("Engineer\nSkills should include R, bonus ArcGIS", {"arcgis": NICE}),
+    # a seam inside a technology's name ends no sentence: "TypeScript", "GitHub" had cut the softened and
+    # the used stretches at their capital (Session 36: 1,072 skills of 8,711 corpus postings change, nearly
+    # all HN stacks, "We use Ruby, … and JavaScript (JQuery, Underscore.js)", that had read as asked)
+    ("Engineer\nRequirements: Python.\nNice to have: TypeScript, Rust, Kafka.", {"kafka": NICE}),
+    ("Engineer\nWe use JavaScript (jQuery, Underscore.js), GitHub and CircleCI.", {"jquery": USED, "circleci": USED}),
+    # ... while a board's glued lines still end one ("...a plusDocker experience required")
+    ("Dev\nRequirements: Kafka is a plusDocker experience required", {"kafka": NICE, "docker": ASKED}),
+    # a full stop glued to a bullet ends its sentence ("Outlook.· Associates degree preferred")
+    ("Clerk\nMinimum Requirement· Computer proficiency with MS Word, Excel, PowerPoint, and Outlook.· "
+     "Associates degree preferred· Familiarity with SAP", {"excel": ASKED, "outlook": ASKED}),
 ]  # fmt: skip
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from rolemap.extract.engine import extract_text
 from rolemap.resume.match import match_record
 from rolemap.resume.read import from_text
 
@@ -65,3 +66,16 @@ def test_a_language_the_record_marks_nice_to_have_is_nice_to_have():
     assert reqs["python"].required and not reqs["rust"].required and not reqs["airflow"].required
     fit = match_record(resume("Built the billing API in Python"), "p", "t", record)
     assert (fit.required_total, fit.nice_total) == (1, 2) and "rust" not in fit.summary.split("missing")[-1]
+
+
+def test_a_posting_asking_for_a_language_only_as_nice_to_have_is_matched_so():
+    """ "Nice to have: Airflow, Rust, TypeScript." had Rust and TypeScript among the required: the record's
+    languages carry no flag, and the extractor now names the softened ones (`languages_nice`)."""
+    text = (
+        "Senior Backend Engineer\nRequirements:\n- 5+ years with Python and PostgreSQL\n"
+        "Nice to have: Airflow, Rust, TypeScript."
+    )
+    record = extract_text("p", text).as_dict()
+    assert record["languages_nice"] == ["rust", "typescript"]
+    reqs = requirement(resume("Built the billing API in Python on PostgreSQL"), record)
+    assert reqs["python"].required and not reqs["rust"].required and not reqs["typescript"].required

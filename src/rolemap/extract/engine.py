@@ -33,6 +33,7 @@ from rolemap.extract.seniority import detect_seniority
 from rolemap.extract.signals import classify_system_types, detect_labels
 from rolemap.extract.skills import (
     a_stack_not_a_name,
+    nice_to_have_languages,
     pick_languages,
     pick_skills,
     pick_topics,
@@ -98,9 +99,8 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     stack_read_as_hirer = len(hirer_free) < len(tallies) and a_stack_not_a_name(
         tallies, doc.text, identity.company
     )
-    languages, primary, language_spans = pick_languages(
-        tallies if stack_read_as_hirer else hirer_free, categories, parents
-    )
+    language_tallies = tallies if stack_read_as_hirer else hirer_free
+    languages, primary, language_spans = pick_languages(language_tallies, categories, parents)
     locations, location_spans = locations_of(identity, doc.text, anchors)
     titles = (
         identity.titles
@@ -201,6 +201,7 @@ def extract_document(posting_id: str, doc: Document) -> Extraction:
     return Extraction(
         id=posting_id,
         languages=languages,
+        languages_nice=nice_to_have_languages(language_tallies, languages),
         primary_language=primary,
         seniority=seniority,
         system_types=system_types,

@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from rolemap.extract.intervals import Cover
 from rolemap.extract.phrases import Hits, phrase_book
+from rolemap.extract.word_edges import on_word_boundary
 from rolemap.models import Span
 
 # A heading: a short line ending in ':' / all caps / a Markdown heading / "-- Title --" / **Title**.
@@ -44,7 +45,7 @@ _USAGE_CUE, _ASK_CUE = "skill_usage/cue", "skill_usage/ask"
 # word ("Degree preferred.3-4 years of experience", "diploma or equivalent3+ years"): a sentence ends there
 # too (a decimal, "2.5 years", has a digit before its point; "EC2", "S3" are no number of years).
 _SENTENCE_END = re.compile(
-    r"[\n.!?;A-Z\d](?:(?<=\n)|(?<=[.!?;])(?<![eE]\.g\.)(?<![iI]\.e\.)(?<!\bvs\.)(?=\s|[A-Z])|(?<=[a-z]\.)(?=\d)|(?<=[a-z][A-Z])(?=[a-z])"
+    r"[\n.!?;A-Z\d](?:(?<=\n)|(?<=[.!?;])(?<![eE]\.g\.)(?<![iI]\.e\.)(?<!\bvs\.)(?=\s|[A-Z·•▪])|(?<=[a-z]\.)(?=\d)|(?<=[a-z][A-Z])(?=[a-z])"
     r"|(?<=[a-z)]\d)(?=\d?\+?(?:\s?(?:-|–|to)\s?\d{1,2}\+?)?\s?(?:years?|yrs)\b))"
 )
 # A hiring sentence lists its roles between semicolons ("devs for mobile and web; SDETs; data scientists")
@@ -54,6 +55,7 @@ _SENTENCE_END_IN_PROSE = re.compile(
     r"[\n.!?](?:(?<=\n)|(?<!\b[SJ]r\.)(?<!\bMgr\.)(?=\s)|(?<=[a-z][.!?])(?=[A-Z][a-z]))"
 )
 _SENTENCE_REACH = 250
+_LONGEST_SEAMED_NAME = 40  # a technology's name a seam may stand inside ("ServiceNow", "CloudFormation")
 _BRACKET_REACH = 40  # characters back a nice-to-have word looks for the bracket it stands in
 _CLOSING_BRACKET = re.compile(r"[^()\n]{0,60}?\)")
 # adverbs that soften what follows them only ("5+ years of HR experience, preferably within a plant")
@@ -125,7 +127,42 @@ class SectionMap:
     def _asked_before(self, offset: int) -> bool:
         """Whether an ask word stands earlier in the sentence of `offset`."""
         i = bisect_right(self._asks, offset) - 1
-        return i >= 0 and self._asks[i] >= sentence_bounds(self.text, offset, offset)[0]
+        return i >= 0 and self._asks[i] >= self._sentence(offset, offset)[0]
+
+    def _sentence(self, start: int, end: int) -> tuple[int, int]:
+        """`sentence_bounds`, where a seam inside a technology's name ends no sentence: a board glues lines
+        at a small letter before a capital ("requiredBroad"), and so does "TypeScript", "GitHub" or
+        "WordPress" (a "Nice to have: Rust, TypeScript." softened Rust and "Type" only). The names are the
+        scan's taxonomy literals standing alone (`word_edges.on_word_boundary`)."""
+        left, right = sentence_bounds(self.text, start, end)
+        for _ in range(4):  # a few names in a row at most; each step moves right on
+            name = self._name_across(right)
+            if name is None:
+                break
+            right = sentence_bounds(self.text, start, name[1])[1]
+        name = self._name_across(left)
+        if name is not None:
+            left = sentence_bounds(self.text, name[0], name[0])[0]
+        return left, right
+
+    def _name_across(self, at: int) -> tuple[int, int] | None:
+        """A technology's name standing alone in the text that holds `at` inside it (not at its edges)."""
+        i = bisect_right(self._names[0], at - 1) - 1  # the last name starting before `at`
+        while i >= 0 and self._names[0][i] >= at - _LONGEST_SEAMED_NAME:
+            start, end = self._names[0][i], self._names[1][i]
+            if start < at < end:
+                return start, end
+            i -= 1
+        return None
+
+    @cached_property
+    def _names(self) -> tuple[list[int], list[int]]:
+        spans = sorted(
+            (start, end)
+            for start, end, _ in self.hits.extra
+            if end - start <= _LONGEST_SEAMED_NAME and on_word_boundary(self.text, start, end)
+        )
+        return [s for s, _ in spans], [e for _, e in spans]
 
     @cached_property
     def _asks(self) -> list[int]:
@@ -143,7 +180,7 @@ class SectionMap:
         for cue in cues:
             if self._asked_before(cue.start):
                 continue
-            right = sentence_bounds(self.text, cue.start, cue.end)[1]
+            right = self._sentence(cue.start, cue.end)[1]
             j = bisect_right(asks, cue.end - 1)
             out.append((cue.end, min(right, asks[j]) if j < len(asks) else right))
         return Cover(out)
@@ -157,7 +194,7 @@ class SectionMap:
         for marker in self.hits.spans(_NICE):
             if _COLUMN_HEAD.search(self.text, max(0, marker.start - 12), marker.start):
                 continue  # "Skill | Required/Desired | Years": a table's column head, each row says which
-            left, right = sentence_bounds(self.text, marker.start, marker.end)
+            left, right = self._sentence(marker.start, marker.end)
             # ... and no further than its brackets ("Degree (preferred) or equivalent experience", "(ideally in
             # a help desk)") or a turn of the sentence ("Degree preferred, but 1+ years of experience accepted")
             opened = self._bracket_opened(marker)

@@ -262,6 +262,12 @@ def pick_languages(
     return tuple(order), _primary(order, weight, tallies), spans
 
 
+def nice_to_have_languages(tallies: dict[str, _Tally], languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages a posting asks for only where it softens the ask ("Nice to have: Rust, TypeScript"), as a
+    skill's `required` is false there; a language implied by a framework alone is not among them."""
+    return tuple(lang for lang in languages if (t := tallies.get(lang)) and t.asked and not _required(t))
+
+
 def _primary(order: list[str], weight: dict[str, float], tallies: dict[str, _Tally]) -> str | None:
     if not order:
         return None

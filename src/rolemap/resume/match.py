@@ -77,9 +77,10 @@ def match_record(
     skills = record.get("skills") or []
     languages = set(record.get("languages") or [])
     # a language counts as asked unless the record's skills say the company only uses it, and as required
-    # unless a skill entry of its id says it is nice to have (the record's `languages` carry no flag)
+    # unless the record names it nice to have (`languages_nice`; or a skill entry of its id says so)
     used_only = [s["id"] for s in skills if not s.get("asked", True)]
     softened = {s["id"] for s in skills if s.get("asked", True) and not s.get("required", True)}
+    softened |= set(record.get("languages_nice") or ())
     wanted = [
         (lang, lang not in softened)
         for lang in record.get("languages") or []
