@@ -274,7 +274,7 @@ def to_html(jd: JobDescription, fragment: bool = False) -> str:
 def json_ld_for_script(doc: dict[str, Any]) -> str:
     """JSON that is safe inside <script>: "<", ">" and "&" written as JSON escapes, so no text in the spec
     can close the block ("</script>") or open a comment; JSON readers get the same characters back."""
-    text = json.dumps(doc, indent=1, ensure_ascii=False)
+    text = json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -317,9 +317,21 @@ def to_json_ld(jd: JobDescription) -> dict[str, Any]:
 
 
 def _place(location: str) -> dict[str, Any]:
-    """ "City, Region, Country" or "City, Country" (as the spec documents) → a schema.org Place."""
+    """ "City, Region, Country" or "City, Country" (as the spec documents) → a schema.org Place. A US-style
+    "City, ST" (no country) takes its country from the place reader that `jd lint` and the band use:
+    "Denver, CO" is addressRegion CO in addressCountry US, not Colombia."""
+    from rolemap.extract.gazetteer import gazetteer
+    from rolemap.jd.jurisdictions import places_in
+
+    g = gazetteer()
     parts = [p.strip() for p in location.split(",") if p.strip()] or [location]
     address: dict[str, Any] = {"@type": "PostalAddress", "addressLocality": parts[0]}
+    if len(parts) == 2 and g.country(parts[-1]) is None and (region := g.region(parts[-1])):
+        read = [p.country for p in places_in(location)]
+        if region[0] in read:
+            address["addressRegion"] = parts[-1]
+            address["addressCountry"] = region[0]
+            return {"@type": "Place", "address": address}
     if len(parts) >= 2:
         address["addressCountry"] = parts[-1]
     if len(parts) >= 3:
@@ -328,4 +340,4 @@ def _place(location: str) -> dict[str, Any]:
 
 
 def to_json_ld_text(jd: JobDescription) -> str:
-    return json.dumps(to_json_ld(jd), indent=1, ensure_ascii=False)
+    return json.dumps(to_json_ld(jd), indent=1, ensure_ascii=False, allow_nan=False)

@@ -32,6 +32,15 @@ _FIELD_END = re.compile(r"(?<=[A-Za-z.)])(?=[A-Z][a-z]+(?: [A-Za-z]+)?:)|\s[-–
 # board's metro of two cities, "Washington DC-Baltimore Area"
 _PIECES = re.compile(r"(?<=[A-Za-z])-(?=[A-Z])|;|/|&|\b(?:or|and)\b")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
+# a remote role open to one state or province only: "Remote (Texas residents only)", "Remote (Colorado
+# only)", "open only to residents of Texas", "you must live in Colorado"
+_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+_REMOTE_ONLY_IN = re.compile(
+    rf"\((?P<a>{_NAME})[ \t]+(?:residents[ \t]+|based[ \t]+)?only\)"
+    r"|\b(?:open[ \t]+only[ \t]+to[ \t]+(?:residents|people|candidates|applicants)[ \t]+(?:of|in|living[ \t]+in|based[ \t]+in)"
+    r"|must[ \t]+(?:live|reside|be[ \t]+based|be[ \t]+located)[ \t]+in)"
+    rf"[ \t]+(?:the[ \t]+state[ \t]+of[ \t]+|the[ \t]+province[ \t]+of[ \t]+)?(?P<b>{_NAME})"
+)
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 
 
@@ -114,7 +123,9 @@ def places_in(segment: str, at: int = 0) -> list[WorkPlace]:
 
 def _region_written(g: Any, words: list[str]) -> tuple[str, str] | None:
     """The region a "City, XX[, Country]" string writes: the first part after the city that is a region,
-    kept only when a country written after it agrees ("Toronto, ON, CA": Ontario, Canada)."""
+    kept only when a country written after it agrees ("Toronto, ON, CA": Ontario, Canada). With no region
+    after the first part, a first part that is a region followed only by its own country is the region
+    ("California, United States", "Ontario, Canada": how boards write a state-wide posting)."""
     for i, word in enumerate(words[1:] if len(words) > 1 else words, start=1 if len(words) > 1 else 0):
         region = g.region(word)
         if region is None:
@@ -123,6 +134,10 @@ def _region_written(g: Any, words: list[str]) -> tuple[str, str] | None:
         if any(c and c != region[0] for c in after):
             continue
         return region
+    if len(words) > 1:
+        region = g.region(words[0])
+        if region is not None and all(g.country(w) == region[0] for w in words[1:]):
+            return region
     return None
 
 
@@ -206,6 +221,21 @@ def _sentence_around(text: str, at: int) -> str:
     return text[start : min(ends) if ends else len(text)]
 
 
+def remote_limited_to(text: str) -> list[WorkPlace]:
+    """The states or provinces a remote role is limited to ("Remote (Colorado only)", "open only to
+    residents of Texas", "must live in Colorado"), as places of work; none when it names no region."""
+    from rolemap.extract.gazetteer import gazetteer
+
+    g = gazetteer()
+    out = []
+    for m in _REMOTE_ONLY_IN.finditer(text):
+        name = m.group("a") or m.group("b")
+        region = g.region(name)
+        if region is not None:
+            out.append(WorkPlace(region[0], region[1], None, Span(m.start(), m.end(), m.group(0))))
+    return list(dict.fromkeys(out))
+
+
 def laws_reached(
     text: str, record: Any, remote_regions: set[str], today: dt.date, places: list[WorkPlace] | None = None
 ) -> list[dict[str, Any]]:
@@ -213,11 +243,14 @@ def laws_reached(
     role, the laws that reach remote work from the countries it is open to."""
     places = work_places(text, record) if places is None else places
     remote = record.work_model == "remote"
+    limited = remote_limited_to(text) if remote else []
+    if limited:  # "Remote (Texas residents only)": that state's law, not those of every state
+        places = [*places, *limited]
     # a remote role open to a country ("remote within Canada only"), as the place reader reads it
     countries = {p.country for p in places if p.city is None and p.region is None} if remote else set()
     regions = set(remote_regions) | {{"US": "us", "CA": "canada"}.get(c, "other") for c in countries}
-    remote_us = "us" in regions or (remote and not regions and not places)
-    remote_ca = "canada" in regions
+    remote_us = not limited and ("us" in regions or (remote and not regions and not places))
+    remote_ca = not limited and "canada" in regions
     where = _law_places()
     out: list[dict[str, Any]] = []
     for j in law_table()["jurisdictions"]:

@@ -17,8 +17,23 @@ from rolemap.models import Span
 
 MAX_RATIO = 3  # a top at least 3× the bottom tells a candidate nothing about the role
 PAY_FLOOR = {"hour": 7, "day": 50, "week": 250, "month": 1000, "year": 10000}  # below: not this period's pay
+# above: no base pay for that period (the extractor stops believing a yearly salary at 900,000)
+PAY_CEILING = {"hour": 1000, "day": 8000, "week": 40000, "month": 170_000, "year": 2_000_000}
 RANGE_FIX = "state the base pay as a range with both ends, its currency and period ('… to … a year')"
-_OPENER = re.compile(r"\b(?:up to|from|starting at|starts at)\s*$", re.I)
+# one end only: "up to $150k", "from $120k", "a minimum of $120,000" before the figure; "$120k+", "$120,000
+# and up", "… a year or more" after it (a "+" that joins more pay, "$150k + equity", is not open-ended)
+_OPENER = re.compile(
+    r"\b(?:up\s+to|from|starting\s+(?:at|from)|starts\s+at|beginning\s+at|begins\s+at|at\s+least|"
+    r"(?:a\s+)?minimum\s+of|min\.|no\s+less\s+than|not\s+less\s+than)\s*$",
+    re.I,
+)
+_OPEN_AFTER = re.compile(
+    r"(?:\s?(?:a|an|per|/)\s?(?:year|yr|annum|hour|hr|month|week|day)\b)?"
+    r"(?:\+(?!\s?(?:equity|bonus|stock|rsus?|commission|benefits|options)\b)"
+    r"|\s(?:and\s(?:up(?:wards?)?|above|higher|over)|or\s(?:more|higher|above|over))\b)",
+    re.I,
+)
+_OPEN_REACH = 20  # how far before the figure an opener is looked for, and after it a closer
 _NEAR_RANGE = 40  # "DOE" this close after a full range qualifies the range; it does not replace it
 
 
@@ -32,6 +47,16 @@ class _Range:
     @property
     def ratio(self) -> float:
         return self.high / self.low if self.low else float("inf")
+
+
+def pay_problem(amount: float, period: str) -> str | None:
+    """Why one figure is no pay for its period, or None: below PAY_FLOOR or above PAY_CEILING."""
+    if amount < PAY_FLOOR.get(period, 0):
+        return f"{amount:,.0f} a {period} is below any real pay for that period"
+    if amount > PAY_CEILING.get(period, float("inf")):
+        shown = f"{amount:,.0f}" if amount < 1e12 else f"{amount:.3g}"
+        return f"{shown} a {period} is above any real pay for that period (at most {PAY_CEILING[period]:,})"
+    return None
 
 
 def range_problem(low: float, high: float, period: str) -> str | None:
@@ -52,7 +77,15 @@ def pay_findings(
     from rolemap.jd.consistency import remote_regions
 
     laws = laws_reached(text, record, remote_regions(hits, record.work_model == "remote"), today)
-    candidates = salary_candidates(doc, check_plausible=False)
+    # a range is pointed at even when no salary could be it ("$3K-$360K"); one figure is the role's pay
+    # only where the extractor's own reader takes it as a salary (not funding, assets, revenue: it
+    # refuses those and seven-figure sums) and pay words stand next to it ("Salary: $150,000")
+    as_salary = {c.span.start for c in salary_candidates(doc) if c.score >= 3}
+    candidates = [
+        c
+        for c in salary_candidates(doc, check_plausible=False)
+        if (c.min is not None and c.max is not None and c.min < c.max) or c.span.start in as_salary
+    ]
     ranges = [
         _Range(c.min, c.max, c.period, c.span)
         for c in candidates
@@ -110,7 +143,7 @@ def pay_findings(
         )
     strict = [j["name"] for j in laws if j.get("open_ended_forbidden")]
     for c in opened:
-        start = _opener_start(text, c.span)
+        start, end = _opener_start(text, c.span), _closer_end(text, c.span)
         if strict:
             note = f" ({law_message('open-ended-pay', strict)})"
         elif laws and not plausible:  # the only pay stated, where a law asks for a range
@@ -122,8 +155,8 @@ def pay_findings(
                 "open-ended-pay",
                 "error" if note else "warning",
                 start,
-                c.span.end,
-                f"'{text[start : c.span.end]}' is open-ended{note}",
+                end,
+                f"'{text[start:end]}' is open-ended{note}",
                 "give both ends of the range",
             )
         )
@@ -210,17 +243,23 @@ def _benefits(
 
 def _opener_start(text: str, span: Span) -> int:
     """Where "up to $150,000" starts: the opener the salary reader leaves out of its span."""
-    m = _OPENER.search(text[max(0, span.start - 15) : span.start])
-    return max(0, span.start - 15) + m.start() if m else span.start
+    m = _OPENER.search(text[max(0, span.start - _OPEN_REACH) : span.start])
+    return max(0, span.start - _OPEN_REACH) + m.start() if m else span.start
+
+
+def _closer_end(text: str, span: Span) -> int:
+    """Where "$120,000 and up" ends: the closer the salary reader leaves out of its span."""
+    m = _OPEN_AFTER.match(text[span.end : span.end + 2 * _OPEN_REACH])
+    return span.end + m.end() if m else span.end
 
 
 def _open_ended(text: str, low: float | None, high: float | None, span: Span) -> bool:
-    """'up to $150k', 'from $120k', '$120k+': one end only."""
+    """'up to $150k', 'from $120k', 'a minimum of $120,000', '$120k+', '$120,000 and up', '… or more':
+    one end only."""
     if (low is None) != (high is None):
         return True
-    around = text[max(0, span.start - 15) : span.end + 2]
     return (
         low is not None
         and low == high
-        and bool(re.search(r"\b(?:up to|from|starting at|starts at)\b|\d\s*\+", around, re.I))
+        and (_opener_start(text, span) != span.start or _closer_end(text, span) != span.end)
     )

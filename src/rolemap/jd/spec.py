@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -180,26 +181,44 @@ def _salary(value: Any, where: str) -> Salary | None:
         raise InputError(
             f"{where}: 'salary' must be a mapping: {{min: 120000, max: 150000, currency: USD, period: year}}"
         )
-    try:
-        low, high = float(value["min"]), float(value["max"])
-    except (KeyError, TypeError, ValueError):
-        raise InputError(f"{where}: 'salary' needs numbers 'min' and 'max'") from None
+    low, high = (_amount(value, key, where) for key in ("min", "max"))
     if not 0 < low <= high:
         raise InputError(f"{where}: 'salary' min must be positive and not above max ({low:g} > {high:g})")
     period = str(value.get("period", "year")).lower()
     if period not in PERIODS:
         raise InputError(f"{where}: 'salary.period' must be one of {', '.join(PERIODS)}")
-    from rolemap.jd.pay_checks import range_problem
+    from rolemap.jd.pay_checks import pay_problem, range_problem
 
     if low < high and (problem := range_problem(low, high, period)):
         raise InputError(
             f"{where}: 'salary' {low:,.0f}–{high:,.0f} a {period}: {problem}; `jd lint` would flag it. "
             "Give the band you would pay for this role"
         )
+    for key, amount in (("min", low), ("max", high)):
+        if problem := pay_problem(amount, period):
+            raise InputError(f"{where}: 'salary.{key}' {problem}. Give the band you would pay for this role")
     currency = str(value.get("currency", "USD")).upper()
     if len(currency) != 3 or not currency.isalpha():
         raise InputError(f"{where}: 'salary.currency' must be an ISO 4217 code such as USD or EUR")
     return Salary(low, high, currency, period)
+
+
+def _amount(salary: dict[str, Any], key: str, where: str) -> float:
+    """A salary end as a finite number: not text, a yes/no (YAML reads `true` as 1) or .inf/.nan."""
+    value = salary.get(key)
+    try:
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise ValueError
+        amount = float(value)  # text too: YAML reads 1e5 (no dot) as a string
+    except OverflowError:  # an integer of hundreds of digits
+        amount = math.inf
+    except ValueError:
+        shown = "nothing" if value is None else repr(value)[:40]
+        raise InputError(f"{where}: 'salary.{key}' must be a number such as 120000 (got {shown})") from None
+    if not math.isfinite(amount):
+        shown = str(value) if len(str(value)) <= 20 else f"a {len(str(value))}-digit number"
+        raise InputError(f"{where}: 'salary.{key}' must be a finite number (got {shown})")
+    return amount
 
 
 def _date(value: Any, key: str, where: str) -> dt.date | None:
