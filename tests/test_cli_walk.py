@@ -248,7 +248,21 @@ def test_an_empty_store_is_not_a_lane_to_widen(tmp_path, command):
 
 
 @pytest.mark.parametrize(
-    "command", ["market", "profile", "pay", "trends", "summary", "info", "list", "near-dups", "show x"]
+    "command",
+    [
+        "market",
+        "profile",
+        "pay",
+        "trends",
+        "summary",
+        "info",
+        "list",
+        "near-dups",
+        "show x",
+        "tracker",
+        "label list",
+        "accuracy",
+    ],
 )
 def test_a_command_that_reads_a_store_that_is_not_there_says_so_and_makes_none(tmp_path, command):
     """A mistyped --db had made an empty store (and its market cache) and answered for it, exit 0."""

@@ -105,6 +105,7 @@ def test_unknown_target_currency_is_an_input_error():
         ("{", "not valid JSON"),
         ('{"date": "2024-01-01"}', "expected"),
         ('{"date": "x", "rates": {"EUR": -1}}', "positive"),
+        ('{"date": "x", "rates": {"EUR": 1.1}}', "needs a rate for USD"),
     ],
 )
 def test_bad_rate_tables(raw, message):
@@ -272,12 +273,15 @@ def test_which_salaries_are_plausible_does_not_hang_on_the_currency_shown():
     assert counts == {"USD": 5, "JPY": 5, "SEK": 5}
     yen = pay_stats(pay_scale(frame, "JPY", rates), every)
     assert yen.median == pytest.approx(120_000 / 0.0064) and yen.left_out == 1
+    # a table of another base says the same: it is the rates between currencies that count
+    in_yen = Rates("2024-06-28", "JPY", {c: v / 0.0064 for c, v in rates.usd_per_unit.items()})
+    assert pay_stats(pay_scale(frame, "USD", in_yen), every).count == 5
 
 
 def test_pay_by_a_multi_valued_dimension():
     frame = make_frame(LANE_ROWS)
     result = pay_by(frame, Lane(), "language", pay_scale(frame, "USD", RATES), min_cell=1)
-    assert {c.value: c.pay.count for c in result.cells} == {"go": 2, "python": 2, "java": 0}
+    assert {c.value: c.pay.count for c in result.cells} == {"go": 2, "python": 2}  # java: no salary, no cell
 
 
 def test_profile_splits_must_and_nice():
@@ -479,3 +483,10 @@ def test_a_posting_s_salary_is_one_figure_however_many_of_its_roles_it_counts_fo
     cells = {c.value: (c.roles, c.pay.count) for c in by_level.cells}
     assert cells == {"junior": (1, 1), "senior": (1, 1), "staff": (1, 1)}  # each level's own, once
     assert [(s.name, s.count) for s in market(frame, Lane(), scale=scale).pay_countries] == [("NO", 1)]
+
+
+def test_pay_by_a_many_valued_dimension_lists_the_values_salaries_hold():
+    """A language, city or scope no salary holds is no pay cell (the review: 213 of 234 cities had 0)."""
+    frame = make_frame([{"language": ["go"], **usd_year(100_000)}, {"language": ["go", "rust"]}])
+    cells = pay_by(frame, Lane(), "language", pay_scale(frame, "USD", RATES), min_cell=1).cells
+    assert [(c.value, c.roles, c.pay.count) for c in cells] == [("go", 2, 1)]

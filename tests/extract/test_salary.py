@@ -62,6 +62,9 @@ CASES = [
     ("Salary: CHF 120'000 - 140'000 per year", usd(120000, 140000, cur="CHF")),
     ("Salary CHF 120’000–140’000", usd(120000, 140000, cur="CHF")),
     ("Salary range: Euro 24'000 - 48'000 + options", usd(24000, 48000, cur="EUR")),
+    # billions a few words on are the company's, not the figure's
+    ("Salary $150,000 at a 2 billion dollar company", usd(150000, 150000)),
+    ("Salary: $150k (base), we serve 3 billion requests", usd(150000, 150000)),
 ]
 
 

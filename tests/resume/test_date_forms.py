@@ -52,6 +52,18 @@ def test_a_year_and_a_month_is_no_range(month):
     assert DATE_RANGE.search(month) is None
 
 
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Kept the runbooks up to date through 2021 audits and rotations.",  # the review: a role from today to 2021
+        "Current through 2019 on every release",
+        "Reviewed the date to 2020 migration plan",
+    ],
+)
+def test_an_open_end_word_starts_no_range(prose):
+    assert DATE_RANGE.search(prose) is None
+
+
 def test_roles_whose_dates_were_not_read_are_named_in_a_note():
     text = (
         "Experience\nPlatform Engineer, Otto\nJan 2020 – Present\n- Built the billing API in Go\n"

@@ -104,5 +104,22 @@ def test_the_stated_facts_in_a_fingerprint_are_read_as_the_store_keeps_them(stor
 
     row = _rows(store)[new_york.id]
     fields = row.source_fields if isinstance(row.source_fields, dict) else json.loads(row.source_fields)
-    assert row.fingerprint == fingerprint(row.text, opening_facts(row.location, fields))
+    assert row.fingerprint == fingerprint(row.text, opening_facts(row.board, row.location, fields))
     assert row.fingerprint == posting_fingerprint(new_york, row.text)
+
+
+def test_copies_of_one_job_from_files_that_write_its_place_differently_are_copies(store):
+    """Three aggregators' lines of one job, "Berlin", "Berlin, Germany" and no place: one posting (the
+    review found the places of any source in the fingerprint: three postings)."""
+    one = Posting(
+        id="a",
+        title="Backend Engineer",
+        description="Go and Kafka in our Berlin office.",
+        source="jsonl",
+        location="Berlin",
+        source_fields={"facts_from": {"locations": "jsonl:location"}},
+    )
+    two = replace(one, id="b", location="Berlin, Germany")
+    three = replace(one, id="c", location=None, source_fields={})
+    report = ingest(store, [one, two, three], now=T0)
+    assert (report.stored, report.duplicates) == (1, 2)

@@ -450,7 +450,7 @@ def _pay(con: Any, currency: str, rates: Rates, paid: str = "TRUE") -> Any:
     keeps the salaries that count for the lane (in a family lane, those tied to a role of the family)."""
     periods = list(HOURS_A_YEAR.items())
     # plausible or not in US dollars, whatever the currency shown (pay.PLAUSIBLE_YEAR)
-    factors = [(c, f, usd) for c, usd in rates.usd_per_unit.items() if (f := rates.factor(c, currency))]
+    factors = [(c, f, rates.factor(c, "USD")) for c in rates.usd_per_unit if (f := rates.factor(c, currency))]
     con.execute("CREATE TEMP TABLE per_year(period VARCHAR, hours DOUBLE)")
     con.executemany("INSERT INTO per_year VALUES (?, ?)", periods)
     con.execute("CREATE TEMP TABLE factor(currency VARCHAR, factor DOUBLE, usd DOUBLE)")

@@ -255,7 +255,7 @@ def pay_by(
     model, found = premiums(frame, mask, by, scale)
     premium: dict[str, Premium | None] = {p.value: p for p in found}
     cells = []
-    for value, members in _groups(frame, by, roles):
+    for value, members in _groups(frame, by, roles, mask & scale.stated):
         # a cell's roles are the lane's; its salaries those that count for the lane, and by family those
         # tied to the cell's family, as they are in that family's lane
         paid = members & (salary_counts(frame, Lane(family=(value,)), mask) if by == "family" else mask)
@@ -283,14 +283,17 @@ def pay_by(
     )
 
 
-def _groups(frame: MarketFrame, by: str, mask: np.ndarray) -> list[tuple[str, np.ndarray]]:
+def _groups(frame: MarketFrame, by: str, mask: np.ndarray, paid: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    """Each value of `by` and the rows of `mask` holding it: every level or work model, in order; of a
+    many-valued dimension (city, language, scope…), the values of the rows stating pay (`paid`), most first
+    (a city with 84 roles and no salary is no pay cell: 213 of 234 cities had been)."""
     if by in ("seniority", "work_model", "employment_type"):
         codes, vocab = frame.codes(by)
         order = {"seniority": LEVELS, "work_model": WORK_MODELS}.get(by) or tuple(sorted(vocab))
         return [(v, mask & (codes == vocab.index(v))) for v in order if v in vocab]
     pairs = frame.pairs[by]
     groups = []
-    for share in multi_counts(frame, by, mask):
+    for share in multi_counts(frame, by, paid):
         member = np.zeros(frame.size, bool)
         member[pairs.row[pairs.code == pairs.vocab.index(share.name)]] = True
         groups.append((share.name, mask & member))

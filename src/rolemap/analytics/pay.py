@@ -73,6 +73,8 @@ def parse_rates(raw: str, where: str) -> Rates:
     bad = [k for k, v in rates.items() if not isinstance(v, (int, float)) or isinstance(v, bool) or v <= 0]
     if bad:
         raise DataError(f"{where}: the rate of {bad[0]} must be a positive number")
+    if "USD" not in {k.upper() for k in rates}:  # what a salary is, is judged in US dollars (PLAUSIBLE_YEAR)
+        raise DataError(f"{where}: the table needs a rate for USD, whatever its base")
     return Rates(
         data["date"], str(data.get("base", "USD")), {k.upper(): float(v) for k, v in rates.items()}, where
     )
@@ -107,7 +109,7 @@ def pay_scale(frame: MarketFrame, currency: str = "USD", rates: Rates | None = N
     currency_codes, currencies = frame.codes("salary_currency")
     per_year = np.array([HOURS_A_YEAR.get(p, np.nan) for p in periods] + [np.nan])[period_codes]
     factor = np.array([rates.factor(c, currency) or np.nan for c in currencies] + [np.nan])[currency_codes]
-    in_usd = np.array([rates.usd_per_unit.get(c, np.nan) for c in currencies] + [np.nan])[currency_codes]
+    in_usd = np.array([rates.factor(c, "USD") or np.nan for c in currencies] + [np.nan])[currency_codes]
     stated = ~np.isnan(middle) & (period_codes >= 0) & (currency_codes >= 0)
     yearly = middle * per_year * factor
     yearly_usd = middle * per_year * in_usd

@@ -14,7 +14,7 @@ import typer
 
 from rolemap.agreement import agree, counted
 from rolemap.cli.console import err, out
-from rolemap.cli.options import DbOpt, JsonOption
+from rolemap.cli.options import DbOpt, JsonOption, existing_db
 from rolemap.errors import InputError
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def label_command(
 
     assignments, clear = assignments or [], clear or []
     if target in ("list", "export") and not (assignments or clear):
-        store = open_store(db)
+        store = open_store(existing_db(db))
         if target == "list":
             _list(store, as_json)
         else:
@@ -210,7 +210,7 @@ def accuracy_command(
     from rolemap.extract.scoring import read_labels_file
     from rolemap.store.db import open_store
 
-    store = open_store(db)
+    store = open_store(existing_db(db))
     given = read_labels_file(labels) if labels is not None else None
     result = extractor_accuracy(store, given, str(labels) if labels is not None else "your corrections")
     if as_json:

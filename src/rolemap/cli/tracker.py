@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rolemap.cli.console import out
-from rolemap.cli.options import AsCsv, DbOption, JsonOption
+from rolemap.cli.options import AsCsv, DbOption, JsonOption, existing_db
 from rolemap.errors import InputError
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def tracker_list(
     if as_json and as_csv:
         raise InputError("choose one of --json and --csv")
     wanted = [s.strip() for item in status or [] for s in item.split(",") if s.strip()]
-    store = open_store(db)
+    store = open_store(existing_db(db))
     entries = tracker_entries(store, wanted, sort, bundled_rates().usd_per_unit)
     if as_csv:
         print(view.saved_csv(entries), end="")

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from rolemap.cli.console import err
-from rolemap.cli.options import DbOpt, existing_db
+from rolemap.cli.options import DbOpt
 from rolemap.errors import InputError
 
 web_app = typer.Typer()
@@ -63,7 +63,7 @@ def serve_command(
             "--token: use at least 16 characters (e.g. python -c 'import secrets; print(secrets.token_urlsafe())')"
         )
     port = listening_port(host, port)
-    store = open_store(existing_db(db))
+    store = open_store(db)  # a new store is served too: its pages ingest by upload or URL
     settings = WebSettings(
         token=token, max_upload_bytes=max_upload_mb * 2**20, listen=host,
         allowed_hosts=tuple(allowed_host or ()), session_key=secrets.token_hex(32),

@@ -76,11 +76,13 @@ _NOT_PAY_BEFORE = re.compile(
 _NOT_PAY_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\s){0,3}?(?:bonus|equity|in equity|ote|commission|sign[- ]?on|stipend|relocation|"
     r"signing|funding|in funding|raised|revenue|arr|valuation|seed|series|market|in sales|in revenue|"
-    r"billion|bn|trillion|"
     r"users|customers|in tips|tips|per user|off|budget|investment|grant|of funding|401|match|"
     r"allowance|reimburs\w*|credit|loan|towards|for (?:relocation|equipment|learning|education))\b",
     re.I,
 )
+# an amount in billions is a market, a fund or a wager, never pay: "$6.4 billion", "£55bn" (the word right
+# after the figure: "$150,000 at a 2 billion dollar company" is pay)
+_IN_BILLIONS = re.compile(r"\s?(?:billion|bn|trillion)\b", re.I)
 # "$150k + equity", "$80,000 - $125,000 along with commission": the base, then more
 _CONNECTOR = re.compile(
     r"^\s?\+?\s?(?:\+|plus\b|and\b|with\b|along with\b|as well as\b|in addition to\b|,)", re.I
@@ -240,6 +242,8 @@ def _read_candidate(text: str, m: re.Match[str], check_plausible: bool = True) -
         return None
     before = text[max(0, m.start() - 45) : m.start()]
     if _NOT_PAY_BEFORE.search(before) or (_NOT_PAY_AFTER.search(after) and not _CONNECTOR.match(after)):
+        return None
+    if _IN_BILLIONS.match(after):
         return None
     low = amount_of(m.group("n1"), m.group("m1"), currency)
     high = amount_of(m.group("n2"), m.group("m2"), currency) if m.group("n2") else None

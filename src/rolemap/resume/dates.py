@@ -50,19 +50,21 @@ _MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 2)}
 _SEASON = r"\b(?:spring|summer|fall|autumn|winter)\s+"
 # the end of a role still held: English, and the German and French words resumes write for it
-_OPEN_END = (
-    r"\b(?:present|current|now|today|ongoing|(?:till|to)\s+date|date|heute|aujourd['’]hui|ce\s+jour)\b"
-)
-OPEN_END = re.compile(_OPEN_END, re.I)
-_DATE = (
+_OPEN_WORDS = r"present|current|now|today|ongoing|(?:till|to)\s+date|heute|aujourd['’]hui|ce\s+jour"
+OPEN_END = re.compile(rf"\b(?:{_OPEN_WORDS}|date)\b", re.I)  # a range's end, read alone
+# in a range: "Date" alone only right after its mark ("Jun 2018 – Date", "Jan 2019 to date"), never in prose
+# ("Kept the runbooks up to date through 2021" had been a role running backwards from today to 2021)
+_OPEN_END = rf"\b(?:{_OPEN_WORDS}|(?:(?<=[-–—→~>])|(?<=[-–—→~>]\s)|(?<=\bto\s)|(?<=\btill\s))date)\b"
+_A_DATE = (
     rf"(?:(?:{_MONTH_NAME}\s*|{_SEASON})?{_YEAR}(?:[-/.]{_MONTH_NUMBER}(?:[-/.]{_DAY})?(?!\d))?"
     rf"|(?:{_DAY}[/.]{_DAY}|{_MONTH_NUMBER})[/.]{_YEAR_DIGITS}"
-    rf"|{_MONTH_NAME}\s*['’]\d{{2}}\b|{_OPEN_END})"
+    rf"|{_MONTH_NAME}\s*['’]\d{{2}}\b)"
 )
+_DATE = rf"(?:{_A_DATE}|{_OPEN_END})"  # a range's end may be open; its start is a date
 # the mark between a range's ends; each alternative a fixed string, so a run of spaces is scanned once
 _TO = r"\s*(?:->|-|–|—|→|~|to|until|till|through|thru|bis)\s*"
 DATE_RANGE = re.compile(
-    rf"(?P<start>{_DATE}){_TO}(?P<end>{_DATE})"
+    rf"(?P<start>{_A_DATE}){_TO}(?P<end>{_DATE})"
     # "2015–19": a year, a dash (an en or em dash, a hyphen between spaces, or a bare hyphen before two
     # digits no month has: "2019-12" is a month, "2015-16" a range), then a later year's last two digits,
     # no number after them

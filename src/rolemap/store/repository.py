@@ -48,11 +48,13 @@ def fingerprint(text: str, facts: dict[str, Any] | None = None) -> str:
     return hashlib.sha1(words.encode()).hexdigest()
 
 
-def opening_facts(location: str | None, source_fields: Any) -> dict[str, Any] | None:
-    """The OPENING_FACTS a posting's source states (`source_fields["facts_from"]`, sources/facts.py), as
+def opening_facts(board: str | None, location: str | None, source_fields: Any) -> dict[str, Any] | None:
+    """The OPENING_FACTS a job board's posting states (`source_fields["facts_from"]`, sources/facts.py), as
     the store keeps them (the location cut to its column), so that a stored row gives the same fingerprint
-    as the posting it was made from; None when it states none."""
-    origins = source_fields.get("facts_from") if isinstance(source_fields, dict) else None
+    as the posting it was made from; None when it states none, and for a posting of no board's listing: a
+    file's or a page's copy of a job writes its place as it likes ("Berlin", "Berlin, Germany", none), and
+    copies from several sources are still one posting."""
+    origins = source_fields.get("facts_from") if isinstance(source_fields, dict) and board else None
     if not isinstance(origins, dict):
         return None
     facts: dict[str, Any] = {}
@@ -70,7 +72,7 @@ def opening_facts(location: str | None, source_fields: Any) -> dict[str, Any] | 
 
 def posting_fingerprint(posting: Posting, text: str) -> str:
     """The fingerprint of a posting whose document text is `text`."""
-    return fingerprint(text, opening_facts(posting.location, posting.source_fields))
+    return fingerprint(text, opening_facts(posting.board, posting.location, posting.source_fields))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Fingerprints that tell a board's openings apart: a posting whose source states its place, pay or
+"""Fingerprints that tell a board's openings apart: a job board's posting that states its place, pay or
 employment type (`source_fields["facts_from"]`) is fingerprinted by its words and those facts
 (`repository.opening_facts`), so the same job posted for two offices is two openings, not an exact copy.
 
@@ -26,8 +26,8 @@ depends_on = None
 
 _BATCH = 2000
 _READ = (
-    "SELECT id, text, location, source_fields, fingerprint FROM postings "
-    "WHERE id > :after AND CAST(source_fields AS TEXT) LIKE :facts ORDER BY id LIMIT :n"
+    "SELECT id, board, text, location, source_fields, fingerprint FROM postings "
+    "WHERE id > :after AND board IS NOT NULL AND CAST(source_fields AS TEXT) LIKE :facts ORDER BY id LIMIT :n"
 )
 _WRITE = "UPDATE postings SET fingerprint = :fingerprint WHERE id = :id"
 
@@ -41,9 +41,9 @@ def _refingerprint(with_facts: bool) -> None:
         if not batch:
             return
         changed = []
-        for posting_id, text, location, fields, old in batch:
+        for posting_id, board, text, location, fields, old in batch:
             fields = json.loads(fields) if isinstance(fields, str) else fields  # SQLite: JSON as text
-            facts = opening_facts(location, fields) if with_facts else None
+            facts = opening_facts(board, location, fields) if with_facts else None
             new = fingerprint(text or "", facts)
             if new != old:
                 changed.append({"id": posting_id, "fingerprint": new})
