@@ -70,6 +70,9 @@ CASES = [
     ("Engineer\nWe use JavaScript (jQuery, Underscore.js), GitHub and CircleCI.", {"jquery": USED, "circleci": USED}),
     # ... while a board's glued lines still end one ("...a plusDocker experience required")
     ("Dev\nRequirements: Kafka is a plusDocker experience required", {"kafka": NICE, "docker": ASKED}),
+    # a capitalised label with its colon softens what follows, not the glued items before it (Dice)
+    ("Dev\nRequirements:- 4- 5+ years in JavaScript- Comfortable with Linux- Git - UX DesignPluses:- Python",
+     {"linux": ASKED, "git": ASKED}),
     # a full stop glued to a bullet ends its sentence ("Outlook.· Associates degree preferred")
     ("Clerk\nMinimum Requirement· Computer proficiency with MS Word, Excel, PowerPoint, and Outlook.· "
      "Associates degree preferred· Familiarity with SAP", {"excel": ASKED, "outlook": ASKED}),

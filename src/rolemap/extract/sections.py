@@ -217,7 +217,11 @@ class SectionMap:
             # "bonus ArcGIS" soften what follows them
             if not (trailing and _NEW_ITEM_AFTER.match(self.text, marker.end)):
                 out.append((marker.end, min(ends)))
-            heading = marker.text[:1].isupper() and _HEADING_AFTER.match(self.text, marker.end)
+            # a capitalised label heads what follows it ("Desired Qualifications", "Pluses:"), not what stands
+            # before it: on a board's glued line "- 4- 5+ years in JavaScript- UX DesignPluses:- Python"
+            heading = marker.text[:1].isupper() and (
+                _HEADING_AFTER.match(self.text, marker.end) or self.text.startswith(":", marker.end)
+            )
             if marker.text.lower() in _FORWARD_ONLY or heading:
                 continue  # "preferably X"; "Desired Qualifications:" heads what follows, glued on or not
             # a trailing word in brackets with what it softens ("6-8 years of experience (MS preferred)")
