@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -26,6 +27,14 @@ HOURS_A_YEAR = {"hour": 2080.0, "day": 260.0, "week": 52.0, "month": 12.0, "year
 # yen or krona scale had left out every salary above a million of it: n and the median moved with
 # --currency.)
 PLAUSIBLE_YEAR = (10_000.0, 1_000_000.0)
+
+
+def plausible_year(yearly_usd: Any) -> Any:
+    """Whether a full-time year of pay in US dollars (a number or a numpy array of them) is a salary: the
+    one test the pay scale, the summary and a Parquet dataset's SQL (with PLAUSIBLE_YEAR) apply."""
+    return (yearly_usd >= PLAUSIBLE_YEAR[0]) & (yearly_usd <= PLAUSIBLE_YEAR[1])
+
+
 MIN_FOR_MEDIAN = 3  # fewer figures than this: no median is printed, the output says why
 MIN_FOR_SPREAD = 5  # quartiles and the range from fewer figures are the figures themselves: none printed
 # A headline card (market in the CLI, the web market page, the report) shows a median only from
@@ -114,8 +123,7 @@ def pay_scale(frame: MarketFrame, currency: str = "USD", rates: Rates | None = N
     yearly = middle * per_year * factor
     yearly_usd = middle * per_year * in_usd
     unconvertible = stated & np.isnan(factor)
-    plausible = (yearly_usd >= PLAUSIBLE_YEAR[0]) & (yearly_usd <= PLAUSIBLE_YEAR[1])
-    implausible = stated & ~unconvertible & ~plausible
+    implausible = stated & ~unconvertible & ~plausible_year(yearly_usd)
     usable = stated & ~unconvertible & ~implausible
     year_code = periods.index("year") if "year" in periods else -2
     target_code = currencies.index(currency) if currency in currencies else -2

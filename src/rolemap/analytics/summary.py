@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, func, or_, select
 
 from rolemap.analytics.freshness import day, open_months, open_since
-from rolemap.analytics.pay import HOURS_A_YEAR, PLAUSIBLE_YEAR, bundled_rates
+from rolemap.analytics.pay import HOURS_A_YEAR, bundled_rates, plausible_year
 from rolemap.analytics.stats import MIN_FOR_HEADLINE
 from rolemap.store.db import Store
 from rolemap.store.repository import store_totals
@@ -158,10 +158,10 @@ def _salary_figures(rows: list[tuple[str, str, float | None, float | None]]) -> 
 def _plausible(middle: float, currency: str, period: str) -> bool:
     """Within the pay scale's plausible year once annualised and in USD; a currency or period the scale
     cannot convert is kept, as stated (this summary never converts)."""
-    usd, per_year = bundled_rates().usd_per_unit.get(currency), HOURS_A_YEAR.get(period)
+    usd, per_year = bundled_rates().factor(currency, "USD"), HOURS_A_YEAR.get(period)
     if usd is None or per_year is None:
         return True
-    return PLAUSIBLE_YEAR[0] <= middle * per_year * usd <= PLAUSIBLE_YEAR[1]
+    return bool(plausible_year(middle * per_year * usd))
 
 
 def _middle(values: list[float]) -> tuple[float | None, float | None, float | None]:
