@@ -25,6 +25,8 @@ from rolemap.analytics.trends import charted
 from rolemap.errors import InputError
 from rolemap.present.evidence import segments
 from rolemap.present.market_view import (
+    JUNIOR_OR_INTERN,
+    SENIOR_OR_ABOVE,
     lane_folded,
     median_card,
     middle_half_card,
@@ -93,7 +95,8 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
         needs_login=guard.token is not None, version=__version__, money=money, pct=pct, link=link,
         totals_line=totals_line, coverage_line=coverage_line, covers_line=covers_line, lane_folded=lane_folded, roles_heading=roles_heading, open_meaning=OPEN_MEANING,
         median_card=median_card, share_card=share_card, range_card=range_card, middle_half_card=middle_half_card,
-        web_link=web_link, choices=FILTER_CHOICES, **context,
+        web_link=web_link, choices=FILTER_CHOICES, SENIOR_OR_ABOVE=SENIOR_OR_ABOVE,
+        JUNIOR_OR_INTERN=JUNIOR_OR_INTERN, **context,
     )  # fmt: skip
     response = HTMLResponse(page, status_code=status)
     if request.cookies.get(CSRF_COOKIE) != token:
